@@ -1,0 +1,22 @@
+#include "driver/frontend.h"
+
+#include "driver/sources.h"
+#include "sema/analyze.h"
+#include "syntax/parse.h"
+
+namespace polc {
+
+std::unique_ptr<FrontEnd> runFrontEnd(const std::vector<std::string>& paths) {
+  auto fe = std::make_unique<FrontEnd>();
+  auto ids = loadSources(paths, fe->sources, fe->diags);
+  std::vector<std::unique_ptr<ast::File>> files;
+  for (FileId id : ids) {
+    auto file = parseFile(fe->sources, id, fe->diags);
+    if (file) files.push_back(std::move(file));
+  }
+  if (!fe->diags.hasErrors()) fe->model = sema::analyze(std::move(files), fe->sources, fe->diags);
+  fe->diags.sortByLocation();
+  return fe;
+}
+
+}  // namespace polc

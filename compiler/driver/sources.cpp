@@ -1,0 +1,81 @@
+#include "driver/sources.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "support/diag_codes.h"
+
+namespace polc {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kExtension = ".pol";
+// Far above any real policy (the city policy is ~60 KB), low enough that a stray binary is refused.
+constexpr std::uintmax_t kMaxFileBytes = 64u * 1024 * 1024;
+
+void addFile(const fs::path& path, SourceManager& sm, DiagnosticEngine& diags, std::vector<FileId>& out) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    diags.error(diag::kCannotRead, Span{},
+                fmt::format("{}: file is {} bytes, more than the limit of {}", path.string(), size, kMaxFileBytes));
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error(diag::kCannotRead, Span{}, fmt::format("{}: cannot read the file", path.string()));
+    return;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  std::string text = buf.str();
+  std::size_t bad = findInvalidUtf8(text);
+  if (bad != std::string::npos) {
+    // Keep the valid prefix so that the diagnostic points at the line and column of the bad byte.
+    FileId id = sm.add(path.string(), text.substr(0, bad));
+    auto end = static_cast<std::uint32_t>(sm.file(id).codepoints().size());
+    diags.error(diag::kInvalidUtf8, Span{id, end, end},
+                fmt::format("invalid UTF-8 at byte {}: policy files must be UTF-8", bad));
+    return;
+  }
+  out.push_back(sm.add(path.string(), std::move(text)));
+}
+
+}  // namespace
+
+std::vector<FileId> loadSources(const std::vector<std::string>& paths, SourceManager& sm,
+                                DiagnosticEngine& diags) {
+  std::vector<FileId> out;
+  for (const auto& p : paths) {
+    fs::path path(p);
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      diags.error(diag::kCannotRead, Span{}, fmt::format("{}: no such file or directory", p));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      addFile(path, sm, diags, out);
+      continue;
+    }
+    std::vector<fs::path> found;
+    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec) && it->path().extension() == kExtension) found.push_back(it->path());
+    }
+    if (ec) diags.error(diag::kCannotRead, Span{}, fmt::format("{}: {}", p, ec.message()));
+    std::sort(found.begin(), found.end());
+    if (found.empty())
+      diags.error(diag::kNoPolicyFiles, Span{}, fmt::format("{}: no {} files in this directory", p, kExtension));
+    for (const auto& f : found) addFile(f, sm, diags, out);
+  }
+  return out;
+}
+
+}  // namespace polc

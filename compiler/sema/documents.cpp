@@ -1,0 +1,388 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sema/passes.h"
+#include "sema/rational.h"
+#include "sema/suggest.h"
+#include "syntax/literals.h"
+
+namespace polc::sema {
+namespace {
+
+struct RoundingName {
+  const char* english;
+  const char* chinese;
+};
+constexpr RoundingName kRoundingModes[] = {
+    {"half_up", "四舍五入"}, {"half_even", "银行家舍入"}, {"down", "舍去"},
+    {"up", "进一"},         {"floor", "向下取整"},       {"ceiling", "向上取整"},
+};
+
+template <class Index>
+int lookup(Context& cx, const Index& index, const std::vector<std::string>& names,
+           const ast::Name& n, const char* code, const char* what) {
+  auto it = index.find(n.text);
+  if (it != index.end()) return it->second;
+  auto& d = cx.diags.error(code, n.span, fmt::format("unknown {} `{}`", what, n.text));
+  if (auto s = closestName(n.text, names)) d.help.push_back(fmt::format("did you mean `{}`?", *s));
+  return -1;
+}
+
+template <class Infos>
+std::vector<std::string> namesOf(const Infos& infos) {
+  std::vector<std::string> out;
+  for (const auto& i : infos) out.push_back(i.name);
+  return out;
+}
+
+class DocumentChecker {
+ public:
+  DocumentChecker(Context& cx, ExprChecker& checker) : cx_(cx), m_(cx.model), checker_(checker) {}
+
+  void run() {
+    for (int d = 0; d < static_cast<int>(m_.documents.size()); ++d) registerClauses(d);
+    for (int d = 0; d < static_cast<int>(m_.documents.size()); ++d) {
+      DocumentInfo& doc = m_.documents[d];
+      header(d);
+      for (int c : doc.clauses) clause(c);
+      for (auto& g : doc.decl->groups) group(d, g);
+      for (auto& k : doc.decl->caps) cap(d, k);
+      for (auto& f : doc.decl->funding) funding(d, f);
+    }
+  }
+
+ private:
+  // ---- citations ----------------------------------------------------------------------------------
+  void registerClauses(int d) {
+    DocumentInfo& doc = m_.documents[d];
+    for (auto& a : doc.decl->articles) {
+      auto [it, fresh] = doc.articles.emplace(a.number, &a);
+      if (!fresh) {
+        cx_.diags.error(diag::kDuplicateCitation, a.headerSpan,
+                        fmt::format("{} appears twice in {}", formatCitation(a.number, 0, 0), doc.name))
+            .notes.push_back(DiagNote{it->second->headerSpan, "first here"});
+        continue;
+      }
+      std::map<int, const ast::Clause*> wholeClauses, splitClauses;
+      for (auto& c : a.clauses) {
+        if (c.clause == 0) continue;  // a bad number, already reported
+        auto key = std::make_tuple(a.number, c.clause, c.item);
+        auto [cit, cfresh] = doc.byCitation.emplace(key, static_cast<int>(m_.clauses.size()));
+        if (!cfresh) {
+          cx_.diags.error(diag::kDuplicateCitation, c.headerSpan,
+                          fmt::format("{} appears twice in {}", formatCitation(a.number, c.clause, c.item), doc.name))
+              .notes.push_back(DiagNote{m_.clauses[cit->second].decl->headerSpan, "first here"});
+          continue;
+        }
+        // 款 3 and 款 3.1 side by side would make 第3款 mean two things.
+        auto& mine = c.item ? splitClauses : wholeClauses;
+        auto& other = c.item ? wholeClauses : splitClauses;
+        mine.emplace(c.clause, &c);
+        if (auto o = other.find(c.clause); o != other.end()) {
+          cx_.diags.error(diag::kDuplicateCitation, c.headerSpan,
+                          fmt::format("第{}款 is both a whole clause and split into items", c.clause))
+              .notes.push_back(DiagNote{o->second->headerSpan, "the other form is here"});
+        }
+        ClauseInfo info;
+        info.decl = &c;
+        info.article = &a;
+        info.document = d;
+        info.citation = doc.displayNumber + " " + formatCitation(a.number, c.clause, c.item);
+        doc.clauses.push_back(static_cast<int>(m_.clauses.size()));
+        m_.clauses.push_back(std::move(info));
+      }
+    }
+  }
+
+  // All clauses a citation names (an article names all of its clauses); empty and reported when
+  // nothing matches.
+  std::vector<int> resolve(const ast::ClauseRef& r, int currentDoc) {
+    int d = currentDoc;
+    if (r.document) {
+      d = lookup(cx_, m_.documentIndex, namesOf(m_.documents), *r.document, diag::kUnknownDocument, "document");
+      if (d < 0) return {};
+    }
+    const DocumentInfo& doc = m_.documents[d];
+    std::vector<int> out;
+    for (const auto& [key, index] : doc.byCitation) {
+      auto [a, c, i] = key;
+      if (a == r.article && (r.clause == 0 || c == r.clause) && (r.item == 0 || i == r.item))
+        out.push_back(index);
+    }
+    if (out.empty()) {
+      auto& diag = cx_.diags.error(diag::kUnknownCitation, r.span,
+                                   fmt::format("{} has no {}", doc.name, formatCitation(r.article, r.clause, r.item)));
+      if (doc.articles.count(r.article) && r.clause)
+        diag.notes.push_back(DiagNote{doc.articles.at(r.article)->headerSpan, "the article is here"});
+    }
+    return out;
+  }
+
+  // ---- document header ----------------------------------------------------------------------------
+  void header(int d) {
+    auto& decl = *m_.documents[d].decl;
+    if (decl.effectiveFrom && decl.effectiveTo && *decl.effectiveTo < *decl.effectiveFrom)
+      cx_.diags.error(diag::kEffectiveReversed, decl.effectiveSpan, "the effective period ends before it starts");
+    if (decl.roundingMode) {
+      bool known = false;
+      for (const auto& r : kRoundingModes)
+        known |= decl.roundingMode->text == r.english || decl.roundingMode->text == r.chinese;
+      if (!known) {
+        std::vector<std::string> names;
+        for (const auto& r : kRoundingModes) {
+          names.push_back(r.english);
+          names.push_back(r.chinese);
+        }
+        auto& diag = cx_.diags.error(diag::kRoundingMode, decl.roundingMode->span,
+                                     fmt::format("unknown rounding mode `{}`", decl.roundingMode->text));
+        if (auto s = closestName(decl.roundingMode->text, names)) diag.help.push_back(fmt::format("did you mean `{}`?", *s));
+        else diag.help.push_back("use 四舍五入, 银行家舍入, 舍去, 进一, 向下取整 or 向上取整");
+      }
+      checker_.checkMoney(*decl.roundingUnit, Scope{}, "a rounding unit");
+    }
+    for (auto& e : decl.eligible) perSubject(d, *e, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*e, s); });
+  }
+
+  // A document-level expression (申报条件, 资金分担) applies to every clause of the document, so its
+  // names must resolve for each clause's subject. It is reported once, for the first subject that
+  // fails, with a note saying which.
+  template <class Fn>
+  void perSubject(int d, ast::Expr& e, Fn fn) {
+    std::vector<int> subjects;
+    const ClauseInfo* example = nullptr;
+    std::vector<const ClauseInfo*> examples;
+    for (int c : m_.documents[d].clauses) {
+      const ClauseInfo& ci = m_.clauses[c];
+      int s = subjectOf(ci);
+      if (s < 0 || std::find(subjects.begin(), subjects.end(), s) != subjects.end()) continue;
+      subjects.push_back(s);
+      examples.push_back(&ci);
+    }
+    if (subjects.empty()) {
+      fn(checker_, Scope{});
+      return;
+    }
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+      DiagnosticEngine scratch;
+      Context local{m_, scratch};
+      ExprChecker c(local);
+      fn(c, Scope{subjects[i]});
+      if (!scratch.hasErrors()) continue;
+      example = examples[i];
+      for (auto diagnostic : scratch.all()) {
+        diagnostic.notes.push_back(DiagNote{example->decl->headerSpan,
+                                            fmt::format("while checking it for {}, whose subject is {}",
+                                                        example->citation, m_.subjects[subjects[i]].name)});
+        cx_.diags.report(diagnostic.severity, diagnostic.code, diagnostic.span, diagnostic.message) = diagnostic;
+      }
+      return;
+    }
+  }
+
+  int subjectOf(const ClauseInfo& ci) const {
+    if (!ci.decl->subject) return -1;
+    auto it = m_.subjectIndex.find(ci.decl->subject->text);
+    return it == m_.subjectIndex.end() ? -1 : it->second;
+  }
+
+  // ---- clauses ------------------------------------------------------------------------------------
+  void clause(int index) {
+    ClauseInfo& ci = m_.clauses[index];
+    ast::Clause& c = *ci.decl;
+    repeatedItems(c);
+    if (c.text.empty())
+      cx_.diags.error(diag::kMissingText, c.headerSpan,
+                      fmt::format("{} has no 原文 (text): every clause quotes the sentence it encodes", ci.citation));
+
+    if (c.pay) ci.award = AwardKind::Pay;
+    else if (c.benefit) ci.award = AwardKind::Benefit;
+    else if (c.negotiated) ci.award = AwardKind::Negotiated;
+    if (ci.award == AwardKind::None)
+      cx_.diags.error(diag::kMissingAward, c.headerSpan,
+                      fmt::format("{} says nothing about what it gives", ci.citation))
+          .help.push_back("add `给予 <金额>`, `待遇 \"…\"` or `一事一议`; an article with no computable rule "
+                          "keeps its text and a 说明 without clauses");
+
+    if (!c.subject) {
+      cx_.diags.error(diag::kMissingSubject, c.headerSpan,
+                      fmt::format("{} does not say whom it applies to", ci.citation))
+          .help.push_back("add `对象 企业` (or 项目, 产品, …)");
+    } else {
+      ci.subject = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), *c.subject, diag::kUnknownSubject, "subject");
+    }
+    if (c.target) ci.target = lookup(cx_, m_.targetIndex, namesOf(m_.targets), *c.target, diag::kUnknownTarget, "target");
+    else if (ci.award == AwardKind::Pay || ci.award == AwardKind::Negotiated)
+      cx_.diags.error(diag::kMissingTarget, c.headerSpan,
+                      fmt::format("{} pays but names no 标的 (reward target)", ci.citation))
+          .help.push_back("non-stacking across documents matches awards by their target: add `标的 <名称>`");
+    if (c.kind) ci.kind = lookup(cx_, m_.kindIndex, namesOf(m_.kinds), *c.kind, diag::kUnknownKind, "kind");
+    if (ci.subject >= 0) ci.payee = m_.rootOf(ci.subject);
+    if (c.payee) payee(ci);
+
+    for (auto& r : c.relations) resolve(r.other, ci.document);
+    if (ci.subject < 0) return;  // names in expressions cannot be resolved without a subject
+    Scope scope{ci.subject};
+    for (auto& cond : c.conditions) checker_.checkCondition(*cond, scope);
+    if (c.pay) checker_.checkMoney(*c.pay, scope, "an award");
+    if (c.cap) {
+      checker_.checkMoney(*c.cap, scope, "a cap");
+      if (c.cap->sema.type.form != AmountForm::Exact)
+        cx_.diags.error(diag::kAmountFormMisuse, c.cap->span, "a cap must be an exact amount");
+    }
+    if (c.quota) {
+      Type t = checker_.checkNumber(*c.quota, Scope{}, "名额 (quota)");
+      if (!t.isError() && (!t.dim.dimensionless() || !t.integer))
+        cx_.diags.error(diag::kNotAnInteger, c.quota->span, "a quota is a whole number of awards");
+    }
+    installments(ci);
+  }
+
+  void repeatedItems(const ast::Clause& c) {
+    for (std::size_t i = 0; i < c.seen.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (c.seen[i].item != c.seen[j].item) continue;
+        bool award = c.seen[i].item == "award";
+        cx_.diags.error(award ? diag::kSeveralAwards : diag::kRepeatedItem, c.seen[i].span,
+                        award ? "a clause gives one thing: 给予, 待遇 or 一事一议"
+                              : fmt::format("{} is given twice", c.seen[i].item))
+            .notes.push_back(DiagNote{c.seen[j].span, "first given here"});
+        break;
+      }
+    }
+  }
+
+  void payee(ClauseInfo& ci) {
+    const ast::Name& n = *ci.decl->payee;
+    int p = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), n, diag::kUnknownSubject, "subject");
+    if (p < 0 || ci.subject < 0) return;
+    // The payee is the subject itself, one of its owners, or a subject owned by one of them
+    // (a project's 引荐人, a cluster's 集群促进机构).
+    int owner = m_.subjects[p].owner;
+    if (m_.ownedBy(ci.subject, p) || (owner >= 0 && m_.ownedBy(ci.subject, owner))) {
+      ci.payee = p;
+      return;
+    }
+    cx_.diags.error(diag::kUnrelatedPayee, n.span,
+                    fmt::format("{} is not related to {}, so the award cannot find it", n.text,
+                                m_.subjects[ci.subject].name))
+        .help.push_back(fmt::format("declare it as `主体 {} 隶属 {}`", n.text, m_.subjects[ci.subject].name));
+  }
+
+  void installments(const ClauseInfo& ci) {
+    auto& list = ci.decl->installments;
+    if (list.empty()) return;
+    Rational sum;
+    bool exact = true;
+    for (auto& e : list) {
+      Type t = checker_.checkNumber(*e, Scope{}, "分期 (installments)");
+      if (t.isError()) return;
+      if (!t.dim.dimensionless()) {
+        cx_.diags.error(diag::kTypeMismatch, e->span, "an installment is a share such as 40%");
+        return;
+      }
+      auto r = literalRational(*e);
+      if (r) sum = sum + *r;
+      else exact = false;
+    }
+    if (exact && !sum.isOne())
+      cx_.diags.error(diag::kInstallmentsSum, Span::cover(list.front()->span, list.back()->span),
+                      "the installments do not add up to 100%");
+  }
+
+  // ---- groups, caps, funding ------------------------------------------------------------------------
+  void group(int d, ast::NonStackingGroup& g) {
+    NonStackingInfo info;
+    info.decl = &g;
+    info.document = d;
+    if (g.scope == ast::NonStackingGroup::Scope::Unspecified)
+      cx_.diags.error(diag::kGroupScope, g.name.span,
+                      fmt::format("non-stacking group `{}` has no 范围 (scope)", g.name.text))
+          .help.push_back("add `范围 文件`, `范围 所有文件` or `范围 第1条第1款, 第1条第2款`");
+    for (auto& r : g.clauses) {
+      auto found = resolve(r, d);
+      info.clauses.insert(info.clauses.end(), found.begin(), found.end());
+    }
+    if (g.per) info.per = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), *g.per, diag::kUnknownSubject, "subject");
+    for (auto& k : g.exceptKinds) {
+      int ki = lookup(cx_, m_.kindIndex, namesOf(m_.kinds), k, diag::kUnknownKind, "kind");
+      if (ki >= 0) info.exceptKinds.push_back(ki);
+    }
+    for (auto& p : g.prefer) {
+      int di = lookup(cx_, m_.documentIndex, namesOf(m_.documents), p, diag::kUnknownDocument, "document");
+      if (di >= 0) info.prefer.push_back(di);
+    }
+    m_.groups.push_back(std::move(info));
+  }
+
+  void cap(int d, ast::CapDecl& k) {
+    CapInfo info;
+    info.decl = &k;
+    info.document = d;
+    checker_.checkMoney(*k.amount, Scope{}, "a cap");
+    if (k.amount->sema.type.form != AmountForm::Exact && !k.amount->sema.type.isError())
+      cx_.diags.error(diag::kAmountFormMisuse, k.amount->span, "a cap must be an exact amount");
+    info.per = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), k.per, diag::kUnknownSubject, "subject");
+    for (auto& r : k.covers) {
+      for (int c : resolve(r, d)) {
+        info.clauses.push_back(c);
+        const ClauseInfo& ci = m_.clauses[c];
+        if (info.per >= 0 && ci.subject >= 0 && !m_.ownedBy(ci.subject, info.per))
+          cx_.diags.error(diag::kCapSubject, r.span,
+                          fmt::format("{} pays {}, which is not part of {}, so the cap per {} cannot apply",
+                                      ci.citation, m_.subjects[ci.subject].name, k.per.text, k.per.text))
+              .notes.push_back(DiagNote{ci.decl->headerSpan, "the clause is here"});
+      }
+    }
+    m_.caps.push_back(std::move(info));
+  }
+
+  void funding(int d, ast::Funding& f) {
+    for (std::size_t i = 0; i < f.rules.size(); ++i) {
+      auto& rule = f.rules[i];
+      if (rule.condition)
+        perSubject(d, *rule.condition, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*rule.condition, s); });
+      else if (i + 1 != f.rules.size())
+        cx_.diags.error(diag::kTypeMismatch, rule.span, "其他 (otherwise) must be the last funding rule");
+      if (!rule.ratioPayers.empty()) {
+        auto parts = std::count(rule.ratio.begin(), rule.ratio.end(), ':') + 1;
+        if (static_cast<std::size_t>(parts) != rule.ratioPayers.size())
+          cx_.diags.error(diag::kRatioArity, rule.ratioSpan,
+                          fmt::format("{} payers but a ratio of {} parts", rule.ratioPayers.size(), parts));
+        continue;
+      }
+      Rational sum;
+      bool exact = true;
+      int rests = 0;
+      for (auto& share : rule.shares) {
+        if (!share.amount) {
+          if (++rests > 1)
+            cx_.diags.error(diag::kFundingSum, share.span, "only one payer can take 其余 (the rest)");
+          continue;
+        }
+        Type t = checker_.checkNumber(*share.amount, Scope{}, "a funding share");
+        if (t.isError()) continue;
+        if (!t.dim.dimensionless()) {
+          cx_.diags.error(diag::kTypeMismatch, share.amount->span, "a funding share is a proportion such as 15%");
+          continue;
+        }
+        auto r = literalRational(*share.amount);
+        if (r) sum = sum + *r;
+        else exact = false;
+      }
+      if (rests == 0 && exact && !sum.isOne())
+        cx_.diags.error(diag::kFundingSum, rule.span, "the funding shares do not add up to 100%")
+            .help.push_back("give one payer `其余` (the rest), or make the shares add up");
+    }
+  }
+
+  Context& cx_;
+  Model& m_;
+  ExprChecker& checker_;
+};
+
+}  // namespace
+
+void checkDocuments(Context& cx, ExprChecker& checker) { DocumentChecker(cx, checker).run(); }
+
+}  // namespace polc::sema

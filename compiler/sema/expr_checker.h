@@ -1,0 +1,61 @@
+// Types and units of expressions. Fills Expr::sema in place and reports what does not fit: unknown
+// names (with did-you-mean), dimension mismatches (吨标煤 + 万元), comparisons of different units,
+// conditions that are not conditions.
+#pragma once
+
+#include "sema/context.h"
+
+namespace polc::sema {
+
+// Where an expression stands: facts are looked up on `subject` and then its owners. subject < 0 is
+// the schema (parameter values, fact defaults, caps): literals, enum values and parameters only.
+struct Scope {
+  int subject = -1;
+};
+
+class ExprChecker {
+ public:
+  explicit ExprChecker(Context& cx) : cx_(cx) {}
+
+  // `expected` guides enum values written bare (`级别 == 国家级`) and set literals.
+  Type check(ast::Expr& e, const Scope& scope, const Type* expected = nullptr);
+
+  // Conveniences that check and then report when the result is not what the place needs.
+  void checkCondition(ast::Expr& e, const Scope& scope);
+  void checkMoney(ast::Expr& e, const Scope& scope, const char* what);
+  Type checkNumber(ast::Expr& e, const Scope& scope, const char* what);
+
+ private:
+  Type quantity(ast::Expr& e);
+  Type ratio(ast::Expr& e);
+  Type path(ast::Expr& e, const Scope& scope, const Type* expected);
+  Type call(ast::Expr& e, const Scope& scope);
+  Type setLiteral(ast::Expr& e, const Type* expected);
+  Type arith(ast::Expr& e, const Scope& scope);
+  Type compare(ast::Expr& e, const Scope& scope);
+  Type firstOver(ast::Expr& e, const Scope& scope);
+  Type member(ast::Expr& e, const Scope& scope);
+  Type has(ast::Expr& e, const Scope& scope);
+  Type logical(ast::Expr& e, const Scope& scope);
+  Type ifThenElse(ast::Expr& e, const Scope& scope);
+  Type at(ast::Expr& e, const Scope& scope);
+  Type tiers(ast::Expr& e, const Scope& scope);
+  Type cases(ast::Expr& e, const Scope& scope);
+  Type marginal(ast::Expr& e, const Scope& scope);
+  Type steps(ast::Expr& e, const Scope& scope);
+  Type range(ast::Expr& e, const Scope& scope);
+  Type cap(ast::Expr& e, const Scope& scope);
+
+  // A history fact named by `e`, or null (reported) when `e` is not one.
+  const FactInfo* historyFact(ast::Expr& e, const char* what);
+  bool sameDimension(ast::Expr& whole, ast::Expr& a, const Type& ta, ast::Expr& b, const Type& tb,
+                     const char* code, const std::string& verb);
+  Type unify(ast::Expr& where, const Type& a, const Type& b, ast::Expr& bExpr);
+  int enumMember(int enumIndex, const std::string& name) const;
+  void unknownName(const ast::Name& n, const Scope& scope, const char* code, const char* what);
+  std::vector<std::string> visibleNames(const Scope& scope) const;
+
+  Context& cx_;
+};
+
+}  // namespace polc::sema

@@ -1,0 +1,25 @@
+// Exact sums of literal shares (分期 40%, 30%, 30%; 市 15%, 溧阳市 其余) so that "adds up to 100%"
+// is decided without rounding.
+#pragma once
+
+#include <optional>
+
+#include "syntax/ast.h"
+
+namespace polc::sema {
+
+struct Rational {
+  __extension__ typedef __int128 Int;
+  Int num = 0;
+  Int den = 1;
+
+  Rational operator+(const Rational& o) const;
+  bool operator==(const Rational& o) const { return num * o.den == o.num * den; }
+  bool isOne() const { return num == den; }
+};
+
+// The value of a literal expression (a quantity or ratio literal, already checked), or nullopt for
+// anything that is not a plain literal or is too large to sum exactly.
+std::optional<Rational> literalRational(const ast::Expr& e);
+
+}  // namespace polc::sema

@@ -1,0 +1,70 @@
+// Every diagnostic code polc emits. Codes are stable: a code is never reused for another meaning.
+// docs/diagnostics.md lists them with an example each.
+#pragma once
+
+namespace polc::diag {
+
+// E00xx: input files
+inline constexpr const char* kCannotRead = "E0001";
+inline constexpr const char* kInvalidUtf8 = "E0002";
+inline constexpr const char* kNoPolicyFiles = "E0003";
+
+// E01xx: syntax
+inline constexpr const char* kUnexpectedToken = "E0101";
+inline constexpr const char* kMissingToken = "E0102";
+inline constexpr const char* kInvalidCharacter = "E0103";
+inline constexpr const char* kUnterminatedString = "E0104";
+inline constexpr const char* kTooManySyntaxErrors = "E0105";
+inline constexpr const char* kBadClauseNumber = "E0106";
+inline constexpr const char* kBadDate = "E0107";
+inline constexpr const char* kBadNumber = "E0108";
+
+// E02xx: names
+inline constexpr const char* kUnknownName = "E0201";
+inline constexpr const char* kDuplicateDeclaration = "E0202";
+inline constexpr const char* kUnknownUnit = "E0203";
+inline constexpr const char* kUnknownSubject = "E0204";
+inline constexpr const char* kUnknownTarget = "E0205";
+inline constexpr const char* kUnknownKind = "E0206";
+inline constexpr const char* kUnknownDocument = "E0207";
+inline constexpr const char* kUnknownCitation = "E0208";
+inline constexpr const char* kAmbiguousName = "E0209";
+inline constexpr const char* kDuplicateCitation = "E0210";
+inline constexpr const char* kUnknownEnumMember = "E0211";
+inline constexpr const char* kUnknownFunction = "E0212";
+inline constexpr const char* kUnrelatedPayee = "E0213";
+inline constexpr const char* kUnknownType = "E0214";
+inline constexpr const char* kOwnerCycle = "E0215";
+
+// E03xx: types and units
+inline constexpr const char* kDimensionMismatch = "E0301";
+inline constexpr const char* kCompareDimensions = "E0302";
+inline constexpr const char* kNotACondition = "E0303";
+inline constexpr const char* kAwardNotMoney = "E0304";
+inline constexpr const char* kTypeMismatch = "E0305";
+inline constexpr const char* kUnorderedEnum = "E0306";
+inline constexpr const char* kEnumMismatch = "E0307";
+inline constexpr const char* kNeedsHistory = "E0308";
+inline constexpr const char* kArgumentCount = "E0309";
+inline constexpr const char* kNeedsParameter = "E0310";
+inline constexpr const char* kAmountFormMisuse = "E0311";
+inline constexpr const char* kNotAnInteger = "E0312";
+
+// E04xx: structure of documents and clauses
+inline constexpr const char* kMissingText = "E0401";
+inline constexpr const char* kMissingSubject = "E0402";
+inline constexpr const char* kMissingAward = "E0403";
+inline constexpr const char* kSeveralAwards = "E0404";
+inline constexpr const char* kRepeatedItem = "E0405";
+inline constexpr const char* kMissingTarget = "E0406";
+inline constexpr const char* kInstallmentsSum = "E0408";
+inline constexpr const char* kFundingSum = "E0409";
+inline constexpr const char* kEffectiveReversed = "E0410";
+inline constexpr const char* kRoundingMode = "E0411";
+inline constexpr const char* kCapSubject = "E0412";
+inline constexpr const char* kRatioArity = "E0413";
+inline constexpr const char* kParameterOrder = "E0414";
+inline constexpr const char* kGroupScope = "E0415";
+inline constexpr const char* kEmptyEnum = "E0416";
+
+}  // namespace polc::diag

@@ -1,0 +1,26 @@
+// Turns ANTLR's syntax errors into polc diagnostics with spans and readable expectations.
+#pragma once
+
+#include <antlr4-runtime.h>
+
+#include "support/diagnostics.h"
+
+namespace polc {
+
+class SyntaxErrorListener : public antlr4::BaseErrorListener {
+ public:
+  SyntaxErrorListener(FileId file, DiagnosticEngine& diags) : file_(file), diags_(diags) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
+                   size_t column, const std::string& msg, std::exception_ptr e) override;
+
+  std::size_t count() const { return count_; }
+
+ private:
+  FileId file_;
+  DiagnosticEngine& diags_;
+  std::size_t count_ = 0;
+  std::size_t lastOffset_ = ~std::size_t{0};
+};
+
+}  // namespace polc

@@ -1,0 +1,60 @@
+#include "syntax/token_names.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "PolcLexer.h"
+
+namespace polc {
+namespace {
+
+using Spellings = std::map<std::string, std::vector<std::string>>;
+
+const Spellings& spellings() {
+  static const Spellings table = {
+#include "keyword_spellings.inc"
+  };
+  return table;
+}
+
+}  // namespace
+
+std::string describeTokenType(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary) {
+  using L = gen::PolcLexer;
+  switch (type) {
+    case antlr4::Token::EOF: return "end of file";
+    case L::IDENT:
+    case L::BACKTICK_IDENT: return "a name";
+    case L::QUANTITY: return "a number";
+    case L::STRING: return "a string";
+    case L::DATE: return "a date";
+    case L::RATIO: return "a ratio";
+    case L::CITATION: return "a citation (第N条第M款)";
+    default: break;
+  }
+  std::string symbolic(vocabulary.getSymbolicName(type));
+  auto it = spellings().find(symbolic);
+  if (it == spellings().end() || it->second.empty()) return symbolic;
+  const auto& s = it->second;
+  // An English keyword first, its Chinese spelling after: `clause` (款).
+  std::string out = "`" + s[0] + "`";
+  if (s.size() > 1) out += " (" + s[1] + ")";
+  return out;
+}
+
+std::optional<std::string> leadingKeyword(const std::string& word) {
+  std::optional<std::string> best;
+  for (const auto& [token, list] : spellings()) {
+    for (const auto& s : list) {
+      // Only multi-byte (Chinese) spellings glue to names; English ones need a space anyway.
+      if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) continue;
+      if (s.size() < word.size() && word.compare(0, s.size(), s) == 0 &&
+          (!best || s.size() > best->size()))
+        best = s;
+    }
+  }
+  return best;
+}
+
+}  // namespace polc
