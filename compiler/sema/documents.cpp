@@ -104,11 +104,14 @@ class DocumentChecker {
       if (d < 0) return {};
     }
     const DocumentInfo& doc = m_.documents[d];
+    // The map is ordered by (article, clause, item): a citation names one contiguous run of it.
     std::vector<int> out;
-    for (const auto& [key, index] : doc.byCitation) {
-      auto [a, c, i] = key;
-      if (a == r.article && (r.clause == 0 || c == r.clause) && (r.item == 0 || i == r.item))
-        out.push_back(index);
+    for (auto it = doc.byCitation.lower_bound({r.article, r.clause, r.item});
+         it != doc.byCitation.end(); ++it) {
+      auto [a, c, i] = it->first;
+      if (a != r.article || (r.clause != 0 && c != r.clause)) break;
+      if (r.item != 0 && i != r.item) break;
+      out.push_back(it->second);
     }
     if (out.empty()) {
       auto& diag = cx_.diags.error(diag::kUnknownCitation, r.span,

@@ -18,6 +18,7 @@ inline constexpr const char* kTooManySyntaxErrors = "E0105";
 inline constexpr const char* kBadClauseNumber = "E0106";
 inline constexpr const char* kBadDate = "E0107";
 inline constexpr const char* kBadNumber = "E0108";
+inline constexpr const char* kTooDeep = "E0109";
 
 // E02xx: names
 inline constexpr const char* kUnknownName = "E0201";

@@ -476,6 +476,22 @@ class Builder {
   }
 
   ast::ExprPtr expr(P::ExprContext* c) {
+    // ANTLR parses `1 + 1 + … + 1` with a loop, but the tree it builds is as deep as the chain is
+    // long; the walk below is recursive, so an absurd chain is refused instead of overflowing.
+    if (depth_ >= kMaxExprDepth) {
+      if (!tooDeepReported_)
+        diags_.error(diag::kTooDeep, span(c),
+                     fmt::format("expression nested deeper than {} operators", kMaxExprDepth));
+      tooDeepReported_ = true;
+      return node(ast::ExprKind::Bool, c);
+    }
+    ++depth_;
+    auto e = exprAt(c);
+    --depth_;
+    return e;
+  }
+
+  ast::ExprPtr exprAt(P::ExprContext* c) {
     using K = ast::ExprKind;
     if (auto* x = dynamic_cast<P::PrimaryExprContext*>(c)) return primary(x->primary());
     if (auto* x = dynamic_cast<P::AtExprContext*>(c)) return binary(K::At, x, x->expr());
@@ -614,8 +630,11 @@ class Builder {
     return nums[0];
   }
 
+  static constexpr int kMaxExprDepth = 1000;
   FileId file_;
   DiagnosticEngine& diags_;
+  int depth_ = 0;
+  bool tooDeepReported_ = false;
 };
 
 }  // namespace

@@ -2,12 +2,52 @@
 
 #include <antlr4-runtime.h>
 
+#include <fmt/format.h>
+
 #include "PolcLexer.h"
+#include "support/diag_codes.h"
 #include "PolcParser.h"
 #include "syntax/ast_builder.h"
 #include "syntax/syntax_errors.h"
 
 namespace polc {
+namespace {
+
+// The parser, the tree builder and sema all recurse on nesting. Real policies nest a handful of
+// levels; a hostile or generated file nested thousands deep must get a diagnostic, not a stack
+// overflow, so depth is bounded on the token stream before any recursion starts.
+constexpr int kMaxNesting = 256;
+
+bool checkNesting(const std::vector<antlr4::Token*>& tokens, FileId file, DiagnosticEngine& diags) {
+  using L = gen::PolcLexer;
+  int depth = 0, prefixRun = 0;
+  for (auto* t : tokens) {
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;  // spaces and comments
+    switch (t->getType()) {
+      case L::LPAREN:
+      case L::LBRACE:
+      case L::LBRACK: ++depth; break;
+      case L::RPAREN:
+      case L::RBRACE:
+      case L::RBRACK: depth = depth > 0 ? depth - 1 : 0; break;
+      default: break;
+    }
+    // Prefix operators nest without brackets: - - - x, 非 非 x, 若 … 则 若 … .
+    bool prefix = t->getType() == L::MINUS || t->getType() == L::NOT || t->getType() == L::UPTO ||
+                  t->getType() == L::NEWLY || t->getType() == L::IF || t->getType() == L::ELSE;
+    prefixRun = prefix ? prefixRun + 1 : 0;
+    if (depth > kMaxNesting || prefixRun > kMaxNesting) {
+      Span at{file, static_cast<std::uint32_t>(t->getStartIndex()),
+              static_cast<std::uint32_t>(t->getStopIndex() + 1)};
+      diags.error(diag::kTooDeep, at,
+                  fmt::format("nesting deeper than {} levels; polc stops reading this file here", kMaxNesting));
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, DiagnosticEngine& diags) {
   const SourceFile& src = sm.file(file);
@@ -17,6 +57,8 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, Diagn
   gen::PolcLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  if (!checkNesting(tokens.getTokens(), file, diags)) return nullptr;
   gen::PolcParser parser(&tokens);
   parser.removeErrorListeners();
   SyntaxErrorListener listener(file, diags);
