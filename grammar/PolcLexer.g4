@@ -47,6 +47,7 @@ PAYEE        : 'payee' | '受益人' ;
 INSTALLMENTS : 'installments' | '分期' ;
 TOPUP        : 'topup' | '晋级补差' ;
 RELATION     : 'relation' | '关系' ;
+ONCE         : 'once' | '一次性' ;
 
 // ---- group, cap and funding items -------------------------------------------------------------
 SCOPE      : 'scope' | '范围' ;
@@ -56,6 +57,7 @@ PER        : 'per' | '每个' ;
 EXCEPT     : 'except' | '除外' ;
 PREFER     : 'prefer' | '优先' ;
 SAME       : 'same' | '同一' ;
+ITEM       : 'item' | '事项' ;
 ALL        : 'all' | '所有文件' ;
 CUMULATIVE : 'cumulative' | '累计' ;
 ANNUAL     : 'annual' | '年度' | '每年' ;
@@ -64,6 +66,7 @@ REST       : 'rest' | '其余' ;
 OF         : 'of' | '隶属' ;
 HISTORY    : 'history' | '历史' ;
 DEFAULT    : 'default' | '默认' ;
+REQUIRED   : 'required' | '必填' ;
 RANGE      : 'range' | '取值' ;
 FROM       : 'from' | '自' ;
 TO         : 'to' | '至' | '—' | '－' ;

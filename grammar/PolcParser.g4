@@ -54,6 +54,7 @@ factModifier
     : HISTORY                                        # historyModifier
     | DEFAULT expr                                   # defaultModifier
     | RANGE expr                                     # rangeModifier
+    | REQUIRED                                       # requiredModifier
     ;
 
 // parameter LPR一年期 "一年期贷款市场报价利率" { 2022-01-20: 3.70%/年; 2022-08-22: 3.65%/年 }
@@ -72,7 +73,7 @@ documentItem
     | ISSUER STRING                                  # docIssuer
     | ISSUED DATE                                    # docIssued
     | APPLIES STRING                                 # docApplies
-    | EFFECTIVE FROM? DATE ( TO DATE )?              # docEffective
+    | EFFECTIVE ( FROM? DATE )? ( TO DATE )?         # docEffective
     | INTERPRETER STRING                             # docInterpreter
     | ROUNDING QUANTITY name                         # docRounding
     | ELIGIBLE expr                                  # docEligible
@@ -94,8 +95,9 @@ chapterItem : chapterDecl | articleDecl | TEXT STRING+ | NOTE STRING | SEMI ;
 articleDecl : ARTICLE QUANTITY STRING? LBRACE articleItem* RBRACE ;
 articleItem : clauseDecl | TEXT STRING+ | NOTE STRING | SEMI ;
 
-// clause 3 { … } is 第3款; clause 3.1 { … } is 第3款第1项.
-clauseDecl : CLAUSE QUANTITY STRING? LBRACE clauseItem* RBRACE ;
+// clause 3 { … } is 第3款; clause 3.1 { … } is 第3款第1项. A deeper number such as 3.1.2 (lexed as
+// `3.1` `.` `2`) is accepted here so that the AST builder rejects it with a clear message.
+clauseDecl : CLAUSE QUANTITY ( DOT QUANTITY )* STRING? LBRACE clauseItem* RBRACE ;
 clauseItem
     : TEXT STRING+                                   # clauseText
     | NOTE STRING                                    # clauseNote
@@ -111,6 +113,7 @@ clauseItem
     | QUOTA expr ANNUAL?                             # clauseQuota
     | INSTALLMENTS expr ( sep expr )*                # clauseInstallments
     | TOPUP                                          # clauseTopup
+    | ONCE                                           # clauseOnce
     | RELATION clauseRef STRING                      # clauseRelation
     | SEMI                                           # clauseEmpty
     ;
@@ -130,23 +133,27 @@ groupItem
     | SCOPE ALL                                      # groupScopeAll
     | SCOPE clauseRef ( sep clauseRef )*             # groupScopeClauses
     | TAKE ( HIGHEST | UPTO )                        # groupTakeHighest
-    | PER name                                       # groupPer
+    | PER perKey ( sep perKey )*                     # groupPer
     | SAME TARGET                                    # groupSameTarget
     | EXCEPT KIND name ( sep name )*                 # groupExceptKind
     | PREFER name ( sep name )*                      # groupPrefer
     | SEMI                                           # groupEmpty
     ;
 
+// 每个 项目, 平台: awards are compared per instance of these subjects; 每个 事项: per the award's own item.
+perKey : name | ITEM ;
+
 // cap 单个集群累计 2000万元 per 集群 cumulative covers 第1条第1款, 第1条第2款 { text "…" }
 capDecl : CAP name expr PER name ( CUMULATIVE | ANNUAL )? COVERS clauseRef ( sep clauseRef )* ( LBRACE capItem* RBRACE )? ;
 capItem : TEXT STRING+ | NOTE STRING | SEMI ;
 
-// funding { text "…"; when 所在地 == 溧阳市: 市 15%, 溧阳市 rest; otherwise: 市, 辖区 = 1:1 }
+// funding { text "…"; kind 地方贡献奖励: "按现行财政体制执行"; when 所在地 == 溧阳市: 市 15%, 溧阳市 rest;
+//           otherwise: 市, 辖区 = 1:1 }   (a string instead of shares: an arrangement no split is computed for)
 fundingDecl : FUNDING LBRACE fundingItem* RBRACE ;
 fundingItem
     : TEXT STRING+                                   # fundingText
     | NOTE STRING                                    # fundingNote
-    | ( WHEN expr | OTHERWISE ) COLON fundingSplit   # fundingRule
+    | ( WHEN expr | OTHERWISE | KIND name ( sep name )* ) COLON ( fundingSplit | STRING )  # fundingRule
     | SEMI                                           # fundingEmpty
     ;
 fundingSplit

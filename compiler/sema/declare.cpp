@@ -76,10 +76,19 @@ void declareUnits(Context& cx, Namespace& ns) {
       cx.diags.error(diag::kBadNumber, u->span, "a unit's scale is a whole number or a fraction such as 1/12年");
       continue;
     }
-    info.dim = num->dim.times(den->dim, -1);
-    info.pow10 = num->pow10 - den->pow10;
-    info.scaleNum = n * num->scaleNum * den->scaleDen;
-    info.scaleDen = d * num->scaleDen * den->scaleNum;
+    if (u->scaleDen && u->scaleNum->unit.empty()) {
+      // `1/12年` is a twelfth of a 年 (the lexer glues 年 to the 12): the fraction is a plain number
+      // and the unit belongs to the whole, so 月 has the dimension of 年, not of 1/年.
+      info.dim = den->dim;
+      info.pow10 = den->pow10;
+      info.scaleNum = n * den->scaleNum;
+      info.scaleDen = d * den->scaleDen;
+    } else {
+      info.dim = num->dim.times(den->dim, -1);
+      info.pow10 = num->pow10 - den->pow10;
+      info.scaleNum = n * num->scaleNum * den->scaleDen;
+      info.scaleDen = d * num->scaleDen * den->scaleNum;
+    }
   }
 }
 

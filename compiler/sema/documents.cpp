@@ -306,7 +306,12 @@ class DocumentChecker {
       auto found = resolve(r, d);
       info.clauses.insert(info.clauses.end(), found.begin(), found.end());
     }
-    if (g.per) info.per = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), *g.per, diag::kUnknownSubject, "subject");
+    for (const auto& p : g.per) {
+      int s = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), p, diag::kUnknownSubject, "subject");
+      if (s >= 0) info.perSubjects.push_back(s);
+    }
+    if (!info.perSubjects.empty()) info.per = info.perSubjects.front();
+    info.perItem = g.perItem;
     for (auto& k : g.exceptKinds) {
       int ki = lookup(cx_, m_.kindIndex, namesOf(m_.kinds), k, diag::kUnknownKind, "kind");
       if (ki >= 0) info.exceptKinds.push_back(ki);
@@ -345,8 +350,10 @@ class DocumentChecker {
       auto& rule = f.rules[i];
       if (rule.condition)
         perSubject(d, *rule.condition, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*rule.condition, s); });
-      else if (i + 1 != f.rules.size())
+      else if (rule.kinds.empty() && i + 1 != f.rules.size())
         cx_.diags.error(diag::kTypeMismatch, rule.span, "其他 (otherwise) must be the last funding rule");
+      for (const auto& k : rule.kinds) lookup(cx_, m_.kindIndex, namesOf(m_.kinds), k, diag::kUnknownKind, "kind");
+      if (rule.arrangement) continue;  // described in words: nothing to add up
       if (!rule.ratioPayers.empty()) {
         auto parts = std::count(rule.ratio.begin(), rule.ratio.end(), ':') + 1;
         if (static_cast<std::size_t>(parts) != rule.ratioPayers.size())

@@ -336,7 +336,7 @@ Type ExprChecker::call(ast::Expr& e, const Scope& scope) {
     for (std::size_t i = 1; i < e.kids.size(); ++i) {
       Type ti = checkNumber(*e.kids[i], scope, fn.text.c_str());
       if (t.isError() || ti.isError()) return Type::error();
-      t = unify(e, t, ti, *e.kids[i]);
+      t = unify(e, t, ti, *e.kids[i], *e.kids[0]);
     }
     return t;
   }
@@ -409,7 +409,8 @@ bool ExprChecker::sameDimension(ast::Expr& whole, ast::Expr& a, const Type& ta, 
   return false;
 }
 
-Type ExprChecker::unify(ast::Expr& where, const Type& a, const Type& b, ast::Expr& bExpr) {
+Type ExprChecker::unify(ast::Expr& where, const Type& a, const Type& b, ast::Expr& bExpr,
+                        ast::Expr& aExpr) {
   if (a.isError() || b.isError()) return Type::error();
   if (a.kind != b.kind || a.enumIndex != b.enumIndex) {
     cx_.diags.error(diag::kTypeMismatch, bExpr.span,
@@ -418,7 +419,7 @@ Type ExprChecker::unify(ast::Expr& where, const Type& a, const Type& b, ast::Exp
     return Type::error();
   }
   if (a.isNumber()) {
-    if (!sameDimension(where, where, a, bExpr, b, diag::kDimensionMismatch, "cannot mix {} with {} in one amount"))
+    if (!sameDimension(where, aExpr, a, bExpr, b, diag::kDimensionMismatch, "cannot mix {} with {} in one amount"))
       return Type::error();
     Type t = a;
     t.form = widerForm(a.form, b.form);
@@ -492,7 +493,9 @@ Type ExprChecker::cap(ast::Expr& e, const Scope& scope) {
 
 Type ExprChecker::compare(ast::Expr& e, const Scope& scope) {
   Type a = check(*e.kids[0], scope);
-  Type b = check(*e.kids[1], scope, &a);
+  Type elem = a.kind == TypeKind::Set || a.kind == TypeKind::Recognition
+                  ? Type::ofEnum(TypeKind::Enum, a.enumIndex) : a;
+  Type b = check(*e.kids[1], scope, &elem);
   if (a.isError() || b.isError()) return Type::boolean();
   const Model& m = cx_.model;
   std::string word = cmpWord(e.cmp);
@@ -503,6 +506,16 @@ Type ExprChecker::compare(ast::Expr& e, const Scope& scope) {
     } else {
       sameDimension(e, *e.kids[0], a, *e.kids[1], b, diag::kCompareDimensions, "cannot compare {} with {}");
     }
+    return Type::boolean();
+  }
+  // `新认定 星级认定 达 四星 以上`: some member of the set compares so (the highest one does).
+  if ((a.kind == TypeKind::Set || a.kind == TypeKind::Recognition) && b.kind == TypeKind::Enum &&
+      a.enumIndex == b.enumIndex) {
+    if (e.cmp == ast::CmpOp::Eq || e.cmp == ast::CmpOp::Ne || !m.enums[a.enumIndex].ordered)
+      cx_.diags.error(diag::kUnorderedEnum, e.span,
+                      fmt::format("a set is compared with `{}` only by order, and {} must be ordered; "
+                                  "for membership write `含`",
+                                  word, m.enums[a.enumIndex].name));
     return Type::boolean();
   }
   if (a.kind == TypeKind::Enum && b.kind == TypeKind::Enum) {
@@ -577,7 +590,9 @@ Type ExprChecker::has(ast::Expr& e, const Scope& scope) {
   }
   Type elem = Type::ofEnum(TypeKind::Enum, a.enumIndex);
   Type b = check(*e.kids[1], scope, &elem);
-  if (!b.isError() && (b.kind != TypeKind::Enum || b.enumIndex != a.enumIndex))
+  // `称号 含 {a, b}` or `称号 含 某集合`: has at least one of them.
+  bool anyOf = b.kind == TypeKind::Set && b.enumIndex == a.enumIndex;
+  if (!b.isError() && !anyOf && (b.kind != TypeKind::Enum || b.enumIndex != a.enumIndex))
     cx_.diags.error(diag::kEnumMismatch, e.kids[1]->span,
                     fmt::format("expected a value of {}, but this is {}",
                                 cx_.model.enums[a.enumIndex].name, cx_.model.describe(b)));
@@ -593,7 +608,7 @@ Type ExprChecker::ifThenElse(ast::Expr& e, const Scope& scope) {
   checkCondition(*e.kids[0], scope);
   Type a = check(*e.kids[1], scope);
   Type b = check(*e.kids[2], scope, &a);
-  return unify(e, a, b, *e.kids[2]);
+  return unify(e, a, b, *e.kids[2], *e.kids[1]);
 }
 
 Type ExprChecker::at(ast::Expr& e, const Scope& scope) {
@@ -633,6 +648,7 @@ Type ExprChecker::tiers(ast::Expr& e, const Scope& scope) {
   if (x.kind == TypeKind::Set || x.kind == TypeKind::Recognition)
     keyType = Type::ofEnum(TypeKind::Enum, x.enumIndex);
   std::optional<Type> result;
+  ast::Expr* first = nullptr;  // the alternative that set `result`
   for (auto& en : e.entries) {
     Type k = check(*en.key, scope, &keyType);
     if (ok && !k.isError()) {
@@ -650,13 +666,15 @@ Type ExprChecker::tiers(ast::Expr& e, const Scope& scope) {
     }
     Type v = checkNumber(*en.value, scope, "a tier amount");
     if (v.isError()) continue;
-    result = result ? unify(*en.value, *result, v, *en.value) : v;
+    if (!first) first = en.value.get();
+    result = result ? unify(*en.value, *result, v, *en.value, *first) : v;
   }
   return result.value_or(Type::error());
 }
 
 Type ExprChecker::cases(ast::Expr& e, const Scope& scope) {
   std::optional<Type> result;
+  ast::Expr* first = nullptr;  // the alternative that set `result`
   for (std::size_t i = 0; i < e.entries.size(); ++i) {
     auto& en = e.entries[i];
     if (en.key) checkCondition(*en.key, scope);
@@ -664,7 +682,8 @@ Type ExprChecker::cases(ast::Expr& e, const Scope& scope) {
       cx_.diags.error(diag::kTypeMismatch, en.span, "其他 (otherwise) must be the last case");
     Type v = check(*en.value, scope);
     if (v.isError()) continue;
-    result = result ? unify(*en.value, *result, v, *en.value) : v;
+    if (!first) first = en.value.get();
+    result = result ? unify(*en.value, *result, v, *en.value, *first) : v;
   }
   return result.value_or(Type::error());
 }

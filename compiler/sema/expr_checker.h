@@ -50,7 +50,8 @@ class ExprChecker {
   const FactInfo* historyFact(ast::Expr& e, const char* what);
   bool sameDimension(ast::Expr& whole, ast::Expr& a, const Type& ta, ast::Expr& b, const Type& tb,
                      const char* code, const std::string& verb);
-  Type unify(ast::Expr& where, const Type& a, const Type& b, ast::Expr& bExpr);
+  // `aExpr` is where the earlier alternatives' type `a` came from (the first one), for the note.
+  Type unify(ast::Expr& where, const Type& a, const Type& b, ast::Expr& bExpr, ast::Expr& aExpr);
   int enumMember(int enumIndex, const std::string& name) const;
   void unknownName(const ast::Name& n, const Scope& scope, const char* code, const char* what);
   std::vector<std::string> visibleNames(const Scope& scope) const;

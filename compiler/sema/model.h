@@ -46,6 +46,7 @@ struct FactInfo {
   bool history = false;
   int subject = -1;
   ast::FactDecl* decl = nullptr;
+  bool required = false;  // 必填
 };
 
 struct SubjectInfo {
@@ -86,7 +87,9 @@ struct NonStackingInfo {
   ast::NonStackingGroup* decl = nullptr;
   int document = -1;
   std::vector<int> clauses;  // the clauses named in 范围 (empty for 文件 / 所有文件 scopes)
-  int per = -1;
+  int per = -1;                  // the first 每个 subject (kept for readers of one key)
+  std::vector<int> perSubjects;  // every 每个 subject
+  bool perItem = false;          // 每个 事项: the award's own item
   std::vector<int> exceptKinds;
   std::vector<int> prefer;  // documents
 };

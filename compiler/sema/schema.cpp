@@ -121,7 +121,7 @@ void resolveFacts(Context& cx, ExprChecker& checker) {
             .notes.push_back(DiagNote{it->second, "first declared here"});
         continue;
       }
-      FactInfo info{f.name.text, resolveType(cx, f.type), f.history, static_cast<int>(si), &f};
+      FactInfo info{f.name.text, resolveType(cx, f.type), f.history, static_cast<int>(si), &f, f.required};
       if (f.history && !info.type.isError() && !info.type.isNumber())
         cx.diags.error(diag::kTypeMismatch, f.span, "only numeric facts keep a history");
       s.factIndex[f.name.text] = static_cast<int>(s.facts.size());

@@ -138,6 +138,7 @@ struct FactDecl {
   Name name;
   TypeRef type;
   bool history = false;
+  bool required = false;  // 必填: a facts file must give it
   ExprPtr defaultValue;
   ExprPtr range;  // a Range expression: 取值 0 至 1000亿元
   std::optional<Text> description;
@@ -217,6 +218,7 @@ struct Clause {
   std::vector<ExprPtr> installments;
   bool topup = false;
   Span topupSpan;
+  bool once = false;  // 一次性: paid once per item, never again in a later year
   std::vector<Relation> relations;
 
   // Items that may appear once, with where they appeared, so a second one is reported with a note.
@@ -257,7 +259,8 @@ struct NonStackingGroup {
   Span scopeSpan;
   std::vector<ClauseRef> clauses;
   bool takeHighest = false;
-  std::optional<Name> per;
+  std::vector<Name> per;  // 每个 项目, 平台
+  bool perItem = false;   // 每个 事项
   bool sameTarget = false;
   std::vector<Name> exceptKinds;
   std::vector<Name> prefer;
@@ -282,7 +285,9 @@ struct Share {
 };
 
 struct FundingRule {
-  ExprPtr condition;  // null for 其他 (otherwise)
+  ExprPtr condition;        // null for 其他 (otherwise) and for a rule by kind
+  std::vector<Name> kinds;  // 类别 K: the rule applies to awards of these kinds
+  std::optional<Text> arrangement;  // "按现行财政体制执行": no split is computed
   std::vector<Share> shares;
   std::vector<Name> ratioPayers;  // `市, 辖区 = 1:1`
   std::string ratio;

@@ -147,6 +147,8 @@ class Builder {
     for (auto* m : c->factModifier()) {
       if (dynamic_cast<P::HistoryModifierContext*>(m)) {
         f.history = true;
+      } else if (dynamic_cast<P::RequiredModifierContext*>(m)) {
+        f.required = true;
       } else if (auto* d = dynamic_cast<P::DefaultModifierContext*>(m)) {
         f.defaultValue = expr(d->expr());
       } else if (auto* r = dynamic_cast<P::RangeModifierContext*>(m)) {
@@ -217,8 +219,14 @@ class Builder {
       d.issuedSpan = span(x);
     } else if (auto* x = dynamic_cast<P::DocAppliesContext*>(item)) d.applies = text(x->STRING());
     else if (auto* x = dynamic_cast<P::DocEffectiveContext*>(item)) {
-      d.effectiveFrom = date(x->DATE(0));
-      if (x->DATE().size() > 1) d.effectiveTo = date(x->DATE(1));
+      // `有效期 自 A 至 B`, `有效期 A`, `有效期 至 B`: a lone date after 至 is the end.
+      auto dates = x->DATE();
+      if (dates.size() == 2) {
+        d.effectiveFrom = date(dates[0]);
+        d.effectiveTo = date(dates[1]);
+      } else if (dates.size() == 1) {
+        (x->TO() ? d.effectiveTo : d.effectiveFrom) = date(dates[0]);
+      }
       d.effectiveSpan = span(x);
     } else if (auto* x = dynamic_cast<P::DocInterpreterContext*>(item)) d.interpreter = text(x->STRING());
     else if (auto* x = dynamic_cast<P::DocRoundingContext*>(item)) {
@@ -269,12 +277,15 @@ class Builder {
   ast::Clause clause(P::ClauseDeclContext* c) {
     ast::Clause cl;
     cl.span = span(c);
-    cl.headerSpan = Span::cover(span(c->CLAUSE()), span(c->QUANTITY()));
+    auto numbers = c->QUANTITY();
+    cl.headerSpan = Span::cover(span(c->CLAUSE()), span(numbers.back()));
     cl.title = optText(c->STRING());
-    std::string num = c->QUANTITY()->getText();
+    // `款 3.1.2` arrives as the numbers "3.1" and "2": rejoin them so that it is rejected whole.
+    std::string num;
+    for (auto* q : numbers) num += (num.empty() ? "" : ".") + q->getText();
     auto parts = splitClauseNumber(num);
     if (!parts) {
-      diags_.error(diag::kBadClauseNumber, span(c->QUANTITY()),
+      diags_.error(diag::kBadClauseNumber, Span::cover(span(numbers.front()), span(numbers.back())),
                    fmt::format("`{}` is not a clause number", num))
           .help.push_back("write `款 3` for 第3款 or `款 3.1` for 第3款第1项");
     } else {
@@ -335,6 +346,9 @@ class Builder {
       seen(cl, "晋级补差 (topup)", x);
       cl.topup = true;
       cl.topupSpan = span(x);
+    } else if (auto* x = dynamic_cast<P::ClauseOnceContext*>(item)) {
+      seen(cl, "一次性 (once)", x);
+      cl.once = true;
     } else if (auto* x = dynamic_cast<P::ClauseRelationContext*>(item)) {
       cl.relations.push_back(ast::Relation{clauseRef(x->clauseRef()), text(x->STRING()), span(x)});
     }
@@ -376,7 +390,12 @@ class Builder {
         setScope(g, ast::NonStackingGroup::Scope::Clauses, span(x));
         for (auto* r : x->clauseRef()) g.clauses.push_back(clauseRef(r));
       } else if (dynamic_cast<P::GroupTakeHighestContext*>(item)) g.takeHighest = true;
-      else if (auto* x = dynamic_cast<P::GroupPerContext*>(item)) g.per = name(x->name());
+      else if (auto* x = dynamic_cast<P::GroupPerContext*>(item)) {
+        for (auto* key : x->perKey()) {
+          if (key->ITEM()) g.perItem = true;
+          else g.per.push_back(name(key->name()));
+        }
+      }
       else if (dynamic_cast<P::GroupSameTargetContext*>(item)) g.sameTarget = true;
       else if (auto* x = dynamic_cast<P::GroupExceptKindContext*>(item)) {
         for (auto* n : x->name()) g.exceptKinds.push_back(name(n));
@@ -428,6 +447,8 @@ class Builder {
     ast::FundingRule r;
     r.span = span(x);
     if (x->expr()) r.condition = expr(x->expr());
+    for (auto* n : x->name()) r.kinds.push_back(name(n));
+    r.arrangement = optText(x->STRING());
     if (auto* shares = dynamic_cast<P::FundingSharesContext*>(x->fundingSplit())) {
       for (auto* s : shares->share())
         r.shares.push_back(ast::Share{name(s->name()), s->expr() ? expr(s->expr()) : nullptr, span(s)});
