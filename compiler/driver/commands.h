@@ -24,6 +24,19 @@ struct CheckOptions {
 CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options);
 int runCheck(const CheckOptions& options);
 
+struct EvalOptions {
+  std::vector<std::string> paths;
+  std::string facts;   // one applicant (docs/facts.md)
+  std::string batch;   // JSON Lines: one applicant per line
+  std::string date;    // YYYY-MM-DD, overrides the facts' date
+  bool explain = false;
+  bool dumpIr = false;
+  OutputOptions output;
+};
+
+CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options);
+int runEval(const EvalOptions& options);
+
 // --format and --color, shared by the commands that print diagnostics.
 void addOutputOptions(CLI::App& command, OutputOptions& output);
 

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   auto* checkCmd = addCheckCommand(app, check);
+  EvalOptions evalOptions;
+  auto* evalCmd = addEvalCommand(app, evalOptions);
 
   try {
     app.parse(argc, argv);
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (checkCmd->parsed()) return runCheck(check);
+    if (evalCmd->parsed()) return runEval(evalOptions);
   } catch (const std::exception& e) {
     // Every expected failure is a diagnostic; reaching here is a polc bug, said plainly.
     std::cerr << "polc: internal error: " << e.what() << "\n";

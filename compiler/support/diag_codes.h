@@ -68,4 +68,9 @@ inline constexpr const char* kParameterOrder = "E0414";
 inline constexpr const char* kGroupScope = "E0415";
 inline constexpr const char* kEmptyEnum = "E0416";
 
+// E05xx: lowering to the IR (limits of the evaluator's representation)
+inline constexpr const char* kTooManyMembers = "E0501";
+inline constexpr const char* kInexactLiteral = "E0502";
+inline constexpr const char* kNotConstant = "E0503";
+
 }  // namespace polc::diag

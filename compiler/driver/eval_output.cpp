@@ -1,0 +1,208 @@
+#include "driver/eval_output.h"
+
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace polc {
+namespace {
+
+using eval::Award;
+using eval::Status;
+
+const char* formName(AmountForm f) {
+  switch (f) {
+    case AmountForm::Exact: return "exact";
+    case AmountForm::UpTo: return "up_to";
+    case AmountForm::Range: return "range";
+  }
+  return "?";
+}
+
+const char* kindName(ir::AwardKind k) {
+  switch (k) {
+    case ir::AwardKind::Pay: return "pay";
+    case ir::AwardKind::Benefit: return "benefit";
+    case ir::AwardKind::Negotiated: return "negotiated";
+    case ir::AwardKind::None: return "none";
+  }
+  return "?";
+}
+
+const char* statusChinese(Status s) {
+  switch (s) {
+    case Status::Kept: return "保留";
+    case Status::Capped: return "保留（受累计上限削减）";
+    case Status::QuotaLimited: return "保留（受名额限制）";
+    case Status::Dropped: return "不予叠加";
+    case Status::NotAssessable: return "无法评估";
+    case Status::AlreadyReceived: return "已获（一次性，不再给予）";
+  }
+  return "?";
+}
+
+// 5,000,000 元（500万元）
+std::string yuan(const polrt::Decimal& v) {
+  std::string s = eval::grouped(v) + " 元";
+  std::string m = eval::money(v);
+  if (m.find("万元") != std::string::npos || m.find("亿元") != std::string::npos) s += "（" + m + "）";
+  return s;
+}
+
+std::string amountLine(const Award& aw) {
+  switch (aw.form) {
+    case AmountForm::Exact: return yuan(aw.hi);
+    case AmountForm::UpTo: return "最高 " + yuan(aw.hi);
+    case AmountForm::Range: return yuan(aw.lo) + " 至 " + yuan(aw.hi);
+  }
+  return "";
+}
+
+std::string kindText(const ir::Program& p, const Award& aw) {
+  const ir::Clause& cl = p.clauses[aw.clause];
+  std::string s;
+  switch (aw.kind) {
+    case ir::AwardKind::Pay:
+      s = aw.status == Status::NotAssessable ? "资金"
+          : aw.form == AmountForm::Exact     ? "定额"
+          : aw.form == AmountForm::UpTo      ? "最高额（评审确定）"
+                                             : "区间";
+      break;
+    case ir::AwardKind::Benefit: s = "待遇（非资金）"; break;
+    case ir::AwardKind::Negotiated: s = "一事一议"; break;
+    case ir::AwardKind::None: s = "—"; break;
+  }
+  if (cl.kind >= 0) s += "，" + p.kinds[cl.kind].name;
+  return s;
+}
+
+std::string itemText(const eval::Applicant& a, const Award& aw) { return a.instances[aw.instance].path; }
+
+}  // namespace
+
+std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {
+  std::ostringstream os;
+  std::string who = a.instances.empty() ? "?" : a.instances[0].path;
+  os << fmt::format("申报主体 {}，评价日期 {}，适用条款 {} 项\n", who, ir::formatDate(r.date), r.awards.size());
+  if (r.awards.empty()) os << "\n没有适用的条款。\n";
+  for (std::size_t i = 0; i < r.awards.size(); ++i) {
+    const Award& aw = r.awards[i];
+    const ir::Clause& cl = p.clauses[aw.clause];
+    os << fmt::format("\n[{}] {}{}\n", i + 1, cl.citation, cl.title.empty() ? "" : "  " + cl.title);
+    os << fmt::format("    对象     {}\n", itemText(a, aw));
+    os << fmt::format("    类型     {}\n", kindText(p, aw));
+    if (aw.hasAmount()) {
+      os << fmt::format("    金额     {}\n", amountLine(aw));
+      if (aw.capped) os << fmt::format("    削减前   {}\n", yuan(aw.computedHi));
+    } else if (aw.kind == ir::AwardKind::Benefit) {
+      os << fmt::format("    待遇     {}\n", cl.benefit);
+    } else if (aw.kind == ir::AwardKind::Negotiated) {
+      os << fmt::format("    金额     一事一议{}\n", cl.negotiatedBasis.empty() ? "" : "：" + cl.negotiatedBasis);
+    }
+    os << fmt::format("    状态     {}\n", statusChinese(aw.status));
+    if (!aw.reason.empty()) os << fmt::format("    原因     {}\n", aw.reason);
+    if (aw.quotaLimited && aw.status != Status::QuotaLimited) os << "    名额     受名额限制，取决于全部申报者的排序\n";
+    os << fmt::format("    受益人   {}\n", aw.payee);
+    if (!aw.funding.empty()) {
+      std::string parts;
+      for (const auto& f : aw.funding) {
+        std::string amount = aw.form == AmountForm::Range ? yuan(f.lo) + " 至 " + yuan(f.hi) : yuan(f.hi);
+        parts += (parts.empty() ? "" : "；") + f.payer + " " + amount;
+      }
+      os << fmt::format("    资金分担 {}\n", parts);
+    }
+    if (!aw.fundingArrangement.empty()) os << fmt::format("    资金分担 {}\n", aw.fundingArrangement);
+    for (const auto& inst : aw.installments)
+      os << fmt::format("    分期     {}年 {}\n", inst.year,
+                        aw.form == AmountForm::Range ? yuan(inst.lo) + " 至 " + yuan(inst.hi) : yuan(inst.hi));
+  }
+  if (explain) {
+    os << "\n说明（逐步计算）\n";
+    for (std::size_t i = 0; i < r.awards.size(); ++i) {
+      const Award& aw = r.awards[i];
+      os << fmt::format("\n[{}] {}（{}）\n", i + 1, p.clauses[aw.clause].citation, itemText(a, aw));
+      for (const auto& line : aw.explanation) os << "    " << line << "\n";
+    }
+  }
+  const auto& t = r.totals;
+  os << "\n合计（保留的奖励）\n";
+  os << fmt::format("    定额合计       {}（{} 项）\n", yuan(t.exact), t.exactCount);
+  os << fmt::format("    最高额合计     {}（{} 项，评审确定，均为上限）\n", yuan(t.upTo), t.upToCount);
+  if (t.rangeCount)
+    os << fmt::format("    区间合计       {} 至 {}（{} 项）\n", yuan(t.rangeLo), yuan(t.rangeHi), t.rangeCount);
+  os << fmt::format("    总范围         {} 至 {}\n", yuan(t.lo), yuan(t.hi));
+  for (const auto& [payer, sum] : t.byPayer)
+    os << fmt::format("    {} 承担       {}\n", payer,
+                      sum.first == sum.second ? yuan(sum.second) : yuan(sum.first) + " 至 " + yuan(sum.second));
+  os << fmt::format("    待遇 {} 项，一事一议 {} 项，不予叠加 {} 项，无法评估 {} 项，已获不再给予 {} 项\n", t.benefits,
+                    t.negotiated, t.dropped, t.notAssessable, t.alreadyReceived);
+  return os.str();
+}
+
+nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {
+  using json = nlohmann::json;
+  json out = json::object();
+  out["date"] = ir::formatDate(r.date);
+  out["applicant"] = a.instances.empty() ? "" : a.instances[0].path;
+  json awards = json::array();
+  for (const Award& aw : r.awards) {
+    const ir::Clause& cl = p.clauses[aw.clause];
+    json j = json::object();
+    j["citation"] = cl.citation;
+    j["document"] = p.documents[cl.document].number;
+    j["article"] = cl.article;
+    j["clause"] = cl.clause;
+    j["item"] = cl.item;
+    j["title"] = cl.title;
+    j["subject"] = p.subjects[cl.subject].name;
+    j["for"] = itemText(a, aw);
+    j["kind"] = kindName(aw.kind);
+    j["category"] = cl.kind >= 0 ? json(p.kinds[cl.kind].name) : json();
+    j["target"] = cl.target >= 0 ? json(p.targets[cl.target].name) : json();
+    bool amount = aw.hasAmount();
+    j["form"] = amount ? json(formName(aw.form)) : json();
+    j["min"] = amount ? json(aw.lo.normalized().toString()) : json();
+    j["max"] = amount ? json(aw.hi.normalized().toString()) : json();
+    j["computed_max"] = amount ? json(aw.computedHi.normalized().toString()) : json();
+    j["status"] = eval::statusName(aw.status);
+    j["reason"] = aw.reason;
+    j["capped"] = aw.capped;
+    j["quota_limited"] = aw.quotaLimited;
+    j["missing"] = aw.missing;
+    j["benefit"] = aw.kind == ir::AwardKind::Benefit ? json(cl.benefit) : json();
+    j["payee"] = aw.payee;
+    json funding = json::array();
+    for (const auto& f : aw.funding)
+      funding.push_back({{"payer", f.payer}, {"min", f.lo.normalized().toString()}, {"max", f.hi.normalized().toString()}});
+    j["funding"] = funding;
+    j["funding_arrangement"] = aw.fundingArrangement.empty() ? json() : json(aw.fundingArrangement);
+    json inst = json::array();
+    for (const auto& i : aw.installments)
+      inst.push_back({{"year", i.year}, {"min", i.lo.normalized().toString()}, {"max", i.hi.normalized().toString()}});
+    j["installments"] = inst;
+    j["text"] = cl.text;
+    j["notes"] = aw.notes;
+    j["explanation"] = explain ? json(aw.explanation) : json::array();
+    awards.push_back(std::move(j));
+  }
+  out["awards"] = awards;
+  const auto& t = r.totals;
+  json by = json::array();
+  for (const auto& [payer, sum] : t.byPayer)
+    by.push_back({{"payer", payer}, {"min", sum.first.normalized().toString()}, {"max", sum.second.normalized().toString()}});
+  out["totals"] = {
+      {"exact", t.exact.normalized().toString()},
+      {"up_to", t.upTo.normalized().toString()},
+      {"range", {{"min", t.rangeLo.normalized().toString()}, {"max", t.rangeHi.normalized().toString()}}},
+      {"min", t.lo.normalized().toString()},
+      {"max", t.hi.normalized().toString()},
+      {"counts",
+       {{"exact", t.exactCount}, {"up_to", t.upToCount}, {"range", t.rangeCount}, {"benefit", t.benefits},
+        {"negotiated", t.negotiated}, {"dropped", t.dropped}, {"not_assessable", t.notAssessable},
+        {"already_received", t.alreadyReceived}}},
+      {"by_payer", by},
+  };
+  return out;
+}
+
+}  // namespace polc

@@ -1,0 +1,539 @@
+// Evaluating one applicant: the ten steps of docs/ir.md, in order, each in its own function.
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "eval/expr_eval.h"
+
+namespace polc::eval {
+
+const char* statusName(Status s) {
+  switch (s) {
+    case Status::Kept: return "kept";
+    case Status::Capped: return "capped";
+    case Status::QuotaLimited: return "quota_limited";
+    case Status::Dropped: return "dropped";
+    case Status::NotAssessable: return "not_assessable";
+    case Status::AlreadyReceived: return "already_received";
+  }
+  return "?";
+}
+
+namespace {
+
+using ir::Value;
+
+int today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return ir::parseDate(buf).value_or(0);
+}
+
+Decimal checked(polrt::ArithError err, Decimal v, const std::string& where) {
+  if (err != polrt::ArithError::None) throw EvalError(fmt::format("{}: {}", where, polrt::toString(err)));
+  return v;
+}
+
+Decimal plus(Decimal a, Decimal b, const std::string& where) {
+  Decimal out;
+  return checked(polrt::add(a, b, out), out, where);
+}
+
+Decimal minus(Decimal a, Decimal b, const std::string& where) {
+  Decimal out;
+  return checked(polrt::sub(a, b, out), out, where);
+}
+
+Decimal times(Decimal a, Decimal b, const std::string& where) {
+  Decimal out;
+  return checked(polrt::mul(a, b, out), out, where);
+}
+
+// Rounds to a multiple of `unit` (1元, 100元, 0.01元) with the document's mode.
+Decimal roundTo(Decimal v, Decimal unit, polrt::RoundingMode mode, const std::string& where) {
+  Decimal q;
+  checked(polrt::div(v, unit, 0, mode, q), q, where);
+  return times(q, unit, where).normalized();
+}
+
+class Evaluator {
+ public:
+  Evaluator(const ir::Program& p, const Applicant& a, const Options& o) : p_(p), a_(a), o_(o) {
+    date_ = o.date ? *o.date : a.date ? *a.date : today();
+    year_ = ir::yearOf(date_);
+  }
+
+  Result run() {
+    Result r;
+    r.date = date_;
+    for (std::size_t c = 0; c < p_.clauses.size(); ++c) clause(static_cast<int>(c), r.awards);
+    for (const auto& g : p_.groups) group(g, r.awards);
+    for (const auto& k : p_.caps) cap(k, r.awards);
+    for (auto& aw : r.awards) finish(aw);
+    totals(r);
+    return r;
+  }
+
+ private:
+  // ---- steps 1–5: items, period, eligibility, conditions, amount ----------------------------------
+  void clause(int c, std::vector<Award>& out) {
+    const ir::Clause& cl = p_.clauses[c];
+    if (cl.subject < 0 || a_.instances.empty()) return;
+    if (p_.rootOf(cl.subject) != a_.instances[0].subject) return;
+    const ir::Document& doc = p_.documents[cl.document];
+    if (doc.effectiveFrom && date_ < *doc.effectiveFrom) return;
+    if (doc.effectiveTo && date_ > *doc.effectiveTo) return;
+    for (int i = 0; i < static_cast<int>(a_.instances.size()); ++i)
+      if (a_.instances[i].subject == cl.subject) item(c, i, out);
+  }
+
+  void item(int c, int i, std::vector<Award>& out) {
+    const ir::Clause& cl = p_.clauses[c];
+    ExprEval ev(p_, a_, date_, i, cl.citation, o_.explain);
+    Award aw;
+    aw.clause = c;
+    aw.instance = i;
+    aw.kind = cl.award;
+    payee(cl, aw, ev);
+    // Conditions: a false one means the clause does not apply; one that needs an absent fact makes
+    // the clause not assessable unless another is false.
+    bool unknown = false;
+    std::vector<std::string> needed;
+    auto test = [&](const ir::Expr& e) {
+      std::size_t before = ev.missing.size();
+      try {
+        if (!ev.condition(e)) return false;
+      } catch (const NotAssessable&) {
+        unknown = true;
+        needed.insert(needed.end(), ev.missing.begin() + static_cast<long>(before), ev.missing.end());
+      } catch (const NoMatch&) {
+        return false;
+      }
+      return true;
+    };
+    for (const auto& e : cl.eligibility)
+      if (!test(e)) return;
+    for (const auto& e : cl.conditions)
+      if (!test(e)) return;
+    if (o_.explain) {
+      aw.explanation.push_back("原文：" + p_.clauses[c].text);
+      for (const auto& n : cl.notes) aw.explanation.push_back("释义：" + n);
+    }
+    for (const auto& n : cl.notes) aw.notes.push_back(n);
+    std::vector<std::string> conditionLines = ev.lines;
+    ev.lines.clear();
+    if (o_.explain) {
+      for (const auto& l : conditionLines) aw.explanation.push_back(l);
+      if (!cl.conditions.empty() || !cl.eligibility.empty())
+        aw.explanation.push_back(unknown ? "条件：尚不能判断" : "条件：均满足");
+    }
+    if (!unknown && cl.once) {
+      for (const auto& r : a_.received) {
+        if (r.clause != c || r.year >= year_ || r.instance != i) continue;
+        aw.status = Status::AlreadyReceived;
+        aw.reason = fmt::format("一次性奖励：{}年已获 {}，不再给予", r.year, money(r.amount));
+        explainLine(aw, aw.reason);
+        out.push_back(std::move(aw));
+        return;
+      }
+    }
+    if (!unknown && cl.award == ir::AwardKind::Pay) {
+      try {
+        amount(cl, aw, ev);
+      } catch (const NotAssessable&) {
+        unknown = true;
+        needed.insert(needed.end(), ev.missing.begin(), ev.missing.end());
+      } catch (const NoMatch&) {
+        return;  // no tier or case applies: the clause pays nothing
+      }
+    }
+    if (unknown) {
+      aw.status = Status::NotAssessable;
+      for (const auto& n : needed)
+        if (std::find(aw.missing.begin(), aw.missing.end(), n) == aw.missing.end()) aw.missing.push_back(n);
+      aw.reason = "缺少事实：" + join(aw.missing, "、");
+      if (o_.explain) aw.explanation.push_back("无法评估：" + aw.reason);
+    } else if (cl.quota) {
+      aw.quotaLimited = true;
+      aw.status = Status::QuotaLimited;
+      aw.reason = fmt::format("名额限制：{}择优支持不超过{}个，是否获得取决于全部申报者的排序",
+                              cl.quotaAnnual ? "每年" : "", *cl.quota);
+    }
+    out.push_back(std::move(aw));
+  }
+
+  void amount(const ir::Clause& cl, Award& aw, ExprEval& ev) {
+    const std::string where = cl.citation;
+    Value v = ev.eval(cl.amount[0]);
+    for (auto& l : ev.lines) explainLine(aw, l);
+    ev.lines.clear();
+    aw.form = v.form;
+    aw.lo = v.lo;
+    aw.hi = v.hi;
+    explainLine(aw, fmt::format("计算：{} = {}", cl.amount[0].source, amountText(aw.lo, aw.hi, aw.form)));
+    if (!cl.cap.empty()) {
+      Value c = ev.eval(cl.cap[0]);
+      std::string label = cl.capLabel.empty() ? "单项上限" : cl.capLabel;
+      if (aw.hi > c.lo || aw.lo > c.lo) {
+        aw.lo = polrt::min(aw.lo, c.lo);
+        aw.hi = polrt::min(aw.hi, c.lo);
+        explainLine(aw, fmt::format("超过{} {}，按上限 {}", label, money(c.lo), amountText(aw.lo, aw.hi, aw.form)));
+      } else {
+        explainLine(aw, fmt::format("未超过{} {}", label, money(c.lo)));
+      }
+    }
+    if (cl.topup) {
+      Decimal already;
+      for (const auto& r : a_.received)
+        if (r.target == cl.target && cl.target >= 0 && (r.instance == aw.payeeInstance || r.instance == aw.instance))
+          already = plus(already, r.amount, where);
+      Decimal lo = polrt::max(minus(aw.lo, already, where), Decimal());
+      Decimal hi = polrt::max(minus(aw.hi, already, where), Decimal());
+      explainLine(aw, fmt::format("晋级补差：已获同一标的奖励 {}，补差后 {}", money(already), amountText(lo, hi, aw.form)));
+      aw.lo = lo;
+      aw.hi = hi;
+    }
+    const ir::Document& doc = p_.documents[cl.document];
+    if (doc.rounding.present) {
+      Decimal lo = roundTo(aw.lo, doc.rounding.unit, doc.rounding.mode, where);
+      Decimal hi = roundTo(aw.hi, doc.rounding.unit, doc.rounding.mode, where);
+      if (lo != aw.lo || hi != aw.hi)
+        explainLine(aw, fmt::format("舍入（{}）：{}", doc.rounding.text, amountText(lo, hi, aw.form)));
+      aw.lo = lo;
+      aw.hi = hi;
+    }
+    aw.computedHi = aw.hi;
+  }
+
+  void explainLine(Award& aw, std::string line) {
+    if (o_.explain) aw.explanation.push_back(std::move(line));
+  }
+
+  static std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+  }
+
+  void payee(const ir::Clause& cl, Award& aw, const ExprEval& ev) {
+    int p = cl.payee >= 0 ? cl.payee : p_.rootOf(cl.subject);
+    int i = ev.instanceOf(p);
+    if (i < 0) {
+      // A subject owned by one of the item's owners: a project's 引荐人, a cluster's 促进机构.
+      int owner = p_.subjects[p].owner;
+      int o = owner >= 0 ? ev.instanceOf(owner) : -1;
+      if (o >= 0)
+        for (int child : a_.instances[o].children)
+          if (a_.instances[child].subject == p) {
+            i = child;
+            break;
+          }
+    }
+    aw.payeeInstance = i;
+    aw.payee = i >= 0 ? a_.instances[i].path : p_.subjects[p].name + "（事实中未列出）";
+  }
+
+  // ---- step 6: non-stacking -----------------------------------------------------------------------
+  // The instance of `per` that owns the item, or -1.
+  int ownerInstance(int item, int per) const {
+    for (int i = item; i >= 0; i = a_.instances[i].parent)
+      if (a_.instances[i].subject == per) return i;
+    return -1;
+  }
+
+  // The partition key of a group: the instance of a 每个 subject owning the item, else with 每个 事项
+  // the item itself, else with no 每个 at all the applicant; -1 when none (the award is alone).
+  int groupKey(const ir::Group& g, int item) const {
+    for (int i = item; i >= 0; i = a_.instances[i].parent)
+      if (std::find(g.per.begin(), g.per.end(), a_.instances[i].subject) != g.per.end()) return i;
+    if (g.perItem) return item;
+    if (g.per.empty()) return 0;
+    return -1;
+  }
+
+  void group(const ir::Group& g, std::vector<Award>& awards) {
+    std::map<std::tuple<int, int, int>, std::vector<int>> partitions;
+    int alone = -1;  // awards whose item no instance of `per` owns each get their own partition
+    for (int k = 0; k < static_cast<int>(awards.size()); ++k) {
+      const Award& aw = awards[k];
+      if (aw.kind != ir::AwardKind::Pay || !aw.counted()) continue;
+      const ir::Clause& cl = p_.clauses[aw.clause];
+      bool inScope = g.scope == ir::GroupScope::All ||
+                     (g.scope == ir::GroupScope::Document && cl.document == g.document) ||
+                     (g.scope == ir::GroupScope::Clauses &&
+                      std::find(g.clauses.begin(), g.clauses.end(), aw.clause) != g.clauses.end());
+      if (!inScope) continue;
+      if (cl.kind >= 0 && std::find(g.exceptKinds.begin(), g.exceptKinds.end(), cl.kind) != g.exceptKinds.end())
+        continue;
+      int owner = groupKey(g, aw.instance);
+      int key = owner >= 0 ? owner : alone--;
+      partitions[{key, g.sameTarget ? cl.target : -1, 0}].push_back(k);
+    }
+    for (auto& [key, members] : partitions) {
+      if (members.size() < 2) continue;
+      if (g.scope == ir::GroupScope::All &&
+          std::none_of(members.begin(), members.end(),
+                       [&](int k) { return p_.clauses[awards[k].clause].document == g.document; }))
+        continue;
+      int best = members[0];
+      for (int k : members)
+        if (better(awards[k], awards[best], g)) best = k;
+      const Award& kept = awards[best];
+      for (int k : members) {
+        if (k == best) continue;
+        Award& aw = awards[k];
+        aw.status = Status::Dropped;
+        aw.reason = fmt::format("不重复享受（{}）：保留 {}（{}）{}", g.name, describe(kept),
+                                amountText(kept.lo, kept.hi, kept.form),
+                                g.text.empty() ? "" : "；原文：" + g.text);
+        explainLine(aw, "不重复享受：" + aw.reason);
+      }
+      explainLine(awards[best], fmt::format("不重复享受（{}）：本项金额最高，予以保留", g.name));
+    }
+  }
+
+  std::string describe(const Award& aw) const {
+    const ir::Clause& cl = p_.clauses[aw.clause];
+    return cl.citation + (a_.instances[aw.instance].parent >= 0 ? " " + a_.instances[aw.instance].path : "");
+  }
+
+  // Whether `a` beats `b` in a take-the-highest group.
+  bool better(const Award& a, const Award& b, const ir::Group& g) const {
+    int c = polrt::compare(a.hi, b.hi);
+    if (c != 0) return c > 0;
+    int da = p_.clauses[a.clause].document, db = p_.clauses[b.clause].document;
+    auto rank = [&](int d) {
+      auto it = std::find(g.prefer.begin(), g.prefer.end(), d);
+      return it == g.prefer.end() ? static_cast<int>(g.prefer.size()) : static_cast<int>(it - g.prefer.begin());
+    };
+    if (rank(da) != rank(db)) return rank(da) < rank(db);
+    if (da != db) return da < db;
+    if (a.clause != b.clause) return a.clause < b.clause;
+    return a.instance < b.instance;
+  }
+
+  // ---- step 7: caps over several clauses ----------------------------------------------------------
+  void cap(const ir::Cap& k, std::vector<Award>& awards) {
+    std::map<int, std::vector<int>> byOwner;
+    for (int i = 0; i < static_cast<int>(awards.size()); ++i) {
+      const Award& aw = awards[i];
+      if (aw.kind != ir::AwardKind::Pay || !aw.counted()) continue;
+      if (std::find(k.clauses.begin(), k.clauses.end(), aw.clause) == k.clauses.end()) continue;
+      int owner = ownerInstance(aw.instance, k.per);
+      if (owner >= 0) byOwner[owner].push_back(i);
+    }
+    const std::string where = "上限 " + k.name;
+    for (auto& [owner, members] : byOwner) {
+      Decimal received;
+      if (k.period != ir::CapPeriod::Once) {
+        for (const auto& r : a_.received) {
+          if (r.clause < 0 || std::find(k.clauses.begin(), k.clauses.end(), r.clause) == k.clauses.end()) continue;
+          if (ownerInstance(r.instance, k.per) != owner) continue;
+          if (k.period == ir::CapPeriod::Annual ? r.year != year_ : r.year > year_) continue;
+          received = plus(received, r.amount, where);
+        }
+      }
+      Decimal sumLo = received, sumHi = received;
+      for (int i : members) {
+        sumLo = plus(sumLo, awards[i].lo, where);
+        sumHi = plus(sumHi, awards[i].hi, where);
+      }
+      Decimal excessHi = polrt::max(minus(sumHi, k.amount, where), Decimal());
+      Decimal excessLo = polrt::max(minus(sumLo, k.amount, where), Decimal());
+      if (excessHi.isZero() && excessLo.isZero()) continue;
+      // Reverse citation order: the last clause (and, within it, the last item) gives way first.
+      std::sort(members.begin(), members.end(), [&](int x, int y) {
+        return std::tie(awards[x].clause, awards[x].instance) > std::tie(awards[y].clause, awards[y].instance);
+      });
+      std::string head = fmt::format("{} {}：合计 {}{}，超出 {}", k.name, money(k.amount), money(sumHi),
+                                     received.isZero() ? "" : fmt::format("（含已获 {}）", money(received)),
+                                     money(excessHi));
+      for (int i : members) {
+        if (excessHi.isZero() && excessLo.isZero()) break;
+        Award& aw = awards[i];
+        Decimal cutHi = polrt::min(aw.hi, excessHi);
+        Decimal cutLo = polrt::min(aw.lo, excessLo);
+        if (cutHi.isZero() && cutLo.isZero()) continue;
+        aw.hi = minus(aw.hi, cutHi, where);
+        aw.lo = minus(aw.lo, cutLo, where);
+        if (aw.lo > aw.hi) aw.lo = aw.hi;
+        excessHi = minus(excessHi, cutHi, where);
+        excessLo = minus(excessLo, cutLo, where);
+        aw.capped = true;
+        if (aw.status == Status::Kept) aw.status = Status::Capped;
+        aw.reason = head + fmt::format("；本项减至 {}", amountText(aw.lo, aw.hi, aw.form));
+        explainLine(aw, "累计上限：" + aw.reason + (k.text.empty() ? "" : "；原文：" + k.text));
+      }
+    }
+  }
+
+  // ---- steps 8–9: quota (marked in item()), installments, funding ---------------------------------
+  void finish(Award& aw) {
+    if (aw.kind != ir::AwardKind::Pay || !aw.counted()) return;
+    const ir::Clause& cl = p_.clauses[aw.clause];
+    const ir::Document& doc = p_.documents[cl.document];
+    const std::string where = cl.citation;
+    if (!cl.installments.empty()) {
+      Decimal restLo = aw.lo, restHi = aw.hi;
+      for (std::size_t i = 0; i < cl.installments.size(); ++i) {
+        Installment part{year_ + static_cast<int>(i), restLo, restHi};
+        if (i + 1 < cl.installments.size()) {
+          part.lo = times(aw.lo, cl.installments[i], where);
+          part.hi = times(aw.hi, cl.installments[i], where);
+        }
+        restLo = minus(restLo, part.lo, where);
+        restHi = minus(restHi, part.hi, where);
+        aw.installments.push_back(part);
+      }
+    }
+    if (doc.funding.empty()) return;
+    ExprEval ev(p_, a_, date_, aw.instance, cl.citation, false);
+    for (std::size_t r = 0; r < doc.funding.size(); ++r) {
+      const ir::FundingRule& rule = doc.funding[r];
+      if (!rule.kinds.empty()) {
+        if (std::find(rule.kinds.begin(), rule.kinds.end(), cl.kind) == rule.kinds.end()) continue;
+      } else if (!rule.otherwise) {
+        if (r >= cl.fundingConditions.size() || cl.fundingConditions[r].empty()) continue;
+        try {
+          if (!ev.condition(cl.fundingConditions[r][0])) continue;
+        } catch (const NotAssessable&) {
+          aw.notes.push_back("资金分担无法判断，缺少：" + join(ev.missing, "、"));
+          return;
+        } catch (const NoMatch&) {
+          continue;
+        }
+      }
+      if (rule.arrangement) {
+        aw.fundingArrangement = *rule.arrangement;
+        explainLine(aw, "资金分担：" + *rule.arrangement);
+        return;
+      }
+      split(aw, doc, rule);
+      explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw));
+      return;
+    }
+  }
+
+  void split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule) {
+    const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
+    if (!rule.ratioPayers.empty()) {
+      Decimal total;
+      for (const auto& part : rule.ratio) total = plus(total, part, where);
+      Decimal unit = doc.rounding.present ? doc.rounding.unit : Decimal::fromParts(1, 2);
+      auto mode = doc.rounding.present ? doc.rounding.mode : polrt::RoundingMode::HalfUp;
+      Decimal restLo = aw.lo, restHi = aw.hi;
+      for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
+        FundingPart part{rule.ratioPayers[i], restLo, restHi};
+        if (i + 1 < rule.ratioPayers.size()) {
+          Decimal lo, hi;
+          checked(polrt::div(times(aw.lo, rule.ratio[i], where), total, Decimal::kMaxScale,
+                             polrt::RoundingMode::HalfEven, lo), lo, where);
+          checked(polrt::div(times(aw.hi, rule.ratio[i], where), total, Decimal::kMaxScale,
+                             polrt::RoundingMode::HalfEven, hi), hi, where);
+          part.lo = roundTo(lo, unit, mode, where);
+          part.hi = roundTo(hi, unit, mode, where);
+        }
+        restLo = minus(restLo, part.lo, where);
+        restHi = minus(restHi, part.hi, where);
+        aw.funding.push_back(part);
+      }
+      return;
+    }
+    Decimal restLo = aw.lo, restHi = aw.hi;
+    int restIndex = -1;
+    for (const auto& s : rule.shares) {
+      FundingPart part{s.payer, Decimal(), Decimal()};
+      if (s.proportion) {
+        part.lo = times(aw.lo, *s.proportion, where).normalized();
+        part.hi = times(aw.hi, *s.proportion, where).normalized();
+        restLo = minus(restLo, part.lo, where);
+        restHi = minus(restHi, part.hi, where);
+      } else {
+        restIndex = static_cast<int>(aw.funding.size());
+      }
+      aw.funding.push_back(part);
+    }
+    if (restIndex >= 0) {
+      aw.funding[restIndex].lo = restLo.normalized();
+      aw.funding[restIndex].hi = restHi.normalized();
+    }
+  }
+
+  std::string fundingText(const Award& aw) const {
+    std::string out;
+    for (const auto& f : aw.funding)
+      out += (out.empty() ? "" : "，") + f.payer + " " + amountText(f.lo, f.hi, aw.form);
+    return out;
+  }
+
+  // ---- step 10: totals ----------------------------------------------------------------------------
+  void totals(Result& r) {
+    Totals& t = r.totals;
+    const std::string where = "合计";
+    for (const auto& aw : r.awards) {
+      if (aw.status == Status::Dropped) {
+        ++t.dropped;
+        continue;
+      }
+      if (aw.status == Status::NotAssessable) {
+        ++t.notAssessable;
+        continue;
+      }
+      if (aw.status == Status::AlreadyReceived) {
+        ++t.alreadyReceived;
+        continue;
+      }
+      if (aw.kind == ir::AwardKind::Benefit) {
+        ++t.benefits;
+        continue;
+      }
+      if (aw.kind == ir::AwardKind::Negotiated) {
+        ++t.negotiated;
+        continue;
+      }
+      if (aw.kind != ir::AwardKind::Pay) continue;
+      switch (aw.form) {
+        case AmountForm::Exact:
+          t.exact = plus(t.exact, aw.hi, where);
+          ++t.exactCount;
+          break;
+        case AmountForm::UpTo:
+          t.upTo = plus(t.upTo, aw.hi, where);
+          ++t.upToCount;
+          break;
+        case AmountForm::Range:
+          t.rangeLo = plus(t.rangeLo, aw.lo, where);
+          t.rangeHi = plus(t.rangeHi, aw.hi, where);
+          ++t.rangeCount;
+          break;
+      }
+      t.lo = plus(t.lo, aw.lo, where);
+      t.hi = plus(t.hi, aw.hi, where);
+      for (const auto& f : aw.funding) {
+        auto& sum = t.byPayer[f.payer];
+        sum.first = plus(sum.first, f.lo, where);
+        sum.second = plus(sum.second, f.hi, where);
+      }
+    }
+  }
+
+  const ir::Program& p_;
+  const Applicant& a_;
+  const Options& o_;
+  int date_ = 0;
+  int year_ = 0;
+};
+
+}  // namespace
+
+Result evaluate(const ir::Program& program, const Applicant& applicant, const Options& options) {
+  return Evaluator(program, applicant, options).run();
+}
+
+}  // namespace polc::eval

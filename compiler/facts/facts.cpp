@@ -1,0 +1,508 @@
+#include "facts/facts.h"
+
+#include <algorithm>
+#include <climits>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "ir/lower.h"
+#include "sema/units.h"
+#include "syntax/literals.h"
+
+namespace polc::facts {
+namespace {
+
+using json = nlohmann::json;
+using ir::Value;
+
+// ---- exact JSON -----------------------------------------------------------------------------------
+
+class ExactBuilder : public nlohmann::json_sax<json> {
+ public:
+  json root;
+  std::string error;
+
+  bool null() override { return put(json()); }
+  bool boolean(bool v) override { return put(json(v)); }
+  bool number_integer(number_integer_t v) override { return put(json(std::to_string(v))); }
+  bool number_unsigned(number_unsigned_t v) override { return put(json(std::to_string(v))); }
+  bool number_float(number_float_t, const string_t& s) override { return put(json(s)); }
+  bool string(string_t& v) override { return put(json(v)); }
+  bool binary(binary_t&) override { return put(json()); }
+  bool start_object(std::size_t) override {
+    json* slot = place(json::object());
+    stack_.push_back(slot);
+    return true;
+  }
+  bool key(string_t& k) override {
+    key_ = k;
+    return true;
+  }
+  bool end_object() override {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    json* slot = place(json::array());
+    stack_.push_back(slot);
+    return true;
+  }
+  bool end_array() override {
+    stack_.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    error = ex.what();
+    return false;
+  }
+
+ private:
+  json* place(json v) {
+    if (stack_.empty()) {
+      root = std::move(v);
+      return &root;
+    }
+    json& top = *stack_.back();
+    if (top.is_object()) {
+      top[key_] = std::move(v);
+      return &top[key_];
+    }
+    top.push_back(std::move(v));
+    return &top.back();
+  }
+  bool put(json v) {
+    place(std::move(v));
+    return true;
+  }
+
+  std::vector<json*> stack_;
+  std::string key_;
+};
+
+// ---- the reader -----------------------------------------------------------------------------------
+
+bool isIntegerText(const std::string& s) {
+  if (s.empty()) return false;
+  std::size_t i = s[0] == '-' ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+std::string shown(const json& v) {
+  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
+  return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
+class Reader {
+ public:
+  Reader(const sema::Model& m, const ir::Program& p) : m_(m), p_(p) {}
+
+  FactsResult run(const json& doc) {
+    FactsResult r;
+    out_ = &r;
+    if (!doc.is_object()) {
+      error("", "the facts file must be a JSON object such as {\"企业\": {…}}");
+      return r;
+    }
+    int root = -1;
+    std::string rootKey;
+    for (const auto& [key, value] : doc.items()) {
+      if (key == "date" || key == "日期") {
+        if (!value.is_string() || !ir::parseDate(value.get<std::string>()))
+          error(key, fmt::format("expected a date YYYY-MM-DD, got {}", shown(value)));
+        else r.applicant.date = ir::parseDate(value.get<std::string>());
+        continue;
+      }
+      if (!key.empty() && key[0] == '_') continue;  // comments
+      int s = p_.subjectIndex(key);
+      if (s >= 0 && p_.subjects[s].owner < 0) {
+        if (root >= 0) {
+          error(key, fmt::format("one applicant per file: {} is given besides {}", key, rootKey));
+          continue;
+        }
+        root = s;
+        rootKey = key;
+        continue;
+      }
+      std::vector<std::string> names;
+      for (const auto& sub : p_.subjects)
+        if (sub.owner < 0) names.push_back(sub.name);
+      error(key, fmt::format("unknown field: the top level holds \"date\" and one applicant ({})",
+                             joined(names)));
+    }
+    if (root < 0) {
+      if (r.errors.empty()) error("", "no applicant: expected a key naming a top-level subject, such as \"企业\"");
+      return r;
+    }
+    instance(root, -1, rootKey, doc.at(rootKey));
+    return r;
+  }
+
+ private:
+  static std::string joined(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    return out;
+  }
+
+  void error(const std::string& path, const std::string& message) {
+    out_->errors.push_back(path.empty() ? message : path + ": " + message);
+  }
+
+  int instance(int subject, int parent, const std::string& path, const json& obj) {
+    auto& instances = out_->applicant.instances;
+    int index = static_cast<int>(instances.size());
+    eval::Instance in;
+    in.subject = subject;
+    in.path = path;
+    in.parent = parent;
+    const ir::Subject& s = p_.subjects[subject];
+    in.facts.resize(s.facts.size());
+    in.history.resize(s.facts.size());
+    instances.push_back(std::move(in));
+    if (parent >= 0) instances[parent].children.push_back(index);
+    if (!obj.is_object()) {
+      error(path, fmt::format("expected an object of facts about {}, got {}", s.name, shown(obj)));
+      return index;
+    }
+    for (const auto& [key, value] : obj.items()) {
+      std::string here = path + "." + key;
+      if (!key.empty() && key[0] == '_') continue;
+      auto f = std::find_if(s.facts.begin(), s.facts.end(), [&](const ir::FactSlot& x) { return x.name == key; });
+      if (f != s.facts.end()) {
+        if (value.is_null()) continue;
+        auto v = read(*f, value, here);
+        if (v) out_->applicant.instances[index].facts[f - s.facts.begin()] = std::move(*v);
+        continue;
+      }
+      int child = p_.subjectIndex(key);
+      if (child >= 0 && p_.subjects[child].owner == subject) {
+        if (!value.is_array()) {
+          error(here, fmt::format("expected an array of {} objects, got {}", key, shown(value)));
+          continue;
+        }
+        for (std::size_t i = 0; i < value.size(); ++i)
+          instance(child, index, fmt::format("{}[{}]", here, i), value[i]);
+        continue;
+      }
+      if (key == "history" || key == "历史") {
+        history(index, value, here);
+        continue;
+      }
+      if (key == "received" || key == "已获奖励") {
+        received(index, value, here);
+        continue;
+      }
+      std::vector<std::string> names;
+      for (const auto& x : s.facts) names.push_back(x.name);
+      for (std::size_t c = 0; c < p_.subjects.size(); ++c)
+        if (p_.subjects[c].owner == subject) names.push_back(p_.subjects[c].name);
+      error(here, fmt::format("unknown field: {} has no fact or part named {}", s.name, key));
+    }
+    for (std::size_t f = 0; f < s.facts.size(); ++f)
+      if (s.facts[f].required && !out_->applicant.instances[index].facts[f])
+        error(path + "." + s.facts[f].name, "missing required fact (declared 必填)");
+    return index;
+  }
+
+  void history(int index, const json& value, const std::string& path) {
+    const ir::Subject& s = p_.subjects[out_->applicant.instances[index].subject];
+    if (!value.is_object()) {
+      error(path, fmt::format("expected {{\"事实\": {{\"年份\": 值, …}}}}, got {}", shown(value)));
+      return;
+    }
+    for (const auto& [name, years] : value.items()) {
+      std::string here = path + "." + name;
+      auto f = std::find_if(s.facts.begin(), s.facts.end(), [&](const ir::FactSlot& x) { return x.name == name; });
+      if (f == s.facts.end()) {
+        error(here, fmt::format("unknown field: {} has no fact named {}", s.name, name));
+        continue;
+      }
+      if (!f->history) {
+        error(here, fmt::format("{} keeps no history (its declaration has no 历史)", name));
+        continue;
+      }
+      if (!years.is_object()) {
+        error(here, fmt::format("expected {{\"年份\": 值, …}}, got {}", shown(years)));
+        continue;
+      }
+      for (const auto& [year, v] : years.items()) {
+        std::string at = here + "." + year;
+        if (year.size() != 4 || !isIntegerText(year)) {
+          error(at, "a history key is a year such as \"2023\"");
+          continue;
+        }
+        auto parsed = read(*f, v, at);
+        if (parsed) out_->applicant.instances[index].history[f - s.facts.begin()][std::stoi(year)] = *parsed;
+      }
+    }
+  }
+
+  void received(int index, const json& value, const std::string& path) {
+    if (!value.is_array()) {
+      error(path, fmt::format("expected an array of awards received, got {}", shown(value)));
+      return;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      std::string here = fmt::format("{}[{}]", path, i);
+      const json& r = value[i];
+      if (!r.is_object()) {
+        error(here, fmt::format("expected {{\"citation\": …, \"target\": …, \"amount\": …, \"year\": …}}, got {}", shown(r)));
+        continue;
+      }
+      eval::ReceivedAward aw;
+      aw.instance = index;
+      bool ok = true, hasAmount = false, hasYear = false;
+      for (const auto& [key, v] : r.items()) {
+        std::string at = here + "." + key;
+        if (key == "citation" || key == "条款") {
+          aw.citation = v.is_string() ? v.get<std::string>() : "";
+          aw.clause = citation(aw.citation);
+          if (aw.clause < 0) {
+            error(at, fmt::format("unknown citation {}", shown(v)));
+            ok = false;
+          }
+        } else if (key == "target" || key == "标的") {
+          std::string t = v.is_string() ? v.get<std::string>() : "";
+          auto it = std::find_if(p_.targets.begin(), p_.targets.end(), [&](const ir::Label& l) { return l.name == t; });
+          if (it == p_.targets.end()) {
+            error(at, fmt::format("unknown target {}", shown(v)));
+            ok = false;
+          } else {
+            aw.target = static_cast<int>(it - p_.targets.begin());
+          }
+        } else if (key == "amount" || key == "金额") {
+          ir::FactSlot money;
+          money.name = key;
+          money.type = Type::number(Dimension::base(0));
+          auto parsed = read(money, v, at);
+          if (parsed) aw.amount = parsed->lo;
+          else ok = false;
+          hasAmount = true;
+        } else if (key == "year" || key == "年度") {
+          std::string text = v.is_string() ? v.get<std::string>() : "";
+          if (!isIntegerText(text) || text.size() != 4) {
+            error(at, fmt::format("expected a year such as 2023, got {}", shown(v)));
+            ok = false;
+          } else {
+            aw.year = std::stoi(text);
+          }
+          hasYear = true;
+        } else if (key.empty() || key[0] != '_') {
+          error(at, "unknown field: an award received has citation, target, amount and year");
+          ok = false;
+        }
+      }
+      if (!hasAmount) error(here + ".amount", "missing: the amount received");
+      if (!hasYear) error(here + ".year", "missing: the year it was received");
+      if (aw.clause < 0 && aw.target < 0 && ok) error(here, "give the citation or the target of the award");
+      if (aw.clause >= 0 && aw.target < 0) aw.target = p_.clauses[aw.clause].target;
+      if (ok && hasAmount && hasYear) out_->applicant.received.push_back(aw);
+    }
+  }
+
+  static std::string squeeze(const std::string& s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ' && c != '\t') out += c;
+    return out;
+  }
+
+  int citation(const std::string& text) const {
+    std::string want = squeeze(text);
+    for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
+      const ir::Clause& cl = p_.clauses[c];
+      const ir::Document& d = p_.documents[cl.document];
+      std::string local = formatCitation(cl.article, cl.clause, cl.item);
+      if (want == squeeze(cl.citation) || want == squeeze(d.name + local)) return static_cast<int>(c);
+    }
+    return -1;
+  }
+
+  std::string expected(const Type& t) const {
+    switch (t.kind) {
+      case TypeKind::Bool: return "true or false (是/否)";
+      case TypeKind::Date: return "a date YYYY-MM-DD";
+      case TypeKind::Text: return "text";
+      case TypeKind::Enum: return "a value of " + p_.enums[t.enumIndex].name;
+      case TypeKind::Set: return "an array of values of " + p_.enums[t.enumIndex].name;
+      case TypeKind::Recognition:
+        return "recognitions of " + p_.enums[t.enumIndex].name + " as {\"值\": \"YYYY-MM-DD\"}";
+      case TypeKind::Number:
+        if (t.dim == Dimension::base(0)) return "money";
+        if (t.dim.dimensionless()) return t.integer ? "a count" : "a number or rate such as 12%";
+        return "an amount in " + m_.describe(t.dim);
+      case TypeKind::Error: break;
+    }
+    return "a value";
+  }
+
+  int member(int en, const json& v, const std::string& path) {
+    const auto& ms = p_.enums[en].members;
+    if (v.is_string()) {
+      auto it = std::find(ms.begin(), ms.end(), v.get<std::string>());
+      if (it != ms.end()) return static_cast<int>(it - ms.begin());
+      error(path, fmt::format("unknown value {} of {} (its values: {})", shown(v), p_.enums[en].name, joined(ms)));
+      return -1;
+    }
+    error(path, fmt::format("expected a value of {}, got {}", p_.enums[en].name, shown(v)));
+    return -1;
+  }
+
+  std::optional<Value> read(const ir::FactSlot& f, const json& v, const std::string& path) {
+    const Type& t = f.type;
+    auto bad = [&]() -> std::optional<Value> {
+      error(path, fmt::format("expected {}, got {}", expected(t), shown(v)));
+      return std::nullopt;
+    };
+    switch (t.kind) {
+      case TypeKind::Bool:
+        if (v.is_boolean()) return Value::boolean(v.get<bool>());
+        if (v.is_string() && (v.get<std::string>() == "是" || v.get<std::string>() == "否"))
+          return Value::boolean(v.get<std::string>() == "是");
+        return bad();
+      case TypeKind::Date: {
+        if (!v.is_string()) return bad();
+        auto d = ir::parseDate(v.get<std::string>());
+        if (!d) return bad();
+        return Value::date(*d);
+      }
+      case TypeKind::Text:
+        if (!v.is_string()) return bad();
+        return Value::string(v.get<std::string>());
+      case TypeKind::Enum: {
+        int mbr = member(t.enumIndex, v, path);
+        if (mbr < 0) return std::nullopt;
+        return Value::enumValue(mbr);
+      }
+      case TypeKind::Set: {
+        if (!v.is_array()) return bad();
+        ir::Bits bits;
+        bool ok = true;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+          int mbr = member(t.enumIndex, v[i], fmt::format("{}[{}]", path, i));
+          if (mbr < 0) ok = false;
+          else if (mbr < ir::kMaxEnumMembers) bits.set(mbr);
+        }
+        if (!ok) return std::nullopt;
+        return Value::set(bits);
+      }
+      case TypeKind::Recognition: {
+        Value out;
+        out.type = ir::VType::Recognition;
+        bool ok = true;
+        if (v.is_object()) {
+          for (const auto& [name, date] : v.items()) {
+            std::string at = path + "." + name;
+            int mbr = member(t.enumIndex, json(name), at);
+            auto d = date.is_string() ? ir::parseDate(date.get<std::string>()) : std::nullopt;
+            if (mbr >= 0 && !d) error(at, fmt::format("expected the date it was granted, YYYY-MM-DD, got {}", shown(date)));
+            if (mbr < 0 || !d) {
+              ok = false;
+              continue;
+            }
+            out.grants.push_back(ir::Grant{mbr, *d});
+          }
+        } else if (v.is_array()) {
+          // Held since an unknown date: never 新认定 in the evaluation year.
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            int mbr = member(t.enumIndex, v[i], fmt::format("{}[{}]", path, i));
+            if (mbr < 0) ok = false;
+            else out.grants.push_back(ir::Grant{mbr, INT_MIN / 2});
+          }
+        } else {
+          return bad();
+        }
+        if (!ok) return std::nullopt;
+        return out;
+      }
+      case TypeKind::Number: return number(f, v, path);
+      case TypeKind::Error: break;
+    }
+    return bad();
+  }
+
+  std::optional<Value> number(const ir::FactSlot& f, const json& v, const std::string& path) {
+    const Type& t = f.type;
+    auto bad = [&](const std::string& why) -> std::optional<Value> {
+      error(path, fmt::format("expected {}, got {}{}", expected(t), shown(v), why));
+      return std::nullopt;
+    };
+    if (!v.is_string()) return bad("");
+    std::string text = v.get<std::string>();
+    bool negative = !text.empty() && text[0] == '-';
+    std::string body = negative ? text.substr(1) : text;
+    std::string digits, unit;
+    splitQuantity(body, digits, unit);
+    // splitQuantity takes a leading number; accept 1e3-free decimals only.
+    if (digits.empty() || !polrt::Decimal::parse(digits)) return bad("");
+    LiteralValue lit{(negative ? "-" : "") + digits, 0, 1, 1};
+    if (!unit.empty()) {
+      std::string badPart;
+      auto r = sema::resolveUnit(m_, unit, badPart);
+      if (!r) return bad(fmt::format(" (unknown unit `{}`)", badPart));
+      if (r->dim != t.dim)
+        return bad(fmt::format(" ({} is {}, not {})", unit, m_.describe(r->dim), m_.describe(t.dim)));
+      lit.pow10 = r->pow10;
+      lit.scaleNum = r->scaleNum;
+      lit.scaleDen = r->scaleDen;
+    }
+    auto d = ir::literalDecimal(lit);
+    if (!d) return bad(" (no exact decimal value)");
+    if (d->isNegative() && !t.dim.dimensionless()) {
+      error(path, fmt::format("negative amount {}", shown(v)));
+      return std::nullopt;
+    }
+    if (t.integer && !d->isInteger()) return bad(" (not a whole number)");
+    return Value::num(*d);
+  }
+
+  const sema::Model& m_;
+  const ir::Program& p_;
+  FactsResult* out_ = nullptr;
+};
+
+}  // namespace
+
+json parseJsonExact(const std::string& text) {
+  ExactBuilder b;
+  bool ok = json::sax_parse(text, &b);
+  if (!ok) throw std::runtime_error(b.error.empty() ? "invalid JSON" : b.error);
+  return b.root;
+}
+
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const json& doc) {
+  return Reader(model, program).run(doc);
+}
+
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& text) {
+  json doc;
+  try {
+    doc = parseJsonExact(text);
+  } catch (const std::exception& e) {
+    FactsResult r;
+    r.errors.push_back(std::string("invalid JSON: ") + e.what());
+    return r;
+  }
+  return readFacts(model, program, doc);
+}
+
+FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    FactsResult r;
+    r.errors.push_back(path + ": cannot read the file");
+    return r;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  FactsResult r = readFacts(model, program, buf.str());
+  for (auto& e : r.errors) e = path + ": " + e;
+  return r;
+}
+
+}  // namespace polc::facts

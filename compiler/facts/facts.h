@@ -1,0 +1,34 @@
+// The facts reader: one applicant as JSON (docs/facts.md) → eval::Applicant. Every problem is
+// reported with the JSON path of the field (`企业.项目[1].设备投入: expected money, got "abc"`);
+// a file with any error gives no applicant.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "eval/eval.h"
+#include "ir/ir.h"
+#include "sema/model.h"
+
+namespace polc::facts {
+
+struct FactsResult {
+  eval::Applicant applicant;
+  std::vector<std::string> errors;  // empty when the applicant is complete
+  bool ok() const { return errors.empty(); }
+};
+
+// Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units.
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& json);
+FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path);
+// An already parsed document (numbers with a fraction must have been kept as strings: see
+// parseJsonExact), e.g. one line of a batch file.
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const nlohmann::json& doc);
+
+// Parses JSON keeping numbers with a fraction or exponent as their source text (a string), so that
+// 0.12 never passes through binary floating point. Throws std::runtime_error on bad syntax.
+nlohmann::json parseJsonExact(const std::string& text);
+
+}  // namespace polc::facts

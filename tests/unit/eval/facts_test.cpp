@@ -1,0 +1,105 @@
+// The facts reader: values with units, exact numbers, and errors that name the field by its path.
+#include "eval_util.h"
+
+namespace polc::test {
+namespace {
+
+class Facts : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    c_ = compilePolicy(std::string(kSchema) + R"(文件 测试 { 条 1 { 款 1 { 原文 "x" 对象 企业 标的 规模奖励 给予 1元 } } })");
+    ASSERT_TRUE(c_);
+  }
+  facts::FactsResult read(const std::string& json) { return readFacts(*c_, json); }
+  // The single error of `json`.
+  std::string error(const std::string& json) {
+    auto r = read(json);
+    EXPECT_EQ(r.errors.size(), 1u);
+    return r.errors.empty() ? "" : r.errors.front();
+  }
+  const ir::Value& fact(const facts::FactsResult& r, int instance, const char* name) {
+    const auto& in = r.applicant.instances.at(instance);
+    const auto& slots = c_->program->subjects[in.subject].facts;
+    for (std::size_t i = 0; i < slots.size(); ++i)
+      if (slots[i].name == name) return *in.facts.at(i);
+    throw std::runtime_error("no fact");
+  }
+  std::unique_ptr<Compiled> c_;
+};
+
+TEST_F(Facts, MoneyWithUnitsAndExactNumbers) {
+  auto r = read(R"({"date": "2024-06-30", "企业": {"营业收入": "2.5亿元", "产值": 1234.56,
+      "项目": [{"设备投入": "1200万元", "节能量": "5万吨标煤", "贷款期限": "1年"}, {"设备投入": 0.1}]}})");
+  ASSERT_TRUE(r.ok()) << r.errors.front();
+  EXPECT_EQ(str(fact(r, 0, "营业收入").lo), "250000000");
+  EXPECT_EQ(str(fact(r, 0, "产值").lo), "1234.56");
+  EXPECT_EQ(str(fact(r, 1, "设备投入").lo), "12000000");
+  EXPECT_EQ(str(fact(r, 1, "节能量").lo), "50000");
+  EXPECT_EQ(str(fact(r, 2, "设备投入").lo), "0.1") << "a JSON number never passes through a double";
+  EXPECT_EQ(r.applicant.instances[2].path, "企业.项目[1]");
+  EXPECT_EQ(ir::formatDate(*r.applicant.date), "2024-06-30");
+}
+
+TEST_F(Facts, WrongTypeNamesThePath) {
+  EXPECT_EQ(error(R"({"企业": {"项目": [{}, {"设备投入": "abc"}]}})"),
+            "企业.项目[1].设备投入: expected money, got \"abc\"");
+}
+
+TEST_F(Facts, WrongDimension) {
+  std::string e = error(R"({"企业": {"项目": [{"设备投入": "500吨标煤"}]}})");
+  EXPECT_NE(e.find("企业.项目[0].设备投入: expected money"), std::string::npos) << e;
+  EXPECT_NE(e.find("吨标煤"), std::string::npos) << e;
+  e = error(R"({"企业": {"外资": "5000万元"}})");
+  EXPECT_NE(e.find("企业.外资"), std::string::npos) << e;
+}
+
+TEST_F(Facts, UnknownEnumValue) {
+  std::string e = error(R"({"企业": {"所在地": "上海"}})");
+  EXPECT_NE(e.find("企业.所在地: unknown value \"上海\" of 辖区"), std::string::npos) << e;
+  e = error(R"({"企业": {"称号": {"大巨人": "2024-01-01"}}})");
+  EXPECT_NE(e.find("企业.称号.大巨人"), std::string::npos) << e;
+}
+
+TEST_F(Facts, NegativeAmount) {
+  EXPECT_EQ(error(R"({"企业": {"营业收入": "-5万元"}})"), "企业.营业收入: negative amount \"-5万元\"");
+}
+
+TEST_F(Facts, UnknownField) {
+  std::string e = error(R"({"企业": {"营收": "5万元"}})");
+  EXPECT_NE(e.find("企业.营收: unknown field"), std::string::npos) << e;
+  e = error(R"({"公司": {}})");
+  EXPECT_NE(e.find("公司: unknown field"), std::string::npos) << e;
+}
+
+TEST_F(Facts, MissingRequiredFact) {
+  EXPECT_EQ(error(R"({"个人": {"年龄": 30}})"), "个人.身份证号: missing required fact (declared 必填)");
+  EXPECT_TRUE(read(R"({"个人": {"身份证号": "X"}})").ok());
+}
+
+TEST_F(Facts, CountsDatesHistoryAndReceived) {
+  EXPECT_NE(error(R"({"企业": {"人数": 2.5}})").find("企业.人数: expected a count"), std::string::npos);
+  EXPECT_NE(error(R"({"企业": {"项目": [{"放款日期": "2022-02-30"}]}})").find("企业.项目[0].放款日期"),
+            std::string::npos);
+  EXPECT_NE(error(R"({"企业": {"history": {"人数": {"2023": 3}}}})").find("keeps no history"), std::string::npos);
+  EXPECT_NE(error(R"({"企业": {"history": {"营业收入": {"last": "1元"}}}})").find("企业.history.营业收入.last"),
+            std::string::npos);
+  EXPECT_NE(error(R"({"企业": {"已获奖励": [{"citation": "测试 第9条第9款", "amount": "1元", "year": 2023}]}})")
+                .find("企业.已获奖励[0].citation: unknown citation"),
+            std::string::npos);
+  auto r = read(R"({"企业": {"received": [{"citation": "测试 第1条第1款", "amount": "3万元", "year": 2023}],
+                             "history": {"营业收入": {"2023": "480亿元"}}}})");
+  ASSERT_TRUE(r.ok()) << r.errors.front();
+  ASSERT_EQ(r.applicant.received.size(), 1u);
+  EXPECT_EQ(r.applicant.received[0].clause, 0);
+  EXPECT_EQ(str(r.applicant.received[0].amount), "30000");
+}
+
+TEST_F(Facts, EveryErrorIsReportedAndNothingIsKept) {
+  auto r = read(R"({"企业": {"营业收入": "x", "所在地": 3, "项目": [{"改造": "maybe"}]}})");
+  EXPECT_EQ(r.errors.size(), 3u);
+  EXPECT_FALSE(r.ok());
+  EXPECT_FALSE(read("{not json").ok());
+}
+
+}  // namespace
+}  // namespace polc::test
