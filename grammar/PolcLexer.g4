@@ -34,6 +34,9 @@ TARGET      : 'target' | '标的' ;
 KIND        : 'kind' | '类别' ;
 NONSTACKING : 'nonstacking' | '不重复' ;
 CAP         : 'cap' | '上限' ;
+// Inside an expression a cap has its own word, so that a clause's `上限` line is never read as
+// the tail of the expression on the line before it.
+CAPPED      : 'capped' | '封顶' ;
 FUNDING     : 'funding' | '资金分担' ;
 QUOTA       : 'quota' | '名额' ;
 
@@ -101,21 +104,19 @@ FALSE     : 'false' | '否' ;
 GT    : '>' | 'over' | '超' | '超过' | '高于' | '突破' ;
 GE    : '>=' | '≥' | 'at_least' | '不低于' | '不少于' | '达到' ;
 REACH : '达' ;
-LE    : '<=' | '≤' | 'at_most' | '不超过' | '不高于' | '以内' ;
+LE    : '<=' | '≤' | 'at_most' | '不超过' | '不高于' ;
 LT    : '<' | 'under' | '低于' | '少于' | '不足' ;
 EQ    : '==' | '等于' | '为' ;
 NE    : '!=' | '≠' | '不等于' ;
 AT_POS: '在' ;
 ABOVE : '以上' ;
-BELOW : '以下' ;
+BELOW : '以下' | '以内' ;
 
 // ---- punctuation; the full-width forms are accepted beside the ASCII ones ----------------------
 LBRACE  : '{' ;
 RBRACE  : '}' ;
 LPAREN  : '(' ;
 RPAREN  : ')' ;
-LBRACK  : '[' ;
-RBRACK  : ']' ;
 COMMA   : ',' | '，' | '、' ;
 SEMI    : ';' | '；' ;
 COLON   : ':' | '：' ;

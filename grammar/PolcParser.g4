@@ -49,7 +49,8 @@ typeRef
     | unitExpr                                      # namedType
     ;
 // A unit or type written as a word: 元, 万美元, 吨标煤, 元/吨标煤, 布尔, count.
-unitExpr : ( name | QUANTITY ) ( SLASH ( name | QUANTITY ) )* ;
+// The English type words `text` and `number` are also keywords (原文, 文号), so they are named here.
+unitExpr : ( name | QUANTITY | TEXT | DOCNUMBER ) ( SLASH ( name | QUANTITY ) )* ;
 factModifier
     : HISTORY                                        # historyModifier
     | DEFAULT expr                                   # defaultModifier
@@ -163,7 +164,7 @@ fundingSplit
 share : name ( expr | REST ) ;
 
 // ---- expressions: conditions and amounts alike ------------------------------------------------
-// Precedence, tightest first: member and lookup, unary minus, * /, + -, ranges (至), caps (上限),
+// Precedence, tightest first: member and lookup, unary minus, * /, + -, ranges (至), caps (封顶),
 // 最高, comparisons and membership, not, and, or, if-then-else.
 expr
     : primary                                                  # primaryExpr
@@ -173,7 +174,7 @@ expr
     | expr ( STAR | SLASH ) expr                               # mulExpr
     | expr ( PLUS | MINUS ) expr                               # addExpr
     | expr TO expr                                             # rangeExpr
-    | expr CAP expr                                            # capExpr
+    | expr CAPPED expr                                         # capExpr
     | UPTO expr                                                # upToExpr
     | expr ( GT | GE | LE | LT | EQ | NE | REACH ) expr        # compareExpr
     | expr ( REACH | AT_POS ) expr ( ABOVE | BELOW )           # comparePostfixExpr

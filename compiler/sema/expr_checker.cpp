@@ -477,8 +477,8 @@ Type ExprChecker::range(ast::Expr& e, const Scope& scope) {
 }
 
 Type ExprChecker::cap(ast::Expr& e, const Scope& scope) {
-  Type a = checkNumber(*e.kids[0], scope, "上限 (cap)");
-  Type b = checkNumber(*e.kids[1], scope, "上限 (cap)");
+  Type a = checkNumber(*e.kids[0], scope, "封顶 (capped)");
+  Type b = checkNumber(*e.kids[1], scope, "封顶 (capped)");
   if (a.isError() || b.isError()) return Type::error();
   if (b.form != AmountForm::Exact) {
     cx_.diags.error(diag::kAmountFormMisuse, e.kids[1]->span, "a cap must be an exact amount");

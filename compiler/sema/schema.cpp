@@ -65,8 +65,6 @@ Type resolveType(Context& cx, const ast::TypeRef& t) {
   // A unit: 元, 万美元, 吨标煤, 元/吨标煤. The scale is irrelevant to the type (万元 is money).
   std::string text;
   for (std::size_t i = 0; i < t.parts.size(); ++i) text += (i ? "/" : "") + t.parts[i].text;
-  // In `1/年` the leading 1 is a number, not a unit.
-  if (text.rfind("1/", 0) == 0) text = text.substr(1);
   std::string bad;
   auto unit = resolveUnit(cx.model, text, bad);
   if (!unit) {

@@ -16,7 +16,8 @@ constexpr std::array<Prefix, 12> kPrefixes{{{"万亿", 12}, {"千亿", 11}, {"�
                                             {"万", 4}, {"千", 3}, {"百", 2}, {"十", 1}}};
 
 std::optional<ResolvedUnit> resolveAtom(const Model& m, const std::string& atom) {
-  if (atom.empty()) return ResolvedUnit{};
+  // "1" stands for no unit, as in the type 1/年 (per year).
+  if (atom.empty() || atom == "1") return ResolvedUnit{};
   if (atom == "%") return ResolvedUnit{{}, -2};
   if (atom == "‰") return ResolvedUnit{{}, -3};
   if (auto it = m.unitIndex.find(atom); it != m.unitIndex.end()) {

@@ -12,6 +12,9 @@ namespace {
 constexpr std::uint32_t kTabStop = 4;
 // Clang pads line numbers to five columns, so gutters of nearby diagnostics line up.
 constexpr std::size_t kMinGutter = 5;
+// Longer source lines are shown as a window around the span, starting this far before it.
+constexpr std::size_t kMaxShownCodePoints = 200;
+constexpr std::size_t kContextBefore = 60;
 
 // ANSI SGR parameters.
 constexpr std::string_view kBold = "1";
@@ -120,12 +123,22 @@ class TextRenderer {
     const SourceFile& file = sm_.file(span.file);
     const LineCol begin = file.lineCol(span.begin);
     const LineCol end = file.lineCol(std::max(span.begin, span.end));
-    const DisplayLine line = layOut(decodeUtf8(file.lineText(begin.line)));
-
-    const std::size_t length = line.columns.size() - 1;  // in code points
-    const std::size_t first = std::min<std::size_t>(begin.column - 1, length);
-    const std::size_t last = end.line == begin.line ? std::min<std::size_t>(end.column - 1, length)
-                                                    : length;
+    std::u32string text = decodeUtf8(file.lineText(begin.line));
+    std::size_t first = std::min<std::size_t>(begin.column - 1, text.size());
+    std::size_t last = end.line == begin.line ? std::min<std::size_t>(end.column - 1, text.size())
+                                              : text.size();
+    // A generated or minified file can have a line of megabytes; show a window around the span.
+    if (text.size() > kMaxShownCodePoints) {
+      const std::size_t from = first > kContextBefore ? first - kContextBefore : 0;
+      const std::size_t to = std::min(text.size(), from + kMaxShownCodePoints);
+      std::u32string window = (from > 0 ? U"…" : U"") + text.substr(from, to - from) +
+                              (to < text.size() ? U"…" : U"");
+      const std::size_t shift = from > 0 ? from - 1 : 0;  // the leading … takes one code point
+      first -= shift;
+      last = std::min(last - shift, window.size() - (to < text.size() ? 1 : 0));
+      text = std::move(window);
+    }
+    const DisplayLine line = layOut(text);
     const std::uint32_t indent = line.columns[first];
     // A zero-length span, or one that starts at the end of its line, still gets one mark.
     const std::uint32_t width = std::max<std::uint32_t>(1, line.columns[last] - indent);

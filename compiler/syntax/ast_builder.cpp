@@ -179,7 +179,9 @@ class Builder {
       for (auto* child : n->unitExpr()->children) {
         if (auto* nm = dynamic_cast<P::NameContext*>(child)) t.parts.push_back(name(nm));
         else if (auto* term = dynamic_cast<antlr4::tree::TerminalNode*>(child);
-                 term && term->getSymbol()->getType() == gen::PolcLexer::QUANTITY)
+                 term && (term->getSymbol()->getType() == gen::PolcLexer::QUANTITY ||
+                          term->getSymbol()->getType() == gen::PolcLexer::TEXT ||
+                          term->getSymbol()->getType() == gen::PolcLexer::DOCNUMBER))
           t.parts.push_back(ast::Name{term->getText(), span(term)});
       }
     }
@@ -221,6 +223,9 @@ class Builder {
     else if (auto* x = dynamic_cast<P::DocEffectiveContext*>(item)) {
       // `有效期 自 A 至 B`, `有效期 A`, `有效期 至 B`: a lone date after 至 is the end.
       auto dates = x->DATE();
+      if (dates.empty())
+        diags_.error(diag::kBadDate, span(x), "有效期 (effective) needs a start date, an end date or both")
+            .help.push_back("write `有效期 自 2022-01-30 至 2025-12-31`, or `有效期 至 2024-12-31`");
       if (dates.size() == 2) {
         d.effectiveFrom = date(dates[0]);
         d.effectiveTo = date(dates[1]);
@@ -540,6 +545,12 @@ class Builder {
     if (auto* x = dynamic_cast<P::ComparePostfixExprContext*>(c)) {
       auto e = binary(K::Compare, x, x->expr());
       e->cmp = x->ABOVE() ? ast::CmpOp::Ge : ast::CmpOp::Le;
+      // 达 (reach) points upwards: `达 X 以下` says two opposite things.
+      if (x->REACH() && x->BELOW())
+        diags_.error(diag::kUnexpectedToken, span(x->BELOW()),
+                     fmt::format("`达 … {}` is contradictory", x->BELOW()->getText()))
+            .help.push_back(fmt::format("write `在 … {}` for at most, or `达 … 以上` for at least",
+                                        x->BELOW()->getText()));
       return e;
     }
     if (auto* x = dynamic_cast<P::FirstOverExprContext*>(c)) return binary(K::FirstOver, x, x->expr());

@@ -25,11 +25,9 @@ bool checkNesting(const std::vector<antlr4::Token*>& tokens, FileId file, Diagno
     if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;  // spaces and comments
     switch (t->getType()) {
       case L::LPAREN:
-      case L::LBRACE:
-      case L::LBRACK: ++depth; break;
+      case L::LBRACE: ++depth; break;
       case L::RPAREN:
-      case L::RBRACE:
-      case L::RBRACK: depth = depth > 0 ? depth - 1 : 0; break;
+      case L::RBRACE: depth = depth > 0 ? depth - 1 : 0; break;
       default: break;
     }
     // Prefix operators nest without brackets: - - - x, 非 非 x, 若 … 则 若 … .
@@ -52,8 +50,11 @@ bool checkNesting(const std::vector<antlr4::Token*>& tokens, FileId file, Diagno
 std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, DiagnosticEngine& diags) {
   const SourceFile& src = sm.file(file);
   // ANTLR decodes UTF-8 itself; the loader has already rejected invalid UTF-8, so its code-point
-  // indices match SourceFile's.
-  antlr4::ANTLRInputStream input(src.text());
+  // indices match SourceFile's. ANTLR drops a leading BOM, which SourceFile counts as code point 0:
+  // hand it a space in the BOM's place so that every token index stays aligned.
+  std::string text = src.text();
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, " ");
+  antlr4::ANTLRInputStream input(text);
   gen::PolcLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);

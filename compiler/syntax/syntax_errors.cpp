@@ -1,5 +1,7 @@
 #include "syntax/syntax_errors.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "PolcLexer.h"
@@ -35,9 +37,14 @@ std::string expectedList(antlr4::Parser* parser) {
     return {};
   }
   std::vector<std::string> names;
+  // A block left open is the commonest slip, and its `}` would otherwise hide among "or N more".
+  if (expected.contains(static_cast<size_t>(gen::PolcLexer::RBRACE)))
+    names.push_back(describeTokenType(gen::PolcLexer::RBRACE, parser->getVocabulary()));
   for (auto type : expected.toList()) {
-    if (type < 0) continue;
-    names.push_back(describeTokenType(static_cast<std::size_t>(type), parser->getVocabulary()));
+    if (type < 0 || type == static_cast<ssize_t>(gen::PolcLexer::RBRACE)) continue;
+    // IDENT and BACKTICK_IDENT are both "a name": say it once.
+    std::string name = describeTokenType(static_cast<std::size_t>(type), parser->getVocabulary());
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
   }
   if (names.empty()) return {};
   std::string out;
@@ -94,6 +101,18 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
                                    "with a space: `{} {}`",
                                    text, *kw, *kw, text.substr(kw->size())));
+  }
+  // `条件 营业收入 超` with the value left out: ANTLR ends the expression before the operator and
+  // reports the operator itself, which reads as if the operator were wrong. Say what it needs.
+  using L = gen::PolcLexer;
+  switch (offending->getType()) {
+    case L::GT: case L::GE: case L::LE: case L::LT: case L::EQ: case L::NE: case L::REACH:
+    case L::FIRSTOVER: case L::AND: case L::OR: case L::PLUS: case L::STAR: case L::SLASH:
+    case L::IN: case L::NOTIN: case L::HAS:
+      d.help.push_back(fmt::format("`{}` is an operator and needs a value on each side; is one missing?",
+                                   text));
+      break;
+    default: break;
   }
 }
 

@@ -37,9 +37,21 @@ std::string describeTokenType(std::size_t type, const antlr4::dfa::Vocabulary& v
   auto it = spellings().find(symbolic);
   if (it == spellings().end() || it->second.empty()) return symbolic;
   const auto& s = it->second;
-  // An English keyword first, its Chinese spelling after: `clause` (款).
+  // An English keyword first, its Chinese spelling after: `clause` (款). The Chinese spelling is the
+  // first one that starts with a CJK ideograph (U+3400..U+9FFF: E3 90.. to E9 ..), so that `note`
+  // shows 释义 rather than its English alias `interpretation`; without one, the second spelling
+  // (`,` shows ，).
   std::string out = "`" + s[0] + "`";
-  if (s.size() > 1) out += " (" + s[1] + ")";
+  const std::string* second = s.size() > 1 ? &s[1] : nullptr;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    auto lead = static_cast<unsigned char>(s[i][0]);
+    auto next = s[i].size() > 1 ? static_cast<unsigned char>(s[i][1]) : 0;
+    if ((lead >= 0xE4 && lead <= 0xE9) || (lead == 0xE3 && next >= 0x90)) {
+      second = &s[i];
+      break;
+    }
+  }
+  if (second) out += " (" + *second + ")";
   return out;
 }
 

@@ -252,3 +252,23 @@ TEST(RenderText, NoEscapesWithoutColour) {
 
 }  // namespace
 }  // namespace polc
+
+namespace polc {
+namespace {
+
+TEST(RenderText, VeryLongLineIsShownAsAWindowAroundTheSpan) {
+  SourceManager sm;
+  // 1000 × "a", then 节能量, then 1000 × "b": the caret must sit under 节能量 inside the window.
+  std::string line = std::string(1000, 'a') + "节能量" + std::string(1000, 'b');
+  const FileId f = sm.add("long.pol", line + "\n");
+  Span at{f, 1000, 1003};
+  const std::string out = render(sm, {error("E0301", at, "bad")});
+  const std::string shown = "…" + std::string(60, 'a') + "节能量" + std::string(137, 'b') + "…";
+  EXPECT_NE(out.find("    1 | " + shown + "\n"), std::string::npos) << out;
+  // "…" is one column and 60 more precede the span; 节能量 is six columns wide.
+  EXPECT_NE(out.find("      | " + std::string(61, ' ') + "^^^^^^\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find(std::string(500, 'a')), std::string::npos);
+}
+
+}  // namespace
+}  // namespace polc

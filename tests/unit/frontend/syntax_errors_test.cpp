@@ -1,0 +1,138 @@
+// Syntax errors as diagnostics: codes, places, readable expectations and hints.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "frontend_util.h"
+#include "support/diag_codes.h"
+#include "syntax/token_names.h"
+
+namespace polc::test {
+namespace {
+
+const antlr4::dfa::Vocabulary& vocabulary() {
+  static antlr4::ANTLRInputStream input("");
+  static gen::PolcLexer lexer(&input);
+  return lexer.getVocabulary();
+}
+
+TEST(TokenNames, KeywordsShowTheirEnglishAndChineseSpelling) {
+  using L = gen::PolcLexer;
+  EXPECT_EQ(describeTokenType(L::CLAUSE, vocabulary()), "`clause` (款)");
+  EXPECT_EQ(describeTokenType(L::UPTO, vocabulary()), "`up to` (最高)");
+  // The Chinese spelling, not a second English alias: note/interpretation, >/over.
+  EXPECT_EQ(describeTokenType(L::NOTE, vocabulary()), "`note` (释义)");
+  EXPECT_EQ(describeTokenType(L::GT, vocabulary()), "`>` (超)");
+  EXPECT_EQ(describeTokenType(L::NE, vocabulary()), "`!=` (不等于)");
+  // Punctuation keeps its full-width form; `;` once came out as `'` (').
+  EXPECT_EQ(describeTokenType(L::SEMI, vocabulary()), "`;` (；)");
+  EXPECT_EQ(describeTokenType(L::COMMA, vocabulary()), "`,` (，)");
+  EXPECT_EQ(describeTokenType(L::RBRACE, vocabulary()), "`}`");
+  EXPECT_EQ(describeTokenType(L::IDENT, vocabulary()), "a name");
+  EXPECT_EQ(describeTokenType(L::CITATION, vocabulary()), "a citation (第N条第M款)");
+}
+
+TEST(TokenNames, LeadingKeywordFindsTheLongestChineseKeyword) {
+  EXPECT_EQ(leadingKeyword("对象企业"), "对象");
+  EXPECT_EQ(leadingKeyword("首次超过100亿"), "首次超过");
+  EXPECT_EQ(leadingKeyword("给予奖励"), "给予");
+  EXPECT_FALSE(leadingKeyword("对象"));      // the keyword itself is not glued to anything
+  EXPECT_FALSE(leadingKeyword("forward"));   // English keywords need a space anyway
+  EXPECT_FALSE(leadingKeyword("营业收入"));
+}
+
+TEST(SyntaxErrors, AGluedKeywordGetsASpacingHint) {
+  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 对象企业 } } }");
+  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(d.message, "unexpected `对象企业`");
+  EXPECT_EQ(c->textOf(d.span), "对象企业");
+  ASSERT_EQ(d.help.size(), 1u);
+  EXPECT_EQ(d.help[0], "`对象企业` starts with the keyword `对象`; separate keywords from names with a space: "
+                       "`对象 企业`");
+}
+
+TEST(SyntaxErrors, AnUnclosedBlockListsTheClosingBraceFirst) {
+  auto c = parseOnly("文件 甲 {\n  条 1 {\n    款 1 { 原文 \"…\" }\n");
+  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(d.message, "unexpected end of file");
+  EXPECT_EQ(d.label.rfind("expected `}`, ", 0), 0u) << d.label;
+}
+
+TEST(SyntaxErrors, AMissingNameIsSaidOnce) {
+  // IDENT and BACKTICK_IDENT are both "a name".
+  auto c = parseOnly("枚举 星级 { }");
+  ASSERT_EQ(c->codes().size(), 1u) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(d.message.find("a name, a name"), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find("a name"), std::string::npos) << d.message;
+}
+
+TEST(SyntaxErrors, AMissingColonIsAMissingToken) {
+  auto c = parseOnly("主体 企业 { 事实 营业收入 元 }");
+  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kMissingToken}) << c->dump();
+  EXPECT_EQ(c->diags.all()[0].message, "missing `:` (：) before `元`");
+}
+
+TEST(SyntaxErrors, AnOperatorWithoutItsValueSaysSo) {
+  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超\n 给予 1万元 } } }");
+  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(c->textOf(d.span), "超");
+  ASSERT_EQ(d.help.size(), 1u);
+  EXPECT_EQ(d.help[0], "`超` is an operator and needs a value on each side; is one missing?");
+}
+
+TEST(SyntaxErrors, StringsAndStrayCharacters) {
+  auto open = parseOnly("文件 甲 { 文号 \"常办发〔2022〕1号\n}");
+  ASSERT_FALSE(open->codes().empty());
+  EXPECT_EQ(open->codes()[0], diag::kUnterminatedString) << open->dump();
+  EXPECT_EQ(open->at(open->diags.all()[0].span), "1:11");
+
+  auto stray = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 ＞ 1亿元 } } }");
+  ASSERT_FALSE(stray->codes().empty());
+  EXPECT_EQ(stray->codes()[0], diag::kInvalidCharacter) << stray->dump();
+  EXPECT_EQ(stray->diags.all()[0].message, "invalid character `＞`");
+}
+
+TEST(SyntaxErrors, RecoveryReportsSeveralErrorsButStopsAfterTwentyFive) {
+  std::string src = "文件 甲 { 条 1 {\n";
+  for (int i = 1; i <= 30; ++i) src += "款 " + std::to_string(i) + " { 给予 }\n";
+  src += "} }\n";
+  auto c = parseOnly(src);
+  EXPECT_FALSE(c->tree());
+  auto codes = c->codes();
+  ASSERT_EQ(codes.size(), 26u) << c->dump();
+  EXPECT_EQ(codes.back(), diag::kTooManySyntaxErrors);
+  for (std::size_t i = 0; i + 1 < codes.size(); ++i) EXPECT_EQ(codes[i], diag::kUnexpectedToken);
+}
+
+TEST(SyntaxErrors, AByteOrderMarkDoesNotShiftPositions) {
+  // ANTLR drops a leading BOM that SourceFile counts; spans must still land on the same text.
+  const std::string body = "主体 企业 {\n  事实 营业收入 元\n}\n";
+  auto plain = parseOnly(body);
+  auto bom = parseOnly("\xEF\xBB\xBF" + body);
+  ASSERT_EQ(plain->codes().size(), 1u) << plain->dump();
+  ASSERT_EQ(bom->codes().size(), 1u) << bom->dump();
+  EXPECT_EQ(plain->at(plain->diags.all()[0].span), "2:11");
+  EXPECT_EQ(bom->at(bom->diags.all()[0].span), "2:11");
+  EXPECT_EQ(bom->textOf(bom->diags.all()[0].span), "元");
+
+  auto crlf = parseOnly("\xEF\xBB\xBF主体 企业 {\r\n  事实 营业收入 元\r\n}\r\n");
+  ASSERT_EQ(crlf->codes().size(), 1u) << crlf->dump();
+  EXPECT_EQ(crlf->at(crlf->diags.all()[0].span), "2:11");
+  EXPECT_EQ(crlf->textOf(crlf->diags.all()[0].span), "元");
+}
+
+TEST(SyntaxErrors, ABomFileParsesIntoCorrectSpans) {
+  auto c = parseOnly("\xEF\xBB\xBF单位 吨标煤\n主体 项目 { 事实 节能量: 吨标煤 }\n");
+  ASSERT_TRUE(c->tree()) << c->dump();
+  const auto& fact = c->tree()->subjects.at(0).facts.at(0);
+  EXPECT_EQ(c->textOf(fact.name.span), "节能量");
+  EXPECT_EQ(c->at(fact.name.span), "2:12");
+  EXPECT_EQ(c->textOf(c->tree()->units.at(0).name.span), "吨标煤");
+}
+
+}  // namespace
+}  // namespace polc::test
