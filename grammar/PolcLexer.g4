@@ -150,7 +150,7 @@ ERRCHAR : . ;
 
 fragment DIGIT    : [0-9] ;
 fragment HAN      : [\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF] ;
-fragment IDSTART  : [a-zA-Z_] | HAN ;
+fragment IDSTART  : [a-zA-Z_] | HAN | [“《] ;
 // Names taken from the text keep their Chinese brackets and quotes: 首台（套）, “双跨”平台, 常办发〔2022〕1号.
 fragment IDCONT   : IDSTART | DIGIT | [（）〔〕《》“”·] ;
 fragment UNITATOM : [a-zA-Z%‰] | HAN ;

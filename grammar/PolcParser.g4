@@ -31,7 +31,8 @@ unitValue : QUANTITY | QUANTITY SLASH QUANTITY ;
 
 // enum 级别 { 国家级 > 省级 > 市级 }   (ordered: written from highest to lowest)
 // enum 产业 { 高端装备, 新能源 }      (unordered)
-enumDecl : ENUM name STRING? LBRACE enumMember ( ( GT | sep ) enumMember )* sep? RBRACE ;
+// An empty body parses so that sema can say plainly that an enum needs values.
+enumDecl : ENUM name STRING? LBRACE ( enumMember ( ( GT | sep ) enumMember )* sep? )? RBRACE ;
 enumMember : name STRING? ;
 
 // set 先进制造业 = { 高端装备, 新能源 }
@@ -59,7 +60,7 @@ factModifier
     ;
 
 // parameter LPR一年期 "一年期贷款市场报价利率" { 2022-01-20: 3.70%/年; 2022-08-22: 3.65%/年 }
-parameterDecl : PARAMETER name STRING? LBRACE parameterEntry ( sep? parameterEntry )* sep? RBRACE ;
+parameterDecl : PARAMETER name STRING? LBRACE ( parameterEntry ( sep? parameterEntry )* sep? )? RBRACE ;
 parameterEntry : DATE COLON expr ;
 
 // target 首台套奖励 "首台（套）重大装备奖励"     kind 授牌认定 "授牌认定类"

@@ -113,7 +113,7 @@ void declare(Context& cx) {
       for (const auto& v : e.members)
         if (members.add(v)) info.members.push_back(v.text);
       if (info.members.empty())
-        cx.diags.error(diag::kEmptyEnum, e.name.span, fmt::format("enum `{}` has no values", e.name.text));
+        cx.diags.error(diag::kNoValues, e.name.span, fmt::format("enum `{}` has no values", e.name.text));
       m.enums.push_back(std::move(info));
     }
     for (auto& s : f->sets) {

@@ -207,7 +207,7 @@ void resolveParameters(Context& cx, ExprChecker& checker) {
     }
     if (type) p.type = *type;
     else if (p.decl->entries.empty())
-      cx.diags.error(diag::kEmptyEnum, p.decl->name.span, fmt::format("parameter `{}` has no values", p.name));
+      cx.diags.error(diag::kNoValues, p.decl->name.span, fmt::format("parameter `{}` has no values", p.name));
   }
 }
 

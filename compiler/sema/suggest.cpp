@@ -36,6 +36,8 @@ std::optional<std::string> closestName(const std::string& unknown,
     if (c == unknown || findInvalidUtf8(c) != std::string::npos) continue;
     std::u32string cu = decodeUtf8(c);
     std::size_t d = editDistance(u, cu);
+    // Replacing every character is no suggestion: 年 → 元 says nothing about what was meant.
+    if (d >= std::max(u.size(), cu.size())) continue;
     // A name that contains the other (企业所在地 for 所在地) is a good guess too.
     if (d > limit && (cu.find(u) != std::u32string::npos || u.find(cu) != std::u32string::npos) &&
         std::min(cu.size(), u.size()) >= 2)

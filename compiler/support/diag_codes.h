@@ -66,7 +66,7 @@ inline constexpr const char* kCapSubject = "E0412";
 inline constexpr const char* kRatioArity = "E0413";
 inline constexpr const char* kParameterOrder = "E0414";
 inline constexpr const char* kGroupScope = "E0415";
-inline constexpr const char* kEmptyEnum = "E0416";
+inline constexpr const char* kNoValues = "E0416";
 
 // E05xx: lowering to the IR (limits of the evaluator's representation)
 inline constexpr const char* kTooManyMembers = "E0501";

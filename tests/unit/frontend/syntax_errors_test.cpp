@@ -62,7 +62,7 @@ TEST(SyntaxErrors, AnUnclosedBlockListsTheClosingBraceFirst) {
 
 TEST(SyntaxErrors, AMissingNameIsSaidOnce) {
   // IDENT and BACKTICK_IDENT are both "a name".
-  auto c = parseOnly("枚举 星级 { }");
+  auto c = parseOnly("主体 { }");
   ASSERT_EQ(c->codes().size(), 1u) << c->dump();
   const Diagnostic& d = c->diags.all()[0];
   EXPECT_EQ(d.message.find("a name, a name"), std::string::npos) << d.message;
