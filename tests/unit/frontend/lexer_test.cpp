@@ -124,7 +124,8 @@ TEST(Lexer, DatesAreOneToken) {
 }
 
 TEST(Lexer, NamesKeepChineseBracketsAndBackQuotes) {
-  for (const char* n : {"首台（套）重大装备", "常办发〔2022〕1号", "国家级“双跨”平台", "列入《推荐目录》", "LPR一年期", "企业_1"}) {
+  for (const char* n : {"首台（套）重大装备", "常办发〔2022〕1号", "国家级“双跨”平台", "列入《推荐目录》", "LPR一年期",
+                        "企业_1", "“双跨”平台", "《常州制造创新产品推广应用推荐目录》"}) {
     Tok t = single(n);
     EXPECT_EQ(t.type, static_cast<std::size_t>(L::IDENT)) << n;
     EXPECT_EQ(t.text, n);
