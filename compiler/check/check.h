@@ -1,0 +1,129 @@
+// The consistency checker (R17–R21): over every clause of every document compiled together, finds
+// overlapping and conflicting clauses, clauses shadowed inside a take-the-highest group, tier and cap
+// errors and dead or always-true conditions. Each finding carries a witness: a concrete applicant in
+// the facts format of `polc eval` (docs/facts.md) that demonstrates it. docs/checker.md describes the
+// analyses; docs/diagnostics.md lists the codes (W06xx).
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ir/ir.h"
+#include "sema/model.h"
+#include "support/diagnostics.h"
+
+namespace polc::check {
+
+enum class FindingKind {
+  Overlap,                // W0601
+  Conflict,               // W0602
+  CoveredOverlap,         // W0603
+  AcceptedOverlap,        // W0604
+  UndecidedPair,          // W0605
+  DeadClause,             // W0610
+  ContradictoryExclusion, // W0611
+  AlwaysTrue,             // W0612
+  UndecidedClause,        // W0613
+  TierPaysLess,           // W0620
+  TierUnreachable,        // W0621
+  TierGap,                // W0622
+  TierOrder,              // W0623
+  CapAboveProgramme,      // W0630
+  CapUnreachable,         // W0631
+  CapAlwaysReached,       // W0632
+  RateOver100,            // W0633
+  CapNotPositive,         // W0634
+  Shadowed,               // W0640
+};
+
+const char* codeOf(FindingKind k);
+const char* kindName(FindingKind k);  // "overlap", "conflict", …
+Severity defaultSeverity(FindingKind k);
+// Every code with its kind, for documentation and SARIF rules.
+const std::vector<FindingKind>& allKinds();
+const char* ruleDescription(FindingKind k);
+
+struct ClauseRefInfo {
+  int clause = -1;
+  std::string citation;
+  std::string text;  // 原文
+  Span span;
+};
+
+struct Finding {
+  FindingKind kind = FindingKind::Overlap;
+  std::string message;
+  Span span;                        // primary location
+  std::vector<DiagNote> notes;      // the other clause, the group, …
+  std::vector<std::string> help;    // witness summary and amounts
+  std::vector<int> clauses;         // the clauses involved (IR indices), primary first
+  std::vector<ClauseRefInfo> refs;  // the same, with citation, 原文 and place
+  std::string group;                // the covering group, the cap, when there is one
+  std::string relation;             // the stated relation's reason (accepted overlaps)
+  nlohmann::ordered_json witness;   // the applicant, as a facts file (null when there is none)
+  nlohmann::ordered_json contrast;  // a second applicant for comparisons (null when none)
+  std::string witnessSummary;
+  std::vector<std::string> amounts;  // what the clauses pay the witness
+  // What the evaluator must show for the witness (see replay.h).
+  std::optional<polrt::Decimal> expectHi;    // the primary clause's computed ceiling
+  std::optional<polrt::Decimal> contrastHi;  // the primary clause's ceiling for the contrast
+  std::optional<polrt::Decimal> limit;       // a cap, a base: the bound the claim compares with
+  std::string baseFact;                      // RateOver100: the base fact, as 主体.事实
+};
+
+struct Options {
+  unsigned z3TimeoutMs = 2000;
+  // Confirm each overlap's witness with the reference evaluator before reporting it (and report the
+  // pair as undecided when the evaluator disagrees).
+  bool confirm = true;
+};
+
+struct Stats {
+  int clauses = 0, payingClauses = 0;
+  long candidatePairs = 0, overlapQueries = 0;
+  long boxQueries = 0, z3Queries = 0, z3Unknown = 0;
+  long evaluations = 0;
+};
+
+struct Result {
+  std::vector<Finding> findings;  // sorted by location
+  Stats stats;
+};
+
+Result run(const sema::Model& model, const ir::Program& program, const Options& options = {});
+
+// ---- reporting (report.cpp) ------------------------------------------------------------------------
+
+// -W CODE=error|warning|note|off, -W no-CODE, --error-on CODE|warning.
+struct SeverityConfig {
+  std::map<std::string, std::optional<Severity>> byCode;  // nullopt: off
+  std::set<std::string> errorOn;                           // codes, or "warning" for all warnings
+  // Parses one -W value; false with a message on a bad one.
+  bool parseW(const std::string& value, std::string& error);
+  bool parseErrorOn(const std::string& value, std::string& error);
+  // The severity a finding is reported with, or nullopt when it is turned off.
+  std::optional<Severity> severityOf(FindingKind k) const;
+};
+
+struct Reported {
+  Diagnostic diag;
+  const Finding* finding = nullptr;
+};
+
+std::vector<Reported> toDiagnostics(const Result& r, const SeverityConfig& cfg);
+// The diagnostics JSON (support/diagnostics.h) with a "finding" object on each checker diagnostic.
+std::string renderFindingsJson(const SourceManager& sm, const std::vector<Diagnostic>& frontEnd,
+                               const std::vector<Reported>& findings);
+// SARIF 2.1.0: one run, the rules of every W06xx code, one result per diagnostic.
+std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& frontEnd,
+                        const std::vector<Reported>& findings);
+nlohmann::ordered_json findingJson(const SourceManager& sm, const Finding& f);
+// One file per finding with a witness: NNNN-CODE-citation.json, written to a temporary name and
+// renamed. Returns the number written; errors are appended to `errors`.
+int writeWitnesses(const std::string& dir, const std::vector<Reported>& findings, std::vector<std::string>& errors);
+
+}  // namespace polc::check

@@ -1,0 +1,139 @@
+#include "check/replay.h"
+
+#include <fmt/format.h>
+
+#include "check/witness.h"
+
+namespace polc::check {
+
+namespace {
+
+using polrt::Decimal;
+
+std::string show(const eval::Award* a) {
+  if (!a) return "no award";
+  return fmt::format("{} (computed {}, status {})", eval::amountText(a->lo, a->hi, a->form), eval::money(a->computedHi),
+                     eval::statusName(a->status));
+}
+
+bool near(const Decimal& a, const Decimal& b, const Decimal& unit) {
+  Decimal d;
+  if (polrt::sub(a, b, d) != polrt::ArithError::None) return false;
+  return d.abs() <= unit;
+}
+
+}  // namespace
+
+Replay replay(const sema::Model& model, const ir::Program& program, const Finding& f) {
+  Replay out;
+  if (f.witness.is_null()) {
+    out.detail = "the finding has no witness";
+    return out;
+  }
+  Runner runner(model, program);
+  std::string err;
+  auto res = runner.runAll(f.witness, &err);
+  if (!res) {
+    out.detail = "the witness does not evaluate: " + err;
+    return out;
+  }
+  auto award = [&](std::size_t i) -> const eval::Award* {
+    return i < f.clauses.size() ? awardOf(&runner, *res, f.clauses[i]) : nullptr;
+  };
+  auto unit = [&](std::size_t i) {
+    if (i >= f.clauses.size()) return Decimal::fromParts(1, 2);
+    const ir::Document& d = program.documents[static_cast<std::size_t>(program.clauses[static_cast<std::size_t>(f.clauses[i])].document)];
+    return d.rounding.present ? d.rounding.unit : Decimal::fromParts(1, 2);
+  };
+  const eval::Award* a = award(0);
+  const eval::Award* b = award(1);
+  auto cite = [&](std::size_t i) {
+    return i < f.clauses.size() ? program.clauses[static_cast<std::size_t>(f.clauses[i])].citation : std::string("?");
+  };
+  out.detail = fmt::format("{}: {}", cite(0), show(a));
+  if (f.clauses.size() > 1) out.detail += fmt::format("; {}: {}", cite(1), show(b));
+  switch (f.kind) {
+    case FindingKind::Overlap:
+    case FindingKind::Conflict:
+    case FindingKind::AcceptedOverlap: {
+      if (!a || !b || !a->hasAmount() || !b->hasAmount()) return out;
+      // Neither may be dropped in favour of the other (a third clause may win a group of its own),
+      // unless an accepted overlap is also covered by a group the finding names.
+      auto droppedForOther = [&](const eval::Award* x, std::size_t other) {
+        if (x->status != eval::Status::Dropped || x->reason.find(cite(other)) == std::string::npos) return false;
+        return !(f.kind == FindingKind::AcceptedOverlap && !f.group.empty() && x->reason.find(f.group) != std::string::npos);
+      };
+      if (droppedForOther(a, 1) || droppedForOther(b, 0)) return out;
+      if (f.kind == FindingKind::Conflict && a->computedHi == b->computedHi && a->form == b->form) return out;
+      out.ok = true;
+      return out;
+    }
+    case FindingKind::CoveredOverlap: {
+      if (!a || !b || !a->hasAmount() || !b->hasAmount()) return out;
+      bool dropped = (a->status == eval::Status::Dropped && a->reason.find(f.group) != std::string::npos) ||
+                     (b->status == eval::Status::Dropped && b->reason.find(f.group) != std::string::npos);
+      out.ok = dropped;
+      return out;
+    }
+    case FindingKind::Shadowed:
+      out.ok = a && a->status == eval::Status::Dropped && b && b->counted() && b->hasAmount();
+      return out;
+    case FindingKind::DeadClause:
+    case FindingKind::ContradictoryExclusion:
+      out.ok = !a || !a->counted() || a->status == eval::Status::NotAssessable;
+      if (a && a->status == eval::Status::NotAssessable) out.ok = true;
+      return out;
+    case FindingKind::AlwaysTrue: out.ok = a && a->status != eval::Status::NotAssessable; return out;
+    case FindingKind::TierPaysLess: {
+      if (!a || !a->hasAmount() || !f.expectHi || !near(a->computedHi, *f.expectHi, unit(0))) return out;
+      if (f.contrast.is_null() || !f.contrastHi) {
+        out.ok = true;
+        return out;
+      }
+      auto res2 = runner.runAll(f.contrast, &err);
+      if (!res2) {
+        out.detail += "; the contrast does not evaluate: " + err;
+        return out;
+      }
+      const eval::Award* c = awardOf(&runner, *res2, f.clauses[0]);
+      out.detail += fmt::format("; contrast: {}", show(c));
+      out.ok = c && c->hasAmount() && near(c->computedHi, *f.contrastHi, unit(0)) && a->computedHi < c->computedHi;
+      return out;
+    }
+    case FindingKind::TierUnreachable:
+    case FindingKind::TierOrder:
+      if (!f.expectHi) {
+        out.ok = true;
+        return out;
+      }
+      out.ok = a && a->hasAmount() && near(a->computedHi, *f.expectHi, unit(0));
+      return out;
+    case FindingKind::TierGap: {
+      for (std::size_t i = 0; i < f.clauses.size(); ++i) {
+        const eval::Award* x = award(i);
+        if (x && x->hasAmount()) return out;
+      }
+      out.ok = true;
+      return out;
+    }
+    case FindingKind::CapAboveProgramme:
+      out.ok = a && a->hasAmount() && f.expectHi && f.limit && near(a->computedHi, *f.expectHi, unit(0)) &&
+               a->hi <= *f.limit && a->hi < a->computedHi;
+      return out;
+    case FindingKind::CapUnreachable: out.ok = a && a->hasAmount() && f.limit && a->computedHi < *f.limit; return out;
+    case FindingKind::CapAlwaysReached:
+      out.ok = a && a->hasAmount() && f.limit && near(a->computedHi, *f.limit, unit(0));
+      return out;
+    case FindingKind::RateOver100:
+      out.ok = a && a->hasAmount() && (!f.expectHi || near(a->computedHi, *f.expectHi, unit(0)));
+      return out;
+    case FindingKind::CapNotPositive:
+      out.ok = a && a->hasAmount() && a->hi.isZero();
+      return out;
+    case FindingKind::UndecidedPair:
+    case FindingKind::UndecidedClause: out.ok = true; return out;
+  }
+  return out;
+}
+
+}  // namespace polc::check

@@ -1,0 +1,19 @@
+// Replaying a finding's witness through the reference evaluator (the whole program, non-stacking
+// groups and caps included) and checking that it shows what the finding claims: both clauses pay,
+// the higher tier pays less, the dead clause pays nothing, the cap cuts the item, ….
+#pragma once
+
+#include <string>
+
+#include "check/check.h"
+
+namespace polc::check {
+
+struct Replay {
+  bool ok = false;
+  std::string detail;  // what was observed, or why the claim does not hold
+};
+
+Replay replay(const sema::Model& model, const ir::Program& program, const Finding& finding);
+
+}  // namespace polc::check

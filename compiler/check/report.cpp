@@ -1,0 +1,295 @@
+// Findings as diagnostics (text, JSON with the finding attached, SARIF 2.1.0), severity options and
+// witness files.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "check/check.h"
+
+namespace polc::check {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::optional<FindingKind> kindOfCode(const std::string& code) {
+  for (FindingKind k : allKinds())
+    if (code == codeOf(k)) return k;
+  return std::nullopt;
+}
+
+bool parseLevel(const std::string& s, std::optional<Severity>& out) {
+  if (s == "error") out = Severity::Error;
+  else if (s == "warning") out = Severity::Warning;
+  else if (s == "note") out = Severity::Note;
+  else if (s == "off" || s == "none") out = std::nullopt;
+  else return false;
+  return true;
+}
+
+void location(json& obj, const SourceManager& sm, Span span) {
+  if (!sm.contains(span)) {
+    for (const char* k : {"file", "line", "column"}) obj[k] = nullptr;
+    return;
+  }
+  const SourceFile& f = sm.file(span.file);
+  LineCol lc = f.lineCol(span.begin);
+  obj["file"] = f.path();
+  obj["line"] = lc.line;
+  obj["column"] = lc.column;
+}
+
+}  // namespace
+
+bool SeverityConfig::parseW(const std::string& value, std::string& error) {
+  std::string v = value;
+  if (v.rfind("no-", 0) == 0) {
+    std::string code = v.substr(3);
+    if (!kindOfCode(code)) {
+      error = fmt::format("-W {}: unknown code {} (the checker's codes are W0601–W0640)", value, code);
+      return false;
+    }
+    byCode[code] = std::nullopt;
+    return true;
+  }
+  auto eq = v.find('=');
+  if (eq == std::string::npos) {
+    error = fmt::format("-W {}: expected CODE=error|warning|note|off or no-CODE", value);
+    return false;
+  }
+  std::string a = v.substr(0, eq), b = v.substr(eq + 1);
+  std::optional<Severity> level;
+  // Both CODE=level and level=CODE (as in -Werror=W0601).
+  if (kindOfCode(a) && parseLevel(b, level)) {
+    byCode[a] = level;
+    return true;
+  }
+  if (kindOfCode(b) && parseLevel(a, level)) {
+    byCode[b] = level;
+    return true;
+  }
+  error = fmt::format("-W {}: expected CODE=error|warning|note|off with a checker code (W0601–W0640)", value);
+  return false;
+}
+
+bool SeverityConfig::parseErrorOn(const std::string& value, std::string& error) {
+  if (value == "warning" || value == "warnings" || kindOfCode(value)) {
+    errorOn.insert(value == "warnings" ? "warning" : value);
+    return true;
+  }
+  error = fmt::format("--error-on {}: expected a checker code (W0601–W0640) or `warning`", value);
+  return false;
+}
+
+std::optional<Severity> SeverityConfig::severityOf(FindingKind k) const {
+  auto it = byCode.find(codeOf(k));
+  std::optional<Severity> s = it != byCode.end() ? it->second : std::optional<Severity>(defaultSeverity(k));
+  if (!s) return s;
+  if (errorOn.count(codeOf(k)) || (errorOn.count("warning") && *s == Severity::Warning)) return Severity::Error;
+  return s;
+}
+
+std::vector<Reported> toDiagnostics(const Result& r, const SeverityConfig& cfg) {
+  std::vector<Reported> out;
+  for (const auto& f : r.findings) {
+    auto sev = cfg.severityOf(f.kind);
+    if (!sev) continue;
+    Reported rep;
+    rep.finding = &f;
+    Diagnostic& d = rep.diag;
+    d.severity = *sev;
+    d.code = codeOf(f.kind);
+    d.message = f.message;
+    d.span = f.span;
+    d.label = kindName(f.kind);
+    d.notes = f.notes;
+    d.help = f.help;
+    out.push_back(std::move(rep));
+  }
+  return out;
+}
+
+json findingJson(const SourceManager& sm, const Finding& f) {
+  json o = json::object();
+  o["kind"] = kindName(f.kind);
+  o["clauses"] = json::array();
+  for (const auto& r : f.refs) {
+    json c = json::object();
+    c["citation"] = r.citation;
+    c["text"] = r.text;
+    location(c, sm, r.span);
+    o["clauses"].push_back(c);
+  }
+  o["group"] = f.group.empty() ? json() : json(f.group);
+  o["relation"] = f.relation.empty() ? json() : json(f.relation);
+  o["amounts"] = f.amounts;
+  o["witness_summary"] = f.witnessSummary;
+  o["witness"] = f.witness;
+  o["contrast"] = f.contrast;
+  return o;
+}
+
+std::string renderFindingsJson(const SourceManager& sm, const std::vector<Diagnostic>& frontEnd,
+                               const std::vector<Reported>& findings) {
+  std::vector<Diagnostic> all = frontEnd;
+  for (const auto& r : findings) all.push_back(r.diag);
+  json root = json::parse(renderJson(sm, all));
+  auto& diags = root["diagnostics"];
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    diags[frontEnd.size() + i]["finding"] = findingJson(sm, *findings[i].finding);
+  std::size_t notes = 0;
+  for (const auto& d : all) notes += d.severity == Severity::Note;
+  root["notes"] = notes;
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+const char* sarifLevel(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+  }
+  return "warning";
+}
+
+json physical(const SourceManager& sm, Span span) {
+  const SourceFile& f = sm.file(span.file);
+  LineCol b = f.lineCol(span.begin), e = f.lineCol(span.end);
+  json region = json::object();
+  region["startLine"] = b.line;
+  region["startColumn"] = b.column;
+  region["endLine"] = e.line;
+  region["endColumn"] = e.column;
+  json loc = json::object();
+  loc["artifactLocation"] = json{{"uri", f.path()}};
+  loc["region"] = region;
+  return loc;
+}
+
+}  // namespace
+
+std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& frontEnd,
+                        const std::vector<Reported>& findings) {
+  json rules = json::array();
+  std::map<std::string, int> ruleIndex;
+  for (FindingKind k : allKinds()) {
+    json r = json::object();
+    r["id"] = codeOf(k);
+    r["name"] = kindName(k);
+    r["shortDescription"] = json{{"text", ruleDescription(k)}};
+    r["helpUri"] = std::string("docs/diagnostics.md#") + codeOf(k);
+    r["defaultConfiguration"] = json{{"level", sarifLevel(defaultSeverity(k))}};
+    ruleIndex[codeOf(k)] = static_cast<int>(rules.size());
+    rules.push_back(r);
+  }
+  auto ruleFor = [&](const std::string& code) {
+    auto it = ruleIndex.find(code);
+    if (it != ruleIndex.end()) return it->second;
+    json r = json::object();
+    r["id"] = code;
+    r["shortDescription"] = json{{"text", "polc diagnostic " + code + " (docs/diagnostics.md)"}};
+    r["helpUri"] = "docs/diagnostics.md#" + code;
+    ruleIndex[code] = static_cast<int>(rules.size());
+    rules.push_back(r);
+    return ruleIndex[code];
+  };
+  json results = json::array();
+  auto result = [&](const Diagnostic& d, const Finding* f) {
+    json r = json::object();
+    r["ruleId"] = d.code;
+    r["ruleIndex"] = ruleFor(d.code);
+    r["level"] = sarifLevel(d.severity);
+    std::string text = d.message;
+    for (const auto& h : d.help) text += "\n" + h;
+    r["message"] = json{{"text", text}};
+    r["locations"] = json::array();
+    if (sm.contains(d.span)) r["locations"].push_back(json{{"physicalLocation", physical(sm, d.span)}});
+    json related = json::array();
+    int id = 0;
+    for (const auto& n : d.notes) {
+      if (!sm.contains(n.span)) continue;
+      json x = json::object();
+      x["id"] = id++;
+      x["physicalLocation"] = physical(sm, n.span);
+      x["message"] = json{{"text", n.message}};
+      related.push_back(x);
+    }
+    if (!related.empty()) r["relatedLocations"] = related;
+    if (f) {
+      json props = json::object();
+      props["kind"] = kindName(f->kind);
+      props["witnessSummary"] = f->witnessSummary;
+      props["witness"] = f->witness;
+      json cites = json::array();
+      for (const auto& c : f->refs) cites.push_back(c.citation);
+      props["citations"] = cites;
+      r["properties"] = props;
+    }
+    results.push_back(r);
+  };
+  for (const auto& d : frontEnd) result(d, nullptr);
+  for (const auto& rep : findings) result(rep.diag, rep.finding);
+  json driver = json::object();
+  driver["name"] = "polc";
+  driver["version"] = "0.1.0";
+  driver["informationUri"] = "https://example.invalid/polc";
+  driver["rules"] = rules;
+  json run = json::object();
+  run["tool"] = json{{"driver", driver}};
+  run["results"] = results;
+  json root = json::object();
+  root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  root["version"] = "2.1.0";
+  root["runs"] = json::array({run});
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+int writeWitnesses(const std::string& dir, const std::vector<Reported>& findings, std::vector<std::string>& errors) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    errors.push_back(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
+    return 0;
+  }
+  int written = 0, n = 0;
+  for (const auto& rep : findings) {
+    ++n;
+    const Finding& f = *rep.finding;
+    if (f.witness.is_null()) continue;
+    std::string cite = f.refs.empty() ? f.group : f.refs.front().citation;
+    std::string slug;
+    for (char ch : cite) slug += (ch == ' ' || ch == '/' || ch == '\\' || ch == ':') ? '_' : ch;
+    std::string name = fmt::format("{:04}-{}-{}.json", n, codeOf(f.kind), slug);
+    json doc = f.witness;
+    if (!f.contrast.is_null()) doc["_contrast"] = f.contrast;
+    fs::path target = fs::path(dir) / name;
+    fs::path tmp = fs::path(dir) / ("." + name + ".tmp");
+    {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      if (!out) {
+        errors.push_back(fmt::format("{}: cannot write", tmp.string()));
+        continue;
+      }
+      out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+      if (!out.good()) {
+        errors.push_back(fmt::format("{}: write failed", tmp.string()));
+        continue;
+      }
+    }
+    fs::rename(tmp, target, ec);
+    if (ec) {
+      errors.push_back(fmt::format("{}: cannot rename to {}: {}", tmp.string(), target.string(), ec.message()));
+      fs::remove(tmp, ec);
+      continue;
+    }
+    ++written;
+  }
+  return written;
+}
+
+}  // namespace polc::check

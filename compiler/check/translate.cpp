@@ -1,0 +1,489 @@
+#include "check/translate.h"
+
+namespace polc::check {
+
+using ir::Op;
+using C = ast::CmpOp;
+
+std::optional<Q> Shape::maxHi() const {
+  std::optional<Q> out;
+  if (kind == Const) out = hi;
+  if (cap) out = out ? qmin(*out, *cap) : *cap;
+  return out;
+}
+
+std::optional<Q> Shape::minHi() const {
+  if (kind != Const) return std::nullopt;
+  return cap ? qmin(hi, *cap) : hi;
+}
+
+namespace {
+
+F opaqueOf(const ir::Expr& e, int entry = -1) {
+  F f;
+  f.op = F::Opaque;
+  f.expr = &e;
+  f.entry = entry;
+  return f;
+}
+
+C mirror(C op) {  // a op b  ⇔  b mirror(op) a
+  switch (op) {
+    case C::Gt: return C::Lt;
+    case C::Ge: return C::Le;
+    case C::Lt: return C::Gt;
+    case C::Le: return C::Ge;
+    default: return op;
+  }
+}
+
+// Enum order: index 0 is the highest; `a op b` on indices.
+bool enumHolds(int a, int b, C op) {
+  int c = a == b ? 0 : (a < b ? 1 : -1);
+  switch (op) {
+    case C::Gt: return c > 0;
+    case C::Ge: return c >= 0;
+    case C::Le: return c <= 0;
+    case C::Lt: return c < 0;
+    case C::Eq: return c == 0;
+    case C::Ne: return c != 0;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Q> Translator::constant(const ir::Expr& e) {
+  auto l = lin(e);
+  if (!l || !l->coef.empty() || l->nonlinear) return std::nullopt;
+  return l->c;
+}
+
+std::optional<Lin> Translator::lin(const ir::Expr& e) {
+  try {
+    switch (e.op) {
+      case Op::Const:
+        if (e.value.type == ir::VType::Num) {
+          if (e.value.form != AmountForm::Exact) return std::nullopt;
+          Lin l;
+          l.c = Q::fromDecimal(e.value.lo);
+          return l;
+        }
+        if (e.value.type == ir::VType::Date) {
+          Lin l;
+          l.c = Q(e.value.day);
+          return l;
+        }
+        return std::nullopt;
+      case Op::Fact: {
+        if (e.subject < 0) return std::nullopt;
+        const auto& t = p_.subjects[e.subject].facts[e.fact].type;
+        if (t.kind != TypeKind::Number && t.kind != TypeKind::Date) return std::nullopt;
+        Lin l;
+        l.coef[var(VarKind::Fact, e.subject, e.fact)] = Q(1);
+        return l;
+      }
+      case Op::Previous: {
+        Lin l;
+        l.coef[var(VarKind::Prev, e.subject, e.fact)] = Q(1);
+        return l;
+      }
+      case Op::Increase: {
+        Lin l;
+        l.coef[var(VarKind::Increase, e.subject, e.fact)] = Q(1);
+        return l;
+      }
+      case Op::HistoryMax: {
+        Lin l;
+        int v = var(VarKind::HistMax, e.subject, e.fact);
+        l.coef[v] = Q(1);
+        Lit present;
+        present.var = v;
+        present.op = C::Ge;
+        present.val = Q(0);
+        side_.push_back(present);
+        return l;
+      }
+      case Op::Neg: {
+        auto l = lin(e.kids[0]);
+        if (!l) return std::nullopt;
+        for (auto& [v, k] : l->coef) k = -k;
+        l->c = -l->c;
+        return l;
+      }
+      case Op::Arith: {
+        auto a = lin(e.kids[0]);
+        auto b = lin(e.kids[1]);
+        if (!a || !b) return std::nullopt;
+        switch (e.arith) {
+          case ast::ArithOp::Add:
+          case ast::ArithOp::Sub: {
+            Q sign = e.arith == ast::ArithOp::Add ? Q(1) : Q(-1);
+            for (auto& [v, k] : b->coef) {
+              Q sum = a->coef.count(v) ? a->coef[v] + sign * k : sign * k;
+              if (sum.isZero()) a->coef.erase(v);
+              else a->coef[v] = sum;
+            }
+            a->c = a->c + sign * b->c;
+            a->nonlinear = a->nonlinear || b->nonlinear;
+            return a;
+          }
+          case ast::ArithOp::Mul: {
+            if (!a->coef.empty() && !b->coef.empty()) {
+              a->nonlinear = true;
+              return a;
+            }
+            Lin& x = a->coef.empty() ? *b : *a;
+            Q k = a->coef.empty() ? a->c : b->c;
+            for (auto& [v, c] : x.coef) c = c * k;
+            x.c = x.c * k;
+            for (auto it = x.coef.begin(); it != x.coef.end();)
+              it = it->second.isZero() ? x.coef.erase(it) : std::next(it);
+            x.nonlinear = a->nonlinear || b->nonlinear;
+            return x;
+          }
+          case ast::ArithOp::Div: {
+            if (!b->coef.empty() || b->c.isZero()) {
+              a->nonlinear = true;
+              return a;
+            }
+            for (auto& [v, c] : a->coef) c = c / b->c;
+            a->c = a->c / b->c;
+            return a;
+          }
+        }
+        return std::nullopt;
+      }
+      default: return std::nullopt;
+    }
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+}
+
+F Translator::compare(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque) {
+  TypeKind ka = a.type.kind, kb = b.type.kind;
+  // Numbers and dates: a linear form in one variable is a bound.
+  if ((ka == TypeKind::Number || ka == TypeKind::Date) && (kb == TypeKind::Number || kb == TypeKind::Date)) {
+    side_.clear();
+    auto la = lin(a), lb = lin(b);
+    if (!la || !lb || la->nonlinear || lb->nonlinear) return opaque;
+    try {
+      Lin d = *la;
+      for (auto& [v, k] : lb->coef) {
+        Q sum = d.coef.count(v) ? d.coef[v] - k : -k;
+        if (sum.isZero()) d.coef.erase(v);
+        else d.coef[v] = sum;
+      }
+      d.c = d.c - lb->c;
+      std::vector<F> parts;
+      for (const auto& s : side_) parts.push_back(F::of(s));
+      side_.clear();
+      if (d.coef.empty()) {
+        int c = d.c.sign();
+        bool holds = op == C::Gt ? c > 0 : op == C::Ge ? c >= 0 : op == C::Lt ? c < 0 : op == C::Le ? c <= 0
+                   : op == C::Eq ? c == 0 : c != 0;
+        parts.push_back(holds ? F::t() : F::f());
+        return F::all(std::move(parts));
+      }
+      if (d.coef.size() > 1) return opaque;
+      auto [v, k] = *d.coef.begin();
+      // k·v + c op 0  ⇔  v op' −c/k
+      Lit l;
+      l.kind = Lit::Cmp;
+      l.var = v;
+      l.val = -d.c / k;
+      l.op = k.sign() > 0 ? op : mirror(op);
+      parts.push_back(F::of(l));
+      return F::all(std::move(parts));
+    } catch (const ArithOverflow&) {
+      return opaque;
+    }
+  }
+  // An enum fact against a constant member.
+  auto enumFact = [&](const ir::Expr& x) { return x.op == Op::Fact && x.type.kind == TypeKind::Enum; };
+  auto enumConst = [&](const ir::Expr& x) { return x.op == Op::Const && x.value.type == ir::VType::Enum; };
+  if ((enumFact(a) && enumConst(b)) || (enumConst(a) && enumFact(b))) {
+    const ir::Expr& f = enumFact(a) ? a : b;
+    int m = enumFact(a) ? b.value.e : a.value.e;
+    C o = enumFact(a) ? op : mirror(op);
+    Lit l;
+    l.kind = Lit::EnumIn;
+    l.var = var(VarKind::Fact, f.subject, f.fact);
+    const VarInfo& vi = vars_[l.var];
+    for (int i = 0; i < vi.members && i < ir::kMaxEnumMembers; ++i)
+      if (enumHolds(i, m, o)) l.bits.set(i);
+    return F::of(l);
+  }
+  // A set or recognitions against a member by order: some member compares so.
+  if ((ka == TypeKind::Set || ka == TypeKind::Recognition) && enumConst(b)) {
+    int v = -1;
+    std::uint8_t mask = kHeld;
+    if (a.op == Op::Fact) v = var(VarKind::Fact, a.subject, a.fact);
+    else if (a.op == Op::Newly && a.kids[0].op == Op::Fact) {
+      v = var(VarKind::Fact, a.kids[0].subject, a.kids[0].fact);
+      mask = kNew;
+    }
+    if (v < 0) return opaque;
+    const VarInfo& vi = vars_[v];
+    Lit l;
+    l.kind = Lit::SetAny;
+    l.var = v;
+    for (int i = 0; i < vi.members && i < ir::kMaxEnumMembers; ++i)
+      if (enumHolds(i, b.value.e, op)) l.any.push_back({i, mask});
+    if (l.any.empty()) return F::f();
+    return F::of(l);
+  }
+  if (ka == TypeKind::Bool && kb == TypeKind::Bool && (op == C::Eq || op == C::Ne)) {
+    const ir::Expr* f = a.op == Op::Fact ? &a : b.op == Op::Fact ? &b : nullptr;
+    const ir::Expr* k = a.op == Op::Const ? &a : b.op == Op::Const ? &b : nullptr;
+    if (f && k) {
+      Lit l;
+      l.kind = Lit::BoolIs;
+      l.var = var(VarKind::Fact, f->subject, f->fact);
+      l.b = k->value.b == (op == C::Eq);
+      return F::of(l);
+    }
+  }
+  return opaque;
+}
+
+F Translator::has(const ir::Expr& s, const ir::Expr& m, const F& opaque) {
+  int v = -1;
+  std::uint8_t mask = kHeld;
+  if (s.op == Op::Fact && (s.type.kind == TypeKind::Set || s.type.kind == TypeKind::Recognition)) {
+    v = var(VarKind::Fact, s.subject, s.fact);
+  } else if (s.op == Op::Newly && s.kids[0].op == Op::Fact) {
+    v = var(VarKind::Fact, s.kids[0].subject, s.kids[0].fact);
+    mask = kNew;
+  }
+  if (v < 0 || m.op != Op::Const) return opaque;
+  Lit l;
+  l.kind = Lit::SetAny;
+  l.var = v;
+  if (m.value.type == ir::VType::Enum) {
+    if (m.value.e < 0) return F::f();
+    l.any.push_back({m.value.e, mask});
+  } else if (m.value.type == ir::VType::Set) {
+    for (int i = 0; i < ir::kMaxEnumMembers; ++i)
+      if (m.value.bits[i]) l.any.push_back({i, mask});
+  } else {
+    return opaque;
+  }
+  if (l.any.empty()) return F::f();
+  return F::of(l);
+}
+
+F Translator::cond(const ir::Expr& e, bool positive) {
+  auto sign = [&](F f) { return positive ? f : negate(f); };
+  switch (e.op) {
+    case Op::Const:
+      if (e.value.type == ir::VType::Bool) return e.value.b == positive ? F::t() : F::f();
+      return sign(opaqueOf(e));
+    case Op::Fact:
+      if (e.type.kind == TypeKind::Bool && e.subject >= 0) {
+        Lit l;
+        l.kind = Lit::BoolIs;
+        l.var = var(VarKind::Fact, e.subject, e.fact);
+        l.b = positive;
+        return F::of(l);
+      }
+      return sign(opaqueOf(e));
+    case Op::And:
+    case Op::Or: {
+      std::vector<F> kids;
+      for (const auto& k : e.kids) kids.push_back(cond(k, positive));
+      return (e.op == Op::And) == positive ? F::all(std::move(kids)) : F::any(std::move(kids));
+    }
+    case Op::Not: return cond(e.kids[0], !positive);
+    case Op::Compare: return sign(compare(e.kids[0], e.kids[1], e.cmp, opaqueOf(e)));
+    case Op::FirstOver: {
+      const ir::Expr& x = e.kids[0];
+      auto t = constant(e.kids[1]);
+      if (!t || x.op != Op::Fact) return sign(opaqueOf(e));
+      Lit over;
+      over.var = var(VarKind::Fact, x.subject, x.fact);
+      over.op = C::Gt;
+      over.val = *t;
+      Lit before;
+      before.var = var(VarKind::HistMax, x.subject, x.fact);
+      before.op = C::Le;
+      before.val = *t;
+      return sign(F::all({F::of(over), F::of(before)}));
+    }
+    case Op::Member: {
+      const ir::Expr& v = e.kids[0];
+      const ir::Expr& s = e.kids[1];
+      if (v.op != Op::Fact || v.type.kind != TypeKind::Enum || s.op != Op::Const) return sign(opaqueOf(e));
+      Lit l;
+      l.kind = Lit::EnumIn;
+      l.var = var(VarKind::Fact, v.subject, v.fact);
+      l.bits = s.value.bits;
+      const VarInfo& vi = vars_[l.var];
+      if (e.negated) {
+        l.bits.flip();
+        for (int i = vi.members; i < ir::kMaxEnumMembers; ++i) l.bits.reset(i);
+      }
+      return sign(F::of(l));
+    }
+    case Op::Has: return sign(has(e.kids[0], e.kids[1], opaqueOf(e)));
+    case Op::If:
+      return F::any({F::all({cond(e.kids[0], true), cond(e.kids[1], positive)}),
+                     F::all({cond(e.kids[0], false), cond(e.kids[2], positive)})});
+    default: return sign(opaqueOf(e));
+  }
+}
+
+F Translator::tierKey(const ir::Expr& t, std::size_t i) {
+  const ir::Expr& x = t.kids[0];
+  const ir::Expr& k = t.entries[i].key[0];
+  F opaque = opaqueOf(t, static_cast<int>(i));
+  switch (t.tierMode) {
+    case ir::TierMode::Compare: return compare(x, k, t.cmp, opaque);
+    case ir::TierMode::Equal: return compare(x, k, C::Eq, opaque);
+    case ir::TierMode::Has: return has(x, k, opaque);
+    case ir::TierMode::FirstOver: {
+      auto th = constant(k);
+      if (!th || x.op != Op::Fact) return opaque;
+      Lit over;
+      over.var = var(VarKind::Fact, x.subject, x.fact);
+      over.op = C::Gt;
+      over.val = *th;
+      Lit before;
+      before.var = var(VarKind::HistMax, x.subject, x.fact);
+      before.op = C::Le;
+      before.val = *th;
+      return F::all({F::of(over), F::of(before)});
+    }
+  }
+  return opaque;
+}
+
+F Translator::caseKey(const ir::Expr& node, std::size_t i) {
+  if (node.op == Op::Tiers) return tierKey(node, i);
+  const auto& en = node.entries[i];
+  return en.key.empty() ? F::t() : cond(en.key[0]);
+}
+
+F Translator::firstMatch(const ir::Expr& node, std::size_t i) {
+  std::vector<F> parts{caseKey(node, i)};
+  for (std::size_t j = 0; j < i; ++j) parts.push_back(negate(caseKey(node, j)));
+  return F::all(std::move(parts));
+}
+
+F Translator::period(int document) {
+  const ir::Document& d = p_.documents[document];
+  std::vector<F> parts;
+  int v = vars_.date();
+  if (d.effectiveFrom) {
+    Lit l;
+    l.var = v;
+    l.op = C::Ge;
+    l.val = Q(*d.effectiveFrom);
+    parts.push_back(F::of(l));
+  }
+  if (d.effectiveTo) {
+    Lit l;
+    l.var = v;
+    l.op = C::Le;
+    l.val = Q(*d.effectiveTo);
+    parts.push_back(F::of(l));
+  }
+  return F::all(std::move(parts));
+}
+
+std::vector<Branch> Translator::branches(const ir::Expr& amount, std::optional<Q> clauseCap) {
+  std::vector<Branch> out;
+  branchesOf(amount, F::t(), clauseCap, false, out, nullptr, -1);
+  return out;
+}
+
+void Translator::branchesOf(const ir::Expr& e, F guard, std::optional<Q> cap, bool upTo, std::vector<Branch>& out,
+                            const ir::Expr* node, int entry) {
+  if (out.size() > 64) return;
+  auto leaf = [&](Shape s) {
+    s.expr = &e;
+    if (cap) s.cap = s.cap ? qmin(*s.cap, *cap) : *cap;
+    if (upTo) {
+      s.form = AmountForm::UpTo;
+      if (s.kind == Shape::Const) s.lo = Q(0);
+    }
+    out.push_back(Branch{std::move(guard), std::move(s), node, entry});
+  };
+  try {
+    switch (e.op) {
+      case Op::UpTo: branchesOf(e.kids[0], std::move(guard), cap, true, out, node, entry); return;
+      case Op::Cap: {
+        auto c = constant(e.kids[1]);
+        std::optional<Q> next = cap;
+        if (c) next = cap ? qmin(*cap, *c) : *c;
+        branchesOf(e.kids[0], std::move(guard), next, upTo, out, node, entry);
+        return;
+      }
+      case Op::Tiers:
+      case Op::Cases:
+        for (std::size_t i = 0; i < e.entries.size(); ++i)
+          branchesOf(e.entries[i].value[0], F::all({guard, firstMatch(e, i)}), cap, upTo, out, &e,
+                     static_cast<int>(i));
+        return;
+      case Op::If:
+        branchesOf(e.kids[1], F::all({guard, cond(e.kids[0], true)}), cap, upTo, out, node, entry);
+        branchesOf(e.kids[2], F::all({guard, cond(e.kids[0], false)}), cap, upTo, out, node, entry);
+        return;
+      case Op::Range: {
+        auto a = constant(e.kids[0]);
+        auto b = constant(e.kids[1]);
+        Shape s;
+        if (a && b) {
+          s.kind = Shape::Const;
+          s.lo = *a;
+          s.hi = *b;
+          s.form = AmountForm::Range;
+        }
+        leaf(s);
+        return;
+      }
+      case Op::Arith:
+        if (e.arith == ast::ArithOp::Mul || e.arith == ast::ArithOp::Div) {
+          // A table scaled by a constant: scale each branch.
+          bool left = e.kids[0].op == Op::Tiers || e.kids[0].op == Op::Cases;
+          auto k = constant(e.kids[1]);
+          if (left && k && k->sign() > 0) {
+            std::size_t first = out.size();
+            branchesOf(e.kids[0], guard, std::nullopt, upTo, out, node, entry);
+            Q f = e.arith == ast::ArithOp::Mul ? *k : Q(1) / *k;
+            for (std::size_t i = first; i < out.size(); ++i) {
+              Shape& s = out[i].shape;
+              s.lo = s.lo * f;
+              s.hi = s.hi * f;
+              s.coef = s.coef * f;
+              s.offset = s.offset * f;
+              if (s.cap) s.cap = *s.cap * f;
+              if (cap) s.cap = s.cap ? qmin(*s.cap, *cap) : *cap;
+            }
+            return;
+          }
+        }
+        break;
+      default: break;
+    }
+    Shape s;
+    auto l = lin(e);
+    if (l && !l->nonlinear) {
+      if (l->coef.empty()) {
+        s.kind = Shape::Const;
+        s.lo = s.hi = l->c;
+      } else if (l->coef.size() == 1) {
+        s.kind = Shape::Linear;
+        s.var = l->coef.begin()->first;
+        s.coef = l->coef.begin()->second;
+        s.offset = l->c;
+      }
+    }
+    leaf(s);
+  } catch (const ArithOverflow&) {
+    leaf(Shape{});
+  }
+}
+
+}  // namespace polc::check
