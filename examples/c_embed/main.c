@@ -1,0 +1,82 @@
+/* Embedding the policy runtime from plain C11: load a compiled policy (.polb), describe scenario P2's
+ * applicant (../shared/docs/scenarios.md), evaluate, and print the awards and totals.
+ *
+ *   build/polc build policies/schema.pol policies/changzhou-2022-industry-policy.pol \
+ *       --emit=bytecode -o city.polb
+ *   build/examples/c_embed/polrt_c_example city.polb
+ *
+ * P2: a project in 常州市重大项目库, completed this year, industry 新能源, equipment investment
+ * 1亿元 → 常办发〔2022〕1号 第3条第3款: 12% = 12,000,000, capped by 单个项目最高1000万元: up to
+ * 10,000,000.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "polrt.h"
+
+#define CHECK(call)                                                                          \
+  do {                                                                                       \
+    polrt_status st_ = (call);                                                               \
+    if (st_ != POLRT_OK) {                                                                   \
+      fprintf(stderr, "%s failed (%s): %s\n", #call, polrt_status_name(st_), polrt_last_error()); \
+      return 1;                                                                              \
+    }                                                                                        \
+  } while (0)
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s POLICY.polb\n", argv[0]);
+    return 2;
+  }
+  polrt_program* program = NULL;
+  CHECK(polrt_load_file(argv[1], &program));
+  polrt_session* s = NULL;
+  CHECK(polrt_session_new(program, &s));
+
+  int firm = -1, project = -1;
+  CHECK(polrt_set_date(s, "2024-06-30"));
+  CHECK(polrt_add_instance(s, "企业", -1, &firm));
+  CHECK(polrt_set_fact(s, firm, "所在地", "新北区"));
+  CHECK(polrt_set_fact(s, firm, "独立法人", "true"));
+  CHECK(polrt_set_fact(s, firm, "制造业", "true"));
+  CHECK(polrt_set_fact(s, firm, "工业企业", "true"));
+  CHECK(polrt_set_fact(s, firm, "企业规模", "中型"));
+  CHECK(polrt_add_instance(s, "项目", firm, &project));
+  CHECK(polrt_add_set_member(s, project, "入库", "常州市重大项目库"));
+  CHECK(polrt_set_fact(s, project, "当年竣工投产", "true"));
+  CHECK(polrt_set_fact(s, project, "产业", "新能源"));
+  CHECK(polrt_set_fact(s, project, "设备投入", "100000000")); /* 1亿元, in 元 */
+
+  CHECK(polrt_evaluate(s, POLRT_EXPLAIN));
+
+  int n = polrt_award_count(s);
+  printf("P2: %d clauses apply\n", n);
+  for (int i = 0; i < n; ++i) {
+    const char* form = polrt_award_form(s, i);
+    printf("[%d] %s  %s  %s", i + 1, polrt_award_citation(s, i), polrt_award_item(s, i), polrt_award_status(s, i));
+    if (form) printf("  %s %s..%s", form, polrt_award_min(s, i), polrt_award_max(s, i));
+    printf("\n");
+    const char* reason = polrt_award_reason(s, i);
+    if (reason && *reason) printf("    reason: %s\n", reason);
+    for (int k = 0; k < polrt_award_funding_count(s, i); ++k)
+      printf("    paid by %s: %s\n", polrt_award_funding_payer(s, i, k), polrt_award_funding_max(s, i, k));
+    if (strstr(polrt_award_citation(s, i), "第3条第3款"))
+      for (int k = 0; k < polrt_award_explanation_count(s, i); ++k) printf("    | %s\n", polrt_award_explanation(s, i, k));
+  }
+  printf("total up to: %s (min %s, max %s)\n", polrt_total(s, "up_to"), polrt_total(s, "min"), polrt_total(s, "max"));
+  for (int k = 0; k < polrt_total_payer_count(s); ++k)
+    printf("  %s pays %s\n", polrt_total_payer(s, k), polrt_total_payer_max(s, k));
+
+  /* The P2 result: 第3条第3款 for the project, up to 10,000,000. */
+  int found = 0;
+  for (int i = 0; i < n; ++i)
+    if (strstr(polrt_award_citation(s, i), "第3条第3款") && polrt_award_form(s, i) &&
+        strcmp(polrt_award_form(s, i), "up_to") == 0 && strcmp(polrt_award_max(s, i), "10000000") == 0)
+      found = 1;
+  printf("P2 result: %s\n", found ? "第3条第3款 up to 10,000,000" : "NOT FOUND");
+
+  polrt_session_free(s);
+  polrt_program_free(program);
+  return found ? 0 : 1;
+}

@@ -1,0 +1,496 @@
+// The C API (runtime/include/polrt.h) over polrt::Program and polrt::Session. Every entry point
+// catches everything: no C++ exception crosses the boundary.
+#include "polrt.h"
+
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <memory>
+#include <new>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bytecode/program.h"
+#include "vm/text.h"
+#include "vm/vm.h"
+
+struct polrt_program {
+  std::unique_ptr<polrt::Program> p;
+};
+
+struct polrt_session {
+  const polrt_program* prog = nullptr;
+  std::unique_ptr<polrt::Session> s;
+  std::deque<std::string> strings;  // strings handed out since the last evaluation
+};
+
+namespace {
+
+thread_local std::string g_error;
+
+polrt_status fail(polrt_status st, std::string msg) {
+  try {
+    g_error = std::move(msg);
+  } catch (...) {
+  }
+  return st;
+}
+
+template <class F>
+polrt_status guard(F&& f) noexcept {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    return fail(POLRT_ERR_MEMORY, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(POLRT_ERR_INTERNAL, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return fail(POLRT_ERR_INTERNAL, "internal error");
+  }
+}
+
+template <class T, class F>
+T guardValue(T fallback, F&& f) noexcept {
+  try {
+    return f();
+  } catch (...) {
+    return fallback;
+  }
+}
+
+const char* keep(const polrt_session* s, std::string v) {
+  auto* self = const_cast<polrt_session*>(s);
+  self->strings.push_back(std::move(v));
+  return self->strings.back().c_str();
+}
+
+bool validAward(const polrt_session* s, int a) { return s && a >= 0 && a < s->s->awardCount(); }
+
+polrt_status checkInstance(polrt_session* s, int instance) {
+  if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
+  if (instance < 0 || instance >= s->s->instanceCount())
+    return fail(POLRT_ERR_ARGUMENT, "no instance " + std::to_string(instance));
+  return POLRT_OK;
+}
+
+polrt_status resolveFact(polrt_session* s, int instance, const char* fact, int& slot) {
+  if (auto st = checkInstance(s, instance)) return st;
+  if (!fact) return fail(POLRT_ERR_ARGUMENT, "null fact name");
+  const polrt::Program& p = *s->prog->p;
+  int subject = s->s->instanceSubject(instance);
+  slot = p.findFact(subject, fact);
+  if (slot < 0) return fail(POLRT_ERR_NOT_FOUND, p.str(p.subjects[subject].name) + " has no fact named " + fact);
+  return POLRT_OK;
+}
+
+// Parses `value` as a value of the fact's kind into a Val (for history) or straight into the slot.
+polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const char* value, polrt::Val& out) {
+  using namespace polrt::bc;
+  if (!value) return fail(POLRT_ERR_ARGUMENT, "null value");
+  std::string_view v(value);
+  out.kind = fd.kind;
+  switch (fd.kind) {
+    case kNum: {
+      auto d = polrt::Decimal::parse(v);
+      if (!d) return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"");
+      if (p.types[fd.type].integer && !d->isInteger()) return fail(POLRT_ERR_TYPE, "expected a whole number");
+      out.lo = out.hi = *d;
+      out.form = kExact;
+      return POLRT_OK;
+    }
+    case kBool:
+      if (v == "true" || v == "是" || v == "1") out.i = 1;
+      else if (v == "false" || v == "否" || v == "0") out.i = 0;
+      else return fail(POLRT_ERR_TYPE, "expected true or false, got \"" + std::string(v) + "\"");
+      return POLRT_OK;
+    case kEnum: {
+      int m = p.findMember(p.types[fd.type].enumIndex, v);
+      if (m < 0) return fail(POLRT_ERR_NOT_FOUND, "unknown value \"" + std::string(v) + "\"");
+      out.i = m;
+      return POLRT_OK;
+    }
+    case kDate: {
+      auto d = polrt::text::parseDate(v);
+      if (!d) return fail(POLRT_ERR_TYPE, "expected a date YYYY-MM-DD, got \"" + std::string(v) + "\"");
+      out.i = *d;
+      return POLRT_OK;
+    }
+    case kText: return POLRT_OK;
+    default: return fail(POLRT_ERR_TYPE, "sets and recognitions are set one member at a time");
+  }
+}
+
+polrt_status setSlot(polrt_session* s, int instance, int slot, const char* value) {
+  const polrt::Program& p = *s->prog->p;
+  const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
+  polrt::Val v;
+  if (auto st = parseValue(p, fd, value, v)) return st;
+  using namespace polrt::bc;
+  switch (fd.kind) {
+    case kNum: s->s->setNum(instance, slot, v.lo); break;
+    case kBool: s->s->setBool(instance, slot, v.i != 0); break;
+    case kEnum: s->s->setEnum(instance, slot, v.i); break;
+    case kDate: s->s->setDay(instance, slot, v.i); break;
+    case kText: s->s->setText(instance, slot, value); break;
+    default: break;
+  }
+  return POLRT_OK;
+}
+
+const char* decimalString(const polrt_session* s, const polrt::Decimal& d) { return keep(s, d.normalized().toString()); }
+
+}  // namespace
+
+extern "C" {
+
+const char* polrt_last_error(void) { return g_error.c_str(); }
+
+const char* polrt_status_name(polrt_status s) {
+  switch (s) {
+    case POLRT_OK: return "ok";
+    case POLRT_ERR_IO: return "io";
+    case POLRT_ERR_INVALID: return "invalid";
+    case POLRT_ERR_ARGUMENT: return "argument";
+    case POLRT_ERR_NOT_FOUND: return "not_found";
+    case POLRT_ERR_TYPE: return "type";
+    case POLRT_ERR_EVAL: return "eval";
+    case POLRT_ERR_MEMORY: return "memory";
+    case POLRT_ERR_INTERNAL: return "internal";
+  }
+  return "?";
+}
+
+polrt_status polrt_load_memory(const void* data, size_t size, polrt_program** out) {
+  return guard([&]() -> polrt_status {
+    if (!out) return fail(POLRT_ERR_ARGUMENT, "null output pointer");
+    *out = nullptr;
+    if (!data && size) return fail(POLRT_ERR_ARGUMENT, "null data");
+    auto r = polrt::load(static_cast<const uint8_t*>(data), size);
+    if (!r.program) return fail(POLRT_ERR_INVALID, "invalid bytecode: " + r.error);
+    auto* p = new polrt_program;
+    p->p = std::move(r.program);
+    *out = p;
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_load_file(const char* path, polrt_program** out) {
+  return guard([&]() -> polrt_status {
+    if (!out || !path) return fail(POLRT_ERR_ARGUMENT, "null argument");
+    *out = nullptr;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(POLRT_ERR_IO, std::string(path) + ": cannot read the file");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    std::string bytes = buf.str();
+    polrt_status st = polrt_load_memory(bytes.data(), bytes.size(), out);
+    if (st != POLRT_OK) g_error = std::string(path) + ": " + g_error;
+    return st;
+  });
+}
+
+void polrt_program_free(polrt_program* p) { delete p; }
+
+int polrt_subject_count(const polrt_program* p) { return p ? static_cast<int>(p->p->subjects.size()) : 0; }
+const char* polrt_subject_name(const polrt_program* p, int s) {
+  if (!p || s < 0 || s >= polrt_subject_count(p)) return nullptr;
+  return p->p->str(p->p->subjects[s].name).c_str();
+}
+int polrt_find_subject(const polrt_program* p, const char* name) {
+  return p && name ? guardValue(-1, [&] { return p->p->findSubject(name); }) : -1;
+}
+int polrt_fact_count(const polrt_program* p, int s) {
+  if (!p || s < 0 || s >= polrt_subject_count(p)) return 0;
+  return static_cast<int>(p->p->subjects[s].facts.size());
+}
+const char* polrt_fact_name(const polrt_program* p, int s, int f) {
+  if (f < 0 || f >= polrt_fact_count(p, s)) return nullptr;
+  return p->p->str(p->p->subjects[s].facts[f].name).c_str();
+}
+const char* polrt_fact_type(const polrt_program* p, int s, int f) {
+  if (f < 0 || f >= polrt_fact_count(p, s)) return nullptr;
+  static const char* const kNames[] = {"number", "bool", "enum", "set", "date", "text", "recognition"};
+  return kNames[p->p->subjects[s].facts[f].kind];
+}
+int polrt_fact_slot(const polrt_program* p, int s, const char* name) {
+  return p && name ? guardValue(-1, [&] { return p->p->findFact(s, name); }) : -1;
+}
+int polrt_clause_count(const polrt_program* p) { return p ? static_cast<int>(p->p->clauses.size()) : 0; }
+const char* polrt_clause_citation(const polrt_program* p, int c) {
+  if (!p || c < 0 || c >= polrt_clause_count(p)) return nullptr;
+  return p->p->str(p->p->clauses[c].citation).c_str();
+}
+
+polrt_status polrt_session_new(const polrt_program* p, polrt_session** out) {
+  return guard([&]() -> polrt_status {
+    if (!p || !out) return fail(POLRT_ERR_ARGUMENT, "null argument");
+    auto s = std::make_unique<polrt_session>();
+    s->prog = p;
+    s->s = std::make_unique<polrt::Session>(*p->p);
+    *out = s.release();
+    return POLRT_OK;
+  });
+}
+
+void polrt_session_free(polrt_session* s) { delete s; }
+
+polrt_status polrt_reset(polrt_session* s) {
+  return guard([&]() -> polrt_status {
+    if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
+    s->s->reset();
+    s->strings.clear();
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_add_instance(polrt_session* s, const char* subject, int parent, int* out_instance) {
+  return guard([&]() -> polrt_status {
+    if (!s || !subject) return fail(POLRT_ERR_ARGUMENT, "null argument");
+    int sub = s->prog->p->findSubject(subject);
+    if (sub < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("no subject named ") + subject);
+    int i = s->s->addInstance(sub, parent);
+    if (i < 0)
+      return fail(POLRT_ERR_ARGUMENT, parent < 0 ? std::string(subject) + " cannot be the applicant (or one was already added)"
+                                                 : std::string(subject) + " is not owned by instance " + std::to_string(parent));
+    if (out_instance) *out_instance = i;
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_set_date(polrt_session* s, const char* date) {
+  return guard([&]() -> polrt_status {
+    if (!s || !date) return fail(POLRT_ERR_ARGUMENT, "null argument");
+    auto d = polrt::text::parseDate(date);
+    if (!d) return fail(POLRT_ERR_TYPE, std::string("expected a date YYYY-MM-DD, got \"") + date + "\"");
+    s->s->setDate(*d);
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_set_fact(polrt_session* s, int instance, const char* fact, const char* value) {
+  return guard([&]() -> polrt_status {
+    int slot;
+    if (auto st = resolveFact(s, instance, fact, slot)) return st;
+    return setSlot(s, instance, slot, value);
+  });
+}
+
+polrt_status polrt_set_fact_slot(polrt_session* s, int instance, int slot, const char* value) {
+  return guard([&]() -> polrt_status {
+    if (auto st = checkInstance(s, instance)) return st;
+    if (slot < 0 || slot >= polrt_fact_count(s->prog, s->s->instanceSubject(instance)))
+      return fail(POLRT_ERR_ARGUMENT, "no fact slot " + std::to_string(slot));
+    return setSlot(s, instance, slot, value);
+  });
+}
+
+polrt_status polrt_add_set_member(polrt_session* s, int instance, const char* fact, const char* member) {
+  return guard([&]() -> polrt_status {
+    int slot;
+    if (auto st = resolveFact(s, instance, fact, slot)) return st;
+    const polrt::Program& p = *s->prog->p;
+    const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
+    if (fd.kind != polrt::bc::kSet) return fail(POLRT_ERR_TYPE, std::string(fact) + " is not a set");
+    int m = member ? p.findMember(p.types[fd.type].enumIndex, member) : -1;
+    if (m < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown value \"") + (member ? member : "") + "\"");
+    s->s->addSetMember(instance, slot, m);
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_add_recognition(polrt_session* s, int instance, const char* fact, const char* member, const char* date) {
+  return guard([&]() -> polrt_status {
+    int slot;
+    if (auto st = resolveFact(s, instance, fact, slot)) return st;
+    const polrt::Program& p = *s->prog->p;
+    const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
+    if (fd.kind != polrt::bc::kRecog) return fail(POLRT_ERR_TYPE, std::string(fact) + " is not a recognition");
+    int m = member ? p.findMember(p.types[fd.type].enumIndex, member) : -1;
+    if (m < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown value \"") + (member ? member : "") + "\"");
+    int day = INT32_MIN / 2;  // held since an unknown date
+    if (date) {
+      auto d = polrt::text::parseDate(date);
+      if (!d) return fail(POLRT_ERR_TYPE, std::string("expected a date YYYY-MM-DD, got \"") + date + "\"");
+      day = *d;
+    }
+    if (!s->s->factPresent(instance, slot)) s->s->setRecognition(instance, slot);
+    s->s->addGrant(instance, slot, m, day);
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_clear_fact(polrt_session* s, int instance, const char* fact) {
+  return guard([&]() -> polrt_status {
+    int slot;
+    if (auto st = resolveFact(s, instance, fact, slot)) return st;
+    s->s->clearFact(instance, slot);
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_set_history(polrt_session* s, int instance, const char* fact, int year, const char* value) {
+  return guard([&]() -> polrt_status {
+    int slot;
+    if (auto st = resolveFact(s, instance, fact, slot)) return st;
+    const polrt::Program& p = *s->prog->p;
+    const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
+    if (!fd.history) return fail(POLRT_ERR_TYPE, std::string(fact) + " keeps no history (its declaration has no 历史)");
+    if (fd.kind == polrt::bc::kText) return fail(POLRT_ERR_TYPE, "text facts keep no history");
+    polrt::Val v;
+    if (auto st = parseValue(p, fd, value, v)) return st;
+    s->s->setHistory(instance, slot, year, v);
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_add_received(polrt_session* s, int instance, const char* citation, const char* target,
+                                const char* amount, int year) {
+  return guard([&]() -> polrt_status {
+    if (auto st = checkInstance(s, instance)) return st;
+    const polrt::Program& p = *s->prog->p;
+    int clause = -1, tgt = -1;
+    if (citation) {
+      clause = p.findClause(citation);
+      if (clause < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown citation \"") + citation + "\"");
+    }
+    if (target) {
+      tgt = p.findTarget(target);
+      if (tgt < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown target \"") + target + "\"");
+    }
+    if (clause < 0 && tgt < 0) return fail(POLRT_ERR_ARGUMENT, "give the citation or the target of the award");
+    if (clause >= 0 && tgt < 0) tgt = p.clauses[clause].target;
+    auto d = amount ? polrt::Decimal::parse(amount) : std::nullopt;
+    if (!d) return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number");
+    s->s->addReceived(instance, clause, tgt, *d, year, citation ? citation : "");
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_evaluate(polrt_session* s, int flags) {
+  return guard([&]() -> polrt_status {
+    if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
+    s->strings.clear();
+    if (s->s->instanceCount() == 0) return fail(POLRT_ERR_ARGUMENT, "no applicant: add an instance first");
+    if (!s->s->evaluate((flags & POLRT_EXPLAIN) != 0)) return fail(POLRT_ERR_EVAL, "evaluation error: " + s->s->error());
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_fill_fn fill, polrt_done_fn done, void* user) {
+  return guard([&]() -> polrt_status {
+    if (!s || !fill) return fail(POLRT_ERR_ARGUMENT, "null argument");
+    for (size_t i = 0; i < n; ++i) {
+      polrt_reset(s);
+      polrt_status st = fill(s, i, user) == 0 ? polrt_evaluate(s, flags) : POLRT_ERR_ARGUMENT;
+      if (done) done(s, i, st, user);
+    }
+    return POLRT_OK;
+  });
+}
+
+int polrt_award_count(const polrt_session* s) { return s ? s->s->awardCount() : 0; }
+
+#define POLRT_AWARD_STRING(name, expr)                                  \
+  const char* name(const polrt_session* s, int award) {                 \
+    if (!validAward(s, award)) return nullptr;                          \
+    return guardValue<const char*>(nullptr, [&]() -> const char* {      \
+      const polrt::AwardR& a = s->s->award(award);                      \
+      const polrt::Program& p = *s->prog->p;                            \
+      (void)p;                                                          \
+      return expr;                                                      \
+    });                                                                 \
+  }
+
+POLRT_AWARD_STRING(polrt_award_citation, p.str(p.clauses[a.clause].citation).c_str())
+POLRT_AWARD_STRING(polrt_award_item, s->s->instancePath(a.instance).c_str())
+POLRT_AWARD_STRING(polrt_award_kind, a.kind == polrt::kPay ? "pay" : a.kind == polrt::kBenefit ? "benefit"
+                                     : a.kind == polrt::kNegotiated ? "negotiated" : "none")
+POLRT_AWARD_STRING(polrt_award_form, !a.hasAmount() ? nullptr : a.form == polrt::bc::kExact ? "exact"
+                                     : a.form == polrt::bc::kUpTo ? "up_to" : "range")
+POLRT_AWARD_STRING(polrt_award_min, a.hasAmount() ? decimalString(s, a.lo) : nullptr)
+POLRT_AWARD_STRING(polrt_award_max, a.hasAmount() ? decimalString(s, a.hi) : nullptr)
+POLRT_AWARD_STRING(polrt_award_status, polrt::statusName(a.status))
+POLRT_AWARD_STRING(polrt_award_reason, keep(s, s->s->reasonText(a)))
+POLRT_AWARD_STRING(polrt_award_payee, keep(s, s->s->payeeText(a)))
+POLRT_AWARD_STRING(polrt_award_funding_arrangement,
+                   a.arrangement == polrt::bc::kNone ? nullptr : p.str(a.arrangement).c_str())
+
+int polrt_award_funding_count(const polrt_session* s, int award) {
+  return validAward(s, award) ? static_cast<int>(s->s->award(award).fundingCount) : 0;
+}
+
+static const polrt::FundingPartR* part(const polrt_session* s, int award, int i) {
+  if (i < 0 || i >= polrt_award_funding_count(s, award)) return nullptr;
+  return s->s->funding(s->s->award(award)) + i;
+}
+
+const char* polrt_award_funding_payer(const polrt_session* s, int award, int i) {
+  auto* f = part(s, award, i);
+  return f ? s->prog->p->str(f->payer).c_str() : nullptr;
+}
+const char* polrt_award_funding_min(const polrt_session* s, int award, int i) {
+  auto* f = part(s, award, i);
+  return f ? guardValue<const char*>(nullptr, [&] { return decimalString(s, f->lo); }) : nullptr;
+}
+const char* polrt_award_funding_max(const polrt_session* s, int award, int i) {
+  auto* f = part(s, award, i);
+  return f ? guardValue<const char*>(nullptr, [&] { return decimalString(s, f->hi); }) : nullptr;
+}
+
+int polrt_award_missing_count(const polrt_session* s, int award) {
+  return validAward(s, award) ? static_cast<int>(s->s->award(award).missingCount) : 0;
+}
+const char* polrt_award_missing(const polrt_session* s, int award, int i) {
+  if (i < 0 || i >= polrt_award_missing_count(s, award)) return nullptr;
+  return guardValue<const char*>(nullptr, [&] { return keep(s, s->s->missing(s->s->award(award))[i]); });
+}
+int polrt_award_explanation_count(const polrt_session* s, int award) {
+  return validAward(s, award) ? static_cast<int>(s->s->award(award).explanation.size()) : 0;
+}
+const char* polrt_award_explanation(const polrt_session* s, int award, int line) {
+  if (line < 0 || line >= polrt_award_explanation_count(s, award)) return nullptr;
+  return s->s->award(award).explanation[line].c_str();
+}
+
+const char* polrt_total(const polrt_session* s, const char* which) {
+  if (!s || !which) return nullptr;
+  return guardValue<const char*>(nullptr, [&]() -> const char* {
+    const polrt::TotalsR& t = s->s->totals();
+    std::string w(which);
+    const polrt::Decimal* d = w == "exact" ? &t.exact : w == "up_to" ? &t.upTo : w == "range_min" ? &t.rangeLo
+                            : w == "range_max" ? &t.rangeHi : w == "min" ? &t.lo : w == "max" ? &t.hi : nullptr;
+    return d ? decimalString(s, *d) : nullptr;
+  });
+}
+
+static int payerAt(const polrt_session* s, int i) {
+  if (!s || i < 0) return -1;
+  const polrt::Program& p = *s->prog->p;
+  const polrt::TotalsR& t = s->s->totals();
+  int k = 0;
+  for (uint32_t idx : p.payerOrder)
+    if (t.payerUsed[idx] && k++ == i) return static_cast<int>(idx);
+  return -1;
+}
+
+int polrt_total_payer_count(const polrt_session* s) {
+  if (!s) return 0;
+  int n = 0;
+  for (uint8_t u : s->s->totals().payerUsed) n += u;
+  return n;
+}
+const char* polrt_total_payer(const polrt_session* s, int i) {
+  int k = payerAt(s, i);
+  return k < 0 ? nullptr : s->prog->p->str(s->prog->p->payerNames[k]).c_str();
+}
+const char* polrt_total_payer_min(const polrt_session* s, int i) {
+  int k = payerAt(s, i);
+  return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return decimalString(s, s->s->totals().byPayer[k].first); });
+}
+const char* polrt_total_payer_max(const polrt_session* s, int i) {
+  int k = payerAt(s, i);
+  return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return decimalString(s, s->s->totals().byPayer[k].second); });
+}
+
+}  // extern "C"

@@ -1,0 +1,198 @@
+// The .polb bytecode format (docs/bytecode.md): constants, opcodes, instruction layout, and the
+// little-endian writer and bounds-checked reader shared by the emitter (compiler/backend/bytecode)
+// and the loader (runtime/bytecode/loader.cpp). Header-only; no dependency on the compiler.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decimal/decimal.h"
+
+namespace polrt::bc {
+
+inline constexpr char kMagic[4] = {'P', 'O', 'L', 'B'};
+inline constexpr uint16_t kVersionMajor = 1;
+inline constexpr uint16_t kVersionMinor = 0;
+inline constexpr std::size_t kHeaderSize = 24;
+// Hard limits the verifier enforces (a hostile file cannot make the VM allocate without bound).
+inline constexpr uint32_t kMaxCount = 1u << 20;     // entries in any table
+inline constexpr uint32_t kMaxStack = 256;          // operand stack slots per block
+inline constexpr uint32_t kMaxLocals = 64;          // and/or frames per block
+inline constexpr uint32_t kMaxHandlers = 64;        // nested TRY per block
+inline constexpr int kMaxEnumMembers = 256;         // sets are 256-bit
+inline constexpr uint32_t kNone = 0xFFFFFFFFu;      // "absent" index
+
+enum Section : uint32_t {
+  kSecStrings = 1, kSecDecimals, kSecSets, kSecEnums, kSecTypes, kSecSubjects, kSecParams, kSecLabels,
+  kSecDocuments, kSecClauses, kSecGroups, kSecCaps, kSecMissing, kSecExplain, kSecCode, kSecBlocks,
+  kSecEnd
+};
+
+// Value kinds on the operand stack and in tables.
+enum VKind : uint8_t { kNum = 0, kBool, kEnum, kSet, kDate, kText, kRecog, kVKindCount };
+
+// Opcodes. Each instruction is 16 bytes: op, a, b, c, d, e (see Insn). Stack effects are in
+// docs/bytecode.md; the verifier checks them by abstract interpretation.
+enum Op : uint8_t {
+  OP_HALT = 0,     // end of block: the single value on the stack is the block's result
+  OP_NUM,          // push Exact number: c = decimal index (lo), d = decimal index (hi), a = form
+  OP_BOOL,         // push a != 0
+  OP_ENUM,         // push member c
+  OP_SET,          // push set constant c
+  OP_DATE,         // push day (int32) c
+  OP_TEXT,         // push string c
+  OP_FACT,         // push fact: b = subject, c = fact slot, d = missing descriptor (absent: not assessable)
+  OP_PREV,         // push 上年 value: b, c as FACT, d = missing descriptor
+  OP_HISTMAX,      // push 历史最高: b, c, d as PREV
+  OP_INCREASE,     // push fact − 上年: b, c, d = missing of the fact, e = missing of 上年; a unused; site in explain rec
+  OP_FIRSTOVER,    // [x, t] → bool: b, c = the fact whose history counts
+  OP_NEWLY,        // push set of members granted this year: b, c, d as FACT
+  OP_PARAM,        // push parameter b at date (a = 1: pops a date) ; c = site string
+  OP_NEG,          // [n] → n
+  OP_ARITH,        // [x, y] → n: a = 0 × 1 ÷ 2 + 3 −; c = site string; d = explain record
+  OP_CMP,          // [x, y] → bool: a = cmp op, b = compare class; c = site string
+  OP_NOT,          // [bool] → bool
+  OP_MEMBER,       // [enum, set] → bool; a = negated
+  OP_HAS,          // [set, enum|set] → bool; a = 1 when the right side is a set
+  OP_TRY,          // push handler: target c (instruction index), local b
+  OP_ENDTRY,       // pop handler; [bool] → ; if bool == a: resize missing to local b, push a, jump c
+  OP_ANDOR_BEGIN,  // local b := {missing size, unknown = false}
+  OP_ANDOR_END,    // local b unknown: not assessable; else push !a
+  OP_JF,           // [bool] → ; jump to c when false
+  OP_JMP,          // jump to c
+  OP_TIER_TEST,    // [x, k] → [x]; a = tier mode, b = compare class, e = cmp op; jump c when no match; d = site
+  OP_TIER_HIT,     // [x, v] → [v]; d = explain record
+  OP_NOMATCH,      // no tier/case matched: d = explain record; aborts the block with "no match"
+  OP_CASE_HIT,     // d = explain record (an explanation line only)
+  OP_MARG_BEGIN,   // [x] → [x, 0]
+  OP_MARG_TEST,    // [x, total, t] : when !(x > t) pop t and jump c
+  OP_MARG_BAND,    // [x, total, t, (t2), rate] → [x, total']; a = 1 when t2 is present; c = site; d = explain rec
+  OP_MARG_END,     // [x, total] → [total]; d = explain record
+  OP_STEPS,        // [x, from, every, add] → n; c = site; d = explain record
+  OP_MINMAX,       // [x, y] → n; a = 1 for min
+  OP_UPTO,         // [n] → n
+  OP_RANGE,        // [x, y] → n
+  OP_CAP,          // [n, c] → n; d = explain record
+  OP_COUNT
+};
+
+enum CmpClass : uint8_t { kCmpNum = 0, kCmpEnum, kCmpDate, kCmpBool, kCmpText, kCmpSet, kCmpSetEnum, kCmpClassCount };
+enum TierMode : uint8_t { kTierCompare = 0, kTierFirstOver, kTierHas, kTierEqual };
+enum CmpOp : uint8_t { kGt = 0, kGe, kLe, kLt, kEq, kNe };
+enum ArithOp : uint8_t { kMul = 0, kDiv, kAdd, kSub };
+enum Form : uint8_t { kExact = 0, kUpTo, kRange };
+
+// Explanation records (section kSecExplain): a kind and up to 11 u32 fields.
+enum ExplainKind : uint32_t {
+  kExArith = 1,   // f0..2 operand 0 (mode, source, type), f3..5 operand 1, f6 result type
+  kExIncrease,    // f0 source, f1 type, f2 site
+  kExCap,         // f0 type
+  kExTier,        // f0..2 x operand, f3 word string, f4 key source, f5 value source, f6 subject, f7 fact (first-over)
+  kExTierNone,    // f0..2 x operand
+  kExCase,        // f0 key source (kNone: 其他), f1 value source
+  kExCaseNone,    // no fields
+  kExMarginal,    // f0..2 x operand, f3 result type, f4 x type (for bands)
+  kExBand,        // f0 rate source
+  kExSteps,       // f0..2 x operand, f3 from source, f4 every source, f5 add source, f6 result type
+};
+inline constexpr int kExplainFields = 11;
+// Operand display modes in explanation records (ExprEval::withValue).
+enum ShowMode : uint32_t { kShowSource = 0, kShowNamed = 1, kShowValue = 2 };
+
+struct Insn {
+  uint8_t op = 0, a = 0;
+  uint16_t b = 0;
+  uint32_t c = 0, d = 0, e = 0;
+};
+static_assert(sizeof(Insn) == 16);
+
+// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), the checksum of the body.
+inline uint32_t crc32(const uint8_t* p, std::size_t n) {
+  static const auto table = [] {
+    std::vector<uint32_t> t(256);
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  uint32_t c = 0xFFFFFFFFu;
+  for (std::size_t i = 0; i < n; ++i) c = table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+// ---- writing --------------------------------------------------------------------------------------
+
+class Writer {
+ public:
+  std::vector<uint8_t> bytes;
+  void u8(uint8_t v) { bytes.push_back(v); }
+  void u16(uint16_t v) { for (int i = 0; i < 2; ++i) bytes.push_back(static_cast<uint8_t>(v >> (8 * i))); }
+  void u32(uint32_t v) { for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<uint8_t>(v >> (8 * i))); }
+  void i32(int32_t v) { u32(static_cast<uint32_t>(v)); }
+  void u64(uint64_t v) { for (int i = 0; i < 8; ++i) bytes.push_back(static_cast<uint8_t>(v >> (8 * i))); }
+  void raw(const void* p, std::size_t n) {
+    const auto* b = static_cast<const uint8_t*>(p);
+    bytes.insert(bytes.end(), b, b + n);
+  }
+  void insn(const Insn& in) {
+    u8(in.op); u8(in.a); u16(in.b); u32(in.c); u32(in.d); u32(in.e);
+  }
+  void patch32(std::size_t at, uint32_t v) {
+    for (int i = 0; i < 4; ++i) bytes[at + i] = static_cast<uint8_t>(v >> (8 * i));
+  }
+};
+
+// ---- reading --------------------------------------------------------------------------------------
+
+// Every read is bounds-checked; after the first failure `ok` is false and reads return zeros.
+class Reader {
+ public:
+  Reader(const uint8_t* p, std::size_t n) : p_(p), n_(n) {}
+  bool ok = true;
+  std::size_t pos = 0;
+  std::size_t size() const { return n_; }
+  std::size_t left() const { return ok ? n_ - pos : 0; }
+  bool need(std::size_t k) {
+    if (!ok || k > n_ - pos) { ok = false; return false; }
+    return true;
+  }
+  uint8_t u8() { if (!need(1)) return 0; return p_[pos++]; }
+  uint16_t u16() { if (!need(2)) return 0; uint16_t v = static_cast<uint16_t>(p_[pos] | (p_[pos + 1] << 8)); pos += 2; return v; }
+  uint32_t u32() {
+    if (!need(4)) return 0;
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(p_[pos + i]) << (8 * i);
+    pos += 4;
+    return v;
+  }
+  int32_t i32() { return static_cast<int32_t>(u32()); }
+  uint64_t u64() {
+    if (!need(8)) return 0;
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(p_[pos + i]) << (8 * i);
+    pos += 8;
+    return v;
+  }
+  std::string_view bytesView(std::size_t k) {
+    if (!need(k)) return {};
+    std::string_view v(reinterpret_cast<const char*>(p_ + pos), k);
+    pos += k;
+    return v;
+  }
+  Insn insn() {
+    Insn in;
+    in.op = u8(); in.a = u8(); in.b = u16(); in.c = u32(); in.d = u32(); in.e = u32();
+    return in;
+  }
+
+ private:
+  const uint8_t* p_;
+  std::size_t n_;
+};
+
+}  // namespace polrt::bc

@@ -1,0 +1,200 @@
+// A loaded and verified .polb program: the tables of docs/bytecode.md in memory. Built only by
+// load(), which verifies everything before the VM may run any of it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bytecode/format.h"
+#include "decimal/decimal.h"
+
+namespace polrt {
+
+// A runtime value (operand stack slot, fact, constant). Only the fields of its kind are meaningful.
+struct Val {
+  Decimal lo, hi;          // kNum: an amount; Exact numbers have lo == hi
+  uint64_t bits[4] = {0, 0, 0, 0};  // kSet / kRecog: member bits
+  const char* tp = nullptr;  // kText
+  uint32_t tl = 0;
+  int32_t i = 0;           // kBool (0/1), kEnum (member), kDate (day)
+  uint8_t kind = bc::kBool;
+  uint8_t form = bc::kExact;
+};
+
+struct TypeFmt {
+  uint8_t kind = bc::kNum;   // VKind
+  uint8_t qmode = 0;         // numbers: 0 plain (+ dimension text), 1 money, 2 ratio/percent
+  uint8_t integer = 0;
+  uint32_t enumIndex = bc::kNone;
+  uint32_t suffix = 0;       // string: "/年" after ratios
+  uint32_t dimText = 0;      // string: the dimension after a plain number ("吨标煤")
+};
+
+struct EnumDef {
+  uint32_t name = 0;
+  bool ordered = false;
+  std::vector<uint32_t> members;  // string indices
+};
+
+struct FactDef {
+  uint32_t name = 0;
+  uint8_t kind = bc::kNum;
+  uint32_t type = 0;  // TypeFmt index
+  bool history = false, required = false, hasDefault = false;
+  Val def;
+};
+
+struct SubjectDef {
+  uint32_t name = 0;
+  int32_t owner = -1;
+  std::vector<FactDef> facts;
+};
+
+struct ParamEntryDef {
+  int32_t day = 0;
+  uint32_t date = 0;  // as written
+  Val value;
+};
+
+struct ParamDef {
+  uint32_t name = 0;
+  uint32_t type = 0;
+  std::vector<ParamEntryDef> entries;  // ascending by day
+};
+
+struct ShareDef {
+  uint32_t payer = 0;
+  uint32_t proportion = bc::kNone;  // decimal index; kNone: 其余
+};
+
+struct FundingRuleDef {
+  bool otherwise = false;
+  std::vector<int32_t> kinds;
+  uint32_t arrangement = bc::kNone;
+  std::vector<ShareDef> shares;
+  std::vector<uint32_t> ratioPayers;
+  std::vector<uint32_t> ratio;  // decimal indices, one per ratio payer
+  uint32_t source = 0;
+};
+
+struct DocumentDef {
+  uint32_t name = 0, number = 0, title = 0;
+  bool hasFrom = false, hasTo = false;
+  int32_t from = 0, to = 0;
+  bool rounding = false;
+  uint32_t roundUnit = 0;  // decimal index
+  uint8_t roundMode = 0;   // polrt::RoundingMode
+  uint32_t roundText = 0;
+  std::vector<FundingRuleDef> funding;
+};
+
+enum AwardKindCode : uint8_t { kPay = 0, kBenefit, kNegotiated, kAwardNone };
+
+struct ClauseDef {
+  int32_t document = 0;
+  uint32_t citation = 0, title = 0, text = 0;
+  std::vector<uint32_t> notes;
+  int32_t subject = -1, payee = -1, target = -1, kind = -1;
+  uint8_t award = kAwardNone;
+  std::vector<uint32_t> eligibility, conditions;  // block indices (Bool)
+  uint32_t amount = bc::kNone;                    // block (Num)
+  uint32_t amountSource = 0;                      // the 给予 expression as written
+  uint32_t benefit = 0, negotiatedBasis = 0;
+  uint32_t cap = bc::kNone;                       // block (Num)
+  uint32_t capLabel = 0;
+  bool hasQuota = false, quotaAnnual = false;
+  int64_t quota = 0;
+  std::vector<uint32_t> installments;  // decimal indices
+  bool topup = false, once = false;
+  std::vector<uint32_t> fundingConditions;  // per funding rule of the document: block or kNone
+  int32_t root = -1;                        // top-level subject of `subject` (computed at load)
+};
+
+enum GroupScopeCode : uint8_t { kScopeClauses = 0, kScopeDocument, kScopeAll };
+
+struct GroupDef {
+  uint32_t name = 0;
+  int32_t document = 0;
+  uint8_t scope = kScopeDocument;
+  std::vector<int32_t> clauses, per, exceptKinds, prefer;
+  bool perItem = false, sameTarget = false;
+  uint32_t text = 0;
+  std::vector<uint32_t> notes;
+  std::vector<uint8_t> inScope;  // per clause (computed at load)
+};
+
+enum CapPeriodCode : uint8_t { kPeriodOnce = 0, kPeriodCumulative, kPeriodAnnual };
+
+struct CapDef {
+  uint32_t name = 0;
+  int32_t document = 0;
+  uint32_t amount = 0;  // decimal index
+  int32_t per = -1;
+  uint8_t period = kPeriodOnce;
+  std::vector<int32_t> clauses;
+  uint32_t text = 0;
+  std::vector<uint8_t> covers;  // per clause (computed at load)
+};
+
+enum MissingKind : uint8_t { kMissFact = 0, kMissPrev, kMissHist };
+
+struct MissingDef {
+  uint8_t kind = kMissFact;
+  uint32_t text = 0;  // 主体.事实
+};
+
+struct Block {
+  uint32_t start = 0, count = 0;
+  uint32_t maxStack = 0, maxLocals = 0, maxHandlers = 0;
+  uint8_t result = bc::kBool;
+};
+
+struct Program {
+  std::vector<std::string> strings;
+  std::vector<Decimal> decimals;
+  std::vector<std::array<uint64_t, 4>> sets;
+  std::vector<EnumDef> enums;
+  std::vector<TypeFmt> types;
+  std::vector<SubjectDef> subjects;
+  std::vector<ParamDef> params;
+  std::vector<uint32_t> targets, kinds;  // label names
+  std::vector<DocumentDef> documents;
+  std::vector<ClauseDef> clauses;
+  std::vector<GroupDef> groups;
+  std::vector<CapDef> caps;
+  std::vector<MissingDef> missing;
+  std::vector<std::array<uint32_t, 12>> explain;  // [0] kind, then fields
+  std::vector<bc::Insn> code;
+  std::vector<Block> blocks;
+  // Payers: every distinct payer string of the funding rules, as a dense index, and the payer
+  // indices in byte order of their names (the order totals are reported in).
+  std::vector<uint32_t> payerOfString;  // string index → payer index or kNone
+  std::vector<uint32_t> payerNames;     // payer index → string index
+  std::vector<uint32_t> payerOrder;
+  uint32_t maxStack = 0, maxLocals = 0, maxHandlers = 0;
+
+  const std::string& str(uint32_t i) const { return strings[i]; }
+  int rootOf(int s) const {
+    for (int guard = 0; s >= 0 && subjects[s].owner >= 0 && guard <= static_cast<int>(subjects.size()); ++guard)
+      s = subjects[s].owner;
+    return s;
+  }
+  int findSubject(std::string_view name) const;
+  int findFact(int subject, std::string_view name) const;
+  int findClause(std::string_view citation) const;  // spaces ignored
+  int findTarget(std::string_view name) const;
+  int findMember(uint32_t enumIndex, std::string_view name) const;
+};
+
+struct LoadResult {
+  std::unique_ptr<Program> program;  // null on error
+  std::string error;                 // "offset 1234: bad jump target 99 in block 3"
+};
+
+// Parses and verifies; never throws (allocation failure is reported as an error).
+LoadResult load(const uint8_t* data, std::size_t size) noexcept;
+
+}  // namespace polrt

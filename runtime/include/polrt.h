@@ -1,0 +1,132 @@
+/* polrt: the policy runtime's C API (C11 / C++). Load a compiled policy (.polb, docs/bytecode.md),
+ * describe an applicant, evaluate, read the awards.
+ *
+ * Errors. Every function that can fail returns a polrt_status; POLRT_OK is 0. The message of the
+ * last failure on the calling thread is polrt_last_error() (valid until the next call on that
+ * thread). No C++ exception ever crosses this API.
+ *
+ * Ownership.
+ *   - polrt_program: created by polrt_load_file / polrt_load_memory, freed by polrt_program_free.
+ *     Immutable once loaded and safe to share between threads. polrt_load_memory copies the bytes.
+ *   - polrt_session: created by polrt_session_new for one program, freed by polrt_session_free;
+ *     the program must outlive its sessions. A session is not thread-safe: use one per thread.
+ *   - const char* returned by a program accessor lives as long as the program; one returned by a
+ *     session accessor lives until the session's next polrt_evaluate, polrt_reset or free.
+ *
+ * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
+ * as "企业") and the items it owns ("项目", …), added parent first. Facts are set on an instance by
+ * name or by slot (polrt_fact_slot). Values are text: numbers as decimal strings in base units
+ * ("100000000" 元, "0.12"), booleans "true"/"false" (or 是/否), enums by member name, dates
+ * "YYYY-MM-DD", sets one member at a time, recognitions one member and grant date at a time.
+ */
+#ifndef POLRT_H
+#define POLRT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum polrt_status {
+  POLRT_OK = 0,
+  POLRT_ERR_IO = 1,        /* the file cannot be read */
+  POLRT_ERR_INVALID = 2,   /* the bytecode was rejected by the verifier */
+  POLRT_ERR_ARGUMENT = 3,  /* a null pointer, an index out of range, a malformed value */
+  POLRT_ERR_NOT_FOUND = 4, /* no subject, fact, member, clause or target of that name */
+  POLRT_ERR_TYPE = 5,      /* the value does not fit the fact's type */
+  POLRT_ERR_EVAL = 6,      /* evaluation error (overflow, a parameter before its first date, …) */
+  POLRT_ERR_MEMORY = 7,
+  POLRT_ERR_INTERNAL = 8
+} polrt_status;
+
+typedef struct polrt_program polrt_program;
+typedef struct polrt_session polrt_session;
+
+const char* polrt_last_error(void);
+const char* polrt_status_name(polrt_status s);
+
+/* ---- programs ---------------------------------------------------------------------------------- */
+polrt_status polrt_load_file(const char* path, polrt_program** out);
+polrt_status polrt_load_memory(const void* data, size_t size, polrt_program** out);
+void polrt_program_free(polrt_program* p);
+
+int polrt_subject_count(const polrt_program* p);
+const char* polrt_subject_name(const polrt_program* p, int subject);
+int polrt_find_subject(const polrt_program* p, const char* name); /* -1 when unknown */
+int polrt_fact_count(const polrt_program* p, int subject);
+const char* polrt_fact_name(const polrt_program* p, int subject, int slot);
+/* "number", "bool", "enum", "set", "date", "text", "recognition" */
+const char* polrt_fact_type(const polrt_program* p, int subject, int slot);
+int polrt_fact_slot(const polrt_program* p, int subject, const char* name); /* -1 when unknown */
+int polrt_clause_count(const polrt_program* p);
+const char* polrt_clause_citation(const polrt_program* p, int clause);
+
+/* ---- sessions and applicants ------------------------------------------------------------------- */
+polrt_status polrt_session_new(const polrt_program* p, polrt_session** out);
+void polrt_session_free(polrt_session* s);
+/* Forgets the applicant and the result; keeps every buffer for the next one. */
+polrt_status polrt_reset(polrt_session* s);
+/* parent = -1 for the applicant itself (must be first). *out_instance receives its index. */
+polrt_status polrt_add_instance(polrt_session* s, const char* subject, int parent, int* out_instance);
+polrt_status polrt_set_date(polrt_session* s, const char* yyyy_mm_dd); /* default: today */
+
+polrt_status polrt_set_fact(polrt_session* s, int instance, const char* fact, const char* value);
+polrt_status polrt_set_fact_slot(polrt_session* s, int instance, int slot, const char* value);
+polrt_status polrt_add_set_member(polrt_session* s, int instance, const char* fact, const char* member);
+/* date NULL: held since an unknown date (never 新认定). */
+polrt_status polrt_add_recognition(polrt_session* s, int instance, const char* fact, const char* member,
+                                   const char* date);
+polrt_status polrt_clear_fact(polrt_session* s, int instance, const char* fact);
+/* The value of a fact declared 历史 in an earlier (or this) year. */
+polrt_status polrt_set_history(polrt_session* s, int instance, const char* fact, int year, const char* value);
+/* An award already received: by citation or (citation NULL) by target; amount in 元. */
+polrt_status polrt_add_received(polrt_session* s, int instance, const char* citation, const char* target,
+                                const char* amount, int year);
+
+/* ---- evaluation -------------------------------------------------------------------------------- */
+enum { POLRT_EXPLAIN = 1 };
+polrt_status polrt_evaluate(polrt_session* s, int flags);
+
+/* A batch: for i in [0, n): reset, fill(s, i, user) describes applicant i, evaluate, then
+ * done(s, i, status, user) reads the result. The session's buffers are reused throughout. A fill
+ * that returns non-zero skips the applicant (done is called with POLRT_ERR_ARGUMENT). */
+typedef int (*polrt_fill_fn)(polrt_session* s, size_t index, void* user);
+typedef void (*polrt_done_fn)(polrt_session* s, size_t index, polrt_status status, void* user);
+polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_fill_fn fill, polrt_done_fn done,
+                                  void* user);
+
+/* ---- the result -------------------------------------------------------------------------------- */
+int polrt_award_count(const polrt_session* s);
+const char* polrt_award_citation(const polrt_session* s, int award);
+const char* polrt_award_item(const polrt_session* s, int award);   /* 企业.项目[0] */
+const char* polrt_award_kind(const polrt_session* s, int award);   /* pay, benefit, negotiated, none */
+const char* polrt_award_form(const polrt_session* s, int award);   /* exact, up_to, range; NULL: no amount */
+const char* polrt_award_min(const polrt_session* s, int award);    /* decimal string; NULL: no amount */
+const char* polrt_award_max(const polrt_session* s, int award);
+const char* polrt_award_status(const polrt_session* s, int award); /* kept, capped, quota_limited, dropped,
+                                                                      not_assessable, already_received */
+const char* polrt_award_reason(const polrt_session* s, int award); /* "" when none */
+const char* polrt_award_payee(const polrt_session* s, int award);
+int polrt_award_funding_count(const polrt_session* s, int award);
+const char* polrt_award_funding_payer(const polrt_session* s, int award, int part);
+const char* polrt_award_funding_min(const polrt_session* s, int award, int part);
+const char* polrt_award_funding_max(const polrt_session* s, int award, int part);
+const char* polrt_award_funding_arrangement(const polrt_session* s, int award); /* NULL when none */
+int polrt_award_missing_count(const polrt_session* s, int award);
+const char* polrt_award_missing(const polrt_session* s, int award, int i);
+int polrt_award_explanation_count(const polrt_session* s, int award);
+const char* polrt_award_explanation(const polrt_session* s, int award, int line);
+
+/* Totals over kept awards: which = "exact", "up_to", "range_min", "range_max", "min", "max". */
+const char* polrt_total(const polrt_session* s, const char* which);
+int polrt_total_payer_count(const polrt_session* s);
+const char* polrt_total_payer(const polrt_session* s, int i);
+const char* polrt_total_payer_min(const polrt_session* s, int i);
+const char* polrt_total_payer_max(const polrt_session* s, int i);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* POLRT_H */

@@ -1,0 +1,107 @@
+#include "vm/text.h"
+
+#include <cstdio>
+
+#include "bytecode/format.h"
+
+namespace polrt::text {
+
+std::optional<Decimal> scaled(const Decimal& v, int exp, int places) {
+  Decimal out;
+  if (shift(v, exp, out) != ArithError::None) return std::nullopt;
+  out = out.normalized();
+  if (out.scale() > places) return std::nullopt;
+  return out;
+}
+
+std::string money(const Decimal& yuan) {
+  Decimal a = yuan.abs();
+  Decimal yi = Decimal::fromInt(100000000), wan = Decimal::fromInt(10000);
+  if (a >= yi)
+    if (auto v = scaled(yuan, -8, 2)) return v->toString() + "亿元";
+  if (a >= wan)
+    if (auto v = scaled(yuan, -4, 4)) return v->toString() + "万元";
+  return yuan.normalized().toString() + "元";
+}
+
+std::string grouped(const Decimal& v) {
+  std::string s = v.normalized().toString();
+  bool neg = !s.empty() && s[0] == '-';
+  if (neg) s = s.substr(1);
+  auto dot = s.find('.');
+  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
+  std::string out;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';
+    out += whole[i];
+  }
+  return (neg ? "-" : "") + out + frac;
+}
+
+std::string amountText(const Decimal& lo, const Decimal& hi, int form) {
+  switch (form) {
+    case bc::kExact: return money(hi);
+    case bc::kUpTo: return "最高 " + money(hi);
+    case bc::kRange: return money(lo) + "至" + money(hi);
+  }
+  return "?";
+}
+
+int daysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+static void civilFromDays(int z, int& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+}
+
+std::optional<int> parseDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  auto num = [&](int at, int n) {
+    int v = 0;
+    for (int i = 0; i < n; ++i) v = v * 10 + (text[at + i] - '0');
+    return v;
+  };
+  int y = num(0, 4);
+  unsigned m = static_cast<unsigned>(num(5, 2)), d = static_cast<unsigned>(num(8, 2));
+  if (m < 1 || m > 12 || d < 1) return std::nullopt;
+  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  unsigned last = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  if (d > last) return std::nullopt;
+  return daysFromCivil(y, m, d);
+}
+
+std::string formatDate(int day) {
+  int y;
+  unsigned m, d;
+  civilFromDays(day, y, m, d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+int yearOf(int day) {
+  int y;
+  unsigned m, d;
+  civilFromDays(day, y, m, d);
+  return y;
+}
+
+}  // namespace polrt::text

@@ -1,0 +1,22 @@
+// Text the runtime writes: amounts as a reader writes them (960万元), dates, and the civil
+// calendar. The same rules as the compiler's reference evaluator (compiler/eval/format.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "decimal/decimal.h"
+
+namespace polrt::text {
+
+std::string money(const Decimal& yuan);      // 960万元, 2.5亿元, 1234.5元
+std::string grouped(const Decimal& v);       // 12,000,000
+std::string amountText(const Decimal& lo, const Decimal& hi, int form);  // form: bc::Form
+std::optional<int> parseDate(std::string_view text);  // days since 1970-01-01
+std::string formatDate(int day);
+int yearOf(int day);
+int daysFromCivil(int y, unsigned m, unsigned d);
+std::optional<Decimal> scaled(const Decimal& v, int exp, int places);
+
+}  // namespace polrt::text

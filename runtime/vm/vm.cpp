@@ -1,0 +1,1529 @@
+// The interpreter and the clause-level steps of docs/ir.md, mirroring compiler/eval exactly.
+#include "vm/vm.h"
+
+#include <algorithm>
+#include <ctime>
+#include <stdexcept>
+
+#include "vm/text.h"
+
+namespace polrt {
+
+using namespace bc;
+
+namespace {
+
+struct VmError {
+  std::string message;
+};
+
+inline int formRank(uint8_t f) { return f == kExact ? 0 : f == kRange ? 1 : 2; }
+inline uint8_t wider(uint8_t a, uint8_t b) { return formRank(a) >= formRank(b) ? a : b; }
+
+inline bool holds(int c, uint8_t op) {
+  switch (op) {
+    case kGt: return c > 0;
+    case kGe: return c >= 0;
+    case kLe: return c <= 0;
+    case kLt: return c < 0;
+    case kEq: return c == 0;
+    case kNe: return c != 0;
+  }
+  return false;
+}
+
+inline bool bit(const uint64_t* bits, int m) { return m >= 0 && m < 256 && ((bits[m >> 6] >> (m & 63)) & 1); }
+
+inline void setNumVal(Val& v, const Decimal& lo, const Decimal& hi, uint8_t form) {
+  v.kind = kNum;
+  v.lo = lo;
+  v.hi = hi;
+  v.form = form;
+}
+
+inline void setBoolVal(Val& v, bool b) {
+  v.kind = kBool;
+  v.i = b;
+}
+
+int today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return text::daysFromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+}  // namespace
+
+const char* statusName(AwardStatus s) {
+  switch (s) {
+    case AwardStatus::Kept: return "kept";
+    case AwardStatus::Capped: return "capped";
+    case AwardStatus::QuotaLimited: return "quota_limited";
+    case AwardStatus::Dropped: return "dropped";
+    case AwardStatus::NotAssessable: return "not_assessable";
+    case AwardStatus::AlreadyReceived: return "already_received";
+  }
+  return "?";
+}
+
+Session::Session(const Program& p) : p_(p) {
+  stack_.resize(p.maxStack + 1);
+  locals_.resize(p.maxLocals + 1);
+  handlers_.resize(p.maxHandlers + 1);
+  totals_.byPayer.resize(p.payerNames.size());
+  totals_.payerUsed.resize(p.payerNames.size());
+  missing_.reserve(16);
+  needed_.reserve(16);
+  parts_.reserve(64);
+  awards_.reserve(64);
+  // Blocks of a few common shapes are evaluated directly (same semantics, no dispatch).
+  fastKind_.assign(p.blocks.size(), 0);
+  for (std::size_t bi = 0; bi < p.blocks.size(); ++bi) {
+    const Block& b = p.blocks[bi];
+    const Insn* c = p.code.data() + b.start;
+    auto factKind = [&](const Insn& in) { return p.subjects[in.b].facts[in.c].kind; };
+    if (b.count == 2 && c[0].op == OP_FACT && factKind(c[0]) == kBool && c[1].op == OP_HALT) fastKind_[bi] = 1;
+    if (b.count == 4 && (c[0].op == OP_NEWLY || (c[0].op == OP_FACT && (factKind(c[0]) == kSet || factKind(c[0]) == kRecog))) &&
+        ((c[1].op == OP_ENUM && c[2].op == OP_HAS && c[2].a == 0) || (c[1].op == OP_SET && c[2].op == OP_HAS && c[2].a == 1)) &&
+        c[3].op == OP_HALT)
+      fastKind_[bi] = 2;
+  }
+}
+
+// The direct shapes: [FACT bool, HALT] and [NEWLY|FACT set, ENUM|SET, HAS, HALT].
+bool Session::fast(uint32_t blockIndex, Outcome& o) {
+  const Block& b = p_.blocks[blockIndex];
+  const Insn* c = p_.code.data() + b.start;
+  fastOut_.kind = kBool;
+  if (fastKind_[blockIndex] == 1) {
+    int i = instanceOf(c[0].b);
+    if (i < 0) return false;
+    const FactCell& cell = inst_[i].facts[c[0].c];
+    if (cell.present) {
+      fastOut_.i = cell.v.i;
+    } else {
+      // Absent: 否, unless a default or this year's history says otherwise (the general path).
+      if (p_.subjects[c[0].b].facts[c[0].c].hasDefault || !inst_[i].history[c[0].c].empty()) return false;
+      fastOut_.i = 0;
+    }
+    o = Outcome::Value;
+    return true;
+  }
+  uint64_t bits[4];
+  bool present;
+  if (!factBits(c[0].b, static_cast<int>(c[0].c), bits, c[0].op == OP_NEWLY, present)) return false;
+  bool r;
+  if (c[1].op == OP_ENUM) {
+    r = bit(bits, static_cast<int>(c[1].c));
+  } else {
+    const auto& s = p_.sets[c[1].c];
+    r = ((bits[0] & s[0]) | (bits[1] & s[1]) | (bits[2] & s[2]) | (bits[3] & s[3])) != 0;
+  }
+  fastOut_.i = r;
+  o = Outcome::Value;
+  return true;
+}
+
+// The bits of a present set or recognition fact (held, or with `newly` granted this year).
+bool Session::factBits(int subject, int slot, uint64_t bits[4], bool newly, bool& present) {
+  int i = instanceOf(subject);
+  if (i < 0) return false;
+  const FactCell& cell = inst_[i].facts[slot];
+  present = cell.present;
+  const FactDef& fd = p_.subjects[subject].facts[slot];
+  if (!present) {
+    // Absent: empty, unless a default or this year's history says otherwise (the general path).
+    if (fd.hasDefault || !inst_[i].history[slot].empty()) return false;
+    std::memset(bits, 0, 32);
+    return true;
+  }
+  if (fd.kind == kSet) {
+    if (newly) return false;
+    std::memcpy(bits, cell.v.bits, 32);
+    return true;
+  }
+  std::memset(bits, 0, 32);
+  for (const auto& g : inst_[i].grants[slot]) {
+    if (g.first < 0 || g.first >= 256 || g.second > evalDate_) continue;
+    if (newly && (g.second < yearStart_ || g.second >= yearEnd_)) continue;
+    bits[g.first >> 6] |= uint64_t{1} << (g.first & 63);
+  }
+  return true;
+}
+
+// ---- the applicant --------------------------------------------------------------------------------
+
+void Session::reset() {
+  ninst_ = 0;
+  nrecv_ = 0;
+  hasDate_ = false;
+}
+
+int Session::addInstance(int subject, int parent) {
+  if (subject < 0 || subject >= static_cast<int>(p_.subjects.size())) return -1;
+  if (parent < 0) {
+    if (ninst_ != 0 || p_.subjects[subject].owner >= 0) return -1;
+  } else {
+    if (parent >= ninst_ || p_.subjects[subject].owner != inst_[parent].subject) return -1;
+  }
+  if (ninst_ == static_cast<int>(inst_.size())) inst_.emplace_back();
+  Instance& in = inst_[ninst_];
+  in.subject = subject;
+  in.parent = parent;
+  const std::string& name = p_.strings[p_.subjects[subject].name];
+  if (parent < 0) {
+    in.path = name;
+  } else {
+    int k = 0;
+    for (int j = 0; j < ninst_; ++j)
+      if (inst_[j].parent == parent && inst_[j].subject == subject) ++k;
+    in.path = inst_[parent].path;
+    in.path += '.';
+    in.path += name;
+    in.path += '[';
+    in.path += std::to_string(k);
+    in.path += ']';
+  }
+  std::size_t n = p_.subjects[subject].facts.size();
+  // Grow only: shrinking would free the per-slot buffers that the next applicant reuses.
+  if (in.facts.size() < n) in.facts.resize(n);
+  if (in.history.size() < n) in.history.resize(n);
+  if (in.grants.size() < n) in.grants.resize(n);
+  if (in.texts.size() < n) in.texts.resize(n);
+  for (std::size_t f = 0; f < n; ++f) {
+    in.facts[f].present = false;
+    in.history[f].clear();
+    in.grants[f].clear();
+  }
+  return ninst_++;
+}
+
+void Session::setNum(int i, int s, Decimal v) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  setNumVal(c.v, v, v, kExact);
+}
+void Session::setBool(int i, int s, bool v) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  setBoolVal(c.v, v);
+}
+void Session::setEnum(int i, int s, int m) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  c.v.kind = kEnum;
+  c.v.i = m;
+}
+void Session::setSetBits(int i, int s, const uint64_t bits[4]) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  c.v.kind = kSet;
+  std::memcpy(c.v.bits, bits, sizeof c.v.bits);
+}
+void Session::addSetMember(int i, int s, int m) {
+  FactCell& c = inst_[i].facts[s];
+  if (!c.present) {
+    c.present = true;
+    c.v.kind = kSet;
+    std::memset(c.v.bits, 0, sizeof c.v.bits);
+  }
+  if (m >= 0 && m < 256) c.v.bits[m >> 6] |= uint64_t{1} << (m & 63);
+}
+void Session::setDay(int i, int s, int day) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  c.v.kind = kDate;
+  c.v.i = day;
+}
+void Session::setText(int i, int s, std::string_view v) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  c.v.kind = kText;
+  inst_[i].texts[s].assign(v.data(), v.size());
+}
+void Session::addGrant(int i, int s, int m, int day) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  c.v.kind = kRecog;
+  inst_[i].grants[s].emplace_back(m, day);
+}
+void Session::setRecognition(int i, int s) {
+  FactCell& c = inst_[i].facts[s];
+  c.present = true;
+  c.v.kind = kRecog;
+  inst_[i].grants[s].clear();
+}
+void Session::clearFact(int i, int s) {
+  inst_[i].facts[s].present = false;
+  inst_[i].grants[s].clear();
+}
+void Session::setHistory(int i, int s, int year, const Val& v) {
+  auto& h = inst_[i].history[s];
+  auto it = std::lower_bound(h.begin(), h.end(), year, [](const std::pair<int, Val>& e, int y) { return e.first < y; });
+  if (it != h.end() && it->first == year) it->second = v;
+  else h.insert(it, {year, v});
+}
+void Session::addReceived(int inst, int clause, int target, Decimal amount, int year, std::string_view citation) {
+  if (nrecv_ == static_cast<int>(received_.size())) received_.emplace_back();
+  Received& r = received_[nrecv_++];
+  r.instance = inst;
+  r.clause = clause;
+  r.target = target;
+  r.amount = amount;
+  r.year = year;
+  r.citation.assign(citation.data(), citation.size());
+}
+
+// ---- errors and checked arithmetic ----------------------------------------------------------------
+
+void Session::fail(uint32_t site, const std::string& what) const {
+  throw VmError{p_.strings[p_.clauses[clause_].citation] + ": `" + p_.strings[site] + "`: " + what};
+}
+void Session::failAt(const Where& where, ArithError e) const { throw VmError{where.str() + ": " + toString(e)}; }
+
+Decimal Session::add(const Decimal& a, const Decimal& b, uint32_t site) const {
+  Decimal out;
+  if (auto e = polrt::add(a, b, out); e != ArithError::None) fail(site, toString(e));
+  return out;
+}
+Decimal Session::sub(const Decimal& a, const Decimal& b, uint32_t site) const {
+  Decimal out;
+  if (auto e = polrt::sub(a, b, out); e != ArithError::None) fail(site, toString(e));
+  return out;
+}
+Decimal Session::mul(const Decimal& a, const Decimal& b, uint32_t site) const {
+  Decimal out;
+  if (auto e = polrt::mul(a, b, out); e != ArithError::None) fail(site, toString(e));
+  return out;
+}
+Decimal Session::divExact(const Decimal& a, const Decimal& b, uint32_t site) const {
+  if (b.isZero()) fail(site, "division by zero");
+  Decimal q, back;
+  if (auto e = polrt::div(a, b, Decimal::kMaxScale, RoundingMode::HalfEven, q); e != ArithError::None)
+    fail(site, toString(e));
+  if (polrt::mul(q, b, back) != ArithError::None || back != a) fail(site, "the quotient needs more than 18 decimals");
+  return q.normalized();
+}
+Decimal Session::plusAt(const Decimal& a, const Decimal& b, const Where& where) const {
+  Decimal out;
+  if (auto e = polrt::add(a, b, out); e != ArithError::None) failAt(where, e);
+  return out;
+}
+Decimal Session::minusAt(const Decimal& a, const Decimal& b, const Where& where) const {
+  Decimal out;
+  if (auto e = polrt::sub(a, b, out); e != ArithError::None) failAt(where, e);
+  return out;
+}
+Decimal Session::timesAt(const Decimal& a, const Decimal& b, const Where& where) const {
+  Decimal out;
+  if (auto e = polrt::mul(a, b, out); e != ArithError::None) failAt(where, e);
+  return out;
+}
+Decimal Session::roundTo(const Decimal& v, const Decimal& unit, uint8_t mode, const Where& where) const {
+  Decimal q;
+  if (auto e = polrt::div(v, unit, 0, static_cast<RoundingMode>(mode), q); e != ArithError::None) failAt(where, e);
+  return timesAt(q, unit, where).normalized();
+}
+
+// ---- facts ----------------------------------------------------------------------------------------
+
+int Session::instanceOf(int subject) const {
+  for (int i = item_; i >= 0; i = inst_[i].parent)
+    if (inst_[i].subject == subject) return i;
+  return -1;
+}
+
+int Session::ownerInstance(int item, int per) const {
+  for (int i = item; i >= 0; i = inst_[i].parent)
+    if (inst_[i].subject == per) return i;
+  return -1;
+}
+
+bool Session::loadFact(int subject, int slot, Val& out) const {
+  int i = instanceOf(subject);
+  if (i < 0) return false;
+  const Instance& in = inst_[i];
+  const FactCell& c = in.facts[slot];
+  const FactDef& fd = p_.subjects[subject].facts[slot];
+  if (c.present) {
+    switch (fd.kind) {
+      case kNum: setNumVal(out, c.v.lo, c.v.hi, c.v.form); break;
+      case kBool:
+      case kEnum:
+      case kDate:
+        out.kind = fd.kind;
+        out.i = c.v.i;
+        break;
+      case kSet:
+        out.kind = kSet;
+        std::memcpy(out.bits, c.v.bits, sizeof out.bits);
+        break;
+      case kText:
+        out.kind = kText;
+        out.tp = in.texts[slot].data();
+        out.tl = static_cast<uint32_t>(in.texts[slot].size());
+        break;
+      case kRecog:
+        out.kind = kSet;
+        std::memset(out.bits, 0, sizeof out.bits);
+        for (const auto& g : in.grants[slot])
+          if (g.second <= evalDate_ && g.first >= 0 && g.first < 256) out.bits[g.first >> 6] |= uint64_t{1} << (g.first & 63);
+        break;
+    }
+    return true;
+  }
+  const auto& h = in.history[slot];
+  if (!h.empty()) {
+    for (const auto& e : h)
+      if (e.first == year_) {
+        out = e.second;
+        if (out.kind == kRecog) out.kind = kSet;
+        return true;
+      }
+  }
+  if (fd.hasDefault) {
+    out = fd.def;
+    return true;
+  }
+  switch (fd.kind) {
+    case kBool: setBoolVal(out, false); return true;
+    case kSet:
+    case kRecog:
+      out.kind = kSet;
+      std::memset(out.bits, 0, sizeof out.bits);
+      return true;
+    default: return false;
+  }
+}
+
+const std::vector<std::pair<int, Val>>* Session::historyOf(int subject, int slot) const {
+  int i = instanceOf(subject);
+  if (i < 0) return nullptr;
+  return &inst_[i].history[slot];
+}
+
+bool Session::firstOver(int subject, int slot, const Decimal& x, const Decimal& threshold) const {
+  if (!(x > threshold)) return false;
+  const auto* h = historyOf(subject, slot);
+  bool any = false;
+  Decimal best;
+  if (h)
+    for (const auto& e : *h)
+      if (e.first < year_) {
+        best = any ? max(best, e.second.lo) : e.second.lo;
+        any = true;
+      }
+  return !any || best <= threshold;
+}
+
+// ---- explanations ---------------------------------------------------------------------------------
+
+std::string Session::quantity(const Decimal& v, uint32_t type) const {
+  const TypeFmt& t = p_.types[type];
+  if (t.kind != kNum) return v.normalized().toString();
+  if (t.qmode == 1) return text::money(v);
+  if (t.qmode == 2) {
+    const std::string& suffix = p_.strings[t.suffix];
+    if (t.integer || v.isInteger()) return v.normalized().toString() + suffix;
+    if (auto pct = text::scaled(v, 2, 18)) return pct->toString() + "%" + suffix;
+  }
+  return v.normalized().toString() + p_.strings[t.dimText];
+}
+
+std::string Session::show(const Val& v, uint32_t type) const {
+  const TypeFmt& t = p_.types[type];
+  switch (v.kind) {
+    case kNum:
+      if (v.form == kExact) return quantity(v.lo, type);
+      if (v.form == kUpTo) return "最高 " + quantity(v.hi, type);
+      return quantity(v.lo, type) + "至" + quantity(v.hi, type);
+    case kBool: return v.i ? "是" : "否";
+    case kEnum:
+      if (t.enumIndex != kNone && v.i >= 0 && v.i < static_cast<int>(p_.enums[t.enumIndex].members.size()))
+        return p_.strings[p_.enums[t.enumIndex].members[v.i]];
+      return std::to_string(v.i);
+    case kDate: return text::formatDate(v.i);
+    case kText: return std::string(v.tp ? v.tp : "", v.tl);
+    case kSet:
+    case kRecog: {
+      std::string out;
+      for (int i = 0; i < 256; ++i)
+        if (bit(v.bits, i))
+          out += (out.empty() ? "" : "、") +
+                 (t.enumIndex != kNone && i < static_cast<int>(p_.enums[t.enumIndex].members.size())
+                      ? p_.strings[p_.enums[t.enumIndex].members[i]]
+                      : std::to_string(i));
+      return "{" + out + "}";
+    }
+  }
+  return "?";
+}
+
+std::string Session::withValue(const std::array<uint32_t, 12>& r, int at, const Val& v) const {
+  const std::string& src = p_.strings[r[at + 1]];
+  if (r[at] == kShowSource) return src;
+  if (r[at] == kShowNamed) return src + " " + show(v, r[at + 2]);
+  return show(v, r[at + 2]);
+}
+
+// ---- the interpreter ------------------------------------------------------------------------------
+
+Session::Outcome Session::run(uint32_t blockIndex, const Val*& out) {
+  if (fastKind_[blockIndex]) {
+    Outcome o;
+    if (fast(blockIndex, o)) {
+      out = &fastOut_;
+      return o;
+    }
+  }
+  const Block& b = p_.blocks[blockIndex];
+  const Insn* code = p_.code.data() + b.start;
+  Val* st = stack_.data();
+  Local* locals = locals_.data();
+  Handler* handlers = handlers_.data();
+  uint32_t sp = 0, hc = 0, pc = 0;
+  static const char* const kSigns[] = {"×", "÷", "+", "−"};
+  for (;;) {
+    const Insn& in = code[pc++];
+    switch (in.op) {
+      case OP_HALT:
+        out = &st[0];
+        return Outcome::Value;
+      case OP_NUM: setNumVal(st[sp++], p_.decimals[in.c], p_.decimals[in.d], in.a); break;
+      case OP_BOOL: setBoolVal(st[sp++], in.a != 0); break;
+      case OP_ENUM: st[sp].kind = kEnum; st[sp++].i = static_cast<int32_t>(in.c); break;
+      case OP_SET: st[sp].kind = kSet; std::memcpy(st[sp++].bits, p_.sets[in.c].data(), 32); break;
+      case OP_DATE: st[sp].kind = kDate; st[sp++].i = static_cast<int32_t>(in.c); break;
+      case OP_TEXT: {
+        const std::string& s = p_.strings[in.c];
+        st[sp].kind = kText;
+        st[sp].tp = s.data();
+        st[sp++].tl = static_cast<uint32_t>(s.size());
+        break;
+      }
+      case OP_FACT:
+        if (!loadFact(in.b, static_cast<int>(in.c), st[sp])) {
+          if (std::find(missing_.begin(), missing_.end(), in.d) == missing_.end()) missing_.push_back(in.d);
+          goto notAssessable;
+        }
+        ++sp;
+        break;
+      case OP_PREV: {
+        const auto* h = historyOf(in.b, static_cast<int>(in.c));
+        bool found = false;
+        if (h)
+          for (const auto& e : *h)
+            if (e.first == year_ - 1) {
+              st[sp] = e.second;
+              found = true;
+              break;
+            }
+        if (!found) {
+          if (std::find(missing_.begin(), missing_.end(), in.d) == missing_.end()) missing_.push_back(in.d);
+          goto notAssessable;
+        }
+        ++sp;
+        break;
+      }
+      case OP_HISTMAX: {
+        const auto* h = historyOf(in.b, static_cast<int>(in.c));
+        bool any = false;
+        Decimal best;
+        if (h)
+          for (const auto& e : *h)
+            if (e.first < year_) {
+              best = any ? max(best, e.second.lo) : e.second.lo;
+              any = true;
+            }
+        if (!any) {
+          if (std::find(missing_.begin(), missing_.end(), in.d) == missing_.end()) missing_.push_back(in.d);
+          goto notAssessable;
+        }
+        setNumVal(st[sp++], best, best, kExact);
+        break;
+      }
+      case OP_INCREASE: {
+        const auto& r = p_.explain[in.d];
+        Val& now = st[sp];
+        if (!loadFact(in.b, static_cast<int>(in.c), now)) {
+          if (std::find(missing_.begin(), missing_.end(), r[3]) == missing_.end()) missing_.push_back(r[3]);
+          goto notAssessable;
+        }
+        const auto* h = historyOf(in.b, static_cast<int>(in.c));
+        const Val* before = nullptr;
+        if (h)
+          for (const auto& e : *h)
+            if (e.first == year_ - 1) {
+              before = &e.second;
+              break;
+            }
+        if (!before) {
+          if (std::find(missing_.begin(), missing_.end(), r[4]) == missing_.end()) missing_.push_back(r[4]);
+          goto notAssessable;
+        }
+        Decimal d = sub(now.lo, before->lo, r[1]);
+        if (explain_) {
+          Val o;
+          setNumVal(o, d, d, kExact);
+          lines_.push_back(p_.strings[r[1]] + "：" + show(now, r[2]) + " − 上年 " + show(*before, r[2]) + " = " + show(o, r[2]));
+        }
+        setNumVal(st[sp++], d, d, kExact);
+        break;
+      }
+      case OP_FIRSTOVER: {
+        Val& x = st[sp - 2];
+        bool r = firstOver(in.b, static_cast<int>(in.c), x.lo, st[sp - 1].lo);
+        --sp;
+        setBoolVal(st[sp - 1], r);
+        break;
+      }
+      case OP_NEWLY: {
+        int i = instanceOf(in.b);
+        if (i < 0) {
+          if (std::find(missing_.begin(), missing_.end(), in.d) == missing_.end()) missing_.push_back(in.d);
+          goto notAssessable;
+        }
+        Val& v = st[sp++];
+        v.kind = kSet;
+        std::memset(v.bits, 0, sizeof v.bits);
+        if (inst_[i].facts[in.c].present)
+          for (const auto& g : inst_[i].grants[in.c])
+            if (g.second >= yearStart_ && g.second < yearEnd_ && g.second <= evalDate_ && g.first >= 0 && g.first < 256)
+              v.bits[g.first >> 6] |= uint64_t{1} << (g.first & 63);
+        break;
+      }
+      case OP_PARAM: {
+        int day = evalDate_;
+        if (in.a) day = st[--sp].i;
+        const ParamDef& prm = p_.params[in.b];
+        const ParamEntryDef* found = nullptr;
+        for (const auto& e : prm.entries)
+          if (e.day <= day) found = &e;
+        if (!found)
+          fail(in.c, p_.strings[prm.name] + " has no value on " + text::formatDate(day) + " (its first value is from " +
+                         (prm.entries.empty() ? std::string("never") : p_.strings[prm.entries.front().date]) + ")");
+        if (explain_)
+          lines_.push_back(p_.strings[prm.name] + " 于 " + text::formatDate(day) + "：" + show(found->value, prm.type) +
+                           "（自 " + p_.strings[found->date] + " 起）");
+        st[sp++] = found->value;
+        break;
+      }
+      case OP_NEG: {
+        Val& v = st[sp - 1];
+        Decimal lo = v.hi.negated(), hi = v.lo.negated();
+        v.lo = lo;
+        v.hi = hi;
+        break;
+      }
+      case OP_ARITH: {
+        Val& a = st[sp - 2];
+        Val& b = st[sp - 1];
+        Val o;
+        o.kind = kNum;
+        switch (in.a) {
+          case kMul:
+          case kDiv: {
+            bool aExact = a.form == kExact;
+            const Val& amount = aExact ? b : a;
+            const Val& factor = aExact ? a : b;
+            Decimal lo, hi;
+            if (in.a == kMul) {
+              lo = mul(amount.lo, factor.lo, in.c);
+              hi = mul(amount.hi, factor.lo, in.c);
+            } else if (!aExact || b.form == kExact) {
+              lo = divExact(a.lo, b.lo, in.c);
+              hi = divExact(a.hi, b.lo, in.c);
+            } else {
+              lo = divExact(a.lo, b.hi, in.c);
+              hi = divExact(a.lo, b.lo, in.c);
+            }
+            if (hi < lo) std::swap(lo, hi);
+            o.lo = lo;
+            o.hi = hi;
+            o.form = amount.form;
+            break;
+          }
+          case kAdd:
+            o.lo = add(a.lo, b.lo, in.c);
+            o.hi = add(a.hi, b.hi, in.c);
+            o.form = wider(a.form, b.form);
+            break;
+          default:
+            o.lo = sub(a.lo, b.hi, in.c);
+            o.hi = sub(a.hi, b.lo, in.c);
+            o.form = wider(a.form, b.form);
+            break;
+        }
+        if (explain_) {
+          const auto& r = p_.explain[in.d];
+          lines_.push_back(withValue(r, 1, a) + " " + kSigns[in.a] + " " + withValue(r, 4, b) + " = " + show(o, r[7]));
+        }
+        --sp;
+        setNumVal(st[sp - 1], o.lo, o.hi, o.form);
+        break;
+      }
+      case OP_CMP: {
+        Val& a = st[sp - 2];
+        Val& b = st[sp - 1];
+        bool r = false;
+        switch (in.b) {
+          case kCmpNum:
+            if (a.form != kExact || b.form != kExact) fail(in.c, "comparing amounts that are not exact");
+            r = holds(compare(a.lo, b.lo), in.a);
+            break;
+          case kCmpEnum: r = holds(a.i == b.i ? 0 : (a.i < b.i ? 1 : -1), in.a); break;
+          case kCmpDate: r = holds((a.i > b.i) - (a.i < b.i), in.a); break;
+          case kCmpBool: r = holds(a.i == b.i ? 0 : 1, in.a); break;
+          case kCmpText: r = holds(a.tl == b.tl && (a.tl == 0 || std::memcmp(a.tp, b.tp, a.tl) == 0) ? 0 : 1, in.a); break;
+          case kCmpSet: r = holds(std::memcmp(a.bits, b.bits, 32) == 0 ? 0 : 1, in.a); break;
+          case kCmpSetEnum:
+            for (int m = 0; m < 256 && !r; ++m)
+              if (bit(a.bits, m) && holds(m == b.i ? 0 : (m < b.i ? 1 : -1), in.a)) r = true;
+            break;
+        }
+        --sp;
+        setBoolVal(st[sp - 1], r);
+        break;
+      }
+      case OP_NOT: st[sp - 1].i = !st[sp - 1].i; break;
+      case OP_MEMBER: {
+        bool r = bit(st[sp - 1].bits, st[sp - 2].i);
+        --sp;
+        setBoolVal(st[sp - 1], r != (in.a != 0));
+        break;
+      }
+      case OP_HAS: {
+        const Val& s = st[sp - 2];
+        const Val& m = st[sp - 1];
+        bool r;
+        if (in.a) r = ((s.bits[0] & m.bits[0]) | (s.bits[1] & m.bits[1]) | (s.bits[2] & m.bits[2]) | (s.bits[3] & m.bits[3])) != 0;
+        else r = bit(s.bits, m.i);
+        --sp;
+        setBoolVal(st[sp - 1], r);
+        break;
+      }
+      case OP_TRY: handlers[hc++] = Handler{in.c, sp, in.b}; break;
+      case OP_ENDTRY: {
+        --hc;
+        bool v = st[--sp].i != 0;
+        if (v == (in.a != 0)) {
+          if (locals[in.b].before < missing_.size()) missing_.resize(locals[in.b].before);
+          setBoolVal(st[sp++], in.a != 0);
+          pc = in.c;
+        }
+        break;
+      }
+      case OP_ANDOR_BEGIN: locals[in.b] = Local{static_cast<uint32_t>(missing_.size()), false}; break;
+      case OP_ANDOR_END:
+        if (locals[in.b].unknown) goto notAssessable;
+        setBoolVal(st[sp++], in.a == 0);
+        break;
+      case OP_JF:
+        if (!st[--sp].i) pc = in.c;
+        break;
+      case OP_JMP: pc = in.c; break;
+      case OP_TIER_TEST: {
+        const Val& k = st[sp - 1];
+        const Val& x = st[sp - 2];
+        bool match = false;
+        switch (in.a) {
+          case kTierCompare:
+          case kTierEqual: {
+            uint8_t op = static_cast<uint8_t>(in.e & 0xFF);
+            switch (in.b) {
+              case kCmpNum:
+                if (x.form != kExact || k.form != kExact) fail(in.d, "comparing amounts that are not exact");
+                match = holds(compare(x.lo, k.lo), op);
+                break;
+              case kCmpEnum: match = holds(x.i == k.i ? 0 : (x.i < k.i ? 1 : -1), op); break;
+              case kCmpDate: match = holds((x.i > k.i) - (x.i < k.i), op); break;
+              case kCmpBool: match = holds(x.i == k.i ? 0 : 1, op); break;
+              case kCmpText: match = holds(x.tl == k.tl && (x.tl == 0 || std::memcmp(x.tp, k.tp, x.tl) == 0) ? 0 : 1, op); break;
+              case kCmpSet: match = holds(std::memcmp(x.bits, k.bits, 32) == 0 ? 0 : 1, op); break;
+              case kCmpSetEnum:
+                for (int m = 0; m < 256 && !match; ++m)
+                  if (bit(x.bits, m) && holds(m == k.i ? 0 : (m < k.i ? 1 : -1), op)) match = true;
+                break;
+            }
+            break;
+          }
+          case kTierHas:
+            if (in.b == kCmpSet)
+              match = ((x.bits[0] & k.bits[0]) | (x.bits[1] & k.bits[1]) | (x.bits[2] & k.bits[2]) | (x.bits[3] & k.bits[3])) != 0;
+            else
+              match = bit(x.bits, k.i);
+            break;
+          case kTierFirstOver: match = firstOver(static_cast<int>(in.e >> 16), static_cast<int>(in.e & 0xFFFF), x.lo, k.lo); break;
+        }
+        --sp;
+        if (!match) pc = in.c;
+        break;
+      }
+      case OP_TIER_HIT: {
+        if (explain_) {
+          const auto& r = p_.explain[in.d];
+          const Val& x = st[sp - 2];
+          std::string detail;
+          if (r[7] != kNone) {
+            const auto* h = historyOf(static_cast<int>(r[7]), static_cast<int>(r[8]));
+            bool any = false;
+            Decimal best;
+            if (h)
+              for (const auto& e : *h)
+                if (e.first < year_) {
+                  best = any ? max(best, e.second.lo) : e.second.lo;
+                  any = true;
+                }
+            Val bv;
+            setNumVal(bv, best, best, kExact);
+            detail = "（" + (any ? "往年最高 " + show(bv, r[3]) : std::string("无往年记录")) + "）";
+          }
+          lines_.push_back("分档：" + withValue(r, 1, x) + " " + p_.strings[r[4]] + " " + p_.strings[r[5]] + detail + " → " +
+                           p_.strings[r[6]]);
+        }
+        st[sp - 2] = st[sp - 1];
+        --sp;
+        break;
+      }
+      case OP_NOMATCH:
+        if (explain_) {
+          const auto& r = p_.explain[in.d];
+          if (r[0] == kExTierNone) lines_.push_back("分档：" + withValue(r, 1, st[sp - 1]) + " 不满足任何一档");
+          else lines_.push_back("分情形：没有成立的情形");
+        }
+        return Outcome::NoMatch;
+      case OP_CASE_HIT:
+        if (explain_) {
+          const auto& r = p_.explain[in.d];
+          lines_.push_back("分情形：" + (r[1] == kNone ? std::string("其他") : p_.strings[r[1]]) + " → " + p_.strings[r[2]]);
+        }
+        break;
+      case OP_MARG_BEGIN:
+        setNumVal(st[sp++], Decimal(), Decimal(), kExact);
+        if (explain_) margParts_.emplace_back();
+        break;
+      case OP_MARG_TEST:
+        if (!(st[sp - 3].lo > st[sp - 1].lo)) {
+          --sp;
+          pc = in.c;
+        }
+        break;
+      case OP_MARG_BAND: {
+        const Val& rate = st[sp - 1];
+        uint32_t tAt = in.a ? sp - 3 : sp - 2;
+        const Val& t = st[tAt];
+        Val& total = st[tAt - 1];
+        const Val& x = st[tAt - 2];
+        Decimal top = x.lo;
+        if (in.a) top = min(top, st[sp - 2].lo);
+        Decimal width = sub(top, t.lo, in.c);
+        Decimal band = mul(rate.lo, width, in.c);
+        Decimal sum = add(total.lo, band, in.c);
+        if (explain_ && !margParts_.empty()) {
+          const auto& r = p_.explain[in.d];
+          Val w;
+          setNumVal(w, width, width, kExact);
+          std::string& parts = margParts_.back();
+          parts += (parts.empty() ? "" : " + ") + p_.strings[r[1]] + " × " + show(w, r[2]);
+        }
+        setNumVal(total, sum, sum, kExact);
+        sp = tAt;
+        break;
+      }
+      case OP_MARG_END: {
+        Decimal total = st[sp - 1].lo;
+        if (explain_) {
+          const auto& r = p_.explain[in.d];
+          std::string parts;
+          if (!margParts_.empty()) {
+            parts = std::move(margParts_.back());
+            margParts_.pop_back();
+          }
+          Val tv;
+          setNumVal(tv, total, total, kExact);
+          lines_.push_back("累进：" + withValue(r, 1, st[sp - 2]) + " → " + (parts.empty() ? std::string("0") : parts) + " = " +
+                           show(tv, r[4]));
+        }
+        --sp;
+        setNumVal(st[sp - 1], total, total, kExact);
+        break;
+      }
+      case OP_STEPS: {
+        const Val& x = st[sp - 4];
+        const Val& from = st[sp - 3];
+        const Val& every = st[sp - 2];
+        const Val& addv = st[sp - 1];
+        const auto& r = p_.explain[in.d];
+        Val o;
+        if (!(x.lo > from.lo)) {
+          if (explain_) lines_.push_back("递增：" + withValue(r, 1, x) + " 未超过 " + p_.strings[r[4]] + "，另给予 0");
+          setNumVal(o, Decimal(), Decimal(), addv.form);
+        } else {
+          if (every.lo.sign() <= 0) fail(in.c, "每增加 must be positive");
+          Decimal n;
+          if (auto err = polrt::div(sub(x.lo, from.lo, in.c), every.lo, 0, RoundingMode::Floor, n); err != ArithError::None)
+            fail(in.c, toString(err));
+          setNumVal(o, mul(addv.lo, n, in.c), mul(addv.hi, n, in.c), addv.form);
+          if (explain_)
+            lines_.push_back("递增：(" + withValue(r, 1, x) + " − " + p_.strings[r[4]] + ") ÷ " + p_.strings[r[5]] + " 取整 = " +
+                             n.toString() + " 档 × " + p_.strings[r[6]] + " = " + show(o, r[7]));
+        }
+        sp -= 3;
+        setNumVal(st[sp - 1], o.lo, o.hi, o.form);
+        break;
+      }
+      case OP_MINMAX: {
+        Val& o = st[sp - 2];
+        const Val& v = st[sp - 1];
+        if (in.a) {
+          o.lo = min(o.lo, v.lo);
+          o.hi = min(o.hi, v.hi);
+        } else {
+          o.lo = max(o.lo, v.lo);
+          o.hi = max(o.hi, v.hi);
+        }
+        o.form = wider(o.form, v.form);
+        --sp;
+        break;
+      }
+      case OP_UPTO: {
+        Val& v = st[sp - 1];
+        v.lo = Decimal();
+        v.form = kUpTo;
+        break;
+      }
+      case OP_RANGE: {
+        Val& a = st[sp - 2];
+        a.hi = st[sp - 1].hi;
+        a.form = kRange;
+        --sp;
+        break;
+      }
+      case OP_CAP: {
+        Val& v = st[sp - 2];
+        const Val& c = st[sp - 1];
+        Decimal lo = min(v.lo, c.lo), hi = min(v.hi, c.lo);
+        if (explain_) {
+          const auto& r = p_.explain[in.d];
+          std::string cap = show(c, r[1]);
+          lines_.push_back(hi < v.hi ? text::amountText(v.lo, v.hi, v.form) + " 超过上限 " + cap + "，按 " + cap
+                                     : text::amountText(v.lo, v.hi, v.form) + " 未超过上限 " + cap);
+        }
+        v.lo = lo;
+        v.hi = hi;
+        --sp;
+        break;
+      }
+      default: throw VmError{"internal error: unknown opcode"};
+    }
+    continue;
+  notAssessable:
+    if (hc == 0) return Outcome::NotAssessable;
+    {
+      const Handler& h = handlers[--hc];
+      locals[h.local].unknown = true;
+      sp = h.sp;
+      pc = h.target;
+    }
+  }
+}
+
+// ---- steps 1–5 ------------------------------------------------------------------------------------
+
+AwardR& Session::newAward() {
+  if (nawards_ == static_cast<int>(awards_.size())) awards_.emplace_back();
+  AwardR& a = awards_[nawards_++];
+  a.reset();
+  return a;
+}
+
+bool Session::evaluate(bool explain) {
+  error_.clear();
+  explain_ = explain;
+  evalDate_ = hasDate_ ? date_ : today();
+  year_ = text::yearOf(evalDate_);
+  yearStart_ = text::daysFromCivil(year_, 1, 1);
+  yearEnd_ = text::daysFromCivil(year_ + 1, 1, 1);
+  nawards_ = 0;
+  missingPool_.clear();
+  fundingPool_.clear();
+  instPool_.clear();
+  margParts_.clear();
+  try {
+    for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) clause(c);
+    for (const auto& g : p_.groups) {
+      payable();
+      group(g);
+    }
+    for (const auto& k : p_.caps) cap(k, false);
+    for (int i = 0; i < nawards_; ++i) finish(awards_[i]);
+    computeTotals();
+  } catch (const VmError& e) {
+    error_ = e.message;
+    nawards_ = 0;
+    return false;
+  }
+  return true;
+}
+
+void Session::clause(int c) {
+  const ClauseDef& cl = p_.clauses[c];
+  if (cl.subject < 0 || ninst_ == 0) return;
+  if (cl.root != inst_[0].subject) return;
+  const DocumentDef& doc = p_.documents[cl.document];
+  if (doc.hasFrom && evalDate_ < doc.from) return;
+  if (doc.hasTo && evalDate_ > doc.to) return;
+  for (int i = 0; i < ninst_; ++i)
+    if (inst_[i].subject == cl.subject) item(c, i);
+}
+
+void Session::payee(const ClauseDef& cl, AwardR& aw) {
+  int p = cl.payee >= 0 ? cl.payee : p_.rootOf(cl.subject);
+  int i = instanceOf(p);
+  if (i < 0) {
+    int owner = p_.subjects[p].owner;
+    int o = owner >= 0 ? instanceOf(owner) : -1;
+    if (o >= 0)
+      for (int k = 0; k < ninst_; ++k)
+        if (inst_[k].parent == o && inst_[k].subject == p) {
+          i = k;
+          break;
+        }
+  }
+  aw.payeeInstance = i;
+  aw.payeeSubject = p;
+}
+
+void Session::item(int c, int i) {
+  const ClauseDef& cl = p_.clauses[c];
+  item_ = i;
+  clause_ = c;
+  missing_.clear();
+  needed_.clear();
+  if (explain_) lines_.clear();
+  bool unknown = false;
+  const Val* v = nullptr;
+  auto test = [&](uint32_t block) {
+    std::size_t before = missing_.size();
+    switch (run(block, v)) {
+      case Outcome::Value: return v->i != 0;
+      case Outcome::NotAssessable:
+        unknown = true;
+        needed_.insert(needed_.end(), missing_.begin() + static_cast<long>(before), missing_.end());
+        return true;
+      case Outcome::NoMatch: return false;
+    }
+    return false;
+  };
+  for (uint32_t b : cl.eligibility)
+    if (!test(b)) return;
+  for (uint32_t b : cl.conditions)
+    if (!test(b)) return;
+  AwardR& aw = newAward();
+  aw.clause = c;
+  aw.instance = i;
+  aw.kind = cl.award;
+  payee(cl, aw);
+  if (explain_) {
+    aw.explanation.push_back("原文：" + p_.strings[cl.text]);
+    for (uint32_t n : cl.notes) aw.explanation.push_back("释义：" + p_.strings[n]);
+    for (auto& l : lines_) aw.explanation.push_back(std::move(l));
+    lines_.clear();
+    if (!cl.conditions.empty() || !cl.eligibility.empty())
+      aw.explanation.push_back(unknown ? "条件：尚不能判断" : "条件：均满足");
+  }
+  if (!unknown && cl.once) {
+    for (int ri = 0; ri < nrecv_; ++ri) {
+      const Received& r = received_[ri];
+      if (r.clause != c || r.year >= year_ || r.instance != i) continue;
+      aw.status = AwardStatus::AlreadyReceived;
+      aw.reason = ReasonKind::Once;
+      aw.onceYear = r.year;
+      aw.onceAmount = r.amount;
+      if (explain_) explainLine(aw, reasonText(aw));
+      return;
+    }
+  }
+  if (!unknown && cl.award == kPay) {
+    switch (amount(cl, aw)) {
+      case Outcome::Value: break;
+      case Outcome::NotAssessable:
+        unknown = true;
+        needed_.insert(needed_.end(), missing_.begin(), missing_.end());
+        break;
+      case Outcome::NoMatch:
+        --nawards_;
+        return;
+    }
+  }
+  if (unknown) {
+    aw.status = AwardStatus::NotAssessable;
+    aw.missingBegin = static_cast<uint32_t>(missingPool_.size());
+    for (uint32_t n : needed_)
+      if (std::find(missingPool_.begin() + aw.missingBegin, missingPool_.end(), n) == missingPool_.end())
+        missingPool_.push_back(n);
+    aw.missingCount = static_cast<uint32_t>(missingPool_.size()) - aw.missingBegin;
+    aw.reason = ReasonKind::Missing;
+    if (explain_) aw.explanation.push_back("无法评估：" + reasonText(aw));
+  } else if (cl.hasQuota) {
+    aw.quotaLimited = true;
+    aw.status = AwardStatus::QuotaLimited;
+    aw.reason = ReasonKind::Quota;
+  }
+}
+
+Session::Outcome Session::amount(const ClauseDef& cl, AwardR& aw) {
+  const std::string* where = &p_.strings[cl.citation];
+  const Val* vp = nullptr;
+  Outcome o = run(cl.amount, vp);
+  if (o != Outcome::Value) return o;
+  const Val& v = *vp;
+  if (explain_) {
+    for (auto& l : lines_) aw.explanation.push_back(std::move(l));
+    lines_.clear();
+  }
+  aw.form = v.form;
+  aw.lo = v.lo;
+  aw.hi = v.hi;
+  if (explain_) explainLine(aw, "计算：" + p_.strings[cl.amountSource] + " = " + text::amountText(aw.lo, aw.hi, aw.form));
+  if (cl.cap != kNone) {
+    const Val* cp = nullptr;
+    o = run(cl.cap, cp);
+    if (o != Outcome::Value) return o;
+    const Val& c = *cp;
+    if (aw.hi > c.lo || aw.lo > c.lo) {
+      aw.lo = min(aw.lo, c.lo);
+      aw.hi = min(aw.hi, c.lo);
+      if (explain_) {
+        const std::string& label = p_.strings[cl.capLabel].empty() ? std::string("单项上限") : p_.strings[cl.capLabel];
+        explainLine(aw, "超过" + label + " " + text::money(c.lo) + "，按上限 " + text::amountText(aw.lo, aw.hi, aw.form));
+      }
+    } else if (explain_) {
+      const std::string& label = p_.strings[cl.capLabel].empty() ? std::string("单项上限") : p_.strings[cl.capLabel];
+      explainLine(aw, "未超过" + label + " " + text::money(c.lo));
+    }
+  }
+  if (cl.topup) {
+    Decimal already;
+    for (int ri = 0; ri < nrecv_; ++ri)
+      if (const Received& r = received_[ri]; r.target == cl.target && cl.target >= 0 && (r.instance == aw.payeeInstance || r.instance == aw.instance))
+        already = plusAt(already, r.amount, *where);
+    Decimal lo = max(minusAt(aw.lo, already, *where), Decimal());
+    Decimal hi = max(minusAt(aw.hi, already, *where), Decimal());
+    if (explain_)
+      explainLine(aw, "晋级补差：已获同一标的奖励 " + text::money(already) + "，补差后 " + text::amountText(lo, hi, aw.form));
+    aw.lo = lo;
+    aw.hi = hi;
+  }
+  const DocumentDef& doc = p_.documents[cl.document];
+  if (doc.rounding) {
+    const Decimal& unit = p_.decimals[doc.roundUnit];
+    Decimal lo = roundTo(aw.lo, unit, doc.roundMode, *where);
+    Decimal hi = roundTo(aw.hi, unit, doc.roundMode, *where);
+    if (explain_ && (lo != aw.lo || hi != aw.hi))
+      explainLine(aw, "舍入（" + p_.strings[doc.roundText] + "）：" + text::amountText(lo, hi, aw.form));
+    aw.lo = lo;
+    aw.hi = hi;
+  }
+  aw.computedHi = aw.hi;
+  return Outcome::Value;
+}
+
+// ---- step 6: non-stacking -------------------------------------------------------------------------
+
+// What each award would pay: its ceiling after the caps over several clauses, applied to a copy
+// (trial_), as the reference evaluator's payable().
+void Session::payable() {
+  trial_.resize(static_cast<std::size_t>(nawards_));
+  for (int i = 0; i < nawards_; ++i) trial_[i] = {awards_[i].lo, awards_[i].hi};
+  for (const auto& k : p_.caps) cap(k, true);
+}
+
+bool Session::better(int ia, int ib, const GroupDef& g) const {
+  const AwardR& a = awards_[ia];
+  const AwardR& b = awards_[ib];
+  int c = compare(trial_[ia].second, trial_[ib].second);
+  if (c != 0) return c > 0;
+  int da = p_.clauses[a.clause].document, db = p_.clauses[b.clause].document;
+  auto rank = [&](int d) {
+    auto it = std::find(g.prefer.begin(), g.prefer.end(), d);
+    return it == g.prefer.end() ? static_cast<int>(g.prefer.size()) : static_cast<int>(it - g.prefer.begin());
+  };
+  if (rank(da) != rank(db)) return rank(da) < rank(db);
+  if (da != db) return da < db;
+  if (a.clause != b.clause) return a.clause < b.clause;
+  return a.instance < b.instance;
+}
+
+std::string Session::describe(int clause, int instance) const {
+  return p_.strings[p_.clauses[clause].citation] + (inst_[instance].parent >= 0 ? " " + inst_[instance].path : "");
+}
+
+void Session::group(const GroupDef& g) {
+  parts_.clear();
+  for (int k = 0; k < nawards_; ++k) {
+    const AwardR& aw = awards_[k];
+    if (aw.kind != kPay || !aw.counted() || !g.inScope[aw.clause]) continue;
+    int key = -1;
+    for (int i = aw.instance; i >= 0 && key < 0; i = inst_[i].parent)
+      if (std::find(g.per.begin(), g.per.end(), inst_[i].subject) != g.per.end()) key = i;
+    if (key < 0) {
+      if (g.perItem) key = aw.instance;
+      else if (g.per.empty()) key = 0;
+      else continue;  // alone in its partition
+    }
+    parts_.push_back(Part{key, g.sameTarget ? p_.clauses[aw.clause].target : -1, k});
+  }
+  if (parts_.size() < 2) return;
+  std::sort(parts_.begin(), parts_.end(), [](const Part& a, const Part& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.target != b.target) return a.target < b.target;
+    return a.award < b.award;
+  });
+  for (std::size_t s = 0; s < parts_.size();) {
+    std::size_t e = s + 1;
+    while (e < parts_.size() && parts_[e].key == parts_[s].key && parts_[e].target == parts_[s].target) ++e;
+    if (e - s >= 2) {
+      bool relevant = g.scope != kScopeAll;
+      for (std::size_t m = s; m < e && !relevant; ++m)
+        if (p_.clauses[awards_[parts_[m].award].clause].document == g.document) relevant = true;
+      if (relevant) {
+        int best = parts_[s].award;
+        for (std::size_t m = s; m < e; ++m)
+          if (better(parts_[m].award, best, g)) best = parts_[m].award;
+        const AwardR& kept = awards_[best];
+        for (std::size_t m = s; m < e; ++m) {
+          int k = parts_[m].award;
+          if (k == best) continue;
+          AwardR& aw = awards_[k];
+          aw.status = AwardStatus::Dropped;
+          aw.reason = ReasonKind::Dropped;
+          aw.group = static_cast<int>(&g - p_.groups.data());
+          aw.keptClause = kept.clause;
+          aw.keptInstance = kept.instance;
+          aw.keptLo = min(kept.lo, trial_[best].second);
+          aw.keptHi = trial_[best].second;
+          aw.keptForm = kept.form;
+          if (explain_) explainLine(aw, "不重复享受：" + reasonText(aw));
+        }
+        if (explain_) explainLine(awards_[best], "不重复享受（" + p_.strings[g.name] + "）：本项金额最高，予以保留");
+      }
+    }
+    s = e;
+  }
+}
+
+// ---- step 7: caps over several clauses ------------------------------------------------------------
+
+void Session::cap(const CapDef& k, bool trial) {
+  auto lo = [&](int i) -> Decimal& { return trial ? trial_[i].first : awards_[i].lo; };
+  auto hi = [&](int i) -> Decimal& { return trial ? trial_[i].second : awards_[i].hi; };
+  parts_.clear();
+  for (int i = 0; i < nawards_; ++i) {
+    const AwardR& aw = awards_[i];
+    if (aw.kind != kPay || !aw.counted() || !k.covers[aw.clause]) continue;
+    int owner = ownerInstance(aw.instance, k.per);
+    if (owner >= 0) parts_.push_back(Part{owner, 0, i});
+  }
+  if (parts_.empty()) return;
+  std::sort(parts_.begin(), parts_.end(), [](const Part& a, const Part& b) {
+    return a.key != b.key ? a.key < b.key : a.award < b.award;
+  });
+  const Decimal& amount = p_.decimals[k.amount];
+  const std::string& name = p_.strings[k.name];
+  auto sum = [&](const Decimal& a, const Decimal& b, const std::string& what) {
+    Decimal out;
+    if (auto e = polrt::add(a, b, out); e != ArithError::None) failAt("上限 " + name + "（加上" + what + " 时）", e);
+    return out;
+  };
+  for (std::size_t s = 0; s < parts_.size();) {
+    std::size_t e = s + 1;
+    while (e < parts_.size() && parts_[e].key == parts_[s].key) ++e;
+    int owner = parts_[s].key;
+    Decimal received;
+    if (k.period != kPeriodOnce) {
+      for (int ri = 0; ri < nrecv_; ++ri) {
+        const Received& r = received_[ri];
+        if (r.clause < 0 || !k.covers[r.clause]) continue;
+        if (ownerInstance(r.instance, k.per) != owner) continue;
+        if (k.period == kPeriodAnnual ? r.year != year_ : r.year > year_) continue;
+        received = sum(received, r.amount, "已获奖励 " + r.citation);
+      }
+    }
+    Decimal sumLo = received, sumHi = received;
+    for (std::size_t m = s; m < e; ++m) {
+      int i = parts_[m].award;
+      const std::string& cit = p_.strings[p_.clauses[awards_[i].clause].citation];
+      sumLo = sum(sumLo, lo(i), " " + cit);
+      sumHi = sum(sumHi, hi(i), " " + cit);
+    }
+    const Where where("上限 ", name, "");
+    Decimal excessHi = max(minusAt(sumHi, amount, where), Decimal());
+    Decimal excessLo = max(minusAt(sumLo, amount, where), Decimal());
+    if (!(excessHi.isZero() && excessLo.isZero())) {
+      std::sort(parts_.begin() + static_cast<long>(s), parts_.begin() + static_cast<long>(e), [&](const Part& x, const Part& y) {
+        const AwardR& a = awards_[x.award];
+        const AwardR& b = awards_[y.award];
+        return a.clause != b.clause ? a.clause > b.clause : a.instance > b.instance;
+      });
+      Decimal headExcess = excessHi;
+      for (std::size_t m = s; m < e; ++m) {
+        if (excessHi.isZero() && excessLo.isZero()) break;
+        int i = parts_[m].award;
+        Decimal cutHi = min(hi(i), excessHi);
+        Decimal cutLo = min(lo(i), excessLo);
+        if (cutHi.isZero() && cutLo.isZero()) continue;
+        hi(i) = minusAt(hi(i), cutHi, where);
+        lo(i) = minusAt(lo(i), cutLo, where);
+        if (lo(i) > hi(i)) lo(i) = hi(i);
+        excessHi = minusAt(excessHi, cutHi, where);
+        excessLo = minusAt(excessLo, cutLo, where);
+        if (trial) continue;
+        AwardR& aw = awards_[i];
+        aw.capped = true;
+        if (aw.status == AwardStatus::Kept) aw.status = AwardStatus::Capped;
+        aw.reason = ReasonKind::Capped;
+        aw.cap = static_cast<int>(&k - p_.caps.data());
+        aw.capSumHi = sumHi;
+        aw.capReceived = received;
+        aw.capExcess = headExcess;
+        if (explain_)
+          explainLine(aw, "累计上限：" + reasonText(aw) + (p_.strings[k.text].empty() ? "" : "；原文：" + p_.strings[k.text]));
+      }
+    }
+    s = e;
+  }
+}
+
+// ---- steps 8–9: installments, funding -------------------------------------------------------------
+
+std::string Session::fundingText(const AwardR& aw) const {
+  std::string out;
+  for (uint32_t i = 0; i < aw.fundingCount; ++i) {
+    const FundingPartR& f = fundingPool_[aw.fundingBegin + i];
+    out += (out.empty() ? "" : "，") + p_.strings[f.payer] + " " + text::amountText(f.lo, f.hi, aw.form);
+  }
+  return out;
+}
+
+void Session::finish(AwardR& aw) {
+  if (aw.kind != kPay || !aw.counted()) return;
+  const ClauseDef& cl = p_.clauses[aw.clause];
+  const DocumentDef& doc = p_.documents[cl.document];
+  const std::string& where = p_.strings[cl.citation];
+  if (!cl.installments.empty()) {
+    aw.instBegin = static_cast<uint32_t>(instPool_.size());
+    Decimal restLo = aw.lo, restHi = aw.hi;
+    for (std::size_t i = 0; i < cl.installments.size(); ++i) {
+      InstallmentR part{year_ + static_cast<int>(i), restLo, restHi};
+      if (i + 1 < cl.installments.size()) {
+        part.lo = timesAt(aw.lo, p_.decimals[cl.installments[i]], where);
+        part.hi = timesAt(aw.hi, p_.decimals[cl.installments[i]], where);
+      }
+      restLo = minusAt(restLo, part.lo, where);
+      restHi = minusAt(restHi, part.hi, where);
+      instPool_.push_back(part);
+    }
+    aw.instCount = static_cast<uint32_t>(cl.installments.size());
+  }
+  if (doc.funding.empty()) return;
+  bool saveExplain = explain_;
+  explain_ = false;  // funding conditions are evaluated without explanations
+  item_ = aw.instance;
+  clause_ = aw.clause;
+  missing_.clear();
+  const Val* v = nullptr;
+  for (std::size_t r = 0; r < doc.funding.size(); ++r) {
+    const FundingRuleDef& rule = doc.funding[r];
+    if (!rule.kinds.empty()) {
+      if (std::find(rule.kinds.begin(), rule.kinds.end(), cl.kind) == rule.kinds.end()) continue;
+    } else if (!rule.otherwise) {
+      if (r >= cl.fundingConditions.size() || cl.fundingConditions[r] == kNone) continue;
+      Outcome o = run(cl.fundingConditions[r], v);
+      if (o == Outcome::NoMatch || (o == Outcome::Value && !v->i)) continue;
+      if (o == Outcome::NotAssessable) {
+        explain_ = saveExplain;
+        aw.fundingUnknown = true;
+        aw.fundMissBegin = static_cast<uint32_t>(missingPool_.size());
+        missingPool_.insert(missingPool_.end(), missing_.begin(), missing_.end());
+        aw.fundMissCount = static_cast<uint32_t>(missing_.size());
+        return;
+      }
+    }
+    explain_ = saveExplain;
+    if (rule.arrangement != kNone) {
+      aw.arrangement = rule.arrangement;
+      if (explain_) explainLine(aw, "资金分担：" + p_.strings[rule.arrangement]);
+      return;
+    }
+    split(aw, doc, rule);
+    if (explain_) explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw));
+    return;
+  }
+  explain_ = saveExplain;
+}
+
+void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
+  const Where where("", p_.strings[p_.clauses[aw.clause].citation], " 资金分担");
+  aw.fundingBegin = static_cast<uint32_t>(fundingPool_.size());
+  if (!rule.ratioPayers.empty()) {
+    Decimal total;
+    for (uint32_t part : rule.ratio) total = plusAt(total, p_.decimals[part], where);
+    Decimal unit = doc.rounding ? p_.decimals[doc.roundUnit] : Decimal::fromParts(1, 2);
+    uint8_t mode = doc.rounding ? doc.roundMode : static_cast<uint8_t>(RoundingMode::HalfUp);
+    Decimal restLo = aw.lo, restHi = aw.hi;
+    for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
+      FundingPartR part{rule.ratioPayers[i], restLo, restHi};
+      if (i + 1 < rule.ratioPayers.size()) {
+        Decimal lo, hi;
+        const Decimal& r = p_.decimals[rule.ratio[i]];
+        if (auto e = polrt::div(timesAt(aw.lo, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, lo); e != ArithError::None)
+          failAt(where, e);
+        if (auto e = polrt::div(timesAt(aw.hi, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, hi); e != ArithError::None)
+          failAt(where, e);
+        part.lo = roundTo(lo, unit, mode, where);
+        part.hi = roundTo(hi, unit, mode, where);
+      }
+      restLo = minusAt(restLo, part.lo, where);
+      restHi = minusAt(restHi, part.hi, where);
+      fundingPool_.push_back(part);
+    }
+    aw.fundingCount = static_cast<uint32_t>(rule.ratioPayers.size());
+    return;
+  }
+  Decimal restLo = aw.lo, restHi = aw.hi;
+  int restIndex = -1;
+  for (const auto& s : rule.shares) {
+    FundingPartR part{s.payer, Decimal(), Decimal()};
+    if (s.proportion != kNone) {
+      const Decimal& prop = p_.decimals[s.proportion];
+      part.lo = timesAt(aw.lo, prop, where).normalized();
+      part.hi = timesAt(aw.hi, prop, where).normalized();
+      restLo = minusAt(restLo, part.lo, where);
+      restHi = minusAt(restHi, part.hi, where);
+    } else {
+      restIndex = static_cast<int>(fundingPool_.size() - aw.fundingBegin);
+    }
+    fundingPool_.push_back(part);
+  }
+  aw.fundingCount = static_cast<uint32_t>(rule.shares.size());
+  if (restIndex >= 0) {
+    fundingPool_[aw.fundingBegin + restIndex].lo = restLo.normalized();
+    fundingPool_[aw.fundingBegin + restIndex].hi = restHi.normalized();
+  }
+}
+
+// ---- step 10: totals ------------------------------------------------------------------------------
+
+void Session::computeTotals() {
+  TotalsR& t = totals_;
+  t.exact = t.upTo = t.rangeLo = t.rangeHi = t.lo = t.hi = Decimal();
+  t.exactCount = t.upToCount = t.rangeCount = 0;
+  t.benefits = t.negotiated = t.dropped = t.notAssessable = t.alreadyReceived = 0;
+  std::fill(t.payerUsed.begin(), t.payerUsed.end(), 0);
+  for (auto& b : t.byPayer) b = {Decimal(), Decimal()};
+  for (int i = 0; i < nawards_; ++i) {
+    const AwardR& aw = awards_[i];
+    auto plus = [&](const Decimal& a, const Decimal& b) {
+      Decimal out;
+      if (auto e = polrt::add(a, b, out); e != ArithError::None)
+        failAt("合计（加上 " + p_.strings[p_.clauses[aw.clause].citation] + " 时）", e);
+      return out;
+    };
+    if (aw.status == AwardStatus::Dropped) { ++t.dropped; continue; }
+    if (aw.status == AwardStatus::NotAssessable) { ++t.notAssessable; continue; }
+    if (aw.status == AwardStatus::AlreadyReceived) { ++t.alreadyReceived; continue; }
+    if (aw.kind == kBenefit) { ++t.benefits; continue; }
+    if (aw.kind == kNegotiated) { ++t.negotiated; continue; }
+    if (aw.kind != kPay) continue;
+    switch (aw.form) {
+      case kExact: t.exact = plus(t.exact, aw.hi); ++t.exactCount; break;
+      case kUpTo: t.upTo = plus(t.upTo, aw.hi); ++t.upToCount; break;
+      default:
+        t.rangeLo = plus(t.rangeLo, aw.lo);
+        t.rangeHi = plus(t.rangeHi, aw.hi);
+        ++t.rangeCount;
+        break;
+    }
+    t.lo = plus(t.lo, aw.lo);
+    t.hi = plus(t.hi, aw.hi);
+    for (uint32_t k = 0; k < aw.fundingCount; ++k) {
+      const FundingPartR& f = fundingPool_[aw.fundingBegin + k];
+      uint32_t payer = p_.payerOfString[f.payer];
+      auto& sum = t.byPayer[payer];
+      t.payerUsed[payer] = 1;
+      sum.first = plus(sum.first, f.lo);
+      sum.second = plus(sum.second, f.hi);
+    }
+  }
+}
+
+// ---- reading results ------------------------------------------------------------------------------
+
+std::string Session::missingText(uint32_t desc) const {
+  const MissingDef& m = p_.missing[desc];
+  const std::string& t = p_.strings[m.text];
+  switch (m.kind) {
+    case kMissPrev: return "上年 " + t + " (" + std::to_string(year_ - 1) + "年)";
+    case kMissHist: return "历史 " + t;
+    default: return t;
+  }
+}
+
+std::vector<std::string> Session::missing(const AwardR& a) const {
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < a.missingCount; ++i) out.push_back(missingText(missingPool_[a.missingBegin + i]));
+  return out;
+}
+
+std::vector<std::string> Session::notes(const AwardR& a) const {
+  std::vector<std::string> out;
+  for (uint32_t n : p_.clauses[a.clause].notes) out.push_back(p_.strings[n]);
+  if (a.fundingUnknown) {
+    std::vector<std::string> m;
+    for (uint32_t i = 0; i < a.fundMissCount; ++i) m.push_back(missingText(missingPool_[a.fundMissBegin + i]));
+    out.push_back("资金分担无法判断，缺少：" + join(m, "、"));
+  }
+  return out;
+}
+
+std::string Session::payeeText(const AwardR& a) const {
+  if (a.payeeInstance >= 0) return inst_[a.payeeInstance].path;
+  return p_.strings[p_.subjects[a.payeeSubject].name] + "（事实中未列出）";
+}
+
+std::string Session::reasonText(const AwardR& a) const {
+  switch (a.reason) {
+    case ReasonKind::None: return "";
+    case ReasonKind::Missing: return "缺少事实：" + join(missing(a), "、");
+    case ReasonKind::Quota: {
+      const ClauseDef& cl = p_.clauses[a.clause];
+      return std::string("名额限制：") + (cl.quotaAnnual ? "每年" : "") + "择优支持不超过" + std::to_string(cl.quota) +
+             "个，是否获得取决于全部申报者的排序";
+    }
+    case ReasonKind::Once:
+      return "一次性奖励：" + std::to_string(a.onceYear) + "年已获 " + text::money(a.onceAmount) + "，不再给予";
+    case ReasonKind::Dropped: {
+      const GroupDef& g = p_.groups[a.group];
+      const std::string& gt = p_.strings[g.text];
+      return "不重复享受（" + p_.strings[g.name] + "）：保留 " + describe(a.keptClause, a.keptInstance) + "（" +
+             text::amountText(a.keptLo, a.keptHi, a.keptForm) + "）" + (gt.empty() ? "" : "；原文：" + gt);
+    }
+    case ReasonKind::Capped: {
+      const CapDef& k = p_.caps[a.cap];
+      return p_.strings[k.name] + " " + text::money(p_.decimals[k.amount]) + "：合计 " + text::money(a.capSumHi) +
+             (a.capReceived.isZero() ? "" : "（含已获 " + text::money(a.capReceived) + "）") + "，超出 " +
+             text::money(a.capExcess) + "；本项减至 " + text::amountText(a.lo, a.hi, a.form);
+    }
+  }
+  return "";
+}
+
+}  // namespace polrt

@@ -1,0 +1,260 @@
+// The bytecode VM: one Session holds an applicant (instances, facts in slots, history, awards
+// received) and the preallocated evaluation state; evaluate() runs the ten steps of docs/ir.md
+// against a verified Program. Nothing on the evaluation path allocates once the session has seen
+// an applicant of the same shape (vectors are cleared, never shrunk); explanations (strings) are
+// built only when asked for. Errors (overflow, a parameter before its first date) come back as a
+// message, exactly as the reference evaluator words them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bytecode/program.h"
+
+namespace polrt {
+
+enum class AwardStatus : uint8_t { Kept, Capped, QuotaLimited, Dropped, NotAssessable, AlreadyReceived };
+const char* statusName(AwardStatus s);  // kept, capped, quota_limited, dropped, not_assessable, already_received
+
+enum class ReasonKind : uint8_t { None, Missing, Quota, Once, Dropped, Capped };
+
+struct FundingPartR {
+  uint32_t payer = 0;  // string index
+  Decimal lo, hi;
+};
+
+struct InstallmentR {
+  int year = 0;
+  Decimal lo, hi;
+};
+
+struct AwardR {
+  int clause = -1, instance = -1;
+  uint8_t kind = kPay;  // AwardKindCode
+  uint8_t form = bc::kExact;
+  Decimal lo, hi, computedHi;
+  AwardStatus status = AwardStatus::Kept;
+  bool capped = false, quotaLimited = false;
+  ReasonKind reason = ReasonKind::None;
+  // Reason data, by kind.
+  int onceYear = 0;
+  Decimal onceAmount;
+  int group = -1, keptClause = -1, keptInstance = -1;
+  Decimal keptLo, keptHi;
+  uint8_t keptForm = 0;
+  int cap = -1;
+  Decimal capSumHi, capReceived, capExcess;
+  uint32_t missingBegin = 0, missingCount = 0;  // missing-fact descriptors (Session::missingPool)
+  int payeeInstance = -1, payeeSubject = -1;
+  uint32_t fundingBegin = 0, fundingCount = 0;
+  uint32_t arrangement = bc::kNone;  // string index
+  uint32_t instBegin = 0, instCount = 0;
+  bool fundingUnknown = false;
+  uint32_t fundMissBegin = 0, fundMissCount = 0;
+  std::vector<std::string> explanation;  // filled only when asked for
+
+  void reset() {
+    clause = instance = -1;
+    kind = kPay;
+    form = bc::kExact;
+    lo = hi = computedHi = Decimal();
+    status = AwardStatus::Kept;
+    capped = quotaLimited = false;
+    reason = ReasonKind::None;
+    group = keptClause = keptInstance = cap = -1;
+    missingBegin = missingCount = fundingBegin = fundingCount = instBegin = instCount = 0;
+    fundMissBegin = fundMissCount = 0;
+    fundingUnknown = false;
+    arrangement = bc::kNone;
+    payeeInstance = payeeSubject = -1;
+    explanation.clear();
+  }
+  bool hasAmount() const {
+    return kind == kPay && status != AwardStatus::NotAssessable && status != AwardStatus::AlreadyReceived;
+  }
+  bool counted() const {
+    return status != AwardStatus::Dropped && status != AwardStatus::NotAssessable &&
+           status != AwardStatus::AlreadyReceived;
+  }
+};
+
+struct TotalsR {
+  Decimal exact, upTo, rangeLo, rangeHi, lo, hi;
+  int exactCount = 0, upToCount = 0, rangeCount = 0;
+  int benefits = 0, negotiated = 0, dropped = 0, notAssessable = 0, alreadyReceived = 0;
+  std::vector<std::pair<Decimal, Decimal>> byPayer;  // per payer index
+  std::vector<uint8_t> payerUsed;
+};
+
+// Where an arithmetic error happened, as text built only when one does ("上限 X", "… 资金分担").
+struct Where {
+  const char* pre = "";
+  const std::string* mid = nullptr;
+  const char* post = "";
+  Where(const std::string& s) : mid(&s) {}  // NOLINT: implicit on purpose
+  Where(const char* a, const std::string& m, const char* b) : pre(a), mid(&m), post(b) {}
+  std::string str() const { return pre + (mid ? *mid : std::string()) + post; }
+};
+
+class Session {
+ public:
+  explicit Session(const Program& p);
+  const Program& program() const { return p_; }
+
+  // ---- the applicant ----------------------------------------------------------------------------
+  void reset();  // forget the applicant, keep every buffer
+  // Adds an instance of `subject` owned by `parent` (-1 for the applicant itself, which must come
+  // first). Returns its index, or -1 when the subject does not fit (wrong owner, second root).
+  int addInstance(int subject, int parent);
+  int instanceCount() const { return ninst_; }
+  int instanceSubject(int i) const { return inst_[i].subject; }
+  int instanceParent(int i) const { return inst_[i].parent; }
+  const std::string& instancePath(int i) const { return inst_[i].path; }
+  void setDate(int day) { date_ = day; hasDate_ = true; }
+  void clearDate() { hasDate_ = false; }
+
+  // Slot setters; the caller has checked instance, slot and kind (the C API does).
+  void setNum(int inst, int slot, Decimal v);
+  void setBool(int inst, int slot, bool v);
+  void setEnum(int inst, int slot, int member);
+  void setSetBits(int inst, int slot, const uint64_t bits[4]);
+  void addSetMember(int inst, int slot, int member);
+  void setDay(int inst, int slot, int day);
+  void setText(int inst, int slot, std::string_view v);
+  void addGrant(int inst, int slot, int member, int day);  // recognitions: held since `day`
+  void setRecognition(int inst, int slot);  // given, with no grants yet
+  void clearFact(int inst, int slot);
+  void setHistory(int inst, int slot, int year, const Val& v);
+  // `citation` as the embedder wrote it (it names the award in error messages).
+  void addReceived(int inst, int clause, int target, Decimal amount, int year, std::string_view citation = {});
+  bool factPresent(int inst, int slot) const { return inst_[inst].facts[slot].present; }
+
+  // ---- evaluation -------------------------------------------------------------------------------
+  // Returns true when evaluated; false with error() set on an evaluation error (overflow, …).
+  bool evaluate(bool explain);
+  const std::string& error() const { return error_; }
+
+  // ---- the result -------------------------------------------------------------------------------
+  int date() const { return evalDate_; }
+  int awardCount() const { return nawards_; }
+  const AwardR& award(int i) const { return awards_[i]; }
+  const TotalsR& totals() const { return totals_; }
+  std::string reasonText(const AwardR& a) const;
+  std::string missingText(uint32_t desc) const;  // 企业.营业收入, 上年 企业.营业收入 (2023年), …
+  std::vector<std::string> missing(const AwardR& a) const;
+  std::vector<std::string> notes(const AwardR& a) const;
+  std::string payeeText(const AwardR& a) const;
+  const FundingPartR* funding(const AwardR& a) const { return fundingPool_.data() + a.fundingBegin; }
+  const InstallmentR* installments(const AwardR& a) const { return instPool_.data() + a.instBegin; }
+
+ private:
+  struct FactCell {
+    bool present = false;
+    Val v;
+  };
+  struct Instance {
+    int subject = -1, parent = -1;
+    std::string path;
+    std::vector<FactCell> facts;
+    std::vector<std::vector<std::pair<int, Val>>> history;   // per slot, ascending years
+    std::vector<std::vector<std::pair<int, int>>> grants;    // per slot: member, day
+    std::vector<std::string> texts;                          // per slot
+  };
+  struct Received {
+    int instance = 0, clause = -1, target = -1;
+    Decimal amount;
+    int year = 0;
+    std::string citation;
+  };
+  enum class Outcome : uint8_t { Value, NotAssessable, NoMatch };
+  struct Local {
+    uint32_t before = 0;
+    bool unknown = false;
+  };
+  struct Handler {
+    uint32_t target = 0, sp = 0, local = 0;
+  };
+  struct Part {  // scratch for groups and caps
+    int key, target, award;
+  };
+
+  // steps
+  void clause(int c);
+  void item(int c, int i);
+  Outcome amount(const ClauseDef& cl, AwardR& aw);
+  void payee(const ClauseDef& cl, AwardR& aw);
+  void group(const GroupDef& g);
+  void cap(const CapDef& k, bool trial);
+  void payable();
+  void finish(AwardR& aw);
+  void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  void computeTotals();
+  AwardR& newAward();
+  bool better(int a, int b, const GroupDef& g) const;
+  int instanceOf(int subject) const;
+  int ownerInstance(int item, int per) const;
+  void explainLine(AwardR& aw, std::string line) {
+    if (explain_) aw.explanation.push_back(std::move(line));
+  }
+
+  // expressions
+  Outcome run(uint32_t block, const Val*& out);  // out: valid until the next run
+  bool fast(uint32_t block, Outcome& o);
+  bool factBits(int subject, int slot, uint64_t bits[4], bool newly, bool& present);
+  bool loadFact(int subject, int slot, Val& out) const;
+  const std::vector<std::pair<int, Val>>* historyOf(int subject, int slot) const;
+  bool firstOver(int subject, int slot, const Decimal& x, const Decimal& threshold) const;
+  [[noreturn]] void fail(uint32_t site, const std::string& what) const;
+  [[noreturn]] void failAt(const Where& where, ArithError e) const;
+  Decimal add(const Decimal& a, const Decimal& b, uint32_t site) const;
+  Decimal sub(const Decimal& a, const Decimal& b, uint32_t site) const;
+  Decimal mul(const Decimal& a, const Decimal& b, uint32_t site) const;
+  Decimal divExact(const Decimal& a, const Decimal& b, uint32_t site) const;
+  Decimal plusAt(const Decimal& a, const Decimal& b, const Where& where) const;
+  Decimal minusAt(const Decimal& a, const Decimal& b, const Where& where) const;
+  Decimal timesAt(const Decimal& a, const Decimal& b, const Where& where) const;
+  Decimal roundTo(const Decimal& v, const Decimal& unit, uint8_t mode, const Where& where) const;
+
+  // explanations
+  std::string quantity(const Decimal& v, uint32_t type) const;
+  std::string show(const Val& v, uint32_t type) const;
+  std::string withValue(const std::array<uint32_t, 12>& r, int at, const Val& v) const;
+  std::string describe(int clause, int instance) const;
+  std::string fundingText(const AwardR& aw) const;
+
+  const Program& p_;
+  // applicant
+  std::vector<Instance> inst_;
+  int ninst_ = 0;
+  std::vector<Received> received_;  // the first nrecv_ are the applicant's
+  int nrecv_ = 0;
+  int date_ = 0;
+  bool hasDate_ = false;
+  // evaluation
+  int evalDate_ = 0, year_ = 0, yearStart_ = 0, yearEnd_ = 0;
+  int item_ = 0;
+  int clause_ = -1;  // for error messages
+  bool explain_ = false;
+  std::vector<Val> stack_;
+  std::vector<uint8_t> fastKind_;  // per block: a shape run without the interpreter (0: none)
+  Val fastOut_;
+  std::vector<Local> locals_;
+  std::vector<Handler> handlers_;
+  std::vector<uint32_t> missing_, needed_;
+  std::vector<std::string> lines_;
+  std::vector<std::string> margParts_;
+  std::vector<Part> parts_;
+  std::vector<std::pair<Decimal, Decimal>> trial_;  // caps applied on a copy (payable())
+  // result
+  std::vector<AwardR> awards_;
+  int nawards_ = 0;
+  std::vector<uint32_t> missingPool_;
+  std::vector<FundingPartR> fundingPool_;
+  std::vector<InstallmentR> instPool_;
+  TotalsR totals_;
+  std::string error_;
+};
+
+}  // namespace polrt
