@@ -1,0 +1,61 @@
+#include "support/read_file.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace polc {
+
+InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
+  InputFile r;
+  auto fail = [&](const std::string& why) {
+    r.error = path + ": " + why;
+    return r;
+  };
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return fail("no such file or directory");
+    return fail(std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file");
+  if (!S_ISREG(st.st_mode))
+    return fail(S_ISFIFO(st.st_mode) ? "is a FIFO (named pipe), not a regular file"
+                                     : "is a device or socket, not a regular file");
+  if (static_cast<std::uintmax_t>(st.st_size) > maxBytes)
+    return fail("file is " + std::to_string(st.st_size) + " bytes, more than the limit of " +
+                std::to_string(maxBytes));
+  // O_NONBLOCK: should the path have been replaced by a FIFO since stat, open must not wait.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return fail(errno == EACCES ? "permission denied" : std::strerror(errno));
+  struct stat st2 {};
+  if (::fstat(fd, &st2) != 0 || !S_ISREG(st2.st_mode)) {
+    ::close(fd);
+    return fail("is not a regular file");
+  }
+  std::string text;
+  text.reserve(static_cast<std::size_t>(st2.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return fail(std::strerror(err));
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > maxBytes) {  // the file grew while being read
+      ::close(fd);
+      return fail("file is more than the limit of " + std::to_string(maxBytes) + " bytes");
+    }
+  }
+  ::close(fd);
+  r.text = std::move(text);
+  return r;
+}
+
+}  // namespace polc

@@ -1,0 +1,21 @@
+// Reading an input file named on the command line (a policy, a facts file) without surprises:
+// only regular files are read — a directory, a FIFO (which would block until a writer comes), a
+// device such as /dev/null or /dev/zero (which never ends) or a socket is refused with a message —
+// and a file larger than the caller's limit is refused before any of it is read.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace polc {
+
+struct InputFile {
+  std::optional<std::string> text;  // the whole file, when it could be read
+  std::string error;                // otherwise: "x.pol: is a directory", "x.pol: no such file or directory" …
+  bool ok() const { return text.has_value(); }
+};
+
+InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes);
+
+}  // namespace polc

@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Limits and hostile edges (docs/robustness.md): each case runs polc on a generated or odd input and
+# asserts the exit status and a clear diagnostic — never a signal, a hang, an internal error, a
+# sanitizer report or a wrong number. Large inputs are generated here, never committed.
+#   POLC=build/polc bash tests/limits/run.sh
+set -uo pipefail
+POLC=${POLC:?set POLC to the polc binary}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+TIMEOUT=${LIMITS_TIMEOUT:-120}
+pass=0 fail=0
+
+# expect NAME STATUS REGEX CMD...: CMD exits with STATUS, its output (stdout and stderr) matches
+# the extended regex, and shows no sign of a crash.
+expect() {
+  local name=$1 want=$2 regex=$3
+  shift 3
+  local out status
+  out=$(timeout "$TIMEOUT" "$@" 2>&1)
+  status=$?
+  local why=""
+  if [ "$status" -eq 124 ]; then why="timed out after ${TIMEOUT}s"
+  elif [ "$status" -ge 128 ]; then why="killed by signal $((status - 128))"
+  elif [ "$status" -ne "$want" ]; then why="exit status $status, expected $want"
+  elif ! grep -qE -- "$regex" <<<"$out"; then why="output does not match /$regex/"
+  elif grep -qE 'internal error|AddressSanitizer|LeakSanitizer|runtime error:|terminate called' <<<"$out"; then
+    why="crash report in the output"
+  fi
+  if [ -n "$why" ]; then
+    echo "FAIL $name: $why"
+    printf '%s\n' "$out" | head -c 3000 | sed 's/^/    /'
+    echo
+    fail=$((fail + 1))
+  else
+    echo "ok   $name"
+    pass=$((pass + 1))
+  fi
+}
+
+SCHEMA='单位 吨标煤
+单位 年
+参数 LPR { 2022-01-20: 3.70%/年; 2022-08-22: 3.65%/年 }
+主体 企业 {
+  事实 投入: 元
+  事实 节能量: 吨标煤
+  事实 贷款金额: 元
+  事实 放款日期: 日期
+  事实 贷款期限: 年
+}
+标的 设备奖励
+标的 节能奖励
+标的 贴息
+标的 定额奖励
+标的 另一奖励'
+
+# policy FILE BODY: a document around clause items; ROUND= (empty) leaves out the document's 舍入.
+ROUND='  舍入 0.01元 四舍五入'
+policy() {
+  printf '%s\n文件 测试 {\n  文号 "测〔2024〕1号"\n%s\n%s\n}\n' "$SCHEMA" "$ROUND" "$2" >"$1"
+}
+clause() {  # clause ARTICLE CLAUSE TARGET PAY
+  printf '  条 %s { 款 %s { 原文 "生成" 对象 企业 标的 %s 给予 %s } }\n' "$1" "$2" "$3" "$4"
+}
+
+# ---- nesting ---------------------------------------------------------------------------------------
+{
+  printf '%s\n文件 测试 {\n  文号 "x"\n  条 1 { 款 1 { 原文 "深" 对象 企业 标的 设备奖励 给予 ' "$SCHEMA"
+  for _ in $(seq 1000); do printf '('; done
+  printf '投入'
+  for _ in $(seq 1000); do printf ')'; done
+  printf ' } }\n}\n'
+} >"$WORK/parens.pol"
+expect "nesting: 1000 parentheses" 1 'E0109.*nesting deeper than' "$POLC" check "$WORK/parens.pol"
+{
+  printf '%s\n文件 测试 {\n  文号 "x"\n  条 1 { 款 1 { 原文 "深" 对象 企业 标的 设备奖励 条件 ' "$SCHEMA"
+  for _ in $(seq 1000); do printf '非 '; done
+  printf '是 给予 1元 } }\n}\n'
+} >"$WORK/not.pol"
+expect "nesting: 1000 prefix 非" 1 'E0109' "$POLC" check "$WORK/not.pol"
+{
+  for _ in $(seq 1000); do printf '{'; done
+  for _ in $(seq 1000); do printf '}'; done
+} >"$WORK/braces.pol"
+expect "nesting: 1000 braces" 1 'E0109' "$POLC" check "$WORK/braces.pol"
+{
+  printf '%s\n文件 测试 {\n  文号 "x"\n  条 1 { 款 1 { 原文 "深" 对象 企业 标的 设备奖励 给予 ' "$SCHEMA"
+  for _ in $(seq 100000); do printf -- '- '; done
+  printf '1元 } }\n}\n'
+} >"$WORK/minus.pol"
+expect "nesting: 100000 unary minus" 1 'E0109' "$POLC" check "$WORK/minus.pol"
+# A long flat chain is not nesting: 20000 additions must compile (a left-deep tree, 20000 levels).
+{
+  printf '%s\n文件 测试 {\n  文号 "x"\n  条 1 { 款 1 { 原文 "长" 对象 企业 标的 设备奖励 给予 1元' "$SCHEMA"
+  for _ in $(seq 20000); do printf ' + 1元'; done
+  printf ' } }\n}\n'
+} >"$WORK/chain.pol"
+expect "a chain of 20000 additions" 1 'E0109|ok:' "$POLC" check "$WORK/chain.pol"
+
+# ---- size ------------------------------------------------------------------------------------------
+# 100000 clauses (about 9 MB), each a paying clause of its own target-less shape.
+awk -v n=100000 -v schema="$SCHEMA" 'BEGIN {
+  print schema
+  print "文件 大 {\n  文号 \"测〔2024〕1号\"\n  舍入 0.01元 四舍五入"
+  for (i = 1; i <= n; i++)
+    printf "  条 %d { 款 1 { 原文 \"第%d条\" 对象 企业 标的 设备奖励 条件 投入 超 %d元 给予 投入 × 5%% } }\n", i, i, i
+  print "}"
+}' >"$WORK/clauses.pol"
+expect "100000 clauses (front end)" 0 'ok: 1 files, 1 documents, 100000 clauses' "$POLC" check --no-consistency "$WORK/clauses.pol"
+printf '{"date": "2024-06-30", "企业": {"投入": "2000元"}}' >"$WORK/small.json"
+expect "100000 clauses: eval" 0 '.' "$POLC" eval "$WORK/clauses.pol" --facts "$WORK/small.json"
+# 10 MB in one file: a 5 MB 原文 on one line, a 5 MB comment, and an error at the very end of the
+# long line, so that the renderer must cut the line (a window of 200 code points).
+{
+  printf '%s\n文件 测试 {\n  文号 "x"\n  条 1 { 款 1 { 原文 "' "$SCHEMA"
+  head -c 5000000 /dev/zero | tr '\0' 'a'
+  printf '" 对象 企业 标的 设备奖励 给予 投入 × 5%% } }\n}\n// '
+  head -c 5000000 /dev/zero | tr '\0' 'b'
+  printf '\n'
+} >"$WORK/big.pol"
+expect "10 MB file, 5 MB line" 0 'ok: 1 files' "$POLC" check "$WORK/big.pol"
+sed -i '$ s/$/\n未知 的 东西/' "$WORK/big.pol"
+{ printf '%s\n文件 测试 {\n  文号 "x"\n  条 1 { 款 1 { 原文 "' "$SCHEMA"; head -c 10000000 /dev/zero | tr '\0' 'a'; printf '" 对象 企业 标的 设备奖励 给予 投入 × 5%% 给予 1元 } }\n}\n'; } >"$WORK/bigerr.pol"
+expect "10 MB line with an error at its end" 1 'E0404.*' "$POLC" check "$WORK/bigerr.pol"
+big_lines=$(timeout "$TIMEOUT" "$POLC" check --color never "$WORK/bigerr.pol" 2>&1 | awk '{ if (length($0) > m) m = length($0) } END { print m }')
+if [ "${big_lines:-0}" -lt 2000 ]; then echo "ok   10 MB line: the diagnostic shows a window ($big_lines bytes)"; pass=$((pass + 1))
+else echo "FAIL 10 MB line: a diagnostic line of $big_lines bytes"; fail=$((fail + 1)); fi
+head -c $((65 * 1024 * 1024)) /dev/zero >"$WORK/huge.pol"
+expect "a 65 MB file is refused before reading" 1 'E0001.*more than the limit' "$POLC" check "$WORK/huge.pol"
+
+# ---- numbers beyond every money range --------------------------------------------------------------
+policy "$WORK/literal40.pol" "$(clause 1 1 定额奖励 1234567890123456789012345678901234567890元)"
+printf '{"date": "2024-06-30", "企业": {}}' >"$WORK/empty-enterprise.json"
+expect "a 40-digit literal" 1 'E0502.*beyond the range' "$POLC" eval "$WORK/literal40.pol" --facts "$WORK/empty-enterprise.json"
+expect "a 40-digit literal: build" 1 'E0502.*beyond the range' "$POLC" build "$WORK/literal40.pol"
+policy "$WORK/literal40w.pol" "$(clause 1 1 定额奖励 1234567890123456789012345678901234567.5万元)"
+expect "a 38-digit literal in 万元" 1 'E0502.*beyond the range' "$POLC" eval "$WORK/literal40w.pol" --facts "$WORK/empty-enterprise.json"
+policy "$WORK/fine.pol" "$(clause 1 1 定额奖励 0.0000000000000000001元)"
+expect "a literal with 19 decimals" 1 'E0502.*18 decimals' "$POLC" eval "$WORK/fine.pol" --facts "$WORK/empty-enterprise.json"
+policy "$WORK/rate.pol" "$(clause 1 1 设备奖励 '投入 × 200%')
+$(clause 2 1 节能奖励 '节能量 × 400元/吨标煤')
+$(clause 3 1 贴息 '贷款金额 × LPR 于 放款日期 × 50% × 贷款期限')"
+expect "the rate policy compiles" 0 'ok:' "$POLC" check "$WORK/rate.pol"
+for v in '"1e40元"' '1e40' '"10000000000000000000000000000000000000000元"' '"1e40万元"' '"-5元"' '"1e-30元"'; do
+  printf '{"date": "2024-06-30", "企业": {"投入": %s}}' "$v" >"$WORK/facts.json"
+  expect "facts value $v" 1 '企业\.投入' "$POLC" eval "$WORK/rate.pol" --facts "$WORK/facts.json"
+done
+
+# ---- overflow in every arithmetic path: an evaluation error naming the clause ----------------------
+# (With the document's 舍入 0.01元 an amount beyond 1.7 × 10^36 元 cannot be rounded to the fen: that
+# too is an evaluation error naming the clause. The sums below use documents without 舍入.)
+E38=100000000000000000000000000000000000000  # 10^38 < 2^127 - 1 < 2 × 10^38
+printf '{"date": "2024-06-30", "企业": {"投入": "%s元"}}' "$E38" >"$WORK/f1.json"
+expect "overflow: rate × base" 1 'evaluation error:.*第1条' "$POLC" eval "$WORK/rate.pol" --facts "$WORK/f1.json"
+printf '{"date": "2024-06-30", "企业": {"节能量": "%s吨标煤"}}' "$E38" >"$WORK/f2.json"
+expect "overflow: per-unit × quantity" 1 'evaluation error:.*第2条' "$POLC" eval "$WORK/rate.pol" --facts "$WORK/f2.json"
+printf '{"date": "2024-06-30", "企业": {"贷款金额": "%s元", "放款日期": "2023-01-01", "贷款期限": "%s年"}}' "$E38" "$E38" >"$WORK/f3.json"
+expect "overflow: interest × term" 1 'evaluation error:.*第3条' "$POLC" eval "$WORK/rate.pol" --facts "$WORK/f3.json"
+ROUND=
+policy "$WORK/sum.pol" "$(clause 1 1 定额奖励 ${E38}元)
+$(clause 2 1 另一奖励 ${E38}元)"
+expect "overflow: the sum of the awards" 1 'evaluation error:.*第2条' "$POLC" eval "$WORK/sum.pol" --facts "$WORK/empty-enterprise.json"
+policy "$WORK/capsum.pol" "$(clause 1 1 定额奖励 ${E38}元)
+$(clause 2 1 另一奖励 ${E38}元)
+  上限 合计上限 100万元 每个 企业 覆盖 第1条第1款, 第2条第1款"
+expect "overflow: the sum under a cap over several clauses" 1 'evaluation error:.*第2条' "$POLC" eval "$WORK/capsum.pol" --facts "$WORK/empty-enterprise.json"
+policy "$WORK/rate-noround.pol" "$(clause 1 1 设备奖励 '投入 × 200%')"
+ROUND='  舍入 0.01元 四舍五入'
+policy "$WORK/round38.pol" "$(clause 1 1 定额奖励 ${E38}元)"
+expect "overflow: rounding 10^38 元 to the fen" 1 'evaluation error:.*第1条' "$POLC" eval "$WORK/round38.pol" --facts "$WORK/empty-enterprise.json"
+printf '{"date": "2024-06-30", "企业": {"投入": "%s元", "节能量": "%s吨标煤"}}' 85000000000000000000000000000000000000 400000000000000000000000000000000000 >"$WORK/f4.json"
+expect "overflow: totals of two large awards" 1 'evaluation error:.*第[12]条' "$POLC" eval "$WORK/rate.pol" --facts "$WORK/f4.json"
+# Just below the limits: exact answers, not errors.
+printf '{"date": "2024-06-30", "企业": {"投入": "50000000000000000000000000000000000000元"}}' >"$WORK/f5.json"
+expect "no overflow: 5×10^37 × 200% is exact" 0 '"100000000000000000000000000000000000000"' "$POLC" eval "$WORK/rate-noround.pol" --facts "$WORK/f5.json" --format json
+printf '{"date": "2024-06-30", "企业": {"投入": "500000000000000000000000000000000000元"}}' >"$WORK/f7.json"
+expect "no overflow: 5×10^35 × 200%, rounded to the fen" 0 '"1000000000000000000000000000000000000(\.00)?"' "$POLC" eval "$WORK/rate.pol" --facts "$WORK/f7.json" --format json
+
+# ---- encodings and line ends -----------------------------------------------------------------------
+policy "$WORK/plain.pol" "$(clause 1 1 设备奖励 '投入 × 5%')"
+expect "plain policy" 0 'ok: 1 files' "$POLC" check "$WORK/plain.pol"
+{ printf '\xef\xbb\xbf'; cat "$WORK/plain.pol"; } >"$WORK/bom.pol"
+expect "a BOM" 0 'ok: 1 files' "$POLC" check "$WORK/bom.pol"
+sed 's/$/\r/' "$WORK/plain.pol" >"$WORK/crlf.pol"
+expect "CRLF line ends" 0 'ok: 1 files' "$POLC" check "$WORK/crlf.pol"
+{ printf '\xef\xbb\xbf'; sed 's/$/\r/' "$WORK/plain.pol"; printf '未知\r\n'; } >"$WORK/bomcrlf-err.pol"
+expect "BOM + CRLF, error on the last line" 1 'bomcrlf-err.pol:[0-9]+:1: error' "$POLC" check "$WORK/bomcrlf-err.pol"
+printf '单位 吨标煤\n主体 企业 {\n  fact 投入: money\n}\ntarget 奖励\ndocument 混合 {\n  文号 "x"\n  article 1 { 款 1 { text "混合" 对象 企业 target 奖励 when 投入 超 1元 and 投入 under 100万元 给予 投入 * 5%% } }\n}\n' >"$WORK/mixed.pol"
+expect "keywords of both languages in one file" 0 'ok: 1 files' "$POLC" check "$WORK/mixed.pol"
+printf '单位 吨\xff标煤\n' >"$WORK/bad-utf8.pol"
+expect "invalid UTF-8" 1 'E0002.*byte 10' "$POLC" check "$WORK/bad-utf8.pol"
+printf '\xed\xa0\x80' >"$WORK/surrogate.pol"
+expect "a UTF-8 surrogate" 1 'E0002' "$POLC" check "$WORK/surrogate.pol"
+printf '\xc0\xaf' >"$WORK/overlong.pol"
+expect "an overlong UTF-8 sequence" 1 'E0002' "$POLC" check "$WORK/overlong.pol"
+printf '单位 \xe5\x90' >"$WORK/truncated.pol"
+expect "a truncated UTF-8 sequence at the end" 1 'E0002' "$POLC" check "$WORK/truncated.pol"
+printf '单位 吨\0标煤\n' >"$WORK/nul.pol"
+expect "a NUL byte" 1 'E0103|E0101' "$POLC" check "$WORK/nul.pol"
+
+# ---- odd files -------------------------------------------------------------------------------------
+: >"$WORK/empty.pol"
+expect "an empty file" 0 'ok: 1 files, 0 documents, 0 clauses' "$POLC" check "$WORK/empty.pol"
+printf '\xef\xbb\xbf' >"$WORK/bom-only.pol"
+expect "a file that is only a BOM" 0 'ok: 1 files' "$POLC" check "$WORK/bom-only.pol"
+mkdir -p "$WORK/dir.pol" "$WORK/emptydir"
+expect "a directory named like a policy, without policies" 1 'E0003' "$POLC" check "$WORK/dir.pol"
+expect "an empty directory" 1 'E0003' "$POLC" check "$WORK/emptydir"
+expect "a nonexistent path" 1 'E0001.*no such file or directory' "$POLC" check "$WORK/nosuch.pol"
+expect "a path through a file" 1 'E0001' "$POLC" check "$WORK/plain.pol/x.pol"
+mkfifo "$WORK/fifo.pol"
+expect "a FIFO is refused, without blocking" 1 'E0001.*FIFO' "$POLC" check "$WORK/fifo.pol"
+expect "/dev/null" 1 'E0001.*not a regular file' "$POLC" check /dev/null
+expect "/dev/zero" 1 'E0001.*not a regular file' "$POLC" check /dev/zero
+mkdir -p "$WORK/withfifo" && cp "$WORK/plain.pol" "$WORK/withfifo/" && mkfifo "$WORK/withfifo/pipe.pol"
+expect "a FIFO inside a searched directory is skipped" 0 'ok: 1 files' "$POLC" check "$WORK/withfifo"
+expect "--facts: a directory" 1 'is a directory' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/emptydir"
+expect "--facts: a FIFO" 1 'FIFO' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/fifo.pol"
+expect "--facts: /dev/null" 1 'not a regular file' "$POLC" eval "$WORK/plain.pol" --facts /dev/null
+expect "--facts: nonexistent" 1 'no such file or directory' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/nosuch.json"
+: >"$WORK/empty.json"
+expect "--facts: an empty file" 1 'JSON|json' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/empty.json"
+printf '{"企业": {"投入": "5元"}, "企业": {}}' >"$WORK/dupkey.json"
+expect "--facts: a duplicate key" 1 'duplicate key "企业"' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/dupkey.json"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$WORK/deep.json"
+expect "--facts: 100000 nested arrays" 1 '.' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/deep.json"
+expect "--batch: a directory" 1 'is a directory' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/emptydir"
+expect "--batch: /dev/null (no applicants)" 0 '0 applicants' "$POLC" eval "$WORK/plain.pol" --batch /dev/null
+
+# ---- no partial outputs: every file polc writes goes through a temporary file and a rename --------
+mkdir -p "$WORK/out"
+# check_dir NAME DIR EXPECTED_LISTING: the directory holds exactly these files (no temporaries).
+check_dir() {
+  local got
+  got=$(cd "$2" && ls -A | tr '\n' ' ')
+  if [ "$got" = "$3" ]; then echo "ok   $1"; pass=$((pass + 1))
+  else echo "FAIL $1: directory holds '$got', expected '$3'"; fail=$((fail + 1)); fi
+}
+expect "build: a failed build" 1 'E0502' "$POLC" build "$WORK/literal40.pol" -o "$WORK/out/x.ir"
+check_dir "build: a failed build leaves no file" "$WORK/out" ""
+expect "build: -o" 0 '' "$POLC" build "$WORK/plain.pol" -o "$WORK/out/x.ir"
+"$POLC" build "$WORK/plain.pol" >"$WORK/stdout.ir" 2>/dev/null
+if cmp -s "$WORK/stdout.ir" "$WORK/out/x.ir" && [ -s "$WORK/out/x.ir" ]; then echo "ok   build: -o writes the whole file"; pass=$((pass + 1))
+else echo "FAIL build: -o wrote something else than stdout"; fail=$((fail + 1)); fi
+expect "build: a failed build over an existing file" 1 'E0502' "$POLC" build "$WORK/literal40.pol" -o "$WORK/out/x.ir"
+if cmp -s "$WORK/stdout.ir" "$WORK/out/x.ir"; then echo "ok   build: the old file is left whole"; pass=$((pass + 1))
+else echo "FAIL build: the old file was changed by a failed build"; fail=$((fail + 1)); fi
+expect "build: bytecode" 0 '' "$POLC" build "$WORK/plain.pol" --emit bytecode -o "$WORK/out/x.polb"
+check_dir "build: only the finished files" "$WORK/out" "x.ir x.polb "
+expect "build: -o into a missing directory" 1 'nosuch/x.ir' "$POLC" build "$WORK/plain.pol" -o "$WORK/nosuch/x.ir"
+expect "build: -o a directory" 1 'is a directory' "$POLC" build "$WORK/plain.pol" -o "$WORK/out"
+check_dir "build: nothing left by the failed writes" "$WORK/out" "x.ir x.polb "
+
+echo "limits: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
