@@ -10,6 +10,7 @@ PACKAGES=(
   antlr4 libantlr4-runtime-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev libz3-dev libgmp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev   # libFuzzer and the sanitizers (fuzz/, build-asan)
 )
 
 install_packages() {

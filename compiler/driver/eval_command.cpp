@@ -1,21 +1,63 @@
 // polc eval: compile the policies, read one applicant's facts (or a batch of them) and print what
 // the policies give, with the reasons.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "backend/bytecode/bridge.h"
+#include "backend/bytecode/emit.h"
+#include "driver/batch_summary.h"
 #include "driver/commands.h"
 #include "driver/eval_output.h"
 #include "facts/facts.h"
+#include "support/atomic_file.h"
 #include "ir/lower.h"
 
 namespace polc {
 namespace {
 
+// The evaluator chosen by --backend: the reference evaluator, or the program compiled to bytecode,
+// loaded and verified by the runtime and run on its VM. Both give an eval::Result, printed alike.
+class Backend {
+ public:
+  explicit Backend(const ir::Program& program) : program_(program) {}
+
+  // Compiles and loads the bytecode; an error message, empty on success.
+  std::string useVm() {
+    auto bc = bytecode::emit(program_);
+    if (!bc.ok()) return "cannot compile to bytecode: " + bc.error;
+    auto loaded = polrt::load(bc.bytes.data(), bc.bytes.size());
+    if (!loaded.program) return "the runtime rejected the bytecode: " + loaded.error;
+    vm_ = std::move(loaded.program);
+    session_ = std::make_unique<polrt::Session>(*vm_);
+    return "";
+  }
+
+  eval::Result evaluate(const eval::Applicant& a, const eval::Options& o) {
+    if (!session_) return eval::evaluate(program_, a, o);
+    bytecode::loadApplicant(*session_, a, o.date);
+    if (!session_->evaluate(o.explain)) throw eval::EvalError(session_->error());
+    return bytecode::toResult(*session_, o.explain);
+  }
+
+ private:
+  const ir::Program& program_;
+  std::unique_ptr<polrt::Program> vm_;
+  std::unique_ptr<polrt::Session> session_;
+};
+
 int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Program& program,
-             const eval::Options& evalOptions) {
+             const eval::Options& evalOptions, Backend& backend) {
+  // A batch may be a pipe (streamed line by line), but a directory opens "successfully" and reads
+  // as empty: refuse it rather than report zero applicants.
+  std::error_code dirEc;
+  if (std::filesystem::is_directory(options.batch, dirEc)) {
+    std::cerr << "polc eval: " << options.batch << ": is a directory, not a file\n";
+    return kExitErrors;
+  }
   std::ifstream in(options.batch, std::ios::binary);
   if (!in) {
     std::cerr << "polc eval: " << options.batch << ": cannot read the file\n";
@@ -23,41 +65,56 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
   }
   std::string line;
   int lineNo = 0, ok = 0, failed = 0;
-  // Quota report: per clause, how many applicants qualify against the quota.
-  std::map<int, int> quotaCounts;
+  // Sums only: the batch streams line by line in constant memory.
+  BatchSummary summary(program);
+  std::error_code sizeEc;
+  auto size = std::filesystem::is_regular_file(options.batch, sizeEc) ? std::filesystem::file_size(options.batch, sizeEc) : 0;
+  Progress progress(sizeEc ? 0 : size);
+  std::uintmax_t bytesRead = 0;
   while (std::getline(in, line)) {
     ++lineNo;
+    bytesRead += line.size() + 1;
+    progress.update(bytesRead, ok + failed);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     auto facts = facts::readFacts(model, program, line);
     nlohmann::json out;
     if (!facts.ok()) {
       ++failed;
+      summary.failed();
+      progress.clear();
       for (const auto& e : facts.errors) std::cerr << fmt::format("{}:{}: {}\n", options.batch, lineNo, e);
       out = {{"line", lineNo}, {"errors", facts.errors}};
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
     }
     try {
-      auto result = eval::evaluate(program, facts.applicant, evalOptions);
+      auto result = backend.evaluate(facts.applicant, evalOptions);
       out = renderEvalJson(program, facts.applicant, result, options.explain);
       out["line"] = lineNo;
-      for (const auto& aw : result.awards)
-        if (aw.quotaLimited && aw.counted()) ++quotaCounts[aw.clause];
+      summary.add(result);
       ++ok;
     } catch (const eval::EvalError& e) {
       ++failed;
+      summary.failed();
+      progress.clear();
       std::cerr << fmt::format("{}:{}: evaluation error: {}\n", options.batch, lineNo, e.what());
       out = {{"line", lineNo}, {"errors", {std::string("evaluation error: ") + e.what()}}};
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     std::cout.flush();
   }
-  std::cerr << fmt::format("{} applicants: {} evaluated, {} failed\n", ok + failed, ok, failed);
-  for (const auto& [clause, count] : quotaCounts) {
-    const ir::Clause& cl = program.clauses[clause];
-    std::cerr << fmt::format("quota {}: {} qualify for {} place{}{}\n", cl.citation, count, *cl.quota,
-                             *cl.quota == 1 ? "" : "s", cl.quotaAnnual ? " a year" : "");
+  progress.clear();
+  if (!options.summary.empty()) {
+    std::string err = writeFileAtomically(options.summary, summary.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    if (!err.empty()) {
+      std::cerr << "polc eval: " << err << "\n";
+      return kExitErrors;
+    }
+    std::cerr << fmt::format("{} applicants: {} evaluated, {} failed; summary in {}\n", ok + failed, ok, failed,
+                             options.summary);
+  } else {
+    std::cerr << summary.text();
   }
   return failed ? kExitErrors : kExitOk;
 }
@@ -68,7 +125,8 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
   auto* cmd = app.add_subcommand(
       "eval",
       "Evaluate one applicant (--facts) or many (--batch) against the policies: which clauses pay,\n"
-      "how much, which are dropped by non-stacking rules or cut by caps, and who pays.\n"
+      "how much, which are dropped by non-stacking rules or cut by caps, and who pays. A batch is\n"
+      "streamed: one JSON result per line on stdout, a summary on stderr (or --summary FILE).\n"
       "Exit status: 0 evaluated, 1 policy errors, bad facts or an evaluation error, 2 usage error.");
   cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
   auto* facts = cmd->add_option("--facts", options.facts, "The applicant's facts, JSON (docs/facts.md)");
@@ -76,11 +134,21 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
                                 "JSON Lines, one applicant per line; one JSON result per line on stdout");
   facts->excludes(batch);
   batch->excludes(facts);
+  cmd->add_option("--summary", options.summary,
+                  "With --batch: write the summary (counts, totals per clause and payer, quota\n"
+                  "over-subscription) as JSON to this file instead of as text on stderr")
+      ->needs(batch);
   cmd->add_option("--date", options.date, "Evaluation date YYYY-MM-DD (default: the facts' date, else today)")
       ->check([](const std::string& d) { return ir::parseDate(d) ? std::string() : "expected YYYY-MM-DD"; });
   cmd->add_flag("--explain", options.explain, "Record and print the step-by-step calculation of each award");
+  cmd->add_option("--backend", options.backend,
+                  "Evaluator: ref (the reference evaluator, default) or vm (the bytecode runtime; same output)")
+      ->check(CLI::IsMember({"ref", "vm"}));
   cmd->add_flag("--dump-ir", options.dumpIr, "Print the IR of the policies (docs/ir.md) and stop");
-  addOutputOptions(*cmd, options.output);
+  addOutputOptions(*cmd, options.output,
+                   "The result (with --facts) as text, a table for people with the steps of --explain,\n"
+                   "or json (docs/eval-output.md), both on stdout; policy diagnostics likewise as text\n"
+                   "on stderr or json on stdout. --batch always writes JSON Lines.");
   cmd->callback([cmd, &options] {
     if (options.facts.empty() && options.batch.empty() && !options.dumpIr)
       throw CLI::RequiredError("--facts or --batch");
@@ -107,7 +175,15 @@ int runEval(const EvalOptions& options) {
   eval::Options evalOptions;
   evalOptions.explain = options.explain;
   if (!options.date.empty()) evalOptions.date = ir::parseDate(options.date);
-  if (!options.batch.empty()) return runBatch(options, *fe->model, *program, evalOptions);
+  Backend backend(*program);
+  if (options.backend == "vm") {
+    std::string err = backend.useVm();
+    if (!err.empty()) {
+      std::cerr << "polc eval: " << err << "\n";
+      return kExitErrors;
+    }
+  }
+  if (!options.batch.empty()) return runBatch(options, *fe->model, *program, evalOptions, backend);
 
   auto facts = facts::readFactsFile(*fe->model, *program, options.facts);
   if (!facts.ok()) {
@@ -118,7 +194,7 @@ int runEval(const EvalOptions& options) {
   }
   eval::Result result;
   try {
-    result = eval::evaluate(*program, facts.applicant, evalOptions);
+    result = backend.evaluate(facts.applicant, evalOptions);
   } catch (const eval::EvalError& e) {
     std::cerr << "evaluation error: " << e.what() << "\n";
     return kExitErrors;

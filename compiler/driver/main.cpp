@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   auto* checkCmd = addCheckCommand(app, check);
   EvalOptions evalOptions;
   auto* evalCmd = addEvalCommand(app, evalOptions);
+  TestOptions testOptions;
+  auto* testCmd = addTestCommand(app, testOptions);
+  BuildOptions buildOptions;
+  auto* buildCmd = addBuildCommand(app, buildOptions);
 
   try {
     app.parse(argc, argv);
@@ -33,6 +37,8 @@ int main(int argc, char** argv) {
   try {
     if (checkCmd->parsed()) return runCheck(check);
     if (evalCmd->parsed()) return runEval(evalOptions);
+    if (testCmd->parsed()) return runTest(testOptions);
+    if (buildCmd->parsed()) return runBuild(buildOptions);
   } catch (const std::exception& e) {
     // Every expected failure is a diagnostic; reaching here is a polc bug, said plainly.
     std::cerr << "polc: internal error: " << e.what() << "\n";

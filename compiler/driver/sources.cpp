@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "support/diag_codes.h"
+#include "support/read_file.h"
 
 namespace polc {
 namespace {
@@ -20,21 +21,13 @@ constexpr const char* kExtension = ".pol";
 constexpr std::uintmax_t kMaxFileBytes = 64u * 1024 * 1024;
 
 void addFile(const fs::path& path, SourceManager& sm, DiagnosticEngine& diags, std::vector<FileId>& out) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > kMaxFileBytes) {
-    diags.error(diag::kCannotRead, Span{},
-                fmt::format("{}: file is {} bytes, more than the limit of {}", path.string(), size, kMaxFileBytes));
+  // Only regular files: a FIFO would block, /dev/zero would never end (support/read_file.h).
+  InputFile in = readInputFile(path.string(), kMaxFileBytes);
+  if (!in.ok()) {
+    diags.error(diag::kCannotRead, Span{}, in.error);
     return;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error(diag::kCannotRead, Span{}, fmt::format("{}: cannot read the file", path.string()));
-    return;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  std::string text = buf.str();
+  std::string text = std::move(*in.text);
   std::size_t bad = findInvalidUtf8(text);
   if (bad != std::string::npos) {
     // Keep the valid prefix so that the diagnostic points at the line and column of the bad byte.

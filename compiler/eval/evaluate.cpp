@@ -73,7 +73,7 @@ class Evaluator {
     Result r;
     r.date = date_;
     for (std::size_t c = 0; c < p_.clauses.size(); ++c) clause(static_cast<int>(c), r.awards);
-    for (const auto& g : p_.groups) group(g, r.awards);
+    for (const auto& g : p_.groups) group(g, r.awards, payable(r.awards));
     for (const auto& k : p_.caps) cap(k, r.awards);
     for (auto& aw : r.awards) finish(aw);
     totals(r);
@@ -212,7 +212,7 @@ class Evaluator {
   }
 
   void explainLine(Award& aw, std::string line) {
-    if (o_.explain) aw.explanation.push_back(std::move(line));
+    if (o_.explain && !trial_) aw.explanation.push_back(std::move(line));
   }
 
   static std::string join(const std::vector<std::string>& v, const char* sep) {
@@ -257,7 +257,21 @@ class Evaluator {
     return -1;
   }
 
-  void group(const ir::Group& g, std::vector<Award>& awards) {
+  // What each award would pay: its ceiling after the caps over several clauses, applied on a copy
+  // to every award still counted. Non-stacking compares these, so that it never keeps an award that
+  // a cap then cuts below the one it dropped (武进区 第1条: 5% of 2000万 is 100万, but 单个企业最高50万;
+  // the city's 60万 for the same project is the better one).
+  std::vector<Decimal> payable(const std::vector<Award>& awards) {
+    std::vector<Award> trial = awards;
+    trial_ = true;  // no explanation lines from the trial
+    for (const auto& k : p_.caps) cap(k, trial);
+    trial_ = false;
+    std::vector<Decimal> out;
+    for (const auto& aw : trial) out.push_back(aw.hi);
+    return out;
+  }
+
+  void group(const ir::Group& g, std::vector<Award>& awards, const std::vector<Decimal>& payable) {
     std::map<std::tuple<int, int, int>, std::vector<int>> partitions;
     int alone = -1;  // awards whose item no instance of `per` owns each get their own partition
     for (int k = 0; k < static_cast<int>(awards.size()); ++k) {
@@ -283,14 +297,14 @@ class Evaluator {
         continue;
       int best = members[0];
       for (int k : members)
-        if (better(awards[k], awards[best], g)) best = k;
+        if (better(awards[k], payable[k], awards[best], payable[best], g)) best = k;
       const Award& kept = awards[best];
       for (int k : members) {
         if (k == best) continue;
         Award& aw = awards[k];
         aw.status = Status::Dropped;
         aw.reason = fmt::format("不重复享受（{}）：保留 {}（{}）{}", g.name, describe(kept),
-                                amountText(kept.lo, kept.hi, kept.form),
+                                amountText(polrt::min(kept.lo, payable[best]), payable[best], kept.form),
                                 g.text.empty() ? "" : "；原文：" + g.text);
         explainLine(aw, "不重复享受：" + aw.reason);
       }
@@ -303,9 +317,9 @@ class Evaluator {
     return cl.citation + (a_.instances[aw.instance].parent >= 0 ? " " + a_.instances[aw.instance].path : "");
   }
 
-  // Whether `a` beats `b` in a take-the-highest group.
-  bool better(const Award& a, const Award& b, const ir::Group& g) const {
-    int c = polrt::compare(a.hi, b.hi);
+  // Whether `a` (paying at most `aHi`) beats `b` in a take-the-highest group.
+  bool better(const Award& a, const Decimal& aHi, const Award& b, const Decimal& bHi, const ir::Group& g) const {
+    int c = polrt::compare(aHi, bHi);
     if (c != 0) return c > 0;
     int da = p_.clauses[a.clause].document, db = p_.clauses[b.clause].document;
     auto rank = [&](int d) {
@@ -336,13 +350,14 @@ class Evaluator {
           if (r.clause < 0 || std::find(k.clauses.begin(), k.clauses.end(), r.clause) == k.clauses.end()) continue;
           if (ownerInstance(r.instance, k.per) != owner) continue;
           if (k.period == ir::CapPeriod::Annual ? r.year != year_ : r.year > year_) continue;
-          received = plus(received, r.amount, where);
+          received = plus(received, r.amount, where + "（加上已获奖励 " + r.citation + " 时）");
         }
       }
       Decimal sumLo = received, sumHi = received;
       for (int i : members) {
-        sumLo = plus(sumLo, awards[i].lo, where);
-        sumHi = plus(sumHi, awards[i].hi, where);
+        const std::string adding = where + "（加上 " + p_.clauses[awards[i].clause].citation + " 时）";
+        sumLo = plus(sumLo, awards[i].lo, adding);
+        sumHi = plus(sumHi, awards[i].hi, adding);
       }
       Decimal excessHi = polrt::max(minus(sumHi, k.amount, where), Decimal());
       Decimal excessLo = polrt::max(minus(sumLo, k.amount, where), Decimal());
@@ -475,8 +490,9 @@ class Evaluator {
   // ---- step 10: totals ----------------------------------------------------------------------------
   void totals(Result& r) {
     Totals& t = r.totals;
-    const std::string where = "合计";
     for (const auto& aw : r.awards) {
+      // An overflow of a sum names the clause whose award made it overflow.
+      const std::string where = "合计（加上 " + p_.clauses[aw.clause].citation + " 时）";
       if (aw.status == Status::Dropped) {
         ++t.dropped;
         continue;
@@ -526,6 +542,7 @@ class Evaluator {
   const ir::Program& p_;
   const Applicant& a_;
   const Options& o_;
+  bool trial_ = false;  // caps applied on a copy, to compare what awards would pay (payable())
   int date_ = 0;
   int year_ = 0;
 };

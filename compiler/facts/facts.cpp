@@ -9,6 +9,7 @@
 
 #include "ir/lower.h"
 #include "sema/units.h"
+#include "support/read_file.h"
 #include "syntax/literals.h"
 
 namespace polc::facts {
@@ -37,6 +38,12 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     return true;
   }
   bool key(string_t& k) override {
+    // A repeated key would silently replace the first value (the whole applicant, for "企业"):
+    // refuse it, so that no fact the file gives is ever ignored.
+    if (!stack_.empty() && stack_.back()->is_object() && stack_.back()->contains(k)) {
+      error = "duplicate key \"" + k + "\"";
+      return false;
+    }
     key_ = k;
     return true;
   }
@@ -169,13 +176,15 @@ class Reader {
       error(path, fmt::format("expected an object of facts about {}, got {}", s.name, shown(obj)));
       return index;
     }
+    std::vector<bool> rejected(s.facts.size());  // given but invalid: already reported, not "missing"
     for (const auto& [key, value] : obj.items()) {
       std::string here = path + "." + key;
       if (!key.empty() && key[0] == '_') continue;
-      auto f = std::find_if(s.facts.begin(), s.facts.end(), [&](const ir::FactSlot& x) { return x.name == key; });
+      auto f = std::find_if(s.facts.begin(), s.facts.end(), [&k = key](const ir::FactSlot& x) { return x.name == k; });
       if (f != s.facts.end()) {
         if (value.is_null()) continue;
         auto v = read(*f, value, here);
+        if (!v) rejected[f - s.facts.begin()] = true;
         if (v) out_->applicant.instances[index].facts[f - s.facts.begin()] = std::move(*v);
         continue;
       }
@@ -204,7 +213,7 @@ class Reader {
       error(here, fmt::format("unknown field: {} has no fact or part named {}", s.name, key));
     }
     for (std::size_t f = 0; f < s.facts.size(); ++f)
-      if (s.facts[f].required && !out_->applicant.instances[index].facts[f])
+      if (s.facts[f].required && !out_->applicant.instances[index].facts[f] && !rejected[f])
         error(path + "." + s.facts[f].name, "missing required fact (declared 必填)");
     return index;
   }
@@ -217,7 +226,7 @@ class Reader {
     }
     for (const auto& [name, years] : value.items()) {
       std::string here = path + "." + name;
-      auto f = std::find_if(s.facts.begin(), s.facts.end(), [&](const ir::FactSlot& x) { return x.name == name; });
+      auto f = std::find_if(s.facts.begin(), s.facts.end(), [&n = name](const ir::FactSlot& x) { return x.name == n; });
       if (f == s.facts.end()) {
         error(here, fmt::format("unknown field: {} has no fact named {}", s.name, name));
         continue;
@@ -492,15 +501,16 @@ FactsResult readFacts(const sema::Model& model, const ir::Program& program, cons
 }
 
 FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One applicant is a few KB; the limit keeps a stray file from taking gigabytes as a JSON tree.
+  // Only regular files: a directory, a FIFO or a device is refused (support/read_file.h).
+  constexpr std::uintmax_t kMaxFactsBytes = 16u * 1024 * 1024;
+  InputFile in = readInputFile(path, kMaxFactsBytes);
+  if (!in.ok()) {
     FactsResult r;
-    r.errors.push_back(path + ": cannot read the file");
+    r.errors.push_back(in.error);
     return r;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  FactsResult r = readFacts(model, program, buf.str());
+  FactsResult r = readFacts(model, program, *in.text);
   for (auto& e : r.errors) e = path + ": " + e;
   return r;
 }

@@ -20,8 +20,8 @@ using polrt::Decimal;
 
 // ---- values ---------------------------------------------------------------------------------------
 
-// Sets of enum members are bit sets of this many members (checked at lowering). docs/ir.md says 64;
-// the seed schema's 称号名录 has more, so the reference evaluator allows 256 until that is settled.
+// Sets of enum members are bit sets of this many members (checked at lowering, E0501; docs/ir.md).
+// The seed schema's 称号名录 has more than 64 members, hence 256.
 inline constexpr int kMaxEnumMembers = 256;
 using Bits = std::bitset<kMaxEnumMembers>;
 

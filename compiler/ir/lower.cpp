@@ -86,8 +86,20 @@ class Lowerer {
   Decimal literal(const ast::Expr& e) {
     auto d = literalDecimal(e.sema.literal);
     if (!d) {
+      // Too large (beyond 2^127 - 1 in its smallest unit, about 1.7 × 10^38) or too fine (more than
+      // 18 decimals, or a ratio such as 1:3): say which, so that a 40-digit amount is not taken
+      // for a rounding problem.
+      const auto& lit = e.sema.literal;
+      std::size_t point = lit.digits.find('.');
+      long intDigits = static_cast<long>(point == std::string::npos ? lit.digits.size() : point) -
+                       (!lit.digits.empty() && lit.digits[0] == '-') + lit.pow10 +
+                       static_cast<long>(std::to_string(lit.scaleNum).size()) - 1;
+      bool tooLarge = intDigits >= 39;
       diags_.error(diag::kInexactLiteral, e.span,
-                   fmt::format("`{}` has no exact decimal value of at most 18 decimals", source(e.span)));
+                   tooLarge ? fmt::format("`{}` is beyond the range of exact amounts (about 1.7 × 10^38, "
+                                          "with at most 18 decimals)",
+                                          source(e.span))
+                            : fmt::format("`{}` has no exact decimal value of at most 18 decimals", source(e.span)));
       return Decimal();
     }
     return *d;

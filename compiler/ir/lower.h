@@ -12,7 +12,7 @@ namespace polc::ir {
 // The model must be complete (no errors reported by analysis). Document-level expressions (申报条件
 // and funding conditions) are re-resolved for each clause's subject, which rewrites their sema
 // annotations in place. Returns null and reports when the program exceeds what the IR represents
-// (an enum of more than 64 members, a literal with no exact decimal value).
+// (an enum of more than kMaxEnumMembers members, a literal with no exact decimal value).
 std::unique_ptr<Program> lower(sema::Model& model, DiagnosticEngine& diags);
 
 // The IR as text, for `polc build --emit=ir` and for reading in tests.

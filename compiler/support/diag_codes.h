@@ -73,4 +73,26 @@ inline constexpr const char* kTooManyMembers = "E0501";
 inline constexpr const char* kInexactLiteral = "E0502";
 inline constexpr const char* kNotConstant = "E0503";
 
+// W06xx: the consistency checker (compiler/check/, docs/checker.md). Warnings or notes by default;
+// `-W CODE=error|warning|note|off` and `--error-on` change that. check.cpp keeps the same table.
+inline constexpr const char* kOverlap = "W0601";
+inline constexpr const char* kConflict = "W0602";
+inline constexpr const char* kCoveredOverlap = "W0603";
+inline constexpr const char* kAcceptedOverlap = "W0604";
+inline constexpr const char* kUndecidedPair = "W0605";
+inline constexpr const char* kDeadClause = "W0610";
+inline constexpr const char* kContradictoryExclusion = "W0611";
+inline constexpr const char* kAlwaysTrue = "W0612";
+inline constexpr const char* kUndecidedClause = "W0613";
+inline constexpr const char* kTierPaysLess = "W0620";
+inline constexpr const char* kTierUnreachable = "W0621";
+inline constexpr const char* kTierGap = "W0622";
+inline constexpr const char* kTierOrder = "W0623";
+inline constexpr const char* kCapAboveProgramme = "W0630";
+inline constexpr const char* kCapUnreachable = "W0631";
+inline constexpr const char* kCapAlwaysReached = "W0632";
+inline constexpr const char* kRateOver100 = "W0633";
+inline constexpr const char* kCapNotPositive = "W0634";
+inline constexpr const char* kShadowed = "W0640";
+
 }  // namespace polc::diag

@@ -1,0 +1,190 @@
+#include "driver/batch_summary.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace polc {
+namespace {
+
+using polrt::Decimal;
+
+Decimal sum(const Decimal& a, const Decimal& b) {
+  Decimal out;
+  // A batch total that overflows 10^20 元 is not a number anyone reads; saturate rather than stop.
+  if (polrt::add(a, b, out) != polrt::ArithError::None) return a;
+  return out;
+}
+
+std::string range(const Decimal& lo, const Decimal& hi) {
+  if (lo == hi) return eval::grouped(hi) + " 元";
+  return eval::grouped(lo) + " 至 " + eval::grouped(hi) + " 元";
+}
+
+std::string dec(const Decimal& d) { return d.normalized().toString(); }
+
+}  // namespace
+
+void BatchSummary::addTo(Sum& s, const Decimal& lo, const Decimal& hi) {
+  s.lo = sum(s.lo, lo);
+  s.hi = sum(s.hi, hi);
+  ++s.awards;
+}
+
+void BatchSummary::add(const eval::Result& r) {
+  ++evaluated_;
+  std::set<int> clauses, benefits, negotiated;
+  std::set<std::string> payers, arrangements;
+  std::set<std::pair<int, int>> quotas;
+  int year = ir::yearOf(r.date);
+  bool paid = false;
+  for (const auto& aw : r.awards) {
+    if (!aw.counted()) continue;
+    if (aw.kind == ir::AwardKind::Benefit) {
+      if (benefits.insert(aw.clause).second) ++benefits_[aw.clause];
+    } else if (aw.kind == ir::AwardKind::Negotiated) {
+      if (negotiated.insert(aw.clause).second) ++negotiated_[aw.clause];
+    }
+    if (aw.quotaLimited) {
+      Sum& q = quota_[{aw.clause, year}];
+      addTo(q, aw.hasAmount() ? aw.lo : Decimal(), aw.hasAmount() ? aw.hi : Decimal());
+      if (quotas.insert({aw.clause, year}).second) ++q.applicants;
+    }
+    if (!aw.hasAmount()) continue;
+    paid = true;
+    addTo(total_, aw.lo, aw.hi);
+    Sum& c = byClause_[aw.clause];
+    addTo(c, aw.lo, aw.hi);
+    if (clauses.insert(aw.clause).second) ++c.applicants;
+    for (const auto& f : aw.funding) {
+      Sum& s = byPayer_[f.payer];
+      addTo(s, f.lo, f.hi);
+      if (payers.insert(f.payer).second) ++s.applicants;
+    }
+    if (!aw.fundingArrangement.empty()) {
+      Sum& s = byArrangement_[aw.fundingArrangement];
+      addTo(s, aw.lo, aw.hi);
+      if (arrangements.insert(aw.fundingArrangement).second) ++s.applicants;
+    }
+  }
+  if (paid) ++total_.applicants;
+}
+
+std::string BatchSummary::text() const {
+  std::string out = fmt::format("{} applicants: {} evaluated, {} failed\n", evaluated_ + failed_, evaluated_, failed_);
+  out += fmt::format("total: {} awards to {} applicants, {}\n", total_.awards, total_.applicants,
+                     range(total_.lo, total_.hi));
+  for (const auto& [clause, s] : byClause_)
+    out += fmt::format("clause {}: {} award{} to {} applicant{}, {}\n", p_.clauses[clause].citation, s.awards,
+                       s.awards == 1 ? "" : "s", s.applicants, s.applicants == 1 ? "" : "s", range(s.lo, s.hi));
+  for (const auto& [clause, n] : benefits_)
+    out += fmt::format("clause {}: benefit granted to {} applicant{}\n", p_.clauses[clause].citation, n, n == 1 ? "" : "s");
+  for (const auto& [clause, n] : negotiated_)
+    out += fmt::format("clause {}: 一事一议 for {} applicant{}\n", p_.clauses[clause].citation, n, n == 1 ? "" : "s");
+  for (const auto& [payer, s] : byPayer_) out += fmt::format("payer {}: {}\n", payer, range(s.lo, s.hi));
+  for (const auto& [text, s] : byArrangement_)
+    out += fmt::format("payer {}（no split）: {}\n", text, range(s.lo, s.hi));
+  for (const auto& [key, s] : quota_) {
+    const ir::Clause& cl = p_.clauses[key.first];
+    std::int64_t places = cl.quota ? *cl.quota : 0;
+    std::string over = s.awards > places ? fmt::format("over-subscribed by {}", s.awards - places)
+                                         : fmt::format("{} place{} left", places - s.awards, places - s.awards == 1 ? "" : "s");
+    out += fmt::format("quota {}{}: {} qualify for {} place{}{} ({} applicant{}): {}\n", cl.citation,
+                       cl.quotaAnnual ? fmt::format(" ({})", key.second) : "", s.awards, places,
+                       places == 1 ? "" : "s", cl.quotaAnnual ? " a year" : "", s.applicants,
+                       s.applicants == 1 ? "" : "s", over);
+  }
+  return out;
+}
+
+nlohmann::json BatchSummary::json() const {
+  using json = nlohmann::json;
+  auto sumJson = [](const Sum& s) {
+    return json{{"awards", s.awards}, {"applicants", s.applicants}, {"min", dec(s.lo)}, {"max", dec(s.hi)}};
+  };
+  json clauses = json::array();
+  for (const auto& [clause, s] : byClause_) {
+    json j = sumJson(s);
+    j["citation"] = p_.clauses[clause].citation;
+    clauses.push_back(j);
+  }
+  json benefits = json::array();
+  for (const auto& [clause, n] : benefits_) benefits.push_back({{"citation", p_.clauses[clause].citation}, {"applicants", n}});
+  json negotiated = json::array();
+  for (const auto& [clause, n] : negotiated_) negotiated.push_back({{"citation", p_.clauses[clause].citation}, {"applicants", n}});
+  json payers = json::array();
+  for (const auto& [payer, s] : byPayer_) {
+    json j = sumJson(s);
+    j["payer"] = payer;
+    payers.push_back(j);
+  }
+  json arrangements = json::array();
+  for (const auto& [text, s] : byArrangement_) {
+    json j = sumJson(s);
+    j["arrangement"] = text;
+    arrangements.push_back(j);
+  }
+  json quotas = json::array();
+  for (const auto& [key, s] : quota_) {
+    const ir::Clause& cl = p_.clauses[key.first];
+    std::int64_t places = cl.quota ? *cl.quota : 0;
+    quotas.push_back({{"citation", cl.citation},
+                      {"year", key.second},
+                      {"places", places},
+                      {"annual", cl.quotaAnnual},
+                      {"qualifying", s.awards},
+                      {"applicants", s.applicants},
+                      {"over_subscribed_by", s.awards > places ? s.awards - places : 0},
+                      {"min", dec(s.lo)},
+                      {"max", dec(s.hi)}});
+  }
+  return json{{"applicants", evaluated_ + failed_},
+              {"evaluated", evaluated_},
+              {"failed", failed_},
+              {"total", sumJson(total_)},
+              {"by_clause", clauses},
+              {"benefits", benefits},
+              {"negotiated", negotiated},
+              {"by_payer", payers},
+              {"by_arrangement", arrangements},
+              {"quotas", quotas}};
+}
+
+// ---- progress -------------------------------------------------------------------------------------
+
+Progress::Progress(std::uintmax_t totalBytes) : total_(totalBytes) {
+  const char* term = std::getenv("TERM");
+  enabled_ = isatty(STDERR_FILENO) != 0 && !(term && std::string(term) == "dumb");
+}
+
+void Progress::update(std::uintmax_t bytesRead, std::int64_t applicants) {
+  if (!enabled_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (shown_ && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  std::string line;
+  if (total_ > 0) {
+    int pct = static_cast<int>(std::min<std::uintmax_t>(100, bytesRead * 100 / total_));
+    int filled = pct / 5;
+    line = fmt::format("[{}{}] {:3}%  {} applicants", std::string(filled, '#'), std::string(20 - filled, ' '), pct,
+                       applicants);
+  } else {
+    line = fmt::format("{} applicants", applicants);
+  }
+  std::cerr << "\r" << line << "\x1b[K" << std::flush;
+  shown_ = true;
+}
+
+void Progress::clear() {
+  if (!shown_) return;
+  std::cerr << "\r\x1b[K" << std::flush;
+  shown_ = false;
+}
+
+}  // namespace polc

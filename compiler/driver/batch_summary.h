@@ -1,0 +1,65 @@
+// The summary of `polc eval --batch` (docs/eval-output.md): how many applicants, totals per clause
+// and per payer, and quota over-subscription per quota-limited clause. It keeps sums only — its size
+// depends on the policies, never on the number of applicants — so a batch streams in constant
+// memory. Also the progress line shown on a terminal.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "eval/eval.h"
+
+namespace polc {
+
+class BatchSummary {
+ public:
+  explicit BatchSummary(const ir::Program& program) : p_(program) {}
+
+  void add(const eval::Result& result);  // one evaluated applicant
+  void failed() { ++failed_; }           // one line that was rejected or failed to evaluate
+
+  std::string text() const;     // for stderr
+  nlohmann::json json() const;  // for --summary FILE
+
+ private:
+  struct Sum {
+    polrt::Decimal lo, hi;
+    std::int64_t awards = 0;      // awards that pay (kept, capped or quota-limited)
+    std::int64_t applicants = 0;  // applicants with at least one
+  };
+  void addTo(Sum& s, const polrt::Decimal& lo, const polrt::Decimal& hi);
+
+  const ir::Program& p_;
+  std::int64_t evaluated_ = 0, failed_ = 0;
+  Sum total_;
+  std::map<int, Sum> byClause_;                  // clause index → sums
+  std::map<std::string, Sum> byPayer_;           // payer → its parts
+  std::map<std::string, Sum> byArrangement_;     // "按现行财政体制执行" → awards with no split
+  std::map<int, std::int64_t> benefits_, negotiated_;  // clause → applicants granted
+  std::map<std::pair<int, int>, Sum> quota_;     // (clause, evaluation year) → who qualifies
+};
+
+// "[#####     ] 45%  12,345 applicants" on stderr, redrawn at most ten times a second, only when
+// stderr is a terminal. clear() erases it before other output goes to stderr.
+class Progress {
+ public:
+  // `totalBytes` 0: the input's size is unknown (a pipe): only the count is shown.
+  explicit Progress(std::uintmax_t totalBytes);
+  ~Progress() { clear(); }
+  void update(std::uintmax_t bytesRead, std::int64_t applicants);
+  void clear();
+  bool enabled() const { return enabled_; }
+
+ private:
+  bool enabled_ = false;
+  bool shown_ = false;
+  std::uintmax_t total_ = 0;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace polc

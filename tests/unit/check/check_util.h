@@ -1,0 +1,151 @@
+// Helpers for the checker tests: compile policy texts held in memory (the seed policies, mutated or
+// not, or small policies written in the test), run the checker, find findings and replay witnesses.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "check/check.h"
+#include "check/replay.h"
+#include "ir/lower.h"
+#include "sema/analyze.h"
+#include "support/diagnostics.h"
+#include "syntax/parse.h"
+
+namespace polc::test {
+
+struct Checked {
+  SourceManager sm;
+  DiagnosticEngine diags;
+  std::unique_ptr<sema::Model> model;
+  std::unique_ptr<ir::Program> program;
+  check::Result result;
+
+  std::vector<const check::Finding*> find(check::FindingKind k) const {
+    std::vector<const check::Finding*> out;
+    for (const auto& f : result.findings)
+      if (f.kind == k) out.push_back(&f);
+    return out;
+  }
+  // The findings of kind k whose clauses include one whose citation ends with `cite`.
+  std::vector<const check::Finding*> find(check::FindingKind k, const std::string& cite) const {
+    std::vector<const check::Finding*> out;
+    for (const auto* f : find(k))
+      for (const auto& r : f->refs)
+        if (r.citation.size() >= cite.size() &&
+            r.citation.compare(r.citation.size() - cite.size(), cite.size(), cite) == 0) {
+          out.push_back(f);
+          break;
+        }
+    return out;
+  }
+  std::string listing() const {
+    std::string out;
+    for (const auto& f : result.findings) out += std::string(check::codeOf(f.kind)) + " " + f.message + "\n";
+    return out;
+  }
+  // Replays a finding's witness through the evaluator; fails the test with the detail if it does not
+  // show the claim.
+  void expectReplays(const check::Finding& f) const {
+    auto r = check::replay(*model, *program, f);
+    EXPECT_TRUE(r.ok) << check::codeOf(f.kind) << " " << f.message << "\n  replay: " << r.detail
+                      << "\n  witness: " << f.witness.dump();
+  }
+};
+
+using Files = std::map<std::string, std::string>;
+
+// Compiles the files together; with `runChecker` false, stops after the front end (errors allowed).
+inline std::unique_ptr<Checked> compileAll(const Files& files, bool runChecker = true) {
+  auto c = std::make_unique<Checked>();
+  std::vector<std::unique_ptr<ast::File>> asts;
+  for (const auto& [path, text] : files) {
+    FileId id = c->sm.add(path, text);
+    auto f = parseFile(c->sm, id, c->diags);
+    if (f) asts.push_back(std::move(f));
+  }
+  if (c->diags.hasErrors()) return c;
+  c->model = sema::analyze(std::move(asts), c->sm, c->diags);
+  if (c->diags.hasErrors()) return c;
+  c->program = ir::lower(*c->model, c->diags);
+  if (!c->program || !runChecker) return c;
+  c->result = check::run(*c->model, *c->program);
+  return c;
+}
+
+inline std::unique_ptr<Checked> compileOne(const std::string& text) {
+  auto c = compileAll({{"test.pol", text}});
+  if (c->diags.hasErrors()) ADD_FAILURE() << renderText(c->sm, c->diags.all(), RenderOptions{});
+  return c;
+}
+
+inline Files seedFiles() {
+  Files out;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(POLC_SOURCE_DIR) + "/policies")) {
+    if (e.path().extension() != ".pol") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    out["policies/" + e.path().filename().string()] = buf.str();
+  }
+  return out;
+}
+
+// Replaces the `nth` occurrence (0-based) of `from` in the file whose name contains `file`.
+inline void mutate(Files& files, const std::string& file, const std::string& from, const std::string& to, int nth = 0) {
+  for (auto& [path, text] : files) {
+    if (path.find(file) == std::string::npos) continue;
+    std::size_t at = text.find(from);
+    for (int i = 0; i < nth && at != std::string::npos; ++i) at = text.find(from, at + 1);
+    ASSERT_NE(at, std::string::npos) << "mutation target not found in " << path << ": " << from;
+    text.replace(at, from.size(), to);
+    return;
+  }
+  FAIL() << "no file " << file;
+}
+
+// A schema for small policies.
+inline const char* kCheckSchema = R"(
+单位 吨标煤
+枚举 级别 { 国家级 > 省级 > 市级 }
+枚举 辖区 { 新北区, 武进区, 溧阳市 }
+枚举 称号名录 { 小巨人, 省小巨人, 示范工厂, 车间 }
+枚举 产业 { 高端装备, 新能源, 其他产业 }
+集合 先进制造业 = { 高端装备, 新能源 }
+主体 企业 {
+  事实 所在地: 辖区 必填
+  事实 营业收入: 元 历史 取值 0元 至 100000亿元
+  事实 地方贡献: 元 历史
+  事实 称号: 称号名录 认定
+  事实 制造业: 布尔
+  事实 排除: 布尔
+  事实 人数: 计数
+  事实 比例: 比率 取值 0% 至 100%
+}
+主体 项目 隶属 企业 {
+  事实 设备投入: 元 取值 0元 至 1000亿元
+  事实 投资: 元
+  事实 产业: 产业
+  事实 节能量: 吨标煤 取值 0吨标煤 至 1000吨标煤
+  事实 改造: 布尔
+  事实 级别: 级别
+}
+标的 设备奖励
+标的 规模奖励
+标的 称号奖励
+标的 节能奖励
+类别 授牌认定
+)";
+
+inline std::string doc(const std::string& name, const std::string& body, const std::string& extra = "") {
+  return "文件 " + name + " {\n  文号 \"" + name + "\"\n  舍入 0.01元 四舍五入\n" + body + "\n" + extra + "\n}\n";
+}
+
+}  // namespace polc::test

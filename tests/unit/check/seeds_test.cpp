@@ -1,0 +1,159 @@
+// The seed policies (常办发〔2022〕1号, the Wujin 2024 measures, reply 189) checked together, and the
+// mutations of issue 4's "Done when": each mutation of the source text yields its finding, and the
+// finding's witness replays through the reference evaluator.
+#include "check_util.h"
+
+#include "support/diag_codes.h"
+
+namespace polc::test {
+namespace {
+
+using check::FindingKind;
+
+const char* const kCity = "changzhou-2022-industry-policy";
+const char* const kWujin = "wujin-2024";
+
+class Seeds : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { seeds_ = compileAll(seedFiles()).release(); }
+  static void TearDownTestSuite() {
+    delete seeds_;
+    seeds_ = nullptr;
+  }
+  static Checked* seeds_;
+};
+Checked* Seeds::seeds_ = nullptr;
+
+TEST_F(Seeds, CheckCleanWithoutErrors) {
+  ASSERT_TRUE(seeds_->program) << renderText(seeds_->sm, seeds_->diags.all(), RenderOptions{});
+  for (const auto& f : seeds_->result.findings)
+    EXPECT_NE(check::defaultSeverity(f.kind), Severity::Error) << f.message;
+  EXPECT_TRUE(seeds_->find(FindingKind::UndecidedPair).empty()) << seeds_->listing();
+  EXPECT_TRUE(seeds_->find(FindingKind::DeadClause).empty()) << seeds_->listing();
+}
+
+TEST_F(Seeds, FirstUnitAwardsAreCoveredByWujinsGroup) {
+  ASSERT_TRUE(seeds_->program);
+  // City 第12条第1款第1项 and Wujin 第11条第1款第2项 share 首台套奖励: covered by 从优从高, different amounts.
+  auto f = seeds_->find(FindingKind::CoveredOverlap, "第12条第1款第1项");
+  ASSERT_EQ(f.size(), 1u) << seeds_->listing();
+  EXPECT_EQ(f[0]->group, "从优从高");
+  EXPECT_NE(f[0]->message.find("different amounts"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->refs[1].citation.find("第11条第1款第2项"), std::string::npos);
+  EXPECT_TRUE(seeds_->find(FindingKind::Conflict).empty()) << seeds_->listing();
+  EXPECT_TRUE(seeds_->find(FindingKind::Overlap).empty()) << seeds_->listing();
+}
+
+TEST_F(Seeds, StatedRelationIsReportedAsAccepted) {
+  ASSERT_TRUE(seeds_->program);
+  auto f = seeds_->find(FindingKind::AcceptedOverlap, "第2条第3款第3项");
+  ASSERT_EQ(f.size(), 1u) << seeds_->listing();
+  EXPECT_EQ(f[0]->relation, "参照执行");
+}
+
+TEST_F(Seeds, EveryWitnessReplays) {
+  ASSERT_TRUE(seeds_->program);
+  ASSERT_FALSE(seeds_->result.findings.empty());
+  for (const auto& f : seeds_->result.findings) seeds_->expectReplays(f);
+}
+
+// ---- mutations ------------------------------------------------------------------------------------
+
+TEST(Mutations, SwappedTierAmountsPayLessForTheHigherTier) {
+  Files files = seedFiles();
+  mutate(files, kCity, "营业收入 首次超 { 1000亿元: 1000万元; 500亿元: 500万元;",
+         "营业收入 首次超 { 1000亿元: 500万元; 500亿元: 1000万元;");
+  auto c = compileAll(files);
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::TierPaysLess, "第2条第1款");
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->expectHi->normalized().toString(), "5000000");
+  EXPECT_EQ(f[0]->contrastHi->normalized().toString(), "10000000");
+  c->expectReplays(*f[0]);
+}
+
+TEST(Mutations, CumulativeCapBelowAnItemCap) {
+  Files files = seedFiles();
+  mutate(files, kCity, "上限 单个集群累计 2000万元", "上限 单个集群累计 150万元");
+  auto c = compileAll(files);
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::CapAboveProgramme, "第1条第1款第2项");
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->group, "单个集群累计");
+  c->expectReplays(*f[0]);
+}
+
+TEST(Mutations, TwelvePercentWrittenAsOneHundredTwenty) {
+  Files files = seedFiles();
+  // 第3条第3款 (the second occurrence; the first is 第2条第3款第3项, which refers to it).
+  mutate(files, kCity, "设备投入 × 12% 封顶 1000万元", "设备投入 × 120% 封顶 1000万元", 1);
+  auto c = compileAll(files);
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::RateOver100, "第3条第3款");
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_FALSE(f[0]->witness.is_null());
+  c->expectReplays(*f[0]);
+}
+
+TEST(Mutations, TonnesOfCoalComparedWithMoneyIsAFrontEndError) {
+  Files files = seedFiles();
+  mutate(files, kCity, "节能量 不低于 200吨标煤", "节能量 不低于 200万元");
+  auto c = compileAll(files);
+  ASSERT_TRUE(c->diags.hasErrors());
+  bool found = false;
+  for (const auto& d : c->diags.all()) found = found || d.code == diag::kCompareDimensions;
+  EXPECT_TRUE(found) << renderText(c->sm, c->diags.all(), RenderOptions{});
+}
+
+TEST(Mutations, ContradictoryInvestmentThresholdsMakeADeadClause) {
+  Files files = seedFiles();
+  mutate(files, kCity, "条件 智能化改造 且 自有资金改造 且 改造投资 超 1000万元",
+         "条件 智能化改造 且 自有资金改造 且 改造投资 > 1000万元 and 改造投资 < 500万元");
+  auto c = compileAll(files);
+  ASSERT_TRUE(c->program) << renderText(c->sm, c->diags.all(), RenderOptions{});
+  auto f = c->find(FindingKind::DeadClause, "第5条第3款第2项");
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("改造投资 > 1000万元"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->message.find("改造投资 < 500万元"), std::string::npos) << f[0]->message;
+  c->expectReplays(*f[0]);
+  // A dead clause no longer overlaps Wujin's 智能化改造补助.
+  EXPECT_TRUE(c->find(FindingKind::CoveredOverlap, "第5条第3款第2项").empty()) << c->listing();
+}
+
+TEST(Mutations, DeletingTheDocumentWideGroupBringsTheOverlapsBack) {
+  Files files = seedFiles();
+  auto before = compileAll(files);
+  ASSERT_TRUE(before->program);
+  std::vector<const check::Finding*> covered;
+  for (const auto* f : before->find(FindingKind::CoveredOverlap))
+    if (f->group == "就高不重复") covered.push_back(f);
+  ASSERT_GE(covered.size(), 4u) << before->listing();
+
+  // Delete the whole `不重复 就高不重复 { … }` block.
+  for (auto& [path, text] : files) {
+    if (path.find(kCity) == std::string::npos) continue;
+    auto at = text.find("  不重复 就高不重复 {");
+    ASSERT_NE(at, std::string::npos);
+    auto end = text.find("\n  }\n", at);
+    ASSERT_NE(end, std::string::npos);
+    text.erase(at, end + 5 - at);
+  }
+  auto after = compileAll(files);
+  ASSERT_TRUE(after->program) << renderText(after->sm, after->diags.all(), RenderOptions{});
+  for (const auto* f : covered) {
+    const std::string& a = f->refs[0].citation;
+    const std::string& b = f->refs[1].citation;
+    bool back = false;
+    for (FindingKind k : {FindingKind::Overlap, FindingKind::Conflict})
+      for (const auto* g : after->find(k))
+        if (g->refs[0].citation == a && g->refs[1].citation == b) {
+          back = true;
+          EXPECT_FALSE(g->witness.is_null());
+          after->expectReplays(*g);
+        }
+    EXPECT_TRUE(back) << a << " / " << b << " should be reported again\n" << after->listing();
+  }
+}
+
+}  // namespace
+}  // namespace polc::test

@@ -1,0 +1,414 @@
+// The polc command line for evaluation, run as a user runs it: `polc eval` on the worked scenarios
+// P1–P10 (../shared/docs/scenarios.md) checking the key numbers in JSON and text, bad facts alone
+// and inside a batch, the batch summary and its memory, `polc test` itself, `polc build --emit=ir`.
+#include <gtest/gtest.h>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+struct CliRun {
+  int exit = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+fs::path scratch(const std::string& name) {
+  // Per process: ctest -j and other build directories may run these tests at the same time.
+  static const fs::path dir = fs::path(testing::TempDir()) / ("polc_cli_eval_test." + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+// Runs polc with `args` (already shell-quoted where needed) from the source directory.
+CliRun polc(const std::string& args, const std::string& tag = "run") {
+  fs::path out = scratch(tag + ".out"), err = scratch(tag + ".err");
+  std::string cmd = std::string("cd '") + POLC_SOURCE_DIR + "' && '" + POLC_BINARY + "' " + args + " > '" +
+                    out.string() + "' 2> '" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  CliRun r;
+  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+void write(const fs::path& p, const std::string& text) {
+  std::ofstream o(p, std::ios::binary);
+  o << text;
+}
+
+const json* findAward(const json& result, const std::string& citation, const std::string& item = "") {
+  for (const auto& a : result.at("awards"))
+    if (a.at("citation") == citation && (item.empty() || a.at("for") == item)) return &a;
+  return nullptr;
+}
+
+std::string payer(const json& award, const std::string& name) {
+  for (const auto& f : award.at("funding"))
+    if (f.at("payer") == name) return f.at("max").get<std::string>();
+  return "(none)";
+}
+
+// ---- the scenarios --------------------------------------------------------------------------------
+
+struct Expected {
+  const char* citation;
+  const char* item;
+  const char* status;
+  const char* max;
+  const char* city;      // funding part of 市, or nullptr
+  const char* district;  // the other payer's part (辖区 or 溧阳市), or nullptr
+};
+
+struct Scenario {
+  const char* file;
+  std::vector<Expected> awards;
+  const char* totalMax;
+  const char* textMustContain;
+};
+
+const std::string kCity = "常办发〔2022〕1号 ";
+const std::string kWujin = "武进区2024制造业若干措施 ";
+
+json evalJson(const std::string& file, CliRun& r) {
+  r = polc("eval policies/ --facts examples/applicants/" + file + " --format json", file);
+  EXPECT_EQ(r.exit, 0) << r.err;
+  return json::parse(r.out);
+}
+
+void checkScenario(const Scenario& s) {
+  SCOPED_TRACE(s.file);
+  CliRun r;
+  json result = evalJson(s.file, r);
+  for (const auto& e : s.awards) {
+    const json* a = findAward(result, e.citation, e.item);
+    ASSERT_NE(a, nullptr) << e.citation << " " << e.item << " missing in\n" << r.out;
+    EXPECT_EQ(a->at("status"), e.status) << e.citation;
+    EXPECT_EQ(a->at("max"), e.max) << e.citation;
+    if (e.city) EXPECT_EQ(payer(*a, "市"), e.city) << e.citation;
+    if (e.district) {
+      std::string other = payer(*a, "辖区") != "(none)" ? payer(*a, "辖区") : payer(*a, "溧阳市");
+      EXPECT_EQ(other, e.district) << e.citation;
+    }
+  }
+  EXPECT_EQ(result.at("totals").at("max"), s.totalMax);
+  CliRun text = polc("eval policies/ --facts examples/applicants/" + std::string(s.file), std::string(s.file) + ".text");
+  EXPECT_EQ(text.exit, 0) << text.err;
+  EXPECT_NE(text.out.find(s.textMustContain), std::string::npos) << text.out;
+}
+
+TEST(EvalCli, P1DengFeng) {
+  checkScenario({"p1.json",
+                 {{"常办发〔2022〕1号 第2条第1款", "企业", "kept", "5000000", "2500000", "2500000"}},
+                 "5000000",
+                 "最高 5,000,000 元（500万元）"});
+}
+
+TEST(EvalCli, P2EquipmentCapped) {
+  checkScenario({"p2.json",
+                 {{"常办发〔2022〕1号 第3条第3款", "企业.项目[0]", "kept", "10000000", "5000000", "5000000"}},
+                 "10000000",
+                 "最高 10,000,000 元（1000万元）"});
+}
+
+TEST(EvalCli, P3EnergySaving) {
+  checkScenario({"p3.json", {{"常办发〔2022〕1号 第14条第1款", "企业.项目[0]", "kept", "150000", "75000", "75000"}}, "150000",
+                 "最高 150,000 元（15万元）"});
+  CliRun r;
+  json below = evalJson("p3b.json", r);
+  EXPECT_EQ(findAward(below, kCity + "第14条第1款"), nullptr);
+  EXPECT_EQ(below.at("totals").at("max"), "0");
+  checkScenario({"p3c.json", {{"常办发〔2022〕1号 第14条第1款", "企业.项目[0]", "kept", "75000", "37500", "37500"}}, "75000",
+                 "最高 75,000 元"});
+}
+
+TEST(EvalCli, P4ClusterCapped) {
+  checkScenario({"p4.json",
+                 {{"常办发〔2022〕1号 第1条第1款第1项", "集群", "kept", "1000000", "500000", "500000"},
+                  {"常办发〔2022〕1号 第1条第1款第2项", "集群.平台项目[8]", "kept", "2000000", nullptr, nullptr},
+                  {"常办发〔2022〕1号 第1条第1款第2项", "集群.平台项目[9]", "capped", "1000000", nullptr, nullptr},
+                  {"常办发〔2022〕1号 第1条第1款第2项", "集群.平台项目[11]", "capped", "0", nullptr, nullptr}},
+                 "20000000",
+                 "单个集群累计"});
+}
+
+TEST(EvalCli, P5TakeHighest) {
+  checkScenario({"p5.json",
+                 {{"常办发〔2022〕1号 第3条第3款", "企业.项目[0]", "kept", "9600000", nullptr, nullptr},
+                  {"常办发〔2022〕1号 第5条第3款第2项", "企业.项目[0]", "dropped", "2000000", nullptr, nullptr}},
+                 "9600000",
+                 "不予叠加"});
+}
+
+TEST(EvalCli, P6TitleAwardStacks) {
+  checkScenario({"p6.json",
+                 {{"常办发〔2022〕1号 第2条第3款第2项", "企业", "kept", "1000000", nullptr, nullptr},
+                  {"常办发〔2022〕1号 第3条第3款", "企业.项目[0]", "kept", "9600000", nullptr, nullptr},
+                  {"常办发〔2022〕1号 第5条第3款第2项", "企业.项目[0]", "dropped", "2000000", nullptr, nullptr}},
+                 "10600000",
+                 "10,600,000"});
+}
+
+TEST(EvalCli, P7Liyang) {
+  checkScenario({"p7.json", {{"常办发〔2022〕1号 第2条第3款第2项", "企业", "kept", "1000000", "150000", "850000"}}, "1000000",
+                 "市 150,000 元（15万元）；溧阳市 850,000 元（85万元）"});
+}
+
+TEST(EvalCli, P8CrossDocument) {
+  checkScenario({"p8.json",
+                 {{"常办发〔2022〕1号 第12条第1款第1项", "企业.产品[0]", "kept", "6000000", nullptr, nullptr},
+                  {"武进区2024制造业若干措施 第11条第1款第2项", "企业.产品[0]", "dropped", "500000", nullptr, nullptr}},
+                 "6000000",
+                 "从优从高"});
+}
+
+TEST(EvalCli, P9Range) {
+  checkScenario({"p9.json", {{"常办发〔2022〕1号 第29条第2款第1项", "企业", "kept", "12000", "6000", "6000"}}, "12000",
+                 "3,000 元 至 12,000 元"});
+  CliRun r;
+  json j = evalJson("p9.json", r);
+  EXPECT_EQ(findAward(j, kCity + "第29条第2款第1项")->at("min"), "3000");
+  EXPECT_EQ(j.at("totals").at("min"), "3000");
+}
+
+TEST(EvalCli, P10LoanInterest) {
+  checkScenario({"p10.json", {{"常办发〔2022〕1号 第5条第3款第1项", "企业.项目[0]", "kept", "925000", "462500", "462500"}}, "925000",
+                 "925,000 元"});
+  CliRun r;
+  json j = evalJson("p10.json", r);
+  EXPECT_EQ(findAward(j, kCity + "第5条第3款第1项")->at("form"), "exact");
+  EXPECT_EQ(j.at("totals").at("exact"), "925000");
+}
+
+// ---- bad facts ------------------------------------------------------------------------------------
+
+const char* kGood = R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","history":{"营业收入":{"2023":"480亿元"}}}})";
+const char* kWrongType = R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":true}})";
+const char* kUnknownEnum = R"({"date":"2024-06-30","企业":{"所在地":"上海市","营业收入":"520亿元"}})";
+const char* kMissingRequired = R"({"date":"2024-06-30","企业":{"营业收入":"520亿元"}})";
+
+TEST(EvalCli, BadFactsOneApplicant) {
+  struct Case {
+    const char* name;
+    const char* facts;
+    const char* message;
+  } cases[] = {
+      {"wrong_type", kWrongType, "企业.营业收入: expected money, got true"},
+      {"unknown_enum", kUnknownEnum, "企业.所在地: unknown value \"上海市\" of 辖区"},
+      {"missing_required", kMissingRequired, "企业.所在地: missing required fact"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    fs::path f = scratch(std::string(c.name) + ".json");
+    write(f, c.facts);
+    for (const char* format : {"text", "json"}) {
+      CliRun r = polc("eval policies/ --facts '" + f.string() + "' --format " + format, c.name);
+      EXPECT_EQ(r.exit, 1);
+      EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("nothing evaluated"), std::string::npos) << r.err;
+      EXPECT_EQ(r.out, "") << "no partial result";
+    }
+  }
+}
+
+TEST(EvalCli, BadFactsInBatch) {
+  fs::path f = scratch("bad_batch.jsonl");
+  write(f, std::string(kGood) + "\n" + kWrongType + "\n\n" + kUnknownEnum + "\n" + kMissingRequired + "\n" + kGood + "\n");
+  CliRun r = polc("eval policies/ --batch '" + f.string() + "'", "bad_batch");
+  EXPECT_EQ(r.exit, 1) << "some lines failed";
+  std::string file = f.string();
+  EXPECT_NE(r.err.find(file + ":2: 企业.营业收入: expected money"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file + ":4: 企业.所在地: unknown value \"上海市\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file + ":5: 企业.所在地: missing required fact"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("5 applicants: 2 evaluated, 3 failed"), std::string::npos) << r.err;
+  // One JSON line per applicant line (the blank line is skipped), in order; the run goes on.
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<json> out;
+  while (std::getline(lines, line)) out.push_back(json::parse(line));
+  ASSERT_EQ(out.size(), 5u) << r.out;
+  EXPECT_EQ(out[0].at("line"), 1);
+  EXPECT_TRUE(out[0].contains("awards"));
+  EXPECT_EQ(out[1].at("line"), 2);
+  EXPECT_NE(out[1].at("errors")[0].get<std::string>().find("企业.营业收入"), std::string::npos);
+  EXPECT_EQ(out[2].at("line"), 4);
+  EXPECT_NE(out[2].at("errors")[0].get<std::string>().find("企业.所在地"), std::string::npos);
+  EXPECT_EQ(out[3].at("line"), 5);
+  EXPECT_NE(out[3].at("errors")[0].get<std::string>().find("企业.所在地: missing required fact"), std::string::npos);
+  EXPECT_EQ(out[4].at("line"), 6);
+  EXPECT_EQ(out[4].at("totals").at("max"), "5000000");
+}
+
+// ---- the batch summary ------------------------------------------------------------------------------
+
+std::string wujinProject(int n) {
+  // 武进区 第1条第1款第1项: 每年择优支持不超过20个项目; n projects of 400万 × 5% = 20万 each.
+  std::string items;
+  for (int i = 0; i < n; ++i)
+    items += std::string(i ? "," : "") + R"({"智能化改造":true,"改造投资":"600万元","智能化设备及信息化投入":"400万元"})";
+  return R"({"date":"2024-06-30","企业":{"所在地":"武进区","独立法人":true,"制造业":true,"项目":[)" + items + "]}}";
+}
+
+TEST(EvalCli, BatchSummaryText) {
+  fs::path f = scratch("summary.jsonl");
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += wujinProject(2) + "\n";  // 24 projects for 20 places
+  text += std::string(kGood) + "\n" + kWrongType + "\n";
+  write(f, text);
+  CliRun r = polc("eval policies/ --batch '" + f.string() + "'", "summary");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.err.find("14 applicants: 13 evaluated, 1 failed"), std::string::npos) << r.err;
+  // Per clause: 24 awards of up to 20万 to 12 applicants; the 登峰 award of P1.
+  EXPECT_NE(r.err.find("clause 武进区2024制造业若干措施 第1条第1款第1项: 24 awards to 12 applicants, 0 至 4,800,000 元"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("clause 常办发〔2022〕1号 第2条第1款: 1 award to 1 applicant, 0 至 5,000,000 元"), std::string::npos)
+      << r.err;
+  // Per payer: the city's 1:1 split of 500万, and the district's unsplit arrangement.
+  EXPECT_NE(r.err.find("payer 市: 0 至 2,500,000 元"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("payer 辖区: 0 至 2,500,000 元"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("payer 按现行财政体制分级承担（no split）: 0 至 4,800,000 元"), std::string::npos) << r.err;
+  // Quota: 24 qualifying projects for 20 places.
+  EXPECT_NE(r.err.find("quota 武进区2024制造业若干措施 第1条第1款第1项 (2024): 24 qualify for 20 places a year (12 applicants): "
+                       "over-subscribed by 4"),
+            std::string::npos)
+      << r.err;
+  // Piped: no progress bar.
+  EXPECT_EQ(r.err.find('\r'), std::string::npos);
+  EXPECT_EQ(r.err.find("\x1b["), std::string::npos);
+}
+
+TEST(EvalCli, BatchSummaryFile) {
+  fs::path f = scratch("summary_file.jsonl"), s = scratch("summary.json");
+  fs::remove(s);
+  std::string text;
+  for (int i = 0; i < 21; ++i) text += wujinProject(1) + "\n";
+  write(f, text);
+  CliRun r = polc("eval policies/ --batch '" + f.string() + "' --summary '" + s.string() + "'", "summary_file");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.err.find("21 applicants: 21 evaluated, 0 failed; summary in"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("clause "), std::string::npos) << "the details go to the file";
+  json sum = json::parse(slurp(s));
+  EXPECT_EQ(sum.at("applicants"), 21);
+  EXPECT_EQ(sum.at("evaluated"), 21);
+  EXPECT_EQ(sum.at("failed"), 0);
+  EXPECT_EQ(sum.at("total").at("max"), "4200000");
+  ASSERT_EQ(sum.at("quotas").size(), 1u);
+  EXPECT_EQ(sum.at("quotas")[0].at("citation"), kWujin + "第1条第1款第1项");
+  EXPECT_EQ(sum.at("quotas")[0].at("places"), 20);
+  EXPECT_EQ(sum.at("quotas")[0].at("qualifying"), 21);
+  EXPECT_EQ(sum.at("quotas")[0].at("over_subscribed_by"), 1);
+  ASSERT_EQ(sum.at("by_clause").size(), 1u);
+  EXPECT_EQ(sum.at("by_clause")[0].at("awards"), 21);
+  EXPECT_EQ(sum.at("by_arrangement")[0].at("arrangement"), "按现行财政体制分级承担");
+  EXPECT_EQ(sum.at("by_payer").size(), 0u);
+}
+
+// On a terminal (a pseudo-terminal from script(1)), stderr shows a progress line that is erased
+// before the summary.
+TEST(EvalCli, BatchProgressOnTerminal) {
+  if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) is not installed";
+  fs::path f = scratch("progress.jsonl"), typescript = scratch("progress.typescript");
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += std::string(kGood) + "\n";
+  write(f, text);
+  std::string inner = std::string("'") + POLC_BINARY + "' eval '" + POLC_SOURCE_DIR + "/policies' --batch '" + f.string() +
+                      "' > /dev/null";
+  std::string cmd = "script -qec \"" + inner + "\" '" + typescript.string() + "' > /dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string tty = slurp(typescript);
+  EXPECT_NE(tty.find("\r["), std::string::npos) << tty;
+  EXPECT_NE(tty.find("applicants\x1b[K"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("50 applicants: 50 evaluated, 0 failed"), std::string::npos) << tty;
+}
+
+TEST(EvalCli, SummaryNeedsBatch) {
+  CliRun r = polc("eval policies/ --facts examples/applicants/p1.json --summary x.json", "summary_usage");
+  EXPECT_EQ(r.exit, 2) << r.err;
+}
+
+// A batch is streamed: ten times the applicants take no more memory.
+long maxChildRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_CHILDREN, &u);
+  return u.ru_maxrss;
+}
+
+TEST(EvalCli, BatchMemoryIsConstant) {
+  fs::path small = scratch("mem_small.jsonl"), large = scratch("mem_large.jsonl");
+  std::string line = std::string(kGood) + "\n" + wujinProject(3) + "\n";
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += line;
+  write(small, text);
+  std::string big;
+  for (int i = 0; i < 10; ++i) big += text;
+  write(large, big);
+  CliRun a = polc("eval policies/ --batch '" + small.string() + "'", "mem_small");
+  ASSERT_EQ(a.exit, 0) << a.err;
+  long afterSmall = maxChildRssKb();
+  CliRun b = polc("eval policies/ --batch '" + large.string() + "'", "mem_large");
+  ASSERT_EQ(b.exit, 0) << b.err;
+  long afterLarge = maxChildRssKb();
+  EXPECT_NE(b.err.find("4000 applicants: 4000 evaluated"), std::string::npos) << b.err;
+  EXPECT_LE(afterLarge, afterSmall + 4096) << "max RSS grew from " << afterSmall << " KB to " << afterLarge << " KB";
+}
+
+// ---- polc test --------------------------------------------------------------------------------------
+
+TEST(TestCli, FailureShowsDiffAndCounts) {
+  fs::path dir = scratch("testdir");
+  fs::create_directories(dir);
+  write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "cases": [
+    {"name": "right", "facts": ")" + POLC_SOURCE_DIR + R"(/examples/applicants/p1.json",
+     "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "max": "5000000"}]}},
+    {"name": "wrong", "facts": ")" + POLC_SOURCE_DIR + R"(/examples/applicants/p1.json",
+     "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "max": "2000000"}],
+                "absent": ["常办发〔2022〕1号 第14条第1款"]}}]})");
+  CliRun r = polc("test '" + dir.string() + "'", "test_fail");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.out.find("FAIL"), std::string::npos);
+  EXPECT_NE(r.out.find("wrong"), std::string::npos);
+  EXPECT_NE(r.out.find("- max: 2000000"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+ max: 5000000"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.out.size() >= 20 && r.out.substr(r.out.size() - 19) == "1 passed, 1 failed\n") << r.out;
+
+  CliRun none = polc("test '" + scratch("no_such_dir").string() + "'", "test_usage");
+  EXPECT_EQ(none.exit, 2);
+}
+
+// ---- polc build --------------------------------------------------------------------------------------
+
+TEST(BuildCli, EmitIrToFile) {
+  fs::path out = scratch("ir.txt");
+  fs::remove(out);
+  CliRun r = polc("build policies/ --emit=ir -o '" + out.string() + "'", "build_ir");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  std::string ir = slurp(out);
+  EXPECT_NE(ir.find("常办发〔2022〕1号 第3条第3款"), std::string::npos);
+  for (const auto& e : fs::directory_iterator(out.parent_path()))
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << "temporary left: " << e.path();
+  CliRun same = polc("eval policies/ --dump-ir", "dump_ir");
+  EXPECT_EQ(same.out, ir) << "--dump-ir and build --emit=ir print the same IR";
+}
+
+}  // namespace

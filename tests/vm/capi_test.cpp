@@ -1,0 +1,109 @@
+// The C API: loading (file, memory, garbage), applicants by name, errors as statuses, results.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+
+#include "polrt.h"
+#include "vm_util.h"
+
+namespace polc::vmtest {
+namespace {
+
+struct ProgramHandle {
+  polrt_program* p = nullptr;
+  ~ProgramHandle() { polrt_program_free(p); }
+};
+
+const std::vector<uint8_t>& city() {
+  static auto c = compile(kCity);
+  return c->bytecode;
+}
+
+TEST(CApi, LoadRejectsGarbageWithAMessage) {
+  polrt_program* p = reinterpret_cast<polrt_program*>(1);
+  const char junk[] = "not a policy";
+  EXPECT_EQ(polrt_load_memory(junk, sizeof junk, &p), POLRT_ERR_INVALID);
+  EXPECT_EQ(p, nullptr);
+  EXPECT_NE(std::string(polrt_last_error()).find("invalid bytecode"), std::string::npos);
+  EXPECT_EQ(polrt_load_file("/nonexistent/x.polb", &p), POLRT_ERR_IO);
+  EXPECT_EQ(polrt_load_memory(nullptr, 5, &p), POLRT_ERR_ARGUMENT);
+}
+
+TEST(CApi, EvaluatesScenarioP2) {
+  ProgramHandle h;
+  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK) << polrt_last_error();
+  polrt_session* s = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+  int firm = -1, project = -1;
+  ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "制造业", "true"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
+  ASSERT_EQ(polrt_add_set_member(s, project, "入库", "常州市重大项目库"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, project, "当年竣工投产", "是"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, project, "产业", "新能源"), POLRT_OK);
+  int slot = polrt_fact_slot(h.p, polrt_find_subject(h.p, "项目"), "设备投入");
+  ASSERT_GE(slot, 0);
+  ASSERT_EQ(polrt_set_fact_slot(s, project, slot, "100000000"), POLRT_OK);
+  // Errors are statuses with messages, never exceptions.
+  EXPECT_EQ(polrt_set_fact(s, project, "产业", "不存在的产业"), POLRT_ERR_NOT_FOUND);
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1亿元"), POLRT_ERR_TYPE);
+  EXPECT_EQ(polrt_set_fact(s, project, "没有这个事实", "1"), POLRT_ERR_NOT_FOUND);
+  EXPECT_EQ(polrt_set_fact(s, 99, "产业", "新能源"), POLRT_ERR_ARGUMENT);
+  EXPECT_EQ(polrt_add_instance(s, "项目", -1, nullptr), POLRT_ERR_ARGUMENT);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  bool found = false;
+  for (int i = 0; i < polrt_award_count(s); ++i) {
+    if (!std::strstr(polrt_award_citation(s, i), "第3条第3款")) continue;
+    found = true;
+    EXPECT_STREQ(polrt_award_form(s, i), "up_to");
+    EXPECT_STREQ(polrt_award_max(s, i), "10000000");
+    EXPECT_STREQ(polrt_award_status(s, i), "kept");
+    EXPECT_STREQ(polrt_award_payee(s, i), "企业");
+    ASSERT_EQ(polrt_award_funding_count(s, i), 2);
+    EXPECT_STREQ(polrt_award_funding_max(s, i, 0), "5000000");
+    EXPECT_EQ(polrt_award_explanation_count(s, i), 0);  // not asked for
+  }
+  EXPECT_TRUE(found);
+  EXPECT_STREQ(polrt_total(s, "up_to"), "10000000");
+  EXPECT_EQ(polrt_award_citation(s, 999), nullptr);
+  ASSERT_EQ(polrt_evaluate(s, POLRT_EXPLAIN), POLRT_OK);
+  int lines = 0;
+  for (int i = 0; i < polrt_award_count(s); ++i) lines += polrt_award_explanation_count(s, i);
+  EXPECT_GT(lines, 0);
+  polrt_session_free(s);
+}
+
+struct BatchState {
+  int done = 0, ok = 0;
+};
+
+TEST(CApi, BatchReusesTheSession) {
+  ProgramHandle h;
+  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK);
+  polrt_session* s = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+  BatchState st;
+  auto fill = [](polrt_session* s, size_t i, void*) -> int {
+    int firm;
+    if (polrt_add_instance(s, "企业", -1, &firm) != POLRT_OK) return 1;
+    polrt_set_date(s, "2024-06-30");
+    polrt_set_fact(s, firm, "所在地", i % 2 ? "溧阳市" : "新北区");
+    polrt_add_recognition(s, firm, "称号", "国家专精特新小巨人企业", "2024-04-15");
+    return 0;
+  };
+  auto done = [](polrt_session* s, size_t, polrt_status status, void* user) {
+    auto* b = static_cast<BatchState*>(user);
+    ++b->done;
+    if (status == POLRT_OK && polrt_award_count(s) > 0) ++b->ok;
+  };
+  ASSERT_EQ(polrt_evaluate_batch(s, 100, 0, fill, done, &st), POLRT_OK);
+  EXPECT_EQ(st.done, 100);
+  EXPECT_EQ(st.ok, 100);
+  polrt_session_free(s);
+}
+
+}  // namespace
+}  // namespace polc::vmtest

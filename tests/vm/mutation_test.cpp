@@ -1,0 +1,191 @@
+// Hostile and corrupted .polb files: the loader's verifier must reject each with an error, or the
+// program must evaluate to a well-formed result. Nothing may crash (run it under ASan+UBSan:
+// cmake -DPOLC_SANITIZE=ON). Variants flip bits, truncate, overwrite ranges and rewrite
+// instruction operands; most are re-checksummed so that they reach the deeper checks.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "backend/bytecode/bridge.h"
+#include "bytecode/format.h"
+#include "vm_util.h"
+
+namespace polc::vmtest {
+namespace {
+
+using polrt::bc::kHeaderSize;
+
+const std::vector<uint8_t>& cityBytes() {
+  static std::vector<uint8_t> bytes = [] {
+    auto c = compile(kCity);
+    EXPECT_TRUE(c->error.empty()) << c->error;
+    return c->bytecode;
+  }();
+  return bytes;
+}
+
+void reseal(std::vector<uint8_t>& b) {
+  if (b.size() < kHeaderSize) return;
+  uint32_t body = static_cast<uint32_t>(b.size() - kHeaderSize);
+  uint32_t crc = polrt::bc::crc32(b.data() + kHeaderSize, body);
+  for (int i = 0; i < 4; ++i) {
+    b[12 + i] = static_cast<uint8_t>(body >> (8 * i));
+    b[16 + i] = static_cast<uint8_t>(crc >> (8 * i));
+  }
+}
+
+// Fills an applicant from the loaded program's own schema (whatever the mutation left of it) and
+// evaluates; every field of the result is read back.
+void exercise(const polrt::Program& p, std::mt19937_64& rng) {
+  polrt::Session s(p);
+  for (int round = 0; round < 3; ++round) {
+    s.reset();
+    int root = -1;
+    for (std::size_t i = 0; i < p.subjects.size(); ++i)
+      if (p.subjects[i].owner < 0) {
+        root = static_cast<int>(i);
+        break;
+      }
+    if (root < 0) return;
+    s.setDate(19000 + static_cast<int>(rng() % 2000));
+    int r = s.addInstance(root, -1);
+    ASSERT_EQ(r, 0);
+    for (std::size_t c = 0; c < p.subjects.size(); ++c)
+      if (p.subjects[c].owner == root) s.addInstance(static_cast<int>(c), 0);
+    for (int i = 0; i < s.instanceCount(); ++i) {
+      const auto& facts = p.subjects[s.instanceSubject(i)].facts;
+      for (std::size_t f = 0; f < facts.size(); ++f) {
+        int slot = static_cast<int>(f);
+        if (rng() % 3 == 0) continue;
+        switch (facts[f].kind) {
+          case polrt::bc::kNum: s.setNum(i, slot, polrt::Decimal::fromInt(static_cast<int64_t>(rng() % 200000000))); break;
+          case polrt::bc::kBool: s.setBool(i, slot, rng() % 2); break;
+          case polrt::bc::kEnum: s.setEnum(i, slot, static_cast<int>(rng() % 8)); break;
+          case polrt::bc::kSet: s.addSetMember(i, slot, static_cast<int>(rng() % 300)); break;
+          case polrt::bc::kDate: s.setDay(i, slot, 19000 + static_cast<int>(rng() % 2000)); break;
+          case polrt::bc::kText: s.setText(i, slot, "x"); break;
+          case polrt::bc::kRecog: s.addGrant(i, slot, static_cast<int>(rng() % 300), 19000 + static_cast<int>(rng() % 2000)); break;
+        }
+        if (facts[f].history && facts[f].kind == polrt::bc::kNum) {
+          polrt::Val v;
+          v.kind = polrt::bc::kNum;
+          v.lo = v.hi = polrt::Decimal::fromInt(static_cast<int64_t>(rng() % 200000000));
+          s.setHistory(i, slot, 2020 + static_cast<int>(rng() % 6), v);
+        }
+      }
+    }
+    if (!p.clauses.empty())
+      s.addReceived(0, static_cast<int>(rng() % p.clauses.size()), -1, polrt::Decimal::fromInt(100000), 2023, "x");
+    bool ok = s.evaluate(round == 1);
+    if (!ok) {
+      EXPECT_FALSE(s.error().empty());
+      continue;
+    }
+    eval::Result res = bytecode::toResult(s, round == 1);
+    for (const auto& aw : res.awards) {
+      ASSERT_GE(aw.clause, 0);
+      ASSERT_LT(aw.clause, static_cast<int>(p.clauses.size()));
+      ASSERT_GE(aw.instance, 0);
+      ASSERT_LT(aw.instance, s.instanceCount());
+      EXPECT_FALSE(aw.hasAmount() && aw.lo.toString().empty());
+    }
+  }
+}
+
+struct Tally {
+  int rejected = 0, evaluated = 0;
+};
+
+void tryVariant(const std::vector<uint8_t>& b, std::mt19937_64& rng, Tally& t) {
+  auto r = polrt::load(b.data(), b.size());
+  if (!r.program) {
+    ASSERT_FALSE(r.error.empty());
+    ++t.rejected;
+    return;
+  }
+  ++t.evaluated;
+  exercise(*r.program, rng);
+}
+
+TEST(Verifier, AcceptsTheSeedPolicies) {
+  for (const auto* files : {&kCity, &kCityWujin, &kAll}) {
+    auto c = compile(*files);
+    ASSERT_TRUE(c->error.empty()) << c->error;
+    auto r = polrt::load(c->bytecode.data(), c->bytecode.size());
+    EXPECT_TRUE(r.program) << r.error;
+  }
+}
+
+TEST(Verifier, RejectsWithClearErrors) {
+  const auto& good = cityBytes();
+  auto err = [](std::vector<uint8_t> b) { return polrt::load(b.data(), b.size()).error; };
+  EXPECT_NE(err({}).find("truncated"), std::string::npos);
+  std::vector<uint8_t> b = good;
+  b[0] = 'X';
+  EXPECT_NE(err(b).find("bad magic"), std::string::npos);
+  b = good;
+  b[4] = 9;
+  EXPECT_NE(err(b).find("unsupported format version"), std::string::npos);
+  b = good;
+  b.resize(b.size() - 7);
+  EXPECT_NE(err(b).find("truncated"), std::string::npos);
+  b = good;
+  b[b.size() / 2] ^= 0x10;
+  EXPECT_NE(err(b).find("checksum"), std::string::npos);
+}
+
+TEST(Mutation, ThousandsOfVariantsAreRejectedOrEvaluateSafely) {
+  const auto& good = cityBytes();
+  ASSERT_FALSE(good.empty());
+  std::mt19937_64 rng(12345);
+  Tally t;
+  const int kEach = 1500;
+  // 1. Bit flips, checksum left as is: all rejected by the checksum.
+  for (int i = 0; i < kEach / 3; ++i) {
+    auto b = good;
+    b[rng() % b.size()] ^= static_cast<uint8_t>(1u << (rng() % 8));
+    tryVariant(b, rng, t);
+  }
+  // 2. Bit flips in the body, re-checksummed.
+  for (int i = 0; i < kEach; ++i) {
+    auto b = good;
+    int flips = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < flips; ++k) b[kHeaderSize + rng() % (b.size() - kHeaderSize)] ^= static_cast<uint8_t>(1u << (rng() % 8));
+    reseal(b);
+    tryVariant(b, rng, t);
+  }
+  // 3. Truncations, raw and re-sealed.
+  for (int i = 0; i < kEach; ++i) {
+    auto b = good;
+    b.resize(rng() % b.size());
+    if (i % 2) reseal(b);
+    tryVariant(b, rng, t);
+  }
+  // 4. Ranges rewritten with random bytes, zeros or 0xFF, re-sealed.
+  for (int i = 0; i < kEach; ++i) {
+    auto b = good;
+    std::size_t at = kHeaderSize + rng() % (b.size() - kHeaderSize);
+    std::size_t n = 1 + rng() % 16;
+    int mode = static_cast<int>(rng() % 3);
+    for (std::size_t k = at; k < at + n && k < b.size(); ++k)
+      b[k] = mode == 0 ? static_cast<uint8_t>(rng()) : mode == 1 ? 0 : 0xFF;
+    reseal(b);
+    tryVariant(b, rng, t);
+  }
+  // 5. Small integers written over 32-bit fields (indices, counts, jump targets): the most likely
+  //    to pass the parser and reach the verifier's index and stack checks.
+  for (int i = 0; i < kEach * 2; ++i) {
+    auto b = good;
+    std::size_t at = kHeaderSize + (rng() % ((b.size() - kHeaderSize) / 4)) * 4;
+    uint32_t v = static_cast<uint32_t>(rng() % 6 == 0 ? rng() : rng() % 64);
+    for (int k = 0; k < 4 && at + k < b.size(); ++k) b[at + k] = static_cast<uint8_t>(v >> (8 * k));
+    reseal(b);
+    tryVariant(b, rng, t);
+  }
+  std::printf("mutation: %d variants rejected by the verifier, %d loaded and evaluated\n", t.rejected, t.evaluated);
+  EXPECT_GT(t.rejected, kEach);
+  EXPECT_GT(t.evaluated, 0);
+}
+
+}  // namespace
+}  // namespace polc::vmtest
