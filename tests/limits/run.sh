@@ -9,7 +9,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-TIMEOUT=${LIMITS_TIMEOUT:-120}
+TIMEOUT=${LIMITS_TIMEOUT:-600}
 pass=0 fail=0
 
 # expect NAME STATUS REGEX CMD...: CMD exits with STATUS, its output (stdout and stderr) matches
