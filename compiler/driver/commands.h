@@ -52,7 +52,6 @@ struct TestOptions {
   std::string filter;              // only cases whose name contains this
   bool verbose = false;
   bool coverage = false;           // list the clauses no case shows paying, or not paying
-  OutputOptions output;
 };
 
 CLI::App* addTestCommand(CLI::App& app, TestOptions& options);

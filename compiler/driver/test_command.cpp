@@ -599,6 +599,9 @@ class Runner {
     if (!c.contains("expect") || !c.at("expect").is_object()) throw TestFileError(where + ": missing \"expect\": { … }");
     const json& expect = c.at("expect");
     checkKeys(expect, {"awards", "absent", "totals", "exhaustive", "errors"}, where + ".expect");
+    if (!expect.contains("awards") && !expect.contains("absent") && !expect.contains("totals") &&
+        !expect.contains("errors") && !expect.contains("exhaustive"))
+      throw TestFileError(where + ".expect: nothing to check (give awards, absent, totals, exhaustive or errors)");
 
     PolicySet& set = cache_.get(policyPaths(testFile, defaults, c, where));
     if (!set.program) return {"the policies do not compile:", set.diagnostics};
