@@ -14,6 +14,7 @@
 
 #include "bytecode/format.h"
 #include "bytecode/program.h"
+#include "support/atomic_file.h"
 
 namespace polc::bytecode {
 namespace {
@@ -844,23 +845,11 @@ EmitResult emit(const ir::Program& program) {
 }
 
 std::string writeFileAtomically(const std::string& path, const std::vector<uint8_t>& bytes) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write " + tmp;
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      return "cannot write " + tmp;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return "cannot rename " + tmp + " to " + path;
-  }
-  return "";
+  // The one implementation every writer shares (mkstemp in the target's directory, fsync, rename,
+  // the temporary removed on any failure): a private copy here had a pid-named temporary that a
+  // second polc could clobber, and no fsync before the rename.
+  return polc::writeFileAtomically(
+      path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 }  // namespace polc::bytecode
