@@ -4,14 +4,18 @@
 // document-level cap over several clauses) written with keywords drawn at random from both
 // languages, and an applicant's facts, from tiny to far beyond any money range. The policy is
 // compiled, the facts read and the reference evaluator run; the result is compared with an
-// independent oracle computed here in exact rational arithmetic (GMP):
+// independent oracle computed here in exact rational arithmetic (GMP), and the same policy is
+// compiled to bytecode (bytecode::emit), loaded and verified by the runtime (polrt::load) and run
+// on the VM with the same applicant, which must agree with the reference evaluator exactly:
 //   - every amount the evaluator reports equals the oracle's, to the cent;
 //   - it reports an evaluation error only when some intermediate of the oracle's computation is
 //     beyond 10^18 元 (or the loan date precedes every LPR value), and then the error names the
 //     clause — never a wrong number;
-//   - the facts reader accepts every value below 10^18 and refuses every value beyond 2^127.
-// When a bytecode VM exists it is to be run here as well and compared (TODO(bytecode) in
-// docs/robustness.md).
+//   - the facts reader accepts every value below 10^18 and refuses every value beyond 2^127;
+//   - the VM gives every award (clause, item, status, form, amounts, cap flag, reason, missing
+//     facts, explanation) and every total the reference evaluator gives, or the same error message.
+// The third backend, generated C++, needs a C++ compiler per policy and cannot run inside a fuzzer
+// process: tests/differential compares it with the reference evaluator on random applicants.
 #include <fuzzer/FuzzedDataProvider.h>
 #include <gmpxx.h>
 
@@ -22,6 +26,9 @@
 #include <string>
 #include <vector>
 
+#include "backend/bytecode/bridge.h"
+#include "backend/bytecode/emit.h"
+#include "bytecode/program.h"
 #include "eval/eval.h"
 #include "facts/facts.h"
 #include "fuzz_util.h"
@@ -152,6 +159,53 @@ const mpq_class& limit() {
 }
 
 bool big(const mpq_class& v) { return abs(v) >= limit(); }
+
+// Runs the applicant through the bytecode backend and the VM and fails unless it agrees with the
+// reference evaluator's `ref` (or its error `refError`) in everything the result holds.
+void compareWithVm(const polc::ir::Program& program, const polc::eval::Applicant& applicant, bool explain,
+                   const polc::eval::Result& ref, const std::string& refError, const std::string& p,
+                   const std::string& f) {
+  auto bc = polc::bytecode::emit(program);
+  if (!bc.ok()) fail("bytecode::emit refused a policy the front end accepted: " + bc.error, p, f);
+  auto loaded = polrt::load(bc.bytes.data(), bc.bytes.size());
+  if (!loaded.program) fail("the runtime rejected the emitted bytecode: " + loaded.error, p, f);
+  polrt::Session session(*loaded.program);
+  polc::bytecode::loadApplicant(session, applicant, std::nullopt);
+  const bool ok = session.evaluate(explain);
+  if (!refError.empty() || !ok) {
+    const std::string vmError = ok ? std::string("(no error)") : session.error();
+    if (vmError != (refError.empty() ? std::string("(no error)") : refError))
+      fail("VM: " + vmError + "; reference evaluator: " + (refError.empty() ? "(no error)" : refError), p, f);
+    return;
+  }
+  const polc::eval::Result vm = polc::bytecode::toResult(session, explain);
+  if (vm.awards.size() != ref.awards.size())
+    fail("VM gives " + std::to_string(vm.awards.size()) + " awards, the reference evaluator " +
+             std::to_string(ref.awards.size()),
+         p, f);
+  auto same = [](const polc::eval::Award& a, const polc::eval::Award& b) {
+    return a.clause == b.clause && a.instance == b.instance && a.kind == b.kind && a.form == b.form &&
+           a.status == b.status && a.lo.toString() == b.lo.toString() && a.hi.toString() == b.hi.toString() &&
+           a.computedHi.toString() == b.computedHi.toString() && a.capped == b.capped && a.reason == b.reason &&
+           a.missing == b.missing && a.explanation == b.explanation;
+  };
+  for (std::size_t i = 0; i < ref.awards.size(); ++i) {
+    const auto &r = ref.awards[i], &v = vm.awards[i];
+    if (!same(r, v))
+      fail("award " + std::to_string(i) + " (" + program.clauses[r.clause].citation + "): VM " +
+               polc::eval::statusName(v.status) + " [" + v.lo.toString() + ", " + v.hi.toString() + "] \"" +
+               v.reason + "\", reference " + polc::eval::statusName(r.status) + " [" + r.lo.toString() + ", " +
+               r.hi.toString() + "] \"" + r.reason + "\"",
+           p, f);
+  }
+  const auto &rt = ref.totals, &vt = vm.totals;
+  if (rt.lo.toString() != vt.lo.toString() || rt.hi.toString() != vt.hi.toString() ||
+      rt.exact.toString() != vt.exact.toString() || rt.upTo.toString() != vt.upTo.toString() ||
+      rt.dropped != vt.dropped || rt.notAssessable != vt.notAssessable)
+    fail("totals: VM [" + vt.lo.toString() + ", " + vt.hi.toString() + "], reference [" + rt.lo.toString() + ", " +
+             rt.hi.toString() + "]",
+         p, f);
+}
 
 }  // namespace
 
@@ -381,15 +435,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  // ---- evaluate and compare ----
+  // ---- evaluate and compare: the VM with the reference evaluator, the evaluator with the oracle ----
+  // Explanations (text built on both sides) on every other input.
+  const bool explain = size > 0 && (data[0] & 1);
   polc::eval::Options options;
+  options.explain = explain;
   polc::eval::Result result;
+  std::string refError;
   try {
     result = polc::eval::evaluate(*compiled->program, facts.applicant, options);
   } catch (const polc::eval::EvalError& e) {
-    std::string msg = e.what();
-    if (!anyMayFail) fail("evaluation error where the oracle computes every amount: " + msg, p, f);
-    if (msg.find("第1条第") == std::string::npos) fail("an evaluation error that names no clause: " + msg, p, f);
+    refError = e.what();
+  }
+  compareWithVm(*compiled->program, facts.applicant, explain, result, refError, p, f);
+  if (!refError.empty()) {
+    if (!anyMayFail) fail("evaluation error where the oracle computes every amount: " + refError, p, f);
+    if (refError.find("第1条第") == std::string::npos) fail("an evaluation error that names no clause: " + refError, p, f);
     return 0;
   }
   std::vector<const polc::eval::Award*> byClause(clauseCount, nullptr);
