@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets one after another, each for SECONDS, and reports executions and findings.
-#   bash fuzz/run.sh SECONDS [TARGET...]     (default: every target in build-fuzz/fuzz/)
-# Builds build-fuzz (clang-14, -DPOLC_FUZZ=ON) when needed. Seeds come from policies/, examples/,
-# tests/golden/ and tests/regressions/; the corpus each run grows is kept in build-fuzz/corpus/TARGET
+#   bash fuzz/run.sh SECONDS [TARGET...]     (default: every target in build-san/fuzz/)
+# Builds build-san (fuzz/configure.sh: clang-14, -DPOLC_FUZZ=ON; FUZZ_BUILD_DIR overrides) when needed. Seeds come from policies/, examples/,
+# tests/golden/ and tests/regressions/; the corpus each run grows is kept in build-san/corpus/TARGET
 # and reused by the next run. A crash, hang (> 10 s for one input), leak, out-of-memory (> 2 GB)
-# or sanitizer report leaves its input in build-fuzz/artifacts/TARGET/ and makes this script fail:
+# or sanitizer report leaves its input in build-san/artifacts/TARGET/ and makes this script fail:
 # reduce it, fix the bug, and commit the input under tests/regressions/ (docs/robustness.md).
 # Environment: FUZZ_JOBS=N runs N targets at once (default 1); FUZZ_LOG=FILE appends the summary.
 set -euo pipefail
@@ -12,12 +12,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_EACH=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift || true
-BUILD=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
-CXX_FUZZ=${CXX_FUZZ:-clang++-14}
+BUILD=${FUZZ_BUILD_DIR:-$ROOT/build-san}
 
-if [ ! -f "$BUILD/build.ninja" ]; then
-  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$CXX_FUZZ" -DPOLC_FUZZ=ON >/dev/null
-fi
+[ -f "$BUILD/build.ninja" ] || bash fuzz/configure.sh "$BUILD"
 cmake --build "$BUILD" --target polc_fuzz_targets
 
 targets=("$@")
