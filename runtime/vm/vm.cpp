@@ -53,79 +53,9 @@ Session::Session(const Program& p) : p_(p) {
   needed_.reserve(16);
   parts_.reserve(64);
   awards_.reserve(64);
-  // Blocks of a few common shapes are evaluated directly (same semantics, no dispatch).
-  fastKind_.assign(p.blocks.size(), 0);
-  for (std::size_t bi = 0; bi < p.blocks.size(); ++bi) {
-    const Block& b = p.blocks[bi];
-    const Insn* c = p.code.data() + b.start;
-    auto factKind = [&](const Insn& in) { return p.subjects[in.b].facts[in.c].kind; };
-    if (b.count == 2 && c[0].op == OP_FACT && factKind(c[0]) == kBool && c[1].op == OP_HALT) fastKind_[bi] = 1;
-    if (b.count == 4 && (c[0].op == OP_NEWLY || (c[0].op == OP_FACT && (factKind(c[0]) == kSet || factKind(c[0]) == kRecog))) &&
-        ((c[1].op == OP_ENUM && c[2].op == OP_HAS && c[2].a == 0) || (c[1].op == OP_SET && c[2].op == OP_HAS && c[2].a == 1)) &&
-        c[3].op == OP_HALT)
-      fastKind_[bi] = 2;
-  }
-}
-
-// The direct shapes: [FACT bool, HALT] and [NEWLY|FACT set, ENUM|SET, HAS, HALT].
-bool Session::fast(uint32_t blockIndex, Outcome& o) {
-  const Block& b = p_.blocks[blockIndex];
-  const Insn* c = p_.code.data() + b.start;
-  fastOut_.kind = kBool;
-  if (fastKind_[blockIndex] == 1) {
-    int i = instanceOf(c[0].b);
-    if (i < 0) return false;
-    const FactCell& cell = inst_[i].facts[c[0].c];
-    if (cell.present) {
-      fastOut_.i = cell.v.i;
-    } else {
-      // Absent: 否, unless a default or this year's history says otherwise (the general path).
-      if (p_.subjects[c[0].b].facts[c[0].c].hasDefault || !inst_[i].history[c[0].c].empty()) return false;
-      fastOut_.i = 0;
-    }
-    o = Outcome::Value;
-    return true;
-  }
-  uint64_t bits[4];
-  bool present;
-  if (!factBits(c[0].b, static_cast<int>(c[0].c), bits, c[0].op == OP_NEWLY, present)) return false;
-  bool r;
-  if (c[1].op == OP_ENUM) {
-    r = bit(bits, static_cast<int>(c[1].c));
-  } else {
-    const auto& s = p_.sets[c[1].c];
-    r = ((bits[0] & s[0]) | (bits[1] & s[1]) | (bits[2] & s[2]) | (bits[3] & s[3])) != 0;
-  }
-  fastOut_.i = r;
-  o = Outcome::Value;
-  return true;
-}
-
-// The bits of a present set or recognition fact (held, or with `newly` granted this year).
-bool Session::factBits(int subject, int slot, uint64_t bits[4], bool newly, bool& present) {
-  int i = instanceOf(subject);
-  if (i < 0) return false;
-  const FactCell& cell = inst_[i].facts[slot];
-  present = cell.present;
-  const FactDef& fd = p_.subjects[subject].facts[slot];
-  if (!present) {
-    // Absent: empty, unless a default or this year's history says otherwise (the general path).
-    if (fd.hasDefault || !inst_[i].history[slot].empty()) return false;
-    std::memset(bits, 0, 32);
-    return true;
-  }
-  if (fd.kind == kSet) {
-    if (newly) return false;
-    std::memcpy(bits, cell.v.bits, 32);
-    return true;
-  }
-  std::memset(bits, 0, 32);
-  for (const auto& g : inst_[i].grants[slot]) {
-    if (g.first < 0 || g.first >= 256 || g.second > evalDate_) continue;
-    if (newly && (g.second < yearStart_ || g.second >= yearEnd_)) continue;
-    bits[g.first >> 6] |= uint64_t{1} << (g.first & 63);
-  }
-  return true;
+  subjectEnd_.resize(p.subjects.size() + 1);
+  docActive_.resize(p.documents.size());
+  planFast();
 }
 
 // ---- the applicant --------------------------------------------------------------------------------
@@ -466,6 +396,7 @@ bool Session::evaluate(bool explain) {
   fundingPool_.clear();
   instPool_.clear();
   margParts_.clear();
+  indexInstances();
   try {
     for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) clause(c);
     for (const auto& g : p_.groups) {
@@ -483,15 +414,30 @@ bool Session::evaluate(bool explain) {
   return true;
 }
 
+// The instances of each subject in order (bySubject_, ending at subjectEnd_[subject]) and the
+// documents in force, so that a clause looks only at its own subject's instances.
+void Session::indexInstances() {
+  std::fill(subjectEnd_.begin(), subjectEnd_.end(), 0);
+  for (int i = 0; i < ninst_; ++i) ++subjectEnd_[inst_[i].subject + 1];
+  for (std::size_t s = 1; s < subjectEnd_.size(); ++s) subjectEnd_[s] += subjectEnd_[s - 1];
+  if (bySubject_.size() < static_cast<std::size_t>(ninst_)) bySubject_.resize(static_cast<std::size_t>(ninst_));
+  // Counting sort: subjectEnd_[s] moves from the start of s's run to its end.
+  for (int i = 0; i < ninst_; ++i) bySubject_[subjectEnd_[inst_[i].subject]++] = static_cast<uint32_t>(i);
+  for (std::size_t d = 0; d < p_.documents.size(); ++d) {
+    const DocumentDef& doc = p_.documents[d];
+    docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
+  }
+}
+
 void Session::clause(int c) {
-  const ClauseDef& cl = p_.clauses[c];
-  if (cl.subject < 0 || ninst_ == 0) return;
-  if (cl.root != inst_[0].subject) return;
-  const DocumentDef& doc = p_.documents[cl.document];
-  if (doc.hasFrom && evalDate_ < doc.from) return;
-  if (doc.hasTo && evalDate_ > doc.to) return;
-  for (int i = 0; i < ninst_; ++i)
-    if (inst_[i].subject == cl.subject) item(c, i);
+  const ClausePlan& plan = plans_[c];
+  if (plan.subject < 0 || ninst_ == 0) return;
+  if (plan.root != inst_[0].subject || !docActive_[plan.document]) return;
+  uint32_t end = subjectEnd_[plan.subject];
+  for (uint32_t k = plan.subject > 0 ? subjectEnd_[plan.subject - 1] : 0; k < end; ++k) {
+    item_ = static_cast<int>(bySubject_[k]);
+    if (!screened(plan)) item(c, item_);
+  }
 }
 
 void Session::payee(const ClauseDef& cl, AwardR& aw) {

@@ -180,7 +180,40 @@ class Session {
     int key, target, award;
   };
 
+  // Conditions evaluated without the interpreter (fast.cpp). Undecided: take the general path.
+  enum class Truth : uint8_t { False, True, Unknown, Undecided };
+  struct Atom {  // a simple fact test: the leaf of a condition
+    enum Kind : uint8_t { kBoolFact, kHasMember, kHasSet, kEnumIn, kEnumCmp, kNumCmp };
+    uint8_t kind = kBoolFact, op = 0;  // op: the comparison, or MEMBER's negation
+    bool newly = false, negate = false;
+    uint16_t subject = 0;
+    uint32_t slot = 0, arg = 0, missing = 0;  // arg: member, set, enum or decimal constant
+  };
+  struct TestNode {  // preorder; size counts the node and its descendants
+    enum Type : uint8_t { kAtom, kAnd, kOr };
+    Type type = kAtom;
+    uint32_t size = 1;
+    Atom atom;
+  };
+  struct ClausePlan {  // what clause() needs without touching the ClauseDef
+    int32_t subject = -1, root = -1, document = 0;
+    uint32_t guardBegin = 0, guardCount = 0;  // in guards_
+    bool tierAmount = false;
+  };
+  void planFast();
+  void planClause(const ClauseDef& cl, ClausePlan& plan);
+  bool screened(const ClausePlan& plan) const;
+  bool tierNoMatch(uint32_t block) const;
+  bool parseTest(const bc::Insn* c, uint32_t from, uint32_t to);
+  bool parseAtom(const bc::Insn* c, uint32_t n, Atom& a) const;
+  bool tierKeys(const bc::Insn* c, uint32_t n, std::array<uint64_t, 4>& keys) const;
+  Truth test(uint32_t node);
+  Truth atom(const Atom& a) const;
+  Truth setBits(const Atom& a, uint64_t bits[4]) const;
+  const FactCell* cellOf(const Atom& a, Truth& t) const;
+
   // steps
+  void indexInstances();
   void clause(int c);
   void item(int c, int i);
   Outcome amount(const ClauseDef& cl, AwardR& aw);
@@ -201,8 +234,7 @@ class Session {
 
   // expressions
   Outcome run(uint32_t block, const Val*& out);  // out: valid until the next run
-  bool fast(uint32_t block, Outcome& o);
-  bool factBits(int subject, int slot, uint64_t bits[4], bool newly, bool& present);
+  bool fast(uint32_t block, Outcome& o);  // fast.cpp: false when the block needs the interpreter
   bool loadFact(int subject, int slot, Val& out) const;
   const std::vector<std::pair<int, Val>>* historyOf(int subject, int slot) const;
   bool firstOver(int subject, int slot, const Decimal& x, const Decimal& threshold) const;
@@ -239,6 +271,13 @@ class Session {
   bool explain_ = false;
   std::vector<Val> stack_;
   std::vector<uint8_t> fastKind_;  // per block: a shape run without the interpreter (0: none)
+  std::vector<uint32_t> fastArg_;  // per block: its root in testNodes_, or its keys in tierKeys_
+  std::vector<TestNode> testNodes_;
+  std::vector<std::array<uint64_t, 4>> tierKeys_;
+  std::vector<ClausePlan> plans_;  // per clause
+  std::vector<uint32_t> guards_;   // leaves (testNodes_) that screen clauses
+  std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
+  std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
   Val fastOut_;
   std::vector<Local> locals_;
   std::vector<Handler> handlers_;

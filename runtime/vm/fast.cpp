@@ -1,0 +1,316 @@
+// Blocks of a few common shapes, recognised once per session and evaluated without the
+// interpreter, with exactly the interpreter's results (value, "not assessable" and the missing
+// facts it records, "no match"):
+//   * conditions: 且/或 trees whose leaves are simple fact tests (a boolean fact, 含 over a set or
+//     新认定, an enum 属于 a set, an enum or an amount compared with a constant) — most of the
+//     policies' conditions, and the ones the interpreter spends most of its dispatch on;
+//   * 分档 by 含 over a set: when the set holds none of the tiers' keys the block is "no match".
+// A leaf whose value the direct path cannot be sure of (a fact missing but with a default or a
+// history, an amount that is not exact) makes the whole block take the general path.
+#include <algorithm>
+#include <cstring>
+
+#include "vm/vm.h"
+#include "vm/vm_detail.h"
+
+namespace polrt {
+
+using namespace bc;
+using namespace detail;
+
+namespace {
+
+enum FastKind : uint8_t { kFastNone = 0, kFastTest, kFastTier };
+
+bool keyFits(const Insn& key, const Insn& use, uint8_t setClass) {
+  return (key.op == OP_ENUM && use.b != setClass) || (key.op == OP_SET && use.b == setClass);
+}
+
+}  // namespace
+
+void Session::planFast() {
+  fastKind_.assign(p_.blocks.size(), kFastNone);
+  fastArg_.assign(p_.blocks.size(), 0);
+  for (std::size_t bi = 0; bi < p_.blocks.size(); ++bi) {
+    const Block& b = p_.blocks[bi];
+    const Insn* c = p_.code.data() + b.start;
+    if (b.count < 2 || c[b.count - 1].op != OP_HALT) continue;
+    std::size_t root = testNodes_.size();
+    if (b.result == kBool && parseTest(c, 0, b.count - 1)) {
+      fastKind_[bi] = kFastTest;
+      fastArg_[bi] = static_cast<uint32_t>(root);
+      continue;
+    }
+    testNodes_.resize(root);
+    std::array<uint64_t, 4> keys{};
+    if (tierKeys(c, b.count, keys)) {
+      fastKind_[bi] = kFastTier;
+      fastArg_[bi] = static_cast<uint32_t>(tierKeys_.size());
+      tierKeys_.push_back(keys);
+    }
+  }
+  plans_.resize(p_.clauses.size());
+  for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
+}
+
+// A clause's screen: the leaves whose falsity alone makes it give nothing. They are the leaves of
+// its conditions reached through 且 only, in the conditions that come before the first one the
+// direct path cannot evaluate (which might fail with an error the screen must not hide).
+void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
+  plan.subject = cl.subject;
+  plan.root = cl.root;
+  plan.document = cl.document;
+  plan.guardBegin = static_cast<uint32_t>(guards_.size());
+  bool direct = true;
+  auto collect = [&](auto& self, uint32_t node) -> void {
+    const TestNode& n = testNodes_[node];
+    if (n.type == TestNode::kAtom) guards_.push_back(node);
+    if (n.type != TestNode::kAnd) return;
+    for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size) self(self, k);
+  };
+  for (const auto* blocks : {&cl.eligibility, &cl.conditions})
+    for (uint32_t b : *blocks) {
+      direct = direct && fastKind_[b] == kFastTest;
+      if (direct) collect(collect, fastArg_[b]);
+    }
+  plan.guardCount = static_cast<uint32_t>(guards_.size()) - plan.guardBegin;
+  // Without conditions an amount by 分档 over a set that holds none of its keys gives nothing.
+  plan.tierAmount = cl.eligibility.empty() && cl.conditions.empty() && cl.award == kPay && !cl.once &&
+                    cl.amount != kNone && fastKind_[cl.amount] == kFastTier;
+}
+
+// True when the clause certainly gives the instance item_ nothing (no award, no error).
+bool Session::screened(const ClausePlan& plan) const {
+  for (uint32_t k = plan.guardBegin; k < plan.guardBegin + plan.guardCount; ++k) {
+    Truth t = atom(testNodes_[guards_[k]].atom);
+    if (t == Truth::False) return true;
+    if (t == Truth::Undecided) return false;
+  }
+  return plan.tierAmount && tierNoMatch(p_.clauses[&plan - plans_.data()].amount);
+}
+
+// [from, to) is a condition: appends its tree (preorder) to testNodes_, or returns false.
+bool Session::parseTest(const Insn* c, uint32_t from, uint32_t to) {
+  if (to <= from) return false;
+  if (c[from].op == OP_ANDOR_BEGIN && c[to - 1].op == OP_ANDOR_END) {
+    uint8_t decider = c[to - 1].a;
+    std::size_t self = testNodes_.size();
+    testNodes_.push_back(TestNode{decider ? TestNode::kOr : TestNode::kAnd, 0, {}});
+    uint32_t pos = from + 1;
+    while (pos < to - 1) {
+      // TRY kid ENDTRY: the handler resumes after ENDTRY, which decides by jumping past ANDOR_END.
+      const Insn& t = c[pos];
+      if (t.op != OP_TRY || t.c <= pos + 1 || t.c >= to) return false;
+      const Insn& e = c[t.c - 1];
+      if (e.op != OP_ENDTRY || e.a != decider || e.c != to) return false;
+      if (!parseTest(c, pos + 1, t.c - 1)) return false;
+      pos = t.c;
+    }
+    if (pos != to - 1) return false;
+    testNodes_[self].size = static_cast<uint32_t>(testNodes_.size() - self);
+    return true;
+  }
+  Atom a;
+  if (!parseAtom(c + from, to - from, a)) return false;
+  testNodes_.push_back(TestNode{TestNode::kAtom, 1, a});
+  return true;
+}
+
+bool Session::parseAtom(const Insn* c, uint32_t n, Atom& a) const {
+  if (c[0].op != OP_FACT && c[0].op != OP_NEWLY) return false;
+  a.subject = c[0].b;
+  a.slot = c[0].c;
+  a.missing = c[0].d;
+  uint8_t kind = p_.subjects[c[0].b].facts[c[0].c].kind;
+  if (c[0].op == OP_NEWLY) {
+    a.newly = true;
+  } else if (kind == kBool && (n == 1 || (n == 2 && c[1].op == OP_NOT))) {
+    a.kind = Atom::kBoolFact;
+    a.negate = n == 2;
+    return true;
+  }
+  if (n != 3) return false;
+  const Insn& k = c[1];
+  const Insn& use = c[2];
+  a.arg = k.c;
+  a.op = use.a;
+  if (use.op == OP_HAS && (a.newly || kind == kSet || kind == kRecog) &&
+      ((k.op == OP_ENUM && use.a == 0) || (k.op == OP_SET && use.a == 1))) {
+    a.kind = k.op == OP_SET ? Atom::kHasSet : Atom::kHasMember;
+    return true;
+  }
+  if (a.newly) return false;
+  if (use.op == OP_MEMBER && kind == kEnum && k.op == OP_SET) {
+    a.kind = Atom::kEnumIn;
+    return true;
+  }
+  if (use.op != OP_CMP) return false;
+  if (kind == kEnum && k.op == OP_ENUM && use.b == kCmpEnum) {
+    a.kind = Atom::kEnumCmp;
+    return true;
+  }
+  if (kind == kNum && k.op == OP_NUM && k.a == kExact && use.b == kCmpNum) {
+    a.kind = Atom::kNumCmp;
+    return true;
+  }
+  return false;
+}
+
+// [FACT set | NEWLY, then per tier: key, TIER_TEST 含 (no match: next key), …, HIT, JMP] ending at
+// NOMATCH once every key failed. `keys`: the union of the keys.
+bool Session::tierKeys(const Insn* c, uint32_t n, std::array<uint64_t, 4>& keys) const {
+  if (c[0].op == OP_FACT) {
+    uint8_t kind = p_.subjects[c[0].b].facts[c[0].c].kind;
+    if (kind != kSet && kind != kRecog) return false;
+  } else if (c[0].op != OP_NEWLY) {
+    return false;
+  }
+  uint32_t pos = 1;
+  while (pos + 1 < n && c[pos].op != OP_NOMATCH) {
+    const Insn& key = c[pos];
+    const Insn& t = c[pos + 1];
+    if (t.op != OP_TIER_TEST || t.a != kTierHas || !keyFits(key, t, kCmpSet) || t.c <= pos + 1 || t.c >= n) return false;
+    if (key.op == OP_SET) {
+      for (int w = 0; w < 4; ++w) keys[w] |= p_.sets[key.c][w];
+    } else if (key.c < 256) {
+      keys[key.c >> 6] |= uint64_t{1} << (key.c & 63);
+    }
+    pos = t.c;
+  }
+  return pos < n && c[pos].op == OP_NOMATCH;
+}
+
+bool Session::fast(uint32_t blockIndex, Outcome& o) {
+  if (fastKind_[blockIndex] == kFastTier) {
+    // Only "no match" is decided here; a matching tier (and every explanation) takes the general path.
+    if (explain_ || !tierNoMatch(blockIndex)) return false;
+    o = Outcome::NoMatch;
+    return true;
+  }
+  std::size_t before = missing_.size();
+  switch (test(fastArg_[blockIndex])) {
+    case Truth::Undecided:
+      missing_.resize(before);
+      return false;
+    case Truth::Unknown: o = Outcome::NotAssessable; return true;
+    case Truth::True: setBoolVal(fastOut_, true); break;
+    case Truth::False: setBoolVal(fastOut_, false); break;
+  }
+  o = Outcome::Value;
+  return true;
+}
+
+bool Session::tierNoMatch(uint32_t blockIndex) const {
+  const Insn& x = p_.code[p_.blocks[blockIndex].start];
+  Atom a;
+  a.subject = x.b;
+  a.slot = x.c;
+  a.newly = x.op == OP_NEWLY;
+  uint64_t bits[4];
+  if (setBits(a, bits) != Truth::True) return false;
+  const auto& keys = tierKeys_[fastArg_[blockIndex]];
+  return ((bits[0] & keys[0]) | (bits[1] & keys[1]) | (bits[2] & keys[2]) | (bits[3] & keys[3])) == 0;
+}
+
+// A 且/或 node decides as soon as one operand has its deciding value (and forgets the facts its
+// earlier operands missed); otherwise it is not assessable if any operand was — as OP_ENDTRY and
+// OP_ANDOR_END.
+Session::Truth Session::test(uint32_t node) {
+  const TestNode& n = testNodes_[node];
+  if (n.type == TestNode::kAtom) {
+    Truth t = atom(n.atom);
+    if (t == Truth::Unknown && std::find(missing_.begin(), missing_.end(), n.atom.missing) == missing_.end())
+      missing_.push_back(n.atom.missing);
+    return t;
+  }
+  Truth decides = n.type == TestNode::kOr ? Truth::True : Truth::False;
+  std::size_t before = missing_.size();
+  bool unknown = false;
+  for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size) {
+    Truth t = test(k);
+    if (t == Truth::Undecided) return t;
+    if (t == decides) {
+      if (before < missing_.size()) missing_.resize(before);
+      return t;
+    }
+    unknown |= t == Truth::Unknown;
+  }
+  if (unknown) return Truth::Unknown;
+  return decides == Truth::True ? Truth::False : Truth::True;
+}
+
+// The present fact a leaf reads, or nullptr with `t`: Unknown when there is no instance to read
+// it from, False when it is absent (with neither default nor history), Undecided when a default
+// or this year's history would supply the value (left to the general path).
+const Session::FactCell* Session::cellOf(const Atom& a, Truth& t) const {
+  int i = instanceOf(a.subject);
+  if (i < 0) {
+    t = Truth::Unknown;
+    return nullptr;
+  }
+  const FactCell& cell = inst_[i].facts[a.slot];
+  if (cell.present) return &cell;
+  const FactDef& fd = p_.subjects[a.subject].facts[a.slot];
+  t = fd.hasDefault || !inst_[i].history[a.slot].empty() ? Truth::Undecided : Truth::False;
+  return nullptr;
+}
+
+// The members of a set or recognition fact (held on the evaluation date, or with `newly` granted
+// this year). True when `bits` holds them.
+Session::Truth Session::setBits(const Atom& a, uint64_t bits[4]) const {
+  int i = instanceOf(a.subject);
+  if (i < 0) return Truth::Unknown;
+  const Instance& in = inst_[i];
+  const FactCell& cell = in.facts[a.slot];
+  std::memset(bits, 0, 32);
+  if (!cell.present) {
+    // 新认定 of an absent recognition is empty; an absent set is empty unless a default or this
+    // year's history says otherwise.
+    if (a.newly) return Truth::True;
+    const FactDef& fd = p_.subjects[a.subject].facts[a.slot];
+    return fd.hasDefault || !in.history[a.slot].empty() ? Truth::Undecided : Truth::True;
+  }
+  if (!a.newly && p_.subjects[a.subject].facts[a.slot].kind == kSet) {
+    std::memcpy(bits, cell.v.bits, 32);
+    return Truth::True;
+  }
+  for (const auto& g : in.grants[a.slot]) {
+    if (g.first < 0 || g.first >= 256 || g.second > evalDate_) continue;
+    if (a.newly && (g.second < yearStart_ || g.second >= yearEnd_)) continue;
+    bits[g.first >> 6] |= uint64_t{1} << (g.first & 63);
+  }
+  return Truth::True;
+}
+
+Session::Truth Session::atom(const Atom& a) const {
+  auto truth = [](bool b) { return b ? Truth::True : Truth::False; };
+  if (a.kind == Atom::kHasMember || a.kind == Atom::kHasSet) {
+    uint64_t bits[4];
+    if (Truth t = setBits(a, bits); t != Truth::True) return t;
+    if (a.kind == Atom::kHasMember) return truth(bit(bits, static_cast<int>(a.arg)));
+    const auto& s = p_.sets[a.arg];
+    return truth(((bits[0] & s[0]) | (bits[1] & s[1]) | (bits[2] & s[2]) | (bits[3] & s[3])) != 0);
+  }
+  Truth t = Truth::Unknown;
+  const FactCell* cell = cellOf(a, t);
+  if (a.kind == Atom::kBoolFact) {
+    // An absent boolean is 否; any other absent fact makes its test not assessable.
+    if (!cell) return t == Truth::False ? truth(a.negate) : t;
+    return truth((cell->v.i != 0) != a.negate);
+  }
+  if (!cell) return t == Truth::False ? Truth::Unknown : t;
+  const Val& v = cell->v;
+  switch (a.kind) {
+    case Atom::kEnumIn: return truth(bit(p_.sets[a.arg].data(), v.i) != (a.op != 0));
+    case Atom::kEnumCmp: {
+      int k = static_cast<int>(a.arg);
+      return truth(holds(v.i == k ? 0 : (v.i < k ? 1 : -1), a.op));
+    }
+    case Atom::kNumCmp:
+      if (v.form != kExact) return Truth::Undecided;  // the comparison fails: the general path reports it
+      return truth(holds(compare(v.lo, p_.decimals[a.arg]), a.op));
+  }
+  return Truth::Undecided;
+}
+
+}  // namespace polrt
