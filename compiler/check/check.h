@@ -122,8 +122,17 @@ std::string renderFindingsJson(const SourceManager& sm, const std::vector<Diagno
 std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& frontEnd,
                         const std::vector<Reported>& findings);
 nlohmann::ordered_json findingJson(const SourceManager& sm, const Finding& f);
-// One file per finding with a witness: NNNN-CODE-citation.json, written to a temporary name and
-// renamed. Returns the number written; errors are appended to `errors`.
-int writeWitnesses(const std::string& dir, const std::vector<Reported>& findings, std::vector<std::string>& errors);
+// The files written for one finding.
+struct WitnessFile {
+  const Finding* finding = nullptr;
+  std::string witness;   // NNNN-CODE-citation.json
+  std::string contrast;  // NNNN-CODE-citation.contrast.json, the second applicant; empty when none
+};
+// One facts file per finding with a witness (NNNN: the finding's place in the report), each readable
+// by `polc eval --facts`, and a second one for a finding's contrast applicant (tiers). Each file is
+// written atomically (support/atomic_file.h): a failure leaves no partial file. Returns the findings
+// whose files were all written; errors are appended to `errors`.
+std::vector<WitnessFile> writeWitnesses(const std::string& dir, const std::vector<Reported>& findings,
+                                        std::vector<std::string>& errors);
 
 }  // namespace polc::check

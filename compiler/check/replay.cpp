@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "check/witness.h"
+#include "facts/facts.h"
 
 namespace polc::check {
 
@@ -22,23 +23,37 @@ bool near(const Decimal& a, const Decimal& b, const Decimal& unit) {
   return d.abs() <= unit;
 }
 
-}  // namespace
+// The whole program evaluated on one applicant, as `polc eval` does it.
+struct Evaluated {
+  std::optional<eval::Result> result;
+  std::string error;
+};
 
-Replay replay(const sema::Model& model, const ir::Program& program, const Finding& f) {
+Evaluated evaluateRead(const ir::Program& program, const facts::FactsResult& read) {
+  Evaluated out;
+  if (!read.ok()) {
+    out.error = read.errors.front();
+    return out;
+  }
+  try {
+    out.result = eval::evaluate(program, read.applicant, eval::Options{});
+  } catch (const eval::EvalError& e) {
+    out.error = e.what();
+  }
+  return out;
+}
+
+// Whether the evaluation of the witness (and of the contrast, when the finding has one) shows the
+// finding's claim.
+Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witness, const Evaluated* contrast) {
   Replay out;
-  if (f.witness.is_null()) {
-    out.detail = "the finding has no witness";
+  if (!witness.result) {
+    out.detail = "the witness does not evaluate: " + witness.error;
     return out;
   }
-  Runner runner(model, program);
-  std::string err;
-  auto res = runner.runAll(f.witness, &err);
-  if (!res) {
-    out.detail = "the witness does not evaluate: " + err;
-    return out;
-  }
+  const eval::Result& res = *witness.result;
   auto award = [&](std::size_t i) -> const eval::Award* {
-    return i < f.clauses.size() ? awardOf(&runner, *res, f.clauses[i]) : nullptr;
+    return i < f.clauses.size() ? awardOf(nullptr, res, f.clauses[i]) : nullptr;
   };
   auto unit = [&](std::size_t i) {
     if (i >= f.clauses.size()) return Decimal::fromParts(1, 2);
@@ -90,12 +105,11 @@ Replay replay(const sema::Model& model, const ir::Program& program, const Findin
         out.ok = true;
         return out;
       }
-      auto res2 = runner.runAll(f.contrast, &err);
-      if (!res2) {
-        out.detail += "; the contrast does not evaluate: " + err;
+      if (!contrast || !contrast->result) {
+        out.detail += "; the contrast does not evaluate: " + (contrast ? contrast->error : std::string("no contrast given"));
         return out;
       }
-      const eval::Award* c = awardOf(&runner, *res2, f.clauses[0]);
+      const eval::Award* c = awardOf(nullptr, *contrast->result, f.clauses[0]);
       out.detail += fmt::format("; contrast: {}", show(c));
       out.ok = c && c->hasAmount() && near(c->computedHi, *f.contrastHi, unit(0)) && a->computedHi < c->computedHi;
       return out;
@@ -134,6 +148,24 @@ Replay replay(const sema::Model& model, const ir::Program& program, const Findin
     case FindingKind::UndecidedClause: out.ok = true; return out;
   }
   return out;
+}
+
+}  // namespace
+
+Replay replay(const sema::Model& model, const ir::Program& program, const Finding& f) {
+  if (f.witness.is_null()) return Replay{false, "the finding has no witness"};
+  Evaluated w = evaluateRead(program, facts::readFacts(model, program, f.witness.dump()));
+  if (f.contrast.is_null()) return judge(program, f, w, nullptr);
+  Evaluated c = evaluateRead(program, facts::readFacts(model, program, f.contrast.dump()));
+  return judge(program, f, w, &c);
+}
+
+Replay replayFiles(const sema::Model& model, const ir::Program& program, const Finding& f,
+                   const std::string& witnessPath, const std::string& contrastPath) {
+  Evaluated w = evaluateRead(program, facts::readFactsFile(model, program, witnessPath));
+  if (contrastPath.empty()) return judge(program, f, w, nullptr);
+  Evaluated c = evaluateRead(program, facts::readFactsFile(model, program, contrastPath));
+  return judge(program, f, w, &c);
 }
 
 }  // namespace polc::check

@@ -14,6 +14,13 @@ struct Replay {
   std::string detail;  // what was observed, or why the claim does not hold
 };
 
+// The witness (and contrast) held in the finding.
 Replay replay(const sema::Model& model, const ir::Program& program, const Finding& finding);
+
+// The witness files written by writeWitnesses, read the way `polc eval --facts FILE` reads them
+// (facts::readFactsFile, then eval::evaluate on the whole program). `contrastPath` is empty when the
+// finding has no contrast applicant.
+Replay replayFiles(const sema::Model& model, const ir::Program& program, const Finding& finding,
+                   const std::string& witnessPath, const std::string& contrastPath);
 
 }  // namespace polc::check

@@ -1,12 +1,11 @@
 // Findings as diagnostics (text, JSON with the finding attached, SARIF 2.1.0), severity options and
 // witness files.
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 
 #include "check/check.h"
+#include "support/atomic_file.h"
 
 namespace polc::check {
 
@@ -248,46 +247,51 @@ std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& 
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-int writeWitnesses(const std::string& dir, const std::vector<Reported>& findings, std::vector<std::string>& errors) {
+namespace {
+
+// A file name part from a citation: no path separators, no spaces.
+std::string slugOf(const std::string& cite) {
+  std::string slug;
+  for (char ch : cite) slug += (ch == ' ' || ch == '/' || ch == '\\' || ch == ':') ? '_' : ch;
+  return slug;
+}
+
+// Writes one applicant; the path on success, empty (and a message in `errors`) on failure.
+std::string writeApplicant(const std::filesystem::path& path, const json& doc, std::vector<std::string>& errors) {
+  std::string err =
+      writeFileAtomically(path.string(), doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  if (err.empty()) return path.string();
+  errors.push_back(err);
+  return {};
+}
+
+}  // namespace
+
+std::vector<WitnessFile> writeWitnesses(const std::string& dir, const std::vector<Reported>& findings,
+                                        std::vector<std::string>& errors) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
     errors.push_back(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
-    return 0;
+    return {};
   }
-  int written = 0, n = 0;
+  std::vector<WitnessFile> written;
+  int n = 0;
   for (const auto& rep : findings) {
-    ++n;
+    ++n;  // numbered by the finding's place in the report, so the names follow the diagnostics
     const Finding& f = *rep.finding;
     if (f.witness.is_null()) continue;
-    std::string cite = f.refs.empty() ? f.group : f.refs.front().citation;
-    std::string slug;
-    for (char ch : cite) slug += (ch == ' ' || ch == '/' || ch == '\\' || ch == ':') ? '_' : ch;
-    std::string name = fmt::format("{:04}-{}-{}.json", n, codeOf(f.kind), slug);
-    json doc = f.witness;
-    if (!f.contrast.is_null()) doc["_contrast"] = f.contrast;
-    fs::path target = fs::path(dir) / name;
-    fs::path tmp = fs::path(dir) / ("." + name + ".tmp");
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) {
-        errors.push_back(fmt::format("{}: cannot write", tmp.string()));
-        continue;
-      }
-      out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
-      if (!out.good()) {
-        errors.push_back(fmt::format("{}: write failed", tmp.string()));
-        continue;
-      }
+    std::string stem = fmt::format("{:04}-{}-{}", n, codeOf(f.kind), slugOf(f.refs.empty() ? f.group : f.refs.front().citation));
+    WitnessFile out;
+    out.finding = &f;
+    out.witness = writeApplicant(fs::path(dir) / (stem + ".json"), f.witness, errors);
+    if (out.witness.empty()) continue;
+    if (!f.contrast.is_null()) {
+      out.contrast = writeApplicant(fs::path(dir) / (stem + ".contrast.json"), f.contrast, errors);
+      if (out.contrast.empty()) continue;
     }
-    fs::rename(tmp, target, ec);
-    if (ec) {
-      errors.push_back(fmt::format("{}: cannot rename to {}: {}", tmp.string(), target.string(), ec.message()));
-      fs::remove(tmp, ec);
-      continue;
-    }
-    ++written;
+    written.push_back(std::move(out));
   }
   return written;
 }

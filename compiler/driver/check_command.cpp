@@ -54,7 +54,9 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
   int status = errors ? kExitErrors : kExitOk;
   if (!options.witnessDir.empty()) {
     std::vector<std::string> problems;
-    int n = check::writeWitnesses(options.witnessDir, reported, problems);
+    auto files = check::writeWitnesses(options.witnessDir, reported, problems);
+    std::size_t n = 0;
+    for (const auto& f : files) n += f.contrast.empty() ? 1 : 2;
     for (const auto& p : problems) std::cerr << "polc check: " << p << "\n";
     if (!problems.empty()) status = kExitErrors;
     if (options.output.format == OutputFormat::Text && !options.sarif)
@@ -104,10 +106,14 @@ void addOutputOptions(CLI::App& command, OutputOptions& output, const std::strin
 CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
   auto* cmd = app.add_subcommand(
       "check",
-      "Parse and check policy files: syntax, names, types and units, citations.\n"
+      "Parse and check policy files: syntax, names, types and units, citations; then, after a\n"
+      "clean front end, the consistency checker over all documents together: overlaps,\n"
+      "conflicts, shadowed clauses, tiers, caps, dead or always-true conditions (docs/checker.md),\n"
+      "each finding with a witness applicant.\n"
       "PATH is a .pol file or a directory, searched recursively for .pol files; all files\n"
       "given are checked together, so documents may refer to each other.\n"
-      "Exit status: 0 no errors, 1 errors found, 2 usage error.");
+      "Exit status: 0 no errors, 1 errors found (findings made errors by -W or --error-on\n"
+      "included, or a witness file that could not be written), 2 usage error.");
   cmd->add_option("PATH", options.paths, "Policy files or directories")->required();
   // --format takes sarif besides text and json here, so check declares its own.
   cmd->add_option_function<std::string>(

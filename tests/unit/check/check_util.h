@@ -51,12 +51,30 @@ struct Checked {
     for (const auto& f : result.findings) out += std::string(check::codeOf(f.kind)) + " " + f.message + "\n";
     return out;
   }
-  // Replays a finding's witness through the evaluator; fails the test with the detail if it does not
-  // show the claim.
+  // Replays a finding's witness through the evaluator, twice: as held in the finding, and as the
+  // files `polc check --witness-dir` writes, read back the way `polc eval --facts FILE` reads them.
+  // Fails the test with the detail if either does not show the claim.
   void expectReplays(const check::Finding& f) const {
     auto r = check::replay(*model, *program, f);
     EXPECT_TRUE(r.ok) << check::codeOf(f.kind) << " " << f.message << "\n  replay: " << r.detail
                       << "\n  witness: " << f.witness.dump();
+    expectFilesReplay(f);
+  }
+  void expectFilesReplay(const check::Finding& f) const {
+    static int serial = 0;
+    std::string dir = ::testing::TempDir() + "polc_replay_" + std::to_string(++serial);
+    std::filesystem::remove_all(dir);
+    check::Reported rep;
+    rep.finding = &f;
+    std::vector<std::string> errors;
+    auto files = check::writeWitnesses(dir, {rep}, errors);
+    ASSERT_TRUE(errors.empty()) << errors.front();
+    ASSERT_EQ(files.size(), 1u) << check::codeOf(f.kind) << " " << f.message << ": no witness file";
+    EXPECT_EQ(files[0].contrast.empty(), f.contrast.is_null());
+    auto r = check::replayFiles(*model, *program, f, files[0].witness, files[0].contrast);
+    EXPECT_TRUE(r.ok) << check::codeOf(f.kind) << " " << f.message << "\n  replay of " << files[0].witness << ": "
+                      << r.detail;
+    std::filesystem::remove_all(dir);
   }
 };
 
@@ -128,6 +146,7 @@ inline const char* kCheckSchema = R"(
   事实 排除: 布尔
   事实 人数: 计数
   事实 比例: 比率 取值 0% 至 100%
+  事实 名称: 文本
 }
 主体 项目 隶属 企业 {
   事实 设备投入: 元 取值 0元 至 1000亿元

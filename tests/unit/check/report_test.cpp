@@ -6,9 +6,10 @@
 
 #include <sys/wait.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "check_util.h"
+#include "kind_policies.h"
 #include "facts/facts.h"
 
 namespace polc::test {
@@ -110,17 +111,71 @@ TEST(CheckReport, WitnessFilesAreWrittenAndReadable) {
   std::string dir = ::testing::TempDir() + "polc_witness_test";
   std::filesystem::remove_all(dir);
   std::vector<std::string> errors;
-  EXPECT_EQ(check::writeWitnesses(dir, reported, errors), 1);
+  auto written = check::writeWitnesses(dir, reported, errors);
+  ASSERT_EQ(written.size(), 1u);
   EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(written[0].finding, reported[0].finding);
+  EXPECT_TRUE(written[0].contrast.empty());
   int files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     ++files;
-    EXPECT_EQ(e.path().extension(), ".json");
-    EXPECT_NE(e.path().filename().string().find("W0602"), std::string::npos);
+    EXPECT_EQ(e.path().string(), written[0].witness);
+    EXPECT_EQ(e.path().filename().string().rfind("0001-W0602-", 0), 0u) << e.path();
     auto r = facts::readFactsFile(*c->model, *c->program, e.path().string());
     EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0]);
   }
   EXPECT_EQ(files, 1) << "no temporary file is left behind";
+}
+
+TEST(CheckReport, TierFindingsWriteTheContrastApplicantToItsOwnFile) {
+  auto c = compileOne(kindPolicy("HigherTierPaysLess"));
+  ASSERT_TRUE(c->program);
+  auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
+  std::string dir = ::testing::TempDir() + "polc_witness_contrast";
+  std::filesystem::remove_all(dir);
+  std::vector<std::string> errors;
+  auto written = check::writeWitnesses(dir, reported, errors);
+  ASSERT_EQ(written.size(), 1u);
+  ASSERT_FALSE(written[0].contrast.empty());
+  EXPECT_NE(written[0].contrast.find(".contrast.json"), std::string::npos);
+  EXPECT_TRUE(check::replayFiles(*c->model, *c->program, *written[0].finding, written[0].witness, written[0].contrast).ok);
+  // Without its contrast the claim (the lower tier pays more) is not shown.
+  EXPECT_FALSE(check::replayFiles(*c->model, *c->program, *written[0].finding, written[0].witness, "").ok);
+}
+
+// Every file in a directory, temporaries included.
+std::vector<std::string> listDir(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  return out;
+}
+
+TEST(CheckReport, AFailedWitnessWriteLeavesNoPartialFile) {
+  auto c = conflictPolicy();
+  ASSERT_TRUE(c->program);
+  auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
+  std::string dir = ::testing::TempDir() + "polc_witness_fail";
+  std::filesystem::remove_all(dir);
+  std::vector<std::string> errors;
+  auto first = check::writeWitnesses(dir, reported, errors);
+  ASSERT_EQ(first.size(), 1u);
+  std::string name = std::filesystem::path(first[0].witness).filename().string();
+  // The target name is taken by a directory: the rename fails, and neither a partial witness nor a
+  // temporary file is left in the directory.
+  std::filesystem::remove(first[0].witness);
+  std::filesystem::create_directory(first[0].witness);
+  auto second = check::writeWitnesses(dir, reported, errors);
+  EXPECT_TRUE(second.empty());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find(name), std::string::npos) << errors[0];
+  EXPECT_EQ(listDir(dir), std::vector<std::string>{name});
+  EXPECT_TRUE(std::filesystem::is_directory(first[0].witness));
+  // A directory that cannot be made (a file is in the way) is one error and no file.
+  std::string blocked = dir + "/blocked";
+  std::ofstream(blocked) << "x";
+  errors.clear();
+  EXPECT_TRUE(check::writeWitnesses(blocked + "/sub", reported, errors).empty());
+  EXPECT_EQ(errors.size(), 1u);
 }
 
 std::string run(const std::string& args, int& status) {
@@ -159,6 +214,78 @@ TEST(CheckCli, SeedsExitZeroAndErrorOnWarningFails) {
     EXPECT_EQ(status, 0) << e.path() << "\n" << r.substr(0, 400);
     break;
   }
+}
+
+// The witness file of the finding numbered `n` (1-based) in a --witness-dir directory, and its
+// contrast file (empty when there is none).
+std::pair<std::string, std::string> witnessFilesOf(const std::string& dir, std::size_t n, const char* code) {
+  std::string prefix = fmt::format("{:04}-{}-", n, code);
+  std::pair<std::string, std::string> out;
+  for (const auto& name : listDir(dir)) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    bool contrast = name.find(".contrast.json") != std::string::npos;
+    (contrast ? out.second : out.first) = dir + "/" + name;
+  }
+  return out;
+}
+
+// Whether `polc eval --format json` output pays the clause with this citation an amount.
+bool evalPays(const json& ev, const std::string& citation) {
+  for (const auto& a : ev["awards"])
+    if (a["citation"] == citation && a["status"] != "dropped" && a["max"].is_string() && a["max"] != "0") return true;
+  return false;
+}
+
+// For every kind of finding: the witness files `polc check --witness-dir` writes are accepted by
+// `polc eval`, and, read back as `polc eval --facts` reads them, show the claim of the finding the
+// checker reports for the same policy.
+TEST(CheckCli, EveryKindsWitnessFilesReplayThroughPolcEval) {
+  std::set<std::string> codes;
+  for (const auto& [name, text] : kindPolicies()) {
+    SCOPED_TRACE(name);
+    auto c = compileOne(text);
+    ASSERT_TRUE(c->program);
+    auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
+    std::string base = ::testing::TempDir() + "polc_kind_" + name;
+    std::filesystem::remove_all(base);
+    std::filesystem::create_directories(base);
+    std::string pol = base + "/test.pol", dir = base + "/witnesses";
+    std::ofstream(pol, std::ios::binary) << text;
+    int status = -1;
+    std::string out = run("check " + pol + " --format json --witness-dir " + dir, status);
+    EXPECT_EQ(status, 0) << out;
+    json cli = json::parse(out);
+    ASSERT_EQ(cli["diagnostics"].size(), reported.size()) << out;
+    for (std::size_t i = 0; i < reported.size(); ++i) {
+      const check::Finding& f = *reported[i].finding;
+      ASSERT_EQ(cli["diagnostics"][i]["code"], codeOf(f.kind));
+      if (f.witness.is_null()) continue;
+      auto [witness, contrast] = witnessFilesOf(dir, i + 1, codeOf(f.kind));
+      ASSERT_FALSE(witness.empty()) << f.message;
+      EXPECT_EQ(contrast.empty(), f.contrast.is_null());
+      auto r = check::replayFiles(*c->model, *c->program, f, witness, contrast);
+      EXPECT_TRUE(r.ok) << codeOf(f.kind) << " " << f.message << "\n  " << r.detail;
+      std::string e = run("eval " + pol + " --facts '" + witness + "' --format json", status);
+      EXPECT_EQ(status, 0) << e;
+      json ev = json::parse(e);
+      if (f.kind == FindingKind::Overlap || f.kind == FindingKind::Conflict || f.kind == FindingKind::AcceptedOverlap)
+        for (const auto& ref : f.refs) EXPECT_TRUE(evalPays(ev, ref.citation)) << ref.citation << "\n" << e;
+      codes.insert(codeOf(f.kind));
+    }
+  }
+  // Every code but W0613 (an undecided clause needs a solver timeout) has a witness replayed here.
+  for (FindingKind k : check::allKinds())
+    if (k != FindingKind::UndecidedClause) EXPECT_TRUE(codes.count(codeOf(k))) << codeOf(k);
+}
+
+TEST(CheckCli, AWitnessDirectoryThatCannotBeMadeFailsTheRun) {
+  std::string blocked = ::testing::TempDir() + "polc_cli_blocked";
+  std::filesystem::remove_all(blocked);
+  std::ofstream(blocked) << "x";
+  int status = -1;
+  std::string out = run("check " + std::string(POLC_SOURCE_DIR) + "/policies --witness-dir " + blocked + "/w", status);
+  EXPECT_EQ(status, 1) << out;
+  EXPECT_NE(out.find("cannot create the directory"), std::string::npos) << out;
 }
 
 }  // namespace

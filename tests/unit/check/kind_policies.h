@@ -1,0 +1,100 @@
+// The small policies of kinds_test.cpp, one or more finding kinds each, by the name of the test that
+// checks them; report_test.cpp also runs them through the command line (polc check --witness-dir,
+// then polc eval on every witness file).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "check_util.h"
+
+namespace polc::test {
+
+inline std::string kindsDoc(const std::string& body, const std::string& extra = "") {
+  return std::string(kCheckSchema) + doc("测试", body, extra);
+}
+
+inline std::string clause(const std::string& n, const std::string& subject, const std::string& target,
+                          const std::string& rest) {
+  return "款 " + n + " { 原文 \"条文" + n + "\" 对象 " + subject + " 标的 " + target + " " + rest + " }\n";
+}
+
+inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
+  static const std::vector<std::pair<std::string, std::string>> all = {
+      {"OverlapWithEqualAmounts",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 且 设备投入 达 100万元 以上 给予 10万元") +
+         clause("2", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 10万元") + "}")},
+      {"ConflictWithDifferentAmounts",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 20万元") +
+         clause("2", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 10万元") + "}")},
+      {"StrictAndInclusiveBoundariesDoNotOverlap",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 20万元") +
+         clause("2", "项目", "设备奖励", "条件 设备投入 不超过 100万元 给予 10万元") + "}")},
+      {"GapAtAStrictBoundaryOnBothSides",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 20万元") +
+         clause("2", "项目", "设备奖励", "条件 设备投入 低于 100万元 给予 10万元") + "}")},
+      {"DifferentEnumValuesAndSetsAreDisjoint",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 产业 属于 先进制造业 给予 20万元") +
+         clause("2", "项目", "设备奖励", "条件 产业 为 其他产业 给予 10万元") +
+         clause("3", "企业", "称号奖励", "条件 新认定 称号 含 小巨人 给予 20万元") +
+         clause("4", "企业", "称号奖励", "条件 称号 含 小巨人 且 非 新认定 称号 含 小巨人 给予 10万元") + "}")},
+      {"AnyOfAndHeldOverlapNewlyRecognised",
+       kindsDoc("条 1 {\n" + clause("1", "企业", "称号奖励", "条件 新认定 称号 含 {小巨人, 省小巨人} 给予 20万元") +
+         clause("2", "企业", "称号奖励", "条件 称号 含 省小巨人 给予 10万元") + "}")},
+      {"CoveredByAGroupAndAcceptedByARelation",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 20万元") +
+         clause("2", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 10万元") + "}\n条 2 {\n" +
+         clause("1", "企业", "规模奖励", "条件 制造业 给予 5万元") +
+         clause("2", "企业", "规模奖励", "关系 第2条第1款 \"两项均可享受\" 条件 人数 超 10 给予 5万元") + "}",
+         "不重复 组 { 原文 \"就高不重复\" 范围 第1条第1款, 第1条第2款 取 最高 每个 项目 }")},
+      {"ShadowedInsideATakeTheHighestGroup",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 且 设备投入 超 100万元 给予 10万元") +
+         clause("2", "项目", "节能奖励", "条件 设备投入 超 50万元 给予 20万元") + "}",
+         "不重复 就高 { 原文 \"就高不重复\" 范围 文件 取 最高 每个 项目 }")},
+      {"DeadClauseAndContradictoryExclusion",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 投资 > 1000万元 且 投资 < 500万元 给予 10万元") +
+         clause("2", "企业", "规模奖励", "条件 排除 且 制造业 给予 5万元") +
+         clause("3", "企业", "称号奖励", "条件 人数 超 5 且 人数 低于 7 给予 1万元") +
+         clause("4", "企业", "称号奖励", "条件 人数 超 5 且 人数 低于 6 给予 1万元") + "}",
+         "申报条件 非 排除")},
+      {"AlwaysTrueCondition",
+       kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 制造业 且 比例 达 0% 以上 给予 5万元") + "}")},
+      {"HigherTierPaysLess",
+       kindsDoc("条 1 {\n" +
+         clause("1", "企业", "规模奖励",
+         "给予 最高 分档 营业收入 首次超 { 1000亿元: 500万元; 500亿元: 1000万元; 100亿元: 200万元 }") +
+         "}")},
+      {"ThresholdsOutOfOrderAndUnreachableCases",
+       kindsDoc("条 1 {\n" +
+         clause("1", "企业", "规模奖励", "给予 分档 营业收入 超 { 100亿元: 200万元; 500亿元: 500万元 }") +
+         clause("2", "企业", "称号奖励", "给予 分情形 { 制造业: 10万元; 制造业 且 排除: 20万元 }") + "}")},
+      {"GapBetweenCases",
+       kindsDoc("条 1 {\n" +
+         clause("1", "项目", "设备奖励", "给予 分情形 { 投资 低于 100万元: 1万元; 投资 超 100万元: 2万元 }") + "}")},
+      {"Caps",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 最高 200万元") +
+         clause("2", "项目", "节能奖励", "给予 节能量 × 500元/吨标煤 上限 100万元") +
+         clause("3", "项目", "规模奖励", "条件 设备投入 达 5亿元 以上 给予 设备投入 × 10% 上限 1000万元") +
+         clause("4", "项目", "称号奖励", "条件 级别 为 国家级 给予 设备投入 × 120% 上限 1000万元") +
+         clause("5", "企业", "称号奖励", "条件 制造业 给予 10万元 上限 0元") + "}",
+         "上限 合计 100万元 每个 企业 累计 覆盖 第1条第1款 { 原文 \"累计最高100万元\" }")},
+      {"CrossFactArithmeticGoesToZ3",
+       kindsDoc("条 1 {\n" +
+         clause("1", "企业", "规模奖励", "条件 增量(地方贡献) 超 100万元 且 地方贡献 低于 50万元 给予 5万元") +
+         clause("2", "企业", "称号奖励", "条件 增量(地方贡献) 超 0元 且 地方贡献 超 上年(地方贡献) × 2 给予 5万元") + "}")},
+      {"UndecidedPairIsReported",
+       kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 名称 == \"甲\" 给予 5万元") +
+         clause("2", "企业", "规模奖励", "条件 名称 == \"乙\" 给予 10万元") + "}")},
+  };
+  return all;
+}
+
+inline std::string kindPolicy(const std::string& name) {
+  for (const auto& [n, text] : kindPolicies())
+    if (n == name) return text;
+  ADD_FAILURE() << "no kind policy " << name;
+  return {};
+}
+
+}  // namespace polc::test
