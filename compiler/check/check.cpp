@@ -601,7 +601,7 @@ class Checker {
     if (!both && o_.confirm) {
       Finding& f = add(FindingKind::UndecidedPair, a,
                        fmt::format("could not decide whether {} and {} overlap on {}: the solver's applicant is not "
-                                   "paid by both in the evaluator{}",
+                                   "paid by both in the evaluator{}; they are not known to be disjoint",
                                    cite(a), cite(b), target, err.empty() ? "" : " (" + err + ")"));
       noteOther(f, b, "the other clause");
       attachWitness(f, ans.model, subj);
