@@ -1,5 +1,6 @@
 // Findings as diagnostics (text, JSON with the finding attached, SARIF 2.1.0), severity options and
 // witness files.
+#include <cctype>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -155,6 +156,17 @@ const char* sarifLevel(Severity s) {
   return "warning";
 }
 
+// A path as a URI reference (RFC 3986): bytes outside the unreserved set and '/' are
+// percent-encoded, so non-ASCII file names and spaces stay valid for SARIF consumers.
+std::string uriOf(const std::string& path) {
+  std::string out;
+  for (unsigned char ch : path) {
+    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '/') out += static_cast<char>(ch);
+    else out += fmt::format("%{:02X}", ch);
+  }
+  return out;
+}
+
 json physical(const SourceManager& sm, Span span) {
   const SourceFile& f = sm.file(span.file);
   LineCol b = f.lineCol(span.begin), e = f.lineCol(span.end);
@@ -164,7 +176,7 @@ json physical(const SourceManager& sm, Span span) {
   region["endLine"] = e.line;
   region["endColumn"] = e.column;
   json loc = json::object();
-  loc["artifactLocation"] = json{{"uri", f.path()}};
+  loc["artifactLocation"] = json{{"uri", uriOf(f.path())}};
   loc["region"] = region;
   return loc;
 }
@@ -180,7 +192,8 @@ std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& 
     r["id"] = codeOf(k);
     r["name"] = kindName(k);
     r["shortDescription"] = json{{"text", ruleDescription(k)}};
-    r["helpUri"] = std::string("docs/diagnostics.md#") + codeOf(k);
+    // helpUri must be an absolute URI; the documentation is a file of the repository instead.
+    r["help"] = json{{"text", fmt::format("{}. See docs/diagnostics.md ({}) and docs/checker.md.", ruleDescription(k), codeOf(k))}};
     r["defaultConfiguration"] = json{{"level", sarifLevel(defaultSeverity(k))}};
     ruleIndex[codeOf(k)] = static_cast<int>(rules.size());
     rules.push_back(r);
@@ -191,7 +204,6 @@ std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& 
     json r = json::object();
     r["id"] = code;
     r["shortDescription"] = json{{"text", "polc diagnostic " + code + " (docs/diagnostics.md)"}};
-    r["helpUri"] = "docs/diagnostics.md#" + code;
     ruleIndex[code] = static_cast<int>(rules.size());
     rules.push_back(r);
     return ruleIndex[code];
@@ -218,6 +230,10 @@ std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& 
       related.push_back(x);
     }
     if (!related.empty()) r["relatedLocations"] = related;
+    // An overlap accepted by a stated relation is kept in the log, marked as accepted in the
+    // source with the relation's reason, so code-scanning tools show it as accepted, not as new.
+    if (f && f->kind == FindingKind::AcceptedOverlap)
+      r["suppressions"] = json::array({json{{"kind", "inSource"}, {"status", "accepted"}, {"justification", f->relation}}});
     if (f) {
       json props = json::object();
       props["kind"] = kindName(f->kind);
@@ -235,10 +251,10 @@ std::string renderSarif(const SourceManager& sm, const std::vector<Diagnostic>& 
   json driver = json::object();
   driver["name"] = "polc";
   driver["version"] = "0.1.0";
-  driver["informationUri"] = "https://example.invalid/polc";
   driver["rules"] = rules;
   json run = json::object();
   run["tool"] = json{{"driver", driver}};
+  run["columnKind"] = "unicodeCodePoints";  // SourceFile::lineCol counts code points
   run["results"] = results;
   json root = json::object();
   root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -104,6 +104,174 @@ TEST(CheckReport, SarifStructure) {
   EXPECT_TRUE(r["properties"]["witness"].is_object());
 }
 
+// A structural check of a SARIF 2.1.0 log against the schema
+// (https://json.schemastore.org/sarif-2.1.0.json): the required properties of every object polc
+// writes, only properties the schema allows there (its objects are additionalProperties: false),
+// and the enumerations and minimums of the values.
+class SarifShape {
+ public:
+  std::vector<std::string> problems;
+
+  void log(const json& j) {
+    object(j, "sarifLog", {"$schema", "version", "runs", "inlineExternalProperties", "properties"}, {"version", "runs"});
+    if (j.value("version", "") != "2.1.0") problem("sarifLog.version is not 2.1.0");
+    for (const auto& r : j["runs"]) run(r);
+  }
+
+ private:
+  void problem(const std::string& p) { problems.push_back(p); }
+  void object(const json& j, const std::string& what, std::set<std::string> allowed, std::set<std::string> required) {
+    if (!j.is_object()) return problem(what + " is not an object");
+    for (const auto& [k, v] : j.items())
+      if (!allowed.count(k)) problem(what + " has a property the schema does not allow: " + k);
+    for (const auto& k : required)
+      if (!j.contains(k)) problem(what + " lacks the required " + k);
+  }
+  void message(const json& j, const std::string& what) {
+    object(j, what, {"text", "markdown", "id", "arguments", "properties"}, {});
+    if (!j.contains("text") && !j.contains("id")) problem(what + " has neither text nor id");
+  }
+  void level(const json& j, const std::string& what) {
+    static const std::set<std::string> levels{"none", "note", "warning", "error"};
+    if (!j.is_string() || !levels.count(j.get<std::string>())) problem(what + ": bad level " + j.dump());
+  }
+  void run(const json& r) {
+    object(r, "run",
+           {"tool", "invocations", "conversion", "language", "versionControlProvenance", "originalUriBaseIds",
+            "artifacts", "logicalLocations", "graphs", "results", "automationDetails", "runAggregates",
+            "baselineGuid", "redactionTokens", "defaultEncoding", "defaultSourceLanguage", "newlineSequences",
+            "columnKind", "externalPropertyFileReferences", "threadFlowLocations", "taxonomies", "addresses",
+            "translations", "policies", "webRequests", "webResponses", "specialLocations", "properties"},
+           {"tool"});
+    if (r.contains("columnKind") && r["columnKind"] != "utf16CodeUnits" && r["columnKind"] != "unicodeCodePoints")
+      problem("run.columnKind " + r["columnKind"].dump());
+    object(r["tool"], "tool", {"driver", "extensions", "properties"}, {"driver"});
+    const json& d = r["tool"]["driver"];
+    object(d, "toolComponent",
+           {"guid", "name", "organization", "product", "productSuite", "shortDescription", "fullDescription",
+            "fullName", "version", "semanticVersion", "dottedQuadFileVersion", "releaseDateUtc", "downloadUri",
+            "informationUri", "globalMessageStrings", "notifications", "rules", "taxa", "locations", "language",
+            "contents", "isComprehensive", "localizedDataSemanticVersion",
+            "minimumRequiredLocalizedDataSemanticVersion", "associatedComponent", "translationMetadata",
+            "supportedTaxonomies", "properties"},
+           {"name"});
+    for (const auto& rule : d["rules"]) {
+      object(rule, "reportingDescriptor",
+             {"id", "deprecatedIds", "guid", "deprecatedGuids", "name", "deprecatedNames", "shortDescription",
+              "fullDescription", "messageStrings", "defaultConfiguration", "helpUri", "help", "relationships",
+              "properties"},
+             {"id"});
+      for (const char* k : {"shortDescription", "help"})
+        if (rule.contains(k)) object(rule[k], k, {"text", "markdown", "properties"}, {"text"});
+      if (rule.contains("helpUri") && rule["helpUri"].get<std::string>().find("://") == std::string::npos)
+        problem("reportingDescriptor.helpUri is not an absolute URI: " + rule["helpUri"].dump());
+      if (rule.contains("defaultConfiguration")) {
+        object(rule["defaultConfiguration"], "reportingConfiguration", {"enabled", "level", "rank", "parameters", "properties"}, {});
+        level(rule["defaultConfiguration"]["level"], "defaultConfiguration");
+      }
+    }
+    for (const auto& res : r["results"]) result(res, d["rules"]);
+  }
+  void result(const json& r, const json& rules) {
+    object(r, "result",
+           {"ruleId", "ruleIndex", "rule", "kind", "level", "message", "analysisTarget", "locations", "guid",
+            "correlationGuid", "occurrenceCount", "partialFingerprints", "fingerprints", "stacks", "codeFlows",
+            "graphs", "graphTraversals", "relatedLocations", "suppressions", "baselineState", "rank",
+            "attachments", "hostedViewerUri", "workItemUris", "provenance", "fixes", "taxa", "webRequest",
+            "webResponse", "properties"},
+           {"message"});
+    message(r["message"], "result.message");
+    level(r["level"], "result");
+    if (r.contains("ruleIndex") && rules[r["ruleIndex"].get<std::size_t>()]["id"] != r["ruleId"])
+      problem("result.ruleIndex does not point at its ruleId");
+    for (const auto& l : r["locations"]) location(l, "location");
+    if (r.contains("relatedLocations")) {
+      std::set<int> ids;
+      for (const auto& l : r["relatedLocations"]) {
+        location(l, "relatedLocation");
+        if (!l["id"].is_number_integer() || !ids.insert(l["id"].get<int>()).second) problem("relatedLocation.id not unique");
+      }
+    }
+    if (r.contains("suppressions"))
+      for (const auto& sup : r["suppressions"]) {
+        object(sup, "suppression", {"guid", "kind", "status", "justification", "location", "properties"}, {"kind"});
+        if (sup["kind"] != "inSource" && sup["kind"] != "external") problem("suppression.kind " + sup["kind"].dump());
+        if (sup.contains("status") && sup["status"] != "accepted" && sup["status"] != "underReview" &&
+            sup["status"] != "rejected")
+          problem("suppression.status " + sup["status"].dump());
+      }
+  }
+  void location(const json& l, const std::string& what) {
+    object(l, what, {"id", "physicalLocation", "logicalLocations", "message", "annotations", "relationships", "properties"}, {});
+    if (l.contains("message")) message(l["message"], what + ".message");
+    const json& p = l["physicalLocation"];
+    object(p, "physicalLocation", {"address", "artifactLocation", "region", "contextRegion", "properties"}, {"artifactLocation"});
+    object(p["artifactLocation"], "artifactLocation", {"uri", "uriBaseId", "index", "description", "properties"}, {"uri"});
+    for (unsigned char ch : p["artifactLocation"]["uri"].get<std::string>())
+      if (ch >= 0x80 || ch == ' ') problem("artifactLocation.uri is not percent-encoded: " + p["artifactLocation"]["uri"].dump());
+    const json& g = p["region"];
+    object(g, "region",
+           {"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength", "byteOffset",
+            "byteLength", "snippet", "message", "sourceLanguage", "properties"},
+           {"startLine"});
+    for (const char* k : {"startLine", "startColumn", "endLine", "endColumn"})
+      if (!g[k].is_number_integer() || g[k].get<int>() < 1) problem(std::string("region.") + k + " < 1");
+    if (g["endLine"].get<int>() < g["startLine"].get<int>() ||
+        (g["endLine"] == g["startLine"] && g["endColumn"].get<int>() < g["startColumn"].get<int>()))
+      problem("region ends before it starts");
+  }
+};
+
+TEST(CheckReport, SarifFollowsTheSchemaAndMarksAcceptedOverlaps) {
+  // Covered and accepted overlaps, in a file whose name needs percent-encoding, plus the seeds.
+  auto c = compileAll({{"政策 一.pol", kindPolicy("CoveredByAGroupAndAcceptedByARelation")}});
+  ASSERT_TRUE(c->program);
+  auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
+  json s = json::parse(check::renderSarif(c->sm, c->diags.all(), reported));
+  SarifShape shape;
+  shape.log(s);
+  EXPECT_TRUE(shape.problems.empty()) << shape.problems.front();
+  const json& run = s["runs"][0];
+  EXPECT_EQ(run["columnKind"], "unicodeCodePoints");
+  int accepted = 0;
+  for (const auto& r : run["results"]) {
+    EXPECT_EQ(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+              "%E6%94%BF%E7%AD%96%20%E4%B8%80.pol");
+    if (r["ruleId"] != "W0604") {
+      EXPECT_FALSE(r.contains("suppressions")) << r.dump();
+      continue;
+    }
+    ++accepted;
+    // Kept in the log (not hidden), marked accepted with the stated reason.
+    EXPECT_EQ(r["level"], "note");
+    ASSERT_EQ(r["suppressions"].size(), 1u);
+    EXPECT_EQ(r["suppressions"][0]["kind"], "inSource");
+    EXPECT_EQ(r["suppressions"][0]["status"], "accepted");
+    EXPECT_EQ(r["suppressions"][0]["justification"], "两项均可享受");
+  }
+  EXPECT_EQ(accepted, 1);
+
+  auto seeds = compileAll(seedFiles());
+  ASSERT_TRUE(seeds->program);
+  json t = json::parse(check::renderSarif(seeds->sm, seeds->diags.all(), check::toDiagnostics(seeds->result, {})));
+  SarifShape seedShape;
+  seedShape.log(t);
+  EXPECT_TRUE(seedShape.problems.empty()) << seedShape.problems.front();
+  EXPECT_EQ(t["runs"][0]["results"].size(), seeds->result.findings.size());
+}
+
+TEST(CheckReport, SarifOfFrontEndErrors) {
+  auto c = compileAll({{"bad.pol", std::string(kCheckSchema) + doc("测试", "条 1 { 款 1 { 原文 \"x\" 对象 项目 标的 设备奖励 条件 节能量 超 5万元 给予 1万元 } }")}});
+  ASSERT_TRUE(c->diags.hasErrors());
+  json s = json::parse(check::renderSarif(c->sm, c->diags.all(), {}));
+  SarifShape shape;
+  shape.log(s);
+  EXPECT_TRUE(shape.problems.empty()) << shape.problems.front();
+  ASSERT_GE(s["runs"][0]["results"].size(), 1u);
+  EXPECT_EQ(s["runs"][0]["results"][0]["level"], "error");
+  EXPECT_EQ(s["runs"][0]["results"][0]["ruleId"].get<std::string>()[0], 'E');
+}
+
 TEST(CheckReport, WitnessFilesAreWrittenAndReadable) {
   auto c = conflictPolicy();
   ASSERT_TRUE(c->program);
