@@ -57,6 +57,27 @@ TEST_F(Seeds, EveryWitnessReplays) {
   for (const auto& f : seeds_->result.findings) seeds_->expectReplays(f);
 }
 
+// docs/findings.md judges every finding `polc check policies/` reports: one heading per finding, in
+// the order of the report, with its code and both citations.
+TEST_F(Seeds, FindingsDocumentListsEveryFinding) {
+  ASSERT_TRUE(seeds_->program);
+  std::ifstream in(std::string(POLC_SOURCE_DIR) + "/docs/findings.md", std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  std::vector<std::string> headings;
+  std::istringstream lines(buf.str());
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("### ", 0) == 0) headings.push_back(line);
+  auto reported = check::toDiagnostics(seeds_->result, check::SeverityConfig{});
+  ASSERT_EQ(headings.size(), reported.size()) << "docs/findings.md is out of date\n" << seeds_->listing();
+  for (std::size_t i = 0; i < reported.size(); ++i) {
+    const check::Finding& f = *reported[i].finding;
+    std::string want = "### " + std::to_string(i + 1) + ". " + check::codeOf(f.kind) + " (";
+    EXPECT_EQ(headings[i].rfind(want, 0), 0u) << headings[i] << "\nexpected " << want;
+    for (const auto& r : f.refs) EXPECT_NE(headings[i].find(r.citation), std::string::npos) << headings[i];
+  }
+}
+
 // ---- mutations ------------------------------------------------------------------------------------
 
 TEST(Mutations, SwappedTierAmountsPayLessForTheHigherTier) {
