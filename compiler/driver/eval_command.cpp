@@ -9,6 +9,7 @@
 
 #include "backend/bytecode/bridge.h"
 #include "backend/bytecode/emit.h"
+#include "backend/llvm/jit.h"
 #include "driver/batch_summary.h"
 #include "driver/commands.h"
 #include "driver/eval_output.h"
@@ -20,18 +21,25 @@ namespace polc {
 namespace {
 
 // The evaluator chosen by --backend: the reference evaluator, or the program compiled to bytecode,
-// loaded and verified by the runtime and run on its VM. Both give an eval::Result, printed alike.
+// loaded and verified by the runtime and run on its VM, with its blocks interpreted or (llvm)
+// compiled to native code (docs/llvm.md). All give an eval::Result, printed alike.
 class Backend {
  public:
   explicit Backend(const ir::Program& program) : program_(program) {}
 
-  // Compiles and loads the bytecode; an error message, empty on success.
-  std::string useVm() {
+  // Compiles and loads the bytecode, and with `native` JIT-compiles its blocks; an error message,
+  // empty on success.
+  std::string useVm(bool native) {
     auto bc = bytecode::emit(program_);
     if (!bc.ok()) return "cannot compile to bytecode: " + bc.error;
     auto loaded = polrt::load(bc.bytes.data(), bc.bytes.size());
     if (!loaded.program) return "the runtime rejected the bytecode: " + loaded.error;
     vm_ = std::move(loaded.program);
+    if (native) {
+      std::string err;
+      native_ = llvmjit::attach(*vm_, err);
+      if (!native_) return "cannot compile to native code: " + err;
+    }
     session_ = std::make_unique<polrt::Session>(*vm_);
     return "";
   }
@@ -46,6 +54,7 @@ class Backend {
  private:
   const ir::Program& program_;
   std::unique_ptr<polrt::Program> vm_;
+  std::unique_ptr<llvmjit::NativeCode> native_;  // owns vm_'s native blocks; destroyed before vm_
   std::unique_ptr<polrt::Session> session_;
 };
 
@@ -142,8 +151,10 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
       ->check([](const std::string& d) { return ir::parseDate(d) ? std::string() : "expected YYYY-MM-DD"; });
   cmd->add_flag("--explain", options.explain, "Record and print the step-by-step calculation of each award");
   cmd->add_option("--backend", options.backend,
-                  "Evaluator: ref (the reference evaluator, default) or vm (the bytecode runtime; same output)")
-      ->check(CLI::IsMember({"ref", "vm"}));
+                  "Evaluator: ref (the reference evaluator, default), vm (the bytecode runtime) or llvm\n"
+                  "(the runtime with its blocks compiled to native code by LLVM, docs/llvm.md; only when\n"
+                  "polc was built with LLVM). All three print the same output")
+      ->check(CLI::IsMember({"ref", "vm", "llvm"}));
   cmd->add_flag("--dump-ir", options.dumpIr, "Print the IR of the policies (docs/ir.md) and stop");
   addOutputOptions(*cmd, options.output,
                    "The result (with --facts) as text, a table for people with the steps of --explain,\n"
@@ -176,8 +187,8 @@ int runEval(const EvalOptions& options) {
   evalOptions.explain = options.explain;
   if (!options.date.empty()) evalOptions.date = ir::parseDate(options.date);
   Backend backend(*program);
-  if (options.backend == "vm") {
-    std::string err = backend.useVm();
+  if (options.backend == "vm" || options.backend == "llvm") {
+    std::string err = backend.useVm(options.backend == "llvm");
     if (!err.empty()) {
       std::cerr << "polc eval: " << err << "\n";
       return kExitErrors;

@@ -152,6 +152,9 @@ struct Block {
   uint8_t result = bc::kBool;
 };
 
+// A block compiled to native code (the LLVM backend, docs/llvm.md; ABI: runtime/vm/native_abi.h).
+using NativeBlockFn = uint32_t (*)(void* frame);
+
 struct Program {
   std::vector<std::string> strings;
   std::vector<Decimal> decimals;
@@ -175,6 +178,10 @@ struct Program {
   std::vector<uint32_t> payerNames;     // payer index → string index
   std::vector<uint32_t> payerOrder;
   uint32_t maxStack = 0, maxLocals = 0, maxHandlers = 0;
+  // Per block: native code the Session runs instead of interpreting the block, or nullptr; empty
+  // when nothing was compiled. Not part of the file: whoever compiled the code attaches it after
+  // load() and keeps it alive as long as the program is used.
+  std::vector<NativeBlockFn> native;
 
   const std::string& str(uint32_t i) const { return strings[i]; }
   int rootOf(int s) const {

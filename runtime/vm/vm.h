@@ -15,6 +15,10 @@
 
 namespace polrt {
 
+namespace detail {
+struct Ops;  // the block instructions (ops.h), shared by the interpreter and native blocks
+}
+
 enum class AwardStatus : uint8_t { Kept, Capped, QuotaLimited, Dropped, NotAssessable, AlreadyReceived };
 const char* statusName(AwardStatus s);  // kept, capped, quota_limited, dropped, not_assessable, already_received
 
@@ -101,6 +105,7 @@ struct Where {
 class Session {
  public:
   explicit Session(const Program& p);
+  friend struct detail::Ops;
   const Program& program() const { return p_; }
 
   // ---- the applicant ----------------------------------------------------------------------------

@@ -1,0 +1,203 @@
+// Block code → LLVM IR (codegen.h). The generated code holds no semantics of its own: every
+// instruction but HALT, JMP and TRY is a call of the runtime's op (the interpreter's own body),
+// and the returned `step | height << 8` is compared with the heights the plan expects, so the
+// common path is one call and one compare per instruction, with the stack at fixed slots.
+#include "backend/llvm/codegen.h"
+
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/MDBuilder.h>
+#include <llvm/IR/Verifier.h>
+
+#include "backend/llvm/block_plan.h"
+#include "vm/native_abi.h"
+
+namespace polc::llvmjit {
+
+using namespace polrt::bc;
+
+namespace {
+
+// Step codes of ops.h (detail::Step), part of the ABI.
+constexpr uint32_t kStepNext = 0, kStepJump = 1, kStepNotAssessable = 2, kStepNoMatch = 3, kStepThrew = 4;
+
+const char* opSymbol(uint8_t op) {
+  switch (op) {
+#define POLC_OP_SYMBOL(N) \
+  case OP_##N: return "polrt_op_" #N;
+    POLRT_NATIVE_OPS(POLC_OP_SYMBOL)
+#undef POLC_OP_SYMBOL
+    default: return nullptr;
+  }
+}
+
+class BlockCompiler {
+ public:
+  BlockCompiler(llvm::Module& m, const polrt::Program& p) : m_(m), p_(p), ctx_(m.getContext()), b_(ctx_) {
+    i32_ = llvm::Type::getInt32Ty(ctx_);
+    framePtr_ = llvm::Type::getInt8PtrTy(ctx_);
+    blockType_ = llvm::FunctionType::get(i32_, {framePtr_}, false);
+    opType_ = llvm::FunctionType::get(i32_, {framePtr_, i32_, i32_}, false);
+    caught_ = declare("polrt_op_caught", llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), {framePtr_, i32_}, false));
+  }
+
+  llvm::FunctionType* blockType() const { return blockType_; }
+
+  // Empty name: the block stays with the interpreter.
+  std::string compile(uint32_t index, bool exported) {
+    BlockPlan plan = planBlock(p_, index);
+    if (!plan.ok) return {};
+    const polrt::Block& blk = p_.blocks[index];
+    const Insn* code = p_.code.data() + blk.start;
+    for (uint32_t pc = 0; pc < blk.count; ++pc)
+      if (plan.reached[pc] && code[pc].op != OP_HALT && code[pc].op != OP_JMP && code[pc].op != OP_TRY &&
+          !opSymbol(code[pc].op))
+        return {};
+    std::string name = "polc_block_" + std::to_string(index);
+    fn_ = llvm::Function::Create(blockType_, exported ? llvm::GlobalValue::ExternalLinkage : llvm::GlobalValue::InternalLinkage,
+                                 name, m_);
+    fn_->addFnAttr(llvm::Attribute::NoUnwind);
+    frame_ = fn_->getArg(0);
+    plan_ = &plan;
+    returns_.clear();
+    catches_.assign(plan.handlers.size(), nullptr);
+    bbs_.assign(blk.count, nullptr);
+    for (uint32_t pc = 0; pc < blk.count; ++pc)
+      if (plan.reached[pc]) bbs_[pc] = llvm::BasicBlock::Create(ctx_, "i" + std::to_string(pc), fn_);
+    for (uint32_t pc = 0; pc < blk.count; ++pc)
+      if (plan.reached[pc]) instruction(code[pc], blk.start, pc);
+    plan_ = nullptr;
+    return name;
+  }
+
+ private:
+  llvm::Function* declare(const char* name, llvm::FunctionType* type) {
+    auto* f = llvm::cast<llvm::Function>(m_.getOrInsertFunction(name, type).getCallee());
+    f->addFnAttr(llvm::Attribute::NoUnwind);
+    return f;
+  }
+  llvm::Constant* u32(uint32_t v) { return llvm::ConstantInt::get(i32_, v); }
+
+  llvm::BasicBlock* ret(uint32_t code) {
+    for (auto& [c, bb] : returns_)
+      if (c == code) return bb;
+    auto* bb = llvm::BasicBlock::Create(ctx_, "ret" + std::to_string(code), fn_);
+    llvm::IRBuilder<> rb(bb);
+    rb.CreateRet(u32(code));
+    returns_.emplace_back(code, bb);
+    return bb;
+  }
+  // Where "not assessable" raised under handler `h` goes.
+  llvm::BasicBlock* catchFor(int h) {
+    if (h < 0) return ret(polrt::native::kNotAssessable);
+    if (!catches_[h]) {
+      const HandlerPlan& hp = plan_->handlers[h];
+      auto* bb = llvm::BasicBlock::Create(ctx_, "catch" + std::to_string(h), fn_);
+      llvm::IRBuilder<> cb(bb);
+      cb.CreateCall(caught_, {frame_, u32(hp.local)});
+      cb.CreateBr(bbs_[hp.target]);
+      catches_[h] = bb;
+    }
+    return catches_[h];
+  }
+
+  void instruction(const Insn& in, uint32_t start, uint32_t pc) {
+    b_.SetInsertPoint(bbs_[pc]);
+    switch (in.op) {
+      case OP_HALT: b_.CreateRet(u32(polrt::native::kValue)); return;
+      case OP_JMP: b_.CreateBr(bbs_[in.c]); return;
+      case OP_TRY: b_.CreateBr(bbs_[pc + 1]); return;
+      default: break;
+    }
+    const uint32_t d = plan_->depth[pc];
+    llvm::Function* op = declare(opSymbol(in.op), opType_);
+    llvm::Value* r = b_.CreateCall(op, {frame_, u32(start + pc), u32(d)});
+    auto* slow = llvm::BasicBlock::Create(ctx_, "s" + std::to_string(pc), fn_);
+    llvm::MDNode* likely = llvm::MDBuilder(ctx_).createBranchWeights(1 << 20, 1);
+    if (in.op == OP_NOMATCH) {
+      b_.CreateBr(slow);
+    } else {
+      llvm::Value* next = b_.CreateICmpEQ(r, u32(kStepNext | heightAfter(in, d, false) << 8));
+      if (mayJump(in.op)) {
+        auto* jumpTest = llvm::BasicBlock::Create(ctx_, "j" + std::to_string(pc), fn_);
+        b_.CreateCondBr(next, bbs_[pc + 1], jumpTest);
+        b_.SetInsertPoint(jumpTest);
+        llvm::Value* jump = b_.CreateICmpEQ(r, u32(kStepJump | heightAfter(in, d, true) << 8));
+        b_.CreateCondBr(jump, bbs_[in.c], slow, likely);
+      } else {
+        b_.CreateCondBr(next, bbs_[pc + 1], slow, likely);
+      }
+    }
+    b_.SetInsertPoint(slow);
+    llvm::Value* step = b_.CreateAnd(r, u32(0xFF));
+    auto* sw = b_.CreateSwitch(step, ret(polrt::native::kBadStack), 3);
+    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNotAssessable)), catchFor(plan_->handler[pc]));
+    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNoMatch)), ret(polrt::native::kNoMatch));
+    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepThrew)), ret(polrt::native::kThrew));
+  }
+
+  llvm::Module& m_;
+  const polrt::Program& p_;
+  llvm::LLVMContext& ctx_;
+  llvm::IRBuilder<> b_;
+  llvm::Type* i32_ = nullptr;
+  llvm::Type* framePtr_ = nullptr;
+  llvm::FunctionType* blockType_ = nullptr;
+  llvm::FunctionType* opType_ = nullptr;
+  llvm::Function* caught_ = nullptr;
+  // per block
+  llvm::Function* fn_ = nullptr;
+  llvm::Value* frame_ = nullptr;
+  const BlockPlan* plan_ = nullptr;
+  std::vector<llvm::BasicBlock*> bbs_;
+  std::vector<llvm::BasicBlock*> catches_;
+  std::vector<std::pair<uint32_t, llvm::BasicBlock*>> returns_;
+};
+
+}  // namespace
+
+Generated generate(llvm::LLVMContext& context, const polrt::Program& program, bool exported) {
+  Generated g;
+  g.module = std::make_unique<llvm::Module>("polc_blocks", context);
+  BlockCompiler compiler(*g.module, program);
+  g.functions.resize(program.blocks.size());
+  for (uint32_t i = 0; i < program.blocks.size(); ++i) {
+    g.functions[i] = compiler.compile(i, exported);
+    if (!g.functions[i].empty()) ++g.compiled;
+  }
+  return g;
+}
+
+void addEmbedding(llvm::Module& m, const Generated& g, const std::vector<uint8_t>& polb, const std::string& entry) {
+  llvm::LLVMContext& ctx = m.getContext();
+  llvm::Type* i8p = llvm::Type::getInt8PtrTy(ctx);
+  llvm::Type* i32 = llvm::Type::getInt32Ty(ctx);
+  llvm::IntegerType* size = m.getDataLayout().getIntPtrType(ctx);
+  auto* blockPtr = llvm::FunctionType::get(i32, {i8p}, false)->getPointerTo();
+
+  auto* bytes = new llvm::GlobalVariable(m, llvm::ArrayType::get(llvm::Type::getInt8Ty(ctx), polb.size()), true,
+                                         llvm::GlobalValue::PrivateLinkage,
+                                         llvm::ConstantDataArray::get(ctx, llvm::ArrayRef<uint8_t>(polb)), "polc_polb");
+  std::vector<llvm::Constant*> entries;
+  for (const auto& name : g.functions)
+    entries.push_back(name.empty() ? static_cast<llvm::Constant*>(llvm::ConstantPointerNull::get(blockPtr))
+                                   : static_cast<llvm::Constant*>(m.getFunction(name)));
+  auto* tableType = llvm::ArrayType::get(blockPtr, entries.size());
+  auto* table = new llvm::GlobalVariable(m, tableType, true, llvm::GlobalValue::PrivateLinkage,
+                                         llvm::ConstantArray::get(tableType, entries), "polc_blocks");
+
+  auto* load = llvm::cast<llvm::Function>(
+      m.getOrInsertFunction("polrt_load_memory_native",
+                            llvm::FunctionType::get(i32, {i8p, size, blockPtr->getPointerTo(), size, i8p->getPointerTo()}, false))
+          .getCallee());
+  auto* fn = llvm::Function::Create(llvm::FunctionType::get(i32, {i8p->getPointerTo()}, false),
+                                    llvm::GlobalValue::ExternalLinkage, entry, m);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", fn));
+  llvm::Value* zero = llvm::ConstantInt::get(i32, 0);
+  llvm::Value* data = b.CreateInBoundsGEP(bytes->getValueType(), bytes, {zero, zero});
+  llvm::Value* first = b.CreateInBoundsGEP(tableType, table, {zero, zero});
+  b.CreateRet(b.CreateCall(load, {data, llvm::ConstantInt::get(size, polb.size()), first,
+                                  llvm::ConstantInt::get(size, entries.size()), fn->getArg(0)}));
+}
+
+}  // namespace polc::llvmjit
