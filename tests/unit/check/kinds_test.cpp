@@ -154,6 +154,22 @@ TEST(CheckKinds, CrossFactArithmeticGoesToZ3) {
   replayAll(*c);
 }
 
+TEST(CheckKinds, ClausesOfDifferentDistrictsAreNeverPaired) {
+  // 24 clauses on one target and subject, 8 per district: the bucket is split on the district each
+  // clause forces, so only pairs inside a district are candidates (3 × 28, not 276), and each of
+  // those overlaps.
+  std::string body = "条 1 {\n";
+  const char* districts[] = {"新北区", "武进区", "溧阳市"};
+  for (int i = 0; i < 24; ++i)
+    body += clause(std::to_string(i + 1), "企业", "规模奖励",
+                   std::string("条件 所在地 为 ") + districts[i % 3] + " 且 人数 超 " + std::to_string(i) + " 给予 5万元");
+  auto c = compileOne(kindsDoc(body + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_EQ(c->result.stats.candidatePairs, 3 * 28);
+  EXPECT_EQ(c->find(FindingKind::Overlap).size(), 3u * 28u) << c->listing();
+  EXPECT_EQ(c->result.findings.size(), 3u * 28u) << c->listing();
+}
+
 TEST(CheckKinds, UndecidedPairIsReported) {
   // Text comparisons are outside both the boxes and the Z3 encoding: the solver's "sat" is only a
   // candidate, the evaluator does not confirm it, and the pair is reported as undecided — never as

@@ -272,43 +272,28 @@ TEST(CheckReport, SarifOfFrontEndErrors) {
   EXPECT_EQ(s["runs"][0]["results"][0]["ruleId"].get<std::string>()[0], 'E');
 }
 
-TEST(CheckReport, WitnessFilesAreWrittenAndReadable) {
-  auto c = conflictPolicy();
-  ASSERT_TRUE(c->program);
-  auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
-  std::string dir = ::testing::TempDir() + "polc_witness_test";
-  std::filesystem::remove_all(dir);
+// A policy's findings at their default severities, their witness files written to a fresh temporary
+// directory.
+struct Written {
+  std::unique_ptr<Checked> c;
+  std::vector<check::Reported> reported;
+  std::string dir;
   std::vector<std::string> errors;
-  auto written = check::writeWitnesses(dir, reported, errors);
-  ASSERT_EQ(written.size(), 1u);
-  EXPECT_TRUE(errors.empty());
-  EXPECT_EQ(written[0].finding, reported[0].finding);
-  EXPECT_TRUE(written[0].contrast.empty());
-  int files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    ++files;
-    EXPECT_EQ(e.path().string(), written[0].witness);
-    EXPECT_EQ(e.path().filename().string().rfind("0001-W0602-", 0), 0u) << e.path();
-    auto r = facts::readFactsFile(*c->model, *c->program, e.path().string());
-    EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0]);
-  }
-  EXPECT_EQ(files, 1) << "no temporary file is left behind";
-}
+  std::vector<check::WitnessFile> files;
+};
 
-TEST(CheckReport, TierFindingsWriteTheContrastApplicantToItsOwnFile) {
-  auto c = compileOne(kindPolicy("HigherTierPaysLess"));
-  ASSERT_TRUE(c->program);
-  auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
-  std::string dir = ::testing::TempDir() + "polc_witness_contrast";
-  std::filesystem::remove_all(dir);
-  std::vector<std::string> errors;
-  auto written = check::writeWitnesses(dir, reported, errors);
-  ASSERT_EQ(written.size(), 1u);
-  ASSERT_FALSE(written[0].contrast.empty());
-  EXPECT_NE(written[0].contrast.find(".contrast.json"), std::string::npos);
-  EXPECT_TRUE(check::replayFiles(*c->model, *c->program, *written[0].finding, written[0].witness, written[0].contrast).ok);
-  // Without its contrast the claim (the lower tier pays more) is not shown.
-  EXPECT_FALSE(check::replayFiles(*c->model, *c->program, *written[0].finding, written[0].witness, "").ok);
+Written writeWitnessesOf(std::unique_ptr<Checked> c, const std::string& dirName) {
+  Written w;
+  w.c = std::move(c);
+  if (!w.c->program) {
+    ADD_FAILURE() << "the policy does not compile";
+    return w;
+  }
+  w.reported = check::toDiagnostics(w.c->result, check::SeverityConfig{});
+  w.dir = ::testing::TempDir() + dirName;
+  std::filesystem::remove_all(w.dir);
+  w.files = check::writeWitnesses(w.dir, w.reported, w.errors);
+  return w;
 }
 
 // Every file in a directory, temporaries included.
@@ -318,15 +303,39 @@ std::vector<std::string> listDir(const std::string& dir) {
   return out;
 }
 
+TEST(CheckReport, WitnessFilesAreWrittenAndReadable) {
+  Written w = writeWitnessesOf(conflictPolicy(), "polc_witness_test");
+  ASSERT_EQ(w.files.size(), 1u);
+  EXPECT_TRUE(w.errors.empty());
+  EXPECT_EQ(w.files[0].finding, w.reported[0].finding);
+  EXPECT_TRUE(w.files[0].contrast.empty());
+  // One file, no temporary left behind.
+  ASSERT_EQ(listDir(w.dir).size(), 1u);
+  std::string name = listDir(w.dir)[0];
+  EXPECT_EQ(w.dir + "/" + name, w.files[0].witness);
+  EXPECT_EQ(name.rfind("0001-W0602-", 0), 0u) << name;
+  auto r = facts::readFactsFile(*w.c->model, *w.c->program, w.files[0].witness);
+  EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0]);
+}
+
+TEST(CheckReport, TierFindingsWriteTheContrastApplicantToItsOwnFile) {
+  Written w = writeWitnessesOf(compileOne(kindPolicy("HigherTierPaysLess")), "polc_witness_contrast");
+  ASSERT_EQ(w.files.size(), 1u);
+  const check::WitnessFile& f = w.files[0];
+  ASSERT_FALSE(f.contrast.empty());
+  EXPECT_NE(f.contrast.find(".contrast.json"), std::string::npos);
+  EXPECT_TRUE(check::replayFiles(*w.c->model, *w.c->program, *f.finding, f.witness, f.contrast).ok);
+  // Without its contrast the claim (the lower tier pays more) is not shown.
+  EXPECT_FALSE(check::replayFiles(*w.c->model, *w.c->program, *f.finding, f.witness, "").ok);
+}
+
 TEST(CheckReport, AFailedWitnessWriteLeavesNoPartialFile) {
-  auto c = conflictPolicy();
-  ASSERT_TRUE(c->program);
-  auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
-  std::string dir = ::testing::TempDir() + "polc_witness_fail";
-  std::filesystem::remove_all(dir);
+  Written w = writeWitnessesOf(conflictPolicy(), "polc_witness_fail");
+  ASSERT_EQ(w.files.size(), 1u);
+  const auto& first = w.files;
+  const auto& reported = w.reported;
+  const std::string& dir = w.dir;
   std::vector<std::string> errors;
-  auto first = check::writeWitnesses(dir, reported, errors);
-  ASSERT_EQ(first.size(), 1u);
   std::string name = std::filesystem::path(first[0].witness).filename().string();
   // The target name is taken by a directory: the rename fails, and neither a partial witness nor a
   // temporary file is left in the directory.

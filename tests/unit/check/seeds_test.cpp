@@ -30,6 +30,10 @@ TEST_F(Seeds, CheckCleanWithoutErrors) {
     EXPECT_NE(check::defaultSeverity(f.kind), Severity::Error) << f.message;
   EXPECT_TRUE(seeds_->find(FindingKind::UndecidedPair).empty()) << seeds_->listing();
   EXPECT_TRUE(seeds_->find(FindingKind::DeadClause).empty()) << seeds_->listing();
+  // The findings the mutations below bring in are not there before.
+  for (FindingKind k : {FindingKind::TierPaysLess, FindingKind::CapAboveProgramme, FindingKind::RateOver100,
+                        FindingKind::Overlap, FindingKind::Conflict})
+    EXPECT_TRUE(seeds_->find(k).empty()) << check::codeOf(k) << "\n" << seeds_->listing();
 }
 
 TEST_F(Seeds, FirstUnitAwardsAreCoveredByWujinsGroup) {
