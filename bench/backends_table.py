@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""One markdown table from the tab-separated lines of polc_backends_bench and bench/peers/bench.js
+(set, mode, backend, evaluations/s, ns/evaluation), with the ratios the targets of issue 6 name.
+Used by bench/run_backends.sh:  backends_table.py RESULTS.tsv… > table.md"""
+import sys
+
+BACKENDS = ["reference", "vm", "generated C++", "LLVM", "hand-written", "GoRules ZEN", "json-rules-engine"]
+PEERS = ["GoRules ZEN", "json-rules-engine"]
+POLC = ["reference", "vm", "generated C++", "LLVM"]
+SETS = ["subset", "city", "city + Wujin"]
+
+rates = {}
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) == 5 and f[0] != "set":
+            rates[(f[0], f[1], f[2])] = float(f[3])
+
+present = [b for b in BACKENDS if any(k[2] == b for k in rates)]
+
+
+def cell(r):
+    if r is None:
+        return "—"
+    ns = 1e9 / r
+    time = f"{ns / 1000:.1f} µs" if ns >= 1000 else f"{ns:.0f} ns"
+    return f"{r:,.0f} /s ({time})"
+
+
+def ratio(slow, fast, target=None):
+    """How many times slower `slow` is than `fast` (time ratio), and whether it meets `target`."""
+    if not slow or not fast:
+        return "—"
+    x = fast / slow
+    return f"{x:.2f}×" + ("" if target is None else (" ✓" if x <= target else " ✗"))
+
+
+head = ["policy set", "applicants"] + present + ["gen C++ / hand-written (≤ 1.3)"]
+if "LLVM" in present:
+    head.append("LLVM / gen C++ (≤ 1.5)")
+head += ["VM / gen C++ (≤ 4)"]
+if any(p in present for p in PEERS):
+    head.append("slowest polc backend vs fastest peer (≥ 100×)")
+print("| " + " | ".join(head) + " |")
+print("|" + "|".join(["---", "---"] + ["---:"] * (len(head) - 2)) + "|")
+for s in SETS:
+    for mode in ["single", "batch"]:
+        r = {b: rates.get((s, mode, b)) for b in present}
+        if not any(r.values()):
+            continue
+        row = [s, "one, repeated" if mode == "single" else "batch"] + [cell(r[b]) for b in present]
+        row.append(ratio(r.get("generated C++"), r.get("hand-written"), 1.3))
+        if "LLVM" in present:
+            row.append(ratio(r.get("LLVM"), r.get("generated C++"), 1.5))
+        row.append(ratio(r.get("vm"), r.get("generated C++"), 4))
+        if any(p in present for p in PEERS):
+            polc = [r[b] for b in POLC if r.get(b)]
+            peers = [r[b] for b in PEERS if r.get(b)]
+            if polc and peers:
+                x = min(polc) / max(peers)
+                row.append(f"{x:,.0f}× " + ("✓" if x >= 100 else "✗"))
+            else:
+                row.append("—")
+        print("| " + " | ".join(row) + " |")
