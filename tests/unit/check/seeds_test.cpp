@@ -84,6 +84,20 @@ TEST_F(Seeds, FindingsDocumentListsEveryFinding) {
 
 // ---- mutations ------------------------------------------------------------------------------------
 
+// Deletes a top-level block of a document (`  HEADER … \n  }\n`) from the file whose name contains `file`.
+void eraseBlock(Files& files, const std::string& file, const std::string& header) {
+  for (auto& [path, text] : files) {
+    if (path.find(file) == std::string::npos) continue;
+    auto at = text.find(header);
+    ASSERT_NE(at, std::string::npos) << header;
+    auto end = text.find("\n  }\n", at);
+    ASSERT_NE(end, std::string::npos);
+    text.erase(at, end + 5 - at);
+    return;
+  }
+  FAIL() << "no file " << file;
+}
+
 TEST(Mutations, SwappedTierAmountsPayLessForTheHigherTier) {
   Files files = seedFiles();
   mutate(files, kCity, "营业收入 首次超 { 1000亿元: 1000万元; 500亿元: 500万元;",
@@ -126,7 +140,15 @@ TEST(Mutations, TonnesOfCoalComparedWithMoneyIsAFrontEndError) {
   auto c = compileAll(files);
   ASSERT_TRUE(c->diags.hasErrors());
   bool found = false;
-  for (const auto& d : c->diags.all()) found = found || d.code == diag::kCompareDimensions;
+  for (const auto& d : c->diags.all()) {
+    if (d.code != diag::kCompareDimensions) continue;
+    found = true;
+    // The span is the mutated comparison, in the city file.
+    std::string text = c->sm.file(d.span.file).slice(d.span.begin, d.span.end);
+    EXPECT_NE(text.find("节能量"), std::string::npos) << text;
+    EXPECT_NE(text.find("200万元"), std::string::npos) << text;
+    EXPECT_NE(c->sm.file(d.span.file).path().find(kCity), std::string::npos);
+  }
   EXPECT_TRUE(found) << renderText(c->sm, c->diags.all(), RenderOptions{});
 }
 
@@ -154,15 +176,7 @@ TEST(Mutations, DeletingTheDocumentWideGroupBringsTheOverlapsBack) {
     if (f->group == "就高不重复") covered.push_back(f);
   ASSERT_GE(covered.size(), 4u) << before->listing();
 
-  // Delete the whole `不重复 就高不重复 { … }` block.
-  for (auto& [path, text] : files) {
-    if (path.find(kCity) == std::string::npos) continue;
-    auto at = text.find("  不重复 就高不重复 {");
-    ASSERT_NE(at, std::string::npos);
-    auto end = text.find("\n  }\n", at);
-    ASSERT_NE(end, std::string::npos);
-    text.erase(at, end + 5 - at);
-  }
+  eraseBlock(files, kCity, "  不重复 就高不重复 {");
   auto after = compileAll(files);
   ASSERT_TRUE(after->program) << renderText(after->sm, after->diags.all(), RenderOptions{});
   for (const auto* f : covered) {
@@ -178,6 +192,24 @@ TEST(Mutations, DeletingTheDocumentWideGroupBringsTheOverlapsBack) {
         }
     EXPECT_TRUE(back) << a << " / " << b << " should be reported again\n" << after->listing();
   }
+}
+
+TEST(Mutations, WithoutWujinsGroupTheFirstUnitAwardsConflict) {
+  // R18's example: without 从优从高 the city's and Wujin's 首台（套） awards pay one product
+  // different amounts (30 % of the price up to 1000万元 against fixed ceilings), uncovered.
+  Files files = seedFiles();
+  eraseBlock(files, kWujin, "  不重复 从优从高 {");
+  auto c = compileAll(files);
+  ASSERT_TRUE(c->program) << renderText(c->sm, c->diags.all(), RenderOptions{});
+  auto f = c->find(FindingKind::Conflict, "第12条第1款第1项");
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->refs[1].citation.find("第11条第1款第2项"), std::string::npos);
+  EXPECT_TRUE(f[0]->group.empty());
+  c->expectReplays(*f[0]);
+  // Every city–Wujin overlap the group covered comes back uncovered; none is left covered.
+  for (const auto* g : c->find(FindingKind::CoveredOverlap)) EXPECT_NE(g->group, "从优从高") << g->message;
+  EXPECT_GE(c->find(FindingKind::Conflict).size() + c->find(FindingKind::Overlap).size(), 16u) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::Shadowed).empty()) << c->listing();
 }
 
 }  // namespace
