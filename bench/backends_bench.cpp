@@ -1,5 +1,5 @@
-// Evaluations per second of every polc backend — the reference evaluator, the bytecode VM, the
-// generated C++ — and of the hand-written evaluator of the subset (bench/handwritten/), on the
+// Evaluations per second of every polc backend — the reference evaluator, the bytecode VM, the VM
+// with its blocks compiled by LLVM (when built with it), the generated C++ — and of the hand-written evaluator of the subset (bench/handwritten/), on the
 // subset, the city policy and city + Wujin; one applicant again and again (examples/applicants/
 // p2.json) and a batch of generated applicants in turn. Times are CPU time of the process
 // (CLOCK_PROCESS_CPUTIME_ID): the machine is shared. A plain program, run by bench/run_backends.sh,
@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "backend/bytecode/bridge.h"
+#include "backend/llvm/jit.h"
 #include "city_policy.h"
 #include "citywujin_policy.h"
 #include "facts/facts.h"
@@ -130,6 +131,34 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
            bytecode::loadApplicant(s, refs[i % n], std::nullopt);
            return static_cast<std::size_t>(s.evaluate(false));
          }));
+
+  // LLVM: the same runtime with its blocks compiled to native code (compiler/backend/llvm), when
+  // polc was built with LLVM; checked against the VM on the batch first.
+  auto native = polrt::load(c->bytecode.data(), c->bytecode.size());
+  std::string error;
+  std::unique_ptr<llvmjit::NativeCode> code;
+  if (llvmjit::available() && native.program) code = llvmjit::attach(*native.program, error);
+  if (code) {
+    polrt::Session ls(*native.program);
+    for (std::size_t i = 0; i < n && error.empty(); ++i) {
+      bytecode::loadApplicant(s, refs[i], std::nullopt);
+      bytecode::loadApplicant(ls, refs[i], std::nullopt);
+      if (s.evaluate(false) != ls.evaluate(false)) error = "evaluation status";
+      else error = vmtest::compare(p, bytecode::toResult(s, false), bytecode::toResult(ls, false), false);
+    }
+    if (!error.empty()) {
+      std::cerr << set.name << ": LLVM left out, it differs from the VM: " << error << "\n";
+    } else {
+      bytecode::loadApplicant(ls, single.applicant, std::nullopt);
+      report(set.name, "single", "LLVM", measure(1000, [&](std::size_t) { return static_cast<std::size_t>(ls.evaluate(false)); }));
+      report(set.name, "batch", "LLVM", measure(n, [&](std::size_t i) {
+               bytecode::loadApplicant(ls, refs[i % n], std::nullopt);
+               return static_cast<std::size_t>(ls.evaluate(false));
+             }));
+    }
+  } else if (llvmjit::available()) {
+    std::cerr << set.name << ": LLVM left out: " << error << "\n";
+  }
 
   report(set.name, "single", "generated C++", measure(1000, [&](std::size_t) { return gen.eval(genSingle, {}).awards.size(); }));
   report(set.name, "batch", "generated C++", measure(n, [&](std::size_t i) { return gen.eval(gens[i % n], {}).awards.size(); }));
