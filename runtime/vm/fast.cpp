@@ -4,7 +4,9 @@
 //   * conditions: 且/或 trees whose leaves are simple fact tests (a boolean fact, 含 over a set or
 //     新认定, an enum 属于 a set, an enum or an amount compared with a constant) — most of the
 //     policies' conditions, and the ones the interpreter spends most of its dispatch on;
-//   * 分档 by 含 over a set: when the set holds none of the tiers' keys the block is "no match".
+//   * 分档 by 含 over a set: when the set holds none of the tiers' keys the block is "no match";
+//   * 分情形 whose cases are such conditions: when every case is false the block is "no match"
+//     (or not assessable, as soon as a case is).
 // A leaf whose value the direct path cannot be sure of (a fact missing but with a default or a
 // history, an amount that is not exact) makes the whole block take the general path.
 #include <algorithm>
@@ -20,7 +22,7 @@ using namespace detail;
 
 namespace {
 
-enum FastKind : uint8_t { kFastNone = 0, kFastTest, kFastTier };
+enum FastKind : uint8_t { kFastNone = 0, kFastTest, kFastTier, kFastCases };
 
 bool keyFits(const Insn& key, const Insn& use, uint8_t setClass) {
   return (key.op == OP_ENUM && use.b != setClass) || (key.op == OP_SET && use.b == setClass);
@@ -47,15 +49,27 @@ void Session::planFast() {
       fastKind_[bi] = kFastTier;
       fastArg_[bi] = static_cast<uint32_t>(tierKeys_.size());
       tierKeys_.push_back(keys);
+      continue;
     }
+    std::size_t cases = caseRoots_.size();
+    if (caseTests(c, b.count)) {
+      fastKind_[bi] = kFastCases;
+      fastArg_[bi] = static_cast<uint32_t>(caseSpans_.size());
+      caseSpans_.push_back({static_cast<uint32_t>(cases), static_cast<uint32_t>(caseRoots_.size() - cases)});
+      continue;
+    }
+    testNodes_.resize(root);
+    caseRoots_.resize(cases);
   }
   plans_.resize(p_.clauses.size());
   for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
 }
 
-// A clause's screen: the leaves whose falsity alone makes it give nothing. They are the leaves of
-// its conditions reached through 且 only, in the conditions that come before the first one the
-// direct path cannot evaluate (which might fail with an error the screen must not hide).
+// A clause's screen: the parts of its conditions whose falsity alone makes it give nothing — the
+// operands reached through 且 only, in the conditions that come before the first one the direct
+// path cannot evaluate (which might fail with an error the screen must not hide). When every
+// condition is evaluated directly and the amount is a directly evaluated 分档/分情形, a clause
+// whose conditions all hold but whose amount matches nothing gives nothing either.
 void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
   plan.subject = cl.subject;
   plan.root = cl.root;
@@ -64,8 +78,10 @@ void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
   bool direct = true;
   auto collect = [&](auto& self, uint32_t node) -> void {
     const TestNode& n = testNodes_[node];
-    if (n.type == TestNode::kAtom) guards_.push_back(node);
-    if (n.type != TestNode::kAnd) return;
+    if (n.type != TestNode::kAnd) {
+      guards_.push_back(node);
+      return;
+    }
     for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size) self(self, k);
   };
   for (const auto* blocks : {&cl.eligibility, &cl.conditions})
@@ -74,19 +90,27 @@ void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
       if (direct) collect(collect, fastArg_[b]);
     }
   plan.guardCount = static_cast<uint32_t>(guards_.size()) - plan.guardBegin;
-  // Without conditions an amount by 分档 over a set that holds none of its keys gives nothing.
-  plan.tierAmount = cl.eligibility.empty() && cl.conditions.empty() && cl.award == kPay && !cl.once &&
-                    cl.amount != kNone && fastKind_[cl.amount] == kFastTier;
+  // item() computes the amount right after the conditions hold, unless 一次性 already paid it.
+  plan.amountScreen = direct && cl.award == kPay && !cl.once && cl.amount != kNone &&
+                      (fastKind_[cl.amount] == kFastTier || fastKind_[cl.amount] == kFastCases);
 }
 
 // True when the clause certainly gives the instance item_ nothing (no award, no error).
-bool Session::screened(const ClausePlan& plan) const {
+bool Session::screened(const ClausePlan& plan) {
+  missing_.clear();  // item() starts afresh anyway
+  bool hold = true;
   for (uint32_t k = plan.guardBegin; k < plan.guardBegin + plan.guardCount; ++k) {
-    Truth t = atom(testNodes_[guards_[k]].atom);
+    const TestNode& n = testNodes_[guards_[k]];
+    Truth t = n.type == TestNode::kAtom ? atom(n.atom) : test(guards_[k]);
     if (t == Truth::False) return true;
     if (t == Truth::Undecided) return false;
+    hold = hold && t == Truth::True;
   }
-  return plan.tierAmount && tierNoMatch(p_.clauses[&plan - plans_.data()].amount);
+  if (!plan.amountScreen || !hold) return false;
+  uint32_t amount = p_.clauses[static_cast<std::size_t>(&plan - plans_.data())].amount;
+  if (fastKind_[amount] == kFastTier) return tierNoMatch(amount);
+  Outcome o = Outcome::Value;
+  return casesDecide(amount, o) && o == Outcome::NoMatch;
 }
 
 // [from, to) is a condition: appends its tree (preorder) to testNodes_, or returns false.
@@ -121,7 +145,10 @@ bool Session::parseAtom(const Insn* c, uint32_t n, Atom& a) const {
   a.subject = c[0].b;
   a.slot = c[0].c;
   a.missing = c[0].d;
-  uint8_t kind = p_.subjects[c[0].b].facts[c[0].c].kind;
+  const FactDef& fd = p_.subjects[c[0].b].facts[c[0].c];
+  uint8_t kind = fd.kind;
+  a.factKind = kind;
+  a.hasDefault = fd.hasDefault;
   if (c[0].op == OP_NEWLY) {
     a.newly = true;
   } else if (kind == kBool && (n == 1 || (n == 2 && c[1].op == OP_NOT))) {
@@ -181,6 +208,14 @@ bool Session::tierKeys(const Insn* c, uint32_t n, std::array<uint64_t, 4>& keys)
 }
 
 bool Session::fast(uint32_t blockIndex, Outcome& o) {
+  if (fastKind_[blockIndex] == kFastCases) {
+    // "no match" (its explanation line excepted) and "not assessable"; a case that holds takes the
+    // general path for its value.
+    std::size_t before = missing_.size();
+    if (casesDecide(blockIndex, o) && !(explain_ && o == Outcome::NoMatch)) return true;
+    missing_.resize(before);
+    return false;
+  }
   if (fastKind_[blockIndex] == kFastTier) {
     // Only "no match" is decided here; a matching tier (and every explanation) takes the general path.
     if (explain_ || !tierNoMatch(blockIndex)) return false;
@@ -197,6 +232,41 @@ bool Session::fast(uint32_t blockIndex, Outcome& o) {
     case Truth::False: setBoolVal(fastOut_, false); break;
   }
   o = Outcome::Value;
+  return true;
+}
+
+// [case: condition, JF next case, CASE_HIT, value…, JMP end]… NOMATCH: appends the conditions'
+// trees to testNodes_ and their roots to caseRoots_. A condition ends at the first JF before
+// which a whole condition parses.
+bool Session::caseTests(const Insn* c, uint32_t n) {
+  uint32_t pos = 0, cases = 0;
+  for (; pos < n && c[pos].op != OP_NOMATCH; ++cases) {
+    uint32_t j = pos + 1;
+    std::size_t root = testNodes_.size();
+    for (; j < n; ++j) {
+      if (c[j].op != OP_JF) continue;
+      if (parseTest(c, pos, j)) break;
+      testNodes_.resize(root);
+    }
+    if (j >= n || c[j].c <= j || c[j].c >= n) return false;
+    caseRoots_.push_back(static_cast<uint32_t>(root));
+    pos = c[j].c;
+  }
+  return pos < n && cases > 0;
+}
+
+// The outcome of a 分情形 block when no case holds: "no match", or "not assessable" as soon as a
+// case's condition is (no handler catches it). False when a case holds or is undecided.
+bool Session::casesDecide(uint32_t blockIndex, Outcome& o) {
+  const auto& span = caseSpans_[fastArg_[blockIndex]];
+  for (uint32_t k = span.first; k < span.first + span.second; ++k) {
+    switch (test(caseRoots_[k])) {
+      case Truth::False: continue;
+      case Truth::Unknown: o = Outcome::NotAssessable; return true;
+      default: return false;
+    }
+  }
+  o = Outcome::NoMatch;
   return true;
 }
 
@@ -239,22 +309,6 @@ Session::Truth Session::test(uint32_t node) {
   return decides == Truth::True ? Truth::False : Truth::True;
 }
 
-// The present fact a leaf reads, or nullptr with `t`: Unknown when there is no instance to read
-// it from, False when it is absent (with neither default nor history), Undecided when a default
-// or this year's history would supply the value (left to the general path).
-const Session::FactCell* Session::cellOf(const Atom& a, Truth& t) const {
-  int i = instanceOf(a.subject);
-  if (i < 0) {
-    t = Truth::Unknown;
-    return nullptr;
-  }
-  const FactCell& cell = inst_[i].facts[a.slot];
-  if (cell.present) return &cell;
-  const FactDef& fd = p_.subjects[a.subject].facts[a.slot];
-  t = fd.hasDefault || !inst_[i].history[a.slot].empty() ? Truth::Undecided : Truth::False;
-  return nullptr;
-}
-
 // The members of a set or recognition fact (held on the evaluation date, or with `newly` granted
 // this year). True when `bits` holds them.
 Session::Truth Session::setBits(const Atom& a, uint64_t bits[4]) const {
@@ -282,25 +336,42 @@ Session::Truth Session::setBits(const Atom& a, uint64_t bits[4]) const {
   return Truth::True;
 }
 
+// A leaf as the interpreter evaluates it (OP_FACT/OP_NEWLY, then the test), reading the cell in
+// place: this runs for most clauses of every evaluation.
 Session::Truth Session::atom(const Atom& a) const {
   auto truth = [](bool b) { return b ? Truth::True : Truth::False; };
-  if (a.kind == Atom::kHasMember || a.kind == Atom::kHasSet) {
-    uint64_t bits[4];
-    if (Truth t = setBits(a, bits); t != Truth::True) return t;
-    if (a.kind == Atom::kHasMember) return truth(bit(bits, static_cast<int>(a.arg)));
-    const auto& s = p_.sets[a.arg];
-    return truth(((bits[0] & s[0]) | (bits[1] & s[1]) | (bits[2] & s[2]) | (bits[3] & s[3])) != 0);
+  int i = item_;  // the leaf's subject is the item's or one of its owners'
+  while (i >= 0 && inst_[i].subject != a.subject) i = inst_[i].parent;
+  if (i < 0) return Truth::Unknown;
+  const Instance& in = inst_[i];
+  const FactCell& cell = in.facts[a.slot];
+  bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
+  if (!cell.present) {
+    // 新认定 of an absent recognition is empty; otherwise a default or this year's history may
+    // supply the value; failing those an absent boolean is 否, an absent set empty, anything else
+    // not assessable.
+    if (a.newly) return Truth::False;
+    if (a.hasDefault || !in.history[a.slot].empty()) return Truth::Undecided;
+    if (a.kind == Atom::kBoolFact) return truth(a.negate);
+    return has ? Truth::False : Truth::Unknown;
   }
-  Truth t = Truth::Unknown;
-  const FactCell* cell = cellOf(a, t);
-  if (a.kind == Atom::kBoolFact) {
-    // An absent boolean is 否; any other absent fact makes its test not assessable.
-    if (!cell) return t == Truth::False ? truth(a.negate) : t;
-    return truth((cell->v.i != 0) != a.negate);
+  const Val& v = cell.v;
+  if (has) {
+    const uint64_t* set = a.kind == Atom::kHasSet ? p_.sets[a.arg].data() : nullptr;
+    auto member = [&](int m) { return set ? bit(set, m) : m == static_cast<int>(a.arg); };
+    if (!a.newly && a.factKind == kSet) {
+      if (set) return truth(((v.bits[0] & set[0]) | (v.bits[1] & set[1]) | (v.bits[2] & set[2]) | (v.bits[3] & set[3])) != 0);
+      return truth(bit(v.bits, static_cast<int>(a.arg)));
+    }
+    for (const auto& g : in.grants[a.slot]) {
+      if (g.first < 0 || g.first >= 256 || g.second > evalDate_) continue;
+      if (a.newly && (g.second < yearStart_ || g.second >= yearEnd_)) continue;
+      if (member(g.first)) return Truth::True;
+    }
+    return Truth::False;
   }
-  if (!cell) return t == Truth::False ? Truth::Unknown : t;
-  const Val& v = cell->v;
   switch (a.kind) {
+    case Atom::kBoolFact: return truth((v.i != 0) != a.negate);
     case Atom::kEnumIn: return truth(bit(p_.sets[a.arg].data(), v.i) != (a.op != 0));
     case Atom::kEnumCmp: {
       int k = static_cast<int>(a.arg);

@@ -190,7 +190,8 @@ class Session {
   struct Atom {  // a simple fact test: the leaf of a condition
     enum Kind : uint8_t { kBoolFact, kHasMember, kHasSet, kEnumIn, kEnumCmp, kNumCmp };
     uint8_t kind = kBoolFact, op = 0;  // op: the comparison, or MEMBER's negation
-    bool newly = false, negate = false;
+    uint8_t factKind = bc::kBool;
+    bool newly = false, negate = false, hasDefault = false;
     uint16_t subject = 0;
     uint32_t slot = 0, arg = 0, missing = 0;  // arg: member, set, enum or decimal constant
   };
@@ -203,19 +204,20 @@ class Session {
   struct ClausePlan {  // what clause() needs without touching the ClauseDef
     int32_t subject = -1, root = -1, document = 0;
     uint32_t guardBegin = 0, guardCount = 0;  // in guards_
-    bool tierAmount = false;
+    bool amountScreen = false;  // see planClause()
   };
   void planFast();
   void planClause(const ClauseDef& cl, ClausePlan& plan);
-  bool screened(const ClausePlan& plan) const;
+  bool screened(const ClausePlan& plan);
   bool tierNoMatch(uint32_t block) const;
+  bool caseTests(const bc::Insn* c, uint32_t n);
+  bool casesDecide(uint32_t block, Outcome& o);
   bool parseTest(const bc::Insn* c, uint32_t from, uint32_t to);
   bool parseAtom(const bc::Insn* c, uint32_t n, Atom& a) const;
   bool tierKeys(const bc::Insn* c, uint32_t n, std::array<uint64_t, 4>& keys) const;
   Truth test(uint32_t node);
   Truth atom(const Atom& a) const;
   Truth setBits(const Atom& a, uint64_t bits[4]) const;
-  const FactCell* cellOf(const Atom& a, Truth& t) const;
 
   // steps
   void indexInstances();
@@ -279,6 +281,8 @@ class Session {
   std::vector<uint32_t> fastArg_;  // per block: its root in testNodes_, or its keys in tierKeys_
   std::vector<TestNode> testNodes_;
   std::vector<std::array<uint64_t, 4>> tierKeys_;
+  std::vector<uint32_t> caseRoots_;                      // 分情形: each case's condition (testNodes_)
+  std::vector<std::pair<uint32_t, uint32_t>> caseSpans_;  // per such block: its cases in caseRoots_
   std::vector<ClausePlan> plans_;  // per clause
   std::vector<uint32_t> guards_;   // leaves (testNodes_) that screen clauses
   std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
