@@ -994,6 +994,10 @@ class Checker {
           a = solver_.solve({&R, &first[i]}, d.touch);
           if (a.sat != Sat::Yes) continue;
         }
+        // The claim needs an applicant the lower entry pays more; an entry nobody reaches first is
+        // W0621/W0623 instead, not a tier that "pays more".
+        Answer lower = solver_.solve({&R, &first[j]}, d.touch);
+        if (lower.sat != Sat::Yes) continue;
         Finding& f = add(FindingKind::TierPaysLess, c,
                          fmt::format("{} `{}` of {} pays {} but the lower {} `{}` pays {}: an applicant who qualifies "
                                      "for the higher {} gets less",
@@ -1002,12 +1006,9 @@ class Checker {
         if (entrySpan(i).valid()) f.span = entrySpan(i);
         attachWitness(f, a.model, subject(c));
         if (auto h = shape[i].maxHi(); h && h->toDecimal()) f.expectHi = *h->toDecimal();
-        Answer lower = solver_.solve({&R, &first[j]}, d.touch);
-        if (lower.sat == Sat::Yes) {
-          f.contrast = wb_.build(lower.model, subject(c), "the lower tier's applicant");
-          if (auto h = shape[j].maxHi(); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
-          f.help.push_back("an applicant at the lower " + what + ": " + wb_.summary(lower.model));
-        }
+        f.contrast = wb_.build(lower.model, subject(c), "the lower tier's applicant");
+        if (auto h = shape[j].maxHi(); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
+        f.help.push_back("an applicant at the lower " + what + ": " + wb_.summary(lower.model));
       }
     // Gaps between cases on one number: a boundary value no case covers.
     if (node.op == Op::Cases) caseGaps(c, node, key);

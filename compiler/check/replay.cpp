@@ -101,8 +101,9 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     case FindingKind::AlwaysTrue: out.ok = a && a->status != eval::Status::NotAssessable; return out;
     case FindingKind::TierPaysLess: {
       if (!a || !a->hasAmount() || !f.expectHi || !near(a->computedHi, *f.expectHi, unit(0))) return out;
+      // The claim is a comparison: it needs the lower tier's applicant, paid more.
       if (f.contrast.is_null() || !f.contrastHi) {
-        out.ok = true;
+        out.detail += "; the finding has no contrast applicant";
         return out;
       }
       if (!contrast || !contrast->result) {

@@ -170,6 +170,15 @@ TEST(CheckKinds, ClausesOfDifferentDistrictsAreNeverPaired) {
   EXPECT_EQ(c->result.findings.size(), 3u * 28u) << c->listing();
 }
 
+TEST(CheckKinds, ARepeatedThresholdIsUnreachableNotATierPayingLess) {
+  // The second `10` is never chosen, so nobody is paid its 2万元: no "higher tier pays less".
+  auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "给予 分档 人数 达 { 10: 1万元; 10: 2万元 }") + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << c->listing();
+  ASSERT_EQ(c->find(FindingKind::TierOrder).size(), 1u) << c->listing();
+  replayAll(*c);
+}
+
 TEST(CheckKinds, UndecidedPairIsReported) {
   // Text comparisons are outside both the boxes and the Z3 encoding: the solver's "sat" is only a
   // candidate, the evaluator does not confirm it, and the pair is reported as undecided — never as
