@@ -1,9 +1,12 @@
 // polc build: compile the policies and write an artefact. For now the one artefact is the IR dump
 // (docs/ir.md), for debugging; the backends will add their own --emit kinds.
 #include <cstdio>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <vector>
 
 #include <unistd.h>
 
@@ -11,6 +14,7 @@
 
 #include "backend/bytecode/emit.h"
 #include "backend/cpp/cpp_emit.h"
+#include "backend/llvm/jit.h"
 #include "driver/commands.h"
 #include "support/atomic_file.h"
 #include "ir/lower.h"
@@ -56,22 +60,80 @@ CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
   auto* cmd = app.add_subcommand(
       "build",
       "Compile policy files and write an artefact: the policy IR as text (--emit=ir, docs/ir.md,\n"
-      "for debugging), bytecode for the runtime (--emit=bytecode) or C++ source (--emit=cpp).\n"
+      "for debugging), bytecode for the runtime (--emit=bytecode), C++ source (--emit=cpp), or the\n"
+      "bytecode's blocks compiled by LLVM (--emit=llvm-ir, --emit=obj; docs/llvm.md; only when polc\n"
+      "was built with LLVM).\n"
       "Exit status: 0 written, 1 policy errors or the output cannot be written, 2 usage error.");
   cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
   cmd->add_option("--emit", options.emit,
                   "What to write: ir (the IR dump), bytecode (a .polb file for the runtime, "
-                  "docs/bytecode.md; needs -o FILE) or cpp (C++ source; needs -o DIR)")
-      ->check(CLI::IsMember({"ir", "bytecode", "cpp"}))
+                  "docs/bytecode.md; needs -o FILE), cpp (C++ source; needs -o DIR), llvm-ir (LLVM IR\n"
+                  "text of the native blocks) or obj (an object file embedding the bytecode and its\n"
+                  "native blocks, with a C entry point, see --entry; needs -o FILE.o)")
+      ->check(CLI::IsMember({"ir", "bytecode", "cpp", "llvm-ir", "obj"}))
       ->default_str("ir");
   cmd->add_option("-o,--output", options.outputFile,
                   "Write to this file, or directory for cpp (through a temporary file and a rename: "
                   "never a partial file); default: stdout");
   cmd->add_option("--name", options.cppName,
                   "--emit=cpp (-o DIR): base name of the generated NAME.h/NAME.cpp and their C++ namespace");
+  cmd->add_option("--entry", options.entry,
+                  "--emit=obj: name of the C entry point, polrt_status NAME(polrt_program** out)\n"
+                  "(runtime/include/polrt.h)")
+      ->default_str("polc_policy_load");
   addOutputOptions(*cmd, options.output);
   return cmd;
 }
+
+namespace {
+
+bool isCIdentifier(const std::string& s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  for (char ch : s)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return false;
+  return true;
+}
+
+// --emit=llvm-ir / --emit=obj: the bytecode, loaded and verified by the runtime, then its blocks
+// through the LLVM backend; the object also embeds the bytecode itself.
+int writeNative(const BuildOptions& options, const ir::Program& program) {
+  const bool obj = options.emit == "obj";
+  if (obj && (options.outputFile.empty() || options.outputFile == "-")) {
+    std::cerr << "polc build: --emit=obj writes a binary file: give it with -o FILE.o\n";
+    return kExitUsage;
+  }
+  if (obj && !isCIdentifier(options.entry)) {
+    std::cerr << "polc build: --entry " << options.entry << ": not a C identifier\n";
+    return kExitUsage;
+  }
+  auto bc = bytecode::emit(program);
+  if (!bc.ok()) {
+    std::cerr << "polc build: cannot compile to bytecode: " << bc.error << "\n";
+    return kExitErrors;
+  }
+  auto loaded = polrt::load(bc.bytes.data(), bc.bytes.size());
+  if (!loaded.program) {
+    std::cerr << "polc build: the runtime rejected the bytecode: " << loaded.error << "\n";
+    return kExitErrors;
+  }
+  std::string error, text;
+  std::vector<uint8_t> bytes;
+  bool ok = obj ? llvmjit::emitObject(*loaded.program, bc.bytes, options.entry, bytes, error)
+                : llvmjit::emitLlvmIr(*loaded.program, text, error);
+  if (!ok) {
+    std::cerr << "polc build: " << error << "\n";
+    return kExitErrors;
+  }
+  if (obj) text.assign(bytes.begin(), bytes.end());
+  if (!obj && (options.outputFile.empty() || options.outputFile == "-")) {
+    std::cout << text;
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitErrors;
+  }
+  return writeAtomically(options.outputFile, text) ? kExitOk : kExitErrors;
+}
+
+}  // namespace
 
 int runBuild(const BuildOptions& options) {
   auto fe = runFrontEnd(options.paths);
@@ -98,6 +160,7 @@ int runBuild(const BuildOptions& options) {
                                                                                                 : kExitErrors;
   }
   if (options.emit == "cpp") return writeCpp(options, *fe->model, *program);
+  if (options.emit == "llvm-ir" || options.emit == "obj") return writeNative(options, *program);
   std::string text = ir::dump(*program);
   if (options.outputFile.empty() || options.outputFile == "-") {
     std::cout << text;

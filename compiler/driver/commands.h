@@ -39,7 +39,7 @@ struct EvalOptions {
   std::string date;    // YYYY-MM-DD, overrides the facts' date
   bool explain = false;
   bool dumpIr = false;
-  std::string backend = "ref";  // ref: the reference evaluator; vm: the bytecode runtime
+  std::string backend = "ref";  // ref: the reference evaluator; vm: the bytecode runtime; llvm: its blocks native
   OutputOptions output;
 };
 
@@ -63,6 +63,7 @@ struct BuildOptions {
   std::string emit = "ir";
   std::string outputFile;  // empty or "-": stdout
   std::string cppName = "policy";  // --emit=cpp: base name of the header/source and their namespace
+  std::string entry = "polc_policy_load";  // --emit=obj: the C entry point's name
   OutputOptions output;
 };
 

@@ -175,6 +175,26 @@ polrt_status polrt_load_memory(const void* data, size_t size, polrt_program** ou
   });
 }
 
+polrt_status polrt_load_memory_native(const void* data, size_t size, const polrt_native_block* blocks, size_t count,
+                                      polrt_program** out) {
+  return guard([&]() -> polrt_status {
+    if (!out) return fail(POLRT_ERR_ARGUMENT, "null output pointer");
+    *out = nullptr;
+    if (!blocks && count) return fail(POLRT_ERR_ARGUMENT, "null block table");
+    polrt_program* p = nullptr;
+    if (polrt_status st = polrt_load_memory(data, size, &p); st != POLRT_OK) return st;
+    std::unique_ptr<polrt_program> owned(p);
+    if (count != owned->p->blocks.size())
+      return fail(POLRT_ERR_ARGUMENT, "the native table has " + std::to_string(count) + " blocks, the program " +
+                                          std::to_string(owned->p->blocks.size()));
+    static_assert(sizeof(unsigned) == sizeof(uint32_t), "native blocks return a 32-bit code");
+    owned->p->native.resize(count);
+    for (size_t i = 0; i < count; ++i) owned->p->native[i] = reinterpret_cast<polrt::NativeBlockFn>(blocks[i]);
+    *out = owned.release();
+    return POLRT_OK;
+  });
+}
+
 polrt_status polrt_load_file(const char* path, polrt_program** out) {
   return guard([&]() -> polrt_status {
     if (!out || !path) return fail(POLRT_ERR_ARGUMENT, "null argument");

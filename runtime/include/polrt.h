@@ -6,7 +6,8 @@
  * thread). No C++ exception ever crosses this API.
  *
  * Ownership.
- *   - polrt_program: created by polrt_load_file / polrt_load_memory, freed by polrt_program_free.
+ *   - polrt_program: created by polrt_load_file / polrt_load_memory / polrt_load_memory_native,
+ *     freed by polrt_program_free.
  *     Immutable once loaded and safe to share between threads. polrt_load_memory copies the bytes.
  *   - polrt_session: created by polrt_session_new for one program, freed by polrt_session_free;
  *     the program must outlive its sessions. A session is not thread-safe: use one per thread.
@@ -49,6 +50,15 @@ const char* polrt_status_name(polrt_status s);
 /* ---- programs ---------------------------------------------------------------------------------- */
 polrt_status polrt_load_file(const char* path, polrt_program** out);
 polrt_status polrt_load_memory(const void* data, size_t size, polrt_program** out);
+/* A program with native code for its blocks: what an object file from polc build --emit=obj calls
+ * from its entry point (docs/llvm.md). `blocks` has one entry per code block of the program, NULL
+ * for a block left to the interpreter; each is a function of the ABI in runtime/vm/native_abi.h,
+ * compiled from these very bytes. The bytes and the table are copied; the functions' code must stay
+ * loaded as long as the program (in an object file linked into the program: always). A count that
+ * is not the program's block count is POLRT_ERR_ARGUMENT. */
+typedef unsigned (*polrt_native_block)(void* frame);
+polrt_status polrt_load_memory_native(const void* data, size_t size, const polrt_native_block* blocks, size_t count,
+                                      polrt_program** out);
 void polrt_program_free(polrt_program* p);
 
 int polrt_subject_count(const polrt_program* p);

@@ -38,9 +38,9 @@ uint32_t pops(const Insn& in) {
     case OP_MARG_BAND: return in.a ? 5 : 4;
     case OP_MARG_TEST: return 3;
     case OP_MARG_END: case OP_FIRSTOVER: case OP_ARITH: case OP_CMP: case OP_MEMBER: case OP_HAS: case OP_MINMAX:
-    case OP_RANGE: case OP_CAP: case OP_TIER_TEST: case OP_TIER_HIT: case OP_MARG_BEGIN: return 2;
+    case OP_RANGE: case OP_CAP: case OP_TIER_TEST: case OP_TIER_HIT: return 2;
     case OP_PARAM: return in.a ? 1 : 0;
-    case OP_NEG: case OP_UPTO: case OP_NOT: case OP_JF: case OP_ENDTRY: case OP_HALT: case OP_NOMATCH: return 1;
+    case OP_NEG: case OP_UPTO: case OP_NOT: case OP_JF: case OP_ENDTRY: case OP_HALT: case OP_MARG_BEGIN: return 1;
     default: return 0;
   }
 }

@@ -43,16 +43,21 @@ class BlockCompiler {
 
   llvm::FunctionType* blockType() const { return blockType_; }
 
-  // Empty name: the block stays with the interpreter.
-  std::string compile(uint32_t index, bool exported) {
+  // Empty name: the block stays with the interpreter, and `why` says why.
+  std::string compile(uint32_t index, bool exported, std::string& why) {
     BlockPlan plan = planBlock(p_, index);
-    if (!plan.ok) return {};
+    if (!plan.ok) {
+      why = plan.why;
+      return {};
+    }
     const polrt::Block& blk = p_.blocks[index];
     const Insn* code = p_.code.data() + blk.start;
     for (uint32_t pc = 0; pc < blk.count; ++pc)
       if (plan.reached[pc] && code[pc].op != OP_HALT && code[pc].op != OP_JMP && code[pc].op != OP_TRY &&
-          !opSymbol(code[pc].op))
+          !opSymbol(code[pc].op)) {
+        why = "instruction " + std::to_string(pc) + ": no native form for opcode " + std::to_string(code[pc].op);
         return {};
+      }
     std::string name = "polc_block_" + std::to_string(index);
     fn_ = llvm::Function::Create(blockType_, exported ? llvm::GlobalValue::ExternalLinkage : llvm::GlobalValue::InternalLinkage,
                                  name, m_);
@@ -161,8 +166,9 @@ Generated generate(llvm::LLVMContext& context, const polrt::Program& program, bo
   g.module = std::make_unique<llvm::Module>("polc_blocks", context);
   BlockCompiler compiler(*g.module, program);
   g.functions.resize(program.blocks.size());
+  g.why.resize(program.blocks.size());
   for (uint32_t i = 0; i < program.blocks.size(); ++i) {
-    g.functions[i] = compiler.compile(i, exported);
+    g.functions[i] = compiler.compile(i, exported, g.why[i]);
     if (!g.functions[i].empty()) ++g.compiled;
   }
   return g;

@@ -19,6 +19,7 @@ namespace polc::llvmjit {
 struct Generated {
   std::unique_ptr<llvm::Module> module;
   std::vector<std::string> functions;  // per block: its function's name, empty when interpreted
+  std::vector<std::string> why;        // per block: why it is interpreted (empty when compiled)
   std::size_t compiled = 0;
 };
 

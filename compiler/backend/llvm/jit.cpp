@@ -134,6 +134,9 @@ bool emitLlvmIr(const polrt::Program& program, std::string& out, std::string& er
   if (!verified(*g.module, error)) return false;
   out.clear();
   llvm::raw_string_ostream os(out);
+  os << "; " << g.compiled << " of " << program.blocks.size() << " blocks compiled\n";
+  for (std::size_t i = 0; i < g.why.size(); ++i)
+    if (!g.why[i].empty()) os << "; block " << i << " stays interpreted: " << g.why[i] << "\n";
   g.module->print(os, nullptr);
   os.flush();
   return true;
