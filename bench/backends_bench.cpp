@@ -5,7 +5,7 @@
 // (CLOCK_PROCESS_CPUTIME_ID): the machine is shared. A plain program, run by bench/run_backends.sh,
 // never by ctest.
 //
-//   polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR]
+//   polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND]
 //
 // Prints one tab-separated line per measurement: set, mode, backend, evaluations/s, ns/evaluation.
 // --write DIR also writes, for the peers (bench/peers/), DIR/subset.jsonl (the subset's batch) and
@@ -42,6 +42,8 @@ double cpuSeconds() {
 }
 
 double g_minTime = 1.0;
+std::string g_only;  // --only BACKEND: time only that one (for profiling)
+bool want(const char* backend) { return g_only.empty() || g_only == backend; }
 volatile std::size_t g_sink = 0;  // keeps the results alive
 
 // Evaluations per CPU second of `one(i)` (i = 0, 1, 2 …), after a warm-up pass of `warm` calls.
@@ -120,14 +122,14 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
   const std::size_t n = lines.size();
 
   auto ref = [&](const eval::Applicant& a) { return eval::evaluate(p, a, eval::Options{}).awards.size(); };
-  report(set.name, "single", "reference", measure(100, [&](std::size_t) { return ref(single.applicant); }));
-  report(set.name, "batch", "reference", measure(n, [&](std::size_t i) { return ref(refs[i % n]); }));
+  if (want("reference")) report(set.name, "single", "reference", measure(100, [&](std::size_t) { return ref(single.applicant); }));
+  if (want("reference")) report(set.name, "batch", "reference", measure(n, [&](std::size_t i) { return ref(refs[i % n]); }));
 
   // The VM: the batch loads each applicant into the reused session (part of its time).
   polrt::Session s(*loaded.program);
   bytecode::loadApplicant(s, single.applicant, std::nullopt);
-  report(set.name, "single", "vm", measure(1000, [&](std::size_t) { return static_cast<std::size_t>(s.evaluate(false)); }));
-  report(set.name, "batch", "vm", measure(n, [&](std::size_t i) {
+  if (want("vm")) report(set.name, "single", "vm", measure(1000, [&](std::size_t) { return static_cast<std::size_t>(s.evaluate(false)); }));
+  if (want("vm")) report(set.name, "batch", "vm", measure(n, [&](std::size_t i) {
            bytecode::loadApplicant(s, refs[i % n], std::nullopt);
            return static_cast<std::size_t>(s.evaluate(false));
          }));
@@ -150,8 +152,8 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
       std::cerr << set.name << ": LLVM left out, it differs from the VM: " << error << "\n";
     } else {
       bytecode::loadApplicant(ls, single.applicant, std::nullopt);
-      report(set.name, "single", "LLVM", measure(1000, [&](std::size_t) { return static_cast<std::size_t>(ls.evaluate(false)); }));
-      report(set.name, "batch", "LLVM", measure(n, [&](std::size_t i) {
+      if (want("LLVM")) report(set.name, "single", "LLVM", measure(1000, [&](std::size_t) { return static_cast<std::size_t>(ls.evaluate(false)); }));
+      if (want("LLVM")) report(set.name, "batch", "LLVM", measure(n, [&](std::size_t i) {
                bytecode::loadApplicant(ls, refs[i % n], std::nullopt);
                return static_cast<std::size_t>(ls.evaluate(false));
              }));
@@ -160,8 +162,8 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
     std::cerr << set.name << ": LLVM left out: " << error << "\n";
   }
 
-  report(set.name, "single", "generated C++", measure(1000, [&](std::size_t) { return gen.eval(genSingle, {}).awards.size(); }));
-  report(set.name, "batch", "generated C++", measure(n, [&](std::size_t i) { return gen.eval(gens[i % n], {}).awards.size(); }));
+  if (want("generated C++")) report(set.name, "single", "generated C++", measure(1000, [&](std::size_t) { return gen.eval(genSingle, {}).awards.size(); }));
+  if (want("generated C++")) report(set.name, "batch", "generated C++", measure(n, [&](std::size_t i) { return gen.eval(gens[i % n], {}).awards.size(); }));
 
   if constexpr (std::is_same_v<Facts, subset_policy::Facts>) handWritten(p, lines, refs, gens, genSingle, p2, single.applicant, writeDir);
 }
@@ -190,11 +192,11 @@ void handWritten(const ir::Program& p, const std::vector<std::string>& lines, co
     std::cerr << "the hand-written evaluator differs on p2.json\n" << diff;
     std::exit(1);
   }
-  report(set, "single", "hand-written", measure(1000, [&](std::size_t) {
+  if (want("hand-written")) report(set, "single", "hand-written", measure(1000, [&](std::size_t) {
            hw::evaluate(handSingle, r);
            return r.awards.size();
          }));
-  report(set, "batch", "hand-written", measure(n, [&](std::size_t i) {
+  if (want("hand-written")) report(set, "batch", "hand-written", measure(n, [&](std::size_t i) {
            hw::evaluate(hands[i % n], r);
            return r.awards.size();
          }));
@@ -220,8 +222,9 @@ int main(int argc, char** argv) {
     if (a == "--batch") batch = std::atoi(argv[i + 1]);
     else if (a == "--min-time") g_minTime = std::atof(argv[i + 1]);
     else if (a == "--write") writeDir = argv[i + 1];
+    else if (a == "--only") g_only = argv[i + 1];
     else {
-      std::cerr << "usage: polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR]\n";
+      std::cerr << "usage: polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND]\n";
       return 2;
     }
   }

@@ -38,5 +38,5 @@ cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
 type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
 echo
 echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg);" \
-  "$("$cxx" --version | head -1), $type; Node.js $(node --version 2>/dev/null || echo -)."
+  "$("$cxx" --version | head -1), $type (-O2 -g); Node.js $(node --version 2>/dev/null || echo -)."
 echo "Command: \`MIN_TIME=$min_time BATCH=$batch bash bench/run_backends.sh\` ($(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD))."
