@@ -61,6 +61,10 @@ void Session::planFast() {
     testNodes_.resize(root);
     caseRoots_.resize(cases);
   }
+  slotBase_.resize(p_.subjects.size() + 1);
+  for (std::size_t su = 0; su < p_.subjects.size(); ++su)
+    slotBase_[su + 1] = slotBase_[su] + static_cast<uint32_t>(p_.subjects[su].facts.size());
+  held_.resize(slotBase_.back() / 64 + 1);
   plans_.resize(p_.clauses.size());
   for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
 }
@@ -90,9 +94,38 @@ void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
       if (direct) collect(collect, fastArg_[b]);
     }
   plan.guardCount = static_cast<uint32_t>(guards_.size()) - plan.guardBegin;
+  plan.key = keyOf(cl, plan);
   // item() computes the amount right after the conditions hold, unless 一次性 already paid it.
   plan.amountScreen = direct && cl.award == kPay && !cl.once && cl.amount != kNone &&
                       (fastKind_[cl.amount] == kFastTier || fastKind_[cl.amount] == kFastCases);
+}
+
+// A guard that is false whenever its fact is neither given nor in the history (keyHeld()): a
+// boolean, or 含 over a set or recognition, without default, of the clause's subject or an owner
+// of it (whose instance always exists). kNone when there is none.
+uint32_t Session::keyOf(const ClauseDef& cl, const ClausePlan& plan) const {
+  for (uint32_t k = plan.guardBegin; k < plan.guardBegin + plan.guardCount; ++k) {
+    const TestNode& n = testNodes_[guards_[k]];
+    if (n.type != TestNode::kAtom) continue;
+    const Atom& a = n.atom;
+    bool falseWhenAbsent = (a.kind == Atom::kBoolFact && !a.negate) || a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
+    if (!falseWhenAbsent || a.hasDefault) continue;
+    for (int s = cl.subject; s >= 0; s = p_.subjects[s].owner)
+      if (s == a.subject) return slotBase_[s] + a.slot;
+  }
+  return kNone;
+}
+
+// Per evaluation: which (subject, fact) some instance gives or has a history of.
+void Session::markHeld() {
+  std::fill(held_.begin(), held_.end(), 0);
+  for (int i = 0; i < ninst_; ++i) {
+    const Instance& in = inst_[i];
+    uint32_t base = slotBase_[in.subject];
+    uint32_t n = slotBase_[in.subject + 1] - base;
+    for (uint32_t f = 0; f < n; ++f)
+      if (in.facts[f].present || !in.history[f].empty()) held_[(base + f) >> 6] |= uint64_t{1} << ((base + f) & 63);
+  }
 }
 
 // True when the clause certainly gives the instance item_ nothing (no award, no error).

@@ -398,7 +398,8 @@ bool Session::evaluate(bool explain) {
   margParts_.clear();
   indexInstances();
   try {
-    for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) clause(c);
+    for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c)
+      if (keyHeld(plans_[c])) clause(c);
     for (const auto& g : p_.groups) {
       payable();
       group(g);
@@ -427,6 +428,7 @@ void Session::indexInstances() {
     const DocumentDef& doc = p_.documents[d];
     docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
   }
+  markHeld();
 }
 
 void Session::clause(int c) {

@@ -205,10 +205,15 @@ class Session {
     int32_t subject = -1, root = -1, document = 0;
     uint32_t guardBegin = 0, guardCount = 0;  // in guards_
     bool amountScreen = false;  // see planClause()
+    uint32_t key = bc::kNone;   // see keyOf(): a bit of held_
   };
   void planFast();
   void planClause(const ClauseDef& cl, ClausePlan& plan);
   bool screened(const ClausePlan& plan);
+  uint32_t keyOf(const ClauseDef& cl, const ClausePlan& plan) const;
+  void markHeld();
+  // False when the clause's key fact is nowhere given: then it gives nothing, for any instance.
+  bool keyHeld(const ClausePlan& plan) const { return plan.key == bc::kNone || ((held_[plan.key >> 6] >> (plan.key & 63)) & 1); }
   bool tierNoMatch(uint32_t block) const;
   bool caseTests(const bc::Insn* c, uint32_t n);
   bool casesDecide(uint32_t block, Outcome& o);
@@ -287,6 +292,8 @@ class Session {
   std::vector<uint32_t> guards_;   // leaves (testNodes_) that screen clauses
   std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
   std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
+  std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
+  std::vector<uint64_t> held_;      // per evaluation: some instance gives the fact or its history
   Val fastOut_;
   std::vector<Local> locals_;
   std::vector<Handler> handlers_;
