@@ -984,7 +984,10 @@ class Checker {
         bool both = a.sat == Sat::Yes;
         if (!both) {
           // Disjoint keys of an ordered enum: the higher member listed first pays less.
-          if (!(node.op == Op::Tiers && node.tierMode == ir::TierMode::Equal)) continue;
+          // `分档 级别 为 {…}` lowers to Compare with ==, a bare `分档 级别 {…}` to Equal.
+          bool byMember = node.tierMode == ir::TierMode::Equal ||
+                          (node.tierMode == ir::TierMode::Compare && node.cmp == ast::CmpOp::Eq);
+          if (!(node.op == Op::Tiers && byMember)) continue;
           const ir::Expr& ki = node.entries[i].key[0];
           const ir::Expr& kj = node.entries[j].key[0];
           if (ki.op != Op::Const || kj.op != Op::Const || ki.value.type != ir::VType::Enum ||

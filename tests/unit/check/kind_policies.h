@@ -83,6 +83,8 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
        kindsDoc("条 1 {\n" +
          clause("1", "企业", "规模奖励", "条件 增量(地方贡献) 超 100万元 且 地方贡献 低于 50万元 给予 5万元") +
          clause("2", "企业", "称号奖励", "条件 增量(地方贡献) 超 0元 且 地方贡献 超 上年(地方贡献) × 2 给予 5万元") + "}")},
+      {"AHigherEnumMemberPaysLess",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "给予 分档 级别 为 { 国家级: 10万元; 省级: 20万元; 市级: 5万元 }") + "}")},
       {"UndecidedPairIsReported",
        kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 名称 == \"甲\" 给予 5万元") +
          clause("2", "企业", "规模奖励", "条件 名称 == \"乙\" 给予 10万元") + "}")},

@@ -170,6 +170,18 @@ TEST(CheckKinds, ClausesOfDifferentDistrictsAreNeverPaired) {
   EXPECT_EQ(c->result.findings.size(), 3u * 28u) << c->listing();
 }
 
+TEST(CheckKinds, AHigherEnumMemberPaysLess) {
+  // 级别 is ordered (国家级 > 省级 > 市级): the national tier paying less than the provincial one is
+  // W0620, though no applicant meets both; the witness is national, the contrast provincial.
+  auto c = compileOne(kindPolicy("AHigherEnumMemberPaysLess"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::TierPaysLess);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->witnessSummary.find("项目.级别=国家级"), std::string::npos) << f[0]->witnessSummary;
+  EXPECT_EQ(f[0]->contrastHi->normalized().toString(), "200000");
+  replayAll(*c);
+}
+
 TEST(CheckKinds, ARepeatedThresholdIsUnreachableNotATierPayingLess) {
   // The second `10` is never chosen, so nobody is paid its 2万元: no "higher tier pays less".
   auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "给予 分档 人数 达 { 10: 1万元; 10: 2万元 }") + "}"));
