@@ -39,8 +39,14 @@ seed() {
       cp examples/applicants/*.json "$dir"/
       for f in tests/regressions/*.json; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
     fuzz_polb)
-      # The seed policies and the golden cases that compile, as .polb, by this build's polc.
+      # The seed policies together, each with the schema alone, and the golden cases that compile,
+      # as .polb, by this build's polc.
       "$BUILD/polc" build policies --emit bytecode -o "$dir/seed-policies.polb" >/dev/null 2>&1 || true
+      for p in policies/*.pol; do
+        [ "$(basename "$p")" = schema.pol ] && continue
+        "$BUILD/polc" build policies/schema.pol "$p" --emit bytecode -o "$dir/schema+$(basename "$p" .pol).polb" \
+          >/dev/null 2>&1 || true
+      done
       for f in tests/golden/*.pol; do
         "$BUILD/polc" build "$f" --emit bytecode -o "$dir/$(basename "$f" .pol).polb" >/dev/null 2>&1 || true
       done
@@ -57,6 +63,16 @@ dict_for() {
   esac
 }
 
+# -max_len: the seed policies are up to ~100 KB, and a mutation of one costs a full parse (about
+# 0.1 s under ASan): text inputs are cut to 16 KB (FUZZ_MAX_LEN), where the search is fastest. A
+# .polb is cut nowhere: a truncated program fails its section bounds before the verifier sees it.
+maxlen_for() {
+  case $1 in
+    fuzz_polb) echo "${FUZZ_MAX_LEN_POLB:-262144}" ;;
+    *) echo "${FUZZ_MAX_LEN:-16384}" ;;
+  esac
+}
+
 run_one() {
   local t=$1
   local corpus=$BUILD/corpus/$t artifacts=$BUILD/artifacts/$t log=$BUILD/logs/$t.log
@@ -67,11 +83,9 @@ run_one() {
   [ -n "$dict" ] && args+=("-dict=$dict")
   local status=0 stamp
   stamp=$(mktemp)
-  # -max_len: the seed policies are up to ~100 KB, and a mutation of one costs a full parse (about
-  # 0.1 s under ASan): inputs are cut to 16 KB (FUZZ_MAX_LEN), where the search is fastest.
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$BUILD/fuzz/$t" "$corpus" "$seeds" "${args[@]}" -max_total_time="$SECONDS_EACH" -timeout=10 \
-    -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-16384}" -print_final_stats=1 -artifact_prefix="$artifacts/" \
+    -rss_limit_mb=2048 -max_len="$(maxlen_for "$t")" -print_final_stats=1 -artifact_prefix="$artifacts/" \
     >"$log" 2>&1 || status=$?
   local execs
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
