@@ -18,7 +18,7 @@ constexpr bool fitsMantissa(const U256& m) {
          detail::lowU128(m) <= static_cast<uint128_t>(Decimal::kMaxMantissa);
 }
 
-Decimal make(bool negative, uint128_t mag, int scale) {
+POLRT_DECIMAL_DEF Decimal make(bool negative, uint128_t mag, int scale) {
   const auto m = static_cast<int128_t>(mag);
   return Decimal::fromParts(negative ? -m : m, scale);
 }
@@ -27,7 +27,7 @@ Decimal make(bool negative, uint128_t mag, int scale) {
 // Trailing zeros are stripped only as far as needed to fit, so the error tells the truth:
 // Precision when the value needs more than 18 decimals, Overflow when it needs more than
 // 127 bits at its shortest scale.
-ArithError finish(bool negative, U256 mag, int scale, Decimal& out) {
+POLRT_DECIMAL_DEF ArithError finish(bool negative, U256 mag, int scale, Decimal& out) {
   while (scale > 0 && (scale > kMaxScale || !fitsMantissa(mag))) {
     U256 q = mag;
     if (detail::divSmall(q, 10) != 0) break;
@@ -42,7 +42,7 @@ ArithError finish(bool negative, U256 mag, int scale, Decimal& out) {
 
 // Whether a truncated quotient must be moved one unit away from zero.
 // halfCmp is the sign of (remainder - divisor/2); negative is the sign of the exact quotient.
-bool roundsAway(RoundingMode mode, bool negative, bool inexact, int halfCmp, bool quotientOdd) {
+POLRT_DECIMAL_DEF bool roundsAway(RoundingMode mode, bool negative, bool inexact, int halfCmp, bool quotientOdd) {
   if (!inexact) return false;
   switch (mode) {
     case RoundingMode::HalfUp: return halfCmp >= 0;
@@ -56,14 +56,14 @@ bool roundsAway(RoundingMode mode, bool negative, bool inexact, int halfCmp, boo
 }
 
 // n / d rounded to an integer. Comparing r with d - r instead of 2r with d cannot overflow.
-uint128_t divRound(uint128_t n, uint128_t d, bool negative, RoundingMode mode) {
+POLRT_DECIMAL_DEF uint128_t divRound(uint128_t n, uint128_t d, bool negative, RoundingMode mode) {
   const uint128_t q = n / d, r = n % d;
   const int halfCmp = (r > d - r) - (r < d - r);
   // q + 1 cannot wrap: d == 1 leaves no remainder, and d >= 2 halves n.
   return q + roundsAway(mode, negative, r != 0, halfCmp, q & 1);
 }
 
-U256 divRound(const U256& n, const U256& d, bool negative, RoundingMode mode) {
+POLRT_DECIMAL_DEF U256 divRound(const U256& n, const U256& d, bool negative, RoundingMode mode) {
   U256 r;
   const U256 q = detail::divmod(n, d, r);
   const bool away =
@@ -72,7 +72,7 @@ U256 divRound(const U256& n, const U256& d, bool negative, RoundingMode mode) {
   return away ? detail::add(q, detail::u256(1)) : q;
 }
 
-U256 pow10Wide(int e) {  // 0 <= e <= 2 * kMaxPow10
+POLRT_DECIMAL_DEF U256 pow10Wide(int e) {  // 0 <= e <= 2 * kMaxPow10
   return e <= detail::kMaxPow10
              ? detail::u256(detail::pow10(e))
              : detail::mul(detail::pow10(detail::kMaxPow10), detail::pow10(e - detail::kMaxPow10));
@@ -80,7 +80,7 @@ U256 pow10Wide(int e) {  // 0 <= e <= 2 * kMaxPow10
 
 }  // namespace
 
-const char* toString(ArithError e) noexcept {
+POLRT_DECIMAL_DEF const char* toString(ArithError e) noexcept {
   switch (e) {
     case ArithError::None: return "none";
     case ArithError::Overflow: return "overflow";
@@ -90,7 +90,7 @@ const char* toString(ArithError e) noexcept {
   return "?";
 }
 
-const char* toString(RoundingMode m) noexcept {
+POLRT_DECIMAL_DEF const char* toString(RoundingMode m) noexcept {
   switch (m) {
     case RoundingMode::HalfUp: return "half-up";
     case RoundingMode::HalfEven: return "half-even";
@@ -104,7 +104,7 @@ const char* toString(RoundingMode m) noexcept {
 
 namespace detail {
 
-ArithError addSlow(Decimal a, Decimal b, Decimal& out) noexcept {
+POLRT_DECIMAL_DEF ArithError addSlow(Decimal a, Decimal b, Decimal& out) noexcept {
   const int s = a.scale() > b.scale() ? a.scale() : b.scale();
   const U256 x = mul(magnitude(a.mantissa()), pow10(s - a.scale()));
   const U256 y = mul(magnitude(b.mantissa()), pow10(s - b.scale()));
@@ -113,7 +113,7 @@ ArithError addSlow(Decimal a, Decimal b, Decimal& out) noexcept {
                             : finish(b.isNegative(), sub(y, x), s, out);
 }
 
-ArithError mulSlow(Decimal a, Decimal b, Decimal& out) noexcept {
+POLRT_DECIMAL_DEF ArithError mulSlow(Decimal a, Decimal b, Decimal& out) noexcept {
   return finish(a.isNegative() != b.isNegative(),
                 mul(magnitude(a.mantissa()), magnitude(b.mantissa())), a.scale() + b.scale(),
                 out);
@@ -121,7 +121,7 @@ ArithError mulSlow(Decimal a, Decimal b, Decimal& out) noexcept {
 
 }  // namespace detail
 
-ArithError div(Decimal a, Decimal b, int scale, RoundingMode mode, Decimal& out) noexcept {
+POLRT_DECIMAL_DEF ArithError div(Decimal a, Decimal b, int scale, RoundingMode mode, Decimal& out) noexcept {
   if (b.isZero()) return ArithError::DivideByZero;
   if (scale < 0 || scale > kMaxScale) return ArithError::Precision;
   const bool negative = a.isNegative() != b.isNegative();
@@ -138,7 +138,7 @@ ArithError div(Decimal a, Decimal b, int scale, RoundingMode mode, Decimal& out)
   return finish(negative, q, scale, out);
 }
 
-ArithError round(Decimal a, int scale, RoundingMode mode, Decimal& out) noexcept {
+POLRT_DECIMAL_DEF ArithError round(Decimal a, int scale, RoundingMode mode, Decimal& out) noexcept {
   if (scale >= a.scale()) {
     out = a;
     return ArithError::None;
@@ -161,7 +161,7 @@ ArithError round(Decimal a, int scale, RoundingMode mode, Decimal& out) noexcept
   return finish(negative, detail::mul(detail::lowU128(q), detail::pow10(-scale)), 0, out);
 }
 
-ArithError quantize(Decimal a, int scale, RoundingMode mode, Decimal& out) noexcept {
+POLRT_DECIMAL_DEF ArithError quantize(Decimal a, int scale, RoundingMode mode, Decimal& out) noexcept {
   if (scale > kMaxScale) return ArithError::Precision;
   Decimal r;
   const ArithError e = round(a, scale, mode, r);
@@ -176,7 +176,7 @@ ArithError quantize(Decimal a, int scale, RoundingMode mode, Decimal& out) noexc
   return ArithError::None;
 }
 
-ArithError shift(Decimal a, int exp, Decimal& out) noexcept {
+POLRT_DECIMAL_DEF ArithError shift(Decimal a, int exp, Decimal& out) noexcept {
   if (a.isZero()) {
     out = Decimal();
     return ArithError::None;
@@ -193,18 +193,18 @@ ArithError shift(Decimal a, int exp, Decimal& out) noexcept {
   return finish(negative, detail::u256(mag), static_cast<int>(s), out);
 }
 
-Decimal Decimal::roundedTo(int places, RoundingMode mode) const noexcept {
+POLRT_DECIMAL_DEF Decimal Decimal::roundedTo(int places, RoundingMode mode) const noexcept {
   Decimal r;
   [[maybe_unused]] const ArithError e = round(*this, places, mode, r);
   assert(e == ArithError::None);  // only rounding at a negative scale can overflow
   return r;
 }
 
-Decimal Decimal::floor() const noexcept { return roundedTo(0, RoundingMode::Floor); }
-Decimal Decimal::ceil() const noexcept { return roundedTo(0, RoundingMode::Ceiling); }
-Decimal Decimal::trunc() const noexcept { return roundedTo(0, RoundingMode::Down); }
+POLRT_DECIMAL_DEF Decimal Decimal::floor() const noexcept { return roundedTo(0, RoundingMode::Floor); }
+POLRT_DECIMAL_DEF Decimal Decimal::ceil() const noexcept { return roundedTo(0, RoundingMode::Ceiling); }
+POLRT_DECIMAL_DEF Decimal Decimal::trunc() const noexcept { return roundedTo(0, RoundingMode::Down); }
 
-Decimal Decimal::normalized() const noexcept {
+POLRT_DECIMAL_DEF Decimal Decimal::normalized() const noexcept {
   int128_t m = m_;
   int s = s_;
   while (s > 0 && m % 10 == 0) {
@@ -214,7 +214,7 @@ Decimal Decimal::normalized() const noexcept {
   return Decimal(m, s);
 }
 
-std::optional<int64_t> Decimal::toInt64() const noexcept {
+POLRT_DECIMAL_DEF std::optional<int64_t> Decimal::toInt64() const noexcept {
   if (!isInteger()) return std::nullopt;
   const int128_t v = m_ / static_cast<int128_t>(detail::pow10(s_));
   if (v < INT64_MIN || v > INT64_MAX) return std::nullopt;

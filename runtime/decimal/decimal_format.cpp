@@ -11,7 +11,7 @@ constexpr int kMaxDigits = 39;  // 2^127 - 1 has 39 digits
 
 // Writes the digits of v right-aligned ending at `end`; returns the first digit.
 // Peels 19-digit chunks so most divisions are 64-bit rather than 128-bit.
-char* writeDigits(uint128_t v, char* end) {
+POLRT_DECIMAL_DEF char* writeDigits(uint128_t v, char* end) {
   while (v >= kChunk) {
     uint64_t chunk = static_cast<uint64_t>(v % kChunk);
     v /= kChunk;
@@ -26,7 +26,7 @@ char* writeDigits(uint128_t v, char* end) {
 }
 
 // Requires d.scale() <= places.
-std::string formatFixed(Decimal d, int places) {
+POLRT_DECIMAL_DEF std::string formatFixed(Decimal d, int places) {
   const int128_t m = d.mantissa();
   char buf[kMaxDigits];
   char* const end = buf + kMaxDigits;
@@ -54,7 +54,7 @@ std::string formatFixed(Decimal d, int places) {
 
 }  // namespace
 
-std::optional<Decimal> Decimal::parse(std::string_view text) noexcept {
+POLRT_DECIMAL_DEF std::optional<Decimal> Decimal::parse(std::string_view text) noexcept {
   size_t i = 0;
   bool negative = false;
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
@@ -87,12 +87,12 @@ std::optional<Decimal> Decimal::parse(std::string_view text) noexcept {
   return Decimal(negative ? -m : m, fracDigits);
 }
 
-std::string Decimal::toString() const {
+POLRT_DECIMAL_DEF std::string Decimal::toString() const {
   const Decimal n = normalized();
   return formatFixed(n, n.scale());
 }
 
-std::string Decimal::toFixed(int places, RoundingMode mode) const {
+POLRT_DECIMAL_DEF std::string Decimal::toFixed(int places, RoundingMode mode) const {
   if (places < 0) places = 0;
   return formatFixed(places < s_ ? roundedTo(places, mode) : *this, places);
 }

@@ -4,7 +4,7 @@ namespace polrt::detail {
 
 namespace {
 
-int significantLimbs(const U256& a) {
+POLRT_DECIMAL_DEF int significantLimbs(const U256& a) {
   int n = 4;
   while (n > 0 && a.w[n - 1] == 0) --n;
   return n;
@@ -12,7 +12,7 @@ int significantLimbs(const U256& a) {
 
 }  // namespace
 
-U256 divmod(const U256& n, const U256& d, U256& r) {
+POLRT_DECIMAL_DEF U256 divmod(const U256& n, const U256& d, U256& r) {
   U256 q;
   const int nd = significantLimbs(d);
   const int nn = significantLimbs(n);

@@ -8,6 +8,13 @@
 
 #include <cstdint>
 
+// Marks every out-of-line definition of the decimal sources. Empty here; the header-only copy that
+// generated C++ includes (polc_decimal.h, made from these files by
+// compiler/backend/cpp/decimal_header.cmake) defines it as `inline`.
+#ifndef POLRT_DECIMAL_DEF
+#define POLRT_DECIMAL_DEF
+#endif
+
 namespace polrt {
 
 __extension__ typedef __int128 int128_t;
