@@ -798,6 +798,12 @@ class Checker {
     return solver_.solve({&pa, &neg}).sat == Sat::No;
   }
 
+  bool underCap(int c) const {
+    for (const auto& cap : p_.caps)
+      if (std::find(cap.clauses.begin(), cap.clauses.end(), c) != cap.clauses.end()) return true;
+    return false;
+  }
+
   void shadowing() {
     std::unordered_map<int, std::vector<int>> byTargetAll;
     for (std::size_t c = 0; c < p_.clauses.size(); ++c)
@@ -848,6 +854,10 @@ class Checker {
           if (!p_.ownedBy(ca.subject, cb.subject) || !sameKey(g, cb.subject) || !sameKey(g, ca.subject)) continue;
           if (g.sameTarget && ca.target != cb.target) continue;
           if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
+          // A programme or cumulative cap can cut b below a (the evaluator applies caps before it
+          // compares the awards of a group, and other awards can spend a shared cap), so a capped
+          // clause is never claimed to dominate.
+          if (underCap(b)) continue;
           auto bmin = minHi(b);
           if (!bmin || *bmin < *amax || (*bmin == *amax && !winsTie(g, b, a))) continue;
           const auto& bvars = cl_[static_cast<std::size_t>(b)].vars;

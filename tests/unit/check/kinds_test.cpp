@@ -87,6 +87,20 @@ TEST(CheckKinds, ShadowedInsideATakeTheHighestGroup) {
   replayAll(*c);
 }
 
+TEST(CheckKinds, AClauseUnderACapDoesNotShadow) {
+  // 第2款 pays 20万元 whenever 第1款 pays 10万元, but its cumulative cap of 5万元 cuts it first, so
+  // the group keeps 第1款: no W0640 (the cap finding stays).
+  auto c = compileOne(kindsDoc(
+      "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 10万元") +
+          clause("2", "项目", "节能奖励", "条件 设备投入 超 50万元 给予 20万元") + "}",
+      "不重复 就高 { 原文 \"就高不重复\" 范围 文件 取 最高 每个 项目 }\n"
+      "上限 合计 5万元 每个 项目 累计 覆盖 第1条第2款 { 原文 \"累计最高5万元\" }"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::Shadowed).empty()) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::CapAboveProgramme).size(), 1u) << c->listing();
+  replayAll(*c);
+}
+
 TEST(CheckKinds, DeadClauseAndContradictoryExclusion) {
   auto c = compileOne(kindPolicy("DeadClauseAndContradictoryExclusion"));
   ASSERT_TRUE(c->program);
