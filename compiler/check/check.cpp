@@ -1187,7 +1187,7 @@ class Checker {
       const Cond& pc = pay(c);
       if (!pc.boxes || !d.guards[i].boxes) continue;
       std::optional<Q> lo, hi;
-      bool loStrict = false, hiStrict = false, bounded = true, any = false;
+      bool loStrict = false, hiStrict = false, bounded = true, boundedBelow = true, any = false;
       for (const Box& x : *pc.boxes)
         for (const Box& y : *d.guards[i].boxes) {
           Box m = boxes_.meet(x, y);
@@ -1200,8 +1200,9 @@ class Checker {
             hi = dd.num.hi;
             hiStrict = dd.num.hiStrict;
           }
-          if (!dd.num.hasLo) lo.reset(), loStrict = false;
-          if (dd.num.hasLo && (!lo || dd.num.lo < *lo)) {
+          // One box without a lower bound makes the base unbounded below, whatever the others say.
+          if (!dd.num.hasLo) boundedBelow = false;
+          else if (!lo || dd.num.lo < *lo) {
             lo = dd.num.lo;
             loStrict = dd.num.loStrict;
           }
@@ -1226,7 +1227,7 @@ class Checker {
           f.limit = capv.toDecimal();
           if (a.sat == Sat::Yes) attachWitness(f, a.model, subject(c));
         }
-        if (lo && s.coef * *lo + s.offset >= capv && !(vi.lo && *lo <= *vi.lo && s.offset.sign() <= 0 && capv.sign() > 0 && false)) {
+        if (boundedBelow && lo && s.coef * *lo + s.offset >= capv) {
           Lit at;
           at.var = s.var;
           at.op = loStrict ? ast::CmpOp::Gt : ast::CmpOp::Eq;
