@@ -34,7 +34,9 @@ bool writeAtomically(const std::string& path, const std::string& text) {
 }
 
 // --emit=cpp -o DIR: the generated header and source and the two support headers
-// (compiler/backend/cpp), each written through a temporary file.
+// (compiler/backend/cpp). Every file is written in full to its temporary before any is renamed into
+// place, so a failure (a full disk, a directory in the way) leaves the old set of files, never a
+// new header beside an old source; a directory created here is removed again on failure.
 int writeCpp(const BuildOptions& options, const sema::Model& model, const ir::Program& program) {
   if (options.outputFile.empty() || options.outputFile == "-") {
     std::cerr << "polc build: --emit=cpp writes several files: give a directory with -o DIR\n";
@@ -43,14 +45,34 @@ int writeCpp(const BuildOptions& options, const sema::Model& model, const ir::Pr
   cpp::EmitOptions eo;
   eo.name = options.cppName;
   eo.nameSpace = options.cppName;
+  const fs::path dir(options.outputFile);
   std::error_code ec;
-  fs::create_directories(options.outputFile, ec);
+  const bool created = fs::create_directories(dir, ec);
   if (ec) {
     std::cerr << fmt::format("polc build: {}: {}\n", options.outputFile, ec.message());
     return kExitErrors;
   }
-  for (const auto& [name, text] : cpp::emit(model, program, eo))
-    if (!writeAtomically((fs::path(options.outputFile) / name).string(), text)) return kExitErrors;
+  std::vector<std::unique_ptr<AtomicFile>> files;
+  auto fail = [&](const std::string& err) {
+    std::cerr << fmt::format("polc build: {}\n", err);
+    for (auto& f : files) f->discard();
+    std::error_code ignored;
+    if (created) fs::remove(dir, ignored);  // only if nothing else is in it
+    return kExitErrors;
+  };
+  std::vector<fs::path> targets;
+  for (const auto& [name, text] : cpp::emit(model, program, eo)) {
+    targets.push_back(dir / name);
+    files.push_back(std::make_unique<AtomicFile>(targets.back().string()));
+    files.back()->write(text);
+    if (!files.back()->ok()) return fail(files.back()->error());
+  }
+  // A directory where a file should go would make its rename fail after the others had been
+  // renamed: refuse it first. (A rename can still fail halfway for other reasons, e.g. EIO.)
+  for (const auto& t : targets)
+    if (fs::is_directory(t, ec)) return fail(t.string() + ": is a directory");
+  for (auto& f : files)
+    if (std::string err = f->commit(); !err.empty()) return fail(err);
   return kExitOk;
 }
 

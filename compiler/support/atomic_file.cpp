@@ -33,6 +33,19 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     error_ = path_ + ": is a directory";
     return;
   }
+  // A device or FIFO (-o /dev/null, -o /dev/stdout, a named pipe) is written in place: renaming a
+  // temporary over it would replace the device node with a regular file (that is how /dev/null
+  // once became a plain file on the project machine). There is nothing partial to avoid there.
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);  // a FIFO without reader: ENXIO
+    if (fd_ < 0) {
+      error_ = describe(path_, errno);
+      return;
+    }
+    ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
+    direct_ = true;
+    return;
+  }
   std::size_t slash = path_.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path_.substr(0, slash + 1);
   std::string name = slash == std::string::npos ? path_ : path_.substr(slash + 1);
@@ -68,6 +81,12 @@ void AtomicFile::write(std::string_view bytes) {
 
 std::string AtomicFile::commit() {
   if (done_) return "internal error: " + path_ + " committed twice";
+  if (direct_) {
+    if (::close(fd_) != 0 && error_.empty()) error_ = describe(path_, errno);
+    fd_ = -1;
+    done_ = true;
+    return error_;
+  }
   if (error_.empty() && ::fsync(fd_) != 0) error_ = describe(path_, errno);
   if (fd_ >= 0 && ::close(fd_) != 0 && error_.empty()) error_ = describe(path_, errno);
   fd_ = -1;

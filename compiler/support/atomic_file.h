@@ -2,6 +2,7 @@
 // same directory (so that the rename stays on one file system), which is flushed to disk and then
 // renamed over the target. A reader sees the old file or the whole new one; a failure at any step,
 // or an AtomicFile destroyed before commit(), leaves the target untouched and no temporary behind.
+// An existing device or FIFO (/dev/null, a named pipe) is written in place instead, never replaced.
 // Every file polc writes (IR dumps, bytecode, generated code, witnesses, reports) goes through here.
 #pragma once
 
@@ -42,6 +43,7 @@ class AtomicFile {
   std::string error_;
   int fd_ = -1;
   bool done_ = false;
+  bool direct_ = false;  // an existing device or FIFO, written in place (no temporary, no rename)
 };
 
 }  // namespace polc

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "support/atomic_file.h"
@@ -128,6 +130,38 @@ TEST(AtomicFile, PlainFileInTheCurrentDirectory) {
   EXPECT_EQ(slurp(d.path / "plain.txt"), "ok");
   auto perms = fs::status(d.path / "plain.txt").permissions();
   EXPECT_NE(perms & fs::perms::owner_read, fs::perms::none);
+}
+
+// A FIFO or device target (-o /dev/null) is written in place: a rename over it would replace the
+// node with a regular file, which once turned the machine's /dev/null into a plain file. (Tested
+// on a FIFO of our own: a regression must not be able to break the test machine's /dev/null.)
+TEST(AtomicFile, AFifoIsWrittenInPlaceNotReplaced) {
+  TempDir d;
+  auto p = (d.path / "pipe").string();
+  ASSERT_EQ(::mkfifo(p.c_str(), 0600), 0);
+  int reader = ::open(p.c_str(), O_RDONLY | O_NONBLOCK);  // so that the writer's open succeeds
+  ASSERT_GE(reader, 0);
+  EXPECT_EQ(writeFileAtomically(p, "through the pipe"), "");
+  char buf[64] = {};
+  ssize_t n = ::read(reader, buf, sizeof buf);
+  ::close(reader);
+  EXPECT_EQ(std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0), "through the pipe");
+  struct stat st {};
+  ASSERT_EQ(::stat(p.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(d.entries(), 1u);  // no temporary
+}
+
+TEST(AtomicFile, AFifoWithoutReaderIsAnErrorNotAHang) {
+  TempDir d;
+  auto p = (d.path / "pipe").string();
+  ASSERT_EQ(::mkfifo(p.c_str(), 0600), 0);
+  std::string err = writeFileAtomically(p, "x");
+  EXPECT_NE(err.find("pipe"), std::string::npos) << err;
+  struct stat st {};
+  ASSERT_EQ(::stat(p.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(d.entries(), 1u);
 }
 
 }  // namespace
