@@ -1,0 +1,193 @@
+#include "differential/evaluators.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "backend/bytecode/bridge.h"
+#include "backend/bytecode/emit.h"
+#include "backend/llvm/jit.h"
+#include "facts/facts.h"
+#include "ir/lower.h"
+#include "policy.h"
+#include "sema/analyze.h"
+#include "syntax/parse.h"
+#include "vm/vm.h"
+
+namespace fs = std::filesystem;
+
+namespace polc::difftest {
+
+namespace {
+
+std::string readAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream b;
+  b << in.rdbuf();
+  return b.str();
+}
+
+std::string dec(const polrt::Decimal& v) { return v.normalized().toString(); }
+
+// The reference evaluator's result type in the canonical form of polc_rt::summary (the generated
+// C++'s own), so that all four compare as text.
+std::string core(const ir::Program& p, const eval::Applicant& a, const eval::Result& r) {
+  std::string out;
+  static const char* const kKinds[] = {"pay", "benefit", "negotiated", "none"};
+  static const char* const kForms[] = {"exact", "up_to", "range"};
+  for (const auto& aw : r.awards) {
+    out += p.clauses[static_cast<std::size_t>(aw.clause)].citation + " | " +
+           a.instances[static_cast<std::size_t>(aw.instance)].path + " | " + kKinds[static_cast<int>(aw.kind)] + " | " +
+           eval::statusName(aw.status);
+    if (aw.hasAmount())
+      out += std::string(" | ") + kForms[static_cast<int>(aw.form)] + " " + dec(aw.lo) + " " + dec(aw.hi) + " (" +
+             dec(aw.computedHi) + ")";
+    out += " | " + aw.payee;
+    for (const auto& f : aw.funding) out += " | " + f.payer + " " + dec(f.lo) + " " + dec(f.hi);
+    if (!aw.fundingArrangement.empty()) out += " | " + aw.fundingArrangement;
+    for (const auto& i : aw.installments) out += " | " + std::to_string(i.year) + " " + dec(i.lo) + " " + dec(i.hi);
+    if (!aw.reason.empty()) out += " | " + aw.reason;
+    for (const auto& n : aw.notes) out += " | " + n;
+    out += "\n";
+  }
+  const auto& t = r.totals;
+  out += "totals | exact " + dec(t.exact) + " (" + std::to_string(t.exactCount) + ") | up_to " + dec(t.upTo) + " (" +
+         std::to_string(t.upToCount) + ") | range " + dec(t.rangeLo) + " " + dec(t.rangeHi) + " (" +
+         std::to_string(t.rangeCount) + ") | " + dec(t.lo) + " " + dec(t.hi) + " | " + std::to_string(t.benefits) + " " +
+         std::to_string(t.negotiated) + " " + std::to_string(t.dropped) + " " + std::to_string(t.notAssessable) + " " +
+         std::to_string(t.alreadyReceived);
+  for (const auto& [payer, sum] : t.byPayer) out += " | " + payer + " " + dec(sum.first) + " " + dec(sum.second);
+  out += "\n";
+  return out;
+}
+
+std::string detail(const eval::Result& r) {
+  std::string out = "date " + std::to_string(r.date) + "\n";
+  for (const auto& aw : r.awards) {
+    out += "award";
+    for (const auto& m : aw.missing) out += " | missing " + m;
+    out += "\n";
+    for (const auto& line : aw.explanation) out += "  " + line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Evaluators::State {
+  SourceManager sm;
+  DiagnosticEngine diags;
+  std::unique_ptr<sema::Model> model;
+  std::unique_ptr<ir::Program> program;
+  std::unique_ptr<polrt::Program> vmProgram, llvmProgram;
+  std::unique_ptr<llvmjit::NativeCode> native;  // destroyed before llvmProgram
+  std::unique_ptr<polrt::Session> vm, llvm;
+};
+
+Evaluators::Evaluators(const std::string& dir) : s_(std::make_unique<State>()) {
+  std::vector<std::string> paths;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ".pol") paths.push_back(e.path().string());
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::unique_ptr<ast::File>> files;
+  for (const auto& p : paths) {
+    FileId id = s_->sm.add(p, readAll(p));
+    if (auto f = parseFile(s_->sm, id, s_->diags)) files.push_back(std::move(f));
+  }
+  if (!s_->diags.hasErrors()) s_->model = sema::analyze(std::move(files), s_->sm, s_->diags);
+  if (!s_->diags.hasErrors()) s_->program = ir::lower(*s_->model, s_->diags);
+  if (s_->diags.hasErrors()) {
+    error_ = renderText(s_->sm, s_->diags.all(), RenderOptions{});
+    return;
+  }
+  // The generated code must be of the same program.
+  const auto& gen = policy::program();
+  if (gen.clauses.size != static_cast<int>(s_->program->clauses.size())) {
+    error_ = "the generated code has " + std::to_string(gen.clauses.size) + " clauses, the policies " +
+             std::to_string(s_->program->clauses.size());
+    return;
+  }
+  for (int i = 0; i < gen.clauses.size; ++i)
+    if (s_->program->clauses[static_cast<std::size_t>(i)].citation != gen.clauses[i].citation) {
+      error_ = "clause " + std::to_string(i) + " differs: regenerate the C++";
+      return;
+    }
+  auto bc = bytecode::emit(*s_->program);
+  if (!bc.ok()) {
+    error_ = "bytecode: " + bc.error;
+    return;
+  }
+  for (auto* target : {&s_->vmProgram, &s_->llvmProgram}) {
+    auto loaded = polrt::load(bc.bytes.data(), bc.bytes.size());
+    if (!loaded.program) {
+      error_ = "the runtime rejected the bytecode: " + loaded.error;
+      return;
+    }
+    *target = std::move(loaded.program);
+  }
+  s_->vm = std::make_unique<polrt::Session>(*s_->vmProgram);
+  if (llvmjit::available()) {
+    std::string err;
+    s_->native = llvmjit::attach(*s_->llvmProgram, err);
+    if (!s_->native) {
+      error_ = "llvm: " + err;
+      return;
+    }
+    s_->llvm = std::make_unique<polrt::Session>(*s_->llvmProgram);
+  }
+}
+
+Evaluators::~Evaluators() = default;
+
+const ir::Program& Evaluators::program() const { return *s_->program; }
+bool Evaluators::hasLlvm() const { return s_->llvm != nullptr; }
+
+const char* Evaluators::name(int which) {
+  static const char* const kNames[] = {"reference", "vm", "llvm", "generated C++"};
+  return kNames[which];
+}
+
+void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount]) {
+  auto facts = facts::readFacts(*s_->model, *s_->program, json);
+  eval::Options o;
+  o.explain = explain;
+  if (!facts.ok()) {
+    for (int i = 0; i < 3; ++i) out[i] = {false, "facts error: " + facts.errors.front(), ""};
+  } else {
+    const eval::Applicant& a = facts.applicant;
+    try {
+      auto r = eval::evaluate(*s_->program, a, o);
+      out[0] = {true, core(*s_->program, a, r), detail(r)};
+    } catch (const eval::EvalError& e) {
+      out[0] = {true, std::string("error: ") + e.what(), ""};
+    }
+    for (int i : {1, 2}) {
+      polrt::Session* s = i == 1 ? s_->vm.get() : s_->llvm.get();
+      if (!s) {
+        out[i] = {false, "", ""};
+        continue;
+      }
+      bytecode::loadApplicant(*s, a, std::nullopt);
+      if (!s->evaluate(explain)) {
+        out[i] = {true, "error: " + s->error(), ""};
+        continue;
+      }
+      auto r = bytecode::toResult(*s, explain);
+      out[i] = {true, core(*s_->program, a, r), detail(r)};
+    }
+  }
+  policy::Facts gfacts;
+  std::vector<std::string> errors;
+  if (!policy::readFacts(json, gfacts, errors)) {
+    out[3] = {false, "facts error: " + errors.front(), ""};
+    return;
+  }
+  try {
+    out[3] = {true, polc_rt::summary(policy::evaluate(gfacts)), ""};
+  } catch (const polc_rt::EvalError& e) {
+    out[3] = {true, std::string("error: ") + e.what(), ""};
+  }
+}
+
+}  // namespace polc::difftest
