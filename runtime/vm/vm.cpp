@@ -227,6 +227,11 @@ Decimal Session::timesAt(const Decimal& a, const Decimal& b, const Where& where)
   return out;
 }
 Decimal Session::roundTo(const Decimal& v, const Decimal& unit, uint8_t mode, const Where& where) const {
+  // Most amounts are already whole multiples of a unit such as 1 or 0.01 (10^-k): then dividing
+  // and multiplying back gives the value itself, and neither can overflow at these magnitudes.
+  constexpr int128_t kSafe = static_cast<int128_t>(10'000'000'000'000'000'000ULL);  // 10^19
+  if (unit.mantissa() == 1 && v.scale() <= unit.scale() && v.mantissa() < kSafe && v.mantissa() > -kSafe)
+    return v.normalized();
   Decimal q;
   if (auto e = polrt::div(v, unit, 0, static_cast<RoundingMode>(mode), q); e != ArithError::None) failAt(where, e);
   return timesAt(q, unit, where).normalized();
