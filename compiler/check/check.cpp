@@ -1269,8 +1269,8 @@ class Checker {
   void rateFinding(int c, const ir::Expr& rate, const ir::Expr& base) {
     ClauseData& d = cl_[static_cast<std::size_t>(c)];
     Finding& f = add(FindingKind::RateOver100, c,
-                     fmt::format("{} pays `{}` of `{}` in {}: a rate above 100 % pays more than the base", rate.source,
-                                 rate.source, base.source, cite(c)));
+                     fmt::format("{} pays `{}` of `{}`: a rate above 100 % pays more than the base", cite(c),
+                                 rate.source, base.source));
     if (rate.span.valid()) f.span = rate.span;
     // Witness: a branch using this rate, with a base small enough that no cap hides the rate.
     for (std::size_t i = 0; i < d.branches.size(); ++i) {
