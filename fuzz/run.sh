@@ -6,7 +6,8 @@
 # and reused by the next run. A crash, hang (> 10 s for one input), leak, out-of-memory (> 2 GB)
 # or sanitizer report leaves its input in build-san/artifacts/TARGET/ and makes this script fail:
 # reduce it, fix the bug, and commit the input under tests/regressions/ (docs/robustness.md).
-# Environment: FUZZ_JOBS=N runs N targets at once (default 1); FUZZ_LOG=FILE appends the summary.
+# Environment: FUZZ_JOBS=N runs N targets at once (default 1); FUZZ_LOG=FILE appends the summary;
+# FUZZ_NO_BUILD=1 skips the build step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -15,7 +16,8 @@ shift || true
 BUILD=${FUZZ_BUILD_DIR:-$ROOT/build-san}
 
 [ -f "$BUILD/build.ninja" ] || bash fuzz/configure.sh "$BUILD"
-cmake --build "$BUILD" --target polc_fuzz_targets
+# FUZZ_NO_BUILD=1: use the binaries as they are (e.g. while a ctest run uses the same build).
+[ -n "${FUZZ_NO_BUILD:-}" ] || cmake --build "$BUILD" --target polc_fuzz_targets
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
