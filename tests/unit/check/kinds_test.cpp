@@ -205,6 +205,21 @@ TEST(CheckKinds, ARepeatedThresholdIsUnreachableNotATierPayingLess) {
   replayAll(*c);
 }
 
+TEST(CheckKinds, ALargeDisjunctionGoesToZ3) {
+  // 40 alternatives are more than the 32 boxes of the exact expansion: Z3 decides the pair, and the
+  // overlap it finds (人数 = 39) is confirmed by the evaluator.
+  std::string any;
+  for (int i = 0; i < 40; ++i) any += (i ? " 或 人数 为 " : "人数 为 ") + std::to_string(i);
+  auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 " + any + " 给予 1万元") +
+                               clause("2", "企业", "规模奖励", "条件 人数 超 38 且 人数 低于 41 给予 2万元") + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_GT(c->result.stats.z3Queries, 0);
+  auto f = c->find(FindingKind::Conflict);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->witnessSummary.find("企业.人数=39"), std::string::npos) << f[0]->witnessSummary;
+  replayAll(*c);
+}
+
 TEST(CheckKinds, UndecidedPairIsReported) {
   // Text comparisons are outside both the boxes and the Z3 encoding: the solver's "sat" is only a
   // candidate, the evaluator does not confirm it, and the pair is reported as undecided — never as
