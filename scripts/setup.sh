@@ -11,7 +11,7 @@ PACKAGES=(
   libfmt-dev nlohmann-json3-dev libcli11-dev libz3-dev libgmp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev   # libFuzzer and the sanitizers (fuzz/, build-asan)
-  llvm-14-dev                   # the LLVM backend (docs/llvm.md); optional: without it polc builds without it
+  llvm-14-dev                   # the LLVM backend (docs/llvm.md); optional: polc builds and tests without it
 )
 
 install_packages() {
