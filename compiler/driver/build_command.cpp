@@ -88,9 +88,9 @@ CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
       "Exit status: 0 written, 1 policy errors or the output cannot be written, 2 usage error.");
   cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
   cmd->add_option("--emit", options.emit,
-                  "What to write: ir (the IR dump), bytecode (a .polb file for the runtime, "
+                  "What to write: ir (the IR dump), bytecode (a .polb file for the runtime,\n"
                   "docs/bytecode.md; needs -o FILE), cpp (C++ source; needs -o DIR), llvm-ir (LLVM IR\n"
-                  "text of the native blocks) or obj (an object file embedding the bytecode and its\n"
+                  "text of the native blocks; -o FILE or stdout) or obj (an object file embedding the bytecode and its\n"
                   "native blocks, with a C entry point, see --entry; needs -o FILE.o)")
       ->check(CLI::IsMember({"ir", "bytecode", "cpp", "llvm-ir", "obj"}))
       ->default_str("ir");
