@@ -89,9 +89,10 @@ CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
   cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
   cmd->add_option("--emit", options.emit,
                   "What to write: ir (the IR dump), bytecode (a .polb file for the runtime,\n"
-                  "docs/bytecode.md; needs -o FILE), cpp (C++ source; needs -o DIR), llvm-ir (LLVM IR\n"
-                  "text of the native blocks; -o FILE or stdout) or obj (an object file embedding the bytecode and its\n"
-                  "native blocks, with a C entry point, see --entry; needs -o FILE.o)")
+                  "docs/bytecode.md; needs -o FILE), cpp (C++ source; needs -o DIR), llvm-ir\n"
+                  "(LLVM IR text of the native blocks; -o FILE or stdout) or obj (an object file\n"
+                  "embedding the bytecode and its native blocks, with a C entry point, see --entry;\n"
+                  "needs -o FILE.o)")
       ->check(CLI::IsMember({"ir", "bytecode", "cpp", "llvm-ir", "obj"}))
       ->default_str("ir");
   cmd->add_option("-o,--output", options.outputFile,
