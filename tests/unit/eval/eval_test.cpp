@@ -5,7 +5,7 @@
 namespace polc::test {
 namespace {
 
-std::unique_ptr<Compiled> doc(const std::string& body, const std::string& extra = "") {
+std::unique_ptr<CompiledPolicy> doc(const std::string& body, const std::string& extra = "") {
   return compilePolicy(std::string(kSchema) + "文件 测试 {\n  文号 \"测〔2024〕1号\"\n  舍入 0.01元 四舍五入\n" +
                        body + "\n}\n" + extra);
 }

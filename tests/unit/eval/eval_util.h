@@ -16,15 +16,18 @@
 
 namespace polc::test {
 
-struct Compiled {
+// Named apart from frontend_util.h's Compiled (same namespace, same binary, another layout):
+// two definitions of one class break the one-definition rule, and ASan caught ~Compiled of one
+// run on an object of the other (a heap-buffer-overflow in Parser.* tests).
+struct CompiledPolicy {
   SourceManager sm;
   DiagnosticEngine diags;
   std::unique_ptr<sema::Model> model;
   std::unique_ptr<ir::Program> program;
 };
 
-inline std::unique_ptr<Compiled> compilePolicy(const std::string& text) {
-  auto c = std::make_unique<Compiled>();
+inline std::unique_ptr<CompiledPolicy> compilePolicy(const std::string& text) {
+  auto c = std::make_unique<CompiledPolicy>();
   FileId id = c->sm.add("test.pol", text);
   auto file = parseFile(c->sm, id, c->diags);
   if (file) {
@@ -40,12 +43,12 @@ inline std::unique_ptr<Compiled> compilePolicy(const std::string& text) {
   return c;
 }
 
-inline facts::FactsResult readFacts(const Compiled& c, const std::string& json) {
+inline facts::FactsResult readFacts(const CompiledPolicy& c, const std::string& json) {
   return facts::readFacts(*c.model, *c.program, json);
 }
 
 // Evaluates; a facts error fails the test.
-inline eval::Result evaluate(const Compiled& c, const std::string& json, bool explain = false,
+inline eval::Result evaluate(const CompiledPolicy& c, const std::string& json, bool explain = false,
                              eval::Applicant* keep = nullptr) {
   auto f = readFacts(c, json);
   EXPECT_TRUE(f.ok()) << (f.errors.empty() ? "" : f.errors.front());
@@ -57,7 +60,7 @@ inline eval::Result evaluate(const Compiled& c, const std::string& json, bool ex
 }
 
 // The award of the clause whose citation ends with `suffix` (e.g. "第1条第1款"), for the n-th item.
-inline const eval::Award* award(const Compiled& c, const eval::Result& r, const std::string& citation, int nth = 0) {
+inline const eval::Award* award(const CompiledPolicy& c, const eval::Result& r, const std::string& citation, int nth = 0) {
   for (const auto& aw : r.awards) {
     const std::string& cit = c.program->clauses[aw.clause].citation;
     if (cit.size() >= citation.size() && cit.compare(cit.size() - citation.size(), citation.size(), citation) == 0 &&

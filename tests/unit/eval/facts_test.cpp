@@ -24,7 +24,7 @@ class Facts : public ::testing::Test {
       if (slots[i].name == name) return *in.facts.at(i);
     throw std::runtime_error("no fact");
   }
-  std::unique_ptr<Compiled> c_;
+  std::unique_ptr<CompiledPolicy> c_;
 };
 
 TEST_F(Facts, MoneyWithUnitsAndExactNumbers) {
