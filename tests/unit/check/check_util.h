@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "check/check.h"
 #include "check/replay.h"
 #include "ir/lower.h"
@@ -61,8 +63,9 @@ struct Checked {
     expectFilesReplay(f);
   }
   void expectFilesReplay(const check::Finding& f) const {
+    // ctest runs each test in a process of its own, in parallel: the pid keeps their directories apart.
     static int serial = 0;
-    std::string dir = ::testing::TempDir() + "polc_replay_" + std::to_string(++serial);
+    std::string dir = ::testing::TempDir() + "polc_replay_" + std::to_string(::getpid()) + "_" + std::to_string(++serial);
     std::filesystem::remove_all(dir);
     check::Reported rep;
     rep.finding = &f;
