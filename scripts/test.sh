@@ -57,7 +57,7 @@ phase "build-san (clang, ASan+UBSan+fuzz)"
 
 # Under the sanitizers every test runs, with two trims, each also run in full by the normal build
 # above: the random differential tests take POLC_DIFF_APPLICANTS applicants instead of 100,000
-# (tests/differential, tests/vm/differential_test.cpp), and tests/limits/run.sh skips its few cases
+# (tests/differential), and tests/limits/run.sh skips its few cases
 # that only measure size (POLC_LIMITS_SANITIZED, see that script).
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
