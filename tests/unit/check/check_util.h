@@ -23,6 +23,12 @@
 
 namespace polc::test {
 
+// A path under the test temporary directory that no other test process uses: ctest runs every
+// test in a process of its own, in parallel, so fixed names would be written under each other.
+inline std::string uniqueTempPath(const std::string& name) {
+  return ::testing::TempDir() + name + "." + std::to_string(::getpid());
+}
+
 struct Checked {
   SourceManager sm;
   DiagnosticEngine diags;
@@ -63,9 +69,8 @@ struct Checked {
     expectFilesReplay(f);
   }
   void expectFilesReplay(const check::Finding& f) const {
-    // ctest runs each test in a process of its own, in parallel: the pid keeps their directories apart.
     static int serial = 0;
-    std::string dir = ::testing::TempDir() + "polc_replay_" + std::to_string(::getpid()) + "_" + std::to_string(++serial);
+    std::string dir = uniqueTempPath("polc_replay_" + std::to_string(++serial));
     std::filesystem::remove_all(dir);
     check::Reported rep;
     rep.finding = &f;

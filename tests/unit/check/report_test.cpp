@@ -290,7 +290,7 @@ Written writeWitnessesOf(std::unique_ptr<Checked> c, const std::string& dirName)
     return w;
   }
   w.reported = check::toDiagnostics(w.c->result, check::SeverityConfig{});
-  w.dir = ::testing::TempDir() + dirName;
+  w.dir = uniqueTempPath(dirName);
   std::filesystem::remove_all(w.dir);
   w.files = check::writeWitnesses(w.dir, w.reported, w.errors);
   return w;
@@ -356,13 +356,13 @@ TEST(CheckReport, AFailedWitnessWriteLeavesNoPartialFile) {
 }
 
 std::string run(const std::string& args, int& status) {
-  std::string out = ::testing::TempDir() + "polc_check_out.txt";
+  std::string out = uniqueTempPath("polc_check_out.txt");
   std::string cmd = std::string(POLC_BINARY) + " " + args + " > " + out + " 2>&1";
   int rc = std::system(cmd.c_str());
   status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  std::ifstream in(out);
   std::ostringstream buf;
-  buf << in.rdbuf();
+  buf << std::ifstream(out).rdbuf();
+  std::filesystem::remove(out);
   return buf.str();
 }
 
@@ -378,7 +378,7 @@ TEST(CheckCli, SeedsExitZeroAndErrorOnWarningFails) {
   EXPECT_EQ(status, 0) << out;
   out = run("check " + policies + " -W W0603=bogus", status);
   EXPECT_EQ(status, 2) << out;
-  std::string dir = ::testing::TempDir() + "polc_cli_witnesses";
+  std::string dir = uniqueTempPath("polc_cli_witnesses");
   std::filesystem::remove_all(dir);
   out = run("check " + policies + " --format sarif --witness-dir " + dir, status);
   EXPECT_EQ(status, 0) << out;
@@ -423,7 +423,7 @@ TEST(CheckCli, EveryKindsWitnessFilesReplayThroughPolcEval) {
     auto c = compileOne(text);
     ASSERT_TRUE(c->program);
     auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
-    std::string base = ::testing::TempDir() + "polc_kind_" + name;
+    std::string base = uniqueTempPath("polc_kind_" + name);
     std::filesystem::remove_all(base);
     std::filesystem::create_directories(base);
     std::string pol = base + "/test.pol", dir = base + "/witnesses";
@@ -456,7 +456,7 @@ TEST(CheckCli, EveryKindsWitnessFilesReplayThroughPolcEval) {
 }
 
 TEST(CheckCli, AWitnessDirectoryThatCannotBeMadeFailsTheRun) {
-  std::string blocked = ::testing::TempDir() + "polc_cli_blocked";
+  std::string blocked = uniqueTempPath("polc_cli_blocked");
   std::filesystem::remove_all(blocked);
   std::ofstream(blocked) << "x";
   int status = -1;
