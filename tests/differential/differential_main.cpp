@@ -12,10 +12,8 @@
 //   POLC_DIFF_APPLICANTS=5000000 build/tests/differential/polc_differential policies 0 7).
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -28,13 +26,6 @@ using difftest::Evaluators;
 using difftest::Outcome;
 
 namespace {
-
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
 
 // Every evaluator present agrees; else prints the first few differences.
 bool agree(const Evaluators& ev, const Outcome out[], const std::string& label, const std::string& json, int& failures) {
@@ -65,7 +56,7 @@ int fromFiles(Evaluators& ev, int argc, char** argv) {
     ++n;
   };
   for (int i = 3; i < argc; ++i) {
-    std::string text = readAll(argv[i]);
+    std::string text = difftest::readInput(argv[i]);
     // A policy test file holds cases with "facts"; a facts file is one applicant.
     nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_object() && j.contains("cases")) {

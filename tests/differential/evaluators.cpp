@@ -1,9 +1,9 @@
 #include "differential/evaluators.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "backend/bytecode/bridge.h"
 #include "backend/bytecode/emit.h"
@@ -12,6 +12,7 @@
 #include "ir/lower.h"
 #include "policy.h"
 #include "sema/analyze.h"
+#include "support/read_file.h"
 #include "syntax/parse.h"
 #include "vm/vm.h"
 
@@ -20,13 +21,6 @@ namespace fs = std::filesystem;
 namespace polc::difftest {
 
 namespace {
-
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
 
 std::string dec(const polrt::Decimal& v) { return v.normalized().toString(); }
 
@@ -85,6 +79,15 @@ struct Evaluators::State {
   std::unique_ptr<polrt::Session> vm, llvm;
 };
 
+std::string readInput(const std::string& path) {
+  InputFile in = readInputFile(path, std::uintmax_t{64} << 20);
+  if (!in.ok()) {
+    std::fprintf(stderr, "%s\n", in.error.c_str());
+    std::exit(2);
+  }
+  return std::move(*in.text);
+}
+
 Evaluators::Evaluators(const std::string& dir) : s_(std::make_unique<State>()) {
   std::vector<std::string> paths;
   for (const auto& e : fs::recursive_directory_iterator(dir))
@@ -92,7 +95,7 @@ Evaluators::Evaluators(const std::string& dir) : s_(std::make_unique<State>()) {
   std::sort(paths.begin(), paths.end());
   std::vector<std::unique_ptr<ast::File>> files;
   for (const auto& p : paths) {
-    FileId id = s_->sm.add(p, readAll(p));
+    FileId id = s_->sm.add(p, readInput(p));
     if (auto f = parseFile(s_->sm, id, s_->diags)) files.push_back(std::move(f));
   }
   if (!s_->diags.hasErrors()) s_->model = sema::analyze(std::move(files), s_->sm, s_->diags);

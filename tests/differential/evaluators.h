@@ -48,4 +48,8 @@ class Evaluators {
   std::string error_;
 };
 
+// The whole of an input file (a policy, a facts or test file); on a missing or unreadable file it
+// prints why and exits with status 2, so a mistyped path can never pass as an empty applicant.
+std::string readInput(const std::string& path);
+
 }  // namespace polc::difftest
