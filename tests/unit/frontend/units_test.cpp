@@ -11,7 +11,7 @@
 namespace polc::test {
 namespace {
 
-const char* kSchema =
+const char* kUnitSchema =
     "单位 吨标煤 \"吨标准煤\"\n"
     "单位 美元\n"
     "单位 年\n"
@@ -22,7 +22,7 @@ const char* kSchema =
 class Units : public ::testing::Test {
  protected:
   void SetUp() override {
-    c_ = compile(kSchema);
+    c_ = compile(kUnitSchema);
     ASSERT_TRUE(c_->model) << c_->dump();
     ASSERT_FALSE(c_->diags.hasErrors()) << c_->dump();
   }
