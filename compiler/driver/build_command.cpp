@@ -78,36 +78,6 @@ int writeCpp(const BuildOptions& options, const sema::Model& model, const ir::Pr
 
 }  // namespace
 
-CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
-  auto* cmd = app.add_subcommand(
-      "build",
-      "Compile policy files and write an artefact: the policy IR as text (--emit=ir, docs/ir.md,\n"
-      "for debugging), bytecode for the runtime (--emit=bytecode), C++ source (--emit=cpp), or the\n"
-      "bytecode's blocks compiled by LLVM (--emit=llvm-ir, --emit=obj; docs/llvm.md; only when polc\n"
-      "was built with LLVM).\n"
-      "Exit status: 0 written, 1 policy errors or the output cannot be written, 2 usage error.");
-  cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
-  cmd->add_option("--emit", options.emit,
-                  "What to write: ir (the IR dump), bytecode (a .polb file for the runtime,\n"
-                  "docs/bytecode.md; needs -o FILE), cpp (C++ source; needs -o DIR), llvm-ir\n"
-                  "(LLVM IR text of the native blocks; -o FILE or stdout) or obj (an object file\n"
-                  "embedding the bytecode and its native blocks, with a C entry point, see --entry;\n"
-                  "needs -o FILE.o)")
-      ->check(CLI::IsMember({"ir", "bytecode", "cpp", "llvm-ir", "obj"}))
-      ->default_str("ir");
-  cmd->add_option("-o,--output", options.outputFile,
-                  "Write to this file, or directory for cpp (through a temporary file and a rename: "
-                  "never a partial file); default: stdout");
-  cmd->add_option("--name", options.cppName,
-                  "--emit=cpp (-o DIR): base name of the generated NAME.h/NAME.cpp and their C++ namespace");
-  cmd->add_option("--entry", options.entry,
-                  "--emit=obj: name of the C entry point, polrt_status NAME(polrt_program** out)\n"
-                  "(runtime/include/polrt.h)")
-      ->default_str("polc_policy_load");
-  addOutputOptions(*cmd, options.output);
-  return cmd;
-}
-
 namespace {
 
 bool isCIdentifier(const std::string& s) {

@@ -81,67 +81,6 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
 
 }  // namespace
 
-void addOutputOptions(CLI::App& command, OutputOptions& output, const std::string& formatHelp) {
-  // option_text: the help shows the choices as a reader types them, not CLI11's enum mapping
-  // (`ENUM:value in {json->1,text->0}`).
-  command
-      .add_option("--format", output.format,
-                  formatHelp.empty() ? "Diagnostics as text (on stderr) or json (on stdout)" : formatHelp)
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, OutputFormat>{{"text", OutputFormat::Text}, {"json", OutputFormat::Json}},
-          CLI::ignore_case))
-      // Transforms run last-added first: this one reports a bad value as `xml not in {text,json}`.
-      ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
-      ->option_text("text|json (default: text)");
-  command
-      .add_option("--color", output.color, "Colour in text diagnostics: auto (only on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{
-              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
-          CLI::ignore_case))
-      ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
-      ->option_text("auto|always|never (default: auto)");
-}
-
-CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
-  auto* cmd = app.add_subcommand(
-      "check",
-      "Parse and check policy files: syntax, names, types and units, citations; then, after a\n"
-      "clean front end, the consistency checker over all documents together: overlaps,\n"
-      "conflicts, shadowed clauses, tiers, caps, dead or always-true conditions (docs/checker.md),\n"
-      "each finding with a witness applicant.\n"
-      "PATH is a .pol file or a directory, searched recursively for .pol files; all files\n"
-      "given are checked together, so documents may refer to each other.\n"
-      "Exit status: 0 no errors, 1 errors found (findings made errors by -W or --error-on\n"
-      "included, or a witness file that could not be written), 2 usage error.");
-  cmd->add_option("PATH", options.paths, "Policy files or directories")->required();
-  // --format takes sarif besides text and json here, so check declares its own.
-  cmd->add_option_function<std::string>(
-         "--format",
-         [&options](const std::string& f) {
-           options.sarif = f == "sarif";
-           options.output.format = f == "text" ? OutputFormat::Text : OutputFormat::Json;
-         },
-         "Diagnostics as text (on stderr), json or sarif (SARIF 2.1.0), both on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif"}, CLI::ignore_case))
-      ->default_str("text");
-  cmd->add_option("--color", options.output.color, "Colour in text diagnostics: auto (only on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{
-              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
-          CLI::ignore_case))
-      ->default_str("auto");
-  cmd->add_option("-W", options.warnings,
-                  "Severity of a checker finding: -W CODE=error|warning|note|off, or -Wno-CODE (repeatable)");
-  cmd->add_option("--error-on", options.errorOn,
-                  "Make a finding code, or every warning (`warning`), an error that fails the run (repeatable)");
-  cmd->add_option("--witness-dir", options.witnessDir,
-                  "Write each finding's witness applicant (a facts file for polc eval) into this directory");
-  cmd->add_flag("--no-consistency", options.frontEndOnly, "Only the front end: skip the consistency checker");
-  cmd->add_flag("--stats", options.stats, "Print the checker's solver statistics on stderr");
-  return cmd;
-}
-
 int runCheck(const CheckOptions& options) {
   auto fe = runFrontEnd(options.paths);
   if (!fe->diags.hasErrors() && !options.frontEndOnly) return runConsistency(options, *fe);

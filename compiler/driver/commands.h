@@ -1,11 +1,10 @@
-// The subcommands of polc. Each registers its options on the CLI11 app and runs when chosen; the
-// options live in a struct owned by main, never in globals.
+// The subcommands of polc: each one's options, and the function that runs it. The command line
+// (main.cpp) fills the options with CLI11; the options live in a struct owned by main, never in
+// globals.
 #pragma once
 
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "driver/output.h"
 
@@ -28,7 +27,6 @@ struct CheckOptions {
   bool stats = false;                 // --stats: solver statistics on stderr
 };
 
-CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options);
 int runCheck(const CheckOptions& options);
 
 struct EvalOptions {
@@ -43,7 +41,6 @@ struct EvalOptions {
   OutputOptions output;
 };
 
-CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options);
 int runEval(const EvalOptions& options);
 
 // polc test: policy test cases (docs/testing.md).
@@ -54,7 +51,6 @@ struct TestOptions {
   bool coverage = false;           // list the clauses no case shows paying, or not paying
 };
 
-CLI::App* addTestCommand(CLI::App& app, TestOptions& options);
 int runTest(const TestOptions& options);
 
 // polc build: compile policies and write an artefact (--emit=ir: the IR dump of docs/ir.md).
@@ -67,11 +63,7 @@ struct BuildOptions {
   OutputOptions output;
 };
 
-CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options);
 int runBuild(const BuildOptions& options);
 
-// --format and --color, shared by the commands that print diagnostics. `formatHelp` replaces the
-// description of --format for a command whose output is more than diagnostics (polc eval).
-void addOutputOptions(CLI::App& command, OutputOptions& output, const std::string& formatHelp = "");
 
 }  // namespace polc

@@ -130,44 +130,6 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
 
 }  // namespace
 
-CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
-  auto* cmd = app.add_subcommand(
-      "eval",
-      "Evaluate one applicant (--facts) or many (--batch) against the policies: which clauses pay,\n"
-      "how much, which are dropped by non-stacking rules or cut by caps, and who pays. A batch is\n"
-      "streamed: one JSON result per line on stdout, a summary on stderr (or --summary FILE).\n"
-      "Exit status: 0 evaluated, 1 policy errors, bad facts or an evaluation error, 2 usage error.");
-  cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
-  auto* facts = cmd->add_option("--facts", options.facts, "The applicant's facts, JSON (docs/facts.md)");
-  auto* batch = cmd->add_option("--batch", options.batch,
-                                "JSON Lines, one applicant per line; one JSON result per line on stdout");
-  facts->excludes(batch);
-  batch->excludes(facts);
-  cmd->add_option("--summary", options.summary,
-                  "With --batch: write the summary (counts, totals per clause and payer, quota\n"
-                  "over-subscription) as JSON to this file instead of as text on stderr")
-      ->needs(batch);
-  cmd->add_option("--date", options.date, "Evaluation date YYYY-MM-DD (default: the facts' date, else today)")
-      ->check([](const std::string& d) { return ir::parseDate(d) ? std::string() : "expected YYYY-MM-DD"; });
-  cmd->add_flag("--explain", options.explain, "Record and print the step-by-step calculation of each award");
-  cmd->add_option("--backend", options.backend,
-                  "Evaluator: ref (the reference evaluator, default), vm (the bytecode runtime) or llvm\n"
-                  "(the runtime with its blocks compiled to native code by LLVM, docs/llvm.md; only when\n"
-                  "polc was built with LLVM). All three print the same output")
-      ->check(CLI::IsMember({"ref", "vm", "llvm"}));
-  cmd->add_flag("--dump-ir", options.dumpIr, "Print the IR of the policies (docs/ir.md) and stop");
-  addOutputOptions(*cmd, options.output,
-                   "The result (with --facts) as text, a table for people with the steps of --explain,\n"
-                   "or json (docs/eval-output.md), both on stdout; policy diagnostics likewise as text\n"
-                   "on stderr or json on stdout. --batch always writes JSON Lines.");
-  cmd->callback([cmd, &options] {
-    if (options.facts.empty() && options.batch.empty() && !options.dumpIr)
-      throw CLI::RequiredError("--facts or --batch");
-    (void)cmd;
-  });
-  return cmd;
-}
-
 int runEval(const EvalOptions& options) {
   auto fe = runFrontEnd(options.paths);
   if (fe->diags.hasErrors() || !fe->model) {

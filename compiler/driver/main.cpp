@@ -1,9 +1,167 @@
-// polc: the policy compiler. This file only wires the subcommands together.
+// polc: the policy compiler. This file is its command line: every subcommand's options and help
+// (CLI11), the parsing, and the dispatch to the commands (driver/commands.h), which know nothing of
+// CLI11. Keeping the header-only CLI11 in this one translation unit saves its compile time in
+// every other file of the driver.
 #include <iostream>
+#include <map>
 
 #include <CLI/CLI.hpp>
 
 #include "driver/commands.h"
+#include "ir/ir.h"
+
+namespace polc {
+namespace {
+
+// --format and --color, shared by the commands that print diagnostics. `formatHelp` replaces the
+// description of --format for a command whose output is more than diagnostics (polc eval).
+void addOutputOptions(CLI::App& command, OutputOptions& output, const std::string& formatHelp = "") {
+  // option_text: the help shows the choices as a reader types them, not CLI11's enum mapping
+  // (`ENUM:value in {json->1,text->0}`).
+  command
+      .add_option("--format", output.format,
+                  formatHelp.empty() ? "Diagnostics as text (on stderr) or json (on stdout)" : formatHelp)
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OutputFormat>{{"text", OutputFormat::Text}, {"json", OutputFormat::Json}},
+          CLI::ignore_case))
+      // Transforms run last-added first: this one reports a bad value as `xml not in {text,json}`.
+      ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
+      ->option_text("text|json (default: text)");
+  command
+      .add_option("--color", output.color, "Colour in text diagnostics: auto (only on a terminal), always, never")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ColorMode>{
+              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
+          CLI::ignore_case))
+      ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
+      ->option_text("auto|always|never (default: auto)");
+}
+
+CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
+  auto* cmd = app.add_subcommand(
+      "check",
+      "Parse and check policy files: syntax, names, types and units, citations; then, after a\n"
+      "clean front end, the consistency checker over all documents together: overlaps,\n"
+      "conflicts, shadowed clauses, tiers, caps, dead or always-true conditions (docs/checker.md),\n"
+      "each finding with a witness applicant.\n"
+      "PATH is a .pol file or a directory, searched recursively for .pol files; all files\n"
+      "given are checked together, so documents may refer to each other.\n"
+      "Exit status: 0 no errors, 1 errors found (findings made errors by -W or --error-on\n"
+      "included, or a witness file that could not be written), 2 usage error.");
+  cmd->add_option("PATH", options.paths, "Policy files or directories")->required();
+  // --format takes sarif besides text and json here, so check declares its own.
+  cmd->add_option_function<std::string>(
+         "--format",
+         [&options](const std::string& f) {
+           options.sarif = f == "sarif";
+           options.output.format = f == "text" ? OutputFormat::Text : OutputFormat::Json;
+         },
+         "Diagnostics as text (on stderr), json or sarif (SARIF 2.1.0), both on stdout")
+      ->check(CLI::IsMember({"text", "json", "sarif"}, CLI::ignore_case))
+      ->default_str("text");
+  cmd->add_option("--color", options.output.color, "Colour in text diagnostics: auto (only on a terminal), always, never")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ColorMode>{
+              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
+          CLI::ignore_case))
+      ->default_str("auto");
+  cmd->add_option("-W", options.warnings,
+                  "Severity of a checker finding: -W CODE=error|warning|note|off, or -Wno-CODE (repeatable)");
+  cmd->add_option("--error-on", options.errorOn,
+                  "Make a finding code, or every warning (`warning`), an error that fails the run (repeatable)");
+  cmd->add_option("--witness-dir", options.witnessDir,
+                  "Write each finding's witness applicant (a facts file for polc eval) into this directory");
+  cmd->add_flag("--no-consistency", options.frontEndOnly, "Only the front end: skip the consistency checker");
+  cmd->add_flag("--stats", options.stats, "Print the checker's solver statistics on stderr");
+  return cmd;
+}
+
+CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
+  auto* cmd = app.add_subcommand(
+      "eval",
+      "Evaluate one applicant (--facts) or many (--batch) against the policies: which clauses pay,\n"
+      "how much, which are dropped by non-stacking rules or cut by caps, and who pays. A batch is\n"
+      "streamed: one JSON result per line on stdout, a summary on stderr (or --summary FILE).\n"
+      "Exit status: 0 evaluated, 1 policy errors, bad facts or an evaluation error, 2 usage error.");
+  cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
+  auto* facts = cmd->add_option("--facts", options.facts, "The applicant's facts, JSON (docs/facts.md)");
+  auto* batch = cmd->add_option("--batch", options.batch,
+                                "JSON Lines, one applicant per line; one JSON result per line on stdout");
+  facts->excludes(batch);
+  batch->excludes(facts);
+  cmd->add_option("--summary", options.summary,
+                  "With --batch: write the summary (counts, totals per clause and payer, quota\n"
+                  "over-subscription) as JSON to this file instead of as text on stderr")
+      ->needs(batch);
+  cmd->add_option("--date", options.date, "Evaluation date YYYY-MM-DD (default: the facts' date, else today)")
+      ->check([](const std::string& d) { return ir::parseDate(d) ? std::string() : "expected YYYY-MM-DD"; });
+  cmd->add_flag("--explain", options.explain, "Record and print the step-by-step calculation of each award");
+  cmd->add_option("--backend", options.backend,
+                  "Evaluator: ref (the reference evaluator, default), vm (the bytecode runtime) or llvm\n"
+                  "(the runtime with its blocks compiled to native code by LLVM, docs/llvm.md; only when\n"
+                  "polc was built with LLVM). All three print the same output")
+      ->check(CLI::IsMember({"ref", "vm", "llvm"}));
+  cmd->add_flag("--dump-ir", options.dumpIr, "Print the IR of the policies (docs/ir.md) and stop");
+  addOutputOptions(*cmd, options.output,
+                   "The result (with --facts) as text, a table for people with the steps of --explain,\n"
+                   "or json (docs/eval-output.md), both on stdout; policy diagnostics likewise as text\n"
+                   "on stderr or json on stdout. --batch always writes JSON Lines.");
+  cmd->callback([cmd, &options] {
+    if (options.facts.empty() && options.batch.empty() && !options.dumpIr)
+      throw CLI::RequiredError("--facts or --batch");
+    (void)cmd;
+  });
+  return cmd;
+}
+
+CLI::App* addTestCommand(CLI::App& app, TestOptions& options) {
+  auto* cmd = app.add_subcommand(
+      "test",
+      "Run policy test cases (docs/testing.md): each case gives an applicant's facts and the awards\n"
+      "a reader of the policy text expects; polc evaluates the facts and prints every difference.\n"
+      "PATH is a *.test.json file or a directory searched recursively for them. The last line of\n"
+      "the output is `N passed, N failed`.\n"
+      "Exit status: 0 all passed, 1 some failed, 2 usage error (no test files).");
+  cmd->add_option("PATH", options.paths, "Test files or directories")->required();
+  cmd->add_option("--filter", options.filter, "Run only the cases whose name contains this text");
+  cmd->add_flag("-v,--verbose", options.verbose, "Name every case that passes, not only the failures");
+  cmd->add_flag("--coverage", options.coverage,
+                "Also list the clauses that no passing case shows paying, or shows not paying");
+  return cmd;
+}
+
+CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
+  auto* cmd = app.add_subcommand(
+      "build",
+      "Compile policy files and write an artefact: the policy IR as text (--emit=ir, docs/ir.md,\n"
+      "for debugging), bytecode for the runtime (--emit=bytecode), C++ source (--emit=cpp), or the\n"
+      "bytecode's blocks compiled by LLVM (--emit=llvm-ir, --emit=obj; docs/llvm.md; only when polc\n"
+      "was built with LLVM).\n"
+      "Exit status: 0 written, 1 policy errors or the output cannot be written, 2 usage error.");
+  cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
+  cmd->add_option("--emit", options.emit,
+                  "What to write: ir (the IR dump), bytecode (a .polb file for the runtime,\n"
+                  "docs/bytecode.md; needs -o FILE), cpp (C++ source; needs -o DIR), llvm-ir\n"
+                  "(LLVM IR text of the native blocks; -o FILE or stdout) or obj (an object file\n"
+                  "embedding the bytecode and its native blocks, with a C entry point, see --entry;\n"
+                  "needs -o FILE.o)")
+      ->check(CLI::IsMember({"ir", "bytecode", "cpp", "llvm-ir", "obj"}))
+      ->default_str("ir");
+  cmd->add_option("-o,--output", options.outputFile,
+                  "Write to this file, or directory for cpp (through a temporary file and a rename: "
+                  "never a partial file); default: stdout");
+  cmd->add_option("--name", options.cppName,
+                  "--emit=cpp (-o DIR): base name of the generated NAME.h/NAME.cpp and their C++ namespace");
+  cmd->add_option("--entry", options.entry,
+                  "--emit=obj: name of the C entry point, polrt_status NAME(polrt_program** out)\n"
+                  "(runtime/include/polrt.h)")
+      ->default_str("polc_policy_load");
+  addOutputOptions(*cmd, options.output);
+  return cmd;
+}
+
+}  // namespace
+}  // namespace polc
 
 int main(int argc, char** argv) {
   using namespace polc;

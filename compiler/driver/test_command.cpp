@@ -723,22 +723,6 @@ bool collect(const std::vector<std::string>& paths, std::vector<fs::path>& out) 
 
 }  // namespace
 
-CLI::App* addTestCommand(CLI::App& app, TestOptions& options) {
-  auto* cmd = app.add_subcommand(
-      "test",
-      "Run policy test cases (docs/testing.md): each case gives an applicant's facts and the awards\n"
-      "a reader of the policy text expects; polc evaluates the facts and prints every difference.\n"
-      "PATH is a *.test.json file or a directory searched recursively for them. The last line of\n"
-      "the output is `N passed, N failed`.\n"
-      "Exit status: 0 all passed, 1 some failed, 2 usage error (no test files).");
-  cmd->add_option("PATH", options.paths, "Test files or directories")->required();
-  cmd->add_option("--filter", options.filter, "Run only the cases whose name contains this text");
-  cmd->add_flag("-v,--verbose", options.verbose, "Name every case that passes, not only the failures");
-  cmd->add_flag("--coverage", options.coverage,
-                "Also list the clauses that no passing case shows paying, or shows not paying");
-  return cmd;
-}
-
 int runTest(const TestOptions& options) {
   std::vector<fs::path> files;
   if (!collect(options.paths, files)) return kExitUsage;
