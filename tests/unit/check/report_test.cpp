@@ -445,14 +445,18 @@ TEST(CheckCli, EveryKindsWitnessFilesReplayThroughPolcEval) {
       std::string e = run("eval " + pol + " --facts '" + witness + "' --format json", status);
       EXPECT_EQ(status, 0) << e;
       json ev = json::parse(e);
-      if (f.kind == FindingKind::Overlap || f.kind == FindingKind::Conflict || f.kind == FindingKind::AcceptedOverlap)
+      if (f.kind == FindingKind::Overlap || f.kind == FindingKind::Conflict || f.kind == FindingKind::AcceptedOverlap) {
         for (const auto& ref : f.refs) EXPECT_TRUE(evalPays(ev, ref.citation)) << ref.citation << "\n" << e;
+      }
       codes.insert(codeOf(f.kind));
     }
   }
   // Every code but W0613 (an undecided clause needs a solver timeout) has a witness replayed here.
-  for (FindingKind k : check::allKinds())
-    if (k != FindingKind::UndecidedClause) EXPECT_TRUE(codes.count(codeOf(k))) << codeOf(k);
+  for (FindingKind k : check::allKinds()) {
+    if (k != FindingKind::UndecidedClause) {
+      EXPECT_TRUE(codes.count(codeOf(k))) << codeOf(k);
+    }
+  }
 }
 
 TEST(CheckCli, AWitnessDirectoryThatCannotBeMadeFailsTheRun) {
