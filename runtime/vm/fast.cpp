@@ -94,26 +94,94 @@ void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
       if (direct) collect(collect, fastArg_[b]);
     }
   plan.guardCount = static_cast<uint32_t>(guards_.size()) - plan.guardBegin;
-  plan.key = keyOf(cl, plan);
   // item() computes the amount right after the conditions hold, unless 一次性 already paid it.
   plan.amountScreen = direct && cl.award == kPay && !cl.once && cl.amount != kNone &&
                       (fastKind_[cl.amount] == kFastTier || fastKind_[cl.amount] == kFastCases);
+  planKeys(cl, plan);
 }
 
-// A guard that is false whenever its fact is neither given nor in the history (keyHeld()): a
-// boolean, or 含 over a set or recognition, without default, of the clause's subject or an owner
-// of it (whose instance always exists). kNone when there is none.
-uint32_t Session::keyOf(const ClauseDef& cl, const ClausePlan& plan) const {
+// A clause's key groups: sets of facts (bits of held_) such that, when no fact of a set is given
+// or has a history anywhere, the clause certainly gives nothing (no award, no error), so that
+// evaluate() skips it without looking at its instances (keysHeld()). One group per guard that is
+// false whenever its facts are absent (absentKeys()); and, when no condition can be "not
+// assessable", one for a 分档/分情形 amount that matches nothing when its facts are absent.
+void Session::planKeys(const ClauseDef& cl, ClausePlan& plan) {
+  plan.keyBegin = static_cast<uint32_t>(keys_.size());
+  std::vector<uint32_t> bits;
+  auto group = [&] {
+    keys_.push_back(static_cast<uint32_t>(bits.size()));
+    keys_.insert(keys_.end(), bits.begin(), bits.end());
+  };
+  bool sure = true;  // every guard is true or false, never "not assessable"
   for (uint32_t k = plan.guardBegin; k < plan.guardBegin + plan.guardCount; ++k) {
-    const TestNode& n = testNodes_[guards_[k]];
-    if (n.type != TestNode::kAtom) continue;
-    const Atom& a = n.atom;
-    bool falseWhenAbsent = (a.kind == Atom::kBoolFact && !a.negate) || a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
-    if (!falseWhenAbsent || a.hasDefault) continue;
-    for (int s = cl.subject; s >= 0; s = p_.subjects[s].owner)
-      if (s == a.subject) return slotBase_[s] + a.slot;
+    bits.clear();
+    if (absentKeys(guards_[k], cl.subject, bits)) group();
+    sure = sure && neverUnknown(guards_[k], cl.subject);
   }
-  return kNone;
+  bits.clear();
+  if (plan.amountScreen && sure) {
+    bool keyed = false;
+    if (fastKind_[cl.amount] == kFastTier) {
+      // FACT of a set without default, or NEWLY: empty when absent, and no key matches.
+      const Insn& x = p_.code[p_.blocks[cl.amount].start];
+      keyed = onOwnerChain(cl.subject, x.b) && (x.op == OP_NEWLY || !p_.subjects[x.b].facts[x.c].hasDefault);
+      if (keyed) bits.push_back(slotBase_[x.b] + x.c);
+    } else {
+      // Every case false: "no match".
+      const auto& span = caseSpans_[fastArg_[cl.amount]];
+      keyed = true;
+      for (uint32_t k = span.first; k < span.first + span.second && keyed; ++k)
+        keyed = absentKeys(caseRoots_[k], cl.subject, bits);
+    }
+    if (keyed) group();
+  }
+  plan.keyEnd = static_cast<uint32_t>(keys_.size());
+}
+
+bool Session::onOwnerChain(int of, int subject) const {
+  for (int s = of; s >= 0; s = p_.subjects[s].owner)
+    if (s == subject) return true;
+  return false;
+}
+
+// Whether the condition `node` is false whenever none of its facts in `bits` (appended) is given
+// or has a history: a boolean (not negated), or 含 over a set or recognition, without default
+// (新认定 ignores defaults), of the item's subject or an owner (whose instance always exists); 且
+// when one operand is (its facts), 或 when every operand is (all their facts).
+bool Session::absentKeys(uint32_t node, int subject, std::vector<uint32_t>& bits) const {
+  const TestNode& n = testNodes_[node];
+  if (n.type == TestNode::kAtom) {
+    const Atom& a = n.atom;
+    bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
+    if (!((a.kind == Atom::kBoolFact && !a.negate) || has) || (a.hasDefault && !a.newly) || !onOwnerChain(subject, a.subject))
+      return false;
+    bits.push_back(slotBase_[a.subject] + a.slot);
+    return true;
+  }
+  std::size_t before = bits.size();
+  for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size) {
+    if (n.type == TestNode::kOr && !absentKeys(k, subject, bits)) {
+      bits.resize(before);
+      return false;
+    }
+    if (n.type == TestNode::kAnd) {
+      if (absentKeys(k, subject, bits)) return true;  // this operand alone decides
+      bits.resize(before);
+    }
+  }
+  return n.type == TestNode::kOr;
+}
+
+// Whether the condition is always true or false, never "not assessable": booleans and 含, of the
+// item's subject or an owner.
+bool Session::neverUnknown(uint32_t node, int subject) const {
+  const TestNode& n = testNodes_[node];
+  if (n.type == TestNode::kAtom)
+    return (n.atom.kind == Atom::kBoolFact || n.atom.kind == Atom::kHasMember || n.atom.kind == Atom::kHasSet) &&
+           onOwnerChain(subject, n.atom.subject);
+  for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size)
+    if (!neverUnknown(k, subject)) return false;
+  return true;
 }
 
 // Per evaluation: which (subject, fact) some instance gives or has a history of.

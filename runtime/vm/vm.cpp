@@ -404,7 +404,7 @@ bool Session::evaluate(bool explain) {
   indexInstances();
   try {
     for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c)
-      if (keyHeld(plans_[c])) clause(c);
+      if (keysHeld(plans_[c])) clause(c);
     for (const auto& g : p_.groups) {
       payable();
       group(g);

@@ -205,15 +205,27 @@ class Session {
     int32_t subject = -1, root = -1, document = 0;
     uint32_t guardBegin = 0, guardCount = 0;  // in guards_
     bool amountScreen = false;  // see planClause()
-    uint32_t key = bc::kNone;   // see keyOf(): a bit of held_
+    uint32_t keyBegin = 0, keyEnd = 0;  // its key groups in keys_: see planKeys()
   };
   void planFast();
   void planClause(const ClauseDef& cl, ClausePlan& plan);
   bool screened(const ClausePlan& plan);
-  uint32_t keyOf(const ClauseDef& cl, const ClausePlan& plan) const;
+  void planKeys(const ClauseDef& cl, ClausePlan& plan);
+  bool absentKeys(uint32_t node, int subject, std::vector<uint32_t>& bits) const;
+  bool neverUnknown(uint32_t node, int subject) const;
+  bool onOwnerChain(int of, int subject) const;
   void markHeld();
-  // False when the clause's key fact is nowhere given: then it gives nothing, for any instance.
-  bool keyHeld(const ClausePlan& plan) const { return plan.key == bc::kNone || ((held_[plan.key >> 6] >> (plan.key & 63)) & 1); }
+  bool held(uint32_t bit) const { return (held_[bit >> 6] >> (bit & 63)) & 1; }
+  // False when, for one of the clause's key groups, no fact of the group is given anywhere: then
+  // the clause gives nothing, for any instance.
+  bool keysHeld(const ClausePlan& plan) const {
+    for (uint32_t g = plan.keyBegin; g < plan.keyEnd; g += keys_[g] + 1) {
+      bool any = false;
+      for (uint32_t k = g + 1; k <= g + keys_[g] && !any; ++k) any = held(keys_[k]);
+      if (!any) return false;
+    }
+    return true;
+  }
   bool tierNoMatch(uint32_t block) const;
   bool caseTests(const bc::Insn* c, uint32_t n);
   bool casesDecide(uint32_t block, Outcome& o);
@@ -290,6 +302,7 @@ class Session {
   std::vector<std::pair<uint32_t, uint32_t>> caseSpans_;  // per such block: its cases in caseRoots_
   std::vector<ClausePlan> plans_;  // per clause
   std::vector<uint32_t> guards_;   // leaves (testNodes_) that screen clauses
+  std::vector<uint32_t> keys_;     // per clause, key groups: a count, then that many bits of held_
   std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
   std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
   std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
