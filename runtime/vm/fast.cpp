@@ -67,6 +67,7 @@ void Session::planFast() {
   held_.resize(slotBase_.back() / 64 + 1);
   plans_.resize(p_.clauses.size());
   for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
+  planKeyIndex();
 }
 
 // A clause's screen: the parts of its conditions whose falsity alone makes it give nothing — the
@@ -138,6 +139,51 @@ void Session::planKeys(const ClauseDef& cl, ClausePlan& plan) {
   plan.keyEnd = static_cast<uint32_t>(keys_.size());
 }
 
+// Which clauses to look at, from the facts given rather than clause by clause: each clause with
+// key groups is listed under the facts of one group (the one whose facts key the fewest clauses,
+// so probably the rarest), the others are always looked at (findCandidates()).
+void Session::planKeyIndex() {
+  std::size_t nbits = slotBase_.back();
+  auto groups = [&](const ClausePlan& plan, auto&& f) {
+    for (uint32_t g = plan.keyBegin; g < plan.keyEnd; g += keys_[g] + 1) f(keys_.data() + g + 1, keys_[g]);
+  };
+  std::vector<uint32_t> uses(nbits, 0);
+  for (const ClausePlan& plan : plans_)
+    groups(plan, [&](const uint32_t* bits, uint32_t n) {
+      for (uint32_t k = 0; k < n; ++k) ++uses[bits[k]];
+    });
+  std::vector<std::vector<uint32_t>> byBit(nbits);
+  always_.assign(plans_.size() / 64 + 1, 0);
+  for (std::size_t c = 0; c < plans_.size(); ++c) {
+    const uint32_t* best = nullptr;
+    uint32_t bestN = 0, bestUses = 0;
+    groups(plans_[c], [&](const uint32_t* bits, uint32_t n) {
+      uint32_t u = 0;
+      for (uint32_t k = 0; k < n; ++k) u += uses[bits[k]];
+      if (!best || u < bestUses) best = bits, bestN = n, bestUses = u;
+    });
+    if (!best) always_[c >> 6] |= uint64_t{1} << (c & 63);
+    for (uint32_t k = 0; k < bestN; ++k) byBit[best[k]].push_back(static_cast<uint32_t>(c));
+  }
+  keyedBegin_.assign(nbits + 1, 0);
+  keyed_.clear();
+  for (std::size_t b = 0; b < nbits; ++b) {
+    keyed_.insert(keyed_.end(), byBit[b].begin(), byBit[b].end());
+    keyedBegin_[b + 1] = static_cast<uint32_t>(keyed_.size());
+  }
+  candidates_.assign(always_.size(), 0);
+}
+
+// Per evaluation: the clauses that some given fact (held_) may let give something, in order.
+void Session::findCandidates() {
+  std::copy(always_.begin(), always_.end(), candidates_.begin());
+  for (std::size_t w = 0; w < held_.size(); ++w)
+    for (uint64_t bits = held_[w]; bits; bits &= bits - 1) {
+      std::size_t b = w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+      for (uint32_t k = keyedBegin_[b]; k < keyedBegin_[b + 1]; ++k) candidates_[keyed_[k] >> 6] |= uint64_t{1} << (keyed_[k] & 63);
+    }
+}
+
 bool Session::onOwnerChain(int of, int subject) const {
   for (int s = of; s >= 0; s = p_.subjects[s].owner)
     if (s == subject) return true;
@@ -182,18 +228,6 @@ bool Session::neverUnknown(uint32_t node, int subject) const {
   for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size)
     if (!neverUnknown(k, subject)) return false;
   return true;
-}
-
-// Per evaluation: which (subject, fact) some instance gives or has a history of.
-void Session::markHeld() {
-  std::fill(held_.begin(), held_.end(), 0);
-  for (int i = 0; i < ninst_; ++i) {
-    const Instance& in = inst_[i];
-    uint32_t base = slotBase_[in.subject];
-    uint32_t n = slotBase_[in.subject + 1] - base;
-    for (uint32_t f = 0; f < n; ++f)
-      if (in.facts[f].present || !in.history[f].empty()) held_[(base + f) >> 6] |= uint64_t{1} << ((base + f) & 63);
-  }
 }
 
 // True when the clause certainly gives the instance item_ nothing (no award, no error).
@@ -447,20 +481,25 @@ Session::Truth Session::atom(const Atom& a) const {
   const Instance& in = inst_[i];
   const FactCell& cell = in.facts[a.slot];
   bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
+  const Val* vp = &cell.v;
   if (!cell.present) {
-    // 新认定 of an absent recognition is empty; otherwise a default or this year's history may
-    // supply the value; failing those an absent boolean is 否, an absent set empty, anything else
-    // not assessable.
+    // 新认定 of an absent recognition is empty; otherwise this year's history or a default
+    // supplies the value (a default's members, for a recognition, as for a set); failing those an
+    // absent boolean is 否, an absent set empty, anything else not assessable.
     if (a.newly) return Truth::False;
-    if (a.hasDefault || !in.history[a.slot].empty()) return Truth::Undecided;
-    if (a.kind == Atom::kBoolFact) return truth(a.negate);
-    return has ? Truth::False : Truth::Unknown;
+    if (!in.history[a.slot].empty()) return Truth::Undecided;
+    if (a.hasDefault) {
+      vp = &p_.subjects[a.subject].facts[a.slot].def;
+    } else {
+      if (a.kind == Atom::kBoolFact) return truth(a.negate);
+      return has ? Truth::False : Truth::Unknown;
+    }
   }
-  const Val& v = cell.v;
+  const Val& v = *vp;
   if (has) {
     const uint64_t* set = a.kind == Atom::kHasSet ? p_.sets[a.arg].data() : nullptr;
     auto member = [&](int m) { return set ? bit(set, m) : m == static_cast<int>(a.arg); };
-    if (!a.newly && a.factKind == kSet) {
+    if (!a.newly && (a.factKind == kSet || !cell.present)) {
       if (set) return truth(((v.bits[0] & set[0]) | (v.bits[1] & set[1]) | (v.bits[2] & set[2]) | (v.bits[3] & set[3])) != 0);
       return truth(bit(v.bits, static_cast<int>(a.arg)));
     }

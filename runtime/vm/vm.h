@@ -214,7 +214,14 @@ class Session {
   bool absentKeys(uint32_t node, int subject, std::vector<uint32_t>& bits) const;
   bool neverUnknown(uint32_t node, int subject) const;
   bool onOwnerChain(int of, int subject) const;
-  void markHeld();
+  void planKeyIndex();
+  void findCandidates();
+  // Every setter marks its fact as given (held_); only reset() unmarks, so a cleared fact or a
+  // reused instance may stay marked, which costs a screen but never changes a result.
+  void markGiven(int inst, int slot) {
+    uint32_t bit = slotBase_[inst_[inst].subject] + static_cast<uint32_t>(slot);
+    held_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   bool held(uint32_t bit) const { return (held_[bit >> 6] >> (bit & 63)) & 1; }
   // False when, for one of the clause's key groups, no fact of the group is given anywhere: then
   // the clause gives nothing, for any instance.
@@ -303,17 +310,22 @@ class Session {
   std::vector<ClausePlan> plans_;  // per clause
   std::vector<uint32_t> guards_;   // leaves (testNodes_) that screen clauses
   std::vector<uint32_t> keys_;     // per clause, key groups: a count, then that many bits of held_
+  std::vector<uint32_t> keyedBegin_, keyed_;  // per bit of held_: clauses keyed by it (planKeyIndex())
+  std::vector<uint64_t> always_;      // clauses without key groups, one bit each
+  std::vector<uint64_t> candidates_;  // per evaluation: the clauses to look at (findCandidates())
   std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
   std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
   std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
-  std::vector<uint64_t> held_;      // per evaluation: some instance gives the fact or its history
+  std::vector<uint64_t> held_;      // some instance gives the fact or its history (markGiven())
+  bool indexed_ = false;            // bySubject_ describes the instances
   Val fastOut_;
   std::vector<Local> locals_;
   std::vector<Handler> handlers_;
   std::vector<uint32_t> missing_, needed_;
   std::vector<std::string> lines_;
   std::vector<std::string> margParts_;
-  std::vector<Part> parts_;
+  std::vector<Part> parts_;     // the awards of a non-stacking group
+  std::vector<Part> capParts_;  // the awards under a cap (also while a group is being decided)
   std::vector<std::pair<Decimal, Decimal>> trial_;  // caps applied on a copy (payable())
   // result
   std::vector<AwardR> awards_;

@@ -114,7 +114,9 @@ TEST(FastPaths, TitlesKeyTheTierAmounts) {
     a.instances.at(0).facts.at(f.titles) = v;
     EXPECT_EQ(difference(a, false), "") << day;
     EXPECT_EQ(difference(a, true), "") << day;
-    if (day == *a.date) EXPECT_GT(onVm(a, false).awards.size(), onVm(f.p2, false).awards.size() + 5);
+    if (day == *a.date) {
+      EXPECT_GT(onVm(a, false).awards.size(), onVm(f.p2, false).awards.size() + 5);
+    }
   }
 }
 
