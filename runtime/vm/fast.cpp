@@ -91,8 +91,29 @@ void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
   };
   for (const auto* blocks : {&cl.eligibility, &cl.conditions})
     for (uint32_t b : *blocks) {
-      direct = direct && fastKind_[b] == kFastTest;
-      if (direct) collect(collect, fastArg_[b]);
+      if (!direct) break;
+      if (fastKind_[b] == kFastTest) {
+        collect(collect, fastArg_[b]);
+        continue;
+      }
+      // The first condition the direct path cannot evaluate: the operands of its 且 that parse, up
+      // to the first that does not, still decide it when false (nothing before them can fail).
+      direct = false;
+      const Block& blk = p_.blocks[b];
+      const Insn* c = p_.code.data() + blk.start;
+      uint32_t to = blk.count - 1;  // HALT
+      if (blk.count < 3 || c[0].op != OP_ANDOR_BEGIN || c[to - 1].op != OP_ANDOR_END || c[to - 1].a != 0) continue;
+      for (uint32_t pos = 1; pos < to - 1 && c[pos].op == OP_TRY && c[pos].c > pos + 1 && c[pos].c < to;) {
+        const Insn& t = c[pos];
+        const Insn& e = c[t.c - 1];
+        std::size_t root = testNodes_.size();
+        if (e.op != OP_ENDTRY || e.a != 0 || e.c != to || !parseTest(c, pos + 1, t.c - 1)) {
+          testNodes_.resize(root);
+          break;
+        }
+        collect(collect, static_cast<uint32_t>(root));
+        pos = t.c;
+      }
     }
   plan.guardCount = static_cast<uint32_t>(guards_.size()) - plan.guardBegin;
   // item() computes the amount right after the conditions hold, unless 一次性 already paid it.
@@ -191,16 +212,24 @@ bool Session::onOwnerChain(int of, int subject) const {
 }
 
 // Whether the condition `node` is false whenever none of its facts in `bits` (appended) is given
-// or has a history: a boolean (not negated), or 含 over a set or recognition, without default
-// (新认定 ignores defaults), of the item's subject or an owner (whose instance always exists); 且
-// when one operand is (its facts), 或 when every operand is (all their facts).
+// or has a history: a boolean (not negated), or 含 over a set or recognition, without a default
+// that makes it true (新认定 ignores defaults), of the item's subject or an owner (whose instance
+// always exists); 且 when one operand is (its facts), 或 when every operand is (all their facts).
 bool Session::absentKeys(uint32_t node, int subject, std::vector<uint32_t>& bits) const {
   const TestNode& n = testNodes_[node];
   if (n.type == TestNode::kAtom) {
     const Atom& a = n.atom;
     bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
-    if (!((a.kind == Atom::kBoolFact && !a.negate) || has) || (a.hasDefault && !a.newly) || !onOwnerChain(subject, a.subject))
-      return false;
+    if (!((a.kind == Atom::kBoolFact && !a.negate) || has) || !onOwnerChain(subject, a.subject)) return false;
+    if (a.hasDefault && !a.newly) {
+      // A default that makes the test false works as absence (节能改造项目 defaults to 否).
+      const Val& d = p_.subjects[a.subject].facts[a.slot].def;
+      bool holds = a.kind == Atom::kBoolFact ? d.i != 0
+                   : a.kind == Atom::kHasSet ? (((d.bits[0] & p_.sets[a.arg][0]) | (d.bits[1] & p_.sets[a.arg][1]) |
+                                                  (d.bits[2] & p_.sets[a.arg][2]) | (d.bits[3] & p_.sets[a.arg][3])) != 0)
+                                             : bit(d.bits, static_cast<int>(a.arg));
+      if (holds) return false;
+    }
     bits.push_back(slotBase_[a.subject] + a.slot);
     return true;
   }
