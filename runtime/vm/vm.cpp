@@ -57,6 +57,7 @@ Session::Session(const Program& p) : p_(p) {
   subjectEnd_.resize(p.subjects.size() + 1);
   docActive_.resize(p.documents.size());
   planFast();
+  planSplits();
 }
 
 // ---- the applicant --------------------------------------------------------------------------------
@@ -856,26 +857,61 @@ void Session::finish(AwardR& aw) {
   explain_ = saveExplain;
 }
 
+// Per funding rule by ratio (按比例): the sum of the ratios, when it does not overflow, and each
+// payer's exact share r ÷ total, when it has at most 18 decimals and r is below 2^63.
+void Session::planSplits() {
+  for (const DocumentDef& doc : p_.documents) {
+    ruleBase_.push_back(static_cast<uint32_t>(ratioPlans_.size()));
+    for (const FundingRuleDef& rule : doc.funding) {
+      RatioPlan plan;
+      plan.shareBegin = static_cast<uint32_t>(shares_.size());
+      plan.totalOk = true;
+      for (uint32_t part : rule.ratio)
+        plan.totalOk = plan.totalOk && polrt::add(plan.total, p_.decimals[part], plan.total) == ArithError::None;
+      for (uint32_t part : rule.ratio) {
+        const Decimal& r = p_.decimals[part];
+        Decimal q, back;
+        bool exact = plan.totalOk && !plan.total.isZero() && r.mantissa() < INT64_MAX && r.mantissa() > INT64_MIN &&
+                     polrt::div(r, plan.total, Decimal::kMaxScale, RoundingMode::HalfEven, q) == ArithError::None &&
+                     polrt::mul(q, plan.total, back) == ArithError::None && back == r;
+        shares_.push_back(exact ? std::optional<Decimal>(q.normalized()) : std::nullopt);
+      }
+      ratioPlans_.push_back(plan);
+    }
+  }
+}
+
 void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
   const Where where("", p_.strings[p_.clauses[aw.clause].citation], " 资金分担");
   aw.fundingBegin = static_cast<uint32_t>(fundingPool_.size());
   if (!rule.ratioPayers.empty()) {
-    Decimal total;
-    for (uint32_t part : rule.ratio) total = plusAt(total, p_.decimals[part], where);
+    const RatioPlan& plan = ratioPlans_[ruleBase_[static_cast<std::size_t>(&doc - p_.documents.data())] +
+                                        static_cast<std::size_t>(&rule - doc.funding.data())];
+    Decimal total = plan.total;
+    if (!plan.totalOk) {
+      total = Decimal();
+      for (uint32_t part : rule.ratio) total = plusAt(total, p_.decimals[part], where);
+    }
+    // amount × r ÷ total at 18 decimals, half-even; an exact share r ÷ total gives the same value
+    // by one multiplication when nothing can overflow (both mantissas below 2^63).
+    auto share = [&](const Decimal& amount, std::size_t i) {
+      const Decimal& r = p_.decimals[rule.ratio[i]];
+      Decimal q;
+      const std::optional<Decimal>& exact = shares_[plan.shareBegin + i];
+      if (exact && amount.mantissa() < INT64_MAX && amount.mantissa() > INT64_MIN && polrt::mul(amount, *exact, q) == ArithError::None)
+        return q;
+      if (auto e = polrt::div(timesAt(amount, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, q); e != ArithError::None)
+        failAt(where, e);
+      return q;
+    };
     Decimal unit = doc.rounding ? p_.decimals[doc.roundUnit] : Decimal::fromParts(1, 2);
     uint8_t mode = doc.rounding ? doc.roundMode : static_cast<uint8_t>(RoundingMode::HalfUp);
     Decimal restLo = aw.lo, restHi = aw.hi;
     for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
       FundingPartR part{rule.ratioPayers[i], restLo, restHi};
       if (i + 1 < rule.ratioPayers.size()) {
-        Decimal lo, hi;
-        const Decimal& r = p_.decimals[rule.ratio[i]];
-        if (auto e = polrt::div(timesAt(aw.lo, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, lo); e != ArithError::None)
-          failAt(where, e);
-        if (auto e = polrt::div(timesAt(aw.hi, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, hi); e != ArithError::None)
-          failAt(where, e);
-        part.lo = roundTo(lo, unit, mode, where);
-        part.hi = roundTo(hi, unit, mode, where);
+        part.lo = roundTo(share(aw.lo, i), unit, mode, where);
+        part.hi = roundTo(share(aw.hi, i), unit, mode, where);
       }
       restLo = minusAt(restLo, part.lo, where);
       restHi = minusAt(restHi, part.hi, where);
@@ -920,7 +956,7 @@ void Session::computeTotals() {
     auto plus = [&](const Decimal& a, const Decimal& b) {
       Decimal out;
       if (auto e = polrt::add(a, b, out); e != ArithError::None)
-        failAt("合计（加上 " + p_.strings[p_.clauses[aw.clause].citation] + " 时）", e);
+        failAt(Where("合计（加上 ", p_.strings[p_.clauses[aw.clause].citation], " 时）"), e);
       return out;
     };
     if (aw.status == AwardStatus::Dropped) { ++t.dropped; continue; }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -254,6 +255,7 @@ class Session {
   void payable();
   void finish(AwardR& aw);
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  void planSplits();
   void computeTotals();
   AwardR& newAward();
   bool better(int a, int b, const GroupDef& g) const;
@@ -327,6 +329,14 @@ class Session {
   std::vector<Part> parts_;     // the awards of a non-stacking group
   std::vector<Part> capParts_;  // the awards under a cap (also while a group is being decided)
   std::vector<std::pair<Decimal, Decimal>> trial_;  // caps applied on a copy (payable())
+  struct RatioPlan {  // see planSplits()
+    bool totalOk = false;
+    Decimal total;
+    uint32_t shareBegin = 0;  // in shares_, one per ratio payer
+  };
+  std::vector<uint32_t> ruleBase_;  // per document: its first funding rule in ratioPlans_
+  std::vector<RatioPlan> ratioPlans_;
+  std::vector<std::optional<Decimal>> shares_;
   // result
   std::vector<AwardR> awards_;
   int nawards_ = 0;
