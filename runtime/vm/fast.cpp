@@ -97,23 +97,27 @@ void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
         continue;
       }
       // The first condition the direct path cannot evaluate: the operands of its 且 that parse, up
-      // to the first that does not, still decide it when false (nothing before them can fail).
+      // to the first that does not (and so on inside that one, when it is a 且 too), still decide
+      // it when false, and nothing before them can fail.
       direct = false;
       const Block& blk = p_.blocks[b];
       const Insn* c = p_.code.data() + blk.start;
-      uint32_t to = blk.count - 1;  // HALT
-      if (blk.count < 3 || c[0].op != OP_ANDOR_BEGIN || c[to - 1].op != OP_ANDOR_END || c[to - 1].a != 0) continue;
-      for (uint32_t pos = 1; pos < to - 1 && c[pos].op == OP_TRY && c[pos].c > pos + 1 && c[pos].c < to;) {
-        const Insn& t = c[pos];
-        const Insn& e = c[t.c - 1];
-        std::size_t root = testNodes_.size();
-        if (e.op != OP_ENDTRY || e.a != 0 || e.c != to || !parseTest(c, pos + 1, t.c - 1)) {
-          testNodes_.resize(root);
-          break;
+      auto leading = [&](auto& self, uint32_t from, uint32_t to) -> void {
+        if (to < from + 3 || c[from].op != OP_ANDOR_BEGIN || c[to - 1].op != OP_ANDOR_END || c[to - 1].a != 0) return;
+        for (uint32_t pos = from + 1; pos < to - 1 && c[pos].op == OP_TRY && c[pos].c > pos + 1 && c[pos].c < to;) {
+          const Insn& t = c[pos];
+          const Insn& e = c[t.c - 1];
+          if (e.op != OP_ENDTRY || e.a != 0 || e.c != to) return;
+          std::size_t root = testNodes_.size();
+          if (!parseTest(c, pos + 1, t.c - 1)) {
+            testNodes_.resize(root);
+            return self(self, pos + 1, t.c - 1);
+          }
+          collect(collect, static_cast<uint32_t>(root));
+          pos = t.c;
         }
-        collect(collect, static_cast<uint32_t>(root));
-        pos = t.c;
-      }
+      };
+      if (blk.count >= 1) leading(leading, 0, blk.count - 1);  // before HALT
     }
   plan.guardCount = static_cast<uint32_t>(guards_.size()) - plan.guardBegin;
   // item() computes the amount right after the conditions hold, unless 一次性 already paid it.
