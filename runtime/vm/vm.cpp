@@ -412,20 +412,24 @@ AwardR& Session::newAward() {
 bool Session::evaluate(bool explain) {
   error_.clear();
   explain_ = explain;
-  evalDate_ = hasDate_ ? date_ : today();
-  year_ = text::yearOf(evalDate_);
-  yearStart_ = text::daysFromCivil(year_, 1, 1);
-  yearEnd_ = text::daysFromCivil(year_ + 1, 1, 1);
+  int date = hasDate_ ? date_ : today();
+  if (!dated_ || date != evalDate_) {  // what follows from the date, kept while it stays the same
+    dated_ = true;
+    evalDate_ = date;
+    year_ = text::yearOf(evalDate_);
+    yearStart_ = text::daysFromCivil(year_, 1, 1);
+    yearEnd_ = text::daysFromCivil(year_ + 1, 1, 1);
+    for (std::size_t d = 0; d < p_.documents.size(); ++d) {
+      const DocumentDef& doc = p_.documents[d];
+      docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
+    }
+  }
   nawards_ = 0;
   missingPool_.clear();
   fundingPool_.clear();
   instPool_.clear();
   margParts_.clear();
   if (!indexed_) indexInstances();
-  for (std::size_t d = 0; d < p_.documents.size(); ++d) {
-    const DocumentDef& doc = p_.documents[d];
-    docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
-  }
   try {
     findCandidates();
     for (std::size_t w = 0; w < candidates_.size(); ++w)

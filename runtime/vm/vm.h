@@ -299,6 +299,7 @@ class Session {
   bool hasDate_ = false;
   // evaluation
   int evalDate_ = 0, year_ = 0, yearStart_ = 0, yearEnd_ = 0;
+  bool dated_ = false;  // the four above and docActive_ describe evalDate_
   int item_ = 0;
   int clause_ = -1;  // for error messages
   bool explain_ = false;
