@@ -128,6 +128,16 @@ POLRT_DECIMAL_DEF ArithError div(Decimal a, Decimal b, int scale, RoundingMode m
   // The quotient's mantissa at `scale` is a.m * 10^e / b.m; e is in [-18, 36], and the power
   // goes to whichever side keeps it an integer.
   const int e = scale + b.scale() - a.scale();
+  // When both sides fit in 128 bits and so does the quotient, finish() below would store it as
+  // is: skip the 256-bit detour (the usual case: amounts divided at scale 18 in funding splits).
+  uint128_t n128 = magnitude(a.mantissa()), d128 = magnitude(b.mantissa());
+  if (!__builtin_mul_overflow(e >= 0 ? n128 : d128, detail::pow10(e >= 0 ? e : -e), e >= 0 ? &n128 : &d128)) {
+    const uint128_t q = divRound(n128, d128, negative, mode);
+    if (q <= static_cast<uint128_t>(Decimal::kMaxMantissa)) {
+      out = make(negative, q, scale);
+      return ArithError::None;
+    }
+  }
   const U256 n = e >= 0 ? detail::mul(magnitude(a.mantissa()), detail::pow10(e))
                         : detail::u256(magnitude(a.mantissa()));
   const U256 d = e >= 0 ? detail::u256(magnitude(b.mantissa()))
@@ -205,6 +215,16 @@ POLRT_DECIMAL_DEF Decimal Decimal::ceil() const noexcept { return roundedTo(0, R
 POLRT_DECIMAL_DEF Decimal Decimal::trunc() const noexcept { return roundedTo(0, RoundingMode::Down); }
 
 POLRT_DECIMAL_DEF Decimal Decimal::normalized() const noexcept {
+  // Amounts fit in 64 bits, where dividing by 10 is a multiplication; 128-bit division is a call.
+  if (m_ >= INT64_MIN && m_ <= INT64_MAX) {
+    int64_t m = static_cast<int64_t>(m_);
+    int s = s_;
+    while (s > 0 && m % 10 == 0) {
+      m /= 10;
+      --s;
+    }
+    return Decimal(m, s);
+  }
   int128_t m = m_;
   int s = s_;
   while (s > 0 && m % 10 == 0) {

@@ -67,6 +67,7 @@ void Session::planFast() {
   held_.resize(slotBase_.back() / 64 + 1);
   plans_.resize(p_.clauses.size());
   for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
+  planKeyIndex();
 }
 
 // A clause's screen: the parts of its conditions whose falsity alone makes it give nothing — the
@@ -90,42 +91,176 @@ void Session::planClause(const ClauseDef& cl, ClausePlan& plan) {
   };
   for (const auto* blocks : {&cl.eligibility, &cl.conditions})
     for (uint32_t b : *blocks) {
-      direct = direct && fastKind_[b] == kFastTest;
-      if (direct) collect(collect, fastArg_[b]);
+      if (!direct) break;
+      if (fastKind_[b] == kFastTest) {
+        collect(collect, fastArg_[b]);
+        continue;
+      }
+      // The first condition the direct path cannot evaluate: the operands of its 且 that parse, up
+      // to the first that does not (and so on inside that one, when it is a 且 too), still decide
+      // it when false, and nothing before them can fail.
+      direct = false;
+      const Block& blk = p_.blocks[b];
+      const Insn* c = p_.code.data() + blk.start;
+      auto leading = [&](auto& self, uint32_t from, uint32_t to) -> void {
+        if (to < from + 3 || c[from].op != OP_ANDOR_BEGIN || c[to - 1].op != OP_ANDOR_END || c[to - 1].a != 0) return;
+        for (uint32_t pos = from + 1; pos < to - 1 && c[pos].op == OP_TRY && c[pos].c > pos + 1 && c[pos].c < to;) {
+          const Insn& t = c[pos];
+          const Insn& e = c[t.c - 1];
+          if (e.op != OP_ENDTRY || e.a != 0 || e.c != to) return;
+          std::size_t root = testNodes_.size();
+          if (!parseTest(c, pos + 1, t.c - 1)) {
+            testNodes_.resize(root);
+            return self(self, pos + 1, t.c - 1);
+          }
+          collect(collect, static_cast<uint32_t>(root));
+          pos = t.c;
+        }
+      };
+      if (blk.count >= 1) leading(leading, 0, blk.count - 1);  // before HALT
     }
   plan.guardCount = static_cast<uint32_t>(guards_.size()) - plan.guardBegin;
-  plan.key = keyOf(cl, plan);
   // item() computes the amount right after the conditions hold, unless 一次性 already paid it.
   plan.amountScreen = direct && cl.award == kPay && !cl.once && cl.amount != kNone &&
                       (fastKind_[cl.amount] == kFastTier || fastKind_[cl.amount] == kFastCases);
+  planKeys(cl, plan);
 }
 
-// A guard that is false whenever its fact is neither given nor in the history (keyHeld()): a
-// boolean, or 含 over a set or recognition, without default, of the clause's subject or an owner
-// of it (whose instance always exists). kNone when there is none.
-uint32_t Session::keyOf(const ClauseDef& cl, const ClausePlan& plan) const {
+// A clause's key groups: sets of facts (bits of held_) such that, when no fact of a set is given
+// or has a history anywhere, the clause certainly gives nothing (no award, no error), so that
+// evaluate() skips it without looking at its instances (keysHeld()). One group per guard that is
+// false whenever its facts are absent (absentKeys()); and, when no condition can be "not
+// assessable", one for a 分档/分情形 amount that matches nothing when its facts are absent.
+void Session::planKeys(const ClauseDef& cl, ClausePlan& plan) {
+  plan.keyBegin = static_cast<uint32_t>(keys_.size());
+  std::vector<uint32_t> bits;
+  auto group = [&] {
+    keys_.push_back(static_cast<uint32_t>(bits.size()));
+    keys_.insert(keys_.end(), bits.begin(), bits.end());
+  };
+  bool sure = true;  // every guard is true or false, never "not assessable"
   for (uint32_t k = plan.guardBegin; k < plan.guardBegin + plan.guardCount; ++k) {
-    const TestNode& n = testNodes_[guards_[k]];
-    if (n.type != TestNode::kAtom) continue;
-    const Atom& a = n.atom;
-    bool falseWhenAbsent = (a.kind == Atom::kBoolFact && !a.negate) || a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
-    if (!falseWhenAbsent || a.hasDefault) continue;
-    for (int s = cl.subject; s >= 0; s = p_.subjects[s].owner)
-      if (s == a.subject) return slotBase_[s] + a.slot;
+    bits.clear();
+    if (absentKeys(guards_[k], cl.subject, bits)) group();
+    sure = sure && neverUnknown(guards_[k], cl.subject);
   }
-  return kNone;
+  bits.clear();
+  if (plan.amountScreen && sure) {
+    bool keyed = false;
+    if (fastKind_[cl.amount] == kFastTier) {
+      // FACT of a set without default, or NEWLY: empty when absent, and no key matches.
+      const Insn& x = p_.code[p_.blocks[cl.amount].start];
+      keyed = onOwnerChain(cl.subject, x.b) && (x.op == OP_NEWLY || !p_.subjects[x.b].facts[x.c].hasDefault);
+      if (keyed) bits.push_back(slotBase_[x.b] + x.c);
+    } else {
+      // Every case false: "no match".
+      const auto& span = caseSpans_[fastArg_[cl.amount]];
+      keyed = true;
+      for (uint32_t k = span.first; k < span.first + span.second && keyed; ++k)
+        keyed = absentKeys(caseRoots_[k], cl.subject, bits);
+    }
+    if (keyed) group();
+  }
+  plan.keyEnd = static_cast<uint32_t>(keys_.size());
 }
 
-// Per evaluation: which (subject, fact) some instance gives or has a history of.
-void Session::markHeld() {
-  std::fill(held_.begin(), held_.end(), 0);
-  for (int i = 0; i < ninst_; ++i) {
-    const Instance& in = inst_[i];
-    uint32_t base = slotBase_[in.subject];
-    uint32_t n = slotBase_[in.subject + 1] - base;
-    for (uint32_t f = 0; f < n; ++f)
-      if (in.facts[f].present || !in.history[f].empty()) held_[(base + f) >> 6] |= uint64_t{1} << ((base + f) & 63);
+// Which clauses to look at, from the facts given rather than clause by clause: each clause with
+// key groups is listed under the facts of one group (the one whose facts key the fewest clauses,
+// so probably the rarest), the others are always looked at (findCandidates()).
+void Session::planKeyIndex() {
+  std::size_t nbits = slotBase_.back();
+  auto groups = [&](const ClausePlan& plan, auto&& f) {
+    for (uint32_t g = plan.keyBegin; g < plan.keyEnd; g += keys_[g] + 1) f(keys_.data() + g + 1, keys_[g]);
+  };
+  std::vector<uint32_t> uses(nbits, 0);
+  for (const ClausePlan& plan : plans_)
+    groups(plan, [&](const uint32_t* bits, uint32_t n) {
+      for (uint32_t k = 0; k < n; ++k) ++uses[bits[k]];
+    });
+  std::vector<std::vector<uint32_t>> byBit(nbits);
+  always_.assign(plans_.size() / 64 + 1, 0);
+  for (std::size_t c = 0; c < plans_.size(); ++c) {
+    const uint32_t* best = nullptr;
+    uint32_t bestN = 0, bestUses = 0;
+    groups(plans_[c], [&](const uint32_t* bits, uint32_t n) {
+      uint32_t u = 0;
+      for (uint32_t k = 0; k < n; ++k) u += uses[bits[k]];
+      if (!best || u < bestUses) best = bits, bestN = n, bestUses = u;
+    });
+    if (!best) always_[c >> 6] |= uint64_t{1} << (c & 63);
+    for (uint32_t k = 0; k < bestN; ++k) byBit[best[k]].push_back(static_cast<uint32_t>(c));
   }
+  keyedBegin_.assign(nbits + 1, 0);
+  keyed_.clear();
+  for (std::size_t b = 0; b < nbits; ++b) {
+    keyed_.insert(keyed_.end(), byBit[b].begin(), byBit[b].end());
+    keyedBegin_[b + 1] = static_cast<uint32_t>(keyed_.size());
+  }
+  candidates_.assign(always_.size(), 0);
+}
+
+// Per evaluation: the clauses that some given fact (held_) may let give something, in order.
+void Session::findCandidates() {
+  std::copy(always_.begin(), always_.end(), candidates_.begin());
+  for (std::size_t w = 0; w < held_.size(); ++w)
+    for (uint64_t bits = held_[w]; bits; bits &= bits - 1) {
+      std::size_t b = w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+      for (uint32_t k = keyedBegin_[b]; k < keyedBegin_[b + 1]; ++k) candidates_[keyed_[k] >> 6] |= uint64_t{1} << (keyed_[k] & 63);
+    }
+}
+
+bool Session::onOwnerChain(int of, int subject) const {
+  for (int s = of; s >= 0; s = p_.subjects[s].owner)
+    if (s == subject) return true;
+  return false;
+}
+
+// Whether the condition `node` is false whenever none of its facts in `bits` (appended) is given
+// or has a history: a boolean (not negated), or 含 over a set or recognition, without a default
+// that makes it true (新认定 ignores defaults), of the item's subject or an owner (whose instance
+// always exists); 且 when one operand is (its facts), 或 when every operand is (all their facts).
+bool Session::absentKeys(uint32_t node, int subject, std::vector<uint32_t>& bits) const {
+  const TestNode& n = testNodes_[node];
+  if (n.type == TestNode::kAtom) {
+    const Atom& a = n.atom;
+    bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
+    if (!((a.kind == Atom::kBoolFact && !a.negate) || has) || !onOwnerChain(subject, a.subject)) return false;
+    if (a.hasDefault && !a.newly) {
+      // A default that makes the test false works as absence (节能改造项目 defaults to 否).
+      const Val& d = p_.subjects[a.subject].facts[a.slot].def;
+      bool holds = a.kind == Atom::kBoolFact ? d.i != 0
+                   : a.kind == Atom::kHasSet ? (((d.bits[0] & p_.sets[a.arg][0]) | (d.bits[1] & p_.sets[a.arg][1]) |
+                                                  (d.bits[2] & p_.sets[a.arg][2]) | (d.bits[3] & p_.sets[a.arg][3])) != 0)
+                                             : bit(d.bits, static_cast<int>(a.arg));
+      if (holds) return false;
+    }
+    bits.push_back(slotBase_[a.subject] + a.slot);
+    return true;
+  }
+  std::size_t before = bits.size();
+  for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size) {
+    if (n.type == TestNode::kOr && !absentKeys(k, subject, bits)) {
+      bits.resize(before);
+      return false;
+    }
+    if (n.type == TestNode::kAnd) {
+      if (absentKeys(k, subject, bits)) return true;  // this operand alone decides
+      bits.resize(before);
+    }
+  }
+  return n.type == TestNode::kOr;
+}
+
+// Whether the condition is always true or false, never "not assessable": booleans and 含, of the
+// item's subject or an owner.
+bool Session::neverUnknown(uint32_t node, int subject) const {
+  const TestNode& n = testNodes_[node];
+  if (n.type == TestNode::kAtom)
+    return (n.atom.kind == Atom::kBoolFact || n.atom.kind == Atom::kHasMember || n.atom.kind == Atom::kHasSet) &&
+           onOwnerChain(subject, n.atom.subject);
+  for (uint32_t k = node + 1; k < node + n.size; k += testNodes_[k].size)
+    if (!neverUnknown(k, subject)) return false;
+  return true;
 }
 
 // True when the clause certainly gives the instance item_ nothing (no award, no error).
@@ -379,20 +514,25 @@ Session::Truth Session::atom(const Atom& a) const {
   const Instance& in = inst_[i];
   const FactCell& cell = in.facts[a.slot];
   bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
+  const Val* vp = &cell.v;
   if (!cell.present) {
-    // 新认定 of an absent recognition is empty; otherwise a default or this year's history may
-    // supply the value; failing those an absent boolean is 否, an absent set empty, anything else
-    // not assessable.
+    // 新认定 of an absent recognition is empty; otherwise this year's history or a default
+    // supplies the value (a default's members, for a recognition, as for a set); failing those an
+    // absent boolean is 否, an absent set empty, anything else not assessable.
     if (a.newly) return Truth::False;
-    if (a.hasDefault || !in.history[a.slot].empty()) return Truth::Undecided;
-    if (a.kind == Atom::kBoolFact) return truth(a.negate);
-    return has ? Truth::False : Truth::Unknown;
+    if (!in.history[a.slot].empty()) return Truth::Undecided;
+    if (a.hasDefault) {
+      vp = &p_.subjects[a.subject].facts[a.slot].def;
+    } else {
+      if (a.kind == Atom::kBoolFact) return truth(a.negate);
+      return has ? Truth::False : Truth::Unknown;
+    }
   }
-  const Val& v = cell.v;
+  const Val& v = *vp;
   if (has) {
     const uint64_t* set = a.kind == Atom::kHasSet ? p_.sets[a.arg].data() : nullptr;
     auto member = [&](int m) { return set ? bit(set, m) : m == static_cast<int>(a.arg); };
-    if (!a.newly && a.factKind == kSet) {
+    if (!a.newly && (a.factKind == kSet || !cell.present)) {
       if (set) return truth(((v.bits[0] & set[0]) | (v.bits[1] & set[1]) | (v.bits[2] & set[2]) | (v.bits[3] & set[3])) != 0);
       return truth(bit(v.bits, static_cast<int>(a.arg)));
     }

@@ -52,16 +52,20 @@ Session::Session(const Program& p) : p_(p) {
   missing_.reserve(16);
   needed_.reserve(16);
   parts_.reserve(64);
+  capParts_.reserve(64);
   awards_.reserve(64);
   subjectEnd_.resize(p.subjects.size() + 1);
   docActive_.resize(p.documents.size());
   planFast();
+  planSplits();
 }
 
 // ---- the applicant --------------------------------------------------------------------------------
 
 void Session::reset() {
   ninst_ = 0;
+  indexed_ = false;
+  std::fill(held_.begin(), held_.end(), 0);
   nrecv_ = 0;
   hasDate_ = false;
 }
@@ -74,6 +78,7 @@ int Session::addInstance(int subject, int parent) {
     if (parent >= ninst_ || p_.subjects[subject].owner != inst_[parent].subject) return -1;
   }
   if (ninst_ == static_cast<int>(inst_.size())) inst_.emplace_back();
+  indexed_ = false;
   Instance& in = inst_[ninst_];
   in.subject = subject;
   in.parent = parent;
@@ -106,28 +111,33 @@ int Session::addInstance(int subject, int parent) {
 }
 
 void Session::setNum(int i, int s, Decimal v) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   setNumVal(c.v, v, v, kExact);
 }
 void Session::setBool(int i, int s, bool v) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   setBoolVal(c.v, v);
 }
 void Session::setEnum(int i, int s, int m) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   c.v.kind = kEnum;
   c.v.i = m;
 }
 void Session::setSetBits(int i, int s, const uint64_t bits[4]) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   c.v.kind = kSet;
   std::memcpy(c.v.bits, bits, sizeof c.v.bits);
 }
 void Session::addSetMember(int i, int s, int m) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   if (!c.present) {
     c.present = true;
@@ -137,24 +147,28 @@ void Session::addSetMember(int i, int s, int m) {
   if (m >= 0 && m < 256) c.v.bits[m >> 6] |= uint64_t{1} << (m & 63);
 }
 void Session::setDay(int i, int s, int day) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   c.v.kind = kDate;
   c.v.i = day;
 }
 void Session::setText(int i, int s, std::string_view v) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   c.v.kind = kText;
   inst_[i].texts[s].assign(v.data(), v.size());
 }
 void Session::addGrant(int i, int s, int m, int day) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   c.v.kind = kRecog;
   inst_[i].grants[s].emplace_back(m, day);
 }
 void Session::setRecognition(int i, int s) {
+  markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   c.v.kind = kRecog;
@@ -165,6 +179,7 @@ void Session::clearFact(int i, int s) {
   inst_[i].grants[s].clear();
 }
 void Session::setHistory(int i, int s, int year, const Val& v) {
+  markGiven(i, s);
   auto& h = inst_[i].history[s];
   auto it = std::lower_bound(h.begin(), h.end(), year, [](const std::pair<int, Val>& e, int y) { return e.first < y; });
   if (it != h.end() && it->first == year) it->second = v;
@@ -227,12 +242,17 @@ Decimal Session::timesAt(const Decimal& a, const Decimal& b, const Where& where)
   return out;
 }
 Decimal Session::roundTo(const Decimal& v, const Decimal& unit, uint8_t mode, const Where& where) const {
-  // Most amounts are already whole multiples of a unit such as 1 or 0.01 (10^-k): then dividing
-  // and multiplying back gives the value itself, and neither can overflow at these magnitudes.
-  constexpr int128_t kSafe = static_cast<int128_t>(10'000'000'000'000'000'000ULL);  // 10^19
-  if (unit.mantissa() == 1 && v.scale() <= unit.scale() && v.mantissa() < kSafe && v.mantissa() > -kSafe)
-    return v.normalized();
+  // Most units are 10^-k (1, 0.01): rounding to k places gives the same value as dividing by the
+  // unit to an integer and multiplying back, and the same error — the quotient overflows only when
+  // v has fewer decimals than the unit and a mantissa too large to take them.
   Decimal q;
+  if (unit.mantissa() == 1) {
+    int128_t quotient;
+    bool fits = v.scale() >= unit.scale() ||
+                (!__builtin_mul_overflow(v.mantissa(), static_cast<int128_t>(detail::pow10(unit.scale() - v.scale())), &quotient) &&
+                 quotient >= Decimal::kMinMantissa);
+    if (fits && polrt::round(v, unit.scale(), static_cast<RoundingMode>(mode), q) == ArithError::None) return q.normalized();
+  }
   if (auto e = polrt::div(v, unit, 0, static_cast<RoundingMode>(mode), q); e != ArithError::None) failAt(where, e);
   return timesAt(q, unit, where).normalized();
 }
@@ -392,23 +412,32 @@ AwardR& Session::newAward() {
 bool Session::evaluate(bool explain) {
   error_.clear();
   explain_ = explain;
-  evalDate_ = hasDate_ ? date_ : today();
-  year_ = text::yearOf(evalDate_);
-  yearStart_ = text::daysFromCivil(year_, 1, 1);
-  yearEnd_ = text::daysFromCivil(year_ + 1, 1, 1);
+  int date = hasDate_ ? date_ : today();
+  if (!dated_ || date != evalDate_) {  // what follows from the date, kept while it stays the same
+    dated_ = true;
+    evalDate_ = date;
+    year_ = text::yearOf(evalDate_);
+    yearStart_ = text::daysFromCivil(year_, 1, 1);
+    yearEnd_ = text::daysFromCivil(year_ + 1, 1, 1);
+    for (std::size_t d = 0; d < p_.documents.size(); ++d) {
+      const DocumentDef& doc = p_.documents[d];
+      docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
+    }
+  }
   nawards_ = 0;
   missingPool_.clear();
   fundingPool_.clear();
   instPool_.clear();
   margParts_.clear();
-  indexInstances();
+  if (!indexed_) indexInstances();
   try {
-    for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c)
-      if (keyHeld(plans_[c])) clause(c);
-    for (const auto& g : p_.groups) {
-      payable();
-      group(g);
-    }
+    findCandidates();
+    for (std::size_t w = 0; w < candidates_.size(); ++w)
+      for (uint64_t bits = candidates_[w]; bits; bits &= bits - 1) {
+        int c = static_cast<int>(w * 64) + __builtin_ctzll(bits);
+        if (keysHeld(plans_[c])) clause(c);
+      }
+    for (const auto& g : p_.groups) group(g);
     for (const auto& k : p_.caps) cap(k, false);
     for (int i = 0; i < nawards_; ++i) finish(awards_[i]);
     computeTotals();
@@ -420,8 +449,8 @@ bool Session::evaluate(bool explain) {
   return true;
 }
 
-// The instances of each subject in order (bySubject_, ending at subjectEnd_[subject]) and the
-// documents in force, so that a clause looks only at its own subject's instances.
+// The instances of each subject in order (bySubject_, ending at subjectEnd_[subject]), so that a
+// clause looks only at its own subject's instances. Kept until an instance is added or removed.
 void Session::indexInstances() {
   std::fill(subjectEnd_.begin(), subjectEnd_.end(), 0);
   for (int i = 0; i < ninst_; ++i) ++subjectEnd_[inst_[i].subject + 1];
@@ -429,11 +458,7 @@ void Session::indexInstances() {
   if (bySubject_.size() < static_cast<std::size_t>(ninst_)) bySubject_.resize(static_cast<std::size_t>(ninst_));
   // Counting sort: subjectEnd_[s] moves from the start of s's run to its end.
   for (int i = 0; i < ninst_; ++i) bySubject_[subjectEnd_[inst_[i].subject]++] = static_cast<uint32_t>(i);
-  for (std::size_t d = 0; d < p_.documents.size(); ++d) {
-    const DocumentDef& doc = p_.documents[d];
-    docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
-  }
-  markHeld();
+  indexed_ = true;
 }
 
 void Session::clause(int c) {
@@ -645,6 +670,9 @@ void Session::group(const GroupDef& g) {
     parts_.push_back(Part{key, g.sameTarget ? p_.clauses[aw.clause].target : -1, k});
   }
   if (parts_.size() < 2) return;
+  // What the awards would pay after the caps (trial_), only when the group may drop one: the caps
+  // applied for real in step 7 then see the same awards and report the same errors.
+  payable();
   std::sort(parts_.begin(), parts_.end(), [](const Part& a, const Part& b) {
     if (a.key != b.key) return a.key < b.key;
     if (a.target != b.target) return a.target < b.target;
@@ -688,15 +716,15 @@ void Session::group(const GroupDef& g) {
 void Session::cap(const CapDef& k, bool trial) {
   auto lo = [&](int i) -> Decimal& { return trial ? trial_[i].first : awards_[i].lo; };
   auto hi = [&](int i) -> Decimal& { return trial ? trial_[i].second : awards_[i].hi; };
-  parts_.clear();
+  capParts_.clear();
   for (int i = 0; i < nawards_; ++i) {
     const AwardR& aw = awards_[i];
     if (aw.kind != kPay || !aw.counted() || !k.covers[aw.clause]) continue;
     int owner = ownerInstance(aw.instance, k.per);
-    if (owner >= 0) parts_.push_back(Part{owner, 0, i});
+    if (owner >= 0) capParts_.push_back(Part{owner, 0, i});
   }
-  if (parts_.empty()) return;
-  std::sort(parts_.begin(), parts_.end(), [](const Part& a, const Part& b) {
+  if (capParts_.empty()) return;
+  std::sort(capParts_.begin(), capParts_.end(), [](const Part& a, const Part& b) {
     return a.key != b.key ? a.key < b.key : a.award < b.award;
   });
   const Decimal& amount = p_.decimals[k.amount];
@@ -706,10 +734,10 @@ void Session::cap(const CapDef& k, bool trial) {
     if (auto e = polrt::add(a, b, out); e != ArithError::None) failAt("上限 " + name + "（加上" + what + " 时）", e);
     return out;
   };
-  for (std::size_t s = 0; s < parts_.size();) {
+  for (std::size_t s = 0; s < capParts_.size();) {
     std::size_t e = s + 1;
-    while (e < parts_.size() && parts_[e].key == parts_[s].key) ++e;
-    int owner = parts_[s].key;
+    while (e < capParts_.size() && capParts_[e].key == capParts_[s].key) ++e;
+    int owner = capParts_[s].key;
     Decimal received;
     if (k.period != kPeriodOnce) {
       for (int ri = 0; ri < nrecv_; ++ri) {
@@ -722,7 +750,7 @@ void Session::cap(const CapDef& k, bool trial) {
     }
     Decimal sumLo = received, sumHi = received;
     for (std::size_t m = s; m < e; ++m) {
-      int i = parts_[m].award;
+      int i = capParts_[m].award;
       const std::string& cit = p_.strings[p_.clauses[awards_[i].clause].citation];
       sumLo = sum(sumLo, lo(i), " " + cit);
       sumHi = sum(sumHi, hi(i), " " + cit);
@@ -731,7 +759,7 @@ void Session::cap(const CapDef& k, bool trial) {
     Decimal excessHi = max(minusAt(sumHi, amount, where), Decimal());
     Decimal excessLo = max(minusAt(sumLo, amount, where), Decimal());
     if (!(excessHi.isZero() && excessLo.isZero())) {
-      std::sort(parts_.begin() + static_cast<long>(s), parts_.begin() + static_cast<long>(e), [&](const Part& x, const Part& y) {
+      std::sort(capParts_.begin() + static_cast<long>(s), capParts_.begin() + static_cast<long>(e), [&](const Part& x, const Part& y) {
         const AwardR& a = awards_[x.award];
         const AwardR& b = awards_[y.award];
         return a.clause != b.clause ? a.clause > b.clause : a.instance > b.instance;
@@ -739,7 +767,7 @@ void Session::cap(const CapDef& k, bool trial) {
       Decimal headExcess = excessHi;
       for (std::size_t m = s; m < e; ++m) {
         if (excessHi.isZero() && excessLo.isZero()) break;
-        int i = parts_[m].award;
+        int i = capParts_[m].award;
         Decimal cutHi = min(hi(i), excessHi);
         Decimal cutLo = min(lo(i), excessLo);
         if (cutHi.isZero() && cutLo.isZero()) continue;
@@ -833,26 +861,61 @@ void Session::finish(AwardR& aw) {
   explain_ = saveExplain;
 }
 
+// Per funding rule by ratio (按比例): the sum of the ratios, when it does not overflow, and each
+// payer's exact share r ÷ total, when it has at most 18 decimals and r is below 2^63.
+void Session::planSplits() {
+  for (const DocumentDef& doc : p_.documents) {
+    ruleBase_.push_back(static_cast<uint32_t>(ratioPlans_.size()));
+    for (const FundingRuleDef& rule : doc.funding) {
+      RatioPlan plan;
+      plan.shareBegin = static_cast<uint32_t>(shares_.size());
+      plan.totalOk = true;
+      for (uint32_t part : rule.ratio)
+        plan.totalOk = plan.totalOk && polrt::add(plan.total, p_.decimals[part], plan.total) == ArithError::None;
+      for (uint32_t part : rule.ratio) {
+        const Decimal& r = p_.decimals[part];
+        Decimal q, back;
+        bool exact = plan.totalOk && !plan.total.isZero() && r.mantissa() < INT64_MAX && r.mantissa() > INT64_MIN &&
+                     polrt::div(r, plan.total, Decimal::kMaxScale, RoundingMode::HalfEven, q) == ArithError::None &&
+                     polrt::mul(q, plan.total, back) == ArithError::None && back == r;
+        shares_.push_back(exact ? std::optional<Decimal>(q.normalized()) : std::nullopt);
+      }
+      ratioPlans_.push_back(plan);
+    }
+  }
+}
+
 void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
   const Where where("", p_.strings[p_.clauses[aw.clause].citation], " 资金分担");
   aw.fundingBegin = static_cast<uint32_t>(fundingPool_.size());
   if (!rule.ratioPayers.empty()) {
-    Decimal total;
-    for (uint32_t part : rule.ratio) total = plusAt(total, p_.decimals[part], where);
+    const RatioPlan& plan = ratioPlans_[ruleBase_[static_cast<std::size_t>(&doc - p_.documents.data())] +
+                                        static_cast<std::size_t>(&rule - doc.funding.data())];
+    Decimal total = plan.total;
+    if (!plan.totalOk) {
+      total = Decimal();
+      for (uint32_t part : rule.ratio) total = plusAt(total, p_.decimals[part], where);
+    }
+    // amount × r ÷ total at 18 decimals, half-even; an exact share r ÷ total gives the same value
+    // by one multiplication when nothing can overflow (both mantissas below 2^63).
+    auto share = [&](const Decimal& amount, std::size_t i) {
+      const Decimal& r = p_.decimals[rule.ratio[i]];
+      Decimal q;
+      const std::optional<Decimal>& exact = shares_[plan.shareBegin + i];
+      if (exact && amount.mantissa() < INT64_MAX && amount.mantissa() > INT64_MIN && polrt::mul(amount, *exact, q) == ArithError::None)
+        return q;
+      if (auto e = polrt::div(timesAt(amount, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, q); e != ArithError::None)
+        failAt(where, e);
+      return q;
+    };
     Decimal unit = doc.rounding ? p_.decimals[doc.roundUnit] : Decimal::fromParts(1, 2);
     uint8_t mode = doc.rounding ? doc.roundMode : static_cast<uint8_t>(RoundingMode::HalfUp);
     Decimal restLo = aw.lo, restHi = aw.hi;
     for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
       FundingPartR part{rule.ratioPayers[i], restLo, restHi};
       if (i + 1 < rule.ratioPayers.size()) {
-        Decimal lo, hi;
-        const Decimal& r = p_.decimals[rule.ratio[i]];
-        if (auto e = polrt::div(timesAt(aw.lo, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, lo); e != ArithError::None)
-          failAt(where, e);
-        if (auto e = polrt::div(timesAt(aw.hi, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, hi); e != ArithError::None)
-          failAt(where, e);
-        part.lo = roundTo(lo, unit, mode, where);
-        part.hi = roundTo(hi, unit, mode, where);
+        part.lo = roundTo(share(aw.lo, i), unit, mode, where);
+        part.hi = roundTo(share(aw.hi, i), unit, mode, where);
       }
       restLo = minusAt(restLo, part.lo, where);
       restHi = minusAt(restHi, part.hi, where);
@@ -897,7 +960,7 @@ void Session::computeTotals() {
     auto plus = [&](const Decimal& a, const Decimal& b) {
       Decimal out;
       if (auto e = polrt::add(a, b, out); e != ArithError::None)
-        failAt("合计（加上 " + p_.strings[p_.clauses[aw.clause].citation] + " 时）", e);
+        failAt(Where("合计（加上 ", p_.strings[p_.clauses[aw.clause].citation], " 时）"), e);
       return out;
     };
     if (aw.status == AwardStatus::Dropped) { ++t.dropped; continue; }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -205,15 +206,34 @@ class Session {
     int32_t subject = -1, root = -1, document = 0;
     uint32_t guardBegin = 0, guardCount = 0;  // in guards_
     bool amountScreen = false;  // see planClause()
-    uint32_t key = bc::kNone;   // see keyOf(): a bit of held_
+    uint32_t keyBegin = 0, keyEnd = 0;  // its key groups in keys_: see planKeys()
   };
   void planFast();
   void planClause(const ClauseDef& cl, ClausePlan& plan);
   bool screened(const ClausePlan& plan);
-  uint32_t keyOf(const ClauseDef& cl, const ClausePlan& plan) const;
-  void markHeld();
-  // False when the clause's key fact is nowhere given: then it gives nothing, for any instance.
-  bool keyHeld(const ClausePlan& plan) const { return plan.key == bc::kNone || ((held_[plan.key >> 6] >> (plan.key & 63)) & 1); }
+  void planKeys(const ClauseDef& cl, ClausePlan& plan);
+  bool absentKeys(uint32_t node, int subject, std::vector<uint32_t>& bits) const;
+  bool neverUnknown(uint32_t node, int subject) const;
+  bool onOwnerChain(int of, int subject) const;
+  void planKeyIndex();
+  void findCandidates();
+  // Every setter marks its fact as given (held_); only reset() unmarks, so a cleared fact or a
+  // reused instance may stay marked, which costs a screen but never changes a result.
+  void markGiven(int inst, int slot) {
+    uint32_t bit = slotBase_[inst_[inst].subject] + static_cast<uint32_t>(slot);
+    held_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  bool held(uint32_t bit) const { return (held_[bit >> 6] >> (bit & 63)) & 1; }
+  // False when, for one of the clause's key groups, no fact of the group is given anywhere: then
+  // the clause gives nothing, for any instance.
+  bool keysHeld(const ClausePlan& plan) const {
+    for (uint32_t g = plan.keyBegin; g < plan.keyEnd; g += keys_[g] + 1) {
+      bool any = false;
+      for (uint32_t k = g + 1; k <= g + keys_[g] && !any; ++k) any = held(keys_[k]);
+      if (!any) return false;
+    }
+    return true;
+  }
   bool tierNoMatch(uint32_t block) const;
   bool caseTests(const bc::Insn* c, uint32_t n);
   bool casesDecide(uint32_t block, Outcome& o);
@@ -235,6 +255,7 @@ class Session {
   void payable();
   void finish(AwardR& aw);
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  void planSplits();
   void computeTotals();
   AwardR& newAward();
   bool better(int a, int b, const GroupDef& g) const;
@@ -278,6 +299,7 @@ class Session {
   bool hasDate_ = false;
   // evaluation
   int evalDate_ = 0, year_ = 0, yearStart_ = 0, yearEnd_ = 0;
+  bool dated_ = false;  // the four above and docActive_ describe evalDate_
   int item_ = 0;
   int clause_ = -1;  // for error messages
   bool explain_ = false;
@@ -290,18 +312,32 @@ class Session {
   std::vector<std::pair<uint32_t, uint32_t>> caseSpans_;  // per such block: its cases in caseRoots_
   std::vector<ClausePlan> plans_;  // per clause
   std::vector<uint32_t> guards_;   // leaves (testNodes_) that screen clauses
+  std::vector<uint32_t> keys_;     // per clause, key groups: a count, then that many bits of held_
+  std::vector<uint32_t> keyedBegin_, keyed_;  // per bit of held_: clauses keyed by it (planKeyIndex())
+  std::vector<uint64_t> always_;      // clauses without key groups, one bit each
+  std::vector<uint64_t> candidates_;  // per evaluation: the clauses to look at (findCandidates())
   std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
   std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
   std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
-  std::vector<uint64_t> held_;      // per evaluation: some instance gives the fact or its history
+  std::vector<uint64_t> held_;      // some instance gives the fact or its history (markGiven())
+  bool indexed_ = false;            // bySubject_ describes the instances
   Val fastOut_;
   std::vector<Local> locals_;
   std::vector<Handler> handlers_;
   std::vector<uint32_t> missing_, needed_;
   std::vector<std::string> lines_;
   std::vector<std::string> margParts_;
-  std::vector<Part> parts_;
+  std::vector<Part> parts_;     // the awards of a non-stacking group
+  std::vector<Part> capParts_;  // the awards under a cap (also while a group is being decided)
   std::vector<std::pair<Decimal, Decimal>> trial_;  // caps applied on a copy (payable())
+  struct RatioPlan {  // see planSplits()
+    bool totalOk = false;
+    Decimal total;
+    uint32_t shareBegin = 0;  // in shares_, one per ratio payer
+  };
+  std::vector<uint32_t> ruleBase_;  // per document: its first funding rule in ratioPlans_
+  std::vector<RatioPlan> ratioPlans_;
+  std::vector<std::optional<Decimal>> shares_;
   // result
   std::vector<AwardR> awards_;
   int nawards_ = 0;

@@ -20,6 +20,7 @@ struct Fixture {
   std::unique_ptr<polrt::Program> vm;
   eval::Applicant p2;
   int company = -1, manufacturing = -1;  // 企业 and its 制造业 slot
+  int titles = -1;                         // 企业.称号, the recognitions that key tier amounts
 };
 
 const Fixture& fixture() {
@@ -34,6 +35,7 @@ const Fixture& fixture() {
     x.p2 = facts::readFacts(*x.c->model, *x.c->program, ss.str()).applicant;
     x.company = x.vm->findSubject("企业");
     x.manufacturing = x.vm->findFact(x.company, "制造业");
+    x.titles = x.vm->findFact(x.company, "称号");
     return x;
   }();
   return f;
@@ -91,6 +93,31 @@ TEST(FastPaths, ApplicantWithoutItems) {
   a.instances.resize(1);  // 项目 removed: clauses on projects have no instance
   a.instances[0].children.clear();
   EXPECT_EQ(difference(a, false), "");
+}
+
+// Clauses without conditions whose 分档/分情形 amount is keyed by 新认定 称号 (planKeys()): absent,
+// granted this year (every title: each tier clause pays), granted only before this year.
+TEST(FastPaths, TitlesKeyTheTierAmounts) {
+  const Fixture& f = fixture();
+  ASSERT_GE(f.titles, 0);
+  eval::Applicant a = f.p2;
+  ASSERT_TRUE(a.date.has_value());
+  const polrt::FactDef& fd = f.vm->subjects[f.company].facts[f.titles];
+  int members = static_cast<int>(f.vm->enums[f.vm->types[fd.type].enumIndex].members.size());
+  for (int day : {*a.date, *a.date - 400}) {
+    ir::Value v;
+    v.type = ir::VType::Recognition;
+    for (int m = 0; m < members; ++m) {
+      v.grants.push_back(ir::Grant{m, day});
+      v.bits.set(static_cast<std::size_t>(m));
+    }
+    a.instances.at(0).facts.at(f.titles) = v;
+    EXPECT_EQ(difference(a, false), "") << day;
+    EXPECT_EQ(difference(a, true), "") << day;
+    if (day == *a.date) {
+      EXPECT_GT(onVm(a, false).awards.size(), onVm(f.p2, false).awards.size() + 5);
+    }
+  }
 }
 
 }  // namespace
