@@ -1177,12 +1177,12 @@ struct Run {
   static Dec ratioPart(Dec amount, Dec part, Dec total, Dec unit, RoundingMode mode, const Where& where) {
     const Dec share = mul(amount, part, where);
     Dec q;
-    if (unit.mantissa() == 1 && exactQuotient(share, total, unit.scale(), q)) return q.normalized();
+    if (unit.mantissa() == 1 && exactQuotient(share, total, unit.scale(), q)) return q;
     check(polc_rt::div(share, total, Decimal::kMaxScale, RoundingMode::HalfEven, q), q, where);
     return roundTo(q, unit, mode, where);
   }
-  // a / b into `out` when it is exactly a multiple of 10^-places and every step fits in 64 bits;
-  // false otherwise (the caller then takes the general path).
+  // a / b into `out`, normalised, when it is exactly a multiple of 10^-places and every step fits
+  // in 64 bits; false otherwise (the caller then takes the general path).
   static bool exactQuotient(Dec a, Dec b, int places, Dec& out) {
     const int e = places + b.scale() - a.scale();
     const auto am = a.mantissa(), bm = b.mantissa();
@@ -1192,7 +1192,12 @@ struct Run {
       return false;
     const int64_t d = static_cast<int64_t>(bm);
     if (n % d != 0) return false;
-    out = Dec::fromParts(n / d, places);
+    int64_t q = n / d;
+    while (places > 0 && q % 10 == 0) {
+      q /= 10;
+      --places;
+    }
+    out = Dec::fromParts(q, places);
     return true;
   }
 
