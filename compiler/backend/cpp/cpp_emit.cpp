@@ -507,18 +507,12 @@ class Generator {
           line(fmt::format("if (!polc_rt::holdsOrUnknown({}, unknown)) return;", t.code));
       }
     }
-    line("polc_rt::Award& aw = run.begin(kClause, item);");
-    // Only a 一次性 clause can end here (already received); otherwise this step only explains.
-    if (cl.once)
-      line(fmt::format("if (!run.afterConditions(aw, unknown, {})) return;", hasConditions ? "true" : "false"));
-    else
-      line(fmt::format("if (run.explain) run.afterConditions(aw, unknown, {});", hasConditions ? "true" : "false"));
-    if (cl.award == ir::AwardKind::Pay && !cl.amount.empty()) {
+    const bool pays = cl.award == ir::AwardKind::Pay && !cl.amount.empty();
+    // The amount, into `amount` (and `cap`) with its status `st`; a tier or case that does not
+    // match ends the clause (with the award begun: drop it).
+    auto amountBlock = [&](bool begun) {
       line("if (!unknown) {");
       ++indent_;
-      line("Amount amount;");
-      if (!cl.cap.empty()) line("Amount cap;");
-      line("T4 st = T4::T;");
       line("do {");
       ++indent_;
       line("// 给予：" + commentText(cl.amount[0].source));
@@ -532,14 +526,33 @@ class Generator {
       --indent_;
       line("} while (false);");
       line("if (st == T4::N) {  // no tier or case applies: the clause pays nothing");
-      line("  run.drop();");
+      if (begun) line("  run.drop();");
       line("  return;");
       line("}");
-      line("if (st == T4::U)");
-      line("  unknown = true;");
-      line("else");
-      line(fmt::format("  run.setAmount(aw, amount, {}, {});", cl.cap.empty() ? "nullptr" : "&cap", lit(cl.amount[0].source)));
       --indent_;
+      line("}");
+    };
+    if (pays) {
+      line("Amount amount;");
+      if (!cl.cap.empty()) line("Amount cap;");
+      line("T4 st = T4::T;");
+    }
+    // A clause that is not 一次性 computes its amount before its award is begun, so that a clause
+    // whose tiers do not match begins (and drops) nothing: the award list and every result are the
+    // same. A 一次性 clause already received must not compute it (it could fail), so it begins first.
+    if (pays && !cl.once) amountBlock(false);
+    line("polc_rt::Award& aw = run.begin(kClause, item);");
+    if (cl.once)
+      line(fmt::format("if (!run.afterConditions(aw, unknown, {})) return;  // already received", hasConditions ? "true" : "false"));
+    else
+      line(fmt::format("if (run.explain) run.afterConditions(aw, unknown, {});", hasConditions ? "true" : "false"));
+    if (pays && cl.once) amountBlock(true);
+    if (pays) {
+      line("if (!unknown) {");
+      line("  if (st == T4::U)");
+      line("    unknown = true;");
+      line("  else");
+      line(fmt::format("    run.setAmount(aw, amount, {}, {});", cl.cap.empty() ? "nullptr" : "&cap", lit(cl.amount[0].source)));
       line("}");
     }
     line("if (unknown) run.notAssessable(aw);");
