@@ -50,9 +50,9 @@ int main(int argc, char** argv) {
       ++failed;
       continue;
     }
-    policy::Result r;
+    policy::Result r;  // one result for every applicant: its buffers are reused
     try {
-      r = policy::evaluate(facts);
+      policy::evaluate(facts, r);
     } catch (const polc_rt::EvalError& e) {
       std::cerr << argv[i] << ": evaluation error: " << e.what() << "\n";
       ++failed;
@@ -66,8 +66,8 @@ int main(int argc, char** argv) {
       if (aw.hasAmount()) std::cout << "  " << amount(aw);
       std::cout << "  → " << r.payee(aw) << "\n";
       if (aw.status == polc_rt::Status::Dropped || aw.status == polc_rt::Status::NotAssessable)
-        std::cout << "      " << aw.reason << "\n";
-      for (const auto& f : aw.funding) std::cout << "      " << f.payer << " 承担 " << yuan(f.hi) << "\n";
+        std::cout << "      " << r.reason(aw) << "\n";
+      for (const auto& f : r.funding(aw)) std::cout << "      " << f.payer << " 承担 " << yuan(f.hi) << "\n";
     }
     const auto& t = r.totals;
     std::cout << "  合计 " << yuan(t.lo) << " 至 " << yuan(t.hi) << "（定额 " << yuan(t.exact) << "，最高额 "

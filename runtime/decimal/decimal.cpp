@@ -57,7 +57,10 @@ POLRT_DECIMAL_DEF bool roundsAway(RoundingMode mode, bool negative, bool inexact
 
 // n / d rounded to an integer. Comparing r with d - r instead of 2r with d cannot overflow.
 POLRT_DECIMAL_DEF uint128_t divRound(uint128_t n, uint128_t d, bool negative, RoundingMode mode) {
-  const uint128_t q = n / d, r = n % d;
+  // Money mostly fits in 64 bits: a 64-bit division is several times faster than __udivti3.
+  const bool small = (n >> 64) == 0 && (d >> 64) == 0;
+  const uint128_t q = small ? static_cast<uint64_t>(n) / static_cast<uint64_t>(d) : n / d;
+  const uint128_t r = small ? static_cast<uint64_t>(n) % static_cast<uint64_t>(d) : n % d;
   const int halfCmp = (r > d - r) - (r < d - r);
   // q + 1 cannot wrap: d == 1 leaves no remainder, and d >= 2 halves n.
   return q + roundsAway(mode, negative, r != 0, halfCmp, q & 1);
@@ -227,6 +230,15 @@ POLRT_DECIMAL_DEF Decimal Decimal::normalized() const noexcept {
   }
   int128_t m = m_;
   int s = s_;
+  // Most values fit in 64 bits, where dividing by 10 is a multiplication, not a __divti3 call.
+  if (s > 0 && m >= INT64_MIN && m <= INT64_MAX) {
+    int64_t x = static_cast<int64_t>(m);
+    while (s > 0 && x % 10 == 0) {
+      x /= 10;
+      --s;
+    }
+    return Decimal(x, s);
+  }
   while (s > 0 && m % 10 == 0) {
     m /= 10;
     --s;

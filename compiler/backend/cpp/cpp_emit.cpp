@@ -342,7 +342,13 @@ class Generator {
     for (std::size_t s = 0; s < p_.subjects.size(); ++s)
       if (p_.subjects[s].owner < 0)
         os << "Result evaluate(const " << subjectNames_[s] << "& applicant, const Options& options = {});\n";
-    os << "Result evaluate(const Facts& facts, Options options = {});\n\n";
+    os << "Result evaluate(const Facts& facts, Options options = {});\n";
+    os << "// The same into `result`, reusing its buffers: evaluating many applicants into one Result\n"
+          "// allocates nothing once its buffers have grown. After an EvalError its content is unspecified.\n";
+    for (std::size_t s = 0; s < p_.subjects.size(); ++s)
+      if (p_.subjects[s].owner < 0)
+        os << "void evaluate(const " << subjectNames_[s] << "& applicant, Result& result, const Options& options = {});\n";
+    os << "void evaluate(const Facts& facts, Result& result, const Options& options = {});\n\n";
     os << "// The policy tables: citations, 原文, documents, non-stacking groups, caps.\n";
     os << "const polc_rt::ProgramInfo& program();\n\n";
     os << "// Reads one applicant from the JSON of polc's docs/facts.md. Returns false and explains why in\n"
@@ -488,7 +494,6 @@ class Generator {
     os << "  (void)kCitation;\n";
     instanceRefs(os, chain, "item");
     line("run.missing.clear();");
-    line("run.lines.clear();");
     line("bool unknown = false;");
     bool hasConditions = !cl.eligibility.empty() || !cl.conditions.empty();
     int k = 0;
@@ -502,14 +507,12 @@ class Generator {
           line(fmt::format("if (!polc_rt::holdsOrUnknown({}, unknown)) return;", t.code));
       }
     }
-    line("polc_rt::Award& aw = run.begin(kClause, item);");
-    line(fmt::format("if (!run.afterConditions(aw, unknown, {})) return;", hasConditions ? "true" : "false"));
-    if (cl.award == ir::AwardKind::Pay && !cl.amount.empty()) {
+    const bool pays = cl.award == ir::AwardKind::Pay && !cl.amount.empty();
+    // The amount, into `amount` (and `cap`) with its status `st`; a tier or case that does not
+    // match ends the clause (with the award begun: drop it).
+    auto amountBlock = [&](bool begun) {
       line("if (!unknown) {");
       ++indent_;
-      line("Amount amount;");
-      if (!cl.cap.empty()) line("Amount cap;");
-      line("T4 st = T4::T;");
       line("do {");
       ++indent_;
       line("// 给予：" + commentText(cl.amount[0].source));
@@ -523,17 +526,37 @@ class Generator {
       --indent_;
       line("} while (false);");
       line("if (st == T4::N) {  // no tier or case applies: the clause pays nothing");
-      line("  run.drop();");
+      if (begun) line("  run.drop();");
       line("  return;");
       line("}");
-      line("if (st == T4::U)");
-      line("  unknown = true;");
-      line("else");
-      line(fmt::format("  run.setAmount(aw, amount, {}, {});", cl.cap.empty() ? "nullptr" : "&cap", lit(cl.amount[0].source)));
       --indent_;
       line("}");
+    };
+    if (pays) {
+      line("Amount amount;");
+      if (!cl.cap.empty()) line("Amount cap;");
+      line("T4 st = T4::T;");
     }
-    line("run.finishClause(aw, unknown);");
+    // A clause that is not 一次性 computes its amount before its award is begun, so that a clause
+    // whose tiers do not match begins (and drops) nothing: the award list and every result are the
+    // same. A 一次性 clause already received must not compute it (it could fail), so it begins first.
+    if (pays && !cl.once) amountBlock(false);
+    line("polc_rt::Award& aw = run.begin(kClause, item);");
+    if (cl.once)
+      line(fmt::format("if (!run.afterConditions(aw, unknown, {})) return;  // already received", hasConditions ? "true" : "false"));
+    else
+      line(fmt::format("if (run.explain) run.afterConditions(aw, unknown, {});", hasConditions ? "true" : "false"));
+    if (pays && cl.once) amountBlock(true);
+    if (pays) {
+      line("if (!unknown) {");
+      line("  if (st == T4::U)");
+      line("    unknown = true;");
+      line("  else");
+      line(fmt::format("    run.setAmount(aw, amount, {}, {});", cl.cap.empty() ? "nullptr" : "&cap", lit(cl.amount[0].source)));
+      line("}");
+    }
+    line("if (unknown) run.notAssessable(aw);");
+    if (cl.quota) line("else run.quotaLimited(aw);  // 名额");
     os << fn_.str();
     os << "}\n\n";
   }
@@ -1381,25 +1404,56 @@ class Generator {
     os << "const polc_rt::ProgramInfo& program() { return kProgram; }\n\n";
     for (std::size_t s = 0; s < p_.subjects.size(); ++s) {
       if (p_.subjects[s].owner >= 0) continue;
-      os << "Result evaluate(const " << subjectNames_[s] << "& applicant, const Options& options) {\n";
-      os << "  Result result;\n  polc_rt::Run run(kProgram, result);\n";
+      const std::string& root = subjectNames_[s];
+      os << "void evaluate(const " << root << "& applicant, Result& result, const Options& options) {\n";
+      os << "  polc_rt::Run run(kProgram, result);\n";
       os << "  polc_rt::startRun(run, std::nullopt, options);\n";
       os << "  flatten(run, applicant, -1, 0);\n";
+      // The clauses in order; whether a document is in force is asked once for all its clauses.
+      int open = -1;
       for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
         const ir::Clause& cl = p_.clauses[c];
         if (cl.subject < 0 || p_.rootOf(cl.subject) != static_cast<int>(s)) continue;
-        os << "  if (run.inForce(" << cl.document << "))\n";
-        os << "    for (int i : run.instancesOf(" << cl.subject << ")) " << docNames_[static_cast<std::size_t>(cl.document)]
-           << "::" << clauseNames_[c] << "(run, i);\n";
+        if (cl.document != open) {
+          if (open >= 0) os << "  }\n";
+          open = cl.document;
+          os << "  if (run.inForce(" << open << ")) {  // " << commentText(p_.documents[static_cast<std::size_t>(open)].number) << "\n";
+        }
+        const std::string fn = docNames_[static_cast<std::size_t>(cl.document)] + "::" + clauseNames_[c];
+        // The applicant is instance 0, the only one of its subject.
+        if (cl.subject == static_cast<int>(s))
+          os << "    " << fn << "(run, 0);\n";
+        else
+          os << "    for (int i : run.instancesOf(" << cl.subject << ")) " << fn << "(run, i);\n";
       }
-      os << "  run.finishRun();\n  return result;\n}\n\n";
+      if (open >= 0) os << "  }\n";
+      finishSteps(os);
+      os << "}\n\n";
+      os << "Result evaluate(const " << root << "& applicant, const Options& options) {\n";
+      os << "  Result result;\n  evaluate(applicant, result, options);\n  return result;\n}\n\n";
     }
-    os << "Result evaluate(const Facts& facts, Options options) {\n";
-    os << "  if (!options.date) options.date = facts.date ? *facts.date : polc_rt::today();\n";
+    os << "void evaluate(const Facts& facts, Result& result, const Options& options) {\n";
+    os << "  Options o = options;\n";
+    os << "  if (!o.date) o.date = facts.date ? *facts.date : polc_rt::today();\n";
     for (std::size_t s = 0; s < p_.subjects.size(); ++s)
       if (p_.subjects[s].owner < 0)
-        os << "  if (facts." << subjectNames_[s] << ") return evaluate(*facts." << subjectNames_[s] << ", options);\n";
-    os << "  Result empty;\n  empty.date = *options.date;\n  empty.program = &kProgram;\n  return empty;\n}\n\n";
+        os << "  if (facts." << subjectNames_[s] << ") return evaluate(*facts." << subjectNames_[s] << ", result, o);\n";
+    os << "  polc_rt::Run run(kProgram, result);  // no applicant: an empty result\n";
+    os << "  polc_rt::startRun(run, std::nullopt, o);\n}\n\n";
+    os << "Result evaluate(const Facts& facts, Options options) {\n";
+    os << "  Result result;\n  evaluate(facts, result, options);\n  return result;\n}\n\n";
+  }
+
+  // The steps after the clauses (docs/ir.md, steps 7–11), only those the policy set has.
+  void finishSteps(std::ostream& os) {
+    for (std::size_t g = 0; g < p_.groups.size(); ++g)
+      os << "  run.group(" << g << ", run.payable());  // 不重复享受：" << commentText(p_.groups[g].name) << "\n";
+    for (std::size_t k = 0; k < p_.caps.size(); ++k)
+      os << "  run.cap(kCaps[" << k << "], result.awards, false);  // 上限：" << commentText(p_.caps[k].name) << "\n";
+    bool parts = std::any_of(p_.documents.begin(), p_.documents.end(), [](const auto& d) { return !d.funding.empty(); }) ||
+                 std::any_of(p_.clauses.begin(), p_.clauses.end(), [](const auto& c) { return !c.installments.empty(); });
+    if (parts) os << "  run.finishAwards();  // 分期, 资金分担\n";
+    os << "  run.totals();\n";
   }
 
   // ---- the facts reader ----

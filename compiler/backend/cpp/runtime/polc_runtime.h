@@ -64,17 +64,25 @@ struct EvalError : std::runtime_error {
 };
 
 // Where an arithmetic step happens, for error messages: the clause and the expression as written.
+// The message is put together only when a step fails, so that a step that succeeds (every step, on
+// nearly every input) never builds a string: hence the prefix and suffix ("上限 " + the cap's name,
+// the citation + " 资金分担") instead of a text made beforehand.
 struct Where {
   const char* clause;
   const char* expr;  // null: a step of the clause itself (cap, rounding, funding)
+  const char* prefix = "";
+  const char* suffix = "";
 };
 
-[[noreturn]] inline void fail(const Where& w, const std::string& what) {
-  if (w.expr) throw EvalError(std::string(w.clause) + ": `" + w.expr + "`: " + what);
-  throw EvalError(std::string(w.clause) + ": " + what);
+// Cold and out of line: the checked operations that call it stay small enough to be inlined.
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const Where& w, const std::string& what) {
+  const std::string place = std::string(w.prefix) + w.clause + w.suffix;
+  if (w.expr) throw EvalError(place + ": `" + w.expr + "`: " + what);
+  throw EvalError(place + ": " + what);
 }
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const Where& w, ArithError e) { fail(w, toString(e)); }
 inline Dec check(ArithError e, Dec v, const Where& w) {
-  if (e != ArithError::None) fail(w, toString(e));
+  if (e != ArithError::None) fail(w, e);
   return v;
 }
 inline Dec add(Dec a, Dec b, const Where& w) {
@@ -100,6 +108,9 @@ inline Dec divExact(Dec a, Dec b, const Where& w) {
 }
 // Rounds to a multiple of `unit` (1元, 0.01元) with the document's mode.
 inline Dec roundTo(Dec v, Dec unit, RoundingMode mode, const Where& w) {
+  // A value with no more decimals than a unit of 10^-k (0.01元: k = 2) is a multiple of it already:
+  // most amounts are, and this skips a 128-bit division and a multiplication.
+  if (unit.mantissa() == 1 && v.scale() <= unit.scale()) return v.normalized();
   Dec q;
   check(polc_rt::div(v, unit, 0, mode, q), q, w);
   return mul(q, unit, w).normalized();
@@ -441,9 +452,26 @@ struct Grant {
   int day = 0;
 };
 
+// An award received before, attached to the item whose facts list it. `target` is the award's
+// target, or its clause's when the facts give only the citation. `award` points into the facts,
+// which outlive the evaluation (no copy of the citation's text).
 struct ReceivedAt {
   int instance;
-  Received award;
+  int target;
+  const Received* award;
+};
+
+// A fact the expression needs but the applicant does not give.
+struct MissingFact {
+  const char* name;  // 主体.事实
+  int year;          // 上年: the year; 0 otherwise
+  uint8_t how;       // 0 the fact, 1 上年, 2 历史
+  std::string text() const {
+    if (how == 1) return std::string("上年 ") + name + " (" + std::to_string(year) + "年)";
+    if (how == 2) return std::string("历史 ") + name;
+    return name;
+  }
+  bool operator==(const MissingFact& o) const { return how == o.how && year == o.year && std::strcmp(name, o.name) == 0; }
 };
 
 // ---- the result -------------------------------------------------------------------------------
@@ -470,6 +498,22 @@ struct Installment {
   Dec lo, hi;
 };
 
+// Why an award has its status, kept as the facts of it and put in words only when read
+// (Result::reason): formatting every reason as the awards were decided cost more than evaluating
+// the clauses, and most callers never read most reasons.
+enum class ReasonKind : uint8_t { None, AlreadyReceived, MissingFacts, Quota, NotStacking, Capped };
+struct Reason {
+  ReasonKind kind = ReasonKind::None;
+  int index = -1;  // AlreadyReceived: the year received; NotStacking: the group; Capped: the cap
+  int kept = -1;   // NotStacking: the award kept
+  Dec a, b, c;     // AlreadyReceived: the amount; NotStacking: the kept award's lo and hi when compared;
+                   // Capped: the total, what was received before, the excess
+};
+
+// One clause evaluated for one item. A plain value apart from the explanation (empty unless asked
+// for): its parts of variable length — funding split, installments, missing facts — are ranges of
+// the result's buffers (Result::funding, installments, missing), so that evaluating again into the
+// same Result allocates nothing once the buffers have grown.
 struct Award {
   int clause = -1;    // index into the clause table: citation, title, 原文, kind, target …
   int instance = -1;  // the item the clause was evaluated for (index into Result::instances)
@@ -480,14 +524,14 @@ struct Award {
   Status status = Status::Kept;
   bool capped = false;
   bool quotaLimited = false;
-  std::string reason;
-  std::vector<std::string> missing;  // NotAssessable: the facts it needs
+  bool fundingUndecided = false;  // a funding rule needs an absent fact (its names: the missing range)
+  Reason why;                     // Result::reason
   int payee = -1;        // instance of the payee, -1 when the facts do not list it
   int payeeSubject = -1;
-  std::vector<FundingPart> funding;
   const char* fundingArrangement = nullptr;  // a funding rule in words: no split
-  std::vector<Installment> installments;
-  std::vector<std::string> notes;
+  int fundingFrom = 0, fundingCount = 0;            // Result::funding
+  int installmentsFrom = 0, installmentsCount = 0;  // Result::installments
+  int missingFrom = 0, missingCount = 0;            // Result::missing
   std::vector<std::string> explanation;  // filled only when asked for
 
   bool hasAmount() const {
@@ -510,12 +554,61 @@ struct Totals {
   std::vector<PayerTotal> byPayer;  // sorted by payer name (bytes)
 };
 
+// What the trial of the caps over several clauses works on (Run::payable).
+struct Trial {
+  int clause, instance;
+  AwardKind kind;
+  Status status;
+  Dec lo, hi;
+  bool capped = false;
+  bool counted() const {
+    return status != Status::Dropped && status != Status::NotAssessable && status != Status::AlreadyReceived;
+  }
+};
+
 struct Result {
   int date = 0;
   std::vector<Instance> instances;  // [0] is the applicant
   std::vector<Award> awards;
   Totals totals;
   const ProgramInfo* program = nullptr;
+  // The awards' parts (Award::fundingFrom …): read them with funding(), installments(), missing().
+  std::vector<FundingPart> fundingParts;
+  std::vector<Installment> installmentParts;
+  std::vector<MissingFact> missingFacts;
+
+  // The evaluation's working buffers. Not part of the result: they live here so that evaluating
+  // into a reused Result allocates nothing once they have grown, without any state outside it.
+  struct Work {
+    std::vector<ReceivedAt> received;
+    std::vector<std::vector<int>> bySubject;  // instances of each subject, in order
+    std::vector<MissingFact> missing;         // of the clause being evaluated
+    std::vector<std::string> lines;           // explanation lines of the clause being evaluated
+    std::vector<Dec> pay;                     // what each award would pay (non-stacking)
+    std::vector<Trial> trial;
+    std::vector<std::tuple<int, int, int>> members;  // of a non-stacking group
+    std::vector<std::pair<int, int>> byOwner;        // of a cap over several clauses
+    std::vector<int> capMembers;
+  } work;
+
+  // Empties the result for another evaluation, keeping every buffer's memory.
+  void reset(const ProgramInfo& p, int day) {
+    date = day;
+    program = &p;
+    instances.clear();
+    awards.clear();
+    std::vector<PayerTotal> byPayer = std::move(totals.byPayer);
+    byPayer.clear();
+    totals = Totals();
+    totals.byPayer = std::move(byPayer);
+    fundingParts.clear();
+    installmentParts.clear();
+    missingFacts.clear();
+    work.received.clear();
+    for (auto& list : work.bySubject) list.clear();
+    work.missing.clear();
+    work.lines.clear();
+  }
 
   const ClauseInfo& clause(const Award& aw) const { return program->clauses[aw.clause]; }
   // 企业.项目[1]
@@ -528,6 +621,69 @@ struct Result {
   std::string payee(const Award& aw) const {
     return aw.payee >= 0 ? path(aw.payee) : std::string(program->subjects[aw.payeeSubject].name) + "（事实中未列出）";
   }
+  // The funding split (each payer's part) and the installments of an award.
+  Span<FundingPart> funding(const Award& aw) const {
+    return Span<FundingPart>{fundingParts.data() + aw.fundingFrom, aw.fundingCount};
+  }
+  Span<Installment> installments(const Award& aw) const {
+    return Span<Installment>{installmentParts.data() + aw.installmentsFrom, aw.installmentsCount};
+  }
+  // NotAssessable: the facts it needs.
+  std::vector<std::string> missing(const Award& aw) const {
+    std::vector<std::string> out;
+    if (aw.status == Status::NotAssessable) out = texts(aw);
+    return out;
+  }
+  // The clause's 释义, and a funding rule that could not be decided.
+  std::vector<std::string> notes(const Award& aw) const {
+    const ClauseInfo& cl = clause(aw);
+    std::vector<std::string> out(cl.notes.begin(), cl.notes.end());
+    if (aw.fundingUndecided) out.push_back("资金分担无法判断，缺少：" + joined(texts(aw)));
+    return out;
+  }
+  // Why the award has its status, in words; empty for a plain award.
+  std::string reason(const Award& aw) const {
+    const Reason& w = aw.why;
+    switch (w.kind) {
+      case ReasonKind::None: return "";
+      case ReasonKind::AlreadyReceived:
+        return "一次性奖励：" + std::to_string(w.index) + "年已获 " + money(w.a) + "，不再给予";
+      case ReasonKind::MissingFacts: return "缺少事实：" + joined(texts(aw));
+      case ReasonKind::Quota: {
+        const ClauseInfo& cl = clause(aw);
+        return std::string("名额限制：") + (cl.quotaAnnual ? "每年" : "") + "择优支持不超过" + std::to_string(cl.quota) +
+               "个，是否获得取决于全部申报者的排序";
+      }
+      case ReasonKind::NotStacking: {
+        const GroupInfo& g = program->groups[w.index];
+        const Award& kept = awards[static_cast<std::size_t>(w.kept)];
+        const ClauseInfo& cl = clause(kept);
+        const std::string described =
+            std::string(cl.citation) + (instances[static_cast<std::size_t>(kept.instance)].parent >= 0 ? " " + path(kept.instance) : "");
+        return std::string("不重复享受（") + g.name + "）：保留 " + described + "（" + amountText(w.a, w.b, kept.form) + "）" +
+               (g.text[0] ? std::string("；原文：") + g.text : "");
+      }
+      case ReasonKind::Capped: {
+        const CapInfo& k = program->caps[w.index];
+        return std::string(k.name) + " " + money(k.amount) + "：合计 " + money(w.a) +
+               (w.b.isZero() ? "" : "（含已获 " + money(w.b) + "）") + "，超出 " + money(w.c) + "；本项减至 " +
+               amountText(aw.lo, aw.hi, aw.form);
+      }
+    }
+    return "";
+  }
+
+ private:
+  std::vector<std::string> texts(const Award& aw) const {
+    std::vector<std::string> out;
+    for (int i = 0; i < aw.missingCount; ++i) out.push_back(missingFacts[static_cast<std::size_t>(aw.missingFrom + i)].text());
+    return out;
+  }
+  static std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "、" : "") + parts[i];
+    return out;
+  }
 };
 
 struct Options {
@@ -537,31 +693,26 @@ struct Options {
 
 // ---- one run ----------------------------------------------------------------------------------
 
-// A fact the expression needs but the applicant does not give.
-struct MissingFact {
-  const char* name;  // 主体.事实
-  int year;          // 上年: the year; 0 otherwise
-  uint8_t how;       // 0 the fact, 1 上年, 2 历史
-  std::string text() const {
-    if (how == 1) return std::string("上年 ") + name + " (" + std::to_string(year) + "年)";
-    if (how == 2) return std::string("历史 ") + name;
-    return name;
-  }
-  bool operator==(const MissingFact& o) const { return how == o.how && year == o.year && std::strcmp(name, o.name) == 0; }
-};
-
+// One evaluation into a Result: its buffers are the result's (Result::Work).
 struct Run {
   const ProgramInfo& p;
   Result& r;
   int date = 0;
   int year = 0;
+  int yearStart = 0;  // the first day of `year`
   bool explain = false;
-  std::vector<ReceivedAt> received;
-  std::vector<std::vector<int>> bySubject;  // instances of each subject, in order
-  std::vector<MissingFact> missing;         // of the clause being evaluated
-  std::vector<std::string> lines;           // explanation lines of the clause being evaluated
+  std::vector<ReceivedAt>& received;
+  std::vector<std::vector<int>>& bySubject;  // instances of each subject, in order
+  std::vector<MissingFact>& missing;         // of the clause being evaluated
+  std::vector<std::string>& lines;           // explanation lines of the clause being evaluated
 
-  Run(const ProgramInfo& program, Result& result) : p(program), r(result) {}
+  Run(const ProgramInfo& program, Result& result)
+      : p(program),
+        r(result),
+        received(result.work.received),
+        bySubject(result.work.bySubject),
+        missing(result.work.missing),
+        lines(result.work.lines) {}
 
   // Flattening: the generated code adds instances depth-first.
   int addInstance(int subject, int parent, int index, const void* data) {
@@ -573,14 +724,14 @@ struct Run {
   }
   void addReceived(int instance, const std::vector<Received>& list) {
     for (const auto& x : list) {
-      Received rec = x;
-      if (rec.clause >= 0 && rec.target < 0) rec.target = p.clauses[rec.clause].target;
-      received.push_back(ReceivedAt{instance, rec});
+      int target = x.clause >= 0 && x.target < 0 ? p.clauses[x.clause].target : x.target;
+      received.push_back(ReceivedAt{instance, target, &x});
     }
   }
-  const std::vector<int>& instancesOf(int subject) const {
-    static const std::vector<int> kNone;
-    return subject < static_cast<int>(bySubject.size()) ? bySubject[static_cast<std::size_t>(subject)] : kNone;
+  Span<int> instancesOf(int subject) const {
+    if (subject >= static_cast<int>(bySubject.size())) return {};
+    const std::vector<int>& list = bySubject[static_cast<std::size_t>(subject)];
+    return Span<int>{list.data(), static_cast<int>(list.size())};
   }
   template <class T>
   const T& data(int instance) const {
@@ -635,7 +786,7 @@ struct Run {
   std::bitset<N> newly(const std::vector<G>& grants) const {
     std::bitset<N> b;
     for (const auto& g : grants)
-      if (g.day <= date && yearOf(g.day) == year && static_cast<int>(g.member) >= 0)
+      if (g.day <= date && g.day >= yearStart && static_cast<int>(g.member) >= 0)  // granted this year
         b.set(static_cast<std::size_t>(g.member));
     return b;
   }
@@ -691,25 +842,25 @@ struct Run {
   }
   void drop() { r.awards.pop_back(); }
 
-  // After the conditions: notes, explanation, 一次性. Returns false when the award is complete.
+  // After the conditions: explanation, 一次性. Returns false when the award is complete. (The
+  // clause's 释义 are not copied: Result::notes reads them from the clause table.)
   bool afterConditions(Award& aw, bool unknown, bool hasConditions) {
     const ClauseInfo& cl = p.clauses[aw.clause];
     if (explain) {
       aw.explanation.push_back(std::string("原文：") + cl.text);
       for (const auto& n : cl.notes) aw.explanation.push_back(std::string("释义：") + n);
-    }
-    for (const auto& n : cl.notes) aw.notes.emplace_back(n);
-    if (explain) {
       for (auto& l : lines) aw.explanation.push_back(std::move(l));
       if (hasConditions) aw.explanation.push_back(unknown ? "条件：尚不能判断" : "条件：均满足");
     }
     lines.clear();
     if (!unknown && cl.once) {
       for (const auto& rec : received) {
-        if (rec.award.clause != aw.clause || rec.award.year >= year || rec.instance != aw.instance) continue;
+        if (rec.award->clause != aw.clause || rec.award->year >= year || rec.instance != aw.instance) continue;
         aw.status = Status::AlreadyReceived;
-        aw.reason = "一次性奖励：" + std::to_string(rec.award.year) + "年已获 " + money(rec.award.amount) + "，不再给予";
-        explainLine(aw, aw.reason);
+        aw.why.kind = ReasonKind::AlreadyReceived;
+        aw.why.index = rec.award->year;
+        aw.why.a = rec.award->amount;
+        if (explain) explainLine(aw, r.reason(aw));
         return false;
       }
     }
@@ -729,20 +880,19 @@ struct Run {
     aw.hi = a.hi;
     if (explain) explainLine(aw, std::string("计算：") + source + " = " + amountText(aw.lo, aw.hi, aw.form));
     if (cap) {
-      std::string label = cl.capLabel[0] ? cl.capLabel : "单项上限";
       if (aw.hi > cap->lo || aw.lo > cap->lo) {
         aw.lo = polc_rt::min(aw.lo, cap->lo);
         aw.hi = polc_rt::min(aw.hi, cap->lo);
-        if (explain) explainLine(aw, "超过" + label + " " + money(cap->lo) + "，按上限 " + amountText(aw.lo, aw.hi, aw.form));
+        if (explain) explainLine(aw, "超过" + capLabel(cl) + " " + money(cap->lo) + "，按上限 " + amountText(aw.lo, aw.hi, aw.form));
       } else if (explain) {
-        explainLine(aw, "未超过" + label + " " + money(cap->lo));
+        explainLine(aw, "未超过" + capLabel(cl) + " " + money(cap->lo));
       }
     }
     if (cl.topup) {
       Dec already;
       for (const auto& rec : received)
-        if (rec.award.target == cl.target && cl.target >= 0 && (rec.instance == aw.payee || rec.instance == aw.instance))
-          already = add(already, rec.award.amount, where);
+        if (rec.target == cl.target && cl.target >= 0 && (rec.instance == aw.payee || rec.instance == aw.instance))
+          already = add(already, rec.award->amount, where);
       Dec lo = polc_rt::max(sub(aw.lo, already, where), Dec());
       Dec hi = polc_rt::max(sub(aw.hi, already, where), Dec());
       if (explain)
@@ -761,33 +911,38 @@ struct Run {
     }
     aw.computedHi = aw.hi;
   }
+  static std::string capLabel(const ClauseInfo& cl) { return cl.capLabel[0] ? cl.capLabel : "单项上限"; }
 
-  // The end of one clause for one item.
-  void finishClause(Award& aw, bool unknown) {
-    const ClauseInfo& cl = p.clauses[aw.clause];
-    if (unknown) {
-      aw.status = Status::NotAssessable;
-      for (const auto& m : missing) {
-        std::string t = m.text();
-        if (std::find(aw.missing.begin(), aw.missing.end(), t) == aw.missing.end()) aw.missing.push_back(t);
-      }
-      aw.reason = "缺少事实：";
-      for (std::size_t i = 0; i < aw.missing.size(); ++i) aw.reason += (i ? "、" : "") + aw.missing[i];
-      if (explain) aw.explanation.push_back("无法评估：" + aw.reason);
-    } else if (cl.quota >= 0) {
-      aw.quotaLimited = true;
-      aw.status = Status::QuotaLimited;
-      aw.reason = std::string("名额限制：") + (cl.quotaAnnual ? "每年" : "") + "择优支持不超过" +
-                  std::to_string(cl.quota) + "个，是否获得取决于全部申报者的排序";
-    }
+  // The end of one clause for one item: a condition or the amount needs an absent fact …
+  void notAssessable(Award& aw) {
+    aw.status = Status::NotAssessable;
+    aw.why.kind = ReasonKind::MissingFacts;
+    keepMissing(aw);  // run.missing holds each fact once (need)
+    if (explain) aw.explanation.push_back("无法评估：" + r.reason(aw));
+  }
+  // … or, for a clause with a 名额, whether it is granted depends on the other applicants.
+  void quotaLimited(Award& aw) {
+    aw.quotaLimited = true;
+    aw.status = Status::QuotaLimited;
+    aw.why.kind = ReasonKind::Quota;
+  }
+  void keepMissing(Award& aw) {
+    aw.missingFrom = static_cast<int>(r.missingFacts.size());
+    aw.missingCount = static_cast<int>(missing.size());
+    r.missingFacts.insert(r.missingFacts.end(), missing.begin(), missing.end());
   }
 
   // ---- steps 7–11 ----
+  // The generated code calls the steps its policy set has (a set without caps over several clauses
+  // skips them, and non-stacking compares the ceilings without a trial of the caps).
   void finishRun() {
-    for (const auto& g : p.groups) group(g, payable());
+    for (int g = 0; g < p.groups.size; ++g) group(g, payable());
     for (const auto& k : p.caps) cap(k, r.awards, false);
-    for (auto& aw : r.awards) finishAward(aw);
+    finishAwards();
     totals();
+  }
+  void finishAwards() {
+    for (auto& aw : r.awards) finishAward(aw);
   }
 
   int groupKey(const GroupInfo& g, int item) const {
@@ -801,27 +956,16 @@ struct Run {
   // What each award would pay: its ceiling after the caps over several clauses, applied to a copy.
   // Non-stacking compares these, so that it never keeps an award a cap then cuts below the one it
   // dropped.
-  struct Trial {
-    int clause, instance;
-    AwardKind kind;
-    Status status;
-    Dec lo, hi;
-    bool capped = false;
-    std::string reason;
-    bool counted() const {
-      return status != Status::Dropped && status != Status::NotAssessable && status != Status::AlreadyReceived;
-    }
-  };
-  std::vector<Dec> payable() {
-    std::vector<Dec> out;
-    out.reserve(r.awards.size());
+  const std::vector<Dec>& payable() {
+    std::vector<Dec>& out = r.work.pay;
+    out.clear();
     if (p.caps.size == 0) {
       for (const auto& aw : r.awards) out.push_back(aw.hi);
       return out;
     }
-    std::vector<Trial> trial;
-    trial.reserve(r.awards.size());
-    for (const auto& aw : r.awards) trial.push_back(Trial{aw.clause, aw.instance, aw.kind, aw.status, aw.lo, aw.hi, false, {}});
+    std::vector<Trial>& trial = r.work.trial;
+    trial.clear();
+    for (const auto& aw : r.awards) trial.push_back(Trial{aw.clause, aw.instance, aw.kind, aw.status, aw.lo, aw.hi, false});
     for (const auto& k : p.caps) cap(k, trial, true);
     for (const auto& t : trial) out.push_back(t.hi);
     return out;
@@ -842,15 +986,11 @@ struct Run {
     return a.instance < b.instance;
   }
 
-  std::string describe(const Award& aw) const {
-    const ClauseInfo& cl = p.clauses[aw.clause];
-    return std::string(cl.citation) +
-           (r.instances[static_cast<std::size_t>(aw.instance)].parent >= 0 ? " " + r.path(aw.instance) : "");
-  }
-
-  void group(const GroupInfo& g, const std::vector<Dec>& pay) {
+  void group(int groupIndex, const std::vector<Dec>& pay) {
+    const GroupInfo& g = p.groups[groupIndex];
     // key: (owner or a unique negative number, target or -1) → members in award order
-    std::vector<std::tuple<int, int, int>> members;  // key, target, award
+    std::vector<std::tuple<int, int, int>>& members = r.work.members;  // key, target, award
+    members.clear();
     int alone = -1;
     for (int k = 0; k < static_cast<int>(r.awards.size()); ++k) {
       const Award& aw = r.awards[static_cast<std::size_t>(k)];
@@ -873,13 +1013,14 @@ struct Run {
       while (e < members.size() && std::get<0>(members[e]) == std::get<0>(members[s]) &&
              std::get<1>(members[e]) == std::get<1>(members[s]))
         ++e;
-      if (e - s >= 2) partition(g, members, s, e, pay);
+      if (e - s >= 2) partition(groupIndex, members, s, e, pay);
       s = e;
     }
   }
 
-  void partition(const GroupInfo& g, const std::vector<std::tuple<int, int, int>>& members, std::size_t s,
-                 std::size_t e, const std::vector<Dec>& pay) {
+  void partition(int groupIndex, const std::vector<std::tuple<int, int, int>>& members, std::size_t s, std::size_t e,
+                 const std::vector<Dec>& pay) {
+    const GroupInfo& g = p.groups[groupIndex];
     auto payOf = [&](std::size_t i) -> const Dec& { return pay[static_cast<std::size_t>(std::get<2>(members[i]))]; };
     auto award = [&](std::size_t i) -> Award& { return r.awards[static_cast<std::size_t>(std::get<2>(members[i]))]; };
     if (g.scope == GroupScope::All) {
@@ -895,16 +1036,20 @@ struct Run {
       if (i == best) continue;
       Award& aw = award(i);
       aw.status = Status::Dropped;
-      aw.reason = std::string("不重复享受（") + g.name + "）：保留 " + describe(kept) + "（" +
-                  amountText(polc_rt::min(kept.lo, payOf(best)), payOf(best), kept.form) + "）" + (g.text[0] ? std::string("；原文：") + g.text : "");
-      if (explain) explainLine(aw, "不重复享受：" + aw.reason);
+      aw.why.kind = ReasonKind::NotStacking;
+      aw.why.index = groupIndex;
+      aw.why.kept = std::get<2>(members[best]);
+      aw.why.a = polc_rt::min(kept.lo, payOf(best));
+      aw.why.b = payOf(best);
+      if (explain) explainLine(aw, "不重复享受：" + r.reason(aw));
     }
     if (explain) explainLine(award(best), std::string("不重复享受（") + g.name + "）：本项金额最高，予以保留");
   }
 
   template <class A>
   void cap(const CapInfo& k, std::vector<A>& awards, bool trial) {
-    std::vector<std::pair<int, int>> byOwner;  // owner, award
+    std::vector<std::pair<int, int>>& byOwner = r.work.byOwner;  // owner, award
+    byOwner.clear();
     for (int i = 0; i < static_cast<int>(awards.size()); ++i) {
       const A& aw = awards[static_cast<std::size_t>(i)];
       if (aw.kind != AwardKind::Pay || !aw.counted()) continue;
@@ -914,23 +1059,27 @@ struct Run {
     }
     if (byOwner.empty()) return;
     std::stable_sort(byOwner.begin(), byOwner.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-    const std::string where = std::string("上限 ") + k.name;
-    const Where w{where.c_str(), nullptr};
+    const Where w{k.name, nullptr, "上限 "};
+    std::vector<int>& members = r.work.capMembers;
     for (std::size_t s = 0; s < byOwner.size();) {
       std::size_t e = s + 1;
       while (e < byOwner.size() && byOwner[e].first == byOwner[s].first) ++e;
       int owner = byOwner[s].first;
-      std::vector<int> members;
+      members.clear();
       for (std::size_t i = s; i < e; ++i) members.push_back(byOwner[i].second);
       s = e;
       Dec rec;
       if (k.period != CapPeriod::Once) {
         for (const auto& x : received) {
-          if (x.award.clause < 0 || !k.clauses.contains(x.award.clause)) continue;
+          if (x.award->clause < 0 || !k.clauses.contains(x.award->clause)) continue;
           if (ownerInstance(x.instance, k.per) != owner) continue;
-          if (k.period == CapPeriod::Annual ? x.award.year != year : x.award.year > year) continue;
-          const std::string adding = where + "（加上已获奖励 " + x.award.citation + " 时）";
-          rec = add(rec, x.award.amount, Where{adding.c_str(), nullptr});
+          if (k.period == CapPeriod::Annual ? x.award->year != year : x.award->year > year) continue;
+          Dec sum;
+          if (ArithError err = polc_rt::add(rec, x.award->amount, sum); err != ArithError::None) {
+            const std::string adding = std::string("上限 ") + k.name + "（加上已获奖励 " + x.award->citation + " 时）";
+            fail(Where{adding.c_str(), nullptr}, toString(err));
+          }
+          rec = sum;
         }
       }
       Dec sumLo = rec, sumHi = rec;
@@ -938,7 +1087,7 @@ struct Run {
         const A& aw = awards[static_cast<std::size_t>(i)];
         Dec lo, hi;
         if (polc_rt::add(sumLo, aw.lo, lo) != ArithError::None || polc_rt::add(sumHi, aw.hi, hi) != ArithError::None) {
-          const std::string text = where + "（加上 " + p.clauses[aw.clause].citation + " 时）";
+          const std::string text = std::string("上限 ") + k.name + "（加上 " + p.clauses[aw.clause].citation + " 时）";
           sumLo = add(sumLo, aw.lo, Where{text.c_str(), nullptr});
           sumHi = add(sumHi, aw.hi, Where{text.c_str(), nullptr});
         }
@@ -953,10 +1102,7 @@ struct Run {
         const A& ay = awards[static_cast<std::size_t>(y)];
         return std::tie(ax.clause, ax.instance) > std::tie(ay.clause, ay.instance);
       });
-      std::string head;
-      if (!trial)
-        head = std::string(k.name) + " " + money(k.amount) + "：合计 " + money(sumHi) +
-               (rec.isZero() ? "" : "（含已获 " + money(rec) + "）") + "，超出 " + money(excessHi);
+      const Dec totalHi = sumHi, excess = excessHi;
       for (int i : members) {
         if (excessHi.isZero() && excessLo.isZero()) break;
         A& aw = awards[static_cast<std::size_t>(i)];
@@ -972,8 +1118,12 @@ struct Run {
         if (aw.status == Status::Kept) aw.status = Status::Capped;
         if (trial) continue;
         Award& full = r.awards[static_cast<std::size_t>(i)];
-        full.reason = head + "；本项减至 " + amountText(aw.lo, aw.hi, full.form);
-        if (explain) explainLine(full, "累计上限：" + full.reason + (k.text[0] ? std::string("；原文：") + k.text : ""));
+        full.why.kind = ReasonKind::Capped;
+        full.why.index = static_cast<int>(&k - p.caps.begin());
+        full.why.a = totalHi;
+        full.why.b = rec;
+        full.why.c = excess;
+        if (explain) explainLine(full, "累计上限：" + r.reason(full) + (k.text[0] ? std::string("；原文：") + k.text : ""));
       }
     }
   }
@@ -984,6 +1134,8 @@ struct Run {
     const DocumentInfo& doc = p.documents[cl.document];
     const Where where{cl.citation, nullptr};
     if (cl.installments.size > 0) {
+      aw.installmentsFrom = static_cast<int>(r.installmentParts.size());
+      aw.installmentsCount = cl.installments.size;
       Dec restLo = aw.lo, restHi = aw.hi;
       for (int i = 0; i < cl.installments.size; ++i) {
         Installment part{year + i, restLo, restHi};
@@ -993,16 +1145,15 @@ struct Run {
         }
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
-        aw.installments.push_back(part);
+        r.installmentParts.push_back(part);
       }
     }
     if (doc.funding.size == 0) return;
     missing.clear();
     int rule = p.funding(*this, aw.clause, aw.instance);
     if (rule == -2) {
-      std::string names;
-      for (const auto& m : missing) names += (names.empty() ? "" : "、") + m.text();
-      aw.notes.push_back("资金分担无法判断，缺少：" + names);
+      aw.fundingUndecided = true;
+      keepMissing(aw);
       return;
     }
     if (rule < 0) return;
@@ -1015,14 +1166,45 @@ struct Run {
     split(aw, doc, fr);
     if (explain) {
       std::string out;
-      for (const auto& f : aw.funding) out += (out.empty() ? "" : "，") + std::string(f.payer) + " " + amountText(f.lo, f.hi, aw.form);
+      for (const auto& f : r.funding(aw)) out += (out.empty() ? "" : "，") + std::string(f.payer) + " " + amountText(f.lo, f.hi, aw.form);
       explainLine(aw, std::string("资金分担：") + fr.source + "：" + out);
     }
   }
 
+  // A payer's part of a ratio split: amount × part / total to 18 decimals (half even), then to the
+  // unit. When the quotient is an exact multiple of the unit (0.01元: nearly always) both roundings
+  // leave it as it is, and it is computed in 64 bits instead of through 128-bit divisions.
+  static Dec ratioPart(Dec amount, Dec part, Dec total, Dec unit, RoundingMode mode, const Where& where) {
+    const Dec share = mul(amount, part, where);
+    Dec q;
+    if (unit.mantissa() == 1 && exactQuotient(share, total, unit.scale(), q)) return q;
+    check(polc_rt::div(share, total, Decimal::kMaxScale, RoundingMode::HalfEven, q), q, where);
+    return roundTo(q, unit, mode, where);
+  }
+  // a / b into `out`, normalised, when it is exactly a multiple of 10^-places and every step fits
+  // in 64 bits; false otherwise (the caller then takes the general path).
+  static bool exactQuotient(Dec a, Dec b, int places, Dec& out) {
+    const int e = places + b.scale() - a.scale();
+    const auto am = a.mantissa(), bm = b.mantissa();
+    if (e < 0 || e > 18 || bm == 0 || am > INT64_MAX || am < -INT64_MAX || bm > INT64_MAX || bm < -INT64_MAX) return false;
+    int64_t n;
+    if (__builtin_mul_overflow(static_cast<int64_t>(am), static_cast<int64_t>(detail::pow10(e)), &n) || n == INT64_MIN)
+      return false;
+    const int64_t d = static_cast<int64_t>(bm);
+    if (n % d != 0) return false;
+    int64_t q = n / d;
+    while (places > 0 && q % 10 == 0) {
+      q /= 10;
+      --places;
+    }
+    out = Dec::fromParts(q, places);
+    return true;
+  }
+
   void split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
-    const std::string whereText = std::string(p.clauses[aw.clause].citation) + " 资金分担";
-    const Where where{whereText.c_str(), nullptr};
+    const Where where{p.clauses[aw.clause].citation, nullptr, "", " 资金分担"};
+    std::vector<FundingPart>& parts = r.fundingParts;
+    aw.fundingFrom = static_cast<int>(parts.size());
     if (rule.ratioPayers.size > 0) {
       Dec total;
       for (const auto& part : rule.ratio) total = add(total, part, where);
@@ -1032,16 +1214,14 @@ struct Run {
       for (int i = 0; i < rule.ratioPayers.size; ++i) {
         FundingPart part{rule.ratioPayers[i], restLo, restHi};
         if (i + 1 < rule.ratioPayers.size) {
-          Dec lo, hi;
-          check(polc_rt::div(mul(aw.lo, rule.ratio[i], where), total, Decimal::kMaxScale, RoundingMode::HalfEven, lo), lo, where);
-          check(polc_rt::div(mul(aw.hi, rule.ratio[i], where), total, Decimal::kMaxScale, RoundingMode::HalfEven, hi), hi, where);
-          part.lo = roundTo(lo, unit, mode, where);
-          part.hi = roundTo(hi, unit, mode, where);
+          part.lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
+          part.hi = ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
         }
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
-        aw.funding.push_back(part);
+        parts.push_back(part);
       }
+      aw.fundingCount = rule.ratioPayers.size;
       return;
     }
     Dec restLo = aw.lo, restHi = aw.hi;
@@ -1054,13 +1234,14 @@ struct Run {
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
       } else {
-        restIndex = static_cast<int>(aw.funding.size());
+        restIndex = static_cast<int>(parts.size());
       }
-      aw.funding.push_back(part);
+      parts.push_back(part);
     }
+    aw.fundingCount = rule.shares.size;
     if (restIndex >= 0) {
-      aw.funding[static_cast<std::size_t>(restIndex)].lo = restLo.normalized();
-      aw.funding[static_cast<std::size_t>(restIndex)].hi = restHi.normalized();
+      parts[static_cast<std::size_t>(restIndex)].lo = restLo.normalized();
+      parts[static_cast<std::size_t>(restIndex)].hi = restHi.normalized();
     }
   }
 
@@ -1069,12 +1250,7 @@ struct Run {
     for (const auto& aw : r.awards) {
       // An overflow of a sum names the clause whose award made it overflow.
       auto add = [&](Dec a, Dec b) {
-        Dec out;
-        if (polc_rt::add(a, b, out) != ArithError::None) {
-          const std::string where = std::string("合计（加上 ") + p.clauses[aw.clause].citation + " 时）";
-          return polc_rt::add(a, b, Where{where.c_str(), nullptr});
-        }
-        return out;
+        return polc_rt::add(a, b, Where{p.clauses[aw.clause].citation, nullptr, "合计（加上 ", " 时）"});
       };
       if (aw.status == Status::Dropped) {
         ++t.dropped;
@@ -1114,7 +1290,7 @@ struct Run {
       }
       t.lo = add(t.lo, aw.lo);
       t.hi = add(t.hi, aw.hi);
-      for (const auto& f : aw.funding) {
+      for (const auto& f : r.funding(aw)) {
         auto it = std::find_if(t.byPayer.begin(), t.byPayer.end(),
                                [&](const PayerTotal& x) { return std::strcmp(x.payer, f.payer) == 0; });
         if (it == t.byPayer.end()) {
@@ -1131,12 +1307,13 @@ struct Run {
 };
 
 // Starts a run: the date, then the generated code flattens the applicant and evaluates.
+// The result is emptied first (its buffers are kept).
 inline void startRun(Run& run, std::optional<int> factsDate, const Options& o) {
   run.date = o.date ? *o.date : factsDate ? *factsDate : today();
   run.year = yearOf(run.date);
+  run.yearStart = daysFromCivil(run.year, 1, 1);
   run.explain = o.explain;
-  run.r.date = run.date;
-  run.r.program = &run.p;
+  run.r.reset(run.p, run.date);
 }
 
 // A condition of a clause: false (or no match) ends the clause; unknown marks it not assessable.
@@ -1599,11 +1776,11 @@ inline std::string summary(const Result& r) {
     out += std::string(cl.citation) + " | " + r.path(aw.instance) + " | " + kindName(aw.kind) + " | " + statusName(aw.status);
     if (aw.hasAmount()) out += " | " + std::string(formName(aw.form)) + " " + d(aw.lo) + " " + d(aw.hi) + " (" + d(aw.computedHi) + ")";
     out += " | " + r.payee(aw);
-    for (const auto& f : aw.funding) out += " | " + std::string(f.payer) + " " + d(f.lo) + " " + d(f.hi);
+    for (const auto& f : r.funding(aw)) out += " | " + std::string(f.payer) + " " + d(f.lo) + " " + d(f.hi);
     if (aw.fundingArrangement) out += std::string(" | ") + aw.fundingArrangement;
-    for (const auto& i : aw.installments) out += " | " + std::to_string(i.year) + " " + d(i.lo) + " " + d(i.hi);
-    if (!aw.reason.empty()) out += " | " + aw.reason;
-    for (const auto& n : aw.notes) out += " | " + n;
+    for (const auto& i : r.installments(aw)) out += " | " + std::to_string(i.year) + " " + d(i.lo) + " " + d(i.hi);
+    if (std::string reason = r.reason(aw); !reason.empty()) out += " | " + reason;
+    for (const auto& n : r.notes(aw)) out += " | " + n;
     out += "\n";
   }
   const Totals& t = r.totals;
