@@ -230,15 +230,6 @@ POLRT_DECIMAL_DEF Decimal Decimal::normalized() const noexcept {
   }
   int128_t m = m_;
   int s = s_;
-  // Most values fit in 64 bits, where dividing by 10 is a multiplication, not a __divti3 call.
-  if (s > 0 && m >= INT64_MIN && m <= INT64_MAX) {
-    int64_t x = static_cast<int64_t>(m);
-    while (s > 0 && x % 10 == 0) {
-      x /= 10;
-      --s;
-    }
-    return Decimal(x, s);
-  }
   while (s > 0 && m % 10 == 0) {
     m /= 10;
     --s;
