@@ -82,32 +82,41 @@ int Session::addInstance(int subject, int parent) {
   Instance& in = inst_[ninst_];
   in.subject = subject;
   in.parent = parent;
-  const std::string& name = p_.strings[p_.subjects[subject].name];
-  if (parent < 0) {
-    in.path = name;
-  } else {
-    int k = 0;
-    for (int j = 0; j < ninst_; ++j)
-      if (inst_[j].parent == parent && inst_[j].subject == subject) ++k;
-    in.path = inst_[parent].path;
-    in.path += '.';
-    in.path += name;
-    in.path += '[';
-    in.path += std::to_string(k);
-    in.path += ']';
-  }
+  in.pathBuilt = false;
   std::size_t n = p_.subjects[subject].facts.size();
   // Grow only: shrinking would free the per-slot buffers that the next applicant reuses.
   if (in.facts.size() < n) in.facts.resize(n);
   if (in.history.size() < n) in.history.resize(n);
   if (in.grants.size() < n) in.grants.resize(n);
   if (in.texts.size() < n) in.texts.resize(n);
-  for (std::size_t f = 0; f < n; ++f) {
-    in.facts[f].present = false;
+  for (std::size_t f = 0; f < n; ++f) in.facts[f].present = false;
+  for (uint32_t f : in.listed) {
     in.history[f].clear();
     in.grants[f].clear();
   }
+  in.listed.clear();
   return ninst_++;
+}
+
+const std::string& Session::instancePath(int i) const {
+  const Instance& in = inst_[i];
+  if (in.pathBuilt) return in.path;
+  const std::string& name = p_.strings[p_.subjects[in.subject].name];
+  if (in.parent < 0) {
+    in.path = name;
+  } else {
+    int k = 0;  // its place among its parent's instances of the subject
+    for (int j = 0; j < i; ++j)
+      if (inst_[j].parent == in.parent && inst_[j].subject == in.subject) ++k;
+    in.path = instancePath(in.parent);
+    in.path += '.';
+    in.path += name;
+    in.path += '[';
+    in.path += std::to_string(k);
+    in.path += ']';
+  }
+  in.pathBuilt = true;
+  return in.path;
 }
 
 void Session::setNum(int i, int s, Decimal v) {
@@ -165,7 +174,9 @@ void Session::addGrant(int i, int s, int m, int day) {
   FactCell& c = inst_[i].facts[s];
   c.present = true;
   c.v.kind = kRecog;
-  inst_[i].grants[s].emplace_back(m, day);
+  auto& g = inst_[i].grants[s];
+  if (g.empty()) inst_[i].listed.push_back(static_cast<uint32_t>(s));
+  g.emplace_back(m, day);
 }
 void Session::setRecognition(int i, int s) {
   markGiven(i, s);
@@ -181,6 +192,7 @@ void Session::clearFact(int i, int s) {
 void Session::setHistory(int i, int s, int year, const Val& v) {
   markGiven(i, s);
   auto& h = inst_[i].history[s];
+  if (h.empty()) inst_[i].listed.push_back(static_cast<uint32_t>(s));
   auto it = std::lower_bound(h.begin(), h.end(), year, [](const std::pair<int, Val>& e, int y) { return e.first < y; });
   if (it != h.end() && it->first == year) it->second = v;
   else h.insert(it, {year, v});
@@ -651,7 +663,7 @@ bool Session::better(int ia, int ib, const GroupDef& g) const {
 }
 
 std::string Session::describe(int clause, int instance) const {
-  return p_.strings[p_.clauses[clause].citation] + (inst_[instance].parent >= 0 ? " " + inst_[instance].path : "");
+  return p_.strings[p_.clauses[clause].citation] + (inst_[instance].parent >= 0 ? " " + instancePath(instance) : "");
 }
 
 void Session::group(const GroupDef& g) {
@@ -1021,7 +1033,7 @@ std::vector<std::string> Session::notes(const AwardR& a) const {
 }
 
 std::string Session::payeeText(const AwardR& a) const {
-  if (a.payeeInstance >= 0) return inst_[a.payeeInstance].path;
+  if (a.payeeInstance >= 0) return instancePath(a.payeeInstance);
   return p_.strings[p_.subjects[a.payeeSubject].name] + "（事实中未列出）";
 }
 

@@ -117,7 +117,8 @@ class Session {
   int instanceCount() const { return ninst_; }
   int instanceSubject(int i) const { return inst_[i].subject; }
   int instanceParent(int i) const { return inst_[i].parent; }
-  const std::string& instancePath(int i) const { return inst_[i].path; }
+  // 企业.项目[0]: built on first use (results and explanations need few), valid until reset().
+  const std::string& instancePath(int i) const;
   void setDate(int day) { date_ = day; hasDate_ = true; }
   void clearDate() { hasDate_ = false; }
 
@@ -162,11 +163,15 @@ class Session {
   };
   struct Instance {
     int subject = -1, parent = -1;
-    std::string path;
+    mutable std::string path;  // see instancePath()
+    mutable bool pathBuilt = false;
     std::vector<FactCell> facts;
     std::vector<std::vector<std::pair<int, Val>>> history;   // per slot, ascending years
     std::vector<std::vector<std::pair<int, int>>> grants;    // per slot: member, day
     std::vector<std::string> texts;                          // per slot
+    // Slots whose history or grants may be non-empty: addInstance() clears only these, not
+    // every slot's two vectors (most slots never have either).
+    std::vector<uint32_t> listed;
   };
   struct Received {
     int instance = 0, clause = -1, target = -1;
