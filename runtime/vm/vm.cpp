@@ -119,32 +119,6 @@ const std::string& Session::instancePath(int i) const {
   return in.path;
 }
 
-void Session::setNum(int i, int s, Decimal v) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  setNumVal(c.v, v, v, kExact);
-}
-void Session::setBool(int i, int s, bool v) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  setBoolVal(c.v, v);
-}
-void Session::setEnum(int i, int s, int m) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kEnum;
-  c.v.i = m;
-}
-void Session::setSetBits(int i, int s, const uint64_t bits[4]) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kSet;
-  std::memcpy(c.v.bits, bits, sizeof c.v.bits);
-}
 void Session::addSetMember(int i, int s, int m) {
   markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
@@ -155,34 +129,18 @@ void Session::addSetMember(int i, int s, int m) {
   }
   if (m >= 0 && m < 256) c.v.bits[m >> 6] |= uint64_t{1} << (m & 63);
 }
-void Session::setDay(int i, int s, int day) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kDate;
-  c.v.i = day;
-}
 void Session::setText(int i, int s, std::string_view v) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kText;
+  give(i, s, kText);
   inst_[i].texts[s].assign(v.data(), v.size());
 }
 void Session::addGrant(int i, int s, int m, int day) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kRecog;
+  give(i, s, kRecog);
   auto& g = inst_[i].grants[s];
   if (g.empty()) inst_[i].listed.push_back(static_cast<uint32_t>(s));
   g.emplace_back(m, day);
 }
 void Session::setRecognition(int i, int s) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kRecog;
+  give(i, s, kRecog);
   inst_[i].grants[s].clear();
 }
 void Session::clearFact(int i, int s) {
@@ -193,6 +151,10 @@ void Session::setHistory(int i, int s, int year, const Val& v) {
   markGiven(i, s);
   auto& h = inst_[i].history[s];
   if (h.empty()) inst_[i].listed.push_back(static_cast<uint32_t>(s));
+  if (h.empty() || h.back().first < year) {  // years usually come in order (a map's)
+    h.emplace_back(year, v);
+    return;
+  }
   auto it = std::lower_bound(h.begin(), h.end(), year, [](const std::pair<int, Val>& e, int y) { return e.first < y; });
   if (it != h.end() && it->first == year) it->second = v;
   else h.insert(it, {year, v});
