@@ -703,9 +703,12 @@ void Session::cap(const CapDef& k, bool trial) {
   });
   const Decimal& amount = p_.decimals[k.amount];
   const std::string& name = p_.strings[k.name];
-  auto sum = [&](const Decimal& a, const Decimal& b, const std::string& what) {
+  // `what` is named by its two parts, joined only on an overflow: building it for every term
+  // allocated once per term (citations are longer than a short string holds).
+  auto sum = [&](const Decimal& a, const Decimal& b, const char* kind, const std::string& what) {
     Decimal out;
-    if (auto e = polrt::add(a, b, out); e != ArithError::None) failAt("上限 " + name + "（加上" + what + " 时）", e);
+    if (auto e = polrt::add(a, b, out); e != ArithError::None)
+      failAt("上限 " + name + "（加上" + kind + what + " 时）", e);
     return out;
   };
   for (std::size_t s = 0; s < capParts_.size();) {
@@ -719,15 +722,15 @@ void Session::cap(const CapDef& k, bool trial) {
         if (r.clause < 0 || !k.covers[r.clause]) continue;
         if (ownerInstance(r.instance, k.per) != owner) continue;
         if (k.period == kPeriodAnnual ? r.year != year_ : r.year > year_) continue;
-        received = sum(received, r.amount, "已获奖励 " + r.citation);
+        received = sum(received, r.amount, "已获奖励 ", r.citation);
       }
     }
     Decimal sumLo = received, sumHi = received;
     for (std::size_t m = s; m < e; ++m) {
       int i = capParts_[m].award;
       const std::string& cit = p_.strings[p_.clauses[awards_[i].clause].citation];
-      sumLo = sum(sumLo, lo(i), " " + cit);
-      sumHi = sum(sumHi, hi(i), " " + cit);
+      sumLo = sum(sumLo, lo(i), " ", cit);
+      sumHi = sum(sumHi, hi(i), " ", cit);
     }
     const Where where("上限 ", name, "");
     Decimal excessHi = max(minusAt(sumHi, amount, where), Decimal());
