@@ -22,8 +22,13 @@ Val toVal(const ir::Value& v) {
     case ir::VType::Recognition:
       out.kind = polrt::bc::kSet;
       static_assert(ir::kMaxEnumMembers == 256, "the VM's sets are four 64-bit words");
-      // A word at a time: batches load thousands of sets, and testing 256 bits each showed.
-      for (int w = 0; w < 4; ++w) out.bits[w] = ((v.bits >> (64 * w)) & ir::Bits(~uint64_t{0})).to_ullong();
+      // A word at a time, stopping at the last non-zero one (out.bits starts zero; most sets
+      // have members only in the first): batches load thousands of sets.
+      {
+        const ir::Bits word(~uint64_t{0});
+        ir::Bits rest = v.bits;
+        for (int w = 0; w < 4 && rest.any(); ++w, rest >>= 64) out.bits[w] = (rest & word).to_ullong();
+      }
       break;
     case ir::VType::Text: out.kind = polrt::bc::kText; break;
   }
