@@ -82,60 +82,43 @@ int Session::addInstance(int subject, int parent) {
   Instance& in = inst_[ninst_];
   in.subject = subject;
   in.parent = parent;
-  const std::string& name = p_.strings[p_.subjects[subject].name];
-  if (parent < 0) {
-    in.path = name;
-  } else {
-    int k = 0;
-    for (int j = 0; j < ninst_; ++j)
-      if (inst_[j].parent == parent && inst_[j].subject == subject) ++k;
-    in.path = inst_[parent].path;
-    in.path += '.';
-    in.path += name;
-    in.path += '[';
-    in.path += std::to_string(k);
-    in.path += ']';
-  }
+  in.pathBuilt = false;
   std::size_t n = p_.subjects[subject].facts.size();
   // Grow only: shrinking would free the per-slot buffers that the next applicant reuses.
   if (in.facts.size() < n) in.facts.resize(n);
   if (in.history.size() < n) in.history.resize(n);
   if (in.grants.size() < n) in.grants.resize(n);
   if (in.texts.size() < n) in.texts.resize(n);
-  for (std::size_t f = 0; f < n; ++f) {
-    in.facts[f].present = false;
+  for (std::size_t f = 0; f < n; ++f) in.facts[f].present = false;
+  for (uint32_t f : in.listed) {
     in.history[f].clear();
     in.grants[f].clear();
   }
+  in.listed.clear();
   return ninst_++;
 }
 
-void Session::setNum(int i, int s, Decimal v) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  setNumVal(c.v, v, v, kExact);
+const std::string& Session::instancePath(int i) const {
+  const Instance& in = inst_[i];
+  if (in.pathBuilt) return in.path;
+  const std::string& name = p_.strings[p_.subjects[in.subject].name];
+  if (in.parent < 0) {
+    in.path = name;
+  } else {
+    int k = 0;  // its place among its parent's instances of the subject
+    for (int j = 0; j < i; ++j)
+      if (inst_[j].parent == in.parent && inst_[j].subject == in.subject) ++k;
+    in.path = instancePath(in.parent);
+    in.path += '.';
+    in.path += name;
+    in.path += '[';
+    in.path += std::to_string(k);
+    in.path += ']';
+  }
+  in.pathBuilt = true;
+  return in.path;
 }
-void Session::setBool(int i, int s, bool v) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  setBoolVal(c.v, v);
-}
-void Session::setEnum(int i, int s, int m) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kEnum;
-  c.v.i = m;
-}
-void Session::setSetBits(int i, int s, const uint64_t bits[4]) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kSet;
-  std::memcpy(c.v.bits, bits, sizeof c.v.bits);
-}
+
 void Session::addSetMember(int i, int s, int m) {
   markGiven(i, s);
   FactCell& c = inst_[i].facts[s];
@@ -146,32 +129,18 @@ void Session::addSetMember(int i, int s, int m) {
   }
   if (m >= 0 && m < 256) c.v.bits[m >> 6] |= uint64_t{1} << (m & 63);
 }
-void Session::setDay(int i, int s, int day) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kDate;
-  c.v.i = day;
-}
 void Session::setText(int i, int s, std::string_view v) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kText;
+  give(i, s, kText);
   inst_[i].texts[s].assign(v.data(), v.size());
 }
 void Session::addGrant(int i, int s, int m, int day) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kRecog;
-  inst_[i].grants[s].emplace_back(m, day);
+  give(i, s, kRecog);
+  auto& g = inst_[i].grants[s];
+  if (g.empty()) inst_[i].listed.push_back(static_cast<uint32_t>(s));
+  g.emplace_back(m, day);
 }
 void Session::setRecognition(int i, int s) {
-  markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  c.present = true;
-  c.v.kind = kRecog;
+  give(i, s, kRecog);
   inst_[i].grants[s].clear();
 }
 void Session::clearFact(int i, int s) {
@@ -181,6 +150,11 @@ void Session::clearFact(int i, int s) {
 void Session::setHistory(int i, int s, int year, const Val& v) {
   markGiven(i, s);
   auto& h = inst_[i].history[s];
+  if (h.empty()) inst_[i].listed.push_back(static_cast<uint32_t>(s));
+  if (h.empty() || h.back().first < year) {  // years usually come in order (a map's)
+    h.emplace_back(year, v);
+    return;
+  }
   auto it = std::lower_bound(h.begin(), h.end(), year, [](const std::pair<int, Val>& e, int y) { return e.first < y; });
   if (it != h.end() && it->first == year) it->second = v;
   else h.insert(it, {year, v});
@@ -651,7 +625,7 @@ bool Session::better(int ia, int ib, const GroupDef& g) const {
 }
 
 std::string Session::describe(int clause, int instance) const {
-  return p_.strings[p_.clauses[clause].citation] + (inst_[instance].parent >= 0 ? " " + inst_[instance].path : "");
+  return p_.strings[p_.clauses[clause].citation] + (inst_[instance].parent >= 0 ? " " + instancePath(instance) : "");
 }
 
 void Session::group(const GroupDef& g) {
@@ -729,9 +703,12 @@ void Session::cap(const CapDef& k, bool trial) {
   });
   const Decimal& amount = p_.decimals[k.amount];
   const std::string& name = p_.strings[k.name];
-  auto sum = [&](const Decimal& a, const Decimal& b, const std::string& what) {
+  // `what` is named by its two parts, joined only on an overflow: building it for every term
+  // allocated once per term (citations are longer than a short string holds).
+  auto sum = [&](const Decimal& a, const Decimal& b, const char* kind, const std::string& what) {
     Decimal out;
-    if (auto e = polrt::add(a, b, out); e != ArithError::None) failAt("上限 " + name + "（加上" + what + " 时）", e);
+    if (auto e = polrt::add(a, b, out); e != ArithError::None)
+      failAt("上限 " + name + "（加上" + kind + what + " 时）", e);
     return out;
   };
   for (std::size_t s = 0; s < capParts_.size();) {
@@ -745,15 +722,15 @@ void Session::cap(const CapDef& k, bool trial) {
         if (r.clause < 0 || !k.covers[r.clause]) continue;
         if (ownerInstance(r.instance, k.per) != owner) continue;
         if (k.period == kPeriodAnnual ? r.year != year_ : r.year > year_) continue;
-        received = sum(received, r.amount, "已获奖励 " + r.citation);
+        received = sum(received, r.amount, "已获奖励 ", r.citation);
       }
     }
     Decimal sumLo = received, sumHi = received;
     for (std::size_t m = s; m < e; ++m) {
       int i = capParts_[m].award;
       const std::string& cit = p_.strings[p_.clauses[awards_[i].clause].citation];
-      sumLo = sum(sumLo, lo(i), " " + cit);
-      sumHi = sum(sumHi, hi(i), " " + cit);
+      sumLo = sum(sumLo, lo(i), " ", cit);
+      sumHi = sum(sumHi, hi(i), " ", cit);
     }
     const Where where("上限 ", name, "");
     Decimal excessHi = max(minusAt(sumHi, amount, where), Decimal());
@@ -1021,7 +998,7 @@ std::vector<std::string> Session::notes(const AwardR& a) const {
 }
 
 std::string Session::payeeText(const AwardR& a) const {
-  if (a.payeeInstance >= 0) return inst_[a.payeeInstance].path;
+  if (a.payeeInstance >= 0) return instancePath(a.payeeInstance);
   return p_.strings[p_.subjects[a.payeeSubject].name] + "（事实中未列出）";
 }
 

@@ -117,17 +117,26 @@ class Session {
   int instanceCount() const { return ninst_; }
   int instanceSubject(int i) const { return inst_[i].subject; }
   int instanceParent(int i) const { return inst_[i].parent; }
-  const std::string& instancePath(int i) const { return inst_[i].path; }
+  // 企业.项目[0]: built on first use (results and explanations need few), valid until reset().
+  const std::string& instancePath(int i) const;
   void setDate(int day) { date_ = day; hasDate_ = true; }
   void clearDate() { hasDate_ = false; }
 
-  // Slot setters; the caller has checked instance, slot and kind (the C API does).
-  void setNum(int inst, int slot, Decimal v);
-  void setBool(int inst, int slot, bool v);
-  void setEnum(int inst, int slot, int member);
-  void setSetBits(int inst, int slot, const uint64_t bits[4]);
+  // Slot setters; the caller has checked instance, slot and kind (the C API does). The scalar
+  // ones are inline: loading an applicant calls one per fact given.
+  void setNum(int inst, int slot, Decimal v) {
+    Val& x = give(inst, slot, bc::kNum);
+    x.lo = x.hi = v;
+    x.form = bc::kExact;
+  }
+  void setBool(int inst, int slot, bool v) { give(inst, slot, bc::kBool).i = v; }
+  void setEnum(int inst, int slot, int member) { give(inst, slot, bc::kEnum).i = member; }
+  void setSetBits(int inst, int slot, const uint64_t bits[4]) {
+    Val& x = give(inst, slot, bc::kSet);
+    for (int w = 0; w < 4; ++w) x.bits[w] = bits[w];
+  }
   void addSetMember(int inst, int slot, int member);
-  void setDay(int inst, int slot, int day);
+  void setDay(int inst, int slot, int day) { give(inst, slot, bc::kDate).i = day; }
   void setText(int inst, int slot, std::string_view v);
   void addGrant(int inst, int slot, int member, int day);  // recognitions: held since `day`
   void setRecognition(int inst, int slot);  // given, with no grants yet
@@ -162,11 +171,15 @@ class Session {
   };
   struct Instance {
     int subject = -1, parent = -1;
-    std::string path;
+    mutable std::string path;  // see instancePath()
+    mutable bool pathBuilt = false;
     std::vector<FactCell> facts;
     std::vector<std::vector<std::pair<int, Val>>> history;   // per slot, ascending years
     std::vector<std::vector<std::pair<int, int>>> grants;    // per slot: member, day
     std::vector<std::string> texts;                          // per slot
+    // Slots whose history or grants may be non-empty: addInstance() clears only these, not
+    // every slot's two vectors (most slots never have either).
+    std::vector<uint32_t> listed;
   };
   struct Received {
     int instance = 0, clause = -1, target = -1;
@@ -222,6 +235,14 @@ class Session {
   void markGiven(int inst, int slot) {
     uint32_t bit = slotBase_[inst_[inst].subject] + static_cast<uint32_t>(slot);
     held_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  // The value of a fact being set: marked given and present, of kind `kind`.
+  Val& give(int inst, int slot, uint8_t kind) {
+    markGiven(inst, slot);
+    FactCell& c = inst_[inst].facts[slot];
+    c.present = true;
+    c.v.kind = kind;
+    return c.v;
   }
   bool held(uint32_t bit) const { return (held_[bit >> 6] >> (bit & 63)) & 1; }
   // False when, for one of the clause's key groups, no fact of the group is given anywhere: then

@@ -22,8 +22,13 @@ Val toVal(const ir::Value& v) {
     case ir::VType::Recognition:
       out.kind = polrt::bc::kSet;
       static_assert(ir::kMaxEnumMembers == 256, "the VM's sets are four 64-bit words");
-      // A word at a time: batches load thousands of sets, and testing 256 bits each showed.
-      for (int w = 0; w < 4; ++w) out.bits[w] = ((v.bits >> (64 * w)) & ir::Bits(~uint64_t{0})).to_ullong();
+      // A word at a time, stopping at the last non-zero one (out.bits starts zero; most sets
+      // have members only in the first): batches load thousands of sets.
+      {
+        const ir::Bits word(~uint64_t{0});
+        ir::Bits rest = v.bits;
+        for (int w = 0; w < 4 && rest.any(); ++w, rest >>= 64) out.bits[w] = (rest & word).to_ullong();
+      }
       break;
     case ir::VType::Text: out.kind = polrt::bc::kText; break;
   }
@@ -37,10 +42,12 @@ void loadApplicant(polrt::Session& s, const eval::Applicant& a, std::optional<in
   for (const auto& in : a.instances) {
     int i = s.addInstance(in.subject, in.parent);
     if (i < 0) continue;
-    for (std::size_t f = 0; f < in.facts.size(); ++f) {
-      if (!in.facts[f]) continue;
-      const ir::Value& v = *in.facts[f];
-      int slot = static_cast<int>(f);
+    // The counts are read once: the setters write memory that the compiler cannot tell apart
+    // from the applicant's vectors, and would reload them after each.
+    const int facts = static_cast<int>(in.facts.size());
+    for (int slot = 0; slot < facts; ++slot) {
+      if (!in.facts[slot]) continue;
+      const ir::Value& v = *in.facts[slot];
       switch (v.type) {
         case ir::VType::Num: s.setNum(i, slot, v.lo); break;
         case ir::VType::Bool: s.setBool(i, slot, v.b); break;
@@ -58,8 +65,9 @@ void loadApplicant(polrt::Session& s, const eval::Applicant& a, std::optional<in
           break;
       }
     }
-    for (std::size_t f = 0; f < in.history.size(); ++f)
-      for (const auto& [year, v] : in.history[f]) s.setHistory(i, static_cast<int>(f), year, toVal(v));
+    const int histories = static_cast<int>(in.history.size());
+    for (int slot = 0; slot < histories; ++slot)
+      for (const auto& [year, v] : in.history[slot]) s.setHistory(i, slot, year, toVal(v));
   }
   for (const auto& r : a.received) s.addReceived(r.instance, r.clause, r.target, r.amount, r.year, r.citation);
   if (date) s.setDate(*date);
