@@ -1175,6 +1175,9 @@ struct Run {
   // unit. When the quotient is an exact multiple of the unit (0.01元: nearly always) both roundings
   // leave it as it is, and it is computed in 64 bits instead of through 128-bit divisions.
   static Dec ratioPart(Dec amount, Dec part, Dec total, Dec unit, RoundingMode mode, const Where& where) {
+    // Nothing to share (the lower end of 最高 …): the paths below give a normalised zero, or a
+    // division by zero when the ratio sums to zero.
+    if (amount.isZero() && !total.isZero()) return Dec();
     const Dec share = mul(amount, part, where);
     Dec q;
     if (unit.mantissa() == 1 && exactQuotient(share, total, unit.scale(), q)) return q;
@@ -1201,6 +1204,9 @@ struct Run {
     return true;
   }
 
+  // The same mantissa and scale: any computation gives the same result for both.
+  static bool sameDigits(Dec a, Dec b) { return a.mantissa() == b.mantissa() && a.scale() == b.scale(); }
+
   void split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
     const Where where{p.clauses[aw.clause].citation, nullptr, "", " 资金分担"};
     std::vector<FundingPart>& parts = r.fundingParts;
@@ -1215,7 +1221,8 @@ struct Run {
         FundingPart part{rule.ratioPayers[i], restLo, restHi};
         if (i + 1 < rule.ratioPayers.size) {
           part.lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
-          part.hi = ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
+          // An exact amount has the same two ends: its part is computed once.
+          part.hi = sameDigits(aw.lo, aw.hi) ? part.lo : ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
         }
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
@@ -1230,7 +1237,7 @@ struct Run {
       FundingPart part{s.payer, Dec(), Dec()};
       if (!s.rest) {
         part.lo = mul(aw.lo, s.proportion, where).normalized();
-        part.hi = mul(aw.hi, s.proportion, where).normalized();
+        part.hi = sameDigits(aw.lo, aw.hi) ? part.lo : mul(aw.hi, s.proportion, where).normalized();
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
       } else {
@@ -1291,18 +1298,20 @@ struct Run {
       t.lo = add(t.lo, aw.lo);
       t.hi = add(t.hi, aw.hi);
       for (const auto& f : r.funding(aw)) {
-        auto it = std::find_if(t.byPayer.begin(), t.byPayer.end(),
-                               [&](const PayerTotal& x) { return std::strcmp(x.payer, f.payer) == 0; });
+        // The same payer is usually the same string of the tables: compare the pointers first.
+        auto it = std::find_if(t.byPayer.begin(), t.byPayer.end(), [&](const PayerTotal& x) {
+          return x.payer == f.payer || std::strcmp(x.payer, f.payer) == 0;
+        });
         if (it == t.byPayer.end()) {
-          t.byPayer.push_back(PayerTotal{f.payer, Dec(), Dec()});
-          it = t.byPayer.end() - 1;
+          // Kept sorted by name as payers are added: a few payers, no sort at the end.
+          it = std::lower_bound(t.byPayer.begin(), t.byPayer.end(), f.payer,
+                                [](const PayerTotal& x, const char* payer) { return std::strcmp(x.payer, payer) < 0; });
+          it = t.byPayer.insert(it, PayerTotal{f.payer, Dec(), Dec()});
         }
         it->lo = add(it->lo, f.lo);
         it->hi = add(it->hi, f.hi);
       }
     }
-    std::sort(t.byPayer.begin(), t.byPayer.end(),
-              [](const PayerTotal& a, const PayerTotal& b) { return std::strcmp(a.payer, b.payer) < 0; });
   }
 };
 
