@@ -86,10 +86,16 @@ inline Dec check(ArithError e, Dec v, const Where& w) {
   return v;
 }
 inline Dec add(Dec a, Dec b, const Where& w) {
+  // A sum that starts at zero (totals, caps over several clauses) adds to a zero first. Adding a
+  // zero with no more decimals than the other operand gives that operand, digits and scale, as
+  // the general path would, without its 128-bit scaling and overflow checks.
+  if (a.isZero() && a.scale() <= b.scale()) return b;
+  if (b.isZero() && b.scale() <= a.scale()) return a;
   Dec out;
   return check(polc_rt::add(a, b, out), out, w);
 }
 inline Dec sub(Dec a, Dec b, const Where& w) {
+  if (b.isZero() && b.scale() <= a.scale()) return a;  // as in add
   Dec out;
   return check(polc_rt::sub(a, b, out), out, w);
 }
@@ -868,6 +874,10 @@ struct Run {
   }
 
   // The amount of a paying clause: `a` from the 给予 expression, `capped` the per-item 上限.
+  // The same mantissa and scale: any computation gives the same result for both (an exact
+  // amount's two ends are rounded and split once).
+  static bool sameDigits(Dec a, Dec b) { return a.mantissa() == b.mantissa() && a.scale() == b.scale(); }
+
   void setAmount(Award& aw, const Amount& a, const Amount* cap, const char* source) {
     const ClauseInfo& cl = p.clauses[aw.clause];
     const Where where{cl.citation, nullptr};
@@ -903,7 +913,7 @@ struct Run {
     const DocumentInfo& doc = p.documents[cl.document];
     if (doc.rounds) {
       Dec lo = roundTo(aw.lo, doc.unit, doc.mode, where);
-      Dec hi = roundTo(aw.hi, doc.unit, doc.mode, where);
+      Dec hi = sameDigits(aw.lo, aw.hi) ? lo : roundTo(aw.hi, doc.unit, doc.mode, where);
       if (explain && (lo != aw.lo || hi != aw.hi))
         explainLine(aw, std::string("舍入（") + doc.roundingText + "）：" + amountText(lo, hi, aw.form));
       aw.lo = lo;
@@ -1204,9 +1214,6 @@ struct Run {
     return true;
   }
 
-  // The same mantissa and scale: any computation gives the same result for both.
-  static bool sameDigits(Dec a, Dec b) { return a.mantissa() == b.mantissa() && a.scale() == b.scale(); }
-
   void split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
     const Where where{p.clauses[aw.clause].citation, nullptr, "", " 资金分担"};
     std::vector<FundingPart>& parts = r.fundingParts;
@@ -1217,17 +1224,17 @@ struct Run {
       Dec unit = doc.rounds ? doc.unit : D(1, 2);
       RoundingMode mode = doc.rounds ? doc.mode : RoundingMode::HalfUp;
       Dec restLo = aw.lo, restHi = aw.hi;
-      for (int i = 0; i < rule.ratioPayers.size; ++i) {
-        FundingPart part{rule.ratioPayers[i], restLo, restHi};
-        if (i + 1 < rule.ratioPayers.size) {
-          part.lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
-          // An exact amount has the same two ends: its part is computed once.
-          part.hi = sameDigits(aw.lo, aw.hi) ? part.lo : ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
-        }
-        restLo = sub(restLo, part.lo, where);
-        restHi = sub(restHi, part.hi, where);
-        parts.push_back(part);
+      const int last = rule.ratioPayers.size - 1;
+      for (int i = 0; i < last; ++i) {
+        const Dec lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
+        // An exact amount has the same two ends: its part is computed once.
+        const Dec hi = sameDigits(aw.lo, aw.hi) ? lo : ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
+        restLo = sub(restLo, lo, where);
+        restHi = sub(restHi, hi, where);
+        parts.push_back(FundingPart{rule.ratioPayers[i], lo, hi});
       }
+      // The last payer takes what is left, so that the parts add up to the award.
+      parts.push_back(FundingPart{rule.ratioPayers[last], restLo, restHi});
       aw.fundingCount = rule.ratioPayers.size;
       return;
     }
@@ -1306,7 +1313,12 @@ struct Run {
           // Kept sorted by name as payers are added: a few payers, no sort at the end.
           it = std::lower_bound(t.byPayer.begin(), t.byPayer.end(), f.payer,
                                 [](const PayerTotal& x, const char* payer) { return std::strcmp(x.payer, payer) < 0; });
-          it = t.byPayer.insert(it, PayerTotal{f.payer, Dec(), Dec()});
+          if (it == t.byPayer.end()) {  // the usual case: the payers come in order
+            t.byPayer.push_back(PayerTotal{f.payer, Dec(), Dec()});
+            it = t.byPayer.end() - 1;
+          } else {
+            it = t.byPayer.insert(it, PayerTotal{f.payer, Dec(), Dec()});
+          }
         }
         it->lo = add(it->lo, f.lo);
         it->hi = add(it->hi, f.hi);
