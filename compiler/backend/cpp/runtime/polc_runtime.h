@@ -952,7 +952,10 @@ struct Run {
     totals();
   }
   void finishAwards() {
-    for (auto& aw : r.awards) finishAward(aw);
+    // Only an award that pays has installments and a funding split; the test is here, not in the
+    // call, so that the others (most awards) cost no call.
+    for (auto& aw : r.awards)
+      if (aw.kind == AwardKind::Pay && aw.counted()) finishAward(aw);
   }
 
   int groupKey(const GroupInfo& g, int item) const {
@@ -1138,8 +1141,8 @@ struct Run {
     }
   }
 
+  // The installments and funding split of an award that pays (finishAwards chooses them).
   void finishAward(Award& aw) {
-    if (aw.kind != AwardKind::Pay || !aw.counted()) return;
     const ClauseInfo& cl = p.clauses[aw.clause];
     const DocumentInfo& doc = p.documents[cl.document];
     const Where where{cl.citation, nullptr};
