@@ -86,10 +86,16 @@ inline Dec check(ArithError e, Dec v, const Where& w) {
   return v;
 }
 inline Dec add(Dec a, Dec b, const Where& w) {
+  // A sum that starts at zero (totals, caps over several clauses) adds to a zero first. Adding a
+  // zero with no more decimals than the other operand gives that operand, digits and scale, as
+  // the general path would, without its 128-bit scaling and overflow checks.
+  if (a.isZero() && a.scale() <= b.scale()) return b;
+  if (b.isZero() && b.scale() <= a.scale()) return a;
   Dec out;
   return check(polc_rt::add(a, b, out), out, w);
 }
 inline Dec sub(Dec a, Dec b, const Where& w) {
+  if (b.isZero() && b.scale() <= a.scale()) return a;  // as in add
   Dec out;
   return check(polc_rt::sub(a, b, out), out, w);
 }
@@ -868,6 +874,10 @@ struct Run {
   }
 
   // The amount of a paying clause: `a` from the 给予 expression, `capped` the per-item 上限.
+  // The same mantissa and scale: any computation gives the same result for both (an exact
+  // amount's two ends are rounded and split once).
+  static bool sameDigits(Dec a, Dec b) { return a.mantissa() == b.mantissa() && a.scale() == b.scale(); }
+
   void setAmount(Award& aw, const Amount& a, const Amount* cap, const char* source) {
     const ClauseInfo& cl = p.clauses[aw.clause];
     const Where where{cl.citation, nullptr};
@@ -903,7 +913,7 @@ struct Run {
     const DocumentInfo& doc = p.documents[cl.document];
     if (doc.rounds) {
       Dec lo = roundTo(aw.lo, doc.unit, doc.mode, where);
-      Dec hi = roundTo(aw.hi, doc.unit, doc.mode, where);
+      Dec hi = sameDigits(aw.lo, aw.hi) ? lo : roundTo(aw.hi, doc.unit, doc.mode, where);
       if (explain && (lo != aw.lo || hi != aw.hi))
         explainLine(aw, std::string("舍入（") + doc.roundingText + "）：" + amountText(lo, hi, aw.form));
       aw.lo = lo;
@@ -942,7 +952,10 @@ struct Run {
     totals();
   }
   void finishAwards() {
-    for (auto& aw : r.awards) finishAward(aw);
+    // Only an award that pays has installments and a funding split; the test is here, not in the
+    // call, so that the others (most awards) cost no call.
+    for (auto& aw : r.awards)
+      if (aw.kind == AwardKind::Pay && aw.counted()) finishAward(aw);
   }
 
   int groupKey(const GroupInfo& g, int item) const {
@@ -1128,8 +1141,8 @@ struct Run {
     }
   }
 
+  // The installments and funding split of an award that pays (finishAwards chooses them).
   void finishAward(Award& aw) {
-    if (aw.kind != AwardKind::Pay || !aw.counted()) return;
     const ClauseInfo& cl = p.clauses[aw.clause];
     const DocumentInfo& doc = p.documents[cl.document];
     const Where where{cl.citation, nullptr};
@@ -1175,6 +1188,9 @@ struct Run {
   // unit. When the quotient is an exact multiple of the unit (0.01元: nearly always) both roundings
   // leave it as it is, and it is computed in 64 bits instead of through 128-bit divisions.
   static Dec ratioPart(Dec amount, Dec part, Dec total, Dec unit, RoundingMode mode, const Where& where) {
+    // Nothing to share (the lower end of 最高 …): the paths below give a normalised zero, or a
+    // division by zero when the ratio sums to zero.
+    if (amount.isZero() && !total.isZero()) return Dec();
     const Dec share = mul(amount, part, where);
     Dec q;
     if (unit.mantissa() == 1 && exactQuotient(share, total, unit.scale(), q)) return q;
@@ -1211,16 +1227,17 @@ struct Run {
       Dec unit = doc.rounds ? doc.unit : D(1, 2);
       RoundingMode mode = doc.rounds ? doc.mode : RoundingMode::HalfUp;
       Dec restLo = aw.lo, restHi = aw.hi;
-      for (int i = 0; i < rule.ratioPayers.size; ++i) {
-        FundingPart part{rule.ratioPayers[i], restLo, restHi};
-        if (i + 1 < rule.ratioPayers.size) {
-          part.lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
-          part.hi = ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
-        }
-        restLo = sub(restLo, part.lo, where);
-        restHi = sub(restHi, part.hi, where);
-        parts.push_back(part);
+      const int last = rule.ratioPayers.size - 1;
+      for (int i = 0; i < last; ++i) {
+        const Dec lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
+        // An exact amount has the same two ends: its part is computed once.
+        const Dec hi = sameDigits(aw.lo, aw.hi) ? lo : ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
+        restLo = sub(restLo, lo, where);
+        restHi = sub(restHi, hi, where);
+        parts.push_back(FundingPart{rule.ratioPayers[i], lo, hi});
       }
+      // The last payer takes what is left, so that the parts add up to the award.
+      parts.push_back(FundingPart{rule.ratioPayers[last], restLo, restHi});
       aw.fundingCount = rule.ratioPayers.size;
       return;
     }
@@ -1230,7 +1247,7 @@ struct Run {
       FundingPart part{s.payer, Dec(), Dec()};
       if (!s.rest) {
         part.lo = mul(aw.lo, s.proportion, where).normalized();
-        part.hi = mul(aw.hi, s.proportion, where).normalized();
+        part.hi = sameDigits(aw.lo, aw.hi) ? part.lo : mul(aw.hi, s.proportion, where).normalized();
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
       } else {
@@ -1291,18 +1308,25 @@ struct Run {
       t.lo = add(t.lo, aw.lo);
       t.hi = add(t.hi, aw.hi);
       for (const auto& f : r.funding(aw)) {
-        auto it = std::find_if(t.byPayer.begin(), t.byPayer.end(),
-                               [&](const PayerTotal& x) { return std::strcmp(x.payer, f.payer) == 0; });
+        // The same payer is usually the same string of the tables: compare the pointers first.
+        auto it = std::find_if(t.byPayer.begin(), t.byPayer.end(), [&](const PayerTotal& x) {
+          return x.payer == f.payer || std::strcmp(x.payer, f.payer) == 0;
+        });
         if (it == t.byPayer.end()) {
-          t.byPayer.push_back(PayerTotal{f.payer, Dec(), Dec()});
-          it = t.byPayer.end() - 1;
+          // Kept sorted by name as payers are added: a few payers, no sort at the end.
+          it = std::lower_bound(t.byPayer.begin(), t.byPayer.end(), f.payer,
+                                [](const PayerTotal& x, const char* payer) { return std::strcmp(x.payer, payer) < 0; });
+          if (it == t.byPayer.end()) {  // the usual case: the payers come in order
+            t.byPayer.push_back(PayerTotal{f.payer, Dec(), Dec()});
+            it = t.byPayer.end() - 1;
+          } else {
+            it = t.byPayer.insert(it, PayerTotal{f.payer, Dec(), Dec()});
+          }
         }
         it->lo = add(it->lo, f.lo);
         it->hi = add(it->hi, f.hi);
       }
     }
-    std::sort(t.byPayer.begin(), t.byPayer.end(),
-              [](const PayerTotal& a, const PayerTotal& b) { return std::strcmp(a.payer, b.payer) < 0; });
   }
 };
 
