@@ -35,7 +35,7 @@ bool agree(const Evaluators& ev, const Outcome out[], const std::string& label, 
     if (!present(i)) continue;
     if (out[i].factsOk != out[0].factsOk) same = false;
     else if (out[0].factsOk && out[i].core != out[0].core) same = false;
-    else if (out[0].factsOk && i < 3 && out[i].detail != out[0].detail) same = false;
+    else if (out[0].factsOk && out[i].detail != out[0].detail) same = false;
   }
   if (same) return true;
   if (++failures <= 5) {

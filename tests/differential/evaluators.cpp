@@ -67,6 +67,18 @@ std::string detail(const eval::Result& r) {
   return out;
 }
 
+// The same for the generated C++'s result: the date, each award's missing facts and explanation.
+std::string detail(const polc_rt::Result& r) {
+  std::string out = "date " + std::to_string(r.date) + "\n";
+  for (const auto& aw : r.awards) {
+    out += "award";
+    for (const auto& m : r.missing(aw)) out += " | missing " + m;
+    out += "\n";
+    for (const auto& line : aw.explanation) out += "  " + line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Evaluators::State {
@@ -187,7 +199,10 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
     return;
   }
   try {
-    out[3] = {true, polc_rt::summary(policy::evaluate(gfacts)), ""};
+    policy::Options go;
+    go.explain = explain;
+    auto r = policy::evaluate(gfacts, go);
+    out[3] = {true, polc_rt::summary(r), detail(r)};
   } catch (const polc_rt::EvalError& e) {
     out[3] = {true, std::string("error: ") + e.what(), ""};
   }

@@ -150,6 +150,19 @@ const char* cmpName(ast::CmpOp op) {
   }
   return "?";
 }
+// The word of a 分档's comparison in the explanation.
+const char* cmpWord(ast::CmpOp op) {
+  switch (op) {
+    case ast::CmpOp::Gt: return "超";
+    case ast::CmpOp::Ge: return "达";
+    case ast::CmpOp::Le: return "不超过";
+    case ast::CmpOp::Lt: return "低于";
+    case ast::CmpOp::Eq: return "为";
+    case ast::CmpOp::Ne: return "不为";
+  }
+  return "?";
+}
+
 const char* cmpSign(ast::CmpOp op) {
   switch (op) {
     case ast::CmpOp::Gt: return ">";
@@ -429,6 +442,15 @@ class Generator {
 
   // Sets and parameters used by the expressions, at namespace scope.
   void constants(std::ostream& os) {
+    // The names of enum members: the reader reads them, explanations write them.
+    os << "// ---- enum members as written " << std::string(67, '-') << "\n\n";
+    for (std::size_t e = 0; e < p_.enums.size(); ++e) {
+      os << "const char* const kMembers" << e << "[] = {";
+      for (std::size_t i = 0; i < p_.enums[e].members.size(); ++i) os << (i ? ", " : "") << lit(p_.enums[e].members[i]);
+      if (p_.enums[e].members.empty()) os << "\"\"";
+      os << "};\n";
+    }
+    os << "\n";
     os << "// ---- parameters (dated values) " << std::string(66, '-') << "\n\n";
     for (std::size_t i = 0; i < p_.parameters.size(); ++i) {
       const auto& prm = p_.parameters[i];
@@ -494,6 +516,7 @@ class Generator {
     os << "  (void)kCitation;\n";
     instanceRefs(os, chain, "item");
     line("run.missing.clear();");
+    line("run.lines.clear();");
     line("bool unknown = false;");
     bool hasConditions = !cl.eligibility.empty() || !cl.conditions.empty();
     int k = 0;
@@ -520,7 +543,9 @@ class Generator {
       line("amount = " + asAmount(a, cl.amount[0]) + ";");
       if (!cl.cap.empty()) {
         line("// 上限：" + commentText(cl.cap[0].source));
+        explaining_ = false;
         std::string cp = value(cl.cap[0], "st");
+        explaining_ = true;
         line("cap = " + asAmount(cp, cl.cap[0]) + ";");
       }
       --indent_;
@@ -540,12 +565,16 @@ class Generator {
     // A clause that is not 一次性 computes its amount before its award is begun, so that a clause
     // whose tiers do not match begins (and drops) nothing: the award list and every result are the
     // same. A 一次性 clause already received must not compute it (it could fail), so it begins first.
-    if (pays && !cl.once) amountBlock(false);
+    if (pays && !cl.once) {
+      line("const std::size_t conditionLines = run.lines.size();  // the explanation's; the amount's follow");
+      amountBlock(false);
+    }
     line("polc_rt::Award& aw = run.begin(kClause, item);");
     if (cl.once)
       line(fmt::format("if (!run.afterConditions(aw, unknown, {})) return;  // already received", hasConditions ? "true" : "false"));
     else
-      line(fmt::format("if (run.explain) run.afterConditions(aw, unknown, {});", hasConditions ? "true" : "false"));
+      line(fmt::format("if (run.explain) run.afterConditions(aw, unknown, {}{});", hasConditions ? "true" : "false",
+                       pays ? ", conditionLines" : ""));
     if (pays && cl.once) amountBlock(true);
     if (pays) {
       line("if (!unknown) {");
@@ -581,6 +610,61 @@ class Generator {
 
   void line(const std::string& s) { fn_ << std::string(static_cast<std::size_t>(indent_) * 2, ' ') << s << "\n"; }
   std::string fresh(const char* prefix = "t") { return fmt::format("{}{}", prefix, ++tmp_); }
+
+  // ---- explanation lines: the same as the reference evaluator's (compiler/eval/expr_eval.cpp) ----
+  // Each is one statement guarded by the run's explain flag: nothing is formatted otherwise.
+
+  // The text of a dimension: 吨, 元/吨标煤, …
+  std::string dimensionText(const Dimension& d) const {
+    std::string num, den;
+    for (const auto& [base, exp] : d.exps) {
+      std::string name = base < static_cast<int>(p_.baseUnits.size()) ? p_.baseUnits[static_cast<std::size_t>(base)] : "?";
+      int n = exp < 0 ? -exp : exp;
+      std::string part = name + (n > 1 ? "^" + std::to_string(n) : "");
+      std::string& side = exp > 0 ? num : den;
+      side += (side.empty() ? "" : "·") + part;
+    }
+    return den.empty() ? num : num + "/" + den;
+  }
+  // How a number of type `t` is written (polc_rt::NumFormat).
+  std::string numFormat(const Type& t) const {
+    if (t.dim == Dimension::base(0)) return "polc_rt::kMoney";
+    bool perYear = t.dim.exps.size() == 1 && t.dim.exps[0].second == -1;
+    if (t.dim.dimensionless() || perYear) {
+      std::string suffix = perYear ? "/" + dimensionText(Dimension::base(t.dim.exps[0].first)) : "";
+      return fmt::format("polc_rt::ratio({}, {})", lit(suffix), t.integer ? "true" : "false");
+    }
+    return fmt::format("polc_rt::unit({})", lit(dimensionText(t.dim)));
+  }
+  // A std::string expression: the value `v` (C++ code) of type `t`, as the explanation writes it.
+  std::string show(const std::string& v, const Type& t) const {
+    auto members = [&](int en) {
+      std::size_t n = en >= 0 ? p_.enums[static_cast<std::size_t>(en)].members.size() : 0;
+      return en >= 0 ? fmt::format("kMembers{}, {}", en, n) : std::string("nullptr, 0");
+    };
+    switch (t.kind) {
+      case TypeKind::Number: return fmt::format("polc_rt::show({}, {})", v, numFormat(t));
+      case TypeKind::Bool: return fmt::format("polc_rt::show(static_cast<bool>({}))", v);
+      case TypeKind::Enum: return fmt::format("polc_rt::showEnum(static_cast<int>({}), {})", v, members(t.enumIndex));
+      case TypeKind::Date: return fmt::format("polc_rt::formatDate({})", v);
+      case TypeKind::Text: return fmt::format("std::string({})", v);
+      case TypeKind::Set:
+      case TypeKind::Recognition: return fmt::format("polc_rt::showSet({}, {})", v, members(t.enumIndex));
+      case TypeKind::Error: break;
+    }
+    return "std::string()";
+  }
+  // `设备投入 8000万元` for a fact, the literal as written for a constant, the value otherwise.
+  std::string withValue(const Expr& e, const std::string& v) const {
+    if (e.op == Op::Const) return "std::string(" + lit(e.source) + ")";
+    if (e.op == Op::Fact || e.op == Op::ParamAt || e.op == Op::Previous || e.op == Op::HistoryMax || e.op == Op::Increase)
+      return "std::string(" + lit(e.source + " ") + ") + " + show(v, e.type);
+    return show(v, e.type);
+  }
+  // One explanation line (a std::string expression), when the run explains.
+  void explainLine(const std::string& text) {
+    if (explaining_) line("if (run.explain) run.lines.push_back(" + text + ");");
+  }
 
   // ---- static exactness: whether an expression always gives an exact number ----
   bool exact(const Expr& e) const {
@@ -885,6 +969,8 @@ class Generator {
         }(), st);
         std::string t = fresh();
         line(fmt::format("const Dec {} = polc_rt::sub({}, {}, {});  // 增量", t, now, before, where(e)));
+        explainLine(fmt::format("std::string({}) + {} + \" − 上年 \" + {} + \" = \" + {}", lit(e.source + "："),
+                                show(now, e.type), show(before, e.type), show(t, e.type)));
         return t;
       }
       case Op::HistoryMax: {
@@ -907,8 +993,11 @@ class Generator {
           return "Dec()";
         }
         std::string t = fresh();
-        line(fmt::format("const auto& {} = run.paramAt({}, {}, {}, {});", t, paramNames_[static_cast<std::size_t>(e.param)],
-                         day, lit(prm.name), where(e)));
+        const std::string& table = paramNames_[static_cast<std::size_t>(e.param)];
+        line(fmt::format("const auto& {} = run.paramAt({}, {}, {}, {});", t, table, day, lit(prm.name), where(e)));
+        explainLine(fmt::format("std::string({}) + polc_rt::formatDate({}) + \"：\" + {} + \"（自 \" + "
+                                "polc_rt::formatDate(run.paramFrom({}, {})) + \" 起）\"",
+                                lit(prm.name + " 于 "), day, show(t, prm.type), table, day));
         return t;
       }
       case Op::Neg: {
@@ -927,6 +1016,9 @@ class Generator {
         else
           line(fmt::format("const Amount {} = {}({}, {}, {});  // {}", t, kAmount[op], asAmount(a, e.kids[0]),
                            asAmount(b, e.kids[1]), where(e), commentText(e.source)));
+        static const char* const kSigns[] = {"×", "÷", "+", "−"};
+        explainLine(fmt::format("{} + \" {} \" + {} + \" = \" + {}", withValue(e.kids[0], a), kSigns[op],
+                                withValue(e.kids[1], b), show(t, e.type)));
         return t;
       }
       case Op::Compare:
@@ -984,6 +1076,10 @@ class Generator {
         line(fmt::format("const Amount {} = polc_rt::steps({}, {}, {}, {}, {});  // {}", t, asAmount(x, e.kids[0]),
                          asAmount(from, e.kids[1]), asAmount(every, e.kids[2]), asAmount(add, e.kids[3]), where(e),
                          commentText(e.source)));
+        explainLine(fmt::format("polc_rt::stepsLine({}, {}, {}, {}, {}, {}, {}, {}, {})", asAmount(x, e.kids[0]),
+                                asAmount(from, e.kids[1]), asAmount(every, e.kids[2]), withValue(e.kids[0], x),
+                                lit(e.kids[1].source), lit(e.kids[2].source), lit(e.kids[3].source),
+                                show(exact(e) ? t + ".lo" : t, e.type), where(e)));
         return exact(e) ? t + ".lo" : t;
       }
       case Op::Min:
@@ -1024,6 +1120,7 @@ class Generator {
         else
           line(fmt::format("const Amount {} = polc_rt::capAt({}, {});  // {}", t, asAmount(v, e.kids[0]),
                            asAmount(c, e.kids[1]), commentText(e.source)));
+        explainLine(fmt::format("polc_rt::capLine({}, {}, {})", asAmount(v, e.kids[0]), lo(c, e.kids[1]), show(c, e.type)));
         return t;
       }
     }
@@ -1102,6 +1199,18 @@ class Generator {
       std::string v = value(en.value[0], st);
       line(fmt::format("{} = {};", t, convert(v, en.value[0], e)));
       line(fmt::format("{} = true;", matched));
+      const char* word = e.tierMode == ir::TierMode::FirstOver ? "首次超"
+                         : e.tierMode == ir::TierMode::Has     ? "含"
+                         : e.tierMode == ir::TierMode::Equal   ? "为"
+                                                               : cmpWord(e.cmp);
+      std::string note;
+      if (e.tierMode == ir::TierMode::FirstOver) {
+        std::string hist = historyRef(xe);
+        note = hist.empty() ? " + \"（无往年记录）\""
+                            : fmt::format(" + polc_rt::pastBest(run.historyMax({}), {})", hist, numFormat(xe.type));
+      }
+      explainLine(fmt::format("\"分档：\" + {} + {}{} + {}", withValue(xe, x), lit(std::string(" ") + word + " " + en.key[0].source),
+                              note, lit(" → " + en.value[0].source)));
       --indent_;
       line("}");
       --indent_;
@@ -1123,6 +1232,7 @@ class Generator {
       ++indent_;
       if (en.key.empty()) {
         line("// 其他");
+        explainLine("std::string(" + lit("分情形：其他 → " + en.value[0].source) + ")");
         std::string v = value(en.value[0], st);
         line(fmt::format("{} = {};", t, convert(v, en.value[0], e)));
         line(fmt::format("{} = true;", matched));
@@ -1131,6 +1241,7 @@ class Generator {
         line(fmt::format("if ({0} == T4::U || {0} == T4::N) {{ {1} = {0}; break; }}", c, st));
         line(fmt::format("if ({} == T4::T) {{  // → {}", c, commentText(en.value[0].source)));
         ++indent_;
+        explainLine("std::string(" + lit("分情形：" + en.key[0].source + " → " + en.value[0].source) + ")");
         std::string v = value(en.value[0], st);
         line(fmt::format("{} = {};", t, convert(v, en.value[0], e)));
         line(fmt::format("{} = true;", matched));
@@ -1149,8 +1260,10 @@ class Generator {
     std::string xv = lo(x, e.kids[0]);
     std::string total = fresh("total");
     std::string more = fresh("more");
+    std::string parts = fresh("bands");
     line(fmt::format("Dec {};  // {}", total, commentText(e.source)));
     line(fmt::format("bool {} = true;", more));
+    if (explaining_) line(fmt::format("std::string {};  // the explanation's bands", parts));
     for (std::size_t i = 0; i < e.entries.size(); ++i) {
       line(fmt::format("if ({}) {{", more));
       ++indent_;
@@ -1171,11 +1284,16 @@ class Generator {
       line(fmt::format("const Dec {} = polc_rt::sub({}, {}, {});", band, top, thv, where(e)));
       line(fmt::format("{0} = polc_rt::add({0}, polc_rt::mul({1}, {2}, {3}), {3});", total, lo(rate, e.entries[i].value[0]),
                        band, where(e)));
+      if (explaining_)
+        line(fmt::format("if (run.explain) {0} += ({0}.empty() ? \"\" : \" + \") + std::string({1}) + {2};", parts,
+                         lit(e.entries[i].value[0].source + " × "), show(band, e.kids[0].type)));
       --indent_;
       line("}");
       --indent_;
       line("}");
     }
+    explainLine(fmt::format("\"累进：\" + {0} + \" → \" + ({1}.empty() ? std::string(\"0\") : {1}) + \" = \" + {2}",
+                            withValue(e.kids[0], x), parts, show(total, e.type)));
     return total;
   }
 
@@ -1467,12 +1585,6 @@ class Generator {
          << u.scaleDen << "},\n";
     os << "};\n";
     os << "const polc_rt::FactsReader::Units kUnitTable{kUnits, " << m_.units.size() << "};\n\n";
-    for (std::size_t e = 0; e < p_.enums.size(); ++e) {
-      os << "const char* const kMembers" << e << "[] = {";
-      for (std::size_t i = 0; i < p_.enums[e].members.size(); ++i) os << (i ? ", " : "") << lit(p_.enums[e].members[i]);
-      if (p_.enums[e].members.empty()) os << "\"\"";
-      os << "};\n";
-    }
     // Citations for 已获奖励.
     os << "\nconst char* const kCitations[] = {";
     for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
@@ -1594,6 +1706,7 @@ class Generator {
 
   std::ostringstream fn_;
   int tmp_ = 0;
+  bool explaining_ = true;  // false for a clause's 上限: the reference records no lines for it
   int indent_ = 1;
   std::string cite_;
   std::map<int, std::string> inst_;  // subject → the C++ variable of its instance

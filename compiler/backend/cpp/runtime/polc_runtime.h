@@ -298,6 +298,68 @@ inline std::string amountText(const Dec& lo, const Dec& hi, Form form) {
   }
   return "?";
 }
+
+// ---- values in explanation lines, written as the reference evaluator writes them ------------------
+
+// How a number of some type is written: as money; as a ratio (a percentage unless whole, then
+// `unit`, as in 5%/年); or followed by its unit.
+enum class Shown : uint8_t { Money, Ratio, Unit };
+struct NumFormat {
+  Shown how;
+  const char* unit;
+  bool integer;
+};
+constexpr NumFormat kMoney{Shown::Money, "", false};
+constexpr NumFormat ratio(const char* unit, bool integer) { return NumFormat{Shown::Ratio, unit, integer}; }
+constexpr NumFormat unit(const char* text) { return NumFormat{Shown::Unit, text, false}; }
+
+inline std::string quantity(const Dec& v, const NumFormat& f) {
+  if (f.how == Shown::Money) return money(v);
+  if (f.how == Shown::Ratio) {
+    if (f.integer || v.isInteger()) return v.normalized().toString() + f.unit;
+    if (auto pct = scaled(v, 2, 18)) return pct->toString() + "%" + f.unit;
+  }
+  return v.normalized().toString() + f.unit;
+}
+inline std::string show(const Dec& v, const NumFormat& f) { return quantity(v, f); }
+inline std::string show(const Amount& a, const NumFormat& f) {
+  switch (a.form) {
+    case Form::Exact: return quantity(a.lo, f);
+    case Form::UpTo: return "最高 " + quantity(a.hi, f);
+    case Form::Range: return quantity(a.lo, f) + "至" + quantity(a.hi, f);
+  }
+  return "?";
+}
+inline std::string show(bool b) { return b ? "是" : "否"; }
+inline std::string showEnum(int v, const char* const* names, int count) {
+  return v >= 0 && v < count ? std::string(names[v]) : std::to_string(v);
+}
+template <std::size_t N>
+std::string showSet(const std::bitset<N>& bits, const char* const* names, int count) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i)
+    if (bits[i]) out += (out.empty() ? "" : "、") + showEnum(static_cast<int>(i), names, count);
+  return "{" + out + "}";
+}
+// `v 超过上限 c，按 c`, or `v 未超过上限 c` (the 上限 node of an expression).
+inline std::string capLine(const Amount& v, const Dec& cap, const std::string& capText) {
+  return amountText(v.lo, v.hi, v.form) +
+         (min(v.hi, cap) < v.hi ? " 超过上限 " + capText + "，按 " + capText : " 未超过上限 " + capText);
+}
+// The note of a 首次超 tier: the highest value of the years before.
+inline std::string pastBest(const std::optional<Dec>& best, const NumFormat& f) {
+  return best ? "（往年最高 " + quantity(*best, f) + "）" : std::string("（无往年记录）");
+}
+// 递增's line, after steps() computed `outText`'s amount (so the count cannot fail here).
+inline std::string stepsLine(const Amount& x, const Amount& from, const Amount& every, const std::string& xText,
+                             const char* fromSource, const char* everySource, const char* addSource,
+                             const std::string& outText, const Where& w) {
+  if (!(x.lo > from.lo)) return "递增：" + xText + " 未超过 " + fromSource + "，另给予 0";
+  Dec n;
+  check(polc_rt::div(sub(x.lo, from.lo, w), every.lo, 0, RoundingMode::Floor, n), n, w);
+  return "递增：(" + xText + " − " + fromSource + ") ÷ " + everySource + " 取整 = " + n.toString() + " 档 × " +
+         addSource + " = " + outText;
+}
 // 12,000,000
 inline std::string grouped(const Dec& v) {
   std::string s = v.normalized().toString();
@@ -807,6 +869,14 @@ struct Run {
                   formatDate(entries[0].first) + ")");
     return *found;
   }
+  // The first day of the entry paramAt chose (for the explanation).
+  template <class V, std::size_t N>
+  static int paramFrom(const std::pair<int, V> (&entries)[N], int day) {
+    int from = entries[0].first;
+    for (const auto& e : entries)
+      if (e.first <= day) from = e.first;
+    return from;
+  }
   void explainLine(Award& aw, std::string line) const {
     if (explain) aw.explanation.push_back(std::move(line));
   }
@@ -850,15 +920,20 @@ struct Run {
 
   // After the conditions: explanation, 一次性. Returns false when the award is complete. (The
   // clause's 释义 are not copied: Result::notes reads them from the clause table.)
-  bool afterConditions(Award& aw, bool unknown, bool hasConditions) {
+  // `conditionLines`: how many of the explanation lines so far are the conditions' (a clause that
+  // is not 一次性 has computed its amount already: the lines after them are the amount's).
+  bool afterConditions(Award& aw, bool unknown, bool hasConditions, std::size_t conditionLines = SIZE_MAX) {
     const ClauseInfo& cl = p.clauses[aw.clause];
     if (explain) {
       aw.explanation.push_back(std::string("原文：") + cl.text);
       for (const auto& n : cl.notes) aw.explanation.push_back(std::string("释义：") + n);
-      for (auto& l : lines) aw.explanation.push_back(std::move(l));
+      const std::size_t n = std::min(conditionLines, lines.size());
+      for (std::size_t i = 0; i < n; ++i) aw.explanation.push_back(std::move(lines[i]));
+      lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n));
       if (hasConditions) aw.explanation.push_back(unknown ? "条件：尚不能判断" : "条件：均满足");
+    } else {
+      lines.clear();
     }
-    lines.clear();
     if (!unknown && cl.once) {
       for (const auto& rec : received) {
         if (rec.award->clause != aw.clause || rec.award->year >= year || rec.instance != aw.instance) continue;
