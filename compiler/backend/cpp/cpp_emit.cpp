@@ -516,7 +516,7 @@ class Generator {
     os << "  (void)kCitation;\n";
     instanceRefs(os, chain, "item");
     line("run.missing.clear();");
-    line("run.lines.clear();");
+    line("if (run.explain) run.lines.clear();  // left by a clause whose conditions failed");
     line("bool unknown = false;");
     bool hasConditions = !cl.eligibility.empty() || !cl.conditions.empty();
     int k = 0;
@@ -654,16 +654,45 @@ class Generator {
     }
     return "std::string()";
   }
+  // A line's parts: text as written (Part::text) and std::string expressions (Part::code).
+  struct Part {
+    bool isText;
+    std::string s;
+    static Part text(std::string t) { return Part{true, std::move(t)}; }
+    static Part code(std::string c) { return Part{false, std::move(c)}; }
+  };
+  using Parts = std::vector<Part>;
   // `设备投入 8000万元` for a fact, the literal as written for a constant, the value otherwise.
-  std::string withValue(const Expr& e, const std::string& v) const {
-    if (e.op == Op::Const) return "std::string(" + lit(e.source) + ")";
+  Parts withValue(const Expr& e, const std::string& v) const {
+    if (e.op == Op::Const) return {Part::text(e.source)};
     if (e.op == Op::Fact || e.op == Op::ParamAt || e.op == Op::Previous || e.op == Op::HistoryMax || e.op == Op::Increase)
-      return "std::string(" + lit(e.source + " ") + ") + " + show(v, e.type);
-    return show(v, e.type);
+      return {Part::text(e.source + " "), Part::code(show(v, e.type))};
+    return {Part::code(show(v, e.type))};
   }
-  // One explanation line (a std::string expression), when the run explains.
-  void explainLine(const std::string& text) {
-    if (explaining_) line("if (run.explain) run.lines.push_back(" + text + ");");
+  // One explanation line, when the run explains: a std::string concatenation of the parts, with
+  // adjacent texts as one literal.
+  void explainLine(const std::vector<Parts>& groups) {
+    if (!explaining_) return;
+    Parts merged;
+    for (const auto& g : groups)
+      for (const auto& part : g) {
+        if (part.isText && part.s.empty()) continue;
+        if (part.isText && !merged.empty() && merged.back().isText) merged.back().s += part.s;
+        else merged.push_back(part);
+      }
+    std::string out;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      out += (i ? " + " : "") + (merged[i].isText ? lit(merged[i].s) : merged[i].s);
+    }
+    line("if (run.explain) run.lines.push_back(" + out + ");");
+  }
+  static Parts text(const std::string& t) { return {Part::text(t)}; }
+  static Parts code(const std::string& c) { return {Part::code(c)}; }
+  // The parts as one std::string expression.
+  std::string joined(const Parts& parts) const {
+    std::string out;
+    for (const auto& part : parts) out += (out.empty() ? "" : " + ") + (part.isText ? "std::string(" + lit(part.s) + ")" : part.s);
+    return out;
   }
 
   // ---- static exactness: whether an expression always gives an exact number ----
@@ -969,8 +998,8 @@ class Generator {
         }(), st);
         std::string t = fresh();
         line(fmt::format("const Dec {} = polc_rt::sub({}, {}, {});  // 增量", t, now, before, where(e)));
-        explainLine(fmt::format("std::string({}) + {} + \" − 上年 \" + {} + \" = \" + {}", lit(e.source + "："),
-                                show(now, e.type), show(before, e.type), show(t, e.type)));
+        explainLine({text(e.source + "："), code(show(now, e.type)), text(" − 上年 "), code(show(before, e.type)), text(" = "),
+                     code(show(t, e.type))});
         return t;
       }
       case Op::HistoryMax: {
@@ -995,9 +1024,8 @@ class Generator {
         std::string t = fresh();
         const std::string& table = paramNames_[static_cast<std::size_t>(e.param)];
         line(fmt::format("const auto& {} = run.paramAt({}, {}, {}, {});", t, table, day, lit(prm.name), where(e)));
-        explainLine(fmt::format("std::string({}) + polc_rt::formatDate({}) + \"：\" + {} + \"（自 \" + "
-                                "polc_rt::formatDate(run.paramFrom({}, {})) + \" 起）\"",
-                                lit(prm.name + " 于 "), day, show(t, prm.type), table, day));
+        explainLine({text(prm.name + " 于 "), code("polc_rt::formatDate(" + day + ")"), text("："), code(show(t, prm.type)),
+                     text("（自 "), code(fmt::format("polc_rt::formatDate(run.paramFrom({}, {}))", table, day)), text(" 起）")});
         return t;
       }
       case Op::Neg: {
@@ -1017,8 +1045,8 @@ class Generator {
           line(fmt::format("const Amount {} = {}({}, {}, {});  // {}", t, kAmount[op], asAmount(a, e.kids[0]),
                            asAmount(b, e.kids[1]), where(e), commentText(e.source)));
         static const char* const kSigns[] = {"×", "÷", "+", "−"};
-        explainLine(fmt::format("{} + \" {} \" + {} + \" = \" + {}", withValue(e.kids[0], a), kSigns[op],
-                                withValue(e.kids[1], b), show(t, e.type)));
+        explainLine({withValue(e.kids[0], a), text(std::string(" ") + kSigns[op] + " "), withValue(e.kids[1], b), text(" = "),
+                     code(show(t, e.type))});
         return t;
       }
       case Op::Compare:
@@ -1076,10 +1104,10 @@ class Generator {
         line(fmt::format("const Amount {} = polc_rt::steps({}, {}, {}, {}, {});  // {}", t, asAmount(x, e.kids[0]),
                          asAmount(from, e.kids[1]), asAmount(every, e.kids[2]), asAmount(add, e.kids[3]), where(e),
                          commentText(e.source)));
-        explainLine(fmt::format("polc_rt::stepsLine({}, {}, {}, {}, {}, {}, {}, {}, {})", asAmount(x, e.kids[0]),
-                                asAmount(from, e.kids[1]), asAmount(every, e.kids[2]), withValue(e.kids[0], x),
+        explainLine({code(fmt::format("polc_rt::stepsLine({}, {}, {}, {}, {}, {}, {}, {}, {})", asAmount(x, e.kids[0]),
+                                asAmount(from, e.kids[1]), asAmount(every, e.kids[2]), joined(withValue(e.kids[0], x)),
                                 lit(e.kids[1].source), lit(e.kids[2].source), lit(e.kids[3].source),
-                                show(exact(e) ? t + ".lo" : t, e.type), where(e)));
+                                show(exact(e) ? t + ".lo" : t, e.type), where(e)))});
         return exact(e) ? t + ".lo" : t;
       }
       case Op::Min:
@@ -1120,7 +1148,7 @@ class Generator {
         else
           line(fmt::format("const Amount {} = polc_rt::capAt({}, {});  // {}", t, asAmount(v, e.kids[0]),
                            asAmount(c, e.kids[1]), commentText(e.source)));
-        explainLine(fmt::format("polc_rt::capLine({}, {}, {})", asAmount(v, e.kids[0]), lo(c, e.kids[1]), show(c, e.type)));
+        explainLine({code(fmt::format("polc_rt::capLine({}, {}, {})", asAmount(v, e.kids[0]), lo(c, e.kids[1]), show(c, e.type)))});
         return t;
       }
     }
@@ -1203,14 +1231,14 @@ class Generator {
                          : e.tierMode == ir::TierMode::Has     ? "含"
                          : e.tierMode == ir::TierMode::Equal   ? "为"
                                                                : cmpWord(e.cmp);
-      std::string note;
+      Parts note;
       if (e.tierMode == ir::TierMode::FirstOver) {
         std::string hist = historyRef(xe);
-        note = hist.empty() ? " + \"（无往年记录）\""
-                            : fmt::format(" + polc_rt::pastBest(run.historyMax({}), {})", hist, numFormat(xe.type));
+        note = hist.empty() ? text("（无往年记录）")
+                            : code(fmt::format("polc_rt::pastBest(run.historyMax({}), {})", hist, numFormat(xe.type)));
       }
-      explainLine(fmt::format("\"分档：\" + {} + {}{} + {}", withValue(xe, x), lit(std::string(" ") + word + " " + en.key[0].source),
-                              note, lit(" → " + en.value[0].source)));
+      explainLine({text("分档："), withValue(xe, x), text(std::string(" ") + word + " " + en.key[0].source), note,
+                   text(" → " + en.value[0].source)});
       --indent_;
       line("}");
       --indent_;
@@ -1232,7 +1260,7 @@ class Generator {
       ++indent_;
       if (en.key.empty()) {
         line("// 其他");
-        explainLine("std::string(" + lit("分情形：其他 → " + en.value[0].source) + ")");
+        explainLine({text("分情形：其他 → " + en.value[0].source)});
         std::string v = value(en.value[0], st);
         line(fmt::format("{} = {};", t, convert(v, en.value[0], e)));
         line(fmt::format("{} = true;", matched));
@@ -1241,7 +1269,7 @@ class Generator {
         line(fmt::format("if ({0} == T4::U || {0} == T4::N) {{ {1} = {0}; break; }}", c, st));
         line(fmt::format("if ({} == T4::T) {{  // → {}", c, commentText(en.value[0].source)));
         ++indent_;
-        explainLine("std::string(" + lit("分情形：" + en.key[0].source + " → " + en.value[0].source) + ")");
+        explainLine({text("分情形：" + en.key[0].source + " → " + en.value[0].source)});
         std::string v = value(en.value[0], st);
         line(fmt::format("{} = {};", t, convert(v, en.value[0], e)));
         line(fmt::format("{} = true;", matched));
@@ -1292,8 +1320,8 @@ class Generator {
       --indent_;
       line("}");
     }
-    explainLine(fmt::format("\"累进：\" + {0} + \" → \" + ({1}.empty() ? std::string(\"0\") : {1}) + \" = \" + {2}",
-                            withValue(e.kids[0], x), parts, show(total, e.type)));
+    explainLine({text("累进："), withValue(e.kids[0], x), text(" → "),
+                 code(fmt::format("({0}.empty() ? std::string(\"0\") : {0})", parts)), text(" = "), code(show(total, e.type))});
     return total;
   }
 
