@@ -5,7 +5,8 @@
 // (CLOCK_PROCESS_CPUTIME_ID): the machine is shared. A plain program, run by bench/run_backends.sh,
 // never by ctest.
 //
-//   polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND]
+//   polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND] [--set NAME]
+//                       [--mode single|batch]
 //
 // Prints one tab-separated line per measurement: set, mode, backend, evaluations/s, ns/evaluation.
 // --write DIR also writes, for the peers (bench/peers/), DIR/subset.jsonl (the subset's batch) and
@@ -42,7 +43,8 @@ double cpuSeconds() {
 }
 
 double g_minTime = 1.0;
-std::string g_only;  // --only BACKEND: time only that one (for profiling)
+// For profiling: --only BACKEND, --set NAME and --mode single|batch time only those.
+std::string g_only, g_set, g_mode;
 bool want(const char* backend) { return g_only.empty() || g_only == backend; }
 volatile std::size_t g_sink = 0;  // keeps the results alive
 
@@ -61,6 +63,13 @@ double measure(std::size_t warm, const std::function<std::size_t(std::size_t)>& 
 void report(const std::string& set, const char* mode, const char* backend, double perSecond) {
   std::cout << set << "\t" << mode << "\t" << backend << "\t" << static_cast<long long>(perSecond) << "\t"
             << static_cast<long long>(1e9 / perSecond) << std::endl;
+}
+
+// Runs `one` and reports its rate unless the filters leave it out.
+void timeIt(const std::string& set, const char* mode, const char* backend, std::size_t warm,
+            const std::function<std::size_t(std::size_t)>& one) {
+  if (!want(backend) || (!g_mode.empty() && g_mode != mode)) return;
+  report(set, mode, backend, measure(warm, one));
 }
 
 std::string readAll(const std::string& path) {
@@ -88,6 +97,7 @@ void handWritten(const ir::Program& p, const std::vector<std::string>& lines, co
 
 template <class Facts>
 void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::string& writeDir) {
+  if (!g_set.empty() && g_set != set.name) return;
   auto c = vmtest::compile(set.files);
   if (!c->error.empty()) {
     std::cerr << set.name << ": " << c->error << "\n";
@@ -122,43 +132,46 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
   const std::size_t n = lines.size();
 
   auto ref = [&](const eval::Applicant& a) { return eval::evaluate(p, a, eval::Options{}).awards.size(); };
-  if (want("reference")) report(set.name, "single", "reference", measure(100, [&](std::size_t) { return ref(single.applicant); }));
-  if (want("reference")) report(set.name, "batch", "reference", measure(n, [&](std::size_t i) { return ref(refs[i % n]); }));
+  timeIt(set.name, "single", "reference", 100, [&](std::size_t) { return ref(single.applicant); });
+  timeIt(set.name, "batch", "reference", n, [&](std::size_t i) { return ref(refs[i % n]); });
 
-  // The VM: the batch loads each applicant into the reused session (part of its time).
+  // The VM: the batch loads each applicant, recorded once before the clock starts
+  // (polrt::Applicant, as the generated C++ reads its Facts first), into the reused session.
+  std::vector<polrt::Applicant> recorded;
+  for (const auto& a : refs) recorded.push_back(bytecode::record(a, std::nullopt));
   polrt::Session s(*loaded.program);
   bytecode::loadApplicant(s, single.applicant, std::nullopt);
-  if (want("vm")) report(set.name, "single", "vm", measure(1000, [&](std::size_t) { return static_cast<std::size_t>(s.evaluate(false)); }));
-  if (want("vm")) report(set.name, "batch", "vm", measure(n, [&](std::size_t i) {
-           bytecode::loadApplicant(s, refs[i % n], std::nullopt);
+  timeIt(set.name, "single", "vm", 1000, [&](std::size_t) { return static_cast<std::size_t>(s.evaluate(false)); });
+  timeIt(set.name, "batch", "vm", n, [&](std::size_t i) {
+           s.load(recorded[i % n]);
            return static_cast<std::size_t>(s.evaluate(false));
-         }));
+         });
 
   // LLVM: the same runtime with its blocks compiled to native code (compiler/backend/llvm), when
   // polc was built with LLVM; checked against the VM on the batch first.
   auto native = polrt::load(c->bytecode.data(), c->bytecode.size());
   std::string error;
   std::unique_ptr<llvmjit::NativeCode> code;
-  if (llvmjit::available() && native.program) code = llvmjit::attach(*native.program, error);
+  if (llvmjit::available() && native.program && want("LLVM")) code = llvmjit::attach(*native.program, error);
   if (code) {
     polrt::Session ls(*native.program);
     for (std::size_t i = 0; i < n && error.empty(); ++i) {
       bytecode::loadApplicant(s, refs[i], std::nullopt);
-      bytecode::loadApplicant(ls, refs[i], std::nullopt);
-      if (s.evaluate(false) != ls.evaluate(false)) error = "evaluation status";
+      if (!ls.load(recorded[i])) error = "the recorded applicant does not load";
+      else if (s.evaluate(false) != ls.evaluate(false)) error = "evaluation status";
       else error = vmtest::compare(p, bytecode::toResult(s, false), bytecode::toResult(ls, false), false);
     }
     if (!error.empty()) {
       std::cerr << set.name << ": LLVM left out, it differs from the VM: " << error << "\n";
     } else {
       bytecode::loadApplicant(ls, single.applicant, std::nullopt);
-      if (want("LLVM")) report(set.name, "single", "LLVM", measure(1000, [&](std::size_t) { return static_cast<std::size_t>(ls.evaluate(false)); }));
-      if (want("LLVM")) report(set.name, "batch", "LLVM", measure(n, [&](std::size_t i) {
-               bytecode::loadApplicant(ls, refs[i % n], std::nullopt);
+      timeIt(set.name, "single", "LLVM", 1000, [&](std::size_t) { return static_cast<std::size_t>(ls.evaluate(false)); });
+      timeIt(set.name, "batch", "LLVM", n, [&](std::size_t i) {
+               ls.load(recorded[i % n]);
                return static_cast<std::size_t>(ls.evaluate(false));
-             }));
+             });
     }
-  } else if (llvmjit::available()) {
+  } else if (llvmjit::available() && want("LLVM")) {
     std::cerr << set.name << ": LLVM left out: " << error << "\n";
   }
 
@@ -168,8 +181,8 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
     gen.eval(f, result, polc_rt::Options{});
     return result.awards.size();
   };
-  if (want("generated C++")) report(set.name, "single", "generated C++", measure(1000, [&](std::size_t) { return generated(genSingle); }));
-  if (want("generated C++")) report(set.name, "batch", "generated C++", measure(n, [&](std::size_t i) { return generated(gens[i % n]); }));
+  timeIt(set.name, "single", "generated C++", 1000, [&](std::size_t) { return generated(genSingle); });
+  timeIt(set.name, "batch", "generated C++", n, [&](std::size_t i) { return generated(gens[i % n]); });
 
   if constexpr (std::is_same_v<Facts, subset_policy::Facts>) handWritten(p, lines, refs, gens, genSingle, p2, single.applicant, writeDir);
 }
@@ -198,14 +211,14 @@ void handWritten(const ir::Program& p, const std::vector<std::string>& lines, co
     std::cerr << "the hand-written evaluator differs on p2.json\n" << diff;
     std::exit(1);
   }
-  if (want("hand-written")) report(set, "single", "hand-written", measure(1000, [&](std::size_t) {
+  timeIt(set, "single", "hand-written", 1000, [&](std::size_t) {
            hw::evaluate(handSingle, r);
            return r.awards.size();
-         }));
-  if (want("hand-written")) report(set, "batch", "hand-written", measure(n, [&](std::size_t i) {
+         });
+  timeIt(set, "batch", "hand-written", n, [&](std::size_t i) {
            hw::evaluate(hands[i % n], r);
            return r.awards.size();
-         }));
+         });
   if (writeDir.empty()) return;
   auto write = [&](const std::string& name, const std::vector<std::string>& texts, const std::vector<eval::Applicant>& as) {
     std::ofstream in(writeDir + "/" + name + ".jsonl"), out(writeDir + "/" + name + ".expected.jsonl");
@@ -229,8 +242,10 @@ int main(int argc, char** argv) {
     else if (a == "--min-time") g_minTime = std::atof(argv[i + 1]);
     else if (a == "--write") writeDir = argv[i + 1];
     else if (a == "--only") g_only = argv[i + 1];
+    else if (a == "--set") g_set = argv[i + 1];
+    else if (a == "--mode") g_mode = argv[i + 1];
     else {
-      std::cerr << "usage: polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND]\n";
+      std::cerr << "usage: polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND] [--set NAME] [--mode single|batch]\n";
       return 2;
     }
   }

@@ -62,8 +62,10 @@ void Session::planFast() {
     caseRoots_.resize(cases);
   }
   slotBase_.resize(p_.subjects.size() + 1);
-  for (std::size_t su = 0; su < p_.subjects.size(); ++su)
+  for (std::size_t su = 0; su < p_.subjects.size(); ++su) {
     slotBase_[su + 1] = slotBase_[su] + static_cast<uint32_t>(p_.subjects[su].facts.size());
+    for (const FactDef& fd : p_.subjects[su].facts) slotKind_.push_back(fd.kind);
+  }
   held_.resize(slotBase_.back() / 64 + 1);
   plans_.resize(p_.clauses.size());
   for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
@@ -483,9 +485,8 @@ Session::Truth Session::setBits(const Atom& a, uint64_t bits[4]) const {
   int i = instanceOf(a.subject);
   if (i < 0) return Truth::Unknown;
   const Instance& in = inst_[i];
-  const FactCell& cell = in.facts[a.slot];
   std::memset(bits, 0, 32);
-  if (!cell.present) {
+  if (!in.present[a.slot]) {
     // 新认定 of an absent recognition is empty; an absent set is empty unless a default or this
     // year's history says otherwise.
     if (a.newly) return Truth::True;
@@ -493,7 +494,7 @@ Session::Truth Session::setBits(const Atom& a, uint64_t bits[4]) const {
     return fd.hasDefault || !in.history[a.slot].empty() ? Truth::Undecided : Truth::True;
   }
   if (!a.newly && p_.subjects[a.subject].facts[a.slot].kind == kSet) {
-    std::memcpy(bits, cell.v.bits, 32);
+    std::memcpy(bits, in.facts[a.slot].bits, 32);
     return Truth::True;
   }
   for (const auto& g : in.grants[a.slot]) {
@@ -512,10 +513,10 @@ Session::Truth Session::atom(const Atom& a) const {
   while (i >= 0 && inst_[i].subject != a.subject) i = inst_[i].parent;
   if (i < 0) return Truth::Unknown;
   const Instance& in = inst_[i];
-  const FactCell& cell = in.facts[a.slot];
+  const bool present = in.present[a.slot] != 0;
   bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
-  const Val* vp = &cell.v;
-  if (!cell.present) {
+  const Val* vp = &in.facts[a.slot];
+  if (!present) {
     // 新认定 of an absent recognition is empty; otherwise this year's history or a default
     // supplies the value (a default's members, for a recognition, as for a set); failing those an
     // absent boolean is 否, an absent set empty, anything else not assessable.
@@ -532,7 +533,7 @@ Session::Truth Session::atom(const Atom& a) const {
   if (has) {
     const uint64_t* set = a.kind == Atom::kHasSet ? p_.sets[a.arg].data() : nullptr;
     auto member = [&](int m) { return set ? bit(set, m) : m == static_cast<int>(a.arg); };
-    if (!a.newly && (a.factKind == kSet || !cell.present)) {
+    if (!a.newly && (a.factKind == kSet || !present)) {
       if (set) return truth(((v.bits[0] & set[0]) | (v.bits[1] & set[1]) | (v.bits[2] & set[2]) | (v.bits[3] & set[3])) != 0);
       return truth(bit(v.bits, static_cast<int>(a.arg)));
     }

@@ -86,10 +86,11 @@ int Session::addInstance(int subject, int parent) {
   std::size_t n = p_.subjects[subject].facts.size();
   // Grow only: shrinking would free the per-slot buffers that the next applicant reuses.
   if (in.facts.size() < n) in.facts.resize(n);
+  if (in.present.size() < n) in.present.resize(n);
   if (in.history.size() < n) in.history.resize(n);
   if (in.grants.size() < n) in.grants.resize(n);
   if (in.texts.size() < n) in.texts.resize(n);
-  for (std::size_t f = 0; f < n; ++f) in.facts[f].present = false;
+  std::fill_n(in.present.begin(), n, uint8_t{0});
   for (uint32_t f : in.listed) {
     in.history[f].clear();
     in.grants[f].clear();
@@ -121,13 +122,14 @@ const std::string& Session::instancePath(int i) const {
 
 void Session::addSetMember(int i, int s, int m) {
   markGiven(i, s);
-  FactCell& c = inst_[i].facts[s];
-  if (!c.present) {
-    c.present = true;
-    c.v.kind = kSet;
-    std::memset(c.v.bits, 0, sizeof c.v.bits);
+  Instance& in = inst_[i];
+  Val& v = in.facts[s];
+  if (!in.present[s]) {
+    in.present[s] = 1;
+    v.kind = kSet;
+    std::memset(v.bits, 0, sizeof v.bits);
   }
-  if (m >= 0 && m < 256) c.v.bits[m >> 6] |= uint64_t{1} << (m & 63);
+  if (m >= 0 && m < 256) v.bits[m >> 6] |= uint64_t{1} << (m & 63);
 }
 void Session::setText(int i, int s, std::string_view v) {
   give(i, s, kText);
@@ -144,7 +146,7 @@ void Session::setRecognition(int i, int s) {
   inst_[i].grants[s].clear();
 }
 void Session::clearFact(int i, int s) {
-  inst_[i].facts[s].present = false;
+  inst_[i].present[s] = 0;
   inst_[i].grants[s].clear();
 }
 void Session::setHistory(int i, int s, int year, const Val& v) {
@@ -249,20 +251,20 @@ bool Session::loadFact(int subject, int slot, Val& out) const {
   int i = instanceOf(subject);
   if (i < 0) return false;
   const Instance& in = inst_[i];
-  const FactCell& c = in.facts[slot];
+  const Val& c = in.facts[slot];
   const FactDef& fd = p_.subjects[subject].facts[slot];
-  if (c.present) {
+  if (in.present[slot]) {
     switch (fd.kind) {
-      case kNum: setNumVal(out, c.v.lo, c.v.hi, c.v.form); break;
+      case kNum: setNumVal(out, c.lo, c.hi, c.form); break;
       case kBool:
       case kEnum:
       case kDate:
         out.kind = fd.kind;
-        out.i = c.v.i;
+        out.i = c.i;
         break;
       case kSet:
         out.kind = kSet;
-        std::memcpy(out.bits, c.v.bits, sizeof out.bits);
+        std::memcpy(out.bits, c.bits, sizeof out.bits);
         break;
       case kText:
         out.kind = kText;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bytecode/program.h"
+#include "vm/applicant.h"
 
 namespace polrt {
 
@@ -144,7 +145,10 @@ class Session {
   void setHistory(int inst, int slot, int year, const Val& v);
   // `citation` as the embedder wrote it (it names the award in error messages).
   void addReceived(int inst, int clause, int target, Decimal amount, int year, std::string_view citation = {});
-  bool factPresent(int inst, int slot) const { return inst_[inst].facts[slot].present; }
+  // Replaces the applicant with a recorded one (vm/applicant.h). False, leaving no applicant, when
+  // the recording does not fit the program (an index out of range, a value of the wrong kind).
+  bool load(const Applicant& a);
+  bool factPresent(int inst, int slot) const { return inst_[inst].present[slot] != 0; }
 
   // ---- evaluation -------------------------------------------------------------------------------
   // Returns true when evaluated; false with error() set on an evaluation error (overflow, …).
@@ -165,15 +169,14 @@ class Session {
   const InstallmentR* installments(const AwardR& a) const { return instPool_.data() + a.instBegin; }
 
  private:
-  struct FactCell {
-    bool present = false;
-    Val v;
-  };
   struct Instance {
     int subject = -1, parent = -1;
     mutable std::string path;  // see instancePath()
     mutable bool pathBuilt = false;
-    std::vector<FactCell> facts;
+    // Per slot. `present` apart from the values: a new instance clears one byte per slot, not a
+    // 128-byte cell, and a test of an absent fact reads no value.
+    std::vector<uint8_t> present;
+    std::vector<Val> facts;
     std::vector<std::vector<std::pair<int, Val>>> history;   // per slot, ascending years
     std::vector<std::vector<std::pair<int, int>>> grants;    // per slot: member, day
     std::vector<std::string> texts;                          // per slot
@@ -239,10 +242,11 @@ class Session {
   // The value of a fact being set: marked given and present, of kind `kind`.
   Val& give(int inst, int slot, uint8_t kind) {
     markGiven(inst, slot);
-    FactCell& c = inst_[inst].facts[slot];
-    c.present = true;
-    c.v.kind = kind;
-    return c.v;
+    Instance& in = inst_[inst];
+    in.present[slot] = 1;
+    Val& v = in.facts[slot];
+    v.kind = kind;
+    return v;
   }
   bool held(uint32_t bit) const { return (held_[bit >> 6] >> (bit & 63)) & 1; }
   // False when, for one of the clause's key groups, no fact of the group is given anywhere: then
@@ -340,6 +344,7 @@ class Session {
   std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
   std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
   std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
+  std::vector<uint8_t> slotKind_;   // per bit of held_: the fact's kind (load() checks against it)
   std::vector<uint64_t> held_;      // some instance gives the fact or its history (markGiven())
   bool indexed_ = false;            // bySubject_ describes the instances
   Val fastOut_;

@@ -37,8 +37,12 @@ Val toVal(const ir::Value& v) {
 
 }  // namespace
 
-void loadApplicant(polrt::Session& s, const eval::Applicant& a, std::optional<int> date) {
-  s.reset();
+namespace {
+
+// The setter calls that give `a`, made on a session or on a recording (polrt::Applicant): both
+// have the same setters.
+template <class Sink>
+void give(Sink& s, const eval::Applicant& a, std::optional<int> date) {
   for (const auto& in : a.instances) {
     int i = s.addInstance(in.subject, in.parent);
     if (i < 0) continue;
@@ -72,6 +76,19 @@ void loadApplicant(polrt::Session& s, const eval::Applicant& a, std::optional<in
   for (const auto& r : a.received) s.addReceived(r.instance, r.clause, r.target, r.amount, r.year, r.citation);
   if (date) s.setDate(*date);
   else if (a.date) s.setDate(*a.date);
+}
+
+}  // namespace
+
+void loadApplicant(polrt::Session& s, const eval::Applicant& a, std::optional<int> date) {
+  s.reset();
+  give(s, a, date);
+}
+
+polrt::Applicant record(const eval::Applicant& a, std::optional<int> date) {
+  polrt::Applicant out;
+  give(out, a, date);
+  return out;
 }
 
 eval::Result toResult(const polrt::Session& s, bool explain) {

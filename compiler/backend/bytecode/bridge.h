@@ -15,6 +15,8 @@ namespace polc::bytecode {
 // Puts the applicant into the session (after reset()). The program must be the one the bytecode
 // was emitted from: slots, clauses and targets have the same indices.
 void loadApplicant(polrt::Session& s, const eval::Applicant& a, std::optional<int> date);
+// The same, recorded for Session::load(): read once, loaded as often as needed (batches).
+polrt::Applicant record(const eval::Applicant& a, std::optional<int> date);
 
 // The session's last result as the reference evaluator's type.
 eval::Result toResult(const polrt::Session& s, bool explain);

@@ -1,0 +1,92 @@
+// Recording an Applicant, and replaying it into a session (Session::load). The replay checks every
+// index against the session's program, since a recording is data that may come from elsewhere.
+#include "vm/applicant.h"
+
+#include "vm/vm.h"
+
+namespace polrt {
+
+void Applicant::clear() {
+  ops_.clear();
+  nums_.clear();
+  sets_.clear();
+  vals_.clear();
+  received_.clear();
+  text_.clear();
+  date_.reset();
+  ninst_ = 0;
+}
+
+int Applicant::addInstance(int subject, int parent) {
+  op(kInstance, subject, parent, 0, 0);
+  return ninst_++;
+}
+
+void Applicant::setSetBits(int inst, int slot, const uint64_t bits[4]) {
+  op(bc::kSet, inst, slot, static_cast<int32_t>(sets_.size()), 0);
+  sets_.push_back({bits[0], bits[1], bits[2], bits[3]});
+}
+
+void Applicant::setText(int inst, int slot, std::string_view v) {
+  op(bc::kText, inst, slot, static_cast<int32_t>(text_.size()), static_cast<int32_t>(v.size()));
+  text_.append(v);
+}
+
+void Applicant::setHistory(int inst, int slot, int year, const Val& v) {
+  op(kHistory, inst, slot, year, static_cast<int32_t>(vals_.size()));
+  vals_.push_back(v);
+}
+
+void Applicant::addReceived(int inst, int clause, int target, Decimal amount, int year, std::string_view citation) {
+  op(kReceived, inst, clause, static_cast<int32_t>(received_.size()), 0);
+  received_.push_back(Received{target, year, amount, static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(citation.size())});
+  text_.append(citation);
+}
+
+bool Session::load(const Applicant& a) {
+  reset();
+  const int clauses = static_cast<int>(p_.clauses.size()), targets = static_cast<int>(p_.targets.size());
+  for (const Applicant::Op& o : a.ops_) {
+    if (o.code == Applicant::kInstance) {
+      if (addInstance(o.inst, o.slot) < 0) return reset(), false;
+      continue;
+    }
+    if (o.inst < 0 || o.inst >= ninst_) return reset(), false;
+    if (o.code == Applicant::kReceived) {
+      const auto& r = a.received_[static_cast<std::size_t>(o.a)];
+      if (o.slot < -1 || o.slot >= clauses || r.target < -1 || r.target >= targets) return reset(), false;
+      addReceived(o.inst, o.slot, r.target, r.amount, r.year, std::string_view(a.text_).substr(r.citationBegin, r.citationSize));
+      continue;
+    }
+    const int subject = inst_[o.inst].subject;
+    const uint32_t base = slotBase_[subject];
+    if (o.slot < 0 || base + static_cast<uint32_t>(o.slot) >= slotBase_[subject + 1]) return reset(), false;
+    const uint8_t kind = slotKind_[base + static_cast<uint32_t>(o.slot)];
+    const uint8_t given = o.code == Applicant::kGrant ? uint8_t{bc::kRecog}
+                          : o.code == Applicant::kHistory ? a.vals_[static_cast<std::size_t>(o.b)].kind
+                                                          : o.code;
+    // A recognition's history holds its members as a set (Val has no grants).
+    if (given != kind && !(o.code == Applicant::kHistory && kind == bc::kRecog && given == bc::kSet)) return reset(), false;
+    if (kind == bc::kEnum) {  // a member of the fact's enum: explanations name it
+      const int32_t m = o.code == Applicant::kHistory ? a.vals_[static_cast<std::size_t>(o.b)].i : o.a;
+      const uint32_t e = p_.types[p_.subjects[subject].facts[o.slot].type].enumIndex;
+      if (e >= p_.enums.size() || m < 0 || m >= static_cast<int32_t>(p_.enums[e].members.size())) return reset(), false;
+    }
+    switch (o.code) {
+      case bc::kNum: setNum(o.inst, o.slot, a.nums_[static_cast<std::size_t>(o.a)]); break;
+      case bc::kBool: setBool(o.inst, o.slot, o.a != 0); break;
+      case bc::kEnum: setEnum(o.inst, o.slot, o.a); break;
+      case bc::kDate: setDay(o.inst, o.slot, o.a); break;
+      case bc::kSet: setSetBits(o.inst, o.slot, a.sets_[static_cast<std::size_t>(o.a)].data()); break;
+      case bc::kText: setText(o.inst, o.slot, std::string_view(a.text_).substr(static_cast<std::size_t>(o.a), static_cast<std::size_t>(o.b))); break;
+      case bc::kRecog: setRecognition(o.inst, o.slot); break;
+      case Applicant::kGrant: addGrant(o.inst, o.slot, o.a, o.b); break;
+      case Applicant::kHistory: setHistory(o.inst, o.slot, o.a, a.vals_[static_cast<std::size_t>(o.b)]); break;
+      default: return reset(), false;
+    }
+  }
+  if (a.date_) setDate(*a.date_);
+  return true;
+}
+
+}  // namespace polrt
