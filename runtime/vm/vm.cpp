@@ -889,15 +889,21 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
     };
     Decimal unit = doc.rounding ? p_.decimals[doc.roundUnit] : Decimal::fromParts(1, 2);
     uint8_t mode = doc.rounding ? doc.roundMode : static_cast<uint8_t>(RoundingMode::HalfUp);
+    // Most awards are exact (lo and hi the same digits) or up to an amount (lo zero): an exact
+    // award's lower parts are its upper ones, computed once, and a share of zero is zero, as the
+    // general path rounds it (0, scale 0), leaving the rest as it was — same results, same errors.
+    const bool exact = aw.lo.mantissa() == aw.hi.mantissa() && aw.lo.scale() == aw.hi.scale();
+    const bool zeroLo = aw.lo.mantissa() == 0;
     Decimal restLo = aw.lo, restHi = aw.hi;
     for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
       FundingPartR part{rule.ratioPayers[i], restLo, restHi};
       if (i + 1 < rule.ratioPayers.size()) {
-        part.lo = roundTo(share(aw.lo, i), unit, mode, where);
         part.hi = roundTo(share(aw.hi, i), unit, mode, where);
+        part.lo = exact ? part.hi : zeroLo ? Decimal() : roundTo(share(aw.lo, i), unit, mode, where);
       }
-      restLo = minusAt(restLo, part.lo, where);
       restHi = minusAt(restHi, part.hi, where);
+      if (exact) restLo = restHi;
+      else if (!zeroLo || i + 1 == rule.ratioPayers.size()) restLo = minusAt(restLo, part.lo, where);
       fundingPool_.push_back(part);
     }
     aw.fundingCount = static_cast<uint32_t>(rule.ratioPayers.size());
