@@ -35,12 +35,36 @@ void Applicant::setText(int inst, int slot, std::string_view v) {
 void Applicant::setHistory(int inst, int slot, int year, const Val& v) {
   op(kHistory, inst, slot, year, static_cast<int32_t>(vals_.size()));
   vals_.push_back(v);
+  // A past text is kept empty, as the compiler's bridge loads it: a recording must not carry a
+  // pointer into memory it does not own.
+  vals_.back().tp = nullptr;
+  vals_.back().tl = 0;
 }
 
 void Applicant::addReceived(int inst, int clause, int target, Decimal amount, int year, std::string_view citation) {
   op(kReceived, inst, clause, static_cast<int32_t>(received_.size()), 0);
   received_.push_back(Received{target, year, amount, static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(citation.size())});
   text_.append(citation);
+}
+
+// Enum values, set bits and granted recognitions name members of the fact's enum, and
+// explanations print them by index: a member the enum does not have is refused. So is a history
+// amount of no known form.
+bool Applicant::membersFit(const Op& o, const Program& p, const FactDef& fd, uint8_t kind) const {
+  const Val* history = o.code == kHistory ? &vals_[static_cast<std::size_t>(o.b)] : nullptr;
+  if (history && kind == bc::kNum) return history->form <= bc::kRange;
+  if (kind != bc::kEnum && kind != bc::kSet && kind != bc::kRecog) return true;
+  const uint32_t e = p.types[fd.type].enumIndex;
+  const int32_t count = e < p.enums.size() ? static_cast<int32_t>(p.enums[e].members.size()) : 0;
+  auto bitsFit = [count](const uint64_t* bits) {
+    for (int32_t m = count; m < 256; ++m)
+      if ((bits[m >> 6] >> (m & 63)) & 1) return false;
+    return true;
+  };
+  if (history) return kind == bc::kEnum ? history->i >= 0 && history->i < count : bitsFit(history->bits);
+  if (o.code == bc::kEnum || o.code == kGrant) return o.a >= 0 && o.a < count;
+  if (o.code == bc::kSet) return bitsFit(sets_[static_cast<std::size_t>(o.a)].data());
+  return true;  // 已认定 with no grants yet
 }
 
 bool Session::load(const Applicant& a) {
@@ -67,11 +91,7 @@ bool Session::load(const Applicant& a) {
                                                           : o.code;
     // A recognition's history holds its members as a set (Val has no grants).
     if (given != kind && !(o.code == Applicant::kHistory && kind == bc::kRecog && given == bc::kSet)) return reset(), false;
-    if (kind == bc::kEnum) {  // a member of the fact's enum: explanations name it
-      const int32_t m = o.code == Applicant::kHistory ? a.vals_[static_cast<std::size_t>(o.b)].i : o.a;
-      const uint32_t e = p_.types[p_.subjects[subject].facts[o.slot].type].enumIndex;
-      if (e >= p_.enums.size() || m < 0 || m >= static_cast<int32_t>(p_.enums[e].members.size())) return reset(), false;
-    }
+    if (!a.membersFit(o, p_, p_.subjects[subject].facts[o.slot], kind)) return reset(), false;
     switch (o.code) {
       case bc::kNum: setNum(o.inst, o.slot, a.nums_[static_cast<std::size_t>(o.a)]); break;
       case bc::kBool: setBool(o.inst, o.slot, o.a != 0); break;

@@ -3,6 +3,10 @@
 // does not fit the program is refused as a whole, with nothing left loaded.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <functional>
+#include <random>
+
 #include "backend/bytecode/bridge.h"
 #include "vm_util.h"
 
@@ -111,26 +115,135 @@ TEST(RecordedApplicant, RefusesWhatDoesNotFitTheProgram) {
   EXPECT_TRUE(s.load(good));
 }
 
-TEST(RecordedApplicant, RefusesAnEnumMemberOutOfRange) {
+// Members are printed by index in explanations: one the fact's enum does not have is refused, as
+// an enum value, a set bit or a granted recognition.
+TEST(RecordedApplicant, RefusesMembersOutOfRange) {
   Loaded l = compileAndLoad(vmtest::kCity);
   ASSERT_TRUE(l.vm);
   const polrt::Program& p = *l.vm;
   const int company = p.findSubject("企业");
-  int slot = -1;
   const auto& facts = p.subjects[static_cast<std::size_t>(company)].facts;
-  for (std::size_t f = 0; f < facts.size() && slot < 0; ++f)
-    if (facts[f].kind == polrt::bc::kEnum) slot = static_cast<int>(f);
-  ASSERT_GE(slot, 0) << "the schema has an enum fact of 企业";
-  const auto& members = p.enums[p.types[facts[static_cast<std::size_t>(slot)].type].enumIndex].members;
+  auto slotOf = [&](uint8_t kind) {
+    for (std::size_t f = 0; f < facts.size(); ++f)
+      if (facts[f].kind == kind) return static_cast<int>(f);
+    return -1;
+  };
+  auto membersOf = [&](int slot) {
+    return static_cast<int>(p.enums[p.types[facts[static_cast<std::size_t>(slot)].type].enumIndex].members.size());
+  };
+  const int enumSlot = slotOf(polrt::bc::kEnum), setSlot = slotOf(polrt::bc::kSet), recogSlot = slotOf(polrt::bc::kRecog);
+  ASSERT_GE(enumSlot, 0) << "the schema has an enum fact of 企业";
+  ASSERT_GE(setSlot, 0) << "… a set";
+  ASSERT_GE(recogSlot, 0) << "… a recognition";
   polrt::Session s(p);
-  polrt::Applicant a;
-  a.addInstance(company, -1);
-  a.setEnum(0, slot, static_cast<int>(members.size()) - 1);
-  EXPECT_TRUE(s.load(a));
-  a.clear();
-  a.addInstance(company, -1);
-  a.setEnum(0, slot, static_cast<int>(members.size()));
-  EXPECT_FALSE(s.load(a));
+  auto loads = [&](const std::function<void(polrt::Applicant&)>& give) {
+    polrt::Applicant a;
+    a.addInstance(company, -1);
+    give(a);
+    return s.load(a);
+  };
+  const int lastEnum = membersOf(enumSlot) - 1, lastSet = membersOf(setSlot) - 1, lastRecog = membersOf(recogSlot) - 1;
+  auto setWith = [](int m) {
+    std::array<uint64_t, 4> bits{};
+    bits[static_cast<std::size_t>(m >> 6)] |= uint64_t{1} << (m & 63);
+    return bits;
+  };
+  EXPECT_TRUE(loads([&](polrt::Applicant& a) { a.setEnum(0, enumSlot, lastEnum); }));
+  EXPECT_FALSE(loads([&](polrt::Applicant& a) { a.setEnum(0, enumSlot, lastEnum + 1); }));
+  EXPECT_FALSE(loads([&](polrt::Applicant& a) { a.setEnum(0, enumSlot, -1); }));
+  EXPECT_TRUE(loads([&](polrt::Applicant& a) { a.setSetBits(0, setSlot, setWith(lastSet).data()); }));
+  EXPECT_FALSE(loads([&](polrt::Applicant& a) { a.setSetBits(0, setSlot, setWith(lastSet + 1).data()); }));
+  EXPECT_TRUE(loads([&](polrt::Applicant& a) { a.addGrant(0, recogSlot, lastRecog, 19500); }));
+  EXPECT_FALSE(loads([&](polrt::Applicant& a) { a.addGrant(0, recogSlot, lastRecog + 1, 19500); }));
+  EXPECT_FALSE(loads([&](polrt::Applicant& a) {
+    polrt::Val v;
+    v.kind = polrt::bc::kEnum;
+    v.i = lastEnum + 1;
+    a.setHistory(0, enumSlot, 2023, v);
+  }));
+}
+
+// Recordings of random setter calls — mostly of the facts' own kinds and in range, sometimes not:
+// load() refuses them or the session evaluates them (with explanations, which name members and
+// payees) — never a crash, which the sanitizer build of the suite would report.
+TEST(RecordedApplicant, RandomRecordingsLoadOrAreRefused) {
+  Loaded l = compileAndLoad(vmtest::kCity);
+  ASSERT_TRUE(l.vm);
+  const polrt::Program& p = *l.vm;
+  std::mt19937_64 rng(3);
+  auto pick = [&](int lo, int hi) { return lo + static_cast<int>(rng() % static_cast<uint64_t>(hi - lo + 1)); };
+  auto rarely = [&] { return pick(0, 99) < 3; };
+  const int subjects = static_cast<int>(p.subjects.size());
+  const int root = p.findSubject("企业");
+  polrt::Session s(p);
+  int loaded = 0, evaluated = 0, refused = 0;
+  for (int round = 0; round < 3000; ++round) {
+    polrt::Applicant a;
+    std::vector<int> subjectOf;  // per recorded instance
+    auto add = [&](int subject, int parent) {
+      a.addInstance(subject, parent);
+      subjectOf.push_back(subject);
+    };
+    add(rarely() ? pick(-1, subjects) : root, rarely() ? pick(-2, 2) : -1);
+    for (int k = 0, steps = pick(0, 40); k < steps; ++k) {
+      const int n = static_cast<int>(subjectOf.size());
+      if (pick(0, 9) == 0) {  // an instance of some subject, owned by some instance
+        add(pick(rarely() ? -1 : 0, subjects - (rarely() ? 0 : 1)), pick(rarely() ? -2 : 0, n - (rarely() ? 0 : 1)));
+        continue;
+      }
+      const int inst = rarely() ? pick(-1, n) : pick(0, n - 1);
+      const int su = inst >= 0 && inst < n ? subjectOf[static_cast<std::size_t>(inst)] : 0;
+      const int facts = su >= 0 && su < subjects ? static_cast<int>(p.subjects[static_cast<std::size_t>(su)].facts.size()) : 1;
+      const int slot = rarely() ? pick(-2, facts + 2) : pick(0, std::max(facts - 1, 0));
+      const bool inRange = su >= 0 && su < subjects && slot >= 0 && slot < facts;
+      const uint8_t kind = inRange && !rarely() ? p.subjects[static_cast<std::size_t>(su)].facts[static_cast<std::size_t>(slot)].kind
+                                                : static_cast<uint8_t>(pick(0, 7));
+      const int any = rarely() ? pick(-3, 300) : pick(0, 3);
+      switch (kind) {
+        case polrt::bc::kNum: a.setNum(inst, slot, polrt::Decimal::fromParts(pick(0, 1) ? any : pick(0, 2000000000), pick(0, 2))); break;
+        case polrt::bc::kBool: a.setBool(inst, slot, any % 2 == 0); break;
+        case polrt::bc::kEnum: a.setEnum(inst, slot, any); break;
+        case polrt::bc::kDate: a.setDay(inst, slot, 19000 + pick(0, 1000)); break;
+        case polrt::bc::kSet: {
+          uint64_t bits[4] = {rng() & (rarely() ? ~uint64_t{0} : 3), rarely() ? rng() : 0, 0, rarely() ? rng() : 0};
+          a.setSetBits(inst, slot, bits);
+          break;
+        }
+        case polrt::bc::kText: a.setText(inst, slot, "文本"); break;
+        case polrt::bc::kRecog:
+          a.setRecognition(inst, slot);
+          a.addGrant(inst, slot, any, 19000 + pick(0, 800));
+          break;
+        default: {
+          polrt::Val v;
+          v.kind = inRange ? p.subjects[static_cast<std::size_t>(su)].facts[static_cast<std::size_t>(slot)].kind : uint8_t{0};
+          v.i = any;
+          v.lo = v.hi = polrt::Decimal::fromInt(any);
+          v.bits[0] = rng() & (rarely() ? ~uint64_t{0} : 3);
+          a.setHistory(inst, slot, 2020 + pick(0, 5), v);
+          break;
+        }
+      }
+      if (pick(0, 30) == 0)
+        a.addReceived(inst, pick(-1, static_cast<int>(p.clauses.size()) - (rarely() ? 0 : 1)), -1, polrt::Decimal::fromInt(any), 2024);
+    }
+    a.setDate(19000 + pick(0, 1000));
+    if (!s.load(a)) {
+      ++refused;
+      EXPECT_EQ(s.instanceCount(), 0);
+      continue;
+    }
+    ++loaded;
+    const bool explain = round % 2 == 0;
+    if (s.evaluate(explain)) {
+      ++evaluated;
+      (void)bytecode::toResult(s, explain);
+    }
+  }
+  // Both sides are reached: evaluations, not only the checks, and refusals.
+  EXPECT_GT(loaded, 500);
+  EXPECT_GT(evaluated, 300);
+  EXPECT_GT(refused, 300);
 }
 
 }  // namespace
