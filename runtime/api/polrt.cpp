@@ -19,6 +19,10 @@ struct polrt_program {
   std::unique_ptr<polrt::Program> p;
 };
 
+struct polrt_applicant {
+  polrt::Applicant a;
+};
+
 struct polrt_session {
   const polrt_program* prog = nullptr;
   std::unique_ptr<polrt::Session> s;
@@ -396,6 +400,28 @@ polrt_status polrt_evaluate(polrt_session* s, int flags) {
     return POLRT_OK;
   });
 }
+
+polrt_status polrt_applicant_save(const polrt_session* s, polrt_applicant** out) {
+  if (out) *out = nullptr;
+  return guard([&]() -> polrt_status {
+    if (!s || !out) return fail(POLRT_ERR_ARGUMENT, "null argument");
+    auto a = std::make_unique<polrt_applicant>();
+    s->s->save(a->a);
+    *out = a.release();
+    return POLRT_OK;
+  });
+}
+
+polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a) {
+  return guard([&]() -> polrt_status {
+    if (!s || !a) return fail(POLRT_ERR_ARGUMENT, "null argument");
+    s->strings.clear();
+    if (!s->s->load(a->a)) return fail(POLRT_ERR_ARGUMENT, "the recorded applicant does not fit this session's program");
+    return POLRT_OK;
+  });
+}
+
+void polrt_applicant_free(polrt_applicant* a) { delete a; }
 
 polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_fill_fn fill, polrt_done_fn done, void* user) {
   return guard([&]() -> polrt_status {

@@ -106,6 +106,19 @@ typedef void (*polrt_done_fn)(polrt_session* s, size_t index, polrt_status statu
 polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_fill_fn fill, polrt_done_fn done,
                                   void* user);
 
+/* ---- recorded applicants ------------------------------------------------------------------------ */
+/* What a session holds as its applicant (instances, facts, histories, received awards, date), kept
+ * apart from it: fill a session once with the setters above, save it, and load it again later —
+ * into this or another session of the same program — in one call, without the names and parsing
+ * of the setters (a batch evaluated more than once, at several dates). Loading replaces the
+ * session's applicant; a recording that does not fit the session's program (another program's
+ * subjects or slots) gives POLRT_ERR_ARGUMENT and leaves the session with no applicant. An
+ * applicant is immutable once saved and may be loaded by several threads' sessions at once. */
+typedef struct polrt_applicant polrt_applicant;
+polrt_status polrt_applicant_save(const polrt_session* s, polrt_applicant** out);
+polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a);
+void polrt_applicant_free(polrt_applicant* a);
+
 /* ---- the result -------------------------------------------------------------------------------- */
 int polrt_award_count(const polrt_session* s);
 const char* polrt_award_citation(const polrt_session* s, int award);

@@ -109,4 +109,37 @@ bool Session::load(const Applicant& a) {
   return true;
 }
 
+void Session::save(Applicant& out) const {
+  out.clear();
+  for (int i = 0; i < ninst_; ++i) {
+    const Instance& in = inst_[i];
+    out.addInstance(in.subject, in.parent);
+    const auto& facts = p_.subjects[in.subject].facts;
+    for (int slot = 0; slot < static_cast<int>(facts.size()); ++slot) {
+      if (!in.present[slot]) continue;
+      const Val& v = in.facts[slot];
+      switch (facts[slot].kind) {
+        case bc::kNum: out.setNum(i, slot, v.lo); break;
+        case bc::kBool: out.setBool(i, slot, v.i != 0); break;
+        case bc::kEnum: out.setEnum(i, slot, v.i); break;
+        case bc::kDate: out.setDay(i, slot, v.i); break;
+        case bc::kSet: out.setSetBits(i, slot, v.bits); break;
+        case bc::kText: out.setText(i, slot, in.texts[slot]); break;
+        case bc::kRecog:
+          out.setRecognition(i, slot);
+          for (const auto& [member, day] : in.grants[slot]) out.addGrant(i, slot, member, day);
+          break;
+        default: break;
+      }
+    }
+    for (int slot = 0; slot < static_cast<int>(facts.size()); ++slot)
+      for (const auto& [year, v] : in.history[slot]) out.setHistory(i, slot, year, v);
+  }
+  for (int k = 0; k < nrecv_; ++k) {
+    const Received& r = received_[k];
+    out.addReceived(r.instance, r.clause, r.target, r.amount, r.year, r.citation);
+  }
+  if (hasDate_) out.setDate(date_);
+}
+
 }  // namespace polrt

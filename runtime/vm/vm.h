@@ -148,6 +148,9 @@ class Session {
   // Replaces the applicant with a recorded one (vm/applicant.h). False, leaving no applicant, when
   // the recording does not fit the program (an index out of range, a value of the wrong kind).
   bool load(const Applicant& a);
+  // Records the applicant the session holds (its instances, facts, histories, received awards and
+  // date) into `out`, for load() here or in another session of the same program.
+  void save(Applicant& out) const;
   bool factPresent(int inst, int slot) const { return inst_[inst].present[slot] != 0; }
 
   // ---- evaluation -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-// polrt::Applicant (runtime/vm/applicant.h): a recorded applicant loads into a session exactly as
-// the setter calls it records, applicant after applicant in one reused session; a recording that
-// does not fit the program is refused as a whole, with nothing left loaded.
+// polrt::Applicant (runtime/vm/applicant.h): an applicant recorded from the setter calls, or saved
+// from a session, loads into a session exactly as those calls would, applicant after applicant in
+// one reused session; a recording that does not fit the program is refused as a whole, with
+// nothing left loaded.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -36,8 +37,10 @@ TEST(RecordedApplicant, EvaluatesAsTheSetterCallsItRecords) {
   for (int i = 0; i < 400; ++i) {
     eval::Applicant a = gen.next();
     const bool explain = i % 4 == 0;
+    // Recorded from the compiler's applicant, or saved from a session that holds it.
     polrt::Applicant rec = bytecode::record(a, gen.date());
     bytecode::loadApplicant(direct, a, gen.date());
+    if (i % 2) direct.save(rec);
     ASSERT_TRUE(replayed.load(rec)) << "applicant " << i;
     EXPECT_EQ(replayed.instanceCount(), direct.instanceCount());
     const bool ok = direct.evaluate(explain);

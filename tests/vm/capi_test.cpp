@@ -105,5 +105,59 @@ TEST(CApi, BatchReusesTheSession) {
   polrt_session_free(s);
 }
 
+// The awards and total of the session's last evaluation, as text.
+std::string resultText(polrt_session* s) {
+  std::string out;
+  for (int i = 0; i < polrt_award_count(s); ++i) {
+    const char* max = polrt_award_max(s, i);
+    out += std::string(polrt_award_citation(s, i)) + " " + polrt_award_status(s, i) + " " + (max ? max : "-") + "\n";
+  }
+  return out + "total " + polrt_total(s, "up_to");
+}
+
+TEST(CApi, SavedApplicantLoadsIntoAnotherSession) {
+  ProgramHandle h;
+  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK);
+  polrt_session *a = nullptr, *b = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &a), POLRT_OK);
+  ASSERT_EQ(polrt_session_new(h.p, &b), POLRT_OK);
+  int firm = -1, project = -1;
+  ASSERT_EQ(polrt_set_date(a, "2024-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(a, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(a, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(a, firm, "制造业", "true"), POLRT_OK);
+  ASSERT_EQ(polrt_add_recognition(a, firm, "称号", "国家专精特新小巨人企业", "2024-04-15"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(a, "项目", firm, &project), POLRT_OK);
+  ASSERT_EQ(polrt_add_set_member(a, project, "入库", "常州市重大项目库"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(a, project, "当年竣工投产", "是"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(a, project, "产业", "新能源"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(a, project, "设备投入", "100000000"), POLRT_OK);
+  polrt_applicant* saved = nullptr;
+  ASSERT_EQ(polrt_applicant_save(a, &saved), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(a, 0), POLRT_OK) << polrt_last_error();
+  const std::string expected = resultText(a);
+  EXPECT_NE(expected.find("第3条第3款 kept 10000000"), std::string::npos) << expected;
+  EXPECT_NE(expected.find("第2条第3款第2项"), std::string::npos) << expected;  // 专精特新小巨人: the recognition
+  // Loaded into the other session, and again into the first after another applicant.
+  ASSERT_EQ(polrt_applicant_load(b, saved), POLRT_OK) << polrt_last_error();
+  ASSERT_EQ(polrt_evaluate(b, 0), POLRT_OK);
+  EXPECT_EQ(resultText(b), expected);
+  ASSERT_EQ(polrt_reset(a), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(a, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(a, 0), POLRT_OK);
+  EXPECT_NE(resultText(a), expected);
+  ASSERT_EQ(polrt_applicant_load(a, saved), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(a, 0), POLRT_OK);
+  EXPECT_EQ(resultText(a), expected);
+  EXPECT_EQ(polrt_applicant_load(a, nullptr), POLRT_ERR_ARGUMENT);
+  polrt_applicant* other = saved;
+  EXPECT_EQ(polrt_applicant_save(nullptr, &other), POLRT_ERR_ARGUMENT);
+  EXPECT_EQ(other, nullptr);  // cleared on failure
+  polrt_applicant_free(saved);
+  polrt_applicant_free(nullptr);
+  polrt_session_free(a);
+  polrt_session_free(b);
+}
+
 }  // namespace
 }  // namespace polc::vmtest
