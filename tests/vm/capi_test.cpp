@@ -30,12 +30,8 @@ TEST(CApi, LoadRejectsGarbageWithAMessage) {
   EXPECT_EQ(polrt_load_memory(nullptr, 5, &p), POLRT_ERR_ARGUMENT);
 }
 
-TEST(CApi, EvaluatesScenarioP2) {
-  ProgramHandle h;
-  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK) << polrt_last_error();
-  polrt_session* s = nullptr;
-  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
-  int firm = -1, project = -1;
+// Scenario P2's enterprise and project by the named setters, but for the project's 设备投入.
+void describeP2(polrt_session* s, int& firm, int& project) {
   ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
   ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
@@ -44,6 +40,15 @@ TEST(CApi, EvaluatesScenarioP2) {
   ASSERT_EQ(polrt_add_set_member(s, project, "入库", "常州市重大项目库"), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(s, project, "当年竣工投产", "是"), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(s, project, "产业", "新能源"), POLRT_OK);
+}
+
+TEST(CApi, EvaluatesScenarioP2) {
+  ProgramHandle h;
+  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK) << polrt_last_error();
+  polrt_session* s = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+  int firm = -1, project = -1;
+  describeP2(s, firm, project);
   int slot = polrt_fact_slot(h.p, polrt_find_subject(h.p, "项目"), "设备投入");
   ASSERT_GE(slot, 0);
   ASSERT_EQ(polrt_set_fact_slot(s, project, slot, "100000000"), POLRT_OK);
@@ -122,15 +127,8 @@ TEST(CApi, SavedApplicantLoadsIntoAnotherSession) {
   ASSERT_EQ(polrt_session_new(h.p, &a), POLRT_OK);
   ASSERT_EQ(polrt_session_new(h.p, &b), POLRT_OK);
   int firm = -1, project = -1;
-  ASSERT_EQ(polrt_set_date(a, "2024-06-30"), POLRT_OK);
-  ASSERT_EQ(polrt_add_instance(a, "企业", -1, &firm), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(a, firm, "所在地", "新北区"), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(a, firm, "制造业", "true"), POLRT_OK);
+  describeP2(a, firm, project);
   ASSERT_EQ(polrt_add_recognition(a, firm, "称号", "国家专精特新小巨人企业", "2024-04-15"), POLRT_OK);
-  ASSERT_EQ(polrt_add_instance(a, "项目", firm, &project), POLRT_OK);
-  ASSERT_EQ(polrt_add_set_member(a, project, "入库", "常州市重大项目库"), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(a, project, "当年竣工投产", "是"), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(a, project, "产业", "新能源"), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(a, project, "设备投入", "100000000"), POLRT_OK);
   polrt_applicant* saved = nullptr;
   ASSERT_EQ(polrt_applicant_save(a, &saved), POLRT_OK);
