@@ -50,15 +50,16 @@ void Applicant::addReceived(int inst, int clause, int target, Decimal amount, in
 // Enum values, set bits and granted recognitions name members of the fact's enum, and
 // explanations print them by index: a member the enum does not have is refused. So is a history
 // amount of no known form.
-bool Applicant::membersFit(const Op& o, const Program& p, const FactDef& fd, uint8_t kind) const {
+bool Applicant::membersFit(const Op& o, uint8_t kind, int32_t count) const {
   const Val* history = o.code == kHistory ? &vals_[static_cast<std::size_t>(o.b)] : nullptr;
   if (history && kind == bc::kNum) return history->form <= bc::kRange;
   if (kind != bc::kEnum && kind != bc::kSet && kind != bc::kRecog) return true;
-  const uint32_t e = p.types[fd.type].enumIndex;
-  const int32_t count = e < p.enums.size() ? static_cast<int32_t>(p.enums[e].members.size()) : 0;
-  auto bitsFit = [count](const uint64_t* bits) {
-    for (int32_t m = count; m < 256; ++m)
-      if ((bits[m >> 6] >> (m & 63)) & 1) return false;
+  auto bitsFit = [count](const uint64_t* bits) {  // no bit at `count` or above
+    for (int32_t w = 0; w < 4; ++w) {
+      const int32_t below = count - w * 64;  // members of this word the enum has
+      const uint64_t allowed = below >= 64 ? ~uint64_t{0} : below <= 0 ? 0 : (uint64_t{1} << below) - 1;
+      if (bits[w] & ~allowed) return false;
+    }
     return true;
   };
   if (history) return kind == bc::kEnum ? history->i >= 0 && history->i < count : bitsFit(history->bits);
@@ -85,13 +86,15 @@ bool Session::load(const Applicant& a) {
     const int subject = inst_[o.inst].subject;
     const uint32_t base = slotBase_[subject];
     if (o.slot < 0 || base + static_cast<uint32_t>(o.slot) >= slotBase_[subject + 1]) return reset(), false;
-    const uint8_t kind = slotKind_[base + static_cast<uint32_t>(o.slot)];
+    const uint32_t bit = base + static_cast<uint32_t>(o.slot);
+    const uint8_t kind = slotKind_[bit];
     const uint8_t given = o.code == Applicant::kGrant ? uint8_t{bc::kRecog}
                           : o.code == Applicant::kHistory ? a.vals_[static_cast<std::size_t>(o.b)].kind
                                                           : o.code;
     // A recognition's history holds its members as a set (Val has no grants).
     if (given != kind && !(o.code == Applicant::kHistory && kind == bc::kRecog && given == bc::kSet)) return reset(), false;
-    if (!a.membersFit(o, p_, p_.subjects[subject].facts[o.slot], kind)) return reset(), false;
+    const bool members = kind == bc::kEnum || kind == bc::kSet || kind == bc::kRecog;
+    if ((members || o.code == Applicant::kHistory) && !a.membersFit(o, kind, slotMembers_[bit])) return reset(), false;
     switch (o.code) {
       case bc::kNum: setNum(o.inst, o.slot, a.nums_[static_cast<std::size_t>(o.a)]); break;
       case bc::kBool: setBool(o.inst, o.slot, o.a != 0); break;

@@ -64,7 +64,11 @@ void Session::planFast() {
   slotBase_.resize(p_.subjects.size() + 1);
   for (std::size_t su = 0; su < p_.subjects.size(); ++su) {
     slotBase_[su + 1] = slotBase_[su] + static_cast<uint32_t>(p_.subjects[su].facts.size());
-    for (const FactDef& fd : p_.subjects[su].facts) slotKind_.push_back(fd.kind);
+    for (const FactDef& fd : p_.subjects[su].facts) {
+      slotKind_.push_back(fd.kind);
+      const uint32_t e = fd.type < p_.types.size() ? p_.types[fd.type].enumIndex : bc::kNone;
+      slotMembers_.push_back(e < p_.enums.size() ? static_cast<int32_t>(p_.enums[e].members.size()) : 0);
+    }
   }
   held_.resize(slotBase_.back() / 64 + 1);
   plans_.resize(p_.clauses.size());

@@ -348,6 +348,7 @@ class Session {
   std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
   std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
   std::vector<uint8_t> slotKind_;   // per bit of held_: the fact's kind (load() checks against it)
+  std::vector<int32_t> slotMembers_;  // per bit of held_: its enum's member count (0: no enum)
   std::vector<uint64_t> held_;      // some instance gives the fact or its history (markGiven())
   bool indexed_ = false;            // bySubject_ describes the instances
   Val fastOut_;
