@@ -2,6 +2,8 @@
 // index against the session's program, since a recording is data that may come from elsewhere.
 #include "vm/applicant.h"
 
+#include <cstring>
+
 #include "vm/vm.h"
 
 namespace polrt {
@@ -47,66 +49,104 @@ void Applicant::addReceived(int inst, int clause, int target, Decimal amount, in
   text_.append(citation);
 }
 
-// Enum values, set bits and granted recognitions name members of the fact's enum, and
-// explanations print them by index: a member the enum does not have is refused. So is a history
-// amount of no known form.
-bool Applicant::membersFit(const Op& o, uint8_t kind, int32_t count) const {
-  const Val* history = o.code == kHistory ? &vals_[static_cast<std::size_t>(o.b)] : nullptr;
-  if (history && kind == bc::kNum) return history->form <= bc::kRange;
-  if (kind != bc::kEnum && kind != bc::kSet && kind != bc::kRecog) return true;
-  auto bitsFit = [count](const uint64_t* bits) {  // no bit at `count` or above
-    for (int32_t w = 0; w < 4; ++w) {
-      const int32_t below = count - w * 64;  // members of this word the enum has
-      const uint64_t allowed = below >= 64 ? ~uint64_t{0} : below <= 0 ? 0 : (uint64_t{1} << below) - 1;
-      if (bits[w] & ~allowed) return false;
-    }
-    return true;
-  };
-  if (history) return kind == bc::kEnum ? history->i >= 0 && history->i < count : bitsFit(history->bits);
-  if (o.code == bc::kEnum || o.code == kGrant) return o.a >= 0 && o.a < count;
-  if (o.code == bc::kSet) return bitsFit(sets_[static_cast<std::size_t>(o.a)].data());
-  return true;  // 已认定 with no grants yet
+namespace {
+
+// No member at `count` or above (the fact's enum has `count`): explanations print members by index.
+bool bitsFit(const uint64_t* bits, int32_t count) {
+  for (int32_t w = 0; w < 4; ++w) {
+    const int32_t below = count - w * 64;  // members of this word the enum has
+    const uint64_t allowed = below >= 64 ? ~uint64_t{0} : below <= 0 ? 0 : (uint64_t{1} << below) - 1;
+    if (bits[w] & ~allowed) return false;
+  }
+  return true;
 }
 
+// A past value of a fact of kind `kind`: of that kind (a recognition's past members as a set, Val
+// having no grants), members of its enum, an amount of a known form.
+bool historyFits(const Val& v, uint8_t kind, int32_t members) {
+  if (v.kind != kind && !(kind == bc::kRecog && v.kind == bc::kSet)) return false;
+  switch (kind) {
+    case bc::kNum: return v.form <= bc::kRange;
+    case bc::kEnum: return v.i >= 0 && v.i < members;
+    case bc::kSet:
+    case bc::kRecog: return bitsFit(v.bits, members);
+    default: return true;
+  }
+}
+
+}  // namespace
+
+// Checks each step against the program as it replays it. The instance and its first bit in held_
+// are looked up once per run of steps on the same instance, and the scalar facts are written in
+// place (giveAt), as their setters would: loading is most of a batch's time beside evaluation.
 bool Session::load(const Applicant& a) {
   reset();
   const int clauses = static_cast<int>(p_.clauses.size()), targets = static_cast<int>(p_.targets.size());
+  int current = 0;  // the instance `in` points to, when `in` is set; addInstance may move them
+  Instance* in = nullptr;
+  uint32_t base = 0, end = 0;
   for (const Applicant::Op& o : a.ops_) {
     if (o.code == Applicant::kInstance) {
       if (addInstance(o.inst, o.slot) < 0) return reset(), false;
+      in = nullptr;
       continue;
     }
-    if (o.inst < 0 || o.inst >= ninst_) return reset(), false;
+    if (!in || o.inst != current) {
+      if (o.inst < 0 || o.inst >= ninst_) return reset(), false;
+      current = o.inst;
+      in = &inst_[current];
+      base = slotBase_[in->subject];
+      end = slotBase_[in->subject + 1];
+    }
     if (o.code == Applicant::kReceived) {
       const auto& r = a.received_[static_cast<std::size_t>(o.a)];
       if (o.slot < -1 || o.slot >= clauses || r.target < -1 || r.target >= targets) return reset(), false;
       addReceived(o.inst, o.slot, r.target, r.amount, r.year, std::string_view(a.text_).substr(r.citationBegin, r.citationSize));
       continue;
     }
-    const int subject = inst_[o.inst].subject;
-    const uint32_t base = slotBase_[subject];
-    if (o.slot < 0 || base + static_cast<uint32_t>(o.slot) >= slotBase_[subject + 1]) return reset(), false;
     const uint32_t bit = base + static_cast<uint32_t>(o.slot);
+    if (o.slot < 0 || bit >= end) return reset(), false;
     const uint8_t kind = slotKind_[bit];
-    const uint8_t given = o.code == Applicant::kGrant ? uint8_t{bc::kRecog}
-                          : o.code == Applicant::kHistory ? a.vals_[static_cast<std::size_t>(o.b)].kind
-                                                          : o.code;
-    // A recognition's history holds its members as a set (Val has no grants).
-    if (given != kind && !(o.code == Applicant::kHistory && kind == bc::kRecog && given == bc::kSet)) return reset(), false;
-    const bool members = kind == bc::kEnum || kind == bc::kSet || kind == bc::kRecog;
-    if ((members || o.code == Applicant::kHistory) && !a.membersFit(o, kind, slotMembers_[bit])) return reset(), false;
+    const int32_t members = slotMembers_[bit];
+    bool fits = true;
     switch (o.code) {
-      case bc::kNum: setNum(o.inst, o.slot, a.nums_[static_cast<std::size_t>(o.a)]); break;
-      case bc::kBool: setBool(o.inst, o.slot, o.a != 0); break;
-      case bc::kEnum: setEnum(o.inst, o.slot, o.a); break;
-      case bc::kDate: setDay(o.inst, o.slot, o.a); break;
-      case bc::kSet: setSetBits(o.inst, o.slot, a.sets_[static_cast<std::size_t>(o.a)].data()); break;
-      case bc::kText: setText(o.inst, o.slot, std::string_view(a.text_).substr(static_cast<std::size_t>(o.a), static_cast<std::size_t>(o.b))); break;
-      case bc::kRecog: setRecognition(o.inst, o.slot); break;
-      case Applicant::kGrant: addGrant(o.inst, o.slot, o.a, o.b); break;
-      case Applicant::kHistory: setHistory(o.inst, o.slot, o.a, a.vals_[static_cast<std::size_t>(o.b)]); break;
-      default: return reset(), false;
+      case bc::kNum:
+        if ((fits = kind == bc::kNum)) {
+          Val& v = giveAt(*in, bit, o.slot, kind);
+          v.lo = v.hi = a.nums_[static_cast<std::size_t>(o.a)];
+          v.form = bc::kExact;
+        }
+        break;
+      case bc::kBool:
+      case bc::kDate:
+        if ((fits = kind == o.code)) giveAt(*in, bit, o.slot, kind).i = o.code == bc::kBool ? o.a != 0 : o.a;
+        break;
+      case bc::kEnum:
+        if ((fits = kind == bc::kEnum && o.a >= 0 && o.a < members)) giveAt(*in, bit, o.slot, kind).i = o.a;
+        break;
+      case bc::kSet: {
+        const uint64_t* bits = a.sets_[static_cast<std::size_t>(o.a)].data();
+        if ((fits = kind == bc::kSet && bitsFit(bits, members))) std::memcpy(giveAt(*in, bit, o.slot, kind).bits, bits, 32);
+        break;
+      }
+      case bc::kText:
+        if ((fits = kind == bc::kText))
+          setText(o.inst, o.slot, std::string_view(a.text_).substr(static_cast<std::size_t>(o.a), static_cast<std::size_t>(o.b)));
+        break;
+      case bc::kRecog:
+        if ((fits = kind == bc::kRecog)) setRecognition(o.inst, o.slot);
+        break;
+      case Applicant::kGrant:
+        if ((fits = kind == bc::kRecog && o.a >= 0 && o.a < members)) addGrant(o.inst, o.slot, o.a, o.b);
+        break;
+      case Applicant::kHistory: {
+        const Val& v = a.vals_[static_cast<std::size_t>(o.b)];
+        if ((fits = historyFits(v, kind, members))) setHistory(o.inst, o.slot, o.a, v);
+        break;
+      }
+      default: fits = false;
     }
+    if (!fits) return reset(), false;
   }
   if (a.date_) setDate(*a.date_);
   return true;

@@ -50,7 +50,6 @@ class Applicant {
     int32_t a, b;        // the value, or an index into the arrays below
   };
   void op(uint8_t code, int inst, int slot, int32_t a, int32_t b) { ops_.push_back(Op{code, inst, slot, a, b}); }
-  bool membersFit(const Op& o, uint8_t kind, int32_t members) const;  // members: of the fact's enum
   struct Received {
     int target = -1, year = 0;
     Decimal amount;

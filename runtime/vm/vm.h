@@ -244,8 +244,12 @@ class Session {
   }
   // The value of a fact being set: marked given and present, of kind `kind`.
   Val& give(int inst, int slot, uint8_t kind) {
-    markGiven(inst, slot);
     Instance& in = inst_[inst];
+    return giveAt(in, slotBase_[in.subject] + static_cast<uint32_t>(slot), slot, kind);
+  }
+  // The same, for a caller that knows the instance and the fact's bit in held_ (load()).
+  Val& giveAt(Instance& in, uint32_t bit, int slot, uint8_t kind) {
+    held_[bit >> 6] |= uint64_t{1} << (bit & 63);
     in.present[slot] = 1;
     Val& v = in.facts[slot];
     v.kind = kind;
