@@ -589,8 +589,12 @@ Session::Outcome Session::amount(const ClauseDef& cl, AwardR& aw) {
   const DocumentDef& doc = p_.documents[cl.document];
   if (doc.rounding) {
     const Decimal& unit = p_.decimals[doc.roundUnit];
-    Decimal lo = roundTo(aw.lo, unit, doc.roundMode, *where);
-    Decimal hi = roundTo(aw.hi, unit, doc.roundMode, *where);
+    // A zero rounds to (0, scale 0) and an exact amount (lo and hi the same digits) is rounded
+    // once: the same results, and no error is skipped (zero cannot overflow).
+    Decimal lo = aw.lo.isZero() ? Decimal() : roundTo(aw.lo, unit, doc.roundMode, *where);
+    Decimal hi = aw.hi.mantissa() == aw.lo.mantissa() && aw.hi.scale() == aw.lo.scale()
+                     ? lo
+                     : roundTo(aw.hi, unit, doc.roundMode, *where);
     if (explain_ && (lo != aw.lo || hi != aw.hi))
       explainLine(aw, "舍入（" + p_.strings[doc.roundText] + "）：" + text::amountText(lo, hi, aw.form));
     aw.lo = lo;
