@@ -8,9 +8,13 @@
 //   * 分情形 whose cases are such conditions: when every case is false the block is "no match"
 //     (or not assessable, as soon as a case is).
 // A leaf whose value the direct path cannot be sure of (a fact missing but with a default or a
-// history, an amount that is not exact) makes the whole block take the general path.
+// history, an amount that is not exact) makes the whole block take the general path. Equal leaves
+// share an id, and an evaluation tests each at most once per instance (atom()'s memo): clauses
+// share their guards, and every item of a clause tests its owners' facts again.
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <map>
 
 #include "vm/vm.h"
 #include "vm/vm_detail.h"
@@ -74,6 +78,31 @@ void Session::planFast() {
   plans_.resize(p_.clauses.size());
   for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
   planKeyIndex();
+  planAtomIds();
+}
+
+// Equal leaves get one id, so that an evaluation tests each once per instance (atom()).
+void Session::planAtomIds() {
+  std::map<std::array<uint32_t, 7>, uint32_t> ids;
+  for (TestNode& n : testNodes_) {
+    if (n.type != TestNode::kAtom) continue;
+    const Atom& a = n.atom;
+    std::array<uint32_t, 7> key{a.kind, a.op, a.factKind, uint32_t{a.newly} | uint32_t{a.negate} << 1 | uint32_t{a.hasDefault} << 2,
+                                a.subject, a.slot, a.arg};
+    n.atom.id = ids.emplace(key, static_cast<uint32_t>(ids.size())).first->second;
+  }
+  atomCount_ = static_cast<uint32_t>(ids.size());
+}
+
+void Session::startMemo() {
+  if (++memoGen_ >= (uint32_t{1} << 30)) {  // generations wrapped: forget every entry
+    std::fill(memo_.begin(), memo_.end(), 0);
+    memoGen_ = 1;
+  }
+  // An applicant of very many items would make the table large (and mostly unused): no memo then.
+  const std::size_t need = static_cast<std::size_t>(atomCount_) * static_cast<std::size_t>(ninst_);
+  memoStride_ = need <= kMaxMemo ? static_cast<uint32_t>(ninst_) : 0;
+  if (memoStride_ && memo_.size() < need) memo_.resize(need, 0);
 }
 
 // A clause's screen: the parts of its conditions whose falsity alone makes it give nothing — the
@@ -512,11 +541,19 @@ Session::Truth Session::setBits(const Atom& a, uint64_t bits[4]) const {
 // A leaf as the interpreter evaluates it (OP_FACT/OP_NEWLY, then the test), reading the cell in
 // place: this runs for most clauses of every evaluation.
 Session::Truth Session::atom(const Atom& a) const {
-  auto truth = [](bool b) { return b ? Truth::True : Truth::False; };
   int i = item_;  // the leaf's subject is the item's or one of its owners'
   while (i >= 0 && inst_[i].subject != a.subject) i = inst_[i].parent;
   if (i < 0) return Truth::Unknown;
-  const Instance& in = inst_[i];
+  if (memoStride_ == 0) return atomAt(a, inst_[i]);
+  uint32_t& m = memo_[static_cast<std::size_t>(a.id) * memoStride_ + static_cast<uint32_t>(i)];
+  if ((m >> 2) == memoGen_) return static_cast<Truth>(m & 3);
+  const Truth t = atomAt(a, inst_[i]);
+  m = memoGen_ << 2 | static_cast<uint32_t>(t);
+  return t;
+}
+
+Session::Truth Session::atomAt(const Atom& a, const Instance& in) const {
+  auto truth = [](bool b) { return b ? Truth::True : Truth::False; };
   const bool present = in.present[a.slot] != 0;
   bool has = a.kind == Atom::kHasMember || a.kind == Atom::kHasSet;
   const Val* vp = &in.facts[a.slot];

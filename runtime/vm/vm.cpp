@@ -406,6 +406,7 @@ bool Session::evaluate(bool explain) {
   instPool_.clear();
   margParts_.clear();
   if (!indexed_) indexInstances();
+  startMemo();
   try {
     findCandidates();
     for (std::size_t w = 0; w < candidates_.size(); ++w)

@@ -214,6 +214,7 @@ class Session {
     bool newly = false, negate = false, hasDefault = false;
     uint16_t subject = 0;
     uint32_t slot = 0, arg = 0, missing = 0;  // arg: member, set, enum or decimal constant
+    uint32_t id = 0;  // the same test elsewhere has the same id (memo_)
   };
   struct TestNode {  // preorder; size counts the node and its descendants
     enum Type : uint8_t { kAtom, kAnd, kOr };
@@ -274,6 +275,9 @@ class Session {
   bool tierKeys(const bc::Insn* c, uint32_t n, std::array<uint64_t, 4>& keys) const;
   Truth test(uint32_t node);
   Truth atom(const Atom& a) const;
+  Truth atomAt(const Atom& a, const Instance& in) const;
+  void planAtomIds();
+  void startMemo();
   Truth setBits(const Atom& a, uint64_t bits[4]) const;
 
   // steps
@@ -356,6 +360,12 @@ class Session {
   std::vector<uint64_t> held_;      // some instance gives the fact or its history (markGiven())
   bool indexed_ = false;            // bySubject_ describes the instances
   Val fastOut_;
+  // Per evaluation, a leaf's truth per instance: clauses share their guards (制造业, 所在地 …),
+  // and each item tests them again. An entry is memoGen_ << 2 | Truth, valid when its generation
+  // is this evaluation's; atomCount_ distinct leaves × memoStride_ instances.
+  mutable std::vector<uint32_t> memo_;
+  static constexpr std::size_t kMaxMemo = std::size_t{1} << 20;  // entries (4 MB)
+  uint32_t memoGen_ = 0, memoStride_ = 0, atomCount_ = 0;
   std::vector<Local> locals_;
   std::vector<Handler> handlers_;
   std::vector<uint32_t> missing_, needed_;

@@ -120,4 +120,21 @@ TEST(FastPaths, TitlesKeyTheTierAmounts) {
   }
 }
 
+// An applicant of thousands of items: the per-evaluation table of leaf results (atom()'s memo)
+// would exceed its bound, so the VM tests each leaf afresh — with the same results.
+TEST(FastPaths, ThousandsOfItemsWithoutTheLeafMemo) {
+  const Fixture& f = fixture();
+  eval::Applicant a = f.p2;
+  ASSERT_GE(a.instances.size(), 2u);
+  const eval::Instance project = a.instances[1];
+  ASSERT_EQ(project.parent, 0);
+  for (int k = 0; k < 10000; ++k) {  // 134 distinct leaves in the city policy: 1.3 million entries
+    eval::Instance copy = project;
+    copy.path = "企业.项目[" + std::to_string(k + 1) + "]";
+    a.instances[0].children.push_back(static_cast<int>(a.instances.size()));
+    a.instances.push_back(copy);
+  }
+  EXPECT_EQ(difference(a, false), "");
+}
+
 }  // namespace
