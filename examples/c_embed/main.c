@@ -7,7 +7,7 @@
  *
  * P2: a project in 常州市重大项目库, completed this year, industry 新能源, equipment investment
  * 1亿元 → 常办发〔2022〕1号 第3条第3款: 12% = 12,000,000, capped by 单个项目最高1000万元: up to
- * 10,000,000.
+ * 10,000,000. Then the same applicant, saved once (polrt_applicant_save), on two other dates.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +75,19 @@ int main(int argc, char** argv) {
         strcmp(polrt_award_form(s, i), "up_to") == 0 && strcmp(polrt_award_max(s, i), "10000000") == 0)
       found = 1;
   printf("P2 result: %s\n", found ? "第3条第3款 up to 10,000,000" : "NOT FOUND");
+
+  /* The same applicant on other dates, without describing it again: saved once, loaded into the
+   * session before each evaluation (another applicant may have used the session in between). */
+  polrt_applicant* p2 = NULL;
+  CHECK(polrt_applicant_save(s, &p2));
+  const char* dates[] = {"2023-06-30", "2025-06-30"};
+  for (int d = 0; d < 2; ++d) {
+    CHECK(polrt_applicant_load(s, p2));
+    CHECK(polrt_set_date(s, dates[d]));
+    CHECK(polrt_evaluate(s, 0));
+    printf("on %s: %d clauses apply, total up to %s\n", dates[d], polrt_award_count(s), polrt_total(s, "up_to"));
+  }
+  polrt_applicant_free(p2);
 
   polrt_session_free(s);
   polrt_program_free(program);
