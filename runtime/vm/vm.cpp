@@ -948,6 +948,10 @@ void Session::computeTotals() {
   for (int i = 0; i < nawards_; ++i) {
     const AwardR& aw = awards_[i];
     auto plus = [&](const Decimal& a, const Decimal& b) {
+      // Sums start at zero and upper-bounded awards add a zero lower end: adding a zero with no
+      // more decimals than the other operand gives that operand, digits and scale, as add() would.
+      if (a.isZero() && a.scale() <= b.scale()) return b;
+      if (b.isZero() && b.scale() <= a.scale()) return a;
       Decimal out;
       if (auto e = polrt::add(a, b, out); e != ArithError::None)
         failAt(Where("合计（加上 ", p_.strings[p_.clauses[aw.clause].citation], " 时）"), e);
