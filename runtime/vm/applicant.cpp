@@ -2,7 +2,9 @@
 // index against the session's program, since a recording is data that may come from elsewhere.
 #include "vm/applicant.h"
 
+#include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "vm/vm.h"
 
@@ -47,6 +49,28 @@ void Applicant::addReceived(int inst, int clause, int target, Decimal amount, in
   op(kReceived, inst, clause, static_cast<int32_t>(received_.size()), 0);
   received_.push_back(Received{target, year, amount, static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(citation.size())});
   text_.append(citation);
+}
+
+void Applicant::group() {
+  // Each step's instance and kind class; an instance's own step comes first (class -1).
+  std::vector<std::pair<int32_t, int32_t>> keys;
+  keys.reserve(ops_.size());
+  int32_t added = 0;
+  for (const Op& o : ops_) {
+    if (o.code == kInstance) {
+      keys.emplace_back(added++, -1);
+      continue;
+    }
+    if (o.inst < 0 || o.inst >= added) return;
+    keys.emplace_back(o.inst, o.code == kGrant ? int32_t{bc::kRecog} : int32_t{o.code});
+  }
+  std::vector<uint32_t> order(ops_.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+  std::vector<Op> grouped;
+  grouped.reserve(ops_.size());
+  for (uint32_t k : order) grouped.push_back(ops_[k]);
+  ops_ = std::move(grouped);
 }
 
 namespace {
@@ -183,6 +207,7 @@ void Session::save(Applicant& out) const {
     out.addReceived(r.instance, r.clause, r.target, r.amount, r.year, r.citation);
   }
   if (hasDate_) out.setDate(date_);
+  out.group();
 }
 
 }  // namespace polrt

@@ -178,7 +178,7 @@ TEST(RecordedApplicant, RandomRecordingsLoadOrAreRefused) {
   auto rarely = [&] { return pick(0, 99) < 3; };
   const int subjects = static_cast<int>(p.subjects.size());
   const int root = p.findSubject("企业");
-  polrt::Session s(p);
+  polrt::Session s(p), regrouped(p);
   int loaded = 0, evaluated = 0, refused = 0;
   for (int round = 0; round < 3000; ++round) {
     polrt::Applicant a;
@@ -231,16 +231,28 @@ TEST(RecordedApplicant, RandomRecordingsLoadOrAreRefused) {
         a.addReceived(inst, pick(-1, static_cast<int>(p.clauses.size()) - (rarely() ? 0 : 1)), -1, polrt::Decimal::fromInt(any), 2024);
     }
     a.setDate(19000 + pick(0, 1000));
+    // Grouped by instance and kind, the same recording loads to the same applicant, or is refused
+    // as well.
+    polrt::Applicant grouped = a;
+    grouped.group();
+    const bool fits = regrouped.load(grouped);
     if (!s.load(a)) {
       ++refused;
       EXPECT_EQ(s.instanceCount(), 0);
+      EXPECT_FALSE(fits) << "round " << round;
       continue;
     }
     ++loaded;
+    ASSERT_TRUE(fits) << "round " << round;
     const bool explain = round % 2 == 0;
-    if (s.evaluate(explain)) {
+    const bool ok = s.evaluate(explain);
+    ASSERT_EQ(regrouped.evaluate(explain), ok) << "round " << round;
+    if (ok) {
       ++evaluated;
-      (void)bytecode::toResult(s, explain);
+      ASSERT_EQ(vmtest::compare(*l.c->program, bytecode::toResult(s, explain), bytecode::toResult(regrouped, explain), explain), "")
+          << "round " << round;
+    } else {
+      EXPECT_EQ(regrouped.error(), s.error());
     }
   }
   // Both sides are reached: evaluations, not only the checks, and refusals.

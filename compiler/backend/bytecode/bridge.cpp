@@ -88,6 +88,7 @@ void loadApplicant(polrt::Session& s, const eval::Applicant& a, std::optional<in
 polrt::Applicant record(const eval::Applicant& a, std::optional<int> date) {
   polrt::Applicant out;
   give(out, a, date);
+  out.group();
   return out;
 }
 
