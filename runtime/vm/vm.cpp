@@ -914,16 +914,25 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
     aw.fundingCount = static_cast<uint32_t>(rule.ratioPayers.size());
     return;
   }
+  // The same shortcuts as the ratio split's: an exact award's lower parts are its upper ones, and
+  // a zero lower end has zero parts (normalised, as the product would be) and leaves the rest.
+  const bool exact = aw.lo.mantissa() == aw.hi.mantissa() && aw.lo.scale() == aw.hi.scale();
+  const bool zeroLo = aw.lo.mantissa() == 0;
   Decimal restLo = aw.lo, restHi = aw.hi;
   int restIndex = -1;
   for (const auto& s : rule.shares) {
     FundingPartR part{s.payer, Decimal(), Decimal()};
     if (s.proportion != kNone) {
       const Decimal& prop = p_.decimals[s.proportion];
-      part.lo = timesAt(aw.lo, prop, where).normalized();
-      part.hi = timesAt(aw.hi, prop, where).normalized();
-      restLo = minusAt(restLo, part.lo, where);
-      restHi = minusAt(restHi, part.hi, where);
+      if (exact) {
+        part.lo = part.hi = timesAt(aw.hi, prop, where).normalized();
+        restLo = restHi = minusAt(restHi, part.hi, where);
+      } else {
+        if (!zeroLo) part.lo = timesAt(aw.lo, prop, where).normalized();
+        part.hi = timesAt(aw.hi, prop, where).normalized();
+        if (!zeroLo) restLo = minusAt(restLo, part.lo, where);
+        restHi = minusAt(restHi, part.hi, where);
+      }
     } else {
       restIndex = static_cast<int>(fundingPool_.size() - aw.fundingBegin);
     }
@@ -931,8 +940,9 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
   }
   aw.fundingCount = static_cast<uint32_t>(rule.shares.size());
   if (restIndex >= 0) {
-    fundingPool_[aw.fundingBegin + restIndex].lo = restLo.normalized();
-    fundingPool_[aw.fundingBegin + restIndex].hi = restHi.normalized();
+    FundingPartR& rest = fundingPool_[aw.fundingBegin + restIndex];
+    rest.hi = restHi.normalized();
+    rest.lo = exact ? rest.hi : restLo.normalized();
   }
 }
 
