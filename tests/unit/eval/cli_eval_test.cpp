@@ -105,7 +105,9 @@ void checkScenario(const Scenario& s) {
     ASSERT_NE(a, nullptr) << e.citation << " " << e.item << " missing in\n" << r.out;
     EXPECT_EQ(a->at("status"), e.status) << e.citation;
     EXPECT_EQ(a->at("max"), e.max) << e.citation;
-    if (e.city) EXPECT_EQ(payer(*a, "市"), e.city) << e.citation;
+    if (e.city) {
+      EXPECT_EQ(payer(*a, "市"), e.city) << e.citation;
+    }
     if (e.district) {
       std::string other = payer(*a, "辖区") != "(none)" ? payer(*a, "辖区") : payer(*a, "溧阳市");
       EXPECT_EQ(other, e.district) << e.citation;
