@@ -4,6 +4,8 @@
 // common path is one call and one compare per instruction, with the stack at fixed slots.
 #include "backend/llvm/codegen.h"
 
+#include <map>
+
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/MDBuilder.h>
@@ -65,6 +67,7 @@ class BlockCompiler {
     frame_ = fn_->getArg(0);
     plan_ = &plan;
     returns_.clear();
+    slows_.clear();
     catches_.assign(plan.handlers.size(), nullptr);
     bbs_.assign(blk.count, nullptr);
     for (uint32_t pc = 0; pc < blk.count; ++pc)
@@ -117,9 +120,11 @@ class BlockCompiler {
     const uint32_t d = plan_->depth[pc];
     llvm::Function* op = declare(opSymbol(in.op), opType_);
     llvm::Value* r = b_.CreateCall(op, {frame_, u32(start + pc), u32(d)});
-    auto* slow = llvm::BasicBlock::Create(ctx_, "s" + std::to_string(pc), fn_);
     llvm::MDNode* likely = llvm::MDBuilder(ctx_).createBranchWeights(1 << 20, 1);
+    const int h = plan_->handler[pc];
+    llvm::BasicBlock* slow = slowFor(h);
     if (in.op == OP_NOMATCH) {
+      slowIn(h, r);
       b_.CreateBr(slow);
     } else {
       llvm::Value* next = b_.CreateICmpEQ(r, u32(kStepNext | heightAfter(in, d, false) << 8));
@@ -128,18 +133,33 @@ class BlockCompiler {
         b_.CreateCondBr(next, bbs_[pc + 1], jumpTest);
         b_.SetInsertPoint(jumpTest);
         llvm::Value* jump = b_.CreateICmpEQ(r, u32(kStepJump | heightAfter(in, d, true) << 8));
+        slowIn(h, r);
         b_.CreateCondBr(jump, bbs_[in.c], slow, likely);
       } else {
+        slowIn(h, r);
         b_.CreateCondBr(next, bbs_[pc + 1], slow, likely);
       }
     }
-    b_.SetInsertPoint(slow);
-    llvm::Value* step = b_.CreateAnd(r, u32(0xFF));
-    auto* sw = b_.CreateSwitch(step, ret(polrt::native::kBadStack), 3);
-    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNotAssessable)), catchFor(plan_->handler[pc]));
+  }
+
+  // The rare outcomes of the instructions under handler `h` (-1: none), decoded in one place per
+  // handler rather than after every instruction: the common path is a call, a compare and a
+  // branch, and the block's code stays small.
+  llvm::BasicBlock* slowFor(int h) {
+    auto& [bb, phi] = slows_[h];
+    if (bb) return bb;
+    bb = llvm::BasicBlock::Create(ctx_, "slow" + std::to_string(h + 1), fn_);
+    llvm::IRBuilder<> sb(bb);
+    phi = sb.CreatePHI(i32_, 4);
+    llvm::Value* step = sb.CreateAnd(phi, u32(0xFF));
+    auto* sw = sb.CreateSwitch(step, ret(polrt::native::kBadStack), 3);
+    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNotAssessable)), catchFor(h));
     sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNoMatch)), ret(polrt::native::kNoMatch));
     sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepThrew)), ret(polrt::native::kThrew));
+    return bb;
   }
+  // The current block branches to handler h's slow block with the op's answer `r`.
+  void slowIn(int h, llvm::Value* r) { slows_[h].second->addIncoming(r, b_.GetInsertBlock()); }
 
   llvm::Module& m_;
   const polrt::Program& p_;
@@ -157,6 +177,7 @@ class BlockCompiler {
   std::vector<llvm::BasicBlock*> bbs_;
   std::vector<llvm::BasicBlock*> catches_;
   std::vector<std::pair<uint32_t, llvm::BasicBlock*>> returns_;
+  std::map<int, std::pair<llvm::BasicBlock*, llvm::PHINode*>> slows_;  // per handler (slowFor)
 };
 
 }  // namespace

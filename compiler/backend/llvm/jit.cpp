@@ -80,7 +80,7 @@ std::unique_ptr<NativeCode> attach(polrt::Program& program, std::string& error) 
     return nullptr;
   }
   // The blocks are calls and compares: without optimisation they run as fast (bench/backends_bench)
-  // and compile in half the time (0.5 s instead of 1.1 s CPU for the seed policies).
+  // and compile in less than half the time (0.3 s of CPU for the seed policies, P2, polc eval).
   jtmb->setCodeGenOptLevel(llvm::CodeGenOpt::None);
   auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*jtmb)).create();
   if (!jit) {
