@@ -385,6 +385,16 @@ AwardR& Session::newAward() {
   return a;
 }
 
+// A clause for this applicant, in force (evaluate() has checked both), over the items of its subject.
+inline __attribute__((always_inline)) void Session::clause(int c) {
+  const ClausePlan& plan = plans_[c];
+  uint32_t end = subjectEnd_[plan.subject];
+  for (uint32_t k = plan.subject > 0 ? subjectEnd_[plan.subject - 1] : 0; k < end; ++k) {
+    item_ = static_cast<int>(bySubject_[k]);
+    if (!screened(plan)) item(c, item_);
+  }
+}
+
 bool Session::evaluate(bool explain) {
   error_.clear();
   explain_ = explain;
@@ -409,10 +419,14 @@ bool Session::evaluate(bool explain) {
   startMemo();
   try {
     findCandidates();
+    // A clause for another kind of applicant, or of a document not in force on the date, looks at
+    // nothing: tested here, before its keys and without a call.
+    const int root = ninst_ > 0 ? inst_[0].subject : -1;
     for (std::size_t w = 0; w < candidates_.size(); ++w)
       for (uint64_t bits = candidates_[w]; bits; bits &= bits - 1) {
-        int c = static_cast<int>(w * 64) + __builtin_ctzll(bits);
-        if (keysHeld(plans_[c])) clause(c);
+        const int c = static_cast<int>(w * 64) + __builtin_ctzll(bits);
+        const ClausePlan& plan = plans_[c];
+        if (plan.subject >= 0 && plan.root == root && docActive_[plan.document] && keysHeld(plan)) clause(c);
       }
     for (const auto& g : p_.groups) group(g);
     for (const auto& k : p_.caps) cap(k, false);
@@ -438,16 +452,6 @@ void Session::indexInstances() {
   indexed_ = true;
 }
 
-void Session::clause(int c) {
-  const ClausePlan& plan = plans_[c];
-  if (plan.subject < 0 || ninst_ == 0) return;
-  if (plan.root != inst_[0].subject || !docActive_[plan.document]) return;
-  uint32_t end = subjectEnd_[plan.subject];
-  for (uint32_t k = plan.subject > 0 ? subjectEnd_[plan.subject - 1] : 0; k < end; ++k) {
-    item_ = static_cast<int>(bySubject_[k]);
-    if (!screened(plan)) item(c, item_);
-  }
-}
 
 void Session::payee(const ClauseDef& cl, AwardR& aw) {
   int p = cl.payee >= 0 ? cl.payee : p_.rootOf(cl.subject);
