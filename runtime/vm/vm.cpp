@@ -3,6 +3,7 @@
 #include "vm/vm.h"
 
 #include <algorithm>
+#include <cstring>
 #include <ctime>
 #include <stdexcept>
 
@@ -83,19 +84,24 @@ int Session::addInstance(int subject, int parent) {
   in.subject = subject;
   in.parent = parent;
   in.pathBuilt = false;
-  std::size_t n = p_.subjects[subject].facts.size();
-  // Grow only: shrinking would free the per-slot buffers that the next applicant reuses.
-  if (in.facts.size() < n) in.facts.resize(n);
-  if (in.present.size() < n) in.present.resize(n);
-  if (in.history.size() < n) in.history.resize(n);
-  if (in.grants.size() < n) in.grants.resize(n);
-  if (in.texts.size() < n) in.texts.resize(n);
-  std::fill_n(in.present.begin(), n, uint8_t{0});
-  for (uint32_t f : in.listed) {
-    in.history[f].clear();
-    in.grants[f].clear();
+  const std::size_t n = slotBase_[subject + 1] - slotBase_[subject];
+  // Grow only: shrinking would free the per-slot buffers that the next applicant reuses. The five
+  // per-slot vectors grow together, so one size stands for all.
+  if (in.present.size() < n) {
+    in.facts.resize(n);
+    in.present.resize(n);
+    in.history.resize(n);
+    in.grants.resize(n);
+    in.texts.resize(n);
   }
-  in.listed.clear();
+  std::memset(in.present.data(), 0, n);
+  if (!in.listed.empty()) {
+    for (uint32_t f : in.listed) {
+      in.history[f].clear();
+      in.grants[f].clear();
+    }
+    in.listed.clear();
+  }
   return ninst_++;
 }
 
