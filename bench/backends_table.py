@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """One markdown table from the tab-separated lines of polc_backends_bench and bench/peers/bench.js
 (set, mode, backend, evaluations/s, ns/evaluation), with the ratios the targets of issue 6 name.
-Used by bench/run_backends.sh:  backends_table.py RESULTS.tsv… > table.md"""
+Used by bench/run_backends.sh:  backends_table.py RESULTS.tsv… > table.md
+
+Each file is one round. A rate is the median of the rounds that measured it. A ratio between two
+backends is computed within each round that measured both, since they ran minutes apart at most,
+and the table gives the median of those ratios (which decides ✓ or ✗) and, over several rounds,
+their range: the machine's load moves single measurements by 5–10 %."""
+import statistics
 import sys
 
 BACKENDS = ["reference", "vm", "generated C++", "LLVM", "hand-written", "GoRules ZEN", "json-rules-engine"]
@@ -9,12 +15,15 @@ PEERS = ["GoRules ZEN", "json-rules-engine"]
 COMPILED = ["vm", "generated C++", "LLVM"]  # the backends; the reference evaluator is the spec
 SETS = ["subset", "city", "city + Wujin"]
 
-rates = {}
+rounds = []  # one dict per file: (set, mode, backend) → evaluations per second
 for path in sys.argv[1:]:
+    got = {}
     for line in open(path, encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) == 5 and f[0] != "set":
-            rates[(f[0], f[1], f[2])] = float(f[3])
+            got[(f[0], f[1], f[2])] = float(f[3])
+    rounds.append(got)
+rates = {k: statistics.median(r[k] for r in rounds if k in r) for r0 in rounds for k in r0}
 
 present = [b for b in BACKENDS if any(k[2] == b for k in rates)]
 NAMES = {"vm": "VM"}
@@ -28,12 +37,14 @@ def cell(r):
     return f"{r:,.0f} /s ({time})"
 
 
-def ratio(slow, fast, target=None):
-    """Time per evaluation of `slow` over that of `fast`, and whether it is within `target`."""
-    if not slow or not fast:
+def ratio(s, mode, slow, fast, target=None):
+    """Time per evaluation of `slow` over that of `fast`, per round; whether it is within `target`."""
+    xs = [r[(s, mode, fast)] / r[(s, mode, slow)] for r in rounds if (s, mode, slow) in r and (s, mode, fast) in r]
+    if not xs:
         return "—"
-    x = fast / slow
-    return f"{x:.2f}×" + ("" if target is None else (" ✓" if x <= target else " ✗"))
+    x = statistics.median(xs)
+    spread = f" ({min(xs):.2f}–{max(xs):.2f})" if len(xs) > 1 else ""
+    return f"{x:.2f}×" + ("" if target is None else (" ✓" if x <= target else " ✗")) + spread
 
 
 head = ["policy set", "applicants"] + [NAMES.get(b, b) for b in present] + ["time gen C++ / hand-written (target ≤ 1.3)"]
@@ -50,10 +61,10 @@ for s in SETS:
         if not any(r.values()):
             continue
         row = [s, "one, repeated" if mode == "single" else "batch"] + [cell(r[b]) for b in present]
-        row.append(ratio(r.get("generated C++"), r.get("hand-written"), 1.3))
+        row.append(ratio(s, mode, "generated C++", "hand-written", 1.3))
         if "LLVM" in present:
-            row.append(ratio(r.get("LLVM"), r.get("generated C++"), 1.5))
-        row.append(ratio(r.get("vm"), r.get("generated C++"), 4))
+            row.append(ratio(s, mode, "LLVM", "generated C++", 1.5))
+        row.append(ratio(s, mode, "vm", "generated C++", 4))
         if any(p in present for p in PEERS):
             compiled = [r[b] for b in COMPILED if r.get(b)]
             peers = [r[b] for b in PEERS if r.get(b)]

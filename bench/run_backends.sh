@@ -3,14 +3,17 @@
 # (default build-bench), runs it — reference evaluator, VM, generated C++, the hand-written
 # evaluator of the subset — and, when bench/peers/install.sh has installed them, the peers (GoRules
 # ZEN, json-rules-engine) on the same applicants, their results checked against polc's first; then
-# prints one markdown table with the ratios, the machine and the command.
+# prints one markdown table with the ratios, the machine and the command. The polc backends are
+# measured in ROUNDS rounds, one after the other; the table gives the median of each rate and of each
+# ratio (computed within a round), with the ratios' range (bench/backends_table.py).
 #
-#   bash bench/run_backends.sh [BUILD_DIR]      MIN_TIME=1 (s of CPU per measurement), BATCH=1000
+#   bash bench/run_backends.sh [BUILD_DIR]      MIN_TIME=1 (s of CPU per measurement), BATCH=1000, ROUNDS=3
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-bench}
 min_time=${MIN_TIME:-1}
 batch=${BATCH:-1000}
+rounds=${ROUNDS:-3}
 export CCACHE_DIR=${CCACHE_DIR:-/work/.ccache} CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=1
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
@@ -22,9 +25,15 @@ cmake --build "$build" -j2 --target polc_backends_bench >&2
 
 out=$build/bench/backends
 mkdir -p "$out"
-echo "polc backends (batch of $batch, ≥ $min_time s CPU each)…" >&2
-"$build/bench/polc_backends_bench" --batch "$batch" --min-time "$min_time" --write "$out" > "$out/polc.tsv"
-results=("$out/polc.tsv")
+rm -f "$out"/polc.*.tsv
+results=()
+for ((k = 1; k <= rounds; ++k)); do
+  echo "polc backends, round $k of $rounds (batch of $batch, ≥ $min_time s CPU each)…" >&2
+  write=()
+  [ "$k" -eq 1 ] && write=(--write "$out")  # the peers' applicants and expected results, once
+  "$build/bench/polc_backends_bench" --batch "$batch" --min-time "$min_time" "${write[@]}" > "$out/polc.$k.tsv"
+  results+=("$out/polc.$k.tsv")
+done
 if [ -d "$root/bench/peers/node_modules" ]; then
   echo "peers…" >&2
   node "$root/bench/peers/bench.js" "$out" "$min_time" > "$out/peers.tsv"
@@ -39,4 +48,4 @@ type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
 echo
 echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg);" \
   "$("$cxx" --version | head -1), $type (-O2 -g); Node.js $(node --version 2>/dev/null || echo -)."
-echo "Command: \`MIN_TIME=$min_time BATCH=$batch bash bench/run_backends.sh\` ($(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD))."
+echo "Command: \`MIN_TIME=$min_time BATCH=$batch ROUNDS=$rounds bash bench/run_backends.sh\` ($(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD))."
