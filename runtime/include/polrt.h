@@ -112,8 +112,10 @@ polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_f
  * into this or another session of the same program — in one call, without the names and parsing
  * of the setters (a batch evaluated more than once, at several dates). Loading replaces the
  * session's applicant; a recording that does not fit the session's program (another program's
- * subjects or slots) gives POLRT_ERR_ARGUMENT and leaves the session with no applicant. An
- * applicant is immutable once saved and may be loaded by several threads' sessions at once. */
+ * subjects or slots) gives POLRT_ERR_ARGUMENT and leaves the session with no applicant. Only the
+ * facts the program reads are saved, and loading checks every fact of a recording but keeps only
+ * those: the others cannot change a result. An applicant is immutable once saved and may be
+ * loaded by several threads' sessions at once. */
 typedef struct polrt_applicant polrt_applicant;
 polrt_status polrt_applicant_save(const polrt_session* s, polrt_applicant** out);
 polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a);

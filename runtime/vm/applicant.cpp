@@ -100,6 +100,36 @@ bool historyFits(const Val& v, uint8_t kind, int32_t members) {
 
 }  // namespace
 
+// The facts some block of the program reads: every read of a fact is an instruction naming it
+// (the verifier checks each such reference), so a fact no instruction names cannot change a
+// result, and load() need not copy it. Applicants are recorded from a whole schema, while a
+// policy set reads a part of it.
+void Session::planReadSlots() {
+  slotRead_.assign(slotBase_.back(), 0);
+  // The verifier has checked both indices; a reference out of range keeps every fact all the same.
+  const auto read = [this](uint32_t subject, uint32_t slot) {
+    if (subject + 1 < slotBase_.size() && slot < slotBase_[subject + 1] - slotBase_[subject]) {
+      slotRead_[slotBase_[subject] + slot] = 1;
+    } else {
+      std::fill(slotRead_.begin(), slotRead_.end(), 1);
+    }
+  };
+  for (const bc::Insn& in : p_.code) {
+    switch (in.op) {
+      case bc::OP_FACT:
+      case bc::OP_PREV:
+      case bc::OP_HISTMAX:
+      case bc::OP_INCREASE:
+      case bc::OP_FIRSTOVER:
+      case bc::OP_NEWLY: read(in.b, in.c); break;
+      case bc::OP_TIER_TEST:
+        if (in.a == bc::kTierFirstOver) read(in.e >> 16, in.e & 0xFFFF);
+        break;
+      default: break;
+    }
+  }
+}
+
 // Checks each step against the program as it replays it. The instance and its first bit in held_
 // are looked up once per run of steps on the same instance, and the scalar facts are written in
 // place (giveAt), as their setters would: loading is most of a batch's time beside evaluation. One
@@ -140,6 +170,7 @@ bool Session::load(const Applicant& a) {
     switch (o.code) {
       case bc::kNum: {
         if (kind != bc::kNum) return fail();
+        if (!slotRead_[bit]) break;
         Val& v = giveAt(*in, bit, o.slot, kind);
         v.lo = v.hi = a.nums_[static_cast<std::size_t>(o.a)];
         v.form = bc::kExact;
@@ -147,36 +178,44 @@ bool Session::load(const Applicant& a) {
       }
       case bc::kBool:
         if (kind != bc::kBool) return fail();
+        if (!slotRead_[bit]) break;
         giveAt(*in, bit, o.slot, kind).i = o.a != 0;
         break;
       case bc::kDate:
         if (kind != bc::kDate) return fail();
+        if (!slotRead_[bit]) break;
         giveAt(*in, bit, o.slot, kind).i = o.a;
         break;
       case bc::kEnum:
         if (kind != bc::kEnum || o.a < 0 || o.a >= slotMembers_[bit]) return fail();
+        if (!slotRead_[bit]) break;
         giveAt(*in, bit, o.slot, kind).i = o.a;
         break;
       case bc::kSet: {
         const uint64_t* bits = a.sets_[static_cast<std::size_t>(o.a)].data();
         if (kind != bc::kSet || !bitsFit(bits, slotMembers_[bit])) return fail();
+        if (!slotRead_[bit]) break;
         std::memcpy(giveAt(*in, bit, o.slot, kind).bits, bits, 32);
         break;
       }
       case bc::kText:
         if (kind != bc::kText) return fail();
+        if (!slotRead_[bit]) break;
         setText(o.inst, o.slot, std::string_view(a.text_).substr(static_cast<std::size_t>(o.a), static_cast<std::size_t>(o.b)));
         break;
       case bc::kRecog:
         if (kind != bc::kRecog) return fail();
+        if (!slotRead_[bit]) break;
         setRecognition(o.inst, o.slot);
         break;
       case Applicant::kGrant:
         if (kind != bc::kRecog || o.a < 0 || o.a >= slotMembers_[bit]) return fail();
+        if (!slotRead_[bit]) break;
         addGrant(o.inst, o.slot, o.a, o.b);
         break;
       case Applicant::kHistory:
         if (!historyFits(a.vals_[static_cast<std::size_t>(o.b)], kind, slotMembers_[bit])) return fail();
+        if (!slotRead_[bit]) break;
         setHistory(o.inst, o.slot, o.a, a.vals_[static_cast<std::size_t>(o.b)]);
         break;
       default: return fail();
@@ -192,8 +231,9 @@ void Session::save(Applicant& out) const {
     const Instance& in = inst_[i];
     out.addInstance(in.subject, in.parent);
     const auto& facts = p_.subjects[in.subject].facts;
+    const uint8_t* read = slotRead_.data() + slotBase_[in.subject];  // as load() keeps them
     for (int slot = 0; slot < static_cast<int>(facts.size()); ++slot) {
-      if (!in.present[slot]) continue;
+      if (!in.present[slot] || !read[slot]) continue;
       const Val& v = in.facts[slot];
       switch (facts[slot].kind) {
         case bc::kNum: out.setNum(i, slot, v.lo); break;
@@ -210,7 +250,8 @@ void Session::save(Applicant& out) const {
       }
     }
     for (int slot = 0; slot < static_cast<int>(facts.size()); ++slot)
-      for (const auto& [year, v] : in.history[slot]) out.setHistory(i, slot, year, v);
+      if (read[slot])
+        for (const auto& [year, v] : in.history[slot]) out.setHistory(i, slot, year, v);
   }
   for (int k = 0; k < nrecv_; ++k) {
     const Received& r = received_[k];

@@ -75,6 +75,7 @@ void Session::planFast() {
     }
   }
   held_.resize(slotBase_.back() / 64 + 1);
+  planReadSlots();
   plans_.resize(p_.clauses.size());
   for (std::size_t ci = 0; ci < p_.clauses.size(); ++ci) planClause(p_.clauses[ci], plans_[ci]);
   planKeyIndex();

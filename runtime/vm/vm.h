@@ -147,9 +147,12 @@ class Session {
   void addReceived(int inst, int clause, int target, Decimal amount, int year, std::string_view citation = {});
   // Replaces the applicant with a recorded one (vm/applicant.h). False, leaving no applicant, when
   // the recording does not fit the program (an index out of range, a value of the wrong kind).
+  // Every step is checked, but only the facts the program reads are kept (planReadSlots()): the
+  // others cannot change a result, and copying them was most of loading a schema-wide applicant.
   bool load(const Applicant& a);
   // Records the applicant the session holds (its instances, facts, histories, received awards and
-  // date) into `out`, for load() here or in another session of the same program.
+  // date) into `out`, for load() here or in another session of the same program: of the facts,
+  // those the program reads, as load() would keep them (a smaller recording loads faster).
   void save(Applicant& out) const;
   bool factPresent(int inst, int slot) const { return inst_[inst].present[slot] != 0; }
 
@@ -236,6 +239,7 @@ class Session {
   bool neverUnknown(uint32_t node, int subject) const;
   bool onOwnerChain(int of, int subject) const;
   void planKeyIndex();
+  void planReadSlots();
   void findCandidates();
   // Every setter marks its fact as given (held_); only reset() unmarks, so a cleared fact or a
   // reused instance may stay marked, which costs a screen but never changes a result.
@@ -357,6 +361,7 @@ class Session {
   std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
   std::vector<uint8_t> slotKind_;   // per bit of held_: the fact's kind (load() checks against it)
   std::vector<int32_t> slotMembers_;  // per bit of held_: its enum's member count (0: no enum)
+  std::vector<uint8_t> slotRead_;     // per bit of held_: some block reads the fact (planReadSlots())
   std::vector<uint64_t> held_;      // some instance gives the fact or its history (markGiven())
   bool indexed_ = false;            // bySubject_ describes the instances
   Val fastOut_;
