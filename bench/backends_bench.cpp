@@ -6,9 +6,13 @@
 // never by ctest.
 //
 //   polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND] [--set NAME]
-//                       [--mode single|batch]
+//                       [--mode single|batch|parts]
 //
 // Prints one tab-separated line per measurement: set, mode, backend, evaluations/s, ns/evaluation.
+// --mode parts (only when asked for) splits the batch of the VM and of the generated C++: each
+// applicant evaluated (or loaded) again and again before the next, hot, and the VM's loading of
+// the applicants in turn; what a batch costs beyond their sum is the cost of changing applicant
+// (caches, branch prediction). Not part of the table.
 // --write DIR also writes, for the peers (bench/peers/), DIR/subset.jsonl (the subset's batch) and
 // DIR/subset.expected.jsonl (polc's reference result for each line: the subset's awards), and the
 // same for the single applicant (DIR/subset.single.jsonl, DIR/subset.single.expected.jsonl).
@@ -43,7 +47,7 @@ double cpuSeconds() {
 }
 
 double g_minTime = 1.0;
-// For profiling: --only BACKEND, --set NAME and --mode single|batch time only those.
+// For profiling: --only BACKEND, --set NAME and --mode single|batch time only those (--mode parts: see above).
 std::string g_only, g_set, g_mode;
 bool want(const char* backend) { return g_only.empty() || g_only == backend; }
 volatile std::size_t g_sink = 0;  // keeps the results alive
@@ -63,6 +67,26 @@ double measure(std::size_t warm, const std::function<std::size_t(std::size_t)>& 
 void report(const std::string& set, const char* mode, const char* backend, double perSecond) {
   std::cout << set << "\t" << mode << "\t" << backend << "\t" << static_cast<long long>(perSecond) << "\t"
             << static_cast<long long>(1e9 / perSecond) << std::endl;
+}
+
+// Rate of `one(i)` repeated `times` times for each applicant i in turn, after `first(i)`, which is
+// not timed: each applicant's cost with its data and branches hot.
+double eachRepeated(std::size_t n, const std::function<void(std::size_t)>& first,
+                    const std::function<std::size_t(std::size_t)>& one) {
+  constexpr int times = 200;
+  double spent = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    first(i);
+    const double start = cpuSeconds();
+    for (int k = 0; k < times; ++k) g_sink = g_sink + one(i);
+    spent += cpuSeconds() - start;
+  }
+  return static_cast<double>(n * times) / spent;
+}
+
+// --mode parts: reports `what` unless the filters leave it out.
+void part(const std::string& set, const char* backend, const std::function<double()>& rate) {
+  if (g_mode == "parts" && (g_only.empty() || std::string(backend).rfind(g_only, 0) == 0)) report(set, "parts", backend, rate());
 }
 
 // Runs `one` and reports its rate unless the filters leave it out.
@@ -151,6 +175,15 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
            s.load(recorded[i % n]);
            return static_cast<std::size_t>(s.evaluate(false));
          });
+  part(set.name, "vm: evaluate, each applicant repeated", [&] {
+    return eachRepeated(n, [&](std::size_t i) { s.load(recorded[i]); }, [&](std::size_t) { return static_cast<std::size_t>(s.evaluate(false)); });
+  });
+  part(set.name, "vm: load, each applicant repeated", [&] {
+    return eachRepeated(n, [](std::size_t) {}, [&](std::size_t i) { return static_cast<std::size_t>(s.load(recorded[i])); });
+  });
+  part(set.name, "vm: load, in turn", [&] {
+    return measure(n, [&](std::size_t i) { return static_cast<std::size_t>(s.load(recorded[i % n])); });
+  });
 
   // LLVM: the same runtime with its blocks compiled to native code (compiler/backend/llvm), when
   // polc was built with LLVM; checked against the VM on the batch first.
@@ -188,6 +221,9 @@ void run(const Set& set, const Generated<Facts>& gen, int batchSize, const std::
   };
   timeIt(set.name, "single", "generated C++", 1000, [&](std::size_t) { return generated(genSingle); });
   timeIt(set.name, "batch", "generated C++", n, [&](std::size_t i) { return generated(gens[i % n]); });
+  part(set.name, "generated C++: evaluate, each applicant repeated", [&] {
+    return eachRepeated(n, [](std::size_t) {}, [&](std::size_t i) { return generated(gens[i]); });
+  });
 
   if constexpr (std::is_same_v<Facts, subset_policy::Facts>) handWritten(p, lines, refs, gens, genSingle, p2, single.applicant, writeDir);
 }
@@ -250,7 +286,7 @@ int main(int argc, char** argv) {
     else if (a == "--set") g_set = argv[i + 1];
     else if (a == "--mode") g_mode = argv[i + 1];
     else {
-      std::cerr << "usage: polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND] [--set NAME] [--mode single|batch]\n";
+      std::cerr << "usage: polc_backends_bench [--batch N] [--min-time SECONDS] [--write DIR] [--only BACKEND] [--set NAME] [--mode single|batch|parts]\n";
       return 2;
     }
   }
