@@ -416,7 +416,7 @@ polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a) {
   return guard([&]() -> polrt_status {
     if (!s || !a) return fail(POLRT_ERR_ARGUMENT, "null argument");
     s->strings.clear();
-    if (!s->s->load(a->a)) return fail(POLRT_ERR_ARGUMENT, "the recorded applicant does not fit this session's program");
+    if (!s->s->load(a->a)) return fail(POLRT_ERR_ARGUMENT, "the recorded applicant does not fit this session's program (saved under another program, or another program's subjects, slots or kinds)");
     return POLRT_OK;
   });
 }

@@ -37,6 +37,8 @@ class Parser {
     if (crc32(data_ + kHeaderSize, bodySize) != crc) fail("checksum mismatch: the file is corrupted");
     if (sections != kSecEnd - 1) fail("unexpected section count");
     p_ = std::make_unique<Program>();
+    p_->fileChecksum = crc;
+    p_->fileBodySize = bodySize;
     Reader body(data_ + kHeaderSize, bodySize);
     for (uint32_t id = 1; id < kSecEnd; ++id) {
       uint32_t sid = body.u32(), len = body.u32();

@@ -178,6 +178,9 @@ struct Program {
   std::vector<uint32_t> payerNames;     // payer index → string index
   std::vector<uint32_t> payerOrder;
   uint32_t maxStack = 0, maxLocals = 0, maxHandlers = 0;
+  // The file it was loaded from (its body's CRC-32 and size): a recording saved under this program
+  // carries them, and loads only into a program loaded from the same file (Session::save).
+  uint32_t fileChecksum = 0, fileBodySize = 0;
   // Per block: native code the Session runs instead of interpreting the block, or nullptr; empty
   // when nothing was compiled. Not part of the file: whoever compiled the code attaches it after
   // load() and keeps it alive as long as the program is used.

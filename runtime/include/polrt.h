@@ -114,8 +114,9 @@ polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_f
  * session's applicant; a recording that does not fit the session's program (another program's
  * subjects or slots) gives POLRT_ERR_ARGUMENT and leaves the session with no applicant. Only the
  * facts the program reads are saved, and loading checks every fact of a recording but keeps only
- * those: the others cannot change a result. An applicant is immutable once saved and may be
- * loaded by several threads' sessions at once. */
+ * those: the others cannot change a result. A recording saved under another program (another
+ * bytecode file) is refused the same way: it may lack facts this program reads. An applicant is
+ * immutable once saved and may be loaded by several threads' sessions at once. */
 typedef struct polrt_applicant polrt_applicant;
 polrt_status polrt_applicant_save(const polrt_session* s, polrt_applicant** out);
 polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a);

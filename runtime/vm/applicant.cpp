@@ -19,6 +19,7 @@ void Applicant::clear() {
   text_.clear();
   date_.reset();
   ninst_ = 0;
+  savedUnder_.reset();
 }
 
 int Applicant::addInstance(int subject, int parent) {
@@ -137,6 +138,9 @@ void Session::planReadSlots() {
 // applicant, so what each step tests is what loading costs.
 bool Session::load(const Applicant& a) {
   reset();
+  // Saved under another program, it may lack facts this one reads, and its received awards name
+  // another program's clauses: refused rather than evaluated without them.
+  if (a.savedUnder_ && (a.savedUnder_->checksum != p_.fileChecksum || a.savedUnder_->bodySize != p_.fileBodySize)) return false;
   const int clauses = static_cast<int>(p_.clauses.size()), targets = static_cast<int>(p_.targets.size());
   int current = 0;  // the instance `in` points to, when `in` is set; addInstance may move them
   Instance* in = nullptr;
@@ -227,6 +231,7 @@ bool Session::load(const Applicant& a) {
 
 void Session::save(Applicant& out) const {
   out.clear();
+  out.savedUnder_ = Applicant::SavedUnder{p_.fileChecksum, p_.fileBodySize};
   for (int i = 0; i < ninst_; ++i) {
     const Instance& in = inst_[i];
     out.addInstance(in.subject, in.parent);

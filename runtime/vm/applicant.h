@@ -70,6 +70,13 @@ class Applicant {
   std::string text_;  // texts and citations, one after the other
   std::optional<int> date_;
   int ninst_ = 0;
+  // Set by Session::save: the program's file (Program::fileChecksum, fileBodySize). Such a
+  // recording holds only the facts that program reads, and its received awards name that
+  // program's clauses: it loads into no other. A recording made with the setters has none.
+  struct SavedUnder {
+    uint32_t checksum, bodySize;
+  };
+  std::optional<SavedUnder> savedUnder_;
 };
 
 }  // namespace polrt

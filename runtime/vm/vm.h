@@ -149,6 +149,8 @@ class Session {
   // the recording does not fit the program (an index out of range, a value of the wrong kind).
   // Every step is checked, but only the facts the program reads are kept (planReadSlots()): the
   // others cannot change a result, and copying them was most of loading a schema-wide applicant.
+  // A recording saved under another program (another file) is refused: it may lack facts this one
+  // reads.
   bool load(const Applicant& a);
   // Records the applicant the session holds (its instances, facts, histories, received awards and
   // date) into `out`, for load() here or in another session of the same program: of the facts,

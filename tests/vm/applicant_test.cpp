@@ -111,6 +111,42 @@ TEST(RecordedApplicant, KeepsOnlyTheFactsTheProgramReads) {
   EXPECT_GT(awards, 300);
 }
 
+// A recording saved by a session holds the facts its program reads and names its program's clauses:
+// it loads into a session of a program loaded from the same file, not into another program's,
+// where it could lack facts (the city reads facts the subset does not) or name other clauses.
+TEST(RecordedApplicant, SavedUnderOneProgramLoadsOnlyIntoIt) {
+  Loaded subset = compileAndLoad({"schema.pol", "../bench/subset/changzhou-2022-subset.pol"});
+  Loaded city = compileAndLoad(vmtest::kCity);
+  ASSERT_TRUE(subset.vm) << subset.c->error;
+  ASSERT_TRUE(city.vm) << city.c->error;
+  // The subset's program again, from the same file: another Program, the same program.
+  auto again = polrt::load(subset.c->bytecode.data(), subset.c->bytecode.size());
+  ASSERT_TRUE(again.program) << again.error;
+  // Each program's applicants from its own generator (received awards name its clauses).
+  vmtest::Generator cityGen(*city.c->program, 31), gen(*subset.c->program, 31);
+  polrt::Session fromSubset(*subset.vm), fromCity(*city.vm), intoCity(*city.vm), intoSubset(*subset.vm),
+      intoAgain(*again.program);
+  polrt::Applicant a;
+  int compared = 0;
+  for (int i = 0; i < 100; ++i) {
+    bytecode::loadApplicant(fromCity, cityGen.next(), cityGen.date());
+    fromCity.save(a);
+    EXPECT_FALSE(intoSubset.load(a)) << "applicant " << i;
+    EXPECT_EQ(intoSubset.instanceCount(), 0);
+    bytecode::loadApplicant(fromSubset, gen.next(), gen.date());
+    fromSubset.save(a);
+    EXPECT_FALSE(intoCity.load(a)) << "applicant " << i;
+    ASSERT_TRUE(intoAgain.load(a)) << "applicant " << i;
+    const bool ok = fromSubset.evaluate(false);
+    ASSERT_EQ(intoAgain.evaluate(false), ok) << "applicant " << i;
+    if (!ok) continue;
+    ++compared;
+    ASSERT_EQ(vmtest::compare(*subset.c->program, bytecode::toResult(fromSubset, false), bytecode::toResult(intoAgain, false), false), "")
+        << "applicant " << i;
+  }
+  EXPECT_GT(compared, 50);
+}
+
 // The same recording loads again and again: loading does not consume it, and what an earlier
 // applicant left in the session (histories, grants, texts, received awards) is gone.
 TEST(RecordedApplicant, ReloadsAfterOtherApplicants) {
