@@ -5,7 +5,9 @@
 # ZEN, json-rules-engine) on the same applicants, their results checked against polc's first; then
 # prints one markdown table with the ratios, the machine and the command. The polc backends are
 # measured in ROUNDS rounds, one after the other; the table gives the median of each rate and of each
-# ratio (computed within a round), with the ratios' range (bench/backends_table.py).
+# ratio (computed within a round), with the ratios' range (bench/backends_table.py). A second table
+# splits the VM's and the generated C++'s batch: evaluation with each applicant hot, the VM's
+# loading, and the cost of changing applicant (bench/parts_table.py).
 #
 #   bash bench/run_backends.sh [BUILD_DIR]      MIN_TIME=1 (s of CPU per measurement), BATCH=1000, ROUNDS=3
 set -euo pipefail
@@ -43,6 +45,11 @@ else
 fi
 
 python3 "$root/bench/backends_table.py" "${results[@]}"
+# Where a batch's time goes: each applicant hot, the VM's loading, and what changing applicant costs.
+echo "parts of a batch…" >&2
+"$build/bench/polc_backends_bench" --batch "$batch" --min-time "$min_time" --mode parts > "$out/parts.tsv"
+echo
+python3 "$root/bench/parts_table.py" "$out/parts.tsv" "$out"/polc.*.tsv
 cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
 type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
 echo
