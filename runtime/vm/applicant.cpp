@@ -218,7 +218,9 @@ bool Session::load(const Applicant& a) {
         addGrant(o.inst, o.slot, o.a, o.b);
         break;
       case Applicant::kHistory:
-        if (!historyFits(a.vals_[static_cast<std::size_t>(o.b)], kind, slotMembers_[bit])) return fail();
+        // Only a fact declared with 历史 has a past (the C API and the facts reader refuse others).
+        if (!p_.subjects[in->subject].facts[o.slot].history || !historyFits(a.vals_[static_cast<std::size_t>(o.b)], kind, slotMembers_[bit]))
+          return fail();
         if (!slotRead_[bit]) break;
         setHistory(o.inst, o.slot, o.a, a.vals_[static_cast<std::size_t>(o.b)]);
         break;

@@ -142,7 +142,7 @@ class Session {
   void addGrant(int inst, int slot, int member, int day);  // recognitions: held since `day`
   void setRecognition(int inst, int slot);  // given, with no grants yet
   void clearFact(int inst, int slot);
-  void setHistory(int inst, int slot, int year, const Val& v);
+  void setHistory(int inst, int slot, int year, const Val& v);  // a fact declared with 历史
   // `citation` as the embedder wrote it (it names the award in error messages).
   void addReceived(int inst, int clause, int target, Decimal amount, int year, std::string_view citation = {});
   // Replaces the applicant with a recorded one (vm/applicant.h). False, leaving no applicant, when

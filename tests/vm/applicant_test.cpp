@@ -205,6 +205,14 @@ TEST(RecordedApplicant, RefusesWhatDoesNotFitTheProgram) {
   a.addInstance(company, -1);
   a.addReceived(0, static_cast<int>(p.clauses.size()), -1, polrt::Decimal::fromInt(1), 2024);  // no such clause
   EXPECT_TRUE(refused(a));
+  a.clear();
+  a.addInstance(company, -1);
+  polrt::Val past;
+  past.kind = polrt::bc::kBool;
+  past.i = 1;
+  ASSERT_FALSE(p.subjects[static_cast<std::size_t>(company)].facts[static_cast<std::size_t>(manufacturing)].history);
+  a.setHistory(0, manufacturing, 2023, past);  // 制造业 keeps no history (no 历史)
+  EXPECT_TRUE(refused(a));
   // Refused once, the session still loads a good one.
   EXPECT_TRUE(s.load(good));
 }
