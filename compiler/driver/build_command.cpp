@@ -130,11 +130,7 @@ int writeNative(const BuildOptions& options, const ir::Program& program) {
 
 int runBuild(const BuildOptions& options) {
   auto fe = runFrontEnd(options.paths);
-  if (fe->diags.hasErrors() || !fe->model) {
-    printDiagnostics(*fe, options.output);
-    return kExitErrors;
-  }
-  auto program = ir::lower(*fe->model, fe->diags);
+  auto program = lowerModel(*fe);
   if (!program) {
     printDiagnostics(*fe, options.output);
     return kExitErrors;

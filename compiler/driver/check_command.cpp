@@ -5,7 +5,6 @@
 
 #include "check/check.h"
 #include "driver/commands.h"
-#include "ir/lower.h"
 
 namespace polc {
 
@@ -27,7 +26,7 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
       std::cerr << "polc check: " << error << "\n";
       return kExitUsage;
     }
-  auto program = ir::lower(*fe.model, fe.diags);
+  auto program = lowerModel(fe);
   if (!program) {
     printDiagnostics(fe, options.output);
     return kExitErrors;

@@ -132,11 +132,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
 
 int runEval(const EvalOptions& options) {
   auto fe = runFrontEnd(options.paths);
-  if (fe->diags.hasErrors() || !fe->model) {
-    printDiagnostics(*fe, options.output);
-    return kExitErrors;
-  }
-  auto program = ir::lower(*fe->model, fe->diags);
+  auto program = lowerModel(*fe);
   if (!program) {
     printDiagnostics(*fe, options.output);
     return kExitErrors;

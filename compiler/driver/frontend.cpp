@@ -1,6 +1,7 @@
 #include "driver/frontend.h"
 
 #include "driver/sources.h"
+#include "ir/lower.h"
 #include "sema/analyze.h"
 #include "syntax/parse.h"
 
@@ -17,6 +18,11 @@ std::unique_ptr<FrontEnd> runFrontEnd(const std::vector<std::string>& paths) {
   if (!fe->diags.hasErrors()) fe->model = sema::analyze(std::move(files), fe->sources, fe->diags);
   fe->diags.sortByLocation();
   return fe;
+}
+
+std::unique_ptr<ir::Program> lowerModel(FrontEnd& fe) {
+  if (fe.diags.hasErrors() || !fe.model) return nullptr;
+  return ir::lower(*fe.model, fe.diags);
 }
 
 }  // namespace polc

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ir/ir.h"
 #include "sema/model.h"
 #include "support/diagnostics.h"
 
@@ -19,5 +20,9 @@ struct FrontEnd {
 // Semantic analysis runs only when every file loaded and parsed, so that its errors are never
 // consequences of a syntax error.
 std::unique_ptr<FrontEnd> runFrontEnd(const std::vector<std::string>& paths);
+
+// The checked model lowered to the policy IR; null when the front end or the lowering reported an
+// error (in fe.diags).
+std::unique_ptr<ir::Program> lowerModel(FrontEnd& fe);
 
 }  // namespace polc

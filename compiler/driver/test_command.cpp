@@ -16,7 +16,6 @@
 #include "driver/commands.h"
 #include "driver/eval_output.h"
 #include "facts/facts.h"
-#include "ir/lower.h"
 #include "syntax/literals.h"
 
 namespace polc {
@@ -126,7 +125,7 @@ class PolicyCache {
     if (it != sets_.end()) return *it->second;
     auto set = std::make_unique<PolicySet>();
     set->fe = runFrontEnd(paths);
-    if (!set->fe->diags.hasErrors() && set->fe->model) set->program = ir::lower(*set->fe->model, set->fe->diags);
+    set->program = lowerModel(*set->fe);
     if (!set->program) {
       set->diagnostics = renderText(set->fe->sources, set->fe->diags.all(), RenderOptions{false});
     }
