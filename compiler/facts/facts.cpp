@@ -90,13 +90,9 @@ class ExactBuilder : public nlohmann::json_sax<json> {
 
 // ---- the reader -----------------------------------------------------------------------------------
 
-bool isIntegerText(const std::string& s) {
-  if (s.empty()) return false;
-  std::size_t i = s[0] == '-' ? 1 : 0;
-  if (i == s.size()) return false;
-  for (; i < s.size(); ++i)
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
+// Four digits, as the generated code's reader takes a year: "-023" is an integer, not a year.
+bool isYearText(const std::string& s) {
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string shown(const json& v) {
@@ -241,7 +237,7 @@ class Reader {
       }
       for (const auto& [year, v] : years.items()) {
         std::string at = here + "." + year;
-        if (year.size() != 4 || !isIntegerText(year)) {
+        if (!isYearText(year)) {
           error(at, "a history key is a year such as \"2023\"");
           continue;
         }
@@ -294,7 +290,7 @@ class Reader {
           hasAmount = true;
         } else if (key == "year" || key == "年度") {
           std::string text = v.is_string() ? v.get<std::string>() : "";
-          if (!isIntegerText(text) || text.size() != 4) {
+          if (!isYearText(text)) {
             error(at, fmt::format("expected a year such as 2023, got {}", shown(v)));
             ok = false;
           } else {
@@ -478,6 +474,11 @@ class Reader {
 }  // namespace
 
 json parseJsonExact(const std::string& text) {
+  // nlohmann's reader takes a NUL byte for the end of the input and ignores what follows it: a
+  // file with anything after a NUL is refused instead (in a string a NUL must be escaped anyway),
+  // as the generated code's reader refuses it.
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    throw std::runtime_error("a NUL byte at byte " + std::to_string(nul));
   ExactBuilder b;
   bool ok = json::sax_parse(text, &b);
   if (!ok) throw std::runtime_error(b.error.empty() ? "invalid JSON" : b.error);

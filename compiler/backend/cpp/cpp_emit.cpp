@@ -1656,11 +1656,11 @@ class Generator {
     os << "    const std::string& key = j.keys[k];\n    const polc_rt::Json& v = j.values[k];\n";
     os << "    const std::string at = path + \".\" + key;\n";
     os << "    if (!key.empty() && key[0] == '_') continue;\n";
-    os << "    if (v.isNull()) continue;\n";
     for (std::size_t f = 0; f < sub.facts.size(); ++f) {
       const auto& slot = sub.facts[f];
       const FactInfo& fi = facts_[static_cast<std::size_t>(s)][f];
-      os << "    if (key == " << lit(slot.name) << ") {\n";
+      // null is a fact not given; for anything else (an unknown name, history, items) it is an error.
+      os << "    if (key == " << lit(slot.name) << ") {\n      if (v.isNull()) continue;\n";
       std::string target = fi.optional ? "x." + fi.member + ".emplace()" : "x." + fi.member;
       os << "      " << readValue(slot.type, "v", "at", target) << "\n";
       os << "      continue;\n    }\n";

@@ -1432,7 +1432,7 @@ struct Json {
   bool b = false;
   std::string text;  // String and Number
   std::vector<Json> array;
-  std::vector<std::string> keys;  // Object, in the order written (a repeated key: the last wins)
+  std::vector<std::string> keys;  // Object, in the order written (no key twice: the parser refuses it)
   std::vector<Json> values;
 
   bool isNull() const { return kind == Kind::Null; }
@@ -1447,6 +1447,8 @@ class JsonParser {
   explicit JsonParser(const std::string& s) : s_(s) {}
   bool parse(Json& out, std::string& error) {
     try {
+      // A byte order mark, as editors on Windows write one, is skipped: polc's reader skips it too.
+      if (s_.compare(0, 3, "\xEF\xBB\xBF") == 0) i_ = 3;
       ws();
       value(out, 0);
       ws();
@@ -1487,16 +1489,15 @@ class JsonParser {
         Json key;
         if (i_ >= s_.size() || s_[i_] != '"') bad("expected a key");
         string(key.text);
+        // A repeated key would silently replace the first value (the whole applicant, for "企业"):
+        // refused, as polc's own facts reader refuses it, so that no fact the file gives is ignored.
+        if (std::find(v.keys.begin(), v.keys.end(), key.text) != v.keys.end())
+          bad(("duplicate key \"" + key.text + "\"").c_str());
         if (!eat(':')) bad("expected ':'");
         Json item;
         value(item, depth + 1);
-        auto it = std::find(v.keys.begin(), v.keys.end(), key.text);
-        if (it != v.keys.end()) {
-          v.values[static_cast<std::size_t>(it - v.keys.begin())] = std::move(item);
-        } else {
-          v.keys.push_back(key.text);
-          v.values.push_back(std::move(item));
-        }
+        v.keys.push_back(key.text);
+        v.values.push_back(std::move(item));
       } while (eat(','));
       if (!eat('}')) bad("expected '}'");
     } else if (c == '[') {
@@ -1521,15 +1522,59 @@ class JsonParser {
     } else if (s_.compare(i_, 4, "null") == 0) {
       i_ += 4;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
-      std::size_t start = i_;
-      ++i_;
-      while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' ||
-                                s_[i_] == 'E' || s_[i_] == '+' || s_[i_] == '-'))
-        ++i_;
       v.kind = Json::Kind::Number;
-      v.text = s_.substr(start, i_ - start);
+      number(v.text);
     } else {
       bad("unexpected character");
+    }
+  }
+  // RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, as polc's own reader takes it.
+  void number(std::string& out) {
+    const std::size_t start = i_;
+    auto digits = [&] {
+      const std::size_t from = i_;
+      while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+      if (i_ == from) bad("expected a digit");
+    };
+    if (s_[i_] == '-') ++i_;
+    if (i_ < s_.size() && s_[i_] == '0') {
+      ++i_;
+    } else {
+      digits();
+    }
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      digits();
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      ++i_;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      digits();
+    }
+    out = s_.substr(start, i_ - start);
+  }
+  // One UTF-8 character starting at s_[i_ - 1] (a byte above 0x7F): well formed (no overlong form,
+  // no surrogate, at most U+10FFFF), appended to `out`; otherwise refused, as polc's own reader
+  // refuses it.
+  void utf8(std::string& out) {
+    const auto lead = static_cast<unsigned char>(s_[i_ - 1]);
+    int more = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) more = 1;
+    else if (lead == 0xE0) more = 2, lo = 0xA0;
+    else if (lead >= 0xE1 && lead <= 0xEC) more = 2;
+    else if (lead == 0xED) more = 2, hi = 0x9F;
+    else if (lead >= 0xEE && lead <= 0xEF) more = 2;
+    else if (lead == 0xF0) more = 3, lo = 0x90;
+    else if (lead >= 0xF1 && lead <= 0xF3) more = 3;
+    else if (lead == 0xF4) more = 3, hi = 0x8F;
+    else bad("ill-formed UTF-8");
+    out += static_cast<char>(lead);
+    for (int k = 0; k < more; ++k) {
+      if (i_ >= s_.size()) bad("ill-formed UTF-8");
+      const auto b = static_cast<unsigned char>(s_[i_]);
+      if (b < (k == 0 ? lo : 0x80) || b > (k == 0 ? hi : 0xBF)) bad("ill-formed UTF-8");
+      out += s_[i_++];
     }
   }
   void hex4(unsigned& cp) {
@@ -1550,6 +1595,11 @@ class JsonParser {
       if (i_ >= s_.size()) bad("unterminated string");
       char c = s_[i_++];
       if (c == '"') return;
+      if (static_cast<unsigned char>(c) < 0x20) bad("control character in a string (escape it)");
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        utf8(out);
+        continue;
+      }
       if (c != '\\') {
         out += c;
         continue;
@@ -1568,10 +1618,14 @@ class JsonParser {
         case 'u': {
           unsigned cp;
           hex4(cp);
-          if (cp >= 0xD800 && cp <= 0xDBFF && i_ + 6 <= s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
+          // A surrogate only as a pair: a high one, then \u and a low one.
+          if (cp >= 0xDC00 && cp <= 0xDFFF) bad("a low surrogate without a high one");
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (!(i_ + 2 <= s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u')) bad("a high surrogate without a low one");
             i_ += 2;
             unsigned lo;
             hex4(lo);
+            if (lo < 0xDC00 || lo > 0xDFFF) bad("a high surrogate without a low one");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           }
           if (cp < 0x80) {
