@@ -66,7 +66,9 @@ write(ROOT / "fuzz/polc.dict", "polc policy source: keywords of both languages, 
       keywords() + UNITS + NUMBERS + EXTRA)
 facts = ['{', '}', '[', ']', ':', ',', '"', 'true', 'false', 'null', '"date"', '"日期"', '"history"',
          '"历史"', '"已获奖励"', '"received"', '"citation"', '"amount"', '"year"', '"target"', '"_"',
-         '"是"', '"否"', '1e40', '-1', '0.12', '1E+400', '"\\u0000"', '"\\ud800"']
+         '"是"', '"否"', '1e40', '-1', '0.12', '1E+400', '"\\u0000"', '"\\ud800"',
+         # what the two JSON readers (polc's, the generated code's) must treat alike
+         '\ufeff', '\x00', '01', '1.', '-0', '"\\udc00"', '"-023"', '"0022"']
 facts += ['"' + n + '"' for n in schema_names()]
 facts += ['"1' + u + '"' for u in UNITS] + UNITS
 write(ROOT / "fuzz/facts.dict", "polc facts JSON (docs/facts.md) with the names of policies/schema.pol", facts)

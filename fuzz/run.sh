@@ -37,7 +37,7 @@ seed() {
         [ "$(basename "$p")" = schema.pol ] && continue
         { cat policies/schema.pol; printf '\0'; cat "$p"; } >"$dir/schema+$(basename "$p")"
       done ;;
-    fuzz_facts)
+    fuzz_facts|fuzz_evaluators)
       cp examples/applicants/*.json "$dir"/
       for f in tests/regressions/*.json; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
     fuzz_polb)
@@ -60,7 +60,7 @@ seed() {
 dict_for() {
   case $1 in
     fuzz_frontend|fuzz_roundtrip) echo "$ROOT/fuzz/polc.dict" ;;
-    fuzz_facts) echo "$ROOT/fuzz/facts.dict" ;;
+    fuzz_facts|fuzz_evaluators) echo "$ROOT/fuzz/facts.dict" ;;
     *) echo "" ;;
   esac
 }

@@ -29,21 +29,9 @@ namespace {
 
 // Every evaluator present agrees; else prints the first few differences.
 bool agree(const Evaluators& ev, const Outcome out[], const std::string& label, const std::string& json, int& failures) {
-  auto present = [&](int i) { return i != 2 || ev.hasLlvm(); };
-  bool same = true;
-  for (int i = 1; i < Evaluators::kCount; ++i) {
-    if (!present(i)) continue;
-    if (out[i].factsOk != out[0].factsOk) same = false;
-    else if (out[0].factsOk && out[i].core != out[0].core) same = false;
-    else if (out[0].factsOk && out[i].detail != out[0].detail) same = false;
-  }
-  if (same) return true;
-  if (++failures <= 5) {
-    std::cerr << "MISMATCH " << label << "\n  facts: " << json << "\n";
-    for (int i = 0; i < Evaluators::kCount; ++i)
-      if (present(i)) std::cerr << "--- " << Evaluators::name(i) << "\n" << out[i].core << out[i].detail;
-    std::cerr << "\n";
-  }
+  const std::string report = ev.disagreement(out);
+  if (report.empty()) return true;
+  if (++failures <= 5) std::cerr << "MISMATCH " << label << "\n  facts: " << json << "\n" << report << "\n";
   return false;
 }
 

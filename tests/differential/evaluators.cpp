@@ -158,6 +158,24 @@ Evaluators::~Evaluators() = default;
 const ir::Program& Evaluators::program() const { return *s_->program; }
 bool Evaluators::hasLlvm() const { return s_->llvm != nullptr; }
 
+std::string Evaluators::disagreement(const Outcome out[kCount]) const {
+  auto present = [&](int i) { return i != 2 || hasLlvm(); };
+  bool same = true;
+  for (int i = 1; i < kCount; ++i) {
+    if (!present(i)) continue;
+    if (out[i].factsOk != out[0].factsOk) same = false;
+    else if (out[0].factsOk && (out[i].core != out[0].core || out[i].detail != out[0].detail)) same = false;
+  }
+  if (same) return {};
+  std::string report;
+  for (int i = 0; i < kCount; ++i)
+    if (present(i)) {
+      report += std::string("--- ") + name(i) + "\n" + out[i].core + out[i].detail;
+      if (!report.empty() && report.back() != '\n') report += '\n';  // a facts error has no newline
+    }
+  return report;
+}
+
 const char* Evaluators::name(int which) {
   static const char* const kNames[] = {"reference", "vm", "llvm", "generated C++"};
   return kNames[which];

@@ -41,6 +41,9 @@ class Evaluators {
   static const char* name(int which);  // reference, vm, llvm, generated C++
   // Evaluates one applicant with each evaluator (llvm is skipped without LLVM: factsOk false).
   void run(const std::string& json, bool explain, Outcome out[kCount]);
+  // Empty when every evaluator present agrees with the reference on `out` (whether the facts are
+  // accepted, then core and detail); else each evaluator's outcome, to print.
+  std::string disagreement(const Outcome out[kCount]) const;
 
  private:
   struct State;
