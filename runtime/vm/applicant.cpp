@@ -165,7 +165,11 @@ bool Session::load(const Applicant& a) {
     if (o.code == Applicant::kReceived) {
       const auto& r = a.received_[static_cast<std::size_t>(o.a)];
       if (o.slot < -1 || o.slot >= clauses || r.target < -1 || r.target >= targets) return fail();
-      addReceived(o.inst, o.slot, r.target, r.amount, r.year, std::string_view(a.text_).substr(r.citationBegin, r.citationSize));
+      const std::string_view citation = std::string_view(a.text_).substr(r.citationBegin, r.citationSize);
+      // A recording not saved under this program names clauses by another's numbers, perhaps: its
+      // citation, when it has one, must name the same clause here (a saved one was checked above).
+      if (!a.savedUnder_ && o.slot >= 0 && !citation.empty() && p_.findClause(citation) != o.slot) return fail();
+      addReceived(o.inst, o.slot, r.target, r.amount, r.year, citation);
       continue;
     }
     const uint32_t bit = base + static_cast<uint32_t>(o.slot);

@@ -147,6 +147,42 @@ TEST(RecordedApplicant, SavedUnderOneProgramLoadsOnlyIntoIt) {
   EXPECT_GT(compared, 50);
 }
 
+// A recording made with the setters carries no program mark; the clause an award received names
+// is checked by its citation, so that another program, which numbers its clauses otherwise, refuses
+// it rather than counting the award against another clause.
+TEST(RecordedApplicant, AwardsReceivedAreCheckedByCitation) {
+  Loaded subset = compileAndLoad({"schema.pol", "../bench/subset/changzhou-2022-subset.pol"});
+  Loaded city = compileAndLoad(vmtest::kCity);
+  ASSERT_TRUE(subset.vm) << subset.c->error;
+  ASSERT_TRUE(city.vm) << city.c->error;
+  vmtest::Generator gen(*city.c->program, 17);
+  polrt::Session intoCity(*city.vm), intoSubset(*subset.vm);
+  int refused = 0, accepted = 0;
+  for (int i = 0; i < 300; ++i) {
+    const eval::Applicant app = gen.next();
+    const polrt::Applicant rec = bytecode::record(app, gen.date());
+    ASSERT_TRUE(intoCity.load(rec)) << "applicant " << i;  // its own program
+    bool elsewhere = false;  // some award names a clause the subset numbers otherwise, or lacks
+    for (const auto& r : app.received)
+      elsewhere = elsewhere || (r.clause >= 0 && subset.vm->findClause(r.citation) != r.clause);
+    EXPECT_EQ(intoSubset.load(rec), !elsewhere) << "applicant " << i;
+    (elsewhere ? refused : accepted) += 1;
+  }
+  EXPECT_GT(refused, 10);
+  EXPECT_GT(accepted, 100);
+  // The clause's number and its citation disagree: refused by the program itself.
+  const int clause = city.vm->findClause("常办发〔2022〕1号 第2条第1款");
+  ASSERT_GE(clause, 0);
+  polrt::Applicant a;
+  a.addInstance(city.vm->findSubject("企业"), -1);
+  a.addReceived(0, clause + 1, -1, polrt::Decimal::fromInt(1), 2023, "常办发〔2022〕1号 第2条第1款");
+  EXPECT_FALSE(intoCity.load(a));
+  a.clear();
+  a.addInstance(city.vm->findSubject("企业"), -1);
+  a.addReceived(0, clause, -1, polrt::Decimal::fromInt(1), 2023, "常办发〔2022〕1号 第2条第1款");
+  EXPECT_TRUE(intoCity.load(a));
+}
+
 // The same recording loads again and again: loading does not consume it, and what an earlier
 // applicant left in the session (histories, grants, texts, received awards) is gone.
 TEST(RecordedApplicant, ReloadsAfterOtherApplicants) {

@@ -200,6 +200,7 @@ void Generator::instance(eval::Applicant& a, int subject, int parent, const std:
       r.amount = number(Type::number(Dimension::base(0)));
       if (chance(80) && !p_.clauses.empty()) {
         r.clause = pick(static_cast<int>(p_.clauses.size()));
+        r.citation = p_.clauses[r.clause].citation;  // as a facts file names it
         r.target = p_.clauses[r.clause].target;
       } else if (!p_.targets.empty()) {
         r.target = pick(static_cast<int>(p_.targets.size()));
