@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "ir/words.h"
+
 namespace polc::eval {
 namespace {
 
@@ -14,18 +16,6 @@ using ir::VType;
 
 int formRank(AmountForm f) { return f == AmountForm::Exact ? 0 : f == AmountForm::Range ? 1 : 2; }
 AmountForm wider(AmountForm a, AmountForm b) { return formRank(a) >= formRank(b) ? a : b; }
-
-const char* cmpWord(ast::CmpOp op) {
-  switch (op) {
-    case ast::CmpOp::Gt: return "超";
-    case ast::CmpOp::Ge: return "达";
-    case ast::CmpOp::Le: return "不超过";
-    case ast::CmpOp::Lt: return "低于";
-    case ast::CmpOp::Eq: return "为";
-    case ast::CmpOp::Ne: return "不为";
-  }
-  return "?";
-}
 
 bool holds(int c, ast::CmpOp op) {
   switch (op) {
@@ -385,7 +375,7 @@ Value ExprEval::tiers(const ir::Expr& e) {
     const char* word = e.tierMode == ir::TierMode::FirstOver ? "首次超"
                        : e.tierMode == ir::TierMode::Has     ? "含"
                        : e.tierMode == ir::TierMode::Equal   ? "为"
-                                                             : cmpWord(e.cmp);
+                                                             : ir::cmpWord(e.cmp);
     explain(fmt::format("分档：{} {} {}{} → {}", withValue(xe, x), word, en.key[0].source,
                         detail.empty() ? "" : "（" + detail + "）", en.value[0].source));
     return v;

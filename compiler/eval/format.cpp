@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "eval/eval.h"
+#include "ir/words.h"
 
 namespace polc::eval {
 namespace {
@@ -13,18 +14,6 @@ std::optional<Decimal> scaled(const Decimal& v, int exp, int places) {
   out = out.normalized();
   if (out.scale() > places) return std::nullopt;
   return out;
-}
-
-std::string dimensionText(const ir::Program& p, const Dimension& d) {
-  std::string num, den;
-  for (const auto& [base, exp] : d.exps) {
-    std::string name = base < static_cast<int>(p.baseUnits.size()) ? p.baseUnits[base] : "?";
-    int n = exp < 0 ? -exp : exp;
-    std::string part = name + (n > 1 ? "^" + std::to_string(n) : "");
-    std::string& side = exp > 0 ? num : den;
-    side += (side.empty() ? "" : "·") + part;
-  }
-  return den.empty() ? num : num + "/" + den;
 }
 
 }  // namespace
@@ -54,15 +43,17 @@ std::string grouped(const Decimal& v) {
 }
 
 std::string quantity(const ir::Program& p, const Decimal& v, const Type& t) {
-  if (t.kind != TypeKind::Number) return v.normalized().toString();
-  if (t.dim == Dimension::base(0)) return money(v);
-  bool perYear = t.dim.exps.size() == 1 && t.dim.exps[0].second == -1;
-  if (t.dim.dimensionless() || perYear) {
-    std::string suffix = perYear ? "/" + dimensionText(p, Dimension::base(t.dim.exps[0].first)) : "";
-    if (t.integer || v.isInteger()) return v.normalized().toString() + suffix;
-    if (auto pct = scaled(v, 2, 18)) return pct->toString() + "%" + suffix;
+  ir::NumberStyle style = ir::numberStyle(p, t);
+  switch (style.kind) {
+    case ir::NumberStyle::Kind::Plain: break;
+    case ir::NumberStyle::Kind::Money: return money(v);
+    case ir::NumberStyle::Kind::Ratio:
+      if (style.integer || v.isInteger()) return v.normalized().toString() + style.text;
+      if (auto pct = scaled(v, 2, 18)) return pct->toString() + "%" + style.text;
+      return v.normalized().toString() + style.text;
+    case ir::NumberStyle::Kind::Unit: return v.normalized().toString() + style.text;
   }
-  return v.normalized().toString() + dimensionText(p, t.dim);
+  return v.normalized().toString();
 }
 
 std::string amountText(const Decimal& lo, const Decimal& hi, AmountForm form) {

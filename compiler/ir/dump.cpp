@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "ir/lower.h"
+#include "ir/words.h"
 
 namespace polc::ir {
 namespace {
@@ -37,18 +38,6 @@ const char* opName(Op op) {
     case Op::UpTo: return "up_to";
     case Op::Range: return "range";
     case Op::Cap: return "cap";
-  }
-  return "?";
-}
-
-const char* cmpName(ast::CmpOp op) {
-  switch (op) {
-    case ast::CmpOp::Gt: return ">";
-    case ast::CmpOp::Ge: return ">=";
-    case ast::CmpOp::Le: return "<=";
-    case ast::CmpOp::Lt: return "<";
-    case ast::CmpOp::Eq: return "==";
-    case ast::CmpOp::Ne: return "!=";
   }
   return "?";
 }
@@ -114,11 +103,11 @@ void expr(const Program& p, const Expr& e, std::ostream& os) {
       os << ")";
       return;
     case Op::Arith: os << " " << arithName(e.arith); break;
-    case Op::Compare: os << " " << cmpName(e.cmp); break;
+    case Op::Compare: os << " " << cmpSign(e.cmp); break;
     case Op::Member: os << (e.negated ? " not" : ""); break;
     case Op::Tiers:
       switch (e.tierMode) {
-        case TierMode::Compare: os << " " << cmpName(e.cmp); break;
+        case TierMode::Compare: os << " " << cmpSign(e.cmp); break;
         case TierMode::FirstOver: os << " first_over"; break;
         case TierMode::Has: os << " has"; break;
         case TierMode::Equal: os << " =="; break;

@@ -14,6 +14,7 @@
 
 #include "bytecode/format.h"
 #include "bytecode/program.h"
+#include "ir/words.h"
 #include "support/atomic_file.h"
 
 namespace polc::bytecode {
@@ -28,18 +29,6 @@ using polrt::kMissPrev;
 struct EmitError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-std::string dimensionText(const ir::Program& p, const Dimension& d) {
-  std::string num, den;
-  for (const auto& [base, exp] : d.exps) {
-    std::string name = base < static_cast<int>(p.baseUnits.size()) ? p.baseUnits[base] : "?";
-    int n = exp < 0 ? -exp : exp;
-    std::string part = name + (n > 1 ? "^" + std::to_string(n) : "");
-    std::string& side = exp > 0 ? num : den;
-    side += (side.empty() ? "" : "·") + part;
-  }
-  return den.empty() ? num : num + "/" + den;
-}
 
 uint8_t kindOf(TypeKind k) {
   switch (k) {
@@ -65,18 +54,6 @@ uint8_t cmpCode(ast::CmpOp op) {
     case ast::CmpOp::Ne: return kNe;
   }
   return kEq;
-}
-
-const char* cmpWord(ast::CmpOp op) {
-  switch (op) {
-    case ast::CmpOp::Gt: return "超";
-    case ast::CmpOp::Ge: return "达";
-    case ast::CmpOp::Le: return "不超过";
-    case ast::CmpOp::Lt: return "低于";
-    case ast::CmpOp::Eq: return "为";
-    case ast::CmpOp::Ne: return "不为";
-  }
-  return "?";
 }
 
 uint8_t formCode(AmountForm f) { return f == AmountForm::Exact ? kExact : f == AmountForm::UpTo ? kUpTo : kRange; }
@@ -206,13 +183,10 @@ class Emitter {
     uint8_t kind = kindOf(t.kind), qmode = 0;
     uint32_t suffix = str(""), dimText = str("");
     if (t.kind == TypeKind::Number) {
-      bool perYear = t.dim.exps.size() == 1 && t.dim.exps[0].second == -1;
-      if (t.dim == Dimension::base(0)) qmode = 1;
-      else if (t.dim.dimensionless() || perYear) {
-        qmode = 2;
-        if (perYear) suffix = str("/" + dimensionText(p_, Dimension::base(t.dim.exps[0].first)));
-      }
-      dimText = str(dimensionText(p_, t.dim));
+      ir::NumberStyle style = ir::numberStyle(p_, t);
+      qmode = style.kind == ir::NumberStyle::Kind::Money ? 1 : style.kind == ir::NumberStyle::Kind::Ratio ? 2 : 0;
+      if (qmode == 2) suffix = str(style.text);
+      dimText = str(ir::dimensionText(p_, t.dim));
     }
     uint32_t en = t.enumIndex >= 0 ? static_cast<uint32_t>(t.enumIndex) : kNone;
     auto key = std::make_tuple(kind, qmode, static_cast<uint8_t>(t.integer), en, suffix, dimText);
@@ -699,7 +673,7 @@ class Emitter {
           mode = kTierCompare;
           cls = cmpClass(x, k);
           extra = cmpCode(e.cmp);
-          word = cmpWord(e.cmp);
+          word = ir::cmpWord(e.cmp);
           break;
         case ir::TierMode::Equal:
           mode = kTierEqual;

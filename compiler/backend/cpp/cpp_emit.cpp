@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "ir/words.h"
 #include "syntax/literals.h"
 
 namespace polc::cpp {
@@ -150,31 +151,6 @@ const char* cmpName(ast::CmpOp op) {
   }
   return "?";
 }
-// The word of a 分档's comparison in the explanation.
-const char* cmpWord(ast::CmpOp op) {
-  switch (op) {
-    case ast::CmpOp::Gt: return "超";
-    case ast::CmpOp::Ge: return "达";
-    case ast::CmpOp::Le: return "不超过";
-    case ast::CmpOp::Lt: return "低于";
-    case ast::CmpOp::Eq: return "为";
-    case ast::CmpOp::Ne: return "不为";
-  }
-  return "?";
-}
-
-const char* cmpSign(ast::CmpOp op) {
-  switch (op) {
-    case ast::CmpOp::Gt: return ">";
-    case ast::CmpOp::Ge: return ">=";
-    case ast::CmpOp::Le: return "<=";
-    case ast::CmpOp::Lt: return "<";
-    case ast::CmpOp::Eq: return "==";
-    case ast::CmpOp::Ne: return "!=";
-  }
-  return "?";
-}
-
 const char* roundingName(polrt::RoundingMode m) {
   switch (m) {
     case polrt::RoundingMode::HalfUp: return "polc_rt::RoundingMode::HalfUp";
@@ -614,27 +590,17 @@ class Generator {
   // ---- explanation lines: the same as the reference evaluator's (compiler/eval/expr_eval.cpp) ----
   // Each is one statement guarded by the run's explain flag: nothing is formatted otherwise.
 
-  // The text of a dimension: 吨, 元/吨标煤, …
-  std::string dimensionText(const Dimension& d) const {
-    std::string num, den;
-    for (const auto& [base, exp] : d.exps) {
-      std::string name = base < static_cast<int>(p_.baseUnits.size()) ? p_.baseUnits[static_cast<std::size_t>(base)] : "?";
-      int n = exp < 0 ? -exp : exp;
-      std::string part = name + (n > 1 ? "^" + std::to_string(n) : "");
-      std::string& side = exp > 0 ? num : den;
-      side += (side.empty() ? "" : "·") + part;
-    }
-    return den.empty() ? num : num + "/" + den;
-  }
   // How a number of type `t` is written (polc_rt::NumFormat).
   std::string numFormat(const Type& t) const {
-    if (t.dim == Dimension::base(0)) return "polc_rt::kMoney";
-    bool perYear = t.dim.exps.size() == 1 && t.dim.exps[0].second == -1;
-    if (t.dim.dimensionless() || perYear) {
-      std::string suffix = perYear ? "/" + dimensionText(Dimension::base(t.dim.exps[0].first)) : "";
-      return fmt::format("polc_rt::ratio({}, {})", lit(suffix), t.integer ? "true" : "false");
+    ir::NumberStyle style = ir::numberStyle(p_, t);
+    switch (style.kind) {
+      case ir::NumberStyle::Kind::Money: return "polc_rt::kMoney";
+      case ir::NumberStyle::Kind::Ratio:
+        return fmt::format("polc_rt::ratio({}, {})", lit(style.text), style.integer ? "true" : "false");
+      case ir::NumberStyle::Kind::Plain:
+      case ir::NumberStyle::Kind::Unit: break;
     }
-    return fmt::format("polc_rt::unit({})", lit(dimensionText(t.dim)));
+    return fmt::format("polc_rt::unit({})", lit(style.text));
   }
   // A std::string expression: the value `v` (C++ code) of type `t`, as the explanation writes it.
   std::string show(const std::string& v, const Type& t) const {
@@ -932,15 +898,15 @@ class Generator {
       return fmt::format("polc_rt::someMember({}, {}, {})", a, b, cmpName(op));
     switch (ta.kind) {
       case TypeKind::Number:
-        if (exact(ae) && exact(be)) return fmt::format("({} {} {})", a, cmpSign(op), b);
+        if (exact(ae) && exact(be)) return fmt::format("({} {} {})", a, ir::cmpSign(op), b);
         return fmt::format("polc_rt::holds(polc_rt::acmp({}, {}, {}), {})", asAmount(a, ae), asAmount(b, be),
                            where(where_), cmpName(op));
       case TypeKind::Enum:
-        if (op == ast::CmpOp::Eq || op == ast::CmpOp::Ne) return fmt::format("({} {} {})", a, cmpSign(op), b);
+        if (op == ast::CmpOp::Eq || op == ast::CmpOp::Ne) return fmt::format("({} {} {})", a, ir::cmpSign(op), b);
         return fmt::format("polc_rt::holds(polc_rt::enumCmp({}, {}), {})", a, b, cmpName(op));
-      case TypeKind::Date: return fmt::format("({} {} {})", a, cmpSign(op), b);
+      case TypeKind::Date: return fmt::format("({} {} {})", a, ir::cmpSign(op), b);
       default:
-        if (op == ast::CmpOp::Eq || op == ast::CmpOp::Ne) return fmt::format("({} {} {})", a, cmpSign(op), b);
+        if (op == ast::CmpOp::Eq || op == ast::CmpOp::Ne) return fmt::format("({} {} {})", a, ir::cmpSign(op), b);
         return fmt::format("polc_rt::holds({} == {} ? 0 : 1, {})", a, b, cmpName(op));
     }
   }
@@ -1230,7 +1196,7 @@ class Generator {
       const char* word = e.tierMode == ir::TierMode::FirstOver ? "首次超"
                          : e.tierMode == ir::TierMode::Has     ? "含"
                          : e.tierMode == ir::TierMode::Equal   ? "为"
-                                                               : cmpWord(e.cmp);
+                                                               : ir::cmpWord(e.cmp);
       Parts note;
       if (e.tierMode == ir::TierMode::FirstOver) {
         std::string hist = historyRef(xe);
