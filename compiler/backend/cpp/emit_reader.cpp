@@ -1,0 +1,130 @@
+// The generated facts reader: the JSON of docs/facts.md into the facts structs, strictly.
+#include <fmt/format.h>
+
+#include "backend/cpp/generator.h"
+#include "syntax/literals.h"
+
+namespace polc::cpp {
+
+void Generator::reader(std::ostream& os) {
+  os << "// ---- reading facts (JSON, polc's docs/facts.md) " << std::string(48, '-') << "\n\n";
+  os << "namespace {\n\n";
+  // Units.
+  os << "const polc_rt::UnitInfo kUnits[] = {\n";
+  for (const auto& u : m_.units)
+    os << "    {" << lit(u.name) << ", " << lit(m_.describe(u.dim)) << ", " << u.pow10 << ", " << u.scaleNum << ", "
+       << u.scaleDen << "},\n";
+  os << "};\n";
+  os << "const polc_rt::FactsReader::Units kUnitTable{kUnits, " << m_.units.size() << "};\n\n";
+  // Citations for 已获奖励.
+  os << "\nconst char* const kCitations[] = {";
+  for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
+    const ir::Clause& cl = p_.clauses[c];
+    os << (c ? ", " : "") << lit(cl.citation) << ", "
+       << lit(p_.documents[static_cast<std::size_t>(cl.document)].name + formatCitation(cl.article, cl.clause, cl.item));
+  }
+  os << "};\n\n";
+  for (std::size_t s = 0; s < p_.subjects.size(); ++s)
+    os << "void read(polc_rt::FactsReader& rd, const polc_rt::Json& j, const std::string& path, " << subjectNames_[s]
+       << "& x);\n";
+  os << "\n";
+  for (std::size_t s = 0; s < p_.subjects.size(); ++s) readSubject(os, static_cast<int>(s));
+  os << "}  // namespace\n\n";
+  os << "bool readFacts(const std::string& json, Facts& out, std::vector<std::string>& errors) {\n";
+  os << "  polc_rt::FactsReader rd(kUnitTable, kProgram, kCitations);\n";
+  os << "  polc_rt::Json doc;\n";
+  os << "  if (!rd.parse(json, doc)) {\n    errors = rd.errors;\n    return false;\n  }\n";
+  os << "  out = Facts();\n  int roots = 0;\n";
+  os << "  for (std::size_t k = 0; k < doc.keys.size(); ++k) {\n";
+  os << "    const std::string& key = doc.keys[k];\n    const polc_rt::Json& value = doc.values[k];\n";
+  os << "    if (key == \"date\" || key == \"日期\") {\n      out.date = rd.date(value, key);\n      continue;\n    }\n";
+  os << "    if (!key.empty() && key[0] == '_') continue;\n";
+  for (std::size_t s = 0; s < p_.subjects.size(); ++s)
+    if (p_.subjects[s].owner < 0)
+      os << "    if (key == " << lit(p_.subjects[s].name) << ") {\n      out." << subjectNames_[s] << ".emplace();\n      read(rd, value, key, *out."
+         << subjectNames_[s] << ");\n      ++roots;\n      continue;\n    }\n";
+  os << "    rd.error(key, \"unknown field\");\n  }\n";
+  os << "  if (!doc.isObject()) rd.error(\"\", \"the facts file must be a JSON object\");\n";
+  os << "  else if (roots != 1) rd.error(\"\", \"expected exactly one applicant\");\n";
+  os << "  errors = rd.errors;\n  return errors.empty();\n}\n\n";
+}
+
+void Generator::readSubject(std::ostream& os, int s) {
+  const auto& sub = p_.subjects[static_cast<std::size_t>(s)];
+  os << "void read(polc_rt::FactsReader& rd, const polc_rt::Json& j, const std::string& path, " << subjectNames_[static_cast<std::size_t>(s)]
+     << "& x) {\n";
+  os << "  if (!j.isObject()) {\n    rd.error(path, \"expected an object\");\n    return;\n  }\n";
+  std::vector<bool> required;
+  os << "  for (std::size_t k = 0; k < j.keys.size(); ++k) {\n";
+  os << "    const std::string& key = j.keys[k];\n    const polc_rt::Json& v = j.values[k];\n";
+  os << "    const std::string at = path + \".\" + key;\n";
+  os << "    if (!key.empty() && key[0] == '_') continue;\n";
+  for (std::size_t f = 0; f < sub.facts.size(); ++f) {
+    const auto& slot = sub.facts[f];
+    const FactInfo& fi = facts_[static_cast<std::size_t>(s)][f];
+    // null is a fact not given; for anything else (an unknown name, history, items) it is an error.
+    os << "    if (key == " << lit(slot.name) << ") {\n      if (v.isNull()) continue;\n";
+    std::string target = fi.optional ? "x." + fi.member + ".emplace()" : "x." + fi.member;
+    os << "      " << readValue(slot.type, "v", "at", target) << "\n";
+    os << "      continue;\n    }\n";
+  }
+  for (std::size_t c = 0; c < p_.subjects.size(); ++c) {
+    if (p_.subjects[c].owner != s) continue;
+    os << "    if (key == " << lit(p_.subjects[c].name) << ") {\n";
+    os << "      if (!v.isArray()) {\n        rd.error(at, \"expected an array\");\n        continue;\n      }\n";
+    os << "      for (std::size_t i = 0; i < v.array.size(); ++i) {\n";
+    os << "        x." << childField_[static_cast<int>(c)] << ".emplace_back();\n";
+    os << "        read(rd, v.array[i], at + \"[\" + std::to_string(i) + \"]\", x." << childField_[static_cast<int>(c)] << ".back());\n";
+    os << "      }\n      continue;\n    }\n";
+  }
+  os << "    if (key == \"history\" || key == \"历史\") {\n";
+  os << "      if (!v.isObject()) {\n        rd.error(at, \"expected an object\");\n        continue;\n      }\n";
+  os << "      for (std::size_t h = 0; h < v.keys.size(); ++h) {\n";
+  os << "        const std::string& name = v.keys[h];\n        const polc_rt::Json& years = v.values[h];\n        (void)years;\n";
+  bool any = false;
+  for (std::size_t f = 0; f < sub.facts.size(); ++f) {
+    const auto& slot = sub.facts[f];
+    const FactInfo& fi = facts_[static_cast<std::size_t>(s)][f];
+    if (fi.history.empty()) continue;
+    any = true;
+    os << "        if (name == " << lit(slot.name) << ") {\n";
+    os << "          for (const auto& [year, y] : rd.years(years, at + \".\" + name))\n";
+    os << "            " << readValue(slot.type, "*y", "at + \".\" + name + \".\" + std::to_string(year)", "x." + fi.history + "[year]")
+       << "\n";
+    os << "          continue;\n        }\n";
+  }
+  (void)any;
+  os << "        rd.error(at + \".\" + name, \"no history of this fact\");\n      }\n      continue;\n    }\n";
+  os << "    if (key == \"已获奖励\" || key == \"received\") {\n      rd.received(v, at, x.已获奖励);\n      continue;\n    }\n";
+  os << "    rd.error(at, \"unknown field\");\n  }\n";
+  for (std::size_t f = 0; f < sub.facts.size(); ++f) {
+    const auto& slot = sub.facts[f];
+    const FactInfo& fi = facts_[static_cast<std::size_t>(s)][f];
+    if (slot.required && fi.optional)
+      os << "  if (!x." << fi.member << ") rd.error(path + " << lit("." + slot.name) << ", \"missing required fact (declared 必填)\");\n";
+  }
+  os << "}\n\n";
+}
+
+std::string Generator::readValue(const Type& t, const std::string& v, const std::string& at, const std::string& target) const {
+  switch (t.kind) {
+    case TypeKind::Bool: return fmt::format("{} = rd.boolean({}, {});", target, v, at);
+    case TypeKind::Date: return fmt::format("{} = rd.date({}, {}).value_or(0);", target, v, at);
+    case TypeKind::Text: return fmt::format("{} = rd.text({}, {});", target, v, at);
+    case TypeKind::Number:
+      return fmt::format("{} = rd.number({}, {}, {}, {});", target, v, at, lit(m_.describe(t.dim)), t.integer ? "true" : "false");
+    case TypeKind::Enum:
+      return fmt::format("{} = static_cast<{}>(rd.member({}, {}, kMembers{}, {}));", target, enumType(t.enumIndex), v, at,
+                         t.enumIndex, p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size());
+    case TypeKind::Set:
+      return fmt::format("{} = rd.set<{}>({}, {}, kMembers{}, {});", target, enumSize(t.enumIndex), v, at, t.enumIndex,
+                         p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size());
+    case TypeKind::Recognition:
+      return fmt::format("{} = rd.recognitions<{}>({}, {}, kMembers{}, {});", target, enumType(t.enumIndex), v, at,
+                         t.enumIndex, p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size());
+    case TypeKind::Error: break;
+  }
+  return "rd.error(" + at + ", \"unsupported\");";
+}
+
+}  // namespace polc::cpp

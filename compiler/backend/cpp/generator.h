@@ -1,0 +1,203 @@
+// The C++ generator's one class, whose members are defined across the emit_*.cpp files by what
+// they write (the header, the source's tables and steps, a clause, its conditions and values, the
+// facts reader), as Clang splits its Sema. Private to the backend: cpp_emit.h is its interface.
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "backend/cpp/cpp_emit.h"
+#include "backend/cpp/cpp_text.h"
+
+namespace polc::cpp {
+
+// How one fact is held in the generated facts struct.
+struct FactInfo {
+  std::string member;   // C++ member name
+  std::string history;  // member holding earlier years, empty when none
+  std::string type;     // C++ type of one value
+  bool optional = false;  // std::optional<type>
+  std::string init;       // initializer of a plain member
+};
+
+class Generator {
+  using Expr = ir::Expr;
+  using Op = ir::Op;
+  using Decimal = polrt::Decimal;
+
+ public:
+  Generator(const sema::Model& m, const ir::Program& p, const EmitOptions& o) : m_(m), p_(p), o_(o) {}
+
+  std::map<std::string, std::string> run();
+
+ private:
+  // ---- naming ----
+  void names();
+
+  std::size_t enumSize(int en) const;
+  std::string bitsType(int en) const { return fmt::format("std::bitset<{}>", enumSize(en)); }
+  std::string enumType(int en) const { return o_.nameSpace + "::" + enumNames_[static_cast<std::size_t>(en)]; }
+
+  // The C++ type of a fact value.
+  std::string valueType(const Type& t) const;
+  std::string defaultInit(const Type& t) const;
+
+  // A constant of the IR as a C++ expression of the fact's type.
+  std::string constant(const ir::Value& v, const Type& t) const;
+  std::string bitsLiteral(const ir::Bits& bits, int en) const;
+
+  // ---- the header ----
+  std::string header();
+
+  void subjectStruct(std::ostream& os, int s);
+
+  std::string constantText(const ir::Value& v) const;
+
+  // ---- the source ----
+  std::string source();
+
+  // Sets and parameters used by the expressions, at namespace scope.
+  void constants(std::ostream& os);
+
+  // ---- one clause ----
+  // Starts the body of a function about one clause's item (its text in fn_, fresh temporaries);
+  // returns the item's subject and its owners, innermost first.
+  std::vector<int> beginFunction(const ir::Clause& cl);
+  void clauseFunction(std::ostream& os, int c);
+
+  void instanceRefs(std::ostream& os, const std::vector<int>& chain, const std::string& itemVar);
+
+  void line(const std::string& s) { fn_ << std::string(static_cast<std::size_t>(indent_) * 2, ' ') << s << "\n"; }
+  std::string fresh(const char* prefix = "t") { return fmt::format("{}{}", prefix, ++tmp_); }
+
+  // ---- explanation lines: the same as the reference evaluator's (compiler/eval/expr_eval.cpp) ----
+  // Each is one statement guarded by the run's explain flag: nothing is formatted otherwise.
+
+  // How a number of type `t` is written (polc_rt::NumFormat).
+  std::string numFormat(const Type& t) const;
+  // A std::string expression: the value `v` (C++ code) of type `t`, as the explanation writes it.
+  std::string show(const std::string& v, const Type& t) const;
+  // A line's parts: text as written (Part::text) and std::string expressions (Part::code).
+  struct Part {
+    bool isText;
+    std::string s;
+    static Part text(std::string t) { return Part{true, std::move(t)}; }
+    static Part code(std::string c) { return Part{false, std::move(c)}; }
+  };
+  using Parts = std::vector<Part>;
+  // `设备投入 8000万元` for a fact, the literal as written for a constant, the value otherwise.
+  Parts withValue(const Expr& e, const std::string& v) const;
+  // One explanation line, when the run explains: a std::string concatenation of the parts, with
+  // adjacent texts as one literal.
+  void explainLine(const std::vector<Parts>& groups);
+  static Parts text(const std::string& t) { return {Part::text(t)}; }
+  static Parts code(const std::string& c) { return {Part::code(c)}; }
+  // The parts as one std::string expression.
+  std::string joined(const Parts& parts) const;
+
+  // ---- static exactness: whether an expression always gives an exact number ----
+  bool exact(const Expr& e) const;
+  bool isNum(const Expr& e) const { return e.type.kind == TypeKind::Number; }
+  // The C++ type of a value expression.
+  std::string typeOf(const Expr& e) const;
+  std::string asAmount(const std::string& v, const Expr& e) const;
+  std::string lo(const std::string& v, const Expr& e) const { return exact(e) ? v : v + ".lo"; }
+  std::string where(const Expr& e) const { return "polc_rt::Where{" + cite_ + ", " + lit(e.source) + "}"; }
+
+  // ---- conditions ----
+  // A condition: either `simple` (a C++ bool expression that cannot be unknown or no-match) or the
+  // name of a T4 variable computed by the statements emitted before.
+  struct Cond {
+    std::string code;
+    bool simple = false;
+  };
+
+  // A condition as a T4 variable.
+  std::string boolExpr(const Expr& e);
+
+  // The kids of nested 且 (or 或) as one list: the same meaning, fewer levels.
+  void flatKids(const Expr& e, Op op, std::vector<const Expr*>& out) const;
+
+  Cond cond(const Expr& e);
+
+  // A boolean-valued node as a C++ bool expression, inside a region whose status is `st`.
+  std::string leaf(const Expr& e, const std::string& st);
+
+  std::string has(const std::string& s, const Expr& memberExpr, const std::string& m) const;
+
+  std::string firstOver(const Expr& factExpr, const std::string& x, const std::string& threshold);
+
+  // The member holding the history of a Fact node, or "" when it keeps none or is not on the chain.
+  std::string historyRef(const Expr& e) const;
+
+  std::string compare(const Expr& ae, const std::string& a, const Expr& be, const std::string& b, ast::CmpOp op,
+                      const Expr& where_);
+
+  // Fails the current region because a fact is absent.
+  std::string needStmt(const std::string& st, const std::string& name, const std::string& year = "0", int how = 0);
+
+  std::string factName(const Expr& e) const;
+
+  // ---- values: statements inside a region, then a C++ expression ----
+  std::string value(const Expr& e, const std::string& st);
+
+  // A value of `from` as the type of `to` (exact numbers widen to amounts).
+  std::string convert(const std::string& v, const Expr& from, const Expr& to) const;
+
+  std::string fact(const Expr& e, const std::string& st);
+
+  std::string tiers(const Expr& e, const std::string& st);
+
+  std::string cases(const Expr& e, const std::string& st);
+
+  std::string marginal(const Expr& e, const std::string& st);
+
+  // ---- funding: which rule of the document applies to an award ----
+  void fundingFunctions(std::ostream& os);
+
+  // ---- the tables ----
+  template <class T, class F>
+  std::string table(std::ostream& os, const std::string& name, const std::string& type, const std::vector<T>& items, F render);
+  std::string intTable(std::ostream& os, const std::string& name, const std::vector<int>& v);
+  std::string strTable(std::ostream& os, const std::string& name, const std::vector<std::string>& v);
+  std::string decTable(std::ostream& os, const std::string& name, const std::vector<Decimal>& v);
+
+  void tables(std::ostream& os);
+
+  // ---- flattening the applicant ----
+  void flatten(std::ostream& os);
+
+  void evaluateFunctions(std::ostream& os);
+
+  // The steps after the clauses (docs/ir.md, steps 7–11), only those the policy set has.
+  void finishSteps(std::ostream& os);
+
+  // ---- the facts reader ----
+  void reader(std::ostream& os);
+
+  void readSubject(std::ostream& os, int s);
+
+  std::string readValue(const Type& t, const std::string& v, const std::string& at, const std::string& target) const;
+
+  const sema::Model& m_;
+  const ir::Program& p_;
+  const EmitOptions& o_;
+  std::vector<std::string> enumNames_, subjectNames_, paramNames_, docNames_, clauseNames_, fundingFor_;
+  std::vector<std::vector<std::string>> memberNames_;
+  std::vector<std::vector<FactInfo>> facts_;
+  std::map<int, std::string> childField_;
+
+  std::ostringstream fn_;
+  int tmp_ = 0;
+  bool explaining_ = true;  // false for a clause's 上限: the reference records no lines for it
+  int indent_ = 1;
+  std::string cite_;
+  std::map<int, std::string> inst_;  // subject → the C++ variable of its instance
+};
+
+}  // namespace polc::cpp
