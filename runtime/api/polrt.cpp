@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "bytecode/program.h"
-#include "vm/text.h"
+#include "text/text.h"
 #include "vm/vm.h"
 
 struct polrt_program {

@@ -67,43 +67,26 @@ class Parser {
     if (n > kMaxCount || static_cast<std::size_t>(n) * minBytes > r.left()) fail("table count " + std::to_string(n) + " exceeds the data");
     return n;
   }
-  uint32_t str(Reader& r) {
+  // An index into a table read before this one; kNone as well where `orNone`.
+  uint32_t ref(Reader& r, std::size_t size, const char* what, bool orNone = false) {
     uint32_t i = r.u32();
-    if (r.ok && i >= p_->strings.size()) fail("string index " + std::to_string(i) + " out of range");
+    if (r.ok && !(orNone && i == kNone) && i >= size) fail(std::string(what) + " index " + std::to_string(i) + " out of range");
     return i;
   }
-  uint32_t strOrNone(Reader& r) {
-    uint32_t i = r.u32();
-    if (r.ok && i != kNone && i >= p_->strings.size()) fail("string index " + std::to_string(i) + " out of range");
-    return i;
-  }
-  uint32_t dec(Reader& r) {
-    uint32_t i = r.u32();
-    if (r.ok && i >= p_->decimals.size()) fail("decimal index " + std::to_string(i) + " out of range");
-    return i;
-  }
-  uint32_t decOrNone(Reader& r) {
-    uint32_t i = r.u32();
-    if (r.ok && i != kNone && i >= p_->decimals.size()) fail("decimal index " + std::to_string(i) + " out of range");
-    return i;
-  }
-  uint32_t typeIdx(Reader& r) {
-    uint32_t i = r.u32();
-    if (r.ok && i >= p_->types.size()) fail("type index " + std::to_string(i) + " out of range");
-    return i;
-  }
+  uint32_t str(Reader& r) { return ref(r, p_->strings.size(), "string"); }
+  uint32_t strOrNone(Reader& r) { return ref(r, p_->strings.size(), "string", true); }
+  uint32_t dec(Reader& r) { return ref(r, p_->decimals.size(), "decimal"); }
+  uint32_t decOrNone(Reader& r) { return ref(r, p_->decimals.size(), "decimal", true); }
+  uint32_t typeIdx(Reader& r) { return ref(r, p_->types.size(), "type"); }
   // Blocks come after the clauses: their indices are checked once the blocks are read.
   uint32_t blockOrNone(Reader& r) { return r.u32(); }
-  int32_t indexOrMinus(Reader& r, std::size_t n, const char* what) {
+  // A signed index into a table of `n`; -1 as well where `orMinus`.
+  int32_t index(Reader& r, std::size_t n, const char* what, bool orMinus = false) {
     int32_t i = r.i32();
-    if (r.ok && (i < -1 || i >= static_cast<int32_t>(n))) fail(std::string(what) + " index " + std::to_string(i) + " out of range");
+    if (r.ok && (i < (orMinus ? -1 : 0) || i >= static_cast<int32_t>(n))) fail(std::string(what) + " index " + std::to_string(i) + " out of range");
     return i;
   }
-  int32_t index(Reader& r, std::size_t n, const char* what) {
-    int32_t i = r.i32();
-    if (r.ok && (i < 0 || i >= static_cast<int32_t>(n))) fail(std::string(what) + " index " + std::to_string(i) + " out of range");
-    return i;
-  }
+  int32_t indexOrMinus(Reader& r, std::size_t n, const char* what) { return index(r, n, what, true); }
   bool flag(Reader& r) {
     uint8_t v = r.u8();
     if (v > 1) fail("bad boolean byte");

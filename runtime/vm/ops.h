@@ -13,7 +13,7 @@
 #include <cstring>
 #include <exception>
 
-#include "vm/text.h"
+#include "text/text.h"
 #include "vm/vm.h"
 #include "vm/vm_detail.h"
 

@@ -7,7 +7,7 @@
 #include <ctime>
 #include <stdexcept>
 
-#include "vm/text.h"
+#include "text/text.h"
 #include "vm/vm_detail.h"
 
 namespace polrt {

@@ -1,5 +1,5 @@
 // Text the runtime writes: amounts as a reader writes them (960万元), dates, and the civil
-// calendar. The same rules as the compiler's reference evaluator (compiler/eval/format.cpp).
+// calendar. The compiler writes its explanations and reads its dates with these too.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-#include "vm/text.h"
+#include "text/text.h"
 
 #include <cstdio>
 
