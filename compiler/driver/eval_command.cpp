@@ -15,6 +15,7 @@
 #include "driver/eval_output.h"
 #include "facts/facts.h"
 #include "support/atomic_file.h"
+#include "support/read_file.h"
 #include "ir/lower.h"
 
 namespace polc {
@@ -61,23 +62,30 @@ class Backend {
 int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Program& program,
              const eval::Options& evalOptions, Backend& backend) {
   // A batch may be a pipe (streamed line by line), but a directory opens "successfully" and reads
-  // as empty: refuse it rather than report zero applicants.
-  std::error_code dirEc;
-  if (std::filesystem::is_directory(options.batch, dirEc)) {
-    std::cerr << "polc eval: " << options.batch << ": is a directory, not a file\n";
-    return kExitErrors;
+  // as empty: refuse it rather than report zero applicants. `-` is standard input.
+  const std::string name = inputName(options.batch);
+  std::ifstream file;
+  if (!isStdin(options.batch)) {
+    std::error_code dirEc;
+    if (std::filesystem::is_directory(options.batch, dirEc)) {
+      std::cerr << "polc eval: " << name << ": is a directory, not a file\n";
+      return kExitErrors;
+    }
+    file.open(options.batch, std::ios::binary);
+    if (!file) {
+      std::cerr << "polc eval: " << name << ": cannot read the file\n";
+      return kExitErrors;
+    }
   }
-  std::ifstream in(options.batch, std::ios::binary);
-  if (!in) {
-    std::cerr << "polc eval: " << options.batch << ": cannot read the file\n";
-    return kExitErrors;
-  }
+  std::istream& in = isStdin(options.batch) ? std::cin : file;
   std::string line;
   int lineNo = 0, ok = 0, failed = 0;
   // Sums only: the batch streams line by line in constant memory.
   BatchSummary summary(program);
   std::error_code sizeEc;
-  auto size = std::filesystem::is_regular_file(options.batch, sizeEc) ? std::filesystem::file_size(options.batch, sizeEc) : 0;
+  auto size = !isStdin(options.batch) && std::filesystem::is_regular_file(options.batch, sizeEc)
+                  ? std::filesystem::file_size(options.batch, sizeEc)
+                  : 0;
   Progress progress(sizeEc ? 0 : size);
   std::uintmax_t bytesRead = 0;
   while (std::getline(in, line)) {
@@ -92,7 +100,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       ++failed;
       summary.failed();
       progress.clear();
-      for (const auto& e : facts.errors) std::cerr << fmt::format("{}:{}: {}\n", options.batch, lineNo, e);
+      for (const auto& e : facts.errors) std::cerr << fmt::format("{}:{}: {}\n", name, lineNo, e);
       out = {{"line", lineNo}, {"errors", facts.errors}};
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
@@ -107,7 +115,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       ++failed;
       summary.failed();
       progress.clear();
-      std::cerr << fmt::format("{}:{}: evaluation error: {}\n", options.batch, lineNo, e.what());
+      std::cerr << fmt::format("{}:{}: evaluation error: {}\n", name, lineNo, e.what());
       out = {{"line", lineNo}, {"errors", {std::string("evaluation error: ") + e.what()}}};
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -84,9 +84,9 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
       "streamed: one JSON result per line on stdout, a summary on stderr (or --summary FILE).\n"
       "Exit status: 0 evaluated, 1 policy errors, bad facts or an evaluation error, 2 usage error.");
   cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
-  auto* facts = cmd->add_option("--facts", options.facts, "The applicant's facts, JSON (docs/facts.md)");
+  auto* facts = cmd->add_option("--facts", options.facts, "The applicant's facts, JSON (docs/facts.md); - reads standard input");
   auto* batch = cmd->add_option("--batch", options.batch,
-                                "JSON Lines, one applicant per line; one JSON result per line on stdout");
+                                "JSON Lines, one applicant per line (- reads standard input); one JSON result per line on stdout");
   facts->excludes(batch);
   batch->excludes(facts);
   cmd->add_option("--summary", options.summary,

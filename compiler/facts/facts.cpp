@@ -512,7 +512,7 @@ FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, 
     return r;
   }
   FactsResult r = readFacts(model, program, *in.text);
-  for (auto& e : r.errors) e = path + ": " + e;
+  for (auto& e : r.errors) e = inputName(path) + ": " + e;
   return r;
 }
 

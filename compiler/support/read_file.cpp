@@ -8,13 +8,38 @@
 #include <unistd.h>
 
 namespace polc {
+namespace {
+
+// Reads fd to its end into `text`; an error message, or "" when all of it was read.
+std::string readAll(int fd, std::uintmax_t maxBytes, std::string& text) {
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return std::strerror(errno);
+    }
+    if (n == 0) return "";
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > maxBytes) return "more than the limit of " + std::to_string(maxBytes) + " bytes";
+  }
+}
+
+}  // namespace
 
 InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
   InputFile r;
   auto fail = [&](const std::string& why) {
-    r.error = path + ": " + why;
+    r.error = inputName(path) + ": " + why;
     return r;
   };
+  if (isStdin(path)) {
+    std::string text;
+    std::string err = readAll(STDIN_FILENO, maxBytes, text);
+    if (!err.empty()) return fail(err);
+    r.text = std::move(text);
+    return r;
+  }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT || errno == ENOTDIR) return fail("no such file or directory");
@@ -37,23 +62,9 @@ InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
   }
   std::string text;
   text.reserve(static_cast<std::size_t>(st2.st_size));
-  char buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      return fail(std::strerror(err));
-    }
-    if (n == 0) break;
-    text.append(buf, static_cast<std::size_t>(n));
-    if (text.size() > maxBytes) {  // the file grew while being read
-      ::close(fd);
-      return fail("file is more than the limit of " + std::to_string(maxBytes) + " bytes");
-    }
-  }
+  std::string err = readAll(fd, maxBytes, text);
   ::close(fd);
+  if (!err.empty()) return fail(err);
   r.text = std::move(text);
   return r;
 }

@@ -1,7 +1,8 @@
 // Reading an input file named on the command line (a policy, a facts file) without surprises:
 // only regular files are read — a directory, a FIFO (which would block until a writer comes), a
 // device such as /dev/null or /dev/zero (which never ends) or a socket is refused with a message —
-// and a file larger than the caller's limit is refused before any of it is read.
+// and a file larger than the caller's limit is refused before any of it is read. The path `-` is
+// standard input, whatever it is (the user chose it: a pipe is what they mean), read up to the limit.
 #pragma once
 
 #include <cstdint>
@@ -17,5 +18,10 @@ struct InputFile {
 };
 
 InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes);
+
+// The path `-` means standard input.
+inline bool isStdin(const std::string& path) { return path == "-"; }
+// How messages name an input: the path, or <stdin> for `-`.
+inline std::string inputName(const std::string& path) { return isStdin(path) ? "<stdin>" : path; }
 
 }  // namespace polc

@@ -261,6 +261,36 @@ TEST(EvalCli, BadFactsInBatch) {
   EXPECT_EQ(out[4].at("totals").at("max"), "5000000");
 }
 
+// `-` reads standard input, for a system that pipes its applicants to polc; messages name it <stdin>.
+TEST(EvalCli, FactsAndBatchFromStandardInput) {
+  CliRun fromFile = polc("eval policies/ --facts examples/applicants/p5.json --format json", "stdin_file");
+  CliRun fromPipe = polc("eval policies/ --facts - --format json < examples/applicants/p5.json", "stdin_pipe");
+  ASSERT_EQ(fromFile.exit, 0) << fromFile.err;
+  EXPECT_EQ(fromPipe.exit, 0) << fromPipe.err;
+  EXPECT_EQ(fromPipe.out, fromFile.out);
+
+  fs::path bad = scratch("stdin_bad.json");
+  write(bad, kWrongType);
+  CliRun r = polc("eval policies/ --facts - < '" + bad.string() + "'", "stdin_bad");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.err.find("<stdin>: 企业.营业收入: expected money, got true"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+
+  fs::path batch = scratch("stdin_batch.jsonl");
+  write(batch, std::string(kGood) + "\n" + kWrongType + "\n");
+  r = polc("eval policies/ --batch - < '" + batch.string() + "'", "stdin_batch");
+  EXPECT_EQ(r.exit, 1) << "the second line failed";
+  EXPECT_NE(r.err.find("<stdin>:2: 企业.营业收入: expected money"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 applicants: 1 evaluated, 1 failed"), std::string::npos) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<json> out;
+  while (std::getline(lines, line)) out.push_back(json::parse(line));
+  ASSERT_EQ(out.size(), 2u) << r.out;
+  EXPECT_EQ(out[0].at("totals").at("max"), "5000000");
+  EXPECT_TRUE(out[1].contains("errors"));
+}
+
 // ---- the batch summary ------------------------------------------------------------------------------
 
 std::string wujinProject(int n) {
