@@ -1,0 +1,329 @@
+// Overlaps and conflicts: two clauses paying the same subject for the same target, found by the
+// solver and confirmed by the reference evaluator on the witness.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "check/checker.h"
+
+namespace polc::check {
+
+bool Checker::inScope(const ir::Group& g, int c) const {
+  const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
+  bool in = g.scope == ir::GroupScope::All || (g.scope == ir::GroupScope::Document && cl.document == g.document) ||
+            (g.scope == ir::GroupScope::Clauses && std::find(g.clauses.begin(), g.clauses.end(), c) != g.clauses.end());
+  if (!in) return false;
+  return cl.kind < 0 || std::find(g.exceptKinds.begin(), g.exceptKinds.end(), cl.kind) == g.exceptKinds.end();
+}
+
+// Two awards of these clauses on one item of `subject` fall into the same partition of g.
+bool Checker::sameKey(const ir::Group& g, int subj) const {
+  for (int s : g.per)
+    if (p_.ownedBy(subj, s)) return true;
+  if (g.perItem) return true;
+  return g.per.empty();
+}
+
+const ir::Group* Checker::covering(int a, int b) const {
+  const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
+  const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
+  for (const auto& g : p_.groups) {
+    if (!inScope(g, a) || !inScope(g, b)) continue;
+    if (!sameKey(g, ca.subject)) continue;
+    if (g.sameTarget && ca.target != cb.target) continue;
+    if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
+    return &g;
+  }
+  return nullptr;
+}
+
+Span Checker::groupSpan(const ir::Group& g) const {
+  for (const auto& mg : m_.groups)
+    if (mg.decl && mg.decl->name.text == g.name && mg.document == g.document) return mg.decl->name.span;
+  return Span{};
+}
+
+std::map<int, int> Checker::forced(int c) {
+  std::map<int, int> out;
+  const Cond& pc = pay(c);
+  if (!pc.boxes || pc.boxes->empty()) return out;
+  bool first = true;
+  for (const Box& b : *pc.boxes) {
+    std::map<int, int> here;
+    for (const Dom& d : b.doms) {
+      const VarInfo& v = vars_[d.var];
+      if (v.dom == DomKind::Enum && d.enumAllowed.count() == 1) {
+        for (int i = 0; i < v.members; ++i)
+          if (d.enumAllowed[i]) here[d.var] = i;
+      } else if (v.dom == DomKind::Bool && (d.boolMask == 1 || d.boolMask == 2)) {
+        here[d.var] = d.boolMask;
+      }
+    }
+    if (first) {
+      out = here;
+      first = false;
+    } else {
+      for (auto it = out.begin(); it != out.end();) {
+        auto h = here.find(it->first);
+        it = (h == here.end() || h->second != it->second) ? out.erase(it) : std::next(it);
+      }
+    }
+  }
+  return out;
+}
+
+// Candidate pairs of a bucket, without comparing clauses that force different values of an
+// enum or boolean variable (different districts, exclusive kinds of project).
+void Checker::pairsOf(const std::vector<int>& list, std::vector<std::pair<int, int>>& out,
+             std::unordered_map<int, std::map<int, int>>& forcedOf, int depth) {
+  auto all = [&] {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      for (std::size_t j = i + 1; j < list.size(); ++j) out.push_back({list[i], list[j]});
+  };
+  if (list.size() <= 16 || depth > 8) return all();
+  std::map<int, std::map<int, int>> counts;  // var → value → clauses
+  for (int c : list)
+    for (auto [v, val] : forcedOf[c]) ++counts[v][val];
+  int best = -1;
+  std::size_t bestScore = 0;
+  for (const auto& [v, vals] : counts) {
+    if (vals.size() < 2) continue;
+    std::size_t n = 0, biggest = 0;
+    for (const auto& [val, k] : vals) {
+      n += static_cast<std::size_t>(k);
+      biggest = std::max(biggest, static_cast<std::size_t>(k));
+    }
+    std::size_t score = n - biggest;  // how many pairs the split avoids, roughly
+    if (score > bestScore) {
+      bestScore = score;
+      best = v;
+    }
+  }
+  if (best < 0) return all();
+  std::map<int, std::vector<int>> groups;
+  std::vector<int> wild;
+  for (int c : list) {
+    auto it = forcedOf[c].find(best);
+    if (it == forcedOf[c].end()) wild.push_back(c);
+    else groups[it->second].push_back(c);
+  }
+  for (auto& [val, g] : groups) pairsOf(g, out, forcedOf, depth + 1);
+  for (std::size_t i = 0; i < wild.size(); ++i) {
+    for (int c : list) {
+      if (c == wild[i]) continue;
+      bool otherWild = std::find(wild.begin(), wild.end(), c) != wild.end();
+      if (otherWild && c < wild[i]) continue;
+      out.push_back({std::min(wild[i], c), std::max(wild[i], c)});
+    }
+  }
+}
+
+void Checker::overlaps() {
+  std::map<std::pair<int, int>, std::vector<int>> buckets;
+  for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
+    const ir::Clause& cl = p_.clauses[c];
+    if (payIndex_[c] < 0 || !cl_[c].pay || cl_[c].dead || cl.target < 0) continue;
+    buckets[{cl.target, cl.subject}].push_back(static_cast<int>(c));
+  }
+  for (auto& [key, list] : buckets) {
+    if (list.size() < 2) continue;
+    std::unordered_map<int, std::map<int, int>> forcedOf;
+    if (list.size() > 16)
+      for (int c : list) forcedOf[c] = forced(c);
+    std::vector<std::pair<int, int>> pairs;
+    pairsOf(list, pairs, forcedOf, 0);
+    for (auto [a, b] : pairs) pair(a, b);
+  }
+}
+
+std::vector<int> Checker::touchOf(std::initializer_list<int> cs) const {
+  std::set<int> t;
+  for (int c : cs)
+    for (int v : cl_[static_cast<std::size_t>(c)].touch) t.insert(v);
+  return {t.begin(), t.end()};
+}
+
+void Checker::pair(int a, int b) {
+  ++out_.stats.candidatePairs;
+  ++out_.stats.overlapQueries;
+  std::vector<int> touch = touchOf({a, b});
+  Answer ans = solver_.solve({&pay(a), &pay(b)}, touch);
+  if (ans.sat == Sat::No) {
+    gap(a, b);
+    return;
+  }
+  int subj = subject(a);
+  const std::string target = p_.targets[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].target)].name;
+  if (ans.sat == Sat::Unknown) {
+    Finding& f = add(FindingKind::UndecidedPair, a,
+                     fmt::format("could not decide whether {} and {} overlap on {} (the solver gave up); "
+                                 "they are not known to be disjoint",
+                                 cite(a), cite(b), target));
+    noteOther(f, b, "the other clause");
+    if (cl_[static_cast<std::size_t>(a)].witness) attachWitness(f, *cl_[static_cast<std::size_t>(a)].witness, subj);
+    return;
+  }
+  json w = wb_.build(ans.model, subj, "");
+  std::string err;
+  auto res = runner_.run({a, b}, w, &err);
+  const eval::Award* wa = res ? awardOf(&runner_, *res, a) : nullptr;
+  const eval::Award* wbA = res ? awardOf(&runner_, *res, b) : nullptr;
+  bool both = wa && wbA && wa->hasAmount() && wbA->hasAmount();
+  if (!both && o_.confirm) {
+    Finding& f = add(FindingKind::UndecidedPair, a,
+                     fmt::format("could not decide whether {} and {} overlap on {}: the solver's applicant is not "
+                                 "paid by both in the evaluator{}; they are not known to be disjoint",
+                                 cite(a), cite(b), target, err.empty() ? "" : " (" + err + ")"));
+    noteOther(f, b, "the other clause");
+    attachWitness(f, ans.model, subj);
+    return;
+  }
+  // Amounts: look for an applicant that both pay differently (branch by branch, then larger bases).
+  Assignment model = ans.model;
+  std::string amtA = wa ? amountText(*wa) : "?", amtB = wbA ? amountText(*wbA) : "?";
+  bool differ = wa && wbA && (wa->hi != wbA->hi || wa->form != wbA->form);
+  if (!differ) differ = findDifference(a, b, model, amtA, amtB);
+  std::string why;
+  auto rel = related_.find({std::min(a, b), std::max(a, b)});
+  const ir::Group* g = covering(a, b);
+  FindingKind kind;
+  std::string message;
+  std::string amounts = differ ? fmt::format("; they pay different amounts ({} vs {})", amtA, amtB) : "";
+  if (rel != related_.end()) {
+    kind = FindingKind::AcceptedOverlap;
+    message = fmt::format("{} and {} can both pay {} to the same {}{}; accepted by the stated relation “{}”{}", cite(a),
+                          cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amounts, rel->second,
+                          g ? fmt::format(" (and the non-stacking group {} keeps only the higher)", g->name) : "");
+  } else if (g) {
+    kind = FindingKind::CoveredOverlap;
+    message = fmt::format("{} and {} can both pay {} to the same {}{}; the non-stacking group {} keeps only the higher",
+                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amounts, g->name);
+  } else if (differ) {
+    kind = FindingKind::Conflict;
+    message = fmt::format("{} and {} can both pay {} to the same {} with different amounts ({} vs {}), and no "
+                          "non-stacking group or relation covers them",
+                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amtA, amtB);
+  } else {
+    kind = FindingKind::Overlap;
+    message = fmt::format("{} and {} can both pay {} to the same {} ({} each), and no non-stacking group or "
+                          "relation covers them",
+                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amtA);
+  }
+  Finding& f = add(kind, a, message);
+  noteOther(f, b, "the other clause");
+  if (g && (kind == FindingKind::CoveredOverlap || kind == FindingKind::AcceptedOverlap)) {
+    f.group = g->name;
+    f.notes.push_back(DiagNote{groupSpan(*g), "the non-stacking group: 原文「" + g->text + "」"});
+  }
+  if (kind == FindingKind::AcceptedOverlap) f.relation = rel->second;
+  attachWitness(f, model, subj);
+  f.amounts = {cite(a) + " pays " + amtA, cite(b) + " pays " + amtB};
+  for (const auto& s : f.amounts) f.help.push_back(s);
+  if (kind == FindingKind::Overlap || kind == FindingKind::Conflict)
+    f.help.push_back(fmt::format("if both may be paid, accept it in the policy: 关系 {} \"reason\" in {}", cite(b), cite(a)));
+}
+
+// Tries branch pairs (and large bases) for an applicant that both clauses pay with different amounts.
+bool Checker::findDifference(int a, int b, Assignment& model, std::string& amtA, std::string& amtB) {
+  const ClauseData& da = cl_[static_cast<std::size_t>(a)];
+  const ClauseData& db = cl_[static_cast<std::size_t>(b)];
+  std::vector<int> touch = touchOf({a, b});
+  int tries = 0;
+  for (std::size_t i = 0; i < da.guards.size(); ++i)
+    for (std::size_t j = 0; j < db.guards.size(); ++j) {
+      for (int big = 0; big < 2; ++big) {
+        if (++tries > 48) return false;
+        std::vector<Cond> extra;
+        if (big) {
+          for (const Shape* s : {&da.branches[i].shape, &db.branches[j].shape})
+            if (s->kind == Shape::Linear && s->cap && s->coef.sign() > 0) {
+              Lit l;
+              l.var = s->var;
+              l.op = ast::CmpOp::Ge;
+              try {
+                l.val = (*s->cap - s->offset) / s->coef;
+              } catch (const ArithOverflow&) {
+                continue;
+              }
+              extra.push_back(solver_.prepare(F::of(l)));
+            }
+          if (extra.empty()) continue;
+        }
+        std::vector<const Cond*> q{&pay(a), &da.guards[i], &pay(b), &db.guards[j]};
+        for (const auto& e : extra) q.push_back(&e);
+        Answer ans = solver_.solve(q, touch);
+        if (ans.sat != Sat::Yes) continue;
+        auto res = runner_.run({a, b}, wb_.build(ans.model, subject(a), ""));
+        if (!res) continue;
+        const eval::Award* x = awardOf(&runner_, *res, a);
+        const eval::Award* y = awardOf(&runner_, *res, b);
+        if (!x || !y || !x->hasAmount() || !y->hasAmount()) continue;
+        if (x->hi != y->hi || x->form != y->form) {
+          model = ans.model;
+          amtA = amountText(*x);
+          amtB = amountText(*y);
+          return true;
+        }
+      }
+    }
+  return false;
+}
+
+// Two clauses of one target that do not overlap: a boundary point that neither pays.
+void Checker::gap(int a, int b) {
+  const Cond& pa = pay(a);
+  const Cond& pb = pay(b);
+  if (!pa.boxes || !pb.boxes || pa.boxes->size() != 1 || pb.boxes->size() != 1) return;
+  const Box& A = pa.boxes->front();
+  const Box& B = pb.boxes->front();
+  for (const Dom& da : A.doms) {
+    const VarInfo& v = vars_[da.var];
+    if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
+    const Dom* dbp = boxes_.find(B, da.var);
+    if (!dbp) continue;
+    const NumDom& x = da.num;
+    const NumDom& y = dbp->num;
+    std::optional<Q> point;
+    if (x.hasHi && x.hiStrict && x.hiLit && y.hasLo && y.loStrict && y.loLit && x.hi == y.lo) point = x.hi;
+    if (y.hasHi && y.hiStrict && y.hiLit && x.hasLo && x.loStrict && x.loLit && y.hi == x.lo) point = y.hi;
+    if (!point) continue;
+    // Both clauses with the variable freed must be compatible, at the point.
+    Box a2 = A, b2 = B;
+    for (Box* bx : {&a2, &b2})
+      for (Dom& d : bx->doms)
+        if (d.var == da.var) d = boxes_.initial(da.var);
+    Box m = boxes_.meet(a2, b2);
+    Lit at;
+    at.var = da.var;
+    at.op = ast::CmpOp::Eq;
+    at.val = *point;
+    if (!boxes_.add(m, at) || !boxes_.sat(m)) continue;
+    Assignment model = boxes_.pick(m);
+    for (int t : touchOf({a, b}))
+      if (!model.count(t)) model[t] = boxes_.pickVar(t, m);
+    // Confirm: no clause of this target pays the boundary.
+    std::vector<int> same;
+    for (std::size_t c = 0; c < p_.clauses.size(); ++c)
+      if (p_.clauses[c].target == p_.clauses[static_cast<std::size_t>(a)].target &&
+          p_.clauses[c].subject == subject(a))
+        same.push_back(static_cast<int>(c));
+    auto res = runner_.run(same, wb_.build(model, subject(a), ""));
+    if (!res) continue;
+    bool paid = false;
+    for (const auto& aw : res->awards)
+      if (aw.hasAmount()) paid = true;
+    if (paid) continue;
+    Finding& f = add(FindingKind::TierGap, a,
+                     fmt::format("{} = {} falls between {} and {}: neither pays {} at the boundary (one says 超/低于, "
+                                 "the other needs more than the same value)",
+                                 v.name, point->toDecimal() ? eval::quantity(p_, *point->toDecimal(), v.type) : point->str(),
+                                 cite(a), cite(b),
+                                 p_.targets[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].target)].name));
+    noteOther(f, b, "the other clause");
+    f.clauses = same;
+    attachWitness(f, model, subject(a));
+    return;
+  }
+}
+
+}  // namespace polc::check

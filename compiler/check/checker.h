@@ -1,0 +1,199 @@
+// The consistency checker's one class, whose analyses are defined across the check_*.cpp files, one
+// analysis a file (conditions, overlaps, shadowing, tiers, caps), with the setup and the witnesses in
+// check.cpp. Private to the checker: check.h is its interface.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "check/check.h"
+#include "check/solver.h"
+#include "check/witness.h"
+#include "ir/lower.h"
+
+namespace polc::check {
+
+using json = nlohmann::ordered_json;
+using ir::Op;
+
+// ---- per-clause preparation -----------------------------------------------------------------------
+
+struct ClauseData {
+  int index = -1;
+  bool pay = false;
+  bool dead = false, undecided = false;
+  std::vector<const ir::Expr*> conjExprs;
+  std::vector<bool> eligibility;  // parallel: from the document's 申报条件
+  std::vector<Cond> conj;
+  Cond period;
+  Cond cond;                   // period ∧ conjuncts
+  std::vector<Branch> branches;
+  std::vector<Cond> guards;    // per branch
+  std::vector<int> touch;      // variables the amount needs
+  std::optional<Assignment> witness;
+  std::vector<int> vars;       // variables of the pay condition's literals (sorted, no date)
+  std::map<int, int> forced;   // enum/bool variables with one value in every box
+};
+
+inline void split(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
+  if (e.op == Op::And) {
+    for (const auto& k : e.kids) split(k, out);
+    return;
+  }
+  out.push_back(&e);
+}
+
+inline void litVars(const F& f, std::set<int>& out) {
+  if (f.op == F::Lit) out.insert(f.lit.var);
+  for (const auto& k : f.kids) litVars(k, out);
+}
+
+inline bool hasNegation(const ir::Expr& e) {
+  if (e.op == Op::Not) return true;
+  if (e.op == Op::Member && e.negated) return true;
+  if (e.op == Op::Compare && e.cmp == ast::CmpOp::Ne) return true;
+  for (const auto& k : e.kids)
+    if (hasNegation(k)) return true;
+  return false;
+}
+
+inline std::string amountText(const eval::Award& a) { return eval::amountText(a.lo, a.hi, a.form); }
+
+class Checker {
+ public:
+  Checker(const sema::Model& m, const ir::Program& p, const Options& o)
+      : m_(m), p_(p), o_(o), tr_(p, vars_, ranges_), boxes_(vars_), solver_(tr_, boxes_, o.z3TimeoutMs),
+        wb_(m, p, vars_), runner_(m, p) {}
+
+  Result run();
+
+ private:
+  // ---- setup --------------------------------------------------------------------------------------
+  void ranges();
+
+  static std::optional<Q> literal(const ast::Expr& e);
+
+  void relations();
+
+  std::vector<int> resolve(const ast::ClauseRef& r, int currentDoc) const;
+
+  void collectFacts(const ir::Expr& e, std::set<int>& out);
+
+  void prepare();
+
+  const Cond& pay(int c) const { return payCond_[static_cast<std::size_t>(payIndex_[static_cast<std::size_t>(c)])]; }
+
+  // ---- witnesses ----------------------------------------------------------------------------------
+  std::string cite(int c) const { return p_.clauses[static_cast<std::size_t>(c)].citation; }
+  Span span(int c) const;
+  std::string quote(int c) const { return "原文「" + p_.clauses[static_cast<std::size_t>(c)].text + "」"; }
+  int subject(int c) const { return p_.clauses[static_cast<std::size_t>(c)].subject; }
+
+  void attachWitness(Finding& f, const Assignment& a, int subj);
+
+  Finding& add(FindingKind k, int primary, std::string message);
+
+  void noteOther(Finding& f, int other, const std::string& what);
+
+  // ---- conditions: dead clauses, always-true conditions -------------------------------------------
+  void conditions();
+
+  void dead(int c);
+
+  void alwaysTrue(int c);
+
+  // ---- overlaps and conflicts ---------------------------------------------------------------------
+  bool inScope(const ir::Group& g, int c) const;
+
+  // Two awards of these clauses on one item of `subject` fall into the same partition of g.
+  bool sameKey(const ir::Group& g, int subj) const;
+
+  const ir::Group* covering(int a, int b) const;
+
+  Span groupSpan(const ir::Group& g) const;
+
+  std::map<int, int> forced(int c);
+
+  // Candidate pairs of a bucket, without comparing clauses that force different values of an
+  // enum or boolean variable (different districts, exclusive kinds of project).
+  void pairsOf(const std::vector<int>& list, std::vector<std::pair<int, int>>& out,
+               std::unordered_map<int, std::map<int, int>>& forcedOf, int depth);
+
+  void overlaps();
+
+  std::vector<int> touchOf(std::initializer_list<int> cs) const;
+
+  void pair(int a, int b);
+
+  // Tries branch pairs (and large bases) for an applicant that both clauses pay with different amounts.
+  bool findDifference(int a, int b, Assignment& model, std::string& amtA, std::string& amtB);
+
+  // Two clauses of one target that do not overlap: a boundary point that neither pays.
+  void gap(int a, int b);
+
+  // ---- shadowing inside take-the-highest groups ---------------------------------------------------
+  std::optional<Q> maxHi(int c) const;
+  std::optional<Q> minHi(int c) const;
+
+  bool winsTie(const ir::Group& g, int b, int a) const;
+
+  bool implies(int a, int b);
+
+  bool underCap(int c) const;
+
+  void shadowing();
+
+  // ---- tiers --------------------------------------------------------------------------------------
+  static const ir::Expr* tableOf(const ir::Expr& e);
+
+  // Whether entry i always pays less than entry j: constants, or one rate of the same base.
+  bool paysLess(const Shape& x, const Shape& y) const;
+
+  std::string shapeText(const Shape& s) const;
+
+  void tiers();
+
+  void table(int c, const ir::Expr& node);
+
+  void caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key);
+
+  // ---- caps ---------------------------------------------------------------------------------------
+  void caps();
+
+  Span capSpan(int k) const;
+
+  // An applicant for which branch `bi` of clause c pays its highest amount.
+  std::optional<Assignment> atMax(int c, std::size_t bi);
+
+  void programmeCap(int k);
+
+  void itemCaps(int c);
+
+  // Rates above 100 %: a percentage literal multiplying an amount.
+  void rates(int c, const ir::Expr& e);
+
+  void rateFinding(int c, const ir::Expr& rate, const ir::Expr& base);
+
+  const sema::Model& m_;
+  const ir::Program& p_;
+  Options o_;
+  std::map<std::pair<int, int>, std::pair<Q, Q>> ranges_;
+  VarTable vars_;
+  Translator tr_;
+  Boxes boxes_;
+  Solver solver_;
+  WitnessBuilder wb_;
+  Runner runner_;
+  std::vector<ClauseData> cl_;
+  std::vector<Cond> payCond_;
+  std::vector<int> payIndex_;
+  std::map<int, int> freq_;
+  std::map<std::pair<int, int>, std::string> related_;
+  Result out_;
+};
+
+}  // namespace polc::check

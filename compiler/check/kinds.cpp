@@ -1,0 +1,73 @@
+// The findings' codes, names, default severities and rules (docs/checker.md lists them).
+#include "check/check.h"
+
+namespace polc::check {
+
+namespace {
+struct KindInfo {
+  FindingKind kind;
+  const char* code;
+  const char* name;
+  Severity severity;
+  const char* rule;
+};
+
+const KindInfo kKinds[] = {
+    {FindingKind::Overlap, "W0601", "overlap", Severity::Warning,
+     "Two clauses can pay the same subject for the same target, and no non-stacking group or stated relation covers them"},
+    {FindingKind::Conflict, "W0602", "conflict", Severity::Warning,
+     "Two clauses with overlapping conditions pay the same target with different amounts, rates or caps"},
+    {FindingKind::CoveredOverlap, "W0603", "covered_overlap", Severity::Note,
+     "Two clauses overlap on the same target; a non-stacking group keeps only one of them"},
+    {FindingKind::AcceptedOverlap, "W0604", "accepted_overlap", Severity::Note,
+     "Two clauses overlap on the same target; the overlap is accepted by a stated relation (关系)"},
+    {FindingKind::UndecidedPair, "W0605", "undecided_pair", Severity::Warning,
+     "The checker could not decide whether two clauses on the same target overlap"},
+    {FindingKind::DeadClause, "W0610", "dead_clause", Severity::Warning, "The conditions of a clause can never hold together"},
+    {FindingKind::ContradictoryExclusion, "W0611", "contradictory_exclusion", Severity::Warning,
+     "An exclusion (非 / 不属于 / 不为) contradicts what the clause requires, so the clause never applies"},
+    {FindingKind::AlwaysTrue, "W0612", "always_true", Severity::Warning,
+     "A condition holds for every applicant (given the declared types and 取值 ranges)"},
+    {FindingKind::UndecidedClause, "W0613", "undecided_clause", Severity::Note,
+     "The checker could not decide whether a clause can apply"},
+    {FindingKind::TierPaysLess, "W0620", "tier_pays_less", Severity::Warning,
+     "A higher tier (an entry chosen before another whose key it also meets) pays less than the lower one"},
+    {FindingKind::TierUnreachable, "W0621", "tier_unreachable", Severity::Warning,
+     "A tier can never be chosen: every applicant meeting its key meets an earlier entry, or its key cannot hold"},
+    {FindingKind::TierGap, "W0622", "tier_gap", Severity::Warning,
+     "A boundary value falls between two tiers or clauses of the same target: neither pays it"},
+    {FindingKind::TierOrder, "W0623", "tier_order", Severity::Warning,
+     "Tier thresholds are out of order, so a higher threshold is never reached"},
+    {FindingKind::CapAboveProgramme, "W0630", "cap_above_programme", Severity::Warning,
+     "An item's cap (or its highest amount) is above the cumulative or programme cap that contains it"},
+    {FindingKind::CapUnreachable, "W0631", "cap_unreachable", Severity::Warning,
+     "No allowed base can reach the cap (given the declared 取值 range)"},
+    {FindingKind::CapAlwaysReached, "W0632", "cap_always_reached", Severity::Warning,
+     "Every allowed base reaches the cap, so the rate never decides the amount"},
+    {FindingKind::RateOver100, "W0633", "rate_over_100", Severity::Warning, "A rate above 100 % of its base"},
+    {FindingKind::CapNotPositive, "W0634", "cap_not_positive", Severity::Warning, "A cap of zero or less"},
+    {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
+     "Inside a take-the-highest group, a clause can never be the one kept"},
+};
+
+const KindInfo& info(FindingKind k) {
+  for (const auto& i : kKinds)
+    if (i.kind == k) return i;
+  return kKinds[0];
+}
+}  // namespace
+
+const char* codeOf(FindingKind k) { return info(k).code; }
+const char* kindName(FindingKind k) { return info(k).name; }
+Severity defaultSeverity(FindingKind k) { return info(k).severity; }
+const char* ruleDescription(FindingKind k) { return info(k).rule; }
+const std::vector<FindingKind>& allKinds() {
+  static const std::vector<FindingKind> all = [] {
+    std::vector<FindingKind> v;
+    for (const auto& i : kKinds) v.push_back(i.kind);
+    return v;
+  }();
+  return all;
+}
+
+}  // namespace polc::check
