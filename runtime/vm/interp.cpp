@@ -1,7 +1,7 @@
 // The interpreter of code blocks (docs/bytecode.md, "Code"): a stack machine over the verified
 // program. The op bodies are ops.h, shared with the native blocks of the LLVM backend
 // (docs/llvm.md); this file is the dispatch loop and the handler stack. The clause-level steps
-// that call it are vm.cpp.
+// that call it are evaluate.cpp.
 #include <string>
 
 #include "vm/native_abi.h"

@@ -1,0 +1,137 @@
+// The text of a session: values and quantities in explanation lines, and the notes, payees and
+// reasons of the awards it returns. The same words as the reference evaluator (compiler/eval).
+#include "vm/vm.h"
+
+#include <string>
+#include <vector>
+
+#include "text/text.h"
+#include "vm/vm_detail.h"
+
+namespace polrt {
+
+using namespace bc;
+using namespace detail;
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+}  // namespace
+
+// ---- explanations ---------------------------------------------------------------------------------
+
+std::string Session::quantity(const Decimal& v, uint32_t type) const {
+  const TypeFmt& t = p_.types[type];
+  if (t.kind != kNum) return v.normalized().toString();
+  if (t.qmode == 1) return text::money(v);
+  if (t.qmode == 2) {
+    const std::string& suffix = p_.strings[t.suffix];
+    if (t.integer || v.isInteger()) return v.normalized().toString() + suffix;
+    if (auto pct = text::scaled(v, 2, 18)) return pct->toString() + "%" + suffix;
+  }
+  return v.normalized().toString() + p_.strings[t.dimText];
+}
+
+std::string Session::show(const Val& v, uint32_t type) const {
+  const TypeFmt& t = p_.types[type];
+  switch (v.kind) {
+    case kNum:
+      if (v.form == kExact) return quantity(v.lo, type);
+      if (v.form == kUpTo) return "最高 " + quantity(v.hi, type);
+      return quantity(v.lo, type) + "至" + quantity(v.hi, type);
+    case kBool: return v.i ? "是" : "否";
+    case kEnum:
+      if (t.enumIndex != kNone && v.i >= 0 && v.i < static_cast<int>(p_.enums[t.enumIndex].members.size()))
+        return p_.strings[p_.enums[t.enumIndex].members[v.i]];
+      return std::to_string(v.i);
+    case kDate: return text::formatDate(v.i);
+    case kText: return std::string(v.tp ? v.tp : "", v.tl);
+    case kSet:
+    case kRecog: {
+      std::string out;
+      for (int i = 0; i < 256; ++i)
+        if (bit(v.bits, i))
+          out += (out.empty() ? "" : "、") +
+                 (t.enumIndex != kNone && i < static_cast<int>(p_.enums[t.enumIndex].members.size())
+                      ? p_.strings[p_.enums[t.enumIndex].members[i]]
+                      : std::to_string(i));
+      return "{" + out + "}";
+    }
+  }
+  return "?";
+}
+
+std::string Session::withValue(const std::array<uint32_t, 12>& r, int at, const Val& v) const {
+  const std::string& src = p_.strings[r[at + 1]];
+  if (r[at] == kShowSource) return src;
+  if (r[at] == kShowNamed) return src + " " + show(v, r[at + 2]);
+  return show(v, r[at + 2]);
+}
+
+// ---- reading results ------------------------------------------------------------------------------
+
+std::string Session::missingText(uint32_t desc) const {
+  const MissingDef& m = p_.missing[desc];
+  const std::string& t = p_.strings[m.text];
+  switch (m.kind) {
+    case kMissPrev: return "上年 " + t + " (" + std::to_string(year_ - 1) + "年)";
+    case kMissHist: return "历史 " + t;
+    default: return t;
+  }
+}
+
+std::vector<std::string> Session::missing(const AwardR& a) const {
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < a.missingCount; ++i) out.push_back(missingText(missingPool_[a.missingBegin + i]));
+  return out;
+}
+
+std::vector<std::string> Session::notes(const AwardR& a) const {
+  std::vector<std::string> out;
+  for (uint32_t n : p_.clauses[a.clause].notes) out.push_back(p_.strings[n]);
+  if (a.fundingUnknown) {
+    std::vector<std::string> m;
+    for (uint32_t i = 0; i < a.fundMissCount; ++i) m.push_back(missingText(missingPool_[a.fundMissBegin + i]));
+    out.push_back("资金分担无法判断，缺少：" + join(m, "、"));
+  }
+  return out;
+}
+
+std::string Session::payeeText(const AwardR& a) const {
+  if (a.payeeInstance >= 0) return instancePath(a.payeeInstance);
+  return p_.strings[p_.subjects[a.payeeSubject].name] + "（事实中未列出）";
+}
+
+std::string Session::reasonText(const AwardR& a) const {
+  switch (a.reason) {
+    case ReasonKind::None: return "";
+    case ReasonKind::Missing: return "缺少事实：" + join(missing(a), "、");
+    case ReasonKind::Quota: {
+      const ClauseDef& cl = p_.clauses[a.clause];
+      return std::string("名额限制：") + (cl.quotaAnnual ? "每年" : "") + "择优支持不超过" + std::to_string(cl.quota) +
+             "个，是否获得取决于全部申报者的排序";
+    }
+    case ReasonKind::Once:
+      return "一次性奖励：" + std::to_string(a.onceYear) + "年已获 " + text::money(a.onceAmount) + "，不再给予";
+    case ReasonKind::Dropped: {
+      const GroupDef& g = p_.groups[a.group];
+      const std::string& gt = p_.strings[g.text];
+      return "不重复享受（" + p_.strings[g.name] + "）：保留 " + describe(a.keptClause, a.keptInstance) + "（" +
+             text::amountText(a.keptLo, a.keptHi, a.keptForm) + "）" + (gt.empty() ? "" : "；原文：" + gt);
+    }
+    case ReasonKind::Capped: {
+      const CapDef& k = p_.caps[a.cap];
+      return p_.strings[k.name] + " " + text::money(p_.decimals[k.amount]) + "：合计 " + text::money(a.capSumHi) +
+             (a.capReceived.isZero() ? "" : "（含已获 " + text::money(a.capReceived) + "）") + "，超出 " +
+             text::money(a.capExcess) + "；本项减至 " + text::amountText(a.lo, a.hi, a.form);
+    }
+  }
+  return "";
+}
+
+}  // namespace polrt

@@ -1,0 +1,183 @@
+// Steps 8–9 of docs/ir.md: installments, and the funding split between payers (资金分担).
+#include "vm/vm.h"
+
+#include <algorithm>
+
+#include "text/text.h"
+#include "vm/vm_detail.h"
+
+namespace polrt {
+
+using namespace bc;
+using namespace detail;
+
+// ---- steps 8–9: installments, funding -------------------------------------------------------------
+
+std::string Session::fundingText(const AwardR& aw) const {
+  std::string out;
+  for (uint32_t i = 0; i < aw.fundingCount; ++i) {
+    const FundingPartR& f = fundingPool_[aw.fundingBegin + i];
+    out += (out.empty() ? "" : "，") + p_.strings[f.payer] + " " + text::amountText(f.lo, f.hi, aw.form);
+  }
+  return out;
+}
+
+void Session::finish(AwardR& aw) {
+  if (aw.kind != kPay || !aw.counted()) return;
+  const ClauseDef& cl = p_.clauses[aw.clause];
+  const DocumentDef& doc = p_.documents[cl.document];
+  const std::string& where = p_.strings[cl.citation];
+  if (!cl.installments.empty()) {
+    aw.instBegin = static_cast<uint32_t>(instPool_.size());
+    Decimal restLo = aw.lo, restHi = aw.hi;
+    for (std::size_t i = 0; i < cl.installments.size(); ++i) {
+      InstallmentR part{year_ + static_cast<int>(i), restLo, restHi};
+      if (i + 1 < cl.installments.size()) {
+        part.lo = timesAt(aw.lo, p_.decimals[cl.installments[i]], where);
+        part.hi = timesAt(aw.hi, p_.decimals[cl.installments[i]], where);
+      }
+      restLo = minusAt(restLo, part.lo, where);
+      restHi = minusAt(restHi, part.hi, where);
+      instPool_.push_back(part);
+    }
+    aw.instCount = static_cast<uint32_t>(cl.installments.size());
+  }
+  if (doc.funding.empty()) return;
+  bool saveExplain = explain_;
+  explain_ = false;  // funding conditions are evaluated without explanations
+  item_ = aw.instance;
+  clause_ = aw.clause;
+  missing_.clear();
+  const Val* v = nullptr;
+  for (std::size_t r = 0; r < doc.funding.size(); ++r) {
+    const FundingRuleDef& rule = doc.funding[r];
+    if (!rule.kinds.empty()) {
+      if (std::find(rule.kinds.begin(), rule.kinds.end(), cl.kind) == rule.kinds.end()) continue;
+    } else if (!rule.otherwise) {
+      if (r >= cl.fundingConditions.size() || cl.fundingConditions[r] == kNone) continue;
+      Outcome o = run(cl.fundingConditions[r], v);
+      if (o == Outcome::NoMatch || (o == Outcome::Value && !v->i)) continue;
+      if (o == Outcome::NotAssessable) {
+        explain_ = saveExplain;
+        aw.fundingUnknown = true;
+        aw.fundMissBegin = static_cast<uint32_t>(missingPool_.size());
+        missingPool_.insert(missingPool_.end(), missing_.begin(), missing_.end());
+        aw.fundMissCount = static_cast<uint32_t>(missing_.size());
+        return;
+      }
+    }
+    explain_ = saveExplain;
+    if (rule.arrangement != kNone) {
+      aw.arrangement = rule.arrangement;
+      if (explain_) explainLine(aw, "资金分担：" + p_.strings[rule.arrangement]);
+      return;
+    }
+    split(aw, doc, rule);
+    if (explain_) explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw));
+    return;
+  }
+  explain_ = saveExplain;
+}
+
+// Per funding rule by ratio (按比例): the sum of the ratios, when it does not overflow, and each
+// payer's exact share r ÷ total, when it has at most 18 decimals and r is below 2^63.
+void Session::planSplits() {
+  for (const DocumentDef& doc : p_.documents) {
+    ruleBase_.push_back(static_cast<uint32_t>(ratioPlans_.size()));
+    for (const FundingRuleDef& rule : doc.funding) {
+      RatioPlan plan;
+      plan.shareBegin = static_cast<uint32_t>(shares_.size());
+      plan.totalOk = true;
+      for (uint32_t part : rule.ratio)
+        plan.totalOk = plan.totalOk && polrt::add(plan.total, p_.decimals[part], plan.total) == ArithError::None;
+      for (uint32_t part : rule.ratio) {
+        const Decimal& r = p_.decimals[part];
+        Decimal q, back;
+        bool exact = plan.totalOk && !plan.total.isZero() && r.mantissa() < INT64_MAX && r.mantissa() > INT64_MIN &&
+                     polrt::div(r, plan.total, Decimal::kMaxScale, RoundingMode::HalfEven, q) == ArithError::None &&
+                     polrt::mul(q, plan.total, back) == ArithError::None && back == r;
+        shares_.push_back(exact ? std::optional<Decimal>(q.normalized()) : std::nullopt);
+      }
+      ratioPlans_.push_back(plan);
+    }
+  }
+}
+
+void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
+  const Where where("", p_.strings[p_.clauses[aw.clause].citation], " 资金分担");
+  aw.fundingBegin = static_cast<uint32_t>(fundingPool_.size());
+  if (!rule.ratioPayers.empty()) {
+    const RatioPlan& plan = ratioPlans_[ruleBase_[static_cast<std::size_t>(&doc - p_.documents.data())] +
+                                        static_cast<std::size_t>(&rule - doc.funding.data())];
+    Decimal total = plan.total;
+    if (!plan.totalOk) {
+      total = Decimal();
+      for (uint32_t part : rule.ratio) total = plusAt(total, p_.decimals[part], where);
+    }
+    // amount × r ÷ total at 18 decimals, half-even; an exact share r ÷ total gives the same value
+    // by one multiplication when nothing can overflow (both mantissas below 2^63).
+    auto share = [&](const Decimal& amount, std::size_t i) {
+      const Decimal& r = p_.decimals[rule.ratio[i]];
+      Decimal q;
+      const std::optional<Decimal>& exact = shares_[plan.shareBegin + i];
+      if (exact && amount.mantissa() < INT64_MAX && amount.mantissa() > INT64_MIN && polrt::mul(amount, *exact, q) == ArithError::None)
+        return q;
+      if (auto e = polrt::div(timesAt(amount, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, q); e != ArithError::None)
+        failAt(where, e);
+      return q;
+    };
+    Decimal unit = doc.rounding ? p_.decimals[doc.roundUnit] : Decimal::fromParts(1, 2);
+    uint8_t mode = doc.rounding ? doc.roundMode : static_cast<uint8_t>(RoundingMode::HalfUp);
+    // Most awards are exact (lo and hi the same digits) or up to an amount (lo zero): an exact
+    // award's lower parts are its upper ones, computed once, and a share of zero is zero, as the
+    // general path rounds it (0, scale 0), leaving the rest as it was — same results, same errors.
+    const bool exact = aw.lo.mantissa() == aw.hi.mantissa() && aw.lo.scale() == aw.hi.scale();
+    const bool zeroLo = aw.lo.mantissa() == 0;
+    Decimal restLo = aw.lo, restHi = aw.hi;
+    for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
+      FundingPartR part{rule.ratioPayers[i], restLo, restHi};
+      if (i + 1 < rule.ratioPayers.size()) {
+        part.hi = roundTo(share(aw.hi, i), unit, mode, where);
+        part.lo = exact ? part.hi : zeroLo ? Decimal() : roundTo(share(aw.lo, i), unit, mode, where);
+      }
+      restHi = minusAt(restHi, part.hi, where);
+      if (exact) restLo = restHi;
+      else if (!zeroLo || i + 1 == rule.ratioPayers.size()) restLo = minusAt(restLo, part.lo, where);
+      fundingPool_.push_back(part);
+    }
+    aw.fundingCount = static_cast<uint32_t>(rule.ratioPayers.size());
+    return;
+  }
+  // The same shortcuts as the ratio split's: an exact award's lower parts are its upper ones, and
+  // a zero lower end has zero parts (normalised, as the product would be) and leaves the rest.
+  const bool exact = aw.lo.mantissa() == aw.hi.mantissa() && aw.lo.scale() == aw.hi.scale();
+  const bool zeroLo = aw.lo.mantissa() == 0;
+  Decimal restLo = aw.lo, restHi = aw.hi;
+  int restIndex = -1;
+  for (const auto& s : rule.shares) {
+    FundingPartR part{s.payer, Decimal(), Decimal()};
+    if (s.proportion != kNone) {
+      const Decimal& prop = p_.decimals[s.proportion];
+      if (exact) {
+        part.lo = part.hi = timesAt(aw.hi, prop, where).normalized();
+        restLo = restHi = minusAt(restHi, part.hi, where);
+      } else {
+        if (!zeroLo) part.lo = timesAt(aw.lo, prop, where).normalized();
+        part.hi = timesAt(aw.hi, prop, where).normalized();
+        if (!zeroLo) restLo = minusAt(restLo, part.lo, where);
+        restHi = minusAt(restHi, part.hi, where);
+      }
+    } else {
+      restIndex = static_cast<int>(fundingPool_.size() - aw.fundingBegin);
+    }
+    fundingPool_.push_back(part);
+  }
+  aw.fundingCount = static_cast<uint32_t>(rule.shares.size());
+  if (restIndex >= 0) {
+    FundingPartR& rest = fundingPool_[aw.fundingBegin + restIndex];
+    rest.hi = restHi.normalized();
+    rest.lo = exact ? rest.hi : restLo.normalized();
+  }
+}
+
+}  // namespace polrt

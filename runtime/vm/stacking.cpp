@@ -1,0 +1,101 @@
+// Step 6 of docs/ir.md: non-stacking groups (就高不重复, 从优从高).
+#include "vm/vm.h"
+
+#include <algorithm>
+
+#include "text/text.h"
+#include "vm/vm_detail.h"
+
+namespace polrt {
+
+using namespace bc;
+using namespace detail;
+
+// ---- step 6: non-stacking -------------------------------------------------------------------------
+
+// What each award would pay: its ceiling after the caps over several clauses, applied to a copy
+// (trial_), as the reference evaluator's payable().
+void Session::payable() {
+  trial_.resize(static_cast<std::size_t>(nawards_));
+  for (int i = 0; i < nawards_; ++i) trial_[i] = {awards_[i].lo, awards_[i].hi};
+  for (const auto& k : p_.caps) cap(k, true);
+}
+
+bool Session::better(int ia, int ib, const GroupDef& g) const {
+  const AwardR& a = awards_[ia];
+  const AwardR& b = awards_[ib];
+  int c = compare(trial_[ia].second, trial_[ib].second);
+  if (c != 0) return c > 0;
+  int da = p_.clauses[a.clause].document, db = p_.clauses[b.clause].document;
+  auto rank = [&](int d) {
+    auto it = std::find(g.prefer.begin(), g.prefer.end(), d);
+    return it == g.prefer.end() ? static_cast<int>(g.prefer.size()) : static_cast<int>(it - g.prefer.begin());
+  };
+  if (rank(da) != rank(db)) return rank(da) < rank(db);
+  if (da != db) return da < db;
+  if (a.clause != b.clause) return a.clause < b.clause;
+  return a.instance < b.instance;
+}
+
+std::string Session::describe(int clause, int instance) const {
+  return p_.strings[p_.clauses[clause].citation] + (inst_[instance].parent >= 0 ? " " + instancePath(instance) : "");
+}
+
+void Session::group(const GroupDef& g) {
+  parts_.clear();
+  for (int k = 0; k < nawards_; ++k) {
+    const AwardR& aw = awards_[k];
+    if (aw.kind != kPay || !aw.counted() || !g.inScope[aw.clause]) continue;
+    int key = -1;
+    for (int i = aw.instance; i >= 0 && key < 0; i = inst_[i].parent)
+      if (std::find(g.per.begin(), g.per.end(), inst_[i].subject) != g.per.end()) key = i;
+    if (key < 0) {
+      if (g.perItem) key = aw.instance;
+      else if (g.per.empty()) key = 0;
+      else continue;  // alone in its partition
+    }
+    parts_.push_back(Part{key, g.sameTarget ? p_.clauses[aw.clause].target : -1, k});
+  }
+  if (parts_.size() < 2) return;
+  // What the awards would pay after the caps (trial_), only when the group may drop one: the caps
+  // applied for real in step 7 then see the same awards and report the same errors.
+  payable();
+  std::sort(parts_.begin(), parts_.end(), [](const Part& a, const Part& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.target != b.target) return a.target < b.target;
+    return a.award < b.award;
+  });
+  for (std::size_t s = 0; s < parts_.size();) {
+    std::size_t e = s + 1;
+    while (e < parts_.size() && parts_[e].key == parts_[s].key && parts_[e].target == parts_[s].target) ++e;
+    if (e - s >= 2) {
+      bool relevant = g.scope != kScopeAll;
+      for (std::size_t m = s; m < e && !relevant; ++m)
+        if (p_.clauses[awards_[parts_[m].award].clause].document == g.document) relevant = true;
+      if (relevant) {
+        int best = parts_[s].award;
+        for (std::size_t m = s; m < e; ++m)
+          if (better(parts_[m].award, best, g)) best = parts_[m].award;
+        const AwardR& kept = awards_[best];
+        for (std::size_t m = s; m < e; ++m) {
+          int k = parts_[m].award;
+          if (k == best) continue;
+          AwardR& aw = awards_[k];
+          aw.status = AwardStatus::Dropped;
+          aw.reason = ReasonKind::Dropped;
+          aw.group = static_cast<int>(&g - p_.groups.data());
+          aw.keptClause = kept.clause;
+          aw.keptInstance = kept.instance;
+          aw.keptLo = min(kept.lo, trial_[best].second);
+          aw.keptHi = trial_[best].second;
+          aw.keptForm = kept.form;
+          if (explain_) explainLine(aw, "不重复享受：" + reasonText(aw));
+        }
+        if (explain_) explainLine(awards_[best], "不重复享受（" + p_.strings[g.name] + "）：本项金额最高，予以保留");
+      }
+    }
+    s = e;
+  }
+}
+
+}  // namespace polrt
