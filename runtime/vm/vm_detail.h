@@ -1,5 +1,6 @@
-// What the interpreter (interp.cpp) and the clause-level steps (evaluate.cpp and the files of the later steps) share: the error that
-// aborts an evaluation and the small value helpers. Internal to the VM.
+// What the interpreter (interp.cpp) and the clause-level steps (evaluate.cpp and the files of the
+// later steps) share: the error that aborts an evaluation and the small value helpers. Internal to
+// the VM.
 #pragma once
 
 #include <string>
