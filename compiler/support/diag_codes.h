@@ -74,7 +74,7 @@ inline constexpr const char* kInexactLiteral = "E0502";
 inline constexpr const char* kNotConstant = "E0503";
 
 // W06xx: the consistency checker (compiler/check/, docs/checker.md). Warnings or notes by default;
-// `-W CODE=error|warning|note|off` and `--error-on` change that. check.cpp keeps the same table.
+// `-W CODE=error|warning|note|off` and `--error-on` change that. check/kinds.cpp keeps the same table.
 inline constexpr const char* kOverlap = "W0601";
 inline constexpr const char* kConflict = "W0602";
 inline constexpr const char* kCoveredOverlap = "W0603";
