@@ -1,0 +1,76 @@
+// polc_runtime.h, part 2 of 9: the civil calendar and the dates of recognitions.
+// polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
+// that the source can be read, and compiled, a part at a time.
+#pragma once
+
+#include "values.h"
+
+namespace polc_rt {
+
+// ---- dates ------------------------------------------------------------------------------------
+
+inline int daysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+inline void civilFromDays(int z, int& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+}
+// Days since 1970-01-01 of a valid YYYY-MM-DD.
+inline std::optional<int> parseDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[static_cast<std::size_t>(i)] < '0' || text[static_cast<std::size_t>(i)] > '9') return std::nullopt;
+  int y = std::stoi(text.substr(0, 4));
+  unsigned m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
+  unsigned d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+  if (m < 1 || m > 12 || d < 1) return std::nullopt;
+  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  unsigned last = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  if (d > last) return std::nullopt;
+  return daysFromCivil(y, m, d);
+}
+// A date the caller knows to be valid ("2024-06-30").
+inline int date(const char* text) {
+  auto d = parseDate(text);
+  if (!d) throw std::invalid_argument(std::string("not a date YYYY-MM-DD: ") + text);
+  return *d;
+}
+inline std::string formatDate(int day) {
+  int y;
+  unsigned m, d;
+  civilFromDays(day, y, m, d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+inline int yearOf(int day) {
+  int y;
+  unsigned m, d;
+  civilFromDays(day, y, m, d);
+  return y;
+}
+inline int today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return daysFromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
+}
+// A recognition held since an unknown date (never 新认定).
+constexpr int kLongAgo = INT_MIN / 2;
+
+}  // namespace polc_rt

@@ -1,0 +1,276 @@
+// polc_runtime.h, part 9 of 9: the value readers of docs/facts.md.
+// polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
+// that the source can be read, and compiled, a part at a time.
+#pragma once
+
+#include "json.h"
+
+namespace polc_rt {
+
+// A unit the policies declare: its dimension (as text) and its exact scale to the base unit.
+struct UnitInfo {
+  const char* name;
+  const char* dimension;
+  int pow10;
+  int64_t scaleNum, scaleDen;
+};
+
+// Reads the values of docs/facts.md; every problem is recorded with the path of the field.
+class FactsReader {
+ public:
+  using Units = Span<UnitInfo>;
+  std::vector<std::string> errors;
+
+  FactsReader(const Units& units, const ProgramInfo& p, const char* const* citations)
+      : units_(units), p_(p), citations_(citations) {}
+
+  bool parse(const std::string& text, Json& out) {
+    std::string err;
+    if (!JsonParser(text).parse(out, err)) {
+      errors.push_back(err);
+      return false;
+    }
+    return true;
+  }
+  void error(const std::string& path, const std::string& message) {
+    errors.push_back(path.empty() ? message : path + ": " + message);
+  }
+
+  bool boolean(const Json& v, const std::string& at) {
+    if (v.kind == Json::Kind::Bool) return v.b;
+    if (v.isString() && (v.text == "是" || v.text == "否")) return v.text == "是";
+    error(at, "expected true or false (是/否)");
+    return false;
+  }
+  std::optional<int> date(const Json& v, const std::string& at) {
+    std::optional<int> d = v.isString() ? parseDate(v.text) : std::nullopt;
+    if (!d) error(at, "expected a date YYYY-MM-DD");
+    return d;
+  }
+  std::string text(const Json& v, const std::string& at) {
+    if (!v.isString()) error(at, "expected text");
+    return v.text;
+  }
+  int member(const Json& v, const std::string& at, const char* const* names, std::size_t n) {
+    if (v.isString())
+      for (std::size_t i = 0; i < n; ++i)
+        if (v.text == names[i]) return static_cast<int>(i);
+    error(at, "unknown value " + v.text);
+    return 0;
+  }
+  template <std::size_t N>
+  std::bitset<N> set(const Json& v, const std::string& at, const char* const* names, std::size_t n) {
+    std::bitset<N> b;
+    if (!v.isArray()) {
+      error(at, "expected an array of values");
+      return b;
+    }
+    for (std::size_t i = 0; i < v.array.size(); ++i)
+      b.set(static_cast<std::size_t>(member(v.array[i], at + "[" + std::to_string(i) + "]", names, n)));
+    return b;
+  }
+  template <class E>
+  std::vector<Grant<E>> recognitions(const Json& v, const std::string& at, const char* const* names, std::size_t n) {
+    std::vector<Grant<E>> out;
+    if (v.isObject()) {
+      for (std::size_t i = 0; i < v.keys.size(); ++i) {
+        Json name;
+        name.kind = Json::Kind::String;
+        name.text = v.keys[i];
+        int m = member(name, at + "." + v.keys[i], names, n);
+        auto d = date(v.values[i], at + "." + v.keys[i]);
+        if (d) out.push_back(Grant<E>{static_cast<E>(m), *d});
+      }
+      // polc's reader visits an object's keys in byte order.
+      std::stable_sort(out.begin(), out.end(), [&](const Grant<E>& a, const Grant<E>& b) {
+        return std::strcmp(names[static_cast<int>(a.member)], names[static_cast<int>(b.member)]) < 0;
+      });
+    } else if (v.isArray()) {
+      for (std::size_t i = 0; i < v.array.size(); ++i)
+        out.push_back(Grant<E>{static_cast<E>(member(v.array[i], at + "[" + std::to_string(i) + "]", names, n)), kLongAgo});
+    } else {
+      error(at, "expected recognitions as {\"值\": \"YYYY-MM-DD\"}");
+    }
+    return out;
+  }
+
+  // A number with an optional unit: 1200万元, 12%, 500吨标煤, 0.12.
+  Dec number(const Json& v, const std::string& at, const char* dimension, bool integer) {
+    if (!v.isText()) {
+      error(at, std::string("expected ") + dimension);
+      return Dec();
+    }
+    std::string t = v.text;
+    bool negative = !t.empty() && t[0] == '-';
+    std::string body = negative ? t.substr(1) : t;
+    std::size_t i = 0;
+    while (i < body.size() && (std::isdigit(static_cast<unsigned char>(body[i])) || body[i] == '.')) ++i;
+    std::string digits = body.substr(0, i), unit = body.substr(i);
+    auto d = Decimal::parse((negative ? "-" : "") + digits);
+    if (digits.empty() || !d) {
+      error(at, std::string("expected ") + dimension + ", got \"" + t + "\"");
+      return Dec();
+    }
+    std::string dim = "a plain number";
+    int pow10 = 0;
+    int64_t num = 1, den = 1;
+    if (!unit.empty() && !resolve(unit, dim, pow10, num, den)) {
+      error(at, "unknown unit `" + unit + "`");
+      return Dec();
+    }
+    if (unit.empty()) dim = dimension;
+    if (dim != dimension) {
+      error(at, unit + " is " + dim + ", not " + dimension);
+      return Dec();
+    }
+    Dec out;
+    if (shift(*d, pow10, out) != ArithError::None || (num != 1 && mulInt(out, num, out) != ArithError::None)) {
+      error(at, "no exact decimal value");
+      return Dec();
+    }
+    if (den != 1) {
+      Dec q, back, dd = Dec::fromInt(den);
+      if (div(out, dd, Decimal::kMaxScale, RoundingMode::HalfEven, q) != ArithError::None ||
+          mul(q, dd, back) != ArithError::None || back != out) {
+        error(at, "no exact decimal value");
+        return Dec();
+      }
+      out = q;
+    }
+    out = out.normalized();
+    if (out.isNegative() && std::string(dimension) != "a plain number") error(at, "negative amount \"" + t + "\"");
+    if (integer && !out.isInteger()) error(at, "not a whole number");
+    return out;
+  }
+
+  std::vector<std::pair<int, const Json*>> years(const Json& v, const std::string& at) {
+    std::vector<std::pair<int, const Json*>> out;
+    if (!v.isObject()) {
+      error(at, "expected {\"年份\": 值, …}");
+      return out;
+    }
+    for (std::size_t i = 0; i < v.keys.size(); ++i) {
+      const std::string& y = v.keys[i];
+      if (y.size() != 4 || !std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        error(at + "." + y, "a history key is a year such as \"2023\"");
+        continue;
+      }
+      out.emplace_back(std::stoi(y), &v.values[i]);
+    }
+    return out;
+  }
+
+  void received(const Json& v, const std::string& at, std::vector<Received>& out) {
+    if (!v.isArray()) {
+      error(at, "expected an array of awards received");
+      return;
+    }
+    for (std::size_t i = 0; i < v.array.size(); ++i) {
+      const Json& r = v.array[i];
+      std::string here = at + "[" + std::to_string(i) + "]";
+      if (!r.isObject()) {
+        error(here, "expected {\"citation\": …, \"amount\": …, \"year\": …}");
+        continue;
+      }
+      Received rec;
+      bool ok = true, hasAmount = false, hasYear = false;
+      for (std::size_t k = 0; k < r.keys.size(); ++k) {
+        const std::string& key = r.keys[k];
+        const Json& x = r.values[k];
+        if (key == "citation" || key == "条款") {
+          rec.citation = x.isString() ? x.text : "";
+          rec.clause = citation(rec.citation);
+          if (rec.clause < 0) {
+            error(here + "." + key, "unknown citation");
+            ok = false;
+          }
+        } else if (key == "target" || key == "标的") {
+          rec.target = -1;
+          for (int t = 0; t < p_.targets.size; ++t)
+            if (x.isString() && x.text == p_.targets[t]) rec.target = t;
+          if (rec.target < 0) {
+            error(here + "." + key, "unknown target");
+            ok = false;
+          }
+        } else if (key == "amount" || key == "金额") {
+          std::size_t before = errors.size();
+          rec.amount = number(x, here + "." + key, "元", false);
+          ok = ok && errors.size() == before;
+          hasAmount = true;
+        } else if (key == "year" || key == "年度") {
+          if (!x.isText() || x.text.size() != 4 ||
+              !std::all_of(x.text.begin(), x.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            error(here + "." + key, "expected a year such as 2023");
+            ok = false;
+          } else {
+            rec.year = std::stoi(x.text);
+          }
+          hasYear = true;
+        } else if (key.empty() || key[0] != '_') {
+          error(here + "." + key, "unknown field");
+          ok = false;
+        }
+      }
+      if (!hasAmount) error(here + ".amount", "missing: the amount received");
+      if (!hasYear) error(here + ".year", "missing: the year it was received");
+      if (rec.clause < 0 && rec.target < 0 && ok) error(here, "give the citation or the target of the award");
+      if (ok && hasAmount && hasYear) out.push_back(rec);
+    }
+  }
+
+ private:
+  static std::string squeeze(const std::string& s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ' && c != '\t') out += c;
+    return out;
+  }
+  int citation(const std::string& text) const {
+    std::string want = squeeze(text);
+    for (int c = 0; c < p_.clauses.size; ++c)
+      if (want == squeeze(citations_[2 * c]) || want == squeeze(citations_[2 * c + 1])) return c;
+    return -1;
+  }
+  bool atom(const std::string& a, std::string& dim, int& pow10, int64_t& num, int64_t& den) const {
+    if (a.empty() || a == "1") {
+      dim = "a plain number";
+      return true;
+    }
+    if (a == "%" || a == "‰") {
+      dim = "a plain number";
+      pow10 = a == "%" ? -2 : -3;
+      return true;
+    }
+    for (const auto& u : units_)
+      if (a == u.name) {
+        dim = u.dimension;
+        pow10 = u.pow10;
+        num = u.scaleNum;
+        den = u.scaleDen;
+        return true;
+      }
+    static const std::pair<const char*, int> kPrefixes[] = {{"万亿", 12}, {"千亿", 11}, {"百亿", 10}, {"十亿", 9},
+                                                            {"千万", 7},  {"百万", 6},  {"十万", 5},  {"亿", 8},
+                                                            {"万", 4},    {"千", 3},    {"百", 2},    {"十", 1}};
+    for (const auto& [text, p] : kPrefixes) {
+      std::size_t n = std::strlen(text);
+      if (a.compare(0, n, text) == 0) {
+        if (!atom(a.substr(n), dim, pow10, num, den)) return false;
+        pow10 += p;
+        return true;
+      }
+    }
+    return false;
+  }
+  // Units of one dimension only (no compound units in facts).
+  bool resolve(const std::string& unit, std::string& dim, int& pow10, int64_t& num, int64_t& den) const {
+    if (unit.find('/') != std::string::npos) return false;
+    return atom(unit, dim, pow10, num, den);
+  }
+
+  Units units_;
+  const ProgramInfo& p_;
+  const char* const* citations_;
+};
+
+}  // namespace polc_rt

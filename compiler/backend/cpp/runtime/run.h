@@ -1,0 +1,674 @@
+// polc_runtime.h, part 7 of 9: one run: the steps after the clauses (non-stacking, caps, installments, funding, totals).
+// polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
+// that the source can be read, and compiled, a part at a time.
+#pragma once
+
+#include "result.h"
+
+namespace polc_rt {
+
+// ---- one run ----------------------------------------------------------------------------------
+
+// One evaluation into a Result: its buffers are the result's (Result::Work).
+struct Run {
+  const ProgramInfo& p;
+  Result& r;
+  int date = 0;
+  int year = 0;
+  int yearStart = 0;  // the first day of `year`
+  bool explain = false;
+  std::vector<ReceivedAt>& received;
+  std::vector<std::vector<int>>& bySubject;  // instances of each subject, in order
+  std::vector<MissingFact>& missing;         // of the clause being evaluated
+  std::vector<std::string>& lines;           // explanation lines of the clause being evaluated
+
+  Run(const ProgramInfo& program, Result& result)
+      : p(program),
+        r(result),
+        received(result.work.received),
+        bySubject(result.work.bySubject),
+        missing(result.work.missing),
+        lines(result.work.lines) {}
+
+  // Flattening: the generated code adds instances depth-first.
+  int addInstance(int subject, int parent, int index, const void* data) {
+    int id = static_cast<int>(r.instances.size());
+    r.instances.push_back(Instance{subject, parent, index, data});
+    if (static_cast<int>(bySubject.size()) <= subject) bySubject.resize(static_cast<std::size_t>(subject) + 1);
+    bySubject[static_cast<std::size_t>(subject)].push_back(id);
+    return id;
+  }
+  void addReceived(int instance, const std::vector<Received>& list) {
+    for (const auto& x : list) {
+      int target = x.clause >= 0 && x.target < 0 ? p.clauses[x.clause].target : x.target;
+      received.push_back(ReceivedAt{instance, target, &x});
+    }
+  }
+  Span<int> instancesOf(int subject) const {
+    if (subject >= static_cast<int>(bySubject.size())) return {};
+    const std::vector<int>& list = bySubject[static_cast<std::size_t>(subject)];
+    return Span<int>{list.data(), static_cast<int>(list.size())};
+  }
+  template <class T>
+  const T& data(int instance) const {
+    return *static_cast<const T*>(r.instances[static_cast<std::size_t>(instance)].data);
+  }
+  int parent(int instance) const { return r.instances[static_cast<std::size_t>(instance)].parent; }
+  bool inForce(int document) const {
+    const DocumentInfo& d = p.documents[document];
+    return !(d.hasFrom && date < d.from) && !(d.hasTo && date > d.to);
+  }
+
+  // ---- facts ----
+  T4 need(const char* name, int y = 0, uint8_t how = 0) {
+    MissingFact m{name, y, how};
+    if (std::find(missing.begin(), missing.end(), m) == missing.end()) missing.push_back(m);
+    return T4::U;
+  }
+  template <class V>
+  const V* previous(const std::map<int, V>& history) const {
+    auto it = history.find(year - 1);
+    return it == history.end() ? nullptr : &it->second;
+  }
+  // A fact given this year, or this year's entry of its history.
+  template <class V>
+  const V* now(const std::optional<V>& v, const std::map<int, V>& history) const {
+    if (v) return &*v;
+    auto it = history.find(year);
+    return it == history.end() ? nullptr : &it->second;
+  }
+  std::optional<Dec> historyMax(const std::map<int, Dec>& history) const {
+    std::optional<Dec> best;
+    for (const auto& [y, v] : history)
+      if (y < year) best = best ? polc_rt::max(*best, v) : v;
+    return best;
+  }
+  // X 首次超 T: X > T this year and no earlier year above T.
+  bool firstOver(const Dec& x, const std::map<int, Dec>& history, const Dec& threshold) const {
+    if (!(x > threshold)) return false;
+    auto best = historyMax(history);
+    return !best || *best <= threshold;
+  }
+  bool firstOver(const Dec& x, const Dec& threshold) const { return x > threshold; }
+  // Recognitions held on the evaluation date, and those granted in its year.
+  template <std::size_t N, class G>
+  std::bitset<N> held(const std::vector<G>& grants) const {
+    std::bitset<N> b;
+    for (const auto& g : grants)
+      if (g.day <= date && static_cast<int>(g.member) >= 0) b.set(static_cast<std::size_t>(g.member));
+    return b;
+  }
+  template <std::size_t N, class G>
+  std::bitset<N> newly(const std::vector<G>& grants) const {
+    std::bitset<N> b;
+    for (const auto& g : grants)
+      if (g.day <= date && g.day >= yearStart && static_cast<int>(g.member) >= 0)  // granted this year
+        b.set(static_cast<std::size_t>(g.member));
+    return b;
+  }
+  // A parameter's value on `day`: the last entry on or before it.
+  template <class V, std::size_t N>
+  const V& paramAt(const std::pair<int, V> (&entries)[N], int day, const char* name, const Where& w) const {
+    const V* found = nullptr;
+    for (const auto& e : entries)
+      if (e.first <= day) found = &e.second;
+    if (!found)
+      fail(w, std::string(name) + " has no value on " + formatDate(day) + " (its first value is from " +
+                  formatDate(entries[0].first) + ")");
+    return *found;
+  }
+  // The first day of the entry paramAt chose (for the explanation).
+  template <class V, std::size_t N>
+  static int paramFrom(const std::pair<int, V> (&entries)[N], int day) {
+    int from = entries[0].first;
+    for (const auto& e : entries)
+      if (e.first <= day) from = e.first;
+    return from;
+  }
+  void explainLine(Award& aw, std::string line) const {
+    if (explain) aw.explanation.push_back(std::move(line));
+  }
+
+  // ---- steps of one clause for one item ----
+  // The payee: the instance of `subject` owning the item, else the first item of that subject
+  // under the instance of its owner.
+  void setPayee(Award& aw, int payeeSubject) const {
+    aw.payeeSubject = payeeSubject;
+    int i = ownerInstance(aw.instance, payeeSubject);
+    if (i < 0) {
+      int owner = p.subjects[payeeSubject].owner;
+      int o = owner >= 0 ? ownerInstance(aw.instance, owner) : -1;
+      if (o >= 0)
+        for (std::size_t k = static_cast<std::size_t>(o) + 1; k < r.instances.size(); ++k)
+          if (r.instances[k].parent == o && r.instances[k].subject == payeeSubject) {
+            i = static_cast<int>(k);
+            break;
+          }
+    }
+    aw.payee = i;
+  }
+  int ownerInstance(int item, int subject) const {
+    for (int i = item; i >= 0; i = r.instances[static_cast<std::size_t>(i)].parent)
+      if (r.instances[static_cast<std::size_t>(i)].subject == subject) return i;
+    return -1;
+  }
+
+  // The conditions hold (or cannot be decided): the award is listed.
+  Award& begin(int clause, int instance) {
+    r.awards.emplace_back();
+    Award& aw = r.awards.back();
+    const ClauseInfo& cl = p.clauses[clause];
+    aw.clause = clause;
+    aw.instance = instance;
+    aw.kind = cl.award;
+    setPayee(aw, cl.payee);
+    return aw;
+  }
+  void drop() { r.awards.pop_back(); }
+
+  // After the conditions: explanation, 一次性. Returns false when the award is complete. (The
+  // clause's 释义 are not copied: Result::notes reads them from the clause table.)
+  // `conditionLines`: how many of the explanation lines so far are the conditions' (a clause that
+  // is not 一次性 has computed its amount already: the lines after them are the amount's).
+  bool afterConditions(Award& aw, bool unknown, bool hasConditions, std::size_t conditionLines = SIZE_MAX) {
+    const ClauseInfo& cl = p.clauses[aw.clause];
+    if (explain) {
+      aw.explanation.push_back(std::string("原文：") + cl.text);
+      for (const auto& n : cl.notes) aw.explanation.push_back(std::string("释义：") + n);
+      const std::size_t n = std::min(conditionLines, lines.size());
+      for (std::size_t i = 0; i < n; ++i) aw.explanation.push_back(std::move(lines[i]));
+      lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n));
+      if (hasConditions) aw.explanation.push_back(unknown ? "条件：尚不能判断" : "条件：均满足");
+    } else {
+      lines.clear();
+    }
+    if (!unknown && cl.once) {
+      for (const auto& rec : received) {
+        if (rec.award->clause != aw.clause || rec.award->year >= year || rec.instance != aw.instance) continue;
+        aw.status = Status::AlreadyReceived;
+        aw.why.kind = ReasonKind::AlreadyReceived;
+        aw.why.index = rec.award->year;
+        aw.why.a = rec.award->amount;
+        if (explain) explainLine(aw, r.reason(aw));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The amount of a paying clause: `a` from the 给予 expression, `capped` the per-item 上限.
+  // The same mantissa and scale: any computation gives the same result for both (an exact
+  // amount's two ends are rounded and split once).
+  static bool sameDigits(Dec a, Dec b) { return a.mantissa() == b.mantissa() && a.scale() == b.scale(); }
+
+  void setAmount(Award& aw, const Amount& a, const Amount* cap, const char* source) {
+    const ClauseInfo& cl = p.clauses[aw.clause];
+    const Where where{cl.citation, nullptr};
+    if (explain) {
+      for (auto& l : lines) aw.explanation.push_back(std::move(l));
+      lines.clear();
+    }
+    aw.form = a.form;
+    aw.lo = a.lo;
+    aw.hi = a.hi;
+    if (explain) explainLine(aw, std::string("计算：") + source + " = " + amountText(aw.lo, aw.hi, aw.form));
+    if (cap) {
+      if (aw.hi > cap->lo || aw.lo > cap->lo) {
+        aw.lo = polc_rt::min(aw.lo, cap->lo);
+        aw.hi = polc_rt::min(aw.hi, cap->lo);
+        if (explain) explainLine(aw, "超过" + capLabel(cl) + " " + money(cap->lo) + "，按上限 " + amountText(aw.lo, aw.hi, aw.form));
+      } else if (explain) {
+        explainLine(aw, "未超过" + capLabel(cl) + " " + money(cap->lo));
+      }
+    }
+    if (cl.topup) {
+      Dec already;
+      for (const auto& rec : received)
+        if (rec.target == cl.target && cl.target >= 0 && (rec.instance == aw.payee || rec.instance == aw.instance))
+          already = add(already, rec.award->amount, where);
+      Dec lo = polc_rt::max(sub(aw.lo, already, where), Dec());
+      Dec hi = polc_rt::max(sub(aw.hi, already, where), Dec());
+      if (explain)
+        explainLine(aw, "晋级补差：已获同一标的奖励 " + money(already) + "，补差后 " + amountText(lo, hi, aw.form));
+      aw.lo = lo;
+      aw.hi = hi;
+    }
+    const DocumentInfo& doc = p.documents[cl.document];
+    if (doc.rounds) {
+      Dec lo = roundTo(aw.lo, doc.unit, doc.mode, where);
+      Dec hi = sameDigits(aw.lo, aw.hi) ? lo : roundTo(aw.hi, doc.unit, doc.mode, where);
+      if (explain && (lo != aw.lo || hi != aw.hi))
+        explainLine(aw, std::string("舍入（") + doc.roundingText + "）：" + amountText(lo, hi, aw.form));
+      aw.lo = lo;
+      aw.hi = hi;
+    }
+    aw.computedHi = aw.hi;
+  }
+  static std::string capLabel(const ClauseInfo& cl) { return cl.capLabel[0] ? cl.capLabel : "单项上限"; }
+
+  // The end of one clause for one item: a condition or the amount needs an absent fact …
+  void notAssessable(Award& aw) {
+    aw.status = Status::NotAssessable;
+    aw.why.kind = ReasonKind::MissingFacts;
+    keepMissing(aw);  // run.missing holds each fact once (need)
+    if (explain) aw.explanation.push_back("无法评估：" + r.reason(aw));
+  }
+  // … or, for a clause with a 名额, whether it is granted depends on the other applicants.
+  void quotaLimited(Award& aw) {
+    aw.quotaLimited = true;
+    aw.status = Status::QuotaLimited;
+    aw.why.kind = ReasonKind::Quota;
+  }
+  void keepMissing(Award& aw) {
+    aw.missingFrom = static_cast<int>(r.missingFacts.size());
+    aw.missingCount = static_cast<int>(missing.size());
+    r.missingFacts.insert(r.missingFacts.end(), missing.begin(), missing.end());
+  }
+
+  // ---- steps 7–11 ----
+  // The generated code calls the steps its policy set has (a set without caps over several clauses
+  // skips them, and non-stacking compares the ceilings without a trial of the caps).
+  void finishRun() {
+    for (int g = 0; g < p.groups.size; ++g) group(g, payable());
+    for (const auto& k : p.caps) cap(k, r.awards, false);
+    finishAwards();
+    totals();
+  }
+  void finishAwards() {
+    // Only an award that pays has installments and a funding split; the test is here, not in the
+    // call, so that the others (most awards) cost no call.
+    for (auto& aw : r.awards)
+      if (aw.kind == AwardKind::Pay && aw.counted()) finishAward(aw);
+  }
+
+  int groupKey(const GroupInfo& g, int item) const {
+    for (int i = item; i >= 0; i = r.instances[static_cast<std::size_t>(i)].parent)
+      if (g.per.contains(r.instances[static_cast<std::size_t>(i)].subject)) return i;
+    if (g.perItem) return item;
+    if (g.per.size == 0) return 0;
+    return -1;
+  }
+
+  // What each award would pay: its ceiling after the caps over several clauses, applied to a copy.
+  // Non-stacking compares these, so that it never keeps an award a cap then cuts below the one it
+  // dropped.
+  const std::vector<Dec>& payable() {
+    std::vector<Dec>& out = r.work.pay;
+    out.clear();
+    if (p.caps.size == 0) {
+      for (const auto& aw : r.awards) out.push_back(aw.hi);
+      return out;
+    }
+    std::vector<Trial>& trial = r.work.trial;
+    trial.clear();
+    for (const auto& aw : r.awards) trial.push_back(Trial{aw.clause, aw.instance, aw.kind, aw.status, aw.lo, aw.hi, false});
+    for (const auto& k : p.caps) cap(k, trial, true);
+    for (const auto& t : trial) out.push_back(t.hi);
+    return out;
+  }
+
+  bool better(const Award& a, const Dec& aHi, const Award& b, const Dec& bHi, const GroupInfo& g) const {
+    int c = compare(aHi, bHi);
+    if (c != 0) return c > 0;
+    int da = p.clauses[a.clause].document, db = p.clauses[b.clause].document;
+    auto rank = [&](int d) {
+      for (int i = 0; i < g.prefer.size; ++i)
+        if (g.prefer[i] == d) return i;
+      return g.prefer.size;
+    };
+    if (rank(da) != rank(db)) return rank(da) < rank(db);
+    if (da != db) return da < db;
+    if (a.clause != b.clause) return a.clause < b.clause;
+    return a.instance < b.instance;
+  }
+
+  void group(int groupIndex, const std::vector<Dec>& pay) {
+    const GroupInfo& g = p.groups[groupIndex];
+    // key: (owner or a unique negative number, target or -1) → members in award order
+    std::vector<std::tuple<int, int, int>>& members = r.work.members;  // key, target, award
+    members.clear();
+    int alone = -1;
+    for (int k = 0; k < static_cast<int>(r.awards.size()); ++k) {
+      const Award& aw = r.awards[static_cast<std::size_t>(k)];
+      if (aw.kind != AwardKind::Pay || !aw.counted()) continue;
+      const ClauseInfo& cl = p.clauses[aw.clause];
+      bool inScope = g.scope == GroupScope::All || (g.scope == GroupScope::Document && cl.document == g.document) ||
+                     (g.scope == GroupScope::Clauses && g.clauses.contains(aw.clause));
+      if (!inScope) continue;
+      if (cl.kind >= 0 && g.exceptKinds.contains(cl.kind)) continue;
+      int owner = groupKey(g, aw.instance);
+      int key = owner >= 0 ? owner : alone--;
+      members.emplace_back(key, g.sameTarget ? cl.target : -1, k);
+    }
+    if (members.size() < 2) return;
+    std::stable_sort(members.begin(), members.end(), [](const auto& x, const auto& y) {
+      return std::tie(std::get<0>(x), std::get<1>(x)) < std::tie(std::get<0>(y), std::get<1>(y));
+    });
+    for (std::size_t s = 0; s < members.size();) {
+      std::size_t e = s + 1;
+      while (e < members.size() && std::get<0>(members[e]) == std::get<0>(members[s]) &&
+             std::get<1>(members[e]) == std::get<1>(members[s]))
+        ++e;
+      if (e - s >= 2) partition(groupIndex, members, s, e, pay);
+      s = e;
+    }
+  }
+
+  void partition(int groupIndex, const std::vector<std::tuple<int, int, int>>& members, std::size_t s, std::size_t e,
+                 const std::vector<Dec>& pay) {
+    const GroupInfo& g = p.groups[groupIndex];
+    auto payOf = [&](std::size_t i) -> const Dec& { return pay[static_cast<std::size_t>(std::get<2>(members[i]))]; };
+    auto award = [&](std::size_t i) -> Award& { return r.awards[static_cast<std::size_t>(std::get<2>(members[i]))]; };
+    if (g.scope == GroupScope::All) {
+      bool any = false;
+      for (std::size_t i = s; i < e; ++i) any = any || p.clauses[award(i).clause].document == g.document;
+      if (!any) return;
+    }
+    std::size_t best = s;
+    for (std::size_t i = s; i < e; ++i)
+      if (better(award(i), payOf(i), award(best), payOf(best), g)) best = i;
+    const Award& kept = award(best);
+    for (std::size_t i = s; i < e; ++i) {
+      if (i == best) continue;
+      Award& aw = award(i);
+      aw.status = Status::Dropped;
+      aw.why.kind = ReasonKind::NotStacking;
+      aw.why.index = groupIndex;
+      aw.why.kept = std::get<2>(members[best]);
+      aw.why.a = polc_rt::min(kept.lo, payOf(best));
+      aw.why.b = payOf(best);
+      if (explain) explainLine(aw, "不重复享受：" + r.reason(aw));
+    }
+    if (explain) explainLine(award(best), std::string("不重复享受（") + g.name + "）：本项金额最高，予以保留");
+  }
+
+  template <class A>
+  void cap(const CapInfo& k, std::vector<A>& awards, bool trial) {
+    std::vector<std::pair<int, int>>& byOwner = r.work.byOwner;  // owner, award
+    byOwner.clear();
+    for (int i = 0; i < static_cast<int>(awards.size()); ++i) {
+      const A& aw = awards[static_cast<std::size_t>(i)];
+      if (aw.kind != AwardKind::Pay || !aw.counted()) continue;
+      if (!k.clauses.contains(aw.clause)) continue;
+      int owner = ownerInstance(aw.instance, k.per);
+      if (owner >= 0) byOwner.emplace_back(owner, i);
+    }
+    if (byOwner.empty()) return;
+    std::stable_sort(byOwner.begin(), byOwner.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    const Where w{k.name, nullptr, "上限 "};
+    std::vector<int>& members = r.work.capMembers;
+    for (std::size_t s = 0; s < byOwner.size();) {
+      std::size_t e = s + 1;
+      while (e < byOwner.size() && byOwner[e].first == byOwner[s].first) ++e;
+      int owner = byOwner[s].first;
+      members.clear();
+      for (std::size_t i = s; i < e; ++i) members.push_back(byOwner[i].second);
+      s = e;
+      Dec rec;
+      if (k.period != CapPeriod::Once) {
+        for (const auto& x : received) {
+          if (x.award->clause < 0 || !k.clauses.contains(x.award->clause)) continue;
+          if (ownerInstance(x.instance, k.per) != owner) continue;
+          if (k.period == CapPeriod::Annual ? x.award->year != year : x.award->year > year) continue;
+          Dec sum;
+          if (ArithError err = polc_rt::add(rec, x.award->amount, sum); err != ArithError::None) {
+            const std::string adding = std::string("上限 ") + k.name + "（加上已获奖励 " + x.award->citation + " 时）";
+            fail(Where{adding.c_str(), nullptr}, toString(err));
+          }
+          rec = sum;
+        }
+      }
+      Dec sumLo = rec, sumHi = rec;
+      for (int i : members) {
+        const A& aw = awards[static_cast<std::size_t>(i)];
+        Dec lo, hi;
+        if (polc_rt::add(sumLo, aw.lo, lo) != ArithError::None || polc_rt::add(sumHi, aw.hi, hi) != ArithError::None) {
+          const std::string text = std::string("上限 ") + k.name + "（加上 " + p.clauses[aw.clause].citation + " 时）";
+          sumLo = add(sumLo, aw.lo, Where{text.c_str(), nullptr});
+          sumHi = add(sumHi, aw.hi, Where{text.c_str(), nullptr});
+        }
+        sumLo = lo;
+        sumHi = hi;
+      }
+      Dec excessHi = polc_rt::max(sub(sumHi, k.amount, w), Dec());
+      Dec excessLo = polc_rt::max(sub(sumLo, k.amount, w), Dec());
+      if (excessHi.isZero() && excessLo.isZero()) continue;
+      std::sort(members.begin(), members.end(), [&](int x, int y) {
+        const A& ax = awards[static_cast<std::size_t>(x)];
+        const A& ay = awards[static_cast<std::size_t>(y)];
+        return std::tie(ax.clause, ax.instance) > std::tie(ay.clause, ay.instance);
+      });
+      const Dec totalHi = sumHi, excess = excessHi;
+      for (int i : members) {
+        if (excessHi.isZero() && excessLo.isZero()) break;
+        A& aw = awards[static_cast<std::size_t>(i)];
+        Dec cutHi = polc_rt::min(aw.hi, excessHi);
+        Dec cutLo = polc_rt::min(aw.lo, excessLo);
+        if (cutHi.isZero() && cutLo.isZero()) continue;
+        aw.hi = sub(aw.hi, cutHi, w);
+        aw.lo = sub(aw.lo, cutLo, w);
+        if (aw.lo > aw.hi) aw.lo = aw.hi;
+        excessHi = sub(excessHi, cutHi, w);
+        excessLo = sub(excessLo, cutLo, w);
+        aw.capped = true;
+        if (aw.status == Status::Kept) aw.status = Status::Capped;
+        if (trial) continue;
+        Award& full = r.awards[static_cast<std::size_t>(i)];
+        full.why.kind = ReasonKind::Capped;
+        full.why.index = static_cast<int>(&k - p.caps.begin());
+        full.why.a = totalHi;
+        full.why.b = rec;
+        full.why.c = excess;
+        if (explain) explainLine(full, "累计上限：" + r.reason(full) + (k.text[0] ? std::string("；原文：") + k.text : ""));
+      }
+    }
+  }
+
+  // The installments and funding split of an award that pays (finishAwards chooses them).
+  void finishAward(Award& aw) {
+    const ClauseInfo& cl = p.clauses[aw.clause];
+    const DocumentInfo& doc = p.documents[cl.document];
+    const Where where{cl.citation, nullptr};
+    if (cl.installments.size > 0) {
+      aw.installmentsFrom = static_cast<int>(r.installmentParts.size());
+      aw.installmentsCount = cl.installments.size;
+      Dec restLo = aw.lo, restHi = aw.hi;
+      for (int i = 0; i < cl.installments.size; ++i) {
+        Installment part{year + i, restLo, restHi};
+        if (i + 1 < cl.installments.size) {
+          part.lo = mul(aw.lo, cl.installments[i], where);
+          part.hi = mul(aw.hi, cl.installments[i], where);
+        }
+        restLo = sub(restLo, part.lo, where);
+        restHi = sub(restHi, part.hi, where);
+        r.installmentParts.push_back(part);
+      }
+    }
+    if (doc.funding.size == 0) return;
+    missing.clear();
+    int rule = p.funding(*this, aw.clause, aw.instance);
+    if (rule == -2) {
+      aw.fundingUndecided = true;
+      keepMissing(aw);
+      return;
+    }
+    if (rule < 0) return;
+    const FundingRule& fr = doc.funding[rule];
+    if (fr.arrangement) {
+      aw.fundingArrangement = fr.arrangement;
+      if (explain) explainLine(aw, std::string("资金分担：") + fr.arrangement);
+      return;
+    }
+    split(aw, doc, fr);
+    if (explain) {
+      std::string out;
+      for (const auto& f : r.funding(aw)) out += (out.empty() ? "" : "，") + std::string(f.payer) + " " + amountText(f.lo, f.hi, aw.form);
+      explainLine(aw, std::string("资金分担：") + fr.source + "：" + out);
+    }
+  }
+
+  // A payer's part of a ratio split: amount × part / total to 18 decimals (half even), then to the
+  // unit. When the quotient is an exact multiple of the unit (0.01元: nearly always) both roundings
+  // leave it as it is, and it is computed in 64 bits instead of through 128-bit divisions.
+  static Dec ratioPart(Dec amount, Dec part, Dec total, Dec unit, RoundingMode mode, const Where& where) {
+    // Nothing to share (the lower end of 最高 …): the paths below give a normalised zero, or a
+    // division by zero when the ratio sums to zero.
+    if (amount.isZero() && !total.isZero()) return Dec();
+    const Dec share = mul(amount, part, where);
+    Dec q;
+    if (unit.mantissa() == 1 && exactQuotient(share, total, unit.scale(), q)) return q;
+    check(polc_rt::div(share, total, Decimal::kMaxScale, RoundingMode::HalfEven, q), q, where);
+    return roundTo(q, unit, mode, where);
+  }
+  // a / b into `out`, normalised, when it is exactly a multiple of 10^-places and every step fits
+  // in 64 bits; false otherwise (the caller then takes the general path).
+  static bool exactQuotient(Dec a, Dec b, int places, Dec& out) {
+    const int e = places + b.scale() - a.scale();
+    const auto am = a.mantissa(), bm = b.mantissa();
+    if (e < 0 || e > 18 || bm == 0 || am > INT64_MAX || am < -INT64_MAX || bm > INT64_MAX || bm < -INT64_MAX) return false;
+    int64_t n;
+    if (__builtin_mul_overflow(static_cast<int64_t>(am), static_cast<int64_t>(detail::pow10(e)), &n) || n == INT64_MIN)
+      return false;
+    const int64_t d = static_cast<int64_t>(bm);
+    if (n % d != 0) return false;
+    int64_t q = n / d;
+    while (places > 0 && q % 10 == 0) {
+      q /= 10;
+      --places;
+    }
+    out = Dec::fromParts(q, places);
+    return true;
+  }
+
+  void split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
+    const Where where{p.clauses[aw.clause].citation, nullptr, "", " 资金分担"};
+    std::vector<FundingPart>& parts = r.fundingParts;
+    aw.fundingFrom = static_cast<int>(parts.size());
+    if (rule.ratioPayers.size > 0) {
+      Dec total;
+      for (const auto& part : rule.ratio) total = add(total, part, where);
+      Dec unit = doc.rounds ? doc.unit : D(1, 2);
+      RoundingMode mode = doc.rounds ? doc.mode : RoundingMode::HalfUp;
+      Dec restLo = aw.lo, restHi = aw.hi;
+      const int last = rule.ratioPayers.size - 1;
+      for (int i = 0; i < last; ++i) {
+        const Dec lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
+        // An exact amount has the same two ends: its part is computed once.
+        const Dec hi = sameDigits(aw.lo, aw.hi) ? lo : ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
+        restLo = sub(restLo, lo, where);
+        restHi = sub(restHi, hi, where);
+        parts.push_back(FundingPart{rule.ratioPayers[i], lo, hi});
+      }
+      // The last payer takes what is left, so that the parts add up to the award.
+      parts.push_back(FundingPart{rule.ratioPayers[last], restLo, restHi});
+      aw.fundingCount = rule.ratioPayers.size;
+      return;
+    }
+    Dec restLo = aw.lo, restHi = aw.hi;
+    int restIndex = -1;
+    for (const auto& s : rule.shares) {
+      FundingPart part{s.payer, Dec(), Dec()};
+      if (!s.rest) {
+        part.lo = mul(aw.lo, s.proportion, where).normalized();
+        part.hi = sameDigits(aw.lo, aw.hi) ? part.lo : mul(aw.hi, s.proportion, where).normalized();
+        restLo = sub(restLo, part.lo, where);
+        restHi = sub(restHi, part.hi, where);
+      } else {
+        restIndex = static_cast<int>(parts.size());
+      }
+      parts.push_back(part);
+    }
+    aw.fundingCount = rule.shares.size;
+    if (restIndex >= 0) {
+      parts[static_cast<std::size_t>(restIndex)].lo = restLo.normalized();
+      parts[static_cast<std::size_t>(restIndex)].hi = restHi.normalized();
+    }
+  }
+
+  void totals() {
+    Totals& t = r.totals;
+    for (const auto& aw : r.awards) {
+      // An overflow of a sum names the clause whose award made it overflow.
+      auto add = [&](Dec a, Dec b) {
+        return polc_rt::add(a, b, Where{p.clauses[aw.clause].citation, nullptr, "合计（加上 ", " 时）"});
+      };
+      if (aw.status == Status::Dropped) {
+        ++t.dropped;
+        continue;
+      }
+      if (aw.status == Status::NotAssessable) {
+        ++t.notAssessable;
+        continue;
+      }
+      if (aw.status == Status::AlreadyReceived) {
+        ++t.alreadyReceived;
+        continue;
+      }
+      if (aw.kind == AwardKind::Benefit) {
+        ++t.benefits;
+        continue;
+      }
+      if (aw.kind == AwardKind::Negotiated) {
+        ++t.negotiated;
+        continue;
+      }
+      if (aw.kind != AwardKind::Pay) continue;
+      switch (aw.form) {
+        case Form::Exact:
+          t.exact = add(t.exact, aw.hi);
+          ++t.exactCount;
+          break;
+        case Form::UpTo:
+          t.upTo = add(t.upTo, aw.hi);
+          ++t.upToCount;
+          break;
+        case Form::Range:
+          t.rangeLo = add(t.rangeLo, aw.lo);
+          t.rangeHi = add(t.rangeHi, aw.hi);
+          ++t.rangeCount;
+          break;
+      }
+      t.lo = add(t.lo, aw.lo);
+      t.hi = add(t.hi, aw.hi);
+      for (const auto& f : r.funding(aw)) {
+        // The same payer is usually the same string of the tables: compare the pointers first.
+        auto it = std::find_if(t.byPayer.begin(), t.byPayer.end(), [&](const PayerTotal& x) {
+          return x.payer == f.payer || std::strcmp(x.payer, f.payer) == 0;
+        });
+        if (it == t.byPayer.end()) {
+          // Kept sorted by name as payers are added: a few payers, no sort at the end.
+          it = std::lower_bound(t.byPayer.begin(), t.byPayer.end(), f.payer,
+                                [](const PayerTotal& x, const char* payer) { return std::strcmp(x.payer, payer) < 0; });
+          if (it == t.byPayer.end()) {  // the usual case: the payers come in order
+            t.byPayer.push_back(PayerTotal{f.payer, Dec(), Dec()});
+            it = t.byPayer.end() - 1;
+          } else {
+            it = t.byPayer.insert(it, PayerTotal{f.payer, Dec(), Dec()});
+          }
+        }
+        it->lo = add(it->lo, f.lo);
+        it->hi = add(it->hi, f.hi);
+      }
+    }
+  }
+};
+
+// Starts a run: the date, then the generated code flattens the applicant and evaluates.
+// The result is emptied first (its buffers are kept).
+inline void startRun(Run& run, std::optional<int> factsDate, const Options& o) {
+  run.date = o.date ? *o.date : factsDate ? *factsDate : today();
+  run.year = yearOf(run.date);
+  run.yearStart = daysFromCivil(run.year, 1, 1);
+  run.explain = o.explain;
+  run.r.reset(run.p, run.date);
+}
+
+// A condition of a clause: false (or no match) ends the clause; unknown marks it not assessable.
+// Returns false when the clause does not apply.
+inline bool holdsOrUnknown(T4 v, bool& unknown) {
+  if (v == T4::F || v == T4::N) return false;
+  if (v == T4::U) unknown = true;
+  return true;
+}
+
+}  // namespace polc_rt

@@ -1,0 +1,128 @@
+// polc_runtime.h, part 4 of 9: the policy tables the generated code provides.
+// polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
+// that the source can be read, and compiled, a part at a time.
+#pragma once
+
+#include "text.h"
+
+namespace polc_rt {
+
+// ---- the policy tables the generated code provides --------------------------------------------
+
+enum class AwardKind : uint8_t { Pay, Benefit, Negotiated, None };
+inline const char* kindName(AwardKind k) {
+  switch (k) {
+    case AwardKind::Pay: return "pay";
+    case AwardKind::Benefit: return "benefit";
+    case AwardKind::Negotiated: return "negotiated";
+    case AwardKind::None: return "none";
+  }
+  return "?";
+}
+
+template <class T>
+struct Span {  // a view of a static table
+  const T* data = nullptr;
+  int size = 0;
+  const T* begin() const { return data; }
+  const T* end() const { return data + size; }
+  const T& operator[](int i) const { return data[i]; }
+  bool contains(const T& v) const { return std::find(begin(), end(), v) != end(); }
+};
+
+struct SubjectInfo {
+  const char* name;
+  int owner;  // -1: a top-level subject
+};
+
+struct ClauseInfo {
+  const char* citation;
+  const char* title;
+  const char* text;  // 原文
+  int document;
+  int subject;
+  int payee;  // subject of the payee
+  int target;  // -1: none
+  int kind;    // 类别, -1: none
+  AwardKind award;
+  bool once;   // 一次性
+  bool topup;  // 晋级补差
+  int64_t quota;  // -1: none
+  bool quotaAnnual;
+  const char* benefit;
+  const char* negotiatedBasis;
+  const char* capLabel;
+  Span<const char*> notes;
+  Span<Dec> installments;
+};
+
+struct Share {
+  const char* payer;
+  bool rest;  // 其余
+  Dec proportion;
+};
+
+struct FundingRule {
+  bool otherwise;
+  Span<int> kinds;
+  const char* arrangement;  // null: a split
+  Span<Share> shares;
+  Span<const char*> ratioPayers;
+  Span<Dec> ratio;
+  const char* source;
+};
+
+struct DocumentInfo {
+  const char* name;
+  const char* number;
+  bool hasFrom, hasTo;
+  int from, to;  // effective period, days
+  bool rounds;
+  Dec unit;
+  RoundingMode mode;
+  const char* roundingText;
+  Span<FundingRule> funding;
+};
+
+enum class GroupScope : uint8_t { Clauses, Document, All };
+struct GroupInfo {
+  const char* name;
+  int document;
+  GroupScope scope;
+  Span<int> clauses;
+  Span<int> per;
+  bool perItem;
+  bool sameTarget;
+  Span<int> exceptKinds;
+  Span<int> prefer;
+  const char* text;
+};
+
+enum class CapPeriod : uint8_t { Once, Cumulative, Annual };
+struct CapInfo {
+  const char* name;
+  int document;
+  Dec amount;
+  int per;
+  CapPeriod period;
+  Span<int> clauses;
+  const char* text;
+};
+
+struct Run;
+// Which funding rule of the clause's document applies to the award of `instance`: the rule's
+// index, -1 none, or -2 when a rule's condition needs an absent fact (named in run.missing).
+using FundingSelector = int (*)(Run&, int clause, int instance);
+
+struct ProgramInfo {
+  Span<SubjectInfo> subjects;
+  Span<ClauseInfo> clauses;
+  Span<DocumentInfo> documents;
+  Span<GroupInfo> groups;
+  Span<CapInfo> caps;
+  Span<const char*> targets;
+  Span<const char*> kinds;
+  FundingSelector funding;
+};
+
+}  // namespace polc_rt

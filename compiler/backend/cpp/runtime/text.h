@@ -1,0 +1,113 @@
+// polc_runtime.h, part 3 of 9: money as people write it, and values as the explanation lines write them.
+// polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
+// that the source can be read, and compiled, a part at a time.
+#pragma once
+
+#include "dates.h"
+
+namespace polc_rt {
+
+// ---- money as people write it -----------------------------------------------------------------
+
+inline std::optional<Dec> scaled(const Dec& v, int exp, int places) {
+  Dec out;
+  if (shift(v, exp, out) != ArithError::None) return std::nullopt;
+  out = out.normalized();
+  if (out.scale() > places) return std::nullopt;
+  return out;
+}
+// 960万元, 2.5亿元, 1234.5元.
+inline std::string money(const Dec& yuan) {
+  Dec a = yuan.abs();
+  if (a >= Dec::fromInt(100000000))
+    if (auto v = scaled(yuan, -8, 2)) return v->toString() + "亿元";
+  if (a >= Dec::fromInt(10000))
+    if (auto v = scaled(yuan, -4, 4)) return v->toString() + "万元";
+  return yuan.normalized().toString() + "元";
+}
+inline std::string amountText(const Dec& lo, const Dec& hi, Form form) {
+  switch (form) {
+    case Form::Exact: return money(hi);
+    case Form::UpTo: return "最高 " + money(hi);
+    case Form::Range: return money(lo) + "至" + money(hi);
+  }
+  return "?";
+}
+
+// ---- values in explanation lines, written as the reference evaluator writes them ------------------
+
+// How a number of some type is written: as money; as a ratio (a percentage unless whole, then
+// `unit`, as in 5%/年); or followed by its unit.
+enum class Shown : uint8_t { Money, Ratio, Unit };
+struct NumFormat {
+  Shown how;
+  const char* unit;
+  bool integer;
+};
+constexpr NumFormat kMoney{Shown::Money, "", false};
+constexpr NumFormat ratio(const char* unit, bool integer) { return NumFormat{Shown::Ratio, unit, integer}; }
+constexpr NumFormat unit(const char* text) { return NumFormat{Shown::Unit, text, false}; }
+
+inline std::string quantity(const Dec& v, const NumFormat& f) {
+  if (f.how == Shown::Money) return money(v);
+  if (f.how == Shown::Ratio) {
+    if (f.integer || v.isInteger()) return v.normalized().toString() + f.unit;
+    if (auto pct = scaled(v, 2, 18)) return pct->toString() + "%" + f.unit;
+  }
+  return v.normalized().toString() + f.unit;
+}
+inline std::string show(const Dec& v, const NumFormat& f) { return quantity(v, f); }
+inline std::string show(const Amount& a, const NumFormat& f) {
+  switch (a.form) {
+    case Form::Exact: return quantity(a.lo, f);
+    case Form::UpTo: return "最高 " + quantity(a.hi, f);
+    case Form::Range: return quantity(a.lo, f) + "至" + quantity(a.hi, f);
+  }
+  return "?";
+}
+inline std::string show(bool b) { return b ? "是" : "否"; }
+inline std::string showEnum(int v, const char* const* names, int count) {
+  return v >= 0 && v < count ? std::string(names[v]) : std::to_string(v);
+}
+template <std::size_t N>
+std::string showSet(const std::bitset<N>& bits, const char* const* names, int count) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i)
+    if (bits[i]) out += (out.empty() ? "" : "、") + showEnum(static_cast<int>(i), names, count);
+  return "{" + out + "}";
+}
+// `v 超过上限 c，按 c`, or `v 未超过上限 c` (the 上限 node of an expression).
+inline std::string capLine(const Amount& v, const Dec& cap, const std::string& capText) {
+  return amountText(v.lo, v.hi, v.form) +
+         (min(v.hi, cap) < v.hi ? " 超过上限 " + capText + "，按 " + capText : " 未超过上限 " + capText);
+}
+// The note of a 首次超 tier: the highest value of the years before.
+inline std::string pastBest(const std::optional<Dec>& best, const NumFormat& f) {
+  return best ? "（往年最高 " + quantity(*best, f) + "）" : std::string("（无往年记录）");
+}
+// 递增's line, after steps() computed `outText`'s amount (so the count cannot fail here).
+inline std::string stepsLine(const Amount& x, const Amount& from, const Amount& every, const std::string& xText,
+                             const char* fromSource, const char* everySource, const char* addSource,
+                             const std::string& outText, const Where& w) {
+  if (!(x.lo > from.lo)) return "递增：" + xText + " 未超过 " + fromSource + "，另给予 0";
+  Dec n;
+  check(polc_rt::div(sub(x.lo, from.lo, w), every.lo, 0, RoundingMode::Floor, n), n, w);
+  return "递增：(" + xText + " − " + fromSource + ") ÷ " + everySource + " 取整 = " + n.toString() + " 档 × " +
+         addSource + " = " + outText;
+}
+// 12,000,000
+inline std::string grouped(const Dec& v) {
+  std::string s = v.normalized().toString();
+  bool neg = !s.empty() && s[0] == '-';
+  if (neg) s = s.substr(1);
+  auto dot = s.find('.');
+  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
+  std::string out;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';
+    out += whole[i];
+  }
+  return (neg ? "-" : "") + out + frac;
+}
+
+}  // namespace polc_rt
