@@ -159,9 +159,11 @@ Q Q::roundUp(int places) const {
   return scaled.ceil() / Q::frac(p, 1);
 }
 
+std::string Q::fraction() const { return toString(n_) + "/" + toString(d_); }
+
 std::string Q::str() const {
   if (auto d = toDecimal()) return d->normalized().toString();
-  return toString(n_) + "/" + toString(d_);
+  return fraction();
 }
 
 }  // namespace polc::check

@@ -49,7 +49,8 @@ class Q {
   // A decimal with at most `places` decimals, rounded toward -inf (down) or +inf (up).
   Q roundDown(int places) const;
   Q roundUp(int places) const;
-  std::string str() const;  // the decimal when exact, else "p/q"
+  std::string str() const;       // the decimal when exact, else "p/q"
+  std::string fraction() const;  // always "p/q", as Z3 reads a real
 
  private:
   I n_ = 0, d_ = 1;

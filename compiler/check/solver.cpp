@@ -13,18 +13,6 @@ using C = ast::CmpOp;
 namespace {
 constexpr std::size_t kDnfLimit = 32;
 constexpr std::size_t kComboLimit = 4096;
-
-std::string i128(Q::I v) {
-  if (v == 0) return "0";
-  bool neg = v < 0;
-  unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
-  std::string s;
-  while (u > 0) {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
-    u /= 10;
-  }
-  return neg ? "-" + s : s;
-}
 }  // namespace
 
 struct Solver::Z3 {
@@ -47,7 +35,7 @@ struct Solver::Z3 {
     approx = false;
   }
 
-  z3::expr q(const Q& v) { return ctx.real_val((i128(v.num()) + "/" + i128(v.den())).c_str()); }
+  z3::expr q(const Q& v) { return ctx.real_val(v.fraction().c_str()); }
 
   z3::expr term(int v) {
     const VarInfo& info = (*vars)[v];
