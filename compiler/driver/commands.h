@@ -49,6 +49,7 @@ struct TestOptions {
   std::string filter;              // only cases whose name contains this
   bool verbose = false;
   bool coverage = false;           // list the clauses no case shows paying, or not paying
+  std::string format = "text";     // text, json or junit (test_report.h)
 };
 
 int runTest(const TestOptions& options);

@@ -127,6 +127,12 @@ CLI::App* addTestCommand(CLI::App& app, TestOptions& options) {
   cmd->add_flag("-v,--verbose", options.verbose, "Name every case that passes, not only the failures");
   cmd->add_flag("--coverage", options.coverage,
                 "Also list the clauses that no passing case shows paying, or shows not paying");
+  cmd->add_option("--format", options.format,
+                  "text (each failure as a diff, then `N passed, N failed`), json (one document: every\n"
+                  "file and case with its differences, the counts, the coverage) or junit (JUnit XML, a\n"
+                  "testsuite per file, for CI systems); all on stdout")
+      ->check(CLI::IsMember({"text", "json", "junit"}))
+      ->default_str("text");
   return cmd;
 }
 

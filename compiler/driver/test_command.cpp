@@ -1,7 +1,8 @@
 // polc test: policy test cases (docs/testing.md). Each *.test.json file holds cases — facts, a date
 // and the awards a reader of the policy text expects — that are run through the reference evaluator
-// and compared with its JSON result (docs/eval-output.md). Failures are printed as a diff of expected
-// and actual; the last line is always `N passed, N failed`.
+// and compared with its JSON result (docs/eval-output.md). What is printed is test_report.cpp's:
+// as text, each failure as a diff of expected and actual and the last line `N passed, N failed`;
+// or JSON, or JUnit XML.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 
 #include "driver/commands.h"
 #include "driver/eval_output.h"
+#include "driver/test_report.h"
 #include "facts/facts.h"
 #include "syntax/literals.h"
 
@@ -445,7 +447,7 @@ struct Counts {
 
 class Runner {
  public:
-  Runner(const TestOptions& options) : options_(options) {}
+  Runner(const TestOptions& options, TestReporter& report) : options_(options), report_(report) {}
 
   void file(const fs::path& path) {
     std::string display = path.lexically_normal().string();
@@ -488,52 +490,45 @@ class Runner {
       } catch (const TestFileError& e) {
         lines = {std::string("bad test case: ") + e.what()};
       }
+      report_.testCase(display, name, lines);
       if (lines.empty()) {
         ++counts.passed;
-        if (options_.verbose) std::cout << fmt::format("ok    {} › {}\n", display, name);
         continue;
       }
       ++counts.failed;
       ++bad;
-      std::cout << fmt::format("FAIL  {} › {}\n", display, name);
-      for (const auto& l : lines) std::cout << "      " << l << "\n";
-      std::cout << "\n";
     }
-    if (!options_.verbose && ran > 0)
-      std::cout << fmt::format("{}  {} ({} case{}{})\n", bad ? "FAIL" : "ok  ", display, ran, ran == 1 ? "" : "s",
-                               bad ? fmt::format(", {} failed", bad) : "");
+    report_.fileDone(display, ran, bad);
   }
 
   Counts counts;
   std::map<std::string, std::pair<bool, bool>> coverage;  // citation → (a case pays, a case does not)
 
   // With --coverage: the clauses of every policy set used that no passing case shows paying, or not
-  // paying; printed before the closing line.
-  void printCoverage() {
+  // paying.
+  TestCoverage coverageReport() {
     std::set<std::string> all;
     cache_.forEach([&](const ir::Program& p) {
       for (const auto& cl : p.clauses)
         if (cl.award != ir::AwardKind::None) all.insert(cl.citation);
     });
-    std::vector<std::string> noPay, noUnpaid;
-    int both = 0;
+    TestCoverage out;
+    out.clauses = all.size();
     for (const auto& c : all) {
       auto it = coverage.find(c);
       bool pays = it != coverage.end() && it->second.first;
       bool not_ = it != coverage.end() && it->second.second;
-      if (!pays) noPay.push_back(c);
-      if (!not_) noUnpaid.push_back(c);
-      if (pays && not_) ++both;
+      if (!pays) out.noCasePays.push_back(c);
+      if (!not_) out.noCaseWithoutAward.push_back(c);
+      if (pays && not_) ++out.both;
     }
-    std::cout << fmt::format("coverage: {} of {} clauses have a case that pays and one that does not\n", both, all.size());
-    for (const auto& c : noPay) std::cout << "  no case pays:          " << c << "\n";
-    for (const auto& c : noUnpaid) std::cout << "  no case without award: " << c << "\n";
+    return out;
   }
 
  private:
   void failFile(const std::string& display, const std::string& message) {
     ++counts.failed;
-    std::cout << fmt::format("FAIL  {}\n      bad test file: {}\n\n", display, message);
+    report_.badFile(display, message);
   }
 
   static fs::path relativeTo(const fs::path& testFile, const std::string& p) {
@@ -687,6 +682,7 @@ class Runner {
   }
 
   const TestOptions& options_;
+  TestReporter& report_;
   PolicyCache cache_;
 };
 
@@ -725,11 +721,12 @@ bool collect(const std::vector<std::string>& paths, std::vector<fs::path>& out) 
 int runTest(const TestOptions& options) {
   std::vector<fs::path> files;
   if (!collect(options.paths, files)) return kExitUsage;
-  Runner runner(options);
+  auto report = makeTestReporter(options.format, options.verbose);
+  Runner runner(options, *report);
   for (const auto& f : files) runner.file(f);
-  if (options.coverage) runner.printCoverage();
-  std::cout << fmt::format("{} passed, {} failed\n", runner.counts.passed, runner.counts.failed);
-  std::cout.flush();
+  TestCoverage coverage;
+  if (options.coverage) coverage = runner.coverageReport();
+  report->finish(runner.counts.passed, runner.counts.failed, options.coverage ? &coverage : nullptr);
   return runner.counts.failed ? kExitErrors : kExitOk;
 }
 

@@ -446,6 +446,46 @@ TEST(TestCli, FailureShowsDiffAndCounts) {
   EXPECT_EQ(none.exit, 2);
 }
 
+// The same run as one JSON document and as JUnit XML, for CI systems: a passing case, a failing
+// one with its differences, and a file that is not a test file (one failure, reported as an error).
+TEST(TestCli, JsonAndJunitReports) {
+  fs::path dir = scratch("testdir_reports");
+  fs::create_directories(dir);
+  write(dir / "a.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "cases": [
+    {"name": "right", "facts": ")" + POLC_SOURCE_DIR + R"(/examples/applicants/p1.json",
+     "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "max": "5000000"}]}},
+    {"name": "wrong <&>", "facts": ")" + POLC_SOURCE_DIR + R"(/examples/applicants/p1.json",
+     "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "max": "2000000"}]}}]})");
+  write(dir / "b.test.json", "{ not json");
+
+  CliRun j = polc("test '" + dir.string() + "' --format json", "test_json");
+  EXPECT_EQ(j.exit, 1);
+  json doc = json::parse(j.out);
+  EXPECT_EQ(doc.at("passed"), 1);
+  EXPECT_EQ(doc.at("failed"), 2);
+  ASSERT_EQ(doc.at("files").size(), 2u) << j.out;
+  const json& a = doc.at("files")[0];
+  ASSERT_EQ(a.at("cases").size(), 2u);
+  EXPECT_EQ(a.at("cases")[0].at("name"), "right");
+  EXPECT_EQ(a.at("cases")[0].at("passed"), true);
+  EXPECT_EQ(a.at("cases")[1].at("passed"), false);
+  std::string diffs = a.at("cases")[1].at("differences").dump();
+  EXPECT_NE(diffs.find("- max: 2000000"), std::string::npos) << diffs;
+  EXPECT_NE(diffs.find("+ max: 5000000"), std::string::npos) << diffs;
+  EXPECT_NE(doc.at("files")[1].at("error").get<std::string>().find("parse error"), std::string::npos) << j.out;
+
+  CliRun x = polc("test '" + dir.string() + "' --format junit", "test_junit");
+  EXPECT_EQ(x.exit, 1);
+  EXPECT_EQ(x.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"polc test\" tests=\"3\" failures=\"2\">", 0), 0u) << x.out;
+  EXPECT_NE(x.out.find("tests=\"2\" failures=\"1\" errors=\"0\""), std::string::npos) << x.out;
+  EXPECT_NE(x.out.find("name=\"right\"/>"), std::string::npos) << x.out;
+  EXPECT_NE(x.out.find("name=\"wrong &lt;&amp;&gt;\">\n      <failure message="), std::string::npos) << x.out;
+  EXPECT_NE(x.out.find("+ max: 5000000"), std::string::npos) << x.out;
+  EXPECT_NE(x.out.find("tests=\"1\" failures=\"0\" errors=\"1\""), std::string::npos) << x.out;
+  EXPECT_NE(x.out.find("<error message=\"bad test file\">"), std::string::npos) << x.out;
+  EXPECT_EQ(x.out.substr(x.out.size() - 14), "</testsuites>\n") << x.out;
+}
+
 // ---- polc build --------------------------------------------------------------------------------------
 
 TEST(BuildCli, EmitIrToFile) {
