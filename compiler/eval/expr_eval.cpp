@@ -372,10 +372,7 @@ Value ExprEval::tiers(const ir::Expr& e) {
     }
     if (!match) continue;
     Value v = eval(en.value[0]);
-    const char* word = e.tierMode == ir::TierMode::FirstOver ? "首次超"
-                       : e.tierMode == ir::TierMode::Has     ? "含"
-                       : e.tierMode == ir::TierMode::Equal   ? "为"
-                                                             : ir::cmpWord(e.cmp);
+    const char* word = ir::tierWord(e);
     explain(fmt::format("分档：{} {} {}{} → {}", withValue(xe, x), word, en.key[0].source,
                         detail.empty() ? "" : "（" + detail + "）", en.value[0].source));
     return v;

@@ -14,6 +14,16 @@ const char* cmpWord(ast::CmpOp op) {
   return "?";
 }
 
+const char* tierWord(const Expr& tiers) {
+  switch (tiers.tierMode) {
+    case TierMode::FirstOver: return "首次超";
+    case TierMode::Has: return "含";
+    case TierMode::Equal: return "为";
+    case TierMode::Compare: break;
+  }
+  return cmpWord(tiers.cmp);
+}
+
 const char* cmpSign(ast::CmpOp op) {
   switch (op) {
     case ast::CmpOp::Gt: return ">";

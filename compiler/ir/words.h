@@ -11,6 +11,8 @@ namespace polc::ir {
 
 // A 分档's comparison as the explanation says it: 超, 达, 不超过, 低于, 为, 不为.
 const char* cmpWord(ast::CmpOp op);
+// The word of a 分档's entries in the explanation, by its mode: 首次超, 含, 为, or cmpWord.
+const char* tierWord(const Expr& tiers);
 // The comparison as an operator: >, >=, <=, <, ==, !=.
 const char* cmpSign(ast::CmpOp op);
 

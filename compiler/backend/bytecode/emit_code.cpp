@@ -296,32 +296,28 @@ uint8_t Emitter::tiers(const ir::Expr& e) {
     uint8_t k = expr(en.key[0]);
     uint8_t mode = 0, cls = 0;
     uint32_t extra = 0;
-    const char* word = "为";
+    const char* word = ir::tierWord(e);
     switch (e.tierMode) {
       case ir::TierMode::Compare:
         mode = kTierCompare;
         cls = cmpClass(x, k);
         extra = cmpCode(e.cmp);
-        word = ir::cmpWord(e.cmp);
         break;
       case ir::TierMode::Equal:
         mode = kTierEqual;
         cls = cmpClass(x, k);
         extra = kEq;
-        word = "为";
         break;
       case ir::TierMode::Has:
         mode = kTierHas;
         if (x != kSet || (k != kEnum && k != kSet)) throw EmitError("分档 含 needs a set");
         cls = k == kSet ? kCmpSet : kCmpSetEnum;
-        word = "含";
         break;
       case ir::TierMode::FirstOver:
         mode = kTierFirstOver;
         factOperand(xe);
         if (x != kNum || k != kNum) throw EmitError("首次超 needs numbers");
         extra = (static_cast<uint32_t>(xe.subject) << 16) | static_cast<uint32_t>(xe.fact);
-        word = "首次超";
         break;
     }
     uint32_t test = put(OP_TIER_TEST, mode, cls, 0, str(e.source), extra);

@@ -278,10 +278,7 @@ std::string Generator::tiers(const Expr& e, const std::string& st) {
     std::string v = value(en.value[0], st);
     line(fmt::format("{} = {};", t, convert(v, en.value[0], e)));
     line(fmt::format("{} = true;", matched));
-    const char* word = e.tierMode == ir::TierMode::FirstOver ? "首次超"
-                       : e.tierMode == ir::TierMode::Has     ? "含"
-                       : e.tierMode == ir::TierMode::Equal   ? "为"
-                                                             : ir::cmpWord(e.cmp);
+    const char* word = ir::tierWord(e);
     Parts note;
     if (e.tierMode == ir::TierMode::FirstOver) {
       std::string hist = historyRef(xe);
