@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "support/source.h"
+
 namespace polc {
 namespace {
 
@@ -75,7 +77,10 @@ class JsonReporter : public TestReporter {
   nlohmann::ordered_json files_ = nlohmann::ordered_json::array();
 };
 
-std::string xmlEscape(const std::string& s) {
+// Text for an XML attribute or element: markup escaped, and bytes that are not UTF-8 (a file name
+// can hold any) each made U+FFFD, so that the report stays well-formed XML.
+std::string xmlEscape(const std::string& raw) {
+  const std::string s = findInvalidUtf8(raw) == std::string_view::npos ? raw : encodeUtf8(decodeUtf8(raw));
   std::string out;
   for (char c : s) {
     switch (c) {

@@ -484,6 +484,15 @@ TEST(TestCli, JsonAndJunitReports) {
   EXPECT_NE(x.out.find("tests=\"1\" failures=\"0\" errors=\"1\""), std::string::npos) << x.out;
   EXPECT_NE(x.out.find("<error message=\"bad test file\">"), std::string::npos) << x.out;
   EXPECT_EQ(x.out.substr(x.out.size() - 14), "</testsuites>\n") << x.out;
+
+  // A directory name that is not UTF-8 still gives well-formed XML: the byte becomes U+FFFD.
+  fs::path odd = scratch(std::string("testdir_\xff"));
+  fs::create_directories(odd);
+  fs::copy_file(dir / "a.test.json", odd / "a.test.json", fs::copy_options::overwrite_existing);
+  CliRun o = polc("test '" + odd.string() + "' --format junit", "test_junit_odd");
+  EXPECT_EQ(o.exit, 1);
+  EXPECT_EQ(o.out.find('\xff'), std::string::npos) << "a byte that is not UTF-8 in the XML";
+  EXPECT_NE(o.out.find("testdir_\xEF\xBF\xBD"), std::string::npos) << o.out;
 }
 
 // ---- polc build --------------------------------------------------------------------------------------
