@@ -72,7 +72,7 @@ class Checker {
   Result run();
 
  private:
-  // ---- setup --------------------------------------------------------------------------------------
+  // ---- setup (check.cpp) ----
   void ranges();
 
   static std::optional<Q> literal(const ast::Expr& e);
@@ -87,7 +87,7 @@ class Checker {
 
   const Cond& pay(int c) const { return payCond_[static_cast<std::size_t>(payIndex_[static_cast<std::size_t>(c)])]; }
 
-  // ---- witnesses ----------------------------------------------------------------------------------
+  // ---- witnesses (check.cpp) ----
   std::string cite(int c) const { return p_.clauses[static_cast<std::size_t>(c)].citation; }
   Span span(int c) const;
   std::string quote(int c) const { return "原文「" + p_.clauses[static_cast<std::size_t>(c)].text + "」"; }
@@ -99,14 +99,14 @@ class Checker {
 
   void noteOther(Finding& f, int other, const std::string& what);
 
-  // ---- conditions: dead clauses, always-true conditions -------------------------------------------
+  // ---- conditions: dead clauses, always-true conditions (check_conditions.cpp) ----
   void conditions();
 
   void dead(int c);
 
   void alwaysTrue(int c);
 
-  // ---- overlaps and conflicts ---------------------------------------------------------------------
+  // ---- overlaps and conflicts (check_overlaps.cpp) ----
   bool inScope(const ir::Group& g, int c) const;
 
   // Two awards of these clauses on one item of `subject` fall into the same partition of g.
@@ -135,7 +135,7 @@ class Checker {
   // Two clauses of one target that do not overlap: a boundary point that neither pays.
   void gap(int a, int b);
 
-  // ---- shadowing inside take-the-highest groups ---------------------------------------------------
+  // ---- shadowing inside take-the-highest groups (check_shadowing.cpp) ----
   std::optional<Q> maxHi(int c) const;
   std::optional<Q> minHi(int c) const;
 
@@ -147,7 +147,7 @@ class Checker {
 
   void shadowing();
 
-  // ---- tiers --------------------------------------------------------------------------------------
+  // ---- tiers (check_tiers.cpp) ----
   static const ir::Expr* tableOf(const ir::Expr& e);
 
   // Whether entry i always pays less than entry j: constants, or one rate of the same base.
@@ -161,7 +161,7 @@ class Checker {
 
   void caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key);
 
-  // ---- caps ---------------------------------------------------------------------------------------
+  // ---- caps (check_caps.cpp) ----
   void caps();
 
   Span capSpan(int k) const;

@@ -50,7 +50,7 @@ class Parser {
   // What the runtime derives from the tables once: payers, group scopes, cap coverage.
   void derive();
 
-  // ---- verifying ----
+  // ---- verifying (verify.cpp) ----
   // Tables: cross references the sections could not check while reading.
   void verifyTables();
 
@@ -61,7 +61,7 @@ class Parser {
 
   void verifyExplain(const std::array<uint32_t, 12>& e);
 
-  // ---- code -----------------------------------------------------------------------------------
+  // ---- code (verify.cpp) ----
   struct Handler {
     uint32_t target, sp, local;
     bool operator==(const Handler& o) const { return target == o.target && sp == o.sp && local == o.local; }

@@ -80,7 +80,7 @@ class Emitter {
   std::vector<uint8_t> run();
 
  private:
-  // ---- constants ------------------------------------------------------------------------------
+  // ---- constants (emit.cpp) ----
   uint32_t str(const std::string& s) { return strings_.intern(s); }
   // By mantissa and scale: 1.0 and 1 are two constants, as the IR has them.
   uint32_t dec(const polrt::Decimal& d) { return decimals_.intern({d.mantissa(), d.scale()}); }
@@ -91,7 +91,7 @@ class Emitter {
   void value(Writer& w, const ir::Value& v, const Type& t);
   std::string factText(int subject, const std::string& name) { return p_.subjects[subject].name + "." + name; }
 
-  // ---- tables ---------------------------------------------------------------------------------
+  // ---- tables (emit_tables.cpp) ----
   void writeSubjects(Writer& w);
   void writeParams(Writer& w);
   void writeDocuments(Writer& w);
@@ -100,7 +100,7 @@ class Emitter {
   void writeGroups(Writer& w);
   void writeCaps(Writer& w);
 
-  // ---- code -----------------------------------------------------------------------------------
+  // ---- code (emit_code.cpp) ----
   struct BlockInfo {
     uint32_t start, count, maxStack, maxLocals, maxHandlers;
     uint8_t result;

@@ -36,7 +36,7 @@ class Generator {
   std::map<std::string, std::string> run();
 
  private:
-  // ---- naming ----
+  // ---- naming (cpp_emit.cpp) ----
   void names();
 
   std::size_t enumSize(int en) const;
@@ -51,20 +51,20 @@ class Generator {
   std::string constant(const ir::Value& v, const Type& t) const;
   std::string bitsLiteral(const ir::Bits& bits, int en) const;
 
-  // ---- the header ----
+  // ---- the header (emit_header.cpp) ----
   std::string header();
 
   void subjectStruct(std::ostream& os, int s);
 
   std::string constantText(const ir::Value& v) const;
 
-  // ---- the source ----
+  // ---- the source (emit_source.cpp) ----
   std::string source();
 
   // Sets and parameters used by the expressions, at namespace scope.
   void constants(std::ostream& os);
 
-  // ---- one clause ----
+  // ---- one clause (emit_clause.cpp) ----
   // Starts the body of a function about one clause's item (its text in fn_, fresh temporaries);
   // returns the item's subject and its owners, innermost first.
   std::vector<int> beginFunction(const ir::Clause& cl);
@@ -75,7 +75,7 @@ class Generator {
   void line(const std::string& s) { fn_ << std::string(static_cast<std::size_t>(indent_) * 2, ' ') << s << "\n"; }
   std::string fresh(const char* prefix = "t") { return fmt::format("{}{}", prefix, ++tmp_); }
 
-  // ---- explanation lines: the same as the reference evaluator's (compiler/eval/expr_eval.cpp) ----
+  // ---- explanation lines, as compiler/eval/expr_eval.cpp writes them (emit_clause.cpp) ----
   // Each is one statement guarded by the run's explain flag: nothing is formatted otherwise.
 
   // How a number of type `t` is written (polc_rt::NumFormat).
@@ -100,7 +100,7 @@ class Generator {
   // The parts as one std::string expression.
   std::string joined(const Parts& parts) const;
 
-  // ---- static exactness: whether an expression always gives an exact number ----
+  // ---- static exactness: whether an expression is always exact (emit_condition.cpp) ----
   bool exact(const Expr& e) const;
   bool isNum(const Expr& e) const { return e.type.kind == TypeKind::Number; }
   // The C++ type of a value expression.
@@ -109,7 +109,7 @@ class Generator {
   std::string lo(const std::string& v, const Expr& e) const { return exact(e) ? v : v + ".lo"; }
   std::string where(const Expr& e) const { return "polc_rt::Where{" + cite_ + ", " + lit(e.source) + "}"; }
 
-  // ---- conditions ----
+  // ---- conditions (emit_condition.cpp) ----
   // A condition: either `simple` (a C++ bool expression that cannot be unknown or no-match) or the
   // name of a T4 variable computed by the statements emitted before.
   struct Cond {
@@ -143,7 +143,7 @@ class Generator {
 
   std::string factName(const Expr& e) const;
 
-  // ---- values: statements inside a region, then a C++ expression ----
+  // ---- values: statements inside a region, then a C++ expression (emit_value.cpp) ----
   std::string value(const Expr& e, const std::string& st);
 
   // A value of `from` as the type of `to` (exact numbers widen to amounts).
@@ -157,10 +157,10 @@ class Generator {
 
   std::string marginal(const Expr& e, const std::string& st);
 
-  // ---- funding: which rule of the document applies to an award ----
+  // ---- funding: which rule of the document applies to an award (emit_source.cpp) ----
   void fundingFunctions(std::ostream& os);
 
-  // ---- the tables ----
+  // ---- the tables (emit_source.cpp) ----
   template <class T, class F>
   std::string table(std::ostream& os, const std::string& name, const std::string& type, const std::vector<T>& items, F render);
   std::string intTable(std::ostream& os, const std::string& name, const std::vector<int>& v);
@@ -169,7 +169,7 @@ class Generator {
 
   void tables(std::ostream& os);
 
-  // ---- flattening the applicant ----
+  // ---- flattening the applicant (emit_source.cpp) ----
   void flatten(std::ostream& os);
 
   void evaluateFunctions(std::ostream& os);
@@ -177,7 +177,7 @@ class Generator {
   // The steps after the clauses (docs/ir.md, steps 7–11), only those the policy set has.
   void finishSteps(std::ostream& os);
 
-  // ---- the facts reader ----
+  // ---- the facts reader (emit_reader.cpp) ----
   void reader(std::ostream& os);
 
   void readSubject(std::ostream& os, int s);
