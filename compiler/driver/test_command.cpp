@@ -16,6 +16,8 @@
 
 #include "driver/commands.h"
 #include "driver/eval_output.h"
+#include "driver/test_compare.h"
+#include "driver/test_file.h"
 #include "driver/test_report.h"
 #include "facts/facts.h"
 #include "syntax/literals.h"
@@ -25,23 +27,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using namespace testfile;
 
 constexpr const char* kTestSuffix = ".test.json";
 
-// A malformed test file or case: reported as a failure of that case, never a crash.
-struct TestFileError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string squeeze(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
-  return out;
 }
 
 std::string readFile(const fs::path& path) {
@@ -50,62 +41,6 @@ std::string readFile(const fs::path& path) {
   std::ostringstream buf;
   buf << in.rdbuf();
   return buf.str();
-}
-
-// The test file's JSON is read with facts::parseJsonExact: every number is kept as its text, so
-// inline facts keep their exact values and expected amounts may be written as numbers too.
-std::string scalarText(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_null()) return "null";
-  return v.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::string shown(const json& v) {
-  if (v.is_null()) return "null";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-polrt::Decimal decimalOf(const json& v, const std::string& where) {
-  if (!v.is_string()) throw TestFileError(fmt::format("{}: expected a decimal string in 元, got {}", where, shown(v)));
-  auto d = polrt::Decimal::parse(v.get<std::string>());
-  if (!d) throw TestFileError(fmt::format("{}: expected a decimal string in 元, got \"{}\"", where, v.get<std::string>()));
-  return *d;
-}
-
-bool sameDecimal(const json& expected, const json& actual, const std::string& where) {
-  polrt::Decimal e = decimalOf(expected, where);
-  if (!actual.is_string()) return false;
-  auto a = polrt::Decimal::parse(actual.get<std::string>());
-  return a && *a == e;
-}
-
-int intOf(const json& v, const std::string& where) {
-  std::string s = scalarText(v);
-  try {
-    std::size_t used = 0;
-    int n = std::stoi(s, &used);
-    if (used == s.size() && n >= 0) return n;
-  } catch (const std::exception&) {
-  }
-  throw TestFileError(fmt::format("{}: expected a whole number, got {}", where, shown(v)));
-}
-
-bool boolOf(const json& v, const std::string& where) {
-  if (v.is_boolean()) return v.get<bool>();
-  throw TestFileError(fmt::format("{}: expected true or false, got {}", where, shown(v)));
-}
-
-void checkKeys(const json& obj, const std::set<std::string>& allowed, const std::string& where) {
-  for (const auto& [key, value] : obj.items()) {
-    (void)value;
-    if (!key.empty() && key[0] == '_') continue;
-    if (!allowed.count(key)) {
-      std::string list;
-      for (const auto& k : allowed) list += (list.empty() ? "" : ", ") + k;
-      throw TestFileError(fmt::format("{}: unknown key \"{}\" (known: {})", where, key, list));
-    }
-  }
 }
 
 // ---- compiled policy sets, shared by the cases that name the same files -------------------------
@@ -159,286 +94,6 @@ std::string defaultPolicyDir(const fs::path& testFile) {
   throw TestFileError(fmt::format("{}: no directory with .pol files above it; give \"policies\"", testFile.string()));
 }
 
-// ---- comparing one result with the expectations --------------------------------------------------
-
-class Comparison {
- public:
-  Comparison(const ir::Program& p, const json& result) : p_(p), result_(result) {}
-
-  std::vector<std::string> diffs;  // the lines printed under a failing case
-  // Coverage: clauses the expectations show paying (kept, capped, quota-limited; benefits and
-  // 一事一议 granted) and not paying (absent, dropped, not assessable, already received).
-  std::set<std::string> paid, unpaid;
-
-  // The citation as the program prints it, from the full citation or the document's name followed
-  // by 第N条第M款 (spaces ignored); a typo is a test-file error, so that `absent` never passes vacuously.
-  std::string citation(const json& v, const std::string& where) const {
-    if (!v.is_string()) throw TestFileError(fmt::format("{}: expected a citation string, got {}", where, shown(v)));
-    std::string want = squeeze(v.get<std::string>());
-    for (const auto& cl : p_.clauses) {
-      const ir::Document& d = p_.documents[cl.document];
-      if (want == squeeze(cl.citation) || want == squeeze(d.name + formatCitation(cl.article, cl.clause, cl.item)))
-        return cl.citation;
-    }
-    throw TestFileError(fmt::format("{}: no clause has the citation \"{}\"", where, v.get<std::string>()));
-  }
-
-  std::vector<const json*> find(const std::string& cit, const std::string* item) const {
-    std::vector<const json*> out;
-    for (const auto& a : result_.at("awards"))
-      if (a.at("citation") == cit && (!item || a.at("for") == *item)) out.push_back(&a);
-    return out;
-  }
-
-  void award(const json& e, const std::string& where) {
-    if (!e.is_object()) throw TestFileError(fmt::format("{}: expected an object with a citation", where));
-    checkKeys(e,
-              {"citation", "for", "count", "kind", "status", "form", "min", "max", "computed_max", "capped",
-               "quota_limited", "payee", "funding", "funding_arrangement", "reason", "missing", "category",
-               "target", "benefit"},
-              where);
-    if (!e.contains("citation")) throw TestFileError(where + ": missing \"citation\"");
-    std::string cit = citation(e.at("citation"), where + ".citation");
-    std::string item;
-    if (e.contains("for")) item = scalarText(e.at("for"));
-    auto found = find(cit, e.contains("for") ? &item : nullptr);
-    std::string label = cit + (item.empty() ? "" : " " + item);
-    matched_.insert(found.begin(), found.end());
-    for (const json* a : found) {
-      std::string st = a->at("status").get<std::string>();
-      (st == "kept" || st == "capped" || st == "quota_limited" ? paid : unpaid).insert(cit);
-    }
-    if (e.contains("count")) {
-      int n = intOf(e.at("count"), where + ".count");
-      if (static_cast<int>(found.size()) != n) {
-        diffs.push_back(fmt::format("{}", label));
-        diffs.push_back(fmt::format("  - count: {}", n));
-        diffs.push_back(fmt::format("  + count: {}", found.size()));
-        return;
-      }
-    } else if (found.size() != 1) {
-      diffs.push_back(label);
-      if (found.empty()) {
-        diffs.push_back("  - an award");
-        diffs.push_back("  + no award (the clause does not apply)");
-      } else {
-        diffs.push_back("  - one award");
-        diffs.push_back(fmt::format("  + {} awards (for {}); say which with \"for\", or give \"count\"",
-                                    found.size(), forList(found)));
-      }
-      return;
-    }
-    for (const json* a : found) fields(e, *a, found.size() > 1 || item.empty() ? label + " " + a->at("for").get<std::string>() : label, where);
-  }
-
-  void absent(const json& e, const std::string& where) {
-    std::string cit, item;
-    bool hasItem = false;
-    if (e.is_object()) {
-      checkKeys(e, {"citation", "for"}, where);
-      if (!e.contains("citation")) throw TestFileError(where + ": missing \"citation\"");
-      cit = citation(e.at("citation"), where + ".citation");
-      if (e.contains("for")) {
-        item = scalarText(e.at("for"));
-        hasItem = true;
-      }
-    } else {
-      cit = citation(e, where);
-    }
-    auto found = find(cit, hasItem ? &item : nullptr);
-    if (found.empty()) {
-      unpaid.insert(cit);
-      return;
-    }
-    diffs.push_back(cit + (hasItem ? " " + item : ""));
-    diffs.push_back("  - absent (the clause does not apply)");
-    for (const json* a : found) diffs.push_back("  + " + summary(*a));
-  }
-
-  // With "exhaustive": every award that pays (kind pay; kept, capped or quota-limited) is expected.
-  void exhaustive() {
-    for (const auto& a : result_.at("awards")) {
-      if (matched_.count(&a) || a.at("kind") != "pay") continue;
-      std::string st = a.at("status").get<std::string>();
-      if (st != "kept" && st != "capped" && st != "quota_limited") continue;
-      diffs.push_back(a.at("citation").get<std::string>() + " " + a.at("for").get<std::string>());
-      diffs.push_back("  - no other award pays (\"exhaustive\")");
-      diffs.push_back("  + " + summary(a));
-    }
-  }
-
-  void totals(const json& e, const std::string& where) {
-    if (!e.is_object()) throw TestFileError(where + ": expected an object");
-    checkKeys(e, {"exact", "up_to", "min", "max", "range_min", "range_max", "by_payer", "counts"}, where);
-    const json& t = result_.at("totals");
-    std::vector<std::string> lines;
-    auto amount = [&](const char* key, const json& actual) {
-      if (!e.contains(key)) return;
-      if (!sameDecimal(e.at(key), actual, where + "." + key)) {
-        lines.push_back(fmt::format("  - {}: {}", key, shown(e.at(key))));
-        lines.push_back(fmt::format("  + {}: {}", key, shown(actual)));
-      }
-    };
-    amount("exact", t.at("exact"));
-    amount("up_to", t.at("up_to"));
-    amount("min", t.at("min"));
-    amount("max", t.at("max"));
-    amount("range_min", t.at("range").at("min"));
-    amount("range_max", t.at("range").at("max"));
-    if (e.contains("by_payer")) {
-      json actual = json::object();
-      for (const auto& b : t.at("by_payer")) actual[b.at("payer").get<std::string>()] = b;
-      payers(e.at("by_payer"), actual, "by_payer", where + ".by_payer", lines);
-    }
-    if (e.contains("counts")) {
-      const json& c = e.at("counts");
-      if (!c.is_object()) throw TestFileError(where + ".counts: expected an object");
-      for (const auto& [key, value] : c.items()) {
-        if (!t.at("counts").contains(key))
-          throw TestFileError(fmt::format("{}.counts: unknown count \"{}\"", where, key));
-        int want = intOf(value, where + ".counts." + key);
-        int got = t.at("counts").at(key).get<int>();
-        if (want != got) {
-          lines.push_back(fmt::format("  - counts.{}: {}", key, want));
-          lines.push_back(fmt::format("  + counts.{}: {}", key, got));
-        }
-      }
-    }
-    if (!lines.empty()) {
-      diffs.push_back("totals");
-      diffs.insert(diffs.end(), lines.begin(), lines.end());
-    }
-  }
-
-  static std::string summary(const json& a) {
-    std::string s = a.at("status").get<std::string>();
-    if (a.at("kind") != "pay") s += " " + a.at("kind").get<std::string>();
-    if (!a.at("form").is_null()) {
-      s += " " + a.at("form").get<std::string>() + " ";
-      s += a.at("form") == "exact" ? a.at("max").get<std::string>()
-                                   : a.at("min").get<std::string>() + "–" + a.at("max").get<std::string>();
-    }
-    std::string parts;
-    for (const auto& f : a.at("funding"))
-      parts += (parts.empty() ? "" : ", ") + f.at("payer").get<std::string>() + " " +
-               (f.at("min") == f.at("max") || a.at("form") != "range"
-                    ? f.at("max").get<std::string>()
-                    : f.at("min").get<std::string>() + "–" + f.at("max").get<std::string>());
-    if (!parts.empty()) s += " [" + parts + "]";
-    if (!a.at("funding_arrangement").is_null()) s += " [" + a.at("funding_arrangement").get<std::string>() + "]";
-    if (a.at("status") == "dropped" || a.at("status") == "not_assessable") {
-      std::string r = a.at("reason").get<std::string>();
-      auto cut = r.find("；原文");
-      if (cut != std::string::npos) r = r.substr(0, cut);
-      s += " — " + r;
-    }
-    return s;
-  }
-
- private:
-  static std::string forList(const std::vector<const json*>& found) {
-    std::string out;
-    for (const json* a : found) out += (out.empty() ? "" : ", ") + a->at("for").get<std::string>();
-    return out;
-  }
-
-  void fields(const json& e, const json& a, const std::string& label, const std::string& where) {
-    std::vector<std::string> lines;
-    auto mismatch = [&](const std::string& key, const std::string& want, const std::string& got) {
-      lines.push_back(fmt::format("  - {}: {}", key, want));
-      lines.push_back(fmt::format("  + {}: {}", key, got));
-    };
-    for (const char* key : {"kind", "status", "form", "payee", "category", "target", "benefit"}) {
-      if (!e.contains(key)) continue;
-      const json& want = e.at(key);
-      if (scalarText(want) != scalarText(a.at(key))) mismatch(key, shown(want), shown(a.at(key)));
-    }
-    for (const char* key : {"min", "max", "computed_max"}) {
-      if (!e.contains(key)) continue;
-      if (e.at(key).is_null() ? !a.at(key).is_null() : !sameDecimal(e.at(key), a.at(key), where + "." + key))
-        mismatch(key, shown(e.at(key)), shown(a.at(key)));
-    }
-    for (const char* key : {"capped", "quota_limited"}) {
-      if (!e.contains(key)) continue;
-      bool want = boolOf(e.at(key), where + "." + key);
-      if (want != a.at(key).get<bool>()) mismatch(key, want ? "true" : "false", a.at(key).get<bool>() ? "true" : "false");
-    }
-    if (e.contains("funding_arrangement")) {
-      const json& want = e.at("funding_arrangement");
-      if (shown(want) != shown(a.at("funding_arrangement")))
-        mismatch("funding_arrangement", shown(want), shown(a.at("funding_arrangement")));
-    }
-    if (e.contains("funding")) {
-      json actual = json::object();
-      for (const auto& f : a.at("funding")) actual[f.at("payer").get<std::string>()] = f;
-      payers(e.at("funding"), actual, "funding", where + ".funding", lines);
-    }
-    if (e.contains("reason")) {
-      std::string want = scalarText(e.at("reason"));
-      std::string got = a.at("reason").get<std::string>();
-      if (got.find(want) == std::string::npos) mismatch("reason (contains)", want, got.empty() ? "(none)" : got);
-    }
-    if (e.contains("missing")) {
-      const json& m = e.at("missing");
-      if (!m.is_array()) throw TestFileError(where + ".missing: expected an array of fact names");
-      std::string got;
-      for (const auto& x : a.at("missing")) got += (got.empty() ? "" : ", ") + x.get<std::string>();
-      for (const auto& x : m) {
-        std::string want = scalarText(x);
-        bool any = std::any_of(a.at("missing").begin(), a.at("missing").end(),
-                               [&](const json& g) { return g.get<std::string>().find(want) != std::string::npos; });
-        if (!any) mismatch("missing (contains)", want, got.empty() ? "(none)" : got);
-      }
-    }
-    if (!lines.empty()) {
-      diffs.push_back(label);
-      diffs.insert(diffs.end(), lines.begin(), lines.end());
-    }
-  }
-
-  // Payer → amount: a string is the max (and, unless the award is a range, the min too: an up-to
-  // award's parts have min 0, so only the max is compared for those); {"min", "max"} compares both.
-  // The payers must be exactly those expected.
-  void payers(const json& want, const json& actual, const std::string& key, const std::string& where,
-              std::vector<std::string>& lines) {
-    if (!want.is_object()) throw TestFileError(where + ": expected an object payer → amount");
-    auto text = [](const json& v) {
-      return v.at("min") == v.at("max") ? v.at("max").get<std::string>()
-                                         : v.at("min").get<std::string>() + "–" + v.at("max").get<std::string>();
-    };
-    for (const auto& [payer, amount] : want.items()) {
-      std::string at = where + "." + payer;
-      if (!actual.contains(payer)) {
-        lines.push_back(fmt::format("  - {}.{}: {}", key, payer, shown(amount)));
-        lines.push_back(fmt::format("  + {}.{}: (no such payer)", key, payer));
-        continue;
-      }
-      const json& got = actual.at(payer);
-      bool ok;
-      if (amount.is_object()) {
-        checkKeys(amount, {"min", "max"}, at);
-        ok = (!amount.contains("min") || sameDecimal(amount.at("min"), got.at("min"), at + ".min")) &&
-             (!amount.contains("max") || sameDecimal(amount.at("max"), got.at("max"), at + ".max"));
-      } else {
-        ok = sameDecimal(amount, got.at("max"), at);
-      }
-      if (!ok) {
-        lines.push_back(fmt::format("  - {}.{}: {}", key, payer, shown(amount)));
-        lines.push_back(fmt::format("  + {}.{}: {}", key, payer, text(got)));
-      }
-    }
-    for (const auto& [payer, got] : actual.items()) {
-      if (want.contains(payer)) continue;
-      lines.push_back(fmt::format("  - {}.{}: (not expected)", key, payer));
-      lines.push_back(fmt::format("  + {}.{}: {}", key, payer, text(got)));
-    }
-  }
-
-  const ir::Program& p_;
-  const json& result_;
-  std::set<const json*> matched_;
-};
-
 // ---- running the cases ---------------------------------------------------------------------------
 
 struct Counts {
@@ -481,7 +136,7 @@ class Runner {
     int ran = 0, bad = 0;
     for (std::size_t i = 0; i < cases.size(); ++i) {
       const json& c = cases[i];
-      std::string name = c.is_object() && c.contains("name") ? scalarText(c.at("name")) : fmt::format("case {}", i + 1);
+      std::string name = c.is_object() && c.contains("name") ? shown(c.at("name")) : fmt::format("case {}", i + 1);
       if (!options_.filter.empty() && name.find(options_.filter) == std::string::npos) continue;
       ++ran;
       std::vector<std::string> lines;
@@ -631,7 +286,7 @@ class Runner {
       std::vector<std::string> lines;
       if (errors.empty()) lines.push_back("- errors (the facts are rejected), got none: the applicant was evaluated");
       for (const auto& w : want) {
-        std::string text = scalarText(w);
+        std::string text = shown(w);
         if (errors.empty()) {
           lines.push_back("  - " + text);
           continue;
