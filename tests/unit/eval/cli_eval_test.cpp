@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -473,6 +474,16 @@ TEST(TestCli, JsonAndJunitReports) {
   EXPECT_NE(diffs.find("- max: 2000000"), std::string::npos) << diffs;
   EXPECT_NE(diffs.find("+ max: 5000000"), std::string::npos) << diffs;
   EXPECT_NE(doc.at("files")[1].at("error").get<std::string>().find("parse error"), std::string::npos) << j.out;
+  EXPECT_FALSE(doc.contains("coverage")) << "only with --coverage";
+  // With --coverage: the passing case shows 第2条第1款 paying, and no case shows it not paying.
+  CliRun c = polc("test '" + (dir / "a.test.json").string() + "' --format json --coverage", "test_json_coverage");
+  json cov = json::parse(c.out).at("coverage");
+  EXPECT_GT(cov.at("clauses").get<int>(), 100);
+  EXPECT_EQ(cov.at("shown_paying_and_not"), 0);
+  const json& noPay = cov.at("no_case_pays");
+  EXPECT_EQ(std::find(noPay.begin(), noPay.end(), "常办发〔2022〕1号 第2条第1款"), noPay.end()) << c.out;
+  const json& noUnpaid = cov.at("no_case_without_award");
+  EXPECT_NE(std::find(noUnpaid.begin(), noUnpaid.end(), "常办发〔2022〕1号 第2条第1款"), noUnpaid.end()) << c.out;
 
   CliRun x = polc("test '" + dir.string() + "' --format junit", "test_junit");
   EXPECT_EQ(x.exit, 1);
