@@ -35,8 +35,7 @@ int main(int argc, char** argv) {
     std::string diff = hw::compareWithReference(*c->program, ref.applicant, mine, in);
     if (!diff.empty() && ++failed <= 3) std::cerr << "differs on " << line << "\n" << diff << "\n";
     if (mine.error) ++seen["evaluation error"];
-    static const char* const kStatus[] = {"kept", "quota_limited", "dropped", "not_assessable"};
-    for (const auto& aw : mine.awards) ++seen[kStatus[static_cast<int>(aw.status)]];
+    for (const auto& aw : mine.awards) ++seen[hw::statusName(aw.status)];
   }
   for (const auto& [what, count] : seen) std::cout << what << ": " << count << "\n";
   if (failed) {
@@ -44,7 +43,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   // The applicants must exercise every outcome, else the comparison proves little.
-  for (const char* s : {"kept", "quota_limited", "dropped", "not_assessable"})
+  for (const char* s : {"kept", "quota_limited", "dropped", "not_assessable", "already_received"})
     if (seen[s] == 0) {
       std::cerr << "no award was " << s << ": the applicants do not exercise the evaluator\n";
       return 1;

@@ -54,7 +54,6 @@ bool productClause(Clause c) {
 }
 
 std::string handWritten(const Result& r, const Applicant& in) {
-  static const char* const kStatus[] = {"kept", "quota_limited", "dropped", "not_assessable"};
   const std::string root = in.kind == Applicant::Kind::Provider ? "服务商" : "企业";
   std::vector<std::string> lines;
   for (const auto& aw : r.awards) {
@@ -62,8 +61,8 @@ std::string handWritten(const Result& r, const Applicant& in) {
     if (projectClause(aw.clause)) path += ".项目[" + std::to_string(aw.item) + "]";
     if (productClause(aw.clause)) path += ".产品[" + std::to_string(aw.item) + "]";
     std::string l = std::string(citation(aw.clause)) + " | " + path + " | " + kKinds[static_cast<int>(aw.kind)] + " | " +
-                    kStatus[static_cast<int>(aw.status)];
-    if (aw.kind == Kind::Pay && aw.status != Status::NotAssessable)
+                    statusName(aw.status);
+    if (aw.kind == Kind::Pay && aw.status != Status::NotAssessable && aw.status != Status::AlreadyReceived)
       l += std::string(" | ") + (aw.upTo ? "up_to " : "exact ") + decimal(aw.lo, 2) + " " + decimal(aw.hi, 2);
     if (aw.clause == Clause::A3_2)
       l += " | " + (in.enterprise.projects[static_cast<std::size_t>(aw.item)].referrers > 0 ? path + ".引荐人[0]"

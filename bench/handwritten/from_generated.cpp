@@ -47,9 +47,20 @@ District district(const std::optional<subset_policy::辖区>& d) {
   return d && *d == subset_policy::辖区::溧阳市 ? District::Liyang : District::Other;
 }
 
+// The clause a received award names, by its citation; Count for a clause of no interest here.
+Clause clauseCited(const std::string& citation) {
+  for (int c = 0; c < static_cast<int>(Clause::Count); ++c)
+    if (citation == std::string("常办发〔2022〕1号 ") + hw::citation(static_cast<Clause>(c))) return static_cast<Clause>(c);
+  return Clause::Count;
+}
+
 Project project(const subset_policy::项目& g) {
   using L = subset_policy::项目库;
   Project p;
+  const auto& clauses = subset_policy::program().clauses;  // the reader resolved each citation to its index
+  for (const auto& r : g.已获奖励)
+    if (r.clause >= 0 && r.clause < clauses.size)
+      if (Clause c = clauseCited(clauses[r.clause].citation); c != Clause::Count) p.received.push_back(Received{c, r.year});
   p.inMajorLibrary = g.入库[static_cast<std::size_t>(L::常州市重大项目库)];
   p.inTechLibrary = g.入库[static_cast<std::size_t>(L::技术设备投入超亿元技改项目库)];
   p.inSmartLibrary = g.入库[static_cast<std::size_t>(L::智改数转项目库)];

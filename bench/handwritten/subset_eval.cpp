@@ -70,6 +70,13 @@ Fen percentCapped(Fen base, int percent, Fen cap) {
   return base == kAbsent ? kAbsent : capped(static_cast<i128>(base) * percent, 100, cap);
 }
 
+// 一次性: paid to this project in an earlier year.
+bool receivedBefore(const Project& p, Clause c, int year) {
+  for (const Received& r : p.received)
+    if (r.clause == c && r.year < year) return true;
+  return false;
+}
+
 // 分档: the first tier held; kAbsent when none.
 struct Tier {
   TitleBits titles;
@@ -145,7 +152,10 @@ void article2(const Enterprise& e, const Titles& t, int year, Out& out) {
   for (std::size_t i = 0; i < e.projects.size(); ++i) {
     const Project& p = e.projects[i];
     T cond = both(both(is(p.techRenovation && p.completed), atLeast(p.equipment, 5000000000)), is(t.held & special));
-    out.payIf(cond, Clause::A2_3_3, static_cast<std::int16_t>(i), true, equipmentAward(p));
+    if (cond == T::T && receivedBefore(p, Clause::A2_3_3, year))
+      out.grant(Clause::A2_3_3, Kind::Pay, static_cast<std::int16_t>(i), Status::AlreadyReceived);
+    else
+      out.payIf(cond, Clause::A2_3_3, static_cast<std::int16_t>(i), true, equipmentAward(p));
   }
   // 第2条第4款 新评定规上企业: 地方贡献增量 × 50%，最高 10万元.
   T fresh = is(t.fresh & (bit(kAboveScaleIndustry) | bit(kAboveScaleService)));
@@ -158,7 +168,7 @@ void article2(const Enterprise& e, const Titles& t, int year, Out& out) {
   }
 }
 
-void article3(const Enterprise& e, const Titles& t, Out& out) {
+void article3(const Enterprise& e, const Titles& t, int year, Out& out) {
   for (std::size_t i = 0; i < e.projects.size(); ++i) {
     const Project& p = e.projects[i];
     auto item = static_cast<std::int16_t>(i);
@@ -178,12 +188,14 @@ void article3(const Enterprise& e, const Titles& t, Out& out) {
     if (p.newlyIntroduced && p.qualityIndustrial && p.newLegalEntity)
       out.payIf(T::T, Clause::A3_2, item, false, percentCapped(p.contribution3y, 1, 500000000));
     // 第3条第3款 设备投入奖励.
-    if ((p.inMajorLibrary || p.inTechLibrary) && e.manufacturing && p.completed)
-      out.payIf(T::T, Clause::A3_3, item, true, equipmentAward(p));
+    if ((p.inMajorLibrary || p.inTechLibrary) && e.manufacturing && p.completed) {
+      if (receivedBefore(p, Clause::A3_3, year)) out.grant(Clause::A3_3, Kind::Pay, item, Status::AlreadyReceived);
+      else out.payIf(T::T, Clause::A3_3, item, true, equipmentAward(p));
+    }
   }
 }
 
-void article5(const Enterprise& e, const Titles& t, Out& out, Result& r) {
+void article5(const Enterprise& e, const Titles& t, int year, Out& out, Result& r) {
   // 第5条第1款 智能制造示范: 国家示范工厂 200万、省级示范智能车间 50万元.
   static const Tier kSmart[] = {{bit(kNationalSmartFactory), 200000000}, {bit(kProvincialSmartWorkshop), 50000000}};
   Fen smart = tier(t.fresh, kSmart);
@@ -197,7 +209,9 @@ void article5(const Enterprise& e, const Titles& t, Out& out, Result& r) {
     const Project& p = e.projects[i];
     auto item = static_cast<std::int16_t>(i);
     // 第5条第3款第1项 贴息: 贷款金额 × LPR（放款日）× 50% × 贷款期限，最高 200万元.
-    if (p.inSmartLibrary && p.smartLoan && e.manufacturing) {
+    if (p.inSmartLibrary && p.smartLoan && e.manufacturing && receivedBefore(p, Clause::A5_3_1, year)) {
+      out.grant(Clause::A5_3_1, Kind::Pay, item, Status::AlreadyReceived);  // before the LPR is looked up
+    } else if (p.inSmartLibrary && p.smartLoan && e.manufacturing) {
       // Left to right, as the policy reads: the rate is looked up (and may fail) before the term.
       int rate = p.loan == kAbsent || p.loanDay == INT32_MIN ? 0 : lpr(p.loanDay);
       if (rate < 0) {
@@ -326,14 +340,19 @@ void evaluate(const Applicant& a, Result& r) {
   Out out{r, e.district};
   Titles t = titles(e.titles, a.date, year);
   article2(e, t, year, out);
-  article3(e, t, out);
-  article5(e, t, out, r);
+  article3(e, t, year, out);
+  article5(e, t, year, out, r);
   if (r.error) return;
   article12(e, a.date, year, out);
   article14(e, out);
   article25(e, out);
   nonStacking(r);
   funding(r, e.district);
+}
+
+const char* statusName(Status s) {
+  static const char* const kNames[] = {"kept", "quota_limited", "dropped", "not_assessable", "already_received"};
+  return kNames[static_cast<int>(s)];
 }
 
 const char* citation(Clause c) {

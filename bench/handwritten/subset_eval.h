@@ -36,6 +36,20 @@ enum class Industry : std::int8_t { Absent = -1, Advanced, Other };    // 产业
 enum class Size : std::int8_t { Absent = -1, Large, SmallOrMedium };  // 企业规模 属于 中小微企业?
 enum class District : std::int8_t { Liyang, Other };                   // 所在地 (资金分担)
 
+// The subset's clauses, in the policy's order.
+enum class Clause : std::uint8_t {
+  A2_1, A2_2, A2_3_1, A2_3_2, A2_3_3, A2_4, A3_1_1, A3_1_2, A3_2, A3_3, A5_1, A5_2_1, A5_2_2, A5_2_3,
+  A5_3_1, A5_3_2, A12_1_1, A12_1_2, A12_1_3, A12_1_4, A14_1, A25_1_1, A25_1_2, Count
+};
+const char* citation(Clause c);
+
+// An award received before (已获奖励): the 一次性 clauses (第2条第3款第3项, 第3条第3款,
+// 第5条第3款第1项) are not paid again to a project paid in an earlier year.
+struct Received {
+  Clause clause;
+  int year;
+};
+
 struct Project {
   bool inMajorLibrary = false, inTechLibrary = false, inSmartLibrary = false;  // 入库
   Industry industry = Industry::Absent;
@@ -54,6 +68,7 @@ struct Project {
   Fen renovationInvestment = kAbsent, smartEquipment = kAbsent;
   bool energySaving = false, energyContract = false;  // 节能改造项目, 合同能源管理
   Milli energySaved = kAbsent;                        // 节能量（吨标煤）
+  std::vector<Received> received;
 };
 
 struct Product {
@@ -94,14 +109,9 @@ struct Applicant {
   Provider provider;
 };
 
-// The subset's clauses, in the policy's order.
-enum class Clause : std::uint8_t {
-  A2_1, A2_2, A2_3_1, A2_3_2, A2_3_3, A2_4, A3_1_1, A3_1_2, A3_2, A3_3, A5_1, A5_2_1, A5_2_2, A5_2_3,
-  A5_3_1, A5_3_2, A12_1_1, A12_1_2, A12_1_3, A12_1_4, A14_1, A25_1_1, A25_1_2, Count
-};
-const char* citation(Clause c);
 
-enum class Status : std::uint8_t { Kept, QuotaLimited, Dropped, NotAssessable };
+enum class Status : std::uint8_t { Kept, QuotaLimited, Dropped, NotAssessable, AlreadyReceived };
+const char* statusName(Status s);  // as polc writes it: "kept", "already_received", …
 enum class Kind : std::uint8_t { Pay, Benefit, Negotiated };
 
 struct Award {

@@ -46,7 +46,10 @@ function amount(p, f) {
 async function runItem(e, f, item, out) {
   const { events } = await e.run(f);
   const byClause = new Map();
+  const got = new Set(events.filter((ev) => ev.type === 'holds' && f.got && f.got.includes(ev.params.clause)).map((ev) => ev.params.clause));
+  for (const clause of got) out.push({ clause, item, status: 'already_received' });
   for (const ev of events) {
+    if (ev.type === 'holds' || got.has(ev.params.clause)) continue;
     const prev = byClause.get(ev.params.clause);
     // An award beats "not assessable"; of several tiers, the first.
     if (!prev || (prev.type !== 'award' && ev.type === 'award') || (ev.type === 'award' && (ev.params.tier ?? 0) < (prev.params.tier ?? 0)))

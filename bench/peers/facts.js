@@ -45,9 +45,15 @@ function history(h, name) {
   return Object.entries((h && h[name]) || {}).map(([y, v]) => ({ year: Number(y), v: fen(v) }));
 }
 
-function project(p, i) {
+// 已获奖励 in an earlier year, by citation within the document ("第3条第3款"): the 一次性 clauses
+// are not paid again.
+function receivedBefore(list, year) {
+  return (list || []).filter((r) => Number(r.year) < year).map((r) => String(r.citation || '').replace(/^\S+\s+/, ''));
+}
+
+function project(p, i, year) {
   return {
-    i, lib: p['入库'] || [], industry: p['产业'] ?? null, completed: bool(p['当年竣工投产']), tech: bool(p['技改项目']),
+    i, got: receivedBefore(p['已获奖励'], year), lib: p['入库'] || [], industry: p['产业'] ?? null, completed: bool(p['当年竣工投产']), tech: bool(p['技改项目']),
     equipment: fen(p['设备投入']), newly: bool(p['新引进项目']), quality: bool(p['优质产业类项目']),
     newEntity: bool(p['新设独立法人']), contrib3y: fen(p['投产三年内地方贡献总额']),
     smart: bool(p['智能化改造']), smartLoan: bool(p['获得智能化改造贷款']), own: bool(p['自有资金改造']),
@@ -73,7 +79,7 @@ function applicant(line) {
       revenue: fen(e['营业收入']), revHist: history(e.history, '营业收入'),
       contribution: fen(e['地方贡献']), contribHist: history(e.history, '地方贡献'),
       ratio: scaled(e['募集资金投回本地比例'], 3, true), equity: fen(e['股权融资额']), bonds: fen(e['债券融资额']),
-      projects: (e['项目'] || []).map(project), products: (e['产品'] || []).map(product),
+      projects: (e['项目'] || []).map((p, i) => project(p, i, Number(date.slice(0, 4)))), products: (e['产品'] || []).map(product),
     },
     s: { invoiced: fen(s['智改数转服务开票结算金额']), largest: fen(s['单个合同最高金额']), clients: scaled(s['智改数转服务企业数'], 2, true) },
   };

@@ -46,12 +46,16 @@ enterprise = {
 EQ = ('(#.industry == null or #.equipment == null) ? "NA" : #.industry != "其他产业" ? min([round(#.equipment * 12 / 100), 1000000000]) '
       ': min([round(#.equipment * 6 / 100), 600000000])')
 special = ' or '.join('contains(held, "%s")' % t for t in ['国家制造业单项冠军示范企业', '国家制造业单项冠军产品', '国家专精特新小巨人企业', '省级专精特新小巨人企业', '省级专精特新中小企业', '市级专精特新中小企业'])
-c233 = '(not (#.tech and #.completed) or not (%s) or (#.equipment != null and #.equipment < 5000000000)) ? null : %s' % (special, EQ)
-c33 = '((contains(#.lib, "常州市重大项目库") or contains(#.lib, "技术设备投入超亿元技改项目库")) and e.mfg and #.completed) ? %s : null' % EQ
+# 一次性: a project paid in an earlier year ("AR", already received) once its conditions are known to hold.
+def once(clause, then): return 'contains(#.got, "%s") ? "AR" : %s' % (clause, then)
+# An absent 设备投入 leaves the conditions undecided: not assessable (EQ), whatever was received.
+c233 = '(not (#.tech and #.completed) or not (%s) or (#.equipment != null and #.equipment < 5000000000)) ? null : #.equipment == null ? "NA" : (%s)' % (
+    special, once('第2条第3款第3项', EQ))
+c33 = '((contains(#.lib, "常州市重大项目库") or contains(#.lib, "技术设备投入超亿元技改项目库")) and e.mfg and #.completed) ? (%s) : null' % once('第3条第3款', EQ)
 LPR = '(#.loanDay >= 20228 ? 0.03 : #.loanDay >= 20017 ? 0.031 : #.loanDay >= 19926 ? 0.0335 : #.loanDay >= 19590 ? 0.0345 : #.loanDay >= 19528 ? 0.0355 : #.loanDay >= 19226 ? 0.0365 : 0.037)'
 # In 元 first (loan / 100, years / 100): fen × 10^-2 years would overflow ZEN's 28-digit decimals.
-c531 = ('(contains(#.lib, "智改数转项目库") and #.smartLoan and e.mfg) ? ((#.loan == null or #.loanDay == null or #.years == null) ? "NA" : '
-        'min([round(#.loan / 100 * %s * 0.5 * (#.years / 100) * 100), 200000000])) : null') % LPR
+c531 = ('(contains(#.lib, "智改数转项目库") and #.smartLoan and e.mfg) ? (%s) : null') % once('第5条第3款第1项',
+        '((#.loan == null or #.loanDay == null or #.years == null) ? "NA" : min([round(#.loan / 100 * %s * 0.5 * (#.years / 100) * 100), 200000000]))' % LPR)
 c532 = '(#.smart and #.own) ? ((#.renov != null and #.renov <= 1000000000) ? null : (#.renov == null or #.smartEq == null) ? "NA" : min([round(#.smartEq * 5 / 100), 200000000])) : null'
 c141 = ('not #.energy ? null : ((#.saved != null and #.saved < (#.emc ? 10000 : 20000)) or (#.equipment != null and #.equipment < 100000000)) ? null : '
         '(#.saved == null or #.equipment == null) ? "NA" : min([#.saved * 500, 200000000])')
@@ -63,8 +67,9 @@ ITEM = '"企业.项目[" + string(#.i) + "]"'
 def slot(k):
     earlier = ' and '.join('#.c[%d] != #.best' % j for j in range(k)) or 'true'
     c = STACKED[k]
-    return ('#.c[%d] == null ? null : #.c[%d] == "NA" ? %s : {clause: "%s", item: %s, status: (#.c[%d] == #.best and %s) ? "kept" : "dropped", form: "%s", max: #.c[%d]}'
-            % (k, k, NA(c, ITEM), c, ITEM, k, earlier, 'exact' if c == '第5条第3款第1项' else 'up_to', k))
+    return ('#.c[%d] == null ? null : #.c[%d] == "NA" ? %s : #.c[%d] == "AR" ? {clause: "%s", item: %s, status: "already_received"} : '
+            '{clause: "%s", item: %s, status: (#.c[%d] == #.best and %s) ? "kept" : "dropped", form: "%s", max: #.c[%d]}'
+            % (k, k, NA(c, ITEM), k, c, ITEM, c, ITEM, k, earlier, 'exact' if c == '第5条第3款第1项' else 'up_to', k))
 r = '#.r == null ? null : #.r == "NA" ? %s : %s' % (NA('第3条第2款', ITEM), A('第3条第2款', ITEM, 'exact', '#.r'))
 proj_awards = 'flatten(map(p2, [%s]))' % ', '.join(['(%s)' % slot(k) for k in range(5)] + ['(%s)' % r])
 PITEM = '"企业.产品[" + string(#.i) + "]"'

@@ -71,12 +71,18 @@ const enterprise = [
     { base: 'bonds', num: 1, den: 10000, cap: 50000000 }),
 ];
 
+// 一次性 (第2条第3款第3项, 第3条第3款, 第5条第3款第1项): the engine reports that the clause's
+// conditions hold; bench.js then gives "already received" to a project paid in an earlier year.
+const holds = (name, cond) => ({ name: name + ' 条件成立', priority: 1, conditions: cond.T, event: { type: 'holds', params: { clause: name } } });
+const c531 = and(live, has('lib', ['智改数转项目库']), is('smartLoan'), is('mfg'));
+
 const project = [
+  holds('第2条第3款第3项', c233), holds('第3条第3款', c33), holds('第5条第3款第1项', c531),
   ...advancedOrNot('第2条第3款第3项', c233),
   ...clause('第3条第2款', 'exact', and(live, is('newly'), is('quality'), is('newEntity')), { base: 'contrib3y', num: 1, den: 100, cap: 500000000 }),
   ...advancedOrNot('第3条第3款', c33),
   // 贷款金额 × LPR（放款日）× 50% × 贷款期限: the handler computes it from the three facts.
-  ...clause('第5条第3款第1项', 'exact', and(live, has('lib', ['智改数转项目库']), is('smartLoan'), is('mfg'), cmp('loan', 'greaterThanInclusive', 0),
+  ...clause('第5条第3款第1项', 'exact', and(c531, cmp('loan', 'greaterThanInclusive', 0),
     cmp('loanDay', 'greaterThanInclusive', 0)), { base: 'years', formula: 'loanInterest', cap: 200000000 }),
   ...clause('第5条第3款第2项', 'up_to', and(live, is('smart'), is('own'), cmp('renov', 'greaterThan', 1000000000)), { base: 'smartEq', num: 5, den: 100, cap: 200000000 }),
   ...clause('第14条第1款', 'up_to', and(live, is('energy'), or(and(is('emc'), cmp('saved', 'greaterThanInclusive', 10000)), and(not(is('emc')), cmp('saved', 'greaterThanInclusive', 20000))),
