@@ -20,6 +20,9 @@ using ir::Value;
 
 // ---- exact JSON -----------------------------------------------------------------------------------
 
+// Thrown by ExactBuilder for a value nested too deeply (a SAX callback can only stop the parse).
+struct TooDeep {};
+
 class ExactBuilder : public nlohmann::json_sax<json> {
  public:
   json root;
@@ -67,6 +70,10 @@ class ExactBuilder : public nlohmann::json_sax<json> {
 
  private:
   json* place(json v) {
+    // The parse is iterative, but copying and reading the tree recurse: 100,000 nested arrays
+    // overflowed the stack. A value nested deeper than 200 is refused, at the same depth as the
+    // generated code's reader refuses it (polc_runtime.h, JsonParser), so both accept the same files.
+    if (stack_.size() > kMaxDepth) throw TooDeep{};
     if (stack_.empty()) {
       root = std::move(v);
       return &root;
@@ -84,6 +91,7 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     return true;
   }
 
+  static constexpr std::size_t kMaxDepth = 200;
   std::vector<json*> stack_;
   std::string key_;
 };
@@ -480,7 +488,12 @@ json parseJsonExact(const std::string& text) {
   if (const auto nul = text.find('\0'); nul != std::string::npos)
     throw std::runtime_error("a NUL byte at byte " + std::to_string(nul));
   ExactBuilder b;
-  bool ok = json::sax_parse(text, &b);
+  bool ok = false;
+  try {
+    ok = json::sax_parse(text, &b);
+  } catch (const TooDeep&) {
+    throw std::runtime_error("nested too deeply (more than 200 levels)");
+  }
   if (!ok) throw std::runtime_error(b.error.empty() ? "invalid JSON" : b.error);
   return b.root;
 }

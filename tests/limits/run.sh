@@ -232,6 +232,14 @@ printf '{"企业": {"投入": "5元"}, "企业": {}}' >"$WORK/dupkey.json"
 expect "--facts: a duplicate key" 1 'duplicate key "企业"' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/dupkey.json"
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$WORK/deep.json"
 expect "--facts: 100000 nested arrays" 1 '.' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/deep.json"
+# Closed, they parse: the tree is what overflowed the stack (a recursive copy), so a value nested
+# deeper than 200 is refused, as the generated code's reader refuses it; in a batch, that line only.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$WORK/deep_closed.json"
+expect "--facts: 100000 nested arrays, closed" 1 'nested too deeply' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/deep_closed.json"
+awk 'BEGIN { printf "{\"企业\": {\"_note\": "; for (i = 0; i < 100000; i++) printf "{\"a\": "; printf "1"; for (i = 0; i < 100000; i++) printf "}"; print "}}" }' >"$WORK/deep_comment.json"
+expect "--facts: 100000 nested objects in a comment key" 1 'nested too deeply' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/deep_comment.json"
+{ cat "$WORK/deep_closed.json"; echo '{"企业": {"投入": "5元"}}'; } >"$WORK/deep.jsonl"
+expect "--batch: a line nested 100000 deep, then a good one" 1 '2 applicants: 1 evaluated, 1 failed' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/deep.jsonl"
 expect "--batch: a directory" 1 'is a directory' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/emptydir"
 expect "--batch: /dev/null (no applicants)" 0 '0 applicants' "$POLC" eval "$WORK/plain.pol" --batch /dev/null
 
