@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -78,6 +79,16 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     }
   }
   std::istream& in = isStdin(options.batch) ? std::cin : file;
+  // The summary's file is created before the first applicant, so that a path that cannot be
+  // written fails at once rather than after the whole batch.
+  std::optional<AtomicFile> summaryFile;
+  if (!options.summary.empty()) {
+    summaryFile.emplace(options.summary);
+    if (!summaryFile->ok()) {
+      std::cerr << "polc eval: --summary " << summaryFile->error() << "\n";
+      return kExitErrors;
+    }
+  }
   std::string line;
   int lineNo = 0, ok = 0, failed = 0;
   // Sums only: the batch streams line by line in constant memory.
@@ -122,9 +133,9 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     std::cout.flush();
   }
   progress.clear();
-  if (!options.summary.empty()) {
-    std::string err = writeFileAtomically(options.summary, summary.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-    if (!err.empty()) {
+  if (summaryFile) {
+    summaryFile->write(summary.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    if (std::string err = summaryFile->commit(); !err.empty()) {
       std::cerr << "polc eval: " << err << "\n";
       return kExitErrors;
     }

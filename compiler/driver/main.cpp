@@ -92,7 +92,10 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
   cmd->add_option("--summary", options.summary,
                   "With --batch: write the summary (counts, totals per clause and payer, quota\n"
                   "over-subscription) as JSON to this file instead of as text on stderr")
-      ->needs(batch);
+      ->needs(batch)
+      ->check([](const std::string& f) {
+        return f == "-" ? std::string("standard output carries the results; give the summary a file") : std::string();
+      });
   cmd->add_option("--date", options.date, "Evaluation date YYYY-MM-DD (default: the facts' date, else today)")
       ->check([](const std::string& d) { return ir::parseDate(d) ? std::string() : "expected YYYY-MM-DD"; });
   cmd->add_flag("--explain", options.explain, "Record and print the step-by-step calculation of each award");

@@ -36,8 +36,13 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   // A device or FIFO (-o /dev/null, -o /dev/stdout, a named pipe) is written in place: renaming a
   // temporary over it would replace the device node with a regular file (that is how /dev/null
   // once became a plain file on the project machine). There is nothing partial to avoid there.
-  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);  // a FIFO without reader: ENXIO
+  // A symbolic link likewise (/dev/stderr → /proc/self/fd/2, which may be a regular file when
+  // stderr is redirected): the rename would replace the link itself, so it is written through.
+  struct stat link {};
+  const bool symlink = ::lstat(path_.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+  if (symlink || (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode))) {
+    const int trunc = symlink && ::stat(path_.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? O_TRUNC : 0;
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | trunc | O_NONBLOCK | O_CLOEXEC, 0666);  // a FIFO without reader: ENXIO
     if (fd_ < 0) {
       error_ = describe(path_, errno);
       return;

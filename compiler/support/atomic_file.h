@@ -2,7 +2,8 @@
 // same directory (so that the rename stays on one file system), which is flushed to disk and then
 // renamed over the target. A reader sees the old file or the whole new one; a failure at any step,
 // or an AtomicFile destroyed before commit(), leaves the target untouched and no temporary behind.
-// An existing device or FIFO (/dev/null, a named pipe) is written in place instead, never replaced.
+// An existing device or FIFO (/dev/null, a named pipe), or a symbolic link, is written in place
+// instead (through the link), never replaced.
 // Every file polc writes (IR dumps, bytecode, generated code, witnesses, reports) goes through here.
 #pragma once
 

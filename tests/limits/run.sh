@@ -292,6 +292,26 @@ exec 3<&-
 if [ -p "$WORK/out.fifo" ] && cmp -s "$WORK/from-fifo.ir" "$WORK/stdout.ir"; then
   echo "ok   build: -o a FIFO writes through it and leaves it a FIFO"; pass=$((pass + 1))
 else echo "FAIL build: -o a FIFO replaced it or wrote something else"; fail=$((fail + 1)); fi
+# -o or --summary through a symbolic link (/dev/stderr is one): written through, the link kept.
+echo old >"$WORK/link-target.ir"
+ln -s "$WORK/link-target.ir" "$WORK/link.ir"
+expect "build: -o a symbolic link" 0 '' "$POLC" build "$WORK/plain.pol" -o "$WORK/link.ir"
+if [ -L "$WORK/link.ir" ] && cmp -s "$WORK/link-target.ir" "$WORK/stdout.ir"; then
+  echo "ok   build: -o a symbolic link writes its target and keeps the link"; pass=$((pass + 1))
+else echo "FAIL build: -o a symbolic link replaced the link or wrote something else"; fail=$((fail + 1)); fi
+echo '{"企业": {"投入": "5元"}}' >"$WORK/one.jsonl"
+ln -s "$WORK/summary-target.json" "$WORK/summary-link.json"
+expect "--summary: a symbolic link" 0 'summary in' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/one.jsonl" --summary "$WORK/summary-link.json"
+if [ -L "$WORK/summary-link.json" ] && grep -q '"applicants": 1' "$WORK/summary-target.json"; then
+  echo "ok   --summary: through a symbolic link, the link kept"; pass=$((pass + 1))
+else echo "FAIL --summary: a symbolic link was replaced or not written"; fail=$((fail + 1)); fi
+expect "--summary -: refused (stdout carries the results)" 2 'standard output' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/one.jsonl" --summary -
+# A summary that cannot be written fails before the first applicant, not after the batch.
+out=$("$POLC" eval "$WORK/plain.pol" --batch "$WORK/one.jsonl" --summary "$WORK/nosuch/s.json" 2>&1)
+status=$?
+if [ "$status" -eq 1 ] && grep -q 'nosuch/s.json' <<<"$out" && ! grep -q '"line"' <<<"$out"; then
+  echo "ok   --summary into a missing directory: refused before evaluating"; pass=$((pass + 1))
+else echo "FAIL --summary into a missing directory: status $status, output: $out"; fail=$((fail + 1)); fi
 
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
