@@ -96,6 +96,8 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
 
 /* ---- evaluation -------------------------------------------------------------------------------- */
 enum { POLRT_EXPLAIN = 1 };
+/* On an error (or with no applicant) the session then holds no awards and zero totals, never the
+ * previous applicant's result. */
 polrt_status polrt_evaluate(polrt_session* s, int flags);
 
 /* A batch: for i in [0, n): reset, fill(s, i, user) describes applicant i, evaluate, then

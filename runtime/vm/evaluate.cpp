@@ -60,7 +60,7 @@ bool Session::evaluate(bool explain) {
       docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
     }
   }
-  nawards_ = 0;
+  clearResult();
   missingPool_.clear();
   fundingPool_.clear();
   instPool_.clear();
@@ -84,7 +84,7 @@ bool Session::evaluate(bool explain) {
     computeTotals();
   } catch (const VmError& e) {
     error_ = e.message;
-    nawards_ = 0;
+    clearResult();
     return false;
   }
   return true;

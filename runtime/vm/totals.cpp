@@ -11,13 +11,20 @@ using namespace detail;
 
 // ---- step 10: totals ------------------------------------------------------------------------------
 
-void Session::computeTotals() {
+// No awards and zero totals: what a session shows after reset() or a failed evaluation, never the
+// previous applicant's result (a batch's done() callback reads it whatever the status).
+void Session::clearResult() {
+  nawards_ = 0;
   TotalsR& t = totals_;
   t.exact = t.upTo = t.rangeLo = t.rangeHi = t.lo = t.hi = Decimal();
   t.exactCount = t.upToCount = t.rangeCount = 0;
   t.benefits = t.negotiated = t.dropped = t.notAssessable = t.alreadyReceived = 0;
   std::fill(t.payerUsed.begin(), t.payerUsed.end(), 0);
   for (auto& b : t.byPayer) b = {Decimal(), Decimal()};
+}
+
+void Session::computeTotals() {
+  TotalsR& t = totals_;
   for (int i = 0; i < nawards_; ++i) {
     const AwardR& aw = awards_[i];
     auto plus = [&](const Decimal& a, const Decimal& b) {

@@ -47,6 +47,7 @@ Session::Session(const Program& p) : p_(p) {
 // ---- the applicant --------------------------------------------------------------------------------
 
 void Session::reset() {
+  clearResult();
   ninst_ = 0;
   indexed_ = false;
   std::fill(held_.begin(), held_.end(), 0);

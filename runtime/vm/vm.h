@@ -298,6 +298,7 @@ class Session {
   void finish(AwardR& aw);
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   void planSplits();
+  void clearResult();
   void computeTotals();
   AwardR& newAward();
   bool better(int a, int b, const GroupDef& g) const;

@@ -81,6 +81,78 @@ TEST(CApi, EvaluatesScenarioP2) {
   polrt_session_free(s);
 }
 
+// A project whose 贴息 (第5条第3款第1项) is an evaluation error: its loan was drawn before the first
+// LPR of the table.
+void addLoanBeforeTheFirstLpr(polrt_session* s, int firm) {
+  int loan = -1;
+  polrt_add_instance(s, "项目", firm, &loan);
+  polrt_add_set_member(s, loan, "入库", "智改数转项目库");
+  polrt_set_fact(s, loan, "获得智能化改造贷款", "true");
+  polrt_set_fact(s, loan, "贷款金额", "1000000");
+  polrt_set_fact(s, loan, "放款日期", "2021-01-01");
+  polrt_set_fact(s, loan, "贷款期限", "1");
+}
+
+// After polrt_reset, a failed evaluation or a skipped applicant of a batch, the session shows no
+// awards and zero totals: never the previous applicant's, which done() would read as this one's.
+TEST(CApi, NoResultIsLeftFromThePreviousApplicant) {
+  ProgramHandle h;
+  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK);
+  polrt_session* s = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+  int firm = -1, project = -1;
+  auto paying = [&] {
+    describeP2(s, firm, project);
+    ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000"), POLRT_OK);
+    ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+    ASSERT_GT(polrt_award_count(s), 0);
+    ASSERT_STREQ(polrt_total(s, "max"), "10000000");
+    ASSERT_GT(polrt_total_payer_count(s), 0);
+  };
+  auto empty = [&](const char* when) {
+    EXPECT_EQ(polrt_award_count(s), 0) << when;
+    EXPECT_STREQ(polrt_total(s, "max"), "0") << when;
+    EXPECT_STREQ(polrt_total(s, "up_to"), "0") << when;
+    EXPECT_EQ(polrt_total_payer_count(s), 0) << when;
+  };
+  paying();
+  polrt_reset(s);
+  empty("after polrt_reset");
+  paying();
+  polrt_reset(s);
+  describeP2(s, firm, project);
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000"), POLRT_OK);
+  addLoanBeforeTheFirstLpr(s, firm);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_ERR_EVAL);
+  empty("after a failed evaluation");
+  struct Seen {
+    int awards[3] = {-1, -1, -1};
+  } seen;
+  auto fill = [](polrt_session* s, size_t i, void*) -> int {
+    if (i == 1) return 1;  // skipped
+    int firm, project;
+    polrt_set_date(s, "2024-06-30");
+    polrt_add_instance(s, "企业", -1, &firm);
+    polrt_set_fact(s, firm, "所在地", "新北区");
+    polrt_set_fact(s, firm, "制造业", "true");
+    polrt_add_instance(s, "项目", firm, &project);
+    polrt_add_set_member(s, project, "入库", "常州市重大项目库");
+    polrt_set_fact(s, project, "当年竣工投产", "是");
+    polrt_set_fact(s, project, "产业", "新能源");
+    polrt_set_fact(s, project, "设备投入", "100000000");
+    if (i == 2) addLoanBeforeTheFirstLpr(s, firm);
+    return 0;
+  };
+  auto done = [](polrt_session* s, size_t i, polrt_status, void* user) {
+    static_cast<Seen*>(user)->awards[i] = polrt_award_count(s) + (std::strcmp(polrt_total(s, "max"), "0") != 0 ? 1000 : 0);
+  };
+  ASSERT_EQ(polrt_evaluate_batch(s, 3, 0, fill, done, &seen), POLRT_OK);
+  EXPECT_GT(seen.awards[0], 1000);  // paid
+  EXPECT_EQ(seen.awards[1], 0);     // skipped: nothing of applicant 0
+  EXPECT_EQ(seen.awards[2], 0);     // failed
+  polrt_session_free(s);
+}
+
 struct BatchState {
   int done = 0, ok = 0;
 };
