@@ -35,12 +35,14 @@ struct Grant {
 };
 
 // An award received before, attached to the item whose facts list it. `target` is the award's
-// target, or its clause's when the facts give only the citation. `award` points into the facts,
-// which outlive the evaluation (no copy of the citation's text).
+// target, or its clause's when the facts give only the citation; `clause` is -1 or the clause
+// (Received::clause, or found by its citation when it was filled in code with the citation alone).
+// `award` points into the facts, which outlive the evaluation (no copy of the citation's text).
 struct ReceivedAt {
   int instance;
   int target;
   const Received* award;
+  int clause;
 };
 
 // A fact the expression needs but the applicant does not give.

@@ -219,16 +219,10 @@ class FactsReader {
   }
 
  private:
-  static std::string squeeze(const std::string& s) {
-    std::string out;
-    for (char c : s)
-      if (c != ' ' && c != '\t') out += c;
-    return out;
-  }
   int citation(const std::string& text) const {
-    std::string want = squeeze(text);
+    std::string want = withoutBlanks(text);
     for (int c = 0; c < p_.clauses.size; ++c)
-      if (want == squeeze(citations_[2 * c]) || want == squeeze(citations_[2 * c + 1])) return c;
+      if (want == withoutBlanks(citations_[2 * c]) || want == withoutBlanks(citations_[2 * c + 1])) return c;
     return -1;
   }
   bool atom(const std::string& a, std::string& dim, int& pow10, int64_t& num, int64_t& den) const {

@@ -38,10 +38,21 @@ struct Run {
     bySubject[static_cast<std::size_t>(subject)].push_back(id);
     return id;
   }
+  // Facts filled in code may name a received award's clause by its citation alone, or give an
+  // index that is not a clause: the first is looked up, the second is an error (it was read out of
+  // the table, and a citation alone was ignored, so a 一次性 award was paid again).
   void addReceived(int instance, const std::vector<Received>& list) {
     for (const auto& x : list) {
-      int target = x.clause >= 0 && x.target < 0 ? p.clauses[x.clause].target : x.target;
-      received.push_back(ReceivedAt{instance, target, &x});
+      int clause = x.clause;
+      if (clause < -1 || clause >= p.clauses.size)
+        throw EvalError("已获奖励: clause " + std::to_string(clause) + " is not a clause of this program (0 to " +
+                        std::to_string(p.clauses.size - 1) + ")");
+      if (clause < 0 && !x.citation.empty() && (clause = clauseIndex(p, x.citation)) < 0)
+        throw EvalError("已获奖励: unknown citation \"" + x.citation + "\"");
+      if (x.target < -1 || x.target >= p.targets.size)
+        throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
+      int target = clause >= 0 && x.target < 0 ? p.clauses[clause].target : x.target;
+      received.push_back(ReceivedAt{instance, target, &x, clause});
     }
   }
   Span<int> instancesOf(int subject) const {
@@ -184,7 +195,7 @@ struct Run {
     }
     if (!unknown && cl.once) {
       for (const auto& rec : received) {
-        if (rec.award->clause != aw.clause || rec.award->year >= year || rec.instance != aw.instance) continue;
+        if (rec.clause != aw.clause || rec.award->year >= year || rec.instance != aw.instance) continue;
         aw.status = Status::AlreadyReceived;
         aw.why.kind = ReasonKind::AlreadyReceived;
         aw.why.index = rec.award->year;
@@ -407,7 +418,7 @@ struct Run {
       Dec rec;
       if (k.period != CapPeriod::Once) {
         for (const auto& x : received) {
-          if (x.award->clause < 0 || !k.clauses.contains(x.award->clause)) continue;
+          if (x.clause < 0 || !k.clauses.contains(x.clause)) continue;
           if (ownerInstance(x.instance, k.per) != owner) continue;
           if (k.period == CapPeriod::Annual ? x.award->year != year : x.award->year > year) continue;
           Dec sum;

@@ -125,4 +125,22 @@ struct ProgramInfo {
   FundingSelector funding;
 };
 
+// A citation as people type it, with or without blanks ("常办发〔2022〕1号 第3条第3款").
+inline std::string withoutBlanks(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t') out += c;
+  return out;
+}
+
+// The index of the clause a citation names (its document's number, then 第…条…), or -1. For an
+// embedder filling an award received (Received::clause) in code; the facts reader also takes the
+// document's name instead of its number.
+inline int clauseIndex(const ProgramInfo& p, const std::string& citation) {
+  const std::string want = withoutBlanks(citation);
+  for (int c = 0; c < p.clauses.size; ++c)
+    if (want == withoutBlanks(p.clauses[c].citation)) return c;
+  return -1;
+}
+
 }  // namespace polc_rt

@@ -1,0 +1,73 @@
+// Awards received before (已获奖励) filled in code: the clause named by its citation alone, as an
+// embedder copying them from its records would, is looked up; an index that is not a clause, or a
+// citation no clause has, is an evaluation error. Before, a citation alone was ignored (so the
+// 一次性 award was paid again) and a bad index was read out of the clause table. Run by the tests.
+#include <iostream>
+#include <string>
+
+#include "policy.h"
+
+namespace {
+
+int failures = 0;
+void expect(bool ok, const std::string& what) {
+  std::cout << (ok ? "ok   " : "FAIL ") << what << "\n";
+  if (!ok) ++failures;
+}
+
+// Scenario P2's project (第3条第3款, up to 1000万元), with one award received in 2023.
+policy::Facts p2(const polc_rt::Received& received) {
+  policy::项目 project;
+  project.入库.set(static_cast<std::size_t>(policy::项目库::常州市重大项目库));
+  project.当年竣工投产 = true;
+  project.产业 = policy::产业::新能源;
+  project.设备投入 = polc_rt::D(100000000, 0);
+  project.已获奖励.push_back(received);
+  policy::企业 firm;
+  firm.所在地 = policy::辖区::新北区;
+  firm.制造业 = true;
+  firm.项目.push_back(project);
+  policy::Facts facts;
+  facts.date = polc_rt::date("2024-06-30");
+  facts.企业 = firm;
+  return facts;
+}
+
+polc_rt::Received received(int clause, const std::string& citation) {
+  polc_rt::Received r;
+  r.clause = clause;
+  r.citation = citation;
+  r.amount = polc_rt::D(10000000, 0);
+  r.year = 2023;
+  return r;
+}
+
+// The status of 第3条第3款's award, or the evaluation error.
+std::string outcome(const policy::Facts& facts) {
+  policy::Result result;
+  try {
+    policy::evaluate(facts, result);
+  } catch (const polc_rt::EvalError& e) {
+    return std::string("error: ") + e.what();
+  }
+  for (const policy::Award& aw : result.awards)
+    if (std::string(result.clause(aw).citation) == "常办发〔2022〕1号 第3条第3款") return polc_rt::statusName(aw.status);
+  return "no award";
+}
+
+}  // namespace
+
+int main() {
+  const int index = polc_rt::clauseIndex(policy::program(), "常办发〔2022〕1号第3条第3款");
+  expect(index >= 0 && std::string(policy::program().clauses[index].citation) == "常办发〔2022〕1号 第3条第3款",
+         "clauseIndex finds a citation written without blanks");
+  expect(outcome(p2(received(index, ""))) == "already_received", "by index: already received");
+  expect(outcome(p2(received(-1, "常办发〔2022〕1号 第3条第3款"))) == "already_received",
+         "by citation alone: already received, not paid again");
+  expect(outcome(p2(received(-1, "常办发〔2022〕1号 第99条"))).find("unknown citation") != std::string::npos,
+         "an unknown citation is an evaluation error");
+  expect(outcome(p2(received(100000, ""))).find("is not a clause of this program") != std::string::npos,
+         "an index beyond the clauses is an evaluation error, not a read out of the table");
+  std::cout << (failures ? "FAILED\n" : "all passed\n");
+  return failures ? 1 : 0;
+}
