@@ -65,7 +65,7 @@ Num makeNumber(FuzzedDataProvider& fdp, int maxDigits, int maxFrac) {
   // Trailing zeros in a fraction are fine, but keep the integer part without a leading zero.
   std::string text = frac == 0 ? d : d.substr(0, d.size() - frac) + "." + d.substr(d.size() - frac);
   if (text[0] == '.') text = "0" + text;
-  mpz_class m(d);
+  mpz_class m(d, 10);
   mpz_class den;
   mpz_ui_pow_ui(den.get_mpz_t(), 10, static_cast<unsigned long>(frac));
   mpq_class v(m, den);
@@ -123,13 +123,15 @@ std::string toDecimalString(const mpq_class& v) {
   return (neg ? "-" : "") + s;
 }
 
+// Base 10 throughout: GMP's default base 0 reads a leading 0 as octal, so 0.27 ("027") was 23/100
+// (a mismatch the fuzzer reported against a correct evaluator).
 mpq_class fromDecimal(const polrt::Decimal& d) {
   std::string s = d.toString();
   std::size_t dot = s.find('.');
-  if (dot == std::string::npos) return mpq_class(mpz_class(s));
+  if (dot == std::string::npos) return mpq_class(mpz_class(s, 10));
   int frac = static_cast<int>(s.size() - dot - 1);
   s.erase(dot, 1);
-  mpq_class v(mpz_class(s), pow10q(frac).get_num());
+  mpq_class v(mpz_class(s, 10), pow10q(frac).get_num());
   v.canonicalize();
   return v;
 }
@@ -479,7 +481,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     mpq_class hi = fromDecimal(a->hi), lo = fromDecimal(a->lo);
     if (hi != x.hi || lo != x.lo)
       fail(which + ": evaluator gives [" + a->lo.toString() + ", " + a->hi.toString() + "], oracle [" +
-               toDecimalString(x.lo) + ", " + toDecimalString(x.hi) + "]",
+               toDecimalString(x.lo) + ", " + toDecimalString(x.hi) + "] (as fractions: evaluator [" + lo.get_str() +
+               ", " + hi.get_str() + "], oracle [" + x.lo.get_str() + ", " + x.hi.get_str() + "])",
            p, f);
     totalHi += hi;
   }
