@@ -19,6 +19,9 @@ inline constexpr uint16_t kVersionMinor = 0;
 inline constexpr std::size_t kHeaderSize = 24;
 // Hard limits the verifier enforces (a hostile file cannot make the VM allocate without bound).
 inline constexpr uint32_t kMaxCount = 1u << 20;     // entries in any table
+// (groups + caps) × clauses: each keeps a byte per clause, so a small file of many empty clauses and
+// groups would otherwise ask for gigabytes (3.2 MB → 800 MB). Real programs: a few thousand.
+inline constexpr uint64_t kMaxScopeCells = 1u << 24;
 inline constexpr uint32_t kMaxStack = 256;          // operand stack slots per block
 inline constexpr uint32_t kMaxLocals = 64;          // and/or frames per block
 inline constexpr uint32_t kMaxHandlers = 64;        // nested TRY per block

@@ -417,6 +417,10 @@ void Parser::derive() {
   for (uint32_t i = 0; i < p.payerOrder.size(); ++i) p.payerOrder[i] = i;
   std::sort(p.payerOrder.begin(), p.payerOrder.end(),
             [&](uint32_t a, uint32_t b) { return p.strings[p.payerNames[a]] < p.strings[p.payerNames[b]]; });
+  const uint64_t cells = (static_cast<uint64_t>(p.groups.size()) + p.caps.size()) * p.clauses.size();
+  if (cells > kMaxScopeCells)
+    fail(std::to_string(p.groups.size() + p.caps.size()) + " groups and caps over " + std::to_string(p.clauses.size()) +
+         " clauses: more than " + std::to_string(kMaxScopeCells) + " (group or cap, clause) pairs");
   for (auto& g : p.groups) {
     g.inScope.assign(p.clauses.size(), 0);
     for (std::size_t c = 0; c < p.clauses.size(); ++c) {

@@ -4,6 +4,7 @@
 // instruction operands; most are re-checksummed so that they reach the deeper checks.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <random>
 
 #include "backend/bytecode/bridge.h"
@@ -114,6 +115,66 @@ TEST(Verifier, AcceptsTheSeedPolicies) {
     auto r = polrt::load(c->bytecode.data(), c->bytecode.size());
     EXPECT_TRUE(r.program) << r.error;
   }
+}
+
+// A well-formed file of `clauses` empty benefit clauses and `groups` empty non-stacking groups:
+// a few dozen bytes each, so the counts pass the check against the bytes left.
+std::vector<uint8_t> manyClausesAndGroups(uint32_t clauses, uint32_t groups) {
+  std::vector<uint8_t> body;
+  auto u8 = [&](uint8_t v) { body.push_back(v); };
+  auto u32 = [&](uint32_t v) {
+    for (int i = 0; i < 4; ++i) body.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  };
+  auto u64 = [&](uint64_t v) { u32(static_cast<uint32_t>(v)), u32(static_cast<uint32_t>(v >> 32)); };
+  const uint32_t kNone = 0xffffffff;
+  auto section = [&](uint32_t id, const std::function<void()>& fill) {
+    u32(id);
+    const std::size_t at = body.size();
+    u32(0);
+    fill();
+    const uint32_t n = static_cast<uint32_t>(body.size() - at - 4);
+    for (int i = 0; i < 4; ++i) body[at + i] = static_cast<uint8_t>(n >> (8 * i));
+  };
+  section(1, [&] { u32(1), u32(0); });          // one empty string
+  section(2, [&] { u32(1), u64(0), u64(0), u8(0); });  // the decimal 0
+  for (uint32_t id = 3; id <= 7; ++id) section(id, [&] { u32(0); });
+  section(8, [&] { u32(0), u32(0); });
+  section(9, [&] {  // one document
+    u32(1), u32(0), u32(0), u32(0), u8(0), u32(0), u8(0), u32(0), u8(0), u32(0), u8(0), u32(0), u32(0);
+  });
+  section(10, [&] {
+    u32(clauses);
+    for (uint32_t c = 0; c < clauses; ++c) {
+      u32(0), u32(0), u32(0), u32(0), u32(0);
+      for (int i = 0; i < 4; ++i) u32(kNone);
+      u8(1), u32(0), u32(0), u32(kNone), u32(0), u32(0), u32(0), u32(kNone), u32(0), u8(0), u64(0), u8(0), u32(0), u8(0), u8(0),
+          u32(0);
+    }
+  });
+  section(11, [&] {
+    u32(groups);
+    for (uint32_t g = 0; g < groups; ++g) u32(0), u32(0), u8(0), u32(0), u32(0), u8(0), u8(0), u32(0), u32(0), u32(0), u32(0);
+  });
+  for (uint32_t id = 12; id <= 16; ++id) section(id, [&] { u32(0); });
+  std::vector<uint8_t> file = {'P', 'O', 'L', 'B', 1, 0, 0, 0, 0, 0, 0, 0};
+  file.resize(kHeaderSize, 0);
+  file[20] = 16;  // sections
+  file.insert(file.end(), body.begin(), body.end());
+  reseal(file);
+  return file;
+}
+
+// The loader derives a byte per (group, clause): bounded, or 3.2 MB of groups and clauses asked for
+// 800 MB (found by a review of docs/bytecode.md's promise of no huge allocations).
+TEST(Verifier, BoundsTheGroupsTimesClauses) {
+  auto small = manyClausesAndGroups(100, 100);
+  auto ok = polrt::load(small.data(), small.size());
+  ASSERT_TRUE(ok.program) << ok.error;  // the builder makes a valid file
+  auto big = manyClausesAndGroups(4200, 4200);
+  auto r = polrt::load(big.data(), big.size());
+  EXPECT_FALSE(r.program);
+  EXPECT_NE(r.error.find("groups and caps over 4200 clauses"), std::string::npos) << r.error;
+  EXPECT_LT(big.size(), 1u << 20);  // under a megabyte
 }
 
 TEST(Verifier, RejectsWithClearErrors) {
