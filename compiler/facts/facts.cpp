@@ -255,6 +255,21 @@ class Reader {
     }
   }
 
+  // An award received is listed on its item, or on an item that owns it (a cap over an enterprise's
+  // awards counts last year's awards of products it no longer lists). "" when `cl`'s award may be
+  // listed on an item of `subject`, else why not: listed elsewhere it would match no award and be
+  // ignored, and a 一次性 award listed above its item would be paid again (it compares the item).
+  // The generated reader and the runtime apply the same rule.
+  std::string misplaced(const ir::Clause& cl, int subject) const {
+    const std::string& name = p_.subjects[static_cast<std::size_t>(cl.subject)].name;
+    if (cl.subject == subject) return "";
+    for (int o = p_.subjects[static_cast<std::size_t>(cl.subject)].owner; o >= 0; o = p_.subjects[static_cast<std::size_t>(o)].owner)
+      if (o == subject)
+        return cl.once ? fmt::format("{} is paid once per {}: list it in the 已获奖励 of the {} it was paid for", cl.citation, name, name)
+                       : "";
+    return fmt::format("{} is awarded to a {}: list it in the 已获奖励 of that {} or of an item that owns it", cl.citation, name, name);
+  }
+
   void received(int index, const json& value, const std::string& path) {
     if (!value.is_array()) {
       error(path, fmt::format("expected an array of awards received, got {}", shown(value)));
@@ -277,6 +292,9 @@ class Reader {
           aw.clause = citation(aw.citation);
           if (aw.clause < 0) {
             error(at, fmt::format("unknown citation {}", shown(v)));
+            ok = false;
+          } else if (std::string why = misplaced(p_.clauses[aw.clause], out_->applicant.instances[index].subject); !why.empty()) {
+            error(at, why);
             ok = false;
           }
         } else if (key == "target" || key == "标的") {

@@ -68,6 +68,11 @@ int main() {
          "an unknown citation is an evaluation error");
   expect(outcome(p2(received(100000, ""))).find("is not a clause of this program") != std::string::npos,
          "an index beyond the clauses is an evaluation error, not a read out of the table");
+  policy::Facts onTheFirm = p2(received(-1, ""));
+  onTheFirm.企业->项目[0].已获奖励.clear();
+  onTheFirm.企业->已获奖励.push_back(received(index, ""));
+  expect(outcome(onTheFirm).find("is paid once per 项目") != std::string::npos,
+         "a 一次性 project award listed on the enterprise is an evaluation error, not ignored");
   std::cout << (failures ? "FAILED\n" : "all passed\n");
   return failures ? 1 : 0;
 }

@@ -492,6 +492,23 @@ int Program::findClause(std::string_view citation) const {
   return -1;
 }
 
+// As the compiler's facts reader and the generated code's: listed elsewhere, an award would match
+// no award and be ignored, and a 一次性 award listed above its item would be paid again.
+std::string Program::misplacedReceived(int clause, int subject) const {
+  const ClauseDef& cl = clauses[static_cast<std::size_t>(clause)];
+  if (cl.subject == subject || cl.subject < 0) return "";  // no subject: it matches no award anyway
+  const std::string& name = strings[subjects[static_cast<std::size_t>(cl.subject)].name];
+  std::size_t steps = 0;  // bounded: a hostile file may make the owners a loop
+  for (int32_t o = subjects[static_cast<std::size_t>(cl.subject)].owner; o >= 0 && steps++ < subjects.size();
+       o = subjects[static_cast<std::size_t>(o)].owner)
+    if (o == subject)
+      return cl.once ? strings[cl.citation] + " is paid once per " + name + ": list it in the 已获奖励 of the " + name +
+                           " it was paid for"
+                     : "";
+  return strings[cl.citation] + " is awarded to a " + name + ": list it in the 已获奖励 of that " + name +
+         " or of an item that owns it";
+}
+
 int Program::findTarget(std::string_view name) const {
   for (std::size_t i = 0; i < targets.size(); ++i)
     if (strings[targets[i]] == name) return static_cast<int>(i);

@@ -195,6 +195,9 @@ struct Program {
   int findSubject(std::string_view name) const;
   int findFact(int subject, std::string_view name) const;
   int findClause(std::string_view citation) const;  // spaces ignored
+  // "" when an award received of `clause` may be listed on an instance of `subject` (its item's
+  // subject, or one that owns it; a 一次性 clause only its item's), else why not.
+  std::string misplacedReceived(int clause, int subject) const;
   int findTarget(std::string_view name) const;
   int findMember(uint32_t enumIndex, std::string_view name) const;
 };

@@ -169,6 +169,9 @@ bool Session::load(const Applicant& a) {
       // A recording not saved under this program names clauses by another's numbers, perhaps: its
       // citation, when it has one, must name the same clause here (a saved one was checked above).
       if (!a.savedUnder_ && o.slot >= 0 && !citation.empty() && p_.findClause(citation) != o.slot) return fail();
+      // A clause of another subject than the instance's would match no award: refused, as
+      // polrt_add_received and the facts readers refuse it.
+      if (o.slot >= 0 && !p_.misplacedReceived(o.slot, in->subject).empty()) return fail();
       addReceived(o.inst, o.slot, r.target, r.amount, r.year, citation);
       continue;
     }

@@ -198,8 +198,19 @@ void Generator::instance(eval::Applicant& a, int subject, int parent, const std:
       r.instance = index;
       r.year = year - pick(4);
       r.amount = number(Type::number(Dimension::base(0)));
-      if (chance(80) && !p_.clauses.empty()) {
-        r.clause = pick(static_cast<int>(p_.clauses.size()));
+      // A clause whose awards may be listed here: of this subject, or (not 一次性) of one it owns,
+      // as the facts readers and Session::load accept them (docs/facts.md).
+      std::vector<int> listable;
+      for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
+        const ir::Clause& cl = p_.clauses[c];
+        bool ok = cl.subject == subject;
+        for (int o = cl.subject >= 0 ? p_.subjects[static_cast<std::size_t>(cl.subject)].owner : -1; o >= 0 && !ok && !cl.once;
+             o = p_.subjects[static_cast<std::size_t>(o)].owner)
+          ok = o == subject;
+        if (ok) listable.push_back(static_cast<int>(c));
+      }
+      if (chance(80) && !listable.empty()) {
+        r.clause = listable[static_cast<std::size_t>(pick(static_cast<int>(listable.size())))];
         r.citation = p_.clauses[r.clause].citation;  // as a facts file names it
         r.target = p_.clauses[r.clause].target;
       } else if (!p_.targets.empty()) {

@@ -95,7 +95,7 @@ void Generator::readSubject(std::ostream& os, int s) {
   }
   (void)any;
   os << "        rd.error(at + \".\" + name, \"no history of this fact\");\n      }\n      continue;\n    }\n";
-  os << "    if (key == \"已获奖励\" || key == \"received\") {\n      rd.received(v, at, x.已获奖励);\n      continue;\n    }\n";
+  os << "    if (key == \"已获奖励\" || key == \"received\") {\n      rd.received(v, at, x.已获奖励, " << s << ");\n      continue;\n    }\n";
   os << "    rd.error(at, \"unknown field\");\n  }\n";
   for (std::size_t f = 0; f < sub.facts.size(); ++f) {
     const auto& slot = sub.facts[f];

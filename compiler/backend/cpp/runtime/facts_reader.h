@@ -160,7 +160,8 @@ class FactsReader {
     return out;
   }
 
-  void received(const Json& v, const std::string& at, std::vector<Received>& out) {
+  // `subject`: the object's; a citation of a clause of another subject is refused, as polc refuses it.
+  void received(const Json& v, const std::string& at, std::vector<Received>& out, int subject) {
     if (!v.isArray()) {
       error(at, "expected an array of awards received");
       return;
@@ -182,6 +183,9 @@ class FactsReader {
           rec.clause = citation(rec.citation);
           if (rec.clause < 0) {
             error(here + "." + key, "unknown citation");
+            ok = false;
+          } else if (std::string why = misplaced(p_, rec.clause, subject); !why.empty()) {
+            error(here + "." + key, why);
             ok = false;
           }
         } else if (key == "target" || key == "标的") {

@@ -49,6 +49,9 @@ struct Run {
                         std::to_string(p.clauses.size - 1) + ")");
       if (clause < 0 && !x.citation.empty() && (clause = clauseIndex(p, x.citation)) < 0)
         throw EvalError("已获奖励: unknown citation \"" + x.citation + "\"");
+      if (clause >= 0)
+        if (std::string why = misplaced(p, clause, r.instances[static_cast<std::size_t>(instance)].subject); !why.empty())
+          throw EvalError("已获奖励: " + why);
       if (x.target < -1 || x.target >= p.targets.size)
         throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
       int target = clause >= 0 && x.target < 0 ? p.clauses[clause].target : x.target;

@@ -133,6 +133,23 @@ inline std::string withoutBlanks(const std::string& s) {
   return out;
 }
 
+// An award received is listed on its item, or on an item that owns it (a cap over an enterprise's
+// awards counts last year's awards of products it no longer lists). "" when `clause`'s award may be
+// listed on an item of `subject`, else why not: listed elsewhere it would match no award and be
+// ignored, and a 一次性 award listed above its item would be paid again. As polc's reader.
+inline std::string misplaced(const ProgramInfo& p, int clause, int subject) {
+  const ClauseInfo& cl = p.clauses[clause];
+  const std::string name = p.subjects[cl.subject].name;
+  if (cl.subject == subject) return "";
+  for (int o = p.subjects[cl.subject].owner; o >= 0; o = p.subjects[o].owner)
+    if (o == subject)
+      return cl.once ? std::string(cl.citation) + " is paid once per " + name + ": list it in the 已获奖励 of the " + name +
+                           " it was paid for"
+                     : "";
+  return std::string(cl.citation) + " is awarded to a " + name + ": list it in the 已获奖励 of that " + name +
+         " or of an item that owns it";
+}
+
 // The index of the clause a citation names (its document's number, then 第…条…), or -1. For an
 // embedder filling an award received (Received::clause) in code; the facts reader also takes the
 // document's name instead of its number.
