@@ -33,6 +33,30 @@ bool writeAtomically(const std::string& path, const std::string& text) {
   return err.empty();
 }
 
+// --name is a file name in -o DIR and a C++ namespace: "" when it can be both, else why not. Letters
+// beyond ASCII are allowed (the generated code's names are Chinese); "../x" wrote outside the
+// directory, and "my-policy" or "class" made code that does not compile.
+std::string badCppName(const std::string& name) {
+  static const char* const kKeywords[] = {
+      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch", "char",
+      "char16_t", "char32_t", "char8_t", "class", "compl", "concept", "const", "const_cast", "consteval", "constexpr",
+      "constinit", "continue", "co_await", "co_return", "co_yield", "decltype", "default", "delete", "do", "double",
+      "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto", "if",
+      "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr", "operator", "or",
+      "or_eq", "private", "protected", "public", "register", "reinterpret_cast", "requires", "return", "short",
+      "signed", "sizeof", "static", "static_assert", "static_cast", "struct", "switch", "template", "this",
+      "thread_local", "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual",
+      "void", "volatile", "wchar_t", "while", "xor", "xor_eq", "std", "polc_rt"};
+  if (name.empty()) return "empty";
+  if (std::isdigit(static_cast<unsigned char>(name[0]))) return "starts with a digit";
+  for (char ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && static_cast<unsigned char>(ch) < 0x80)
+      return std::string("'") + ch + "' is not allowed: it must be a C++ identifier (letters, digits, _)";
+  for (const char* k : kKeywords)
+    if (name == k) return "a C++ keyword or a namespace the generated code uses";
+  return "";
+}
+
 // --emit=cpp -o DIR: the generated header and source and the two support headers
 // (compiler/backend/cpp). Every file is written in full to its temporary before any is renamed into
 // place, so a failure (a full disk, a directory in the way) leaves the old set of files, never a
@@ -40,6 +64,10 @@ bool writeAtomically(const std::string& path, const std::string& text) {
 int writeCpp(const BuildOptions& options, const sema::Model& model, const ir::Program& program) {
   if (options.outputFile.empty() || options.outputFile == "-") {
     std::cerr << "polc build: --emit=cpp writes several files: give a directory with -o DIR\n";
+    return kExitUsage;
+  }
+  if (std::string why = badCppName(options.cppName); !why.empty()) {
+    std::cerr << "polc build: --name " << options.cppName << ": " << why << "\n";
     return kExitUsage;
   }
   cpp::EmitOptions eo;
@@ -97,6 +125,12 @@ int writeNative(const BuildOptions& options, const ir::Program& program) {
   }
   if (obj && !isCIdentifier(options.entry)) {
     std::cerr << "polc build: --entry " << options.entry << ": not a C identifier\n";
+    return kExitUsage;
+  }
+  // The runtime's own functions are polrt_*, and main is the program's: an entry point of either
+  // name would clash at link time.
+  if (obj && (options.entry.rfind("polrt_", 0) == 0 || options.entry == "main")) {
+    std::cerr << "polc build: --entry " << options.entry << ": a name the runtime or the program already uses\n";
     return kExitUsage;
   }
   auto bc = bytecode::emit(program);

@@ -292,6 +292,15 @@ exec 3<&-
 if [ -p "$WORK/out.fifo" ] && cmp -s "$WORK/from-fifo.ir" "$WORK/stdout.ir"; then
   echo "ok   build: -o a FIFO writes through it and leaves it a FIFO"; pass=$((pass + 1))
 else echo "FAIL build: -o a FIFO replaced it or wrote something else"; fail=$((fail + 1)); fi
+# --name is a file name and a namespace: a path, a keyword or a hyphen is refused before anything
+# is written; a Chinese name is a valid identifier.
+expect "build: cpp --name with a path" 2 'not allowed' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name ../evil
+expect "build: cpp --name a keyword" 2 'keyword' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name class
+expect "build: cpp --name with a hyphen" 2 'not allowed' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name my-policy
+if [ ! -e "$WORK/evil.h" ] && [ ! -e "$WORK/cpp-name" ]; then echo "ok   build: a refused --name writes nothing"; pass=$((pass + 1))
+else echo "FAIL build: a refused --name wrote files"; fail=$((fail + 1)); fi
+expect "build: cpp --name in Chinese" 0 '' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name 政策
+check_dir "build: cpp --name names the files" "$WORK/cpp-name" "polc_decimal.h polc_runtime.h 政策.cpp 政策.h "
 # -o or --summary through a symbolic link (/dev/stderr is one): written through, the link kept.
 echo old >"$WORK/link-target.ir"
 ln -s "$WORK/link-target.ir" "$WORK/link.ir"
