@@ -20,6 +20,17 @@ using ir::Value;
 
 // ---- exact JSON -----------------------------------------------------------------------------------
 
+// The fields with an English and a Chinese name (docs/facts.md); as the generated reader's table.
+const char* otherSpelling(const std::string& key) {
+  static const char* const kPairs[][2] = {{"date", "日期"},   {"history", "历史"}, {"received", "已获奖励"}, {"citation", "条款"},
+                                          {"target", "标的"}, {"amount", "金额"},  {"year", "年度"}};
+  for (const auto& pair : kPairs) {
+    if (key == pair[0]) return pair[1];
+    if (key == pair[1]) return pair[0];
+  }
+  return nullptr;
+}
+
 // Thrown by ExactBuilder for a value nested too deeply (a SAX callback can only stop the parse).
 struct TooDeep {};
 
@@ -42,10 +53,17 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   }
   bool key(string_t& k) override {
     // A repeated key would silently replace the first value (the whole applicant, for "企业"):
-    // refuse it, so that no fact the file gives is ever ignored.
-    if (!stack_.empty() && stack_.back()->is_object() && stack_.back()->contains(k)) {
-      error = "duplicate key \"" + k + "\"";
-      return false;
+    // refuse it, so that no fact the file gives is ever ignored. A key and its other spelling
+    // ("date" and "日期") are one field too: one of them would win.
+    if (!stack_.empty() && stack_.back()->is_object()) {
+      if (stack_.back()->contains(k)) {
+        error = "duplicate key \"" + k + "\"";
+        return false;
+      }
+      if (const char* other = otherSpelling(k); other && stack_.back()->contains(other)) {
+        error = "duplicate key \"" + k + "\" (the same field as \"" + other + "\")";
+        return false;
+      }
     }
     key_ = k;
     return true;

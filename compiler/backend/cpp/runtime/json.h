@@ -58,6 +58,16 @@ class JsonParser {
     }
     return false;
   }
+  // The fields with an English and a Chinese name (docs/facts.md).
+  static const char* otherSpelling(const std::string& key) {
+    static const char* const kPairs[][2] = {{"date", "日期"},   {"history", "历史"}, {"received", "已获奖励"}, {"citation", "条款"},
+                                            {"target", "标的"}, {"amount", "金额"},  {"year", "年度"}};
+    for (const auto& pair : kPairs) {
+      if (key == pair[0]) return pair[1];
+      if (key == pair[1]) return pair[0];
+    }
+    return nullptr;
+  }
   void value(Json& v, int depth) {
     if (depth > 200) bad("nested too deeply");
     ws();
@@ -76,6 +86,9 @@ class JsonParser {
         // refused, as polc's own facts reader refuses it, so that no fact the file gives is ignored.
         if (std::find(v.keys.begin(), v.keys.end(), key.text) != v.keys.end())
           bad(("duplicate key \"" + key.text + "\"").c_str());
+        // A key and its other spelling ("date" and "日期") are one field too, as polc reads them.
+        if (const char* other = otherSpelling(key.text); other && std::find(v.keys.begin(), v.keys.end(), other) != v.keys.end())
+          bad(("duplicate key \"" + key.text + "\" (the same field as \"" + other + "\")").c_str());
         if (!eat(':')) bad("expected ':'");
         Json item;
         value(item, depth + 1);
