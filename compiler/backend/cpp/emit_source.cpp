@@ -314,14 +314,22 @@ void Generator::evaluateFunctions(std::ostream& os) {
     os << "Result evaluate(const " << root << "& applicant, const Options& options) {\n";
     os << "  Result result;\n  evaluate(applicant, result, options);\n  return result;\n}\n\n";
   }
+  // Exactly one applicant, as readFacts requires: filled in code, a second one was ignored and none
+  // gave an empty result, both without a word.
   os << "void evaluate(const Facts& facts, Result& result, const Options& options) {\n";
   os << "  Options o = options;\n";
   os << "  if (!o.date) o.date = facts.date ? *facts.date : polc_rt::today();\n";
+  os << "  std::string given;\n";
+  for (std::size_t s = 0; s < p_.subjects.size(); ++s)
+    if (p_.subjects[s].owner < 0)
+      os << "  if (facts." << subjectNames_[s] << ") given += given.empty() ? " << lit(p_.subjects[s].name) << " : \", \" "
+         << lit(p_.subjects[s].name) << ";\n";
+  os << "  if (given.empty() || given.find(',') != std::string::npos)\n";
+  os << "    throw polc_rt::EvalError(\"Facts: exactly one applicant, got \" + (given.empty() ? std::string(\"none\") : given));\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
       os << "  if (facts." << subjectNames_[s] << ") return evaluate(*facts." << subjectNames_[s] << ", result, o);\n";
-  os << "  polc_rt::Run run(kProgram, result);  // no applicant: an empty result\n";
-  os << "  polc_rt::startRun(run, std::nullopt, o);\n}\n\n";
+  os << "}\n\n";
   os << "Result evaluate(const Facts& facts, Options options) {\n";
   os << "  Result result;\n  evaluate(facts, result, options);\n  return result;\n}\n\n";
 }

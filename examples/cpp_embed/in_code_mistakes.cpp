@@ -1,7 +1,10 @@
-// Awards received before (已获奖励) filled in code: the clause named by its citation alone, as an
-// embedder copying them from its records would, is looked up; an index that is not a clause, or a
-// citation no clause has, is an evaluation error. Before, a citation alone was ignored (so the
-// 一次性 award was paid again) and a bad index was read out of the clause table. Run by the tests.
+// Facts filled in code, and the mistakes an embedder can make there that readFacts would catch in a
+// file. Awards received before (已获奖励): the clause named by its citation alone, as an embedder
+// copying them from its records would, is looked up; an index that is not a clause, a citation no
+// clause has, or an award listed on the wrong item is an evaluation error. Before, a citation alone
+// was ignored (so the 一次性 award was paid again) and a bad index was read out of the clause table.
+// And a Facts with two applicants, or none, is an error rather than the first one or an empty
+// result. Run by the tests.
 #include <iostream>
 #include <string>
 
@@ -73,6 +76,10 @@ int main() {
   onTheFirm.企业->已获奖励.push_back(received(index, ""));
   expect(outcome(onTheFirm).find("is paid once per 项目") != std::string::npos,
          "a 一次性 project award listed on the enterprise is an evaluation error, not ignored");
+  policy::Facts two = p2(received(index, ""));
+  two.集群.emplace();
+  expect(outcome(two).find("exactly one applicant, got 企业, 集群") != std::string::npos, "two applicants are an error");
+  expect(outcome(policy::Facts{}).find("exactly one applicant, got none") != std::string::npos, "no applicant is an error");
   std::cout << (failures ? "FAILED\n" : "all passed\n");
   return failures ? 1 : 0;
 }
