@@ -76,6 +76,10 @@ int main() {
   onTheFirm.企业->已获奖励.push_back(received(index, ""));
   expect(outcome(onTheFirm).find("is paid once per 项目") != std::string::npos,
          "a 一次性 project award listed on the enterprise is an evaluation error, not ignored");
+  policy::Facts badTitle = p2(received(index, ""));
+  badTitle.企业->称号.push_back({static_cast<policy::称号名录>(5000), polc_rt::date("2024-03-01")});
+  expect(outcome(badTitle).find("is not a member of its enum") != std::string::npos,
+         "a recognition cast beyond its enum is an evaluation error, not std::out_of_range");
   policy::Facts two = p2(received(index, ""));
   two.集群.emplace();
   expect(outcome(two).find("exactly one applicant, got 企业, 集群") != std::string::npos, "two applicants are an error");

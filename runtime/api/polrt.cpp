@@ -2,6 +2,7 @@
 // catches everything: no C++ exception crosses the boundary.
 #include "polrt.h"
 
+#include <cerrno>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -10,6 +11,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <sys/stat.h>
 
 #include "bytecode/program.h"
 #include "text/text.h"
@@ -203,6 +206,11 @@ polrt_status polrt_load_file(const char* path, polrt_program** out) {
   return guard([&]() -> polrt_status {
     if (!out || !path) return fail(POLRT_ERR_ARGUMENT, "null argument");
     *out = nullptr;
+    // A directory opens "successfully" and reads as nothing ("invalid bytecode: truncated"); a FIFO
+    // would block. Only a regular file is read.
+    struct stat info {};
+    if (::stat(path, &info) != 0) return fail(POLRT_ERR_IO, std::string(path) + ": " + std::strerror(errno));
+    if (!S_ISREG(info.st_mode)) return fail(POLRT_ERR_IO, std::string(path) + ": not a regular file");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(POLRT_ERR_IO, std::string(path) + ": cannot read the file");
     std::ostringstream buf;

@@ -27,6 +27,8 @@ TEST(CApi, LoadRejectsGarbageWithAMessage) {
   EXPECT_EQ(p, nullptr);
   EXPECT_NE(std::string(polrt_last_error()).find("invalid bytecode"), std::string::npos);
   EXPECT_EQ(polrt_load_file("/nonexistent/x.polb", &p), POLRT_ERR_IO);
+  EXPECT_EQ(polrt_load_file("/tmp", &p), POLRT_ERR_IO);  // a directory reads as nothing: not "invalid bytecode"
+  EXPECT_NE(std::string(polrt_last_error()).find("not a regular file"), std::string::npos) << polrt_last_error();
   EXPECT_EQ(polrt_load_memory(nullptr, 5, &p), POLRT_ERR_ARGUMENT);
 }
 

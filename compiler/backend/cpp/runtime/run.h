@@ -105,11 +105,20 @@ struct Run {
   }
   bool firstOver(const Dec& x, const Dec& threshold) const { return x > threshold; }
   // Recognitions held on the evaluation date, and those granted in its year.
+  // A member beyond the enum (a cast in an embedder's code) is an EvalError, not bitset's
+  // std::out_of_range.
+  template <std::size_t N, class G>
+  static std::size_t member(const G& g) {
+    const auto m = static_cast<std::size_t>(g.member);
+    if (static_cast<int>(g.member) >= 0 && m >= N)
+      throw EvalError("称号: member " + std::to_string(m) + " is not a member of its enum (" + std::to_string(N) + ")");
+    return m;
+  }
   template <std::size_t N, class G>
   std::bitset<N> held(const std::vector<G>& grants) const {
     std::bitset<N> b;
     for (const auto& g : grants)
-      if (g.day <= date && static_cast<int>(g.member) >= 0) b.set(static_cast<std::size_t>(g.member));
+      if (g.day <= date && static_cast<int>(g.member) >= 0) b.set(member<N>(g));
     return b;
   }
   template <std::size_t N, class G>
@@ -117,7 +126,7 @@ struct Run {
     std::bitset<N> b;
     for (const auto& g : grants)
       if (g.day <= date && g.day >= yearStart && static_cast<int>(g.member) >= 0)  // granted this year
-        b.set(static_cast<std::size_t>(g.member));
+        b.set(member<N>(g));
     return b;
   }
   // A parameter's value on `day`: the last entry on or before it.
