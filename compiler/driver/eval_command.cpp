@@ -173,11 +173,19 @@ int runEval(const EvalOptions& options) {
   }
   if (!options.batch.empty()) return runBatch(options, *fe->model, *program, evalOptions, backend);
 
+  // With --format json a program reads stdout: a failure is a JSON object there too ({"errors":
+  // […]}, as a failed line of a batch), besides the text on stderr.
+  const bool json = options.output.format == OutputFormat::Json;
+  auto jsonErrors = [&](const std::vector<std::string>& errors) {
+    if (json)
+      std::cout << nlohmann::json{{"errors", errors}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  };
   auto facts = facts::readFactsFile(*fe->model, *program, options.facts);
   if (!facts.ok()) {
     for (const auto& e : facts.errors) std::cerr << e << "\n";
     std::cerr << fmt::format("{} error{} in the facts; nothing evaluated.\n", facts.errors.size(),
                              facts.errors.size() == 1 ? "" : "s");
+    jsonErrors(facts.errors);
     return kExitErrors;
   }
   eval::Result result;
@@ -185,9 +193,10 @@ int runEval(const EvalOptions& options) {
     result = backend.evaluate(facts.applicant, evalOptions);
   } catch (const eval::EvalError& e) {
     std::cerr << "evaluation error: " << e.what() << "\n";
+    jsonErrors({std::string("evaluation error: ") + e.what()});
     return kExitErrors;
   }
-  if (options.output.format == OutputFormat::Json)
+  if (json)
     std::cout << renderEvalJson(*program, facts.applicant, result, options.explain)
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";

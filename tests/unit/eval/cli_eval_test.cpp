@@ -230,9 +230,25 @@ TEST(EvalCli, BadFactsOneApplicant) {
       EXPECT_EQ(r.exit, 1);
       EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
       EXPECT_NE(r.err.find("nothing evaluated"), std::string::npos) << r.err;
-      EXPECT_EQ(r.out, "") << "no partial result";
+      if (std::string(format) == "text") {
+        EXPECT_EQ(r.out, "") << "no partial result";
+      } else {  // a program reading stdout gets the errors as JSON, and no result
+        auto doc = nlohmann::json::parse(r.out);
+        ASSERT_TRUE(doc.contains("errors")) << r.out;
+        EXPECT_FALSE(doc.contains("awards")) << r.out;
+        EXPECT_NE(doc["errors"][0].get<std::string>().find(c.message), std::string::npos) << r.out;
+      }
     }
   }
+  // An evaluation error (a loan before the first LPR of the table) likewise.
+  fs::path f = scratch("lpr_error.json");
+  write(f, R"({"date": "2024-06-30", "企业": {"所在地": "新北区", "制造业": true, "项目": [{"入库": ["智改数转项目库"],
+             "获得智能化改造贷款": true, "贷款金额": "100万元", "放款日期": "2021-01-01", "贷款期限": "1年"}]}})");
+  CliRun r = polc("eval policies/ --facts '" + f.string() + "' --format json", "lpr_error");
+  EXPECT_EQ(r.exit, 1);
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_NE(doc["errors"][0].get<std::string>().find("evaluation error: "), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("LPR一年期 has no value on 2021-01-01"), std::string::npos) << r.err;
 }
 
 TEST(EvalCli, BadFactsInBatch) {
