@@ -63,7 +63,9 @@ std::string kindText(const ir::Program& p, const Award& aw) {
   std::string s;
   switch (aw.kind) {
     case ir::AwardKind::Pay:
-      s = aw.status == Status::NotAssessable ? "资金"
+      // Without an amount (not assessable, already received) the form is not known: "资金", not
+      // the 定额 an uncomputed award's default form would say.
+      s = !aw.hasAmount() ? "资金"
           : aw.form == AmountForm::Exact     ? "定额"
           : aw.form == AmountForm::UpTo      ? "最高额（评审确定）"
                                              : "区间";
