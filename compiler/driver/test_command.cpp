@@ -248,8 +248,10 @@ class Runner {
     if (!c.contains("expect") || !c.at("expect").is_object()) throw TestFileError(where + ": missing \"expect\": { … }");
     const json& expect = c.at("expect");
     checkKeys(expect, {"awards", "absent", "totals", "exhaustive", "errors"}, where + ".expect");
+    // "exhaustive": false asks nothing either.
+    const bool exhaustive = expect.contains("exhaustive") && expect.at("exhaustive") == true;
     if (!expect.contains("awards") && !expect.contains("absent") && !expect.contains("totals") &&
-        !expect.contains("errors") && !expect.contains("exhaustive"))
+        !expect.contains("errors") && !exhaustive)
       throw TestFileError(where + ".expect: nothing to check (give awards, absent, totals, exhaustive or errors)");
 
     PolicySet& set = cache_.get(policyPaths(testFile, defaults, c, where));
@@ -260,7 +262,9 @@ class Runner {
     const json* date = c.contains("date") ? &c.at("date") : defaults.contains("date") ? &defaults.at("date") : nullptr;
     if (date) {
       options.date = date->is_string() ? ir::parseDate(date->get<std::string>()) : std::nullopt;
-      if (!options.date) throw TestFileError(fmt::format("{}.date: expected YYYY-MM-DD, got {}", where, shown(*date)));
+      if (!options.date)
+        throw TestFileError(fmt::format("{}: expected YYYY-MM-DD, got {}", c.contains("date") ? where + ".date" : std::string("date"),
+                                        shown(*date)));
     } else if (!facts.is_object() || !(facts.contains("date") || facts.contains("日期"))) {
       throw TestFileError(where + ": no date (give \"date\" in the case, the file or the facts) — a test never uses today");
     }

@@ -36,6 +36,16 @@ void Comparison::award(const json& e, const std::string& where) {
              "target", "benefit"},
             where);
   if (!e.contains("citation")) throw TestFileError(where + ": missing \"citation\"");
+  // A misspelt value ("keep") would only show as a difference with the result: it is the test's error.
+  static const std::pair<const char*, std::vector<std::string>> kValues[] = {
+      {"status", {"kept", "capped", "quota_limited", "dropped", "not_assessable", "already_received"}},
+      {"form", {"exact", "up_to", "range"}},
+      {"kind", {"pay", "benefit", "negotiated"}}};
+  for (const auto& [key, allowed] : kValues)
+    if (e.contains(key) && !(e.at(key).is_null() && std::string(key) == "form") &&  // no form: not a payment
+        (!e.at(key).is_string() ||
+                            std::find(allowed.begin(), allowed.end(), e.at(key).get<std::string>()) == allowed.end()))
+      throw TestFileError(fmt::format("{}.{}: {} is not one of {}", where, key, shown(e.at(key)), fmt::join(allowed, ", ")));
   std::string cit = citation(e.at("citation"), where + ".citation");
   std::string item;
   if (e.contains("for")) item = shown(e.at("for"));

@@ -463,6 +463,25 @@ TEST(TestCli, FailureShowsDiffAndCounts) {
   EXPECT_EQ(none.exit, 2);
 }
 
+// Mistakes in a test file are the test's errors, each naming its place: a misspelt status, an
+// expectation that asks nothing, a bad date of the whole file (not blamed on the first case).
+TEST(TestCli, MistakesInTheTestFile) {
+  fs::path dir = scratch("test_mistakes");
+  fs::create_directories(dir);
+  write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "date": "2024-06-30",
+    "base": {"企业": {"所在地": "新北区"}}, "cases": [
+    {"name": "misspelt", "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "status": "keep"}]}},
+    {"name": "asks nothing", "expect": {"exhaustive": false}}]})");
+  CliRun r = polc("test '" + dir.string() + "'", "test_mistakes");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.out.find("cases[0].expect.awards[0].status: keep is not one of kept, capped"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cases[1].expect: nothing to check"), std::string::npos) << r.out;
+  write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "date": "2024-02-30",
+    "base": {"企业": {"所在地": "新北区"}}, "cases": [{"name": "a", "expect": {"exhaustive": true}}]})");
+  r = polc("test '" + dir.string() + "'", "test_mistakes_date");
+  EXPECT_NE(r.out.find("bad test case: date: expected YYYY-MM-DD, got 2024-02-30"), std::string::npos) << r.out;
+}
+
 // The same run as one JSON document and as JUnit XML, for CI systems: a passing case, a failing
 // one with its differences, and a file that is not a test file (one failure, reported as an error).
 TEST(TestCli, JsonAndJunitReports) {
