@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -45,6 +46,14 @@ void addFile(const fs::path& path, SourceManager& sm, DiagnosticEngine& diags, s
 std::vector<FileId> loadSources(const std::vector<std::string>& paths, SourceManager& sm,
                                 DiagnosticEngine& diags) {
   std::vector<FileId> out;
+  // A file named twice (`polc check policies/ policies/schema.pol`) is read once: twice, every
+  // declaration in it was "declared twice", each pointing at itself.
+  std::set<fs::path> seen;
+  auto once = [&](const fs::path& f) {
+    std::error_code ec;
+    const fs::path key = fs::weakly_canonical(f, ec);
+    return seen.insert(ec ? f : key).second;
+  };
   for (const auto& p : paths) {
     fs::path path(p);
     std::error_code ec;
@@ -54,7 +63,7 @@ std::vector<FileId> loadSources(const std::vector<std::string>& paths, SourceMan
       continue;
     }
     if (!fs::is_directory(status)) {
-      addFile(path, sm, diags, out);
+      if (once(path)) addFile(path, sm, diags, out);
       continue;
     }
     std::vector<fs::path> found;
@@ -66,7 +75,8 @@ std::vector<FileId> loadSources(const std::vector<std::string>& paths, SourceMan
     std::sort(found.begin(), found.end());
     if (found.empty())
       diags.error(diag::kNoPolicyFiles, Span{}, fmt::format("{}: no {} files in this directory", p, kExtension));
-    for (const auto& f : found) addFile(f, sm, diags, out);
+    for (const auto& f : found)
+      if (once(f)) addFile(f, sm, diags, out);
   }
   return out;
 }

@@ -90,7 +90,11 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    // Without nlohmann's "[json.exception.parse_error.101] " prefix, an internal name to a user.
     error = ex.what();
+    if (error.rfind("[json.exception.", 0) == 0)
+      if (const auto close = error.find("] "); close != std::string::npos) error.erase(0, close + 2);
+    error = "invalid JSON: " + error;
     return false;
   }
 
@@ -538,6 +542,8 @@ json parseJsonExact(const std::string& text) {
   } catch (const TooDeep&) {
     throw std::runtime_error("nested too deeply (more than 200 levels)");
   }
+  // The parser's own errors say "invalid JSON: …"; what the builder refuses (a repeated key, an
+  // exponent, the nesting) is valid JSON that facts do not take.
   if (!ok) throw std::runtime_error(b.error.empty() ? "invalid JSON" : b.error);
   return b.root;
 }
@@ -552,7 +558,7 @@ FactsResult readFacts(const sema::Model& model, const ir::Program& program, cons
     doc = parseJsonExact(text);
   } catch (const std::exception& e) {
     FactsResult r;
-    r.errors.push_back(std::string("invalid JSON: ") + e.what());
+    r.errors.push_back(e.what());
     return r;
   }
   return readFacts(model, program, doc);
