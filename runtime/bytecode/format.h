@@ -50,7 +50,8 @@ enum Op : uint8_t {
   OP_FACT,         // push fact: b = subject, c = fact slot, d = missing descriptor (absent: not assessable)
   OP_PREV,         // push 上年 value: b, c as FACT, d = missing descriptor
   OP_HISTMAX,      // push 历史最高: b, c, d as PREV
-  OP_INCREASE,     // push fact − 上年: b, c, d = missing of the fact, e = missing of 上年; a unused; site in explain rec
+  OP_INCREASE,     // push fact − 上年: b, c as FACT; d = explain record (kExIncrease: f2, f3 the
+                   // missing descriptors of the fact and of 上年, f0 the site); a, e unused
   OP_FIRSTOVER,    // [x, t] → bool: b, c = the fact whose history counts
   OP_NEWLY,        // push set of members granted this year: b, c, d as FACT
   OP_PARAM,        // push parameter b at date (a = 1: pops a date) ; c = site string
@@ -91,7 +92,7 @@ enum Form : uint8_t { kExact = 0, kUpTo, kRange };
 // Explanation records (section kSecExplain): a kind and up to 11 u32 fields.
 enum ExplainKind : uint32_t {
   kExArith = 1,   // f0..2 operand 0 (mode, source, type), f3..5 operand 1, f6 result type
-  kExIncrease,    // f0 source, f1 type, f2 site
+  kExIncrease,    // f0 source (also the site), f1 type, f2 missing of the fact, f3 missing of 上年
   kExCap,         // f0 type
   kExTier,        // f0..2 x operand, f3 word string, f4 key source, f5 value source, f6 subject, f7 fact (first-over)
   kExTierNone,    // f0..2 x operand

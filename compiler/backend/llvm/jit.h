@@ -36,7 +36,7 @@ std::unique_ptr<NativeCode> attach(polrt::Program& program, std::string& error);
 bool emitLlvmIr(const polrt::Program& program, std::string& out, std::string& error);
 
 // An object file for the host that embeds `polb` (the program's .polb bytes) and its native blocks,
-// and exports the C entry point `polrt_program* <entry>(char* err, size_t n)` (runtime/include/polrt.h).
+// and exports the C entry point `polrt_status <entry>(polrt_program** out)` (runtime/include/polrt.h).
 bool emitObject(const polrt::Program& program, const std::vector<uint8_t>& polb, const std::string& entry,
                 std::vector<uint8_t>& out, std::string& error);
 
