@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+// The facts fields with two names, shared with the generated code's reader (one definition).
+#include "backend/cpp/runtime/field_names.h"
 #include "ir/lower.h"
 #include "sema/units.h"
 #include "support/read_file.h"
@@ -19,17 +21,6 @@ using json = nlohmann::json;
 using ir::Value;
 
 // ---- exact JSON -----------------------------------------------------------------------------------
-
-// The fields with an English and a Chinese name (docs/facts.md); as the generated reader's table.
-const char* otherSpelling(const std::string& key) {
-  static const char* const kPairs[][2] = {{"date", "日期"},   {"history", "历史"}, {"received", "已获奖励"}, {"citation", "条款"},
-                                          {"target", "标的"}, {"amount", "金额"},  {"year", "年度"}};
-  for (const auto& pair : kPairs) {
-    if (key == pair[0]) return pair[1];
-    if (key == pair[1]) return pair[0];
-  }
-  return nullptr;
-}
 
 // Thrown by ExactBuilder for a value nested too deeply (a SAX callback can only stop the parse).
 struct TooDeep {};
@@ -68,7 +59,7 @@ class ExactBuilder : public nlohmann::json_sax<json> {
         error = "duplicate key \"" + k + "\"";
         return false;
       }
-      if (const char* other = otherSpelling(k); other && stack_.back()->contains(other)) {
+      if (const char* other = polc_rt::otherSpelling(k); other && stack_.back()->contains(other)) {
         error = "duplicate key \"" + k + "\" (the same field as \"" + other + "\")";
         return false;
       }

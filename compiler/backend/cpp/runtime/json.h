@@ -1,8 +1,9 @@
-// polc_runtime.h, part 8 of 9: a strict JSON parser (RFC 8259) that keeps numbers as text.
+// polc_runtime.h, part 9 of 10: a strict JSON parser (RFC 8259) that keeps numbers as text.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time.
 #pragma once
 
+#include "field_names.h"
 #include "run.h"
 
 namespace polc_rt {
@@ -57,16 +58,6 @@ class JsonParser {
       return true;
     }
     return false;
-  }
-  // The fields with an English and a Chinese name (docs/facts.md).
-  static const char* otherSpelling(const std::string& key) {
-    static const char* const kPairs[][2] = {{"date", "日期"},   {"history", "历史"}, {"received", "已获奖励"}, {"citation", "条款"},
-                                            {"target", "标的"}, {"amount", "金额"},  {"year", "年度"}};
-    for (const auto& pair : kPairs) {
-      if (key == pair[0]) return pair[1];
-      if (key == pair[1]) return pair[0];
-    }
-    return nullptr;
   }
   void value(Json& v, int depth) {
     if (depth > 200) bad("nested too deeply");

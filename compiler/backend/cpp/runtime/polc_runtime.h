@@ -37,6 +37,7 @@
 #include "applicant.h"
 #include "result.h"
 #include "run.h"
+#include "field_names.h"
 #include "json.h"
 #include "facts_reader.h"
 
