@@ -319,13 +319,17 @@ void Generator::evaluateFunctions(std::ostream& os) {
   os << "void evaluate(const Facts& facts, Result& result, const Options& options) {\n";
   os << "  Options o = options;\n";
   os << "  if (!o.date) o.date = facts.date ? *facts.date : polc_rt::today();\n";
-  os << "  std::string given;\n";
+  // Counted first, the names put in words only for the error: a batch pays no string per applicant.
+  os << "  const int given =";
+  for (std::size_t s = 0, n = 0; s < p_.subjects.size(); ++s)
+    if (p_.subjects[s].owner < 0) os << (n++ ? " +" : "") << " (facts." << subjectNames_[s] << " ? 1 : 0)";
+  os << ";\n";
+  os << "  if (given != 1) {\n    std::string names;\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
-      os << "  if (facts." << subjectNames_[s] << ") given += given.empty() ? " << lit(p_.subjects[s].name) << " : \", \" "
+      os << "    if (facts." << subjectNames_[s] << ") names += names.empty() ? " << lit(p_.subjects[s].name) << " : \", \" "
          << lit(p_.subjects[s].name) << ";\n";
-  os << "  if (given.empty() || given.find(',') != std::string::npos)\n";
-  os << "    throw polc_rt::EvalError(\"Facts: exactly one applicant, got \" + (given.empty() ? std::string(\"none\") : given));\n";
+  os << "    throw polc_rt::EvalError(\"Facts: exactly one applicant, got \" + (names.empty() ? std::string(\"none\") : names));\n  }\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
       os << "  if (facts." << subjectNames_[s] << ") return evaluate(*facts." << subjectNames_[s] << ", result, o);\n";

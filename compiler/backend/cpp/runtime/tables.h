@@ -139,8 +139,8 @@ inline std::string withoutBlanks(const std::string& s) {
 // ignored, and a 一次性 award listed above its item would be paid again. As polc's reader.
 inline std::string misplaced(const ProgramInfo& p, int clause, int subject) {
   const ClauseInfo& cl = p.clauses[clause];
+  if (cl.subject == subject) return "";  // first: the usual case builds no string
   const std::string name = p.subjects[cl.subject].name;
-  if (cl.subject == subject) return "";
   for (int o = p.subjects[cl.subject].owner; o >= 0; o = p.subjects[o].owner)
     if (o == subject)
       return cl.once ? std::string(cl.citation) + " is paid once per " + name + ": list it in the 已获奖励 of the " + name +
