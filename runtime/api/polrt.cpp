@@ -461,7 +461,8 @@ int polrt_award_count(const polrt_session* s) { return s ? s->s->awardCount() : 
   }
 
 POLRT_AWARD_STRING(polrt_award_citation, p.str(p.clauses[a.clause].citation).c_str())
-POLRT_AWARD_STRING(polrt_award_item, s->s->instancePath(a.instance).c_str())
+// A copy kept by the session: the path lives in the session's instances, which polrt_add_instance may move.
+POLRT_AWARD_STRING(polrt_award_item, keep(s, s->s->instancePath(a.instance)))
 POLRT_AWARD_STRING(polrt_award_kind, a.kind == polrt::kPay ? "pay" : a.kind == polrt::kBenefit ? "benefit"
                                      : a.kind == polrt::kNegotiated ? "negotiated" : "none")
 POLRT_AWARD_STRING(polrt_award_form, !a.hasAmount() ? nullptr : a.form == polrt::bc::kExact ? "exact"

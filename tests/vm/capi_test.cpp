@@ -160,6 +160,35 @@ TEST(CApi, NoResultIsLeftFromThePreviousApplicant) {
   polrt_session_free(s);
 }
 
+// A string a getter returns lives until the next evaluation (polrt.h), even if instances are added
+// in between: the item's path was a pointer into the session's instances, which adding instances
+// moves (a use after free under ASan).
+TEST(CApi, AwardStringsOutliveNewInstances) {
+  ProgramHandle h;
+  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK);
+  polrt_session* s = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+  int firm = -1, project = -1;
+  describeP2(s, firm, project);
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK);
+  // Both a short path (kept inside the std::string, which moves with the instance) and a long one.
+  const char *firmItem = nullptr, *projectItem = nullptr;
+  for (int i = 0; i < polrt_award_count(s); ++i) {
+    if (std::strstr(polrt_award_citation(s, i), "第2条第1款")) firmItem = polrt_award_item(s, i);
+    if (std::strstr(polrt_award_citation(s, i), "第3条第3款")) projectItem = polrt_award_item(s, i);
+  }
+  ASSERT_NE(firmItem, nullptr);
+  ASSERT_NE(projectItem, nullptr);
+  for (int k = 0; k < 200; ++k) {
+    int more = -1;
+    ASSERT_EQ(polrt_add_instance(s, "项目", firm, &more), POLRT_OK);
+  }
+  EXPECT_STREQ(firmItem, "企业");
+  EXPECT_STREQ(projectItem, "企业.项目[0]");
+  polrt_session_free(s);
+}
+
 struct BatchState {
   int done = 0, ok = 0;
 };
