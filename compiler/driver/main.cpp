@@ -189,6 +189,14 @@ int main(int argc, char** argv) {
   BuildOptions buildOptions;
   auto* buildCmd = addBuildCommand(app, buildOptions);
 
+  // CLI11 says only "A subcommand is required" for `polc frob`: name the word and the commands.
+  bool known = false;
+  if (argc > 1)
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) known = known || sub->check_name(argv[1]);
+  if (argc > 1 && argv[1][0] != '-' && !known) {
+    std::cerr << "polc: unknown command `" << argv[1] << "`: the commands are check, eval, test and build (polc --help)\n";
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

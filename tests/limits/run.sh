@@ -187,6 +187,7 @@ expect "no overflow: 5×10^35 × 200%, rounded to the fen" 0 '"10000000000000000
 
 # ---- encodings and line ends -----------------------------------------------------------------------
 policy "$WORK/plain.pol" "$(clause 1 1 设备奖励 '投入 × 5%')"
+expect "an unknown command is named" 2 'unknown command `frob`: the commands are check, eval, test and build' "$POLC" frob
 expect "plain policy" 0 'ok: 1 files' "$POLC" check "$WORK/plain.pol"
 expect "the same file named twice is read once" 0 'ok: 1 files' "$POLC" check "$WORK/plain.pol" "$WORK/../$(basename "$WORK")/plain.pol"
 { printf '\xef\xbb\xbf'; cat "$WORK/plain.pol"; } >"$WORK/bom.pol"
