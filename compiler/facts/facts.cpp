@@ -331,6 +331,7 @@ class Reader {
           ir::FactSlot money;
           money.name = key;
           money.type = Type::number(Dimension::base(0));
+          money.min = polrt::Decimal();  // never negative
           auto parsed = read(money, v, at);
           if (parsed) aw.amount = parsed->lo;
           else ok = false;
@@ -505,11 +506,14 @@ class Reader {
     }
     auto d = ir::literalDecimal(lit);
     if (!d) return bad(" (no exact decimal value)");
-    if (d->isNegative() && !t.dim.dimensionless()) {
-      error(path, fmt::format("negative amount {}", shown(v)));
+    if (t.integer && !d->isInteger()) return bad(" (not a whole number)");
+    if ((f.min && *d < *f.min) || (f.max && *d > *f.max)) {
+      // Without a 取值, the bound is the unit's: a quantity with a unit is never negative.
+      error(path, f.rangeText.empty() ? fmt::format("negative amount {}", shown(v))
+                                      : fmt::format("{} is outside the declared range of {} (取值 {})", shown(v),
+                                                    f.name, f.rangeText));
       return std::nullopt;
     }
-    if (t.integer && !d->isInteger()) return bad(" (not a whole number)");
     return Value::num(*d);
   }
 

@@ -150,6 +150,8 @@ std::string dump(const Program& p) {
       const auto& f = s.facts[i];
       os << "  fact " << i << " " << f.name << (f.history ? " history" : "") << (f.required ? " required" : "");
       if (f.defaultValue) os << " default " << valueText(p, *f.defaultValue, f.type);
+      if (f.min || f.max)
+        os << " within [" << (f.min ? f.min->normalized().toString() : "") << ", " << (f.max ? f.max->normalized().toString() : "") << "]";
       os << "\n";
     }
   }

@@ -160,6 +160,11 @@ struct FactSlot {
   bool required = false;
   std::optional<Value> defaultValue;
   std::string description;
+  // The values a number may take, in the fact's base unit: the declared 取值 range, and 0 at least
+  // for a quantity with a unit (never negative). Every reader of facts refuses a value outside them,
+  // since the checker's findings assume them. rangeText is the 取值 as written, "" when undeclared.
+  std::optional<Decimal> min, max;
+  std::string rangeText;
 };
 
 struct Subject {

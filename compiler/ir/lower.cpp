@@ -285,10 +285,30 @@ class Lowerer {
         slot.required = f.required;
         if (f.decl->description) slot.description = f.decl->description->value;
         if (f.decl->defaultValue) slot.defaultValue = constant(*f.decl->defaultValue);
+        bounds(f, slot);
         out.facts.push_back(std::move(slot));
       }
       p_->subjects.push_back(std::move(out));
     }
+  }
+
+  void bounds(const sema::FactInfo& f, FactSlot& slot) {
+    if (!f.type.isNumber()) return;
+    if (!f.type.dim.dimensionless()) slot.min = Decimal();
+    const auto* range = f.decl->range.get();
+    if (!range || range->kind != ast::ExprKind::Range || range->kids.size() != 2) return;
+    auto lo = constant(*range->kids[0]);
+    auto hi = constant(*range->kids[1]);
+    if (!lo || !hi || lo->type != VType::Num || hi->type != VType::Num) return;
+    if (lo->lo > hi->lo) {
+      diags_.error(diag::kEmptyRange, range->span,
+                   fmt::format("the range of {} is empty: {} is above {}", f.name, source(range->kids[0]->span),
+                               source(range->kids[1]->span)));
+      return;
+    }
+    slot.min = slot.min ? polrt::max(*slot.min, lo->lo) : lo->lo;
+    slot.max = hi->lo;
+    slot.rangeText = source(range->span);
   }
 
   void parameters() {

@@ -4,7 +4,8 @@
 // clause has, or an award listed on the wrong item is an evaluation error. Before, a citation alone
 // was ignored (so the 一次性 award was paid again) and a bad index was read out of the clause table.
 // And a Facts with two applicants, or none, is an error rather than the first one or an empty
-// result. Run by the tests.
+// result; so is a number outside its fact's bounds (its 取值, or negative with a unit), which the
+// checker's findings assume. Run by the tests.
 #include <iostream>
 #include <string>
 
@@ -80,6 +81,18 @@ int main() {
   badTitle.企业->称号.push_back({static_cast<policy::称号名录>(5000), polc_rt::date("2024-03-01")});
   expect(outcome(badTitle).find("is not a member of its enum") != std::string::npos,
          "a recognition cast beyond its enum is an evaluation error, not std::out_of_range");
+  policy::Facts tooMuch = p2(received(index, ""));
+  tooMuch.企业->项目[0].设备投入 = polc_rt::D(100000000001, 0);
+  expect(outcome(tooMuch) ==
+             "error: 企业.项目[0].设备投入: \"100000000001\" is outside the declared range of 设备投入 (取值 0元 至 1000亿元)",
+         "an amount above its fact's 取值 is an evaluation error, as the reader refuses it");
+  policy::Facts negative = p2(received(index, ""));
+  negative.企业->地方贡献 = polc_rt::D(-1, 0);
+  expect(outcome(negative) == "error: 企业.地方贡献: negative amount \"-1\"", "a negative amount is an evaluation error");
+  policy::Facts earlier = p2(received(index, ""));
+  earlier.企业->营业收入_历史[2023] = polc_rt::D(-5, 0);
+  expect(outcome(earlier).find("企业.营业收入 (2023): \"-5\" is outside the declared range") != std::string::npos,
+         "an earlier year's value outside the 取值 is an evaluation error");
   policy::Facts two = p2(received(index, ""));
   two.集群.emplace();
   expect(outcome(two).find("exactly one applicant, got 企业, 集群") != std::string::npos, "two applicants are an error");

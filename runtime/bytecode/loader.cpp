@@ -195,6 +195,12 @@ void Parser::section(uint32_t id, Reader& r) {
           fd.required = flag(r);
           fd.hasDefault = flag(r);
           if (fd.hasDefault) fd.def = value(r, fd.kind, p.types[fd.type].enumIndex);
+          fd.min = decOrNone(r);
+          fd.max = decOrNone(r);
+          fd.rangeText = str(r);
+          if ((fd.min != kNone || fd.max != kNone) && fd.kind != kNum) fail("a range on a fact that is not a number");
+          if (r.ok && fd.min != kNone && fd.max != kNone && p.decimals[fd.min] > p.decimals[fd.max])
+            fail("a fact's range is empty");
         }
       }
       break;

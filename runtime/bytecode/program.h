@@ -45,6 +45,9 @@ struct FactDef {
   uint32_t type = 0;  // TypeFmt index
   bool history = false, required = false, hasDefault = false;
   Val def;
+  // Numbers: the values a fact may take (decimal indices, kNone: unbounded) and its 取值 as
+  // written ("" when only its unit bounds it: never negative). Setters refuse a value outside.
+  uint32_t min = bc::kNone, max = bc::kNone, rangeText = 0;
 };
 
 struct SubjectDef {

@@ -81,6 +81,8 @@ polrt_status polrt_reset(polrt_session* s);
 polrt_status polrt_add_instance(polrt_session* s, const char* subject, int parent, int* out_instance);
 polrt_status polrt_set_date(polrt_session* s, const char* yyyy_mm_dd); /* default: today */
 
+/* A number outside the fact's 取值, or a negative amount with a unit, gives POLRT_ERR_TYPE (as polc's facts reader refuses it), and
+ * the fact keeps its previous value. */
 polrt_status polrt_set_fact(polrt_session* s, int instance, const char* fact, const char* value);
 polrt_status polrt_set_fact_slot(polrt_session* s, int instance, int slot, const char* value);
 polrt_status polrt_add_set_member(polrt_session* s, int instance, const char* fact, const char* member);

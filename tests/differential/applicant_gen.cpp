@@ -123,6 +123,11 @@ struct ApplicantGenerator::Impl {
     }
     if (t.integer) v = v.floor();
     if (v.isNegative()) v = v.negated();
+    // Within the fact's 取值: a value outside is refused by every reader alike (policy test cases
+    // check that), so it would only shrink the evaluations compared.
+    const ir::FactSlot& slot = p.subjects[static_cast<std::size_t>(subject)].facts[static_cast<std::size_t>(fact)];
+    if (slot.max && v > *slot.max) v = chance(50) ? *slot.max : Decimal::fromInt(0);
+    if (slot.min && v < *slot.min) v = *slot.min;
     // Sometimes written with a unit, as people do.
     if (t.dim == Dimension::base(0) && chance(20)) {
       Decimal wan;

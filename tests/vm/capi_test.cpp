@@ -44,13 +44,21 @@ void describeP2(polrt_session* s, int& firm, int& project) {
   ASSERT_EQ(polrt_set_fact(s, project, "产业", "新能源"), POLRT_OK);
 }
 
-TEST(CApi, EvaluatesScenarioP2) {
+// A session of the city program holding scenario P2's applicant (describeP2).
+class CApiP2 : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK) << polrt_last_error();
+    ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+    describeP2(s, firm, project);
+  }
+  void TearDown() override { polrt_session_free(s); }
   ProgramHandle h;
-  ASSERT_EQ(polrt_load_memory(city().data(), city().size(), &h.p), POLRT_OK) << polrt_last_error();
   polrt_session* s = nullptr;
-  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
   int firm = -1, project = -1;
-  describeP2(s, firm, project);
+};
+
+TEST_F(CApiP2, EvaluatesScenarioP2) {
   int slot = polrt_fact_slot(h.p, polrt_find_subject(h.p, "项目"), "设备投入");
   ASSERT_GE(slot, 0);
   ASSERT_EQ(polrt_set_fact_slot(s, project, slot, "100000000"), POLRT_OK);
@@ -85,7 +93,26 @@ TEST(CApi, EvaluatesScenarioP2) {
   int lines = 0;
   for (int i = 0; i < polrt_award_count(s); ++i) lines += polrt_award_explanation_count(s, i);
   EXPECT_GT(lines, 0);
-  polrt_session_free(s);
+}
+
+// A value outside its fact's 取值, or a negative amount, is refused as the facts readers refuse it
+// (the checker's findings assume the bounds), and the fact keeps its value.
+TEST_F(CApiP2, RefusesValuesOutsideTheDeclaredRange) {
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000000"), POLRT_OK);  // 1000亿元: the top of its range
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "100000000000.01"), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "\"100000000000.01\" is outside the declared range of 设备投入 (取值 0元 至 1000亿元)");
+  EXPECT_EQ(polrt_set_fact(s, firm, "募集资金投回本地比例", "1.5"), POLRT_ERR_TYPE);
+  EXPECT_EQ(polrt_set_fact(s, firm, "募集资金投回本地比例", "-0.01"), POLRT_ERR_TYPE);
+  EXPECT_EQ(polrt_set_fact(s, firm, "募集资金投回本地比例", "1"), POLRT_OK);
+  EXPECT_EQ(polrt_set_fact(s, firm, "地方贡献", "-1"), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "negative amount \"-1\"");
+  EXPECT_EQ(polrt_set_history(s, firm, "营业收入", 2023, "-1"), POLRT_ERR_TYPE);
+  EXPECT_NE(std::string(polrt_last_error()).find("outside the declared range of 营业收入"), std::string::npos);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  for (int i = 0; i < polrt_award_count(s); ++i) {
+    if (!std::strstr(polrt_award_citation(s, i), "第3条第3款")) continue;
+    EXPECT_STREQ(polrt_award_max(s, i), "10000000");
+  }
 }
 
 // A project whose 贴息 (第5条第3款第1项) is an evaluation error: its loan was drawn before the first

@@ -16,6 +16,9 @@ void Emitter::writeSubjects(Writer& w) {
       w.u8(f.required);
       w.u8(f.defaultValue.has_value());
       if (f.defaultValue) value(w, *f.defaultValue, f.type);
+      w.u32(f.min ? dec(*f.min) : kNone);
+      w.u32(f.max ? dec(*f.max) : kNone);
+      w.u32(str(f.rangeText));
     }
   }
 }

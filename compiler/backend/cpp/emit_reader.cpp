@@ -65,7 +65,7 @@ void Generator::readSubject(std::ostream& os, int s) {
     // null is a fact not given; for anything else (an unknown name, history, items) it is an error.
     os << "    if (key == " << lit(slot.name) << ") {\n      if (v.isNull()) continue;\n";
     std::string target = fi.optional ? "x." + fi.member + ".emplace()" : "x." + fi.member;
-    os << "      " << readValue(slot.type, "v", "at", target) << "\n";
+    os << "      " << readValue(slot.type, "v", "at", target, boundsName(static_cast<std::size_t>(s), f)) << "\n";
     os << "      continue;\n    }\n";
   }
   for (std::size_t c = 0; c < p_.subjects.size(); ++c) {
@@ -89,7 +89,9 @@ void Generator::readSubject(std::ostream& os, int s) {
     any = true;
     os << "        if (name == " << lit(slot.name) << ") {\n";
     os << "          for (const auto& [year, y] : rd.years(years, at + \".\" + name))\n";
-    os << "            " << readValue(slot.type, "*y", "at + \".\" + name + \".\" + std::to_string(year)", "x." + fi.history + "[year]")
+    os << "            "
+       << readValue(slot.type, "*y", "at + \".\" + name + \".\" + std::to_string(year)", "x." + fi.history + "[year]",
+                    boundsName(static_cast<std::size_t>(s), f))
        << "\n";
     os << "          continue;\n        }\n";
   }
@@ -106,13 +108,15 @@ void Generator::readSubject(std::ostream& os, int s) {
   os << "}\n\n";
 }
 
-std::string Generator::readValue(const Type& t, const std::string& v, const std::string& at, const std::string& target) const {
+std::string Generator::readValue(const Type& t, const std::string& v, const std::string& at, const std::string& target,
+                                 const std::string& bounds) const {
   switch (t.kind) {
     case TypeKind::Bool: return fmt::format("{} = rd.boolean({}, {});", target, v, at);
     case TypeKind::Date: return fmt::format("{} = rd.date({}, {}).value_or(0);", target, v, at);
     case TypeKind::Text: return fmt::format("{} = rd.text({}, {});", target, v, at);
     case TypeKind::Number:
-      return fmt::format("{} = rd.number({}, {}, {}, {});", target, v, at, lit(m_.describe(t.dim)), t.integer ? "true" : "false");
+      return fmt::format("{} = rd.number({}, {}, {}, {}{});", target, v, at, lit(m_.describe(t.dim)), t.integer ? "true" : "false",
+                         bounds.empty() ? "" : ", &" + bounds);
     case TypeKind::Enum:
       return fmt::format("{} = static_cast<{}>(rd.member({}, {}, kMembers{}, {}));", target, enumType(t.enumIndex), v, at,
                          t.enumIndex, p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size());

@@ -18,6 +18,7 @@ std::string Generator::source() {
   os << "using polc_rt::Amount;\nusing polc_rt::Dec;\nusing polc_rt::T4;\n\n";
   os << "namespace {\n\n";
   constants(os);
+  boundsConstants(os);
   for (std::size_t d = 0; d < p_.documents.size(); ++d) {
     const auto& doc = p_.documents[d];
     os << "// " << std::string(96, '=') << "\n";
@@ -258,6 +259,24 @@ void Generator::tables(std::ostream& os) {
      << "    " << tt << ",\n    " << kk << ",\n    fundingRule};\n\n";
 }
 
+std::string Generator::boundsName(std::size_t s, std::size_t f) const {
+  const ir::FactSlot& slot = p_.subjects[s].facts[f];
+  return slot.min || slot.max ? fmt::format("kBounds{}_{}", s, f) : "";
+}
+
+void Generator::boundsConstants(std::ostream& os) {
+  os << "// ---- the values each number fact may take (取值; a quantity with a unit is never negative) --\n\n";
+  for (std::size_t s = 0; s < p_.subjects.size(); ++s)
+    for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f) {
+      const ir::FactSlot& slot = p_.subjects[s].facts[f];
+      if (std::string name = boundsName(s, f); !name.empty())
+        os << "const polc_rt::Bounds " << name << "{" << (slot.min ? "true" : "false") << ", "
+           << decLiteral(slot.min.value_or(Decimal())) << ", " << (slot.max ? "true" : "false") << ", "
+           << decLiteral(slot.max.value_or(Decimal())) << ", " << lit(slot.name) << ", " << lit(slot.rangeText) << "};\n";
+    }
+  os << "\n";
+}
+
 void Generator::flatten(std::ostream& os) {
   os << "// ---- the applicant's items, depth first (children in the order of their names) "
      << std::string(17, '-') << "\n\n";
@@ -268,6 +287,13 @@ void Generator::flatten(std::ostream& os) {
     os << "void flatten(polc_rt::Run& run, const " << subjectNames_[s] << "& x, int parent, int index) {\n";
     os << "  const int id = run.addInstance(" << s << ", parent, index, &x);\n";
     os << "  run.addReceived(id, x.已获奖励);\n";
+    for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f) {
+      const std::string bounds = boundsName(s, f);
+      if (bounds.empty()) continue;
+      const FactInfo& fi = facts_[s][f];
+      os << "  run.bounded(id, x." << fi.member << ", " << bounds << ");\n";
+      if (!fi.history.empty()) os << "  run.bounded(id, x." << fi.history << ", " << bounds << ");\n";
+    }
     std::vector<int> children;
     for (std::size_t c = 0; c < p_.subjects.size(); ++c)
       if (p_.subjects[c].owner == static_cast<int>(s)) children.push_back(static_cast<int>(c));

@@ -63,6 +63,10 @@ class Generator {
 
   // Sets and parameters used by the expressions, at namespace scope.
   void constants(std::ostream& os);
+  // The bounds of each number fact that has some (polc_rt::Bounds), read by the reader and flatten.
+  void boundsConstants(std::ostream& os);
+  // "kBounds<s>_<f>", or "" for a fact without bounds.
+  std::string boundsName(std::size_t s, std::size_t f) const;
 
   // ---- one clause (emit_clause.cpp) ----
   // Starts the body of a function about one clause's item (its text in fn_, fresh temporaries);
@@ -182,7 +186,8 @@ class Generator {
 
   void readSubject(std::ostream& os, int s);
 
-  std::string readValue(const Type& t, const std::string& v, const std::string& at, const std::string& target) const;
+  std::string readValue(const Type& t, const std::string& v, const std::string& at, const std::string& target,
+                        const std::string& bounds = "") const;
 
   const sema::Model& m_;
   const ir::Program& p_;

@@ -95,7 +95,8 @@ class FactsReader {
   }
 
   // A number with an optional unit: 1200万元, 12%, 500吨标煤, 0.12.
-  Dec number(const Json& v, const std::string& at, const char* dimension, bool integer) {
+  // `bounds`: the fact's (null for an amount that is not a fact: it is never negative).
+  Dec number(const Json& v, const std::string& at, const char* dimension, bool integer, const Bounds* bounds = nullptr) {
     if (!v.isText()) {
       error(at, std::string("expected ") + dimension);
       return Dec();
@@ -138,8 +139,9 @@ class FactsReader {
       out = q;
     }
     out = out.normalized();
-    if (out.isNegative() && std::string(dimension) != "a plain number") error(at, "negative amount \"" + t + "\"");
     if (integer && !out.isInteger()) error(at, "not a whole number");
+    else if (bounds && !bounds->holds(out)) error(at, bounds->why("\"" + t + "\""));
+    else if (!bounds && out.isNegative() && std::string(dimension) != "a plain number") error(at, "negative amount \"" + t + "\"");
     return out;
   }
 

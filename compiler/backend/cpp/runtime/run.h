@@ -58,6 +58,19 @@ struct Run {
       received.push_back(ReceivedAt{instance, target, &x, clause});
     }
   }
+  // A number filled in code outside its fact's bounds (values.h).
+  void bounded(int instance, const Dec& v, const Bounds& b, const char* history = nullptr) const {
+    if (b.holds(v)) return;
+    throw EvalError(r.path(instance) + "." + b.fact + (history ? history : "") + ": " +
+                    b.why("\"" + v.normalized().toString() + "\""));
+  }
+  void bounded(int instance, const std::optional<Dec>& v, const Bounds& b) const {
+    if (v) bounded(instance, *v, b);
+  }
+  void bounded(int instance, const std::map<int, Dec>& history, const Bounds& b) const {
+    for (const auto& [year, v] : history)
+      if (!b.holds(v)) bounded(instance, v, b, (" (" + std::to_string(year) + ")").c_str());
+  }
   Span<int> instancesOf(int subject) const {
     if (subject >= static_cast<int>(bySubject.size())) return {};
     const std::vector<int>& list = bySubject[static_cast<std::size_t>(subject)];

@@ -56,6 +56,24 @@ struct EvalError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The values a number fact may take, in its base unit: its 取值, and 0 at least for a quantity
+// with a unit. Both ways facts come in (the reader and structs filled in code) refuse a value
+// outside, as polc does, since the checker's findings assume the bounds.
+struct Bounds {
+  bool hasMin;
+  Dec min;
+  bool hasMax;
+  Dec max;
+  const char* fact;
+  const char* range;  // the 取值 as written; "" when only the unit bounds the fact
+  bool holds(const Dec& v) const { return !(hasMin && v < min) && !(hasMax && v > max); }
+  // Worded as polc's reader words it; `shown` is the value as given, quoted.
+  std::string why(const std::string& shown) const {
+    if (!*range) return "negative amount " + shown;
+    return shown + " is outside the declared range of " + fact + " (取值 " + range + ")";
+  }
+};
+
 // Where an arithmetic step happens, for error messages: the clause and the expression as written.
 // The message is put together only when a step fails, so that a step that succeeds (every step, on
 // nearly every input) never builds a string: hence the prefix and suffix ("上限 " + the cap's name,
