@@ -5,7 +5,7 @@
 // was ignored (so the 一次性 award was paid again) and a bad index was read out of the clause table.
 // And a Facts with two applicants, or none, is an error rather than the first one or an empty
 // result; so is a number outside its fact's bounds (its 取值, or negative with a unit), which the
-// checker's findings assume. Run by the tests.
+// checker's findings assume, where a clause reads it. Run by the tests.
 #include <iostream>
 #include <string>
 
@@ -81,18 +81,28 @@ int main() {
   badTitle.企业->称号.push_back({static_cast<policy::称号名录>(5000), polc_rt::date("2024-03-01")});
   expect(outcome(badTitle).find("is not a member of its enum") != std::string::npos,
          "a recognition cast beyond its enum is an evaluation error, not std::out_of_range");
+  // Numbers outside their fact's bounds, where a clause reads them (a value no clause reads cannot
+  // change a result, and is not tested: docs/cpp.md).
   policy::Facts tooMuch = p2(received(index, ""));
+  tooMuch.企业->项目[0].已获奖励.clear();  // so that 第3条第3款 computes its amount from 设备投入
   tooMuch.企业->项目[0].设备投入 = polc_rt::D(100000000001, 0);
   expect(outcome(tooMuch) ==
              "error: 企业.项目[0].设备投入: \"100000000001\" is outside the declared range of 设备投入 (取值 0元 至 1000亿元)",
          "an amount above its fact's 取值 is an evaluation error, as the reader refuses it");
   policy::Facts negative = p2(received(index, ""));
-  negative.企业->地方贡献 = polc_rt::D(-1, 0);
-  expect(outcome(negative) == "error: 企业.地方贡献: negative amount \"-1\"", "a negative amount is an evaluation error");
+  negative.企业->营业收入 = polc_rt::D(-1, 0);  // 第2条第1款 reads it (首次超)
+  expect(outcome(negative) ==
+             "error: 企业.营业收入: \"-1\" is outside the declared range of 营业收入 (取值 0元 至 100000亿元)",
+         "a negative amount (below its 取值) is an evaluation error");
   policy::Facts earlier = p2(received(index, ""));
-  earlier.企业->营业收入_历史[2023] = polc_rt::D(-5, 0);
-  expect(outcome(earlier).find("企业.营业收入 (2023): \"-5\" is outside the declared range") != std::string::npos,
+  earlier.企业->营业收入 = polc_rt::D(60000000000, 0);
+  earlier.企业->营业收入_历史[2023] = polc_rt::D(10000100000000, 0);  // 首次超 reads the earlier years
+  expect(outcome(earlier) == "error: 企业.营业收入 (an earlier year): \"10000100000000\" is outside the declared range "
+                             "of 营业收入 (取值 0元 至 100000亿元)",
          "an earlier year's value outside the 取值 is an evaluation error");
+  policy::Facts unread = p2(received(index, ""));
+  unread.企业->项目[0].设备投入 = polc_rt::D(-1, 0);  // 第3条第3款 already received: its amount is not computed
+  expect(outcome(unread) == "already_received", "a value no clause reads is not tested");
   policy::Facts two = p2(received(index, ""));
   two.集群.emplace();
   expect(outcome(two).find("exactly one applicant, got 企业, 集群") != std::string::npos, "two applicants are an error");

@@ -13,6 +13,7 @@ std::vector<int> Generator::beginFunction(const ir::Clause& cl) {
   indent_ = 1;
   cite_ = "kCitation";
   inst_.clear();
+  instId_.clear();
   std::vector<int> chain;
   for (int s = cl.subject; s >= 0; s = p_.subjects[static_cast<std::size_t>(s)].owner) chain.push_back(s);
   return chain;
@@ -133,6 +134,7 @@ void Generator::clauseFunction(std::ostream& os, int c) {
 
 void Generator::instanceRefs(std::ostream& os, const std::vector<int>& chain, const std::string& itemVar) {
   std::string cur = itemVar;
+  instId_.clear();
   for (std::size_t i = 0; i < chain.size(); ++i) {
     int s = chain[i];
     std::string var = subjectNames_[static_cast<std::size_t>(s)] + "_";
@@ -143,6 +145,7 @@ void Generator::instanceRefs(std::ostream& os, const std::vector<int>& chain, co
     os << "  const " << subjectNames_[static_cast<std::size_t>(s)] << "& " << var << " = run.data<"
        << subjectNames_[static_cast<std::size_t>(s)] << ">(" << cur << ");\n";
     inst_[s] = var;
+    instId_[s] = cur;
   }
   // Owners that no expression reads must not warn.
   for (std::size_t i = 0; i < chain.size(); ++i)

@@ -210,6 +210,10 @@ std::string Generator::firstOver(const Expr& factExpr, const std::string& x, con
   std::string hist = historyRef(factExpr);
   std::string xv = lo(x, factExpr);
   if (hist.empty()) return fmt::format("run.firstOver({}, {})", xv, threshold);
+  const std::string bounds =
+      boundsName(static_cast<std::size_t>(factExpr.subject), static_cast<std::size_t>(factExpr.fact));
+  if (auto id = instId_.find(factExpr.subject); !bounds.empty() && id != instId_.end())
+    return fmt::format("run.firstOver({}, {}, {}, {}, {})", xv, hist, threshold, id->second, bounds);
   return fmt::format("run.firstOver({}, {}, {})", xv, hist, threshold);
 }
 

@@ -265,7 +265,7 @@ std::string Generator::boundsName(std::size_t s, std::size_t f) const {
 }
 
 void Generator::boundsConstants(std::ostream& os) {
-  os << "// ---- the values each number fact may take (取值; a quantity with a unit is never negative) --\n\n";
+  os << "// ---- the values a number fact may take: its 取值; a quantity with a unit is never negative\n\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f) {
       const ir::FactSlot& slot = p_.subjects[s].facts[f];
@@ -287,13 +287,6 @@ void Generator::flatten(std::ostream& os) {
     os << "void flatten(polc_rt::Run& run, const " << subjectNames_[s] << "& x, int parent, int index) {\n";
     os << "  const int id = run.addInstance(" << s << ", parent, index, &x);\n";
     os << "  run.addReceived(id, x.已获奖励);\n";
-    for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f) {
-      const std::string bounds = boundsName(s, f);
-      if (bounds.empty()) continue;
-      const FactInfo& fi = facts_[s][f];
-      os << "  run.bounded(id, x." << fi.member << ", " << bounds << ");\n";
-      if (!fi.history.empty()) os << "  run.bounded(id, x." << fi.history << ", " << bounds << ");\n";
-    }
     std::vector<int> children;
     for (std::size_t c = 0; c < p_.subjects.size(); ++c)
       if (p_.subjects[c].owner == static_cast<int>(s)) children.push_back(static_cast<int>(c));

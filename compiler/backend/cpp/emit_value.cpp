@@ -38,6 +38,7 @@ std::string Generator::value(const Expr& e, const std::string& st) {
       std::string t = fresh("prev");
       line(fmt::format("const Dec* {} = run.previous({});", t, hist));
       line(fmt::format("if (!{}) {}", t, miss));
+      boundsTest(e, "*" + t, "run.year - 1");
       return "*" + t;
     }
     case Op::Increase: {
@@ -64,6 +65,7 @@ std::string Generator::value(const Expr& e, const std::string& st) {
       std::string t = fresh("max");
       line(fmt::format("const std::optional<Dec> {} = run.historyMax({});", t, hist));
       line(fmt::format("if (!{}) {}", t, miss));
+      boundsTest(e, "*" + t);
       return "*" + t;
     }
     case Op::ParamAt: {
@@ -212,6 +214,13 @@ std::string Generator::convert(const std::string& v, const Expr& from, const Exp
   return v;
 }
 
+void Generator::boundsTest(const Expr& fact, const std::string& v, const std::string& year) {
+  const std::string bounds = boundsName(static_cast<std::size_t>(fact.subject), static_cast<std::size_t>(fact.fact));
+  auto id = instId_.find(fact.subject);
+  if (bounds.empty() || id == instId_.end()) return;
+  line(fmt::format("run.bounded({}, {}, {}{});", id->second, v, bounds, year.empty() ? "" : ", " + year));
+}
+
 std::string Generator::fact(const Expr& e, const std::string& st) {
   auto it = inst_.find(e.subject);
   const ir::FactSlot& slot = p_.subjects[static_cast<std::size_t>(e.subject)].facts[static_cast<std::size_t>(e.fact)];
@@ -232,16 +241,21 @@ std::string Generator::fact(const Expr& e, const std::string& st) {
       default: return v;
     }
   };
-  if (!fi.optional) return asValue(ref);
+  if (!fi.optional) {
+    boundsTest(e, ref);
+    return asValue(ref);
+  }
   std::string t = fresh("f");
   if (fi.history.empty()) {
     line(fmt::format("if (!{}) {}", ref, needStmt(st, factName(e))));
+    boundsTest(e, "*" + ref);
     return asValue("*" + ref);
   }
   line(fmt::format("const {}* {} = run.now({}, {}.{});", fi.type, t, ref, it->second, fi.history));
   if (slot.defaultValue) {
     std::string d = fresh("d");
     line(fmt::format("const {} {} = {} ? *{} : {};", fi.type, d, t, t, constant(*slot.defaultValue, slot.type)));
+    boundsTest(e, d);
     return asValue(d);
   }
   switch (slot.type.kind) {
@@ -250,6 +264,7 @@ std::string Generator::fact(const Expr& e, const std::string& st) {
     default: break;
   }
   line(fmt::format("if (!{}) {}", t, needStmt(st, factName(e))));
+  boundsTest(e, "*" + t);
   return asValue("*" + t);
 }
 

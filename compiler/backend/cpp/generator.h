@@ -63,10 +63,14 @@ class Generator {
 
   // Sets and parameters used by the expressions, at namespace scope.
   void constants(std::ostream& os);
-  // The bounds of each number fact that has some (polc_rt::Bounds), read by the reader and flatten.
+  // The bounds of each number fact that has some (polc_rt::Bounds): the reader tests every value,
+  // a clause the values it reads (boundsTest).
   void boundsConstants(std::ostream& os);
   // "kBounds<s>_<f>", or "" for a fact without bounds.
   std::string boundsName(std::size_t s, std::size_t f) const;
+  // Emits the test of a number fact's value `v` against its bounds where a clause reads it (`year`:
+  // of its history, "" for the evaluation year's value).
+  void boundsTest(const Expr& fact, const std::string& v, const std::string& year = "");
 
   // ---- one clause (emit_clause.cpp) ----
   // Starts the body of a function about one clause's item (its text in fn_, fresh temporaries);
@@ -202,7 +206,8 @@ class Generator {
   bool explaining_ = true;  // false for a clause's 上限: the reference records no lines for it
   int indent_ = 1;
   std::string cite_;
-  std::map<int, std::string> inst_;  // subject → the C++ variable of its instance
+  std::map<int, std::string> inst_;    // subject → the C++ variable of its instance
+  std::map<int, std::string> instId_;  // subject → the C++ variable of its instance's index
 };
 
 }  // namespace polc::cpp

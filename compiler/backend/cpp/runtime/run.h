@@ -58,18 +58,17 @@ struct Run {
       received.push_back(ReceivedAt{instance, target, &x, clause});
     }
   }
-  // A number filled in code outside its fact's bounds (values.h).
-  void bounded(int instance, const Dec& v, const Bounds& b, const char* history = nullptr) const {
-    if (b.holds(v)) return;
-    throw EvalError(r.path(instance) + "." + b.fact + (history ? history : "") + ": " +
-                    b.why("\"" + v.normalized().toString() + "\""));
+  // A number filled in code outside its fact's bounds (values.h), tested where a clause reads it:
+  // the lines are hot then, where testing every fact of every item first cost a batch ≈ 40 %.
+  [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b) const {
+    if (!b.holds(v)) outOfBounds(instance, v, b, "");
   }
-  void bounded(int instance, const std::optional<Dec>& v, const Bounds& b) const {
-    if (v) bounded(instance, *v, b);
+  [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b, int year) const {
+    if (!b.holds(v)) outOfBounds(instance, v, b, " (" + std::to_string(year) + ")");
   }
-  void bounded(int instance, const std::map<int, Dec>& history, const Bounds& b) const {
-    for (const auto& [year, v] : history)
-      if (!b.holds(v)) bounded(instance, v, b, (" (" + std::to_string(year) + ")").c_str());
+  [[noreturn, gnu::cold, gnu::noinline]] void outOfBounds(int instance, const Dec& v, const Bounds& b,
+                                                           const std::string& year) const {
+    throw EvalError(r.path(instance) + "." + b.fact + year + ": " + b.why("\"" + v.normalized().toString() + "\""));
   }
   Span<int> instancesOf(int subject) const {
     if (subject >= static_cast<int>(bySubject.size())) return {};
@@ -117,6 +116,15 @@ struct Run {
     return !best || *best <= threshold;
   }
   bool firstOver(const Dec& x, const Dec& threshold) const { return x > threshold; }
+  // The same, the earlier years read through their highest value, which must be within the fact's
+  // bounds (bounded, below).
+  bool firstOver(const Dec& x, const std::map<int, Dec>& history, const Dec& threshold, int instance,
+                 const Bounds& b) const {
+    if (!(x > threshold)) return false;
+    auto best = historyMax(history);
+    if (best && !b.holds(*best)) outOfBounds(instance, *best, b, " (an earlier year)");
+    return !best || *best <= threshold;
+  }
   // Recognitions held on the evaluation date, and those granted in its year.
   // A member beyond the enum (a cast in an embedder's code) is an EvalError, not bitset's
   // std::out_of_range.
