@@ -1,5 +1,8 @@
 // polc eval: compile the policies, read one applicant's facts (or a batch of them) and print what
 // the policies give, with the reasons.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,6 +19,7 @@
 #include "driver/eval_output.h"
 #include "facts/facts.h"
 #include "support/atomic_file.h"
+#include "support/line_reader.h"
 #include "support/read_file.h"
 #include "ir/lower.h"
 
@@ -62,23 +66,31 @@ class Backend {
 
 int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Program& program,
              const eval::Options& evalOptions, Backend& backend) {
-  // A batch may be a pipe (streamed line by line), but a directory opens "successfully" and reads
-  // as empty: refuse it rather than report zero applicants. `-` is standard input.
+  // A batch may be a pipe or a FIFO (streamed line by line), but a directory opens
+  // "successfully" and reads as empty: refuse it rather than report zero applicants. `-` is
+  // standard input. Opened non-blocking: a FIFO no process writes to is then an empty batch, not
+  // an open that waits forever (support/line_reader.h).
   const std::string name = inputName(options.batch);
-  std::ifstream file;
+  int fd = STDIN_FILENO;
   if (!isStdin(options.batch)) {
     std::error_code dirEc;
     if (std::filesystem::is_directory(options.batch, dirEc)) {
       std::cerr << "polc eval: " << name << ": is a directory, not a file\n";
       return kExitErrors;
     }
-    file.open(options.batch, std::ios::binary);
-    if (!file) {
+    fd = ::open(options.batch.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
       std::cerr << "polc eval: " << name << ": cannot read the file\n";
       return kExitErrors;
     }
   }
-  std::istream& in = isStdin(options.batch) ? std::cin : file;
+  struct Closer {
+    int fd;
+    ~Closer() {
+      if (fd >= 0) ::close(fd);
+    }
+  } closer{isStdin(options.batch) ? -1 : fd};
+  LineReader in(fd, facts::kMaxFactsBytes);
   // The summary's file is created before the first applicant, so that a path that cannot be
   // written fails at once rather than after the whole batch.
   std::optional<AtomicFile> summaryFile;
@@ -99,7 +111,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
                   : 0;
   Progress progress(sizeEc ? 0 : size);
   std::uintmax_t bytesRead = 0;
-  while (std::getline(in, line)) {
+  while (in.next(line)) {
     ++lineNo;
     bytesRead += line.size() + 1;
     progress.update(bytesRead, ok + failed);
@@ -133,6 +145,8 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     std::cout.flush();
   }
   progress.clear();
+  const bool stopped = !in.error().empty();
+  if (stopped) std::cerr << fmt::format("{}:{}: {}: the batch stops there\n", name, lineNo + 1, in.error());
   if (summaryFile) {
     summaryFile->write(summary.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     if (std::string err = summaryFile->commit(); !err.empty()) {
@@ -144,7 +158,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
   } else {
     std::cerr << summary.text();
   }
-  return failed ? kExitErrors : kExitOk;
+  return failed || stopped ? kExitErrors : kExitOk;
 }
 
 }  // namespace

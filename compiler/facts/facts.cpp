@@ -560,9 +560,7 @@ FactsResult readFacts(const sema::Model& model, const ir::Program& program, cons
 }
 
 FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path) {
-  // One applicant is a few KB; the limit keeps a stray file from taking gigabytes as a JSON tree.
-  // Only regular files: a directory, a FIFO or a device is refused (support/read_file.h).
-  constexpr std::uintmax_t kMaxFactsBytes = 16u * 1024 * 1024;
+  // Regular files and FIFOs: a directory or a device is refused (support/read_file.h).
   InputFile in = readInputFile(path, kMaxFactsBytes);
   if (!in.ok()) {
     FactsResult r;

@@ -3,6 +3,7 @@
 // a file with any error gives no applicant.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct FactsResult {
 
 // Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units.
 FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& json);
+// One applicant is a few KB; the limit (of a facts file, or of a line of a batch) keeps a stray
+// file from taking gigabytes as a JSON tree.
+inline constexpr std::size_t kMaxFactsBytes = 16u * 1024 * 1024;
+
 FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path);
 // An already parsed document (numbers with a fraction must have been kept as strings: see
 // parseJsonExact), e.g. one line of a batch file.

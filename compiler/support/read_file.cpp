@@ -4,25 +4,45 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace polc {
 namespace {
 
-// Reads fd to its end into `text`; an error message, or "" when all of it was read.
+// Reads fd to its end into `text`; an error message, or "" when all of it was read. A FIFO is
+// open non-blocking: with a writer and nothing yet to read, wait for data or its end.
 std::string readAll(int fd, std::uintmax_t maxBytes, std::string& text) {
   char buf[65536];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, -1) < 0 && errno != EINTR) return std::strerror(errno);
+        continue;
+      }
       return std::strerror(errno);
     }
     if (n == 0) return "";
     text.append(buf, static_cast<std::size_t>(n));
     if (text.size() > maxBytes) return "more than the limit of " + std::to_string(maxBytes) + " bytes";
   }
+}
+
+// A FIFO named on the command line (`--facts <(…)`, as a shell's process substitution gives) is
+// read as standard input is: the text, or an error message. Opened non-blocking, so that one with
+// no writer does not wait for one forever: Linux then reads its end at once, which is refused (a
+// writer that comes later would race with polc anyway).
+std::string readFifo(const std::string& path, std::uintmax_t maxBytes, std::string& text) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return errno == EACCES ? "permission denied" : std::strerror(errno);
+  std::string err = readAll(fd, maxBytes, text);
+  ::close(fd);
+  if (err.empty() && text.empty()) return "is a FIFO (named pipe) that gave nothing to read: no process writes to it";
+  return err;
 }
 
 }  // namespace
@@ -46,9 +66,13 @@ InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
     return fail(std::strerror(errno));
   }
   if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file");
-  if (!S_ISREG(st.st_mode))
-    return fail(S_ISFIFO(st.st_mode) ? "is a FIFO (named pipe), not a regular file"
-                                     : "is a device or socket, not a regular file");
+  if (S_ISFIFO(st.st_mode)) {
+    std::string text;
+    if (std::string err = readFifo(path, maxBytes, text); !err.empty()) return fail(err);
+    r.text = std::move(text);
+    return r;
+  }
+  if (!S_ISREG(st.st_mode)) return fail("is a device or socket, not a regular file");
   if (static_cast<std::uintmax_t>(st.st_size) > maxBytes)
     return fail("file is " + std::to_string(st.st_size) + " bytes, more than the limit of " +
                 std::to_string(maxBytes));

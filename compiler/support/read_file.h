@@ -1,8 +1,9 @@
 // Reading an input file named on the command line (a policy, a facts file) without surprises:
-// only regular files are read — a directory, a FIFO (which would block until a writer comes), a
-// device such as /dev/null or /dev/zero (which never ends) or a socket is refused with a message —
-// and a file larger than the caller's limit is refused before any of it is read. The path `-` is
-// standard input, whatever it is (the user chose it: a pipe is what they mean), read up to the limit.
+// regular files, and FIFOs (`--facts <(…)`), which are read as standard input is, up to the limit;
+// a FIFO no process writes to is an error at once, not a wait. A directory, a device such as
+// /dev/null or /dev/zero (which never ends) or a socket is refused with a message, and a regular
+// file larger than the caller's limit is refused before any of it is read. The path `-` is standard
+// input, whatever it is (the user chose it: a pipe is what they mean), read up to the limit.
 #pragma once
 
 #include <cstdint>

@@ -220,13 +220,17 @@ expect "an empty directory" 1 'E0003' "$POLC" check "$WORK/emptydir"
 expect "a nonexistent path" 1 'E0001.*no such file or directory' "$POLC" check "$WORK/nosuch.pol"
 expect "a path through a file" 1 'E0001' "$POLC" check "$WORK/plain.pol/x.pol"
 mkfifo "$WORK/fifo.pol"
-expect "a FIFO is refused, without blocking" 1 'E0001.*FIFO' "$POLC" check "$WORK/fifo.pol"
+expect "a FIFO no process writes to is refused, without blocking" 1 'E0001.*FIFO.*no process writes to it' "$POLC" check "$WORK/fifo.pol"
+expect "a policy through a pipe (<(…))" 0 'ok: 1 files, 1 documents, 1 clauses' "$POLC" check <(cat "$WORK/plain.pol")
 expect "/dev/null" 1 'E0001.*not a regular file' "$POLC" check /dev/null
 expect "/dev/zero" 1 'E0001.*not a regular file' "$POLC" check /dev/zero
 mkdir -p "$WORK/withfifo" && cp "$WORK/plain.pol" "$WORK/withfifo/" && mkfifo "$WORK/withfifo/pipe.pol"
 expect "a FIFO inside a searched directory is skipped" 0 'ok: 1 files' "$POLC" check "$WORK/withfifo"
 expect "--facts: a directory" 1 'is a directory' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/emptydir"
-expect "--facts: a FIFO" 1 'FIFO' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/fifo.pol"
+expect "--facts: a FIFO no process writes to" 1 'FIFO.*no process writes to it' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/fifo.pol"
+printf '{"date": "2024-06-30", "企业": {"投入": "100元"}}' >"$WORK/f100.json"
+expect "--facts <(…): read as standard input is" 0 '"5(\.00)?"' "$POLC" eval "$WORK/plain.pol" --facts <(cat "$WORK/f100.json") --format json
+expect "--facts <(…): a writer that is slow to write" 0 '"5(\.00)?"' "$POLC" eval "$WORK/plain.pol" --facts <(sleep 1; cat "$WORK/f100.json") --format json
 expect "--facts: /dev/null" 1 'not a regular file' "$POLC" eval "$WORK/plain.pol" --facts /dev/null
 expect "--facts: nonexistent" 1 'no such file or directory' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/nosuch.json"
 : >"$WORK/empty.json"
@@ -245,6 +249,9 @@ expect "--facts: 100000 nested objects in a comment key" 1 'nested too deeply' "
 expect "--batch: a line nested 100000 deep, then a good one" 1 '2 applicants: 1 evaluated, 1 failed' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/deep.jsonl"
 expect "--batch: a directory" 1 'is a directory' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/emptydir"
 expect "--batch: /dev/null (no applicants)" 0 '0 applicants' "$POLC" eval "$WORK/plain.pol" --batch /dev/null
+expect "--batch: /dev/zero stops at a line beyond the limit, not unbounded" 1 'line longer than the limit of 16777216 bytes: the batch stops there' "$POLC" eval "$WORK/plain.pol" --batch /dev/zero
+expect "--batch: a FIFO no process writes to is empty, not a wait" 0 '0 applicants' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/fifo.pol"
+expect "--batch <(…): streamed" 0 '2 applicants: 2 evaluated' "$POLC" eval "$WORK/plain.pol" --batch <(cat "$WORK/f100.json"; echo; sleep 1; cat "$WORK/f100.json")
 
 # ---- no partial outputs: every file polc writes goes through a temporary file and a rename --------
 mkdir -p "$WORK/out"

@@ -1,0 +1,32 @@
+// Reading a stream line by line from a file descriptor (a batch: a regular file, a pipe, a FIFO,
+// standard input), with the two guarantees a batch needs and std::getline lacks: a line longer
+// than the limit stops the reading with an error instead of growing without bound (`--batch
+// /dev/zero`), and a FIFO opened non-blocking is waited on with poll, so that one no process
+// writes to reads as empty at once instead of blocking its open forever.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace polc {
+
+class LineReader {
+ public:
+  LineReader(int fd, std::size_t maxLine) : fd_(fd), maxLine_(maxLine) {}
+  // The next line without its '\n' (a last line may lack one); false at the end or on an error.
+  bool next(std::string& line);
+  // Why reading stopped before the end: a line too long, or a read error; "" at the end.
+  const std::string& error() const { return error_; }
+
+ private:
+  bool fill();
+
+  int fd_;
+  std::size_t maxLine_;
+  char buf_[65536];
+  std::size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+  std::string error_;
+};
+
+}  // namespace polc
