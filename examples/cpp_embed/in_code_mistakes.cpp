@@ -77,6 +77,10 @@ int main() {
   onTheFirm.企业->已获奖励.push_back(received(index, ""));
   expect(outcome(onTheFirm).find("is paid once per 项目") != std::string::npos,
          "a 一次性 project award listed on the enterprise is an evaluation error, not ignored");
+  polc_rt::Received minus = received(index, "");
+  minus.amount = polc_rt::D(-10000000, 0);
+  expect(outcome(p2(minus)) == "error: 已获奖励: negative amount \"-10000000\"",
+         "a negative amount received is an evaluation error (it would raise a 晋级补差 top-up)");
   policy::Facts badTitle = p2(received(index, ""));
   badTitle.企业->称号.push_back({static_cast<policy::称号名录>(5000), polc_rt::date("2024-03-01")});
   expect(outcome(badTitle).find("is not a member of its enum") != std::string::npos,

@@ -88,6 +88,8 @@ TEST_F(CApiP2, EvaluatesScenarioP2) {
   EXPECT_NE(std::string(polrt_last_error()).find("is paid once per 项目"), std::string::npos) << polrt_last_error();
   EXPECT_EQ(polrt_add_received(s, project, "常办发〔2022〕1号 第12条第1款第4项", nullptr, "100000", 2023), POLRT_ERR_ARGUMENT);
   EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", nullptr, "100000", 2023), POLRT_OK);
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", nullptr, "-100000", 2023), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "negative amount \"-100000\"");
   EXPECT_EQ(polrt_award_citation(s, 999), nullptr);
   ASSERT_EQ(polrt_evaluate(s, POLRT_EXPLAIN), POLRT_OK);
   int lines = 0;

@@ -54,6 +54,9 @@ struct Run {
           throw EvalError("已获奖励: " + why);
       if (x.target < -1 || x.target >= p.targets.size)
         throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
+      // As the reader: a negative amount received would raise a 晋级补差 top-up.
+      if (x.amount.isNegative())
+        throw EvalError("已获奖励: negative amount \"" + x.amount.normalized().toString() + "\"");
       int target = clause >= 0 && x.target < 0 ? p.clauses[clause].target : x.target;
       received.push_back(ReceivedAt{instance, target, &x, clause});
     }
