@@ -5,7 +5,8 @@
 // was ignored (so the 一次性 award was paid again) and a bad index was read out of the clause table.
 // And a Facts with two applicants, or none, is an error rather than the first one or an empty
 // result; so is a number outside its fact's bounds (its 取值, or negative with a unit), which the
-// checker's findings assume, where a clause reads it. Run by the tests.
+// checker's findings assume, where a clause reads it, and an enum value cast beyond its enum. Run
+// by the tests.
 #include <iostream>
 #include <string>
 
@@ -107,6 +108,11 @@ int main() {
   policy::Facts unread = p2(received(index, ""));
   unread.企业->项目[0].设备投入 = polc_rt::D(-1, 0);  // 第3条第3款 already received: its amount is not computed
   expect(outcome(unread) == "already_received", "a value no clause reads is not tested");
+  policy::Facts badIndustry = p2(received(-1, ""));
+  badIndustry.企业->项目[0].已获奖励.clear();
+  badIndustry.企业->项目[0].产业 = static_cast<policy::产业>(5000);
+  expect(outcome(badIndustry) == "error: 企业.项目[0].产业: 5000 is not a member of its enum (0 to 6)",
+         "an enum value cast beyond its enum is an evaluation error, not a read past a bit set");
   policy::Facts two = p2(received(index, ""));
   two.集群.emplace();
   expect(outcome(two).find("exactly one applicant, got 企业, 集群") != std::string::npos, "two applicants are an error");

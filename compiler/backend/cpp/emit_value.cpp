@@ -38,7 +38,7 @@ std::string Generator::value(const Expr& e, const std::string& st) {
       std::string t = fresh("prev");
       line(fmt::format("const Dec* {} = run.previous({});", t, hist));
       line(fmt::format("if (!{}) {}", t, miss));
-      boundsTest(e, "*" + t, "run.year - 1");
+      valueTest(e, "*" + t, "run.year - 1");
       return "*" + t;
     }
     case Op::Increase: {
@@ -65,7 +65,7 @@ std::string Generator::value(const Expr& e, const std::string& st) {
       std::string t = fresh("max");
       line(fmt::format("const std::optional<Dec> {} = run.historyMax({});", t, hist));
       line(fmt::format("if (!{}) {}", t, miss));
-      boundsTest(e, "*" + t);
+      valueTest(e, "*" + t);
       return "*" + t;
     }
     case Op::ParamAt: {
@@ -214,10 +214,16 @@ std::string Generator::convert(const std::string& v, const Expr& from, const Exp
   return v;
 }
 
-void Generator::boundsTest(const Expr& fact, const std::string& v, const std::string& year) {
-  const std::string bounds = boundsName(static_cast<std::size_t>(fact.subject), static_cast<std::size_t>(fact.fact));
+void Generator::valueTest(const Expr& fact, const std::string& v, const std::string& year) {
   auto id = instId_.find(fact.subject);
-  if (bounds.empty() || id == instId_.end()) return;
+  if (id == instId_.end()) return;
+  if (fact.type.kind == TypeKind::Enum) {
+    line(fmt::format("run.member({}, static_cast<int>({}), {}, {});", id->second, v,
+                     p_.enums[static_cast<std::size_t>(fact.type.enumIndex)].members.size(), lit(fact.name)));
+    return;
+  }
+  const std::string bounds = boundsName(static_cast<std::size_t>(fact.subject), static_cast<std::size_t>(fact.fact));
+  if (bounds.empty()) return;
   line(fmt::format("run.bounded({}, {}, {}{});", id->second, v, bounds, year.empty() ? "" : ", " + year));
 }
 
@@ -242,20 +248,20 @@ std::string Generator::fact(const Expr& e, const std::string& st) {
     }
   };
   if (!fi.optional) {
-    boundsTest(e, ref);
+    valueTest(e, ref);
     return asValue(ref);
   }
   std::string t = fresh("f");
   if (fi.history.empty()) {
     line(fmt::format("if (!{}) {}", ref, needStmt(st, factName(e))));
-    boundsTest(e, "*" + ref);
+    valueTest(e, "*" + ref);
     return asValue("*" + ref);
   }
   line(fmt::format("const {}* {} = run.now({}, {}.{});", fi.type, t, ref, it->second, fi.history));
   if (slot.defaultValue) {
     std::string d = fresh("d");
     line(fmt::format("const {} {} = {} ? *{} : {};", fi.type, d, t, t, constant(*slot.defaultValue, slot.type)));
-    boundsTest(e, d);
+    valueTest(e, d);
     return asValue(d);
   }
   switch (slot.type.kind) {
@@ -264,7 +270,7 @@ std::string Generator::fact(const Expr& e, const std::string& st) {
     default: break;
   }
   line(fmt::format("if (!{}) {}", t, needStmt(st, factName(e))));
-  boundsTest(e, "*" + t);
+  valueTest(e, "*" + t);
   return asValue("*" + t);
 }
 

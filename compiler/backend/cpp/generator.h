@@ -64,13 +64,13 @@ class Generator {
   // Sets and parameters used by the expressions, at namespace scope.
   void constants(std::ostream& os);
   // The bounds of each number fact that has some (polc_rt::Bounds): the reader tests every value,
-  // a clause the values it reads (boundsTest).
+  // a clause the values it reads (valueTest).
   void boundsConstants(std::ostream& os);
   // "kBounds<s>_<f>", or "" for a fact without bounds.
   std::string boundsName(std::size_t s, std::size_t f) const;
-  // Emits the test of a number fact's value `v` against its bounds where a clause reads it (`year`:
-  // of its history, "" for the evaluation year's value).
-  void boundsTest(const Expr& fact, const std::string& v, const std::string& year = "");
+  // Emits the test of a fact's value `v` where a clause reads it: a number against its bounds
+  // (`year`: of its history, "" for the evaluation year's value), an enum value against its enum.
+  void valueTest(const Expr& fact, const std::string& v, const std::string& year = "");
 
   // ---- one clause (emit_clause.cpp) ----
   // Starts the body of a function about one clause's item (its text in fn_, fresh temporaries);

@@ -69,6 +69,14 @@ struct Run {
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b, int year) const {
     if (!b.holds(v)) outOfBounds(instance, v, b, " (" + std::to_string(year) + ")");
   }
+  // An enum value cast beyond its enum in code: an EvalError, not a read past a table of members.
+  [[gnu::always_inline]] void member(int instance, int v, int size, const char* fact) const {
+    if (v < 0 || v >= size) notAMember(instance, v, size, fact);
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void notAMember(int instance, int v, int size, const char* fact) const {
+    throw EvalError(r.path(instance) + "." + fact + ": " + std::to_string(v) + " is not a member of its enum (0 to " +
+                    std::to_string(size - 1) + ")");
+  }
   [[noreturn, gnu::cold, gnu::noinline]] void outOfBounds(int instance, const Dec& v, const Bounds& b,
                                                            const std::string& year) const {
     throw EvalError(r.path(instance) + "." + b.fact + year + ": " + b.why("\"" + v.normalized().toString() + "\""));
