@@ -7,7 +7,9 @@
 // result; so is a number outside its fact's bounds (its 取值, or negative with a unit), which the
 // checker's findings assume, where a clause reads it, and an enum value cast beyond its enum. Run
 // by the tests.
+#include <climits>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include "policy.h"
@@ -108,11 +110,37 @@ int main() {
   policy::Facts unread = p2(received(index, ""));
   unread.企业->项目[0].设备投入 = polc_rt::D(-1, 0);  // 第3条第3款 already received: its amount is not computed
   expect(outcome(unread) == "already_received", "a value no clause reads is not tested");
-  policy::Facts badIndustry = p2(received(-1, ""));
+  policy::Facts badIndustry = p2(received(index, ""));
   badIndustry.企业->项目[0].已获奖励.clear();
   badIndustry.企业->项目[0].产业 = static_cast<policy::产业>(5000);
   expect(outcome(badIndustry) == "error: 企业.项目[0].产业: 5000 is not a member of its enum (0 to 6)",
          "an enum value cast beyond its enum is an evaluation error, not a read past a bit set");
+  expect(outcome(p2(received(-1, ""))) == "error: 已获奖励: give the citation or the target of the award",
+         "an award received that names no clause nor target is an evaluation error, not ignored");
+  policy::Facts noPlace = p2(received(index, ""));
+  noPlace.企业->所在地.reset();
+  expect(outcome(noPlace) == "error: 企业.所在地: missing required fact (declared 必填)",
+         "a required fact left empty is an evaluation error, as the reader refuses it");
+  policy::Facts negativeTitle = p2(received(index, ""));
+  negativeTitle.企业->称号.push_back({static_cast<policy::称号名录>(-1), polc_rt::date("2024-03-01")});
+  expect(outcome(negativeTitle).find("member -1 is not a member of its enum") != std::string::npos,
+         "a recognition cast to a negative member is an evaluation error, not ignored");
+  policy::Facts farDate = p2(received(index, ""));
+  farDate.date = INT_MAX;
+  expect(outcome(farDate).find("the evaluation date (day 2147483647) is outside the years 0000 to 9999") !=
+             std::string::npos,
+         "an evaluation date beyond the year 9999 is an evaluation error, not an overflow");
+  bool badScale = false;
+  try {
+    (void)polc_rt::D(5, 40);
+  } catch (const std::invalid_argument&) {
+    badScale = true;
+  }
+  expect(badScale, "polc_rt::D with a scale beyond 18 throws, not a read past the powers of ten");
+  policy::Facts halfPerson = p2(received(index, ""));
+  halfPerson.企业->急需紧缺工种取证人数 = *polc_rt::Decimal::parse("2.5");  // 第29条第2款第1项 reads it
+  expect(outcome(halfPerson) == "error: 企业.急需紧缺工种取证人数: \"2.5\" is not a whole number",
+         "a count given a fraction is an evaluation error, as the reader refuses it");
   policy::Facts two = p2(received(index, ""));
   two.集群.emplace();
   expect(outcome(two).find("exactly one applicant, got 企业, 集群") != std::string::npos, "two applicants are an error");

@@ -20,6 +20,8 @@
 
 struct polrt_program {
   std::unique_ptr<polrt::Program> p;
+  // Per subject, its required (必填) facts' slots: polrt_evaluate checks them (requiredGiven).
+  std::vector<std::vector<int>> required;
 };
 
 struct polrt_applicant {
@@ -153,6 +155,20 @@ polrt_status setSlot(polrt_session* s, int instance, int slot, const char* value
   return POLRT_OK;
 }
 
+// As the facts readers: a required (必填) fact not given is an error, not a result without it
+// (its funding split silently undecided, say).
+polrt_status requiredGiven(const polrt_session* s) {
+  const polrt::Program& p = *s->prog->p;
+  for (int i = 0; i < s->s->instanceCount(); ++i)
+    for (int slot : s->prog->required[static_cast<std::size_t>(s->s->instanceSubject(i))])
+      if (!s->s->factPresent(i, slot))
+        return fail(POLRT_ERR_ARGUMENT, "instance " + std::to_string(i) + " (" +
+                                            p.str(p.subjects[s->s->instanceSubject(i)].name) + "): " +
+                                            p.str(p.subjects[s->s->instanceSubject(i)].facts[slot].name) +
+                                            ": missing required fact (declared 必填)");
+  return POLRT_OK;
+}
+
 const char* decimalString(const polrt_session* s, const polrt::Decimal& d) { return keep(s, d.normalized().toString()); }
 
 }  // namespace
@@ -185,6 +201,11 @@ polrt_status polrt_load_memory(const void* data, size_t size, polrt_program** ou
     if (!r.program) return fail(POLRT_ERR_INVALID, "invalid bytecode: " + r.error);
     auto* p = new polrt_program;
     p->p = std::move(r.program);
+    for (const auto& sub : p->p->subjects) {
+      p->required.emplace_back();
+      for (std::size_t f = 0; f < sub.facts.size(); ++f)
+        if (sub.facts[f].required) p->required.back().push_back(static_cast<int>(f));
+    }
     *out = p;
     return POLRT_OK;
   });
@@ -418,6 +439,10 @@ polrt_status polrt_evaluate(polrt_session* s, int flags) {
     if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
     s->strings.clear();
     if (s->s->instanceCount() == 0) return fail(POLRT_ERR_ARGUMENT, "no applicant: add an instance first");
+    if (auto st = requiredGiven(s)) {
+      s->s->clearResult();
+      return st;
+    }
     if (!s->s->evaluate((flags & POLRT_EXPLAIN) != 0)) return fail(POLRT_ERR_EVAL, "evaluation error: " + s->s->error());
     return POLRT_OK;
   });

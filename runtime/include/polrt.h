@@ -99,8 +99,10 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
 
 /* ---- evaluation -------------------------------------------------------------------------------- */
 enum { POLRT_EXPLAIN = 1 };
-/* On an error (or with no applicant) the session then holds no awards and zero totals, never the
- * previous applicant's result. */
+/* An instance without one of its required (必填) facts gives POLRT_ERR_ARGUMENT ("instance 0 (企业):
+ * 所在地: missing required fact (declared 必填)"), as the facts readers refuse it. On an error (or
+ * with no applicant) the session then holds no awards and zero totals, never the previous
+ * applicant's result. */
 polrt_status polrt_evaluate(polrt_session* s, int flags);
 
 /* A batch: for i in [0, n): reset, fill(s, i, user) describes applicant i, evaluate, then

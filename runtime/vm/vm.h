@@ -112,6 +112,9 @@ class Session {
 
   // ---- the applicant ----------------------------------------------------------------------------
   void reset();  // forget the applicant, keep every buffer
+  // No awards and zero totals, as a failed evaluation leaves them (also for the C API's own checks
+  // before evaluating: never the previous applicant's result).
+  void clearResult();
   // Adds an instance of `subject` owned by `parent` (-1 for the applicant itself, which must come
   // first). Returns its index, or -1 when the subject does not fit (wrong owner, second root).
   int addInstance(int subject, int parent);
@@ -298,7 +301,6 @@ class Session {
   void finish(AwardR& aw);
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   void planSplits();
-  void clearResult();
   void computeTotals();
   AwardR& newAward();
   bool better(int a, int b, const GroupDef& g) const;

@@ -99,6 +99,19 @@ TEST_F(CApiP2, EvaluatesScenarioP2) {
 
 // A value outside its fact's 取值, or a negative amount, is refused as the facts readers refuse it
 // (the checker's findings assume the bounds), and the fact keeps its value.
+// As the facts readers: an applicant without a required (必填) fact is refused, not evaluated with
+// its funding split silently undecided; and the previous result is not left.
+TEST_F(CApiP2, RefusesAnApplicantWithoutARequiredFact) {
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  ASSERT_GT(polrt_award_count(s), 0);
+  ASSERT_EQ(polrt_clear_fact(s, firm, "所在地"), POLRT_OK);
+  EXPECT_EQ(polrt_evaluate(s, 0), POLRT_ERR_ARGUMENT);
+  EXPECT_STREQ(polrt_last_error(), "instance 0 (企业): 所在地: missing required fact (declared 必填)");
+  EXPECT_EQ(polrt_award_count(s), 0);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  EXPECT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+}
+
 TEST_F(CApiP2, RefusesValuesOutsideTheDeclaredRange) {
   ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000000"), POLRT_OK);  // 1000亿元: the top of its range
   EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "100000000000.01"), POLRT_ERR_TYPE);
@@ -279,7 +292,8 @@ TEST(CApi, SavedApplicantLoadsIntoAnotherSession) {
   EXPECT_EQ(resultText(b), expected);
   ASSERT_EQ(polrt_reset(a), POLRT_OK);
   ASSERT_EQ(polrt_add_instance(a, "企业", -1, &firm), POLRT_OK);
-  ASSERT_EQ(polrt_evaluate(a, 0), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(a, firm, "所在地", "武进区"), POLRT_OK);  // required (必填)
+  ASSERT_EQ(polrt_evaluate(a, 0), POLRT_OK) << polrt_last_error();
   EXPECT_NE(resultText(a), expected);
   ASSERT_EQ(polrt_applicant_load(a, saved), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(a, 0), POLRT_OK);

@@ -261,7 +261,8 @@ void Generator::tables(std::ostream& os) {
 
 std::string Generator::boundsName(std::size_t s, std::size_t f) const {
   const ir::FactSlot& slot = p_.subjects[s].facts[f];
-  return slot.min || slot.max ? fmt::format("kBounds{}_{}", s, f) : "";
+  return slot.min || slot.max || (slot.type.kind == TypeKind::Number && slot.type.integer) ? fmt::format("kBounds{}_{}", s, f)
+                                                                                         : "";
 }
 
 void Generator::boundsConstants(std::ostream& os) {
@@ -272,7 +273,8 @@ void Generator::boundsConstants(std::ostream& os) {
       if (std::string name = boundsName(s, f); !name.empty())
         os << "const polc_rt::Bounds " << name << "{" << (slot.min ? "true" : "false") << ", "
            << decLiteral(slot.min.value_or(Decimal())) << ", " << (slot.max ? "true" : "false") << ", "
-           << decLiteral(slot.max.value_or(Decimal())) << ", " << lit(slot.name) << ", " << lit(slot.rangeText) << "};\n";
+           << decLiteral(slot.max.value_or(Decimal())) << ", " << (slot.type.integer ? "true" : "false") << ", "
+           << lit(slot.name) << ", " << lit(slot.rangeText) << "};\n";
     }
   os << "\n";
 }
@@ -287,6 +289,11 @@ void Generator::flatten(std::ostream& os) {
     os << "void flatten(polc_rt::Run& run, const " << subjectNames_[s] << "& x, int parent, int index) {\n";
     os << "  const int id = run.addInstance(" << s << ", parent, index, &x);\n";
     os << "  run.addReceived(id, x.已获奖励);\n";
+    // As the reader: a required (必填) fact left empty in code is an error, not a result without it.
+    for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f)
+      if (p_.subjects[s].facts[f].required && facts_[s][f].optional)
+        os << "  if (!x." << facts_[s][f].member << ") run.missingRequired(id, " << lit(p_.subjects[s].facts[f].name)
+           << ");\n";
     std::vector<int> children;
     for (std::size_t c = 0; c < p_.subjects.size(); ++c)
       if (p_.subjects[c].owner == static_cast<int>(s)) children.push_back(static_cast<int>(c));

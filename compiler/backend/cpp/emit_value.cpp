@@ -217,6 +217,10 @@ std::string Generator::convert(const std::string& v, const Expr& from, const Exp
 void Generator::valueTest(const Expr& fact, const std::string& v, const std::string& year) {
   auto id = instId_.find(fact.subject);
   if (id == instId_.end()) return;
+  if (fact.type.kind == TypeKind::Date) {
+    line(fmt::format("run.day({}, {}, {});", id->second, v, lit(fact.name)));
+    return;
+  }
   if (fact.type.kind == TypeKind::Enum) {
     line(fmt::format("run.member({}, static_cast<int>({}), {}, {});", id->second, v,
                      p_.enums[static_cast<std::size_t>(fact.type.enumIndex)].members.size(), lit(fact.name)));

@@ -72,5 +72,9 @@ inline int today() {
 }
 // A recognition held since an unknown date (never 新认定).
 constexpr int kLongAgo = INT_MIN / 2;
+// The days of the years 0000 to 9999, which the readers accept (0000-01-01 and 9999-12-31): a day
+// set in code outside them is refused, since the calendar arithmetic above overflows far beyond.
+constexpr int kFirstDay = -719528, kLastDay = 2932896;
+inline bool dayInRange(int day) { return day >= kFirstDay && day <= kLastDay; }
 
 }  // namespace polc_rt

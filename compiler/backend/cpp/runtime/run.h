@@ -52,6 +52,8 @@ struct Run {
       if (clause >= 0)
         if (std::string why = misplaced(p, clause, r.instances[static_cast<std::size_t>(instance)].subject); !why.empty())
           throw EvalError("已获奖励: " + why);
+      if (clause < 0 && x.target < 0 && x.citation.empty())
+        throw EvalError("已获奖励: give the citation or the target of the award");
       if (x.target < -1 || x.target >= p.targets.size)
         throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
       // As the reader: a negative amount received would raise a 晋级补差 top-up.
@@ -69,6 +71,18 @@ struct Run {
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b, int year) const {
     if (!b.holds(v)) outOfBounds(instance, v, b, " (" + std::to_string(year) + ")");
   }
+  [[noreturn, gnu::cold, gnu::noinline]] void missingRequired(int instance, const char* fact) const {
+    throw EvalError(r.path(instance) + "." + fact + ": missing required fact (declared 必填)");
+  }
+  // A day set in code outside the years 0000 to 9999 (dates.h).
+  [[gnu::always_inline]] void day(int instance, int v, const char* fact) const {
+    if (!dayInRange(v)) badDay(instance, v, fact);
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void badDay(int instance, int v, const char* fact) const {
+    throw EvalError(r.path(instance) + "." + fact + ": day " + std::to_string(v) +
+                    " is outside the years 0000 to 9999 (days " + std::to_string(kFirstDay) + " to " +
+                    std::to_string(kLastDay) + ")");
+  }
   // An enum value cast beyond its enum in code: an EvalError, not a read past a table of members.
   [[gnu::always_inline]] void member(int instance, int v, int size, const char* fact) const {
     if (v < 0 || v >= size) notAMember(instance, v, size, fact);
@@ -79,7 +93,7 @@ struct Run {
   }
   [[noreturn, gnu::cold, gnu::noinline]] void outOfBounds(int instance, const Dec& v, const Bounds& b,
                                                            const std::string& year) const {
-    throw EvalError(r.path(instance) + "." + b.fact + year + ": " + b.why("\"" + v.normalized().toString() + "\""));
+    throw EvalError(r.path(instance) + "." + b.fact + year + ": " + b.why(v, "\"" + v.normalized().toString() + "\""));
   }
   Span<int> instancesOf(int subject) const {
     if (subject >= static_cast<int>(bySubject.size())) return {};
@@ -139,26 +153,32 @@ struct Run {
   // Recognitions held on the evaluation date, and those granted in its year.
   // A member beyond the enum (a cast in an embedder's code) is an EvalError, not bitset's
   // std::out_of_range.
+  // A grant's day outside the years 0000 to 9999 (but kLongAgo) is an EvalError as well.
   template <std::size_t N, class G>
   static std::size_t member(const G& g) {
-    const auto m = static_cast<std::size_t>(g.member);
-    if (static_cast<int>(g.member) >= 0 && m >= N)
-      throw EvalError("称号: member " + std::to_string(m) + " is not a member of its enum (" + std::to_string(N) + ")");
-    return m;
+    const int m = static_cast<int>(g.member);
+    if (m < 0 || m >= static_cast<int>(N))
+      throw EvalError("称号: member " + std::to_string(m) + " is not a member of its enum (0 to " + std::to_string(N - 1) + ")");
+    if (g.day != kLongAgo && !dayInRange(g.day))
+      throw EvalError("称号: the day " + std::to_string(g.day) + " a recognition was granted is outside the years 0000 to 9999");
+    return static_cast<std::size_t>(m);
   }
   template <std::size_t N, class G>
   std::bitset<N> held(const std::vector<G>& grants) const {
     std::bitset<N> b;
-    for (const auto& g : grants)
-      if (g.day <= date && static_cast<int>(g.member) >= 0) b.set(member<N>(g));
+    for (const auto& g : grants) {
+      const std::size_t m = member<N>(g);
+      if (g.day <= date) b.set(m);
+    }
     return b;
   }
   template <std::size_t N, class G>
   std::bitset<N> newly(const std::vector<G>& grants) const {
     std::bitset<N> b;
-    for (const auto& g : grants)
-      if (g.day <= date && g.day >= yearStart && static_cast<int>(g.member) >= 0)  // granted this year
-        b.set(member<N>(g));
+    for (const auto& g : grants) {
+      const std::size_t m = member<N>(g);
+      if (g.day <= date && g.day >= yearStart) b.set(m);  // granted this year
+    }
     return b;
   }
   // A parameter's value on `day`: the last entry on or before it.
@@ -712,6 +732,8 @@ struct Run {
 // The result is emptied first (its buffers are kept).
 inline void startRun(Run& run, std::optional<int> factsDate, const Options& o) {
   run.date = o.date ? *o.date : factsDate ? *factsDate : today();
+  if (!dayInRange(run.date))
+    throw EvalError("the evaluation date (day " + std::to_string(run.date) + ") is outside the years 0000 to 9999");
   run.year = yearOf(run.date);
   run.yearStart = daysFromCivil(run.year, 1, 1);
   run.explain = o.explain;

@@ -25,8 +25,12 @@ namespace polc_rt {
 
 using Dec = Decimal;
 
-// A decimal literal: D(1200, 2) is 12.00.
-constexpr Dec D(int64_t mantissa, int scale) { return Decimal::fromParts(mantissa, scale); }
+// A decimal literal: D(1200, 2) is 12.00. A scale outside 0 to Decimal::kMaxScale (a call in an
+// embedder's code) throws std::invalid_argument rather than index past the powers of ten.
+constexpr Dec D(int64_t mantissa, int scale) {
+  return scale >= 0 && scale <= Decimal::kMaxScale ? Decimal::fromParts(mantissa, scale)
+                                                   : throw std::invalid_argument("polc_rt::D: scale out of range");
+}
 
 // ---- amounts and conditions -------------------------------------------------------------------
 
@@ -64,16 +68,19 @@ struct Bounds {
   Dec min;
   bool hasMax;
   Dec max;
+  bool integer;       // a count (计数): whole numbers only
   const char* fact;
   const char* range;  // the 取值 as written; "" when only the unit bounds the fact
-  // Inline and cheap (flatten tests every bounded fact of every item): most facts are bounded by 0
-  // alone, a sign test.
+  // Inline and cheap (every value a clause reads is tested): most facts are bounded by 0 alone, a
+  // sign test.
   [[gnu::always_inline]] bool holds(const Dec& v) const {
     if (hasMin && (min.isZero() ? v.isNegative() : v < min)) return false;
+    if (integer && !v.isInteger()) return false;
     return !(hasMax && v > max);
   }
-  // Worded as polc's reader words it; `shown` is the value as given, quoted.
-  std::string why(const std::string& shown) const {
+  // Why `v` does not hold, worded as polc's reader words it; `shown` is the value as given, quoted.
+  std::string why(const Dec& v, const std::string& shown) const {
+    if (integer && !v.isInteger()) return shown + " is not a whole number";
     if (!*range) return "negative amount " + shown;
     return shown + " is outside the declared range of " + fact + " (取值 " + range + ")";
   }
