@@ -155,13 +155,15 @@ struct Run {
   // std::out_of_range.
   // A grant's day outside the years 0000 to 9999 (but kLongAgo) is an EvalError as well.
   template <std::size_t N, class G>
-  static std::size_t member(const G& g) {
-    const int m = static_cast<int>(g.member);
-    if (m < 0 || m >= static_cast<int>(N))
-      throw EvalError("称号: member " + std::to_string(m) + " is not a member of its enum (0 to " + std::to_string(N - 1) + ")");
-    if (g.day != kLongAgo && !dayInRange(g.day))
-      throw EvalError("称号: the day " + std::to_string(g.day) + " a recognition was granted is outside the years 0000 to 9999");
-    return static_cast<std::size_t>(m);
+  [[gnu::always_inline]] static std::size_t member(const G& g) {
+    const auto m = static_cast<unsigned>(static_cast<int>(g.member));
+    if (m >= N || (g.day != kLongAgo && !dayInRange(g.day))) badGrant(static_cast<int>(m), g.day, N);
+    return m;
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] static void badGrant(int m, int day, std::size_t n) {
+    if (m < 0 || static_cast<std::size_t>(m) >= n)
+      throw EvalError("称号: member " + std::to_string(m) + " is not a member of its enum (0 to " + std::to_string(n - 1) + ")");
+    throw EvalError("称号: the day " + std::to_string(day) + " a recognition was granted is outside the years 0000 to 9999");
   }
   template <std::size_t N, class G>
   std::bitset<N> held(const std::vector<G>& grants) const {
