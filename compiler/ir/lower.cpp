@@ -294,7 +294,9 @@ class Lowerer {
 
   void bounds(const sema::FactInfo& f, FactSlot& slot) {
     if (!f.type.isNumber()) return;
-    if (!f.type.dim.dimensionless()) slot.min = Decimal();
+    // A quantity with a unit, or a count (计数), is never negative.
+    const bool nonNegative = !f.type.dim.dimensionless() || f.type.integer;
+    if (nonNegative) slot.min = Decimal();
     const auto* range = f.decl->range.get();
     if (!range || range->kind != ast::ExprKind::Range || range->kids.size() != 2) return;
     auto lo = constant(*range->kids[0]);
@@ -304,6 +306,13 @@ class Lowerer {
       diags_.error(diag::kEmptyRange, range->span,
                    fmt::format("the range of {} is empty: {} is above {}", f.name, source(range->kids[0]->span),
                                source(range->kids[1]->span)));
+      return;
+    }
+    // Below 0 it would take values no reader accepts (and quote a range the value is in).
+    if (nonNegative && lo->lo.isNegative()) {
+      diags_.error(diag::kEmptyRange, range->kids[0]->span,
+                   fmt::format("the range of {} starts below 0, which {} never is", f.name,
+                               f.type.integer && f.type.dim.dimensionless() ? "a count" : "a quantity with a unit"));
       return;
     }
     slot.min = slot.min ? polrt::max(*slot.min, lo->lo) : lo->lo;
