@@ -506,7 +506,10 @@ class Reader {
     }
     auto d = ir::literalDecimal(lit);
     if (!d) return bad(" (no exact decimal value)");
-    if (t.integer && !d->isInteger()) return bad(" (not a whole number)");
+    if (t.integer && !d->isInteger()) {
+      error(path, fmt::format("{} is not a whole number", shown(v)));  // as every other reader words it
+      return std::nullopt;
+    }
     if ((f.min && *d < *f.min) || (f.max && *d > *f.max)) {
       // Without a 取值, the bound is the unit's: a quantity with a unit is never negative.
       error(path, f.rangeText.empty() ? fmt::format("negative amount {}", shown(v))

@@ -286,6 +286,7 @@ class Lowerer {
         if (f.decl->description) slot.description = f.decl->description->value;
         if (f.decl->defaultValue) slot.defaultValue = constant(*f.decl->defaultValue);
         bounds(f, slot);
+        contradictions(f, slot);
         out.facts.push_back(std::move(slot));
       }
       p_->subjects.push_back(std::move(out));
@@ -318,6 +319,25 @@ class Lowerer {
     slot.min = slot.min ? polrt::max(*slot.min, lo->lo) : lo->lo;
     slot.max = hi->lo;
     slot.rangeText = source(range->span);
+  }
+
+  // A declaration that contradicts itself: the evaluators would part ways on it (a default the
+  // generated code refuses where a clause reads it, but the others use; a required fact that the
+  // generated code cannot tell from its default).
+  void contradictions(const sema::FactInfo& f, const FactSlot& slot) {
+    if (f.required && f.decl->defaultValue)
+      diags_.error(diag::kFactContradicts, f.decl->defaultValue->span,
+                   fmt::format("{} is required (必填) and has a default: a fact that must be given needs none", f.name));
+    if (!slot.defaultValue || slot.defaultValue->type != VType::Num) return;
+    const Decimal d = slot.defaultValue->lo;
+    const bool whole = !f.type.integer || d.isInteger();
+    if (whole && !(slot.min && d < *slot.min) && !(slot.max && d > *slot.max)) return;
+    diags_.error(diag::kFactContradicts, f.decl->defaultValue->span,
+                 fmt::format("the default of {}, {}, is a value no reader accepts for it ({})", f.name,
+                             source(f.decl->defaultValue->span),
+                             !whole                ? "not a whole number"
+                             : slot.rangeText.empty() ? "it is never negative"
+                                                      : "outside 取值 " + slot.rangeText));
   }
 
   void parameters() {

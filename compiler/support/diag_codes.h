@@ -68,6 +68,7 @@ inline constexpr const char* kParameterOrder = "E0414";
 inline constexpr const char* kGroupScope = "E0415";
 inline constexpr const char* kNoValues = "E0416";
 inline constexpr const char* kEmptyRange = "E0417";
+inline constexpr const char* kFactContradicts = "E0418";
 
 // E05xx: lowering to the IR (limits of the evaluator's representation)
 inline constexpr const char* kTooManyMembers = "E0501";

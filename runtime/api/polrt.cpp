@@ -103,7 +103,8 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
     case kNum: {
       auto d = polrt::Decimal::parse(v);
       if (!d) return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"");
-      if (p.types[fd.type].integer && !d->isInteger()) return fail(POLRT_ERR_TYPE, "expected a whole number");
+      if (p.types[fd.type].integer && !d->isInteger())
+        return fail(POLRT_ERR_TYPE, "\"" + std::string(v) + "\" is not a whole number");
       // The checker's findings assume the declared range; an amount with a unit is never negative.
       if ((fd.min != kNone && *d < p.decimals[fd.min]) || (fd.max != kNone && *d > p.decimals[fd.max])) {
         const std::string& range = p.str(fd.rangeText);

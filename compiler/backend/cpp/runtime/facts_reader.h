@@ -139,7 +139,7 @@ class FactsReader {
       out = q;
     }
     out = out.normalized();
-    if (integer && !out.isInteger()) error(at, "not a whole number");
+    if (integer && !out.isInteger()) error(at, "\"" + t + "\" is not a whole number");
     else if (bounds && !bounds->holds(out)) error(at, bounds->why(out, "\"" + t + "\""));
     else if (!bounds && out.isNegative() && std::string(dimension) != "a plain number") error(at, "negative amount \"" + t + "\"");
     return out;
