@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config clang
+  python3                       # tests/docs and bench/ scripts
   antlr4 libantlr4-runtime-dev
   libfmt-dev nlohmann-json3-dev libcli11-dev libz3-dev libgmp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
