@@ -316,6 +316,15 @@ class Lowerer {
                                f.type.integer && f.type.dim.dimensionless() ? "a count" : "a quantity with a unit"));
       return;
     }
+    // A count takes whole numbers only: a fractional end would be quoted by every reader's message
+    // as a value it could take, and the checker would reason up to it.
+    for (int end = 0; end < 2 && f.type.integer; ++end)
+      if (const Decimal& v = end == 0 ? lo->lo : hi->lo; !v.isInteger()) {
+        diags_.error(diag::kFactContradicts, range->kids[static_cast<std::size_t>(end)]->span,
+                     fmt::format("the range of {}, a count, ends at {}, which is not a whole number", f.name,
+                                 source(range->kids[static_cast<std::size_t>(end)]->span)));
+        return;
+      }
     slot.min = slot.min ? polrt::max(*slot.min, lo->lo) : lo->lo;
     slot.max = hi->lo;
     slot.rangeText = source(range->span);
