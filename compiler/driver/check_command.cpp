@@ -83,6 +83,13 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
 int runCheck(const CheckOptions& options) {
   auto fe = runFrontEnd(options.paths);
   if (!fe->diags.hasErrors() && !options.frontEndOnly) return runConsistency(options, *fe);
+  // Without the checker the program is still lowered: its errors (E0417, E0418, E05xx) are the
+  // policy's, and `polc build` would report them.
+  if (!fe->diags.hasErrors() && !lowerModel(*fe)) {
+    if (options.sarif) std::cout << check::renderSarif(fe->sources, fe->diags.all(), {});
+    else printDiagnostics(*fe, options.output);
+    return kExitErrors;
+  }
   if (options.sarif) {
     std::cout << check::renderSarif(fe->sources, fe->diags.all(), {});
     return fe->diags.hasErrors() ? kExitErrors : kExitOk;

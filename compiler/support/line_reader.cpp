@@ -33,26 +33,30 @@ bool LineReader::fill() {
   return false;
 }
 
+// The limit is on the line's text: a CRLF line's '\r' is not counted, so that the same line is
+// accepted with either ending.
 bool LineReader::next(std::string& line) {
   line.clear();
   bool any = false;
+  auto tooLong = [&] {
+    error_ = "a line longer than the limit of " + std::to_string(maxLine_) + " bytes";
+    eof_ = true;
+    pos_ = end_ = 0;
+    return false;
+  };
+  auto fits = [&] { return line.size() <= maxLine_ || (line.size() == maxLine_ + 1 && line.back() == '\r'); };
   for (;;) {
-    if (pos_ == end_ && !fill()) return any && error_.empty();
+    if (pos_ == end_ && !fill()) return any && error_.empty() && (fits() || tooLong());
     any = true;
     const char* start = buf_ + pos_;
     const void* nl = std::memchr(start, '\n', end_ - pos_);
     const std::size_t take = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : end_ - pos_;
-    if (line.size() + take > maxLine_) {
-      error_ = "a line longer than the limit of " + std::to_string(maxLine_) + " bytes";
-      eof_ = true;
-      pos_ = end_ = 0;
-      return false;
-    }
+    if (line.size() + take > maxLine_ + 1) return tooLong();
     line.append(start, take);
     pos_ += take;
     if (nl) {
       ++pos_;
-      return true;
+      return fits() || tooLong();
     }
   }
 }

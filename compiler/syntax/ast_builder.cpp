@@ -507,7 +507,7 @@ class Builder {
     if (depth_ >= kMaxExprDepth) {
       if (!tooDeepReported_)
         diags_.error(diag::kTooDeep, span(c),
-                     fmt::format("expression nested deeper than {} operators", kMaxExprDepth));
+                     fmt::format("an expression of more than {} operators (nested, or in one chain)", kMaxExprDepth));
       tooDeepReported_ = true;
       return node(ast::ExprKind::Bool, c);
     }

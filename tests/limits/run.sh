@@ -250,6 +250,17 @@ expect "--batch: a line nested 100000 deep, then a good one" 1 '2 applicants: 1 
 expect "--batch: a directory" 1 'is a directory' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/emptydir"
 expect "--batch: /dev/null (no applicants)" 0 '0 applicants' "$POLC" eval "$WORK/plain.pol" --batch /dev/null
 expect "--batch: /dev/zero stops at a line beyond the limit, not unbounded" 1 'line longer than the limit of 16777216 bytes: the batch stops there' "$POLC" eval "$WORK/plain.pol" --batch /dev/zero
+# The limit is on a line's text: a CRLF line of exactly the limit is read, one byte more is not.
+line16() {  # line16 PADDING_EXTRA ENDING: a JSON applicant line of 16 MiB + PADDING_EXTRA bytes
+  local pre='{"企业": {"_note": "'
+  local n=$((16777216 - $(printf %s "$pre" | wc -c) - 3 + $1))
+  { printf %s "$pre"; head -c "$n" /dev/zero | tr '\0' x; printf '"}}'; printf "$2"; }
+}
+line16 0 '\r\n' >"$WORK/crlf16.jsonl"
+expect "--batch: a CRLF line of exactly the limit is read (its \\r is not counted)" 0 '1 applicants: 1 evaluated' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/crlf16.jsonl"
+line16 1 '\n' >"$WORK/over16.jsonl"
+expect "--batch: a line one byte over the limit stops the batch" 1 'line longer than the limit of 16777216 bytes' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/over16.jsonl"
+rm -f "$WORK/crlf16.jsonl" "$WORK/over16.jsonl"
 expect "--batch: a FIFO no process writes to is empty, not a wait" 0 '0 applicants' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/fifo.pol"
 expect "--batch <(…): streamed" 0 '2 applicants: 2 evaluated' "$POLC" eval "$WORK/plain.pol" --batch <(cat "$WORK/f100.json"; echo; sleep 1; cat "$WORK/f100.json")
 

@@ -393,6 +393,27 @@ TEST(CheckCli, SeedsExitZeroAndErrorOnWarningFails) {
   }
 }
 
+// --no-consistency skips the checker only: errors found when lowering to the IR (E0417, E0418,
+// E05xx) still fail the run, as `polc build` would; they were once reported as "ok".
+TEST(CheckCli, NoConsistencyStillReportsLoweringErrors) {
+  const std::string golden = std::string(POLC_SOURCE_DIR) + "/tests/golden/";
+  for (const auto& [file, code] : {std::pair{"empty_range.pol", "E0417"}, {"count_range_fraction.pol", "E0418"},
+                                   {"default_outside_range.pol", "E0418"}}) {
+    int status = -1;
+    std::string out = run("check --no-consistency --color never " + golden + file, status);
+    EXPECT_EQ(status, 1) << file << "\n" << out;
+    EXPECT_NE(out.find(code), std::string::npos) << file << "\n" << out;
+    EXPECT_EQ(out.find("ok:"), std::string::npos) << file << "\n" << out;
+    out = run("check --no-consistency --format sarif " + golden + file, status);
+    EXPECT_EQ(status, 1) << file << "\n" << out;
+    EXPECT_NE(out.find(code), std::string::npos) << file << "\n" << out;
+  }
+  int status = -1;
+  std::string out = run("check --no-consistency --color never " + std::string(POLC_SOURCE_DIR) + "/policies", status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("ok: 4 files"), std::string::npos) << out;
+}
+
 // The witness file of the finding numbered `n` (1-based) in a --witness-dir directory, and its
 // contrast file (empty when there is none).
 std::pair<std::string, std::string> witnessFilesOf(const std::string& dir, std::size_t n, const char* code) {
