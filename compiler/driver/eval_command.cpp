@@ -1,6 +1,7 @@
 // polc eval: compile the policies, read one applicant's facts (or a batch of them) and print what
 // the policies give, with the reasons.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -68,8 +69,8 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
              const eval::Options& evalOptions, Backend& backend) {
   // A batch may be a pipe or a FIFO (streamed line by line), but a directory opens
   // "successfully" and reads as empty: refuse it rather than report zero applicants. `-` is
-  // standard input. Opened non-blocking: a FIFO no process writes to is then an empty batch, not
-  // an open that waits forever (support/line_reader.h).
+  // standard input. Opened non-blocking: a FIFO no process writes to is then an empty batch after a
+  // short wait for a writer, not an open that waits forever (support/line_reader.h).
   const std::string name = inputName(options.batch);
   int fd = STDIN_FILENO;
   if (!isStdin(options.batch)) {
@@ -90,7 +91,9 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       if (fd >= 0) ::close(fd);
     }
   } closer{isStdin(options.batch) ? -1 : fd};
-  LineReader in(fd, facts::kMaxFactsBytes);
+  struct stat st {};
+  const bool fifo = !isStdin(options.batch) && ::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
+  LineReader in(fd, facts::kMaxFactsBytes, fifo);
   // The summary's file is created before the first applicant, so that a path that cannot be
   // written fails at once rather than after the whole batch.
   std::optional<AtomicFile> summaryFile;

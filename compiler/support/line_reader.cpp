@@ -1,5 +1,7 @@
 #include "support/line_reader.h"
 
+#include "support/read_file.h"
+
 #include <cerrno>
 #include <cstring>
 
@@ -12,11 +14,16 @@ bool LineReader::fill() {
   while (!eof_) {
     ssize_t n = ::read(fd_, buf_, sizeof buf_);
     if (n > 0) {
+      gotData_ = true;
       pos_ = 0;
       end_ = static_cast<std::size_t>(n);
       return true;
     }
     if (n == 0) {
+      if (fifo_ && !gotData_ && !waited_) {
+        waited_ = true;
+        if (awaitFifoWriter(fd_)) continue;
+      }
       eof_ = true;
       break;
     }

@@ -12,9 +12,11 @@ namespace polc {
 namespace {
 
 // Reads fd to its end into `text`; an error message, or "" when all of it was read. A FIFO is
-// open non-blocking: with a writer and nothing yet to read, wait for data or its end.
-std::string readAll(int fd, std::uintmax_t maxBytes, std::string& text) {
+// open non-blocking: with a writer and nothing yet to read, wait for data or its end; with no
+// writer yet, wait a while for one (`fifo`).
+std::string readAll(int fd, std::uintmax_t maxBytes, std::string& text, bool fifo = false) {
   char buf[65536];
+  bool waited = false;
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
@@ -26,7 +28,13 @@ std::string readAll(int fd, std::uintmax_t maxBytes, std::string& text) {
       }
       return std::strerror(errno);
     }
-    if (n == 0) return "";
+    if (n == 0) {
+      if (fifo && text.empty() && !waited) {
+        waited = true;
+        if (awaitFifoWriter(fd)) continue;
+      }
+      return "";
+    }
     text.append(buf, static_cast<std::size_t>(n));
     if (text.size() > maxBytes) return "more than the limit of " + std::to_string(maxBytes) + " bytes";
   }
@@ -34,18 +42,29 @@ std::string readAll(int fd, std::uintmax_t maxBytes, std::string& text) {
 
 // A FIFO named on the command line (`--facts <(…)`, as a shell's process substitution gives) is
 // read as standard input is: the text, or an error message. Opened non-blocking, so that one with
-// no writer does not wait for one forever: Linux then reads its end at once, which is refused (a
-// writer that comes later would race with polc anyway).
+// no writer does not wait for one forever: one that has none after kFifoWriterWaitMs is refused.
 std::string readFifo(const std::string& path, std::uintmax_t maxBytes, std::string& text) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return errno == EACCES ? "permission denied" : std::strerror(errno);
-  std::string err = readAll(fd, maxBytes, text);
+  std::string err = readAll(fd, maxBytes, text, true);
   ::close(fd);
-  if (err.empty() && text.empty()) return "is a FIFO (named pipe) that gave nothing to read: no process writes to it";
+  if (err.empty() && text.empty())
+    return "is a FIFO (named pipe) that gave nothing to read: no process wrote to it within " +
+           std::to_string(kFifoWriterWaitMs / 1000) + " s";
   return err;
 }
 
 }  // namespace
+
+// Linux reports no event on a FIFO opened for reading until a writer opens it (then POLLIN when it
+// writes, POLLHUP when it closes), so poll waits for exactly that.
+bool awaitFifoWriter(int fd) {
+  pollfd p{fd, POLLIN, 0};
+  int r;
+  do r = ::poll(&p, 1, kFifoWriterWaitMs);
+  while (r < 0 && errno == EINTR);
+  return r > 0;
+}
 
 InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
   InputFile r;

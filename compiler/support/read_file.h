@@ -1,6 +1,7 @@
 // Reading an input file named on the command line (a policy, a facts file) without surprises:
 // regular files, and FIFOs (`--facts <(…)`), which are read as standard input is, up to the limit;
-// a FIFO no process writes to is an error at once, not a wait. A directory, a device such as
+// a FIFO no process writes to is an error after a short wait for a writer (kFifoWriterWaitMs), not
+// a wait without end. A directory, a device such as
 // /dev/null or /dev/zero (which never ends) or a socket is refused with a message, and a regular
 // file larger than the caller's limit is refused before any of it is read. The path `-` is standard
 // input, whatever it is (the user chose it: a pipe is what they mean), read up to the limit.
@@ -19,6 +20,14 @@ struct InputFile {
 };
 
 InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes);
+
+// How long a FIFO that no process has opened for writing is waited on. Linux reads the end of such
+// a FIFO at once; a writer started just before polc (`producer > fifo & polc … fifo`) may not have
+// opened it yet. A writer that comes later still finds no reader.
+inline constexpr int kFifoWriterWaitMs = 2000;
+// Called when a read of a FIFO opened non-blocking gave its end before any data: waits up to
+// kFifoWriterWaitMs for a writer; true when one came (read again), false when none did.
+bool awaitFifoWriter(int fd);
 
 // The path `-` means standard input.
 inline bool isStdin(const std::string& path) { return path == "-"; }
