@@ -52,9 +52,11 @@ void BatchSummary::add(const eval::Result& r) {
       if (negotiated.insert(aw.clause).second) ++negotiated_[aw.clause];
     }
     if (aw.quotaLimited) {
-      Sum& q = quota_[{aw.clause, year}];
+      // 名额 N 每年 is counted per evaluation year; a 名额 N without 每年 over every year at once.
+      const std::pair<int, int> key{aw.clause, p_.clauses[aw.clause].quotaAnnual ? year : kEveryYear};
+      Sum& q = quota_[key];
       addTo(q, aw.hasAmount() ? aw.lo : Decimal(), aw.hasAmount() ? aw.hi : Decimal());
-      if (quotas.insert({aw.clause, year}).second) ++q.applicants;
+      if (quotas.insert(key).second) ++q.applicants;
     }
     if (!aw.hasAmount()) continue;
     paid = true;
@@ -135,7 +137,7 @@ nlohmann::json BatchSummary::json() const {
     const ir::Clause& cl = p_.clauses[key.first];
     std::int64_t places = cl.quota ? *cl.quota : 0;
     quotas.push_back({{"citation", cl.citation},
-                      {"year", key.second},
+                      {"year", cl.quotaAnnual ? json(key.second) : json(nullptr)},
                       {"places", places},
                       {"annual", cl.quotaAnnual},
                       {"qualifying", s.awards},

@@ -41,7 +41,9 @@ class BatchSummary {
   std::map<std::string, Sum> byPayer_;           // payer → its parts
   std::map<std::string, Sum> byArrangement_;     // "按现行财政体制执行" → awards with no split
   std::map<int, std::int64_t> benefits_, negotiated_;  // clause → applicants granted
-  std::map<std::pair<int, int>, Sum> quota_;     // (clause, evaluation year) → who qualifies
+  // (clause, evaluation year, or kEveryYear for a quota without 每年) → who qualifies
+  static constexpr int kEveryYear = 0;
+  std::map<std::pair<int, int>, Sum> quota_;
 };
 
 // "[#####     ] 45%  12,345 applicants" on stderr, redrawn at most ten times a second, only when

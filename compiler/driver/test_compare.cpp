@@ -32,8 +32,8 @@ void Comparison::award(const json& e, const std::string& where) {
   if (!e.is_object()) throw TestFileError(fmt::format("{}: expected an object with a citation", where));
   checkKeys(e,
             {"citation", "for", "count", "kind", "status", "form", "min", "max", "computed_max", "capped",
-             "quota_limited", "payee", "funding", "funding_arrangement", "reason", "missing", "category",
-             "target", "benefit"},
+             "quota_limited", "payee", "funding", "funding_arrangement", "installments", "reason", "missing",
+             "category", "target", "benefit"},
             where);
   if (!e.contains("citation")) throw TestFileError(where + ": missing \"citation\"");
   // A misspelt value ("keep") would only show as a difference with the result: it is the test's error.
@@ -173,6 +173,10 @@ std::string Comparison::summary(const json& a) {
                   ? f.at("max").get<std::string>()
                   : f.at("min").get<std::string>() + "–" + f.at("max").get<std::string>());
   if (!parts.empty()) s += " [" + parts + "]";
+  std::string years;
+  for (const auto& i : a.at("installments"))
+    years += (years.empty() ? "" : ", ") + std::to_string(i.at("year").get<int>()) + " " + i.at("max").get<std::string>();
+  if (!years.empty()) s += " (分期 " + years + ")";
   if (!a.at("funding_arrangement").is_null()) s += " [" + a.at("funding_arrangement").get<std::string>() + "]";
   if (a.at("status") == "dropped" || a.at("status") == "not_assessable") {
     std::string r = a.at("reason").get<std::string>();
@@ -220,6 +224,11 @@ void Comparison::fields(const json& e, const json& a, const std::string& label, 
     for (const auto& f : a.at("funding")) actual[f.at("payer").get<std::string>()] = f;
     payers(e.at("funding"), actual, "funding", where + ".funding", lines);
   }
+  if (e.contains("installments")) {  // year → that year's part, as funding is payer → part
+    json actual = json::object();
+    for (const auto& i : a.at("installments")) actual[std::to_string(i.at("year").get<int>())] = i;
+    payers(e.at("installments"), actual, "installments", where + ".installments", lines);
+  }
   if (e.contains("reason")) {
     std::string want = shown(e.at("reason"));
     std::string got = a.at("reason").get<std::string>();
@@ -248,7 +257,7 @@ void Comparison::fields(const json& e, const json& a, const std::string& label, 
 // The payers must be exactly those expected.
 void Comparison::payers(const json& want, const json& actual, const std::string& key, const std::string& where,
             std::vector<std::string>& lines) {
-  if (!want.is_object()) throw TestFileError(where + ": expected an object payer → amount");
+  if (!want.is_object()) throw TestFileError(where + ": expected an object " + (key == "installments" ? "year" : "payer") + " → amount");
   auto text = [](const json& v) {
     return v.at("min") == v.at("max") ? v.at("max").get<std::string>()
                                        : v.at("min").get<std::string>() + "–" + v.at("max").get<std::string>();
@@ -257,7 +266,7 @@ void Comparison::payers(const json& want, const json& actual, const std::string&
     std::string at = where + "." + payer;
     if (!actual.contains(payer)) {
       lines.push_back(fmt::format("  - {}.{}: {}", key, payer, shown(amount)));
-      lines.push_back(fmt::format("  + {}.{}: (no such payer)", key, payer));
+      lines.push_back(fmt::format("  + {}.{}: (no such {})", key, payer, key == "installments" ? "year" : "payer"));
       continue;
     }
     const json& got = actual.at(payer);

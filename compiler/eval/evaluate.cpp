@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "eval/expr_eval.h"
+#include "decimal/amount_rules.h"
 
 namespace polc::eval {
 
@@ -173,6 +174,8 @@ class Evaluator {
     Value v = ev.eval(cl.amount[0]);
     for (auto& l : ev.lines) explainLine(aw, l);
     ev.lines.clear();
+    if (std::string bad = polrt::badAmount(v.lo, v.hi); !bad.empty())
+      throw EvalError(fmt::format("{}: `{}`: {}", where, cl.amount[0].source, bad));
     aw.form = v.form;
     aw.lo = v.lo;
     aw.hi = v.hi;
@@ -190,8 +193,11 @@ class Evaluator {
     }
     if (cl.topup) {
       Decimal already;
+      // What was received up to the evaluation year, as a 累计 cap counts it: an award of a later
+      // year had not been received on the evaluation date.
       for (const auto& r : a_.received)
-        if (r.target == cl.target && cl.target >= 0 && (r.instance == aw.payeeInstance || r.instance == aw.instance))
+        if (r.target == cl.target && cl.target >= 0 && r.year <= year_ &&
+            (r.instance == aw.payeeInstance || r.instance == aw.instance))
           already = plus(already, r.amount, where);
       Decimal lo = polrt::max(minus(aw.lo, already, where), Decimal());
       Decimal hi = polrt::max(minus(aw.hi, already, where), Decimal());
@@ -395,12 +401,15 @@ class Evaluator {
     const ir::Document& doc = p_.documents[cl.document];
     const std::string where = cl.citation;
     if (!cl.installments.empty()) {
+      // Each part is paid, so it is rounded as a funding part is (to the document's 舍入, else to
+      // the fen), never beyond what is left; the last part takes the remainder.
+      const auto [unit, mode] = partRounding(doc);
       Decimal restLo = aw.lo, restHi = aw.hi;
       for (std::size_t i = 0; i < cl.installments.size(); ++i) {
         Installment part{year_ + static_cast<int>(i), restLo, restHi};
         if (i + 1 < cl.installments.size()) {
-          part.lo = times(aw.lo, cl.installments[i], where);
-          part.hi = times(aw.hi, cl.installments[i], where);
+          part.lo = atMost(roundTo(times(aw.lo, cl.installments[i], where), unit, mode, where), restLo);
+          part.hi = atMost(roundTo(times(aw.hi, cl.installments[i], where), unit, mode, where), restHi);
         }
         restLo = minus(restLo, part.lo, where);
         restHi = minus(restHi, part.hi, where);
@@ -435,13 +444,19 @@ class Evaluator {
     }
   }
 
+  static Decimal atMost(const Decimal& v, const Decimal& limit) { return v > limit ? limit : v; }
+  // How a part of an award (a payer's, a year's) is rounded: the document's 舍入, else to the fen.
+  static std::pair<Decimal, polrt::RoundingMode> partRounding(const ir::Document& doc) {
+    if (doc.rounding.present) return {doc.rounding.unit, doc.rounding.mode};
+    return {Decimal::fromParts(1, 2), polrt::RoundingMode::HalfUp};
+  }
+
   void split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule) {
     const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
     if (!rule.ratioPayers.empty()) {
       Decimal total;
       for (const auto& part : rule.ratio) total = plus(total, part, where);
-      Decimal unit = doc.rounding.present ? doc.rounding.unit : Decimal::fromParts(1, 2);
-      auto mode = doc.rounding.present ? doc.rounding.mode : polrt::RoundingMode::HalfUp;
+      const auto [unit, mode] = partRounding(doc);
       Decimal restLo = aw.lo, restHi = aw.hi;
       for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
         FundingPart part{rule.ratioPayers[i], restLo, restHi};
@@ -451,8 +466,10 @@ class Evaluator {
                              polrt::RoundingMode::HalfEven, lo), lo, where);
           checked(polrt::div(times(aw.hi, rule.ratio[i], where), total, Decimal::kMaxScale,
                              polrt::RoundingMode::HalfEven, hi), hi, where);
-          part.lo = roundTo(lo, unit, mode, where);
-          part.hi = roundTo(hi, unit, mode, where);
+          // Rounded up (进一, or half up at .5), the parts before the last could exceed the
+          // award and leave the last payer a negative part: a part never exceeds what is left.
+          part.lo = atMost(roundTo(lo, unit, mode, where), restLo);
+          part.hi = atMost(roundTo(hi, unit, mode, where), restHi);
         }
         restLo = minus(restLo, part.lo, where);
         restHi = minus(restHi, part.hi, where);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -56,6 +57,10 @@ class DocumentChecker {
   // ---- citations ----------------------------------------------------------------------------------
   void registerClauses(int d) {
     DocumentInfo& doc = m_.documents[d];
+    // The evaluators break ties (non-stacking) and cut (caps over several clauses) by citation,
+    // and take citation order to be the order clauses are written in: so it must be.
+    std::tuple<int, int, int> last{0, 0, 0};
+    const ast::Clause* lastClause = nullptr;
     for (auto& a : doc.decl->articles) {
       auto [it, fresh] = doc.articles.emplace(a.number, &a);
       if (!fresh) {
@@ -68,6 +73,15 @@ class DocumentChecker {
       for (auto& c : a.clauses) {
         if (c.clause == 0) continue;  // a bad number, already reported
         auto key = std::make_tuple(a.number, c.clause, c.item);
+        if (lastClause && key < last)
+          cx_.diags.error(diag::kOutOfOrder, c.headerSpan,
+                          fmt::format("{} is written after {}: articles, clauses and items must be in the order of "
+                                      "their numbers",
+                                      formatCitation(a.number, c.clause, c.item),
+                                      formatCitation(std::get<0>(last), std::get<1>(last), std::get<2>(last))))
+              .notes.push_back(DiagNote{lastClause->headerSpan, "the clause before it"});
+        last = key;
+        lastClause = &c;
         auto [cit, cfresh] = doc.byCitation.emplace(key, static_cast<int>(m_.clauses.size()));
         if (!cfresh) {
           cx_.diags.error(diag::kDuplicateCitation, c.headerSpan,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "decimal/amount_rules.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -204,6 +205,8 @@ Session::Outcome Session::amount(const ClauseDef& cl, AwardR& aw) {
   Outcome o = run(cl.amount, vp);
   if (o != Outcome::Value) return o;
   const Val& v = *vp;
+  if (v.lo.isNegative() || v.hi.isNegative() || v.lo > v.hi)
+    throw VmError{*where + ": `" + p_.strings[cl.amountSource] + "`: " + badAmount(v.lo, v.hi)};
   if (explain_) {
     for (auto& l : lines_) aw.explanation.push_back(std::move(l));
     lines_.clear();
@@ -232,7 +235,9 @@ Session::Outcome Session::amount(const ClauseDef& cl, AwardR& aw) {
   if (cl.topup) {
     Decimal already;
     for (int ri = 0; ri < nrecv_; ++ri)
-      if (const Received& r = received_[ri]; r.target == cl.target && cl.target >= 0 && (r.instance == aw.payeeInstance || r.instance == aw.instance))
+      // Up to the evaluation year, as a 累计 cap counts (the reference evaluator's amount()).
+      if (const Received& r = received_[ri]; r.target == cl.target && cl.target >= 0 && r.year <= year_ &&
+                                             (r.instance == aw.payeeInstance || r.instance == aw.instance))
         already = plusAt(already, r.amount, *where);
     Decimal lo = max(minusAt(aw.lo, already, *where), Decimal());
     Decimal hi = max(minusAt(aw.hi, already, *where), Decimal());

@@ -13,6 +13,18 @@ using namespace detail;
 
 // ---- steps 8–9: installments, funding -------------------------------------------------------------
 
+namespace {
+
+// A part of an award (a payer's, a year's) is rounded to the document's 舍入, else to the fen; and,
+// rounded up, never beyond what is left, so that the last part (the remainder) is not negative.
+std::pair<Decimal, uint8_t> partRounding(const Program& p, const DocumentDef& doc) {
+  if (doc.rounding) return {p.decimals[doc.roundUnit], doc.roundMode};
+  return {Decimal::fromParts(1, 2), static_cast<uint8_t>(RoundingMode::HalfUp)};
+}
+Decimal atMost(const Decimal& v, const Decimal& limit) { return v > limit ? limit : v; }
+
+}  // namespace
+
 std::string Session::fundingText(const AwardR& aw) const {
   std::string out;
   for (uint32_t i = 0; i < aw.fundingCount; ++i) {
@@ -29,12 +41,13 @@ void Session::finish(AwardR& aw) {
   const std::string& where = p_.strings[cl.citation];
   if (!cl.installments.empty()) {
     aw.instBegin = static_cast<uint32_t>(instPool_.size());
+    const auto [unit, mode] = partRounding(p_, doc);
     Decimal restLo = aw.lo, restHi = aw.hi;
     for (std::size_t i = 0; i < cl.installments.size(); ++i) {
       InstallmentR part{year_ + static_cast<int>(i), restLo, restHi};
       if (i + 1 < cl.installments.size()) {
-        part.lo = timesAt(aw.lo, p_.decimals[cl.installments[i]], where);
-        part.hi = timesAt(aw.hi, p_.decimals[cl.installments[i]], where);
+        part.lo = atMost(roundTo(timesAt(aw.lo, p_.decimals[cl.installments[i]], where), unit, mode, where), restLo);
+        part.hi = atMost(roundTo(timesAt(aw.hi, p_.decimals[cl.installments[i]], where), unit, mode, where), restHi);
       }
       restLo = minusAt(restLo, part.lo, where);
       restHi = minusAt(restHi, part.hi, where);
@@ -126,8 +139,7 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
         failAt(where, e);
       return q;
     };
-    Decimal unit = doc.rounding ? p_.decimals[doc.roundUnit] : Decimal::fromParts(1, 2);
-    uint8_t mode = doc.rounding ? doc.roundMode : static_cast<uint8_t>(RoundingMode::HalfUp);
+    const auto [unit, mode] = partRounding(p_, doc);
     // Most awards are exact (lo and hi the same digits) or up to an amount (lo zero): an exact
     // award's lower parts are its upper ones, computed once, and a share of zero is zero, as the
     // general path rounds it (0, scale 0), leaving the rest as it was — same results, same errors.
@@ -137,8 +149,8 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
     for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
       FundingPartR part{rule.ratioPayers[i], restLo, restHi};
       if (i + 1 < rule.ratioPayers.size()) {
-        part.hi = roundTo(share(aw.hi, i), unit, mode, where);
-        part.lo = exact ? part.hi : zeroLo ? Decimal() : roundTo(share(aw.lo, i), unit, mode, where);
+        part.hi = atMost(roundTo(share(aw.hi, i), unit, mode, where), restHi);
+        part.lo = exact ? part.hi : zeroLo ? Decimal() : atMost(roundTo(share(aw.lo, i), unit, mode, where), restLo);
       }
       restHi = minusAt(restHi, part.hi, where);
       if (exact) restLo = restHi;

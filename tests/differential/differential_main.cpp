@@ -12,8 +12,10 @@
 //   POLC_DIFF_APPLICANTS=5000000 build/tests/differential/polc_differential policies 0 7).
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -22,6 +24,7 @@
 #include "differential/evaluators.h"
 
 using namespace polc;
+namespace fs = std::filesystem;
 using difftest::Evaluators;
 using difftest::Outcome;
 
@@ -35,6 +38,29 @@ bool agree(const Evaluators& ev, const Outcome out[], const std::string& label, 
   return false;
 }
 
+// A case's applicant as `polc test` makes it (compiler/driver/test_command.cpp): its facts (an
+// object, or a facts file beside the test file) or the file's base, with its merge patch, and the
+// case's or the file's date. None for a case of other policies than the ones compared.
+std::optional<nlohmann::json> caseFacts(const nlohmann::json& file, const nlohmann::json& c, const fs::path& dir) {
+  if (c.contains("policies") || file.contains("policies")) return std::nullopt;
+  nlohmann::json facts;
+  if (c.contains("facts") && c["facts"].is_string())
+    facts = nlohmann::json::parse(difftest::readInput((dir / c["facts"].get<std::string>()).string()), nullptr, false);
+  else if (c.contains("facts"))
+    facts = c["facts"];
+  else if (file.contains("base"))
+    facts = file["base"];
+  else
+    return std::nullopt;
+  if (c.contains("patch")) facts.merge_patch(c["patch"]);
+  const nlohmann::json* date = c.contains("date") ? &c["date"] : file.contains("date") ? &file["date"] : nullptr;
+  if (date && facts.is_object()) {
+    facts.erase("日期");
+    facts["date"] = *date;
+  }
+  return facts;
+}
+
 int fromFiles(Evaluators& ev, int argc, char** argv) {
   int n = 0, failures = 0;
   Outcome out[Evaluators::kCount];
@@ -45,11 +71,12 @@ int fromFiles(Evaluators& ev, int argc, char** argv) {
   };
   for (int i = 3; i < argc; ++i) {
     std::string text = difftest::readInput(argv[i]);
-    // A policy test file holds cases with "facts"; a facts file is one applicant.
+    // A policy test file holds cases (docs/testing.md); a facts file is one applicant.
     nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_object() && j.contains("cases")) {
       for (const auto& cs : j["cases"])
-        if (cs.contains("facts")) one(cs["facts"].dump(), std::string(argv[i]) + " " + cs.value("name", ""));
+        if (auto facts = caseFacts(j, cs, fs::path(argv[i]).parent_path()))
+          one(facts->dump(), std::string(argv[i]) + " " + cs.value("name", ""));
     } else {
       one(text, argv[i]);
     }

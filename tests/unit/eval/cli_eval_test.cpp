@@ -348,6 +348,28 @@ TEST(EvalCli, BatchSummaryText) {
   EXPECT_EQ(r.err.find("\x1b["), std::string::npos);
 }
 
+// A 名额 without 每年 is counted over the whole batch, whatever the applicants' years; with 每年,
+// year by year (BatchSummaryText). Both were once counted per year.
+TEST(EvalCli, BatchSummaryCountsAQuotaWithoutYearOverTheBatch) {
+  fs::path pol = scratch("quota_once.pol"), f = scratch("quota_once.jsonl"), s = scratch("quota_once.json");
+  write(pol, "主体 企业 { 事实 x: 元 }\n标的 甲\n文件 T { 文号 \"T\" 条 1 { 款 1 { 原文 \"名额一个。\" 对象 企业 标的 甲 "
+             "条件 x 超 0元 给予 5元 名额 1 } } }\n");
+  write(f, R"({"date":"2024-06-30","企业":{"x":"1"}})" "\n" R"({"date":"2024-07-01","企业":{"x":"1"}})" "\n"
+           R"({"date":"2025-03-01","企业":{"x":"1"}})" "\n");
+  CliRun r = polc("eval '" + pol.string() + "' --batch '" + f.string() + "'", "quota_once");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.err.find("quota T 第1条第1款: 3 qualify for 1 place (3 applicants): over-subscribed by 2"), std::string::npos)
+      << r.err;
+  fs::remove(s);
+  r = polc("eval '" + pol.string() + "' --batch '" + f.string() + "' --summary '" + s.string() + "'", "quota_once_json");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  json summary = json::parse(slurp(s));
+  ASSERT_EQ(summary.at("quotas").size(), 1u) << summary.dump();
+  EXPECT_TRUE(summary["quotas"][0].at("year").is_null());
+  EXPECT_EQ(summary["quotas"][0].at("qualifying"), 3);
+  EXPECT_EQ(summary["quotas"][0].at("annual"), false);
+}
+
 TEST(EvalCli, BatchSummaryFile) {
   fs::path f = scratch("summary_file.jsonl"), s = scratch("summary.json");
   fs::remove(s);

@@ -281,6 +281,7 @@ struct Run {
   void setAmount(Award& aw, const Amount& a, const Amount* cap, const char* source) {
     const ClauseInfo& cl = p.clauses[aw.clause];
     const Where where{cl.citation, nullptr};
+    if (a.lo.isNegative() || a.hi.isNegative() || a.lo > a.hi) fail(Where{cl.citation, source}, badAmount(a.lo, a.hi));
     if (explain) {
       for (auto& l : lines) aw.explanation.push_back(std::move(l));
       lines.clear();
@@ -301,7 +302,8 @@ struct Run {
     if (cl.topup) {
       Dec already;
       for (const auto& rec : received)
-        if (rec.target == cl.target && cl.target >= 0 && (rec.instance == aw.payee || rec.instance == aw.instance))
+        if (rec.target == cl.target && cl.target >= 0 && rec.award->year <= year &&
+            (rec.instance == aw.payee || rec.instance == aw.instance))  // up to this year, as a 累计 cap
           already = add(already, rec.award->amount, where);
       Dec lo = polc_rt::max(sub(aw.lo, already, where), Dec());
       Dec hi = polc_rt::max(sub(aw.hi, already, where), Dec());
@@ -541,6 +543,13 @@ struct Run {
     }
   }
 
+  // A part of an award (a payer's, a year's) is rounded to the document's 舍入, else to the fen;
+  // and, rounded up, never beyond what is left, so that the last part (the remainder) is not
+  // negative.
+  static Dec partUnit(const DocumentInfo& doc) { return doc.rounds ? doc.unit : D(1, 2); }
+  static RoundingMode partMode(const DocumentInfo& doc) { return doc.rounds ? doc.mode : RoundingMode::HalfUp; }
+  static Dec atMost(const Dec& v, const Dec& limit) { return v > limit ? limit : v; }
+
   // The installments and funding split of an award that pays (finishAwards chooses them).
   void finishAward(Award& aw) {
     const ClauseInfo& cl = p.clauses[aw.clause];
@@ -549,12 +558,13 @@ struct Run {
     if (cl.installments.size > 0) {
       aw.installmentsFrom = static_cast<int>(r.installmentParts.size());
       aw.installmentsCount = cl.installments.size;
+      // Each part is paid: rounded as a funding part is, the last taking the remainder.
       Dec restLo = aw.lo, restHi = aw.hi;
       for (int i = 0; i < cl.installments.size; ++i) {
         Installment part{year + i, restLo, restHi};
         if (i + 1 < cl.installments.size) {
-          part.lo = mul(aw.lo, cl.installments[i], where);
-          part.hi = mul(aw.hi, cl.installments[i], where);
+          part.lo = atMost(roundTo(mul(aw.lo, cl.installments[i], where), partUnit(doc), partMode(doc), where), restLo);
+          part.hi = atMost(roundTo(mul(aw.hi, cl.installments[i], where), partUnit(doc), partMode(doc), where), restHi);
         }
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
@@ -624,14 +634,14 @@ struct Run {
     if (rule.ratioPayers.size > 0) {
       Dec total;
       for (const auto& part : rule.ratio) total = add(total, part, where);
-      Dec unit = doc.rounds ? doc.unit : D(1, 2);
-      RoundingMode mode = doc.rounds ? doc.mode : RoundingMode::HalfUp;
+      const Dec unit = partUnit(doc);
+      const RoundingMode mode = partMode(doc);
       Dec restLo = aw.lo, restHi = aw.hi;
       const int last = rule.ratioPayers.size - 1;
       for (int i = 0; i < last; ++i) {
-        const Dec lo = ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where);
+        const Dec lo = atMost(ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where), restLo);
         // An exact amount has the same two ends: its part is computed once.
-        const Dec hi = sameDigits(aw.lo, aw.hi) ? lo : ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where);
+        const Dec hi = sameDigits(aw.lo, aw.hi) ? lo : atMost(ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where), restHi);
         restLo = sub(restLo, lo, where);
         restHi = sub(restHi, hi, where);
         parts.push_back(FundingPart{rule.ratioPayers[i], lo, hi});

@@ -1,0 +1,26 @@
+// What no award's amount may be, in one place for every evaluator: the reference evaluator and the
+// VM include this header, and polc_decimal.h (the generated C++'s decimal, made from these
+// sources by compiler/backend/cpp/decimal_header.cmake) carries it, so the words cannot drift.
+#pragma once
+
+#include <string>
+
+#include "decimal/decimal.h"
+
+namespace polrt {
+
+// What is wrong with an award's amount as its 给予 expression gives it — negative, or a range whose
+// lower end is above its upper end — or "" when nothing is. No award is below 0: the policy must
+// say when a clause pays nothing (a condition such as `增量 超 0元`), so this is an evaluation
+// error, never a negative payment.
+inline std::string badAmount(const Decimal& lo, const Decimal& hi) {
+  if (lo.isNegative() || hi.isNegative())
+    return "the amount is negative (" + (lo.isNegative() ? lo : hi).normalized().toString() +
+           "): an award is never below 0; the policy must say when the clause pays nothing";
+  if (lo > hi)
+    return "the amount's lower end " + lo.normalized().toString() + " is above its upper end " +
+           hi.normalized().toString();
+  return "";
+}
+
+}  // namespace polrt
