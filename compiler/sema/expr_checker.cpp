@@ -511,9 +511,15 @@ Type ExprChecker::compare(ast::Expr& e, const Scope& scope) {
   // `新认定 星级认定 达 四星 以上`: some member of the set compares so (the highest one does).
   if ((a.kind == TypeKind::Set || a.kind == TypeKind::Recognition) && b.kind == TypeKind::Enum &&
       a.enumIndex == b.enumIndex) {
-    if (e.cmp == ast::CmpOp::Eq || e.cmp == ast::CmpOp::Ne || !m.enums[a.enumIndex].ordered)
+    // Two different mistakes: `为` asks for membership, which is `含`; an order word needs an order.
+    if (e.cmp == ast::CmpOp::Eq || e.cmp == ast::CmpOp::Ne)
       cx_.diags.error(diag::kUnorderedEnum, e.span,
-                      fmt::format("a set is compared with `{}` only by order, and {} must be ordered; "
+                      fmt::format("a set is not compared with `{}`: for membership write `含`; an order "
+                                  "word such as `不低于` asks whether some member ranks so",
+                                  word));
+    else if (!m.enums[a.enumIndex].ordered)
+      cx_.diags.error(diag::kUnorderedEnum, e.span,
+                      fmt::format("a set is compared with `{}` only by order, and {} is not ordered; "
                                   "for membership write `含`",
                                   word, m.enums[a.enumIndex].name));
     return Type::boolean();
