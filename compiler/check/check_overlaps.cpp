@@ -8,6 +8,24 @@
 
 namespace polc::check {
 
+namespace {
+
+// Two awards of one applicant pay the same: the same form and both ends of the amount.
+bool sameAmount(const eval::Award& x, const eval::Award& y) {
+  return x.form == y.form && x.lo == y.lo && x.hi == y.hi;
+}
+
+// base ≥ value, or base > value.
+Lit baseAtLeast(int var, const Q& value, bool strict) {
+  Lit l;
+  l.var = var;
+  l.op = strict ? ast::CmpOp::Gt : ast::CmpOp::Ge;
+  l.val = value;
+  return l;
+}
+
+}  // namespace
+
 bool Checker::inScope(const ir::Group& g, int c) const {
   const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
   bool in = g.scope == ir::GroupScope::All || (g.scope == ir::GroupScope::Document && cl.document == g.document) ||
@@ -181,11 +199,14 @@ void Checker::pair(int a, int b) {
   // Amounts: look for an applicant that both pay differently (branch by branch, then larger bases).
   Assignment model = ans.model;
   std::string amtA = wa ? amountText(*wa) : "?", amtB = wbA ? amountText(*wbA) : "?";
-  bool differ = wa && wbA && (wa->hi != wbA->hi || wa->form != wbA->form);
+  bool differ = wa && wbA && !sameAmount(*wa, *wbA);
   if (!differ) differ = findDifference(a, b, model, amtA, amtB);
   std::string why;
   auto rel = related_.find({std::min(a, b), std::max(a, b)});
   const ir::Group* g = covering(a, b);
+  // No group compares the two, but one may drop either of them for a third clause whenever both pay.
+  std::optional<ThirdWins> third;
+  if (rel == related_.end() && !g) third = droppedForThird(a, b);
   FindingKind kind;
   std::string message;
   std::string amounts = differ ? fmt::format("; they pay different amounts ({} vs {})", amtA, amtB) : "";
@@ -198,19 +219,34 @@ void Checker::pair(int a, int b) {
     kind = FindingKind::CoveredOverlap;
     message = fmt::format("{} and {} can both pay {} to the same {}{}; the non-stacking group {} keeps only the higher",
                           cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amounts, g->name);
+  } else if (third) {
+    kind = FindingKind::CoveredOverlap;
+    message = fmt::format("{} and {} can both qualify for {} for the same {}{}, but whenever they do, the "
+                          "non-stacking group {} drops {} for {}, which pays at least as much",
+                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amounts,
+                          p_.groups[third->group].name, cite(third->dropped), cite(third->kept));
   } else if (differ) {
     kind = FindingKind::Conflict;
     message = fmt::format("{} and {} can both pay {} to the same {} with different amounts ({} vs {}), and no "
                           "non-stacking group or relation covers them",
                           cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amtA, amtB);
   } else {
+    // Equal amounts are claimed only when they are equal for every applicant; otherwise the
+    // search found no applicant paid differently, which is all the finding says.
     kind = FindingKind::Overlap;
-    message = fmt::format("{} and {} can both pay {} to the same {} ({} each), and no non-stacking group or "
+    message = fmt::format("{} and {} can both pay {} to the same {} ({}), and no non-stacking group or "
                           "relation covers them",
-                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amtA);
+                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name,
+                          sameForEveryone(a, b)
+                              ? amtA + " each"
+                              : "the witness is paid " + amtA + " by each; no applicant paid differently was found");
   }
   Finding& f = add(kind, a, message);
   noteOther(f, b, "the other clause");
+  if (third) {
+    noteOther(f, third->kept, "the clause kept instead");
+    g = &p_.groups[third->group];
+  }
   if (g && (kind == FindingKind::CoveredOverlap || kind == FindingKind::AcceptedOverlap)) {
     f.group = g->name;
     f.notes.push_back(DiagNote{groupSpan(*g), "the non-stacking group: 原文「" + g->text + "」"});
@@ -223,50 +259,95 @@ void Checker::pair(int a, int b) {
     f.help.push_back(fmt::format("if both may be paid, accept it in the policy: 关系 {} \"reason\" in {}", cite(b), cite(a)));
 }
 
-// Tries branch pairs (and large bases) for an applicant that both clauses pay with different amounts.
+
+// An applicant (meeting `extra` besides both clauses and the branches' guards) both clauses pay with
+// different amounts; the model is kept in `model` either way when the solver finds one.
+bool Checker::differsAt(int a, int b, std::size_t i, std::size_t j, const std::vector<Lit>& extra, Assignment& model,
+                        std::string& amtA, std::string& amtB) {
+  const ClauseData& da = cl_[static_cast<std::size_t>(a)];
+  const ClauseData& db = cl_[static_cast<std::size_t>(b)];
+  std::vector<Cond> conds;
+  for (const auto& l : extra) conds.push_back(solver_.prepare(F::of(l)));
+  std::vector<const Cond*> q{&pay(a), &da.guards[i], &pay(b), &db.guards[j]};
+  for (const auto& c : conds) q.push_back(&c);
+  Answer ans = solver_.solve(q, touchOf({a, b}));
+  if (ans.sat != Sat::Yes) return false;
+  model = ans.model;
+  auto res = runner_.run({a, b}, wb_.build(ans.model, subject(a), ""));
+  if (!res) return false;
+  const eval::Award* x = awardOf(&runner_, *res, a);
+  const eval::Award* y = awardOf(&runner_, *res, b);
+  if (!x || !y || !x->hasAmount() || !y->hasAmount() || sameAmount(*x, *y)) return false;
+  amtA = amountText(*x);
+  amtB = amountText(*y);
+  return true;
+}
+
+// Tries branch pairs for an applicant that both clauses pay with different amounts: as the solver
+// picks it, with bases beyond the caps (a capped rate and an uncapped one part only there), and with
+// each rate's base doubled (rates of different bases, or of different coefficients, part there).
 bool Checker::findDifference(int a, int b, Assignment& model, std::string& amtA, std::string& amtB) {
   const ClauseData& da = cl_[static_cast<std::size_t>(a)];
   const ClauseData& db = cl_[static_cast<std::size_t>(b)];
-  std::vector<int> touch = touchOf({a, b});
   int tries = 0;
+  auto attempt = [&](std::size_t i, std::size_t j, const std::vector<Lit>& extra, Assignment& seen) {
+    if (++tries > 48) return false;
+    Assignment m;
+    bool differ = differsAt(a, b, i, j, extra, m, amtA, amtB);
+    if (!m.empty()) seen = m;
+    if (differ) model = m;
+    return differ;
+  };
   for (std::size_t i = 0; i < da.guards.size(); ++i)
     for (std::size_t j = 0; j < db.guards.size(); ++j) {
-      for (int big = 0; big < 2; ++big) {
-        if (++tries > 48) return false;
-        std::vector<Cond> extra;
-        if (big) {
-          for (const Shape* s : {&da.branches[i].shape, &db.branches[j].shape})
-            if (s->kind == Shape::Linear && s->cap && s->coef.sign() > 0) {
-              Lit l;
-              l.var = s->var;
-              l.op = ast::CmpOp::Ge;
-              try {
-                l.val = (*s->cap - s->offset) / s->coef;
-              } catch (const ArithOverflow&) {
-                continue;
-              }
-              extra.push_back(solver_.prepare(F::of(l)));
-            }
-          if (extra.empty()) continue;
+      std::vector<const Shape*> shapes{&da.branches[i].shape, &db.branches[j].shape};
+      std::vector<Lit> beyond;
+      for (const Shape* s : shapes)
+        if (s->kind == Shape::Linear && s->cap && s->coef.sign() > 0) {
+          try {
+            beyond.push_back(baseAtLeast(s->var, (*s->cap - s->offset) / s->coef, false));
+          } catch (const ArithOverflow&) {
+          }
         }
-        std::vector<const Cond*> q{&pay(a), &da.guards[i], &pay(b), &db.guards[j]};
-        for (const auto& e : extra) q.push_back(&e);
-        Answer ans = solver_.solve(q, touch);
-        if (ans.sat != Sat::Yes) continue;
-        auto res = runner_.run({a, b}, wb_.build(ans.model, subject(a), ""));
-        if (!res) continue;
-        const eval::Award* x = awardOf(&runner_, *res, a);
-        const eval::Award* y = awardOf(&runner_, *res, b);
-        if (!x || !y || !x->hasAmount() || !y->hasAmount()) continue;
-        if (x->hi != y->hi || x->form != y->form) {
-          model = ans.model;
-          amtA = amountText(*x);
-          amtB = amountText(*y);
-          return true;
-        }
+      std::vector<std::vector<Lit>> variants{{}};
+      if (!beyond.empty()) variants.push_back(beyond);
+      std::vector<Assignment> seeds;
+      for (const auto& extra : variants) {
+        Assignment seen;
+        if (attempt(i, j, extra, seen)) return true;
+        if (tries > 48) return false;
+        if (!seen.empty()) seeds.push_back(std::move(seen));
       }
+      for (const auto& seen : seeds)
+        for (const Shape* s : shapes) {
+          if (s->kind != Shape::Linear) continue;
+          auto it = seen.find(s->var);
+          if (it == seen.end() || it->second.num.sign() <= 0) continue;
+          Assignment ignored;
+          if (attempt(i, j, {baseAtLeast(s->var, it->second.num * Q(2), false)}, ignored)) return true;
+          if (tries > 48) return false;
+        }
     }
   return false;
+}
+
+// Whether both clauses pay every applicant the same: one amount each, of the same shape, cap and
+// rounding.
+bool Checker::sameForEveryone(int a, int b) const {
+  const ClauseData& da = cl_[static_cast<std::size_t>(a)];
+  const ClauseData& db = cl_[static_cast<std::size_t>(b)];
+  if (da.branches.size() != 1 || db.branches.size() != 1) return false;
+  const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
+  const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
+  if (ca.topup || cb.topup) return false;
+  const auto& ra = p_.documents[static_cast<std::size_t>(ca.document)].rounding;
+  const auto& rb = p_.documents[static_cast<std::size_t>(cb.document)].rounding;
+  if (ra.present != rb.present || (ra.present && (ra.unit != rb.unit || ra.mode != rb.mode))) return false;
+  const Shape& x = da.branches[0].shape;
+  const Shape& y = db.branches[0].shape;
+  if (x.kind != y.kind || x.form != y.form || x.cap != y.cap) return false;
+  if (x.kind == Shape::Const) return x.lo == y.lo && x.hi == y.hi;
+  return x.kind == Shape::Linear && x.var == y.var && x.coef == y.coef && x.offset == y.offset;
 }
 
 // Two clauses of one target that do not overlap: a boundary point that neither pays.
@@ -316,7 +397,7 @@ void Checker::gap(int a, int b) {
     Finding& f = add(FindingKind::TierGap, a,
                      fmt::format("{} = {} falls between {} and {}: neither pays {} at the boundary (one says 超/低于, "
                                  "the other needs more than the same value)",
-                                 v.name, point->toDecimal() ? eval::quantity(p_, *point->toDecimal(), v.type) : point->str(),
+                                 v.name, describeValue(p_, v, *point),
                                  cite(a), cite(b),
                                  p_.targets[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].target)].name));
     noteOther(f, b, "the other clause");

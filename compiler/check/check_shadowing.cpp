@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "check/checker.h"
+#include "check/replay.h"
 
 namespace polc::check {
 
@@ -38,8 +39,9 @@ bool Checker::winsTie(const ir::Group& g, int b, int a) const {
   return b < a;
 }
 
-bool Checker::implies(int a, int b) {
-  const Cond& pa = pay(a);
+bool Checker::implies(int a, int b) { return impliesPay(pay(a), b); }
+
+bool Checker::impliesPay(const Cond& pa, int b) {
   const Cond& pb = pay(b);
   if (pa.boxes && pb.boxes && pb.boxes->size() == 1) {
     for (const Box& x : *pa.boxes)
@@ -56,76 +58,127 @@ bool Checker::underCap(int c) const {
   return false;
 }
 
-void Checker::shadowing() {
-  std::unordered_map<int, std::vector<int>> byTargetAll;
+// Whether b always pays at least its lowest ceiling when it pays at all: 一次性 pays nothing to an item
+// that already received it, 晋级补差 subtracts what was received for the target (已获奖励), and a
+// programme or cumulative cap can cut b below a (the evaluator applies caps before it compares the
+// awards of a group, and other awards can spend a shared cap).
+bool Checker::alwaysPaysFull(int b) const {
+  const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
+  return !cb.once && !cb.topup && !underCap(b);
+}
+
+// Whether a group applied before groups[gi] can drop b: the evaluator applies the groups in order,
+// and an award dropped by one is no longer there to be kept by the next. b can be dropped where it
+// shares a partition with another clause that can pay together with it and can pay more.
+bool Checker::droppedBefore(std::size_t gi, int b) {
+  const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
+  auto bmin = minHi(b);
+  for (std::size_t k = 0; k < gi; ++k) {
+    const ir::Group& g = p_.groups[k];
+    if (!inScope(g, b) || !sameKey(g, cb.subject)) continue;
+    for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
+      const ir::Clause& cc = p_.clauses[c];
+      if (static_cast<int>(c) == b || payIndex_[c] < 0 || !cl_[c].pay || cl_[c].dead) continue;
+      if (!inScope(g, static_cast<int>(c)) || !sameKey(g, cc.subject)) continue;
+      if (g.sameTarget && cc.target != cb.target) continue;
+      auto cmax = maxHi(static_cast<int>(c));
+      // c never beats b: it pays less, or as much and loses the tie.
+      if (bmin && cmax && (*cmax < *bmin || (*cmax == *bmin && !winsTie(g, static_cast<int>(c), b)))) continue;
+      if (solver_.solve({&pay(b), &pay(static_cast<int>(c))}).sat != Sat::No) return true;
+    }
+  }
+  return false;
+}
+
+// The clause of `cands` that group gi keeps instead of a whenever `when` holds (a pays, or a pays
+// together with another clause), if any; never one of `not`.
+std::optional<int> Checker::dominator(std::size_t gi, int a, const std::vector<int>& cands, const Cond& when,
+                                      std::initializer_list<int> excluded) {
+  const ir::Group& g = p_.groups[gi];
+  auto amax = maxHi(a);
+  if (!amax) return std::nullopt;
+  const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
+  for (int b : cands) {
+    if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
+    const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
+    if (!p_.ownedBy(ca.subject, cb.subject) || !sameKey(g, cb.subject) || !sameKey(g, ca.subject)) continue;
+    if (g.sameTarget && ca.target != cb.target) continue;
+    if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
+    if (!alwaysPaysFull(b)) continue;
+    auto bmin = minHi(b);
+    if (!bmin || *bmin < *amax || (*bmin == *amax && !winsTie(g, b, a))) continue;
+    if (!impliesPay(when, b) || droppedBefore(gi, b)) continue;
+    return b;
+  }
+  return std::nullopt;
+}
+
+// The paying clauses a group compares.
+std::vector<int> Checker::membersOf(const ir::Group& g, std::unordered_map<int, std::vector<int>>& byTarget) {
+  std::vector<int> members;
+  if (g.scope == ir::GroupScope::All && g.sameTarget) {
+    // Only targets the group's own document pays can meet in one of its partitions.
+    std::set<int> targets;
+    for (int c : p_.documents[static_cast<std::size_t>(g.document)].clauses)
+      if (p_.clauses[static_cast<std::size_t>(c)].target >= 0) targets.insert(p_.clauses[static_cast<std::size_t>(c)].target);
+    for (int t : targets)
+      for (int c : byTarget[t])
+        if (inScope(g, c)) members.push_back(c);
+    return members;
+  }
+  for (std::size_t c = 0; c < p_.clauses.size(); ++c)
+    if (payIndex_[c] >= 0 && cl_[c].pay && !cl_[c].dead && inScope(g, static_cast<int>(c)))
+      members.push_back(static_cast<int>(c));
+  return members;
+}
+
+std::unordered_map<int, std::vector<int>> Checker::payingByTarget() const {
+  std::unordered_map<int, std::vector<int>> byTarget;
   for (std::size_t c = 0; c < p_.clauses.size(); ++c)
     if (payIndex_[c] >= 0 && cl_[c].pay && !cl_[c].dead && p_.clauses[c].target >= 0)
-      byTargetAll[p_.clauses[c].target].push_back(static_cast<int>(c));
-  for (const auto& g : p_.groups) {
-    std::vector<int> members;
-    if (g.scope == ir::GroupScope::All && g.sameTarget) {
-      // Only targets the group's own document pays can meet in one of its partitions.
-      std::set<int> targets;
-      for (int c : p_.documents[static_cast<std::size_t>(g.document)].clauses)
-        if (p_.clauses[static_cast<std::size_t>(c)].target >= 0) targets.insert(p_.clauses[static_cast<std::size_t>(c)].target);
-      for (int t : targets)
-        for (int c : byTargetAll[t])
-          if (inScope(g, c)) members.push_back(c);
-    } else {
-      for (std::size_t c = 0; c < p_.clauses.size(); ++c)
-        if (payIndex_[c] >= 0 && cl_[c].pay && !cl_[c].dead && inScope(g, static_cast<int>(c)))
-          members.push_back(static_cast<int>(c));
+      byTarget[p_.clauses[c].target].push_back(static_cast<int>(c));
+  return byTarget;
+}
+
+std::optional<Checker::ThirdWins> Checker::droppedForThird(int a, int b) {
+  auto byTarget = payingByTarget();
+  Cond both = solver_.prepare(F::all({pay(a).f, pay(b).f}));
+  for (std::size_t gi = 0; gi < p_.groups.size(); ++gi)
+    for (int x : {a, b}) {
+      if (!inScope(p_.groups[gi], x)) continue;
+      if (auto d = dominator(gi, x, membersOf(p_.groups[gi], byTarget), both, {a, b})) return ThirdWins{gi, x, *d};
     }
+  return std::nullopt;
+}
+
+void Checker::shadowing() {
+  auto byTargetAll = payingByTarget();
+  for (std::size_t gi = 0; gi < p_.groups.size(); ++gi) {
+    const ir::Group& g = p_.groups[gi];
+    std::vector<int> members = membersOf(g, byTargetAll);
     if (members.size() < 2) continue;
-    // Index each member by its target (groups of one target) or by its rarest variable: a
-    // dominator's variables are all among A's.
-    std::unordered_map<int, std::vector<int>> byVar;
-    for (int c : members) {
-      const auto& vs = cl_[static_cast<std::size_t>(c)].vars;
-      int rare = -1;
-      for (int v : vs)
-        if (rare < 0 || freq_[v] < freq_[rare]) rare = v;
-      byVar[g.sameTarget ? p_.clauses[static_cast<std::size_t>(c)].target : rare].push_back(c);
-    }
+    // Groups of one target compare only clauses of a target; other groups every pair (a dominator
+    // may read facts the dominated clause does not: `改造` is implied by nothing but implies `改造 或 …`).
+    std::unordered_map<int, std::vector<int>> byTarget;
+    for (int c : members) byTarget[p_.clauses[static_cast<std::size_t>(c)].target].push_back(c);
     for (int a : members) {
+      const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
+      auto b = dominator(gi, a, g.sameTarget ? byTarget[ca.target] : members, pay(a), {});
+      if (!b) continue;
+      auto bmin = minHi(*b);
       auto amax = maxHi(a);
-      if (!amax) continue;
-      const auto& avars = cl_[static_cast<std::size_t>(a)].vars;
-      std::vector<int> cands;
-      if (g.sameTarget) {
-        cands = byVar[p_.clauses[static_cast<std::size_t>(a)].target];
-      } else {
-        cands = byVar[-1];
-        for (int v : avars)
-          if (auto it = byVar.find(v); it != byVar.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
-      }
-      for (int b : cands) {
-        if (b == a) continue;
-        const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
-        const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
-        if (!p_.ownedBy(ca.subject, cb.subject) || !sameKey(g, cb.subject) || !sameKey(g, ca.subject)) continue;
-        if (g.sameTarget && ca.target != cb.target) continue;
-        if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
-        // A programme or cumulative cap can cut b below a (the evaluator applies caps before it
-        // compares the awards of a group, and other awards can spend a shared cap), so a capped
-        // clause is never claimed to dominate.
-        if (underCap(b)) continue;
-        auto bmin = minHi(b);
-        if (!bmin || *bmin < *amax || (*bmin == *amax && !winsTie(g, b, a))) continue;
-        const auto& bvars = cl_[static_cast<std::size_t>(b)].vars;
-        if (!std::includes(avars.begin(), avars.end(), bvars.begin(), bvars.end())) continue;
-        if (!implies(a, b)) continue;
-        Finding& f = add(FindingKind::Shadowed, a,
-                         fmt::format("{} can never be the award kept by the non-stacking group {}: whenever it pays, "
-                                     "{} pays too, at least as much ({} vs at most {})",
-                                     cite(a), g.name, cite(b), eval::money(*bmin->toDecimal()),
-                                     eval::money(*amax->toDecimal())));
-        noteOther(f, b, "the clause that is always kept instead");
-        f.group = g.name;
-        f.notes.push_back(DiagNote{groupSpan(g), "the non-stacking group: 原文「" + g.text + "」"});
-        if (cl_[static_cast<std::size_t>(a)].witness) attachWitness(f, *cl_[static_cast<std::size_t>(a)].witness, ca.subject);
-        break;
-      }
+      Finding& f = add(FindingKind::Shadowed, a,
+                       fmt::format("{} can never be the award kept by the non-stacking group {}: whenever it pays, "
+                                   "{} pays too, at least as much ({} vs at most {})",
+                                   cite(a), g.name, cite(*b), eval::money(*bmin->toDecimal()),
+                                   eval::money(*amax->toDecimal())));
+      noteOther(f, *b, "the clause that is always kept instead");
+      f.group = g.name;
+      f.notes.push_back(DiagNote{groupSpan(g), "the non-stacking group: 原文「" + g.text + "」"});
+      if (cl_[static_cast<std::size_t>(a)].witness) attachWitness(f, *cl_[static_cast<std::size_t>(a)].witness, ca.subject);
+      // The proof covers the rules above; the evaluator on the whole program is the last word (a
+      // rule the proof does not know of would show here, not in a user's replay).
+      if (o_.confirm && !replay(m_, p_, f).ok) out_.findings.pop_back();
     }
   }
 }

@@ -21,11 +21,16 @@ const ir::Expr* Checker::tableOf(const ir::Expr& e) {
 }
 
 // Whether entry i always pays less than entry j: constants, or one rate of the same base.
+// x's ceiling (a constant, or a rate's cap) is below y's lowest ceiling (a constant): x pays less than
+// y to every applicant, whatever their bases.
+bool Checker::alwaysBelow(const Shape& x, const Shape& y) {
+  auto xh = x.maxHi(), yh = y.minHi();
+  return xh && yh && *xh < *yh;
+}
+
 bool Checker::paysLess(const Shape& x, const Shape& y) const {
-  if (x.kind == Shape::Const && y.kind == Shape::Const) {
-    auto xh = x.maxHi(), yh = y.minHi();
-    return xh && yh && *xh < *yh;
-  }
+  if (alwaysBelow(x, y)) return true;
+  if (x.kind == Shape::Const && y.kind == Shape::Const) return false;
   if (x.kind == Shape::Linear && y.kind == Shape::Linear && x.var == y.var && x.offset.isZero() &&
       y.offset.isZero() && x.coef.sign() > 0) {
     bool capLe = !x.cap || (y.cap && *x.cap <= *y.cap) ? true : (!y.cap);
@@ -38,12 +43,29 @@ bool Checker::paysLess(const Shape& x, const Shape& y) const {
   return false;
 }
 
+// What an amount computes for one applicant (the ceiling of a constant or a range; a rate of its
+// base, under its cap), before rounding; nullopt when the model leaves it open.
+std::optional<Q> Checker::amountAt(const Shape& s, const Assignment& a) const {
+  if (s.kind == Shape::Const) return s.maxHi();
+  if (s.kind != Shape::Linear) return std::nullopt;
+  auto it = a.find(s.var);
+  if (it == a.end()) return std::nullopt;
+  try {
+    Q v = s.coef * it->second.num + s.offset;
+    return s.cap ? qmin(v, *s.cap) : v;
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+}
+
 std::string Checker::shapeText(const Shape& s) const {
   if (s.kind == Shape::Const) {
     auto h = s.maxHi();
     return h && h->toDecimal() ? eval::money(*h->toDecimal()) : "?";
   }
-  return s.expr ? s.expr->source : "?";
+  std::string text = s.expr ? s.expr->source : "?";
+  if (s.cap && s.cap->toDecimal()) text += " (at most " + eval::money(*s.cap->toDecimal()) + ")";
+  return text;
 }
 
 void Checker::tiers() {
@@ -56,103 +78,174 @@ void Checker::tiers() {
   }
 }
 
-void Checker::table(int c, const ir::Expr& node) {
-  ClauseData& d = cl_[static_cast<std::size_t>(c)];
-  std::size_t n = node.entries.size();
-  std::vector<Cond> key, first;
-  std::vector<Shape> shape;
-  std::vector<bool> simple;
-  for (std::size_t i = 0; i < n; ++i) {
-    key.push_back(solver_.prepare(node.op == Op::Tiers ? tr_.tierKey(node, i)
-                                                        : (node.entries[i].key.empty() ? F::t() : tr_.cond(node.entries[i].key[0]))));
-    first.push_back(solver_.prepare(tr_.firstMatch(node, i)));
+namespace {
+
+// A 分档 table whose comparison is 不超过 / 低于 (or 以下): its first entry is the *lowest* band, so
+// the tier of the higher applicants comes later.
+bool ascending(const ir::Expr& node) {
+  return node.op == Op::Tiers && node.tierMode == ir::TierMode::Compare &&
+         (node.cmp == ast::CmpOp::Lt || node.cmp == ast::CmpOp::Le);
+}
+
+// Thresholds compared in one direction (超, 达, 不超过, 首次超): an entry no applicant reaches first
+// can be an ordering mistake (W0623).
+bool ordered(const ir::Expr& node) {
+  return node.op == Op::Tiers && (node.tierMode == ir::TierMode::Compare || node.tierMode == ir::TierMode::FirstOver);
+}
+
+}  // namespace
+
+std::string Checker::entryName(const ir::Expr& node, std::size_t i) {
+  return node.entries[i].key.empty() ? std::string("其他") : node.entries[i].key[0].source;
+}
+
+Span Checker::entrySpan(const ir::Expr& node, std::size_t i) {
+  return node.entries[i].key.empty() ? node.entries[i].value[0].span : node.entries[i].key[0].span;
+}
+
+Checker::Table Checker::tableData(int c, const ir::Expr& node) {
+  Table t{c, &node, {}, {}, {}};
+  for (std::size_t i = 0; i < node.entries.size(); ++i) {
+    t.key.push_back(solver_.prepare(node.op == Op::Tiers ? tr_.tierKey(node, i)
+                                                          : (node.entries[i].key.empty() ? F::t() : tr_.cond(node.entries[i].key[0]))));
+    t.first.push_back(solver_.prepare(tr_.firstMatch(node, i)));
     auto bs = tr_.branches(node.entries[i].value[0], std::nullopt);
-    shape.push_back(bs.size() == 1 ? bs[0].shape : Shape{});
+    t.shape.push_back(bs.size() == 1 ? bs[0].shape : Shape{});
   }
-  const Cond& R = d.cond;
-  std::string what = node.op == Op::Tiers ? "tier" : "case";
-  auto entryName = [&](std::size_t i) {
-    return node.entries[i].key.empty() ? std::string("其他") : node.entries[i].key[0].source;
-  };
-  auto entrySpan = [&](std::size_t i) {
-    return node.entries[i].key.empty() ? node.entries[i].value[0].span : node.entries[i].key[0].span;
-  };
-  // Reachability.
-  for (std::size_t j = 0; j < n; ++j) {
-    if (solver_.solve({&R, &first[j]}).sat != Sat::No) continue;
-    Answer k = solver_.solve({&R, &key[j]}, d.touch);
-    bool ordered = node.op == Op::Tiers &&
-                   (node.tierMode == ir::TierMode::Compare || node.tierMode == ir::TierMode::FirstOver);
-    if (k.sat == Sat::Yes) {
-      std::size_t by = 0;
-      Assignment model = k.model;
-      for (std::size_t i = 0; i < j; ++i) {
-        Answer a = solver_.solve({&R, &key[j], &first[i]}, d.touch);
-        if (a.sat == Sat::Yes) {
-          by = i;
-          model = a.model;
-          break;
-        }
-      }
-      FindingKind kind = ordered ? FindingKind::TierOrder : FindingKind::TierUnreachable;
-      Finding& f = add(kind, c,
-                       ordered ? fmt::format("{} of {}: the threshold `{}` is out of order — every applicant above it "
-                                             "meets the earlier threshold `{}` first, so this tier is never paid",
-                                             what, cite(c), entryName(j), entryName(by))
-                               : fmt::format("{} `{}` of {} can never be chosen: every applicant meeting it meets the "
-                                             "earlier {} `{}` first",
-                                             what, entryName(j), cite(c), what, entryName(by)));
-      if (entrySpan(j).valid()) f.span = entrySpan(j);
-      attachWitness(f, model, subject(c));
-      if (auto h = shape[by].maxHi(); h && h->toDecimal()) f.expectHi = *h->toDecimal();
-      f.help.push_back(fmt::format("the witness meets `{}` but is paid the {} `{}` ({})", entryName(j), what,
-                                   entryName(by), shapeText(shape[by])));
-    } else if (k.sat == Sat::No) {
-      Finding& f = add(FindingKind::TierUnreachable, c,
-                       fmt::format("{} `{}` of {} can never apply under the clause's conditions", what, entryName(j), cite(c)));
-      if (entrySpan(j).valid()) f.span = entrySpan(j);
-      if (d.witness) attachWitness(f, *d.witness, subject(c));
-    }
-  }
-  // A higher tier paying less.
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j < n; ++j) {
-      if (!paysLess(shape[i], shape[j])) continue;
-      Answer a = solver_.solve({&R, &first[i], &key[j]}, d.touch);
-      bool both = a.sat == Sat::Yes;
-      if (!both) {
-        // Disjoint keys of an ordered enum: the higher member listed first pays less.
-        // `分档 级别 为 {…}` lowers to Compare with ==, a bare `分档 级别 {…}` to Equal.
-        bool byMember = node.tierMode == ir::TierMode::Equal ||
-                        (node.tierMode == ir::TierMode::Compare && node.cmp == ast::CmpOp::Eq);
-        if (!(node.op == Op::Tiers && byMember)) continue;
-        const ir::Expr& ki = node.entries[i].key[0];
-        const ir::Expr& kj = node.entries[j].key[0];
-        if (ki.op != Op::Const || kj.op != Op::Const || ki.value.type != ir::VType::Enum ||
-            ki.type.enumIndex < 0 || !p_.enums[static_cast<std::size_t>(ki.type.enumIndex)].ordered ||
-            !(ki.value.e < kj.value.e))
-          continue;
-        a = solver_.solve({&R, &first[i]}, d.touch);
-        if (a.sat != Sat::Yes) continue;
-      }
-      // The claim needs an applicant the lower entry pays more; an entry nobody reaches first is
-      // W0621/W0623 instead, not a tier that "pays more".
-      Answer lower = solver_.solve({&R, &first[j]}, d.touch);
-      if (lower.sat != Sat::Yes) continue;
-      Finding& f = add(FindingKind::TierPaysLess, c,
-                       fmt::format("{} `{}` of {} pays {} but the lower {} `{}` pays {}: an applicant who qualifies "
-                                   "for the higher {} gets less",
-                                   what, entryName(i), cite(c), shapeText(shape[i]), what, entryName(j),
-                                   shapeText(shape[j]), what));
-      if (entrySpan(i).valid()) f.span = entrySpan(i);
-      attachWitness(f, a.model, subject(c));
-      if (auto h = shape[i].maxHi(); h && h->toDecimal()) f.expectHi = *h->toDecimal();
-      f.contrast = wb_.build(lower.model, subject(c), "the lower tier's applicant");
-      if (auto h = shape[j].maxHi(); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
-      f.help.push_back("an applicant at the lower " + what + ": " + wb_.summary(lower.model));
+  return t;
+}
+
+void Checker::table(int c, const ir::Expr& node) {
+  Table t = tableData(c, node);
+  for (std::size_t j = 0; j < node.entries.size(); ++j) reachable(t, j);
+  for (std::size_t i = 0; i < node.entries.size(); ++i)
+    for (std::size_t j = i + 1; j < node.entries.size(); ++j) {
+      if (ascending(node)) lessInAscendingTable(t, i, j);
+      else lessInTable(t, i, j);
     }
   // Gaps between cases on one number: a boundary value no case covers.
-  if (node.op == Op::Cases) caseGaps(c, node, key);
+  if (node.op == Op::Cases) caseGaps(c, node, t.key);
+}
+
+void Checker::reachable(const Table& t, std::size_t j) {
+  const int c = t.clause;
+  const ir::Expr& node = *t.node;
+  const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  const Cond& R = d.cond;
+  std::string what = node.op == Op::Tiers ? "tier" : "case";
+  if (solver_.solve({&R, &t.first[j]}).sat != Sat::No) return;
+  Answer k = solver_.solve({&R, &t.key[j]}, d.touch);
+  if (k.sat == Sat::No) {
+    Finding& f = add(FindingKind::TierUnreachable, c,
+                     fmt::format("{} `{}` of {} can never apply under the clause's conditions", what, entryName(node, j), cite(c)));
+    if (entrySpan(node, j).valid()) f.span = entrySpan(node, j);
+    if (d.witness) attachWitness(f, *d.witness, subject(c));
+    return;
+  }
+  if (k.sat != Sat::Yes) return;
+  auto [by, model, covers] = earlierEntry(t, j, k.model);
+  // Name the entry that takes them all, or, when several share them, the witness's.
+  std::string earlier = fmt::format(covers ? "the earlier {} `{}`" : "an earlier {} (the witness: `{}`)",
+                                    ordered(node) ? "threshold" : what, entryName(node, by));
+  // Out of order only when the thresholds themselves hide the entry; when it is the clause's
+  // condition that excludes the entry's own applicants, the thresholds are fine (W0621).
+  bool outOfOrder = ordered(node) && solver_.solve({&t.first[j]}).sat == Sat::No;
+  std::string message =
+      outOfOrder ? fmt::format("{} of {}: the threshold `{}` is out of order — every applicant meeting it meets {} "
+                               "first, so this tier is never paid",
+                               what, cite(c), entryName(node, j), earlier)
+      : ordered(node)
+          ? fmt::format("{} `{}` of {} can never be chosen under the clause's conditions: every applicant the clause "
+                        "pays that meets it meets {} first",
+                        what, entryName(node, j), cite(c), earlier)
+          : fmt::format("{} `{}` of {} can never be chosen: every applicant meeting it meets {} first", what,
+                        entryName(node, j), cite(c), earlier);
+  Finding& f = add(outOfOrder ? FindingKind::TierOrder : FindingKind::TierUnreachable, c, std::move(message));
+  if (entrySpan(node, j).valid()) f.span = entrySpan(node, j);
+  attachWitness(f, model, subject(c));
+  if (auto h = t.shape[by].maxHi(); h && h->toDecimal()) f.expectHi = *h->toDecimal();
+  f.help.push_back(fmt::format("the witness meets `{}` but is paid the {} `{}` ({})", entryName(node, j), what,
+                               entryName(node, by), shapeText(t.shape[by])));
+}
+
+// The earlier entry that takes the applicants of entry j: one whose key every applicant of j (under
+// the clause's conditions) meets when there is one, else the first that takes some; with an
+// applicant of j that it takes.
+Checker::Earlier Checker::earlierEntry(const Table& t, std::size_t j, const Assignment& fallback) {
+  const ClauseData& d = cl_[static_cast<std::size_t>(t.clause)];
+  const Cond& R = d.cond;
+  std::optional<std::size_t> by;
+  for (std::size_t i = j; i-- > 0 && !by;) {
+    Cond missed = solver_.prepare(negate(t.key[i].f));
+    if (solver_.solve({&R, &t.key[j], &missed}).sat == Sat::No) by = i;
+  }
+  auto takes = [&](std::size_t i) { return solver_.solve({&R, &t.key[j], &t.first[i]}, d.touch); };
+  if (by)
+    if (Answer a = takes(*by); a.sat == Sat::Yes) return {*by, a.model, true};
+  for (std::size_t i = 0; i < j; ++i)
+    if (Answer a = takes(i); a.sat == Sat::Yes) return {i, a.model, false};
+  return {0, fallback, false};
+}
+
+// Tables read from the top (超, 达, 首次超, 分情形, an enum by member): entry i comes before the later
+// entry j, so an applicant meeting both is paid i.
+void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
+  const ir::Expr& node = *t.node;
+  const ClauseData& d = cl_[static_cast<std::size_t>(t.clause)];
+  const Cond& R = d.cond;
+  if (!paysLess(t.shape[i], t.shape[j])) return;
+  Answer a = solver_.solve({&R, &t.first[i], &t.key[j]}, d.touch);
+  if (a.sat != Sat::Yes) {
+    // Disjoint keys of an ordered enum: the higher member listed first pays less.
+    // `分档 级别 为 {…}` lowers to Compare with ==, a bare `分档 级别 {…}` to Equal.
+    bool byMember = node.tierMode == ir::TierMode::Equal ||
+                    (node.tierMode == ir::TierMode::Compare && node.cmp == ast::CmpOp::Eq);
+    if (!(node.op == Op::Tiers && byMember)) return;
+    const ir::Expr& ki = node.entries[i].key[0];
+    const ir::Expr& kj = node.entries[j].key[0];
+    if (ki.op != Op::Const || kj.op != Op::Const || ki.value.type != ir::VType::Enum || ki.type.enumIndex < 0 ||
+        !p_.enums[static_cast<std::size_t>(ki.type.enumIndex)].ordered || !(ki.value.e < kj.value.e))
+      return;
+    a = solver_.solve({&R, &t.first[i]}, d.touch);
+    if (a.sat != Sat::Yes) return;
+  }
+  // The claim needs an applicant the lower entry pays more; an entry nobody reaches first is
+  // W0621/W0623 instead, not a tier that "pays more".
+  Answer lower = solver_.solve({&R, &t.first[j]}, d.touch);
+  if (lower.sat != Sat::Yes) return;
+  std::string what = node.op == Op::Tiers ? "tier" : "case";
+  tierPaysLess(t, i, j, a.model, lower.model, fmt::format("an applicant who qualifies for the higher {} gets less", what));
+}
+
+// 不超过 / 低于 tables: the later entry j is the higher band. Its applicants are not those of i, so only
+// amounts that are less for every applicant are compared.
+void Checker::lessInAscendingTable(const Table& t, std::size_t i, std::size_t j) {
+  if (!alwaysBelow(t.shape[j], t.shape[i])) return;
+  const ClauseData& d = cl_[static_cast<std::size_t>(t.clause)];
+  const Cond& R = d.cond;
+  Answer higher = solver_.solve({&R, &t.first[j]}, d.touch);
+  if (higher.sat != Sat::Yes) return;
+  Answer lower = solver_.solve({&R, &t.first[i]}, d.touch);
+  if (lower.sat != Sat::Yes) return;
+  tierPaysLess(t, j, i, higher.model, lower.model,
+               fmt::format("an applicant with a higher `{}` gets less", t.node->kids[0].source));
+}
+
+void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower, const Assignment& atHigher,
+                           const Assignment& atLower, const std::string& why) {
+  const int c = t.clause;
+  const ir::Expr& node = *t.node;
+  std::string what = node.op == Op::Tiers ? "tier" : "case";
+  Finding& f = add(FindingKind::TierPaysLess, c,
+                   fmt::format("{} `{}` of {} pays {} but the lower {} `{}` pays {}: {}", what, entryName(node, higher),
+                               cite(c), shapeText(t.shape[higher]), what, entryName(node, lower),
+                               shapeText(t.shape[lower]), why));
+  if (entrySpan(node, higher).valid()) f.span = entrySpan(node, higher);
+  attachWitness(f, atHigher, subject(c));
+  if (auto h = amountAt(t.shape[higher], atHigher); h && h->toDecimal()) f.expectHi = *h->toDecimal();
+  f.contrast = wb_.build(atLower, subject(c), "the lower tier's applicant");
+  if (auto h = amountAt(t.shape[lower], atLower); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
+  f.help.push_back("an applicant at the lower " + what + ": " + wb_.summary(atLower));
 }
 
 void Checker::caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key) {
@@ -186,7 +279,7 @@ void Checker::caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key
       Finding& f = add(FindingKind::TierGap, c,
                        fmt::format("{} = {} is covered by no case of {}: one case ends below it and the next starts "
                                    "above it, so the clause pays nothing there",
-                                   vars_[var].name, p.toDecimal() ? eval::quantity(p_, *p.toDecimal(), vars_[var].type) : p.str(),
+                                   vars_[var].name, describeValue(p_, vars_[var], p),
                                    cite(c)));
       if (node.span.valid()) f.span = node.span;
       attachWitness(f, a.model, subject(c));

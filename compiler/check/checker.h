@@ -131,6 +131,9 @@ class Checker {
 
   // Tries branch pairs (and large bases) for an applicant that both clauses pay with different amounts.
   bool findDifference(int a, int b, Assignment& model, std::string& amtA, std::string& amtB);
+  bool differsAt(int a, int b, std::size_t i, std::size_t j, const std::vector<Lit>& extra, Assignment& model,
+                 std::string& amtA, std::string& amtB);
+  bool sameForEveryone(int a, int b) const;
 
   // Two clauses of one target that do not overlap: a boundary point that neither pays.
   void gap(int a, int b);
@@ -145,6 +148,25 @@ class Checker {
 
   bool underCap(int c) const;
 
+  bool alwaysPaysFull(int b) const;
+
+  bool droppedBefore(std::size_t gi, int b);
+
+  bool impliesPay(const Cond& pa, int b);
+
+  std::optional<int> dominator(std::size_t gi, int a, const std::vector<int>& cands, const Cond& when,
+                               std::initializer_list<int> excluded);
+
+  std::vector<int> membersOf(const ir::Group& g, std::unordered_map<int, std::vector<int>>& byTarget);
+  std::unordered_map<int, std::vector<int>> payingByTarget() const;
+
+  // Whenever both a and b pay, group `group` drops `dropped` (a or b) for a third clause `kept`.
+  struct ThirdWins {
+    std::size_t group = 0;
+    int dropped = -1, kept = -1;
+  };
+  std::optional<ThirdWins> droppedForThird(int a, int b);
+
   void shadowing();
 
   // ---- tiers (check_tiers.cpp) ----
@@ -152,12 +174,41 @@ class Checker {
 
   // Whether entry i always pays less than entry j: constants, or one rate of the same base.
   bool paysLess(const Shape& x, const Shape& y) const;
+  static bool alwaysBelow(const Shape& x, const Shape& y);
 
   std::string shapeText(const Shape& s) const;
 
+  std::optional<Q> amountAt(const Shape& s, const Assignment& a) const;
+
   void tiers();
 
+  // One 分档 / 分情形 node of a clause's amount, with each entry's key, first match and amount.
+  struct Table {
+    int clause = -1;
+    const ir::Expr* node = nullptr;
+    std::vector<Cond> key, first;
+    std::vector<Shape> shape;
+  };
+  static std::string entryName(const ir::Expr& node, std::size_t i);
+  static Span entrySpan(const ir::Expr& node, std::size_t i);
+  Table tableData(int c, const ir::Expr& node);
+
   void table(int c, const ir::Expr& node);
+
+  // An entry no applicant of the clause reaches first (W0621, W0623).
+  void reachable(const Table& t, std::size_t j);
+  struct Earlier {
+    std::size_t entry = 0;
+    Assignment applicant;  // meets entry j, paid `entry`
+    bool covers = false;   // every applicant of j meets `entry`
+  };
+  Earlier earlierEntry(const Table& t, std::size_t j, const Assignment& fallback);
+
+  // Entry i, before j, paying less (W0620): tables read from the top, and 不超过 / 低于 tables.
+  void lessInTable(const Table& t, std::size_t i, std::size_t j);
+  void lessInAscendingTable(const Table& t, std::size_t i, std::size_t j);
+  void tierPaysLess(const Table& t, std::size_t higher, std::size_t lower, const Assignment& atHigher,
+                    const Assignment& atLower, const std::string& why);
 
   void caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key);
 

@@ -76,7 +76,10 @@ int VarTable::get(const ir::Program& p, const std::map<std::pair<int, int>, std:
         v.lo = v.lo ? qmax(*v.lo, r->second.first) : r->second.first;
         v.hi = r->second.second;
       }
-      if (kind == VarKind::HistMax) v.lo = Q(-1);  // -1: no earlier year
+      if (kind == VarKind::HistMax) {
+        v.histLo = v.lo;
+        v.lo = Q(-1);  // -1: no earlier year
+      }
     }
   }
   vars_.push_back(std::move(v));
@@ -243,10 +246,41 @@ std::uint8_t& memberMask(Dom& d, int m, DomKind k) {
 
 }  // namespace
 
-bool Boxes::add(Box& b, const Lit& l) const {
+Lit snapHistory(const VarInfo& v, Lit l) {
+  if (v.kind != VarKind::HistMax || !v.histLo || *v.histLo <= Q(-1) || l.kind != Lit::Cmp) return l;
+  const Q none(-1);
+  const Q& lo = *v.histLo;
+  bool between = l.val > none && l.val < lo;  // a value no history takes
+  auto to = [&l](ast::CmpOp op, const Q& val) {
+    l.op = op;
+    l.val = val;
+  };
+  switch (l.op) {
+    case ast::CmpOp::Gt:  // above a value in [−1, lo): some earlier year, so at least lo
+      if (l.val >= none && l.val < lo) to(ast::CmpOp::Ge, lo);
+      break;
+    case ast::CmpOp::Ge:
+      if (between) to(ast::CmpOp::Ge, lo);
+      break;
+    case ast::CmpOp::Lt:  // below a value in (−1, lo]: no earlier year
+      if (l.val > none && l.val <= lo) to(ast::CmpOp::Le, none);
+      break;
+    case ast::CmpOp::Le:
+      if (between) to(ast::CmpOp::Le, none);
+      break;
+    case ast::CmpOp::Eq:  // no value between: an empty literal
+      if (between) to(ast::CmpOp::Lt, none);
+      break;
+    case ast::CmpOp::Ne: break;
+  }
+  return l;
+}
+
+bool Boxes::add(Box& b, const Lit& given) const {
   if (b.empty) return false;
+  const VarInfo& v = vars_[given.var];
+  const Lit l = snapHistory(v, given);
   Dom& d = slot(b, l.var);
-  const VarInfo& v = vars_[l.var];
   switch (l.kind) {
     case Lit::Cmp:
       switch (l.op) {
@@ -681,15 +715,17 @@ bool viewsClash(const VarTable& vars, const Box& b) {
   return false;
 }
 
+std::string describeValue(const ir::Program& p, const VarInfo& v, const Q& q) {
+  // Dates are day numbers to the solver, and 2023-12-31 to the reader.
+  if ((v.kind == VarKind::Date || v.type.kind == TypeKind::Date) && q.isInteger())
+    return ir::formatDate(static_cast<int>(q.num()));
+  if (auto d = q.toDecimal()) return eval::quantity(p, *d, v.type);
+  return q.str();
+}
+
 std::string describeLit(const ir::Program& p, const VarTable& vars, const Lit& l) {
   const VarInfo& v = vars[l.var];
-  auto value = [&](const Q& q) -> std::string {
-    if (v.kind == VarKind::Date || v.type.kind == TypeKind::Date) {
-      if (q.isInteger()) return ir::formatDate(static_cast<int>(q.num()));
-    }
-    if (auto d = q.toDecimal()) return eval::quantity(p, *d, v.type);
-    return q.str();
-  };
+  auto value = [&](const Q& q) { return describeValue(p, v, q); };
   static const char* const kOps[] = {">", "≥", "≤", "<", "=", "≠"};
   switch (l.kind) {
     case Lit::Cmp: return fmt::format("{} {} {}", v.name, kOps[static_cast<int>(l.op)], value(l.val));

@@ -41,6 +41,9 @@ struct VarInfo {
   bool ordered = false;
   Type type;              // the fact's type (units for witnesses)
   std::optional<Q> lo, hi;  // the type domain: ≥ 0 for quantities with a unit, 取值 ranges
+  // HistMax: the lowest value of an earlier year when there is one (lo is the −1 of no earlier
+  // year); its domain is {−1} ∪ [histLo, hi].
+  std::optional<Q> histLo;
   std::string name;       // 企业.营业收入, 上年(企业.营业收入), …
 };
 
@@ -160,10 +163,16 @@ class Boxes {
   const VarTable& vars_;
 };
 
+// A literal on a HistMax variable read on its domain {−1} ∪ [histLo, hi]: bounds that fall between
+// −1 and histLo move to the nearest value of the domain, so boxes stay exact intervals.
+Lit snapHistory(const VarInfo& v, Lit l);
+
 // Whether the literal set mentions both a derived variable (Increase, HistMax) and another view of the
 // same fact, which the box treats as independent: such queries go to Z3.
 bool viewsClash(const VarTable& vars, const Box& b);
 
 std::string describeLit(const ir::Program& p, const VarTable& vars, const Lit& l);
+// A value of the variable as the policy writes it: a date, a quantity with its unit.
+std::string describeValue(const ir::Program& p, const VarInfo& v, const Q& q);
 
 }  // namespace polc::check

@@ -79,7 +79,8 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
         return !(f.kind == FindingKind::AcceptedOverlap && !f.group.empty() && x->reason.find(f.group) != std::string::npos);
       };
       if (droppedForOther(a, 1) || droppedForOther(b, 0)) return out;
-      if (f.kind == FindingKind::Conflict && a->computedHi == b->computedHi && a->form == b->form) return out;
+      if (f.kind == FindingKind::Conflict && a->computedHi == b->computedHi && a->lo == b->lo && a->form == b->form)
+        return out;
       out.ok = true;
       return out;
     }
@@ -91,7 +92,8 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
       return out;
     }
     case FindingKind::Shadowed:
-      out.ok = a && a->status == eval::Status::Dropped && b && b->counted() && b->hasAmount();
+      // The dominating clause pays; it may itself be dropped for a third, higher award.
+      out.ok = a && a->status == eval::Status::Dropped && b && b->hasAmount();
       return out;
     case FindingKind::DeadClause:
     case FindingKind::ContradictoryExclusion:

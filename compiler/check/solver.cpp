@@ -67,6 +67,7 @@ struct Solver::Z3 {
     if (info.kind == VarKind::HistMax) {
       domain.push_back(x >= -1);
       domain.push_back(z3::implies(x < 0, x == -1));
+      if (info.histLo) domain.push_back(z3::implies(x > -1, x >= q(*info.histLo)));
       if (info.hi) domain.push_back(x <= q(*info.hi));
       int p = vars->find(VarKind::Prev, info.subject, info.fact);
       if (p >= 0 && used.count(p)) domain.push_back(x >= terms.at(p));

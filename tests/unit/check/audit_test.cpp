@@ -1,0 +1,218 @@
+// Findings that an audit of the checker showed wrong (false positives, false messages, missed
+// findings), each on the small policy that showed it; every finding left is replayed through the
+// reference evaluator.
+#include "kind_policies.h"
+
+namespace polc::test {
+namespace {
+
+using check::FindingKind;
+
+void replayEvery(const Checked& c) {
+  for (const auto& f : c.result.findings) c.expectReplays(f);
+}
+
+std::unique_ptr<Checked> oneArticle(const std::vector<std::string>& rests, const std::string& extra = "",
+                                    const std::string& subject = "项目") {
+  std::string body = "条 1 {\n";
+  for (std::size_t i = 0; i < rests.size(); ++i) body += clause(std::to_string(i + 1), subject, "设备奖励", rests[i]);
+  return compileOne(kindsDoc(body + "}", extra));
+}
+
+// ---- tiers ----------------------------------------------------------------------------------------
+
+TEST(CheckAudit, AscendingTablePayingMoreForMoreIsInOrder) {
+  // With 不超过 / 低于 the first entry is the lowest band: paying more for more is no W0620.
+  auto c = oneArticle({"给予 分档 设备投入 不超过 { 100万元: 10万元; 200万元: 20万元; 300万元: 30万元 }"});
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->result.findings.empty()) << c->listing();
+  auto d = oneArticle({"给予 分档 设备投入 低于 { 50万元: 10万元; 100万元: 20万元 }"});
+  ASSERT_TRUE(d->program);
+  EXPECT_TRUE(d->result.findings.empty()) << d->listing();
+}
+
+TEST(CheckAudit, AscendingTablePayingLessForMoreIsATierPayingLess) {
+  // The band up to 200万元 is the higher one: paying it less is W0620, witness in the higher band.
+  auto c = oneArticle({"给予 分档 设备投入 不超过 { 100万元: 30万元; 200万元: 10万元 }"});
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::TierPaysLess);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("tier `200万元`"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->witnessSummary.find("项目.设备投入=100.0001万元"), std::string::npos) << f[0]->witnessSummary;
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, AHigherTierCappedBelowALowerOneIsATierPayingLess) {
+  // A rate capped at 10万元 against a fixed 30万元: less for every applicant, at the cap or below it.
+  for (const char* rate : {"设备投入 × 5%", "设备投入 × 1%"}) {
+    auto c = oneArticle({std::string("给予 分档 设备投入 超 { 200万元: ") + rate + " 封顶 10万元; 100万元: 30万元 }"});
+    ASSERT_TRUE(c->program);
+    auto f = c->find(FindingKind::TierPaysLess);
+    ASSERT_EQ(f.size(), 1u) << rate << "\n" << c->listing();
+    EXPECT_NE(f[0]->message.find("(at most 10万元)"), std::string::npos) << f[0]->message;
+    replayEvery(*c);
+  }
+}
+
+TEST(CheckAudit, TierHiddenByTheClauseConditionIsUnreachableNotOutOfOrder) {
+  // The thresholds are in order; it is 条件 设备投入 超 300万元 that makes the 50万元 tier unreachable.
+  auto c = oneArticle({"条件 设备投入 超 300万元 给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 30万元; 50万元: 10万元 }"});
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::TierOrder).empty()) << c->listing();
+  auto f = c->find(FindingKind::TierUnreachable);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  // Every applicant above 50万元 the clause pays meets 100万元; not all of them meet 500万元.
+  EXPECT_NE(f[0]->message.find("the earlier threshold `100万元`"), std::string::npos) << f[0]->message;
+  replayEvery(*c);
+}
+
+// ---- shadowing ------------------------------------------------------------------------------------
+
+TEST(CheckAudit, OnceAndTopUpClausesDoNotShadow) {
+  // With 已获奖励, a 一次性 award pays nothing and a 晋级补差 award can be topped up to 0: the other
+  // clause is then kept.
+  const std::string group = "不重复 组 { 原文 \"就高\" 范围 文件 取 最高 每个 项目 }";
+  for (const char* rule : {"一次性", "晋级补差"}) {
+    auto c = oneArticle({"条件 改造 给予 10万元", std::string("条件 改造 给予 20万元 ") + rule}, group);
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::Shadowed).empty()) << rule << "\n" << c->listing();
+    replayEvery(*c);
+  }
+}
+
+TEST(CheckAudit, ADominatorDroppedForAHigherAwardStillShadows) {
+  // 第2款 loses every tie to 第1款, and both lose to 第3款's 20万元 (when nothing was received before):
+  // 第2款 is never kept, though the witness keeps neither of the first two.
+  auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "企业", "设备奖励", "条件 制造业 给予 10万元") +
+                                   clause("2", "企业", "规模奖励", "条件 制造业 给予 10万元") +
+                                   clause("3", "企业", "称号奖励", "条件 制造业 给予 20万元 晋级补差") + "}",
+                               "不重复 组 { 原文 \"就高\" 范围 文件 取 最高 }"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::Shadowed);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->refs[0].citation.find("第1条第2款"), std::string::npos) << c->listing();
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, AClauseDroppedByAnEarlierGroupDoesNotShadow) {
+  // 组一 drops 第2款 for 第3款 before 组二 compares 第1款 with 第2款: 组二 keeps 第1款.
+  std::string body = "条 1 {\n" + clause("1", "企业", "设备奖励", "条件 制造业 给予 10万元") +
+                     clause("2", "企业", "规模奖励", "条件 制造业 给予 20万元") +
+                     clause("3", "企业", "称号奖励", "条件 制造业 给予 30万元") + "}";
+  auto c = compileOne(kindsDoc(body, "不重复 组一 { 原文 \"BC\" 范围 第1条第2款, 第1条第3款 取 最高 }\n"
+                                     "不重复 组二 { 原文 \"AB\" 范围 第1条第1款, 第1条第2款 取 最高 }"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::Shadowed);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->group, "组一");
+  EXPECT_NE(f[0]->refs[0].citation.find("第1条第2款"), std::string::npos) << c->listing();
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, AnEarlierGroupThatKeepsTheDominatorOnATieDoesNotStopTheShadowing) {
+  // 丙's group applies first; 丙 第1条第2款 ties with its 第2条第1款 and wins (citation order), so it is
+  // still there when 全 compares it with 甲's 10万元.
+  auto c = compileOne(
+      std::string(kCheckSchema) +
+      doc("甲", "条 1 {\n" + clause("1", "项目", "规模奖励", "条件 设备投入 超 100万元 给予 10万元") + "}",
+          "不重复 全 { 原文 \"x\" 范围 所有文件 同一 标的 每个 事项 取 最高 }") +
+      doc("丙", "条 1 {\n" + clause("2", "项目", "规模奖励", "条件 设备投入 超 50万元 给予 20万元") + "}\n条 2 {\n" +
+                    clause("1", "项目", "节能奖励", "条件 设备投入 超 10万元 给予 20万元") + "}",
+          "不重复 本 { 原文 \"y\" 范围 文件 取 最高 }"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::Shadowed);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->group, "全");
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, ADominatorMayReadFactsTheDominatedClauseDoesNot) {
+  // 改造 implies 改造 或 设备投入 超 100万元, though the second reads 设备投入.
+  auto c = oneArticle({"条件 改造 给予 10万元", "条件 改造 或 设备投入 超 100万元 给予 20万元"},
+                      "不重复 组 { 原文 \"就高\" 范围 文件 取 最高 每个 项目 }");
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::Shadowed);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->refs[0].citation.find("第1条第1款"), std::string::npos);
+  replayEvery(*c);
+}
+
+// ---- overlaps and conflicts -----------------------------------------------------------------------
+
+TEST(CheckAudit, AmountsThatDifferForSomeApplicantAreAConflict) {
+  // A cap against none, rates of different bases, ranges with different lower ends: the amounts
+  // differ beyond the cap, when the bases differ, and in the range.
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"给予 设备投入 × 10% 上限 200万元", "给予 设备投入 × 10%"},
+      {"给予 设备投入 × 10%", "给予 投资 × 10%"},
+      {"给予 (10万元 至 20万元)", "给予 (15万元 至 20万元)"},
+  };
+  for (const auto& [x, y] : pairs) {
+    auto c = oneArticle({"条件 改造 " + x, "条件 改造 " + y});
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::Overlap).empty()) << x << " / " << y << "\n" << c->listing();
+    EXPECT_EQ(c->find(FindingKind::Conflict).size(), 1u) << x << " / " << y << "\n" << c->listing();
+    replayEvery(*c);
+  }
+}
+
+TEST(CheckAudit, AnOverlapThatAGroupAlwaysSettlesWithAThirdClauseIsCovered) {
+  // 丙's group drops its 第2款 for its 第1款 (30万元) whenever 甲's clause and 丙 第2款 both pay: the two
+  // never both count, so the pair is W0603, not W0601.
+  auto c = compileOne(std::string(kCheckSchema) +
+                      doc("甲", "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 20万元") + "}") +
+                      doc("丙", "条 1 {\n" + clause("1", "项目", "规模奖励", "条件 设备投入 超 50万元 给予 30万元") +
+                                    clause("2", "项目", "设备奖励", "条件 设备投入 超 10万元 给予 20万元") + "}",
+                          "不重复 本 { 原文 \"就高\" 范围 文件 取 最高 }"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::Overlap).empty()) << c->listing();
+  auto f = c->find(FindingKind::CoveredOverlap);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->group, "本");
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, AnOverlapClaimsEqualAmountsOnlyWhenTheyAreEqualForEveryone) {
+  // A rate that the conditions pin to 10万元 and a fixed 10万元: equal for every applicant, but not
+  // provably so from the amounts: the message speaks of the witness only.
+  auto c = oneArticle({"条件 设备投入 达 100万元 以上 且 设备投入 不超过 100万元 给予 设备投入 × 10%",
+                       "条件 设备投入 超 50万元 给予 10万元"});
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::Overlap);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->message.find("each)"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->message.find("the witness is paid 10万元 by each"), std::string::npos) << f[0]->message;
+  replayEvery(*c);
+}
+
+// ---- values and ranges ----------------------------------------------------------------------------
+
+TEST(CheckAudit, AGapOnADatePrintsTheDate) {
+  auto c = compileOne(
+      "主体 企业 {\n  事实 放款日期: 日期\n}\n标的 T3\n" +
+      doc("甲", "条 1 {\n" + clause("1", "企业", "T3", "条件 放款日期 超 2023-12-31 给予 20万元") +
+                    clause("2", "企业", "T3", "条件 放款日期 低于 2023-12-31 给予 10万元") + "}"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::TierGap);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("企业.放款日期 = 2023-12-31"), std::string::npos) << f[0]->message;
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, HistoryHighestKeepsToTheDeclaredRange) {
+  // An earlier year's 营业收入 is at least 10亿元 (取值), or there is none: `历史最高 低于 10亿元` never
+  // holds, and 首次超 20亿元 is met with no earlier year or one between 10亿元 and 20亿元.
+  auto c = compileOne("主体 企业 {\n  事实 营业收入: 元 历史 取值 10亿元 至 1000亿元\n}\n标的 T2\n" +
+                      doc("甲", "条 1 {\n" + clause("1", "企业", "T2", "条件 营业收入 首次超 20亿元 给予 20万元") +
+                                    clause("2", "企业", "T2", "条件 历史最高(营业收入) 低于 10亿元 给予 10万元") +
+                                    clause("3", "企业", "T2", "条件 历史最高(营业收入) 低于 15亿元 给予 10万元") + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_EQ(c->find(FindingKind::DeadClause, "第1条第2款").size(), 1u) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::DeadClause, "第1条第3款").empty()) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::UndecidedPair).empty()) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::Conflict, "第1条第3款").size(), 1u) << c->listing();
+  replayEvery(*c);
+}
+
+}  // namespace
+}  // namespace polc::test
