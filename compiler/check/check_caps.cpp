@@ -93,7 +93,7 @@ void Checker::programmeCap(int k) {
     f.expectHi = best->toDecimal();
     f.clauses.push_back(c);
     f.notes.push_back(DiagNote{span(c), "the item: " + cite(c) + " " + quote(c)});
-    f.notes.push_back(DiagNote{Span{}, "the cap: 原文「" + cap.text + "」"});
+    f.notes.push_back(DiagNote{Span{}, ruleNote("the cap", cap.name, cap.text)});
     out_.findings.push_back(std::move(f));
     attachWitness(out_.findings.back(), *model, subject(c));
   }

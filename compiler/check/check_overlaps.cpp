@@ -249,7 +249,7 @@ void Checker::pair(int a, int b) {
   }
   if (g && (kind == FindingKind::CoveredOverlap || kind == FindingKind::AcceptedOverlap)) {
     f.group = g->name;
-    f.notes.push_back(DiagNote{groupSpan(*g), "the non-stacking group: 原文「" + g->text + "」"});
+    f.notes.push_back(DiagNote{groupSpan(*g), ruleNote("the non-stacking group", g->name, g->text)});
   }
   if (kind == FindingKind::AcceptedOverlap) f.relation = rel->second;
   attachWitness(f, model, subj);

@@ -174,7 +174,7 @@ void Checker::shadowing() {
                                    eval::money(*amax->toDecimal())));
       noteOther(f, *b, "the clause that is always kept instead");
       f.group = g.name;
-      f.notes.push_back(DiagNote{groupSpan(g), "the non-stacking group: 原文「" + g.text + "」"});
+      f.notes.push_back(DiagNote{groupSpan(g), ruleNote("the non-stacking group", g.name, g.text)});
       if (cl_[static_cast<std::size_t>(a)].witness) attachWitness(f, *cl_[static_cast<std::size_t>(a)].witness, ca.subject);
       // The proof covers the rules above; the evaluator on the whole program is the last word (a
       // rule the proof does not know of would show here, not in a user's replay).

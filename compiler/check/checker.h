@@ -91,6 +91,10 @@ class Checker {
   std::string cite(int c) const { return p_.clauses[static_cast<std::size_t>(c)].citation; }
   Span span(int c) const;
   std::string quote(int c) const { return "原文「" + p_.clauses[static_cast<std::size_t>(c)].text + "」"; }
+  // The note naming a group or a cap: its 原文, or its name when it quotes none (not an empty 「」).
+  static std::string ruleNote(const std::string& what, const std::string& name, const std::string& text) {
+    return text.empty() ? what + " " + name + " (it quotes no 原文)" : what + ": 原文「" + text + "」";
+  }
   int subject(int c) const { return p_.clauses[static_cast<std::size_t>(c)].subject; }
 
   void attachWitness(Finding& f, const Assignment& a, int subj);

@@ -214,5 +214,20 @@ TEST(CheckAudit, HistoryHighestKeepsToTheDeclaredRange) {
   replayEvery(*c);
 }
 
+// A group that quotes no 原文 is named in the note, not shown as an empty 原文「」.
+TEST(CheckAudit, AGroupWithoutTextIsNamedInTheNote) {
+  auto c = oneArticle({"条件 改造 给予 10万元", "条件 改造 给予 20万元"},
+                      "  不重复 组 {\n    范围 文件\n    取 最高\n    每个 项目\n  }");
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::CoveredOverlap);
+  ASSERT_FALSE(f.empty()) << c->listing();
+  bool named = false;
+  for (const auto& n : f[0]->notes) {
+    EXPECT_EQ(n.message.find("原文「」"), std::string::npos) << n.message;
+    named = named || n.message == "the non-stacking group 组 (it quotes no 原文)";
+  }
+  EXPECT_TRUE(named) << c->listing();
+}
+
 }  // namespace
 }  // namespace polc::test
