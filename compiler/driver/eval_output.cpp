@@ -32,7 +32,7 @@ const char* kindName(ir::AwardKind k) {
 const char* statusChinese(Status s) {
   switch (s) {
     case Status::Kept: return "保留";
-    case Status::Capped: return "保留（受累计上限削减）";
+    case Status::Capped: return "保留（受合计上限削减）";
     case Status::QuotaLimited: return "保留（受名额限制）";
     case Status::Dropped: return "不予叠加";
     case Status::NotAssessable: return "无法评估";

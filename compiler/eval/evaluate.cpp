@@ -165,6 +165,7 @@ class Evaluator {
       aw.status = Status::QuotaLimited;
       aw.reason = fmt::format("名额限制：{}择优支持不超过{}个，是否获得取决于全部申报者的排序",
                               cl.quotaAnnual ? "每年" : "", *cl.quota);
+      if (o_.explain) aw.explanation.push_back(aw.reason);
     }
     out.push_back(std::move(aw));
   }
@@ -312,9 +313,12 @@ class Evaluator {
         aw.reason = fmt::format("不重复享受（{}）：保留 {}（{}）{}", g.name, describe(kept),
                                 amountText(polrt::min(kept.lo, payable[best]), payable[best], kept.form),
                                 g.text.empty() ? "" : "；原文：" + g.text);
-        explainLine(aw, "不重复享受：" + aw.reason);
+        explainLine(aw, aw.reason);
       }
-      explainLine(awards[best], fmt::format("不重复享受（{}）：本项金额最高，予以保留", g.name));
+      // A tie is settled by 优先 and citation order, not by the amount: say so.
+      const bool tie = std::any_of(members.begin(), members.end(),
+                                   [&](int k) { return k != best && payable[k] == payable[best]; });
+      explainLine(awards[best], fmt::format("不重复享受（{}）：{}", g.name, tie ? kKeptOnTie : kKeptHighest));
     }
   }
 
@@ -388,8 +392,13 @@ class Evaluator {
         excessLo = minus(excessLo, cutLo, where);
         aw.capped = true;
         if (aw.status == Status::Kept) aw.status = Status::Capped;
-        aw.reason = head + fmt::format("；本项减至 {}", amountText(aw.lo, aw.hi, aw.form));
-        explainLine(aw, "累计上限：" + aw.reason + (k.text.empty() ? "" : "；原文：" + k.text));
+        // The reason quotes the cap's 原文, as a drop's quotes its group's.
+        aw.reason = head + fmt::format("；本项减至 {}", amountText(aw.lo, aw.hi, aw.form)) +
+                    (k.text.empty() ? "" : "；原文：" + k.text);
+        explainLine(aw, std::string(k.period == ir::CapPeriod::Annual       ? "年度上限："
+                                    : k.period == ir::CapPeriod::Cumulative ? "累计上限："
+                                                                            : "合计上限：") +
+                            aw.reason);
       }
     }
   }
@@ -414,6 +423,13 @@ class Evaluator {
         restLo = minus(restLo, part.lo, where);
         restHi = minus(restHi, part.hi, where);
         aw.installments.push_back(part);
+      }
+      if (o_.explain) {
+        std::string line = "分期：";
+        for (const auto& part : aw.installments)
+          line += (&part == &aw.installments.front() ? "" : "，") + std::to_string(part.year) + "年 " +
+                  amountText(part.lo, part.hi, aw.form);
+        aw.explanation.push_back(line);
       }
     }
     if (doc.funding.empty()) return;
@@ -445,6 +461,8 @@ class Evaluator {
   }
 
   static Decimal atMost(const Decimal& v, const Decimal& limit) { return v > limit ? limit : v; }
+  static constexpr const char* kKeptHighest = "本项金额最高，予以保留";
+  static constexpr const char* kKeptOnTie = "与他项金额相同，按优先文件与引用先后予以保留";
   // How a part of an award (a payer's, a year's) is rounded: the document's 舍入, else to the fen.
   static std::pair<Decimal, polrt::RoundingMode> partRounding(const ir::Document& doc) {
     if (doc.rounding.present) return {doc.rounding.unit, doc.rounding.mode};

@@ -25,7 +25,7 @@ std::string amount(const policy::Award& aw) {
 const char* status(polc_rt::Status s) {
   switch (s) {
     case polc_rt::Status::Kept: return "保留";
-    case polc_rt::Status::Capped: return "保留（累计上限削减）";
+    case polc_rt::Status::Capped: return "保留（合计上限削减）";
     case polc_rt::Status::QuotaLimited: return "保留（名额限制）";
     case polc_rt::Status::Dropped: return "不予叠加";
     case polc_rt::Status::NotAssessable: return "无法评估";

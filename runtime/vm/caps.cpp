@@ -89,7 +89,10 @@ void Session::cap(const CapDef& k, bool trial) {
         aw.capReceived = received;
         aw.capExcess = headExcess;
         if (explain_)
-          explainLine(aw, "累计上限：" + reasonText(aw) + (p_.strings[k.text].empty() ? "" : "；原文：" + p_.strings[k.text]));
+          explainLine(aw, std::string(k.period == kPeriodAnnual       ? "年度上限："
+                                      : k.period == kPeriodCumulative ? "累计上限："
+                                                                      : "合计上限：") +
+                              reasonText(aw));
       }
     }
     s = e;

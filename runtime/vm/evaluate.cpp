@@ -196,6 +196,7 @@ void Session::item(int c, int i) {
     aw.quotaLimited = true;
     aw.status = AwardStatus::QuotaLimited;
     aw.reason = ReasonKind::Quota;
+    if (explain_) aw.explanation.push_back(reasonText(aw));
   }
 }
 

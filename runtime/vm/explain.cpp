@@ -128,7 +128,8 @@ std::string Session::reasonText(const AwardR& a) const {
       const CapDef& k = p_.caps[a.cap];
       return p_.strings[k.name] + " " + text::money(p_.decimals[k.amount]) + "：合计 " + text::money(a.capSumHi) +
              (a.capReceived.isZero() ? "" : "（含已获 " + text::money(a.capReceived) + "）") + "，超出 " +
-             text::money(a.capExcess) + "；本项减至 " + text::amountText(a.lo, a.hi, a.form);
+             text::money(a.capExcess) + "；本项减至 " + text::amountText(a.lo, a.hi, a.form) +
+             (p_.strings[k.text].empty() ? "" : "；原文：" + p_.strings[k.text]);
     }
   }
   return "";

@@ -54,6 +54,14 @@ void Session::finish(AwardR& aw) {
       instPool_.push_back(part);
     }
     aw.instCount = static_cast<uint32_t>(cl.installments.size());
+    if (explain_) {
+      std::string line = "分期：";
+      for (uint32_t i = 0; i < aw.instCount; ++i) {
+        const InstallmentR& part = instPool_[aw.instBegin + i];
+        line += (i ? "，" : "") + std::to_string(part.year) + "年 " + text::amountText(part.lo, part.hi, aw.form);
+      }
+      explainLine(aw, line);
+    }
   }
   if (doc.funding.empty()) return;
   bool saveExplain = explain_;

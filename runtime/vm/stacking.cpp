@@ -89,9 +89,16 @@ void Session::group(const GroupDef& g) {
           aw.keptLo = min(kept.lo, trial_[best].second);
           aw.keptHi = trial_[best].second;
           aw.keptForm = kept.form;
-          if (explain_) explainLine(aw, "不重复享受：" + reasonText(aw));
+          if (explain_) explainLine(aw, reasonText(aw));
         }
-        if (explain_) explainLine(awards_[best], "不重复享受（" + p_.strings[g.name] + "）：本项金额最高，予以保留");
+        if (explain_) {
+          // A tie is settled by 优先 and citation order, not by the amount: say so.
+          bool tie = false;
+          for (std::size_t m = s; m < e; ++m)
+            tie = tie || (parts_[m].award != best && trial_[parts_[m].award].second == trial_[best].second);
+          explainLine(awards_[best], "不重复享受（" + p_.strings[g.name] + "）：" +
+                                         (tie ? "与他项金额相同，按优先文件与引用先后予以保留" : "本项金额最高，予以保留"));
+        }
       }
     }
     s = e;

@@ -200,7 +200,7 @@ struct Result {
         const CapInfo& k = program->caps[w.index];
         return std::string(k.name) + " " + money(k.amount) + "：合计 " + money(w.a) +
                (w.b.isZero() ? "" : "（含已获 " + money(w.b) + "）") + "，超出 " + money(w.c) + "；本项减至 " +
-               amountText(aw.lo, aw.hi, aw.form);
+               amountText(aw.lo, aw.hi, aw.form) + (k.text[0] ? std::string("；原文：") + k.text : "");
       }
     }
     return "";

@@ -337,6 +337,7 @@ struct Run {
     aw.quotaLimited = true;
     aw.status = Status::QuotaLimited;
     aw.why.kind = ReasonKind::Quota;
+    if (explain) aw.explanation.push_back(r.reason(aw));
   }
   void keepMissing(Award& aw) {
     aw.missingFrom = static_cast<int>(r.missingFacts.size());
@@ -456,9 +457,15 @@ struct Run {
       aw.why.kept = std::get<2>(members[best]);
       aw.why.a = polc_rt::min(kept.lo, payOf(best));
       aw.why.b = payOf(best);
-      if (explain) explainLine(aw, "不重复享受：" + r.reason(aw));
+      if (explain) explainLine(aw, r.reason(aw));
     }
-    if (explain) explainLine(award(best), std::string("不重复享受（") + g.name + "）：本项金额最高，予以保留");
+    if (explain) {
+      // A tie is settled by 优先 and citation order, not by the amount: say so.
+      bool tie = false;
+      for (std::size_t i = s; i < e; ++i) tie = tie || (i != best && payOf(i) == payOf(best));
+      explainLine(award(best), std::string("不重复享受（") + g.name + "）：" +
+                                   (tie ? "与他项金额相同，按优先文件与引用先后予以保留" : "本项金额最高，予以保留"));
+    }
   }
 
   template <class A>
@@ -538,7 +545,11 @@ struct Run {
         full.why.a = totalHi;
         full.why.b = rec;
         full.why.c = excess;
-        if (explain) explainLine(full, "累计上限：" + r.reason(full) + (k.text[0] ? std::string("；原文：") + k.text : ""));
+        if (explain)
+          explainLine(full, std::string(k.period == CapPeriod::Annual       ? "年度上限："
+                                        : k.period == CapPeriod::Cumulative ? "累计上限："
+                                                                            : "合计上限：") +
+                                r.reason(full));
       }
     }
   }
@@ -569,6 +580,14 @@ struct Run {
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
         r.installmentParts.push_back(part);
+      }
+      if (explain) {
+        std::string line = "分期：";
+        const Span<Installment> parts = r.installments(aw);
+        for (int i = 0; i < parts.size; ++i)
+          line += std::string(i ? "，" : "") + std::to_string(parts[i].year) + "年 " +
+                  amountText(parts[i].lo, parts[i].hi, aw.form);
+        explainLine(aw, line);
       }
     }
     if (doc.funding.size == 0) return;
