@@ -55,14 +55,15 @@ fi
 cmake --build build-san
 phase "build-san (clang, ASan+UBSan+fuzz)"
 
-# Under the sanitizers every test runs, with two trims, each also run in full by the normal build
+# Under the sanitizers every test runs, with three trims, each also run in full by the normal build
 # above: the random differential tests take POLC_DIFF_APPLICANTS applicants instead of 100,000
-# (tests/differential), and tests/limits/run.sh skips its few cases
-# that only measure size (POLC_LIMITS_SANITIZED, see that script).
+# (tests/differential), tests/limits/run.sh skips its few cases that only measure size
+# (POLC_LIMITS_SANITIZED, see that script), and the tests labelled unsanitized_only — of the docs,
+# and of the generated C++ under the system compilers — do not run again.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-4000} POLC_LIMITS_SANITIZED=1 \
-  ctest --test-dir build-san --output-on-failure -j "$JOBS"
+  ctest --test-dir build-san --output-on-failure -j "$JOBS" -LE unsanitized_only
 phase "ctest suite under ASan+UBSan"
 
 # Every libFuzzer target for 35 s, two at a time (one per core): a crash, leak, hang or sanitizer
