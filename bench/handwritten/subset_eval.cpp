@@ -312,7 +312,7 @@ void funding(Result& r, District d) {
       a.funding = Award::Funding::Arrangement;
     } else if (d == District::Liyang) {
       a.funding = Award::Funding::CityLiyang;
-      a.cityPart = a.hi * 15;
+      a.cityPart = (a.hi * 15 + 50) / 100 * 100;  // 15 %, rounded half up to the fen
       a.restPart = a.hi * 100 - a.cityPart;
     } else {
       a.funding = Award::Funding::CityDistrict;

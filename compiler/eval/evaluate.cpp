@@ -461,6 +461,12 @@ class Evaluator {
   }
 
   static Decimal atMost(const Decimal& v, const Decimal& limit) { return v > limit ? limit : v; }
+  // The payer that takes what the other shares leave: 其余, else the last.
+  static std::size_t restShare(const std::vector<ir::Share>& shares) {
+    for (std::size_t i = 0; i < shares.size(); ++i)
+      if (!shares[i].proportion) return i;
+    return shares.size() - 1;
+  }
   static constexpr const char* kKeptHighest = "本项金额最高，予以保留";
   static constexpr const char* kKeptOnTie = "与他项金额相同，按优先文件与引用先后予以保留";
   // How a part of an award (a payer's, a year's) is rounded: the document's 舍入, else to the fen.
@@ -495,24 +501,24 @@ class Evaluator {
       }
       return;
     }
+    // Shares are paid too: each rounded as a ratio part is, never beyond what is left; the 其余
+    // payer, or without one the last, takes the remainder, so that the parts add up.
+    const auto [unit, mode] = partRounding(doc);
+    const std::size_t restIndex = restShare(rule.shares);
     Decimal restLo = aw.lo, restHi = aw.hi;
-    int restIndex = -1;
-    for (const auto& s : rule.shares) {
+    for (std::size_t i = 0; i < rule.shares.size(); ++i) {
+      const auto& s = rule.shares[i];
       FundingPart part{s.payer, Decimal(), Decimal()};
-      if (s.proportion) {
-        part.lo = times(aw.lo, *s.proportion, where).normalized();
-        part.hi = times(aw.hi, *s.proportion, where).normalized();
+      if (i != restIndex) {
+        part.lo = atMost(roundTo(times(aw.lo, *s.proportion, where), unit, mode, where), restLo).normalized();
+        part.hi = atMost(roundTo(times(aw.hi, *s.proportion, where), unit, mode, where), restHi).normalized();
         restLo = minus(restLo, part.lo, where);
         restHi = minus(restHi, part.hi, where);
-      } else {
-        restIndex = static_cast<int>(aw.funding.size());
       }
       aw.funding.push_back(part);
     }
-    if (restIndex >= 0) {
-      aw.funding[restIndex].lo = restLo.normalized();
-      aw.funding[restIndex].hi = restHi.normalized();
-    }
+    aw.funding[restIndex].lo = restLo.normalized();
+    aw.funding[restIndex].hi = restHi.normalized();
   }
 
   std::string fundingText(const Award& aw) const {

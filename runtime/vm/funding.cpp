@@ -170,34 +170,38 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
   }
   // The same shortcuts as the ratio split's: an exact award's lower parts are its upper ones, and
   // a zero lower end has zero parts (normalised, as the product would be) and leaves the rest.
+  // Shares are rounded as ratio parts are, never beyond what is left; the 其余 payer, or without one
+  // the last, takes the remainder (the reference evaluator's split()).
   const bool exact = aw.lo.mantissa() == aw.hi.mantissa() && aw.lo.scale() == aw.hi.scale();
   const bool zeroLo = aw.lo.mantissa() == 0;
+  const auto [unit, mode] = partRounding(p_, doc);
+  std::size_t restIndex = rule.shares.size() - 1;
+  for (std::size_t i = 0; i < rule.shares.size(); ++i)
+    if (rule.shares[i].proportion == kNone) restIndex = i;
+  auto part = [&](const Decimal& amount, const Decimal& prop, const Decimal& rest) {
+    return atMost(roundTo(timesAt(amount, prop, where), unit, mode, where), rest).normalized();
+  };
   Decimal restLo = aw.lo, restHi = aw.hi;
-  int restIndex = -1;
-  for (const auto& s : rule.shares) {
-    FundingPartR part{s.payer, Decimal(), Decimal()};
-    if (s.proportion != kNone) {
-      const Decimal& prop = p_.decimals[s.proportion];
+  for (std::size_t i = 0; i < rule.shares.size(); ++i) {
+    FundingPartR share{rule.shares[i].payer, Decimal(), Decimal()};
+    if (i != restIndex) {
+      const Decimal& prop = p_.decimals[rule.shares[i].proportion];
       if (exact) {
-        part.lo = part.hi = timesAt(aw.hi, prop, where).normalized();
-        restLo = restHi = minusAt(restHi, part.hi, where);
+        share.lo = share.hi = part(aw.hi, prop, restHi);
+        restLo = restHi = minusAt(restHi, share.hi, where);
       } else {
-        if (!zeroLo) part.lo = timesAt(aw.lo, prop, where).normalized();
-        part.hi = timesAt(aw.hi, prop, where).normalized();
-        if (!zeroLo) restLo = minusAt(restLo, part.lo, where);
-        restHi = minusAt(restHi, part.hi, where);
+        if (!zeroLo) share.lo = part(aw.lo, prop, restLo);
+        share.hi = part(aw.hi, prop, restHi);
+        if (!zeroLo) restLo = minusAt(restLo, share.lo, where);
+        restHi = minusAt(restHi, share.hi, where);
       }
-    } else {
-      restIndex = static_cast<int>(fundingPool_.size() - aw.fundingBegin);
     }
-    fundingPool_.push_back(part);
+    fundingPool_.push_back(share);
   }
   aw.fundingCount = static_cast<uint32_t>(rule.shares.size());
-  if (restIndex >= 0) {
-    FundingPartR& rest = fundingPool_[aw.fundingBegin + restIndex];
-    rest.hi = restHi.normalized();
-    rest.lo = exact ? rest.hi : restLo.normalized();
-  }
+  FundingPartR& rest = fundingPool_[aw.fundingBegin + restIndex];
+  rest.hi = restHi.normalized();
+  rest.lo = exact ? rest.hi : restLo.normalized();
 }
 
 }  // namespace polrt

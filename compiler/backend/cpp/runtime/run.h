@@ -670,25 +670,30 @@ struct Run {
       aw.fundingCount = rule.ratioPayers.size;
       return;
     }
+    // Shares are rounded as ratio parts are, never beyond what is left; the 其余 payer, or without
+    // one the last, takes the remainder.
+    int restIndex = rule.shares.size - 1;
+    for (int i = 0; i < rule.shares.size; ++i)
+      if (rule.shares[i].rest) restIndex = i;
+    const Dec unit = partUnit(doc);
+    const RoundingMode mode = partMode(doc);
     Dec restLo = aw.lo, restHi = aw.hi;
-    int restIndex = -1;
-    for (const auto& s : rule.shares) {
+    const int first = static_cast<int>(parts.size());
+    for (int i = 0; i < rule.shares.size; ++i) {
+      const auto& s = rule.shares[i];
       FundingPart part{s.payer, Dec(), Dec()};
-      if (!s.rest) {
-        part.lo = mul(aw.lo, s.proportion, where).normalized();
-        part.hi = sameDigits(aw.lo, aw.hi) ? part.lo : mul(aw.hi, s.proportion, where).normalized();
+      if (i != restIndex) {
+        part.lo = atMost(roundTo(mul(aw.lo, s.proportion, where), unit, mode, where), restLo).normalized();
+        part.hi = sameDigits(aw.lo, aw.hi) ? part.lo
+                                           : atMost(roundTo(mul(aw.hi, s.proportion, where), unit, mode, where), restHi).normalized();
         restLo = sub(restLo, part.lo, where);
         restHi = sub(restHi, part.hi, where);
-      } else {
-        restIndex = static_cast<int>(parts.size());
       }
       parts.push_back(part);
     }
     aw.fundingCount = rule.shares.size;
-    if (restIndex >= 0) {
-      parts[static_cast<std::size_t>(restIndex)].lo = restLo.normalized();
-      parts[static_cast<std::size_t>(restIndex)].hi = restHi.normalized();
-    }
+    parts[static_cast<std::size_t>(first + restIndex)].lo = restLo.normalized();
+    parts[static_cast<std::size_t>(first + restIndex)].hi = restHi.normalized();
   }
 
   void totals() {
