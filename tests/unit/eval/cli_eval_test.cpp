@@ -459,7 +459,10 @@ TEST(EvalCli, BatchMemoryIsConstant) {
   ASSERT_EQ(b.exit, 0) << b.err;
   long afterLarge = maxChildRssKb();
   EXPECT_NE(b.err.find("4000 applicants: 4000 evaluated"), std::string::npos) << b.err;
-  EXPECT_LE(afterLarge, afterSmall + 4096) << "max RSS grew from " << afterSmall << " KB to " << afterLarge << " KB";
+  // 8 MB for 3,600 more applicants: a leak of 2.3 KB an applicant fails. 4 MB failed once on the
+  // loaded CI machine (55.3 → 59.5 MB) where by hand 400, 4,000 and 40,000 applicants peak at 59.1,
+  // 59.3 and 59.4 MB: the allocator's and the kernel's slack, not per-applicant growth.
+  EXPECT_LE(afterLarge, afterSmall + 8192) << "max RSS grew from " << afterSmall << " KB to " << afterLarge << " KB";
 }
 
 // ---- polc test --------------------------------------------------------------------------------------
