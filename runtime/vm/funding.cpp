@@ -174,7 +174,10 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
   // the last, takes the remainder (the reference evaluator's split()).
   const bool exact = aw.lo.mantissa() == aw.hi.mantissa() && aw.lo.scale() == aw.hi.scale();
   const bool zeroLo = aw.lo.mantissa() == 0;
-  const auto [unit, mode] = partRounding(p_, doc);
+  // Not a structured binding: a lambda below captures them (C++17 allows no capture of those).
+  const std::pair<Decimal, uint8_t> rounding = partRounding(p_, doc);
+  const Decimal& unit = rounding.first;
+  const uint8_t mode = rounding.second;
   std::size_t restIndex = rule.shares.size() - 1;
   for (std::size_t i = 0; i < rule.shares.size(); ++i)
     if (rule.shares[i].proportion == kNone) restIndex = i;
