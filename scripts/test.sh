@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds polc if needed and runs every test: unit tests, golden diagnostics, the seed policies and
 # their policy tests; then the robustness part of issue 7 (docs/robustness.md): the whole ctest
-# suite again under ASan+UBSan and a 35 s smoke run of every libFuzzer target.
+# suite again under ASan+UBSan and a 25 s smoke run of every libFuzzer target.
 #   bash scripts/test.sh                 everything (what CI runs, .ci/run)
 #   POLC_QUICK=1 bash scripts/test.sh    only the normal build and its suite (skips the sanitizers)
 # The sanitizer part is one extra build, build-san (fuzz/configure.sh: clang-14, ASan+UBSan and
@@ -66,7 +66,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1 \
   ctest --test-dir build-san --output-on-failure -j "$JOBS" -LE unsanitized_only
 phase "ctest suite under ASan+UBSan"
 
-# Every libFuzzer target for 35 s, two at a time (one per core): a crash, leak, hang or sanitizer
+# Every libFuzzer target for 25 s, two at a time (one per core): a crash, leak, hang or sanitizer
 # report fails the suite and leaves its input in build-san/artifacts/.
 FUZZ_BUILD_DIR=$PWD/build-san bash fuzz/smoke.sh
-phase "fuzz smoke (5 targets x 35 s)"
+phase "fuzz smoke (5 targets x 25 s)"
