@@ -22,7 +22,8 @@ std::unique_ptr<polc::fuzz::Compiled> gSeed;
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   std::vector<std::string> texts;
   for (const char* f : {"policies/schema.pol", "policies/changzhou-2022-industry-policy.pol",
-                        "policies/changzhou-2022-reply-189.pol", "policies/wujin-2024-manufacturing-measures.pol"})
+                        "policies/changzhou-2022-reply-189.pol", "policies/wujin-2024-manufacturing-measures.pol",
+                        "policies/changzhou-2022-implementation-opinions.pol", "policies/changzhou-2021-reply-141.pol"})
     texts.push_back(polc::fuzz::readSourceFile(f));
   gSeed = polc::fuzz::compileTexts(texts);
   if (!gSeed->program) {

@@ -34,7 +34,8 @@ inline const std::vector<std::string> kCity = {"schema.pol", "changzhou-2022-ind
 inline const std::vector<std::string> kCityWujin = {"schema.pol", "changzhou-2022-industry-policy.pol",
                                                      "wujin-2024-manufacturing-measures.pol"};
 inline const std::vector<std::string> kAll = {"schema.pol", "changzhou-2022-industry-policy.pol",
-                                               "wujin-2024-manufacturing-measures.pol", "changzhou-2022-reply-189.pol"};
+                                               "wujin-2024-manufacturing-measures.pol", "changzhou-2022-reply-189.pol",
+                                               "changzhou-2022-implementation-opinions.pol", "changzhou-2021-reply-141.pol"};
 
 // Random applicants biased towards the program's own constants: thresholds, tier keys, caps
 // (each ±0.01), document and parameter dates (±1 day), absent facts, award histories.
