@@ -115,7 +115,8 @@ class JsonParser {
       bad("unexpected character");
     }
   }
-  // RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, as polc's own reader takes it.
+  // RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, as polc's own reader takes it;
+  // and like it, refused with an exponent, wherever it stands (also under an ignored "_" key).
   void number(std::string& out) {
     const std::size_t start = i_;
     auto digits = [&] {
@@ -137,6 +138,10 @@ class JsonParser {
       ++i_;
       if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
       digits();
+      // Kept as text, an exponent would read as a unit ("1e3": unknown unit `e3`); amounts are exact
+      // decimals, written out in full. polc's reader (compiler/facts/facts.cpp) says the same.
+      throw std::runtime_error("the number " + s_.substr(start, i_ - start) +
+                               " has an exponent: write it out in full (1e3 as 1000)");
     }
     out = s_.substr(start, i_ - start);
   }
