@@ -1,11 +1,23 @@
-// Caps: above the programme cap, unreachable, always reached, rates over 100 %, caps not positive.
+// Caps: above the programme cap, unreachable, always reached (a rate's or a constant's), caps not
+// positive.
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "check/checker.h"
+#include "check/extent.h"
 
 namespace polc::check {
+
+namespace {
+
+// A cap scaled with its table (÷ 3) need not be a decimal.
+std::string moneyText(const Q& q) {
+  auto d = q.toDecimal();
+  return d ? eval::money(*d) : q.str();
+}
+
+}  // namespace
 
 void Checker::caps() {
   for (std::size_t k = 0; k < p_.caps.size(); ++k) programmeCap(static_cast<int>(k));
@@ -83,7 +95,7 @@ void Checker::programmeCap(int k) {
     f.kind = FindingKind::CapAboveProgramme;
     f.message = fmt::format("{} can pay up to {} for one {}, above the {} cap {} of {} that contains it: the item "
                             "cap is never reached",
-                            cite(c), eval::money(*best->toDecimal()),
+                            cite(c), moneyText(*best),
                             p_.subjects[static_cast<std::size_t>(subject(c))].name,
                             cap.period == ir::CapPeriod::Annual ? "annual" : cap.period == ir::CapPeriod::Cumulative ? "cumulative" : "programme",
                             cap.name, eval::money(cap.amount));
@@ -115,152 +127,103 @@ void Checker::itemCaps(int c) {
   for (std::size_t i = 0; i < d.branches.size(); ++i) {
     const Shape& s = d.branches[i].shape;
     if (!s.cap) continue;
-    if (s.cap->sign() <= 0 && cl.cap.empty()) {
+    if (s.cap->sign() <= 0) {
+      if (!cl.cap.empty()) continue;  // the clause's cap, reported above
       Finding& f = add(FindingKind::CapNotPositive, c, fmt::format("a cap in the amount of {} is {} or less", cite(c), s.cap->str()));
       f.expectHi = polrt::Decimal();
       if (auto m = atMax(c, i)) attachWitness(f, *m, subject(c));
       continue;
     }
-    if (s.kind != Shape::Linear || s.coef.sign() <= 0) continue;
-    // The base's interval where this branch pays.
-    std::vector<const Cond*> q{&pay(c), &d.guards[i]};
+    if (s.kind == Shape::Const) {
+      constantOverCap(c, i);
+      continue;
+    }
+    // A rate of one base or of a sum of bases (every part paid at a positive rate): where the
+    // branch pays, the extent of the amount against the cap.
+    auto form = s.lin();
+    if (!form) continue;
+    bool positive = true;
+    for (const auto& [v, k] : form->coef) positive = positive && k.sign() > 0;
     const Cond& pc = pay(c);
-    if (!pc.boxes || !d.guards[i].boxes) continue;
-    std::optional<Q> lo, hi;
-    bool loStrict = false, hiStrict = false, bounded = true, boundedBelow = true, any = false;
-    for (const Box& x : *pc.boxes)
-      for (const Box& y : *d.guards[i].boxes) {
-        Box m = boxes_.meet(x, y);
-        if (!boxes_.sat(m)) continue;
-        any = true;
-        const Dom* dom = boxes_.find(m, s.var);
-        Dom dd = dom ? *dom : boxes_.initial(s.var);
-        if (!dd.num.hasHi) bounded = false;
-        else if (!hi || dd.num.hi > *hi) {
-          hi = dd.num.hi;
-          hiStrict = dd.num.hiStrict;
-        }
-        // One box without a lower bound makes the base unbounded below, whatever the others say.
-        if (!dd.num.hasLo) boundedBelow = false;
-        else if (!lo || dd.num.lo < *lo) {
-          lo = dd.num.lo;
-          loStrict = dd.num.loStrict;
-        }
-      }
-    if (!any) continue;
-    try {
-      const Q& capv = *s.cap;
-      const VarInfo& vi = vars_[s.var];
-      if (bounded && hi && s.coef * *hi + s.offset < capv) {
-        Lit at;
-        at.var = s.var;
-        at.op = hiStrict ? ast::CmpOp::Lt : ast::CmpOp::Eq;
-        at.val = *hi;
-        Cond pin = solver_.prepare(F::of(at));
-        Answer a = solver_.solve({&pay(c), &d.guards[i], &pin}, d.touch);
-        Finding& f = add(FindingKind::CapUnreachable, c,
-                         fmt::format("the cap {} of {} is never reached: {} is at most {}, so `{}` pays at most {}",
-                                     eval::money(*capv.toDecimal()), cite(c), vi.name,
-                                     hi->toDecimal() ? eval::quantity(p_, *hi->toDecimal(), vi.type) : hi->str(),
-                                     s.expr ? s.expr->source : "?",
-                                     (s.coef * *hi + s.offset).toDecimal() ? eval::money(*(s.coef * *hi + s.offset).toDecimal()) : "?"));
-        f.limit = capv.toDecimal();
-        if (a.sat == Sat::Yes) attachWitness(f, a.model, subject(c));
-      }
-      if (boundedBelow && lo && s.coef * *lo + s.offset >= capv) {
-        Lit at;
-        at.var = s.var;
-        at.op = loStrict ? ast::CmpOp::Gt : ast::CmpOp::Eq;
-        at.val = *lo;
-        Cond pin = solver_.prepare(F::of(at));
-        Answer a = solver_.solve({&pay(c), &d.guards[i], &pin}, d.touch);
-        Finding& f = add(FindingKind::CapAlwaysReached, c,
-                         fmt::format("the cap {} of {} is always reached: {} is at least {}, so `{}` is always at or "
-                                     "above the cap and the rate never decides the amount",
-                                     eval::money(*capv.toDecimal()), cite(c), vi.name,
-                                     lo->toDecimal() ? eval::quantity(p_, *lo->toDecimal(), vi.type) : lo->str(),
-                                     s.expr ? s.expr->source : "?"));
-        f.limit = capv.toDecimal();
-        f.expectHi = capv.toDecimal();
-        if (a.sat == Sat::Yes) attachWitness(f, a.model, subject(c));
-      }
-    } catch (const ArithOverflow&) {
-    }
+    if (!positive || !pc.boxes || !d.guards[i].boxes) continue;
+    Extent x = extentOf(boxes_, vars_, *pc.boxes, *d.guards[i].boxes, *form);
+    if (!x.any) continue;
+    if (x.hi && x.hi->value < *s.cap) capNeverReached(c, i, *x.hi);
+    if (x.lo && x.lo->value >= *s.cap) capAlwaysReached(c, i, *x.lo);
   }
 }
 
-// Rates above 100 %: a percentage literal multiplying an amount.
-void Checker::rates(int c, const ir::Expr& e) {
-  if (e.op == Op::Arith && e.arith == ast::ArithOp::Mul) {
-    for (int side = 0; side < 2; ++side) {
-      const ir::Expr& k = e.kids[static_cast<std::size_t>(side)];
-      const ir::Expr& base = e.kids[static_cast<std::size_t>(1 - side)];
-      if (k.op != Op::Const || k.value.type != ir::VType::Num || !k.type.dim.dimensionless()) continue;
-      bool percent = k.source.find('%') != std::string::npos || k.source.find("‰") != std::string::npos;
-      if (!percent || !(k.value.lo > polrt::Decimal::fromInt(1))) continue;
-      rateFinding(c, k, base);
-    }
+// "企业.营业收入 is at least 1亿元 and …": the ends of the parts that bound an amount.
+std::string Checker::endsText(const End& end, bool low) const {
+  std::string out;
+  for (const AtBound& b : end.parts) {
+    const char* is = low ? (b.strict ? " is more than " : " is at least ") : (b.strict ? " is less than " : " is at most ");
+    out += (out.empty() ? "" : " and ") + vars_[b.var].name + is + describeValue(p_, vars_[b.var], b.value);
   }
-  for (const auto& kid : e.kids) rates(c, kid);
-  for (const auto& en : e.entries)
-    for (const auto& v : en.value) rates(c, v);
+  return out;
 }
 
-void Checker::rateFinding(int c, const ir::Expr& rate, const ir::Expr& base) {
+// An applicant branch `bi` of clause c pays with every part of the amount at its end (strictly
+// inside it, for an end the interval stops short of); or, when the parts cannot all sit there
+// together (the parts of a sum the conditions also bound), any applicant of the branch.
+std::optional<Assignment> Checker::atEnd(int c, std::size_t bi, const End& end, bool low) {
   ClauseData& d = cl_[static_cast<std::size_t>(c)];
-  Finding& f = add(FindingKind::RateOver100, c,
-                   fmt::format("{} pays `{}` of `{}`: a rate above 100 % pays more than the base", cite(c),
-                               rate.source, base.source));
-  if (rate.span.valid()) f.span = rate.span;
-  // Witness: a branch using this rate, with a base small enough that no cap hides the rate.
-  for (std::size_t i = 0; i < d.branches.size(); ++i) {
-    const Shape& s = d.branches[i].shape;
-    if (!s.expr || s.expr->source.find(rate.source) == std::string::npos) continue;
-    std::vector<Cond> extra;
-    if (s.kind == Shape::Linear && s.coef.sign() > 0) {
-      Lit pos;
-      pos.var = s.var;
-      pos.op = ast::CmpOp::Gt;
-      pos.val = Q(0);
-      extra.push_back(solver_.prepare(F::of(pos)));
-      if (s.cap) {
-        Lit l;
-        l.var = s.var;
-        l.op = ast::CmpOp::Le;
-        try {
-          l.val = (*s.cap - s.offset) / s.coef;
-          extra.push_back(solver_.prepare(F::of(l)));
-        } catch (const ArithOverflow&) {
-        }
-      }
-    }
-    std::vector<const Cond*> q{&pay(c), &d.guards[i]};
-    for (const auto& x : extra) q.push_back(&x);
-    Answer a = solver_.solve(q, d.touch);
-    if (a.sat != Sat::Yes && extra.size() > 1) {
-      q.pop_back();
-      a = solver_.solve(q, d.touch);
-    }
-    if (a.sat != Sat::Yes) continue;
-    attachWitness(f, a.model, subject(c));
-    if (s.kind == Shape::Linear) {
-      auto it = a.model.find(s.var);
-      if (it != a.model.end()) {
-        try {
-          Q amount = s.coef * it->second.num + s.offset;
-          if (s.cap) amount = qmin(amount, *s.cap);
-          f.expectHi = amount.toDecimal();
-          f.limit = it->second.num.toDecimal();
-          f.baseFact = vars_[s.var].name;
-          f.help.push_back(fmt::format("the witness's {} is {}; the clause pays {}", vars_[s.var].name,
-                                       it->second.num.str(), amount.str()));
-        } catch (const ArithOverflow&) {
-        }
-      }
-    }
-    return;
+  std::vector<Cond> pins;
+  for (const AtBound& b : end.parts) {
+    Lit at;
+    at.var = b.var;
+    at.op = !b.strict ? ast::CmpOp::Eq : low ? ast::CmpOp::Gt : ast::CmpOp::Lt;
+    at.val = b.value;
+    pins.push_back(solver_.prepare(F::of(at)));
   }
-  if (d.witness) attachWitness(f, *d.witness, subject(c));
+  std::vector<const Cond*> q{&pay(c), &d.guards[bi]};
+  for (const auto& p : pins) q.push_back(&p);
+  Answer a = solver_.solve(q, d.touch);
+  if (a.sat != Sat::Yes) a = solver_.solve({&pay(c), &d.guards[bi]}, d.touch);
+  if (a.sat == Sat::Yes) return a.model;
+  return std::nullopt;
+}
+
+void Checker::capNeverReached(int c, std::size_t bi, const End& hi) {
+  const Shape& s = cl_[static_cast<std::size_t>(c)].branches[bi].shape;
+  Finding& f = add(FindingKind::CapUnreachable, c,
+                   fmt::format("the cap {} of {} is never reached: {}, so `{}` pays at most {}", moneyText(*s.cap),
+                               cite(c), endsText(hi, false), s.expr ? s.expr->source : "?", moneyText(hi.value)));
+  f.limit = s.cap->toDecimal();
+  if (auto m = atEnd(c, bi, hi, false)) attachWitness(f, *m, subject(c));
+}
+
+void Checker::capAlwaysReached(int c, std::size_t bi, const End& lo) {
+  const Shape& s = cl_[static_cast<std::size_t>(c)].branches[bi].shape;
+  Finding& f = add(FindingKind::CapAlwaysReached, c,
+                   fmt::format("the cap {} of {} is always reached: {}, so `{}` is always at or above the cap and the "
+                               "rate never decides the amount",
+                               moneyText(*s.cap), cite(c), endsText(lo, true), s.expr ? s.expr->source : "?"));
+  f.limit = s.cap->toDecimal();
+  f.expectHi = s.cap->toDecimal();
+  if (auto m = atEnd(c, bi, lo, true)) attachWitness(f, *m, subject(c));
+}
+
+// A constant amount above its own cap (`给予 50万元 上限 20万元`): the cap always cuts it, so one of
+// the two numbers is wrong. An amount at its cap is only said twice, and is not reported.
+void Checker::constantOverCap(int c, std::size_t bi) {
+  const Shape& s = cl_[static_cast<std::size_t>(c)].branches[bi].shape;
+  auto lo = s.lo.toDecimal(), hi = s.hi.toDecimal();
+  if (!(s.hi > *s.cap) || !lo || !hi) return;
+  auto model = atMax(c, bi);
+  if (!model) return;  // a branch nobody reaches is reported as such (W0621)
+  std::string amount = eval::amountText(*lo, *hi, s.form);
+  Finding& f = add(FindingKind::CapAlwaysReached, c,
+                   s.lo > *s.cap
+                       ? fmt::format("the cap {} of {} is always reached: the amount {} is above it, so the clause "
+                                     "always pays the cap and one of the two numbers is wrong",
+                                     moneyText(*s.cap), cite(c), amount)
+                       : fmt::format("the cap {} of {} is always reached: the amount {} goes above it, so the cap "
+                                     "always cuts its upper end and one of the two numbers is wrong",
+                                     moneyText(*s.cap), cite(c), amount));
+  f.limit = s.cap->toDecimal();
+  f.expectHi = s.cap->toDecimal();
+  attachWitness(f, *model, subject(c));
 }
 
 }  // namespace polc::check

@@ -368,20 +368,17 @@ void Checker::gap(int a, int b) {
     if (x.hasHi && x.hiStrict && x.hiLit && y.hasLo && y.loStrict && y.loLit && x.hi == y.lo) point = x.hi;
     if (y.hasHi && y.hiStrict && y.hiLit && x.hasLo && x.loStrict && x.loLit && y.hi == x.lo) point = y.hi;
     if (!point) continue;
-    // Both clauses with the variable freed must be compatible, at the point.
-    Box a2 = A, b2 = B;
-    for (Box* bx : {&a2, &b2})
-      for (Dom& d : bx->doms)
-        if (d.var == da.var) d = boxes_.initial(da.var);
-    Box m = boxes_.meet(a2, b2);
+    // Both clauses with the variable freed must be compatible, at the point. The solver picks the
+    // applicant: a sum's parts need Z3 to add up to the point.
+    Cond freedA = solver_.prepare(boxes_.formula(A, da.var)), freedB = solver_.prepare(boxes_.formula(B, da.var));
     Lit at;
     at.var = da.var;
     at.op = ast::CmpOp::Eq;
     at.val = *point;
-    if (!boxes_.add(m, at) || !boxes_.sat(m)) continue;
-    Assignment model = boxes_.pick(m);
-    for (int t : touchOf({a, b}))
-      if (!model.count(t)) model[t] = boxes_.pickVar(t, m);
+    Cond pin = solver_.prepare(F::of(at));
+    Answer ans = solver_.solve({&freedA, &freedB, &pin}, touchOf({a, b}));
+    if (ans.sat != Sat::Yes) continue;
+    const Assignment& model = ans.model;
     // Confirm: no clause of this target pays the boundary.
     std::vector<int> same;
     for (std::size_t c = 0; c < p_.clauses.size(); ++c)

@@ -47,15 +47,10 @@ bool Checker::paysLess(const Shape& x, const Shape& y) const {
 // base, under its cap), before rounding; nullopt when the model leaves it open.
 std::optional<Q> Checker::amountAt(const Shape& s, const Assignment& a) const {
   if (s.kind == Shape::Const) return s.maxHi();
-  if (s.kind != Shape::Linear) return std::nullopt;
-  auto it = a.find(s.var);
-  if (it == a.end()) return std::nullopt;
-  try {
-    Q v = s.coef * it->second.num + s.offset;
-    return s.cap ? qmin(v, *s.cap) : v;
-  } catch (const ArithOverflow&) {
-    return std::nullopt;
-  }
+  auto form = s.lin();
+  auto v = form ? valueAt(*form, a) : std::nullopt;
+  if (!v) return std::nullopt;
+  return s.cap ? qmin(*v, *s.cap) : *v;
 }
 
 std::string Checker::shapeText(const Shape& s) const {

@@ -1,6 +1,6 @@
 // The consistency checker's one class, whose analyses are defined across the check_*.cpp files, one
-// analysis a file (conditions, overlaps, shadowing, tiers, caps), with the setup and the witnesses in
-// check.cpp. Private to the checker: check.h is its interface.
+// analysis a file (conditions, overlaps, shadowing, tiers, caps, rates), with the setup and the
+// witnesses in check.cpp. Private to the checker: check.h is its interface.
 #pragma once
 
 #include <map>
@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "check/check.h"
+#include "check/extent.h"
+#include "check/product.h"
 #include "check/solver.h"
 #include "check/witness.h"
 #include "ir/lower.h"
@@ -227,11 +229,16 @@ class Checker {
   void programmeCap(int k);
 
   void itemCaps(int c);
+  std::string endsText(const End& end, bool low) const;
+  std::optional<Assignment> atEnd(int c, std::size_t bi, const End& end, bool low);
+  void capNeverReached(int c, std::size_t bi, const End& hi);
+  void capAlwaysReached(int c, std::size_t bi, const End& lo);
+  void constantOverCap(int c, std::size_t bi);
 
-  // Rates above 100 %: a percentage literal multiplying an amount.
+  // ---- rates above 100 % (check_rates.cpp) ----
   void rates(int c, const ir::Expr& e);
 
-  void rateFinding(int c, const ir::Expr& rate, const ir::Expr& base);
+  void rateFinding(int c, const Product& prod);
 
   const sema::Model& m_;
   const ir::Program& p_;

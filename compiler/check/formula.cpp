@@ -59,7 +59,8 @@ int VarTable::get(const ir::Program& p, const std::map<std::pair<int, int>, std:
     case VarKind::Prev: v.name = "上年(" + base + ")"; break;
     case VarKind::HistMax: v.name = "往年最高(" + base + ")"; break;
     case VarKind::Increase: v.name = "增量(" + base + ")"; break;
-    case VarKind::Date: break;
+    case VarKind::Date:
+    case VarKind::Sum: break;
   }
   if (v.dom == DomKind::Num && slot.type.kind == TypeKind::Number) {
     // Quantities with a unit are never negative in a facts file; counts neither.
@@ -84,6 +85,42 @@ int VarTable::get(const ir::Program& p, const std::map<std::pair<int, int>, std:
   }
   vars_.push_back(std::move(v));
   return index_[key] = size() - 1;
+}
+
+int VarTable::findSum(const Terms& terms) const {
+  auto it = sums_.find(terms);
+  return it == sums_.end() ? -1 : it->second;
+}
+
+int VarTable::sum(const Terms& terms) {
+  if (int v = findSum(terms); v >= 0) return v;
+  VarInfo v;
+  v.kind = VarKind::Sum;
+  v.dom = DomKind::Num;
+  v.terms = terms;
+  // The first coefficient is 1: the sum is in the unit of its first part.
+  v.type = vars_[static_cast<std::size_t>(terms.front().first)].type;
+  v.integer = true;
+  std::optional<Q> lo = Q(0), hi = Q(0);
+  for (const auto& [var, k] : terms) {
+    const VarInfo& part = vars_[static_cast<std::size_t>(var)];
+    v.integer = v.integer && part.integer && k.isInteger();
+    const std::string times = k == Q(1) || k == Q(-1) ? "" : (k.sign() < 0 ? -k : k).str() + " × ";
+    v.name += (v.name.empty() ? "" : k.sign() < 0 ? " − " : " + ") + times + part.name;
+    // The bounds of the sum: each part at the end of its domain that makes it lowest (highest).
+    const std::optional<Q>& low = k.sign() > 0 ? part.lo : part.hi;
+    const std::optional<Q>& high = k.sign() > 0 ? part.hi : part.lo;
+    try {
+      lo = lo && low ? std::optional<Q>(*lo + k * *low) : std::nullopt;
+      hi = hi && high ? std::optional<Q>(*hi + k * *high) : std::nullopt;
+    } catch (const ArithOverflow&) {
+      lo = hi = std::nullopt;
+    }
+  }
+  v.lo = lo;
+  v.hi = hi;
+  vars_.push_back(std::move(v));
+  return sums_[terms] = size() - 1;
 }
 
 // ---- formulas -------------------------------------------------------------------------------------
@@ -642,6 +679,68 @@ VarValue Boxes::pickVar(int var, const Box& b) const {
   return out;
 }
 
+F Boxes::formula(const Box& b, int except) const {
+  if (b.empty) return F::f();
+  std::vector<F> parts;
+  auto lit = [&](int var, auto&& fill) {
+    Lit l;
+    l.var = var;
+    fill(l);
+    parts.push_back(F::of(std::move(l)));
+  };
+  for (const Dom& d : b.doms) {
+    if (d.var == except) continue;
+    switch (vars_[d.var].dom) {
+      case DomKind::Num:
+        if (d.num.hasLo && d.num.loLit)
+          lit(d.var, [&](Lit& l) {
+            l.op = d.num.loStrict ? ast::CmpOp::Gt : ast::CmpOp::Ge;
+            l.val = d.num.lo;
+          });
+        if (d.num.hasHi && d.num.hiLit)
+          lit(d.var, [&](Lit& l) {
+            l.op = d.num.hiStrict ? ast::CmpOp::Lt : ast::CmpOp::Le;
+            l.val = d.num.hi;
+          });
+        for (const Q& p : d.num.ne)
+          lit(d.var, [&](Lit& l) {
+            l.op = ast::CmpOp::Ne;
+            l.val = p;
+          });
+        break;
+      case DomKind::Bool:
+        if (d.boolMask != 3)
+          lit(d.var, [&](Lit& l) {
+            l.kind = Lit::BoolIs;
+            l.b = d.boolMask == 2;
+          });
+        if (d.boolMask == 0) return F::f();
+        break;
+      case DomKind::Enum:
+        lit(d.var, [&](Lit& l) {
+          l.kind = Lit::EnumIn;
+          l.bits = d.enumAllowed;
+        });
+        break;
+      case DomKind::Set:
+      case DomKind::Rec:
+        for (const auto& m : d.masks)
+          lit(d.var, [&](Lit& l) {
+            l.kind = Lit::SetAny;
+            l.any = {m};
+          });
+        for (const auto& any : d.anys)
+          lit(d.var, [&](Lit& l) {
+            l.kind = Lit::SetAny;
+            l.any = any;
+          });
+        break;
+      case DomKind::Text: break;
+    }
+  }
+  return F::all(std::move(parts));
+}
+
 Assignment Boxes::pick(const Box& b) const {
   Assignment out;
   for (const auto& d : b.doms) out[d.var] = pickVar(d.var, b);
@@ -704,6 +803,7 @@ bool viewsClash(const VarTable& vars, const Box& b) {
   std::map<std::pair<int, int>, unsigned> kinds;
   for (const auto& d : b.doms) {
     const VarInfo& v = vars[d.var];
+    if (v.kind == VarKind::Sum) return true;
     if (v.kind == VarKind::Date) continue;
     kinds[{v.subject, v.fact}] |= 1u << static_cast<unsigned>(v.kind);
   }

@@ -22,13 +22,17 @@ using Bits = ir::Bits;
 
 // What a variable stands for. Fact: this year's value; Prev: the year before (上年); HistMax: the
 // highest earlier year (absent history is the value -1, below every value); Increase: Fact − Prev;
-// Date: the evaluation date in days.
-enum class VarKind : std::uint8_t { Fact, Prev, HistMax, Increase, Date };
+// Date: the evaluation date in days; Sum: Σ coef·part over other variables (`设备投入 + 软件投入`), so
+// that a comparison of a sum of facts with a constant is a literal like any other.
+enum class VarKind : std::uint8_t { Fact, Prev, HistMax, Increase, Date, Sum };
 enum class DomKind : std::uint8_t { Num, Bool, Enum, Set, Rec, Text };
 
 // Member states of a set or recognition variable, as a mask: absent, held (granted before this
 // year, or a plain set member), new (granted this year: 新认定).
 inline constexpr std::uint8_t kAbsent = 1, kOld = 2, kNew = 4, kHeld = kOld | kNew, kAllStates = 7;
+
+// A sum's parts: (variable, coefficient).
+using Terms = std::vector<std::pair<int, Q>>;
 
 struct VarInfo {
   VarKind kind = VarKind::Fact;
@@ -44,7 +48,10 @@ struct VarInfo {
   // HistMax: the lowest value of an earlier year when there is one (lo is the −1 of no earlier
   // year); its domain is {−1} ∪ [histLo, hi].
   std::optional<Q> histLo;
-  std::string name;       // 企业.营业收入, 上年(企业.营业收入), …
+  // Sum: its parts, (variable, coefficient) sorted by variable, the first coefficient 1; its type,
+  // unit and domain follow from them.
+  Terms terms;
+  std::string name;       // 企业.营业收入, 上年(企业.营业收入), 项目.设备投入 + 项目.软件投入, …
 };
 
 class VarTable {
@@ -53,6 +60,10 @@ class VarTable {
   int get(const ir::Program& p, const std::map<std::pair<int, int>, std::pair<Q, Q>>& ranges, VarKind kind,
           int subject, int fact);
   int date();
+  // The variable Σ coef·var for terms already normalised (sorted by variable, the first coefficient
+  // 1, every part a Fact, Prev or Increase of a number); findSum: -1 when there is none yet.
+  int sum(const Terms& terms);
+  int findSum(const Terms& terms) const;
   const VarInfo& operator[](int v) const { return vars_[static_cast<std::size_t>(v)]; }
   int size() const { return static_cast<int>(vars_.size()); }
   // For (subject, fact): the variable of each kind, or -1.
@@ -61,6 +72,7 @@ class VarTable {
  private:
   std::vector<VarInfo> vars_;
   std::map<std::tuple<int, int, int>, int> index_;
+  std::map<Terms, int> sums_;
 };
 
 struct Lit {
@@ -149,7 +161,10 @@ class Boxes {
   Assignment pick(const Box& b) const;
   VarValue pickVar(int var, const Box& b) const;
 
-  // A box as a conjunction of literals (for Z3 and for messages).
+  // The box as a conjunction of literals, without those on `except`; bounds that only repeat the
+  // variable's type (its initial domain) are left out, so that the box it gives back is the same.
+  F formula(const Box& b, int except = -1) const;
+
   bool numSat(const NumDom& d, bool integer) const;
   bool setSat(const Dom& d) const;
   const Dom* find(const Box& b, int var) const;
@@ -168,7 +183,8 @@ class Boxes {
 Lit snapHistory(const VarInfo& v, Lit l);
 
 // Whether the literal set mentions both a derived variable (Increase, HistMax) and another view of the
-// same fact, which the box treats as independent: such queries go to Z3.
+// same fact, which the box treats as independent, or a sum (whose parts a box cannot choose): such
+// queries go to Z3.
 bool viewsClash(const VarTable& vars, const Box& b);
 
 std::string describeLit(const ir::Program& p, const VarTable& vars, const Lit& l);

@@ -43,8 +43,10 @@ const KindInfo kKinds[] = {
     {FindingKind::CapUnreachable, "W0631", "cap_unreachable", Severity::Warning,
      "No allowed base can reach the cap (given the declared 取值 range)"},
     {FindingKind::CapAlwaysReached, "W0632", "cap_always_reached", Severity::Warning,
-     "Every allowed base reaches the cap, so the rate never decides the amount"},
-    {FindingKind::RateOver100, "W0633", "rate_over_100", Severity::Warning, "A rate above 100 % of its base"},
+     "Every allowed base reaches the cap, so the rate never decides the amount; or a fixed amount is above its own "
+     "cap, which always cuts it"},
+    {FindingKind::RateOver100, "W0633", "rate_over_100", Severity::Warning,
+     "A rate above 100 % of its base (the constant factors of a product together, the top of a range)"},
     {FindingKind::CapNotPositive, "W0634", "cap_not_positive", Severity::Warning, "A cap of zero or less"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},

@@ -44,6 +44,11 @@ struct Solver::Z3 {
       int p = tr->var(VarKind::Prev, info.subject, info.fact);
       return term(f) - term(p);
     }
+    if (info.kind == VarKind::Sum) {
+      z3::expr out = ctx.real_val(0);
+      for (const auto& [part, k] : info.terms) out = out + q(k) * term(part);
+      return out;
+    }
     auto it = terms.find(v);
     if (it == terms.end()) {
       std::string name = "v" + std::to_string(v);
@@ -169,6 +174,7 @@ struct Solver::Z3 {
         domain.push_back(h >= 0);
         return h;
       }
+      case Op::ParamAt: return paramAt(e);
       case Op::Neg: {
         auto a = num(e.kids[0]);
         if (!a) return std::nullopt;
@@ -199,6 +205,17 @@ struct Solver::Z3 {
       }
       default: return std::nullopt;
     }
+  }
+
+  // A parameter at a date: the value of the last period begun, by cases on the date; before the first
+  // value the evaluator stops, so any value stands for it there.
+  std::optional<z3::expr> paramAt(const ir::Expr& e) {
+    auto periods = periodsOf(tr->program().parameters[static_cast<std::size_t>(e.param)]);
+    std::optional<z3::expr> day = e.kids.empty() ? std::optional<z3::expr>(term(tr->vars().date())) : num(e.kids[0]);
+    if (!periods || !day) return std::nullopt;
+    z3::expr out = freshReal();
+    for (const auto& [from, value] : *periods) out = z3::ite(*day >= ctx.real_val(from), q(value), out);
+    return out;
   }
 
   z3::expr cmp(const z3::expr& a, const z3::expr& b, C op) {

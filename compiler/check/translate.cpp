@@ -5,6 +5,36 @@ namespace polc::check {
 using ir::Op;
 using C = ast::CmpOp;
 
+Lin Lin::times(const Q& k) const {
+  Lin out = *this;
+  for (auto& [v, c] : out.coef) c = c * k;
+  out.c = out.c * k;
+  return out;
+}
+
+std::optional<Q> valueAt(const Lin& l, const Assignment& a) {
+  try {
+    Q out = l.c;
+    for (const auto& [v, k] : l.coef) {
+      auto it = a.find(v);
+      if (it == a.end()) return std::nullopt;
+      out = out + k * it->second.num;
+    }
+    return out;
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<Periods> periodsOf(const ir::Parameter& p) {
+  Periods out;
+  for (const auto& en : p.entries) {
+    if (en.value.type != ir::VType::Num || en.value.form != AmountForm::Exact) return std::nullopt;
+    out.push_back({en.day, Q::fromDecimal(en.value.lo)});
+  }
+  return out;
+}
+
 std::optional<Q> Shape::maxHi() const {
   std::optional<Q> out;
   if (kind == Const) out = hi;
@@ -15,6 +45,23 @@ std::optional<Q> Shape::maxHi() const {
 std::optional<Q> Shape::minHi() const {
   if (kind != Const) return std::nullopt;
   return cap ? qmin(hi, *cap) : hi;
+}
+
+std::optional<Lin> Shape::lin() const {
+  if (kind != Linear && kind != Sum) return std::nullopt;
+  Lin l;
+  l.coef = terms;
+  l.c = offset;
+  return l;
+}
+
+void Shape::scale(const Q& f) {
+  lo = lo * f;
+  hi = hi * f;
+  coef = coef * f;
+  offset = offset * f;
+  for (auto& [v, k] : terms) k = k * f;
+  if (cap) cap = *cap * f;
 }
 
 namespace {
@@ -104,6 +151,25 @@ std::optional<Lin> Translator::lin(const ir::Expr& e) {
         side_.push_back(present);
         return l;
       }
+      case Op::ParamAt: {
+        if (&e == paramAt_) {
+          Lin l;
+          l.c = paramValue_;
+          return l;
+        }
+        // Read at a fixed date, a parameter is the constant in force then.
+        if (e.kids.empty()) return std::nullopt;
+        auto day = lin(e.kids[0]);
+        auto periods = periodsOf(p_.parameters[static_cast<std::size_t>(e.param)]);
+        if (!day || !day->coef.empty() || !periods) return std::nullopt;
+        std::optional<Lin> out;
+        for (const auto& [from, value] : *periods)
+          if (Q(from) <= day->c) {
+            out = Lin{};
+            out->c = value;
+          }
+        return out;
+      }
       case Op::Neg: {
         auto l = lin(e.kids[0]);
         if (!l) return std::nullopt;
@@ -161,7 +227,96 @@ std::optional<Lin> Translator::lin(const ir::Expr& e) {
   }
 }
 
-F Translator::compare(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque) {
+std::optional<Lit> Translator::literal(const Lin& d, C op) {
+  if (d.coef.empty() || d.nonlinear) return std::nullopt;
+  try {
+    const auto& [first, k] = *d.coef.begin();
+    // k·v + c op 0  ⇔  v op' −c/k; with several variables, v is their sum Σ (kᵢ/k)·vᵢ.
+    Lit l;
+    l.kind = Lit::Cmp;
+    l.var = first;
+    if (d.coef.size() > 1) {
+      Terms terms;
+      for (const auto& [v, kv] : d.coef) {
+        const VarInfo& vi = vars_[v];
+        bool summable = (vi.kind == VarKind::Fact || vi.kind == VarKind::Prev || vi.kind == VarKind::Increase) &&
+                        vi.type.kind == TypeKind::Number;
+        if (!summable) return std::nullopt;
+        terms.push_back({v, kv / k});
+      }
+      l.var = vars_.sum(terms);
+    }
+    l.val = -d.c / k;
+    l.op = k.sign() > 0 ? op : mirror(op);
+    return l;
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+}
+
+namespace {
+
+// The parameters read in e at a date that is not a constant.
+void datedReads(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
+  if (e.op == Op::ParamAt && (e.kids.empty() || e.kids[0].op != Op::Const)) out.push_back(&e);
+  for (const auto& k : e.kids) datedReads(k, out);
+}
+
+}  // namespace
+
+std::optional<F> Translator::byPeriod(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque, bool positive) {
+  std::vector<const ir::Expr*> reads;
+  datedReads(a, reads);
+  datedReads(b, reads);
+  if (reads.size() != 1) return std::nullopt;
+  const ir::Expr& read = *reads[0];
+  auto periods = periodsOf(p_.parameters[static_cast<std::size_t>(read.param)]);
+  if (!periods) return std::nullopt;
+  // The date it is read at: the evaluation date, or a date fact (plus days).
+  Lin day;
+  if (read.kids.empty()) {
+    day.coef[vars_.date()] = Q(1);
+  } else {
+    auto d = lin(read.kids[0]);
+    if (!d || d->nonlinear || d->coef.size() != 1 || d->coef.begin()->second != Q(1)) return std::nullopt;
+    day = *d;
+  }
+  const int v = day.coef.begin()->first;
+  auto onDay = [&](C o, int at) {
+    Lit l;
+    l.var = v;
+    l.op = o;
+    l.val = Q(at) - day.c;
+    return F::of(l);
+  };
+  // One case per period [from, next): the comparison with the value in force, or its negation. Before
+  // the first value the evaluator stops with an error: neither holds there.
+  std::vector<F> cases;
+  try {
+    for (std::size_t i = 0; i < periods->size(); ++i) {
+      paramAt_ = &read;
+      paramValue_ = (*periods)[i].second;
+      F f = compareValues(a, b, op, opaque);
+      paramAt_ = nullptr;
+      std::vector<F> parts{onDay(C::Ge, (*periods)[i].first)};
+      if (i + 1 < periods->size()) parts.push_back(onDay(C::Lt, (*periods)[i + 1].first));
+      parts.push_back(positive ? f : negate(f));
+      cases.push_back(F::all(std::move(parts)));
+    }
+  } catch (const ArithOverflow&) {
+    paramAt_ = nullptr;
+    return std::nullopt;
+  }
+  return F::any(std::move(cases));
+}
+
+F Translator::compare(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque, bool positive) {
+  if (auto f = byPeriod(a, b, op, opaque, positive)) return *f;
+  F f = compareValues(a, b, op, opaque);
+  return positive ? f : negate(f);
+}
+
+F Translator::compareValues(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque) {
   TypeKind ka = a.type.kind, kb = b.type.kind;
   // Numbers and dates: a linear form in one variable is a bound.
   if ((ka == TypeKind::Number || ka == TypeKind::Date) && (kb == TypeKind::Number || kb == TypeKind::Date)) {
@@ -186,15 +341,9 @@ F Translator::compare(const ir::Expr& a, const ir::Expr& b, C op, const F& opaqu
         parts.push_back(holds ? F::t() : F::f());
         return F::all(std::move(parts));
       }
-      if (d.coef.size() > 1) return opaque;
-      auto [v, k] = *d.coef.begin();
-      // k·v + c op 0  ⇔  v op' −c/k
-      Lit l;
-      l.kind = Lit::Cmp;
-      l.var = v;
-      l.val = -d.c / k;
-      l.op = k.sign() > 0 ? op : mirror(op);
-      parts.push_back(F::of(l));
+      auto l = literal(d, op);
+      if (!l) return opaque;
+      parts.push_back(F::of(*l));
       return F::all(std::move(parts));
     } catch (const ArithOverflow&) {
       return opaque;
@@ -296,7 +445,7 @@ F Translator::cond(const ir::Expr& e, bool positive) {
       return (e.op == Op::And) == positive ? F::all(std::move(kids)) : F::any(std::move(kids));
     }
     case Op::Not: return cond(e.kids[0], !positive);
-    case Op::Compare: return sign(compare(e.kids[0], e.kids[1], e.cmp, opaqueOf(e)));
+    case Op::Compare: return compare(e.kids[0], e.kids[1], e.cmp, opaqueOf(e), positive);
     case Op::FirstOver: {
       const ir::Expr& x = e.kids[0];
       auto t = constant(e.kids[1]);
@@ -454,11 +603,7 @@ void Translator::branchesOf(const ir::Expr& e, F guard, std::optional<Q> cap, bo
             Q f = e.arith == ast::ArithOp::Mul ? *k : Q(1) / *k;
             for (std::size_t i = first; i < out.size(); ++i) {
               Shape& s = out[i].shape;
-              s.lo = s.lo * f;
-              s.hi = s.hi * f;
-              s.coef = s.coef * f;
-              s.offset = s.offset * f;
-              if (s.cap) s.cap = *s.cap * f;
+              s.scale(f);
               if (cap) s.cap = s.cap ? qmin(*s.cap, *cap) : *cap;
             }
             return;
@@ -473,10 +618,13 @@ void Translator::branchesOf(const ir::Expr& e, F guard, std::optional<Q> cap, bo
       if (l->coef.empty()) {
         s.kind = Shape::Const;
         s.lo = s.hi = l->c;
-      } else if (l->coef.size() == 1) {
-        s.kind = Shape::Linear;
-        s.var = l->coef.begin()->first;
-        s.coef = l->coef.begin()->second;
+      } else {
+        s.kind = l->coef.size() == 1 ? Shape::Linear : Shape::Sum;
+        if (s.kind == Shape::Linear) {
+          s.var = l->coef.begin()->first;
+          s.coef = l->coef.begin()->second;
+        }
+        s.terms = l->coef;
         s.offset = l->c;
       }
     }

@@ -16,21 +16,36 @@ struct Lin {
   std::map<int, Q> coef;
   Q c;
   bool nonlinear = false;
+
+  Lin times(const Q& k) const;  // may throw ArithOverflow
 };
 
-// The shape of one branch of an amount: a constant, or coef × var (+ offset), with the caps that
-// apply to it (封顶 inside the amount, the clause's 上限).
+// The form's value for one applicant; nullopt when the assignment leaves a variable open.
+std::optional<Q> valueAt(const Lin& l, const Assignment& a);
+
+// A dated parameter's values as (the day its period begins, the value), by date; nullopt unless every
+// value is an exact number.
+using Periods = std::vector<std::pair<int, Q>>;
+std::optional<Periods> periodsOf(const ir::Parameter& p);
+
+// The shape of one branch of an amount: a constant, coef × var (+ offset), or a sum of several
+// variables Σ coef·var (+ offset), with the caps that apply to it (封顶 inside the amount, the
+// clause's 上限).
 struct Shape {
-  enum Kind { Const, Linear, Unknown } kind = Unknown;
+  enum Kind { Const, Linear, Sum, Unknown } kind = Unknown;
   AmountForm form = AmountForm::Exact;
   Q lo, hi;  // Const
   int var = -1;
-  Q coef, offset;  // Linear
+  Q coef, offset;  // Linear (var, coef); offset also for Sum
+  std::map<int, Q> terms;  // Linear and Sum: the coefficient of each variable
   std::optional<Q> cap;
   const ir::Expr* expr = nullptr;
   // The upper end of the amount when known: the constant, or the cap.
   std::optional<Q> maxHi() const;
   std::optional<Q> minHi() const;  // the lowest ceiling (constant only)
+  // The amount as a linear form (Linear and Sum): Σ terms + offset.
+  std::optional<Lin> lin() const;
+  void scale(const Q& f);  // a table multiplied by a constant
 };
 
 struct Branch {
@@ -52,6 +67,9 @@ class Translator {
   // Entry `i` is the one chosen: its key holds and no earlier one does (分档 and 分情形).
   F firstMatch(const ir::Expr& node, std::size_t i);
   std::optional<Lin> lin(const ir::Expr& e);
+  // `d op 0` as one literal: on the variable when d has one, on the variable of the sum when it has
+  // several (VarTable::sum); nullopt when d is constant or a part cannot be summed (a date, 往年最高).
+  std::optional<Lit> literal(const Lin& d, ast::CmpOp op);
   F period(int document);
   // The branches of an amount, each with its guard; clauseCap is the clause's 上限.
   std::vector<Branch> branches(const ir::Expr& amount, std::optional<Q> clauseCap);
@@ -62,7 +80,11 @@ class Translator {
   const ir::Program& program() const { return p_; }
 
  private:
-  F compare(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque);
+  // `a op b`, or its negation when !positive.
+  F compare(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque, bool positive = true);
+  F compareValues(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque);
+  // A comparison reading a dated parameter (参数): one case per period of its values.
+  std::optional<F> byPeriod(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque, bool positive);
   F has(const ir::Expr& s, const ir::Expr& m, const F& opaque);
   F caseKey(const ir::Expr& node, std::size_t i);
   void branchesOf(const ir::Expr& e, F guard, std::optional<Q> cap, bool upTo, std::vector<Branch>& out,
@@ -72,6 +94,9 @@ class Translator {
   VarTable& vars_;
   const std::map<std::pair<int, int>, std::pair<Q, Q>>& ranges_;
   std::vector<Lit> side_;  // literals a term needs (历史最高 needs an earlier year)
+  // While byPeriod translates one period: the parameter read and its value in that period.
+  const ir::Expr* paramAt_ = nullptr;
+  Q paramValue_;
 };
 
 }  // namespace polc::check

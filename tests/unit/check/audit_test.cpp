@@ -214,6 +214,134 @@ TEST(CheckAudit, HistoryHighestKeepsToTheDeclaredRange) {
   replayEvery(*c);
 }
 
+// ---- rates, caps and gaps over products and sums of facts -----------------------------------------
+
+constexpr auto npos = std::string::npos;
+
+// One clause a target, so that the clauses do not overlap with each other.
+std::unique_ptr<Checked> oneEach(const std::vector<std::string>& rests, const std::string& decls = "") {
+  const char* targets[] = {"设备奖励", "规模奖励", "称号奖励", "节能奖励"};
+  std::string body = "条 1 {\n";
+  for (std::size_t i = 0; i < rests.size() && i < 4; ++i)
+    body += clause(std::to_string(i + 1), "项目", targets[i], rests[i]);
+  return compileOne(std::string(kCheckSchema) + decls + doc("测试", body + "}"));
+}
+
+TEST(CheckAudit, ARateMadeOfSeveralFactorsOrARangeIsARateAbove100) {
+  // The constant factors together are the rate: 60% × 2 and 240% ÷ 2 pay 120 % of the base,
+  // 50% 至 150% up to 150 %. The witness is a base the rate pays more than, below the cap.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"设备投入 × 60% × 2", "pays `60% × 2` (120 %) of `设备投入`"},
+      {"设备投入 × 240% ÷ 2 上限 100万元", "pays `240% ÷ 2` (120 %) of `设备投入`"},
+      {"设备投入 × (50% 至 150%)", "(up to 150 %) of `设备投入`"},
+  };
+  for (const auto& [amount, says] : cases) {
+    auto c = oneArticle({"给予 " + amount});
+    ASSERT_TRUE(c->program);
+    auto f = c->find(FindingKind::RateOver100);
+    ASSERT_EQ(f.size(), 1u) << amount << "\n" << c->listing();
+    EXPECT_NE(f[0]->message.find(says), npos) << f[0]->message;
+    ASSERT_TRUE(f[0]->expectHi && f[0]->limit) << amount;
+    EXPECT_GT(*f[0]->expectHi, *f[0]->limit) << amount;
+    replayEvery(*c);
+  }
+  // 120% × 50% pays 60 % of the base; a range up to 90 % never pays more than it.
+  for (const char* amount : {"设备投入 × 120% × 50%", "设备投入 × (50% 至 90%)"}) {
+    auto c = oneArticle({std::string("给予 ") + amount});
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::RateOver100).empty()) << amount << "\n" << c->listing();
+  }
+}
+
+TEST(CheckAudit, ACapThatASumOfBasesAlwaysOrNeverReachesIsReported) {
+  // Both bases above 500万元, or their sum at least 1000万元: 10 % of the sum is always at the cap.
+  // With 投资 free to be 0 it is not. Both bases bounded: the cap is never reached.
+  auto c = oneEach({"条件 设备投入 超 500万元 且 投资 超 500万元 给予 (设备投入 + 投资) × 10% 上限 100万元",
+                    "条件 设备投入 + 投资 达 1000万元 以上 给予 (设备投入 + 投资) × 10% 上限 100万元",
+                    "条件 设备投入 超 500万元 给予 (设备投入 + 投资) × 10% 上限 100万元",
+                    "条件 设备投入 低于 100万元 且 投资 不超过 100万元 给予 设备投入 × 10% + 投资 × 20% 上限 100万元"});
+  ASSERT_TRUE(c->program);
+  auto both = c->find(FindingKind::CapAlwaysReached, "第1条第1款");
+  ASSERT_EQ(both.size(), 1u) << c->listing();
+  EXPECT_NE(both[0]->message.find("项目.设备投入 is more than 500万元 and 项目.投资 is more than 500万元"), npos)
+      << both[0]->message;
+  auto sum = c->find(FindingKind::CapAlwaysReached, "第1条第2款");
+  ASSERT_EQ(sum.size(), 1u) << c->listing();
+  EXPECT_NE(sum[0]->message.find("项目.设备投入 + 项目.投资 is at least 1000万元"), npos) << sum[0]->message;
+  EXPECT_TRUE(c->find(FindingKind::CapAlwaysReached, "第1条第3款").empty()) << c->listing();
+  auto never = c->find(FindingKind::CapUnreachable, "第1条第4款");
+  ASSERT_EQ(never.size(), 1u) << c->listing();
+  EXPECT_NE(never[0]->message.find("pays at most 30万元"), npos) << never[0]->message;
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, AFixedAmountAboveItsOwnCapIsACapAlwaysReached) {
+  // The cap always cuts 50万元 (and the top of 最高 50万元, and the 改造 case): one of the numbers is
+  // wrong. An amount equal to its cap is only said twice.
+  auto c = oneEach({"给予 50万元 上限 20万元", "给予 最高 50万元 上限 20万元",
+                    "给予 分情形 { 改造: 50万元; 其他: 10万元 } 上限 20万元", "给予 20万元 上限 20万元"});
+  ASSERT_TRUE(c->program);
+  auto fixed = c->find(FindingKind::CapAlwaysReached, "第1条第1款");
+  ASSERT_EQ(fixed.size(), 1u) << c->listing();
+  EXPECT_NE(fixed[0]->message.find("the amount 50万元 is above it"), npos) << fixed[0]->message;
+  auto upTo = c->find(FindingKind::CapAlwaysReached, "第1条第2款");
+  ASSERT_EQ(upTo.size(), 1u) << c->listing();
+  EXPECT_NE(upTo[0]->message.find("the amount 最高 50万元 goes above it"), npos) << upTo[0]->message;
+  auto cases = c->find(FindingKind::CapAlwaysReached, "第1条第3款");
+  ASSERT_EQ(cases.size(), 1u) << c->listing();
+  EXPECT_NE(cases[0]->witnessSummary.find("项目.改造"), npos) << cases[0]->witnessSummary;
+  EXPECT_TRUE(c->find(FindingKind::CapAlwaysReached, "第1条第4款").empty()) << c->listing();
+  replayEvery(*c);
+}
+
+TEST(CheckAudit, AGapOnASumOfFactsIsReported) {
+  // 低于 / 超 the same sum: 设备投入 + 投资 = 100万元 is paid by neither case, nor by either clause.
+  auto c = oneEach({"给予 分情形 { 设备投入 + 投资 低于 100万元: 1万元; 设备投入 + 投资 超 100万元: 2万元 }"});
+  ASSERT_TRUE(c->program);
+  auto cases = c->find(FindingKind::TierGap);
+  ASSERT_EQ(cases.size(), 1u) << c->listing();
+  EXPECT_NE(cases[0]->message.find("项目.设备投入 + 项目.投资 = 100万元"), npos) << cases[0]->message;
+  replayEvery(*c);
+  auto d = oneArticle({"条件 设备投入 + 投资 超 100万元 给予 20万元", "条件 设备投入 + 投资 低于 100万元 给予 10万元"});
+  ASSERT_TRUE(d->program);
+  auto clauses = d->find(FindingKind::TierGap);
+  ASSERT_EQ(clauses.size(), 1u) << d->listing();
+  EXPECT_NE(clauses[0]->message.find("项目.设备投入 + 项目.投资 = 100万元 falls between"), npos) << clauses[0]->message;
+  replayEvery(*d);
+  // 不低于 closes the gap.
+  auto e = oneArticle({"条件 设备投入 + 投资 不低于 100万元 给予 20万元", "条件 设备投入 + 投资 低于 100万元 给予 10万元"});
+  ASSERT_TRUE(e->program);
+  EXPECT_TRUE(e->result.findings.empty()) << e->listing();
+}
+
+TEST(CheckAudit, ADatedParameterIsReadPeriodByPeriod) {
+  // The rate in force decides: above 3.5 % until 2023-06-20, at most 3.5 % after, so the first two
+  // clauses never both apply (no W0605); above 3.6 % is the first period, which 改造 meets too (a
+  // conflict, on a date of that period); above 5 % never holds. Read at a loan's date, the periods
+  // of 超 3.6% and 低于 3.4% are apart.
+  const std::string decls =
+      "参数 基准利率 { 2022-01-20: 3.70%; 2023-06-20: 3.45%; 2024-07-22: 3.35% }\n"
+      "主体 贷款 隶属 企业 {\n  事实 放款日期: 日期\n}\n";
+  std::string body = "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 基准利率 超 3.5% 给予 10万元") +
+                     clause("2", "项目", "设备奖励", "条件 基准利率 不超过 3.5% 给予 20万元") +
+                     clause("3", "项目", "规模奖励", "条件 基准利率 超 3.6% 给予 10万元") +
+                     clause("4", "项目", "规模奖励", "条件 改造 给予 20万元") +
+                     clause("5", "贷款", "称号奖励", "条件 基准利率 于 放款日期 超 3.6% 给予 10万元") +
+                     clause("6", "贷款", "称号奖励", "条件 基准利率 于 放款日期 低于 3.4% 给予 20万元") +
+                     clause("7", "项目", "节能奖励", "条件 基准利率 超 5% 给予 1万元") + "}";
+  auto c = compileOne(std::string(kCheckSchema) + decls + doc("测试", body));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::UndecidedPair).empty()) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::Overlap).empty()) << c->listing();
+  auto conflict = c->find(FindingKind::Conflict);
+  ASSERT_EQ(conflict.size(), 1u) << c->listing();
+  EXPECT_NE(conflict[0]->refs[0].citation.find("第1条第3款"), npos) << c->listing();
+  EXPECT_NE(conflict[0]->witnessSummary.find("评价日期 2022-"), npos) << conflict[0]->witnessSummary;
+  EXPECT_EQ(c->find(FindingKind::DeadClause, "第1条第7款").size(), 1u) << c->listing();
+  EXPECT_EQ(c->result.findings.size(), 2u) << c->listing();
+  replayEvery(*c);
+}
+
 // A group that quotes no 原文 is named in the note, not shown as an empty 原文「」.
 TEST(CheckAudit, AGroupWithoutTextIsNamedInTheNote) {
   auto c = oneArticle({"条件 改造 给予 10万元", "条件 改造 给予 20万元"},
