@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "decimal/award_words.h"
+
 namespace polc {
 namespace {
 
@@ -49,13 +51,19 @@ std::string yuan(const polrt::Decimal& v) {
   return s;
 }
 
-std::string amountLine(const Award& aw) {
-  switch (aw.form) {
-    case AmountForm::Exact: return yuan(aw.hi);
-    case AmountForm::UpTo: return "最高 " + yuan(aw.hi);
-    case AmountForm::Range: return yuan(aw.lo) + " 至 " + yuan(aw.hi);
-  }
-  return "";
+// An amount in the award's block: a range with its two ends; an up-to amount as its ceiling, and its
+// floor when a fixed part is paid whatever the review decides (20元 + 最高 10元), in the words of
+// the explanation lines (polrt::amountWords).
+std::string amountLine(const polrt::Decimal& lo, const polrt::Decimal& hi, AmountForm form) {
+  if (form == AmountForm::Range) return yuan(lo) + " 至 " + yuan(hi);
+  return polrt::amountWords(lo, hi, static_cast<int>(form), yuan);
+}
+
+// A part of an award (a payer's, a year's), as the award's amount is written; the ceiling of an
+// up-to award without a floor is the number alone (the block's 类型 says it is a ceiling).
+std::string partLine(const Award& aw, const polrt::Decimal& lo, const polrt::Decimal& hi) {
+  if (aw.form == AmountForm::UpTo && lo.isZero()) return yuan(hi);
+  return amountLine(lo, hi, aw.form);
 }
 
 std::string kindText(const ir::Program& p, const Award& aw) {
@@ -94,7 +102,7 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     os << fmt::format("    对象     {}\n", itemText(a, aw));
     os << fmt::format("    类型     {}\n", kindText(p, aw));
     if (aw.hasAmount()) {
-      os << fmt::format("    金额     {}\n", amountLine(aw));
+      os << fmt::format("    金额     {}\n", amountLine(aw.lo, aw.hi, aw.form));
       if (aw.capped) os << fmt::format("    削减前   {}\n", yuan(aw.computedHi));
     } else if (aw.kind == ir::AwardKind::Benefit) {
       os << fmt::format("    待遇     {}\n", cl.benefit);
@@ -108,15 +116,13 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     if (!aw.funding.empty()) {
       std::string parts;
       for (const auto& f : aw.funding) {
-        std::string amount = aw.form == AmountForm::Range ? yuan(f.lo) + " 至 " + yuan(f.hi) : yuan(f.hi);
-        parts += (parts.empty() ? "" : "；") + f.payer + " " + amount;
+        parts += (parts.empty() ? "" : "；") + f.payer + " " + partLine(aw, f.lo, f.hi);
       }
       os << fmt::format("    资金分担 {}\n", parts);
     }
     if (!aw.fundingArrangement.empty()) os << fmt::format("    资金分担 {}\n", aw.fundingArrangement);
     for (const auto& inst : aw.installments)
-      os << fmt::format("    分期     {}年 {}\n", inst.year,
-                        aw.form == AmountForm::Range ? yuan(inst.lo) + " 至 " + yuan(inst.hi) : yuan(inst.hi));
+      os << fmt::format("    分期     {}年 {}\n", inst.year, partLine(aw, inst.lo, inst.hi));
   }
   if (explain) {
     os << "\n说明（逐步计算）\n";

@@ -8,6 +8,7 @@
 
 #include "eval/expr_eval.h"
 #include "decimal/amount_rules.h"
+#include "decimal/award_words.h"
 
 namespace polc::eval {
 
@@ -75,6 +76,7 @@ class Evaluator {
     r.date = date_;
     for (std::size_t c = 0; c < p_.clauses.size(); ++c) clause(static_cast<int>(c), r.awards);
     for (const auto& g : p_.groups) group(g, r.awards, payable(r.awards));
+    settleDrops(r.awards);
     for (const auto& k : p_.caps) cap(k, r.awards);
     for (auto& aw : r.awards) finish(aw);
     totals(r);
@@ -144,6 +146,8 @@ class Evaluator {
         return;
       }
     }
+    if (!unknown && cl.award == ir::AwardKind::Negotiated && !cl.negotiatedBasis.empty())
+      explainLine(aw, polrt::negotiatedLine(cl.negotiatedBasis));
     if (!unknown && cl.award == ir::AwardKind::Pay) {
       try {
         amount(cl, aw, ev);
@@ -270,7 +274,8 @@ class Evaluator {
   // the city's 60万 for the same project is the better one).
   std::vector<Decimal> payable(const std::vector<Award>& awards) {
     std::vector<Award> trial = awards;
-    trial_ = true;  // no explanation lines from the trial
+    trial_ = true;  // no explanation lines from the trial, only its cuts
+    cuts_.clear();
     for (const auto& k : p_.caps) cap(k, trial);
     trial_ = false;
     std::vector<Decimal> out;
@@ -306,19 +311,68 @@ class Evaluator {
       for (int k : members)
         if (better(awards[k], payable[k], awards[best], payable[best], g)) best = k;
       const Award& kept = awards[best];
+      const std::string keptAmount = amountText(polrt::min(kept.lo, payable[best]), payable[best], kept.form);
       for (int k : members) {
         if (k == best) continue;
         Award& aw = awards[k];
         aw.status = Status::Dropped;
-        aw.reason = fmt::format("不重复享受（{}）：保留 {}（{}）{}", g.name, describe(kept),
-                                amountText(polrt::min(kept.lo, payable[best]), payable[best], kept.form),
-                                g.text.empty() ? "" : "；原文：" + g.text);
+        aw.reason = polrt::dropReason(g.name, describe(kept), keptAmount, g.text);
+        drops_.push_back(Drop{k, static_cast<int>(&g - p_.groups.data()), best, keptAmount, aw.explanation.size()});
         explainLine(aw, aw.reason);
+        explainCompared(awards, k, {k, best}, payable, g);
+        explainNotes(aw, g.name, g.notes);
       }
       // A tie is settled by 优先 and citation order, not by the amount: say so.
       const bool tie = std::any_of(members.begin(), members.end(),
                                    [&](int k) { return k != best && payable[k] == payable[best]; });
-      explainLine(awards[best], fmt::format("不重复享受（{}）：{}", g.name, tie ? kKeptOnTie : kKeptHighest));
+      explainLine(awards[best], polrt::keptLine(g.name, tie));
+      std::vector<int> others{best};
+      for (int k : members)
+        if (k != best) others.push_back(k);
+      explainCompared(awards, best, others, payable, g);
+      explainNotes(awards[best], g.name, g.notes);
+    }
+  }
+
+  // The awards compared were those of `which` (`self` first) after the caps over several clauses:
+  // when a cap cut what one would pay, the line says which cap cut it to what.
+  void explainCompared(std::vector<Award>& awards, int self, const std::vector<int>& which,
+                       const std::vector<Decimal>& payable, const ir::Group& g) {
+    if (!o_.explain) return;
+    std::vector<std::string> parts;
+    for (int k : which) {
+      const Award& aw = awards[k];
+      if (payable[k] == aw.hi) continue;
+      std::vector<std::string> steps;
+      for (const Cut& c : cuts_)
+        if (c.award == k) {
+          const ir::Cap& cap = p_.caps[c.cap];
+          steps.push_back(polrt::capCut(static_cast<int>(cap.period), cap.name, money(cap.amount),
+                                        amountText(c.lo, c.hi, aw.form)));
+        }
+      parts.push_back(polrt::cutAward(k == self ? "本项" : describe(aw), amountText(aw.lo, aw.hi, aw.form), steps));
+    }
+    if (!parts.empty()) explainLine(awards[self], polrt::comparedAfterCaps(g.name, parts));
+  }
+
+  void explainNotes(Award& aw, const std::string& whose, const std::vector<std::string>& notes) {
+    for (const auto& n : notes) explainLine(aw, polrt::noteLine(whose, n));
+  }
+
+  // A later group may drop the award an earlier one kept: the earlier drop then says so and names
+  // the award finally kept (never a chain without end: a dropped award competes in no later group).
+  void settleDrops(std::vector<Award>& awards) {
+    std::vector<int> dropOf(awards.size(), -1);
+    for (std::size_t d = 0; d < drops_.size(); ++d) dropOf[drops_[d].award] = static_cast<int>(d);
+    for (const Drop& d : drops_) {
+      if (awards[d.kept].status != Status::Dropped) continue;
+      int last = d.kept;
+      while (awards[last].status == Status::Dropped) last = drops_[dropOf[last]].kept;
+      const ir::Group& g = p_.groups[d.group];
+      Award& aw = awards[d.award];
+      aw.reason = polrt::dropReasonChained(g.name, describe(awards[d.kept]), d.keptAmount,
+                                           p_.groups[drops_[dropOf[d.kept]].group].name, describe(awards[last]), g.text);
+      if (o_.explain) aw.explanation[d.line] = aw.reason;
     }
   }
 
@@ -390,15 +444,14 @@ class Evaluator {
         if (aw.lo > aw.hi) aw.lo = aw.hi;
         excessHi = minus(excessHi, cutHi, where);
         excessLo = minus(excessLo, cutLo, where);
+        if (trial_ && o_.explain) cuts_.push_back(Cut{i, static_cast<int>(&k - p_.caps.data()), aw.lo, aw.hi});
         aw.capped = true;
         if (aw.status == Status::Kept) aw.status = Status::Capped;
         // The reason quotes the cap's 原文, as a drop's quotes its group's.
         aw.reason = head + fmt::format("；本项减至 {}", amountText(aw.lo, aw.hi, aw.form)) +
                     (k.text.empty() ? "" : "；原文：" + k.text);
-        explainLine(aw, std::string(k.period == ir::CapPeriod::Annual       ? "年度上限："
-                                    : k.period == ir::CapPeriod::Cumulative ? "累计上限："
-                                                                            : "合计上限：") +
-                            aw.reason);
+        explainLine(aw, std::string(polrt::capKind(static_cast<int>(k.period))) + "：" + aw.reason);
+        explainNotes(aw, k.name, k.notes);
       }
     }
   }
@@ -443,7 +496,10 @@ class Evaluator {
         try {
           if (!ev.condition(cl.fundingConditions[r][0])) continue;
         } catch (const NotAssessable&) {
-          aw.notes.push_back("资金分担无法判断，缺少：" + join(ev.missing, "、"));
+          const std::string missing = join(ev.missing, "、");
+          aw.notes.push_back(polrt::fundingUndecidedNote(missing));
+          explainLine(aw, polrt::fundingUndecidedLine(rule.source, missing));
+          explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
           return;
         } catch (const NoMatch&) {
           continue;
@@ -452,10 +508,12 @@ class Evaluator {
       if (rule.arrangement) {
         aw.fundingArrangement = *rule.arrangement;
         explainLine(aw, "资金分担：" + *rule.arrangement);
+        explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
         return;
       }
       split(aw, doc, rule);
       explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw));
+      explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
       return;
     }
   }
@@ -467,8 +525,6 @@ class Evaluator {
       if (!shares[i].proportion) return i;
     return shares.size() - 1;
   }
-  static constexpr const char* kKeptHighest = "本项金额最高，予以保留";
-  static constexpr const char* kKeptOnTie = "与他项金额相同，按优先文件与引用先后予以保留";
   // How a part of an award (a payer's, a year's) is rounded: the document's 舍入, else to the fen.
   static std::pair<Decimal, polrt::RoundingMode> partRounding(const ir::Document& doc) {
     if (doc.rounding.present) return {doc.rounding.unit, doc.rounding.mode};
@@ -580,10 +636,25 @@ class Evaluator {
     }
   }
 
+  // A drop by a non-stacking group, until settleDrops() sees whether a later group dropped the award
+  // kept (`line`: the drop's explanation line).
+  struct Drop {
+    int award, group, kept;
+    std::string keptAmount;
+    std::size_t line;
+  };
+  // A cut a cap over several clauses made on the trial copy (payable()): to what the award was cut.
+  struct Cut {
+    int award, cap;
+    Decimal lo, hi;
+  };
+
   const ir::Program& p_;
   const Applicant& a_;
   const Options& o_;
   bool trial_ = false;  // caps applied on a copy, to compare what awards would pay (payable())
+  std::vector<Drop> drops_;
+  std::vector<Cut> cuts_;  // of the last trial, when explaining
   int date_ = 0;
   int year_ = 0;
 };

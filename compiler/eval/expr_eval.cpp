@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "decimal/award_words.h"
 #include "ir/words.h"
 
 namespace polc::eval {
@@ -436,9 +437,7 @@ Value ExprEval::steps(const ir::Expr& e) {
 std::string ExprEval::show(const Value& v, const Type& t) const {
   switch (v.type) {
     case VType::Num:
-      if (v.form == AmountForm::Exact) return quantity(p_, v.lo, t);
-      if (v.form == AmountForm::UpTo) return "最高 " + quantity(p_, v.hi, t);
-      return quantity(p_, v.lo, t) + "至" + quantity(p_, v.hi, t);
+      return polrt::amountWords(v.lo, v.hi, static_cast<int>(v.form), [&](const Decimal& x) { return quantity(p_, x, t); });
     case VType::Bool: return v.b ? "是" : "否";
     case VType::Enum:
       return t.enumIndex >= 0 && v.e >= 0 ? p_.enums[t.enumIndex].members[v.e] : std::to_string(v.e);

@@ -1,6 +1,7 @@
 // How amounts are written for people: exact, with the units a policy text uses. Money and digit
 // grouping are the runtime's (runtime/text), so that every evaluator writes an amount alike.
 #include "eval/eval.h"
+#include "decimal/award_words.h"
 #include "ir/words.h"
 #include "text/text.h"
 
@@ -25,12 +26,7 @@ std::string quantity(const ir::Program& p, const Decimal& v, const Type& t) {
 }
 
 std::string amountText(const Decimal& lo, const Decimal& hi, AmountForm form) {
-  switch (form) {
-    case AmountForm::Exact: return money(hi);
-    case AmountForm::UpTo: return "最高 " + money(hi);
-    case AmountForm::Range: return money(lo) + "至" + money(hi);
-  }
-  return "?";
+  return polrt::amountWords(lo, hi, static_cast<int>(form), [](const Decimal& v) { return money(v); });
 }
 
 }  // namespace polc::eval

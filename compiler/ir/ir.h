@@ -221,6 +221,7 @@ struct Document {
   std::string effectiveText;
   Rounding rounding;
   std::vector<std::string> fundingText;
+  std::vector<std::string> fundingNotes;  // 说明 of the 资金分担 block, shown under its lines
   std::vector<FundingRule> funding;
   std::vector<int> clauses;
 };
@@ -282,6 +283,7 @@ struct Cap {
   CapPeriod period = CapPeriod::Once;
   std::vector<int> clauses;
   std::string text;
+  std::vector<std::string> notes;
 };
 
 struct Label {

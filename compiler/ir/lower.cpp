@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "ir/lower.h"
+#include "ir/source_line.h"
 #include "sema/context.h"
 #include "sema/expr_checker.h"
 #include "support/diag_codes.h"
@@ -120,7 +121,7 @@ class Lowerer {
     Expr out;
     out.type = e.sema.type;
     out.span = e.span;
-    out.source = source(e.span);
+    out.source = oneLine(source(e.span));
     auto kids = [&] {
       for (const auto& k : e.kids) out.kids.push_back(expr(*k));
     };
@@ -385,13 +386,14 @@ class Lowerer {
     }
     for (const auto& f : decl.funding) {
       if (!f.text.empty()) out.fundingText.push_back(joinTexts(f.text));
+      for (const auto& n : f.notes) out.fundingNotes.push_back(n.value);
       for (const auto& rule : f.rules) {
         FundingRule r;
         r.otherwise = !rule.condition && rule.kinds.empty();
         for (const auto& k : rule.kinds)
           if (auto it = m_.kindIndex.find(k.text); it != m_.kindIndex.end()) r.kinds.push_back(it->second);
         if (rule.arrangement) r.arrangement = rule.arrangement->value;
-        r.source = source(rule.span);
+        r.source = oneLine(source(rule.span));
         for (const auto& share : rule.shares) {
           Share s{share.payer.text, std::nullopt};
           if (share.amount) {
@@ -515,6 +517,7 @@ class Lowerer {
       }
       out.clauses = k.clauses;
       out.text = joinTexts(k.decl->text);
+      for (const auto& n : k.decl->notes) out.notes.push_back(n.value);
       p_->caps.push_back(std::move(out));
     }
   }

@@ -13,13 +13,11 @@ namespace {
 
 std::string yuan(const polc_rt::Dec& v) { return polc_rt::grouped(v) + " 元"; }
 
+// In the words of polc's own output (an up-to amount with a fixed part shows its floor), a range
+// with its ends apart.
 std::string amount(const policy::Award& aw) {
-  switch (aw.form) {
-    case polc_rt::Form::Exact: return yuan(aw.hi);
-    case polc_rt::Form::UpTo: return "最高 " + yuan(aw.hi);
-    case polc_rt::Form::Range: return yuan(aw.lo) + " 至 " + yuan(aw.hi);
-  }
-  return "";
+  if (aw.form == polc_rt::Form::Range) return yuan(aw.lo) + " 至 " + yuan(aw.hi);
+  return polc_rt::amountWords(aw.lo, aw.hi, static_cast<int>(aw.form), yuan);
 }
 
 const char* status(polc_rt::Status s) {

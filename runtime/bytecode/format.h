@@ -14,7 +14,7 @@
 namespace polrt::bc {
 
 inline constexpr char kMagic[4] = {'P', 'O', 'L', 'B'};
-inline constexpr uint16_t kVersionMajor = 2;  // 2: facts carry their range
+inline constexpr uint16_t kVersionMajor = 3;  // 3: caps and funding carry their notes; 2: facts their range
 inline constexpr uint16_t kVersionMinor = 0;
 inline constexpr std::size_t kHeaderSize = 24;
 // Hard limits the verifier enforces (a hostile file cannot make the VM allocate without bound).

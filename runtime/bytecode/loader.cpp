@@ -232,7 +232,7 @@ void Parser::section(uint32_t id, Reader& r) {
       break;
     }
     case kSecDocuments: {
-      uint32_t n = count(r, 30);
+      uint32_t n = count(r, 40);
       p.documents.resize(n);
       for (auto& d : p.documents) {
         d.name = str(r);
@@ -266,6 +266,8 @@ void Parser::section(uint32_t id, Reader& r) {
           for (uint32_t i = 0; i < m; ++i) f.ratio.push_back(dec(r));
           f.source = str(r);
         }
+        k = count(r, 4);
+        for (uint32_t i = 0; i < k; ++i) d.fundingNotes.push_back(str(r));
       }
       break;
     }
@@ -332,7 +334,7 @@ void Parser::section(uint32_t id, Reader& r) {
       break;
     }
     case kSecCaps: {
-      uint32_t n = count(r, 25);
+      uint32_t n = count(r, 29);
       p.caps.resize(n);
       for (auto& k : p.caps) {
         k.name = str(r);
@@ -344,6 +346,8 @@ void Parser::section(uint32_t id, Reader& r) {
         uint32_t m = count(r, 4);
         for (uint32_t i = 0; i < m; ++i) k.clauses.push_back(index(r, p.clauses.size(), "clause"));
         k.text = str(r);
+        m = count(r, 4);
+        for (uint32_t i = 0; i < m; ++i) k.notes.push_back(str(r));
       }
       break;
     }

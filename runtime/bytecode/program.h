@@ -92,6 +92,7 @@ struct DocumentDef {
   uint8_t roundMode = 0;   // polrt::RoundingMode
   uint32_t roundText = 0;
   std::vector<FundingRuleDef> funding;
+  std::vector<uint32_t> fundingNotes;  // 说明 of the 资金分担 block
 };
 
 enum AwardKindCode : uint8_t { kPay = 0, kBenefit, kNegotiated, kAwardNone };
@@ -139,6 +140,7 @@ struct CapDef {
   uint8_t period = kPeriodOnce;
   std::vector<int32_t> clauses;
   uint32_t text = 0;
+  std::vector<uint32_t> notes;
   std::vector<uint8_t> covers;  // per clause (computed at load)
 };
 

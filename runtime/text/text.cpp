@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "bytecode/format.h"
+#include "decimal/award_words.h"
 
 namespace polrt::text {
 
@@ -39,12 +40,7 @@ std::string grouped(const Decimal& v) {
 }
 
 std::string amountText(const Decimal& lo, const Decimal& hi, int form) {
-  switch (form) {
-    case bc::kExact: return money(hi);
-    case bc::kUpTo: return "最高 " + money(hi);
-    case bc::kRange: return money(lo) + "至" + money(hi);
-  }
-  return "?";
+  return amountWords(lo, hi, form, [](const Decimal& v) { return money(v); });
 }
 
 int daysFromCivil(int y, unsigned m, unsigned d) {

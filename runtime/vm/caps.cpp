@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "decimal/award_words.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -79,7 +80,10 @@ void Session::cap(const CapDef& k, bool trial) {
         if (lo(i) > hi(i)) lo(i) = hi(i);
         excessHi = minusAt(excessHi, cutHi, where);
         excessLo = minusAt(excessLo, cutLo, where);
-        if (trial) continue;
+        if (trial) {
+          if (explain_) cuts_.push_back(Cut{i, static_cast<int>(&k - p_.caps.data()), lo(i), hi(i)});
+          continue;
+        }
         AwardR& aw = awards_[i];
         aw.capped = true;
         if (aw.status == AwardStatus::Kept) aw.status = AwardStatus::Capped;
@@ -88,11 +92,10 @@ void Session::cap(const CapDef& k, bool trial) {
         aw.capSumHi = sumHi;
         aw.capReceived = received;
         aw.capExcess = headExcess;
-        if (explain_)
-          explainLine(aw, std::string(k.period == kPeriodAnnual       ? "年度上限："
-                                      : k.period == kPeriodCumulative ? "累计上限："
-                                                                      : "合计上限：") +
-                              reasonText(aw));
+        if (explain_) {
+          explainLine(aw, std::string(capKind(k.period)) + "：" + reasonText(aw));
+          explainNotes(aw, name, k.notes);
+        }
       }
     }
     s = e;

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "decimal/amount_rules.h"
+#include "decimal/award_words.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -80,6 +81,7 @@ bool Session::evaluate(bool explain) {
         if (plan.subject >= 0 && plan.root == root && docActive_[plan.document] && keysHeld(plan)) clause(c);
       }
     for (const auto& g : p_.groups) group(g);
+    if (explain_ && p_.groups.size() > 1) settleDrops();
     for (const auto& k : p_.caps) cap(k, false);
     for (int i = 0; i < nawards_; ++i) finish(awards_[i]);
     computeTotals();
@@ -171,6 +173,8 @@ void Session::item(int c, int i) {
       return;
     }
   }
+  if (explain_ && !unknown && cl.award == kNegotiated && !p_.strings[cl.negotiatedBasis].empty())
+    explainLine(aw, negotiatedLine(p_.strings[cl.negotiatedBasis]));
   if (!unknown && cl.award == kPay) {
     switch (amount(cl, aw)) {
       case Outcome::Value: break;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "decimal/award_words.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -40,10 +41,7 @@ std::string Session::quantity(const Decimal& v, uint32_t type) const {
 std::string Session::show(const Val& v, uint32_t type) const {
   const TypeFmt& t = p_.types[type];
   switch (v.kind) {
-    case kNum:
-      if (v.form == kExact) return quantity(v.lo, type);
-      if (v.form == kUpTo) return "最高 " + quantity(v.hi, type);
-      return quantity(v.lo, type) + "至" + quantity(v.hi, type);
+    case kNum: return amountWords(v.lo, v.hi, v.form, [&](const Decimal& x) { return quantity(x, type); });
     case kBool: return v.i ? "是" : "否";
     case kEnum:
       if (t.enumIndex != kNone && v.i >= 0 && v.i < static_cast<int>(p_.enums[t.enumIndex].members.size()))
@@ -97,7 +95,7 @@ std::vector<std::string> Session::notes(const AwardR& a) const {
   if (a.fundingUnknown) {
     std::vector<std::string> m;
     for (uint32_t i = 0; i < a.fundMissCount; ++i) m.push_back(missingText(missingPool_[a.fundMissBegin + i]));
-    out.push_back("资金分担无法判断，缺少：" + join(m, "、"));
+    out.push_back(fundingUndecidedNote(join(m, "、")));
   }
   return out;
 }
@@ -120,9 +118,17 @@ std::string Session::reasonText(const AwardR& a) const {
       return "一次性奖励：" + std::to_string(a.onceYear) + "年已获 " + text::money(a.onceAmount) + "，不再给予";
     case ReasonKind::Dropped: {
       const GroupDef& g = p_.groups[a.group];
-      const std::string& gt = p_.strings[g.text];
-      return "不重复享受（" + p_.strings[g.name] + "）：保留 " + describe(a.keptClause, a.keptInstance) + "（" +
-             text::amountText(a.keptLo, a.keptHi, a.keptForm) + "）" + (gt.empty() ? "" : "；原文：" + gt);
+      const AwardR& kept = awards_[a.keptAward];
+      const std::string amount = text::amountText(a.keptLo, a.keptHi, a.keptForm);
+      if (kept.status != AwardStatus::Dropped)
+        return dropReason(p_.strings[g.name], describe(kept.clause, kept.instance), amount, p_.strings[g.text]);
+      // A later group dropped the award kept: name the one finally kept (no cycle: a dropped award
+      // competes in no later group).
+      const AwardR* last = &kept;
+      while (last->status == AwardStatus::Dropped) last = &awards_[last->keptAward];
+      return dropReasonChained(p_.strings[g.name], describe(kept.clause, kept.instance), amount,
+                               p_.strings[p_.groups[kept.group].name], describe(last->clause, last->instance),
+                               p_.strings[g.text]);
     }
     case ReasonKind::Capped: {
       const CapDef& k = p_.caps[a.cap];

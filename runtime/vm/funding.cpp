@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "decimal/award_words.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -84,17 +85,29 @@ void Session::finish(AwardR& aw) {
         aw.fundMissBegin = static_cast<uint32_t>(missingPool_.size());
         missingPool_.insert(missingPool_.end(), missing_.begin(), missing_.end());
         aw.fundMissCount = static_cast<uint32_t>(missing_.size());
+        if (explain_) {
+          std::string m;
+          for (uint32_t n : missing_) m += (m.empty() ? "" : "、") + missingText(n);
+          explainLine(aw, fundingUndecidedLine(p_.strings[rule.source], m));
+          explainNotes(aw, fundingName(), doc.fundingNotes);
+        }
         return;
       }
     }
     explain_ = saveExplain;
     if (rule.arrangement != kNone) {
       aw.arrangement = rule.arrangement;
-      if (explain_) explainLine(aw, "资金分担：" + p_.strings[rule.arrangement]);
+      if (explain_) {
+        explainLine(aw, "资金分担：" + p_.strings[rule.arrangement]);
+        explainNotes(aw, fundingName(), doc.fundingNotes);
+      }
       return;
     }
     split(aw, doc, rule);
-    if (explain_) explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw));
+    if (explain_) {
+      explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw));
+      explainNotes(aw, fundingName(), doc.fundingNotes);
+    }
     return;
   }
   explain_ = saveExplain;

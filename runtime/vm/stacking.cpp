@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "decimal/award_words.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -16,6 +17,7 @@ using namespace detail;
 // What each award would pay: its ceiling after the caps over several clauses, applied to a copy
 // (trial_), as the reference evaluator's payable().
 void Session::payable() {
+  cuts_.clear();
   trial_.resize(static_cast<std::size_t>(nawards_));
   for (int i = 0; i < nawards_; ++i) trial_[i] = {awards_[i].lo, awards_[i].hi};
   for (const auto& k : p_.caps) cap(k, true);
@@ -35,6 +37,40 @@ bool Session::better(int ia, int ib, const GroupDef& g) const {
   if (da != db) return da < db;
   if (a.clause != b.clause) return a.clause < b.clause;
   return a.instance < b.instance;
+}
+
+// The awards compared were those of `which` (`self` first) after the caps over several clauses: when
+// a cap cut what one would pay, the line says which cap cut it to what (cuts_, kept by payable()).
+void Session::explainCompared(int self, const std::vector<int>& which, const GroupDef& g) {
+  std::vector<std::string> parts;
+  for (int k : which) {
+    const AwardR& aw = awards_[k];
+    if (trial_[k].second == aw.hi) continue;
+    std::vector<std::string> steps;
+    for (const Cut& c : cuts_)
+      if (c.award == k) {
+        const CapDef& cap = p_.caps[c.cap];
+        steps.push_back(capCut(cap.period, p_.strings[cap.name], text::money(p_.decimals[cap.amount]),
+                               text::amountText(c.lo, c.hi, aw.form)));
+      }
+    parts.push_back(cutAward(k == self ? "本项" : describe(aw.clause, aw.instance), text::amountText(aw.lo, aw.hi, aw.form),
+                             steps));
+  }
+  if (!parts.empty()) explainLine(awards_[self], comparedAfterCaps(p_.strings[g.name], parts));
+}
+
+void Session::explainNotes(AwardR& aw, const std::string& whose, const std::vector<uint32_t>& notes) {
+  for (uint32_t n : notes) explainLine(aw, noteLine(whose, p_.strings[n]));
+}
+
+// A later group may drop the award an earlier one kept: the earlier drop's line, written when it
+// was decided, is written again (reasonText() then names the award finally kept).
+void Session::settleDrops() {
+  for (int i = 0; i < nawards_; ++i) {
+    AwardR& aw = awards_[i];
+    if (aw.reason == ReasonKind::Dropped && awards_[aw.keptAward].status == AwardStatus::Dropped)
+      aw.explanation[aw.dropLine] = reasonText(aw);
+  }
 }
 
 std::string Session::describe(int clause, int instance) const {
@@ -84,20 +120,28 @@ void Session::group(const GroupDef& g) {
           aw.status = AwardStatus::Dropped;
           aw.reason = ReasonKind::Dropped;
           aw.group = static_cast<int>(&g - p_.groups.data());
-          aw.keptClause = kept.clause;
-          aw.keptInstance = kept.instance;
+          aw.keptAward = best;
           aw.keptLo = min(kept.lo, trial_[best].second);
           aw.keptHi = trial_[best].second;
           aw.keptForm = kept.form;
-          if (explain_) explainLine(aw, reasonText(aw));
+          if (explain_) {
+            aw.dropLine = static_cast<uint32_t>(aw.explanation.size());
+            explainLine(aw, reasonText(aw));
+            explainCompared(k, {k, best}, g);
+            explainNotes(aw, p_.strings[g.name], g.notes);
+          }
         }
         if (explain_) {
           // A tie is settled by 优先 and citation order, not by the amount: say so.
           bool tie = false;
           for (std::size_t m = s; m < e; ++m)
             tie = tie || (parts_[m].award != best && trial_[parts_[m].award].second == trial_[best].second);
-          explainLine(awards_[best], "不重复享受（" + p_.strings[g.name] + "）：" +
-                                         (tie ? "与他项金额相同，按优先文件与引用先后予以保留" : "本项金额最高，予以保留"));
+          explainLine(awards_[best], keptLine(p_.strings[g.name], tie));
+          std::vector<int> others{best};
+          for (std::size_t m = s; m < e; ++m)
+            if (parts_[m].award != best) others.push_back(parts_[m].award);
+          explainCompared(best, others, g);
+          explainNotes(awards_[best], p_.strings[g.name], g.notes);
         }
       }
     }

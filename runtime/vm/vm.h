@@ -47,9 +47,10 @@ struct AwardR {
   // Reason data, by kind.
   int onceYear = 0;
   Decimal onceAmount;
-  int group = -1, keptClause = -1, keptInstance = -1;
-  Decimal keptLo, keptHi;
+  int group = -1, keptAward = -1;  // Dropped: the group, the award it gave way to …
+  Decimal keptLo, keptHi;          // … what that one would pay
   uint8_t keptForm = 0;
+  uint32_t dropLine = 0;  // the drop's explanation line (settleDrops())
   int cap = -1;
   Decimal capSumHi, capReceived, capExcess;
   uint32_t missingBegin = 0, missingCount = 0;  // missing-fact descriptors (Session::missingPool)
@@ -69,7 +70,7 @@ struct AwardR {
     status = AwardStatus::Kept;
     capped = quotaLimited = false;
     reason = ReasonKind::None;
-    group = keptClause = keptInstance = cap = -1;
+    group = keptAward = cap = -1;
     missingBegin = missingCount = fundingBegin = fundingCount = instBegin = instCount = 0;
     fundMissBegin = fundMissCount = 0;
     fundingUnknown = false;
@@ -296,6 +297,9 @@ class Session {
   Outcome amount(const ClauseDef& cl, AwardR& aw);
   void payee(const ClauseDef& cl, AwardR& aw);
   void group(const GroupDef& g);
+  void explainCompared(int self, const std::vector<int>& which, const GroupDef& g);
+  void explainNotes(AwardR& aw, const std::string& whose, const std::vector<uint32_t>& notes);
+  void settleDrops();
   void cap(const CapDef& k, bool trial);
   void payable();
   void finish(AwardR& aw);
@@ -384,6 +388,11 @@ class Session {
   std::vector<Part> parts_;     // the awards of a non-stacking group
   std::vector<Part> capParts_;  // the awards under a cap (also while a group is being decided)
   std::vector<std::pair<Decimal, Decimal>> trial_;  // caps applied on a copy (payable())
+  struct Cut {  // a cut of the trial, kept when explaining: to what a cap cut an award
+    int award, cap;
+    Decimal lo, hi;
+  };
+  std::vector<Cut> cuts_;
   struct RatioPlan {  // see planSplits()
     bool totalOk = false;
     Decimal total;

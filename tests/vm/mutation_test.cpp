@@ -139,8 +139,8 @@ std::vector<uint8_t> manyClausesAndGroups(uint32_t clauses, uint32_t groups) {
   section(2, [&] { u32(1), u64(0), u64(0), u8(0); });  // the decimal 0
   for (uint32_t id = 3; id <= 7; ++id) section(id, [&] { u32(0); });
   section(8, [&] { u32(0), u32(0); });
-  section(9, [&] {  // one document
-    u32(1), u32(0), u32(0), u32(0), u8(0), u32(0), u8(0), u32(0), u8(0), u32(0), u8(0), u32(0), u32(0);
+  section(9, [&] {  // one document, without funding rules or their notes
+    u32(1), u32(0), u32(0), u32(0), u8(0), u32(0), u8(0), u32(0), u8(0), u32(0), u8(0), u32(0), u32(0), u32(0);
   });
   section(10, [&] {
     u32(clauses);
@@ -156,7 +156,7 @@ std::vector<uint8_t> manyClausesAndGroups(uint32_t clauses, uint32_t groups) {
     for (uint32_t g = 0; g < groups; ++g) u32(0), u32(0), u8(0), u32(0), u32(0), u8(0), u8(0), u32(0), u32(0), u32(0), u32(0);
   });
   for (uint32_t id = 12; id <= 16; ++id) section(id, [&] { u32(0); });
-  std::vector<uint8_t> file = {'P', 'O', 'L', 'B', 2, 0, 0, 0, 0, 0, 0, 0};
+  std::vector<uint8_t> file = {'P', 'O', 'L', 'B', static_cast<uint8_t>(polrt::bc::kVersionMajor), 0, 0, 0, 0, 0, 0, 0};
   file.resize(kHeaderSize, 0);
   file[20] = 16;  // sections
   file.insert(file.end(), body.begin(), body.end());

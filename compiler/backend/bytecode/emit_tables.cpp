@@ -68,6 +68,8 @@ void Emitter::writeDocuments(Writer& w) {
       for (const auto& r : f.ratio) w.u32(dec(r));
       w.u32(str(f.source));
     }
+    w.u32(static_cast<uint32_t>(d.fundingNotes.size()));
+    for (const auto& n : d.fundingNotes) w.u32(str(n));
   }
 }
 
@@ -149,6 +151,8 @@ void Emitter::writeCaps(Writer& w) {
     w.u32(static_cast<uint32_t>(k.clauses.size()));
     for (int c : k.clauses) w.i32(c);
     w.u32(str(k.text));
+    w.u32(static_cast<uint32_t>(k.notes.size()));
+    for (const auto& n : k.notes) w.u32(str(n));
   }
 }
 

@@ -102,7 +102,7 @@ void Generator::fundingFunctions(std::ostream& os) {
       ++indent_;
       std::string t = boolExpr(cl.fundingConditions[r][0]);
       line(fmt::format("if ({} == T4::T) return {};", t, r));
-      line(fmt::format("if ({} == T4::U) return -2;", t));
+      line(fmt::format("if ({} == T4::U) return {};  // undecided", t, -2 - static_cast<int>(r)));
       --indent_;
       line("}");
     }
@@ -203,12 +203,13 @@ void Generator::tables(std::ostream& os) {
     } else {
       funding = "{}";
     }
-    docRows.push_back(fmt::format("    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", lit(doc.name), lit(doc.number),
+    std::string fundingNotes = strTable(os, fmt::format("kDoc{}FundingNotes", d), doc.fundingNotes);
+    docRows.push_back(fmt::format("    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", lit(doc.name), lit(doc.number),
                                   doc.effectiveFrom ? "true" : "false", doc.effectiveTo ? "true" : "false",
                                   doc.effectiveFrom.value_or(0), doc.effectiveTo.value_or(0),
                                   doc.rounding.present ? "true" : "false",
                                   doc.rounding.present ? decLiteral(doc.rounding.unit) : "polc_rt::Dec()",
-                                  roundingName(doc.rounding.mode), lit(doc.rounding.text), funding));
+                                  roundingName(doc.rounding.mode), lit(doc.rounding.text), funding, fundingNotes));
   }
   os << "\nconst polc_rt::DocumentInfo kDocuments[] = {\n";
   for (const auto& r : docRows) os << r;
@@ -221,10 +222,11 @@ void Generator::tables(std::ostream& os) {
     std::string per = intTable(os, pre + "Per", gr.per);
     std::string except = intTable(os, pre + "Except", gr.exceptKinds);
     std::string prefer = intTable(os, pre + "Prefer", gr.prefer);
+    std::string notes = strTable(os, pre + "Notes", gr.notes);
     const char* scope = gr.scope == ir::GroupScope::Clauses ? "Clauses" : gr.scope == ir::GroupScope::Document ? "Document" : "All";
-    groupRows.push_back(fmt::format("    {{{}, {}, polc_rt::GroupScope::{}, {}, {}, {}, {}, {}, {}, {}}},\n", lit(gr.name),
+    groupRows.push_back(fmt::format("    {{{}, {}, polc_rt::GroupScope::{}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", lit(gr.name),
                                     gr.document, scope, clauses, per, gr.perItem ? "true" : "false",
-                                    gr.sameTarget ? "true" : "false", except, prefer, lit(gr.text)));
+                                    gr.sameTarget ? "true" : "false", except, prefer, lit(gr.text), notes));
   }
   if (!groupRows.empty()) {
     os << "\n// 不重复享受: named-clause groups first, then document-wide, then cross-document.\n";
@@ -236,9 +238,10 @@ void Generator::tables(std::ostream& os) {
   for (std::size_t k = 0; k < p_.caps.size(); ++k) {
     const ir::Cap& cap = p_.caps[k];
     std::string clauses = intTable(os, fmt::format("kCap{}Clauses", k), cap.clauses);
+    std::string notes = strTable(os, fmt::format("kCap{}Notes", k), cap.notes);
     const char* period = cap.period == ir::CapPeriod::Once ? "Once" : cap.period == ir::CapPeriod::Cumulative ? "Cumulative" : "Annual";
-    capRows.push_back(fmt::format("    {{{}, {}, {}, {}, polc_rt::CapPeriod::{}, {}, {}}},\n", lit(cap.name), cap.document,
-                                  decLiteral(cap.amount), cap.per, period, clauses, lit(cap.text)));
+    capRows.push_back(fmt::format("    {{{}, {}, {}, {}, polc_rt::CapPeriod::{}, {}, {}, {}}},\n", lit(cap.name), cap.document,
+                                  decLiteral(cap.amount), cap.per, period, clauses, lit(cap.text), notes));
   }
   if (!capRows.empty()) {
     os << "\n// Caps over several clauses.\nconst polc_rt::CapInfo kCaps[] = {\n";
@@ -367,6 +370,8 @@ void Generator::evaluateFunctions(std::ostream& os) {
 void Generator::finishSteps(std::ostream& os) {
   for (std::size_t g = 0; g < p_.groups.size(); ++g)
     os << "  run.group(" << g << ", run.payable());  // 不重复享受：" << commentText(p_.groups[g].name) << "\n";
+  // A later group may drop the award an earlier one kept: the earlier drop's line then says so.
+  if (p_.groups.size() > 1) os << "  run.settleDrops();\n";
   for (std::size_t k = 0; k < p_.caps.size(); ++k)
     os << "  run.cap(kCaps[" << k << "], result.awards, false);  // 上限：" << commentText(p_.caps[k].name) << "\n";
   bool parts = std::any_of(p_.documents.begin(), p_.documents.end(), [](const auto& d) { return !d.funding.empty(); }) ||

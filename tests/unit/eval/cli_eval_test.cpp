@@ -17,47 +17,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_util.h"
+
 namespace {
 
-namespace fs = std::filesystem;
+using namespace polc::clitest;
 using json = nlohmann::json;
-
-struct CliRun {
-  int exit = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-fs::path scratch(const std::string& name) {
-  // Per process: ctest -j and other build directories may run these tests at the same time.
-  static const fs::path dir = fs::path(testing::TempDir()) / ("polc_cli_eval_test." + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
-}
-
-// Runs polc with `args` (already shell-quoted where needed) from the source directory.
-CliRun polc(const std::string& args, const std::string& tag = "run") {
-  fs::path out = scratch(tag + ".out"), err = scratch(tag + ".err");
-  std::string cmd = std::string("cd '") + POLC_SOURCE_DIR + "' && '" + POLC_BINARY + "' " + args + " > '" +
-                    out.string() + "' 2> '" + err.string() + "'";
-  int status = std::system(cmd.c_str());
-  CliRun r;
-  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-void write(const fs::path& p, const std::string& text) {
-  std::ofstream o(p, std::ios::binary);
-  o << text;
-}
 
 const json* findAward(const json& result, const std::string& citation, const std::string& item = "") {
   for (const auto& a : result.at("awards"))
@@ -93,7 +58,7 @@ const std::string kCity = "常办发〔2022〕1号 ";
 const std::string kWujin = "武进区2024制造业若干措施 ";
 
 json evalJson(const std::string& file, CliRun& r) {
-  r = polc("eval policies/ --facts examples/applicants/" + file + " --format json", file);
+  r = runPolc("eval policies/ --facts examples/applicants/" + file + " --format json", file);
   EXPECT_EQ(r.exit, 0) << r.err;
   return json::parse(r.out);
 }
@@ -116,7 +81,7 @@ void checkScenario(const Scenario& s) {
     }
   }
   EXPECT_EQ(result.at("totals").at("max"), s.totalMax);
-  CliRun text = polc("eval policies/ --facts examples/applicants/" + std::string(s.file), std::string(s.file) + ".text");
+  CliRun text = runPolc("eval policies/ --facts examples/applicants/" + std::string(s.file), std::string(s.file) + ".text");
   EXPECT_EQ(text.exit, 0) << text.err;
   EXPECT_NE(text.out.find(s.textMustContain), std::string::npos) << text.out;
 }
@@ -226,7 +191,7 @@ TEST(EvalCli, BadFactsOneApplicant) {
     fs::path f = scratch(std::string(c.name) + ".json");
     write(f, c.facts);
     for (const char* format : {"text", "json"}) {
-      CliRun r = polc("eval policies/ --facts '" + f.string() + "' --format " + format, c.name);
+      CliRun r = runPolc("eval policies/ --facts '" + f.string() + "' --format " + format, c.name);
       EXPECT_EQ(r.exit, 1);
       EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
       EXPECT_NE(r.err.find("nothing evaluated"), std::string::npos) << r.err;
@@ -244,7 +209,7 @@ TEST(EvalCli, BadFactsOneApplicant) {
   fs::path f = scratch("lpr_error.json");
   write(f, R"({"date": "2024-06-30", "企业": {"所在地": "新北区", "制造业": true, "项目": [{"入库": ["智改数转项目库"],
              "获得智能化改造贷款": true, "贷款金额": "100万元", "放款日期": "2021-01-01", "贷款期限": "1年"}]}})");
-  CliRun r = polc("eval policies/ --facts '" + f.string() + "' --format json", "lpr_error");
+  CliRun r = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "lpr_error");
   EXPECT_EQ(r.exit, 1);
   auto doc = nlohmann::json::parse(r.out);
   EXPECT_NE(doc["errors"][0].get<std::string>().find("evaluation error: "), std::string::npos) << r.out;
@@ -254,7 +219,7 @@ TEST(EvalCli, BadFactsOneApplicant) {
 TEST(EvalCli, BadFactsInBatch) {
   fs::path f = scratch("bad_batch.jsonl");
   write(f, std::string(kGood) + "\n" + kWrongType + "\n\n" + kUnknownEnum + "\n" + kMissingRequired + "\n" + kGood + "\n");
-  CliRun r = polc("eval policies/ --batch '" + f.string() + "'", "bad_batch");
+  CliRun r = runPolc("eval policies/ --batch '" + f.string() + "'", "bad_batch");
   EXPECT_EQ(r.exit, 1) << "some lines failed";
   std::string file = f.string();
   EXPECT_NE(r.err.find(file + ":2: 企业.营业收入: expected money"), std::string::npos) << r.err;
@@ -281,22 +246,22 @@ TEST(EvalCli, BadFactsInBatch) {
 
 // `-` reads standard input, for a system that pipes its applicants to polc; messages name it <stdin>.
 TEST(EvalCli, FactsAndBatchFromStandardInput) {
-  CliRun fromFile = polc("eval policies/ --facts examples/applicants/p5.json --format json", "stdin_file");
-  CliRun fromPipe = polc("eval policies/ --facts - --format json < examples/applicants/p5.json", "stdin_pipe");
+  CliRun fromFile = runPolc("eval policies/ --facts examples/applicants/p5.json --format json", "stdin_file");
+  CliRun fromPipe = runPolc("eval policies/ --facts - --format json < examples/applicants/p5.json", "stdin_pipe");
   ASSERT_EQ(fromFile.exit, 0) << fromFile.err;
   EXPECT_EQ(fromPipe.exit, 0) << fromPipe.err;
   EXPECT_EQ(fromPipe.out, fromFile.out);
 
   fs::path bad = scratch("stdin_bad.json");
   write(bad, kWrongType);
-  CliRun r = polc("eval policies/ --facts - < '" + bad.string() + "'", "stdin_bad");
+  CliRun r = runPolc("eval policies/ --facts - < '" + bad.string() + "'", "stdin_bad");
   EXPECT_EQ(r.exit, 1);
   EXPECT_NE(r.err.find("<stdin>: 企业.营业收入: expected money, got true"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
 
   fs::path batch = scratch("stdin_batch.jsonl");
   write(batch, std::string(kGood) + "\n" + kWrongType + "\n");
-  r = polc("eval policies/ --batch - < '" + batch.string() + "'", "stdin_batch");
+  r = runPolc("eval policies/ --batch - < '" + batch.string() + "'", "stdin_batch");
   EXPECT_EQ(r.exit, 1) << "the second line failed";
   EXPECT_NE(r.err.find("<stdin>:2: 企业.营业收入: expected money"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("2 applicants: 1 evaluated, 1 failed"), std::string::npos) << r.err;
@@ -325,7 +290,7 @@ TEST(EvalCli, BatchSummaryText) {
   for (int i = 0; i < 12; ++i) text += wujinProject(2) + "\n";  // 24 projects for 20 places
   text += std::string(kGood) + "\n" + kWrongType + "\n";
   write(f, text);
-  CliRun r = polc("eval policies/ --batch '" + f.string() + "'", "summary");
+  CliRun r = runPolc("eval policies/ --batch '" + f.string() + "'", "summary");
   EXPECT_EQ(r.exit, 1);
   EXPECT_NE(r.err.find("14 applicants: 13 evaluated, 1 failed"), std::string::npos) << r.err;
   // Per clause: 24 awards of up to 20万 to 12 applicants; the 登峰 award of P1.
@@ -356,12 +321,12 @@ TEST(EvalCli, BatchSummaryCountsAQuotaWithoutYearOverTheBatch) {
              "条件 x 超 0元 给予 5元 名额 1 } } }\n");
   write(f, R"({"date":"2024-06-30","企业":{"x":"1"}})" "\n" R"({"date":"2024-07-01","企业":{"x":"1"}})" "\n"
            R"({"date":"2025-03-01","企业":{"x":"1"}})" "\n");
-  CliRun r = polc("eval '" + pol.string() + "' --batch '" + f.string() + "'", "quota_once");
+  CliRun r = runPolc("eval '" + pol.string() + "' --batch '" + f.string() + "'", "quota_once");
   EXPECT_EQ(r.exit, 0) << r.err;
   EXPECT_NE(r.err.find("quota T 第1条第1款: 3 qualify for 1 place (3 applicants): over-subscribed by 2"), std::string::npos)
       << r.err;
   fs::remove(s);
-  r = polc("eval '" + pol.string() + "' --batch '" + f.string() + "' --summary '" + s.string() + "'", "quota_once_json");
+  r = runPolc("eval '" + pol.string() + "' --batch '" + f.string() + "' --summary '" + s.string() + "'", "quota_once_json");
   ASSERT_EQ(r.exit, 0) << r.err;
   json summary = json::parse(slurp(s));
   ASSERT_EQ(summary.at("quotas").size(), 1u) << summary.dump();
@@ -376,7 +341,7 @@ TEST(EvalCli, BatchSummaryFile) {
   std::string text;
   for (int i = 0; i < 21; ++i) text += wujinProject(1) + "\n";
   write(f, text);
-  CliRun r = polc("eval policies/ --batch '" + f.string() + "' --summary '" + s.string() + "'", "summary_file");
+  CliRun r = runPolc("eval policies/ --batch '" + f.string() + "' --summary '" + s.string() + "'", "summary_file");
   EXPECT_EQ(r.exit, 0) << r.err;
   EXPECT_NE(r.err.find("21 applicants: 21 evaluated, 0 failed; summary in"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("clause "), std::string::npos) << "the details go to the file";
@@ -415,7 +380,7 @@ TEST(EvalCli, BatchProgressOnTerminal) {
 }
 
 TEST(EvalCli, SummaryNeedsBatch) {
-  CliRun r = polc("eval policies/ --facts examples/applicants/p1.json --summary x.json", "summary_usage");
+  CliRun r = runPolc("eval policies/ --facts examples/applicants/p1.json --summary x.json", "summary_usage");
   EXPECT_EQ(r.exit, 2) << r.err;
 }
 
@@ -452,10 +417,10 @@ TEST(EvalCli, BatchMemoryIsConstant) {
   std::string big;
   for (int i = 0; i < 10; ++i) big += text;
   write(large, big);
-  CliRun a = polc("eval policies/ --batch '" + small.string() + "'", "mem_small");
+  CliRun a = runPolc("eval policies/ --batch '" + small.string() + "'", "mem_small");
   ASSERT_EQ(a.exit, 0) << a.err;
   long afterSmall = maxChildRssKb();
-  CliRun b = polc("eval policies/ --batch '" + large.string() + "'", "mem_large");
+  CliRun b = runPolc("eval policies/ --batch '" + large.string() + "'", "mem_large");
   ASSERT_EQ(b.exit, 0) << b.err;
   long afterLarge = maxChildRssKb();
   EXPECT_NE(b.err.find("4000 applicants: 4000 evaluated"), std::string::npos) << b.err;
@@ -476,7 +441,7 @@ TEST(TestCli, FailureShowsDiffAndCounts) {
     {"name": "wrong", "facts": ")" + POLC_SOURCE_DIR + R"(/examples/applicants/p1.json",
      "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "max": "2000000"}],
                 "absent": ["常办发〔2022〕1号 第14条第1款"]}}]})");
-  CliRun r = polc("test '" + dir.string() + "'", "test_fail");
+  CliRun r = runPolc("test '" + dir.string() + "'", "test_fail");
   EXPECT_EQ(r.exit, 1);
   EXPECT_NE(r.out.find("FAIL"), std::string::npos);
   EXPECT_NE(r.out.find("wrong"), std::string::npos);
@@ -484,7 +449,7 @@ TEST(TestCli, FailureShowsDiffAndCounts) {
   EXPECT_NE(r.out.find("+ max: 5000000"), std::string::npos) << r.out;
   EXPECT_TRUE(r.out.size() >= 20 && r.out.substr(r.out.size() - 19) == "1 passed, 1 failed\n") << r.out;
 
-  CliRun none = polc("test '" + scratch("no_such_dir").string() + "'", "test_usage");
+  CliRun none = runPolc("test '" + scratch("no_such_dir").string() + "'", "test_usage");
   EXPECT_EQ(none.exit, 2);
 }
 
@@ -497,13 +462,13 @@ TEST(TestCli, MistakesInTheTestFile) {
     "base": {"企业": {"所在地": "新北区"}}, "cases": [
     {"name": "misspelt", "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "status": "keep"}]}},
     {"name": "asks nothing", "expect": {"exhaustive": false}}]})");
-  CliRun r = polc("test '" + dir.string() + "'", "test_mistakes");
+  CliRun r = runPolc("test '" + dir.string() + "'", "test_mistakes");
   EXPECT_EQ(r.exit, 1);
   EXPECT_NE(r.out.find("cases[0].expect.awards[0].status: keep is not one of kept, capped"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("cases[1].expect: nothing to check"), std::string::npos) << r.out;
   write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "date": "2024-02-30",
     "base": {"企业": {"所在地": "新北区"}}, "cases": [{"name": "a", "expect": {"exhaustive": true}}]})");
-  r = polc("test '" + dir.string() + "'", "test_mistakes_date");
+  r = runPolc("test '" + dir.string() + "'", "test_mistakes_date");
   EXPECT_NE(r.out.find("bad test case: date: expected YYYY-MM-DD, got 2024-02-30"), std::string::npos) << r.out;
 }
 
@@ -519,7 +484,7 @@ TEST(TestCli, JsonAndJunitReports) {
      "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "max": "2000000"}]}}]})");
   write(dir / "b.test.json", "{ not json");
 
-  CliRun j = polc("test '" + dir.string() + "' --format json", "test_json");
+  CliRun j = runPolc("test '" + dir.string() + "' --format json", "test_json");
   EXPECT_EQ(j.exit, 1);
   json doc = json::parse(j.out);
   EXPECT_EQ(doc.at("passed"), 1);
@@ -536,7 +501,7 @@ TEST(TestCli, JsonAndJunitReports) {
   EXPECT_NE(doc.at("files")[1].at("error").get<std::string>().find("parse error"), std::string::npos) << j.out;
   EXPECT_FALSE(doc.contains("coverage")) << "only with --coverage";
   // With --coverage: the passing case shows 第2条第1款 paying, and no case shows it not paying.
-  CliRun c = polc("test '" + (dir / "a.test.json").string() + "' --format json --coverage", "test_json_coverage");
+  CliRun c = runPolc("test '" + (dir / "a.test.json").string() + "' --format json --coverage", "test_json_coverage");
   json cov = json::parse(c.out).at("coverage");
   EXPECT_GT(cov.at("clauses").get<int>(), 100);
   EXPECT_EQ(cov.at("shown_paying_and_not"), 0);
@@ -545,7 +510,7 @@ TEST(TestCli, JsonAndJunitReports) {
   const json& noUnpaid = cov.at("no_case_without_award");
   EXPECT_NE(std::find(noUnpaid.begin(), noUnpaid.end(), "常办发〔2022〕1号 第2条第1款"), noUnpaid.end()) << c.out;
 
-  CliRun x = polc("test '" + dir.string() + "' --format junit", "test_junit");
+  CliRun x = runPolc("test '" + dir.string() + "' --format junit", "test_junit");
   EXPECT_EQ(x.exit, 1);
   EXPECT_EQ(x.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"polc test\" tests=\"3\" failures=\"2\">", 0), 0u) << x.out;
   EXPECT_NE(x.out.find("tests=\"2\" failures=\"1\" errors=\"0\""), std::string::npos) << x.out;
@@ -560,7 +525,7 @@ TEST(TestCli, JsonAndJunitReports) {
   fs::path odd = scratch(std::string("testdir_\xff"));
   fs::create_directories(odd);
   fs::copy_file(dir / "a.test.json", odd / "a.test.json", fs::copy_options::overwrite_existing);
-  CliRun o = polc("test '" + odd.string() + "' --format junit", "test_junit_odd");
+  CliRun o = runPolc("test '" + odd.string() + "' --format junit", "test_junit_odd");
   EXPECT_EQ(o.exit, 1);
   EXPECT_EQ(o.out.find('\xff'), std::string::npos) << "a byte that is not UTF-8 in the XML";
   EXPECT_NE(o.out.find("testdir_\xEF\xBF\xBD"), std::string::npos) << o.out;
@@ -571,13 +536,13 @@ TEST(TestCli, JsonAndJunitReports) {
 TEST(BuildCli, EmitIrToFile) {
   fs::path out = scratch("ir.txt");
   fs::remove(out);
-  CliRun r = polc("build policies/ --emit=ir -o '" + out.string() + "'", "build_ir");
+  CliRun r = runPolc("build policies/ --emit=ir -o '" + out.string() + "'", "build_ir");
   EXPECT_EQ(r.exit, 0) << r.err;
   std::string ir = slurp(out);
   EXPECT_NE(ir.find("常办发〔2022〕1号 第3条第3款"), std::string::npos);
   for (const auto& e : fs::directory_iterator(out.parent_path()))
     EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << "temporary left: " << e.path();
-  CliRun same = polc("eval policies/ --dump-ir", "dump_ir");
+  CliRun same = runPolc("eval policies/ --dump-ir", "dump_ir");
   EXPECT_EQ(same.out, ir) << "--dump-ir and build --emit=ir print the same IR";
 }
 

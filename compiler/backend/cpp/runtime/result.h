@@ -66,6 +66,7 @@ struct Award {
   int installmentsFrom = 0, installmentsCount = 0;  // Result::installments
   int missingFrom = 0, missingCount = 0;            // Result::missing
   std::vector<std::string> explanation;  // filled only when asked for
+  std::size_t dropLine = 0;              // a drop's line in it (Run::settleDrops)
 
   bool hasAmount() const {
     return kind == AwardKind::Pay && status != Status::NotAssessable && status != Status::AlreadyReceived;
@@ -119,6 +120,11 @@ struct Result {
     std::vector<std::string> lines;           // explanation lines of the clause being evaluated
     std::vector<Dec> pay;                     // what each award would pay (non-stacking)
     std::vector<Trial> trial;
+    struct Cut {  // a cut of the trial, kept when explaining: to what a cap cut an award
+      int award, cap;
+      Dec lo, hi;
+    };
+    std::vector<Cut> cuts;
     std::vector<std::tuple<int, int, int>> members;  // of a non-stacking group
     std::vector<std::pair<int, int>> byOwner;        // of a cap over several clauses
     std::vector<int> capMembers;
@@ -151,6 +157,11 @@ struct Result {
     if (in.parent < 0) return name;
     return path(in.parent) + "." + name + "[" + std::to_string(in.index) + "]";
   }
+  // The clause of an award, and its item when that is not the applicant.
+  std::string describe(const Award& aw) const {
+    const std::string citation = clause(aw).citation;
+    return instances[static_cast<std::size_t>(aw.instance)].parent >= 0 ? citation + " " + path(aw.instance) : citation;
+  }
   std::string payee(const Award& aw) const {
     return aw.payee >= 0 ? path(aw.payee) : std::string(program->subjects[aw.payeeSubject].name) + "（事实中未列出）";
   }
@@ -171,7 +182,7 @@ struct Result {
   std::vector<std::string> notes(const Award& aw) const {
     const ClauseInfo& cl = clause(aw);
     std::vector<std::string> out(cl.notes.begin(), cl.notes.end());
-    if (aw.fundingUndecided) out.push_back("资金分担无法判断，缺少：" + joined(texts(aw)));
+    if (aw.fundingUndecided) out.push_back(fundingUndecidedNote(joined(texts(aw))));
     return out;
   }
   // Why the award has its status, in words; empty for a plain award.
@@ -190,11 +201,13 @@ struct Result {
       case ReasonKind::NotStacking: {
         const GroupInfo& g = program->groups[w.index];
         const Award& kept = awards[static_cast<std::size_t>(w.kept)];
-        const ClauseInfo& cl = clause(kept);
-        const std::string described =
-            std::string(cl.citation) + (instances[static_cast<std::size_t>(kept.instance)].parent >= 0 ? " " + path(kept.instance) : "");
-        return std::string("不重复享受（") + g.name + "）：保留 " + described + "（" + amountText(w.a, w.b, kept.form) + "）" +
-               (g.text[0] ? std::string("；原文：") + g.text : "");
+        if (kept.status != Status::Dropped) return dropReason(g.name, describe(kept), amountText(w.a, w.b, kept.form), g.text);
+        // A later group dropped the award kept: name the one finally kept (no cycle: a dropped
+        // award competes in no later group).
+        const Award* last = &kept;
+        while (last->status == Status::Dropped) last = &awards[static_cast<std::size_t>(last->why.kept)];
+        return dropReasonChained(g.name, describe(kept), amountText(w.a, w.b, kept.form),
+                                 program->groups[kept.why.index].name, describe(*last), g.text);
       }
       case ReasonKind::Capped: {
         const CapInfo& k = program->caps[w.index];

@@ -270,6 +270,8 @@ struct Run {
         return false;
       }
     }
+    if (explain && !unknown && cl.award == AwardKind::Negotiated && cl.negotiatedBasis[0])
+      explainLine(aw, negotiatedLine(cl.negotiatedBasis));
     return true;
   }
 
@@ -350,6 +352,7 @@ struct Run {
   // skips them, and non-stacking compares the ceilings without a trial of the caps).
   void finishRun() {
     for (int g = 0; g < p.groups.size; ++g) group(g, payable());
+    settleDrops();
     for (const auto& k : p.caps) cap(k, r.awards, false);
     finishAwards();
     totals();
@@ -375,6 +378,7 @@ struct Run {
   const std::vector<Dec>& payable() {
     std::vector<Dec>& out = r.work.pay;
     out.clear();
+    r.work.cuts.clear();
     if (p.caps.size == 0) {
       for (const auto& aw : r.awards) out.push_back(aw.hi);
       return out;
@@ -457,15 +461,53 @@ struct Run {
       aw.why.kept = std::get<2>(members[best]);
       aw.why.a = polc_rt::min(kept.lo, payOf(best));
       aw.why.b = payOf(best);
-      if (explain) explainLine(aw, r.reason(aw));
+      if (explain) {
+        aw.dropLine = aw.explanation.size();
+        explainLine(aw, r.reason(aw));
+        explainCompared(std::get<2>(members[i]), {std::get<2>(members[i]), std::get<2>(members[best])}, pay, g);
+        explainNotes(aw, g.name, g.notes);
+      }
     }
     if (explain) {
       // A tie is settled by 优先 and citation order, not by the amount: say so.
       bool tie = false;
       for (std::size_t i = s; i < e; ++i) tie = tie || (i != best && payOf(i) == payOf(best));
-      explainLine(award(best), std::string("不重复享受（") + g.name + "）：" +
-                                   (tie ? "与他项金额相同，按优先文件与引用先后予以保留" : "本项金额最高，予以保留"));
+      explainLine(award(best), keptLine(g.name, tie));
+      std::vector<int> others{std::get<2>(members[best])};
+      for (std::size_t i = s; i < e; ++i)
+        if (i != best) others.push_back(std::get<2>(members[i]));
+      explainCompared(std::get<2>(members[best]), others, pay, g);
+      explainNotes(award(best), g.name, g.notes);
     }
+  }
+
+  // The awards compared were those of `which` (`self` first) after the caps over several clauses:
+  // when a cap cut what one would pay, the line says which cap cut it to what (work.cuts).
+  void explainCompared(int self, const std::vector<int>& which, const std::vector<Dec>& pay, const GroupInfo& g) {
+    std::vector<std::string> parts;
+    for (int k : which) {
+      const Award& aw = r.awards[static_cast<std::size_t>(k)];
+      if (pay[static_cast<std::size_t>(k)] == aw.hi) continue;
+      std::vector<std::string> steps;
+      for (const auto& c : r.work.cuts)
+        if (c.award == k) {
+          const CapInfo& cap = p.caps[c.cap];
+          steps.push_back(capCut(static_cast<int>(cap.period), cap.name, money(cap.amount), amountText(c.lo, c.hi, aw.form)));
+        }
+      parts.push_back(cutAward(k == self ? "本项" : r.describe(aw), amountText(aw.lo, aw.hi, aw.form), steps));
+    }
+    if (!parts.empty()) explainLine(r.awards[static_cast<std::size_t>(self)], comparedAfterCaps(g.name, parts));
+  }
+  void explainNotes(Award& aw, const char* whose, Span<const char*> notes) const {
+    for (const char* n : notes) explainLine(aw, noteLine(whose, n));
+  }
+  // A later group may drop the award an earlier one kept: the earlier drop's line, written when it
+  // was decided, is written again (Result::reason then names the award finally kept).
+  void settleDrops() {
+    if (!explain) return;
+    for (auto& aw : r.awards)
+      if (aw.why.kind == ReasonKind::NotStacking && r.awards[static_cast<std::size_t>(aw.why.kept)].status == Status::Dropped)
+        aw.explanation[aw.dropLine] = r.reason(aw);
   }
 
   template <class A>
@@ -538,6 +580,7 @@ struct Run {
         excessLo = sub(excessLo, cutLo, w);
         aw.capped = true;
         if (aw.status == Status::Kept) aw.status = Status::Capped;
+        if (trial && explain) r.work.cuts.push_back(Result::Work::Cut{i, static_cast<int>(&k - p.caps.begin()), aw.lo, aw.hi});
         if (trial) continue;
         Award& full = r.awards[static_cast<std::size_t>(i)];
         full.why.kind = ReasonKind::Capped;
@@ -545,11 +588,10 @@ struct Run {
         full.why.a = totalHi;
         full.why.b = rec;
         full.why.c = excess;
-        if (explain)
-          explainLine(full, std::string(k.period == CapPeriod::Annual       ? "年度上限："
-                                        : k.period == CapPeriod::Cumulative ? "累计上限："
-                                                                            : "合计上限：") +
-                                r.reason(full));
+        if (explain) {
+          explainLine(full, std::string(capKind(static_cast<int>(k.period))) + "：" + r.reason(full));
+          explainNotes(full, k.name, k.notes);
+        }
       }
     }
   }
@@ -593,16 +635,25 @@ struct Run {
     if (doc.funding.size == 0) return;
     missing.clear();
     int rule = p.funding(*this, aw.clause, aw.instance);
-    if (rule == -2) {
+    if (rule <= -2) {  // the condition of rule -2 - rule needs an absent fact
       aw.fundingUndecided = true;
       keepMissing(aw);
+      if (explain) {
+        std::string names;
+        for (const auto& m : missing) names += (names.empty() ? "" : "、") + m.text();
+        explainLine(aw, fundingUndecidedLine(doc.funding[-2 - rule].source, names));
+        explainNotes(aw, fundingName(), doc.fundingNotes);
+      }
       return;
     }
     if (rule < 0) return;
     const FundingRule& fr = doc.funding[rule];
     if (fr.arrangement) {
       aw.fundingArrangement = fr.arrangement;
-      if (explain) explainLine(aw, std::string("资金分担：") + fr.arrangement);
+      if (explain) {
+        explainLine(aw, std::string("资金分担：") + fr.arrangement);
+        explainNotes(aw, fundingName(), doc.fundingNotes);
+      }
       return;
     }
     split(aw, doc, fr);
@@ -610,6 +661,7 @@ struct Run {
       std::string out;
       for (const auto& f : r.funding(aw)) out += (out.empty() ? "" : "，") + std::string(f.payer) + " " + amountText(f.lo, f.hi, aw.form);
       explainLine(aw, std::string("资金分担：") + fr.source + "：" + out);
+      explainNotes(aw, fundingName(), doc.fundingNotes);
     }
   }
 

@@ -82,6 +82,7 @@ struct DocumentInfo {
   RoundingMode mode;
   const char* roundingText;
   Span<FundingRule> funding;
+  Span<const char*> fundingNotes;  // 说明 of the 资金分担 block
 };
 
 enum class GroupScope : uint8_t { Clauses, Document, All };
@@ -96,6 +97,7 @@ struct GroupInfo {
   Span<int> exceptKinds;
   Span<int> prefer;
   const char* text;
+  Span<const char*> notes;
 };
 
 enum class CapPeriod : uint8_t { Once, Cumulative, Annual };
@@ -107,11 +109,13 @@ struct CapInfo {
   CapPeriod period;
   Span<int> clauses;
   const char* text;
+  Span<const char*> notes;
 };
 
 struct Run;
 // Which funding rule of the clause's document applies to the award of `instance`: the rule's
-// index, -1 none, or -2 when a rule's condition needs an absent fact (named in run.missing).
+// index, -1 none, or -2 - r when the condition of rule r needs an absent fact (named in
+// run.missing).
 using FundingSelector = int (*)(Run&, int clause, int instance);
 
 struct ProgramInfo {

@@ -26,12 +26,7 @@ inline std::string money(const Dec& yuan) {
   return yuan.normalized().toString() + "元";
 }
 inline std::string amountText(const Dec& lo, const Dec& hi, Form form) {
-  switch (form) {
-    case Form::Exact: return money(hi);
-    case Form::UpTo: return "最高 " + money(hi);
-    case Form::Range: return money(lo) + "至" + money(hi);
-  }
-  return "?";
+  return amountWords(lo, hi, static_cast<int>(form), [](const Dec& v) { return money(v); });
 }
 
 // ---- values in explanation lines, written as the reference evaluator writes them ------------------
@@ -58,12 +53,7 @@ inline std::string quantity(const Dec& v, const NumFormat& f) {
 }
 inline std::string show(const Dec& v, const NumFormat& f) { return quantity(v, f); }
 inline std::string show(const Amount& a, const NumFormat& f) {
-  switch (a.form) {
-    case Form::Exact: return quantity(a.lo, f);
-    case Form::UpTo: return "最高 " + quantity(a.hi, f);
-    case Form::Range: return quantity(a.lo, f) + "至" + quantity(a.hi, f);
-  }
-  return "?";
+  return amountWords(a.lo, a.hi, static_cast<int>(a.form), [&](const Dec& v) { return quantity(v, f); });
 }
 inline std::string show(bool b) { return b ? "是" : "否"; }
 inline std::string showEnum(int v, const char* const* names, int count) {

@@ -1,0 +1,89 @@
+// The words of the explanation lines and reasons that every evaluator writes about an award, in
+// one place: the reference evaluator and the VM include this header, and polc_decimal.h (the
+// generated C++'s decimal, made from these sources by compiler/backend/cpp/decimal_header.cmake)
+// carries it, so that the three cannot word a line differently. Each evaluator writes its own
+// numbers (money, quantities with their units) and passes them here as text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "decimal/decimal.h"
+
+namespace polrt {
+
+// An amount from its two ends, written by `write` (money, or a quantity with its unit). `form` is
+// 0 exact, 1 up to, 2 range: the order of bc::Form, of the compiler's AmountForm and of the
+// generated C++'s Form. An up-to amount with a fixed part (20元 + 最高 10元) shows its floor, which
+// is paid whatever the review decides: 最低 20元、最高 30元.
+template <class Write>
+std::string amountWords(const Decimal& lo, const Decimal& hi, int form, Write write) {
+  if (form == 0) return write(hi);
+  if (form == 1) return lo.isZero() ? "最高 " + write(hi) : "最低 " + write(lo) + "、最高 " + write(hi);
+  return write(lo) + "至" + write(hi);
+}
+
+// A cap over several clauses, by its period (0 once, 1 累计, 2 年度: bc's, the IR's and the
+// generated C++'s CapPeriod, in that order).
+inline const char* capKind(int period) { return period == 2 ? "年度上限" : period == 1 ? "累计上限" : "合计上限"; }
+
+// ---- notes (说明, 释义) of the rules a step applies -------------------------------------------------
+
+// A note of a group, cap or funding rule, shown under the step's line as a clause's 释义 is shown
+// under its 原文; `whose` names the rule, as the step's line does.
+inline std::string noteLine(const std::string& whose, const std::string& note) { return "释义（" + whose + "）：" + note; }
+inline const char* fundingName() { return "资金分担"; }
+
+// ---- the amount of a 一事一议 award --------------------------------------------------------------
+
+inline std::string negotiatedLine(const std::string& basis) { return "一事一议：" + basis; }
+
+// ---- funding ------------------------------------------------------------------------------------
+
+// A funding rule whose condition needs a fact the applicant did not give: the award's note, and
+// its line. `missing`: the facts, joined with 、.
+inline std::string fundingUndecidedNote(const std::string& missing) { return "资金分担无法判断，缺少：" + missing; }
+inline std::string fundingUndecidedLine(const std::string& rule, const std::string& missing) {
+  return std::string(fundingName()) + "：" + rule + "：尚不能判断，缺少事实：" + missing;
+}
+
+// ---- non-stacking -------------------------------------------------------------------------------
+
+inline const char* keptHighest() { return "本项金额最高，予以保留"; }
+inline const char* keptOnTie() { return "与他项金额相同，按优先文件与引用先后予以保留"; }
+inline std::string keptLine(const std::string& group, bool tie) {
+  return "不重复享受（" + group + "）：" + (tie ? keptOnTie() : keptHighest());
+}
+
+// Why an award was dropped: the group, the award it gave way to (`kept`, with what that one would
+// pay) and the group's 原文. When a later group dropped that award too, the line says so and names
+// the award finally kept, instead of calling kept an award that is not.
+inline std::string dropReason(const std::string& group, const std::string& kept, const std::string& keptAmount,
+                              const std::string& text) {
+  return "不重复享受（" + group + "）：保留 " + kept + "（" + keptAmount + "）" + (text.empty() ? "" : "；原文：" + text);
+}
+inline std::string dropReasonChained(const std::string& group, const std::string& kept, const std::string& keptAmount,
+                                     const std::string& keptGroup, const std::string& finallyKept, const std::string& text) {
+  return "不重复享受（" + group + "）：不及 " + kept + "（" + keptAmount + "）；该项又因不重复享受（" + keptGroup +
+         "）不予叠加，最终保留 " + finallyKept + (text.empty() ? "" : "；原文：" + text);
+}
+
+// How a cap over several clauses cut what an award would pay, when a group compares the awards
+// after those caps: `before`, then one step per cap that cut it (capCut). `who`: 本项, or the other
+// award's citation.
+inline std::string capCut(int period, const std::string& cap, const std::string& capAmount, const std::string& after) {
+  return std::string("经") + capKind(period) + " " + cap + " " + capAmount + " 减至 " + after;
+}
+inline std::string cutAward(const std::string& who, const std::string& before, const std::vector<std::string>& cuts) {
+  std::string out = who + " " + before;
+  for (std::size_t i = 0; i < cuts.size(); ++i) out += (i ? "，" : " ") + cuts[i];
+  return out;
+}
+// The line, when some award of the partition was cut: each such award (cutAward), joined.
+inline std::string comparedAfterCaps(const std::string& group, const std::vector<std::string>& awards) {
+  std::string out = "不重复享受（" + group + "）按上限后的金额比较：";
+  for (std::size_t i = 0; i < awards.size(); ++i) out += (i ? "；" : "") + awards[i];
+  return out;
+}
+
+}  // namespace polrt

@@ -1,0 +1,149 @@
+// What `polc eval --explain` says about the steps after a clause's amount — funding that cannot be
+// decided, the notes (说明) of groups, caps and funding, a 一事一议 award's basis, a drop decided
+// after caps, a drop whose kept award a later group drops, rounded funding parts, an expression
+// written over several lines, an up-to amount with a floor — on one small policy, with every
+// backend (the reference evaluator, the VM, and the VM with LLVM when polc has it). The generated
+// C++ says the same: tests/differential compares it on tests/differential/features, which has
+// each of these.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_util.h"
+
+namespace polc::explaintest {
+namespace {
+
+using namespace polc::clitest;
+
+// 甲 pays 10% of 营业收入 (written over two lines, with a comment) and 20元 plus up to 1% of 投入,
+// capped together at 100元 and not stacked; 乙 pays 200元 for the same target as 甲's first clause,
+// when 投入 is over 1000元, and the two documents' awards of one target are not stacked either.
+const char* kPolicy = R"(
+枚举 辖区 { 新北区, 溧阳市 }
+主体 企业 {
+  事实 所在地: 辖区
+  事实 营业收入: 元 取值 0元 至 10000亿元
+  事实 投入: 元 取值 0元 至 10000亿元
+  事实 研发: 元 取值 0元 至 10000亿元
+}
+标的 规模奖励
+标的 投入奖励
+标的 研发奖励
+文件 甲 {
+  文号 "甲〔2026〕1号"
+  舍入 1元 四舍五入
+  条 1 {
+    款 1 { 原文 "规模奖励 10%。" 对象 企业 标的 规模奖励 条件 营业收入 超 0元
+           给予 营业收入 ×   // 比例
+                10% }
+    款 2 { 原文 "投入奖励 20 元，另给予最高 1%。" 对象 企业 标的 投入奖励 条件 投入 超 0元 给予 20元 + 最高 投入 × 1% }
+    款 3 { 原文 "研发一事一议。" 对象 企业 标的 研发奖励 条件 研发 超 0元 一事一议 "根据研发投入一事一议" }
+  }
+  资金分担 {
+    原文 "市区按 1:1 分担；溧阳市由市补助 15%。"
+    条件 所在地 == 溧阳市: 市 15%, 溧阳市 其余
+    其他: 市, 区 = 1:1
+    说明 "区指所在地的区。"
+  }
+  不重复 就高 { 原文 "就高不重复享受。" 范围 文件 取 最高 说明 "同一企业只取最高一项。" }
+  上限 合计 100元 每个 企业 覆盖 第1条第1款, 第1条第2款 { 原文 "合计最高 100 元。" 说明 "两项合计。" }
+}
+文件 乙 {
+  文号 "乙〔2026〕1号"
+  条 1 { 款 1 { 原文 "规模奖励 200 元。" 对象 企业 标的 规模奖励 条件 投入 超 1000元 给予 200元 } }
+  不重复 从优从高 { 原文 "从优从高。" 范围 所有文件 取 最高 同一 标的 }
+}
+)";
+
+std::vector<std::string> backends() {
+  std::vector<std::string> out{"ref", "vm"};
+  if (runPolc("build policies/schema.pol --emit=llvm-ir -o /dev/null", "llvm-probe").exit == 0) out.push_back("llvm");
+  return out;
+}
+
+// `polc eval` of the policy for an enterprise with `facts`, with `backend` and `options`.
+CliRun evalPolicy(const std::string& facts, const std::string& backend, const std::string& options) {
+  const fs::path policy = scratch("explain.pol"), input = scratch("explain.json");
+  write(policy, kPolicy);
+  write(input, R"({"date": "2026-06-30", "企业": {)" + facts + "}}");
+  return runPolc("eval '" + policy.string() + "' --facts '" + input.string() + "' " + options + " --backend=" + backend,
+                 "explain-" + backend);
+}
+
+// `polc eval --explain` of the policy for an enterprise with `facts` prints each of `lines` as a
+// line of its own (the explanation's lines are indented by four spaces), with every backend.
+void expectLines(const std::string& facts, const std::vector<std::string>& lines) {
+  for (const auto& backend : backends()) {
+    SCOPED_TRACE(backend + ": " + facts);
+    CliRun r = evalPolicy(facts, backend, "--explain");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    for (const auto& line : lines) EXPECT_NE(r.out.find("    " + line + "\n"), std::string::npos) << line << "\n" << r.out;
+  }
+}
+
+TEST(ExplainCli, FundingThatCannotBeDecidedHasItsLineAndTheNote) {
+  // 101元 capped to 100元 by 合计; 所在地 decides the funding rule and is not given.
+  expectLines(R"("营业收入": "1005元")",
+              {"合计上限：合计 100元：合计 101元，超出 1元；本项减至 100元；原文：合计最高 100 元。",
+               "释义（合计）：两项合计。",
+               "资金分担：条件 所在地 == 溧阳市: 市 15%, 溧阳市 其余：尚不能判断，缺少事实：企业.所在地",
+               "释义（资金分担）：区指所在地的区。"});
+  // The JSON result says it in the award's notes, explained or not.
+  for (const auto& backend : backends()) {
+    SCOPED_TRACE(backend);
+    CliRun r = evalPolicy(R"("营业收入": "1005元")", backend, "--format json");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    const nlohmann::json result = nlohmann::json::parse(r.out);
+    const nlohmann::json& award = result.at("awards").at(0);
+    EXPECT_EQ(award.at("citation"), "甲〔2026〕1号 第1条第1款");
+    EXPECT_EQ(award.at("notes"), nlohmann::json::array({"资金分担无法判断，缺少：企业.所在地"})) << r.out;
+    EXPECT_EQ(award.at("funding"), nlohmann::json::array()) << r.out;
+  }
+}
+
+TEST(ExplainCli, ANegotiatedAwardShowsItsBasis) {
+  expectLines(R"("研发": "1元")", {"条件：均满足", "一事一议：根据研发投入一事一议"});
+}
+
+TEST(ExplainCli, FundingPartsAreThoseRoundedAndPaid) {
+  // 333元 × 10% = 33.3元, rounded to 33元; 15% of it is 4.95元, paid as 5元; 溧阳市 takes the rest.
+  expectLines(R"("营业收入": "333元", "所在地": "溧阳市")",
+              {"计算：营业收入 × 10% = 33.3元", "舍入（1元 四舍五入）：33元",
+               "资金分担：条件 所在地 == 溧阳市: 市 15%, 溧阳市 其余：市 5元，溧阳市 28元",
+               "释义（资金分担）：区指所在地的区。"});
+}
+
+TEST(ExplainCli, AnUpToAmountWithAFixedPartShowsItsFloor) {
+  // 20元 + up to 300元 × 1% = 20元 to 23元; split 1:1 and rounded to the yuan: 10 to 12, 10 to 11.
+  expectLines(R"("投入": "300元", "所在地": "新北区")",
+              {"投入 300元 × 1% = 3元", "20元 + 最高 3元 = 最低 20元、最高 23元",
+               "计算：20元 + 最高 投入 × 1% = 最低 20元、最高 23元",
+               "资金分担：其他: 市, 区 = 1:1：市 最低 10元、最高 12元，区 最低 10元、最高 11元"});
+  CliRun r = evalPolicy(R"("投入": "300元", "所在地": "新北区")", "ref", "");
+  EXPECT_NE(r.out.find("    金额     最低 20 元、最高 23 元\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    资金分担 市 最低 10 元、最高 12 元；区 最低 10 元、最高 11 元\n"), std::string::npos) << r.out;
+}
+
+TEST(ExplainCli, DropsShowTheCapsTheyComparedAfterAndTheAwardFinallyKept) {
+  // 甲 第1条第1款: 1005元 × 10% = 101元; 第2款: 20元 + up to 33.33元, rounded to 最低 20元、最高 53元.
+  // 就高 compares them after 合计 100元: 154元 is 54元 over, taken off the last clause first — 第2款
+  // to 0, 第1款 to 100元 — so 第2款 is dropped. 从优从高 then drops 第1款 (100元 after the cap)
+  // for 乙's 200元: 第2款's line names 乙's award as the one finally kept, not 第1款.
+  expectLines(R"("营业收入": "1005元", "投入": "3333元")",
+              {"计算：营业收入 × 10% = 100.5元",
+               "不重复享受（就高）：不及 甲〔2026〕1号 第1条第1款（100元）；该项又因不重复享受（从优从高）不予叠加，"
+               "最终保留 乙〔2026〕1号 第1条第1款；原文：就高不重复享受。",
+               "不重复享受（就高）按上限后的金额比较：本项 最低 20元、最高 53元 经合计上限 合计 100元 减至 最高 0元；"
+               "甲〔2026〕1号 第1条第1款 101元 经合计上限 合计 100元 减至 100元",
+               "释义（就高）：同一企业只取最高一项。",
+               "不重复享受（就高）：本项金额最高，予以保留",
+               "不重复享受（就高）按上限后的金额比较：本项 101元 经合计上限 合计 100元 减至 100元；"
+               "甲〔2026〕1号 第1条第2款 最低 20元、最高 53元 经合计上限 合计 100元 减至 最高 0元",
+               "不重复享受（从优从高）：保留 乙〔2026〕1号 第1条第1款（200元）；原文：从优从高。",
+               "不重复享受（从优从高）按上限后的金额比较：本项 101元 经合计上限 合计 100元 减至 100元"});
+}
+
+}  // namespace
+}  // namespace polc::explaintest
