@@ -547,6 +547,13 @@ const char* polrt_award_explanation(const polrt_session* s, int award, int line)
   if (line < 0 || line >= polrt_award_explanation_count(s, award)) return nullptr;
   return s->s->award(award).explanation[line].c_str();
 }
+int polrt_award_note_count(const polrt_session* s, int award) {
+  return validAward(s, award) ? static_cast<int>(s->s->notes(s->s->award(award)).size()) : 0;
+}
+const char* polrt_award_note(const polrt_session* s, int award, int i) {
+  if (i < 0 || i >= polrt_award_note_count(s, award)) return nullptr;
+  return guardValue<const char*>(nullptr, [&] { return keep(s, s->s->notes(s->s->award(award))[i]); });
+}
 
 const char* polrt_total(const polrt_session* s, const char* which) {
   if (!s || !which) return nullptr;

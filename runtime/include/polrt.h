@@ -150,6 +150,10 @@ int polrt_award_missing_count(const polrt_session* s, int award);
 const char* polrt_award_missing(const polrt_session* s, int award, int i);
 int polrt_award_explanation_count(const polrt_session* s, int award);
 const char* polrt_award_explanation(const polrt_session* s, int award, int line);
+/* The award's notes, as the JSON result's "notes": the clause's 释义, then, when a funding rule
+ * needed a fact the applicant did not give, "资金分担无法判断，缺少：企业.所在地". */
+int polrt_award_note_count(const polrt_session* s, int award);
+const char* polrt_award_note(const polrt_session* s, int award, int i);
 
 /* Totals over kept awards: which = "exact", "up_to", "range_min", "range_max", "min", "max". */
 const char* polrt_total(const polrt_session* s, const char* which);

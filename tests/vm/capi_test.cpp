@@ -308,5 +308,44 @@ TEST(CApi, SavedApplicantLoadsIntoAnotherSession) {
   polrt_session_free(b);
 }
 
+// An award's notes, as the JSON result's: the clause's 释义, and the funding rule that needs a fact
+// the applicant did not give (示乙's 资金分担 asks for 研发费用 before it can split 第1条第4款).
+TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
+  static auto c = compile({"../tests/differential/features/features.pol"});
+  ASSERT_FALSE(c->bytecode.empty()) << c->error;
+  ProgramHandle h;
+  ASSERT_EQ(polrt_load_memory(c->bytecode.data(), c->bytecode.size(), &h.p), POLRT_OK) << polrt_last_error();
+  polrt_session* s = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+  int firm = -1, project = -1;
+  ASSERT_EQ(polrt_set_date(s, "2026-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "2000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  auto find = [&] {
+    for (int i = 0; i < polrt_award_count(s); ++i)
+      if (std::strcmp(polrt_award_citation(s, i), "示乙〔2026〕2号 第1条第4款") == 0) return i;
+    return -1;
+  };
+  int award = find();
+  ASSERT_GE(award, 0);
+  EXPECT_STREQ(polrt_award_status(s, award), "kept");
+  EXPECT_EQ(polrt_award_funding_count(s, award), 0);
+  ASSERT_EQ(polrt_award_note_count(s, award), 1);
+  EXPECT_STREQ(polrt_award_note(s, award, 0), "资金分担无法判断，缺少：企业.研发费用");
+  EXPECT_EQ(polrt_award_note(s, award, 1), nullptr);
+  EXPECT_EQ(polrt_award_note(s, 999, 0), nullptr);
+  // Given the fact, the rule decides: the split is made and the note is gone.
+  ASSERT_EQ(polrt_set_fact(s, firm, "研发费用", "0"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  award = find();
+  ASSERT_GE(award, 0);
+  EXPECT_EQ(polrt_award_note_count(s, award), 0);
+  EXPECT_EQ(polrt_award_funding_count(s, award), 2);
+  polrt_session_free(s);
+}
+
 }  // namespace
 }  // namespace polc::vmtest
