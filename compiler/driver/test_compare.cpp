@@ -8,6 +8,36 @@
 
 namespace polc::testfile {
 
+namespace {
+
+// One difference as a failure shows it: what the case expects, then what the evaluator gave.
+void difference(std::vector<std::string>& lines, const std::string& key, const std::string& want,
+                const std::string& got) {
+  lines.push_back(fmt::format("  - {}: {}", key, want));
+  lines.push_back(fmt::format("  + {}: {}", key, got));
+}
+
+// Each text expected under `key` must be contained in one of the award's texts there; an empty
+// list expects none at all (a case that asserts an award carries no note, or needs no fact).
+void containsEach(const json& e, const json& a, const char* key, const char* what, const std::string& where,
+                              std::vector<std::string>& lines) {
+  if (!e.contains(key)) return;
+  const json& want = e.at(key);
+  if (!want.is_array()) throw TestFileError(fmt::format("{}.{}: expected an array of {}", where, key, what));
+  const json& got = a.at(key);
+  std::string shownGot;
+  for (const auto& g : got) shownGot += (shownGot.empty() ? "" : ", ") + g.get<std::string>();
+  if (want.empty() && !got.empty()) difference(lines, fmt::format("{} (none)", key), "(none)", shownGot);
+  for (const auto& x : want) {
+    std::string text = shown(x);
+    bool any = std::any_of(got.begin(), got.end(),
+                           [&](const json& g) { return g.get<std::string>().find(text) != std::string::npos; });
+    if (!any) difference(lines, fmt::format("{} (contains)", key), text, shownGot.empty() ? "(none)" : shownGot);
+  }
+}
+
+}  // namespace
+
 // The citation as the program prints it, from the full citation or the document's name followed
 // by 第N条第M款 (spaces ignored); a typo is a test-file error, so that `absent` never passes vacuously.
 std::string Comparison::citation(const json& v, const std::string& where) const {
@@ -33,7 +63,7 @@ void Comparison::award(const json& e, const std::string& where) {
   checkKeys(e,
             {"citation", "for", "count", "kind", "status", "form", "min", "max", "computed_max", "capped",
              "quota_limited", "payee", "funding", "funding_arrangement", "installments", "reason", "missing",
-             "category", "target", "benefit"},
+             "notes", "category", "target", "benefit"},
             where);
   if (!e.contains("citation")) throw TestFileError(where + ": missing \"citation\"");
   // A misspelt value ("keep") would only show as a difference with the result: it is the test's error.
@@ -123,8 +153,7 @@ void Comparison::totals(const json& e, const std::string& where) {
   auto amount = [&](const char* key, const json& actual) {
     if (!e.contains(key)) return;
     if (!sameDecimal(e.at(key), actual, where + "." + key)) {
-      lines.push_back(fmt::format("  - {}: {}", key, shown(e.at(key))));
-      lines.push_back(fmt::format("  + {}: {}", key, shown(actual)));
+      difference(lines, key, shown(e.at(key)), shown(actual));
     }
   };
   amount("exact", t.at("exact"));
@@ -147,8 +176,7 @@ void Comparison::totals(const json& e, const std::string& where) {
       int want = intOf(value, where + ".counts." + key);
       int got = t.at("counts").at(key).get<int>();
       if (want != got) {
-        lines.push_back(fmt::format("  - counts.{}: {}", key, want));
-        lines.push_back(fmt::format("  + counts.{}: {}", key, got));
+        difference(lines, "counts." + key, std::to_string(want), std::to_string(got));
       }
     }
   }
@@ -195,29 +223,25 @@ std::string Comparison::forList(const std::vector<const json*>& found) {
 
 void Comparison::fields(const json& e, const json& a, const std::string& label, const std::string& where) {
   std::vector<std::string> lines;
-  auto mismatch = [&](const std::string& key, const std::string& want, const std::string& got) {
-    lines.push_back(fmt::format("  - {}: {}", key, want));
-    lines.push_back(fmt::format("  + {}: {}", key, got));
-  };
   for (const char* key : {"kind", "status", "form", "payee", "category", "target", "benefit"}) {
     if (!e.contains(key)) continue;
     const json& want = e.at(key);
-    if (shown(want) != shown(a.at(key))) mismatch(key, shown(want), shown(a.at(key)));
+    if (shown(want) != shown(a.at(key))) difference(lines, key, shown(want), shown(a.at(key)));
   }
   for (const char* key : {"min", "max", "computed_max"}) {
     if (!e.contains(key)) continue;
     if (e.at(key).is_null() ? !a.at(key).is_null() : !sameDecimal(e.at(key), a.at(key), where + "." + key))
-      mismatch(key, shown(e.at(key)), shown(a.at(key)));
+      difference(lines, key, shown(e.at(key)), shown(a.at(key)));
   }
   for (const char* key : {"capped", "quota_limited"}) {
     if (!e.contains(key)) continue;
     bool want = boolOf(e.at(key), where + "." + key);
-    if (want != a.at(key).get<bool>()) mismatch(key, want ? "true" : "false", a.at(key).get<bool>() ? "true" : "false");
+    if (want != a.at(key).get<bool>()) difference(lines, key, want ? "true" : "false", a.at(key).get<bool>() ? "true" : "false");
   }
   if (e.contains("funding_arrangement")) {
     const json& want = e.at("funding_arrangement");
     if (shown(want) != shown(a.at("funding_arrangement")))
-      mismatch("funding_arrangement", shown(want), shown(a.at("funding_arrangement")));
+      difference(lines, "funding_arrangement", shown(want), shown(a.at("funding_arrangement")));
   }
   if (e.contains("funding")) {
     json actual = json::object();
@@ -232,20 +256,10 @@ void Comparison::fields(const json& e, const json& a, const std::string& label, 
   if (e.contains("reason")) {
     std::string want = shown(e.at("reason"));
     std::string got = a.at("reason").get<std::string>();
-    if (got.find(want) == std::string::npos) mismatch("reason (contains)", want, got.empty() ? "(none)" : got);
+    if (got.find(want) == std::string::npos) difference(lines, "reason (contains)", want, got.empty() ? "(none)" : got);
   }
-  if (e.contains("missing")) {
-    const json& m = e.at("missing");
-    if (!m.is_array()) throw TestFileError(where + ".missing: expected an array of fact names");
-    std::string got;
-    for (const auto& x : a.at("missing")) got += (got.empty() ? "" : ", ") + x.get<std::string>();
-    for (const auto& x : m) {
-      std::string want = shown(x);
-      bool any = std::any_of(a.at("missing").begin(), a.at("missing").end(),
-                             [&](const json& g) { return g.get<std::string>().find(want) != std::string::npos; });
-      if (!any) mismatch("missing (contains)", want, got.empty() ? "(none)" : got);
-    }
-  }
+  containsEach(e, a, "missing", "fact names", where, lines);
+  containsEach(e, a, "notes", "note texts", where, lines);
   if (!lines.empty()) {
     diffs.push_back(label);
     diffs.insert(diffs.end(), lines.begin(), lines.end());
@@ -265,8 +279,7 @@ void Comparison::payers(const json& want, const json& actual, const std::string&
   for (const auto& [payer, amount] : want.items()) {
     std::string at = where + "." + payer;
     if (!actual.contains(payer)) {
-      lines.push_back(fmt::format("  - {}.{}: {}", key, payer, shown(amount)));
-      lines.push_back(fmt::format("  + {}.{}: (no such {})", key, payer, key == "installments" ? "year" : "payer"));
+      difference(lines, key + "." + payer, shown(amount), fmt::format("(no such {})", key == "installments" ? "year" : "payer"));
       continue;
     }
     const json& got = actual.at(payer);
@@ -279,14 +292,12 @@ void Comparison::payers(const json& want, const json& actual, const std::string&
       ok = sameDecimal(amount, got.at("max"), at);
     }
     if (!ok) {
-      lines.push_back(fmt::format("  - {}.{}: {}", key, payer, shown(amount)));
-      lines.push_back(fmt::format("  + {}.{}: {}", key, payer, text(got)));
+      difference(lines, key + "." + payer, shown(amount), text(got));
     }
   }
   for (const auto& [payer, got] : actual.items()) {
     if (want.contains(payer)) continue;
-    lines.push_back(fmt::format("  - {}.{}: (not expected)", key, payer));
-    lines.push_back(fmt::format("  + {}.{}: {}", key, payer, text(got)));
+    difference(lines, key + "." + payer, "(not expected)", text(got));
   }
 }
 

@@ -453,6 +453,33 @@ TEST(TestCli, FailureShowsDiffAndCounts) {
   EXPECT_EQ(none.exit, 2);
 }
 
+// `notes`: each text must be in one of the award's notes (its clause's 说明, an undecided funding
+// split); `[]` asserts it has none. P1's 第2条第1款 carries the clause's 说明 on 首次超.
+TEST(TestCli, NotesAreAssertedByContainedText) {
+  fs::path dir = scratch("test_notes");
+  fs::create_directories(dir);
+  std::string head = std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "cases": [)";
+  std::string p1 = std::string(R"("facts": ")") + POLC_SOURCE_DIR + R"(/examples/applicants/p1.json")";
+  write(dir / "x.test.json", head + R"({"name": "has", )" + p1 + R"(, "expect": {"awards": [
+      {"citation": "常办发〔2022〕1号 第2条第1款", "notes": ["同一年首次跨越多档的"]}]}},
+    {"name": "lacks", )" + p1 + R"(, "expect": {"awards": [
+      {"citation": "常办发〔2022〕1号 第2条第1款", "notes": ["资金分担无法判断"]}]}},
+    {"name": "none", )" + p1 + R"(, "expect": {"awards": [
+      {"citation": "常办发〔2022〕1号 第2条第1款", "notes": []}]}}]})");
+  CliRun r = runPolc("test '" + dir.string() + "' -v", "test_notes");
+  EXPECT_EQ(r.exit, 1) << r.out;
+  EXPECT_NE(r.out.find("- notes (contains): 资金分担无法判断"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+ notes (contains): “首次超”"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("- notes (none): (none)"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.out.size() >= 20 && r.out.substr(r.out.size() - 19) == "1 passed, 2 failed\n") << r.out;
+
+  write(dir / "x.test.json", head + R"({"name": "not a list", )" + p1 + R"(, "expect": {"awards": [
+      {"citation": "常办发〔2022〕1号 第2条第1款", "notes": "首次超"}]}}]})");
+  r = runPolc("test '" + dir.string() + "'", "test_notes_bad");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.out.find("awards[0].notes: expected an array of note texts"), std::string::npos) << r.out;
+}
+
 // Mistakes in a test file are the test's errors, each naming its place: a misspelt status, an
 // expectation that asks nothing, a bad date of the whole file (not blamed on the first case).
 TEST(TestCli, MistakesInTheTestFile) {
