@@ -251,23 +251,20 @@ void Parser::section(uint32_t id, Reader& r) {
         d.funding.resize(k);
         for (auto& f : d.funding) {
           f.otherwise = flag(r);
-          uint32_t m = count(r, 4);
-          for (uint32_t i = 0; i < m; ++i) f.kinds.push_back(r.i32());
+          list(r, 4, f.kinds, [&] { return r.i32(); });
           f.arrangement = strOrNone(r);
-          m = count(r, 8);
-          for (uint32_t i = 0; i < m; ++i) {
+          list(r, 8, f.shares, [&] {
             ShareDef s;
             s.payer = str(r);
             s.proportion = decOrNone(r);
-            f.shares.push_back(s);
-          }
-          m = count(r, 8);
-          for (uint32_t i = 0; i < m; ++i) f.ratioPayers.push_back(str(r));
-          for (uint32_t i = 0; i < m; ++i) f.ratio.push_back(dec(r));
+            return s;
+          });
+          // A ratio's parts follow its payers, one each: the payers' count is theirs too.
+          list(r, 8, f.ratioPayers, [&] { return str(r); });
+          for (std::size_t i = 0; i < f.ratioPayers.size(); ++i) f.ratio.push_back(dec(r));
           f.source = str(r);
         }
-        k = count(r, 4);
-        for (uint32_t i = 0; i < k; ++i) d.fundingNotes.push_back(str(r));
+        list(r, 4, d.fundingNotes, [&] { return str(r); });
       }
       break;
     }
@@ -279,18 +276,15 @@ void Parser::section(uint32_t id, Reader& r) {
         c.citation = str(r);
         c.title = str(r);
         c.text = str(r);
-        uint32_t m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) c.notes.push_back(str(r));
+        list(r, 4, c.notes, [&] { return str(r); });
         c.subject = indexOrMinus(r, p.subjects.size(), "subject");
         c.payee = indexOrMinus(r, p.subjects.size(), "payee subject");
         c.target = indexOrMinus(r, p.targets.size(), "target");
         c.kind = indexOrMinus(r, p.kinds.size(), "kind");
         c.award = r.u8();
         if (c.award > kAwardNone) fail("bad award kind");
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) c.eligibility.push_back(blockOrNone(r));
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) c.conditions.push_back(blockOrNone(r));
+        list(r, 4, c.eligibility, [&] { return blockOrNone(r); });
+        list(r, 4, c.conditions, [&] { return blockOrNone(r); });
         c.amount = blockOrNone(r);
         c.amountSource = str(r);
         c.benefit = str(r);
@@ -300,12 +294,10 @@ void Parser::section(uint32_t id, Reader& r) {
         c.hasQuota = flag(r);
         c.quota = static_cast<int64_t>(r.u64());
         c.quotaAnnual = flag(r);
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) c.installments.push_back(dec(r));
+        list(r, 4, c.installments, [&] { return dec(r); });
         c.topup = flag(r);
         c.once = flag(r);
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) c.fundingConditions.push_back(blockOrNone(r));
+        list(r, 4, c.fundingConditions, [&] { return blockOrNone(r); });
       }
       break;
     }
@@ -317,19 +309,14 @@ void Parser::section(uint32_t id, Reader& r) {
         g.document = index(r, p.documents.size(), "document");
         g.scope = r.u8();
         if (g.scope > kScopeAll) fail("bad group scope");
-        uint32_t m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) g.clauses.push_back(index(r, p.clauses.size(), "clause"));
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) g.per.push_back(index(r, p.subjects.size(), "subject"));
+        list(r, 4, g.clauses, [&] { return index(r, p.clauses.size(), "clause"); });
+        list(r, 4, g.per, [&] { return index(r, p.subjects.size(), "subject"); });
         g.perItem = flag(r);
         g.sameTarget = flag(r);
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) g.exceptKinds.push_back(r.i32());
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) g.prefer.push_back(index(r, p.documents.size(), "document"));
+        list(r, 4, g.exceptKinds, [&] { return r.i32(); });
+        list(r, 4, g.prefer, [&] { return index(r, p.documents.size(), "document"); });
         g.text = str(r);
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) g.notes.push_back(str(r));
+        list(r, 4, g.notes, [&] { return str(r); });
       }
       break;
     }
@@ -343,11 +330,9 @@ void Parser::section(uint32_t id, Reader& r) {
         k.per = indexOrMinus(r, p.subjects.size(), "subject");
         k.period = r.u8();
         if (k.period > kPeriodAnnual) fail("bad cap period");
-        uint32_t m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) k.clauses.push_back(index(r, p.clauses.size(), "clause"));
+        list(r, 4, k.clauses, [&] { return index(r, p.clauses.size(), "clause"); });
         k.text = str(r);
-        m = count(r, 4);
-        for (uint32_t i = 0; i < m; ++i) k.notes.push_back(str(r));
+        list(r, 4, k.notes, [&] { return str(r); });
       }
       break;
     }

@@ -30,6 +30,12 @@ class Parser {
   [[noreturn]] void fail(const std::string& m) { throw Fail{m}; }
 
   uint32_t count(Reader& r, std::size_t minBytes = 1);
+  // A counted table whose entries take `minBytes` or more each, every entry read by `read()`.
+  template <class T, class Read>
+  void list(Reader& r, std::size_t minBytes, std::vector<T>& out, Read read) {
+    uint32_t n = count(r, minBytes);
+    for (uint32_t i = 0; i < n; ++i) out.push_back(read());
+  }
   // An index into a table read before this one; kNone as well where `orNone`.
   uint32_t ref(Reader& r, std::size_t size, const char* what, bool orNone = false);
   uint32_t str(Reader& r) { return ref(r, p_->strings.size(), "string"); }
