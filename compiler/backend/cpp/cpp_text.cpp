@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "support/source.h"
+
 namespace polc::cpp {
 
 unsigned nextCodePoint(const std::string& s, std::size_t& i) {
@@ -81,20 +83,72 @@ std::string commentText(std::string s) {
   return s;
 }
 
-std::vector<std::string> wrap(const std::string& text, std::size_t width) {
-  std::vector<std::string> out;
-  std::string line;
-  std::string s = commentText(text);
+namespace {
+
+// Chinese line breaking (禁则): closing punctuation never begins a line, opening punctuation never
+// ends one, so that a quoted clause reads as typeset text does.
+bool opensOnly(unsigned cp) {
+  static const std::u32string k = U"（「『“‘《〈【〔［｛([{";
+  return k.find(static_cast<char32_t>(cp)) != std::u32string::npos;
+}
+bool closesOnly(unsigned cp) {
+  static const std::u32string k = U"，。、；：？！）」』”’》〉】〕］｝…—%,.;:!?)]}";
+  return k.find(static_cast<char32_t>(cp)) != std::u32string::npos;
+}
+// A number or a Latin word is not broken: "200吨标煤", "LPR", "2022-01-30" stay whole.
+bool latin(unsigned cp) { return cp < 0x80 && (std::isalnum(static_cast<int>(cp)) || cp == '.' || cp == '-' || cp == '_'); }
+
+struct Piece {
+  std::string text;
+  int width = 0;
+  unsigned first = 0, last = 0;  // code points
+};
+
+std::vector<Piece> pieces(const std::string& s) {
+  std::vector<Piece> out;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t start = i;
-    nextCodePoint(s, i);
-    line += s.substr(start, i - start);
-    if (line.size() >= width) {
-      out.push_back(line);
-      line.clear();
+    unsigned cp = nextCodePoint(s, i);
+    int w = displayWidth(static_cast<char32_t>(cp));
+    if (!out.empty() && latin(cp) && latin(out.back().last)) {
+      out.back().text += s.substr(start, i - start);
+      out.back().width += w;
+      out.back().last = cp;
+      continue;
     }
+    out.push_back({s.substr(start, i - start), w, cp, cp});
   }
-  if (!line.empty() || out.empty()) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap(const std::string& text, int columns) {
+  std::vector<std::string> out;
+  std::vector<Piece> line;
+  int width = 0;
+  auto flush = [&](std::vector<Piece>& ps) {
+    std::string t;
+    for (const auto& p : ps) t += p.text;
+    out.push_back(t);
+  };
+  for (Piece& p : pieces(commentText(text))) {
+    if (!line.empty() && width + p.width > columns && !closesOnly(p.first)) {
+      // Opening punctuation at the end moves down with what it opens.
+      std::size_t keep = line.size();
+      while (keep > 0 && opensOnly(line[keep - 1].first)) --keep;
+      if (keep == 0) keep = line.size();
+      std::vector<Piece> next(line.begin() + static_cast<std::ptrdiff_t>(keep), line.end());
+      line.resize(keep);
+      flush(line);
+      line = std::move(next);
+      width = 0;
+      for (const auto& q : line) width += q.width;
+    }
+    width += p.width;
+    line.push_back(std::move(p));
+  }
+  if (!line.empty() || out.empty()) flush(line);
   return out;
 }
 

@@ -36,8 +36,10 @@ class Names {
 std::string lit(const std::string& s);
 // A comment line: keeps the text readable, never ends the comment early.
 std::string commentText(std::string s);
-// Wraps a long text into comment lines of about `width` bytes, on code point boundaries.
-std::vector<std::string> wrap(const std::string& text, std::size_t width);
+// Wraps a long text into comment lines of at most `columns` display columns (a Chinese character
+// takes two), longer only where a number or Latin word alone is, or where closing punctuation
+// stays with the text it closes.
+std::vector<std::string> wrap(const std::string& text, int columns);
 // A decimal constant as a C++ expression of polc_rt::Dec.
 std::string decLiteral(const polrt::Decimal& d);
 // polc_rt::Cmp::Gt, …

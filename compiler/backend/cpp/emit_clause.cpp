@@ -19,6 +19,9 @@ std::vector<int> Generator::beginFunction(const ir::Clause& cl) {
   return chain;
 }
 
+// The quoted text's width: with "// 原文：" before it, a line as wide as the rule above it.
+constexpr int kCommentColumns = 90;
+
 void Generator::clauseFunction(std::ostream& os, int c) {
   const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
   std::vector<int> chain = beginFunction(cl);
@@ -26,13 +29,13 @@ void Generator::clauseFunction(std::ostream& os, int c) {
   os << "// " << commentText(cl.citation) << (cl.title.empty() ? "" : "  " + commentText(cl.title)) << "\n";
   os << "//\n";
   bool first = true;
-  for (const auto& line : wrap(cl.text, 90)) {
+  for (const auto& line : wrap(cl.text, kCommentColumns)) {
     os << "// " << (first ? "原文：" : "      ") << line << "\n";
     first = false;
   }
   for (const auto& n : cl.notes) {
     first = true;
-    for (const auto& line : wrap(n, 90)) {
+    for (const auto& line : wrap(n, kCommentColumns)) {
       os << "// " << (first ? "释义：" : "      ") << line << "\n";
       first = false;
     }
