@@ -32,6 +32,7 @@ enum class FindingKind {
   TierUnreachable,        // W0621
   TierGap,                // W0622
   TierOrder,              // W0623
+  CaseRangeGap,           // W0624
   CapAboveProgramme,      // W0630
   CapUnreachable,         // W0631
   CapAlwaysReached,       // W0632

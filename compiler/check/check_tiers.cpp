@@ -280,6 +280,44 @@ void Checker::caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key
       attachWitness(f, a.model, subject(c));
       return;
     }
+  caseRangeGap(c, node, var, ivs);
+}
+
+// A stretch of values between two cases that neither covers (`低于 100万元: …; 超 200万元: …`): a
+// decision table's missing rule. The text gives amounts below and above it, and nothing between,
+// which is more often a wrong threshold than an intended hole; the clause's own conditions may
+// exclude the stretch, and then there is no finding.
+void Checker::caseRangeGap(int c, const ir::Expr& node, int var, const std::vector<NumDom>& ivs) {
+  auto coversRightOf = [&](const NumDom& z, const Q& p) {
+    return (!z.hasLo || z.lo <= p) && (!z.hasHi || z.hi > p);
+  };
+  for (const auto& x : ivs) {
+    if (!x.hasHi) continue;
+    const Q& p = x.hi;
+    if (std::any_of(ivs.begin(), ivs.end(), [&](const NumDom& z) { return coversRightOf(z, p); })) continue;
+    const NumDom* next = nullptr;
+    for (const auto& y : ivs)
+      if (y.hasLo && y.lo > p && (!next || y.lo < next->lo)) next = &y;
+    if (!next) continue;  // nothing above: the cases simply end
+    Lit above, below;
+    above.var = below.var = var;
+    above.op = x.hiStrict ? ast::CmpOp::Ge : ast::CmpOp::Gt;
+    above.val = p;
+    below.op = next->loStrict ? ast::CmpOp::Le : ast::CmpOp::Lt;
+    below.val = next->lo;
+    Cond between = solver_.prepare(F::all({F::of(above), F::of(below)}));
+    const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+    Answer a = solver_.solve({&d.cond, &between}, d.touch);
+    if (a.sat != Sat::Yes) continue;
+    Finding& f = add(FindingKind::CaseRangeGap, c,
+                     fmt::format("{} between {} and {} is covered by no case of {}: the cases pay below and above "
+                                 "that stretch, and nothing inside it",
+                                 vars_[var].name, describeValue(p_, vars_[var], p), describeValue(p_, vars_[var], next->lo),
+                                 cite(c)));
+    if (node.span.valid()) f.span = node.span;
+    attachWitness(f, a.model, subject(c));
+    return;
+  }
 }
 
 }  // namespace polc::check

@@ -217,6 +217,7 @@ class Checker {
                     const Assignment& atLower, const std::string& why);
 
   void caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key);
+  void caseRangeGap(int c, const ir::Expr& node, int var, const std::vector<NumDom>& ivs);
 
   // ---- caps (check_caps.cpp) ----
   void caps();

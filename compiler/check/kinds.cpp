@@ -38,6 +38,8 @@ const KindInfo kKinds[] = {
      "A boundary value falls between two tiers or clauses of the same target: neither pays it"},
     {FindingKind::TierOrder, "W0623", "tier_order", Severity::Warning,
      "Tier thresholds are out of order, so a higher threshold is never reached"},
+    {FindingKind::CaseRangeGap, "W0624", "case_range_gap", Severity::Warning,
+     "A stretch of values between two cases of a table that no case covers, with cases paying below and above it"},
     {FindingKind::CapAboveProgramme, "W0630", "cap_above_programme", Severity::Warning,
      "An item's cap (or its highest amount) is above the cumulative or programme cap that contains it"},
     {FindingKind::CapUnreachable, "W0631", "cap_unreachable", Severity::Warning,

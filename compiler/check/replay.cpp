@@ -125,7 +125,8 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
       }
       out.ok = a && a->hasAmount() && near(a->computedHi, *f.expectHi, unit(0));
       return out;
-    case FindingKind::TierGap: {
+    case FindingKind::TierGap:
+    case FindingKind::CaseRangeGap: {
       for (std::size_t i = 0; i < f.clauses.size(); ++i) {
         const eval::Award* x = award(i);
         if (x && x->hasAmount()) return out;

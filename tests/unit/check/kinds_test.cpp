@@ -147,6 +147,21 @@ TEST(CheckKinds, GapBetweenCases) {
   replayAll(*c);
 }
 
+// A decision table's missing rule: values between two cases that neither pays, reported once per
+// table, with an applicant inside the stretch; not when the clause's condition leaves the stretch
+// out, nor between cases that meet.
+TEST(CheckKinds, RangeGapBetweenCases) {
+  auto c = compileOne(kindPolicy("RangeGapBetweenCases"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::TierGap).empty()) << c->listing();
+  auto f = c->find(FindingKind::CaseRangeGap);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_STREQ(codeOf(f[0]->kind), "W0624");
+  EXPECT_NE(f[0]->message.find("第1条第1款"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->message.find("between 100万元 and 200万元"), std::string::npos) << f[0]->message;
+  replayAll(*c);
+}
+
 TEST(CheckKinds, Caps) {
   auto c = compileOne(kindPolicy("Caps"));
   ASSERT_TRUE(c->program);
