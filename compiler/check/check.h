@@ -33,6 +33,7 @@ enum class FindingKind {
   TierGap,                // W0622
   TierOrder,              // W0623
   CaseRangeGap,           // W0624
+  CaseSharedBound,        // W0625
   CapAboveProgramme,      // W0630
   CapUnreachable,         // W0631
   CapAlwaysReached,       // W0632

@@ -113,13 +113,16 @@ Checker::Table Checker::tableData(int c, const ir::Expr& node) {
 void Checker::table(int c, const ir::Expr& node) {
   Table t = tableData(c, node);
   for (std::size_t j = 0; j < node.entries.size(); ++j) reachable(t, j);
+  const std::size_t before = out_.findings.size();
   for (std::size_t i = 0; i < node.entries.size(); ++i)
     for (std::size_t j = i + 1; j < node.entries.size(); ++j) {
       if (ascending(node)) lessInAscendingTable(t, i, j);
       else lessInTable(t, i, j);
     }
-  // Gaps between cases on one number: a boundary value no case covers.
-  if (node.op == Op::Cases) caseGaps(c, node, t.key);
+  const bool paysLess = out_.findings.size() > before;
+  // Gaps between cases on one number: a boundary value no case covers; and a boundary two cases
+  // share (unless a case paying less there was just reported: that is the same finding).
+  if (node.op == Op::Cases) caseBounds(t, !paysLess);
 }
 
 void Checker::reachable(const Table& t, std::size_t j) {
@@ -243,7 +246,10 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
   f.help.push_back("an applicant at the lower " + what + ": " + wb_.summary(atLower));
 }
 
-void Checker::caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key) {
+void Checker::caseBounds(const Table& t, bool overlaps) {
+  const int c = t.clause;
+  const ir::Expr& node = *t.node;
+  const std::vector<Cond>& key = t.key;
   int var = -1;
   std::vector<NumDom> ivs;
   for (const auto& k : key) {
@@ -255,6 +261,7 @@ void Checker::caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key
     ivs.push_back(b.doms[0].num);
   }
   if (var < 0) return;
+  if (overlaps) caseSharedBound(t, var, ivs);
   for (const auto& x : ivs)
     for (const auto& y : ivs) {
       if (!(x.hasHi && x.hiStrict && y.hasLo && y.loStrict && x.hi == y.lo)) continue;
@@ -281,6 +288,42 @@ void Checker::caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key
       return;
     }
   caseRangeGap(c, node, var, ivs);
+}
+
+// Two cases on one number that both include their common bound (`达 100万元 以上: …; 不超过 100万元:
+// …`): the applicant exactly at the bound meets both, and the order of the cases decides what it
+// is paid. In Chinese legal usage 以上 and 以下 both include the number itself, so a text that says
+// "100万元以上 … 100万元以下" is ambiguous there; the encoding should say which side has it.
+void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>& ivs) {
+  const int c = t.clause;
+  const ir::Expr& node = *t.node;
+  for (std::size_t i = 0; i < ivs.size(); ++i)
+    for (std::size_t j = 0; j < ivs.size(); ++j) {
+      const NumDom& x = ivs[i];
+      const NumDom& y = ivs[j];
+      if (i == j || !(x.hasHi && !x.hiStrict && y.hasLo && !y.loStrict && x.hi == y.lo)) continue;
+      Lit at;
+      at.var = var;
+      at.op = ast::CmpOp::Eq;
+      at.val = x.hi;
+      Cond pin = solver_.prepare(F::of(at));
+      const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+      Answer a = solver_.solve({&d.cond, &pin}, d.touch);
+      if (a.sat != Sat::Yes) continue;
+      const std::size_t first = std::min(i, j), second = std::max(i, j);
+      Finding& f = add(FindingKind::CaseSharedBound, c,
+                       fmt::format("{} = {} meets two cases of {}, `{}` and `{}`: the first listed is paid, so the "
+                                   "order of the cases decides the amount at the bound",
+                                   vars_[var].name, describeValue(p_, vars_[var], x.hi), cite(c), entryName(node, first),
+                                   entryName(node, second)));
+      if (entrySpan(node, second).valid()) f.span = entrySpan(node, second);
+      attachWitness(f, a.model, subject(c));
+      if (auto h = amountAt(t.shape[first], a.model); h && h->toDecimal()) f.expectHi = *h->toDecimal();
+      f.help.push_back(fmt::format("say which case has the bound by making the other one strict (`超`, `低于`): {} pays {}, {} pays {}",
+                                   entryName(node, first), shapeText(t.shape[first]), entryName(node, second),
+                                   shapeText(t.shape[second])));
+      return;
+    }
 }
 
 // A stretch of values between two cases that neither covers (`低于 100万元: …; 超 200万元: …`): a

@@ -216,7 +216,8 @@ class Checker {
   void tierPaysLess(const Table& t, std::size_t higher, std::size_t lower, const Assignment& atHigher,
                     const Assignment& atLower, const std::string& why);
 
-  void caseGaps(int c, const ir::Expr& node, const std::vector<Cond>& key);
+  void caseBounds(const Table& t, bool overlaps);
+  void caseSharedBound(const Table& t, int var, const std::vector<NumDom>& ivs);
   void caseRangeGap(int c, const ir::Expr& node, int var, const std::vector<NumDom>& ivs);
 
   // ---- caps (check_caps.cpp) ----

@@ -40,6 +40,9 @@ const KindInfo kKinds[] = {
      "Tier thresholds are out of order, so a higher threshold is never reached"},
     {FindingKind::CaseRangeGap, "W0624", "case_range_gap", Severity::Warning,
      "A stretch of values between two cases of a table that no case covers, with cases paying below and above it"},
+    {FindingKind::CaseSharedBound, "W0625", "case_shared_bound", Severity::Warning,
+     "Two cases of a table both include their common bound (以上 and 以下 of one number): the order of the cases "
+     "decides what the applicant at the bound is paid"},
     {FindingKind::CapAboveProgramme, "W0630", "cap_above_programme", Severity::Warning,
      "An item's cap (or its highest amount) is above the cumulative or programme cap that contains it"},
     {FindingKind::CapUnreachable, "W0631", "cap_unreachable", Severity::Warning,

@@ -119,6 +119,7 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     }
     case FindingKind::TierUnreachable:
     case FindingKind::TierOrder:
+    case FindingKind::CaseSharedBound:
       if (!f.expectHi) {
         out.ok = true;
         return out;

@@ -91,6 +91,7 @@ inline constexpr const char* kTierPaysLess = "W0620";
 inline constexpr const char* kTierUnreachable = "W0621";
 inline constexpr const char* kTierGap = "W0622";
 inline constexpr const char* kCaseRangeGap = "W0624";
+inline constexpr const char* kCaseSharedBound = "W0625";
 inline constexpr const char* kTierOrder = "W0623";
 inline constexpr const char* kCapAboveProgramme = "W0630";
 inline constexpr const char* kCapUnreachable = "W0631";

@@ -162,6 +162,23 @@ TEST(CheckKinds, RangeGapBetweenCases) {
   replayAll(*c);
 }
 
+// 以上 and 以下 of one number both include it: the applicant at the bound meets two cases and is
+// paid the first. Not when one side is strict, nor when the clause's condition excludes the bound.
+TEST(CheckKinds, CasesShareABound) {
+  auto c = compileOne(kindPolicy("CasesShareABound"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::CaseSharedBound);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_STREQ(codeOf(f[0]->kind), "W0625");
+  EXPECT_NE(f[0]->message.find("第1条第1款"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->message.find("= 100万元 meets two cases"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->witnessSummary.find("项目.投资=100万元"), std::string::npos) << f[0]->witnessSummary;
+  ASSERT_TRUE(f[0]->expectHi);
+  EXPECT_EQ(f[0]->expectHi->toString(), "20000");
+  EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << c->listing();
+  replayAll(*c);
+}
+
 TEST(CheckKinds, Caps) {
   auto c = compileOne(kindPolicy("Caps"));
   ASSERT_TRUE(c->program);
