@@ -183,6 +183,19 @@ Finding& Checker::add(FindingKind k, int primary, std::string message) {
   return out_.findings.back();
 }
 
+Lit Checker::literal(int var, ast::CmpOp op, const Q& value) const {
+  Lit l;
+  l.var = var;
+  l.op = op;
+  l.val = value;
+  return l;
+}
+
+Answer Checker::paysWith(int c, const Cond& extra) {
+  const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  return solver_.solve({&d.cond, &extra}, d.touch);
+}
+
 void Checker::noteOther(Finding& f, int other, const std::string& what) {
   f.clauses.push_back(other);
   f.notes.push_back(DiagNote{span(other), what + ": " + cite(other) + " " + quote(other)});

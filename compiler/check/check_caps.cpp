@@ -170,11 +170,8 @@ std::optional<Assignment> Checker::atEnd(int c, std::size_t bi, const End& end, 
   ClauseData& d = cl_[static_cast<std::size_t>(c)];
   std::vector<Cond> pins;
   for (const AtBound& b : end.parts) {
-    Lit at;
-    at.var = b.var;
-    at.op = !b.strict ? ast::CmpOp::Eq : low ? ast::CmpOp::Gt : ast::CmpOp::Lt;
-    at.val = b.value;
-    pins.push_back(solver_.prepare(F::of(at)));
+    const ast::CmpOp op = !b.strict ? ast::CmpOp::Eq : low ? ast::CmpOp::Gt : ast::CmpOp::Lt;
+    pins.push_back(solver_.prepare(F::of(literal(b.var, op, b.value))));
   }
   std::vector<const Cond*> q{&pay(c), &d.guards[bi]};
   for (const auto& p : pins) q.push_back(&p);

@@ -103,11 +103,7 @@ void Checker::alwaysTrue(int c) {
     for (int v : vs) {
       const VarInfo& vi = vars_[v];
       if (vi.dom != DomKind::Num || !vi.lo) continue;
-      Lit l;
-      l.var = v;
-      l.op = ast::CmpOp::Eq;
-      l.val = *vi.lo;
-      pins.push_back(solver_.prepare(F::of(l)));
+      pins.push_back(pinned(v, *vi.lo));
     }
     std::vector<const Cond*> q{&pay(c)};
     for (const auto& p : pins) q.push_back(&p);

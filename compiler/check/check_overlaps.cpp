@@ -371,11 +371,7 @@ void Checker::gap(int a, int b) {
     // Both clauses with the variable freed must be compatible, at the point. The solver picks the
     // applicant: a sum's parts need Z3 to add up to the point.
     Cond freedA = solver_.prepare(boxes_.formula(A, da.var)), freedB = solver_.prepare(boxes_.formula(B, da.var));
-    Lit at;
-    at.var = da.var;
-    at.op = ast::CmpOp::Eq;
-    at.val = *point;
-    Cond pin = solver_.prepare(F::of(at));
+    Cond pin = pinned(da.var, *point);
     Answer ans = solver_.solve({&freedA, &freedB, &pin}, touchOf({a, b}));
     if (ans.sat != Sat::Yes) continue;
     const Assignment& model = ans.model;

@@ -271,12 +271,7 @@ void Checker::caseBounds(const Table& t, bool overlaps) {
         if ((!z.hasLo || z.lo < p || (z.lo == p && !z.loStrict)) && (!z.hasHi || z.hi > p || (z.hi == p && !z.hiStrict)))
           covered = true;
       if (covered) continue;
-      Lit at;
-      at.var = var;
-      at.op = ast::CmpOp::Eq;
-      at.val = p;
-      Cond pin = solver_.prepare(F::of(at));
-      Answer a = solver_.solve({&cl_[static_cast<std::size_t>(c)].cond, &pin}, cl_[static_cast<std::size_t>(c)].touch);
+      Answer a = paysWith(c, pinned(var, p));
       if (a.sat != Sat::Yes) continue;
       Finding& f = add(FindingKind::TierGap, c,
                        fmt::format("{} = {} is covered by no case of {}: one case ends below it and the next starts "
@@ -302,13 +297,7 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
       const NumDom& x = ivs[i];
       const NumDom& y = ivs[j];
       if (i == j || !(x.hasHi && !x.hiStrict && y.hasLo && !y.loStrict && x.hi == y.lo)) continue;
-      Lit at;
-      at.var = var;
-      at.op = ast::CmpOp::Eq;
-      at.val = x.hi;
-      Cond pin = solver_.prepare(F::of(at));
-      const ClauseData& d = cl_[static_cast<std::size_t>(c)];
-      Answer a = solver_.solve({&d.cond, &pin}, d.touch);
+      Answer a = paysWith(c, pinned(var, x.hi));
       if (a.sat != Sat::Yes) continue;
       const std::size_t first = std::min(i, j), second = std::max(i, j);
       Finding& f = add(FindingKind::CaseSharedBound, c,
@@ -342,15 +331,9 @@ void Checker::caseRangeGap(int c, const ir::Expr& node, int var, const std::vect
     for (const auto& y : ivs)
       if (y.hasLo && y.lo > p && (!next || y.lo < next->lo)) next = &y;
     if (!next) continue;  // nothing above: the cases simply end
-    Lit above, below;
-    above.var = below.var = var;
-    above.op = x.hiStrict ? ast::CmpOp::Ge : ast::CmpOp::Gt;
-    above.val = p;
-    below.op = next->loStrict ? ast::CmpOp::Le : ast::CmpOp::Lt;
-    below.val = next->lo;
-    Cond between = solver_.prepare(F::all({F::of(above), F::of(below)}));
-    const ClauseData& d = cl_[static_cast<std::size_t>(c)];
-    Answer a = solver_.solve({&d.cond, &between}, d.touch);
+    Cond between = solver_.prepare(F::all({F::of(literal(var, x.hiStrict ? ast::CmpOp::Ge : ast::CmpOp::Gt, p)),
+                                           F::of(literal(var, next->loStrict ? ast::CmpOp::Le : ast::CmpOp::Lt, next->lo))}));
+    Answer a = paysWith(c, between);
     if (a.sat != Sat::Yes) continue;
     Finding& f = add(FindingKind::CaseRangeGap, c,
                      fmt::format("{} between {} and {} is covered by no case of {}: the cases pay below and above "

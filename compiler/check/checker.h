@@ -103,6 +103,12 @@ class Checker {
 
   Finding& add(FindingKind k, int primary, std::string message);
 
+  // `var op value`, ready for the solver: a boundary, a point, the ends of a stretch to test.
+  Lit literal(int var, ast::CmpOp op, const Q& value) const;
+  Cond pinned(int var, const Q& value) { return solver_.prepare(F::of(literal(var, ast::CmpOp::Eq, value))); }
+  // An applicant clause c pays (its conditions hold) that also meets `extra`.
+  Answer paysWith(int c, const Cond& extra);
+
   void noteOther(Finding& f, int other, const std::string& what);
 
   // ---- conditions: dead clauses, always-true conditions (check_conditions.cpp) ----
