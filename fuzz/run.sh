@@ -37,6 +37,9 @@ seed() {
         [ "$(basename "$p")" = schema.pol ] && continue
         { cat policies/schema.pol; printf '\0'; cat "$p"; } >"$dir/schema+$(basename "$p")"
       done ;;
+    fuzz_check)
+      "$BUILD/fuzz/write_check_seeds" "$dir"
+      for f in tests/regressions/*.check.pol; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
     fuzz_facts|fuzz_evaluators)
       cp examples/applicants/*.json "$dir"/
       for f in tests/regressions/*.json; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
@@ -59,7 +62,10 @@ seed() {
 
 dict_for() {
   case $1 in
-    fuzz_frontend|fuzz_roundtrip) echo "$ROOT/fuzz/polc.dict" ;;
+    fuzz_frontend|fuzz_roundtrip|fuzz_check) echo "$ROOT/fuzz/polc.dict" ;;
+    fuzz_check)
+      "$BUILD/fuzz/write_check_seeds" "$dir"
+      for f in tests/regressions/*.check.pol; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
     fuzz_facts|fuzz_evaluators) echo "$ROOT/fuzz/facts.dict" ;;
     *) echo "" ;;
   esac

@@ -1,6 +1,7 @@
 // Findings that an audit of the checker showed wrong (false positives, false messages, missed
 // findings), each on the small policy that showed it; every finding left is replayed through the
 // reference evaluator.
+#include "check_util.h"
 #include "kind_policies.h"
 
 namespace polc::test {

@@ -1,5 +1,6 @@
 // Each kind of finding on a small policy written here, with its witness replayed through the
 // reference evaluator (check/replay.h) — the claim of every finding kind is tested.
+#include "check_util.h"
 #include "kind_policies.h"
 
 namespace polc::test {

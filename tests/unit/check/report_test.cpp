@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "check_util.h"
 #include "kind_policies.h"
 #include "facts/facts.h"
 
