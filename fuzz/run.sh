@@ -38,8 +38,7 @@ seed() {
         { cat policies/schema.pol; printf '\0'; cat "$p"; } >"$dir/schema+$(basename "$p")"
       done ;;
     fuzz_check)
-      "$BUILD/fuzz/write_check_seeds" "$dir"
-      for f in tests/regressions/*.check.pol; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
+      "$BUILD/fuzz/write_check_seeds" "$dir" ;;
     fuzz_facts|fuzz_evaluators)
       cp examples/applicants/*.json "$dir"/
       for f in tests/regressions/*.json; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
@@ -63,9 +62,6 @@ seed() {
 dict_for() {
   case $1 in
     fuzz_frontend|fuzz_roundtrip|fuzz_check) echo "$ROOT/fuzz/polc.dict" ;;
-    fuzz_check)
-      "$BUILD/fuzz/write_check_seeds" "$dir"
-      for f in tests/regressions/*.check.pol; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
     fuzz_facts|fuzz_evaluators) echo "$ROOT/fuzz/facts.dict" ;;
     *) echo "" ;;
   esac
