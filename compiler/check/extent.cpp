@@ -48,9 +48,38 @@ std::optional<End> bySum(const Boxes& boxes, const VarTable& vars, const Box& m,
   return End{k * at->value + form.c, at->strict, {*at}};
 }
 
+// The same when the parts are paid at different rates (`设备投入 × 10% + 投资 × 20%` under a condition
+// on `设备投入 + 投资`): with every part at least 0 and the sum Σ c·x bounded, Σ k·x lies between the
+// lowest and the highest k/c times the sum. A bound, reached when all of the sum sits in one part.
+std::optional<End> byWeightedSum(const Boxes& boxes, const VarTable& vars, const Box& m, const Lin& form, bool low) {
+  if (form.coef.size() < 2) return std::nullopt;
+  for (const Dom& d : m.doms) {
+    const VarInfo& v = vars[d.var];
+    if (v.kind != VarKind::Sum || v.terms.size() != form.coef.size()) continue;
+    std::optional<Q> ratio;  // the lowest (highest) k/c
+    bool fits = true;
+    for (const auto& [part, c] : v.terms) {
+      auto k = form.coef.find(part);
+      auto floor = endOf(boxes, m, part, true);
+      if (k == form.coef.end() || c.sign() <= 0 || k->second.sign() <= 0 || !floor || floor->value.sign() < 0) {
+        fits = false;
+        break;
+      }
+      Q r = k->second / c;
+      if (!ratio || (low ? r < *ratio : r > *ratio)) ratio = r;
+    }
+    if (!fits || !ratio) continue;
+    auto at = endOf(boxes, m, d.var, low);
+    if (!at) continue;
+    return End{*ratio * at->value + form.c, at->strict, {*at}};
+  }
+  return std::nullopt;
+}
+
 std::optional<End> endIn(const Boxes& boxes, const VarTable& vars, const Box& m, const Lin& form, bool low) {
   auto parts = byParts(boxes, m, form, low);
   auto sum = bySum(boxes, vars, m, form, low);
+  if (!sum) sum = byWeightedSum(boxes, vars, m, form, low);
   if (parts && sum) return tighter(*sum, *parts, low) ? sum : parts;
   return parts ? parts : sum;
 }

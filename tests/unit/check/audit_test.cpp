@@ -276,6 +276,25 @@ TEST(CheckAudit, ACapThatASumOfBasesAlwaysOrNeverReachesIsReported) {
   replayEvery(*c);
 }
 
+TEST(CheckAudit, ASumBoundsItsPartsPaidAtDifferentRates) {
+  // 设备投入 + 投资 at least 1000万元, paid 10 % and 20 %: at least 100万元 (all of it 设备投入), so a
+  // cap of 50万元 always cuts; at most 100万元 together: at most 20万元, below a cap of 50万元. A cap
+  // of 150万元 is neither: the amount runs from 100万元 up without bound.
+  auto c = oneEach({"条件 设备投入 + 投资 达 1000万元 以上 给予 设备投入 × 10% + 投资 × 20% 上限 50万元",
+                    "条件 设备投入 + 投资 不超过 100万元 给予 设备投入 × 10% + 投资 × 20% 上限 50万元",
+                    "条件 设备投入 + 投资 达 1000万元 以上 给予 设备投入 × 10% + 投资 × 20% 上限 150万元"});
+  ASSERT_TRUE(c->program);
+  auto always = c->find(FindingKind::CapAlwaysReached, "第1条第1款");
+  ASSERT_EQ(always.size(), 1u) << c->listing();
+  EXPECT_NE(always[0]->message.find("项目.设备投入 + 项目.投资 is at least 1000万元"), npos) << always[0]->message;
+  auto never = c->find(FindingKind::CapUnreachable, "第1条第2款");
+  ASSERT_EQ(never.size(), 1u) << c->listing();
+  EXPECT_NE(never[0]->message.find("pays at most 20万元"), npos) << never[0]->message;
+  EXPECT_TRUE(c->find(FindingKind::CapAlwaysReached, "第1条第3款").empty()) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::CapUnreachable, "第1条第3款").empty()) << c->listing();
+  replayEvery(*c);
+}
+
 TEST(CheckAudit, AFixedAmountAboveItsOwnCapIsACapAlwaysReached) {
   // The cap always cuts 50万元 (and the top of 最高 50万元, and the 改造 case): one of the numbers is
   // wrong. An amount equal to its cap is only said twice.
