@@ -300,6 +300,11 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
       Answer a = paysWith(c, pinned(var, x.hi));
       if (a.sat != Sat::Yes) continue;
       const std::size_t first = std::min(i, j), second = std::max(i, j);
+      // Two cases that pay the same there leave nothing to decide (`以上: 1万元; 以下: 1万元`).
+      const Shape& sf = t.shape[first];
+      const Shape& ss = t.shape[second];
+      if (sf.kind == Shape::Const && ss.kind == Shape::Const && sf.form == ss.form && sf.lo == ss.lo && sf.hi == ss.hi)
+        continue;
       Finding& f = add(FindingKind::CaseSharedBound, c,
                        fmt::format("{} = {} meets two cases of {}, `{}` and `{}`: the first listed is paid, so the "
                                    "order of the cases decides the amount at the bound",

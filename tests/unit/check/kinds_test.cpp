@@ -164,7 +164,8 @@ TEST(CheckKinds, RangeGapBetweenCases) {
 }
 
 // 以上 and 以下 of one number both include it: the applicant at the bound meets two cases and is
-// paid the first. Not when one side is strict, nor when the clause's condition excludes the bound.
+// paid the first. Not when one side is strict, nor when the clause's condition excludes the bound,
+// nor when both cases pay the same.
 TEST(CheckKinds, CasesShareABound) {
   auto c = compileOne(kindPolicy("CasesShareABound"));
   ASSERT_TRUE(c->program);
