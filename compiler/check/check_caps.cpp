@@ -9,16 +9,6 @@
 
 namespace polc::check {
 
-namespace {
-
-// A cap scaled with its table (÷ 3) need not be a decimal.
-std::string moneyText(const Q& q) {
-  auto d = q.toDecimal();
-  return d ? eval::money(*d) : q.str();
-}
-
-}  // namespace
-
 void Checker::caps() {
   for (std::size_t k = 0; k < p_.caps.size(); ++k) programmeCap(static_cast<int>(k));
   for (std::size_t c = 0; c < p_.clauses.size(); ++c) {

@@ -86,8 +86,11 @@ void Checker::rateFinding(int c, const Product& prod) {
       f.limit = paid->toDecimal();
       const bool oneFact = base->coef.size() == 1 && base->coef.begin()->second == Q(1) && base->c.isZero();
       f.baseFact = oneFact ? vars_[base->coef.begin()->first].name : "`" + prod.baseText() + "`";
-      f.help.push_back(fmt::format("the witness's {} is {}; the clause pays {}{}", f.baseFact, paid->str(),
-                                   range ? "up to " : "", amount->str()));
+      // The base in its fact's unit (a sum of facts is in the unit of its first part).
+      const std::string baseValue =
+          oneFact ? describeValue(p_, vars_[base->coef.begin()->first], *paid) : moneyText(*paid);
+      f.help.push_back(fmt::format("the witness's {} is {}; the clause pays {}{}", f.baseFact, baseValue,
+                                   range ? "up to " : "", moneyText(*amount)));
     }
     return;
   }

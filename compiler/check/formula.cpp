@@ -849,4 +849,9 @@ std::string describeLit(const ir::Program& p, const VarTable& vars, const Lit& l
   return "?";
 }
 
+std::string moneyText(const Q& q) {
+  auto d = q.toDecimal();
+  return d ? eval::money(*d) : q.str();
+}
+
 }  // namespace polc::check

@@ -190,5 +190,8 @@ bool viewsClash(const VarTable& vars, const Box& b);
 std::string describeLit(const ir::Program& p, const VarTable& vars, const Lit& l);
 // A value of the variable as the policy writes it: a date, a quantity with its unit.
 std::string describeValue(const ir::Program& p, const VarInfo& v, const Q& q);
+// An amount of money in 元 as findings print it (`600万元`); a cap scaled with its table (÷ 3) need
+// not be a decimal, and is printed as a fraction.
+std::string moneyText(const Q& q);
 
 }  // namespace polc::check

@@ -2,6 +2,7 @@
 // findings), each on the small policy that showed it; every finding left is replayed through the
 // reference evaluator.
 #include "check_util.h"
+#include "eval/eval.h"
 #include "kind_policies.h"
 
 namespace polc::test {
@@ -244,6 +245,11 @@ TEST(CheckAudit, ARateMadeOfSeveralFactorsOrARangeIsARateAbove100) {
     EXPECT_NE(f[0]->message.find(says), npos) << f[0]->message;
     ASSERT_TRUE(f[0]->expectHi && f[0]->limit) << amount;
     EXPECT_GT(*f[0]->expectHi, *f[0]->limit) << amount;
+    // Amounts in words, as everywhere in a finding: "is 1元; the clause pays 1.2元", never "1.2".
+    ASSERT_FALSE(f[0]->help.empty());
+    EXPECT_NE(f[0]->help.back().find("the witness's 项目.设备投入 is " + eval::money(*f[0]->limit)), npos)
+        << f[0]->help.back();
+    EXPECT_NE(f[0]->help.back().find(eval::money(*f[0]->expectHi)), npos) << f[0]->help.back();
     replayEvery(*c);
   }
   // 120% × 50% pays 60 % of the base; a range up to 90 % never pays more than it.
