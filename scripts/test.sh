@@ -85,4 +85,4 @@ phase "ctest suite under ASan+UBSan"
 # Every libFuzzer target for 15 s, two at a time (one per core): a crash, leak, hang or sanitizer
 # report fails the suite and leaves its input in build-san/artifacts/.
 FUZZ_BUILD_DIR=$PWD/build-san bash fuzz/smoke.sh
-phase "fuzz smoke (5 targets x 15 s)"
+phase "fuzz smoke ($(ls build-san/fuzz/fuzz_* | wc -l) targets x ${FUZZ_SMOKE_SECONDS:-15} s)"
