@@ -282,7 +282,7 @@ void Checker::caseBounds(const Table& t, bool overlaps) {
       attachWitness(f, a.model, subject(c));
       return;
     }
-  caseRangeGap(c, node, var, ivs);
+  caseRangeGap(t, var, ivs);
 }
 
 // Two cases on one number that both include their common bound (`达 100万元 以上: …; 不超过 100万元:
@@ -324,18 +324,22 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
 // decision table's missing rule. The text gives amounts below and above it, and nothing between,
 // which is more often a wrong threshold than an intended hole; the clause's own conditions may
 // exclude the stretch, and then there is no finding.
-void Checker::caseRangeGap(int c, const ir::Expr& node, int var, const std::vector<NumDom>& ivs) {
+void Checker::caseRangeGap(const Table& t, int var, const std::vector<NumDom>& ivs) {
+  const int c = t.clause;
+  const ir::Expr& node = *t.node;
   auto coversRightOf = [&](const NumDom& z, const Q& p) {
     return (!z.hasLo || z.lo <= p) && (!z.hasHi || z.hi > p);
   };
-  for (const auto& x : ivs) {
+  for (std::size_t i = 0; i < ivs.size(); ++i) {
+    const NumDom& x = ivs[i];
     if (!x.hasHi) continue;
     const Q& p = x.hi;
     if (std::any_of(ivs.begin(), ivs.end(), [&](const NumDom& z) { return coversRightOf(z, p); })) continue;
-    const NumDom* next = nullptr;
-    for (const auto& y : ivs)
-      if (y.hasLo && y.lo > p && (!next || y.lo < next->lo)) next = &y;
-    if (!next) continue;  // nothing above: the cases simply end
+    std::optional<std::size_t> above;
+    for (std::size_t j = 0; j < ivs.size(); ++j)
+      if (ivs[j].hasLo && ivs[j].lo > p && (!above || ivs[j].lo < ivs[*above].lo)) above = j;
+    if (!above) continue;  // nothing above: the cases simply end
+    const NumDom* next = &ivs[*above];
     Cond between = solver_.prepare(F::all({F::of(literal(var, x.hiStrict ? ast::CmpOp::Ge : ast::CmpOp::Gt, p)),
                                            F::of(literal(var, next->loStrict ? ast::CmpOp::Le : ast::CmpOp::Lt, next->lo))}));
     Answer a = paysWith(c, between);
@@ -347,6 +351,8 @@ void Checker::caseRangeGap(int c, const ir::Expr& node, int var, const std::vect
                                  cite(c)));
     if (node.span.valid()) f.span = node.span;
     attachWitness(f, a.model, subject(c));
+    f.help.push_back(fmt::format("below it `{}` pays {}; above it `{}` pays {}", entryName(node, i), shapeText(t.shape[i]),
+                                 entryName(node, *above), shapeText(t.shape[*above])));
     return;
   }
 }

@@ -224,7 +224,7 @@ class Checker {
 
   void caseBounds(const Table& t, bool overlaps);
   void caseSharedBound(const Table& t, int var, const std::vector<NumDom>& ivs);
-  void caseRangeGap(int c, const ir::Expr& node, int var, const std::vector<NumDom>& ivs);
+  void caseRangeGap(const Table& t, int var, const std::vector<NumDom>& ivs);
 
   // ---- caps (check_caps.cpp) ----
   void caps();
