@@ -170,6 +170,8 @@ class Checker {
                                std::initializer_list<int> excluded);
 
   std::vector<int> membersOf(const ir::Group& g, std::unordered_map<int, std::vector<int>>& byTarget);
+  // membersOf each group, once the dead clauses are known (after conditions()).
+  const std::vector<int>& members(std::size_t gi);
   std::unordered_map<int, std::vector<int>> payingByTarget() const;
 
   // Whenever both a and b pay, group `group` drops `dropped` (a or b) for a third clause `kept`.
@@ -261,6 +263,7 @@ class Checker {
   std::vector<ClauseData> cl_;
   std::vector<Cond> payCond_;
   std::vector<int> payIndex_;
+  std::vector<std::vector<int>> members_;  // members(): each group's paying clauses, built on first use
   std::map<int, int> freq_;
   std::map<std::pair<int, int>, std::string> related_;
   Result out_;
