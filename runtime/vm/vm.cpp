@@ -78,7 +78,8 @@ int Session::addInstance(int subject, int parent) {
     in.grants.resize(n);
     in.texts.resize(n);
   }
-  std::memset(in.present.data(), 0, n);
+  // A subject with no facts has no slots: memset of an empty vector's data() (null) is undefined.
+  if (n != 0) std::memset(in.present.data(), 0, n);
   if (!in.listed.empty()) {
     for (uint32_t f : in.listed) {
       in.history[f].clear();
