@@ -100,14 +100,15 @@ std::optional<int> Checker::dominator(std::size_t gi, int a, const std::vector<i
   if (!amax) return std::nullopt;
   const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
   for (int b : cands) {
+    // First, since it ends the search: every later candidate pays less too.
+    auto bmin = minHi(b);
+    if (!bmin || *bmin < *amax) break;
     if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
     const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
     if (!p_.ownedBy(ca.subject, cb.subject) || !sameKey(g, cb.subject) || !sameKey(g, ca.subject)) continue;
     if (g.sameTarget && ca.target != cb.target) continue;
     if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
     if (!alwaysPaysFull(b)) continue;
-    auto bmin = minHi(b);
-    if (!bmin || *bmin < *amax) break;  // and so does every later candidate
     if (*bmin == *amax && !winsTie(g, b, a)) continue;
     if (!impliesPay(when, b) || droppedBefore(gi, b)) continue;
     return b;
@@ -145,7 +146,8 @@ std::unordered_map<int, std::vector<int>> Checker::payingByTarget() const {
 // Asked for every overlapping pair no group covers, so computed once: with 10,000 clauses, building
 // every group's members again for each pair took three quarters of the check. Sorted by lowest
 // ceiling, highest first (clauses without one last), so that dominator() stops at the first
-// candidate that pays less than the clause it would dominate.
+// candidate that pays less than the clause it would dominate; and split by target for a group of
+// one target, whose search would otherwise pass over every other target's members before it stops.
 const std::vector<int>& Checker::members(std::size_t gi) {
   if (members_.empty()) {
     auto byTarget = payingByTarget();
@@ -156,12 +158,23 @@ const std::vector<int>& Checker::members(std::size_t gi) {
         if (x.first.has_value() != y.first.has_value()) return x.first.has_value();
         return x.first && *x.first > *y.first;
       });
-      std::vector<int> sorted;
-      for (const auto& [low, c] : keyed) sorted.push_back(c);
-      members_.push_back(std::move(sorted));
+      GroupMembers m;
+      for (const auto& [low, c] : keyed) {
+        m.all.push_back(c);
+        if (g.sameTarget) m.byTarget[p_.clauses[static_cast<std::size_t>(c)].target].push_back(c);
+      }
+      members_.push_back(std::move(m));
     }
   }
-  return members_[gi];
+  return members_[gi].all;
+}
+
+const std::vector<int>& Checker::rivals(std::size_t gi, int target) {
+  const std::vector<int>& all = members(gi);
+  if (!p_.groups[gi].sameTarget) return all;
+  static const std::vector<int> none;
+  auto it = members_[gi].byTarget.find(target);
+  return it == members_[gi].byTarget.end() ? none : it->second;
 }
 
 std::optional<Checker::ThirdWins> Checker::droppedForThird(int a, int b) {
@@ -169,7 +182,8 @@ std::optional<Checker::ThirdWins> Checker::droppedForThird(int a, int b) {
   for (std::size_t gi = 0; gi < p_.groups.size(); ++gi)
     for (int x : {a, b}) {
       if (!inScope(p_.groups[gi], x)) continue;
-      if (auto d = dominator(gi, x, members(gi), both, {a, b})) return ThirdWins{gi, x, *d};
+      int target = p_.clauses[static_cast<std::size_t>(x)].target;
+      if (auto d = dominator(gi, x, rivals(gi, target), both, {a, b})) return ThirdWins{gi, x, *d};
     }
   return std::nullopt;
 }
@@ -181,11 +195,9 @@ void Checker::shadowing() {
     if (members.size() < 2) continue;
     // Groups of one target compare only clauses of a target; other groups every pair (a dominator
     // may read facts the dominated clause does not: `改造` is implied by nothing but implies `改造 或 …`).
-    std::unordered_map<int, std::vector<int>> byTarget;
-    for (int c : members) byTarget[p_.clauses[static_cast<std::size_t>(c)].target].push_back(c);
     for (int a : members) {
       const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
-      auto b = dominator(gi, a, g.sameTarget ? byTarget[ca.target] : members, pay(a), {});
+      auto b = dominator(gi, a, rivals(gi, ca.target), pay(a), {});
       if (!b) continue;
       auto bmin = minHi(*b);
       auto amax = maxHi(a);

@@ -172,6 +172,9 @@ class Checker {
   std::vector<int> membersOf(const ir::Group& g, std::unordered_map<int, std::vector<int>>& byTarget);
   // membersOf each group, once the dead clauses are known (after conditions()).
   const std::vector<int>& members(std::size_t gi);
+  // The members group gi may keep instead of a clause of `target`: those of that target when the
+  // group compares only awards of one target, else all of them; in the order of members().
+  const std::vector<int>& rivals(std::size_t gi, int target);
   std::unordered_map<int, std::vector<int>> payingByTarget() const;
 
   // Whenever both a and b pay, group `group` drops `dropped` (a or b) for a third clause `kept`.
@@ -263,7 +266,11 @@ class Checker {
   std::vector<ClauseData> cl_;
   std::vector<Cond> payCond_;
   std::vector<int> payIndex_;
-  std::vector<std::vector<int>> members_;  // members(): each group's paying clauses, built on first use
+  struct GroupMembers {
+    std::vector<int> all;
+    std::unordered_map<int, std::vector<int>> byTarget;  // filled for groups of one target only
+  };
+  std::vector<GroupMembers> members_;  // members(): each group's paying clauses, built on first use
   std::map<int, int> freq_;
   std::map<std::pair<int, int>, std::string> related_;
   Result out_;
