@@ -5,23 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "fuzz_util.h"
 #include "ir/lower.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
-  std::vector<std::string> texts;
-  std::size_t start = 0;
-  while (texts.size() < 3) {
-    std::size_t nul = input.find('\0', start);
-    if (nul == std::string::npos) break;
-    texts.push_back(input.substr(start, nul - start));
-    start = nul + 1;
-  }
-  texts.push_back(input.substr(start));
-  auto c = polc::fuzz::compileTexts(texts);
+  auto c = polc::fuzz::compileTexts(polc::fuzz::splitFiles(input, 4));
   polc::fuzz::renderAll(*c);
   if (c->program) (void)polc::ir::dump(*c->program);
   return 0;

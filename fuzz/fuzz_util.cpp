@@ -39,6 +39,19 @@ std::unique_ptr<Compiled> compileTexts(const std::vector<std::string>& texts) {
   return c;
 }
 
+std::vector<std::string> splitFiles(const std::string& input, std::size_t maxFiles) {
+  std::vector<std::string> texts;
+  std::size_t start = 0;
+  while (texts.size() + 1 < maxFiles) {
+    std::size_t nul = input.find('\0', start);
+    if (nul == std::string::npos) break;
+    texts.push_back(input.substr(start, nul - start));
+    start = nul + 1;
+  }
+  texts.push_back(input.substr(start));
+  return texts;
+}
+
 std::size_t renderAll(const Compiled& c) {
   return renderText(c.sm, c.diags.all(), RenderOptions{true}).size() + renderJson(c.sm, c.diags.all()).size();
 }

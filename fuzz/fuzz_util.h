@@ -22,6 +22,10 @@ struct Compiled {
 // Each text is one file; invalid UTF-8 is rejected the way the loader rejects it (E0002).
 std::unique_ptr<Compiled> compileTexts(const std::vector<std::string>& texts);
 
+// The input split at NUL bytes into at most `maxFiles` files (the last takes the rest): several
+// documents in one input, which may refer to each other. A NUL never occurs in a real policy.
+std::vector<std::string> splitFiles(const std::string& input, std::size_t maxFiles);
+
 // Renders every diagnostic as text and JSON (the renderers read spans and source lines, so they are
 // part of what hostile input reaches) and returns the total length, to keep the work observable.
 std::size_t renderAll(const Compiled& c);

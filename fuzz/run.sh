@@ -38,7 +38,11 @@ seed() {
         { cat policies/schema.pol; printf '\0'; cat "$p"; } >"$dir/schema+$(basename "$p")"
       done ;;
     fuzz_check)
-      "$BUILD/fuzz/write_check_seeds" "$dir" ;;
+      "$BUILD/fuzz/write_check_seeds" "$dir"
+      # Self-contained documents: a NUL after each tells the target not to add its schema.
+      for f in tests/golden/*.pol tests/regressions/*.pol; do
+        [ -e "$f" ] && { cat "$f"; printf '\0'; } >"$dir/self-$(basename "$f")"
+      done ;;
     fuzz_facts|fuzz_evaluators)
       cp examples/applicants/*.json "$dir"/
       for f in tests/regressions/*.json; do [ -e "$f" ] && cp "$f" "$dir"/; done ;;
