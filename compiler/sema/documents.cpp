@@ -20,21 +20,23 @@ constexpr RoundingName kRoundingModes[] = {
     {"up", "进一"},         {"floor", "向下取整"},       {"ceiling", "向上取整"},
 };
 
-template <class Index>
-int lookup(Context& cx, const Index& index, const std::vector<std::string>& names,
-           const ast::Name& n, const char* code, const char* what) {
-  auto it = index.find(n.text);
-  if (it != index.end()) return it->second;
-  auto& d = cx.diags.error(code, n.span, fmt::format("unknown {} `{}`", what, n.text));
-  if (auto s = closestName(n.text, names)) d.help.push_back(fmt::format("did you mean `{}`?", *s));
-  return -1;
-}
-
 template <class Infos>
 std::vector<std::string> namesOf(const Infos& infos) {
   std::vector<std::string> out;
   for (const auto& i : infos) out.push_back(i.name);
   return out;
+}
+
+// The names to suggest from are listed only for an unknown name: listing them for every lookup made
+// analysis quadratic in the number of clauses (each clause looks up its target among all targets).
+template <class Index, class Infos>
+int lookup(Context& cx, const Index& index, const Infos& infos, const ast::Name& n, const char* code,
+           const char* what) {
+  auto it = index.find(n.text);
+  if (it != index.end()) return it->second;
+  auto& d = cx.diags.error(code, n.span, fmt::format("unknown {} `{}`", what, n.text));
+  if (auto s = closestName(n.text, namesOf(infos))) d.help.push_back(fmt::format("did you mean `{}`?", *s));
+  return -1;
 }
 
 class DocumentChecker {
@@ -114,7 +116,7 @@ class DocumentChecker {
   std::vector<int> resolve(const ast::ClauseRef& r, int currentDoc) {
     int d = currentDoc;
     if (r.document) {
-      d = lookup(cx_, m_.documentIndex, namesOf(m_.documents), *r.document, diag::kUnknownDocument, "document");
+      d = lookup(cx_, m_.documentIndex, m_.documents, *r.document, diag::kUnknownDocument, "document");
       if (d < 0) return {};
     }
     const DocumentInfo& doc = m_.documents[d];
@@ -226,14 +228,14 @@ class DocumentChecker {
                       fmt::format("{} does not say whom it applies to", ci.citation))
           .help.push_back("add `对象 企业` (or 项目, 产品, …)");
     } else {
-      ci.subject = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), *c.subject, diag::kUnknownSubject, "subject");
+      ci.subject = lookup(cx_, m_.subjectIndex, m_.subjects, *c.subject, diag::kUnknownSubject, "subject");
     }
-    if (c.target) ci.target = lookup(cx_, m_.targetIndex, namesOf(m_.targets), *c.target, diag::kUnknownTarget, "target");
+    if (c.target) ci.target = lookup(cx_, m_.targetIndex, m_.targets, *c.target, diag::kUnknownTarget, "target");
     else if (ci.award == AwardKind::Pay || ci.award == AwardKind::Negotiated)
       cx_.diags.error(diag::kMissingTarget, c.headerSpan,
                       fmt::format("{} pays but names no 标的 (reward target)", ci.citation))
           .help.push_back("non-stacking across documents matches awards by their target: add `标的 <名称>`");
-    if (c.kind) ci.kind = lookup(cx_, m_.kindIndex, namesOf(m_.kinds), *c.kind, diag::kUnknownKind, "kind");
+    if (c.kind) ci.kind = lookup(cx_, m_.kindIndex, m_.kinds, *c.kind, diag::kUnknownKind, "kind");
     if (ci.subject >= 0) ci.payee = m_.rootOf(ci.subject);
     if (c.payee) payee(ci);
 
@@ -271,7 +273,7 @@ class DocumentChecker {
 
   void payee(ClauseInfo& ci) {
     const ast::Name& n = *ci.decl->payee;
-    int p = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), n, diag::kUnknownSubject, "subject");
+    int p = lookup(cx_, m_.subjectIndex, m_.subjects, n, diag::kUnknownSubject, "subject");
     if (p < 0 || ci.subject < 0) return;
     // The payee is the subject itself, one of its owners, or a subject owned by one of them
     // (a project's 引荐人, a cluster's 集群促进机构).
@@ -321,17 +323,17 @@ class DocumentChecker {
       info.clauses.insert(info.clauses.end(), found.begin(), found.end());
     }
     for (const auto& p : g.per) {
-      int s = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), p, diag::kUnknownSubject, "subject");
+      int s = lookup(cx_, m_.subjectIndex, m_.subjects, p, diag::kUnknownSubject, "subject");
       if (s >= 0) info.perSubjects.push_back(s);
     }
     if (!info.perSubjects.empty()) info.per = info.perSubjects.front();
     info.perItem = g.perItem;
     for (auto& k : g.exceptKinds) {
-      int ki = lookup(cx_, m_.kindIndex, namesOf(m_.kinds), k, diag::kUnknownKind, "kind");
+      int ki = lookup(cx_, m_.kindIndex, m_.kinds, k, diag::kUnknownKind, "kind");
       if (ki >= 0) info.exceptKinds.push_back(ki);
     }
     for (auto& p : g.prefer) {
-      int di = lookup(cx_, m_.documentIndex, namesOf(m_.documents), p, diag::kUnknownDocument, "document");
+      int di = lookup(cx_, m_.documentIndex, m_.documents, p, diag::kUnknownDocument, "document");
       if (di >= 0) info.prefer.push_back(di);
     }
     m_.groups.push_back(std::move(info));
@@ -344,7 +346,7 @@ class DocumentChecker {
     checker_.checkMoney(*k.amount, Scope{}, "a cap");
     if (k.amount->sema.type.form != AmountForm::Exact && !k.amount->sema.type.isError())
       cx_.diags.error(diag::kAmountFormMisuse, k.amount->span, "a cap must be an exact amount");
-    info.per = lookup(cx_, m_.subjectIndex, namesOf(m_.subjects), k.per, diag::kUnknownSubject, "subject");
+    info.per = lookup(cx_, m_.subjectIndex, m_.subjects, k.per, diag::kUnknownSubject, "subject");
     for (auto& r : k.covers) {
       for (int c : resolve(r, d)) {
         info.clauses.push_back(c);
@@ -366,7 +368,7 @@ class DocumentChecker {
         perSubject(d, *rule.condition, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*rule.condition, s); });
       else if (rule.kinds.empty() && i + 1 != f.rules.size())
         cx_.diags.error(diag::kTypeMismatch, rule.span, "其他 (otherwise) must be the last funding rule");
-      for (const auto& k : rule.kinds) lookup(cx_, m_.kindIndex, namesOf(m_.kinds), k, diag::kUnknownKind, "kind");
+      for (const auto& k : rule.kinds) lookup(cx_, m_.kindIndex, m_.kinds, k, diag::kUnknownKind, "kind");
       if (rule.arrangement) continue;  // described in words: nothing to add up
       if (!rule.ratioPayers.empty()) {
         auto parts = std::count(rule.ratio.begin(), rule.ratio.end(), ':') + 1;
