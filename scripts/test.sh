@@ -65,20 +65,21 @@ fi
 cmake --build build-san
 phase "build-san (clang, ASan+UBSan+fuzz)"
 
-# Under the sanitizers every test runs, with four trims, each also run in full by the normal build
+# Under the sanitizers every test runs, with five trims, each also run in full by the normal build
 # above: the random differential tests take POLC_DIFF_APPLICANTS applicants instead of 100,000
 # (tests/differential), the .polb mutation test 500 variants of each kind instead of 1,500
 # (POLC_MUTATION_EACH; fuzz_polb below mutates the same files), tests/limits/run.sh skips its few
-# cases that only measure size (POLC_LIMITS_SANITIZED, see that script), and the tests labelled
-# unsanitized_only — of the docs, and of the generated C++ under the system compilers — do not run
-# again.
+# cases that only measure size (POLC_LIMITS_SANITIZED, see that script), the backends' CLI test
+# runs 3 example applicants alone instead of all 12 (POLC_BACKENDS_ALONE; its batches hold all
+# 12), and the tests labelled unsanitized_only — of the docs, and of the generated C++ under the
+# system compilers — do not run again.
 # quarantine_size_mb=32 (default 256): freed memory is reused after 32 MB of later frees instead
 # of never, in these short runs; each polc run touched up to 256 MB of fresh pages, the larger part
 # of the phase's time on a machine slow to fault pages in. A use after free is still caught when
 # the free was among the last 32 MB freed.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:quarantine_size_mb=32 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-2000} POLC_MUTATION_EACH=500 POLC_LIMITS_SANITIZED=1 \
+  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-2000} POLC_MUTATION_EACH=500 POLC_LIMITS_SANITIZED=1 POLC_BACKENDS_ALONE=3 \
   ctest --test-dir build-san --output-on-failure -j "$JOBS" -LE unsanitized_only
 phase "ctest suite under ASan+UBSan"
 
