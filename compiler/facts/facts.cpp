@@ -9,6 +9,7 @@
 
 // The facts fields with two names, shared with the generated code's reader (one definition).
 #include "backend/cpp/runtime/field_names.h"
+#include "decimal/parse_fault.h"
 #include "ir/lower.h"
 #include "sema/units.h"
 #include "support/read_file.h"
@@ -492,7 +493,7 @@ class Reader {
     std::string digits, unit;
     splitQuantity(body, digits, unit);
     // splitQuantity takes a leading number; accept 1e3-free decimals only.
-    if (digits.empty() || !polrt::Decimal::parse(digits)) return bad("");
+    if (digits.empty() || !polrt::Decimal::parse(digits)) return bad(polrt::decimalLimitNote(digits));
     LiteralValue lit{(negative ? "-" : "") + digits, 0, 1, 1};
     if (!unit.empty()) {
       std::string badPart;

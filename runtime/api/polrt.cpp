@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "bytecode/program.h"
+#include "decimal/parse_fault.h"
 #include "text/text.h"
 #include "vm/vm.h"
 
@@ -93,6 +94,21 @@ polrt_status resolveFact(polrt_session* s, int instance, const char* fact, int& 
   return POLRT_OK;
 }
 
+// The slot of a set or recognition fact (`kind`) and the index of `member` among its values. A null
+// member is a null pointer (POLRT_ERR_ARGUMENT, as for every other argument), not an unknown value.
+polrt_status resolveMember(polrt_session* s, int instance, const char* fact, const char* member, uint8_t kind, int& slot,
+                           int& m) {
+  if (auto st = resolveFact(s, instance, fact, slot)) return st;
+  const polrt::Program& p = *s->prog->p;
+  const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
+  if (fd.kind != kind)
+    return fail(POLRT_ERR_TYPE, std::string(fact) + (kind == polrt::bc::kSet ? " is not a set" : " is not a recognition"));
+  if (!member) return fail(POLRT_ERR_ARGUMENT, "null member");
+  m = p.findMember(p.types[fd.type].enumIndex, member);
+  if (m < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown value \"") + member + "\"");
+  return POLRT_OK;
+}
+
 // Parses `value` as a value of the fact's kind into a Val (for history) or straight into the slot.
 polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const char* value, polrt::Val& out) {
   using namespace polrt::bc;
@@ -102,7 +118,7 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
   switch (fd.kind) {
     case kNum: {
       auto d = polrt::Decimal::parse(v);
-      if (!d) return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"");
+      if (!d) return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"" + polrt::decimalLimitNote(v));
       if (p.types[fd.type].integer && !d->isInteger())
         return fail(POLRT_ERR_TYPE, "\"" + std::string(v) + "\" is not a whole number");
       // The checker's findings assume the declared range; an amount with a unit is never negative.
@@ -179,7 +195,12 @@ extern "C" {
 const char* polrt_last_error(void) { return g_error.c_str(); }
 
 const char* polrt_status_name(polrt_status s) {
-  switch (s) {
+  // A C caller may pass any int (C's enums are ints); in C++ a value outside the enumeration's
+  // range is undefined behaviour once read as a polrt_status, so its bytes are read as an int.
+  static_assert(sizeof(polrt_status) == sizeof(int), "polrt_status is passed as a C int");
+  int code;
+  std::memcpy(&code, &s, sizeof code);
+  switch (code) {
     case POLRT_OK: return "ok";
     case POLRT_ERR_IO: return "io";
     case POLRT_ERR_INVALID: return "invalid";
@@ -349,13 +370,8 @@ polrt_status polrt_set_fact_slot(polrt_session* s, int instance, int slot, const
 
 polrt_status polrt_add_set_member(polrt_session* s, int instance, const char* fact, const char* member) {
   return guard([&]() -> polrt_status {
-    int slot;
-    if (auto st = resolveFact(s, instance, fact, slot)) return st;
-    const polrt::Program& p = *s->prog->p;
-    const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
-    if (fd.kind != polrt::bc::kSet) return fail(POLRT_ERR_TYPE, std::string(fact) + " is not a set");
-    int m = member ? p.findMember(p.types[fd.type].enumIndex, member) : -1;
-    if (m < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown value \"") + (member ? member : "") + "\"");
+    int slot, m;
+    if (auto st = resolveMember(s, instance, fact, member, polrt::bc::kSet, slot, m)) return st;
     s->s->addSetMember(instance, slot, m);
     return POLRT_OK;
   });
@@ -363,13 +379,8 @@ polrt_status polrt_add_set_member(polrt_session* s, int instance, const char* fa
 
 polrt_status polrt_add_recognition(polrt_session* s, int instance, const char* fact, const char* member, const char* date) {
   return guard([&]() -> polrt_status {
-    int slot;
-    if (auto st = resolveFact(s, instance, fact, slot)) return st;
-    const polrt::Program& p = *s->prog->p;
-    const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
-    if (fd.kind != polrt::bc::kRecog) return fail(POLRT_ERR_TYPE, std::string(fact) + " is not a recognition");
-    int m = member ? p.findMember(p.types[fd.type].enumIndex, member) : -1;
-    if (m < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown value \"") + (member ? member : "") + "\"");
+    int slot, m;
+    if (auto st = resolveMember(s, instance, fact, member, polrt::bc::kRecog, slot, m)) return st;
     int day = INT32_MIN / 2;  // held since an unknown date
     if (date) {
       auto d = polrt::text::parseDate(date);
@@ -427,7 +438,8 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
     if (clause < 0 && tgt < 0) return fail(POLRT_ERR_ARGUMENT, "give the citation or the target of the award");
     if (clause >= 0 && tgt < 0) tgt = p.clauses[clause].target;
     auto d = amount ? polrt::Decimal::parse(amount) : std::nullopt;
-    if (!d) return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number");
+    if (!d)
+      return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number" + (amount ? polrt::decimalLimitNote(amount) : ""));
     // As the facts readers: a negative amount received would raise a 晋级补差 top-up.
     if (d->isNegative()) return fail(POLRT_ERR_TYPE, std::string("negative amount \"") + amount + "\"");
     s->s->addReceived(instance, clause, tgt, *d, year, citation ? citation : "");

@@ -12,7 +12,8 @@
  *   - polrt_session: created by polrt_session_new for one program, freed by polrt_session_free;
  *     the program must outlive its sessions. A session is not thread-safe: use one per thread.
  *   - const char* returned by a program accessor lives as long as the program; one returned by a
- *     session accessor lives until the session's next polrt_evaluate, polrt_reset or free.
+ *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
+ *     polrt_applicant_load or polrt_session_free.
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
  * as "企业") and the items it owns ("项目", …), added parent first. Facts are set on an instance by
@@ -85,6 +86,7 @@ polrt_status polrt_set_date(polrt_session* s, const char* yyyy_mm_dd); /* defaul
  * the fact keeps its previous value. */
 polrt_status polrt_set_fact(polrt_session* s, int instance, const char* fact, const char* value);
 polrt_status polrt_set_fact_slot(polrt_session* s, int instance, int slot, const char* value);
+/* A null member is POLRT_ERR_ARGUMENT, a member the fact's enumeration lacks POLRT_ERR_NOT_FOUND. */
 polrt_status polrt_add_set_member(polrt_session* s, int instance, const char* fact, const char* member);
 /* date NULL: held since an unknown date (never 新认定). */
 polrt_status polrt_add_recognition(polrt_session* s, int instance, const char* fact, const char* member,

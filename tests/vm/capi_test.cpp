@@ -130,6 +130,39 @@ TEST_F(CApiP2, RefusesValuesOutsideTheDeclaredRange) {
   }
 }
 
+// A number written correctly but beyond the exact decimal says so, rather than reading as a typo.
+TEST_F(CApiP2, SaysWhyANumberIsBeyondTheDecimal) {
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1.1234567890123456789"), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "expected a decimal number, got \"1.1234567890123456789\" (more than 18 decimal places)");
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "123456789012345678901234567890123456789012"), POLRT_ERR_TYPE);
+  EXPECT_NE(std::string(polrt_last_error()).find("(too many digits for an exact decimal)"), std::string::npos)
+      << polrt_last_error();
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1亿元"), POLRT_ERR_TYPE);  // malformed: no note
+  EXPECT_STREQ(polrt_last_error(), "expected a decimal number, got \"1亿元\"");
+  EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模跃升奖励", "0.0000000000000000001", 2023), POLRT_ERR_TYPE);
+  EXPECT_NE(std::string(polrt_last_error()).find("more than 18 decimal places"), std::string::npos) << polrt_last_error();
+}
+
+// A null member is a null argument, as everywhere else in the API, not a value of the enumeration.
+TEST_F(CApiP2, NullMemberIsAnArgumentError) {
+  EXPECT_EQ(polrt_add_set_member(s, project, "入库", nullptr), POLRT_ERR_ARGUMENT);
+  EXPECT_STREQ(polrt_last_error(), "null member");
+  EXPECT_EQ(polrt_add_recognition(s, firm, "称号", nullptr, "2024-04-15"), POLRT_ERR_ARGUMENT);
+  EXPECT_STREQ(polrt_last_error(), "null member");
+  EXPECT_EQ(polrt_add_set_member(s, project, "入库", "没有这个库"), POLRT_ERR_NOT_FOUND);
+  EXPECT_EQ(polrt_add_set_member(s, firm, "所在地", nullptr), POLRT_ERR_TYPE);  // not a set, whatever the member
+}
+
+// C passes a status as an int: any int has a name ("?" outside the enumeration), never undefined
+// behaviour (UBSan: "load of value 99, which is not a valid value for type 'polrt_status'").
+TEST(CApi, StatusNameOfAnyInt) {
+  EXPECT_STREQ(polrt_status_name(POLRT_ERR_EVAL), "eval");
+  polrt_status unknown;
+  const int code = 99;
+  std::memcpy(&unknown, &code, sizeof code);
+  EXPECT_STREQ(polrt_status_name(unknown), "?");
+}
+
 // A project whose 贴息 (第5条第3款第1项) is an evaluation error: its loan was drawn before the first
 // LPR of the table.
 void addLoanBeforeTheFirstLpr(polrt_session* s, int firm) {
