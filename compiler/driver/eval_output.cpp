@@ -1,16 +1,26 @@
 #include "driver/eval_output.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "decimal/award_words.h"
+#include "support/source.h"
 
 namespace polc {
 namespace {
 
 using eval::Award;
 using eval::Status;
+
+// A label of the totals padded to the 15 display columns of 定额合计, 最高额合计 and 总范围, so that a
+// payer's amounts stand under theirs whatever the width of its name (市, 溧阳市).
+std::string totalsLabel(const std::string& label) {
+  constexpr int kColumns = 15;
+  const int width = displayWidth(decodeUtf8(label));
+  return label + std::string(static_cast<std::size_t>(std::max(1, kColumns - width)), ' ');
+}
 
 const char* formName(AmountForm f) {
   switch (f) {
@@ -140,7 +150,7 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     os << fmt::format("    区间合计       {} 至 {}（{} 项）\n", yuan(t.rangeLo), yuan(t.rangeHi), t.rangeCount);
   os << fmt::format("    总范围         {} 至 {}\n", yuan(t.lo), yuan(t.hi));
   for (const auto& [payer, sum] : t.byPayer)
-    os << fmt::format("    {} 承担       {}\n", payer,
+    os << fmt::format("    {}{}\n", totalsLabel(payer + " 承担"),
                       sum.first == sum.second ? yuan(sum.second) : yuan(sum.first) + " 至 " + yuan(sum.second));
   os << fmt::format("    待遇 {} 项，一事一议 {} 项，不予叠加 {} 项，无法评估 {} 项，已获不再给予 {} 项\n", t.benefits,
                     t.negotiated, t.dropped, t.notAssessable, t.alreadyReceived);

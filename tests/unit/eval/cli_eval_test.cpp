@@ -143,6 +143,17 @@ TEST(EvalCli, P7Liyang) {
                  "市 150,000 元（15万元）；溧阳市 850,000 元（85万元）"});
 }
 
+// Each payer's total stands in the column of the other totals, whatever the width of its name.
+TEST(EvalCli, PayerTotalsAlignWithTheOtherTotals) {
+  CliRun r = runPolc("eval policies/ --facts examples/applicants/p7.json", "p7.totals");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.out.find("\n    总范围         0 元 至 1,000,000 元（100万元）\n"
+                       "    市 承担        0 元 至 150,000 元（15万元）\n"
+                       "    溧阳市 承担    0 元 至 850,000 元（85万元）\n"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(EvalCli, P8CrossDocument) {
   checkScenario({"p8.json",
                  {{"常办发〔2022〕1号 第12条第1款第1项", "企业.产品[0]", "kept", "6000000", nullptr, nullptr},
