@@ -13,7 +13,9 @@
  *     the program must outlive its sessions. A session is not thread-safe: use one per thread.
  *   - const char* returned by a program accessor lives as long as the program; one returned by a
  *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
- *     polrt_applicant_load or polrt_session_free.
+ *     polrt_applicant_load or polrt_session_free. The session accessors that build a string (item,
+ *     min, max, reason, payee, missing, note, funding min/max, totals) keep a new copy at every
+ *     call until then: read each once per evaluation, not in a loop (docs/bytecode.md).
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
  * as "企业") and the items it owns ("项目", …), added parent first. Facts are set on an instance by
