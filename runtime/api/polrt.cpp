@@ -437,9 +437,9 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
     }
     if (clause < 0 && tgt < 0) return fail(POLRT_ERR_ARGUMENT, "give the citation or the target of the award");
     if (clause >= 0 && tgt < 0) tgt = p.clauses[clause].target;
-    auto d = amount ? polrt::Decimal::parse(amount) : std::nullopt;
-    if (!d)
-      return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number" + (amount ? polrt::decimalLimitNote(amount) : ""));
+    if (!amount) return fail(POLRT_ERR_ARGUMENT, "null amount");
+    auto d = polrt::Decimal::parse(amount);
+    if (!d) return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number" + polrt::decimalLimitNote(amount));
     // As the facts readers: a negative amount received would raise a 晋级补差 top-up.
     if (d->isNegative()) return fail(POLRT_ERR_TYPE, std::string("negative amount \"") + amount + "\"");
     s->s->addReceived(instance, clause, tgt, *d, year, citation ? citation : "");

@@ -97,7 +97,7 @@ polrt_status polrt_clear_fact(polrt_session* s, int instance, const char* fact);
 /* The value of a fact declared 历史 in an earlier (or this) year. */
 polrt_status polrt_set_history(polrt_session* s, int instance, const char* fact, int year, const char* value);
 /* An award already received: by citation or (citation NULL) by target; amount in 元, never
- * negative (POLRT_ERR_TYPE, as the facts readers refuse it). */
+ * negative (POLRT_ERR_TYPE, as the facts readers refuse it) nor NULL (POLRT_ERR_ARGUMENT). */
 polrt_status polrt_add_received(polrt_session* s, int instance, const char* citation, const char* target,
                                 const char* amount, int year);
 

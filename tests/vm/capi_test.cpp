@@ -143,7 +143,8 @@ TEST_F(CApiP2, SaysWhyANumberIsBeyondTheDecimal) {
   EXPECT_NE(std::string(polrt_last_error()).find("more than 18 decimal places"), std::string::npos) << polrt_last_error();
 }
 
-// A null member is a null argument, as everywhere else in the API, not a value of the enumeration.
+// A null member or amount is a null argument, as everywhere else in the API, not a value that does
+// not fit.
 TEST_F(CApiP2, NullMemberIsAnArgumentError) {
   EXPECT_EQ(polrt_add_set_member(s, project, "入库", nullptr), POLRT_ERR_ARGUMENT);
   EXPECT_STREQ(polrt_last_error(), "null member");
@@ -151,6 +152,8 @@ TEST_F(CApiP2, NullMemberIsAnArgumentError) {
   EXPECT_STREQ(polrt_last_error(), "null member");
   EXPECT_EQ(polrt_add_set_member(s, project, "入库", "没有这个库"), POLRT_ERR_NOT_FOUND);
   EXPECT_EQ(polrt_add_set_member(s, firm, "所在地", nullptr), POLRT_ERR_TYPE);  // not a set, whatever the member
+  EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模跃升奖励", nullptr, 2023), POLRT_ERR_ARGUMENT);
+  EXPECT_STREQ(polrt_last_error(), "null amount");
 }
 
 // C passes a status as an int: any int has a name ("?" outside the enumeration), never undefined
