@@ -210,10 +210,10 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   try {
-    if (checkCmd->parsed()) return runCheck(check);
-    if (evalCmd->parsed()) return runEval(evalOptions);
-    if (testCmd->parsed()) return runTest(testOptions);
-    if (buildCmd->parsed()) return runBuild(buildOptions);
+    if (checkCmd->parsed()) return statusAfterStdout(runCheck(check));
+    if (evalCmd->parsed()) return statusAfterStdout(runEval(evalOptions));
+    if (testCmd->parsed()) return statusAfterStdout(runTest(testOptions));
+    if (buildCmd->parsed()) return statusAfterStdout(runBuild(buildOptions));
   } catch (const std::exception& e) {
     // Every expected failure is a diagnostic; reaching here is a polc bug, said plainly.
     std::cerr << "polc: internal error: " << e.what() << "\n";

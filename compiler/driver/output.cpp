@@ -1,11 +1,14 @@
 #include "driver/output.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 
 #include <unistd.h>
+
+#include "driver/commands.h"
 
 namespace polc {
 
@@ -26,6 +29,15 @@ void printDiagnostics(const FrontEnd& fe, const OutputOptions& options) {
   }
   std::cerr << renderText(fe.sources, fe.diags.all(), RenderOptions{useColor(options.color)});
   std::cerr.flush();
+}
+
+int statusAfterStdout(int status) {
+  errno = 0;
+  if (std::cout.flush()) return status;
+  const int why = errno;
+  std::cerr << "polc: cannot write standard output" << (why ? std::string(": ") + std::strerror(why) : std::string())
+            << "; the results written there are incomplete\n";
+  return status == kExitOk ? kExitErrors : status;
 }
 
 }  // namespace polc

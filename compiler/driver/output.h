@@ -18,4 +18,9 @@ struct OutputOptions {
 bool useColor(ColorMode mode);
 void printDiagnostics(const FrontEnd& fe, const OutputOptions& options);
 
+// A command's exit status once standard output is flushed. Results written to a full disk or a
+// file that fails are incomplete: that is an error (status 1, a message on stderr), never a
+// success the caller would take the truncated file for.
+int statusAfterStdout(int status);
+
 }  // namespace polc

@@ -354,5 +354,16 @@ if [ "$status" -eq 1 ] && grep -q 'nosuch/s.json' <<<"$out" && ! grep -q '"line"
   echo "ok   --summary into a missing directory: refused before evaluating"; pass=$((pass + 1))
 else echo "FAIL --summary into a missing directory: status $status, output: $out"; fail=$((fail + 1)); fi
 
+# Results written to a full disk are incomplete: exit status 1 and a message, not 0 (/dev/full
+# fails every write with ENOSPC).
+if [ -w /dev/full ]; then
+  echo '{"企业": {"投入": "5元"}}' >"$WORK/one.json"
+  to_full=(bash -c '"$@" >/dev/full' to_full)  # a command, since expect runs it under timeout
+  expect "eval: standard output on a full disk" 1 'cannot write standard output: No space left' "${to_full[@]}" "$POLC" eval "$WORK/plain.pol" --facts "$WORK/one.json"
+  expect "eval --format json: standard output on a full disk" 1 'cannot write standard output' "${to_full[@]}" "$POLC" eval "$WORK/plain.pol" --facts "$WORK/one.json" --format json
+  expect "eval --batch: standard output on a full disk" 1 'cannot write standard output' "${to_full[@]}" "$POLC" eval "$WORK/plain.pol" --batch "$WORK/one.jsonl"
+  expect "check --format json: standard output on a full disk" 1 'cannot write standard output' "${to_full[@]}" "$POLC" check "$WORK/plain.pol" --format json
+fi
+
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
