@@ -68,8 +68,9 @@ struct Run {
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b) const {
     if (!b.holds(v)) outOfBounds(instance, v, b, "");
   }
-  [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b, int year) const {
-    if (!b.holds(v)) outOfBounds(instance, v, b, " (" + std::to_string(year) + ")");
+  // `pastYear`, not `year`: a parameter named as the member warns under an embedder's -Wshadow.
+  [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b, int pastYear) const {
+    if (!b.holds(v)) outOfBounds(instance, v, b, " (" + std::to_string(pastYear) + ")");
   }
   [[noreturn, gnu::cold, gnu::noinline]] void missingRequired(int instance, const char* fact) const {
     throw EvalError(r.path(instance) + "." + fact + ": missing required fact (declared 必填)");
@@ -92,8 +93,8 @@ struct Run {
                     std::to_string(size - 1) + ")");
   }
   [[noreturn, gnu::cold, gnu::noinline]] void outOfBounds(int instance, const Dec& v, const Bounds& b,
-                                                           const std::string& year) const {
-    throw EvalError(r.path(instance) + "." + b.fact + year + ": " + b.why(v, "\"" + v.normalized().toString() + "\""));
+                                                           const std::string& yearNote) const {
+    throw EvalError(r.path(instance) + "." + b.fact + yearNote + ": " + b.why(v, "\"" + v.normalized().toString() + "\""));
   }
   Span<int> instancesOf(int subject) const {
     if (subject >= static_cast<int>(bySubject.size())) return {};
