@@ -5,7 +5,7 @@
 
 #include "sema/passes.h"
 #include "sema/rational.h"
-#include "sema/suggest.h"
+#include "support/suggest.h"
 #include "syntax/literals.h"
 
 namespace polc::sema {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "sema/suggest.h"
+#include "support/suggest.h"
 #include "sema/units.h"
 #include "syntax/token_names.h"
 

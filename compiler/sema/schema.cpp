@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "sema/passes.h"
-#include "sema/suggest.h"
+#include "support/suggest.h"
 #include "sema/units.h"
 
 namespace polc::sema {

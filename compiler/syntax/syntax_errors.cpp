@@ -1,11 +1,14 @@
 #include "syntax/syntax_errors.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "PolcLexer.h"
 #include "support/diag_codes.h"
+#include "support/source.h"
+#include "support/suggest.h"
 #include "syntax/token_names.h"
 
 namespace polc {
@@ -29,21 +32,23 @@ Span tokenSpan(FileId file, const antlr4::Token* t) {
               static_cast<std::uint32_t>(t->getStopIndex() + 1)};
 }
 
-std::string expectedList(antlr4::Parser* parser) {
-  antlr4::misc::IntervalSet expected;
+antlr4::misc::IntervalSet expectedTokens(antlr4::Parser* parser) {
   try {
-    expected = parser->getExpectedTokens();
+    return parser->getExpectedTokens();
   } catch (...) {
     return {};
   }
+}
+
+std::string expectedList(const antlr4::misc::IntervalSet& expected, const antlr4::dfa::Vocabulary& vocabulary) {
   std::vector<std::string> names;
   // A block left open is the commonest slip, and its `}` would otherwise hide among "or N more".
   if (expected.contains(static_cast<size_t>(gen::PolcLexer::RBRACE)))
-    names.push_back(describeTokenType(gen::PolcLexer::RBRACE, parser->getVocabulary()));
+    names.push_back(describeTokenType(gen::PolcLexer::RBRACE, vocabulary));
   for (auto type : expected.toList()) {
     if (type < 0 || type == static_cast<ssize_t>(gen::PolcLexer::RBRACE)) continue;
     // IDENT and BACKTICK_IDENT are both "a name": say it once.
-    std::string name = describeTokenType(static_cast<std::size_t>(type), parser->getVocabulary());
+    std::string name = describeTokenType(static_cast<std::size_t>(type), vocabulary);
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
   }
   if (names.empty()) return {};
@@ -52,6 +57,45 @@ std::string expectedList(antlr4::Parser* parser) {
   for (std::size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + names[i];
   if (names.size() > shown) out += fmt::format(" or {} more", names.size() - shown);
   return out;
+}
+
+// `１００万元`, `＞`: a full-width form (U+FF01..U+FF5E) of an ASCII character, typed with a Chinese
+// input method. Its ASCII twin, which is what the language wants.
+std::optional<char> asciiTwin(const std::string& text) {
+  if (findInvalidUtf8(text) != std::string::npos) return std::nullopt;
+  std::u32string u = decodeUtf8(text);
+  if (u.size() != 1 || u[0] < 0xFF01 || u[0] > 0xFF5E) return std::nullopt;
+  return static_cast<char>(u[0] - 0xFEE0);
+}
+
+// A misspelt keyword (给与, 对像, 上线) lexes as a name; the list of what was expected often cuts off
+// before the keyword meant, so name the expected keyword closest to it.
+std::optional<std::string> closestExpectedKeyword(const std::string& word, const antlr4::misc::IntervalSet& expected,
+                                                  const antlr4::dfa::Vocabulary& vocabulary) {
+  std::vector<std::string> candidates;
+  for (auto type : expected.toList()) {
+    if (type < 0) continue;
+    for (auto& s : keywordSpellings(static_cast<std::size_t>(type), vocabulary)) candidates.push_back(std::move(s));
+  }
+  return closestName(word, candidates);
+}
+
+// `5000 万元`: the unit was written apart from its number, so it lexes as a name of its own. The
+// number written just before it on the same line, without a unit, if that is what happened.
+std::optional<std::string> numberBeforeOnSameLine(antlr4::Parser* parser, const antlr4::Token* offending) {
+  auto* tokens = parser->getTokenStream();
+  for (auto i = static_cast<std::ptrdiff_t>(offending->getTokenIndex()) - 1; i >= 0; --i) {
+    antlr4::Token* t = tokens->get(static_cast<std::size_t>(i));
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) {
+      if (t->getText().find('\n') != std::string::npos) return std::nullopt;
+      continue;
+    }
+    const std::string text = t->getText();
+    bool bare = t->getType() == gen::PolcLexer::QUANTITY &&
+                text.find_first_not_of("0123456789.") == std::string::npos;
+    return bare ? std::optional<std::string>(text) : std::nullopt;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -71,7 +115,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   }
 
   Span span = tokenSpan(file_, offending);
-  std::string expected = expectedList(parser);
+  const antlr4::misc::IntervalSet expectedSet = expectedTokens(parser);
+  std::string expected = expectedList(expectedSet, parser->getVocabulary());
   const std::string text = offending->getText();
   if (offending->getType() == gen::PolcLexer::ERRCHAR) {
     if (text == "\"") {
@@ -83,6 +128,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                            fmt::format("invalid character `{}`", text));
     if (text == "`")
       d.help.push_back("a back-quoted name ends with ` on the same line");
+    else if (auto twin = asciiTwin(text))
+      d.help.push_back(fmt::format("`{}` is a full-width character; write the ASCII `{}`", text, *twin));
     return;
   }
   if (msg.rfind("missing ", 0) == 0) {
@@ -101,6 +148,12 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
                                    "with a space: `{} {}`",
                                    text, *kw, *kw, text.substr(kw->size())));
+    else if (auto number = numberBeforeOnSameLine(parser, offending))
+      d.help.push_back(fmt::format("if `{}` is the unit of `{}`, write it right after the number, without a "
+                                   "space: `{}{}`",
+                                   text, *number, *number, text));
+    else if (auto kw = closestExpectedKeyword(text, expectedSet, parser->getVocabulary()))
+      d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
   }
   // `条件 营业收入 超` with the value left out: ANTLR ends the expression before the operator and
   // reports the operator itself, which reads as if the operator were wrong. Say what it needs.

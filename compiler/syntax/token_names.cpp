@@ -69,4 +69,9 @@ std::optional<std::string> leadingKeyword(const std::string& word) {
   return best;
 }
 
+std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary) {
+  auto it = spellings().find(std::string(vocabulary.getSymbolicName(type)));
+  return it == spellings().end() ? std::vector<std::string>{} : it->second;
+}
+
 }  // namespace polc

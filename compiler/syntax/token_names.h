@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <antlr4-runtime.h>
 
@@ -15,5 +16,8 @@ std::string describeTokenType(std::size_t type, const antlr4::dfa::Vocabulary& v
 // The longest keyword spelling that `word` starts with but is not equal to, if any: `对象企业`
 // starts with `对象`. Used to explain that a keyword glued to a name lexes as one name.
 std::optional<std::string> leadingKeyword(const std::string& word);
+
+// Every spelling of a keyword token type (`给予`, `pay`); empty for a token that is no keyword.
+std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary);
 
 }  // namespace polc

@@ -84,6 +84,51 @@ TEST(SyntaxErrors, AnOperatorWithoutItsValueSaysSo) {
   EXPECT_EQ(d.help[0], "`超` is an operator and needs a value on each side; is one missing?");
 }
 
+TEST(SyntaxErrors, AMisspeltKeywordGetsADidYouMean) {
+  // 给与 for 给予: one wrong character makes a name, and `给予` is past the eight expectations shown.
+  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 对象 企业\n 给与 1万元 } } }");
+  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(c->textOf(d.span), "给与");
+  ASSERT_EQ(d.help.size(), 1u);
+  EXPECT_EQ(d.help[0], "did you mean the keyword `给予`?");
+
+  auto item = parseOnly("文件 甲 { 条 1 { 款 1 { 对像 企业 } } }");
+  ASSERT_FALSE(item->diags.all().empty()) << item->dump();  // recovery may report a second token
+  EXPECT_EQ(item->textOf(item->diags.all()[0].span), "对像");
+  ASSERT_EQ(item->diags.all()[0].help.size(), 1u);
+  EXPECT_EQ(item->diags.all()[0].help[0], "did you mean the keyword `对象`?");
+
+  // A name unlike every expected keyword gets no guess.
+  auto far = parseOnly("文件 甲 { 条 1 { 款 1 { 营业收入 } } }");
+  ASSERT_FALSE(far->diags.all().empty()) << far->dump();
+  EXPECT_TRUE(far->diags.all()[0].help.empty());
+}
+
+TEST(SyntaxErrors, AUnitApartFromItsNumberSaysToJoinThem) {
+  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000 万元 } } }");
+  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(c->textOf(d.span), "万元");
+  ASSERT_EQ(d.help.size(), 1u);
+  EXPECT_EQ(d.help[0], "if `万元` is the unit of `5000`, write it right after the number, without a space: `5000万元`");
+
+  // On the next line the name starts something else: no such guess.
+  auto nextLine = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000\n 万元 } } }");
+  ASSERT_FALSE(nextLine->diags.all().empty()) << nextLine->dump();
+  for (const auto& h : nextLine->diags.all()[0].help) EXPECT_EQ(h.find("right after the number"), std::string::npos) << h;
+}
+
+TEST(SyntaxErrors, AFullWidthCharacterNamesItsAsciiTwin) {
+  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 给予 １００万元 } } }");
+  ASSERT_FALSE(c->codes().empty());
+  EXPECT_EQ(c->codes()[0], diag::kInvalidCharacter) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(d.message, "invalid character `１`");
+  ASSERT_EQ(d.help.size(), 1u);
+  EXPECT_EQ(d.help[0], "`１` is a full-width character; write the ASCII `1`");
+}
+
 TEST(SyntaxErrors, StringsAndStrayCharacters) {
   auto open = parseOnly("文件 甲 { 文号 \"常办发〔2022〕1号\n}");
   ASSERT_FALSE(open->codes().empty());

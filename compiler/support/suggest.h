@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace polc::sema {
+namespace polc {
 
 std::optional<std::string> closestName(const std::string& unknown,
                                        const std::vector<std::string>& candidates);
 
-}  // namespace polc::sema
+}  // namespace polc

@@ -1,10 +1,10 @@
-#include "sema/suggest.h"
+#include "support/suggest.h"
 
 #include <algorithm>
 
 #include "support/source.h"
 
-namespace polc::sema {
+namespace polc {
 namespace {
 
 std::size_t editDistance(const std::u32string& a, const std::u32string& b) {
@@ -50,4 +50,4 @@ std::optional<std::string> closestName(const std::string& unknown,
   return best;
 }
 
-}  // namespace polc::sema
+}  // namespace polc

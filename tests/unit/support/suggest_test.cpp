@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "sema/suggest.h"
+#include "support/suggest.h"
 
-namespace polc::sema {
+namespace polc {
 namespace {
 
 const std::vector<std::string> kFacts = {"营业收入", "地方贡献", "研发费用", "设备投入", "所在地", "节能量"};
@@ -46,4 +46,4 @@ TEST(ClosestName, EnglishNamesToo) {
 }
 
 }  // namespace
-}  // namespace polc::sema
+}  // namespace polc
