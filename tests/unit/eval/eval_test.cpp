@@ -162,6 +162,27 @@ TEST(Eval, FundingRatioAndShares) {
   EXPECT_EQ(str(r.totals.byPayer["市"].second), "150000");
 }
 
+TEST(Eval, FundingPartsWithoutRoundingGoToTheFenHalfUp) {
+  // language.md §10 once said 1:1:1 of 0.01元 is 0.01, 0 and 0 without a 舍入: that is 进一's
+  // result; the default is the fen, 四舍五入, so 0.0033… rounds to 0 and the last payer takes it all.
+  auto c = compilePolicy(std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号"
+    资金分担 { 其他: 市, 区, 镇 = 1:1:1 }
+    条 1 { 款 1 { 原文 "x" 对象 项目 标的 设备奖励 给予 设备投入 } } })");
+  ASSERT_TRUE(c);
+  auto r = evaluate(*c, facts(R"("项目": [{"设备投入": "0.01"}])"));
+  auto* a = award(*c, r, "第1条第1款");
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->funding.size(), 3u);
+  EXPECT_EQ(str(a->funding[0].hi), "0");
+  EXPECT_EQ(str(a->funding[1].hi), "0");
+  EXPECT_EQ(str(a->funding[2].hi), "0.01");
+  r = evaluate(*c, facts(R"("项目": [{"设备投入": "0.02"}])"));
+  a = award(*c, r, "第1条第1款");
+  EXPECT_EQ(str(a->funding[0].hi), "0.01") << "0.0066… rounds half-up to the fen";
+  EXPECT_EQ(str(a->funding[1].hi), "0.01");
+  EXPECT_EQ(str(a->funding[2].hi), "0");
+}
+
 TEST(Eval, TakeHighestDropsOthersButTitleAwardsStack) {
   auto c = doc(R"(条 2 { 款 3 { 原文 "小巨人" 对象 企业 标的 称号奖励 类别 授牌认定 条件 新认定 称号 含 小巨人 给予 最高 100万元 } }
     条 3 { 款 3 { 原文 "12%" 对象 项目 标的 设备奖励 给予 最高 设备投入 × 12% } }
