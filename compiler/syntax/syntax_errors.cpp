@@ -165,6 +165,12 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` is an operator and needs a value on each side; is one missing?",
                                    text));
       break;
+    // `超 5000万元 以上`: the postfix words close only a comparison begun with 达 or 在 (§7.4).
+    case L::ABOVE: case L::BELOW:
+      d.help.push_back(fmt::format("`{}` only closes a comparison begun with `达` or `在` (`{} 500万元 {}`); "
+                                   "after another comparison word such as `超`, leave it out",
+                                   text, offending->getType() == L::ABOVE ? "达" : "在", text));
+      break;
     default: break;
   }
 }

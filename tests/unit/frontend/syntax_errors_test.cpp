@@ -119,6 +119,17 @@ TEST(SyntaxErrors, AUnitApartFromItsNumberSaysToJoinThem) {
   for (const auto& h : nextLine->diags.all()[0].help) EXPECT_EQ(h.find("right after the number"), std::string::npos) << h;
 }
 
+TEST(SyntaxErrors, APostfixWordAfterAnotherComparisonSaysWhatItCloses) {
+  // `超 5000万元 以上` is what following the E0203 hint for `超 5000万元以上` gives: explain it too.
+  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000万元 以上 } } }");
+  ASSERT_FALSE(c->diags.all().empty()) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(c->textOf(d.span), "以上");
+  ASSERT_EQ(d.help.size(), 1u);
+  EXPECT_EQ(d.help[0], "`以上` only closes a comparison begun with `达` or `在` (`达 500万元 以上`); after another "
+                       "comparison word such as `超`, leave it out");
+}
+
 TEST(SyntaxErrors, AFullWidthCharacterNamesItsAsciiTwin) {
   auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 给予 １００万元 } } }");
   ASSERT_FALSE(c->codes().empty());
