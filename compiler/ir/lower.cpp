@@ -194,7 +194,11 @@ class Lowerer {
       case K::Neg: out.op = Op::Neg; kids(); break;
       case K::Newly: out.op = Op::Newly; kids(); break;
       case K::Arith: out.op = Op::Arith; out.arith = e.arith; kids(); break;
-      case K::Range: out.op = Op::Range; kids(); break;
+      case K::Range:
+        out.op = Op::Range;
+        kids();
+        emptyRange(e, out);
+        break;
       case K::Cap: out.op = Op::Cap; kids(); break;
       case K::UpTo: out.op = Op::UpTo; kids(); break;
       case K::Compare: out.op = Op::Compare; out.cmp = e.cmp; kids(); break;
@@ -238,6 +242,19 @@ class Lowerer {
       case K::Steps: out.op = Op::Steps; kids(); break;
     }
     return out;
+  }
+
+  // `5万元 至 1万元`: with both ends written out, a reversed range is the writer's slip, known now;
+  // left to evaluation it fails every applicant the clause applies to, or — multiplied by a
+  // count, whose product takes the smaller end first — pays the swapped range silently.
+  void emptyRange(const ast::Expr& e, const Expr& out) {
+    const Expr& lo = out.kids[0];
+    const Expr& hi = out.kids[1];
+    if (lo.op != Op::Const || hi.op != Op::Const || lo.value.type != VType::Num || hi.value.type != VType::Num) return;
+    if (lo.value.lo > hi.value.lo)
+      diags_.error(diag::kEmptyRange, e.span,
+                   fmt::format("the range `{}` is empty: {} is above {}", source(e.span), source(e.kids[0]->span),
+                               source(e.kids[1]->span)));
   }
 
   void entries(const ast::Expr& e, Expr& out) {
