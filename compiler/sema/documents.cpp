@@ -141,6 +141,7 @@ class DocumentChecker {
   // ---- document header ----------------------------------------------------------------------------
   void header(int d) {
     auto& decl = *m_.documents[d].decl;
+    repeatedItems(decl.seen);
     if (decl.effectiveFrom && decl.effectiveTo && *decl.effectiveTo < *decl.effectiveFrom)
       cx_.diags.error(diag::kEffectiveReversed, decl.effectiveSpan, "the effective period ends before it starts");
     if (decl.roundingMode) {
@@ -209,7 +210,7 @@ class DocumentChecker {
   void clause(int index) {
     ClauseInfo& ci = m_.clauses[index];
     ast::Clause& c = *ci.decl;
-    repeatedItems(c);
+    repeatedItems(c.seen);
     if (c.text.empty())
       cx_.diags.error(diag::kMissingText, c.headerSpan,
                       fmt::format("{} has no 原文 (text): every clause quotes the sentence it encodes", ci.citation));
@@ -257,15 +258,16 @@ class DocumentChecker {
     installments(ci);
   }
 
-  void repeatedItems(const ast::Clause& c) {
-    for (std::size_t i = 0; i < c.seen.size(); ++i) {
+  // Items a clause or a document header has once, given twice: the second would silently win.
+  void repeatedItems(const std::vector<ast::ItemSeen>& seen) {
+    for (std::size_t i = 0; i < seen.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
-        if (c.seen[i].item != c.seen[j].item) continue;
-        bool award = c.seen[i].item == "award";
-        cx_.diags.error(award ? diag::kSeveralAwards : diag::kRepeatedItem, c.seen[i].span,
+        if (seen[i].item != seen[j].item) continue;
+        bool award = seen[i].item == "award";
+        cx_.diags.error(award ? diag::kSeveralAwards : diag::kRepeatedItem, seen[i].span,
                         award ? "a clause gives one thing: 给予, 待遇 or 一事一议"
-                              : fmt::format("{} is given twice", c.seen[i].item))
-            .notes.push_back(DiagNote{c.seen[j].span, "first given here"});
+                              : fmt::format("{} is given twice", seen[i].item))
+            .notes.push_back(DiagNote{seen[j].span, "first given here"});
         break;
       }
     }

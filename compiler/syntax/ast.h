@@ -192,6 +192,13 @@ struct Relation {
   Span span;
 };
 
+// An item that a block may hold once, with where it appeared, so that a second one is reported with
+// a note at the first.
+struct ItemSeen {
+  std::string item;
+  Span span;
+};
+
 struct Clause {
   int clause = 0;  // 第N款
   int item = 0;    // 第M项, 0 when the clause is not split into items
@@ -221,11 +228,7 @@ struct Clause {
   bool once = false;  // 一次性: paid once per item, never again in a later year
   std::vector<Relation> relations;
 
-  // Items that may appear once, with where they appeared, so a second one is reported with a note.
-  struct Seen {
-    std::string item;
-    Span span;
-  };
+  using Seen = ItemSeen;
   std::vector<Seen> seen;
 };
 
@@ -325,6 +328,7 @@ struct DocumentDecl {
   std::vector<NonStackingGroup> groups;
   std::vector<CapDecl> caps;
   std::vector<Funding> funding;
+  std::vector<ItemSeen> seen;  // the header items given once (文号, 有效期, 舍入 …)
 };
 
 struct File {
