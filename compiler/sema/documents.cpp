@@ -51,7 +51,8 @@ class DocumentChecker {
       for (int c : doc.clauses) clause(c);
       for (auto& g : doc.decl->groups) group(d, g);
       for (auto& k : doc.decl->caps) cap(d, k);
-      for (auto& f : doc.decl->funding) funding(d, f);
+      auto& blocks = doc.decl->funding;
+      for (std::size_t b = 0; b < blocks.size(); ++b) funding(d, blocks[b], b + 1 == blocks.size());
     }
   }
 
@@ -363,12 +364,14 @@ class DocumentChecker {
     m_.caps.push_back(std::move(info));
   }
 
-  void funding(int d, ast::Funding& f) {
+  // The rules of a document's 资金分担 blocks are tried in order, one block after the other, so an
+  // 其他 must end the last block: anything after it, in this block or a later one, is never used.
+  void funding(int d, ast::Funding& f, bool lastBlock) {
     for (std::size_t i = 0; i < f.rules.size(); ++i) {
       auto& rule = f.rules[i];
       if (rule.condition)
         perSubject(d, *rule.condition, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*rule.condition, s); });
-      else if (rule.kinds.empty() && i + 1 != f.rules.size())
+      else if (rule.kinds.empty() && (i + 1 != f.rules.size() || !lastBlock))
         cx_.diags.error(diag::kTypeMismatch, rule.span, "其他 (otherwise) must be the last funding rule");
       for (const auto& k : rule.kinds) lookup(cx_, m_.kindIndex, m_.kinds, k, diag::kUnknownKind, "kind");
       if (rule.arrangement) continue;  // described in words: nothing to add up
