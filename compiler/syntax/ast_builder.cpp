@@ -216,22 +216,19 @@ class Builder {
     auto once = [&](const char* what, antlr4::ParserRuleContext* ctx) {
       d.seen.push_back(ast::ItemSeen{what, span(ctx)});
     };
-    if (auto* x = dynamic_cast<P::DocNumberContext*>(item)) {
-      once("文号 (number)", x);
-      d.number = text(x->STRING());
-    } else if (auto* x = dynamic_cast<P::DocTitleContext*>(item)) {
-      once("标题 (title)", x);
-      d.title = text(x->STRING());
-    } else if (auto* x = dynamic_cast<P::DocIssuerContext*>(item)) {
-      once("发文机关 (issuer)", x);
-      d.issuer = text(x->STRING());
-    } else if (auto* x = dynamic_cast<P::DocIssuedContext*>(item)) {
+    auto textItem = [&](const char* what, auto* x, std::optional<ast::Text>& field) {
+      once(what, x);
+      field = text(x->STRING());
+    };
+    if (auto* x = dynamic_cast<P::DocNumberContext*>(item)) textItem("文号 (number)", x, d.number);
+    else if (auto* x = dynamic_cast<P::DocTitleContext*>(item)) textItem("标题 (title)", x, d.title);
+    else if (auto* x = dynamic_cast<P::DocIssuerContext*>(item)) textItem("发文机关 (issuer)", x, d.issuer);
+    else if (auto* x = dynamic_cast<P::DocAppliesContext*>(item)) textItem("适用范围 (applies)", x, d.applies);
+    else if (auto* x = dynamic_cast<P::DocInterpreterContext*>(item)) textItem("解释机关 (interpreter)", x, d.interpreter);
+    else if (auto* x = dynamic_cast<P::DocIssuedContext*>(item)) {
       once("印发日期 (issued)", x);
       d.issued = date(x->DATE());
       d.issuedSpan = span(x);
-    } else if (auto* x = dynamic_cast<P::DocAppliesContext*>(item)) {
-      once("适用范围 (applies)", x);
-      d.applies = text(x->STRING());
     } else if (auto* x = dynamic_cast<P::DocEffectiveContext*>(item)) {
       once("有效期 (effective)", x);
       // `有效期 自 A 至 B`, `有效期 A`, `有效期 至 B`: a lone date after 至 is the end.
@@ -246,9 +243,6 @@ class Builder {
         (x->TO() ? d.effectiveTo : d.effectiveFrom) = date(dates[0]);
       }
       d.effectiveSpan = span(x);
-    } else if (auto* x = dynamic_cast<P::DocInterpreterContext*>(item)) {
-      once("解释机关 (interpreter)", x);
-      d.interpreter = text(x->STRING());
     } else if (auto* x = dynamic_cast<P::DocRoundingContext*>(item)) {
       once("舍入 (rounding)", x);
       d.roundingUnit = quantity(x->QUANTITY());

@@ -84,21 +84,23 @@ TEST(SyntaxErrors, AnOperatorWithoutItsValueSaysSo) {
   EXPECT_EQ(d.help[0], "`超` is an operator and needs a value on each side; is one missing?");
 }
 
+// The first diagnostic of `src`: its code, the text it points at, and its one help line.
+void expectFirstHelp(const std::string& src, const char* code, const std::string& at, const std::string& help) {
+  auto c = parseOnly(src);
+  ASSERT_FALSE(c->diags.all().empty()) << src;  // recovery may report a second token after it
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(d.code, code) << c->dump();
+  EXPECT_EQ(c->textOf(d.span), at) << c->dump();
+  ASSERT_EQ(d.help.size(), 1u) << c->dump();
+  EXPECT_EQ(d.help[0], help);
+}
+
 TEST(SyntaxErrors, AMisspeltKeywordGetsADidYouMean) {
   // 给与 for 给予: one wrong character makes a name, and `给予` is past the eight expectations shown.
-  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 对象 企业\n 给与 1万元 } } }");
-  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
-  const Diagnostic& d = c->diags.all()[0];
-  EXPECT_EQ(c->textOf(d.span), "给与");
-  ASSERT_EQ(d.help.size(), 1u);
-  EXPECT_EQ(d.help[0], "did you mean the keyword `给予`?");
-
-  auto item = parseOnly("文件 甲 { 条 1 { 款 1 { 对像 企业 } } }");
-  ASSERT_FALSE(item->diags.all().empty()) << item->dump();  // recovery may report a second token
-  EXPECT_EQ(item->textOf(item->diags.all()[0].span), "对像");
-  ASSERT_EQ(item->diags.all()[0].help.size(), 1u);
-  EXPECT_EQ(item->diags.all()[0].help[0], "did you mean the keyword `对象`?");
-
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 对象 企业\n 给与 1万元 } } }", diag::kUnexpectedToken, "给与",
+                  "did you mean the keyword `给予`?");
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 对像 企业 } } }", diag::kUnexpectedToken, "对像",
+                  "did you mean the keyword `对象`?");
   // A name unlike every expected keyword gets no guess.
   auto far = parseOnly("文件 甲 { 条 1 { 款 1 { 营业收入 } } }");
   ASSERT_FALSE(far->diags.all().empty()) << far->dump();
@@ -106,13 +108,8 @@ TEST(SyntaxErrors, AMisspeltKeywordGetsADidYouMean) {
 }
 
 TEST(SyntaxErrors, AUnitApartFromItsNumberSaysToJoinThem) {
-  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000 万元 } } }");
-  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
-  const Diagnostic& d = c->diags.all()[0];
-  EXPECT_EQ(c->textOf(d.span), "万元");
-  ASSERT_EQ(d.help.size(), 1u);
-  EXPECT_EQ(d.help[0], "if `万元` is the unit of `5000`, write it right after the number, without a space: `5000万元`");
-
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000 万元 } } }", diag::kUnexpectedToken, "万元",
+                  "if `万元` is the unit of `5000`, write it right after the number, without a space: `5000万元`");
   // On the next line the name starts something else: no such guess.
   auto nextLine = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000\n 万元 } } }");
   ASSERT_FALSE(nextLine->diags.all().empty()) << nextLine->dump();
@@ -121,23 +118,14 @@ TEST(SyntaxErrors, AUnitApartFromItsNumberSaysToJoinThem) {
 
 TEST(SyntaxErrors, APostfixWordAfterAnotherComparisonSaysWhatItCloses) {
   // `超 5000万元 以上` is what following the E0203 hint for `超 5000万元以上` gives: explain it too.
-  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000万元 以上 } } }");
-  ASSERT_FALSE(c->diags.all().empty()) << c->dump();
-  const Diagnostic& d = c->diags.all()[0];
-  EXPECT_EQ(c->textOf(d.span), "以上");
-  ASSERT_EQ(d.help.size(), 1u);
-  EXPECT_EQ(d.help[0], "`以上` only closes a comparison begun with `达` or `在` (`达 500万元 以上`); after another "
-                       "comparison word such as `超`, leave it out");
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000万元 以上 } } }", diag::kUnexpectedToken, "以上",
+                  "`以上` only closes a comparison begun with `达` or `在` (`达 500万元 以上`); after another "
+                  "comparison word such as `超`, leave it out");
 }
 
 TEST(SyntaxErrors, AFullWidthCharacterNamesItsAsciiTwin) {
-  auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 给予 １００万元 } } }");
-  ASSERT_FALSE(c->codes().empty());
-  EXPECT_EQ(c->codes()[0], diag::kInvalidCharacter) << c->dump();
-  const Diagnostic& d = c->diags.all()[0];
-  EXPECT_EQ(d.message, "invalid character `１`");
-  ASSERT_EQ(d.help.size(), 1u);
-  EXPECT_EQ(d.help[0], "`１` is a full-width character; write the ASCII `1`");
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 给予 １００万元 } } }", diag::kInvalidCharacter, "１",
+                  "`１` is a full-width character; write the ASCII `1`");
 }
 
 TEST(SyntaxErrors, StringsAndStrayCharacters) {
