@@ -13,6 +13,21 @@
 namespace polc {
 namespace {
 
+// --color, for every command that prints diagnostics. option_text: the help shows the choices as a
+// reader types them, not CLI11's enum mapping (`ENUM:value in {always->1,auto->0,never->2} OR
+// {1,0,2}`), which also let `--color 2` through.
+void addColorOption(CLI::App& command, ColorMode& color) {
+  command
+      .add_option("--color", color, "Colour in text diagnostics: auto (only on a terminal), always, never")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ColorMode>{
+              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
+          CLI::ignore_case))
+      // Transforms run last-added first: this one reports a bad value as `red not in {auto,always,never}`.
+      ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
+      ->option_text("auto|always|never (default: auto)");
+}
+
 // --format and --color, shared by the commands that print diagnostics. `formatHelp` replaces the
 // description of --format for a command whose output is more than diagnostics (polc eval).
 void addOutputOptions(CLI::App& command, OutputOptions& output, const std::string& formatHelp = "") {
@@ -27,14 +42,7 @@ void addOutputOptions(CLI::App& command, OutputOptions& output, const std::strin
       // Transforms run last-added first: this one reports a bad value as `xml not in {text,json}`.
       ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
       ->option_text("text|json (default: text)");
-  command
-      .add_option("--color", output.color, "Colour in text diagnostics: auto (only on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{
-              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
-          CLI::ignore_case))
-      ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
-      ->option_text("auto|always|never (default: auto)");
+  addColorOption(command, output.color);
 }
 
 CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
@@ -59,16 +67,15 @@ CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
          "Diagnostics as text (on stderr), json or sarif (SARIF 2.1.0), both on stdout")
       ->check(CLI::IsMember({"text", "json", "sarif"}, CLI::ignore_case))
       ->default_str("text");
-  cmd->add_option("--color", options.output.color, "Colour in text diagnostics: auto (only on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{
-              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
-          CLI::ignore_case))
-      ->default_str("auto");
+  addColorOption(*cmd, options.output.color);
+  // One value per -W or --error-on: CLI11 lets a repeatable option swallow the words after it, so
+  // `polc check -W W0603=off a.pol b.pol` checked b.pol alone (a.pol was taken for a -W value).
   cmd->add_option("-W", options.warnings,
-                  "Severity of a checker finding: -W CODE=error|warning|note|off, or -Wno-CODE (repeatable)");
+                  "Severity of a checker finding: -W CODE=error|warning|note|off, or -Wno-CODE (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--error-on", options.errorOn,
-                  "Make a finding code, or every warning (`warning`), an error that fails the run (repeatable)");
+                  "Make a finding code, or every warning (`warning`), an error that fails the run (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--witness-dir", options.witnessDir,
                   "Write each finding's witness applicant (a facts file for polc eval) into this directory");
   cmd->add_flag("--no-consistency", options.frontEndOnly, "Skip the consistency checker: only the front end and the lowering to the IR");

@@ -394,6 +394,24 @@ TEST(CheckCli, SeedsExitZeroAndErrorOnWarningFails) {
   }
 }
 
+// -W and --error-on take one value each: written before the paths, they once took the first path
+// for a second value, so `polc check -W W0603=off schema.pol city.pol` checked city.pol alone (and
+// failed on the names schema.pol declares).
+TEST(CheckCli, AWarningOptionBeforeThePathsTakesOneValue) {
+  const std::string policies = std::string(POLC_SOURCE_DIR) + "/policies/";
+  const std::string files = policies + "schema.pol " + policies + "changzhou-2022-industry-policy.pol";
+  int status = -1;
+  std::string out = run("check -Wno-W0603 " + files + " --color never", status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("ok: 2 files"), std::string::npos) << out;
+  out = run("check --error-on W0640 -W W0604=off " + files + " --color never", status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("ok: 2 files"), std::string::npos) << out;
+  // --color takes its three words only, not CLI11's numbers for them.
+  out = run("check --color 2 " + files, status);
+  EXPECT_EQ(status, 2) << out;
+}
+
 // --no-consistency skips the checker only: errors found when lowering to the IR (E0417, E0418,
 // E05xx) still fail the run, as `polc build` would; they were once reported as "ok".
 TEST(CheckCli, NoConsistencyStillReportsLoweringErrors) {
