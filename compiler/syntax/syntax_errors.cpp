@@ -80,22 +80,42 @@ std::optional<std::string> closestExpectedKeyword(const std::string& word, const
   return closestName(word, candidates);
 }
 
-// `5000 万元`: the unit was written apart from its number, so it lexes as a name of its own. The
-// number written just before it on the same line, without a unit, if that is what happened.
-std::optional<std::string> numberBeforeOnSameLine(antlr4::Parser* parser, const antlr4::Token* offending) {
+// The token before `offending`, skipping white space and comments, and whether a line ends between
+// them or anything separates them at all.
+struct Previous {
+  const antlr4::Token* token = nullptr;
+  bool newLine = false;
+  bool adjacent = true;
+};
+Previous previousToken(antlr4::Parser* parser, const antlr4::Token* offending) {
   auto* tokens = parser->getTokenStream();
+  Previous p;
   for (auto i = static_cast<std::ptrdiff_t>(offending->getTokenIndex()) - 1; i >= 0; --i) {
     antlr4::Token* t = tokens->get(static_cast<std::size_t>(i));
-    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) {
-      if (t->getText().find('\n') != std::string::npos) return std::nullopt;
-      continue;
+    if (t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+      p.token = t;
+      return p;
     }
-    const std::string text = t->getText();
-    bool bare = t->getType() == gen::PolcLexer::QUANTITY &&
-                text.find_first_not_of("0123456789.") == std::string::npos;
-    return bare ? std::optional<std::string>(text) : std::nullopt;
+    p.adjacent = false;
+    p.newLine |= t->getText().find('\n') != std::string::npos;
   }
-  return std::nullopt;
+  return p;
+}
+
+// `5000 万元`: the unit was written apart from its number, so it lexes as a name of its own. The
+// number written just before it on the same line, without a unit, if that is what happened.
+std::optional<std::string> numberBeforeOnSameLine(const Previous& p) {
+  if (!p.token || p.newLine || p.token->getType() != gen::PolcLexer::QUANTITY) return std::nullopt;
+  const std::string text = p.token->getText();
+  if (text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
+  return text;
+}
+
+// `{ 10:5万元 }`: digits, a colon and digits are a ratio (language.md §2.4), so an entry of a table
+// keyed by a plain number needs a space after its colon. The ratio glued to `offending`, if any.
+std::optional<std::string> ratioGluedBefore(const Previous& p) {
+  if (!p.token || !p.adjacent || p.token->getType() != gen::PolcLexer::RATIO) return std::nullopt;
+  return p.token->getText();
 }
 
 }  // namespace
@@ -136,7 +156,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     auto& d = diags_.error(diag::kMissingToken, span,
                            fmt::format("missing {} before {}", expected.empty() ? "a token" : expected,
                                        describeToken(offending)));
-    (void)d;
+    if (auto ratio = ratioGluedBefore(previousToken(parser, offending))) {
+      const auto colon = ratio->rfind(':');
+      d.help.push_back(fmt::format("`{}` reads as a ratio; for a table entry put a space after the colon: `{}: {}{}`",
+                                   *ratio, ratio->substr(0, colon), ratio->substr(colon + 1), text));
+    }
     return;
   }
   auto& d = diags_.error(diag::kUnexpectedToken, span,
@@ -148,7 +172,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
                                    "with a space: `{} {}`",
                                    text, *kw, *kw, text.substr(kw->size())));
-    else if (auto number = numberBeforeOnSameLine(parser, offending))
+    else if (auto number = numberBeforeOnSameLine(previousToken(parser, offending)))
       d.help.push_back(fmt::format("if `{}` is the unit of `{}`, write it right after the number, without a "
                                    "space: `{}{}`",
                                    text, *number, *number, text));

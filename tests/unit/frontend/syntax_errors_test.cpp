@@ -123,6 +123,12 @@ TEST(SyntaxErrors, APostfixWordAfterAnotherComparisonSaysWhatItCloses) {
                   "comparison word such as `超`, leave it out");
 }
 
+TEST(SyntaxErrors, ARatioGluedToATableValueSaysToSpaceTheColon) {
+  // language.md §2.4 warns of `10:5万元`; the parser's own words were only "missing `:`".
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 给予 分档 人数 达 { 10:5万元; 5: 1万元 } } } }", diag::kMissingToken, "万元",
+                  "`10:5` reads as a ratio; for a table entry put a space after the colon: `10: 5万元`");
+}
+
 TEST(SyntaxErrors, AFullWidthCharacterNamesItsAsciiTwin) {
   expectFirstHelp("文件 甲 { 条 1 { 款 1 { 给予 １００万元 } } }", diag::kInvalidCharacter, "１",
                   "`１` is a full-width character; write the ASCII `1`");
