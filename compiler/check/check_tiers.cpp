@@ -211,8 +211,10 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
   // W0621/W0623 instead, not a tier that "pays more".
   Answer lower = solver_.solve({&R, &t.first[j]}, d.touch);
   if (lower.sat != Sat::Yes) return;
-  std::string what = node.op == Op::Tiers ? "tier" : "case";
-  tierPaysLess(t, i, j, a.model, lower.model, fmt::format("an applicant who qualifies for the higher {} gets less", what));
+  // A 分情形 has no higher or lower case, only an earlier and a later one that both hold somewhere.
+  tierPaysLess(t, i, j, a.model, lower.model,
+               node.op == Op::Tiers ? "an applicant who qualifies for the higher tier gets less"
+                                    : "an applicant who meets both is paid the earlier, smaller one");
 }
 
 // 不超过 / 低于 tables: the later entry j is the higher band. Its applicants are not those of i, so only
@@ -234,16 +236,17 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
   const int c = t.clause;
   const ir::Expr& node = *t.node;
   std::string what = node.op == Op::Tiers ? "tier" : "case";
+  const std::string other = (node.op == Op::Tiers ? "lower " : "later ") + what;
   Finding& f = add(FindingKind::TierPaysLess, c,
-                   fmt::format("{} `{}` of {} pays {} but the lower {} `{}` pays {}: {}", what, entryName(node, higher),
-                               cite(c), shapeText(t.shape[higher]), what, entryName(node, lower),
+                   fmt::format("{} `{}` of {} pays {} but the {} `{}` pays {}: {}", what, entryName(node, higher),
+                               cite(c), shapeText(t.shape[higher]), other, entryName(node, lower),
                                shapeText(t.shape[lower]), why));
   if (entrySpan(node, higher).valid()) f.span = entrySpan(node, higher);
   attachWitness(f, atHigher, subject(c));
   if (auto h = amountAt(t.shape[higher], atHigher); h && h->toDecimal()) f.expectHi = *h->toDecimal();
   f.contrast = wb_.build(atLower, subject(c), "the lower tier's applicant");
   if (auto h = amountAt(t.shape[lower], atLower); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
-  f.help.push_back("an applicant at the lower " + what + ": " + wb_.summary(atLower));
+  f.help.push_back("an applicant at the " + other + ": " + wb_.summary(atLower));
 }
 
 void Checker::caseBounds(const Table& t, bool overlaps) {

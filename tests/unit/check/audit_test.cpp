@@ -44,6 +44,21 @@ TEST(CheckAudit, AscendingTablePayingLessForMoreIsATierPayingLess) {
   replayEvery(*c);
 }
 
+TEST(CheckAudit, ACasePayingLessThanALaterOneIsNotCalledHigherOrLower) {
+  // A 分情形 is read from the top: the 以上 case is not "the lower case" of the 以下 one, as the
+  // message once said; it is the later one, and at 100万元 both hold.
+  auto c = oneArticle({"给予 分情形 { 设备投入 在 100万元 以下: 1万元; 设备投入 达 100万元 以上: 2万元 }"});
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::TierPaysLess);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("but the later case `设备投入 达 100万元 以上` pays 2万元: an applicant who meets both "
+                               "is paid the earlier, smaller one"),
+            std::string::npos)
+      << f[0]->message;
+  EXPECT_EQ(f[0]->message.find("lower"), std::string::npos) << f[0]->message;
+  replayEvery(*c);
+}
+
 TEST(CheckAudit, AHigherTierCappedBelowALowerOneIsATierPayingLess) {
   // A rate capped at 10万元 against a fixed 30万元: less for every applicant, at the cap or below it.
   for (const char* rate : {"设备投入 × 5%", "设备投入 × 1%"}) {
