@@ -68,6 +68,25 @@ std::optional<char> asciiTwin(const std::string& text) {
   return static_cast<char>(u[0] - 0xFEE0);
 }
 
+// `＞＝`, `１００`: the run of full-width forms that starts at `offending`, and its ASCII twin, so
+// that the hint gives `>=` at once rather than `>` and, after that fix, `=`.
+std::optional<std::pair<std::string, std::string>> fullWidthRun(const antlr4::Token* offending) {
+  auto first = asciiTwin(offending->getText());
+  if (!first) return std::nullopt;
+  std::pair<std::string, std::string> run{offending->getText(), std::string(1, *first)};
+  antlr4::CharStream* input = offending->getInputStream();
+  for (std::size_t i = offending->getStopIndex() + 1; input && i < input->size(); ++i) {
+    std::string next = input->getText(antlr4::misc::Interval(i, i));
+    // ，；： are punctuation and （） name characters as they are (language.md §2.2, §2.7).
+    static const std::string kAccepted[] = {"，", "；", "：", "（", "）"};
+    auto twin = asciiTwin(next);
+    if (!twin || std::find(std::begin(kAccepted), std::end(kAccepted), next) != std::end(kAccepted)) break;
+    run.first += next;
+    run.second += *twin;
+  }
+  return run;
+}
+
 // A misspelt keyword (给与, 对像, 上线) lexes as a name; the list of what was expected often cuts off
 // before the keyword meant, so name the expected keyword closest to it.
 std::optional<std::string> closestExpectedKeyword(const std::string& word, const antlr4::misc::IntervalSet& expected,
@@ -148,8 +167,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                            fmt::format("invalid character `{}`", text));
     if (text == "`")
       d.help.push_back("a back-quoted name ends with ` on the same line");
-    else if (auto twin = asciiTwin(text))
-      d.help.push_back(fmt::format("`{}` is a full-width character; write the ASCII `{}`", text, *twin));
+    else if (auto run = fullWidthRun(offending))
+      d.help.push_back(fmt::format("`{}` is full-width; write the ASCII `{}`", run->first, run->second));
     return;
   }
   if (msg.rfind("missing ", 0) == 0) {

@@ -130,8 +130,11 @@ TEST(SyntaxErrors, ARatioGluedToATableValueSaysToSpaceTheColon) {
 }
 
 TEST(SyntaxErrors, AFullWidthCharacterNamesItsAsciiTwin) {
+  // The whole run, so that `＞＝` is not fixed to `>` first and to `>=` only after a second error.
   expectFirstHelp("文件 甲 { 条 1 { 款 1 { 给予 １００万元 } } }", diag::kInvalidCharacter, "１",
-                  "`１` is a full-width character; write the ASCII `1`");
+                  "`１００` is full-width; write the ASCII `100`");
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 条件 营业收入 ＞＝ 1元 } } }", diag::kInvalidCharacter, "＞",
+                  "`＞＝` is full-width; write the ASCII `>=`");
 }
 
 TEST(SyntaxErrors, StringsAndStrayCharacters) {
