@@ -171,11 +171,26 @@ std::optional<Assignment> Checker::atEnd(int c, std::size_t bi, const End& end, 
   return std::nullopt;
 }
 
+// A finding about one branch of a 分档 / 分情形 / 若 speaks of that branch: "the clause always pays
+// the cap" was said of a table whose other tiers pay less than the cap.
+std::pair<std::string, std::string> Checker::branchWhere(int c, std::size_t bi) const {
+  const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
+  if (branches.size() < 2) return {"", "the clause"};
+  const Branch& b = branches[bi];
+  if (b.node && b.entry >= 0) {
+    const char* what = b.node->op == Op::Tiers ? "tier" : "case";
+    return {fmt::format(" in its {} `{}`", what, entryName(*b.node, static_cast<std::size_t>(b.entry))),
+            fmt::format("that {}", what)};
+  }
+  return {fmt::format(" where it pays `{}`", b.shape.expr ? b.shape.expr->source : "?"), "that branch"};
+}
+
 void Checker::capNeverReached(int c, std::size_t bi, const End& hi) {
   const Shape& s = cl_[static_cast<std::size_t>(c)].branches[bi].shape;
   Finding& f = add(FindingKind::CapUnreachable, c,
-                   fmt::format("the cap {} of {} is never reached: {}, so `{}` pays at most {}", moneyText(*s.cap),
-                               cite(c), endsText(hi, false), s.expr ? s.expr->source : "?", moneyText(hi.value)));
+                   fmt::format("the cap {} of {} is never reached{}: {}, so `{}` pays at most {}", moneyText(*s.cap),
+                               cite(c), branchWhere(c, bi).first, endsText(hi, false), s.expr ? s.expr->source : "?",
+                               moneyText(hi.value)));
   f.limit = s.cap->toDecimal();
   if (auto m = atEnd(c, bi, hi, false)) attachWitness(f, *m, subject(c));
 }
@@ -183,9 +198,10 @@ void Checker::capNeverReached(int c, std::size_t bi, const End& hi) {
 void Checker::capAlwaysReached(int c, std::size_t bi, const End& lo) {
   const Shape& s = cl_[static_cast<std::size_t>(c)].branches[bi].shape;
   Finding& f = add(FindingKind::CapAlwaysReached, c,
-                   fmt::format("the cap {} of {} is always reached: {}, so `{}` is always at or above the cap and the "
+                   fmt::format("the cap {} of {} is always reached{}: {}, so `{}` is always at or above the cap and the "
                                "rate never decides the amount",
-                               moneyText(*s.cap), cite(c), endsText(lo, true), s.expr ? s.expr->source : "?"));
+                               moneyText(*s.cap), cite(c), branchWhere(c, bi).first, endsText(lo, true),
+                               s.expr ? s.expr->source : "?"));
   f.limit = s.cap->toDecimal();
   f.expectHi = s.cap->toDecimal();
   if (auto m = atEnd(c, bi, lo, true)) attachWitness(f, *m, subject(c));
@@ -200,14 +216,15 @@ void Checker::constantOverCap(int c, std::size_t bi) {
   auto model = atMax(c, bi);
   if (!model) return;  // a branch nobody reaches is reported as such (W0621)
   std::string amount = eval::amountText(*lo, *hi, s.form);
+  const auto [where, who] = branchWhere(c, bi);
   Finding& f = add(FindingKind::CapAlwaysReached, c,
                    s.lo > *s.cap
-                       ? fmt::format("the cap {} of {} is always reached: the amount {} is above it, so the clause "
+                       ? fmt::format("the cap {} of {} is always reached{}: the amount {} is above it, so {} "
                                      "always pays the cap and one of the two numbers is wrong",
-                                     moneyText(*s.cap), cite(c), amount)
-                       : fmt::format("the cap {} of {} is always reached: the amount {} goes above it, so the cap "
+                                     moneyText(*s.cap), cite(c), where, amount, who)
+                       : fmt::format("the cap {} of {} is always reached{}: the amount {} goes above it, so the cap "
                                      "always cuts its upper end and one of the two numbers is wrong",
-                                     moneyText(*s.cap), cite(c), amount));
+                                     moneyText(*s.cap), cite(c), where, amount));
   f.limit = s.cap->toDecimal();
   f.expectHi = s.cap->toDecimal();
   attachWitness(f, *model, subject(c));

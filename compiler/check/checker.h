@@ -247,6 +247,9 @@ class Checker {
   void capNeverReached(int c, std::size_t bi, const End& hi);
   void capAlwaysReached(int c, std::size_t bi, const End& lo);
   void constantOverCap(int c, std::size_t bi);
+  // Which part of clause c's amount branch bi is, named for a message: the tier or case that
+  // selects it, or its expression; {"", "the clause"} when the amount has one branch.
+  std::pair<std::string, std::string> branchWhere(int c, std::size_t bi) const;
 
   // ---- rates above 100 % (check_rates.cpp) ----
   void rates(int c, const ir::Expr& e);

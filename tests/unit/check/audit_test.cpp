@@ -44,6 +44,20 @@ TEST(CheckAudit, AscendingTablePayingLessForMoreIsATierPayingLess) {
   replayEvery(*c);
 }
 
+TEST(CheckAudit, ATierAboveTheClauseCapIsNamedNotTheWholeClause) {
+  // Only the 500万元 tier's 50万元 is above the cap; the 100万元 tier pays 10万元. The warning once
+  // said "the clause always pays the cap".
+  auto c = oneArticle({"给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 10万元 } 上限 20万元"});
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::CapAlwaysReached);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("is always reached in its tier `500万元`: the amount 50万元 is above it, so that tier "
+                               "always pays the cap"),
+            std::string::npos)
+      << f[0]->message;
+  replayEvery(*c);
+}
+
 TEST(CheckAudit, ACasePayingLessThanALaterOneIsNotCalledHigherOrLower) {
   // A 分情形 is read from the top: the 以上 case is not "the lower case" of the 以下 one, as the
   // message once said; it is the later one, and at 100万元 both hold.
