@@ -44,33 +44,31 @@ TEST(CheckAudit, AscendingTablePayingLessForMoreIsATierPayingLess) {
   replayEvery(*c);
 }
 
+// One article with `rest` has exactly one finding of `kind`, whose message says `says`; its witness replays.
+void expectOneMessage(const std::string& rest, FindingKind kind, const std::string& says) {
+  auto c = oneArticle({rest});
+  ASSERT_TRUE(c->program);
+  auto f = c->find(kind);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find(says), std::string::npos) << f[0]->message;
+  replayEvery(*c);
+}
+
 TEST(CheckAudit, ATierAboveTheClauseCapIsNamedNotTheWholeClause) {
   // Only the 500万元 tier's 50万元 is above the cap; the 100万元 tier pays 10万元. The warning once
   // said "the clause always pays the cap".
-  auto c = oneArticle({"给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 10万元 } 上限 20万元"});
-  ASSERT_TRUE(c->program);
-  auto f = c->find(FindingKind::CapAlwaysReached);
-  ASSERT_EQ(f.size(), 1u) << c->listing();
-  EXPECT_NE(f[0]->message.find("is always reached in its tier `500万元`: the amount 50万元 is above it, so that tier "
-                               "always pays the cap"),
-            std::string::npos)
-      << f[0]->message;
-  replayEvery(*c);
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 10万元 } 上限 20万元", FindingKind::CapAlwaysReached,
+                   "is always reached in its tier `500万元`: the amount 50万元 is above it, so that tier always pays "
+                   "the cap");
 }
 
 TEST(CheckAudit, ACasePayingLessThanALaterOneIsNotCalledHigherOrLower) {
   // A 分情形 is read from the top: the 以上 case is not "the lower case" of the 以下 one, as the
   // message once said; it is the later one, and at 100万元 both hold.
-  auto c = oneArticle({"给予 分情形 { 设备投入 在 100万元 以下: 1万元; 设备投入 达 100万元 以上: 2万元 }"});
-  ASSERT_TRUE(c->program);
-  auto f = c->find(FindingKind::TierPaysLess);
-  ASSERT_EQ(f.size(), 1u) << c->listing();
-  EXPECT_NE(f[0]->message.find("but the later case `设备投入 达 100万元 以上` pays 2万元: an applicant who meets both "
-                               "is paid the earlier, smaller one"),
-            std::string::npos)
-      << f[0]->message;
-  EXPECT_EQ(f[0]->message.find("lower"), std::string::npos) << f[0]->message;
-  replayEvery(*c);
+  expectOneMessage("给予 分情形 { 设备投入 在 100万元 以下: 1万元; 设备投入 达 100万元 以上: 2万元 }",
+                   FindingKind::TierPaysLess,
+                   "pays 1万元 but the later case `设备投入 达 100万元 以上` pays 2万元: an applicant who meets both is "
+                   "paid the earlier, smaller one");
 }
 
 TEST(CheckAudit, AHigherTierCappedBelowALowerOneIsATierPayingLess) {
