@@ -87,6 +87,21 @@ std::optional<std::pair<std::string, std::string>> fullWidthRun(const antlr4::To
   return run;
 }
 
+// A no-break or zero-width space (U+00A0, U+200B…), brought in by text copied from a web page or
+// a word processor, shows as nothing between the backquotes: name it by its code point.
+std::optional<std::string> invisibleCharacter(const std::string& text) {
+  if (findInvalidUtf8(text) != std::string::npos) return std::nullopt;
+  std::u32string u = decodeUtf8(text);
+  if (u.size() != 1) return std::nullopt;
+  const char32_t c = u[0];
+  const bool space = c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+  const bool zeroWidth = (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0xAD;
+  if (!space && !zeroWidth && c >= 0x20 && c != 0x7F) return std::nullopt;
+  return fmt::format("it is U+{:04X}, {} (often copied from a web page or a word processor); {}",
+                     static_cast<std::uint32_t>(c), space ? "a space the language does not read as one" : "an invisible character",
+                     space ? "write an ordinary space" : "delete it");
+}
+
 // A misspelt keyword (给与, 对像, 上线) lexes as a name; the list of what was expected often cuts off
 // before the keyword meant, so name the expected keyword closest to it.
 std::optional<std::string> closestExpectedKeyword(const std::string& word, const antlr4::misc::IntervalSet& expected,
@@ -167,6 +182,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                            fmt::format("invalid character `{}`", text));
     if (text == "`")
       d.help.push_back("a back-quoted name ends with ` on the same line");
+    else if (auto invisible = invisibleCharacter(text))
+      d.help.push_back(*invisible);
     else if (auto run = fullWidthRun(offending))
       d.help.push_back(fmt::format("`{}` is full-width; write the ASCII `{}`", run->first, run->second));
     return;

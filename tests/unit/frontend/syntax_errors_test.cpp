@@ -137,6 +137,15 @@ TEST(SyntaxErrors, AFullWidthCharacterNamesItsAsciiTwin) {
                   "`＞＝` is full-width; write the ASCII `>=`");
 }
 
+TEST(SyntaxErrors, AnInvisibleCharacterIsNamedByItsCodePoint) {
+  // `invalid character ` `` showed nothing between the quotes for a no-break space.
+  expectFirstHelp("文件 甲 {\u00A0条 1 { 款 1 { 给予 1万元 } } }", diag::kInvalidCharacter, "\u00A0",
+                  "it is U+00A0, a space the language does not read as one (often copied from a web page or a word "
+                  "processor); write an ordinary space");
+  expectFirstHelp("文件 甲 {\u200B条 1 { 款 1 { 给予 1万元 } } }", diag::kInvalidCharacter, "\u200B",
+                  "it is U+200B, an invisible character (often copied from a web page or a word processor); delete it");
+}
+
 TEST(SyntaxErrors, StringsAndStrayCharacters) {
   auto open = parseOnly("文件 甲 { 文号 \"常办发〔2022〕1号\n}");
   ASSERT_FALSE(open->codes().empty());
