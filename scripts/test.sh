@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds polc if needed and runs every test: unit tests, golden diagnostics, the seed policies and
 # their policy tests; then the robustness part of issue 7 (docs/robustness.md): the whole ctest
-# suite again under ASan+UBSan and a 15 s smoke run of every libFuzzer target.
+# suite again under ASan+UBSan and a 10 s smoke run of every libFuzzer target.
 #   bash scripts/test.sh                 everything (what CI runs, .ci/run)
 #   POLC_QUICK=1 bash scripts/test.sh    only the normal build and its suite (skips the sanitizers)
 # The sanitizer part is one extra build, build-san (fuzz/configure.sh: clang-14, ASan+UBSan and
@@ -41,13 +41,15 @@ phase() {
 # setup.sh's RelWithDebInfo build carries (the same -O2 -DNDEBUG code, a third less compile and
 # link time), and compiles each library as a unity build (CMAKE_UNITY_BUILD: 16 files a batch),
 # which parses the shared headers once a batch instead of once a file: 351 s of CPU instead of
-# 602 s. build-san alike, with every target's sources in reverse order (POLC_UNITY_REVERSE): a file
+# 602 s. The benchmark programs, which no test runs, are not built (POLC_BENCH_IN_ALL=OFF); the
+# benchmark tests' own programs are. build-san alike, with every target's sources in reverse order (POLC_UNITY_REVERSE): a file
 # that compiles only after another of its batch — a header or a helper of that other file — fails
 # in one of the two, as it would in setup.sh's per-file build. A build/ that setup.sh made is used
 # as it is.
 UNITY=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16)
 [ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" "${UNITY[@]}"
+  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" "${UNITY[@]}" \
+  -DPOLC_BENCH_IN_ALL=OFF
 cmake --build build
 phase "build"
 ctest --test-dir build --output-on-failure -j "$JOBS"
@@ -83,7 +85,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:qua
   ctest --test-dir build-san --output-on-failure -j "$JOBS" -LE unsanitized_only
 phase "ctest suite under ASan+UBSan"
 
-# Every libFuzzer target for 15 s, two at a time (one per core): a crash, leak, hang or sanitizer
+# Every libFuzzer target for 10 s, two at a time (one per core): a crash, leak, hang or sanitizer
 # report fails the suite and leaves its input in build-san/artifacts/.
 FUZZ_BUILD_DIR=$PWD/build-san bash fuzz/smoke.sh
-phase "fuzz smoke ($(ls build-san/fuzz/fuzz_* | wc -l) targets x ${FUZZ_SMOKE_SECONDS:-15} s)"
+phase "fuzz smoke ($(ls build-san/fuzz/fuzz_* | wc -l) targets x ${FUZZ_SMOKE_SECONDS:-10} s)"
