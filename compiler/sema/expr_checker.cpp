@@ -632,7 +632,24 @@ Type ExprChecker::at(ast::Expr& e, const Scope& scope) {
                                 cx_.model.describe(d)));
     return Type::error();
   }
+  beforeFirstValue(*e.kids[0], *e.kids[1]);
   return a;
+}
+
+// A written date before the parameter's first value fails every evaluation that reaches it, so it
+// is an error of the policy, not of an applicant.
+void ExprChecker::beforeFirstValue(const ast::Expr& param, const ast::Expr& date) {
+  if (date.kind != ast::ExprKind::Date) return;
+  const ParameterInfo& p = cx_.model.parameters[param.sema.parameter];
+  if (!p.decl || p.decl->entries.empty()) return;
+  const ast::ParameterEntry* first = &p.decl->entries.front();
+  for (const auto& entry : p.decl->entries)
+    if (entry.date < first->date) first = &entry;
+  if (date.text >= first->date) return;
+  cx_.diags.error(diag::kBeforeFirstValue, date.span,
+                  fmt::format("{} has no value on {}: its first value is from {}", p.name, date.text,
+                              first->date))
+      .notes.push_back(DiagNote{first->dateSpan, "its first value"});
 }
 
 // ---- tables -------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ class ExprChecker {
   Type logical(ast::Expr& e, const Scope& scope);
   Type ifThenElse(ast::Expr& e, const Scope& scope);
   Type at(ast::Expr& e, const Scope& scope);
+  void beforeFirstValue(const ast::Expr& param, const ast::Expr& date);
   Type tiers(ast::Expr& e, const Scope& scope);
   Type cases(ast::Expr& e, const Scope& scope);
   Type marginal(ast::Expr& e, const Scope& scope);

@@ -261,6 +261,20 @@ INSTANTIATE_TEST_SUITE_P(
              diag::kRatioArity, "1:1:2"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
+// A written date is checked against the parameter's dates: before the first value every evaluation
+// would fail; on the first value's own date it holds.
+TEST(SemaDiagnostics, AParameterAtAWrittenDateBeforeItsFirstValue) {
+  const std::string parameter = "参数 利率 { 2019-08-20: 4%\n 2022-01-20: 3% }\n";
+  auto before = compile(parameter + program("企业", "给予 利润 × (利率 于 2019-08-19)"));
+  ASSERT_EQ(before->codes(), std::vector<std::string>{diag::kBeforeFirstValue}) << before->dump();
+  EXPECT_EQ(before->textOf(before->diags.all()[0].span), "2019-08-19");
+  EXPECT_EQ(before->textOf(before->diags.all()[0].notes.at(0).span), "2019-08-20");
+  for (const char* day : {"2019-08-20", "2020-01-01", "2030-01-01"}) {
+    auto ok = compile(parameter + program("企业", std::string("给予 利润 × (利率 于 ") + day + ")"));
+    EXPECT_TRUE(ok->codes().empty()) << day << "\n" << ok->dump();
+  }
+}
+
 TEST(SemaDiagnostics, UnknownFactSuggestsTheClosestName) {
   auto c = compile(program("企业", "条件 营业收人 超 1亿元\n给予 1万元"));
   const Diagnostic* d = find(*c, diag::kUnknownName);
