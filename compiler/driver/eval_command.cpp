@@ -149,7 +149,19 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
   }
   progress.clear();
   const bool stopped = !in.error().empty();
-  if (stopped) std::cerr << fmt::format("{}:{}: {}: the batch stops there\n", name, lineNo + 1, in.error());
+  if (stopped) {
+    const std::string why = in.error() + ": the batch stops there";
+    std::cerr << fmt::format("{}:{}: {}\n", name, lineNo + 1, why);
+    // A line too long is an applicant that was not evaluated: counted and reported as a failed line,
+    // so that the totals and the output account for every line read.
+    if (in.stoppedAtLongLine()) {
+      ++failed;
+      summary.failed();
+      nlohmann::json out = {{"line", lineNo + 1}, {"errors", {why}}};
+      std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      std::cout.flush();
+    }
+  }
   if (summaryFile) {
     summaryFile->write(summary.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     if (std::string err = summaryFile->commit(); !err.empty()) {

@@ -47,6 +47,7 @@ bool LineReader::next(std::string& line) {
   bool any = false;
   auto tooLong = [&] {
     error_ = "a line longer than the limit of " + std::to_string(maxLine_) + " bytes";
+    longLine_ = true;
     eof_ = true;
     pos_ = end_ = 0;
     return false;

@@ -19,6 +19,8 @@ class LineReader {
   bool next(std::string& line);
   // Why reading stopped before the end: a line too long, or a read error; "" at the end.
   const std::string& error() const { return error_; }
+  // The reading stopped at a line too long: a line of the input, unlike a read error.
+  bool stoppedAtLongLine() const { return longLine_; }
 
  private:
   bool fill();
@@ -32,6 +34,7 @@ class LineReader {
   bool waited_ = false;  // for a FIFO's writer, once
   bool gotData_ = false;
   std::string error_;
+  bool longLine_ = false;
 };
 
 }  // namespace polc
