@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "PolcLexer.h"
+#include "support/chinese_numerals.h"
 #include "support/diag_codes.h"
 #include "support/source.h"
 #include "support/suggest.h"
@@ -215,6 +216,18 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (auto kw = closestExpectedKeyword(text, expectedSet, parser->getVocabulary()))
       d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
   }
+  // Numbers copied from the policy text in Chinese numerals: `条 二`, `关系 第二条第一款 "…"`. A
+  // citation so written lexes as one name, and the error falls on the token after it.
+  if (offending->getType() == gen::PolcLexer::IDENT) {
+    if (auto n = chineseNumeral(text))
+      d.help.push_back(fmt::format("numbers are written in Arabic numerals: `{}` for `{}`", *n, text));
+    else if (auto citation = arabicCitation(text))
+      d.help.push_back(fmt::format("a citation is written with Arabic numerals: `{}`", *citation));
+  }
+  if (auto p = previousToken(parser, offending); p.token && p.token->getType() == gen::PolcLexer::IDENT)
+    if (auto citation = arabicCitation(p.token->getText()))
+      d.help.push_back(fmt::format("`{}` reads as a name; a citation is written with Arabic numerals: `{}`",
+                                   p.token->getText(), *citation));
   // `条件 营业收入 超` with the value left out: ANTLR ends the expression before the operator and
   // reports the operator itself, which reads as if the operator were wrong. Say what it needs.
   using L = gen::PolcLexer;

@@ -137,6 +137,16 @@ TEST(SyntaxErrors, AFullWidthCharacterNamesItsAsciiTwin) {
                   "`＞＝` is full-width; write the ASCII `>=`");
 }
 
+TEST(SyntaxErrors, ChineseNumeralsCopiedFromThePolicyGetTheirArabicForm) {
+  expectFirstHelp("文件 甲 { 条 二十三 { 款 1 { 对象 企业 } } }", diag::kUnexpectedToken, "二十三",
+                  "numbers are written in Arabic numerals: `23` for `二十三`");
+  // A citation so written is one name; the error falls on what follows it.
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 关系 第二条第一款 \"不同事项\" } } }", diag::kUnexpectedToken,
+                  "\"不同事项\"", "`第二条第一款` reads as a name; a citation is written with Arabic numerals: `第2条第1款`");
+  expectFirstHelp("文件 甲 { 上限 总额 200万元 每个 企业 覆盖 第一条, 第2条 }", diag::kUnexpectedToken, ",",
+                  "`第一条` reads as a name; a citation is written with Arabic numerals: `第1条`");
+}
+
 TEST(SyntaxErrors, AnInvisibleCharacterIsNamedByItsCodePoint) {
   // `invalid character ` `` showed nothing between the quotes for a no-break space.
   expectFirstHelp("文件 甲 {\u00A0条 1 { 款 1 { 给予 1万元 } } }", diag::kInvalidCharacter, "\u00A0",
