@@ -84,6 +84,14 @@ int main() {
   minus.amount = polc_rt::D(-10000000, 0);
   expect(outcome(p2(minus)) == "error: 已获奖励: negative amount \"-10000000\"",
          "a negative amount received is an evaluation error (it would raise a 晋级补差 top-up)");
+  polc_rt::Received lateYear = received(index, "");
+  lateYear.year = 20230;
+  expect(outcome(p2(lateYear)) == "error: 已获奖励: year 20230 is not a year of four digits (0 to 9999)",
+         "an award received in a year beyond four digits is an evaluation error, as the readers refuse it");
+  policy::Facts badHistory = p2(received(index, ""));
+  badHistory.企业->营业收入_历史[-2023] = polc_rt::D(1, 0);
+  expect(outcome(badHistory) == "error: 企业.history.营业收入: year -2023 is not a year of four digits (0 to 9999)",
+         "a history year beyond four digits is an evaluation error, as the readers refuse it");
   policy::Facts badTitle = p2(received(index, ""));
   badTitle.企业->称号.push_back({static_cast<policy::称号名录>(5000), polc_rt::date("2024-03-01")});
   expect(outcome(badTitle).find("is not a member of its enum") != std::string::npos,

@@ -84,6 +84,14 @@ polrt_status checkInstance(polrt_session* s, int instance) {
   return POLRT_OK;
 }
 
+// The facts readers read a year as four digits; a year outside them would be kept and never match
+// the evaluation year or the one before it, where the readers refuse it.
+polrt_status checkYear(int year) {
+  if (year < 0 || year > 9999)
+    return fail(POLRT_ERR_ARGUMENT, "year " + std::to_string(year) + " is not a year of four digits (0 to 9999)");
+  return POLRT_OK;
+}
+
 polrt_status resolveFact(polrt_session* s, int instance, const char* fact, int& slot) {
   if (auto st = checkInstance(s, instance)) return st;
   if (!fact) return fail(POLRT_ERR_ARGUMENT, "null fact name");
@@ -406,6 +414,7 @@ polrt_status polrt_set_history(polrt_session* s, int instance, const char* fact,
   return guard([&]() -> polrt_status {
     int slot;
     if (auto st = resolveFact(s, instance, fact, slot)) return st;
+    if (auto st = checkYear(year)) return st;
     const polrt::Program& p = *s->prog->p;
     const polrt::FactDef& fd = p.subjects[s->s->instanceSubject(instance)].facts[slot];
     if (!fd.history) return fail(POLRT_ERR_TYPE, std::string(fact) + " keeps no history (its declaration has no 历史)");
@@ -421,6 +430,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
                                 const char* amount, int year) {
   return guard([&]() -> polrt_status {
     if (auto st = checkInstance(s, instance)) return st;
+    if (auto st = checkYear(year)) return st;
     const polrt::Program& p = *s->prog->p;
     int clause = -1, tgt = -1;
     if (citation) {

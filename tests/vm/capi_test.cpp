@@ -133,6 +133,19 @@ TEST_F(CApiP2, RefusesValuesOutsideTheDeclaredRange) {
   }
 }
 
+// A year is four digits, as the facts readers read it: another is refused, not kept where it would
+// never match the evaluation year.
+TEST_F(CApiP2, AYearIsFourDigits) {
+  for (int year : {-1, 10000, -2023}) {
+    EXPECT_EQ(polrt_set_history(s, firm, "营业收入", year, "100"), POLRT_ERR_ARGUMENT) << year;
+    EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模跃升奖励", "100", year), POLRT_ERR_ARGUMENT) << year;
+  }
+  EXPECT_STREQ(polrt_last_error(), "year -2023 is not a year of four digits (0 to 9999)");
+  EXPECT_EQ(polrt_set_history(s, firm, "营业收入", 0, "100"), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(polrt_set_history(s, firm, "营业收入", 9999, "100"), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模跃升奖励", "100", 9999), POLRT_OK) << polrt_last_error();
+}
+
 // A number written correctly but beyond the exact decimal says so, rather than reading as a typo.
 TEST_F(CApiP2, SaysWhyANumberIsBeyondTheDecimal) {
   EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1.1234567890123456789"), POLRT_ERR_TYPE);

@@ -56,6 +56,7 @@ struct Run {
         throw EvalError("已获奖励: give the citation or the target of the award");
       if (x.target < -1 || x.target >= p.targets.size)
         throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
+      if (x.year < 0 || x.year > 9999) throw EvalError("已获奖励: " + notAYear(x.year));
       // As the reader: a negative amount received would raise a 晋级补差 top-up.
       if (x.amount.isNegative())
         throw EvalError("已获奖励: negative amount \"" + x.amount.normalized().toString() + "\"");
@@ -71,6 +72,20 @@ struct Run {
   // `pastYear`, not `year`: a parameter named as the member warns under an embedder's -Wshadow.
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b, int pastYear) const {
     if (!b.holds(v)) outOfBounds(instance, v, b, " (" + std::to_string(pastYear) + ")");
+  }
+  // As the readers, which read a year as four digits: a history year filled in code outside them
+  // would never match the evaluation year or the one before it.
+  template <class V>
+  void historyYears(int instance, const char* fact, const std::map<int, V>& history) const {
+    if (history.empty()) return;
+    if (int y = history.begin()->first; y < 0) badYear(instance, fact, y);
+    if (int y = history.rbegin()->first; y > 9999) badYear(instance, fact, y);
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void badYear(int instance, const char* fact, int given) const {
+    throw EvalError(r.path(instance) + ".history." + fact + ": " + notAYear(given));
+  }
+  static std::string notAYear(int given) {
+    return "year " + std::to_string(given) + " is not a year of four digits (0 to 9999)";
   }
   [[noreturn, gnu::cold, gnu::noinline]] void missingRequired(int instance, const char* fact) const {
     throw EvalError(r.path(instance) + "." + fact + ": missing required fact (declared 必填)");
