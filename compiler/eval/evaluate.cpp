@@ -74,6 +74,7 @@ class Evaluator {
   Result run() {
     Result r;
     r.date = date_;
+    thisYearAgrees();
     for (std::size_t c = 0; c < p_.clauses.size(); ++c) clause(static_cast<int>(c), r.awards);
     for (const auto& g : p_.groups) group(g, r.awards, payable(r.awards));
     settleDrops(r.awards);
@@ -84,6 +85,21 @@ class Evaluator {
   }
 
  private:
+  // A fact given for the evaluation year and its history's entry for that year must agree: which of
+  // two different values the evaluator read would decide the amounts, without a word. The first
+  // instance, then the first slot, as the VM and the generated code look.
+  void thisYearAgrees() const {
+    for (const Instance& in : a_.instances)
+      for (std::size_t f = 0; f < in.history.size() && f < in.facts.size(); ++f) {
+        if (!in.facts[f]) continue;
+        auto it = in.history[f].find(year_);
+        if (it == in.history[f].end()) continue;
+        if (it->second.lo != in.facts[f]->lo || it->second.hi != in.facts[f]->hi)
+          throw EvalError(fmt::format("{}.{} is given, and its history gives another value for {}, the evaluation year",
+                                      in.path, p_.subjects[static_cast<std::size_t>(in.subject)].facts[f].name, year_));
+      }
+  }
+
   // ---- steps 1–5: items, period, eligibility, conditions, amount ----------------------------------
   void clause(int c, std::vector<Award>& out) {
     const ir::Clause& cl = p_.clauses[c];

@@ -92,6 +92,14 @@ int main() {
   badHistory.企业->营业收入_历史[-2023] = polc_rt::D(1, 0);
   expect(outcome(badHistory) == "error: 企业.history.营业收入: year -2023 is not a year of four digits (0 to 9999)",
          "a history year beyond four digits is an evaluation error, as the readers refuse it");
+  policy::Facts twoValues = p2(received(index, ""));
+  twoValues.企业->营业收入 = polc_rt::D(52000000000, 0);
+  twoValues.企业->营业收入_历史[2024] = polc_rt::D(50000000000, 0);
+  expect(outcome(twoValues) ==
+             "error: 企业.营业收入 is given, and its history gives another value for 2024, the evaluation year",
+         "a fact and its history's entry for the evaluation year that differ are an evaluation error");
+  twoValues.企业->营业收入_历史[2024] = polc_rt::D(5200000000000, 2);
+  expect(outcome(twoValues).rfind("error", 0) != 0, "the same value given twice is no contradiction");
   policy::Facts badTitle = p2(received(index, ""));
   badTitle.企业->称号.push_back({static_cast<policy::称号名录>(5000), polc_rt::date("2024-03-01")});
   expect(outcome(badTitle).find("is not a member of its enum") != std::string::npos,

@@ -70,6 +70,7 @@ bool Session::evaluate(bool explain) {
   if (!indexed_) indexInstances();
   startMemo();
   try {
+    thisYearAgrees();
     findCandidates();
     // A clause for another kind of applicant, or of a document not in force on the date, looks at
     // nothing: tested here, before its keys and without a call.
@@ -91,6 +92,25 @@ bool Session::evaluate(bool explain) {
     return false;
   }
   return true;
+}
+
+// A fact given for the evaluation year and its history's entry for that year must agree (as the
+// reference evaluator: the first instance, then its first slot). Only the slots listed as having a
+// history or grants are looked at, in the order they were listed.
+void Session::thisYearAgrees() const {
+  for (int i = 0; i < ninst_; ++i) {
+    const Instance& in = inst_[i];
+    uint32_t first = UINT32_MAX;
+    for (uint32_t slot : in.listed) {
+      if (slot >= first || !in.present[slot]) continue;
+      for (const auto& e : in.history[slot])
+        if (e.first == year_ && (e.second.lo != in.facts[slot].lo || e.second.hi != in.facts[slot].hi)) first = slot;
+    }
+    if (first != UINT32_MAX)
+      throw VmError{instancePath(i) + "." + p_.strings[p_.subjects[in.subject].facts[first].name] +
+                    " is given, and its history gives another value for " + std::to_string(year_) +
+                    ", the evaluation year"};
+  }
 }
 
 // The instances of each subject in order (bySubject_, ending at subjectEnd_[subject]), so that a

@@ -292,6 +292,7 @@ class Session {
 
   // steps
   void indexInstances();
+  void thisYearAgrees() const;
   void clause(int c);
   void item(int c, int i);
   Outcome amount(const ClauseDef& cl, AwardR& aw);

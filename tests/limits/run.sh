@@ -185,6 +185,21 @@ expect "no overflow: 5×10^37 × 200% is exact" 0 '"1000000000000000000000000000
 printf '{"date": "2024-06-30", "企业": {"投入": "500000000000000000000000000000000000元"}}' >"$WORK/f7.json"
 expect "no overflow: 5×10^35 × 200%, rounded to the fen" 0 '"1000000000000000000000000000000000000(\.00)?"' "$POLC" eval "$WORK/rate.pol" --facts "$WORK/f7.json" --format json
 
+# ---- a fact given for the evaluation year and its history's entry for that year -------------------
+# Two values for one year: which the evaluator read would decide the amounts. Every backend refuses
+# it with the same words; the same value given twice (520亿元 and 52000000000元) is no contradiction.
+backends="ref vm"
+if "$POLC" build "$ROOT/policies/schema.pol" --emit=llvm-ir -o /dev/null 2>/dev/null; then backends="ref vm llvm"; fi
+thisyear() {  # thisyear VALUE_IN_THE_HISTORY
+  printf '{"date": "2024-06-30", "企业": {"所在地": "新北区", "制造业": true, "营业收入": "520亿元", "history": {"营业收入": {"2023": "300亿元", "2024": "%s"}}}}' "$1"
+}
+thisyear 500亿元 >"$WORK/thisyear-differs.json"
+thisyear 52000000000元 >"$WORK/thisyear-agrees.json"
+for b in $backends; do
+  expect "this year's fact and its history differ ($b)" 1 '^evaluation error: 企业\.营业收入 is given, and its history gives another value for 2024, the evaluation year$' "$POLC" eval "$ROOT/policies" --facts "$WORK/thisyear-differs.json" --backend=$b
+  expect "this year's fact and its history agree ($b)" 0 '第2条第1款' "$POLC" eval "$ROOT/policies" --facts "$WORK/thisyear-agrees.json" --backend=$b
+done
+
 # ---- encodings and line ends -----------------------------------------------------------------------
 policy "$WORK/plain.pol" "$(clause 1 1 设备奖励 '投入 × 5%')"
 expect "an unknown command is named" 2 'unknown command `frob`: the commands are check, eval, test and build' "$POLC" frob

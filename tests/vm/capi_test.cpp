@@ -146,6 +146,17 @@ TEST_F(CApiP2, AYearIsFourDigits) {
   EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模跃升奖励", "100", 9999), POLRT_OK) << polrt_last_error();
 }
 
+// A fact given for the evaluation year (2024) and its history's entry for 2024 must agree.
+TEST_F(CApiP2, ThisYearsFactAndItsHistoryMustAgree) {
+  ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", "52000000000"), POLRT_OK);
+  ASSERT_EQ(polrt_set_history(s, firm, "营业收入", 2024, "50000000000"), POLRT_OK);
+  EXPECT_NE(polrt_evaluate(s, 0), POLRT_OK);
+  EXPECT_STREQ(polrt_last_error(),
+               "evaluation error: 企业.营业收入 is given, and its history gives another value for 2024, the evaluation year");
+  ASSERT_EQ(polrt_set_history(s, firm, "营业收入", 2024, "52000000000.00"), POLRT_OK);
+  EXPECT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+}
+
 // A number written correctly but beyond the exact decimal says so, rather than reading as a typo.
 TEST_F(CApiP2, SaysWhyANumberIsBeyondTheDecimal) {
   EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1.1234567890123456789"), POLRT_ERR_TYPE);

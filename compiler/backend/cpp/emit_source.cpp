@@ -300,6 +300,10 @@ void Generator::flatten(std::ostream& os) {
     for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f)
       if (!facts_[s][f].history.empty())
         os << "  run.historyYears(id, " << lit(p_.subjects[s].facts[f].name) << ", x." << facts_[s][f].history << ");\n";
+    for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f)
+      if (!facts_[s][f].history.empty() && facts_[s][f].optional)
+        os << "  run.thisYearAgrees(id, " << lit(p_.subjects[s].facts[f].name) << ", x." << facts_[s][f].member
+           << ", x." << facts_[s][f].history << ");\n";
     std::vector<int> children;
     for (std::size_t c = 0; c < p_.subjects.size(); ++c)
       if (p_.subjects[c].owner == static_cast<int>(s)) children.push_back(static_cast<int>(c));

@@ -81,6 +81,19 @@ struct Run {
     if (int y = history.begin()->first; y < 0) badYear(instance, fact, y);
     if (int y = history.rbegin()->first; y > 9999) badYear(instance, fact, y);
   }
+  // A fact given for the evaluation year and its history's entry for that year must agree, as in
+  // the reference evaluator: which of two values was read would decide the amounts, without a word.
+  template <class V>
+  void thisYearAgrees(int instance, const char* fact, const std::optional<V>& given,
+                      const std::map<int, V>& history) const {
+    if (!given || history.empty()) return;
+    auto it = history.find(year);
+    if (it != history.end() && it->second != *given) disagrees(instance, fact);
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void disagrees(int instance, const char* fact) const {
+    throw EvalError(r.path(instance) + "." + fact + " is given, and its history gives another value for " +
+                    std::to_string(year) + ", the evaluation year");
+  }
   [[noreturn, gnu::cold, gnu::noinline]] void badYear(int instance, const char* fact, int given) const {
     throw EvalError(r.path(instance) + ".history." + fact + ": " + notAYear(given));
   }
