@@ -65,7 +65,9 @@ CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
            options.output.format = f == "text" ? OutputFormat::Text : OutputFormat::Json;
          },
          "Diagnostics as text (on stderr), json or sarif (SARIF 2.1.0), both on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif"}, CLI::ignore_case))
+      // A transform, not a check: it hands the function the member as listed, so `--format SARIF`
+      // is sarif and `--format TEXT` text (a check let them through unchanged, and both gave JSON).
+      ->transform(CLI::IsMember({"text", "json", "sarif"}, CLI::ignore_case))
       ->default_str("text");
   addColorOption(*cmd, options.output.color);
   // One value per -W or --error-on: CLI11 lets a repeatable option swallow the words after it, so

@@ -411,6 +411,20 @@ TEST(CheckCli, AWarningOptionBeforeThePathsTakesOneValue) {
   EXPECT_EQ(status, 2) << out;
 }
 
+// --format accepts its words in any case, as --color does, and means the same by them: `TEXT` and
+// `SARIF` were let through unchanged and both printed the JSON format.
+TEST(CheckCli, FormatIgnoresCase) {
+  const std::string policies = std::string(POLC_SOURCE_DIR) + "/policies/";
+  const std::string files = policies + "schema.pol " + policies + "changzhou-2022-industry-policy.pol";
+  int status = -1;
+  std::string out = run("check " + files + " --no-consistency --format TEXT", status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_EQ(out.rfind("ok: 2 files", 0), 0u) << out;
+  out = run("check " + files + " --no-consistency --format SARIF", status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("\"version\": \"2.1.0\""), std::string::npos) << out.substr(0, 400);
+}
+
 // --no-consistency skips the checker only: errors found when lowering to the IR (E0417, E0418,
 // E05xx) still fail the run, as `polc build` would; they were once reported as "ok".
 TEST(CheckCli, NoConsistencyStillReportsLoweringErrors) {
