@@ -4,7 +4,7 @@
  *
  *   build/polc build policies/schema.pol policies/changzhou-2022-industry-policy.pol \
  *       --emit=obj --entry city_policy_load -o city.o
- *   cc main.c city.o -Iruntime/include build/runtime/libpolrt.a -fno-lto -lstdc++ -lm
+ *   cc examples/obj_embed/main.c city.o -Iruntime/include build/runtime/libpolrt.a -fno-lto -lstdc++ -lm
  *   (-fno-lto: see docs/bytecode.md, "The C API")
  *
  * It evaluates scenario P2 (../shared/docs/scenarios.md): a 新能源 project in 常州市重大项目库,
