@@ -5,6 +5,8 @@
 set -uo pipefail
 dir="${1:?usage: run.sh DIR}"
 polc="${POLC:?set POLC to the polc binary}"
+# A relative path names the binary from where run.sh was started, not from DIR.
+case "$polc" in /*) ;; */*) polc="$PWD/$polc" ;; esac
 cd "$dir"
 passed=0 failed=0
 for src in *.pol; do
