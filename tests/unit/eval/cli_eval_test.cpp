@@ -584,4 +584,14 @@ TEST(BuildCli, EmitIrToFile) {
   EXPECT_EQ(same.out, ir) << "--dump-ir and build --emit=ir print the same IR";
 }
 
+// The help states the defaults of build's options: --name's (policy, the files and namespace a
+// user finds without it: docs/cpp.md) was missing beside --emit's and --entry's.
+TEST(BuildCli, HelpStatesTheDefaults) {
+  CliRun r = runPolc("build --help", "build_help");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  for (const char* option : {"--emit TEXT:{ir,bytecode,cpp,llvm-ir,obj}=ir", "--name TEXT=policy",
+                             "--entry TEXT=polc_policy_load"})
+    EXPECT_NE(r.out.find(option), std::string::npos) << option << "\n" << r.out;
+}
+
 }  // namespace
