@@ -71,8 +71,9 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
     const auto& m = *fe.model;
     std::size_t paying = 0;
     for (const auto& c : m.clauses) paying += c.award == sema::AwardKind::Pay;
+    // `failed` whenever the run fails: a finding made an error, or a witness file not written.
     std::cout << fmt::format("{}: {} files, {} documents, {} clauses ({} paying), {} errors, {} warnings, {} notes\n",
-                             errors ? "failed" : "ok", fe.sources.size(), m.documents.size(), m.clauses.size(),
+                             status != kExitOk ? "failed" : "ok", fe.sources.size(), m.documents.size(), m.clauses.size(),
                              paying, errors, warnings, notes);
   }
   return status;

@@ -520,6 +520,9 @@ TEST(CheckCli, AWitnessDirectoryThatCannotBeMadeFailsTheRun) {
   std::string out = run("check " + std::string(POLC_SOURCE_DIR) + "/policies --witness-dir " + blocked + "/w", status);
   EXPECT_EQ(status, 1) << out;
   EXPECT_NE(out.find("cannot create the directory"), std::string::npos) << out;
+  // The closing line says the run failed, as the exit status does: it said `ok:` with status 1.
+  EXPECT_NE(out.find("\nfailed: 6 files, 5 documents"), std::string::npos) << out;
+  EXPECT_EQ(out.find("\nok: "), std::string::npos) << out;
 }
 
 }  // namespace
