@@ -134,7 +134,7 @@ CLI::App* addTestCommand(CLI::App& app, TestOptions& options) {
       "PATH is a *.test.json file or a directory searched recursively for them. The last line of\n"
       "the output is `N passed, N failed`.\n"
       "Exit status: 0 all passed, 1 some failed (or a test file is malformed), 2 usage error\n"
-      "(a path that does not exist, no test files).");
+      "(a path that does not exist, no test files, no case whose name contains the --filter text).");
   cmd->add_option("PATH", options.paths, "Test files or directories")->required();
   cmd->add_option("--filter", options.filter, "Run only the cases whose name contains this text");
   cmd->add_flag("-v,--verbose", options.verbose, "Name every case that passes, not only the failures");

@@ -386,6 +386,11 @@ int runTest(const TestOptions& options) {
   TestCoverage coverage;
   if (options.coverage) coverage = runner.coverageReport();
   report->finish(runner.counts.passed, runner.counts.failed, options.coverage ? &coverage : nullptr);
+  // A filter that matches nothing is most often a typo; passing then would hide it in CI.
+  if (!options.filter.empty() && runner.counts.passed == 0 && runner.counts.failed == 0) {
+    std::cerr << fmt::format("polc test: no case's name contains \"{}\"\n", options.filter);
+    return kExitUsage;
+  }
   return runner.counts.failed ? kExitErrors : kExitOk;
 }
 

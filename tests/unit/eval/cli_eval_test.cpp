@@ -462,6 +462,14 @@ TEST(TestCli, FailureShowsDiffAndCounts) {
 
   CliRun none = runPolc("test '" + scratch("no_such_dir").string() + "'", "test_usage");
   EXPECT_EQ(none.exit, 2);
+
+  // A filter that no case's name contains is a usage error, not a pass of nothing (a typo in CI).
+  CliRun unmatched = runPolc("test '" + dir.string() + "' --filter wrnog", "test_filter_none");
+  EXPECT_EQ(unmatched.exit, 2);
+  EXPECT_NE(unmatched.err.find("polc test: no case's name contains \"wrnog\""), std::string::npos) << unmatched.err;
+  CliRun matched = runPolc("test '" + dir.string() + "' --filter righ", "test_filter_one");
+  EXPECT_EQ(matched.exit, 0) << matched.out;
+  EXPECT_TRUE(matched.out.size() >= 20 && matched.out.substr(matched.out.size() - 19) == "1 passed, 0 failed\n") << matched.out;
 }
 
 // `notes`: each text must be in one of the award's notes (its clause's 说明, an undecided funding
