@@ -341,9 +341,16 @@ polrt_status polrt_add_instance(polrt_session* s, const char* subject, int paren
     int sub = s->prog->p->findSubject(subject);
     if (sub < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("no subject named ") + subject);
     int i = s->s->addInstance(sub, parent);
-    if (i < 0)
-      return fail(POLRT_ERR_ARGUMENT, parent < 0 ? std::string(subject) + " cannot be the applicant (or one was already added)"
-                                                 : std::string(subject) + " is not owned by instance " + std::to_string(parent));
+    if (i < 0) {
+      const polrt::Program& p = *s->prog->p;
+      if (parent < 0)
+        return fail(POLRT_ERR_ARGUMENT, std::string(subject) + " cannot be the applicant (or one was already added)");
+      if (parent >= s->s->instanceCount())
+        return fail(POLRT_ERR_ARGUMENT, "no instance " + std::to_string(parent) + " to own " + subject +
+                                            (s->s->instanceCount() == 0 ? ": add the applicant first (parent -1)" : ""));
+      return fail(POLRT_ERR_ARGUMENT, std::string(subject) + " is not owned by instance " + std::to_string(parent) + " (" +
+                                          p.str(p.subjects[s->s->instanceSubject(parent)].name) + ")");
+    }
     if (out_instance) *out_instance = i;
     return POLRT_OK;
   });

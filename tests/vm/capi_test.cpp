@@ -146,6 +146,19 @@ TEST_F(CApiP2, AYearIsFourDigits) {
   EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模跃升奖励", "100", 9999), POLRT_OK) << polrt_last_error();
 }
 
+// An item added under an instance that does not exist, or that does not own it, says which.
+TEST_F(CApiP2, AnItemsOwnerIsNamed) {
+  EXPECT_EQ(polrt_add_instance(s, "项目", project, nullptr), POLRT_ERR_ARGUMENT);
+  EXPECT_STREQ(polrt_last_error(), "项目 is not owned by instance 1 (项目)");
+  EXPECT_EQ(polrt_add_instance(s, "项目", 7, nullptr), POLRT_ERR_ARGUMENT);
+  EXPECT_STREQ(polrt_last_error(), "no instance 7 to own 项目");
+  polrt_session* empty = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &empty), POLRT_OK);
+  EXPECT_EQ(polrt_add_instance(empty, "项目", 0, nullptr), POLRT_ERR_ARGUMENT);
+  EXPECT_STREQ(polrt_last_error(), "no instance 0 to own 项目: add the applicant first (parent -1)");
+  polrt_session_free(empty);
+}
+
 // A fact given for the evaluation year (2024) and its history's entry for 2024 must agree.
 TEST_F(CApiP2, ThisYearsFactAndItsHistoryMustAgree) {
   ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", "52000000000"), POLRT_OK);
