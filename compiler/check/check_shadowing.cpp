@@ -90,27 +90,60 @@ bool Checker::droppedBefore(std::size_t gi, int b) {
   return false;
 }
 
-// The clause of `cands` that group gi keeps instead of a whenever `when` holds (a pays, or a pays
-// together with another clause), if any; never one of `not`. `cands` are in the order of members():
-// by lowest ceiling, highest first.
-std::optional<int> Checker::dominator(std::size_t gi, int a, const std::vector<int>& cands, const Cond& when,
-                                      std::initializer_list<int> excluded) {
+// b meets a in one partition of the group (an owner of a's item, the key, the target, the group's own
+// document for 所有文件) and always pays its amount in full there (alwaysPaysFull).
+bool Checker::samePartition(std::size_t gi, int a, int b) const {
+  const ir::Group& g = p_.groups[gi];
+  const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
+  const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
+  if (!p_.ownedBy(ca.subject, cb.subject) || !sameKey(g, cb.subject) || !sameKey(g, ca.subject)) return false;
+  if (g.sameTarget && ca.target != cb.target) return false;
+  if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) return false;
+  return alwaysPaysFull(b);
+}
+
+// The clause group gi keeps instead of a whenever `when` holds (a pays, or a pays together with
+// another clause), if any; never one of `excluded`. By ceilings first, the cheaper proof.
+std::optional<Checker::Dominator> Checker::dominator(std::size_t gi, int a, const Cond& when,
+                                                     std::initializer_list<int> excluded) {
+  if (auto b = byCeiling(gi, a, when, excluded)) return Dominator{*b, false};
+  if (auto b = byAmounts(gi, a, when, excluded)) return Dominator{*b, true};
+  return std::nullopt;
+}
+
+// A rival whose lowest ceiling is at least a's highest. The rivals are in the order of members(): by
+// lowest ceiling, highest first.
+std::optional<int> Checker::byCeiling(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded) {
   const ir::Group& g = p_.groups[gi];
   auto amax = maxHi(a);
   if (!amax) return std::nullopt;
-  const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
-  for (int b : cands) {
+  for (int b : rivals(gi, p_.clauses[static_cast<std::size_t>(a)].target)) {
     // First, since it ends the search: every later candidate pays less too.
     auto bmin = minHi(b);
     if (!bmin || *bmin < *amax) break;
     if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
-    const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
-    if (!p_.ownedBy(ca.subject, cb.subject) || !sameKey(g, cb.subject) || !sameKey(g, ca.subject)) continue;
-    if (g.sameTarget && ca.target != cb.target) continue;
-    if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
-    if (!alwaysPaysFull(b)) continue;
+    if (!samePartition(gi, a, b)) continue;
     if (*bmin == *amax && !winsTie(g, b, a)) continue;
     if (!impliesPay(when, b) || droppedBefore(gi, b)) continue;
+    return b;
+  }
+  return std::nullopt;
+}
+
+// A rival of the same base that pays at least a's amount to every applicant a pays (outpays). The
+// candidates are by highest ceiling: once b's is below a's, so is every later one's, and b would pay
+// less where a reaches its own (a loss only where a never does, never a false claim).
+std::optional<int> Checker::byAmounts(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded) {
+  auto base = baseOf(a);
+  if (!base) return std::nullopt;
+  const ir::Group& g = p_.groups[gi];
+  auto amax = maxHi(a);
+  for (int b : sameBase(gi, p_.clauses[static_cast<std::size_t>(a)].target, *base)) {
+    auto bmax = maxHi(b);
+    if (amax && bmax && *bmax < *amax) break;
+    if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
+    if (!samePartition(gi, a, b)) continue;
+    if (!impliesPay(when, b) || !outpays(g, a, b, when) || droppedBefore(gi, b)) continue;
     return b;
   }
   return std::nullopt;
@@ -160,9 +193,17 @@ const std::vector<int>& Checker::members(std::size_t gi) {
       });
       GroupMembers m;
       for (const auto& [low, c] : keyed) {
+        const int target = p_.clauses[static_cast<std::size_t>(c)].target;
         m.all.push_back(c);
-        if (g.sameTarget) m.byTarget[p_.clauses[static_cast<std::size_t>(c)].target].push_back(c);
+        if (g.sameTarget) m.byTarget[target].push_back(c);
+        if (auto base = baseOf(c)) m.byBase[{g.sameTarget ? target : -1, *base}].push_back(c);
       }
+      for (auto& [key, list] : m.byBase)
+        std::stable_sort(list.begin(), list.end(), [&](int x, int y) {
+          auto hx = maxHi(x), hy = maxHi(y);
+          if (hx.has_value() != hy.has_value()) return !hx.has_value();
+          return hx && *hx > *hy;
+        });
       members_.push_back(std::move(m));
     }
   }
@@ -177,15 +218,26 @@ const std::vector<int>& Checker::rivals(std::size_t gi, int target) {
   return it == members_[gi].byTarget.end() ? none : it->second;
 }
 
+const std::vector<int>& Checker::sameBase(std::size_t gi, int target, const std::vector<int>& base) {
+  members(gi);
+  static const std::vector<int> none;
+  auto it = members_[gi].byBase.find({p_.groups[gi].sameTarget ? target : -1, base});
+  return it == members_[gi].byBase.end() ? none : it->second;
+}
+
 std::optional<Checker::ThirdWins> Checker::droppedForThird(int a, int b) {
   Cond both = solver_.prepare(F::all({pay(a).f, pay(b).f}));
   for (std::size_t gi = 0; gi < p_.groups.size(); ++gi)
     for (int x : {a, b}) {
       if (!inScope(p_.groups[gi], x)) continue;
-      int target = p_.clauses[static_cast<std::size_t>(x)].target;
-      if (auto d = dominator(gi, x, rivals(gi, target), both, {a, b})) return ThirdWins{gi, x, *d};
+      if (auto d = dominator(gi, x, both, {a, b})) return ThirdWins{gi, x, d->clause};
     }
   return std::nullopt;
+}
+
+std::string Checker::ceilingText(int a, int b) const {
+  return fmt::format("at least as much ({} vs at most {})", eval::money(*minHi(b)->toDecimal()),
+                     eval::money(*maxHi(a)->toDecimal()));
 }
 
 void Checker::shadowing() {
@@ -197,16 +249,14 @@ void Checker::shadowing() {
     // may read facts the dominated clause does not: `改造` is implied by nothing but implies `改造 或 …`).
     for (int a : members) {
       const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
-      auto b = dominator(gi, a, rivals(gi, ca.target), pay(a), {});
-      if (!b) continue;
-      auto bmin = minHi(*b);
-      auto amax = maxHi(a);
+      auto d = dominator(gi, a, pay(a), {});
+      if (!d) continue;
+      const int b = d->clause;
       Finding& f = add(FindingKind::Shadowed, a,
                        fmt::format("{} can never be the award kept by the non-stacking group {}: whenever it pays, "
-                                   "{} pays too, at least as much ({} vs at most {})",
-                                   cite(a), g.name, cite(*b), eval::money(*bmin->toDecimal()),
-                                   eval::money(*amax->toDecimal())));
-      noteOther(f, *b, "the clause that is always kept instead");
+                                   "{} pays too, {}",
+                                   cite(a), g.name, cite(b), d->pointwise ? byEachText(g, a, b) : ceilingText(a, b)));
+      noteOther(f, b, "the clause that is always kept instead");
       f.group = g.name;
       f.notes.push_back(DiagNote{groupSpan(g), ruleNote("the non-stacking group", g.name, g.text)});
       if (cl_[static_cast<std::size_t>(a)].witness) attachWitness(f, *cl_[static_cast<std::size_t>(a)].witness, ca.subject);

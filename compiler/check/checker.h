@@ -166,8 +166,36 @@ class Checker {
 
   bool impliesPay(const Cond& pa, int b);
 
-  std::optional<int> dominator(std::size_t gi, int a, const std::vector<int>& cands, const Cond& when,
-                               std::initializer_list<int> excluded);
+  // The clause group gi keeps instead of a, and how that was proven: by ceilings (b's lowest at
+  // least a's highest), or applicant by applicant (check_pointwise.cpp).
+  struct Dominator {
+    int clause = -1;
+    bool pointwise = false;
+  };
+  std::optional<Dominator> dominator(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded);
+  std::optional<int> byCeiling(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded);
+  std::optional<int> byAmounts(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded);
+  // Whether b could be kept instead of a by group gi: same partition, scope, pays in full.
+  bool samePartition(std::size_t gi, int a, int b) const;
+
+  // ---- shadowing applicant by applicant (check_pointwise.cpp) ----
+  // The variables a clause's rates read (its base), sorted; nullopt when it has no rate or an
+  // amount the shapes cannot read.
+  std::optional<std::vector<int>> baseOf(int c) const;
+  // What a W0640 message says b pays: its lowest ceiling against a's highest, or, for a proof
+  // applicant by applicant, both amounts as written.
+  std::string ceilingText(int a, int b) const;
+  std::string byEachText(const ir::Group& g, int a, int b) const;
+  // How much more than a's amount b must pay to be kept for sure: δ, and whether b ≤ a + δ (rather
+  // than b < a + δ) is already too little.
+  struct Margin {
+    Q delta;
+    bool orEqual = false;
+  };
+  std::optional<Margin> marginOf(const ir::Group& g, int a, int b) const;
+  std::optional<F> compareLin(const Lin& x, const Lin& y, ast::CmpOp op);
+  std::optional<F> shortfall(const Shape& x, const Shape& y, const Margin& m);
+  bool outpays(const ir::Group& g, int a, int b, const Cond& when);
 
   std::vector<int> membersOf(const ir::Group& g, std::unordered_map<int, std::vector<int>>& byTarget);
   // membersOf each group, once the dead clauses are known (after conditions()).
@@ -175,6 +203,8 @@ class Checker {
   // The members group gi may keep instead of a clause of `target`: those of that target when the
   // group compares only awards of one target, else all of them; in the order of members().
   const std::vector<int>& rivals(std::size_t gi, int target);
+  // The rivals of a that read the same base (baseOf), by highest ceiling, unbounded first.
+  const std::vector<int>& sameBase(std::size_t gi, int target, const std::vector<int>& base);
   std::unordered_map<int, std::vector<int>> payingByTarget() const;
 
   // Whenever both a and b pay, group `group` drops `dropped` (a or b) for a third clause `kept`.
@@ -272,6 +302,8 @@ class Checker {
   struct GroupMembers {
     std::vector<int> all;
     std::unordered_map<int, std::vector<int>> byTarget;  // filled for groups of one target only
+    // By (target for a group of one target, else -1; base): the candidates compared amount by amount.
+    std::map<std::pair<int, std::vector<int>>, std::vector<int>> byBase;
   };
   std::vector<GroupMembers> members_;  // members(): each group's paying clauses, built on first use
   std::map<int, int> freq_;

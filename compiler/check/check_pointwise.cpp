@@ -1,0 +1,156 @@
+// Shadowing by amounts compared applicant by applicant: clause b keeps a out of a take-the-highest
+// group when, wherever a pays, b pays at least as much *for that applicant* — `超 200万元: 设备投入 ×
+// 10%` under `超 100万元: 设备投入 × 12%` — although b's lowest ceiling is below a's highest (a rate
+// has no ceiling at all). Proven per pair of branches with the solver: no applicant of both
+// branches for whom b's amount falls short of a's, caps included.
+#include <fmt/format.h>
+
+#include "check/checker.h"
+
+namespace polc::check {
+
+namespace {
+
+// x − y, without the variables whose coefficients cancel (the same rate of the same base).
+Lin minus(const Lin& x, const Lin& y) {
+  Lin out = x;
+  for (const auto& [v, k] : y.coef) {
+    Q& c = out.coef[v];
+    c = c - k;
+    if (c.isZero()) out.coef.erase(v);
+  }
+  out.c = out.c - y.c;
+  return out;
+}
+
+// The highest amount the evaluator computes for the shape, before its cap: a constant's or a range's
+// upper end (what a group compares), or the linear form of a rate.
+std::optional<Lin> uncapped(const Shape& s) {
+  if (s.kind == Shape::Const) {
+    Lin l;
+    l.c = s.hi;
+    return l;
+  }
+  return s.lin();
+}
+
+// Whether every cap inside the amount is a constant: a cap the shape could not read (`封顶 投资 ×
+// 10%`) is left out of it, and would make b look higher than it is.
+bool capsConstant(const ir::Expr& e, Translator& tr) {
+  if (e.op == ir::Op::Cap && !tr.constant(e.kids[1])) return false;
+  for (const auto& k : e.kids)
+    if (!capsConstant(k, tr)) return false;
+  for (const auto& en : e.entries)
+    for (const auto& v : en.value)
+      if (!capsConstant(v, tr)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<int>> Checker::baseOf(int c) const {
+  std::set<int> vars;
+  for (const Branch& b : cl_[static_cast<std::size_t>(c)].branches) {
+    if (b.shape.kind == Shape::Unknown) return std::nullopt;
+    for (const auto& [v, k] : b.shape.terms) vars.insert(v);
+  }
+  if (vars.empty()) return std::nullopt;
+  return std::vector<int>(vars.begin(), vars.end());
+}
+
+// How much more than a's amount b must pay to be kept: the evaluator compares the rounded amounts and
+// settles a tie by 优先 and document and citation order. When b wins ties, as much is enough; when it
+// loses them, strictly more, and with rounding to a unit u (the same for both documents, as rounding
+// to multiples of u is monotone and moves a value u higher by exactly u) at least u more. nullopt when
+// the two documents round differently: b's rounding could bring it below a's.
+std::optional<Checker::Margin> Checker::marginOf(const ir::Group& g, int a, int b) const {
+  const ir::Rounding& ra = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].document)].rounding;
+  const ir::Rounding& rb = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(b)].document)].rounding;
+  if (ra.present != rb.present || (ra.present && (ra.unit != rb.unit || ra.mode != rb.mode))) return std::nullopt;
+  if (winsTie(g, b, a)) return Margin{Q(0), false};
+  if (!ra.present) return Margin{Q(0), true};
+  return Margin{Q::fromDecimal(ra.unit), false};
+}
+
+// `x op y`, one literal; nullopt when the difference cannot be one (a date, 往年最高 in a sum).
+std::optional<F> Checker::compareLin(const Lin& x, const Lin& y, ast::CmpOp op) {
+  Lin d = minus(x, y);
+  if (d.coef.empty()) {
+    bool holds = op == ast::CmpOp::Lt ? d.c.sign() < 0 : d.c.sign() <= 0;
+    return holds ? F::t() : F::f();
+  }
+  auto l = tr_.literal(d, op);
+  if (!l) return std::nullopt;
+  return F::of(*l);
+}
+
+// The applicants for whom branch shape y (of b) pays less than x (of a) plus the margin:
+// min(Ly, cy) < min(Lx, cx) + δ  ⇔  (Ly < Lx + δ ∧ Ly < cx + δ) ∨ (cy < Lx + δ ∧ cy < cx + δ), with
+// ≤ for `orEqual` and a missing cap as +∞. nullopt when a comparison is not linear.
+std::optional<F> Checker::shortfall(const Shape& x, const Shape& y, const Margin& m) {
+  auto lx = uncapped(x), ly = uncapped(y);
+  if (!lx || !ly) return std::nullopt;
+  const ast::CmpOp op = m.orEqual ? ast::CmpOp::Le : ast::CmpOp::Lt;
+  lx->c = lx->c + m.delta;
+  std::optional<Lin> cx;
+  if (x.cap) {
+    cx = Lin{};
+    cx->c = *x.cap + m.delta;
+  }
+  std::vector<F> sides;
+  for (const std::optional<Lin>& low : {std::optional<Lin>(*ly), y.cap ? std::optional<Lin>(Lin{{}, *y.cap}) : std::nullopt}) {
+    if (!low) continue;
+    std::vector<F> both;
+    for (const std::optional<Lin>& high : {lx, cx}) {
+      if (!high) continue;
+      auto f = compareLin(*low, *high, op);
+      if (!f) return std::nullopt;
+      both.push_back(std::move(*f));
+    }
+    sides.push_back(F::all(std::move(both)));
+  }
+  return F::any(std::move(sides));
+}
+
+// Whether, wherever `when` holds (a pays), b pays at least a's amount plus the margin: for each pair of
+// branches, no applicant of both falls short. b's caps must all be constants the shapes hold; a
+// table with more branches than the translation keeps (64) is left out, its last branches unknown.
+bool Checker::outpays(const ir::Group& g, int a, int b, const Cond& when) {
+  const ClauseData& da = cl_[static_cast<std::size_t>(a)];
+  const ClauseData& db = cl_[static_cast<std::size_t>(b)];
+  constexpr std::size_t kMaxPairs = 64;
+  if (da.branches.empty() || db.branches.empty() || da.branches.size() * db.branches.size() > kMaxPairs) return false;
+  const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
+  if (!capsConstant(cb.amount[0], tr_) || (!cb.cap.empty() && !tr_.constant(cb.cap[0]))) return false;
+  auto margin = marginOf(g, a, b);
+  if (!margin) return false;
+  try {
+    for (std::size_t i = 0; i < da.branches.size(); ++i)
+      for (std::size_t j = 0; j < db.branches.size(); ++j) {
+        auto less = shortfall(da.branches[i].shape, db.branches[j].shape, *margin);
+        if (!less) return false;
+        Cond v = solver_.prepare(std::move(*less));
+        if (solver_.solve({&when, &da.guards[i], &db.guards[j], &v}).sat != Sat::No) return false;
+      }
+  } catch (const ArithOverflow&) {
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+// A clause's amount as written, with its 上限.
+std::string amountSource(const ir::Clause& c) {
+  return c.amount[0].source + (c.cap.empty() ? "" : " 上限 " + c.cap[0].source);
+}
+
+}  // namespace
+
+std::string Checker::byEachText(const ir::Group& g, int a, int b) const {
+  return fmt::format("{} to every such applicant (`{}` vs `{}`)", winsTie(g, b, a) ? "at least as much" : "more",
+                     amountSource(p_.clauses[static_cast<std::size_t>(b)]),
+                     amountSource(p_.clauses[static_cast<std::size_t>(a)]));
+}
+
+}  // namespace polc::check
