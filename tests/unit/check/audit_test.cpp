@@ -166,6 +166,118 @@ TEST(CheckAudit, ADominatorMayReadFactsTheDominatedClauseDoesNot) {
   replayEvery(*c);
 }
 
+// ---- shadowing applicant by applicant --------------------------------------------------------------
+
+const char* const kTakeHighest = "不重复 组 { 原文 \"就高\" 范围 文件 取 最高 每个 项目 }";
+
+// The one W0640 of c: `shadowed` never kept, `by` kept instead (citations' ends); every finding replays.
+void expectShadowed(const Checked& c, const std::string& shadowed, const std::string& by) {
+  auto f = c.find(FindingKind::Shadowed);
+  ASSERT_EQ(f.size(), 1u) << c.listing();
+  ASSERT_EQ(f[0]->refs.size(), 2u);
+  EXPECT_NE(f[0]->refs[0].citation.find(shadowed), std::string::npos) << c.listing();
+  EXPECT_NE(f[0]->refs[1].citation.find(by), std::string::npos) << c.listing();
+  replayEvery(c);
+}
+
+void expectNoShadowing(const Checked& c) {
+  EXPECT_TRUE(c.find(FindingKind::Shadowed).empty()) << c.listing();
+  replayEvery(c);
+}
+
+TEST(CheckAudit, AHigherRateOfTheSameBaseShadows) {
+  // Whenever 第1款 pays (超 200万元), 第2款 pays too (超 100万元), 12 % of the same 设备投入 against 10 %:
+  // more for every applicant, though neither has a ceiling. Either order: 第2款 wins on the amount.
+  auto c = oneArticle({"条件 设备投入 超 200万元 给予 设备投入 × 10%", "条件 设备投入 超 100万元 给予 设备投入 × 12%"},
+                      kTakeHighest);
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第1款", "第1条第2款");
+  EXPECT_NE(c->find(FindingKind::Shadowed)[0]->message.find("more to every such applicant"), std::string::npos);
+  auto r = oneArticle({"条件 设备投入 超 100万元 给予 设备投入 × 12%", "条件 设备投入 超 200万元 给予 设备投入 × 10%"},
+                      kTakeHighest);
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第2款", "第1条第1款");
+}
+
+TEST(CheckAudit, TheSameRateShadowsOnlyWhereTheTieGoesToTheOther) {
+  // Equal amounts for every applicant: the tie goes to the earlier clause, which is never dropped.
+  auto c = oneArticle({"条件 设备投入 超 100万元 给予 设备投入 × 10%", "条件 设备投入 超 200万元 给予 设备投入 × 10%"},
+                      kTakeHighest);
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第2款", "第1条第1款");
+  auto r = oneArticle({"条件 设备投入 超 200万元 给予 设备投入 × 10%", "条件 设备投入 超 100万元 给予 设备投入 × 10%"},
+                      kTakeHighest);
+  ASSERT_TRUE(r->program);
+  expectNoShadowing(*r);
+}
+
+TEST(CheckAudit, ARateCappedBelowTheOtherDoesNotShadowIt) {
+  // 12 % capped at 30万元 pays less than 10 % capped at 50万元 from 设备投入 300万元 on: not shadowed,
+  // only a covered overlap. With the higher cap it is.
+  auto c = oneArticle({"条件 设备投入 超 200万元 给予 设备投入 × 10% 上限 50万元",
+                       "条件 设备投入 超 100万元 给予 设备投入 × 12% 上限 30万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_FALSE(c->find(FindingKind::CoveredOverlap).empty()) << c->listing();
+  auto r = oneArticle({"条件 设备投入 超 200万元 给予 设备投入 × 10% 上限 50万元",
+                       "条件 设备投入 超 100万元 给予 设备投入 × 12% 上限 60万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
+TEST(CheckAudit, ALowerCapShadowsWhereTheOtherClauseNeverPaysAboveIt) {
+  // 第1款 pays at most 25万元 (设备投入 up to 250万元), under 第2款's cap of 30万元 (封顶 in the amount):
+  // shadowed. Up to 400万元 it pays up to 40万元, above the cap: not shadowed.
+  auto c = oneArticle({"条件 设备投入 超 200万元 且 设备投入 不超过 250万元 给予 设备投入 × 10%",
+                       "条件 设备投入 超 100万元 给予 设备投入 × 12% 封顶 30万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第1款", "第1条第2款");
+  auto r = oneArticle({"条件 设备投入 超 200万元 且 设备投入 不超过 400万元 给予 设备投入 × 10%",
+                       "条件 设备投入 超 100万元 给予 设备投入 × 12% 封顶 30万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(r->program);
+  expectNoShadowing(*r);
+}
+
+TEST(CheckAudit, ASumOfFactsIsComparedPartByPart) {
+  // The same sum at a higher rate shadows; so does a higher rate of each part. A lower rate of one
+  // part does not: with 投资 large enough, 第2款 pays less; nor does the same rate of one part: with
+  // everything in 投资 the amounts tie, and the earlier 第1款 is kept.
+  const std::string a = "条件 设备投入 + 投资 超 200万元 给予 (设备投入 + 投资) × 10%";
+  for (const char* b : {"条件 设备投入 + 投资 超 100万元 给予 (设备投入 + 投资) × 12%",
+                        "条件 设备投入 + 投资 超 100万元 给予 设备投入 × 12% + 投资 × 11%"}) {
+    auto c = oneArticle({a, b}, kTakeHighest);
+    ASSERT_TRUE(c->program);
+    expectShadowed(*c, "第1条第1款", "第1条第2款");
+  }
+  for (const char* b : {"条件 设备投入 + 投资 超 100万元 给予 设备投入 × 12% + 投资 × 8%",
+                        "条件 设备投入 + 投资 超 100万元 给予 设备投入 × 12% + 投资 × 10%"}) {
+    auto c = oneArticle({a, b}, kTakeHighest);
+    ASSERT_TRUE(c->program);
+    expectNoShadowing(*c);
+  }
+}
+
+TEST(CheckAudit, ARoundingUnitCanTieAmountsThatDifferByLess) {
+  // Rounded to 1万元, 10.1 % and 10 % of 200万元 and a little more are both 20万元: a tie, which the
+  // earlier 第1款 wins. 11 % is at least 2万元 more: 第1款 is shadowed.
+  auto article = [&](const std::string& rate) {
+    return compileOne(std::string(kCheckSchema) + "文件 测试 {\n  文号 \"测试\"\n  舍入 1万元 四舍五入\n条 1 {\n" +
+                      clause("1", "项目", "设备奖励", "条件 设备投入 超 200万元 给予 设备投入 × 10%") +
+                      clause("2", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 设备投入 × " + rate) + "}\n" +
+                      kTakeHighest + "\n}\n");
+  };
+  auto c = article("10.1%");
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  auto r = article("11%");
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
 // ---- overlaps and conflicts -----------------------------------------------------------------------
 
 TEST(CheckAudit, AmountsThatDifferForSomeApplicantAreAConflict) {
