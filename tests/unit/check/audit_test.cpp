@@ -3,6 +3,7 @@
 // reference evaluator.
 #include "check_util.h"
 #include "eval/eval.h"
+#include "facts/facts.h"
 #include "kind_policies.h"
 
 namespace polc::test {
@@ -276,6 +277,33 @@ TEST(CheckAudit, ARoundingUnitCanTieAmountsThatDifferByLess) {
   auto r = article("11%");
   ASSERT_TRUE(r->program);
   expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
+TEST(CheckAudit, BankersRoundingCanTieAmountsOneUnitApart) {
+  // 第2款 pays exactly 1万元 more. Rounded half up to 1万元, it stays 1万元 more: 第1款 is shadowed.
+  // With 银行家舍入, 设备投入 215万元 gives 21.5万元 and 22.5万元, both 22万元: a tie the earlier 第1款
+  // wins, so no claim.
+  auto article = [&](const std::string& mode) {
+    return compileOne(std::string(kCheckSchema) + "文件 测试 {\n  文号 \"测试\"\n  舍入 1万元 " + mode + "\n条 1 {\n" +
+                      clause("1", "项目", "设备奖励", "条件 设备投入 超 200万元 给予 设备投入 × 10%") +
+                      clause("2", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 设备投入 × 10% + 1万元") +
+                      "}\n" + kTakeHighest + "\n}\n");
+  };
+  auto c = article("四舍五入");
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第1款", "第1条第2款");
+  auto r = article("银行家舍入");
+  ASSERT_TRUE(r->program);
+  expectNoShadowing(*r);
+  // The tie the proof allows for, evaluated.
+  auto facts = facts::readFacts(*r->model, *r->program,
+                                std::string(R"({"date": "2024-06-30", "企业": {"所在地": "新北区", "项目": [{"设备投入": "215万元"}]}})"));
+  ASSERT_TRUE(facts.ok()) << facts.errors.front();
+  auto res = eval::evaluate(*r->program, facts.applicant, eval::Options{});
+  ASSERT_EQ(res.awards.size(), 2u);
+  EXPECT_EQ(res.awards[0].status, eval::Status::Kept);
+  EXPECT_EQ(res.awards[1].status, eval::Status::Dropped);
+  EXPECT_EQ(res.awards[0].hi, res.awards[1].hi);
 }
 
 // ---- overlaps and conflicts -----------------------------------------------------------------------
