@@ -241,6 +241,7 @@ std::string Checker::ceilingText(int a, int b) const {
 }
 
 void Checker::shadowing() {
+  const std::size_t first = out_.findings.size();
   for (std::size_t gi = 0; gi < p_.groups.size(); ++gi) {
     const ir::Group& g = p_.groups[gi];
     const std::vector<int>& members = this->members(gi);
@@ -260,11 +261,22 @@ void Checker::shadowing() {
       f.group = g.name;
       f.notes.push_back(DiagNote{groupSpan(g), ruleNote("the non-stacking group", g.name, g.text)});
       if (cl_[static_cast<std::size_t>(a)].witness) attachWitness(f, *cl_[static_cast<std::size_t>(a)].witness, ca.subject);
-      // The proof covers the rules above; the evaluator on the whole program is the last word (a
-      // rule the proof does not know of would show here, not in a user's replay).
-      if (o_.confirm && !replay(m_, p_, f).ok) out_.findings.pop_back();
     }
   }
+  // The proof covers the rules above; the evaluator on the whole program is the last word (a rule
+  // the proof does not know of would show here, not in a user's replay). All at once, so that the
+  // findings that share a witness share its evaluation.
+  if (!o_.confirm) return;
+  std::vector<const Finding*> found;
+  for (std::size_t i = first; i < out_.findings.size(); ++i) found.push_back(&out_.findings[i]);
+  std::vector<Replay> replays = replayAll(m_, p_, found);
+  std::size_t kept = first;
+  for (std::size_t i = first; i < out_.findings.size(); ++i)
+    if (replays[i - first].ok) {
+      if (kept != i) out_.findings[kept] = std::move(out_.findings[i]);
+      ++kept;
+    }
+  out_.findings.erase(out_.findings.begin() + static_cast<std::ptrdiff_t>(kept), out_.findings.end());
 }
 
 }  // namespace polc::check

@@ -1,5 +1,8 @@
 #include "check/replay.h"
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "check/witness.h"
@@ -163,6 +166,36 @@ Replay replay(const sema::Model& model, const ir::Program& program, const Findin
   if (f.contrast.is_null()) return judge(program, f, w, nullptr);
   Evaluated c = evaluateRead(program, facts::readFacts(model, program, f.contrast.dump()));
   return judge(program, f, w, &c);
+}
+
+std::vector<Replay> replayAll(const sema::Model& model, const ir::Program& program,
+                              const std::vector<const Finding*>& findings) {
+  // The witness's facts, without its comment (which names the finding): the key of an evaluation.
+  auto factsOf = [](const Finding& f) {
+    nlohmann::ordered_json w = f.witness;
+    if (w.is_object()) w.erase("_finding");
+    return w.dump();
+  };
+  std::vector<std::pair<std::string, std::size_t>> order;
+  for (std::size_t i = 0; i < findings.size(); ++i) order.emplace_back(factsOf(*findings[i]), i);
+  // Grouped by witness, so that one evaluation is held at a time.
+  std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<Replay> out(findings.size());
+  Evaluated w;
+  std::optional<std::string> evaluated;  // the witness w is the evaluation of
+  for (const auto& [key, i] : order) {
+    const Finding& f = *findings[i];
+    if (f.witness.is_null() || !f.contrast.is_null()) {
+      out[i] = replay(model, program, f);
+      continue;
+    }
+    if (evaluated != key) {
+      w = evaluateRead(program, facts::readFacts(model, program, f.witness.dump()));
+      evaluated = key;
+    }
+    out[i] = judge(program, f, w, nullptr);
+  }
+  return out;
 }
 
 Replay replayFiles(const sema::Model& model, const ir::Program& program, const Finding& f,

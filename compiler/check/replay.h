@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "check/check.h"
 
@@ -16,6 +17,13 @@ struct Replay {
 
 // The witness (and contrast) held in the finding.
 Replay replay(const sema::Model& model, const ir::Program& program, const Finding& finding);
+
+// Replays findings without a contrast applicant, evaluating the whole program once per distinct
+// witness: the clauses a take-the-highest group never keeps often share one (on the 10,000-clause
+// benchmark, 1,626 W0640 have 67 witnesses, and one evaluation takes ≈ 21 ms). Each finding's claim
+// is judged on that evaluation as replay() judges it. Returns one answer per finding, in order.
+std::vector<Replay> replayAll(const sema::Model& model, const ir::Program& program,
+                              const std::vector<const Finding*>& findings);
 
 // The witness files written by writeWitnesses, read the way `polc eval --facts FILE` reads them
 // (facts::readFactsFile, then eval::evaluate on the whole program). `contrastPath` is empty when the

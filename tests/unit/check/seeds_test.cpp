@@ -61,6 +61,21 @@ TEST_F(Seeds, EveryWitnessReplays) {
   for (const auto& f : seeds_->result.findings) seeds_->expectReplays(f);
 }
 
+// replayAll (the checker's confirmation of W0640) evaluates each distinct witness once: every finding
+// is judged as replay() judges it alone, the notes whose witness another shares included.
+TEST_F(Seeds, ReplayingFindingsTogetherJudgesEachAsAlone) {
+  ASSERT_TRUE(seeds_->program);
+  std::vector<const check::Finding*> all;
+  for (const auto& f : seeds_->result.findings) all.push_back(&f);
+  auto together = check::replayAll(*seeds_->model, *seeds_->program, all);
+  ASSERT_EQ(together.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    auto alone = check::replay(*seeds_->model, *seeds_->program, *all[i]);
+    EXPECT_EQ(together[i].ok, alone.ok) << all[i]->message;
+    EXPECT_EQ(together[i].detail, alone.detail) << all[i]->message;
+  }
+}
+
 // docs/findings.md judges every finding `polc check policies/` reports: one heading per finding, in
 // the order of the report, with its code and both citations.
 TEST_F(Seeds, FindingsDocumentListsEveryFinding) {
