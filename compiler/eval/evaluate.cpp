@@ -193,7 +193,9 @@ class Evaluator {
   void amount(const ir::Clause& cl, Award& aw, ExprEval& ev) {
     const std::string where = cl.citation;
     Value v = ev.eval(cl.amount[0]);
-    for (auto& l : ev.lines) explainLine(aw, l);
+    // A value the conditions computed already (增量(x) in 条件 and in 给予) is listed once.
+    for (auto& l : ev.lines)
+      if (std::find(aw.explanation.begin(), aw.explanation.end(), l) == aw.explanation.end()) explainLine(aw, l);
     ev.lines.clear();
     if (std::string bad = polrt::badAmount(v.lo, v.hi); !bad.empty())
       throw EvalError(fmt::format("{}: `{}`: {}", where, cl.amount[0].source, bad));

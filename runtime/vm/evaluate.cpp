@@ -233,7 +233,10 @@ Session::Outcome Session::amount(const ClauseDef& cl, AwardR& aw) {
   if (v.lo.isNegative() || v.hi.isNegative() || v.lo > v.hi)
     throw VmError{*where + ": `" + p_.strings[cl.amountSource] + "`: " + badAmount(v.lo, v.hi)};
   if (explain_) {
-    for (auto& l : lines_) aw.explanation.push_back(std::move(l));
+    // A value the conditions computed already (增量(x) in 条件 and in 给予) is listed once.
+    for (auto& l : lines_)
+      if (std::find(aw.explanation.begin(), aw.explanation.end(), l) == aw.explanation.end())
+        aw.explanation.push_back(std::move(l));
     lines_.clear();
   }
   aw.form = v.form;

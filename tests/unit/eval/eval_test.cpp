@@ -63,6 +63,24 @@ TEST(Eval, IncreaseNeedsLastYear) {
   EXPECT_NE(a->missing[0].find("上年 企业.产值"), std::string::npos) << a->missing[0];
 }
 
+// 增量(产值) in the conditions and in the amount: the explanation lists its computation once, where
+// the conditions computed it.
+TEST(Eval, AValueTheConditionsComputedIsExplainedOnce) {
+  auto c = doc(R"(条 1 { 款 1 { 原文 "增量" 对象 企业 标的 规模奖励 条件 增量(产值) 超 1亿元 给予 增量(产值) × 10% } })");
+  ASSERT_TRUE(c);
+  auto r = evaluate(*c, facts(R"("产值": "12亿元", "history": {"产值": {"2023": "10亿元"}})"), true);
+  auto* a = award(*c, r, "第1条第1款");
+  ASSERT_TRUE(a);
+  const std::vector<std::string>& e = a->explanation;
+  const std::string increase = "增量(产值)：12亿元 − 上年 10亿元 = 2亿元";
+  EXPECT_EQ(std::count(e.begin(), e.end(), increase), 1) << ::testing::PrintToString(e);
+  auto at = std::find(e.begin(), e.end(), increase);
+  ASSERT_NE(at, e.end());
+  ASSERT_NE(at + 1, e.end());
+  EXPECT_EQ(*(at + 1), "条件：均满足") << ::testing::PrintToString(e);
+  EXPECT_NE(std::find(e.begin(), e.end(), "增量(产值) 2亿元 × 10% = 2000万元"), e.end()) << ::testing::PrintToString(e);
+}
+
 TEST(Eval, NewlyRecognisedVersusHeld) {
   auto c = doc(R"(条 1 {
       款 1 { 原文 "新认定" 对象 企业 标的 称号奖励 类别 授牌认定 条件 新认定 称号 含 小巨人 给予 最高 100万元 }

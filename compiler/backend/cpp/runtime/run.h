@@ -314,7 +314,10 @@ struct Run {
     const Where where{cl.citation, nullptr};
     if (a.lo.isNegative() || a.hi.isNegative() || a.lo > a.hi) fail(Where{cl.citation, source}, badAmount(a.lo, a.hi));
     if (explain) {
-      for (auto& l : lines) aw.explanation.push_back(std::move(l));
+      // A value the conditions computed already (增量(x) in 条件 and in 给予) is listed once.
+      for (auto& l : lines)
+        if (std::find(aw.explanation.begin(), aw.explanation.end(), l) == aw.explanation.end())
+          aw.explanation.push_back(std::move(l));
       lines.clear();
     }
     aw.form = a.form;
