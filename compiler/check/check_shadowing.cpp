@@ -39,6 +39,28 @@ bool Checker::winsTie(const ir::Group& g, int b, int a) const {
   return b < a;
 }
 
+// The evaluator rounds every award with its document's 舍入, after its caps, and compares the rounded
+// amounts. nullopt when v is no decimal the rounding can take.
+std::optional<Q> Checker::rounded(int c, const Q& v) const {
+  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
+  if (!r.present) return v;
+  auto d = v.toDecimal();
+  polrt::Decimal units, out;
+  if (!d || polrt::div(*d, r.unit, 0, r.mode, units) != polrt::ArithError::None ||
+      polrt::mul(units, r.unit, out) != polrt::ArithError::None)
+    return std::nullopt;
+  return Q::fromDecimal(out);
+}
+
+// Whether group g keeps b over a when b pays at least `low` and a at most `high`: every 舍入 mode is
+// monotone on amounts (never below 0), so b's rounded amount is at least its document's rounding of
+// `low` and a's at most its own of `high` — which may turn the higher ceiling into the lower amount
+// (1万元 四舍五入 pays 10.4万元 as 10万元, below 10.3万元 in 0.01元) or into a tie.
+bool Checker::alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high) const {
+  auto rb = rounded(b, low), ra = rounded(a, high);
+  return rb && ra && (*rb > *ra || (*rb == *ra && winsTie(g, b, a)));
+}
+
 bool Checker::implies(int a, int b) { return impliesPay(pay(a), b); }
 
 bool Checker::impliesPay(const Cond& pa, int b) {
@@ -82,8 +104,8 @@ bool Checker::droppedBefore(std::size_t gi, int b) {
       if (!inScope(g, static_cast<int>(c)) || !sameKey(g, cc.subject)) continue;
       if (g.sameTarget && cc.target != cb.target) continue;
       auto cmax = maxHi(static_cast<int>(c));
-      // c never beats b: it pays less, or as much and loses the tie.
-      if (bmin && cmax && (*cmax < *bmin || (*cmax == *bmin && !winsTie(g, static_cast<int>(c), b)))) continue;
+      // c never beats b: it pays less once rounded, or as much and loses the tie.
+      if (bmin && cmax && alwaysKept(g, b, *bmin, static_cast<int>(c), *cmax)) continue;
       if (solver_.solve({&pay(b), &pay(static_cast<int>(c))}).sat != Sat::No) return true;
     }
   }
@@ -111,8 +133,9 @@ std::optional<Checker::Dominator> Checker::dominator(std::size_t gi, int a, cons
   return std::nullopt;
 }
 
-// A rival whose lowest ceiling is at least a's highest. The rivals are in the order of members(): by
-// lowest ceiling, highest first.
+// A rival whose lowest ceiling is at least a's highest, each rounded as its document rounds. The
+// rivals are in the order of members(): by lowest ceiling, highest first (before rounding: a rival
+// rounded up to a's ceiling is a claim lost, never a false one).
 std::optional<int> Checker::byCeiling(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded) {
   const ir::Group& g = p_.groups[gi];
   auto amax = maxHi(a);
@@ -123,7 +146,7 @@ std::optional<int> Checker::byCeiling(std::size_t gi, int a, const Cond& when, s
     if (!bmin || *bmin < *amax) break;
     if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
     if (!samePartition(gi, a, b)) continue;
-    if (*bmin == *amax && !winsTie(g, b, a)) continue;
+    if (!alwaysKept(g, b, *bmin, a, *amax)) continue;
     if (!impliesPay(when, b) || droppedBefore(gi, b)) continue;
     return b;
   }

@@ -155,6 +155,10 @@ class Checker {
   std::optional<Q> minHi(int c) const;
 
   bool winsTie(const ir::Group& g, int b, int a) const;
+  // What the evaluator compares of an amount v of clause c: v rounded with its document's 舍入.
+  std::optional<Q> rounded(int c, const Q& v) const;
+  // Whether g keeps b, paying at least `low`, over a, paying at most `high` (before rounding).
+  bool alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high) const;
 
   bool implies(int a, int b);
 

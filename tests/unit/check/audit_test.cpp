@@ -1,6 +1,8 @@
 // Findings that an audit of the checker showed wrong (false positives, false messages, missed
 // findings), each on the small policy that showed it; every finding left is replayed through the
 // reference evaluator.
+#include <algorithm>
+
 #include "check_util.h"
 #include "eval/eval.h"
 #include "facts/facts.h"
@@ -304,6 +306,82 @@ TEST(CheckAudit, BankersRoundingCanTieAmountsOneUnitApart) {
   EXPECT_EQ(res.awards[0].status, eval::Status::Kept);
   EXPECT_EQ(res.awards[1].status, eval::Status::Dropped);
   EXPECT_EQ(res.awards[0].hi, res.awards[1].hi);
+}
+
+// ---- shadowing by ceilings: what the evaluator compares ----------------------------------------------
+
+// A document like doc()'s, with `rounding` (舍入 as written) instead of 0.01元.
+std::string roundedDoc(const std::string& name, const std::string& rounding, const std::string& body,
+                       const std::string& extra = "") {
+  return "文件 " + name + " {\n  文号 \"" + name + "\"\n  舍入 " + rounding + "\n" + body + "\n" + extra + "\n}\n";
+}
+
+// The evaluator's status for the award of the clause whose citation ends with `cite`, for one 项目 of
+// the facts `project` (a JSON object): the claim a W0640 makes, checked on an applicant of our choice.
+eval::Status statusFor(const Checked& c, const std::string& project, const std::string& cite) {
+  auto facts = facts::readFacts(*c.model, *c.program,
+                                R"({"date": "2024-06-30", "企业": {"所在地": "新北区", "项目": [)" + project + "]}}");
+  EXPECT_TRUE(facts.ok()) << facts.errors.front();
+  auto res = eval::evaluate(*c.program, facts.applicant, eval::Options{});
+  for (const auto& a : res.awards) {
+    const std::string& citation = c.program->clauses[static_cast<std::size_t>(a.clause)].citation;
+    if (citation.size() >= cite.size() && citation.compare(citation.size() - cite.size(), cite.size(), cite) == 0)
+      return a.status;
+  }
+  ADD_FAILURE() << "no award of " << cite;
+  return eval::Status::NotAssessable;
+}
+
+// The W0640 the proof claims before the evaluator confirms it on the witness: the confirmation runs
+// one applicant, the claim is about all of them.
+std::size_t claimedShadowings(const Checked& c) {
+  check::Options o;
+  o.confirm = false;
+  auto res = check::run(*c.model, *c.program, o);
+  return static_cast<std::size_t>(std::count_if(res.findings.begin(), res.findings.end(),
+                                                [](const auto& f) { return f.kind == FindingKind::Shadowed; }));
+}
+
+const char* const kAllDocuments = "不重复 全 { 原文 \"就高\" 范围 所有文件 同一 标的 每个 事项 取 最高 }";
+const char* const kCapped = "条件 设备投入 超 50万元 给予 设备投入 × 10% 上限 10.3万元";
+
+TEST(CheckAudit, CeilingsAreComparedAsEachDocumentRoundsThem) {
+  // 乙 rounds to 1万元: its 10.4万元 (第2款) is paid as 10万元, less than the 10.3万元 甲 (第1款) pays
+  // from 设备投入 103万元 on, though 10.4万元 is the higher ceiling. 11万元 stays above it: shadowed.
+  auto policy = [&](const std::string& b) {
+    return compileOne(std::string(kCheckSchema) +
+                      doc("甲", "条 1 {\n" + clause("1", "项目", "设备奖励", kCapped) + "}", kAllDocuments) +
+                      roundedDoc("乙", "1万元 四舍五入",
+                                 "条 1 {\n" + clause("2", "项目", "设备奖励", "条件 设备投入 超 10万元 给予 " + b) + "}"));
+  };
+  auto c = policy("10.4万元");
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_EQ(claimedShadowings(*c), 0u);
+  EXPECT_EQ(statusFor(*c, R"({"设备投入": "200万元"})", "第1条第1款"), eval::Status::Kept);
+  auto r = policy("11万元");
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
+TEST(CheckAudit, CeilingsThatRoundToATieGoToTheTieBreak) {
+  // Rounded to 1万元, 10.4万元 and the capped 10.3万元 are both 10万元: a tie the earlier 第1款 wins.
+  // 10.6万元 rounds to 11万元: 第1款 is shadowed.
+  auto policy = [&](const std::string& b) {
+    return compileOne(std::string(kCheckSchema) +
+                      roundedDoc("测试", "1万元 四舍五入",
+                                 "条 1 {\n" + clause("1", "项目", "设备奖励", kCapped) +
+                                     clause("2", "项目", "设备奖励", "条件 设备投入 超 10万元 给予 " + b) + "}",
+                                 kTakeHighest));
+  };
+  auto c = policy("10.4万元");
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_EQ(claimedShadowings(*c), 0u);
+  EXPECT_EQ(statusFor(*c, R"({"设备投入": "200万元"})", "第1条第1款"), eval::Status::Kept);
+  auto r = policy("10.6万元");
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
 }
 
 // ---- overlaps and conflicts -----------------------------------------------------------------------
