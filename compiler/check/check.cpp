@@ -138,6 +138,7 @@ void Checker::prepare() {
       std::optional<Q> cap;
       if (!cl.cap.empty()) cap = tr_.constant(cl.cap[0]);
       d.branches = tr_.branches(cl.amount[0], cap);
+      d.capsRead = tr_.capsRead(cl.amount[0]) && (cl.cap.empty() || cap);
       for (const auto& b : d.branches) {
         guards.push_back(b.guard);
         d.guards.push_back(solver_.prepare(b.guard));

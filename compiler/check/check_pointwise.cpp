@@ -34,18 +34,6 @@ std::optional<Lin> uncapped(const Shape& s) {
   return s.lin();
 }
 
-// Whether every cap inside the amount is a constant: a cap the shape could not read (`封顶 投资 ×
-// 10%`) is left out of it, and would make b look higher than it is.
-bool capsConstant(const ir::Expr& e, Translator& tr) {
-  if (e.op == ir::Op::Cap && !tr.constant(e.kids[1])) return false;
-  for (const auto& k : e.kids)
-    if (!capsConstant(k, tr)) return false;
-  for (const auto& en : e.entries)
-    for (const auto& v : en.value)
-      if (!capsConstant(v, tr)) return false;
-  return true;
-}
-
 }  // namespace
 
 std::optional<std::vector<int>> Checker::baseOf(int c) const {
@@ -122,8 +110,7 @@ bool Checker::outpays(const ir::Group& g, int a, int b, const Cond& when) {
   const ClauseData& db = cl_[static_cast<std::size_t>(b)];
   constexpr std::size_t kMaxPairs = 64;
   if (da.branches.empty() || db.branches.empty() || da.branches.size() * db.branches.size() > kMaxPairs) return false;
-  const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
-  if (!capsConstant(cb.amount[0], tr_) || (!cb.cap.empty() && !tr_.constant(cb.cap[0]))) return false;
+  if (!db.capsRead) return false;
   auto margin = marginOf(g, a, b);
   if (!margin) return false;
   try {

@@ -18,7 +18,9 @@ std::optional<Q> Checker::maxHi(int c) const {
   return out;
 }
 
+// nullopt when a cap is not a constant: the shapes leave it out, and it can bring the amount down to 0.
 std::optional<Q> Checker::minHi(int c) const {
+  if (!cl_[static_cast<std::size_t>(c)].capsRead) return std::nullopt;
   std::optional<Q> out;
   for (const auto& b : cl_[static_cast<std::size_t>(c)].branches) {
     auto h = b.shape.minHi();

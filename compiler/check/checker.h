@@ -34,6 +34,7 @@ struct ClauseData {
   Cond period;
   Cond cond;                   // period ∧ conjuncts
   std::vector<Branch> branches;
+  bool capsRead = true;        // every cap (上限, 封顶) a constant the branches' shapes hold
   std::vector<Cond> guards;    // per branch
   std::vector<int> touch;      // variables the amount needs
   std::optional<Assignment> witness;

@@ -541,6 +541,16 @@ F Translator::period(int document) {
   return F::all(std::move(parts));
 }
 
+bool Translator::capsRead(const ir::Expr& e) {
+  if (e.op == Op::Cap && !constant(e.kids[1])) return false;
+  for (const auto& k : e.kids)
+    if (!capsRead(k)) return false;
+  for (const auto& en : e.entries)
+    for (const auto& v : en.value)
+      if (!capsRead(v)) return false;
+  return true;
+}
+
 std::vector<Branch> Translator::branches(const ir::Expr& amount, std::optional<Q> clauseCap) {
   std::vector<Branch> out;
   branchesOf(amount, F::t(), clauseCap, false, out, nullptr, -1);

@@ -74,6 +74,9 @@ class Translator {
   // The branches of an amount, each with its guard; clauseCap is the clause's 上限.
   std::vector<Branch> branches(const ir::Expr& amount, std::optional<Q> clauseCap);
   std::optional<Q> constant(const ir::Expr& e);
+  // Whether every cap (封顶) inside an amount is a constant: branches() leaves out any other cap (`封顶
+  // 投资 × 10%`), so the shapes of such an amount pay more than the evaluator may.
+  bool capsRead(const ir::Expr& amount);
 
   int var(VarKind k, int subject, int fact) { return vars_.get(p_, ranges_, k, subject, fact); }
   VarTable& vars() { return vars_; }

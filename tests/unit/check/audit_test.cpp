@@ -384,6 +384,33 @@ TEST(CheckAudit, CeilingsThatRoundToATieGoToTheTieBreak) {
   expectShadowed(*r, "第1条第1款", "第1条第2款");
 }
 
+TEST(CheckAudit, ACapThatIsNotAConstantLowersTheCeiling) {
+  // 20万元 capped at 10 % of 投资 pays 1万元 when 投资 is 10万元: less than 第1款's 10万元, which is
+  // then kept, whether the cap is the clause's 上限 or a 封顶 in the amount. A constant cap is read:
+  // 20万元 上限 15万元 always pays more.
+  for (const char* b : {"给予 20万元 上限 投资 × 10%", "给予 20万元 封顶 投资 × 10%"}) {
+    auto c = oneArticle({"条件 设备投入 超 50万元 给予 10万元", std::string("条件 设备投入 超 10万元 ") + b}, kTakeHighest);
+    ASSERT_TRUE(c->program);
+    expectNoShadowing(*c);
+    EXPECT_EQ(claimedShadowings(*c), 0u) << b;
+    EXPECT_EQ(statusFor(*c, R"({"设备投入": "100万元", "投资": "10万元"})", "第1条第1款"), eval::Status::Kept) << b;
+  }
+  // The witness of a clause that pays either way may sit where the cap is high (投资 200万元 and a
+  // little more): the confirmation on it showed the claim, while 改造 with 投资 10万元 keeps 第1款.
+  auto w = oneArticle({"条件 设备投入 超 50万元 且 (投资 超 200万元 或 改造) 给予 10万元",
+                       "条件 设备投入 超 10万元 给予 20万元 上限 投资 × 10%"},
+                      kTakeHighest);
+  ASSERT_TRUE(w->program);
+  expectNoShadowing(*w);
+  EXPECT_EQ(claimedShadowings(*w), 0u);
+  EXPECT_EQ(statusFor(*w, R"({"设备投入": "100万元", "投资": "10万元", "改造": true})", "第1条第1款"),
+            eval::Status::Kept);
+  auto r = oneArticle({"条件 设备投入 超 50万元 给予 10万元", "条件 设备投入 超 10万元 给予 20万元 上限 15万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
 // ---- overlaps and conflicts -----------------------------------------------------------------------
 
 TEST(CheckAudit, AmountsThatDifferForSomeApplicantAreAConflict) {
