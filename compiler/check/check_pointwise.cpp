@@ -3,6 +3,8 @@
 // 10%` under `超 100万元: 设备投入 × 12%` — although b's lowest ceiling is below a's highest (a rate
 // has no ceiling at all). Proven per pair of branches with the solver: no applicant of both
 // branches for whom b's amount falls short of a's, caps included.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "check/checker.h"
@@ -35,6 +37,12 @@ std::optional<Lin> uncapped(const Shape& s) {
 }
 
 }  // namespace
+
+bool Checker::fixedAmount(int c) const {
+  const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
+  return !branches.empty() &&
+         std::all_of(branches.begin(), branches.end(), [](const Branch& b) { return b.shape.kind == Shape::Const; });
+}
 
 std::optional<std::vector<int>> Checker::baseOf(int c) const {
   std::set<int> vars;

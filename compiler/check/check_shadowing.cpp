@@ -155,15 +155,17 @@ std::optional<int> Checker::byCeiling(std::size_t gi, int a, const Cond& when, s
   return std::nullopt;
 }
 
-// A rival of the same base that pays at least a's amount to every applicant a pays (outpays). The
-// candidates are by highest ceiling: once b's is below a's, so is every later one's, and b would pay
-// less where a reaches its own (a loss only where a never does, never a false claim).
+// A rival that pays at least a's amount to every applicant a pays (outpays): of the same base as a's
+// rates, or for a fixed amount any rate (the empty base), whose ceiling is no help — `设备投入 × 10%`
+// where 设备投入 超 200万元 pays more than 10万元 wherever 设备投入 超 300万元. The candidates are by
+// highest ceiling: once b's is below a's, so is every later one's, and b would pay less where a
+// reaches its own (a loss only where a never does, never a false claim).
 std::optional<int> Checker::byAmounts(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded) {
   auto base = baseOf(a);
-  if (!base) return std::nullopt;
+  if (!base && !fixedAmount(a)) return std::nullopt;
   const ir::Group& g = p_.groups[gi];
   auto amax = maxHi(a);
-  for (int b : sameBase(gi, p_.clauses[static_cast<std::size_t>(a)].target, *base)) {
+  for (int b : sameBase(gi, p_.clauses[static_cast<std::size_t>(a)].target, base ? *base : std::vector<int>{})) {
     auto bmax = maxHi(b);
     if (amax && bmax && *bmax < *amax) break;
     if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
@@ -221,7 +223,10 @@ const std::vector<int>& Checker::members(std::size_t gi) {
         const int target = p_.clauses[static_cast<std::size_t>(c)].target;
         m.all.push_back(c);
         if (g.sameTarget) m.byTarget[target].push_back(c);
-        if (auto base = baseOf(c)) m.byBase[{g.sameTarget ? target : -1, *base}].push_back(c);
+        if (auto base = baseOf(c)) {
+          m.byBase[{g.sameTarget ? target : -1, *base}].push_back(c);
+          m.byBase[{g.sameTarget ? target : -1, {}}].push_back(c);  // every rate, against a fixed amount
+        }
       }
       for (auto& [key, list] : m.byBase)
         std::stable_sort(list.begin(), list.end(), [&](int x, int y) {

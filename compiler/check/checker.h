@@ -187,6 +187,9 @@ class Checker {
   // The variables a clause's rates read (its base), sorted; nullopt when it has no rate or an
   // amount the shapes cannot read.
   std::optional<std::vector<int>> baseOf(int c) const;
+  // Whether every branch of a clause's amount is a constant (or a range of constants): compared
+  // applicant by applicant with any rate.
+  bool fixedAmount(int c) const;
   // What a W0640 message says b pays: its lowest ceiling against a's highest, or, for a proof
   // applicant by applicant, both amounts as written.
   std::string ceilingText(int a, int b) const;
@@ -208,7 +211,8 @@ class Checker {
   // The members group gi may keep instead of a clause of `target`: those of that target when the
   // group compares only awards of one target, else all of them; in the order of members().
   const std::vector<int>& rivals(std::size_t gi, int target);
-  // The rivals of a that read the same base (baseOf), by highest ceiling, unbounded first.
+  // The rivals of a that read the same base (baseOf), by highest ceiling, unbounded first; for the
+  // empty base, every rival that reads one.
   const std::vector<int>& sameBase(std::size_t gi, int target, const std::vector<int>& base);
   std::unordered_map<int, std::vector<int>> payingByTarget() const;
 
@@ -307,7 +311,8 @@ class Checker {
   struct GroupMembers {
     std::vector<int> all;
     std::unordered_map<int, std::vector<int>> byTarget;  // filled for groups of one target only
-    // By (target for a group of one target, else -1; base): the candidates compared amount by amount.
+    // By (target for a group of one target, else -1; base): the candidates compared amount by amount
+    // (the empty base: every clause with a rate, the candidates against a fixed amount).
     std::map<std::pair<int, std::vector<int>>, std::vector<int>> byBase;
   };
   std::vector<GroupMembers> members_;  // members(): each group's paying clauses, built on first use

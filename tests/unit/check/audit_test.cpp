@@ -188,6 +188,32 @@ void expectNoShadowing(const Checked& c) {
   replayEvery(c);
 }
 
+// The evaluator's status for the award of the clause whose citation ends with `cite`, for one 项目 of
+// the facts `project` (a JSON object): the claim a W0640 makes, checked on an applicant of our choice.
+eval::Status statusFor(const Checked& c, const std::string& project, const std::string& cite) {
+  auto facts = facts::readFacts(*c.model, *c.program,
+                                R"({"date": "2024-06-30", "企业": {"所在地": "新北区", "项目": [)" + project + "]}}");
+  EXPECT_TRUE(facts.ok()) << facts.errors.front();
+  auto res = eval::evaluate(*c.program, facts.applicant, eval::Options{});
+  for (const auto& a : res.awards) {
+    const std::string& citation = c.program->clauses[static_cast<std::size_t>(a.clause)].citation;
+    if (citation.size() >= cite.size() && citation.compare(citation.size() - cite.size(), cite.size(), cite) == 0)
+      return a.status;
+  }
+  ADD_FAILURE() << "no award of " << cite;
+  return eval::Status::NotAssessable;
+}
+
+// The W0640 the proof claims before the evaluator confirms it on the witness: the confirmation runs
+// one applicant, the claim is about all of them.
+std::size_t claimedShadowings(const Checked& c) {
+  check::Options o;
+  o.confirm = false;
+  auto res = check::run(*c.model, *c.program, o);
+  return static_cast<std::size_t>(std::count_if(res.findings.begin(), res.findings.end(),
+                                                [](const auto& f) { return f.kind == FindingKind::Shadowed; }));
+}
+
 TEST(CheckAudit, AHigherRateOfTheSameBaseShadows) {
   // Whenever 第1款 pays (超 200万元), 第2款 pays too (超 100万元), 12 % of the same 设备投入 against 10 %:
   // more for every applicant, though neither has a ceiling. Either order: 第2款 wins on the amount.
@@ -243,6 +269,34 @@ TEST(CheckAudit, ALowerCapShadowsWhereTheOtherClauseNeverPaysAboveIt) {
                       kTakeHighest);
   ASSERT_TRUE(r->program);
   expectNoShadowing(*r);
+}
+
+TEST(CheckAudit, ARateShadowsAFixedAmountItExceedsWhereverThatPays) {
+  // Wherever 第1款 pays (设备投入 超 300万元), 第2款 pays 10 % of it: more than 30万元, above 10万元, in
+  // either order, and under a cap of 15万元.
+  for (const char* b : {"给予 设备投入 × 10%", "给予 设备投入 × 10% 上限 15万元"}) {
+    const std::string rate = std::string("条件 设备投入 超 200万元 ") + b;
+    auto c = oneArticle({"条件 设备投入 超 300万元 给予 10万元", rate}, kTakeHighest);
+    ASSERT_TRUE(c->program);
+    expectShadowed(*c, "第1条第1款", "第1条第2款");
+    EXPECT_NE(c->find(FindingKind::Shadowed)[0]->message.find("more to every such applicant"), std::string::npos);
+    auto r = oneArticle({rate, "条件 设备投入 超 300万元 给予 10万元"}, kTakeHighest);
+    ASSERT_TRUE(r->program);
+    expectShadowed(*r, "第1条第2款", "第1条第1款");
+  }
+}
+
+TEST(CheckAudit, ARateCappedOrTooLowDoesNotShadowAFixedAmount) {
+  // Capped at 8万元, below 10万元, the rate always pays less; at 3 % it pays 9万元 to 300万元 and a
+  // little more, and 10万元 only from 333.34万元 on: 第1款 is kept at 310万元 either way.
+  for (const char* b : {"给予 设备投入 × 10% 上限 8万元", "给予 设备投入 × 3%"}) {
+    auto c = oneArticle({"条件 设备投入 超 300万元 给予 10万元", std::string("条件 设备投入 超 200万元 ") + b},
+                        kTakeHighest);
+    ASSERT_TRUE(c->program);
+    expectNoShadowing(*c);
+    EXPECT_EQ(claimedShadowings(*c), 0u) << b;
+    EXPECT_EQ(statusFor(*c, R"({"设备投入": "310万元"})", "第1条第1款"), eval::Status::Kept) << b;
+  }
 }
 
 TEST(CheckAudit, ASumOfFactsIsComparedPartByPart) {
@@ -314,32 +368,6 @@ TEST(CheckAudit, BankersRoundingCanTieAmountsOneUnitApart) {
 std::string roundedDoc(const std::string& name, const std::string& rounding, const std::string& body,
                        const std::string& extra = "") {
   return "文件 " + name + " {\n  文号 \"" + name + "\"\n  舍入 " + rounding + "\n" + body + "\n" + extra + "\n}\n";
-}
-
-// The evaluator's status for the award of the clause whose citation ends with `cite`, for one 项目 of
-// the facts `project` (a JSON object): the claim a W0640 makes, checked on an applicant of our choice.
-eval::Status statusFor(const Checked& c, const std::string& project, const std::string& cite) {
-  auto facts = facts::readFacts(*c.model, *c.program,
-                                R"({"date": "2024-06-30", "企业": {"所在地": "新北区", "项目": [)" + project + "]}}");
-  EXPECT_TRUE(facts.ok()) << facts.errors.front();
-  auto res = eval::evaluate(*c.program, facts.applicant, eval::Options{});
-  for (const auto& a : res.awards) {
-    const std::string& citation = c.program->clauses[static_cast<std::size_t>(a.clause)].citation;
-    if (citation.size() >= cite.size() && citation.compare(citation.size() - cite.size(), cite.size(), cite) == 0)
-      return a.status;
-  }
-  ADD_FAILURE() << "no award of " << cite;
-  return eval::Status::NotAssessable;
-}
-
-// The W0640 the proof claims before the evaluator confirms it on the witness: the confirmation runs
-// one applicant, the claim is about all of them.
-std::size_t claimedShadowings(const Checked& c) {
-  check::Options o;
-  o.confirm = false;
-  auto res = check::run(*c.model, *c.program, o);
-  return static_cast<std::size_t>(std::count_if(res.findings.begin(), res.findings.end(),
-                                                [](const auto& f) { return f.kind == FindingKind::Shadowed; }));
 }
 
 const char* const kAllDocuments = "不重复 全 { 原文 \"就高\" 范围 所有文件 同一 标的 每个 事项 取 最高 }";
