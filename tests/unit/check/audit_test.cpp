@@ -439,6 +439,23 @@ TEST(CheckAudit, ACapThatIsNotAConstantLowersTheCeiling) {
   expectShadowed(*r, "第1条第1款", "第1条第2款");
 }
 
+TEST(CheckAudit, AnEarlierGroupThatWinsARoundedTieDropsTheDominator) {
+  // Rounded to 1万元, 第1款's 10.3万元 and 第2款's 10.4万元 are both 10万元: 组一 keeps the earlier 第1款
+  // and drops 第2款, which is then not there when 组二 compares it with 第3款 (9.6万元, also 10万元).
+  // Before rounding 第1款 never beat 第2款, and 第3款 was claimed shadowed; the evaluator keeps it.
+  auto c = compileOne(std::string(kCheckSchema) +
+                      roundedDoc("测试", "1万元 四舍五入",
+                                 "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 10.3万元") +
+                                     clause("2", "项目", "规模奖励", "条件 改造 给予 10.4万元") +
+                                     clause("3", "项目", "称号奖励", "条件 改造 给予 9.6万元") + "}",
+                                 "不重复 组一 { 原文 \"AB\" 范围 第1条第1款, 第1条第2款 取 最高 每个 项目 }\n"
+                                 "不重复 组二 { 原文 \"BC\" 范围 第1条第2款, 第1条第3款 取 最高 每个 项目 }"));
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_EQ(claimedShadowings(*c), 0u);
+  EXPECT_EQ(statusFor(*c, R"({"改造": true})", "第1条第3款"), eval::Status::Kept);
+}
+
 // ---- overlaps and conflicts -----------------------------------------------------------------------
 
 TEST(CheckAudit, AmountsThatDifferForSomeApplicantAreAConflict) {
