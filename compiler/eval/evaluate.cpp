@@ -549,6 +549,16 @@ class Evaluator {
     return {Decimal::fromParts(1, 2), polrt::RoundingMode::HalfUp};
   }
 
+  // A payer's part of a ratio split, amount × part ÷ total, rounded once to the unit with the mode.
+  // Not to 18 decimals first: a third of 0.014999999999999999元 is 0.0049999…97, which would
+  // become 0.005 there and then 0.01 at the fen, where 四舍五入 gives 0.
+  static Decimal ratioPart(const Decimal& amount, const Decimal& part, const Decimal& total, const Decimal& unit,
+                           polrt::RoundingMode mode, const std::string& where) {
+    Decimal q;
+    checked(polrt::div(times(amount, part, where), times(total, unit, where), 0, mode, q), q, where);
+    return times(q, unit, where).normalized();
+  }
+
   void split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule) {
     const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
     if (!rule.ratioPayers.empty()) {
@@ -559,15 +569,10 @@ class Evaluator {
       for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
         FundingPart part{rule.ratioPayers[i], restLo, restHi};
         if (i + 1 < rule.ratioPayers.size()) {
-          Decimal lo, hi;
-          checked(polrt::div(times(aw.lo, rule.ratio[i], where), total, Decimal::kMaxScale,
-                             polrt::RoundingMode::HalfEven, lo), lo, where);
-          checked(polrt::div(times(aw.hi, rule.ratio[i], where), total, Decimal::kMaxScale,
-                             polrt::RoundingMode::HalfEven, hi), hi, where);
           // Rounded up (进一, or half up at .5), the parts before the last could exceed the
           // award and leave the last payer a negative part: a part never exceeds what is left.
-          part.lo = atMost(roundTo(lo, unit, mode, where), restLo);
-          part.hi = atMost(roundTo(hi, unit, mode, where), restHi);
+          part.lo = atMost(ratioPart(aw.lo, rule.ratio[i], total, unit, mode, where), restLo);
+          part.hi = atMost(ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where), restHi);
         }
         restLo = minus(restLo, part.lo, where);
         restHi = minus(restHi, part.hi, where);

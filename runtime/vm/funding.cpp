@@ -148,19 +148,23 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
       total = Decimal();
       for (uint32_t part : rule.ratio) total = plusAt(total, p_.decimals[part], where);
     }
-    // amount × r ÷ total at 18 decimals, half-even; an exact share r ÷ total gives the same value
-    // by one multiplication when nothing can overflow (both mantissas below 2^63).
-    auto share = [&](const Decimal& amount, std::size_t i) {
+    const auto rounding = partRounding(p_, doc);
+    const Decimal unit = rounding.first;
+    const uint8_t mode = rounding.second;
+    // amount × r ÷ total rounded once to the unit with the mode (not to 18 decimals first, which
+    // could turn 0.0049999…97 into 0.005 and then 0.01); an exact share r ÷ total gives the exact
+    // product by one multiplication when nothing can overflow (both mantissas below 2^63).
+    auto partOf = [&](const Decimal& amount, std::size_t i) {
       const Decimal& r = p_.decimals[rule.ratio[i]];
       Decimal q;
       const std::optional<Decimal>& exact = shares_[plan.shareBegin + i];
       if (exact && amount.mantissa() < INT64_MAX && amount.mantissa() > INT64_MIN && polrt::mul(amount, *exact, q) == ArithError::None)
-        return q;
-      if (auto e = polrt::div(timesAt(amount, r, where), total, Decimal::kMaxScale, RoundingMode::HalfEven, q); e != ArithError::None)
+        return roundTo(q, unit, mode, where);
+      if (auto e = polrt::div(timesAt(amount, r, where), timesAt(total, unit, where), 0, static_cast<RoundingMode>(mode), q);
+          e != ArithError::None)
         failAt(where, e);
-      return q;
+      return timesAt(q, unit, where).normalized();
     };
-    const auto [unit, mode] = partRounding(p_, doc);
     // Most awards are exact (lo and hi the same digits) or up to an amount (lo zero): an exact
     // award's lower parts are its upper ones, computed once, and a share of zero is zero, as the
     // general path rounds it (0, scale 0), leaving the rest as it was — same results, same errors.
@@ -170,8 +174,8 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
     for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
       FundingPartR part{rule.ratioPayers[i], restLo, restHi};
       if (i + 1 < rule.ratioPayers.size()) {
-        part.hi = atMost(roundTo(share(aw.hi, i), unit, mode, where), restHi);
-        part.lo = exact ? part.hi : zeroLo ? Decimal() : atMost(roundTo(share(aw.lo, i), unit, mode, where), restLo);
+        part.hi = atMost(partOf(aw.hi, i), restHi);
+        part.lo = exact ? part.hi : zeroLo ? Decimal() : atMost(partOf(aw.lo, i), restLo);
       }
       restHi = minusAt(restHi, part.hi, where);
       if (exact) restLo = restHi;

@@ -697,9 +697,10 @@ struct Run {
     }
   }
 
-  // A payer's part of a ratio split: amount × part / total to 18 decimals (half even), then to the
-  // unit. When the quotient is an exact multiple of the unit (0.01元: nearly always) both roundings
-  // leave it as it is, and it is computed in 64 bits instead of through 128-bit divisions.
+  // A payer's part of a ratio split: amount × part / total, rounded once to the unit with the mode
+  // (not to 18 decimals first, which could turn 0.0049999…97 into 0.005 and then 0.01). When the
+  // quotient is an exact multiple of the unit (0.01元: nearly always) it is computed in 64 bits
+  // instead of through 128-bit divisions.
   static Dec ratioPart(Dec amount, Dec part, Dec total, Dec unit, RoundingMode mode, const Where& where) {
     // Nothing to share (the lower end of 最高 …): the paths below give a normalised zero, or a
     // division by zero when the ratio sums to zero.
@@ -707,8 +708,8 @@ struct Run {
     const Dec share = mul(amount, part, where);
     Dec q;
     if (unit.mantissa() == 1 && exactQuotient(share, total, unit.scale(), q)) return q;
-    check(polc_rt::div(share, total, Decimal::kMaxScale, RoundingMode::HalfEven, q), q, where);
-    return roundTo(q, unit, mode, where);
+    check(polc_rt::div(share, mul(total, unit, where), 0, mode, q), q, where);
+    return mul(q, unit, where).normalized();
   }
   // a / b into `out`, normalised, when it is exactly a multiple of 10^-places and every step fits
   // in 64 bits; false otherwise (the caller then takes the general path).
