@@ -168,6 +168,21 @@ TEST_F(CApiP2, ThisYearsFactAndItsHistoryMustAgree) {
                "evaluation error: 企业.营业收入 is given, and its history gives another value for 2024, the evaluation year");
   ASSERT_EQ(polrt_set_history(s, firm, "营业收入", 2024, "52000000000.00"), POLRT_OK);
   EXPECT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  // 产销 (the Wujin measures' word) is read by no clause of the city policy; the conflict is an
+  // error all the same, and a recording of the applicant keeps it.
+  ASSERT_EQ(polrt_set_fact(s, firm, "产销", "100"), POLRT_OK);
+  ASSERT_EQ(polrt_set_history(s, firm, "产销", 2024, "200"), POLRT_OK);
+  EXPECT_NE(polrt_evaluate(s, 0), POLRT_OK);
+  polrt_applicant* saved = nullptr;
+  ASSERT_EQ(polrt_applicant_save(s, &saved), POLRT_OK) << polrt_last_error();
+  polrt_session* again = nullptr;
+  ASSERT_EQ(polrt_session_new(h.p, &again), POLRT_OK);
+  ASSERT_EQ(polrt_applicant_load(again, saved), POLRT_OK) << polrt_last_error();
+  EXPECT_NE(polrt_evaluate(again, 0), POLRT_OK);
+  EXPECT_STREQ(polrt_last_error(),
+               "evaluation error: 企业.产销 is given, and its history gives another value for 2024, the evaluation year");
+  polrt_session_free(again);
+  polrt_applicant_free(saved);
 }
 
 // A number written correctly but beyond the exact decimal says so, rather than reading as a typo.
