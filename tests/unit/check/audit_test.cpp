@@ -373,6 +373,20 @@ std::string roundedDoc(const std::string& name, const std::string& rounding, con
 const char* const kAllDocuments = "不重复 全 { 原文 \"就高\" 范围 所有文件 同一 标的 每个 事项 取 最高 }";
 const char* const kCapped = "条件 设备投入 超 50万元 给予 设备投入 × 10% 上限 10.3万元";
 
+// `policy(amount)`: 第1款 kept (at 设备投入 200万元) while 第2款 pays `kept`, shadowed by 第2款 when
+// it pays `shadowing`.
+template <class Policy>
+void expectKeptThenShadowed(const Policy& policy, const std::string& kept, const std::string& shadowing) {
+  auto c = policy(kept);
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_EQ(claimedShadowings(*c), 0u);
+  EXPECT_EQ(statusFor(*c, R"({"设备投入": "200万元"})", "第1条第1款"), eval::Status::Kept);
+  auto r = policy(shadowing);
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
 TEST(CheckAudit, CeilingsAreComparedAsEachDocumentRoundsThem) {
   // 乙 rounds to 1万元: its 10.4万元 (第2款) is paid as 10万元, less than the 10.3万元 甲 (第1款) pays
   // from 设备投入 103万元 on, though 10.4万元 is the higher ceiling. 11万元 stays above it: shadowed.
@@ -382,14 +396,7 @@ TEST(CheckAudit, CeilingsAreComparedAsEachDocumentRoundsThem) {
                       roundedDoc("乙", "1万元 四舍五入",
                                  "条 1 {\n" + clause("2", "项目", "设备奖励", "条件 设备投入 超 10万元 给予 " + b) + "}"));
   };
-  auto c = policy("10.4万元");
-  ASSERT_TRUE(c->program);
-  expectNoShadowing(*c);
-  EXPECT_EQ(claimedShadowings(*c), 0u);
-  EXPECT_EQ(statusFor(*c, R"({"设备投入": "200万元"})", "第1条第1款"), eval::Status::Kept);
-  auto r = policy("11万元");
-  ASSERT_TRUE(r->program);
-  expectShadowed(*r, "第1条第1款", "第1条第2款");
+  expectKeptThenShadowed(policy, "10.4万元", "11万元");
 }
 
 TEST(CheckAudit, CeilingsThatRoundToATieGoToTheTieBreak) {
@@ -402,14 +409,7 @@ TEST(CheckAudit, CeilingsThatRoundToATieGoToTheTieBreak) {
                                      clause("2", "项目", "设备奖励", "条件 设备投入 超 10万元 给予 " + b) + "}",
                                  kTakeHighest));
   };
-  auto c = policy("10.4万元");
-  ASSERT_TRUE(c->program);
-  expectNoShadowing(*c);
-  EXPECT_EQ(claimedShadowings(*c), 0u);
-  EXPECT_EQ(statusFor(*c, R"({"设备投入": "200万元"})", "第1条第1款"), eval::Status::Kept);
-  auto r = policy("10.6万元");
-  ASSERT_TRUE(r->program);
-  expectShadowed(*r, "第1条第1款", "第1条第2款");
+  expectKeptThenShadowed(policy, "10.4万元", "10.6万元");
 }
 
 TEST(CheckAudit, ACapThatIsNotAConstantLowersTheCeiling) {
