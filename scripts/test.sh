@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds polc if needed and runs every test: unit tests, golden diagnostics, the seed policies and
 # their policy tests; then the robustness part of issue 7 (docs/robustness.md): the whole ctest
-# suite again under ASan+UBSan and a 10 s smoke run of every libFuzzer target.
+# suite again under ASan+UBSan and a 6 s smoke run of every libFuzzer target.
 #   bash scripts/test.sh                 everything (what CI runs, .ci/run)
 #   POLC_QUICK=1 bash scripts/test.sh    only the normal build and its suite (skips the sanitizers)
 # The sanitizer part is one extra build, build-san (fuzz/configure.sh: clang-14, ASan+UBSan and
@@ -69,7 +69,7 @@ phase "build-san (clang, ASan+UBSan+fuzz)"
 
 # Under the sanitizers every test runs, with five trims, each also run in full by the normal build
 # above: the random differential tests take POLC_DIFF_APPLICANTS applicants instead of 100,000
-# (tests/differential), the .polb mutation test 500 variants of each kind instead of 1,500
+# (tests/differential), the .polb mutation test 300 variants of each kind instead of 1,500
 # (POLC_MUTATION_EACH; fuzz_polb below mutates the same files), tests/limits/run.sh skips its few
 # cases that only measure size (POLC_LIMITS_SANITIZED, see that script), the backends' CLI test
 # runs 3 example applicants alone instead of all 12 (POLC_BACKENDS_ALONE; its batches hold all
@@ -81,11 +81,11 @@ phase "build-san (clang, ASan+UBSan+fuzz)"
 # the free was among the last 32 MB freed.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:quarantine_size_mb=32 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-2000} POLC_MUTATION_EACH=500 POLC_LIMITS_SANITIZED=1 POLC_BACKENDS_ALONE=3 \
+  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-1000} POLC_MUTATION_EACH=300 POLC_LIMITS_SANITIZED=1 POLC_BACKENDS_ALONE=3 \
   ctest --test-dir build-san --output-on-failure -j "$JOBS" -LE unsanitized_only
 phase "ctest suite under ASan+UBSan"
 
-# Every libFuzzer target for 10 s, two at a time (one per core): a crash, leak, hang or sanitizer
+# Every libFuzzer target for 6 s, two at a time (one per core): a crash, leak, hang or sanitizer
 # report fails the suite and leaves its input in build-san/artifacts/.
 FUZZ_BUILD_DIR=$PWD/build-san bash fuzz/smoke.sh
-phase "fuzz smoke ($(ls build-san/fuzz/fuzz_* | wc -l) targets x ${FUZZ_SMOKE_SECONDS:-10} s)"
+phase "fuzz smoke ($(ls build-san/fuzz/fuzz_* | wc -l) targets x ${FUZZ_SMOKE_SECONDS:-6} s)"
