@@ -73,8 +73,9 @@ phase "build-san (clang, ASan+UBSan+fuzz)"
 # (POLC_MUTATION_EACH; fuzz_polb below mutates the same files), tests/limits/run.sh skips its few
 # cases that only measure size (POLC_LIMITS_SANITIZED, see that script), the backends' CLI test
 # runs 3 example applicants alone instead of all 12 (POLC_BACKENDS_ALONE; its batches hold all
-# 12), and the tests labelled unsanitized_only — of the docs, and of the generated C++ under the
-# system compilers — do not run again.
+# 12), and the tests labelled unsanitized_only — of the docs, of the generated C++ under the
+# system compilers, and the golden diagnostics (the fuzz smoke runs every golden case under the
+# sanitizers as fuzz_frontend's seeds) — do not run again.
 # quarantine_size_mb=32 (default 256): freed memory is reused after 32 MB of later frees instead
 # of never, in these short runs; each polc run touched up to 256 MB of fresh pages, the larger part
 # of the phase's time on a machine slow to fault pages in. A use after free is still caught when
