@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "PolcLexer.h"
+#include "syntax/policy_lexer.h"
 #include "support/diag_codes.h"
 #include "PolcParser.h"
 #include "syntax/ast_builder.h"
@@ -55,7 +56,7 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, Diagn
   std::string text = src.text();
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, " ");
   antlr4::ANTLRInputStream input(text);
-  gen::PolcLexer lexer(&input);
+  PolicyLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();

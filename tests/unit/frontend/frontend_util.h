@@ -6,7 +6,10 @@
 
 #include <antlr4-runtime.h>
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +19,7 @@
 #include "support/diagnostics.h"
 #include "syntax/ast.h"
 #include "syntax/parse.h"
+#include "syntax/policy_lexer.h"
 
 namespace polc::test {
 
@@ -27,7 +31,7 @@ struct Tok {
 // The tokens of `source` on the default channel (no spaces or comments), without EOF.
 inline std::vector<Tok> lex(const std::string& source) {
   antlr4::ANTLRInputStream input(source);
-  gen::PolcLexer lexer(&input);
+  PolicyLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
@@ -36,6 +40,30 @@ inline std::vector<Tok> lex(const std::string& source) {
     if (t->getType() == antlr4::Token::EOF) break;
     if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
     out.push_back(Tok{t->getType(), t->getText()});
+  }
+  return out;
+}
+
+// Every .pol file of the repository that the loader would accept (valid UTF-8), as (path, text):
+// the seeds, the examples, the tests' programs, the golden cases and the fuzz seeds.
+inline std::vector<std::pair<std::string, std::string>> repositoryPolicyFiles() {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const char* dir : {"policies", "examples", "tests", "bench", "fuzz"}) {
+    fs::path root = fs::path(POLC_SOURCE_DIR) / dir;
+    if (!fs::exists(root)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".pol") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      try {
+        antlr4::ANTLRInputStream probe(text.str());  // throws on invalid UTF-8
+      } catch (const std::exception&) {
+        continue;
+      }
+      out.emplace_back(entry.path().string(), text.str());
+    }
   }
   return out;
 }
