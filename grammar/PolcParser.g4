@@ -177,8 +177,11 @@ expr
     | expr TO expr                                             # rangeExpr
     | expr CAPPED expr                                         # capExpr
     | UPTO expr                                                # upToExpr
-    | expr ( GT | GE | LE | LT | EQ | NE | REACH ) expr        # compareExpr
-    | expr ( REACH | AT_POS ) expr ( ABOVE | BELOW )           # comparePostfixExpr
+    // 以上/以下/以内 bind to the bound before them; the tree builder accepts them only as the bound
+    // of 达 or 在 (`x 达 y 以上`, §7.4). A suffix needs no lookahead past the bound, so SLL
+    // prediction parses it right (syntax/parse.cpp parses in SLL first).
+    | expr ( ABOVE | BELOW )                                   # postfixExpr
+    | expr ( GT | GE | LE | LT | EQ | NE | REACH | AT_POS ) expr   # compareExpr
     | expr FIRSTOVER expr                                      # firstOverExpr
     | expr ( IN | NOTIN ) expr                                 # memberExpr
     | expr HAS expr                                            # hasExpr

@@ -4,6 +4,7 @@
 
 #include "support/diag_codes.h"
 #include "syntax/literals.h"
+#include "syntax/syntax_errors.h"
 
 namespace polc {
 namespace {
@@ -491,6 +492,41 @@ class Builder {
     return e;
   }
 
+  // `x 超 y`, and the postfix forms `x 达 y 以上`, `x 在 y 以下` (§7.4): the grammar parses the
+  // postfix word as a suffix of the bound, whatever comes before it; the rules are checked here.
+  ast::ExprPtr comparison(P::CompareExprContext* x) {
+    using L = gen::PolcLexer;
+    std::size_t op = dynamic_cast<antlr4::tree::TerminalNode*>(x->children[1])->getSymbol()->getType();
+    auto* postfix = dynamic_cast<P::PostfixExprContext*>(x->expr(1));
+    bool directed = op == L::REACH || op == L::AT_POS;
+    if (!directed || !postfix) {
+      auto e = binary(ast::ExprKind::Compare, x, x->expr());
+      e->cmp = cmpOf(op);
+      // 在 (at) alone gives no direction.
+      if (op == L::AT_POS)
+        diags_.error(diag::kMissingToken, span(x), "`在 …` needs `以上`, `以下` or `以内` after its bound")
+            .help.push_back("`在 3年 以下` is at most 3年, `在 3年 以上` at least 3年");
+      return e;
+    }
+    auto e = binary(ast::ExprKind::Compare, x, {x->expr(0), postfix->expr()});
+    e->cmp = postfix->BELOW() ? ast::CmpOp::Le : ast::CmpOp::Ge;
+    // 达 (reach) points upwards: `达 X 以下` says two opposite things.
+    if (op == L::REACH && postfix->BELOW())
+      diags_.error(diag::kUnexpectedToken, span(postfix->BELOW()),
+                   fmt::format("`达 … {}` is contradictory", postfix->BELOW()->getText()))
+          .help.push_back(fmt::format("write `在 … {}` for at most, or `达 … 以上` for at least",
+                                      postfix->BELOW()->getText()));
+    return e;
+  }
+
+  // A postfix word anywhere but after the bound of 达 or 在 (`超 500万元 以上`).
+  ast::ExprPtr strayPostfix(P::PostfixExprContext* x) {
+    auto* word = x->ABOVE() ? x->ABOVE() : x->BELOW();
+    diags_.error(diag::kUnexpectedToken, span(word), fmt::format("unexpected `{}`", word->getText()))
+        .help.push_back(postfixAfterOtherComparisonHelp(word->getText(), x->ABOVE() != nullptr));
+    return expr(x->expr());
+  }
+
   static ast::CmpOp cmpOf(std::size_t tokenType) {
     using L = gen::PolcLexer;
     switch (tokenType) {
@@ -546,23 +582,8 @@ class Builder {
     if (auto* x = dynamic_cast<P::RangeExprContext*>(c)) return binary(K::Range, x, x->expr());
     if (auto* x = dynamic_cast<P::CapExprContext*>(c)) return binary(K::Cap, x, x->expr());
     if (auto* x = dynamic_cast<P::UpToExprContext*>(c)) return binary(K::UpTo, x, {x->expr()});
-    if (auto* x = dynamic_cast<P::CompareExprContext*>(c)) {
-      auto e = binary(K::Compare, x, x->expr());
-      auto* op = dynamic_cast<antlr4::tree::TerminalNode*>(x->children[1]);
-      e->cmp = cmpOf(op->getSymbol()->getType());
-      return e;
-    }
-    if (auto* x = dynamic_cast<P::ComparePostfixExprContext*>(c)) {
-      auto e = binary(K::Compare, x, x->expr());
-      e->cmp = x->ABOVE() ? ast::CmpOp::Ge : ast::CmpOp::Le;
-      // 达 (reach) points upwards: `达 X 以下` says two opposite things.
-      if (x->REACH() && x->BELOW())
-        diags_.error(diag::kUnexpectedToken, span(x->BELOW()),
-                     fmt::format("`达 … {}` is contradictory", x->BELOW()->getText()))
-            .help.push_back(fmt::format("write `在 … {}` for at most, or `达 … 以上` for at least",
-                                        x->BELOW()->getText()));
-      return e;
-    }
+    if (auto* x = dynamic_cast<P::CompareExprContext*>(c)) return comparison(x);
+    if (auto* x = dynamic_cast<P::PostfixExprContext*>(c)) return strayPostfix(x);
     if (auto* x = dynamic_cast<P::FirstOverExprContext*>(c)) return binary(K::FirstOver, x, x->expr());
     if (auto* x = dynamic_cast<P::MemberExprContext*>(c)) {
       auto e = binary(K::Member, x, x->expr());

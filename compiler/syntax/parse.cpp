@@ -46,6 +46,20 @@ bool checkNesting(const std::vector<antlr4::Token*>& tokens, FileId file, Diagno
   return true;
 }
 
+// ANTLR's two-stage parse: SLL prediction, bailing out at the first error. Full LL prediction
+// retried every clause's condition with the whole outer context (a sixth of the front end's time);
+// an SLL parse that succeeds is the one LL gives on this grammar (tests/unit/frontend compares the
+// trees of both on every policy file of the repository).
+gen::PolcParser::FileContext* parseSll(gen::PolcParser& parser) {
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    return parser.file();
+  } catch (const antlr4::ParseCancellationException&) {
+    return nullptr;
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, DiagnosticEngine& diags) {
@@ -63,11 +77,19 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, Diagn
   if (!checkNesting(tokens.getTokens(), file, diags)) return nullptr;
   gen::PolcParser parser(&tokens);
   parser.removeErrorListeners();
-  SyntaxErrorListener listener(file, diags);
-  parser.addErrorListener(&listener);
-
-  gen::PolcParser::FileContext* tree = parser.file();
-  if (listener.count() > 0) return nullptr;
+  gen::PolcParser::FileContext* tree = parseSll(parser);
+  if (!tree) {
+    // Only a file with a syntax error (or, in theory, one SLL cannot decide) pays for a second
+    // parse, in full LL with recovery: its diagnostics are those of a plain ANTLR parse.
+    tokens.seek(0);
+    parser.reset();
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    SyntaxErrorListener listener(file, diags);
+    parser.addErrorListener(&listener);
+    tree = parser.file();
+    if (listener.count() > 0) return nullptr;
+  }
   return buildAst(tree, file, diags);
 }
 

@@ -240,12 +240,16 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       break;
     // `超 5000万元 以上`: the postfix words close only a comparison begun with 达 or 在 (§7.4).
     case L::ABOVE: case L::BELOW:
-      d.help.push_back(fmt::format("`{}` only closes a comparison begun with `达` or `在` (`{} 500万元 {}`); "
-                                   "after another comparison word such as `超`, leave it out",
-                                   text, offending->getType() == L::ABOVE ? "达" : "在", text));
+      d.help.push_back(postfixAfterOtherComparisonHelp(text, offending->getType() == L::ABOVE));
       break;
     default: break;
   }
+}
+
+std::string postfixAfterOtherComparisonHelp(const std::string& word, bool above) {
+  return fmt::format("`{}` only closes a comparison begun with `达` or `在` (`{} 500万元 {}`); "
+                     "after another comparison word such as `超`, leave it out",
+                     word, above ? "达" : "在", word);
 }
 
 }  // namespace polc

@@ -23,4 +23,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   std::size_t lastOffset_ = ~std::size_t{0};
 };
 
+// The help for a postfix 以上/以下/以内 (`word`) after a comparison word other than 达 or 在.
+std::string postfixAfterOtherComparisonHelp(const std::string& word, bool above);
+
 }  // namespace polc

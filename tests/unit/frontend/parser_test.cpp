@@ -237,6 +237,26 @@ TEST(Parser, PostfixComparisons) {
   EXPECT_EQ(reach.e->cmp, ast::CmpOp::Ge);
 }
 
+TEST(Parser, PostfixComparisonsWithoutADirectionOrWithTwo) {
+  // The grammar takes a postfix as optional after every comparison word (one alternative, for SLL
+  // prediction); the builder checks §7.4. 在 wants one.
+  auto at = parseOnly(doc("    款 1 { 条件 贷款期限 在 3年 }"));
+  ASSERT_EQ(at->codes(), std::vector<std::string>{diag::kMissingToken}) << at->dump();
+  EXPECT_EQ(at->diags.all()[0].message, "`在 …` needs `以上`, `以下` or `以内` after its bound");
+  EXPECT_EQ(at->textOf(at->diags.all()[0].span), "贷款期限 在 3年");
+  // 达 points upwards, 以下 downwards.
+  auto both = parseOnly(doc("    款 1 { 条件 设备投入 达 5000万元 以下 }"));
+  ASSERT_EQ(both->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << both->dump();
+  EXPECT_EQ(both->diags.all()[0].message, "`达 … 以下` is contradictory");
+  EXPECT_EQ(both->textOf(both->diags.all()[0].span), "以下");
+  // After 超 the postfix has no place: the same error and hint as where the grammar refuses it.
+  auto over = parseOnly(doc("    款 1 { 条件 设备投入 超 5000万元 以上 }"));
+  ASSERT_EQ(over->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << over->dump();
+  EXPECT_EQ(over->diags.all()[0].message, "unexpected `以上`");
+  EXPECT_EQ(over->textOf(over->diags.all()[0].span), "以上");
+  EXPECT_EQ(over->diags.all()[0].help.at(0).rfind("`以上` only closes a comparison begun with `达` or `在`", 0), 0u);
+}
+
 TEST(Parser, ComparisonWordsMapToOperators) {
   const std::vector<std::pair<std::string, ast::CmpOp>> words = {
       {"超", ast::CmpOp::Gt},     {"超过", ast::CmpOp::Gt},   {">", ast::CmpOp::Gt},
