@@ -70,7 +70,7 @@ class Checker {
  public:
   Checker(const sema::Model& m, const ir::Program& p, const Options& o)
       : m_(m), p_(p), o_(o), tr_(p, vars_, ranges_), boxes_(vars_), solver_(tr_, boxes_, o.z3TimeoutMs),
-        wb_(m, p, vars_), runner_(m, p) {}
+        wb_(p, vars_), runner_(m, p) {}
 
   Result run();
 

@@ -16,7 +16,7 @@ namespace polc::check {
 
 class WitnessBuilder {
  public:
-  WitnessBuilder(const sema::Model& m, const ir::Program& p, const VarTable& vars) : m_(m), p_(p), vars_(vars) {}
+  WitnessBuilder(const ir::Program& p, const VarTable& vars) : p_(p), vars_(vars) {}
   // The applicant owning one item of `subject` (a chain root → … → subject), with the model's values.
   nlohmann::ordered_json build(const Assignment& a, int subject, const std::string& comment) const;
   // One line for messages: 企业.所在地=武进区, 产品.称号 新认定 省级首台（套）重大装备 (2024-01-01), …
@@ -25,7 +25,6 @@ class WitnessBuilder {
 
  private:
   std::string valueText(const VarInfo& v, const Q& q) const;
-  const sema::Model& m_;
   const ir::Program& p_;
   const VarTable& vars_;
 };
