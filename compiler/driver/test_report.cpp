@@ -121,8 +121,11 @@ class JunitReporter : public TestReporter {
                           xmlEscape(file), xmlEscape(message));
   }
   void finish(int passed, int failed, const TestCoverage*) override {
-    std::cout << fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"polc test\" tests=\"{}\" failures=\"{}\">\n",
-                             passed + failed, failed);
+    // `failed` counts a bad test file too; JUnit counts it as an error, in its suite and here.
+    int errors = 0;
+    for (const auto& s : suites_) errors += s.errors;
+    std::cout << fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"polc test\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                             passed + failed, failed - errors, errors);
     for (const auto& s : suites_)
       std::cout << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n{}  </testsuite>\n",
                                xmlEscape(s.file), s.cases, s.failures, s.errors, s.body);
