@@ -30,6 +30,48 @@ std::optional<Q> Checker::minHi(int c) const {
   return out;
 }
 
+// Per branch, the lower of the shape's ceiling (a constant's upper end, the cap) and, for a rate, the
+// highest value of its linear form over the applicants of the branch (extent.h): `条件 设备投入 不超过
+// 200万元 给予 设备投入 × 10%` pays at most 20万元. The boxes are the pay condition's DNF, exact, one
+// per alternative of an `或`: a bound holds only when every box the branch meets has it, and only on
+// the variables the amount reads (another item's fact, 上年 or 增量 of the same fact are other
+// variables). A branch no applicant of the clause reaches pays nothing and is left out. nullopt when a
+// branch has no bound (a rate its conditions leave open, a shape not read, a condition without boxes).
+std::optional<Checker::Ceiling> Checker::highest(int c) {
+  if (auto it = highest_.find(c); it != highest_.end()) return it->second;
+  const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  const Cond& pc = pay(c);
+  std::optional<Ceiling> out;
+  bool bounded = !d.branches.empty();
+  for (std::size_t i = 0; i < d.branches.size() && bounded; ++i) {
+    const Shape& s = d.branches[i].shape;
+    std::optional<Ceiling> h;
+    if (auto m = s.maxHi()) h = Ceiling{*m, false};
+    if (pc.boxes && d.guards[i].boxes) {
+      auto form = s.lin();
+      Extent x = extentOf(boxes_, vars_, *pc.boxes, *d.guards[i].boxes, form ? *form : Lin{});
+      if (!x.any) continue;
+      // An amount below 0 is no amount: no claim from it.
+      if (form && x.hi && x.hi->value.sign() >= 0 &&
+          (!h || x.hi->value < h->value || (x.hi->value == h->value && x.hi->strict)))
+        h = Ceiling{x.hi->value, x.hi->strict, true};
+    }
+    if (!h) {
+      bounded = false;
+      break;
+    }
+    if (!out || h->value > out->value) {
+      out = h;
+    } else if (h->value == out->value) {
+      out->strict = out->strict && h->strict;
+      out->byConditions = out->byConditions || h->byConditions;
+    }
+  }
+  if (!bounded) out.reset();
+  highest_.emplace(c, out);
+  return out;
+}
+
 bool Checker::winsTie(const ir::Group& g, int b, int a) const {
   int db = p_.clauses[static_cast<std::size_t>(b)].document, da = p_.clauses[static_cast<std::size_t>(a)].document;
   auto rank = [&](int d) {
@@ -58,9 +100,37 @@ std::optional<Q> Checker::rounded(int c, const Q& v) const {
 // monotone on amounts (never below 0), so b's rounded amount is at least its document's rounding of
 // `low` and a's at most its own of `high` — which may turn the higher ceiling into the lower amount
 // (1万元 四舍五入 pays 10.4万元 as 10万元, below 10.3万元 in 0.01元) or into a tie.
-bool Checker::alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high) const {
-  auto rb = rounded(b, low), ra = rounded(a, high);
-  return rb && ra && (*rb > *ra || (*rb == *ra && winsTie(g, b, a)));
+// With highStrict, a's amount stays below `high`: compared unrounded, b paying `high` is already more
+// (`低于 200万元` at 10 % against 20万元 never ties); rounded, a pays at most roundedBelow(a, high).
+bool Checker::alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high, bool highStrict) const {
+  auto rb = rounded(b, low);
+  if (!rb) return false;
+  std::optional<Q> ra;
+  if (highStrict && high.sign() > 0) {
+    if (!p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].document)].rounding.present)
+      return *rb >= high;
+    ra = roundedBelow(a, high);
+  } else {
+    ra = rounded(a, high);
+  }
+  return ra && (*rb > *ra || (*rb == *ra && winsTie(g, b, a)));
+}
+
+// The highest rounding of an amount of c below v (v > 0, c's document rounds to a unit u): every 舍入
+// mode is constant between two neighbouring multiples of u/2 (half modes step at the halves, the others
+// at the multiples), so it is the rounding of any value between the last multiple of u/2 below v and
+// v — `低于 200万元` at 10 % rounded half up to 0.01元 still reaches 20万元 (at 199999.996元), rounded
+// down to 1万元 only 19万元.
+std::optional<Q> Checker::roundedBelow(int c, const Q& v) const {
+  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
+  try {
+    const Q half = Q::fromDecimal(r.unit) / Q(2);
+    if (half.sign() <= 0) return std::nullopt;
+    const Q below = ((v / half).ceil() - Q(1)) * half;
+    return rounded(c, (below + v) / Q(2));
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
 }
 
 bool Checker::implies(int a, int b) { return impliesPay(pay(a), b); }
@@ -105,9 +175,9 @@ bool Checker::droppedBefore(std::size_t gi, int b) {
       if (static_cast<int>(c) == b || payIndex_[c] < 0 || !cl_[c].pay || cl_[c].dead) continue;
       if (!inScope(g, static_cast<int>(c)) || !sameKey(g, cc.subject)) continue;
       if (g.sameTarget && cc.target != cb.target) continue;
-      auto cmax = maxHi(static_cast<int>(c));
+      auto cmax = highest(static_cast<int>(c));
       // c never beats b: it pays less once rounded, or as much and loses the tie.
-      if (bmin && cmax && alwaysKept(g, b, *bmin, static_cast<int>(c), *cmax)) continue;
+      if (bmin && cmax && alwaysKept(g, b, *bmin, static_cast<int>(c), cmax->value, cmax->strict)) continue;
       if (solver_.solve({&pay(b), &pay(static_cast<int>(c))}).sat != Sat::No) return true;
     }
   }
@@ -136,19 +206,27 @@ std::optional<Checker::Dominator> Checker::dominator(std::size_t gi, int a, cons
 }
 
 // A rival whose lowest ceiling is at least a's highest, each rounded as its document rounds. The
-// rivals are in the order of members(): by lowest ceiling, highest first (before rounding: a rival
-// rounded up to a's ceiling is a claim lost, never a false one).
+// rivals are in the order of members(): by lowest ceiling, highest first. Rounding moves an amount by
+// less than a unit (the highest rounding below a strict ceiling lies within a unit and a half of it),
+// so the search stops at a rival below a's ceiling by three of the largest units any document rounds
+// to: `舍入 1万元` pays 20.4万元 as 20万元, a tie with a rival's 20万元 that its tie rule settles.
 std::optional<int> Checker::byCeiling(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded) {
   const ir::Group& g = p_.groups[gi];
-  auto amax = maxHi(a);
+  auto amax = highest(a);
   if (!amax) return std::nullopt;
+  if (!roundingSlack_) {
+    Q unit;
+    for (const auto& d : p_.documents)
+      if (d.rounding.present) unit = qmax(unit, Q::fromDecimal(d.rounding.unit));
+    roundingSlack_ = unit * Q(3);
+  }
   for (int b : rivals(gi, p_.clauses[static_cast<std::size_t>(a)].target)) {
     // First, since it ends the search: every later candidate pays less too.
     auto bmin = minHi(b);
-    if (!bmin || *bmin < *amax) break;
+    if (!bmin || *bmin + *roundingSlack_ < amax->value) break;
     if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
     if (!samePartition(gi, a, b)) continue;
-    if (!alwaysKept(g, b, *bmin, a, *amax)) continue;
+    if (!alwaysKept(g, b, *bmin, a, amax->value, amax->strict)) continue;
     if (!impliesPay(when, b) || droppedBefore(gi, b)) continue;
     return b;
   }
@@ -265,9 +343,13 @@ std::optional<Checker::ThirdWins> Checker::droppedForThird(int a, int b) {
   return std::nullopt;
 }
 
-std::string Checker::ceilingText(int a, int b) const {
-  return fmt::format("at least as much ({} vs at most {})", eval::money(*minHi(b)->toDecimal()),
-                     eval::money(*maxHi(a)->toDecimal()));
+std::string Checker::ceilingText(int a, int b) {
+  auto amax = highest(a);
+  return fmt::format("at least as much ({} vs {} {}{})", eval::money(*minHi(b)->toDecimal()),
+                     amax->strict ? "less than" : "at most", moneyText(amax->value),
+                     amax->byConditions ? fmt::format(", the most `{}` pays under its conditions",
+                                                      p_.clauses[static_cast<std::size_t>(a)].amount[0].source)
+                                        : "");
 }
 
 void Checker::shadowing() {

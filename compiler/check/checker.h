@@ -154,12 +154,24 @@ class Checker {
   // ---- shadowing inside take-the-highest groups (check_shadowing.cpp) ----
   std::optional<Q> maxHi(int c) const;
   std::optional<Q> minHi(int c) const;
+  // The most clause c pays to any applicant it pays, before rounding: maxHi, or for a rate the end the
+  // clause's conditions put on its base (extentOf over the boxes of the pay condition and each
+  // branch's guard), under the branch's cap. `strict`: the amount stays below the value.
+  struct Ceiling {
+    Q value;
+    bool strict = false;
+    bool byConditions = false;  // below every shape's ceiling: the conditions bound a rate's base
+  };
+  std::optional<Ceiling> highest(int c);
 
   bool winsTie(const ir::Group& g, int b, int a) const;
   // What the evaluator compares of an amount v of clause c: v rounded with its document's 舍入.
   std::optional<Q> rounded(int c, const Q& v) const;
-  // Whether g keeps b, paying at least `low`, over a, paying at most `high` (before rounding).
-  bool alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high) const;
+  // Whether g keeps b, paying at least `low`, over a, paying at most `high` (before rounding; below
+  // it when `highStrict`).
+  bool alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high, bool highStrict = false) const;
+  // The most the evaluator compares of an amount of c below v, with c's document's 舍入.
+  std::optional<Q> roundedBelow(int c, const Q& v) const;
 
   bool implies(int a, int b);
 
@@ -192,7 +204,7 @@ class Checker {
   bool fixedAmount(int c) const;
   // What a W0640 message says b pays: its lowest ceiling against a's highest, or, for a proof
   // applicant by applicant, both amounts as written.
-  std::string ceilingText(int a, int b) const;
+  std::string ceilingText(int a, int b);
   std::string byEachText(const ir::Group& g, int a, int b) const;
   // How much more than a's amount b must pay to be kept for sure: δ, and whether b ≤ a + δ (rather
   // than b < a + δ) is already too little.
@@ -316,6 +328,8 @@ class Checker {
     std::map<std::pair<int, std::vector<int>>, std::vector<int>> byBase;
   };
   std::vector<GroupMembers> members_;  // members(): each group's paying clauses, built on first use
+  std::map<int, std::optional<Ceiling>> highest_;  // highest(), per clause on first use
+  std::optional<Q> roundingSlack_;  // byCeiling(): three of the largest units a document rounds to
   std::map<int, int> freq_;
   std::map<std::pair<int, int>, std::string> related_;
   Result out_;

@@ -439,10 +439,155 @@ TEST(CheckAudit, ACapThatIsNotAConstantLowersTheCeiling) {
   expectShadowed(*r, "第1条第1款", "第1条第2款");
 }
 
+// ---- shadowing by ceilings: a rate bounded by its own conditions ----------------------------------
+
+// The first W0640 of c, or none (an empty finding) when the proof claims none.
+check::Finding firstShadowed(const Checked& c) {
+  auto f = c.find(FindingKind::Shadowed);
+  return f.empty() ? check::Finding{} : *f[0];
+}
+
+TEST(CheckAudit, ARateItsConditionsBoundIsShadowedByAHigherFixedAmount) {
+  // 设备投入 不超过 200万元 at 10 %: at most 20万元 wherever 第1款 pays, where 第2款 always pays 30万元.
+  // The rate has no ceiling of its own; its base's bound makes one. Up to 400万元 it pays up to
+  // 40万元, more than 30万元: kept at 400万元.
+  auto c = oneArticle({"条件 设备投入 超 100万元 且 设备投入 不超过 200万元 给予 设备投入 × 10%",
+                       "条件 设备投入 超 50万元 给予 30万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第1款", "第1条第2款");
+  EXPECT_NE(firstShadowed(*c).message.find(
+                "(30万元 vs at most 20万元, the most `设备投入 × 10%` pays under its conditions)"),
+            std::string::npos)
+      << c->listing();
+  auto r = oneArticle({"条件 设备投入 超 100万元 且 设备投入 不超过 400万元 给予 设备投入 × 10%",
+                       "条件 设备投入 超 50万元 给予 30万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(r->program);
+  expectNoShadowing(*r);
+  EXPECT_EQ(claimedShadowings(*r), 0u);
+  EXPECT_EQ(statusFor(*r, R"({"设备投入": "400万元"})", "第1条第1款"), eval::Status::Kept);
+  // A cap below the base's bound is the ceiling: 15万元 against 15万元 is a tie, which the earlier
+  // 第1款 wins (kept at 300万元); against 16万元 it is shadowed.
+  auto capped = [&](const std::string& fixed) {
+    return oneArticle({"条件 设备投入 超 100万元 且 设备投入 不超过 300万元 给予 设备投入 × 10% 上限 15万元",
+                       "条件 设备投入 超 50万元 给予 " + fixed},
+                      kTakeHighest);
+  };
+  auto t = capped("15万元");
+  ASSERT_TRUE(t->program);
+  expectNoShadowing(*t);
+  EXPECT_EQ(claimedShadowings(*t), 0u);
+  EXPECT_EQ(statusFor(*t, R"({"设备投入": "300万元"})", "第1条第1款"), eval::Status::Kept);
+  auto u = capped("16万元");
+  ASSERT_TRUE(u->program);
+  expectShadowed(*u, "第1条第1款", "第1条第2款");
+}
+
+TEST(CheckAudit, ABoundOnlySomeAlternativesOfTheConditionsPutDoesNotBoundTheRate) {
+  // Inside an `或`, 设备投入 不超过 200万元 bounds only one alternative: with 改造, 第1款 pays 40万元 at
+  // 400万元 and is kept. When every alternative bounds it (the other at 250万元), 25万元 at most: shadowed.
+  auto c = oneArticle({"条件 设备投入 超 100万元 且 (设备投入 不超过 200万元 或 改造) 给予 设备投入 × 10%",
+                       "条件 设备投入 超 50万元 给予 30万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_EQ(claimedShadowings(*c), 0u);
+  EXPECT_EQ(statusFor(*c, R"({"设备投入": "400万元", "改造": true})", "第1条第1款"), eval::Status::Kept);
+  auto r = oneArticle({"条件 设备投入 超 100万元 且 (设备投入 不超过 200万元 或 (改造 且 设备投入 不超过 250万元)) "
+                       "给予 设备投入 × 10%",
+                       "条件 设备投入 超 50万元 给予 30万元"},
+                      kTakeHighest);
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
+TEST(CheckAudit, ABoundOnAnotherFactDoesNotBoundTheRate) {
+  // 上年(营业收入) 不超过 2000万元 says nothing of this year's 营业收入, the base: 0.5 % of it can exceed
+  // 15万元 (its 取值 goes to 100000亿元). A bound on this year's does: at most 10万元, shadowed.
+  const char* group = "不重复 组 { 原文 \"就高\" 范围 文件 取 最高 每个 企业 }";
+  auto article = [&](const std::string& cond) {
+    return compileOne(kindsDoc("条 1 {\n" +
+                                   clause("1", "企业", "规模奖励", "条件 " + cond + " 给予 营业收入 × 0.5%") +
+                                   clause("2", "企业", "规模奖励", "条件 营业收入 超 0元 给予 15万元") + "}",
+                               group));
+  };
+  auto c = article("营业收入 超 100万元 且 上年(营业收入) 不超过 2000万元");
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_EQ(claimedShadowings(*c), 0u);
+  auto r = article("营业收入 超 100万元 且 营业收入 不超过 2000万元");
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
+TEST(CheckAudit, AStrictBoundOnTheBaseKeepsTheRateBelowTheTie) {
+  // 低于 200万元 at 10 %: below 20万元, so 第2款's 20万元 (which loses a tie to the earlier 第1款) is
+  // always more, in a document that does not round. 不超过 200万元 reaches 20万元: a tie, 第1款 kept.
+  auto article = [&](const std::string& bound) {
+    return compileOne(std::string(kCheckSchema) + "文件 测试 {\n  文号 \"测试\"\n条 1 {\n" +
+                      clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 且 设备投入 " + bound + " 给予 设备投入 × 10%") +
+                      clause("2", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 20万元") + "}\n" + kTakeHighest +
+                      "\n}\n");
+  };
+  auto c = article("低于 200万元");
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第1款", "第1条第2款");
+  EXPECT_NE(firstShadowed(*c).message.find("(20万元 vs less than 20万元"), std::string::npos)
+      << c->listing();
+  auto r = article("不超过 200万元");
+  ASSERT_TRUE(r->program);
+  expectNoShadowing(*r);
+  EXPECT_EQ(claimedShadowings(*r), 0u);
+  EXPECT_EQ(statusFor(*r, R"({"设备投入": "200万元"})", "第1条第1款"), eval::Status::Kept);
+}
+
+TEST(CheckAudit, ARateBoundedByItsConditionsIsComparedAsItsDocumentRoundsIt) {
+  // Rounded half up to 0.01元, 10 % of 1999999.96元 (低于 200万元) is 200000.00元: a tie with 20万元,
+  // which the earlier 第1款 wins. Rounded toward zero (舍去) to 1万元, below 20万元 is at most 19万元: shadowed.
+  auto strict = [&](const std::string& rounding) {
+    return compileOne(std::string(kCheckSchema) +
+                      roundedDoc("测试", rounding,
+                                 "条 1 {\n" +
+                                     clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 且 设备投入 低于 200万元 给予 设备投入 × 10%") +
+                                     clause("2", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 20万元") + "}",
+                                 kTakeHighest));
+  };
+  auto c = strict("0.01元 四舍五入");
+  ASSERT_TRUE(c->program);
+  expectNoShadowing(*c);
+  EXPECT_EQ(claimedShadowings(*c), 0u);
+  EXPECT_EQ(statusFor(*c, R"({"设备投入": "1999999.96元"})", "第1条第1款"), eval::Status::Kept);
+  auto r = strict("1万元 舍去");
+  ASSERT_TRUE(r->program);
+  expectShadowed(*r, "第1条第1款", "第1条第2款");
+  // Rounded half up to 1万元, 不超过 204万元 pays at most 20.4万元, paid as 20万元: a tie with the
+  // earlier 第1款's 20万元, which wins it. 不超过 206万元 reaches 21万元: 第2款 kept at 206万元.
+  auto near = [&](const std::string& bound) {
+    return compileOne(std::string(kCheckSchema) +
+                      roundedDoc("测试", "1万元 四舍五入",
+                                 "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 20万元") +
+                                     clause("2", "项目", "设备奖励",
+                                            "条件 设备投入 超 100万元 且 设备投入 不超过 " + bound + " 给予 设备投入 × 10%") +
+                                     "}",
+                                 kTakeHighest));
+  };
+  auto t = near("204万元");
+  ASSERT_TRUE(t->program);
+  expectShadowed(*t, "第1条第2款", "第1条第1款");
+  auto u = near("206万元");
+  ASSERT_TRUE(u->program);
+  expectNoShadowing(*u);
+  EXPECT_EQ(claimedShadowings(*u), 0u);
+  EXPECT_EQ(statusFor(*u, R"({"设备投入": "206万元"})", "第1条第2款"), eval::Status::Kept);
+}
+
 TEST(CheckAudit, AnEarlierGroupThatWinsARoundedTieDropsTheDominator) {
   // Rounded to 1万元, 第1款's 10.3万元 and 第2款's 10.4万元 are both 10万元: 组一 keeps the earlier 第1款
   // and drops 第2款, which is then not there when 组二 compares it with 第3款 (9.6万元, also 10万元).
   // Before rounding 第1款 never beat 第2款, and 第3款 was claimed shadowed; the evaluator keeps it.
+  // The one W0640 is 第2款's in 组一 (a rounded tie the search by ceilings once stopped before, as
+  // 10.3万元 is below 10.4万元 unrounded).
   auto c = compileOne(std::string(kCheckSchema) +
                       roundedDoc("测试", "1万元 四舍五入",
                                  "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 10.3万元") +
@@ -451,8 +596,10 @@ TEST(CheckAudit, AnEarlierGroupThatWinsARoundedTieDropsTheDominator) {
                                  "不重复 组一 { 原文 \"AB\" 范围 第1条第1款, 第1条第2款 取 最高 每个 项目 }\n"
                                  "不重复 组二 { 原文 \"BC\" 范围 第1条第2款, 第1条第3款 取 最高 每个 项目 }"));
   ASSERT_TRUE(c->program);
-  expectNoShadowing(*c);
-  EXPECT_EQ(claimedShadowings(*c), 0u);
+  expectShadowed(*c, "第1条第2款", "第1条第1款");
+  EXPECT_EQ(firstShadowed(*c).group, "组一");
+  EXPECT_EQ(claimedShadowings(*c), 1u);
+  EXPECT_EQ(statusFor(*c, R"({"改造": true})", "第1条第2款"), eval::Status::Dropped);
   EXPECT_EQ(statusFor(*c, R"({"改造": true})", "第1条第3款"), eval::Status::Kept);
 }
 
