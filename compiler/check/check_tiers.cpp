@@ -98,14 +98,40 @@ Span Checker::entrySpan(const ir::Expr& node, std::size_t i) {
   return node.entries[i].key.empty() ? node.entries[i].value[0].span : node.entries[i].key[0].span;
 }
 
+bool Checker::capsAbove(const ir::Expr& e, const ir::Expr& node) {
+  if (&e == &node) return true;
+  switch (e.op) {
+    case Op::Cap:
+      if (!tr_.constant(e.kids[1])) return false;
+      return capsAbove(e.kids[0], node);
+    case Op::UpTo:
+    case Op::Arith: return capsAbove(e.kids[0], node);
+    default: return true;
+  }
+}
+
+// Each entry's amount is read off the clause's branches, which hold what the clause does to the
+// table's amount — a 封顶 around the table, the clause's 上限, a constant factor (`分档 {…} × 50%`) —
+// so that a comparison of two entries compares what the evaluator pays: `{…: 20万元; …: 30万元}
+// 上限 10万元` pays 10万元 in both. An entry of several branches (a 若 inside it) is left unknown.
 Checker::Table Checker::tableData(int c, const ir::Expr& node) {
-  Table t{c, &node, {}, {}, {}};
+  Table t{c, &node, {}, {}, {}, {}};
+  const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
+  const bool around = (cl.cap.empty() || tr_.constant(cl.cap[0])) && capsAbove(cl.amount[0], node);
   for (std::size_t i = 0; i < node.entries.size(); ++i) {
     t.key.push_back(solver_.prepare(node.op == Op::Tiers ? tr_.tierKey(node, i)
                                                           : (node.entries[i].key.empty() ? F::t() : tr_.cond(node.entries[i].key[0]))));
     t.first.push_back(solver_.prepare(tr_.firstMatch(node, i)));
-    auto bs = tr_.branches(node.entries[i].value[0], std::nullopt);
-    t.shape.push_back(bs.size() == 1 ? bs[0].shape : Shape{});
+    const Shape* one = nullptr;
+    int n = 0;
+    for (const Branch& b : d.branches)
+      if (b.node == &node && b.entry == static_cast<int>(i)) {
+        one = &b.shape;
+        ++n;
+      }
+    t.shape.push_back(n == 1 ? *one : Shape{});
+    t.capsRead.push_back(around && tr_.capsRead(node.entries[i].value[0]));
   }
   return t;
 }
@@ -191,7 +217,8 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
   const ir::Expr& node = *t.node;
   const ClauseData& d = cl_[static_cast<std::size_t>(t.clause)];
   const Cond& R = d.cond;
-  if (!paysLess(t.shape[i], t.shape[j])) return;
+  // j is claimed to pay more: a cap the shape leaves out (`封顶 投资 × 10%`) can cut it to 0.
+  if (!t.capsRead[j] || !paysLess(t.shape[i], t.shape[j])) return;
   Answer a = solver_.solve({&R, &t.first[i], &t.key[j]}, d.touch);
   if (a.sat != Sat::Yes) {
     // Disjoint keys of an ordered enum: the higher member listed first pays less.
@@ -220,7 +247,7 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
 // 不超过 / 低于 tables: the later entry j is the higher band. Its applicants are not those of i, so only
 // amounts that are less for every applicant are compared.
 void Checker::lessInAscendingTable(const Table& t, std::size_t i, std::size_t j) {
-  if (!alwaysBelow(t.shape[j], t.shape[i])) return;
+  if (!t.capsRead[i] || !alwaysBelow(t.shape[j], t.shape[i])) return;
   const ClauseData& d = cl_[static_cast<std::size_t>(t.clause)];
   const Cond& R = d.cond;
   Answer higher = solver_.solve({&R, &t.first[j]}, d.touch);
@@ -239,8 +266,8 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
   const std::string other = (node.op == Op::Tiers ? "lower " : "later ") + what;
   Finding& f = add(FindingKind::TierPaysLess, c,
                    fmt::format("{} `{}` of {} pays {} but the {} `{}` pays {}: {}", what, entryName(node, higher),
-                               cite(c), shapeText(t.shape[higher]), other, entryName(node, lower),
-                               shapeText(t.shape[lower]), why));
+                               cite(c), (t.capsRead[higher] ? "" : "at most ") + shapeText(t.shape[higher]), other,
+                               entryName(node, lower), shapeText(t.shape[lower]), why));
   if (entrySpan(node, higher).valid()) f.span = entrySpan(node, higher);
   attachWitness(f, atHigher, subject(c));
   if (auto h = amountAt(t.shape[higher], atHigher); h && h->toDecimal()) f.expectHi = *h->toDecimal();

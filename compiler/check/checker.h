@@ -255,11 +255,14 @@ class Checker {
     int clause = -1;
     const ir::Expr* node = nullptr;
     std::vector<Cond> key, first;
-    std::vector<Shape> shape;
+    std::vector<Shape> shape;  // as the clause pays it: with the caps and factors around the table
+    std::vector<bool> capsRead;  // every cap on the entry's amount a constant its shape holds
   };
   static std::string entryName(const ir::Expr& node, std::size_t i);
   static Span entrySpan(const ir::Expr& node, std::size_t i);
   Table tableData(int c, const ir::Expr& node);
+  // Whether every cap (封顶) between the clause's amount e and its table node is a constant.
+  bool capsAbove(const ir::Expr& e, const ir::Expr& node);
 
   void table(int c, const ir::Expr& node);
 

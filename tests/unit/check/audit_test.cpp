@@ -86,6 +86,43 @@ TEST(CheckAudit, AHigherTierCappedBelowALowerOneIsATierPayingLess) {
   }
 }
 
+TEST(CheckAudit, ATierCappedByWhatIsNotAConstantIsNoBoundOfWhatItPays) {
+  // 20万元 封顶 投资 × 10% pays 1万元 when 投资 is 10万元: the 100万元 tier can pay less than the 500万元
+  // tier's 10万元, and so can a whole table under 上限 投资 × 10% (both tiers cut to the same amount).
+  // A constant cap is read: 封顶 15万元 still pays more than 10万元.
+  for (const char* rest : {"给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 封顶 投资 × 10% }",
+                           "给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 } 上限 投资 × 10%",
+                           "给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 } 封顶 投资 × 10%",
+                           "给予 分档 设备投入 不超过 { 100万元: 20万元 封顶 投资 × 10%; 500万元: 10万元 }"}) {
+    auto c = oneArticle({rest});
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << rest << "\n" << c->listing();
+    replayEvery(*c);
+  }
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 封顶 15万元 }", FindingKind::TierPaysLess,
+                   "pays 10万元 but the lower tier `100万元` pays 15万元");
+  // On the tier claimed to pay less, such a cap only lowers it further: the claim stands, and says
+  // "at most".
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 10万元 封顶 投资 × 10%; 100万元: 20万元 }", FindingKind::TierPaysLess,
+                   "pays at most 10万元 but the lower tier `100万元` pays 20万元");
+}
+
+TEST(CheckAudit, TiersAreComparedWithTheCapsAndFactorsAroundTheTable) {
+  // 上限 10万元 (or 封顶 10万元 around the table) pays both tiers 10万元: no tier pays less. Under 15万元
+  // the 500万元 tier still pays 10万元 against 15万元. A factor scales both: 5万元 against 10万元.
+  for (const char* rest : {"给予 分档 设备投入 超 { 500万元: 20万元; 100万元: 30万元 } 上限 10万元",
+                           "给予 分档 设备投入 超 { 500万元: 20万元; 100万元: 30万元 } 封顶 10万元"}) {
+    auto c = oneArticle({rest});
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << rest << "\n" << c->listing();
+    replayEvery(*c);
+  }
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 30万元 } 上限 15万元", FindingKind::TierPaysLess,
+                   "pays 10万元 but the lower tier `100万元` pays 15万元");
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 } × 50%", FindingKind::TierPaysLess,
+                   "pays 5万元 but the lower tier `100万元` pays 10万元");
+}
+
 TEST(CheckAudit, TierHiddenByTheClauseConditionIsUnreachableNotOutOfOrder) {
   // The thresholds are in order; it is 条件 设备投入 超 300万元 that makes the 50万元 tier unreachable.
   auto c = oneArticle({"条件 设备投入 超 300万元 给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 30万元; 50万元: 10万元 }"});
