@@ -22,35 +22,52 @@ const ir::Expr* Checker::tableOf(const ir::Expr& e) {
 
 // Whether entry i always pays less than entry j: constants, or one rate of the same base.
 // x's ceiling (a constant, or a rate's cap) is below y's lowest ceiling (a constant): x pays less than
-// y to every applicant, whatever their bases.
-bool Checker::alwaysBelow(const Shape& x, const Shape& y) {
+// y to every applicant, whatever their bases — once both are rounded as the evaluator rounds them
+// (every 舍入 mode is monotone): with 舍入 1万元 四舍五入, 10.3万元 and 10.4万元 are both 10万元, a tie.
+bool Checker::alwaysBelow(int c, const Shape& x, const Shape& y) const {
   auto xh = x.maxHi(), yh = y.minHi();
-  return xh && yh && *xh < *yh;
+  if (!xh || !yh) return false;
+  auto rx = rounded(c, *xh), ry = rounded(c, *yh);
+  return rx && ry && *rx < *ry;
 }
 
-bool Checker::paysLess(const Shape& x, const Shape& y) const {
-  if (alwaysBelow(x, y)) return true;
+// Rates of one base are a candidate here; moreForEach() proves them for the applicants of the entry.
+bool Checker::paysLess(int c, const Shape& x, const Shape& y) const {
+  if (alwaysBelow(c, x, y)) return true;
   if (x.kind == Shape::Const && y.kind == Shape::Const) return false;
-  if (x.kind == Shape::Linear && y.kind == Shape::Linear && x.var == y.var && x.offset.isZero() &&
-      y.offset.isZero() && x.coef.sign() > 0) {
-    bool capLe = !x.cap || (y.cap && *x.cap <= *y.cap) ? true : (!y.cap);
-    if (x.cap && !y.cap) capLe = true;
-    if (!x.cap && y.cap) capLe = false;
-    if (x.cap && y.cap) capLe = *x.cap <= *y.cap;
-    bool strict = x.coef < y.coef || (x.cap && y.cap && *x.cap < *y.cap) || (x.cap && !y.cap);
-    return x.coef <= y.coef && capLe && strict;
+  return x.kind == Shape::Linear && y.kind == Shape::Linear && x.var == y.var && x.offset.isZero() &&
+         y.offset.isZero() && x.coef.sign() > 0 && x.coef <= y.coef && (!y.cap || (x.cap && *x.cap <= *y.cap));
+}
+
+// No applicant meeting `when` for whom y falls short of x plus the margin the rounding needs: with a
+// unit u, at least u more (rounding to multiples of u is monotone and moves a value u higher by
+// exactly u; 银行家舍入 more than u), without 舍入 strictly more — so two rates under one cap, which
+// pay the cap alike from some base on, or 10 % and 10.01 % rounded to 1万元, are no claim.
+bool Checker::moreForEach(int c, const Shape& x, const Shape& y, const Cond& when) {
+  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
+  Margin m = r.present ? Margin{Q::fromDecimal(r.unit), r.mode == polrt::RoundingMode::HalfEven} : Margin{Q(0), true};
+  try {
+    auto less = shortfall(x, y, m);
+    if (!less) return false;
+    Cond v = solver_.prepare(std::move(*less));
+    return solver_.solve({&when, &v}).sat == Sat::No;
+  } catch (const ArithOverflow&) {
+    return false;
   }
-  return false;
 }
 
 // What an amount computes for one applicant (the ceiling of a constant or a range; a rate of its
-// base, under its cap), before rounding; nullopt when the model leaves it open.
-std::optional<Q> Checker::amountAt(const Shape& s, const Assignment& a) const {
-  if (s.kind == Shape::Const) return s.maxHi();
-  auto form = s.lin();
-  auto v = form ? valueAt(*form, a) : std::nullopt;
-  if (!v) return std::nullopt;
-  return s.cap ? qmin(*v, *s.cap) : *v;
+// base, under its cap), rounded as the document rounds it; nullopt when the model leaves it open.
+std::optional<Q> Checker::amountAt(int c, const Shape& s, const Assignment& a) const {
+  std::optional<Q> v;
+  if (s.kind == Shape::Const) {
+    v = s.maxHi();
+  } else {
+    auto form = s.lin();
+    v = form ? valueAt(*form, a) : std::nullopt;
+    if (v && s.cap) v = qmin(*v, *s.cap);
+  }
+  return v ? rounded(c, *v) : std::nullopt;
 }
 
 std::string Checker::shapeText(const Shape& s) const {
@@ -218,7 +235,8 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
   const ClauseData& d = cl_[static_cast<std::size_t>(t.clause)];
   const Cond& R = d.cond;
   // j is claimed to pay more: a cap the shape leaves out (`封顶 投资 × 10%`) can cut it to 0.
-  if (!t.capsRead[j] || !paysLess(t.shape[i], t.shape[j])) return;
+  if (!t.capsRead[j] || !paysLess(t.clause, t.shape[i], t.shape[j])) return;
+  const bool byCeiling = alwaysBelow(t.clause, t.shape[i], t.shape[j]);
   Answer a = solver_.solve({&R, &t.first[i], &t.key[j]}, d.touch);
   if (a.sat != Sat::Yes) {
     // Disjoint keys of an ordered enum: the higher member listed first pays less.
@@ -233,6 +251,11 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
       return;
     a = solver_.solve({&R, &t.first[i]}, d.touch);
     if (a.sat != Sat::Yes) return;
+    if (!byCeiling && !moreForEach(t.clause, t.shape[i], t.shape[j], solver_.prepare(F::all({R.f, t.first[i].f}))))
+      return;
+  } else if (!byCeiling &&
+             !moreForEach(t.clause, t.shape[i], t.shape[j], solver_.prepare(F::all({R.f, t.first[i].f, t.key[j].f})))) {
+    return;
   }
   // The claim needs an applicant the lower entry pays more; an entry nobody reaches first is
   // W0621/W0623 instead, not a tier that "pays more".
@@ -247,7 +270,7 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
 // 不超过 / 低于 tables: the later entry j is the higher band. Its applicants are not those of i, so only
 // amounts that are less for every applicant are compared.
 void Checker::lessInAscendingTable(const Table& t, std::size_t i, std::size_t j) {
-  if (!t.capsRead[i] || !alwaysBelow(t.shape[j], t.shape[i])) return;
+  if (!t.capsRead[i] || !alwaysBelow(t.clause, t.shape[j], t.shape[i])) return;
   const ClauseData& d = cl_[static_cast<std::size_t>(t.clause)];
   const Cond& R = d.cond;
   Answer higher = solver_.solve({&R, &t.first[j]}, d.touch);
@@ -270,9 +293,9 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
                                entryName(node, lower), shapeText(t.shape[lower]), why));
   if (entrySpan(node, higher).valid()) f.span = entrySpan(node, higher);
   attachWitness(f, atHigher, subject(c));
-  if (auto h = amountAt(t.shape[higher], atHigher); h && h->toDecimal()) f.expectHi = *h->toDecimal();
+  if (auto h = amountAt(c, t.shape[higher], atHigher); h && h->toDecimal()) f.expectHi = *h->toDecimal();
   f.contrast = wb_.build(atLower, subject(c), "the lower tier's applicant");
-  if (auto h = amountAt(t.shape[lower], atLower); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
+  if (auto h = amountAt(c, t.shape[lower], atLower); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
   f.help.push_back("an applicant at the " + other + ": " + wb_.summary(atLower));
 }
 
@@ -342,7 +365,7 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
                                    entryName(node, second)));
       if (entrySpan(node, second).valid()) f.span = entrySpan(node, second);
       attachWitness(f, a.model, subject(c));
-      if (auto h = amountAt(t.shape[first], a.model); h && h->toDecimal()) f.expectHi = *h->toDecimal();
+      if (auto h = amountAt(c, t.shape[first], a.model); h && h->toDecimal()) f.expectHi = *h->toDecimal();
       f.help.push_back(fmt::format("say which case has the bound by making the other one strict (`超`, `低于`): {} pays {}, {} pays {}",
                                    entryName(node, first), shapeText(t.shape[first]), entryName(node, second),
                                    shapeText(t.shape[second])));

@@ -241,12 +241,17 @@ class Checker {
   static const ir::Expr* tableOf(const ir::Expr& e);
 
   // Whether entry i always pays less than entry j: constants, or one rate of the same base.
-  bool paysLess(const Shape& x, const Shape& y) const;
-  static bool alwaysBelow(const Shape& x, const Shape& y);
+  bool paysLess(int c, const Shape& x, const Shape& y) const;
+  // x's ceiling below y's lowest, each rounded as clause c's document rounds (the evaluator's amounts).
+  bool alwaysBelow(int c, const Shape& x, const Shape& y) const;
+  // For rates of one base: whether every applicant meeting `when` is paid more by y than by x, once
+  // both are rounded with clause c's 舍入 (at least one unit more; without 舍入, strictly more).
+  bool moreForEach(int c, const Shape& x, const Shape& y, const Cond& when);
 
   std::string shapeText(const Shape& s) const;
 
-  std::optional<Q> amountAt(const Shape& s, const Assignment& a) const;
+  // What clause c pays one applicant with amount s, rounded with its document's 舍入.
+  std::optional<Q> amountAt(int c, const Shape& s, const Assignment& a) const;
 
   void tiers();
 

@@ -123,6 +123,48 @@ TEST(CheckAudit, TiersAreComparedWithTheCapsAndFactorsAroundTheTable) {
                    "pays 5万元 but the lower tier `100万元` pays 10万元");
 }
 
+// One article in a document that rounds every award with `rounding` (舍入 as written).
+std::unique_ptr<Checked> roundedArticle(const std::string& rounding, const std::string& rest) {
+  return compileOne(std::string(kCheckSchema) + "文件 测试 {\n  文号 \"测试\"\n  舍入 " + rounding + "\n条 1 {\n" +
+                    clause("1", "项目", "设备奖励", rest) + "}\n}\n");
+}
+
+TEST(CheckAudit, TierAmountsAreComparedAsTheDocumentRoundsThem) {
+  // Rounded to 1万元, 10.3万元 and 10.4万元 are both paid as 10万元: the 500万元 tier pays as much, not
+  // less. 10.6万元 is paid as 11万元: less. The same for rates of one base: 10 % and 10.01 % of 500万元
+  // and a little more differ by 500元, both 50万元 once rounded; 11 % pays at least 5万元 more.
+  for (const char* rest : {"给予 分档 设备投入 超 { 500万元: 10.3万元; 100万元: 10.4万元 }",
+                           "给予 分档 设备投入 超 { 500万元: 设备投入 × 10%; 100万元: 设备投入 × 10.01% }",
+                           "给予 分档 设备投入 不超过 { 100万元: 10.4万元; 500万元: 10.3万元 }"}) {
+    auto c = roundedArticle("1万元 四舍五入", rest);
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << rest << "\n" << c->listing();
+    replayEvery(*c);
+  }
+  for (const char* rest : {"给予 分档 设备投入 超 { 500万元: 10.3万元; 100万元: 10.6万元 }",
+                           "给予 分档 设备投入 超 { 500万元: 设备投入 × 10%; 100万元: 设备投入 × 11% }",
+                           "给予 分档 设备投入 不超过 { 100万元: 10.6万元; 500万元: 10.3万元 }"}) {
+    auto c = roundedArticle("1万元 四舍五入", rest);
+    ASSERT_TRUE(c->program);
+    EXPECT_EQ(c->find(FindingKind::TierPaysLess).size(), 1u) << rest << "\n" << c->listing();
+    // A rate's contrast is any applicant of the lower tier, who may be paid less (at a lower base):
+    // only the fixed amounts replay.
+    if (std::string(rest).find("×") == std::string::npos) replayEvery(*c);
+  }
+}
+
+TEST(CheckAudit, RatesUnderOneCapPayTheHigherTierNoLess) {
+  // Every applicant of the 500万元 tier reaches the cap of both rates (12 % from 250万元, 10 % from
+  // 300万元): each tier pays it 30万元, whatever the rates. Under a higher cap the 12 % tier pays more.
+  auto c = oneArticle({"给予 分档 设备投入 超 { 500万元: 设备投入 × 10% 封顶 30万元; 100万元: 设备投入 × 12% 封顶 30万元 }"});
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << c->listing();
+  replayEvery(*c);
+  auto r = oneArticle({"给予 分档 设备投入 超 { 500万元: 设备投入 × 10% 封顶 30万元; 100万元: 设备投入 × 12% 封顶 80万元 }"});
+  ASSERT_TRUE(r->program);
+  EXPECT_EQ(r->find(FindingKind::TierPaysLess).size(), 1u) << r->listing();
+}
+
 TEST(CheckAudit, TierHiddenByTheClauseConditionIsUnreachableNotOutOfOrder) {
   // The thresholds are in order; it is 条件 设备投入 超 300万元 that makes the 50万元 tier unreachable.
   auto c = oneArticle({"条件 设备投入 超 300万元 给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 30万元; 50万元: 10万元 }"});
