@@ -56,6 +56,26 @@ bool Checker::moreForEach(int c, const Shape& x, const Shape& y, const Cond& whe
   }
 }
 
+// The applicants y pays more than x pays the applicant `at`, by what the rounding needs (as
+// moreForEach); nullopt for two fixed amounts, or what the shapes cannot say.
+std::optional<F> Checker::paidMore(int c, const Shape& x, const Shape& y, const Assignment& at) {
+  if (x.kind == Shape::Const && y.kind == Shape::Const) return std::nullopt;
+  auto v = amountAt(c, x, at);
+  if (!v) return std::nullopt;
+  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
+  Margin m = r.present ? Margin{Q::fromDecimal(r.unit), r.mode == polrt::RoundingMode::HalfEven} : Margin{Q(0), true};
+  Shape fixed;
+  fixed.kind = Shape::Const;
+  fixed.lo = fixed.hi = *v;
+  try {
+    auto less = shortfall(fixed, y, m);
+    if (!less) return std::nullopt;
+    return negate(*less);
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+}
+
 // What an amount computes for one applicant (the ceiling of a constant or a range; a rate of its
 // base, under its cap), rounded as the document rounds it; nullopt when the model leaves it open.
 std::optional<Q> Checker::amountAt(int c, const Shape& s, const Assignment& a) const {
@@ -261,6 +281,12 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
   // W0621/W0623 instead, not a tier that "pays more".
   Answer lower = solver_.solve({&R, &t.first[j]}, d.touch);
   if (lower.sat != Sat::Yes) return;
+  // For a rate, one paid more than the witness: any applicant of j may have a lower base and be paid
+  // less (`超 100万元: 设备投入 × 11%` at 100万元 pays 11万元, below 50万元 at 500万元).
+  if (auto more = paidMore(t.clause, t.shape[i], t.shape[j], a.model)) {
+    Cond m = solver_.prepare(std::move(*more));
+    if (Answer b = solver_.solve({&R, &t.first[j], &m}, d.touch); b.sat == Sat::Yes) lower = std::move(b);
+  }
   // A 分情形 has no higher or lower case, only an earlier and a later one that both hold somewhere.
   tierPaysLess(t, i, j, a.model, lower.model,
                node.op == Op::Tiers ? "an applicant who qualifies for the higher tier gets less"

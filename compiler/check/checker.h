@@ -247,6 +247,8 @@ class Checker {
   // For rates of one base: whether every applicant meeting `when` is paid more by y than by x, once
   // both are rounded with clause c's 舍入 (at least one unit more; without 舍入, strictly more).
   bool moreForEach(int c, const Shape& x, const Shape& y, const Cond& when);
+  // The applicants y pays more than x pays `at` (rounded as clause c rounds): a contrast for a rate.
+  std::optional<F> paidMore(int c, const Shape& x, const Shape& y, const Assignment& at);
 
   std::string shapeText(const Shape& s) const;
 

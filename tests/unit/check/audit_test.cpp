@@ -147,9 +147,7 @@ TEST(CheckAudit, TierAmountsAreComparedAsTheDocumentRoundsThem) {
     auto c = roundedArticle("1万元 四舍五入", rest);
     ASSERT_TRUE(c->program);
     EXPECT_EQ(c->find(FindingKind::TierPaysLess).size(), 1u) << rest << "\n" << c->listing();
-    // A rate's contrast is any applicant of the lower tier, who may be paid less (at a lower base):
-    // only the fixed amounts replay.
-    if (std::string(rest).find("×") == std::string::npos) replayEvery(*c);
+    replayEvery(*c);
   }
 }
 
@@ -163,6 +161,19 @@ TEST(CheckAudit, RatesUnderOneCapPayTheHigherTierNoLess) {
   auto r = oneArticle({"给予 分档 设备投入 超 { 500万元: 设备投入 × 10% 封顶 30万元; 100万元: 设备投入 × 12% 封顶 80万元 }"});
   ASSERT_TRUE(r->program);
   EXPECT_EQ(r->find(FindingKind::TierPaysLess).size(), 1u) << r->listing();
+  replayEvery(*r);
+}
+
+TEST(CheckAudit, ARateTiersContrastIsPaidMoreThanItsWitness) {
+  // The contrast of a rate was any applicant of the lower tier: at 100万元 and a little more, 11 %
+  // pays 11万元, less than the witness's 50万元 at 500万元; the replay showed no tier paying less.
+  auto c = oneArticle({"给予 分档 设备投入 超 { 500万元: 设备投入 × 10%; 100万元: 设备投入 × 11% }"});
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::TierPaysLess);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  ASSERT_TRUE(f[0]->expectHi && f[0]->contrastHi);
+  EXPECT_LT(*f[0]->expectHi, *f[0]->contrastHi);
+  replayEvery(*c);
 }
 
 TEST(CheckAudit, TierHiddenByTheClauseConditionIsUnreachableNotOutOfOrder) {
