@@ -90,14 +90,21 @@ std::optional<Q> Checker::amountAt(int c, const Shape& s, const Assignment& a) c
   return v ? rounded(c, *v) : std::nullopt;
 }
 
-std::string Checker::shapeText(const Shape& s) const {
+std::string Checker::shapeText(const Shape& s, const std::string& factors) const {
   if (s.kind == Shape::Const) {
-    auto h = s.maxHi();
-    return h && h->toDecimal() ? eval::money(*h->toDecimal()) : "?";
+    // Scaled and capped already: what the evaluator pays.
+    auto lo = (s.cap ? qmin(s.lo, *s.cap) : s.lo).toDecimal(), hi = (s.cap ? qmin(s.hi, *s.cap) : s.hi).toDecimal();
+    return lo && hi ? eval::amountText(*lo, *hi, s.form) : "?";
   }
   std::string text = s.expr ? s.expr->source : "?";
+  if (!factors.empty()) text = "(" + text + ")" + factors;
+  if (s.form == AmountForm::UpTo) text = "最高 " + text;
   if (s.cap && s.cap->toDecimal()) text += " (at most " + eval::money(*s.cap->toDecimal()) + ")";
   return text;
+}
+
+std::string Checker::entryText(const Table& t, std::size_t i) const {
+  return (t.capsRead[i] ? "" : "at most ") + shapeText(t.shape[i], t.factors);
 }
 
 void Checker::tiers() {
@@ -152,10 +159,17 @@ bool Checker::capsAbove(const ir::Expr& e, const ir::Expr& node) {
 // so that a comparison of two entries compares what the evaluator pays: `{…: 20万元; …: 30万元}
 // 上限 10万元` pays 10万元 in both. An entry of several branches (a 若 inside it) is left unknown.
 Checker::Table Checker::tableData(int c, const ir::Expr& node) {
-  Table t{c, &node, {}, {}, {}, {}};
+  Table t{c, &node, {}, {}, {}, {}, {}};
   const ClauseData& d = cl_[static_cast<std::size_t>(c)];
   const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
   const bool around = (cl.cap.empty() || tr_.constant(cl.cap[0])) && capsAbove(cl.amount[0], node);
+  for (const ir::Expr* e = &cl.amount[0]; e != &node && !e->kids.empty();) {
+    if (e->op == Op::Arith && e->kids.size() > 1)
+      t.factors += (e->arith == ast::ArithOp::Div ? " ÷ " : " × ") + e->kids[1].source;
+    else if (e->op != Op::Cap && e->op != Op::UpTo)
+      break;
+    e = &e->kids[0];
+  }
   for (std::size_t i = 0; i < node.entries.size(); ++i) {
     t.key.push_back(solver_.prepare(node.op == Op::Tiers ? tr_.tierKey(node, i)
                                                           : (node.entries[i].key.empty() ? F::t() : tr_.cond(node.entries[i].key[0]))));
@@ -226,7 +240,7 @@ void Checker::reachable(const Table& t, std::size_t j) {
   attachWitness(f, model, subject(c));
   if (auto h = t.shape[by].maxHi(); h && h->toDecimal()) f.expectHi = *h->toDecimal();
   f.help.push_back(fmt::format("the witness meets `{}` but is paid the {} `{}` ({})", entryName(node, j), what,
-                               entryName(node, by), shapeText(t.shape[by])));
+                               entryName(node, by), entryText(t, by)));
 }
 
 // The earlier entry that takes the applicants of entry j: one whose key every applicant of j (under
@@ -315,8 +329,8 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
   const std::string other = (node.op == Op::Tiers ? "lower " : "later ") + what;
   Finding& f = add(FindingKind::TierPaysLess, c,
                    fmt::format("{} `{}` of {} pays {} but the {} `{}` pays {}: {}", what, entryName(node, higher),
-                               cite(c), (t.capsRead[higher] ? "" : "at most ") + shapeText(t.shape[higher]), other,
-                               entryName(node, lower), shapeText(t.shape[lower]), why));
+                               cite(c), entryText(t, higher), other,
+                               entryName(node, lower), entryText(t, lower), why));
   if (entrySpan(node, higher).valid()) f.span = entrySpan(node, higher);
   attachWitness(f, atHigher, subject(c));
   if (auto h = amountAt(c, t.shape[higher], atHigher); h && h->toDecimal()) f.expectHi = *h->toDecimal();
@@ -393,8 +407,8 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
       attachWitness(f, a.model, subject(c));
       if (auto h = amountAt(c, t.shape[first], a.model); h && h->toDecimal()) f.expectHi = *h->toDecimal();
       f.help.push_back(fmt::format("say which case has the bound by making the other one strict (`超`, `低于`): {} pays {}, {} pays {}",
-                                   entryName(node, first), shapeText(t.shape[first]), entryName(node, second),
-                                   shapeText(t.shape[second])));
+                                   entryName(node, first), entryText(t, first), entryName(node, second),
+                                   entryText(t, second)));
       return;
     }
 }
@@ -430,8 +444,8 @@ void Checker::caseRangeGap(const Table& t, int var, const std::vector<NumDom>& i
                                  cite(c)));
     if (node.span.valid()) f.span = node.span;
     attachWitness(f, a.model, subject(c));
-    f.help.push_back(fmt::format("below it `{}` pays {}; above it `{}` pays {}", entryName(node, i), shapeText(t.shape[i]),
-                                 entryName(node, *above), shapeText(t.shape[*above])));
+    f.help.push_back(fmt::format("below it `{}` pays {}; above it `{}` pays {}", entryName(node, i), entryText(t, i),
+                                 entryName(node, *above), entryText(t, *above)));
     return;
   }
 }

@@ -250,7 +250,10 @@ class Checker {
   // The applicants y pays more than x pays `at` (rounded as clause c rounds): a contrast for a rate.
   std::optional<F> paidMore(int c, const Shape& x, const Shape& y, const Assignment& at);
 
-  std::string shapeText(const Shape& s) const;
+  // What an amount pays, truthfully: a constant (the cap it always reaches), `最高 30万元` for an
+  // amount up to a ceiling, `10万元至30万元` for a range, a rate as written with what it is multiplied
+  // by around its table (`factors`, ` × 50%`) and its cap (`(at most 30万元)`).
+  std::string shapeText(const Shape& s, const std::string& factors = "") const;
 
   // What clause c pays one applicant with amount s, rounded with its document's 舍入.
   std::optional<Q> amountAt(int c, const Shape& s, const Assignment& a) const;
@@ -264,7 +267,10 @@ class Checker {
     std::vector<Cond> key, first;
     std::vector<Shape> shape;  // as the clause pays it: with the caps and factors around the table
     std::vector<bool> capsRead;  // every cap on the entry's amount a constant its shape holds
+    std::string factors;         // the constant factors around the table, as written (` × 50%`)
   };
+  // Entry i of t as shapeText says it, `at most` when a cap the shape leaves out can lower it.
+  std::string entryText(const Table& t, std::size_t i) const;
   static std::string entryName(const ir::Expr& node, std::size_t i);
   static Span entrySpan(const ir::Expr& node, std::size_t i);
   Table tableData(int c, const ir::Expr& node);

@@ -176,6 +176,20 @@ TEST(CheckAudit, ARateTiersContrastIsPaidMoreThanItsWitness) {
   replayEvery(*c);
 }
 
+TEST(CheckAudit, ATierPayingUpToItsCeilingIsNotSaidToPayIt) {
+  // 最高 30万元 pays up to 30万元, a range capped at 30万元 from 10万元 to 30万元: the message once said
+  // "pays 30万元" for both. A rate keeps its 最高 and its cap, and a factor around the table is shown.
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 最高 30万元; 100万元: 40万元 }", FindingKind::TierPaysLess,
+                   "pays 最高 30万元 but the lower tier `100万元` pays 40万元");
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 10万元 至 50万元 封顶 30万元; 100万元: 40万元 }",
+                   FindingKind::TierPaysLess, "pays 10万元至30万元 but the lower tier `100万元` pays 40万元");
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 最高 设备投入 × 10% 封顶 30万元; 100万元: 40万元 }",
+                   FindingKind::TierPaysLess, "pays 最高 设备投入 × 10% (at most 30万元) but the lower tier");
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 设备投入 × 10% 封顶 30万元; 100万元: 40万元 } × 50%",
+                   FindingKind::TierPaysLess,
+                   "pays (设备投入 × 10%) × 50% (at most 15万元) but the lower tier `100万元` pays 20万元");
+}
+
 TEST(CheckAudit, TierHiddenByTheClauseConditionIsUnreachableNotOutOfOrder) {
   // The thresholds are in order; it is 条件 设备投入 超 300万元 that makes the 50万元 tier unreachable.
   auto c = oneArticle({"条件 设备投入 超 300万元 给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 30万元; 50万元: 10万元 }"});
