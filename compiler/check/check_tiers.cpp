@@ -302,9 +302,13 @@ void Checker::lessInTable(const Table& t, std::size_t i, std::size_t j) {
     if (Answer b = solver_.solve({&R, &t.first[j], &m}, d.touch); b.sat == Sat::Yes) lower = std::move(b);
   }
   // A 分情形 has no higher or lower case, only an earlier and a later one that both hold somewhere.
+  // Against an amount up to a ceiling or a range, only the ceilings are compared: the applicant
+  // *can* get less, as the lower tier may pay its ceiling.
+  const bool ceiling = t.shape[j].form != AmountForm::Exact;
   tierPaysLess(t, i, j, a.model, lower.model,
-               node.op == Op::Tiers ? "an applicant who qualifies for the higher tier gets less"
-                                    : "an applicant who meets both is paid the earlier, smaller one");
+               node.op == Op::Tiers ? fmt::format("an applicant who qualifies for the higher tier {} less", ceiling ? "can get" : "gets")
+                                    : fmt::format("an applicant who meets both {} the earlier, smaller one",
+                                                  ceiling ? "can be paid" : "is paid"));
 }
 
 // 不超过 / 低于 tables: the later entry j is the higher band. Its applicants are not those of i, so only
@@ -318,7 +322,8 @@ void Checker::lessInAscendingTable(const Table& t, std::size_t i, std::size_t j)
   Answer lower = solver_.solve({&R, &t.first[i]}, d.touch);
   if (lower.sat != Sat::Yes) return;
   tierPaysLess(t, j, i, higher.model, lower.model,
-               fmt::format("an applicant with a higher `{}` gets less", t.node->kids[0].source));
+               fmt::format("an applicant with a higher `{}` {} less", t.node->kids[0].source,
+                           t.shape[i].form != AmountForm::Exact ? "can get" : "gets"));
 }
 
 void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower, const Assignment& atHigher,

@@ -190,6 +190,20 @@ TEST(CheckAudit, ATierPayingUpToItsCeilingIsNotSaidToPayIt) {
                    "pays (设备投入 × 10%) × 50% (at most 15万元) but the lower tier `100万元` pays 20万元");
 }
 
+TEST(CheckAudit, AgainstALowerTierPayingUpToACeilingOnlyTheCeilingsAreCompared) {
+  // 最高 40万元 may be paid as less than 30万元: the higher tier only can get less. Against a fixed
+  // 40万元 it always does, up to its own ceiling or not.
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 30万元; 100万元: 最高 40万元 }", FindingKind::TierPaysLess,
+                   "pays 30万元 but the lower tier `100万元` pays 最高 40万元: an applicant who qualifies for the higher "
+                   "tier can get less");
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 30万元; 100万元: 20万元 至 40万元 }", FindingKind::TierPaysLess,
+                   "pays 20万元至40万元: an applicant who qualifies for the higher tier can get less");
+  expectOneMessage("给予 分档 设备投入 超 { 500万元: 最高 30万元; 100万元: 40万元 }", FindingKind::TierPaysLess,
+                   "an applicant who qualifies for the higher tier gets less");
+  expectOneMessage("给予 分档 设备投入 不超过 { 100万元: 最高 40万元; 500万元: 30万元 }", FindingKind::TierPaysLess,
+                   "an applicant with a higher `设备投入` can get less");
+}
+
 TEST(CheckAudit, TierHiddenByTheClauseConditionIsUnreachableNotOutOfOrder) {
   // The thresholds are in order; it is 条件 设备投入 超 300万元 that makes the 50万元 tier unreachable.
   auto c = oneArticle({"条件 设备投入 超 300万元 给予 分档 设备投入 超 { 500万元: 50万元; 100万元: 30万元; 50万元: 10万元 }"});
