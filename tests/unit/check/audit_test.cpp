@@ -47,6 +47,13 @@ TEST(CheckAudit, AscendingTablePayingLessForMoreIsATierPayingLess) {
   replayEvery(*c);
 }
 
+// `c`, one article with `rest`, has no finding of `kind`; the findings it has replay.
+void expectNone(const Checked& c, FindingKind kind, const std::string& rest) {
+  ASSERT_TRUE(c.program);
+  EXPECT_TRUE(c.find(kind).empty()) << rest << "\n" << c.listing();
+  replayEvery(c);
+}
+
 // One article with `rest` has exactly one finding of `kind`, whose message says `says`; its witness replays.
 void expectOneMessage(const std::string& rest, FindingKind kind, const std::string& says) {
   auto c = oneArticle({rest});
@@ -94,10 +101,7 @@ TEST(CheckAudit, ATierCappedByWhatIsNotAConstantIsNoBoundOfWhatItPays) {
                            "给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 } 上限 投资 × 10%",
                            "给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 } 封顶 投资 × 10%",
                            "给予 分档 设备投入 不超过 { 100万元: 20万元 封顶 投资 × 10%; 500万元: 10万元 }"}) {
-    auto c = oneArticle({rest});
-    ASSERT_TRUE(c->program);
-    EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << rest << "\n" << c->listing();
-    replayEvery(*c);
+    expectNone(*oneArticle({rest}), FindingKind::TierPaysLess, rest);
   }
   expectOneMessage("给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 20万元 封顶 15万元 }", FindingKind::TierPaysLess,
                    "pays 10万元 but the lower tier `100万元` pays 15万元");
@@ -112,10 +116,7 @@ TEST(CheckAudit, TiersAreComparedWithTheCapsAndFactorsAroundTheTable) {
   // the 500万元 tier still pays 10万元 against 15万元. A factor scales both: 5万元 against 10万元.
   for (const char* rest : {"给予 分档 设备投入 超 { 500万元: 20万元; 100万元: 30万元 } 上限 10万元",
                            "给予 分档 设备投入 超 { 500万元: 20万元; 100万元: 30万元 } 封顶 10万元"}) {
-    auto c = oneArticle({rest});
-    ASSERT_TRUE(c->program);
-    EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << rest << "\n" << c->listing();
-    replayEvery(*c);
+    expectNone(*oneArticle({rest}), FindingKind::TierPaysLess, rest);
   }
   expectOneMessage("给予 分档 设备投入 超 { 500万元: 10万元; 100万元: 30万元 } 上限 15万元", FindingKind::TierPaysLess,
                    "pays 10万元 but the lower tier `100万元` pays 15万元");
@@ -136,10 +137,7 @@ TEST(CheckAudit, TierAmountsAreComparedAsTheDocumentRoundsThem) {
   for (const char* rest : {"给予 分档 设备投入 超 { 500万元: 10.3万元; 100万元: 10.4万元 }",
                            "给予 分档 设备投入 超 { 500万元: 设备投入 × 10%; 100万元: 设备投入 × 10.01% }",
                            "给予 分档 设备投入 不超过 { 100万元: 10.4万元; 500万元: 10.3万元 }"}) {
-    auto c = roundedArticle("1万元 四舍五入", rest);
-    ASSERT_TRUE(c->program);
-    EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << rest << "\n" << c->listing();
-    replayEvery(*c);
+    expectNone(*roundedArticle("1万元 四舍五入", rest), FindingKind::TierPaysLess, rest);
   }
   for (const char* rest : {"给予 分档 设备投入 超 { 500万元: 10.3万元; 100万元: 10.6万元 }",
                            "给予 分档 设备投入 超 { 500万元: 设备投入 × 10%; 100万元: 设备投入 × 11% }",
