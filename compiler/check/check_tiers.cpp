@@ -90,6 +90,34 @@ std::optional<Q> Checker::amountAt(int c, const Shape& s, const Assignment& a) c
   return v ? rounded(c, *v) : std::nullopt;
 }
 
+std::optional<std::pair<Q, Q>> Checker::paidWhen(int c, const Shape& s, int var, const Q& at) const {
+  try {
+    Q lo, hi;
+    if (s.kind == Shape::Const) {
+      lo = s.lo;
+      hi = s.hi;
+    } else if (s.kind == Shape::Linear || s.kind == Shape::Sum) {
+      lo = s.offset;
+      for (const auto& [v, k] : s.terms) {
+        if (v != var) return std::nullopt;
+        lo = lo + k * at;
+      }
+      hi = lo;
+    } else {
+      return std::nullopt;
+    }
+    if (s.cap) {
+      lo = qmin(lo, *s.cap);
+      hi = qmin(hi, *s.cap);
+    }
+    auto rl = rounded(c, lo), rh = rounded(c, hi);
+    if (!rl || !rh) return std::nullopt;
+    return std::pair<Q, Q>{*rl, *rh};
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+}
+
 std::string Checker::shapeText(const Shape& s, const std::string& factors) const {
   if (s.kind == Shape::Const) {
     // Scaled and capped already: what the evaluator pays.
@@ -398,11 +426,20 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
       Answer a = paysWith(c, pinned(var, x.hi));
       if (a.sat != Sat::Yes) continue;
       const std::size_t first = std::min(i, j), second = std::max(i, j);
-      // Two cases that pay the same there leave nothing to decide (`以上: 1万元; 以下: 1万元`).
+      // Two cases that pay the same there leave nothing to decide (`以上: 1万元; 以下: 1万元`) — as the
+      // clause pays them at the bound: cut by a cap around the table or the clause's 上限 (`{…: 30万元;
+      // …: 20万元} 上限 10万元`), scaled by a factor, rounded by the document's 舍入 (10.3万元 and 10.4万元
+      // to 1万元), and a rate of the table's own number taken at the bound. A case whose caps are not
+      // all read, or whose amount depends on anything else (a rate of another base), is not proven
+      // equal, and stays reported.
       const Shape& sf = t.shape[first];
       const Shape& ss = t.shape[second];
       if (sf.kind == Shape::Const && ss.kind == Shape::Const && sf.form == ss.form && sf.lo == ss.lo && sf.hi == ss.hi)
         continue;
+      if (sf.form == ss.form && t.capsRead[first] && t.capsRead[second]) {
+        auto pf = paidWhen(c, sf, var, x.hi), ps = paidWhen(c, ss, var, x.hi);
+        if (pf && ps && *pf == *ps) continue;
+      }
       Finding& f = add(FindingKind::CaseSharedBound, c,
                        fmt::format("{} = {} meets two cases of {}, `{}` and `{}`: the first listed is paid, so the "
                                    "order of the cases decides the amount at the bound",

@@ -257,6 +257,9 @@ class Checker {
 
   // What clause c pays one applicant with amount s, rounded with its document's 舍入.
   std::optional<Q> amountAt(int c, const Shape& s, const Assignment& a) const;
+  // What an amount pays when `var` is `at`, as a range [lo, hi], capped and rounded as the evaluator
+  // pays it; nullopt unless that value alone decides it (a constant, or a rate of `var` only).
+  std::optional<std::pair<Q, Q>> paidWhen(int c, const Shape& s, int var, const Q& at) const;
 
   void tiers();
 

@@ -149,6 +149,30 @@ TEST(CheckAudit, TierAmountsAreComparedAsTheDocumentRoundsThem) {
   }
 }
 
+TEST(CheckAudit, CasesSharingABoundArePaidAsTheClausePaysThemThere) {
+  // At 设备投入 = 100万元 both cases hold. Cut to 10万元 by 上限 (or 封顶 around the table), 30万元 and
+  // 20万元 are paid alike there: the order decides nothing. Rounded to 1万元, so are 10.3万元 and
+  // 10.4万元, and 10 % and 10.3 % of the bound itself. Under 上限 25万元 they still differ (25万元
+  // against 20万元), as do 12 % and 10 % of the bound, and 10.6万元 and 10.3万元 rounded (11万元, 10万元).
+  const std::string cases = "给予 分情形 { 设备投入 达 100万元 以上: ";
+  for (const char* rest : {"30万元; 设备投入 不超过 100万元: 20万元 } 上限 10万元",
+                           "30万元; 设备投入 不超过 100万元: 20万元 } 封顶 10万元"}) {
+    expectNone(*oneArticle({cases + rest}), FindingKind::CaseSharedBound, rest);
+  }
+  for (const char* rest : {"10.3万元; 设备投入 不超过 100万元: 10.4万元 }",
+                           "设备投入 × 10%; 设备投入 不超过 100万元: 设备投入 × 10.3% }"}) {
+    expectNone(*roundedArticle("1万元 四舍五入", cases + rest), FindingKind::CaseSharedBound, rest);
+  }
+  expectOneMessage(cases + "30万元; 设备投入 不超过 100万元: 20万元 } 上限 25万元", FindingKind::CaseSharedBound,
+                   "= 100万元 meets two cases");
+  expectOneMessage(cases + "设备投入 × 12%; 设备投入 不超过 100万元: 设备投入 × 10% }", FindingKind::CaseSharedBound,
+                   "= 100万元 meets two cases");
+  auto c = roundedArticle("1万元 四舍五入", cases + "10.6万元; 设备投入 不超过 100万元: 10.3万元 }");
+  ASSERT_TRUE(c->program);
+  EXPECT_EQ(c->find(FindingKind::CaseSharedBound).size(), 1u) << c->listing();
+  replayEvery(*c);
+}
+
 TEST(CheckAudit, RatesUnderOneCapPayTheHigherTierNoLess) {
   // Every applicant of the 500万元 tier reaches the cap of both rates (12 % from 250万元, 10 % from
   // 300万元): each tier pays it 30万元, whatever the rates. Under a higher cap the 12 % tier pays more.
