@@ -39,6 +39,7 @@ enum class FindingKind {
   CapAlwaysReached,       // W0632
   RateOver100,            // W0633
   CapNotPositive,         // W0634
+  RoundingMovesAmount,    // W0635
   Shadowed,               // W0640
 };
 

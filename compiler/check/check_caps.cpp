@@ -16,6 +16,7 @@ void Checker::caps() {
     if (payIndex_[c] < 0 || !d.pay || d.dead) continue;
     itemCaps(static_cast<int>(c));
     rates(static_cast<int>(c), p_.clauses[c].amount[0]);
+    roundingMoves(static_cast<int>(c));
   }
 }
 
@@ -29,13 +30,12 @@ std::optional<Assignment> Checker::atMax(int c, std::size_t bi) {
   ClauseData& d = cl_[static_cast<std::size_t>(c)];
   const Shape& s = d.branches[bi].shape;
   std::vector<Cond> extra;
-  if (s.kind == Shape::Linear && s.cap && s.coef.sign() > 0) {
-    Lit l;
-    l.var = s.var;
-    l.op = ast::CmpOp::Ge;
+  // A rate (of one base or of a sum) pays its highest at its cap: the amount at least the cap.
+  if (auto form = s.lin(); form && s.cap) {
     try {
-      l.val = (*s.cap - s.offset) / s.coef;
-      extra.push_back(solver_.prepare(F::of(l)));
+      Lin over = *form;
+      over.c = over.c - *s.cap;
+      if (auto l = tr_.literal(over, ast::CmpOp::Ge)) extra.push_back(solver_.prepare(F::of(*l)));
     } catch (const ArithOverflow&) {
     }
   }

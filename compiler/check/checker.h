@@ -321,6 +321,9 @@ class Checker {
   // selects it, or its expression; {"", "the clause"} when the amount has one branch.
   std::pair<std::string, std::string> branchWhere(int c, std::size_t bi) const;
 
+  // ---- written amounts the document's 舍入 moves (check_rounding.cpp) ----
+  void roundingMoves(int c);
+
   // ---- rates above 100 % (check_rates.cpp) ----
   void rates(int c, const ir::Expr& e);
 

@@ -53,6 +53,9 @@ const KindInfo kKinds[] = {
     {FindingKind::RateOver100, "W0633", "rate_over_100", Severity::Warning,
      "A rate above 100 % of its base (the constant factors of a product together, the top of a range)"},
     {FindingKind::CapNotPositive, "W0634", "cap_not_positive", Severity::Warning, "A cap of zero or less"},
+    {FindingKind::RoundingMovesAmount, "W0635", "rounding_moves_amount", Severity::Warning,
+     "The document's 舍入 pays a written amount other than as written, or a cap above itself: the amount or cap is "
+     "not a multiple of the rounding unit"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},
 };

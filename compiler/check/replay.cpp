@@ -152,6 +152,9 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     case FindingKind::CapNotPositive:
       out.ok = a && a->hasAmount() && a->hi.isZero();
       return out;
+    case FindingKind::RoundingMovesAmount:
+      out.ok = a && a->hasAmount() && f.expectHi && f.limit && a->computedHi == *f.expectHi && a->computedHi != *f.limit;
+      return out;
     case FindingKind::UndecidedPair:
     case FindingKind::UndecidedClause: out.ok = true; return out;
   }

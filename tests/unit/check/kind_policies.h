@@ -21,6 +21,11 @@ inline std::string clause(const std::string& n, const std::string& subject, cons
   return "款 " + n + " { 原文 \"条文" + n + "\" 对象 " + subject + " 标的 " + target + " " + rest + " }\n";
 }
 
+// A document of kindsDoc's, rounding as `rounding` says (舍入 1万元 进一).
+inline std::string roundingDoc(const std::string& rounding, const std::string& body) {
+  return std::string(kCheckSchema) + "文件 测试 {\n  文号 \"测试\"\n  舍入 " + rounding + "\n" + body + "\n}\n";
+}
+
 inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
   static const std::vector<std::pair<std::string, std::string>> all = {
       {"OverlapWithEqualAmounts",
@@ -94,6 +99,12 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          clause("4", "项目", "称号奖励", "条件 级别 为 国家级 给予 设备投入 × 120% 上限 1000万元") +
          clause("5", "企业", "称号奖励", "条件 制造业 给予 10万元 上限 0元") + "}",
          "上限 合计 100万元 每个 企业 累计 覆盖 第1条第1款 { 原文 \"累计最高100万元\" }")},
+      {"RoundingMovesAWrittenAmount",
+       roundingDoc("1万元 进一", "条 1 {\n" + clause("1", "项目", "设备奖励", "给予 设备投入 × 10% 上限 10.5万元") +
+         clause("2", "项目", "节能奖励", "条件 改造 给予 2.5万元") +
+         clause("3", "企业", "规模奖励", "给予 营业收入 × 1% 上限 20万元") +
+         clause("4", "企业", "称号奖励", "给予 最高 10.2万元") +
+         clause("5", "项目", "规模奖励", "给予 (设备投入 + 投资) × 10% 上限 7.5万元") + "}")},
       {"CrossFactArithmeticGoesToZ3",
        kindsDoc("条 1 {\n" +
          clause("1", "企业", "规模奖励", "条件 增量(地方贡献) 超 100万元 且 地方贡献 低于 50万元 给予 5万元") +

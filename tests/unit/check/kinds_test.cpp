@@ -192,6 +192,49 @@ TEST(CheckKinds, Caps) {
   replayAll(*c);
 }
 
+TEST(CheckKinds, RoundingMovesAWrittenAmount) {
+  auto c = compileOne(kindPolicy("RoundingMovesAWrittenAmount"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::RoundingMovesAmount);
+  ASSERT_EQ(f.size(), 4u) << c->listing();
+  EXPECT_STREQ(codeOf(f[0]->kind), "W0635");
+  // The cap of a rate, reached by the witness and paid above itself.
+  auto cap = c->find(FindingKind::RoundingMovesAmount, "第1条第1款");
+  ASSERT_EQ(cap.size(), 1u) << c->listing();
+  EXPECT_NE(cap[0]->message.find("the cap 10.5万元 of"), std::string::npos) << cap[0]->message;
+  EXPECT_NE(cap[0]->message.find("pays an applicant at the cap 11万元, above it"), std::string::npos) << cap[0]->message;
+  EXPECT_EQ(cap[0]->expectHi->toString(), "110000");
+  // A fixed amount and the ceiling of 最高, paid other than as written.
+  auto fixed = c->find(FindingKind::RoundingMovesAmount, "第1条第2款");
+  ASSERT_EQ(fixed.size(), 1u) << c->listing();
+  EXPECT_NE(fixed[0]->message.find("the amount 2.5万元 of"), std::string::npos) << fixed[0]->message;
+  EXPECT_NE(fixed[0]->message.find("pays it as 3万元"), std::string::npos) << fixed[0]->message;
+  EXPECT_EQ(c->find(FindingKind::RoundingMovesAmount, "第1条第4款").size(), 1u) << c->listing();
+  // The cap of a sum of bases: the witness's sum reaches it.
+  EXPECT_EQ(c->find(FindingKind::RoundingMovesAmount, "第1条第5款").size(), 1u) << c->listing();
+  // A cap that is a multiple of the unit.
+  EXPECT_TRUE(c->find(FindingKind::RoundingMovesAmount, "第1条第3款").empty()) << c->listing();
+  replayAll(*c);
+}
+
+TEST(CheckKinds, RoundingWithinTheWrittenAmountIsNotReported) {
+  const std::string body = "条 1 {\n" + clause("1", "项目", "设备奖励", "给予 设备投入 × 10% 上限 10.5万元") +
+                           clause("2", "项目", "节能奖励", "条件 改造 给予 2万元") + "}";
+  // Rounded down, the cap is still kept; 2万元 is a multiple of 1万元.
+  auto down = compileOne(roundingDoc("1万元 舍去", body));
+  ASSERT_TRUE(down->program);
+  EXPECT_TRUE(down->find(FindingKind::RoundingMovesAmount).empty()) << down->listing();
+  // A unit that divides both.
+  auto fine = compileOne(roundingDoc("0.5万元 进一", body));
+  ASSERT_TRUE(fine->program);
+  EXPECT_TRUE(fine->find(FindingKind::RoundingMovesAmount).empty()) << fine->listing();
+  // Rounded up, only the cap is paid above itself.
+  auto up = compileOne(roundingDoc("1万元 向上取整", body));
+  ASSERT_TRUE(up->program);
+  EXPECT_EQ(up->find(FindingKind::RoundingMovesAmount).size(), 1u) << up->listing();
+  replayAll(*up);
+}
+
 TEST(CheckKinds, CrossFactArithmeticGoesToZ3) {
   // 增量 with the current value: the box cannot treat them apart; Z3 decides (and finds no overlap).
   auto c = compileOne(kindPolicy("CrossFactArithmeticGoesToZ3"));
