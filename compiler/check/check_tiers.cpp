@@ -46,6 +46,12 @@ bool Checker::paysLess(int c, const Shape& x, const Shape& y) const {
 bool Checker::moreForEach(int c, const Shape& x, const Shape& y, const Cond& when) {
   const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
   Margin m = r.present ? Margin{Q::fromDecimal(r.unit), r.mode == polrt::RoundingMode::HalfEven} : Margin{Q(0), true};
+  return neverShort(x, y, m, when);
+}
+
+// A proof that fails to build (a comparison that is not linear, an overflow) or that the solver does
+// not settle is no proof: the caller keeps its finding.
+bool Checker::neverShort(const Shape& x, const Shape& y, const Margin& m, const Cond& when) {
   try {
     auto less = shortfall(x, y, m);
     if (!less) return false;
@@ -54,6 +60,16 @@ bool Checker::moreForEach(int c, const Shape& x, const Shape& y, const Cond& whe
   } catch (const ArithOverflow&) {
     return false;
   }
+}
+
+// Neither pays less than the other, so both pay the same amount, which the document's 舍入 rounds
+// alike. shortfall() reads a constant as its upper end, so a range (`10万元至30万元`, `最高 …`) is
+// left to the caller's comparison of the ends.
+bool Checker::sameForEach(const Shape& x, const Shape& y, const Cond& when) {
+  auto oneValue = [](const Shape& s) { return s.kind != Shape::Const || s.lo == s.hi; };
+  if (!oneValue(x) || !oneValue(y)) return false;
+  const Margin none{Q(0), false};
+  return neverShort(x, y, none, when) && neverShort(y, x, none, when);
 }
 
 // The applicants y pays more than x pays the applicant `at`, by what the rounding needs (as
@@ -423,15 +439,17 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
       const NumDom& x = ivs[i];
       const NumDom& y = ivs[j];
       if (i == j || !(x.hasHi && !x.hiStrict && y.hasLo && !y.loStrict && x.hi == y.lo)) continue;
-      Answer a = paysWith(c, pinned(var, x.hi));
+      const Cond bound = pinned(var, x.hi);
+      Answer a = paysWith(c, bound);
       if (a.sat != Sat::Yes) continue;
       const std::size_t first = std::min(i, j), second = std::max(i, j);
       // Two cases that pay the same there leave nothing to decide (`以上: 1万元; 以下: 1万元`) — as the
       // clause pays them at the bound: cut by a cap around the table or the clause's 上限 (`{…: 30万元;
       // …: 20万元} 上限 10万元`), scaled by a factor, rounded by the document's 舍入 (10.3万元 and 10.4万元
-      // to 1万元), and a rate of the table's own number taken at the bound. A case whose caps are not
-      // all read, or whose amount depends on anything else (a rate of another base), is not proven
-      // equal, and stays reported.
+      // to 1万元), and a rate of the table's own number taken at the bound; or, for amounts that read
+      // other facts (`投资 × 10%` in both), paid the same to every applicant at the bound the clause
+      // pays, which the solver proves. A case whose caps are not all read, or that can pay another
+      // amount there (another rate, another base, a cap the other lacks), stays reported.
       const Shape& sf = t.shape[first];
       const Shape& ss = t.shape[second];
       if (sf.kind == Shape::Const && ss.kind == Shape::Const && sf.form == ss.form && sf.lo == ss.lo && sf.hi == ss.hi)
@@ -439,6 +457,8 @@ void Checker::caseSharedBound(const Table& t, int var, const std::vector<NumDom>
       if (sf.form == ss.form && t.capsRead[first] && t.capsRead[second]) {
         auto pf = paidWhen(c, sf, var, x.hi), ps = paidWhen(c, ss, var, x.hi);
         if (pf && ps && *pf == *ps) continue;
+        const Cond paidThere = solver_.prepare(F::all({cl_[static_cast<std::size_t>(c)].cond.f, bound.f}));
+        if (sameForEach(sf, ss, paidThere)) continue;
       }
       Finding& f = add(FindingKind::CaseSharedBound, c,
                        fmt::format("{} = {} meets two cases of {}, `{}` and `{}`: the first listed is paid, so the "

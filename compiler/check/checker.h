@@ -247,6 +247,11 @@ class Checker {
   // For rates of one base: whether every applicant meeting `when` is paid more by y than by x, once
   // both are rounded with clause c's 舍入 (at least one unit more; without 舍入, strictly more).
   bool moreForEach(int c, const Shape& x, const Shape& y, const Cond& when);
+  // No applicant meeting `when` for whom y pays less than x plus the margin (shortfall), by the solver.
+  bool neverShort(const Shape& x, const Shape& y, const Margin& m, const Cond& when);
+  // Whether x and y pay every applicant meeting `when` the same amount, caps included (a rate of other
+  // facts than the table's number: `投资 × 10%` in two cases); false when it is not proven.
+  bool sameForEach(const Shape& x, const Shape& y, const Cond& when);
   // The applicants y pays more than x pays `at` (rounded as clause c rounds): a contrast for a rate.
   std::optional<F> paidMore(int c, const Shape& x, const Shape& y, const Assignment& at);
 

@@ -173,6 +173,31 @@ TEST(CheckAudit, CasesSharingABoundArePaidAsTheClausePaysThemThere) {
   replayEvery(*c);
 }
 
+TEST(CheckAudit, CasesSharingABoundPayingTheSameRateOfAnotherBaseAreNotReported) {
+  // At 设备投入 = 100万元 both cases hold, and each pays 投资 × 10%: whichever is paid, every applicant
+  // gets the same, under one cap, scaled alike, or cut by a cap the clause's 投资 never reaches. So
+  // does 设备投入 × 10% + 投资 × 5% beside 10万元 + 投资 × 5%: the same amount once 设备投入 is at the
+  // bound. Another rate, another base, a cap on one case only, or a fixed amount against the rate can
+  // pay the applicant at the bound another amount: still W0625.
+  const std::string cases = "分情形 { 设备投入 达 100万元 以上: ";
+  const std::string lower = "; 设备投入 不超过 100万元: ";
+  for (const std::string& rest :
+       {"给予 " + cases + "投资 × 10%" + lower + "投资 × 10% }",
+        "给予 " + cases + "投资 × 10%" + lower + "投资 × 10% } 上限 20万元",
+        "给予 " + cases + "投资 × 10%" + lower + "投资 × 10% } × 50%",
+        "给予 " + cases + "投资 × 10% 封顶 20万元" + lower + "投资 × 10% 封顶 20万元 }",
+        "给予 " + cases + "设备投入 × 10% + 投资 × 5%" + lower + "10万元 + 投资 × 5% }",
+        "条件 投资 不超过 100万元 给予 " + cases + "投资 × 10% 封顶 10万元" + lower + "投资 × 10% }"}) {
+    expectNone(*oneArticle({rest}), FindingKind::CaseSharedBound, rest);
+  }
+  for (const std::string& rest : {"给予 " + cases + "投资 × 12%" + lower + "投资 × 10% }",
+                                  "给予 " + cases + "投资 × 10% 封顶 20万元" + lower + "投资 × 10% }",
+                                  "给予 " + cases + "投资 × 10%" + lower + "节能量 × 1000元/吨标煤 }",
+                                  "给予 " + cases + "投资 × 10%" + lower + "10万元 }"}) {
+    expectOneMessage(rest, FindingKind::CaseSharedBound, "= 100万元 meets two cases");
+  }
+}
+
 TEST(CheckAudit, RatesUnderOneCapPayTheHigherTierNoLess) {
   // Every applicant of the 500万元 tier reaches the cap of both rates (12 % from 250万元, 10 % from
   // 300万元): each tier pays it 30万元, whatever the rates. Under a higher cap the 12 % tier pays more.
