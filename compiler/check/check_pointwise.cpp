@@ -54,20 +54,29 @@ std::optional<std::vector<int>> Checker::baseOf(int c) const {
   return std::vector<int>(vars.begin(), vars.end());
 }
 
+// Rounding to multiples of u is monotone and moves a value u higher by exactly u, so an amount at
+// least u more than another stays more once both are rounded — except with 银行家舍入, where 21.5 and
+// 22.5 both round to 22: there more than u, since a half mode rounds within u/2. Without 舍入,
+// strictly more.
+Checker::Margin Checker::strictlyMore(const ir::Rounding& r) {
+  if (!r.present) return Margin{Q(0), true};
+  return Margin{Q::fromDecimal(r.unit), r.mode == polrt::RoundingMode::HalfEven};
+}
+
+const ir::Rounding& Checker::roundingOf(int c) const {
+  return p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
+}
+
 // How much more than a's amount b must pay to be kept: the evaluator compares the rounded amounts and
 // settles a tie by 优先 and document and citation order. When b wins ties, as much is enough (rounding
-// is monotone). When it loses them, strictly more; with rounding to a unit u, the same for both
-// documents, at least u more, as rounding an amount (never below 0) to multiples of u moves a value u
-// higher by exactly u — except 银行家舍入, where 21.5 and 22.5 both round to 22: there more than u,
-// since a half mode rounds within u/2. nullopt when the two documents round differently: b's rounding
-// could bring it below a's.
+// is monotone); when it loses them, strictlyMore() with the 舍入 both documents share. nullopt when
+// the two documents round differently: b's rounding could bring it below a's.
 std::optional<Checker::Margin> Checker::marginOf(const ir::Group& g, int a, int b) const {
-  const ir::Rounding& ra = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].document)].rounding;
-  const ir::Rounding& rb = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(b)].document)].rounding;
+  const ir::Rounding& ra = roundingOf(a);
+  const ir::Rounding& rb = roundingOf(b);
   if (ra.present != rb.present || (ra.present && (ra.unit != rb.unit || ra.mode != rb.mode))) return std::nullopt;
   if (winsTie(g, b, a)) return Margin{Q(0), false};
-  if (!ra.present) return Margin{Q(0), true};
-  return Margin{Q::fromDecimal(ra.unit), ra.mode == polrt::RoundingMode::HalfEven};
+  return strictlyMore(ra);
 }
 
 // `x op y`, one literal; nullopt when the difference cannot be one (a date, 往年最高 in a sum).

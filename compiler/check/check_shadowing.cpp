@@ -86,7 +86,7 @@ bool Checker::winsTie(const ir::Group& g, int b, int a) const {
 // The evaluator rounds every award with its document's 舍入, after its caps, and compares the rounded
 // amounts. nullopt when v is no decimal the rounding can take.
 std::optional<Q> Checker::rounded(int c, const Q& v) const {
-  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
+  const ir::Rounding& r = roundingOf(c);
   if (!r.present) return v;
   auto d = v.toDecimal();
   polrt::Decimal units, out;
@@ -107,7 +107,7 @@ bool Checker::alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q
   if (!rb) return false;
   std::optional<Q> ra;
   if (highStrict && high.sign() > 0) {
-    if (!p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].document)].rounding.present)
+    if (!roundingOf(a).present)
       return *rb >= high;
     ra = roundedBelow(a, high);
   } else {
@@ -122,7 +122,7 @@ bool Checker::alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q
 // v — `低于 200万元` at 10 % rounded half up to 0.01元 still reaches 20万元 (at 199999.996元), rounded
 // down to 1万元 only 19万元.
 std::optional<Q> Checker::roundedBelow(int c, const Q& v) const {
-  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
+  const ir::Rounding& r = roundingOf(c);
   try {
     const Q half = Q::fromDecimal(r.unit) / Q(2);
     if (half.sign() <= 0) return std::nullopt;

@@ -39,14 +39,11 @@ bool Checker::paysLess(int c, const Shape& x, const Shape& y) const {
          y.offset.isZero() && x.coef.sign() > 0 && x.coef <= y.coef && (!y.cap || (x.cap && *x.cap <= *y.cap));
 }
 
-// No applicant meeting `when` for whom y falls short of x plus the margin the rounding needs: with a
-// unit u, at least u more (rounding to multiples of u is monotone and moves a value u higher by
-// exactly u; 银行家舍入 more than u), without 舍入 strictly more — so two rates under one cap, which
-// pay the cap alike from some base on, or 10 % and 10.01 % rounded to 1万元, are no claim.
+// No applicant meeting `when` for whom y falls short of x plus the margin the rounding needs
+// (strictlyMore: with a unit u, at least u more) — so two rates under one cap, which pay the cap
+// alike from some base on, or 10 % and 10.01 % rounded to 1万元, are no claim.
 bool Checker::moreForEach(int c, const Shape& x, const Shape& y, const Cond& when) {
-  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
-  Margin m = r.present ? Margin{Q::fromDecimal(r.unit), r.mode == polrt::RoundingMode::HalfEven} : Margin{Q(0), true};
-  return neverShort(x, y, m, when);
+  return neverShort(x, y, strictlyMore(roundingOf(c)), when);
 }
 
 // A proof that fails to build (a comparison that is not linear, an overflow) or that the solver does
@@ -78,8 +75,7 @@ std::optional<F> Checker::paidMore(int c, const Shape& x, const Shape& y, const 
   if (x.kind == Shape::Const && y.kind == Shape::Const) return std::nullopt;
   auto v = amountAt(c, x, at);
   if (!v) return std::nullopt;
-  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
-  Margin m = r.present ? Margin{Q::fromDecimal(r.unit), r.mode == polrt::RoundingMode::HalfEven} : Margin{Q(0), true};
+  const Margin m = strictlyMore(roundingOf(c));
   Shape fixed;
   fixed.kind = Shape::Const;
   fixed.lo = fixed.hi = *v;

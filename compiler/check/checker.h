@@ -165,6 +165,8 @@ class Checker {
   std::optional<Ceiling> highest(int c);
 
   bool winsTie(const ir::Group& g, int b, int a) const;
+  // The 舍入 of clause c's document, with which the evaluator rounds c's award.
+  const ir::Rounding& roundingOf(int c) const;
   // What the evaluator compares of an amount v of clause c: v rounded with its document's 舍入.
   std::optional<Q> rounded(int c, const Q& v) const;
   // Whether g keeps b, paying at least `low`, over a, paying at most `high` (before rounding; below
@@ -212,6 +214,8 @@ class Checker {
     Q delta;
     bool orEqual = false;
   };
+  // The margin for amounts both rounded with r, when a tie goes to the other amount.
+  static Margin strictlyMore(const ir::Rounding& r);
   std::optional<Margin> marginOf(const ir::Group& g, int a, int b) const;
   std::optional<F> compareLin(const Lin& x, const Lin& y, ast::CmpOp op);
   std::optional<F> shortfall(const Shape& x, const Shape& y, const Margin& m);
