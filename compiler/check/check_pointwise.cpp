@@ -67,16 +67,34 @@ const ir::Rounding& Checker::roundingOf(int c) const {
   return p_.documents[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].document)].rounding;
 }
 
+// The unit clause c's award is rounded to: 0 without 舍入, which the evaluator pays as computed.
+Q Checker::unitOf(int c) const {
+  const ir::Rounding& r = roundingOf(c);
+  return r.present ? Q::fromDecimal(r.unit) : Q(0);
+}
+
 // How much more than a's amount b must pay to be kept: the evaluator compares the rounded amounts and
-// settles a tie by 优先 and document and citation order. When b wins ties, as much is enough (rounding
-// is monotone); when it loses them, strictlyMore() with the 舍入 both documents share. nullopt when
-// the two documents round differently: b's rounding could bring it below a's.
-std::optional<Checker::Margin> Checker::marginOf(const ir::Group& g, int a, int b) const {
+// settles a tie by 优先 and document and citation order. With the 舍入 both documents share: when b
+// wins ties, as much is enough (rounding is monotone); when it loses them, strictlyMore().
+//
+// Documents that round differently, to units u_a and u_b (0 without 舍入): every mode rounds to a
+// multiple of its unit less than a unit away (half modes within half a unit, 舍去 / 向下取整 down, 进一 /
+// 向上取整 up), so with x and y the amounts before rounding, a's is paid at most x + u_a and b's at
+// least y − u_b, each bound strict when its unit is above 0. Hence
+//   round_b(y) − round_a(x) ≥ y − x − (u_a + u_b), strictly when u_a + u_b > 0,
+// and y ≥ x + u_a + u_b leaves b paid strictly more, which wins whatever the tie rule: δ = u_a + u_b,
+// b short when y < x + δ. (A sum of 0, from a unit of 0 that lower.cpp rejects, would give no strict
+// bound: strictly more, as without 舍入.) One unit each way is more than the half modes need; it is
+// the bound every mode keeps.
+Checker::Margin Checker::marginOf(const ir::Group& g, int a, int b) const {
   const ir::Rounding& ra = roundingOf(a);
   const ir::Rounding& rb = roundingOf(b);
-  if (ra.present != rb.present || (ra.present && (ra.unit != rb.unit || ra.mode != rb.mode))) return std::nullopt;
-  if (winsTie(g, b, a)) return Margin{Q(0), false};
-  return strictlyMore(ra);
+  if (ra.present == rb.present && (!ra.present || (ra.unit == rb.unit && ra.mode == rb.mode))) {
+    if (winsTie(g, b, a)) return Margin{Q(0), false};
+    return strictlyMore(ra);
+  }
+  const Q spread = unitOf(a) + unitOf(b);
+  return Margin{spread, spread.sign() <= 0};
 }
 
 // `x op y`, one literal; nullopt when the difference cannot be one (a date, 往年最高 in a sum).
@@ -128,12 +146,11 @@ bool Checker::outpays(const ir::Group& g, int a, int b, const Cond& when) {
   constexpr std::size_t kMaxPairs = 64;
   if (da.branches.empty() || db.branches.empty() || da.branches.size() * db.branches.size() > kMaxPairs) return false;
   if (!db.capsRead) return false;
-  auto margin = marginOf(g, a, b);
-  if (!margin) return false;
+  const Margin margin = marginOf(g, a, b);
   try {
     for (std::size_t i = 0; i < da.branches.size(); ++i)
       for (std::size_t j = 0; j < db.branches.size(); ++j) {
-        auto less = shortfall(da.branches[i].shape, db.branches[j].shape, *margin);
+        auto less = shortfall(da.branches[i].shape, db.branches[j].shape, margin);
         if (!less) return false;
         Cond v = solver_.prepare(std::move(*less));
         if (solver_.solve({&when, &da.guards[i], &db.guards[j], &v}).sat != Sat::No) return false;

@@ -216,7 +216,8 @@ class Checker {
   };
   // The margin for amounts both rounded with r, when a tie goes to the other amount.
   static Margin strictlyMore(const ir::Rounding& r);
-  std::optional<Margin> marginOf(const ir::Group& g, int a, int b) const;
+  Q unitOf(int c) const;
+  Margin marginOf(const ir::Group& g, int a, int b) const;
   std::optional<F> compareLin(const Lin& x, const Lin& y, ast::CmpOp op);
   std::optional<F> shortfall(const Shape& x, const Shape& y, const Margin& m);
   bool outpays(const ir::Group& g, int a, int b, const Cond& when);

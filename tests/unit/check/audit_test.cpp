@@ -529,10 +529,12 @@ TEST(CheckAudit, BankersRoundingCanTieAmountsOneUnitApart) {
 
 // ---- shadowing by ceilings: what the evaluator compares ----------------------------------------------
 
-// A document like doc()'s, with `rounding` (舍入 as written) instead of 0.01元.
+// A document like doc()'s, with `rounding` (舍入 as written) instead of 0.01元; without 舍入 when it
+// is empty.
 std::string roundedDoc(const std::string& name, const std::string& rounding, const std::string& body,
                        const std::string& extra = "") {
-  return "文件 " + name + " {\n  文号 \"" + name + "\"\n  舍入 " + rounding + "\n" + body + "\n" + extra + "\n}\n";
+  const std::string line = rounding.empty() ? "" : "  舍入 " + rounding + "\n";
+  return "文件 " + name + " {\n  文号 \"" + name + "\"\n" + line + body + "\n" + extra + "\n}\n";
 }
 
 const char* const kAllDocuments = "不重复 全 { 原文 \"就高\" 范围 所有文件 同一 标的 每个 事项 取 最高 }";
@@ -602,6 +604,60 @@ TEST(CheckAudit, ACapThatIsNotAConstantLowersTheCeiling) {
                       kTakeHighest);
   ASSERT_TRUE(r->program);
   expectShadowed(*r, "第1条第1款", "第1条第2款");
+}
+
+// ---- shadowing applicant by applicant across documents that round differently --------------------
+
+// 甲 rounding as `ra` with 第1款 paying `a` where 设备投入 超 200万元, 乙 rounding as `rb` with 第2款
+// paying `b` where it is 超 100万元 (no 舍入 when empty), one take-the-highest group over both. 甲 comes
+// first, so 第1款 wins a tie.
+std::unique_ptr<Checked> acrossDocuments(const std::string& ra, const std::string& a, const std::string& rb,
+                                         const std::string& b) {
+  return compileOne(
+      std::string(kCheckSchema) +
+      roundedDoc("甲", ra, "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 200万元 给予 " + a) + "}",
+                 kAllDocuments) +
+      roundedDoc("乙", rb, "条 1 {\n" + clause("2", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 " + b) + "}"));
+}
+
+// The roundings of 甲 and 乙, and a 设备投入 at which 10 % in 甲 is paid more than 10.01 % in 乙.
+struct TwoRoundings {
+  const char* ra;
+  const char* rb;
+  const char* keptAt;
+};
+const TwoRoundings kTwoRoundings[] = {
+    {"0.01元 四舍五入", "1万元 四舍五入", "204万元"},  // 20.4万元 against 20.4204万元 paid as 20万元
+    {"1万元 四舍五入", "0.01元 四舍五入", "205万元"},  // 20.5万元 paid as 21万元 against 20.5205万元
+    {"", "1万元 四舍五入", "204万元"},                 // 20.4万元 as computed against 20万元
+    {"1万元 进一", "", "201万元"},                     // 20.1万元 paid as 21万元 against 20.1201万元
+};
+
+TEST(CheckAudit, AHigherRateShadowsAcrossDocumentsThatRoundDifferently) {
+  // Each rounding moves an amount by less than its unit, so 12 % against 10 %, at least 4万元 more
+  // from 200万元 on, stays more once each document rounds its own; without 舍入 an amount is paid as
+  // computed. Exactly the two units more (1.01万元 for 1万元 and 0.01元) is still enough.
+  for (const auto& r : kTwoRoundings) {
+    auto c = acrossDocuments(r.ra, "设备投入 × 10%", r.rb, "设备投入 × 12%");
+    ASSERT_TRUE(c->program);
+    expectShadowed(*c, "第1条第1款", "第1条第2款");
+  }
+  auto c = acrossDocuments("0.01元 四舍五入", "设备投入 × 10%", "1万元 四舍五入", "设备投入 × 10% + 1.01万元");
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第1款", "第1条第2款");
+}
+
+TEST(CheckAudit, RatesThatTheRoundingsCanTurnAroundDoNotShadow) {
+  // 10.01 % pays 10 % and a 1000th more, less than a rounding unit of 1万元 up to 1亿元: where 乙
+  // rounds to 1万元 it can be paid below 甲's 10 %, where 甲 does, 甲's can be rounded above it.
+  for (const auto& r : kTwoRoundings) {
+    auto c = acrossDocuments(r.ra, "设备投入 × 10%", r.rb, "设备投入 × 10.01%");
+    ASSERT_TRUE(c->program);
+    expectNoShadowing(*c);
+    EXPECT_EQ(claimedShadowings(*c), 0u) << r.ra << " / " << r.rb;
+    EXPECT_EQ(statusFor(*c, std::string(R"({"设备投入": ")") + r.keptAt + "\"}", "第1条第1款"), eval::Status::Kept)
+        << r.ra << " / " << r.rb;
+  }
 }
 
 // ---- shadowing by ceilings: a rate bounded by its own conditions ----------------------------------
