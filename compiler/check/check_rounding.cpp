@@ -12,7 +12,7 @@ namespace polc::check {
 
 void Checker::roundingMoves(int c) {
   const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
-  const ir::Rounding& r = p_.documents[static_cast<std::size_t>(cl.document)].rounding;
+  const ir::Rounding& r = roundingOf(c);
   if (!r.present) return;
   const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
   for (std::size_t i = 0; i < branches.size(); ++i) {
