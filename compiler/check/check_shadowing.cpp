@@ -18,57 +18,67 @@ std::optional<Q> Checker::maxHi(int c) const {
   return out;
 }
 
-// nullopt when a cap is not a constant: the shapes leave it out, and it can bring the amount down to 0.
-std::optional<Q> Checker::minHi(int c) const {
-  if (!cl_[static_cast<std::size_t>(c)].capsRead) return std::nullopt;
-  std::optional<Q> out;
-  for (const auto& b : cl_[static_cast<std::size_t>(c)].branches) {
-    auto h = b.shape.minHi();
-    if (!h) return std::nullopt;
-    out = out ? qmin(*out, *h) : *h;
-  }
-  return out;
+namespace {
+
+// Whether end x of an amount lies below end y, on the side of the lowest (`low`) or of the highest:
+// a strict end lies just inside its value — below 20万元 is less than at most 20万元, above 30万元 more
+// than at least 30万元.
+bool below(const Bound& x, const Bound& y, bool low) {
+  if (x.value != y.value) return x.value < y.value;
+  auto inside = [&](const Bound& e) { return e.strict ? (low ? 1 : -1) : 0; };
+  return inside(x) < inside(y);
 }
 
-// Per branch, the lower of the shape's ceiling (a constant's upper end, the cap) and, for a rate, the
-// highest value of its linear form over the applicants of the branch (extent.h): `条件 设备投入 不超过
-// 200万元 给予 设备投入 × 10%` pays at most 20万元. The boxes are the pay condition's DNF, exact, one
-// per alternative of an `或`: a bound holds only when every box the branch meets has it, and only on
-// the variables the amount reads (another item's fact, 上年 or 增量 of the same fact are other
-// variables). A branch no applicant of the clause reaches pays nothing and is left out. nullopt when a
-// branch has no bound (a rate its conditions leave open, a shape not read, a condition without boxes).
-std::optional<Checker::Ceiling> Checker::highest(int c) {
-  if (auto it = highest_.find(c); it != highest_.end()) return it->second;
+// One branch's end: a constant's (its upper end, what a group compares, under the cap), or for a rate
+// the lower of its cap and the end its conditions put on it (x, the extent of its form) — both bound
+// the highest, and the cap cuts the lowest. A rate's end below 0 is no amount: no claim from it.
+std::optional<Bound> branchEnd(const Shape& s, const Extent& x, bool low) {
+  std::optional<Bound> byShape;
+  if (auto v = low ? s.minHi() : s.maxHi()) byShape = Bound{*v};
+  const std::optional<End>& e = low ? x.lo : x.hi;
+  if (!s.lin() || !e || e->value.sign() < 0) return byShape;
+  Bound byConditions{e->value, e->strict, true};
+  if (s.cap && !below(byConditions, Bound{*s.cap}, low)) return Bound{*s.cap};
+  return byConditions;
+}
+
+}  // namespace
+
+std::optional<Bound> Checker::highest(int c) { return amountEnd(c, false); }
+
+std::optional<Bound> Checker::lowest(int c) { return amountEnd(c, true); }
+
+// The highest (lowest) end over the branches of c, each read off the boxes of its pay condition and the
+// branch's guard (extent.h). The boxes are the condition's DNF, exact, one per alternative of an `或`:
+// a bound holds only when every box the branch meets has it, and only on the variables the amount reads
+// (another item's fact, 上年 or 增量 of the same fact are other variables). A branch no applicant of the
+// clause reaches pays nothing and is left out. nullopt when a branch has no bound (a rate its
+// conditions leave open, a shape not read, a condition without boxes).
+std::optional<Bound> Checker::amountEnd(int c, bool low) {
+  auto& cache = low ? lowest_ : highest_;
+  if (auto it = cache.find(c); it != cache.end()) return it->second;
   const ClauseData& d = cl_[static_cast<std::size_t>(c)];
   const Cond& pc = pay(c);
-  std::optional<Ceiling> out;
-  bool bounded = !d.branches.empty();
+  std::optional<Bound> out;
+  // Whether x goes further than y: lower for the lowest, higher for the highest.
+  auto further = [&](const Bound& x, const Bound& y) { return low ? below(x, y, true) : below(y, x, false); };
+  // A cap that is not a constant is left out of the shapes, and can bring the amount down to 0.
+  bool bounded = !d.branches.empty() && (!low || d.capsRead);
   for (std::size_t i = 0; i < d.branches.size() && bounded; ++i) {
     const Shape& s = d.branches[i].shape;
-    std::optional<Ceiling> h;
-    if (auto m = s.maxHi()) h = Ceiling{*m, false};
+    Extent x;  // no bound, unless the boxes give one
     if (pc.boxes && d.guards[i].boxes) {
       auto form = s.lin();
-      Extent x = extentOf(boxes_, vars_, *pc.boxes, *d.guards[i].boxes, form ? *form : Lin{});
+      x = extentOf(boxes_, vars_, *pc.boxes, *d.guards[i].boxes, form ? *form : Lin{});
       if (!x.any) continue;
-      // An amount below 0 is no amount: no claim from it.
-      if (form && x.hi && x.hi->value.sign() >= 0 &&
-          (!h || x.hi->value < h->value || (x.hi->value == h->value && x.hi->strict)))
-        h = Ceiling{x.hi->value, x.hi->strict, true};
     }
-    if (!h) {
-      bounded = false;
-      break;
-    }
-    if (!out || h->value > out->value) {
-      out = h;
-    } else if (h->value == out->value) {
-      out->strict = out->strict && h->strict;
-      out->byConditions = out->byConditions || h->byConditions;
-    }
+    auto e = branchEnd(s, x, low);
+    if (!e) bounded = false;
+    else if (!out || further(*e, *out)) out = e;
+    else if (!further(*out, *e)) out->byConditions = out->byConditions || e->byConditions;  // the same end
   }
   if (!bounded) out.reset();
-  highest_.emplace(c, out);
+  cache.emplace(c, out);
   return out;
 }
 
@@ -99,35 +109,40 @@ std::optional<Q> Checker::rounded(int c, const Q& v) const {
 // Whether group g keeps b over a when b pays at least `low` and a at most `high`: every 舍入 mode is
 // monotone on amounts (never below 0), so b's rounded amount is at least its document's rounding of
 // `low` and a's at most its own of `high` — which may turn the higher ceiling into the lower amount
-// (1万元 四舍五入 pays 10.4万元 as 10万元, below 10.3万元 in 0.01元) or into a tie.
-// With highStrict, a's amount stays below `high`: compared unrounded, b paying `high` is already more
-// (`低于 200万元` at 10 % against 20万元 never ties); rounded, a pays at most roundedBelow(a, high).
-bool Checker::alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high, bool highStrict) const {
-  auto rb = rounded(b, low);
-  if (!rb) return false;
-  std::optional<Q> ra;
-  if (highStrict && high.sign() > 0) {
-    if (!roundingOf(a).present)
-      return *rb >= high;
-    ra = roundedBelow(a, high);
-  } else {
-    ra = rounded(a, high);
-  }
-  return ra && (*rb > *ra || (*rb == *ra && winsTie(g, b, a)));
+// (1万元 四舍五入 pays 10.4万元 as 10万元, below 10.3万元 in 0.01元) or into a tie. A strict end
+// compared unrounded is never reached: b paying `high` is already more than a's amount below it
+// (`低于 200万元` at 10 % against 20万元 never ties), and b's amount above `low` more than a's `low`.
+bool Checker::alwaysKept(const ir::Group& g, int b, const Bound& low, int a, const Bound& high) const {
+  auto rb = comparedEnd(b, low, true), ra = comparedEnd(a, high, false);
+  if (!rb || !ra) return false;
+  if (rb->value != ra->value) return rb->value > ra->value;
+  return rb->strict || ra->strict || winsTie(g, b, a);
 }
 
-// The highest rounding of an amount of c below v (v > 0, c's document rounds to a unit u): every 舍入
-// mode is constant between two neighbouring multiples of u/2 (half modes step at the halves, the others
-// at the multiples), so it is the rounding of any value between the last multiple of u/2 below v and
-// v — `低于 200万元` at 10 % rounded half up to 0.01元 still reaches 20万元 (at 199999.996元), rounded
-// down to 1万元 only 19万元.
-std::optional<Q> Checker::roundedBelow(int c, const Q& v) const {
+// Rounded, a strict end is the rounding of the nearest amount beyond it (roundedBeyond). At 0 its
+// strictness is dropped: an amount below 0 is no amount, and 0 is a bound below every amount.
+std::optional<Bound> Checker::comparedEnd(int c, const Bound& e, bool low) const {
+  const bool strict = e.strict && e.value.sign() > 0;
+  if (!roundingOf(c).present)
+    return Bound{e.value, strict};
+  auto v = strict ? roundedBeyond(c, e.value, low) : rounded(c, e.value);
+  if (!v) return std::nullopt;
+  return Bound{*v};
+}
+
+// The highest rounding of an amount of c below v (the lowest above it, when `above`; v > 0, c's
+// document rounds to a unit u): every 舍入 mode is constant between two neighbouring multiples of u/2
+// (half modes step at the halves, the others at the multiples), so it is the rounding of any value
+// between v and the nearest multiple of u/2 beyond it — `低于 200万元` at 10 % rounded half up to
+// 0.01元 still reaches 20万元 (at 199999.996元), rounded down to 1万元 only 19万元; `超 200万元` at 10 %
+// rounded up (进一) to 1万元 is at least 21万元.
+std::optional<Q> Checker::roundedBeyond(int c, const Q& v, bool above) const {
   const ir::Rounding& r = roundingOf(c);
   try {
     const Q half = Q::fromDecimal(r.unit) / Q(2);
     if (half.sign() <= 0) return std::nullopt;
-    const Q below = ((v / half).ceil() - Q(1)) * half;
-    return rounded(c, (below + v) / Q(2));
+    const Q beyond = above ? ((v / half).floor() + Q(1)) * half : ((v / half).ceil() - Q(1)) * half;
+    return rounded(c, (beyond + v) / Q(2));
   } catch (const ArithOverflow&) {
     return std::nullopt;
   }
@@ -166,7 +181,7 @@ bool Checker::alwaysPaysFull(int b) const {
 // shares a partition with another clause that can pay together with it and can pay more.
 bool Checker::droppedBefore(std::size_t gi, int b) {
   const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
-  auto bmin = minHi(b);
+  auto bmin = lowest(b);
   for (std::size_t k = 0; k < gi; ++k) {
     const ir::Group& g = p_.groups[k];
     if (!inScope(g, b) || !sameKey(g, cb.subject)) continue;
@@ -177,7 +192,7 @@ bool Checker::droppedBefore(std::size_t gi, int b) {
       if (g.sameTarget && cc.target != cb.target) continue;
       auto cmax = highest(static_cast<int>(c));
       // c never beats b: it pays less once rounded, or as much and loses the tie.
-      if (bmin && cmax && alwaysKept(g, b, *bmin, static_cast<int>(c), cmax->value, cmax->strict)) continue;
+      if (bmin && cmax && alwaysKept(g, b, *bmin, static_cast<int>(c), *cmax)) continue;
       if (solver_.solve({&pay(b), &pay(static_cast<int>(c))}).sat != Sat::No) return true;
     }
   }
@@ -222,11 +237,11 @@ std::optional<int> Checker::byCeiling(std::size_t gi, int a, const Cond& when, s
   }
   for (int b : rivals(gi, p_.clauses[static_cast<std::size_t>(a)].target)) {
     // First, since it ends the search: every later candidate pays less too.
-    auto bmin = minHi(b);
-    if (!bmin || *bmin + *roundingSlack_ < amax->value) break;
+    auto bmin = lowest(b);
+    if (!bmin || bmin->value + *roundingSlack_ < amax->value) break;
     if (b == a || std::find(excluded.begin(), excluded.end(), b) != excluded.end()) continue;
     if (!samePartition(gi, a, b)) continue;
-    if (!alwaysKept(g, b, *bmin, a, amax->value, amax->strict)) continue;
+    if (!alwaysKept(g, b, *bmin, a, *amax)) continue;
     if (!impliesPay(when, b) || droppedBefore(gi, b)) continue;
     return b;
   }
@@ -291,7 +306,10 @@ const std::vector<int>& Checker::members(std::size_t gi) {
     auto byTarget = payingByTarget();
     for (const auto& g : p_.groups) {
       std::vector<std::pair<std::optional<Q>, int>> keyed;
-      for (int c : membersOf(g, byTarget)) keyed.emplace_back(minHi(c), c);
+      for (int c : membersOf(g, byTarget)) {
+        auto low = lowest(c);
+        keyed.emplace_back(low ? std::optional<Q>(low->value) : std::nullopt, c);
+      }
       std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
         if (x.first.has_value() != y.first.has_value()) return x.first.has_value();
         return x.first && *x.first > *y.first;
@@ -344,12 +362,19 @@ std::optional<Checker::ThirdWins> Checker::droppedForThird(int a, int b) {
 }
 
 std::string Checker::ceilingText(int a, int b) {
-  auto amax = highest(a);
-  return fmt::format("at least as much ({} vs {} {}{})", eval::money(*minHi(b)->toDecimal()),
-                     amax->strict ? "less than" : "at most", moneyText(amax->value),
-                     amax->byConditions ? fmt::format(", the most `{}` pays under its conditions",
-                                                      p_.clauses[static_cast<std::size_t>(a)].amount[0].source)
-                                        : "");
+  auto bmin = lowest(b);
+  return fmt::format("at least as much ({}{} vs {})", endText(b, *bmin, true), bmin->byConditions ? "," : "",
+                     endText(a, *highest(a), false));
+}
+
+// A lowest its shape gives is what the clause pays (a constant), so it goes without a qualifier.
+std::string Checker::endText(int c, const Bound& e, bool low) const {
+  const char* how = low ? (!e.byConditions ? "" : e.strict ? "more than " : "at least ")
+                        : (e.strict ? "less than " : "at most ");
+  std::string where = e.byConditions ? fmt::format(", the {} `{}` pays under its conditions", low ? "least" : "most",
+                                                   p_.clauses[static_cast<std::size_t>(c)].amount[0].source)
+                                     : "";
+  return how + moneyText(e.value) + where;
 }
 
 void Checker::shadowing() {

@@ -24,6 +24,14 @@ using ir::Op;
 
 // ---- per-clause preparation -----------------------------------------------------------------------
 
+// One end of what a clause pays to any applicant it pays, before rounding (Checker::highest,
+// lowest). `strict`: the amount stays short of the value (below a highest, above a lowest).
+struct Bound {
+  Q value;
+  bool strict = false;
+  bool byConditions = false;  // the conditions bound a rate's base: no shape's ceiling says as much
+};
+
 struct ClauseData {
   int index = -1;
   bool pay = false;
@@ -153,27 +161,28 @@ class Checker {
 
   // ---- shadowing inside take-the-highest groups (check_shadowing.cpp) ----
   std::optional<Q> maxHi(int c) const;
-  std::optional<Q> minHi(int c) const;
-  // The most clause c pays to any applicant it pays, before rounding: maxHi, or for a rate the end the
-  // clause's conditions put on its base (extentOf over the boxes of the pay condition and each
-  // branch's guard), under the branch's cap. `strict`: the amount stays below the value.
-  struct Ceiling {
-    Q value;
-    bool strict = false;
-    bool byConditions = false;  // below every shape's ceiling: the conditions bound a rate's base
-  };
-  std::optional<Ceiling> highest(int c);
+  // The most: per branch, the shape's ceiling (a constant's upper end, the cap) or, for a rate, the
+  // end the clause's conditions put on its base (extentOf over the boxes of the pay condition and the
+  // branch's guard), whichever is lower.
+  std::optional<Bound> highest(int c);
+  // The least: per branch, a constant's upper end (what a group compares) under its cap, or for a
+  // rate the lower of its cap and the end its conditions put on its base. nullopt when a cap is not
+  // a constant: the shapes leave it out, and it can bring the amount down to 0.
+  std::optional<Bound> lowest(int c);
+  std::optional<Bound> amountEnd(int c, bool low);
 
   bool winsTie(const ir::Group& g, int b, int a) const;
   // The 舍入 of clause c's document, with which the evaluator rounds c's award.
   const ir::Rounding& roundingOf(int c) const;
   // What the evaluator compares of an amount v of clause c: v rounded with its document's 舍入.
   std::optional<Q> rounded(int c, const Q& v) const;
-  // Whether g keeps b, paying at least `low`, over a, paying at most `high` (before rounding; below
-  // it when `highStrict`).
-  bool alwaysKept(const ir::Group& g, int b, const Q& low, int a, const Q& high, bool highStrict = false) const;
-  // The most the evaluator compares of an amount of c below v, with c's document's 舍入.
-  std::optional<Q> roundedBelow(int c, const Q& v) const;
+  // Whether g keeps b, paying at least `low`, over a, paying at most `high` (before rounding).
+  bool alwaysKept(const ir::Group& g, int b, const Bound& low, int a, const Bound& high) const;
+  // What the evaluator compares of an amount of c at the end e (low: at least e), as c's document rounds it.
+  std::optional<Bound> comparedEnd(int c, const Bound& e, bool low) const;
+  // The most (least, when `above`) the evaluator compares of an amount of c below (above) v, with c's
+  // document's 舍入.
+  std::optional<Q> roundedBeyond(int c, const Q& v, bool above) const;
 
   bool implies(int a, int b);
 
@@ -204,9 +213,10 @@ class Checker {
   // Whether every branch of a clause's amount is a constant (or a range of constants): compared
   // applicant by applicant with any rate.
   bool fixedAmount(int c) const;
-  // What a W0640 message says b pays: its lowest ceiling against a's highest, or, for a proof
-  // applicant by applicant, both amounts as written.
+  // What a W0640 message says b pays: its lowest against a's highest, each with where it comes
+  // from, or, for a proof applicant by applicant, both amounts as written.
   std::string ceilingText(int a, int b);
+  std::string endText(int c, const Bound& e, bool low) const;
   std::string byEachText(const ir::Group& g, int a, int b) const;
   // How much more than a's amount b must pay to be kept for sure: δ, and whether b ≤ a + δ (rather
   // than b < a + δ) is already too little.
@@ -360,7 +370,7 @@ class Checker {
     std::map<std::pair<int, std::vector<int>>, std::vector<int>> byBase;
   };
   std::vector<GroupMembers> members_;  // members(): each group's paying clauses, built on first use
-  std::map<int, std::optional<Ceiling>> highest_;  // highest(), per clause on first use
+  std::map<int, std::optional<Bound>> highest_, lowest_;  // highest(), lowest(), per clause on first use
   std::optional<Q> roundingSlack_;  // byCeiling(): three of the largest units a document rounds to
   std::map<int, int> freq_;
   std::map<std::pair<int, int>, std::string> related_;

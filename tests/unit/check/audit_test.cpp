@@ -438,9 +438,10 @@ TEST(CheckAudit, ALowerCapShadowsWhereTheOtherClauseNeverPaysAboveIt) {
 
 TEST(CheckAudit, ARateShadowsAFixedAmountItExceedsWhereverThatPays) {
   // Wherever 第1款 pays (设备投入 超 300万元), 第2款 pays 10 % of it: more than 30万元, above 10万元, in
-  // either order, and under a cap of 15万元.
+  // either order, and under a cap of 15万元. 第2款's own condition (超 50万元) bounds it only to 5万元:
+  // its lowest is no help, the proof is applicant by applicant.
   for (const char* b : {"给予 设备投入 × 10%", "给予 设备投入 × 10% 上限 15万元"}) {
-    const std::string rate = std::string("条件 设备投入 超 200万元 ") + b;
+    const std::string rate = std::string("条件 设备投入 超 50万元 ") + b;
     auto c = oneArticle({"条件 设备投入 超 300万元 给予 10万元", rate}, kTakeHighest);
     ASSERT_TRUE(c->program);
     expectShadowed(*c, "第1条第1款", "第1条第2款");
@@ -822,6 +823,93 @@ TEST(CheckAudit, AnEarlierGroupThatWinsARoundedTieDropsTheDominator) {
   EXPECT_EQ(claimedShadowings(*c), 1u);
   EXPECT_EQ(statusFor(*c, R"({"改造": true})", "第1条第2款"), eval::Status::Dropped);
   EXPECT_EQ(statusFor(*c, R"({"改造": true})", "第1条第3款"), eval::Status::Kept);
+}
+
+// ---- shadowing by ceilings: a dominating rate bounded below by its own conditions -----------------
+
+// 第1款 (`a`) in 甲, which rounds to 0.01元, against 第2款 (`b`) in 乙, which rounds to 1万元, in one group
+// over both documents: the two round differently, so only ceilings can prove a W0640 — applicant by
+// applicant, 乙's rounding could bring 第2款 below 第1款.
+std::unique_ptr<Checked> acrossRoundings(const std::string& a, const std::string& b) {
+  return compileOne(std::string(kCheckSchema) +
+                    doc("甲", "条 1 {\n" + clause("1", "项目", "设备奖励", a) + "}", kAllDocuments) +
+                    roundedDoc("乙", "1万元 四舍五入", "条 1 {\n" + clause("2", "项目", "设备奖励", b) + "}"));
+}
+
+// The claim must not be made: none confirmed, none claimed, and the evaluator keeps 第1款 for `project`.
+void expectKept(const Checked& c, const std::string& project) {
+  ASSERT_TRUE(c.program);
+  expectNoShadowing(c);
+  EXPECT_EQ(claimedShadowings(c), 0u);
+  EXPECT_EQ(statusFor(c, project, "第1条第1款"), eval::Status::Kept);
+}
+
+// 第1款 is shadowed by 第2款, and the message says what each pays as `says`.
+void expectShadowedSaying(const Checked& c, const std::string& says) {
+  ASSERT_TRUE(c.program);
+  expectShadowed(c, "第1条第1款", "第1条第2款");
+  EXPECT_NE(firstShadowed(c).message.find(says), std::string::npos) << c.listing();
+}
+
+TEST(CheckAudit, ARateItsConditionsBoundBelowShadowsALowerFixedAmount) {
+  // 设备投入 达 300万元 以上 at 10 %: at least 30万元 wherever 第2款 pays, and it pays wherever 第1款
+  // does, which pays 20万元. Under 上限 25万元 still at least 25万元; under 上限 15万元 it pays 15万元, and
+  // 第1款 is kept. 35万元 is above what 第2款 pays at 300万元: kept there.
+  const std::string a = "条件 设备投入 达 300万元 以上 且 改造 给予 ";
+  const std::string b = "条件 设备投入 达 300万元 以上 给予 设备投入 × 10%";
+  expectShadowedSaying(*acrossRoundings(a + "20万元", b),
+                       "(at least 30万元, the least `设备投入 × 10%` pays under its conditions, vs at most 20万元)");
+  expectShadowedSaying(*acrossRoundings(a + "20万元", b + " 上限 25万元"), "(25万元 vs at most 20万元)");
+  expectKept(*acrossRoundings(a + "20万元", b + " 上限 15万元"), R"({"设备投入": "500万元", "改造": true})");
+  expectKept(*acrossRoundings(a + "35万元", b), R"({"设备投入": "300万元", "改造": true})");
+}
+
+TEST(CheckAudit, ARateBoundedBelowShadowsARateOfAnotherBaseBoundedAbove) {
+  // 第1款 pays 10 % of 投资, at most 200万元: at most 20万元; 第2款 at least 30万元. Neither has a ceiling
+  // of its own, and they read different facts: only their conditions compare them. With 投资 up to
+  // 400万元, 第1款 pays 40万元 and is kept.
+  auto article = [&](const std::string& bound) {
+    return oneArticle({"条件 设备投入 达 300万元 以上 且 投资 不超过 " + bound + " 给予 投资 × 10%",
+                       "条件 设备投入 达 300万元 以上 给予 设备投入 × 10%"},
+                      kTakeHighest);
+  };
+  expectShadowedSaying(*article("200万元"), "(at least 30万元, the least `设备投入 × 10%` pays under its conditions, "
+                                            "vs at most 20万元, the most `投资 × 10%` pays under its conditions)");
+  expectKept(*article("400万元"), R"({"设备投入": "300万元", "投资": "400万元"})");
+}
+
+TEST(CheckAudit, ALowerBoundInOnlySomeAlternativesDoesNotBoundTheDominatingRate) {
+  // With 改造, 第2款 pays 10 % of any 设备投入: 10万元 at 100万元, below 第1款's 20万元. When the other
+  // alternative bounds it too (250万元), at least 25万元: shadowed.
+  expectKept(*acrossRoundings("条件 改造 给予 20万元", "条件 设备投入 达 300万元 以上 或 改造 给予 设备投入 × 10%"),
+             R"({"设备投入": "100万元", "改造": true})");
+  expectShadowedSaying(*acrossRoundings("条件 改造 且 设备投入 达 250万元 以上 给予 20万元",
+                                        "条件 设备投入 达 300万元 以上 或 (改造 且 设备投入 达 250万元 以上) 给予 设备投入 × 10%"),
+                       "(at least 25万元, the least `设备投入 × 10%` pays under its conditions");
+}
+
+TEST(CheckAudit, AStrictLowerBoundIsComparedAsTheDocumentRoundsTheAmountsAboveIt) {
+  // 超 200万元 at 10 %: more than 20万元, which rounded down (舍去) to 1万元 is 20万元 (at 200.5万元), a
+  // tie the earlier 第1款 wins; rounded up (进一), at least 21万元: shadowed. Applicant by applicant 第2款
+  // would need 1万元 more than 第1款 before rounding, which it does not pay.
+  auto article = [&](const std::string& rounding) {
+    return compileOne(std::string(kCheckSchema) +
+                      roundedDoc("测试", rounding,
+                                 "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 200万元 且 改造 给予 20万元") +
+                                     clause("2", "项目", "设备奖励", "条件 设备投入 超 200万元 给予 设备投入 × 10%") + "}",
+                                 kTakeHighest));
+  };
+  expectKept(*article("1万元 舍去"), R"({"设备投入": "200.5万元", "改造": true})");
+  expectShadowedSaying(*article("1万元 进一"), "(more than 20万元, the least `设备投入 × 10%` pays under its conditions");
+}
+
+TEST(CheckAudit, ADominatingRateUnderACapThatIsNotAConstantHasNoLowest) {
+  // Capped at 10 % of 投资, 第2款 pays 1万元 when 投资 is 10万元, whatever 设备投入: 第1款 is kept.
+  for (const char* b : {"设备投入 × 10% 上限 投资 × 10%", "设备投入 × 10% 封顶 投资 × 10%"}) {
+    expectKept(*acrossRoundings("条件 设备投入 达 300万元 以上 且 改造 给予 20万元",
+                                std::string("条件 设备投入 达 300万元 以上 给予 ") + b),
+               R"({"设备投入": "300万元", "投资": "10万元", "改造": true})");
+  }
 }
 
 // ---- overlaps and conflicts -----------------------------------------------------------------------
