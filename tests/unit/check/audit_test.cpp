@@ -878,6 +878,16 @@ TEST(CheckAudit, ARateBoundedBelowShadowsARateOfAnotherBaseBoundedAbove) {
   expectKept(*article("400万元"), R"({"设备投入": "300万元", "投资": "400万元"})");
 }
 
+TEST(CheckAudit, ATableEntrysKeyBoundsTheDominatingRateInThatEntry) {
+  // Above 300万元 第2款 pays 5 %: more than 15万元, which its condition (超 200万元) alone would put at
+  // 10万元; up to 300万元 12 %, more than 24万元. So more than 15万元, above 第1款's 14万元: shadowed.
+  // 16万元 is more than 15.0005万元 (at 300.01万元), which 乙 rounds to 15万元: 第1款 kept there.
+  const std::string b = "条件 设备投入 超 200万元 给予 分档 设备投入 超 { 300万元: 设备投入 × 5%; 200万元: 设备投入 × 12% }";
+  expectShadowedSaying(*acrossRoundings("条件 设备投入 超 200万元 且 改造 给予 14万元", b),
+                       "(more than 15万元, the least `分档");
+  expectKept(*acrossRoundings("条件 设备投入 超 200万元 且 改造 给予 16万元", b), R"({"设备投入": "300.01万元", "改造": true})");
+}
+
 TEST(CheckAudit, ALowerBoundInOnlySomeAlternativesDoesNotBoundTheDominatingRate) {
   // With 改造, 第2款 pays 10 % of any 设备投入: 10万元 at 100万元, below 第1款's 20万元. When the other
   // alternative bounds it too (250万元), at least 25万元: shadowed.
