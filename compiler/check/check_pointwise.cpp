@@ -1,7 +1,7 @@
 // Shadowing by amounts compared applicant by applicant: clause b keeps a out of a take-the-highest
 // group when, wherever a pays, b pays at least as much *for that applicant* — `超 200万元: 设备投入 ×
-// 10%` under `超 100万元: 设备投入 × 12%` — although b's lowest ceiling is below a's highest (a rate
-// has no ceiling at all). Proven per pair of branches with the solver: no applicant of both
+// 10%` under `超 100万元: 设备投入 × 12%` — although b's lowest is below a's highest (a rate has no
+// ceiling of its own, and its conditions may bound it too loosely). Proven per pair of branches with the solver: no applicant of both
 // branches for whom b's amount falls short of a's, caps included.
 #include <algorithm>
 

@@ -167,7 +167,7 @@ bool Checker::underCap(int c) const {
   return false;
 }
 
-// Whether b always pays at least its lowest ceiling when it pays at all: 一次性 pays nothing to an item
+// Whether b always pays at least its lowest (lowest()) when it pays at all: 一次性 pays nothing to an item
 // that already received it, 晋级补差 subtracts what was received for the target (已获奖励), and a
 // programme or cumulative cap can cut b below a (the evaluator applies caps before it compares the
 // awards of a group, and other awards can spend a shared cap).
@@ -220,9 +220,9 @@ std::optional<Checker::Dominator> Checker::dominator(std::size_t gi, int a, cons
   return std::nullopt;
 }
 
-// A rival whose lowest ceiling is at least a's highest, each rounded as its document rounds. The
-// rivals are in the order of members(): by lowest ceiling, highest first. Rounding moves an amount by
-// less than a unit (the highest rounding below a strict ceiling lies within a unit and a half of it),
+// A rival whose lowest is at least a's highest, each rounded as its document rounds. The rivals are
+// in the order of members(): by lowest, highest first. Rounding moves an amount by less than a unit
+// (the nearest rounding beyond a strict end lies within a unit and a half of it),
 // so the search stops at a rival below a's ceiling by three of the largest units any document rounds
 // to: `舍入 1万元` pays 20.4万元 as 20万元, a tie with a rival's 20万元 that its tie rule settles.
 std::optional<int> Checker::byCeiling(std::size_t gi, int a, const Cond& when, std::initializer_list<int> excluded) {
@@ -298,7 +298,7 @@ std::unordered_map<int, std::vector<int>> Checker::payingByTarget() const {
 
 // Asked for every overlapping pair no group covers, so computed once: with 10,000 clauses, building
 // every group's members again for each pair took three quarters of the check. Sorted by lowest
-// ceiling, highest first (clauses without one last), so that dominator() stops at the first
+// (lowest()), highest first (clauses without one last), so that dominator() stops at the first
 // candidate that pays less than the clause it would dominate; and split by target for a group of
 // one target, whose search would otherwise pass over every other target's members before it stops.
 const std::vector<int>& Checker::members(std::size_t gi) {
