@@ -131,10 +131,15 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
     }
+    for (const auto& w : facts.warnings) {
+      progress.clear();
+      std::cerr << fmt::format("{}:{}: warning: {}\n", name, lineNo, w);
+    }
     try {
       auto result = backend.evaluate(facts.applicant, evalOptions);
       out = renderEvalJson(program, facts.applicant, result, options.explain);
       out["line"] = lineNo;
+      if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
       summary.add(result);
       ++ok;
     } catch (const eval::EvalError& e) {
@@ -225,11 +230,12 @@ int runEval(const EvalOptions& options) {
     jsonErrors({std::string("evaluation error: ") + e.what()});
     return kExitErrors;
   }
-  if (json)
-    std::cout << renderEvalJson(*program, facts.applicant, result, options.explain)
-                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-              << "\n";
-  else
+  for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
+  if (json) {
+    nlohmann::json out = renderEvalJson(*program, facts.applicant, result, options.explain);
+    if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else
     std::cout << renderEvalText(*program, facts.applicant, result, options.explain);
   return kExitOk;
 }

@@ -292,6 +292,31 @@ class Reader {
     return fmt::format("{} is awarded to a {}: list it in the 已获奖励 of that {} or of an item that owns it", cl.citation, name, name);
   }
 
+  // An award given by its target alone names no clause, so the caps over several clauses and the
+  // 一次性 clauses of that target do not count it (docs/facts.md): the evaluation may pay more than
+  // the agency expects. Said as a warning, naming them, since only the agency knows the clause.
+  void uncounted(const eval::ReceivedAward& aw, const std::string& path) {
+    const int subject = out_->applicant.instances[static_cast<std::size_t>(aw.instance)].subject;
+    auto related = [&](const ir::Clause& cl) { return cl.target == aw.target && misplaced(cl, subject).empty(); };
+    std::vector<std::string> rules;
+    for (const ir::Cap& cap : p_.caps) {
+      if (cap.period == ir::CapPeriod::Once) continue;  // 合计 counts this evaluation's awards only
+      if (std::any_of(cap.clauses.begin(), cap.clauses.end(), [&](int c) { return related(p_.clauses[static_cast<std::size_t>(c)]); }))
+        rules.push_back("上限 " + cap.name);
+    }
+    for (const ir::Clause& cl : p_.clauses)
+      if (cl.once && cl.target == aw.target && cl.subject == subject) rules.push_back("一次性 " + cl.citation);
+    if (rules.empty()) return;
+    constexpr std::size_t kNamed = 3;
+    std::string named;
+    for (std::size_t i = 0; i < rules.size() && i < kNamed; ++i) named += (i ? "、" : "") + rules[i];
+    if (rules.size() > kNamed) named += fmt::format(" and {} more", rules.size() - kNamed);
+    out_->warnings.push_back(fmt::format(
+        "{}: given by its target {} alone, this award names no clause, so {} do{} not count it: give its "
+        "citation, the clause it was paid under, for them to count it",
+        path, p_.targets[static_cast<std::size_t>(aw.target)].name, named, rules.size() == 1 ? "es" : ""));
+  }
+
   void received(int index, const json& value, const std::string& path) {
     if (!value.is_array()) {
       error(path, fmt::format("expected an array of awards received, got {}", shown(value)));
@@ -355,6 +380,7 @@ class Reader {
       if (!hasYear) error(here + ".year", "missing: the year it was received");
       if (aw.clause < 0 && aw.target < 0 && ok) error(here, "give the citation or the target of the award");
       if (aw.clause >= 0 && aw.target < 0) aw.target = p_.clauses[aw.clause].target;
+      if (ok && aw.clause < 0 && aw.target >= 0) uncounted(aw, here);
       if (ok && hasAmount && hasYear) out_->applicant.received.push_back(aw);
     }
   }
@@ -572,7 +598,8 @@ FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, 
     return r;
   }
   FactsResult r = readFacts(model, program, *in.text);
-  for (auto& e : r.errors) e = inputName(path) + ": " + e;
+  for (auto* messages : {&r.errors, &r.warnings})
+    for (auto& m : *messages) m = inputName(path) + ": " + m;
   return r;
 }
 

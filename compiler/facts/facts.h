@@ -18,6 +18,9 @@ namespace polc::facts {
 struct FactsResult {
   eval::Applicant applicant;
   std::vector<std::string> errors;  // empty when the applicant is complete
+  // The applicant is evaluated, but a figure may not be what the agency expects (an award received
+  // that no cap counts): said beside the result, never silently.
+  std::vector<std::string> warnings;
   bool ok() const { return errors.empty(); }
 };
 

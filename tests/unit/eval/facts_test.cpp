@@ -94,6 +94,31 @@ TEST_F(Facts, CountsDatesHistoryAndReceived) {
   EXPECT_EQ(str(r.applicant.received[0].amount), "30000");
 }
 
+// Only caps that count awards received (累计, 年度) and 一次性 clauses are named; a target no such rule
+// covers gives no warning.
+TEST(FactsWarnings, AnAwardByTargetAloneNamesTheRulesThatDoNotCountIt) {
+  auto c = compilePolicy(std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号"
+    条 1 { 款 1 { 原文 "x" 对象 企业 标的 规模奖励 给予 最高 100万元 }
+           款 2 { 原文 "y" 对象 企业 标的 称号奖励 一次性 给予 10万元 }
+           款 3 { 原文 "z" 对象 企业 标的 设备奖励 给予 10万元 } }
+    上限 年度上限 150万元 每个 企业 年度 覆盖 第1条第1款 { 原文 "单个企业年度最高150万元" }
+    上限 合计上限 150万元 每个 企业 覆盖 第1条第3款 { 原文 "合计最高150万元" } })");
+  ASSERT_TRUE(c);
+  auto read = [&](const char* target) {
+    return readFacts(*c, std::string(R"({"企业": {"已获奖励": [{"target": ")") + target +
+                             R"(", "amount": "30万元", "year": 2023}]}})");
+  };
+  auto capped = read("规模奖励");
+  ASSERT_TRUE(capped.ok()) << capped.errors.front();
+  ASSERT_EQ(capped.warnings.size(), 1u);
+  EXPECT_NE(capped.warnings[0].find("企业.已获奖励[0]: given by its target 规模奖励 alone"), std::string::npos);
+  EXPECT_NE(capped.warnings[0].find("上限 年度上限 does not count it"), std::string::npos) << capped.warnings[0];
+  auto once = read("称号奖励");
+  ASSERT_EQ(once.warnings.size(), 1u);
+  EXPECT_NE(once.warnings[0].find("一次性 测〔2024〕1号 第1条第2款 does not count it"), std::string::npos) << once.warnings[0];
+  EXPECT_TRUE(read("设备奖励").warnings.empty()) << "a 合计 cap counts this evaluation's awards only";
+}
+
 TEST_F(Facts, EveryErrorIsReportedAndNothingIsKept) {
   auto r = read(R"({"企业": {"营业收入": "x", "所在地": 3, "项目": [{"改造": "maybe"}]}})");
   EXPECT_EQ(r.errors.size(), 3u);
