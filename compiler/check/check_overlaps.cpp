@@ -35,10 +35,15 @@ bool Checker::inScope(const ir::Group& g, int c) const {
 }
 
 // Two awards of these clauses on one item of `subject` fall into the same partition of g.
-bool Checker::sameKey(const ir::Group& g, int subj) const {
-  for (int s : g.per)
-    if (p_.ownedBy(subj, s)) return true;
-  if (g.perItem) return true;
+bool Checker::sameKey(const ir::Group& g, int subj) const { return sharedKey(g, subj, subj); }
+
+// The evaluator keys an award by the nearest instance of a 每个 subject at or above its item, so an
+// enterprise's award and its project's share a key only when the project's nearest one also owns
+// the enterprise: `每个 企业` puts them together, `每个 项目, 企业` and `每个 事项` apart.
+bool Checker::sharedKey(const ir::Group& g, int deep, int shallow) const {
+  for (int s = deep; s >= 0; s = p_.subjects[static_cast<std::size_t>(s)].owner)
+    if (std::find(g.per.begin(), g.per.end(), s) != g.per.end()) return p_.ownedBy(shallow, s);
+  if (g.perItem) return deep == shallow;
   return g.per.empty();
 }
 
@@ -47,7 +52,7 @@ const ir::Group* Checker::covering(int a, int b) const {
   const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
   for (const auto& g : p_.groups) {
     if (!inScope(g, a) || !inScope(g, b)) continue;
-    if (!sameKey(g, ca.subject)) continue;
+    if (!sharedKey(g, ca.subject, cb.subject)) continue;
     if (g.sameTarget && ca.target != cb.target) continue;
     if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
     return &g;
@@ -152,6 +157,45 @@ void Checker::overlaps() {
     pairsOf(list, pairs, forcedOf, 0);
     for (auto [a, b] : pairs) pair(a, b);
   }
+  chainPairs(buckets);
+}
+
+int Checker::payeeOf(int c) const {
+  const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
+  return cl.payee >= 0 ? cl.payee : p_.rootOf(cl.subject);
+}
+
+// One enterprise with one project can be paid for a target twice, once by a clause about the
+// enterprise and once by a clause about its project, when both awards reach the enterprise: the
+// buckets of one target whose subjects lie on one ownership chain are compared clause by clause,
+// the deeper clause first (its item's chain is the witness). A payee at or above the shallower
+// subject is one instance in that applicant; one below it (a project's 引荐人) is not compared.
+void Checker::chainPairs(const std::map<std::pair<int, int>, std::vector<int>>& buckets) {
+  for (const auto& [deepKey, deep] : buckets) {
+    auto [target, deepSubject] = deepKey;
+    for (auto it = buckets.lower_bound({target, 0}); it != buckets.end() && it->first.first == target; ++it) {
+      int shallowSubject = it->first.second;
+      if (shallowSubject == deepSubject || !p_.ownedBy(deepSubject, shallowSubject)) continue;
+      for (int a : deep)
+        for (int b : it->second)
+          if (payeeOf(a) == payeeOf(b) && p_.ownedBy(shallowSubject, payeeOf(b))) pair(a, b);
+    }
+  }
+}
+
+// Whom both clauses pay, for the messages: the subject of same-subject clauses; for clauses on one
+// chain, the payee and the deeper item it is paid for ("企业 (one for its 项目)").
+std::string Checker::payeeText(int a, int b) const {
+  int deep = subject(a), shallow = subject(b);
+  if (deep == shallow) return p_.subjects[static_cast<std::size_t>(deep)].name;
+  std::string path;
+  for (int s = deep; s != shallow; s = p_.subjects[static_cast<std::size_t>(s)].owner)
+    path = p_.subjects[static_cast<std::size_t>(s)].name + (path.empty() ? "" : "'s " + path);
+  const std::string& payee = p_.subjects[static_cast<std::size_t>(payeeOf(a))].name;
+  if (payeeOf(a) == shallow) return fmt::format("{} (one for its {})", payee, path);
+  return fmt::format("{} (one for its {}, the other for that {}'s {})", payee,
+                     p_.subjects[static_cast<std::size_t>(shallow)].name,
+                     p_.subjects[static_cast<std::size_t>(shallow)].name, path);
 }
 
 std::vector<int> Checker::touchOf(std::initializer_list<int> cs) const {
@@ -166,11 +210,14 @@ void Checker::pair(int a, int b) {
   ++out_.stats.overlapQueries;
   std::vector<int> touch = touchOf({a, b});
   Answer ans = solver_.solve({&pay(a), &pay(b)}, touch);
+  const bool sameSubject = subject(a) == subject(b);
   if (ans.sat == Sat::No) {
-    gap(a, b);
+    // A gap is a tier split across clauses of one subject; an enterprise's and its project's are none.
+    if (sameSubject) gap(a, b);
     return;
   }
   int subj = subject(a);
+  const std::string payee = payeeText(a, b);
   const std::string target = p_.targets[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].target)].name;
   if (ans.sat == Sat::Unknown) {
     Finding& f = add(FindingKind::UndecidedPair, a,
@@ -186,7 +233,9 @@ void Checker::pair(int a, int b) {
   auto res = runner_.run({a, b}, w, &err);
   const eval::Award* wa = res ? awardOf(&runner_, *res, a) : nullptr;
   const eval::Award* wbA = res ? awardOf(&runner_, *res, b) : nullptr;
-  bool both = wa && wbA && wa->hasAmount() && wbA->hasAmount();
+  // Clauses on one chain pay the same payee by construction; the evaluator has the last word.
+  bool both = wa && wbA && wa->hasAmount() && wbA->hasAmount() &&
+              (sameSubject || wa->payeeInstance == wbA->payeeInstance);
   if (!both && o_.confirm) {
     Finding& f = add(FindingKind::UndecidedPair, a,
                      fmt::format("could not decide whether {} and {} overlap on {}: the solver's applicant is not "
@@ -213,30 +262,30 @@ void Checker::pair(int a, int b) {
   if (rel != related_.end()) {
     kind = FindingKind::AcceptedOverlap;
     message = fmt::format("{} and {} can both pay {} to the same {}{}; accepted by the stated relation “{}”{}", cite(a),
-                          cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amounts, rel->second,
+                          cite(b), target, payee, amounts, rel->second,
                           g ? fmt::format(" (and the non-stacking group {} keeps only the higher)", g->name) : "");
   } else if (g) {
     kind = FindingKind::CoveredOverlap;
     message = fmt::format("{} and {} can both pay {} to the same {}{}; the non-stacking group {} keeps only the higher",
-                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amounts, g->name);
+                          cite(a), cite(b), target, payee, amounts, g->name);
   } else if (third) {
     kind = FindingKind::CoveredOverlap;
     message = fmt::format("{} and {} can both qualify for {} for the same {}{}, but whenever they do, the "
                           "non-stacking group {} drops {} for {}, which pays at least as much",
-                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amounts,
+                          cite(a), cite(b), target, payee, amounts,
                           p_.groups[third->group].name, cite(third->dropped), cite(third->kept));
   } else if (differ) {
     kind = FindingKind::Conflict;
     message = fmt::format("{} and {} can both pay {} to the same {} with different amounts ({} vs {}), and no "
                           "non-stacking group or relation covers them",
-                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name, amtA, amtB);
+                          cite(a), cite(b), target, payee, amtA, amtB);
   } else {
     // Equal amounts are claimed only when they are equal for every applicant; otherwise the
     // search found no applicant paid differently, which is all the finding says.
     kind = FindingKind::Overlap;
     message = fmt::format("{} and {} can both pay {} to the same {} ({}), and no non-stacking group or "
                           "relation covers them",
-                          cite(a), cite(b), target, p_.subjects[static_cast<std::size_t>(subj)].name,
+                          cite(a), cite(b), target, payee,
                           sameForEveryone(a, b)
                               ? amtA + " each"
                               : "the witness is paid " + amtA + " by each; no applicant paid differently was found");

@@ -132,6 +132,9 @@ class Checker {
 
   // Two awards of these clauses on one item of `subject` fall into the same partition of g.
   bool sameKey(const ir::Group& g, int subj) const;
+  // Awards on an item of `deep` and on the item of `shallow` owning it (or the same item) fall into
+  // the same partition of g.
+  bool sharedKey(const ir::Group& g, int deep, int shallow) const;
 
   const ir::Group* covering(int a, int b) const;
 
@@ -145,6 +148,11 @@ class Checker {
                std::unordered_map<int, std::map<int, int>>& forcedOf, int depth);
 
   void overlaps();
+  // The subject an award of clause c goes to (受益人, by default the top owner of its subject).
+  int payeeOf(int c) const;
+  // Pairs clauses of one target about an item and about its owner that pay the same payee.
+  void chainPairs(const std::map<std::pair<int, int>, std::vector<int>>& buckets);
+  std::string payeeText(int a, int b) const;
 
   std::vector<int> touchOf(std::initializer_list<int> cs) const;
 

@@ -297,6 +297,50 @@ TEST(CheckKinds, ALargeDisjunctionGoesToZ3) {
   replayAll(*c);
 }
 
+// An enterprise with one project is paid for one target twice: once for itself, once for its project.
+TEST(CheckKinds, AProjectsAndItsEnterprisesAwardsOfOneTargetOverlap) {
+  auto c = compileOne(kindPolicy("AProjectsAndItsEnterprisesAwardsOfOneTarget"));
+  ASSERT_TRUE(c->program);
+  auto conflict = c->find(FindingKind::Conflict);
+  ASSERT_EQ(conflict.size(), 1u) << c->listing();
+  EXPECT_NE(conflict[0]->message.find("测试 第1条第1款 and 测试 第1条第2款 can both pay 设备奖励 to the same 企业 (one "
+                                      "for its 项目) with different amounts (20万元 vs 10万元)"),
+            std::string::npos)
+      << conflict[0]->message;
+  // The witness is the enterprise with the project inside it.
+  EXPECT_TRUE(conflict[0]->witness["企业"]["项目"].is_array()) << conflict[0]->witness.dump();
+  auto overlap = c->find(FindingKind::Overlap);
+  ASSERT_EQ(overlap.size(), 1u) << c->listing();
+  EXPECT_NE(overlap[0]->message.find("节能奖励 to the same 企业 (one for its 项目) (5万元 each)"), std::string::npos)
+      << overlap[0]->message;
+  // 规模奖励 and 称号奖励 are different targets.
+  EXPECT_EQ(c->result.findings.size(), 2u) << c->listing();
+  replayAll(*c);
+}
+
+// The evaluator keys an award by the nearest 每个 subject above its item: `每个 企业` compares the
+// enterprise's award with its project's, `每个 项目` and `每个 事项` leave the enterprise's alone.
+TEST(CheckKinds, AProjectsAndItsEnterprisesAwardsAreCoveredOnlyByAGroupPerEnterprise) {
+  auto c = compileOne(kindPolicy("AProjectsAndItsEnterprisesAwardsUnderGroups"));
+  ASSERT_TRUE(c->program);
+  auto covered = c->find(FindingKind::CoveredOverlap);
+  ASSERT_EQ(covered.size(), 1u) << c->listing();
+  EXPECT_EQ(covered[0]->group, "企业组");
+  EXPECT_NE(covered[0]->message.find("设备奖励 to the same 企业 (one for its 项目)"), std::string::npos)
+      << covered[0]->message;
+  EXPECT_EQ(c->find(FindingKind::Conflict, "第2条第2款").size(), 1u) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::Conflict, "第3条第2款").size(), 1u) << c->listing();
+  EXPECT_EQ(c->result.findings.size(), 3u) << c->listing();
+  replayAll(*c);
+}
+
+TEST(CheckKinds, AProjectsAwardToItselfIsNotComparedWithItsEnterprises) {
+  auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "受益人 项目 条件 改造 给予 20万元") +
+                               clause("2", "企业", "设备奖励", "条件 制造业 给予 10万元") + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->result.findings.empty()) << c->listing();
+}
+
 TEST(CheckKinds, UndecidedPairIsReported) {
   // Text comparisons are outside both the boxes and the Z3 encoding: the solver's "sat" is only a
   // candidate, the evaluator does not confirm it, and the pair is reported as undecided — never as
