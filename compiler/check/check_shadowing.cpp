@@ -205,7 +205,7 @@ bool Checker::samePartition(std::size_t gi, int a, int b) const {
   const ir::Group& g = p_.groups[gi];
   const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
   const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
-  if (!p_.ownedBy(ca.subject, cb.subject) || !sameKey(g, cb.subject) || !sameKey(g, ca.subject)) return false;
+  if (!p_.ownedBy(ca.subject, cb.subject) || !sharedKey(g, ca.subject, cb.subject)) return false;
   if (g.sameTarget && ca.target != cb.target) return false;
   if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) return false;
   return alwaysPaysFull(b);

@@ -379,6 +379,24 @@ std::size_t claimedShadowings(const Checked& c) {
                                                 [](const auto& f) { return f.kind == FindingKind::Shadowed; }));
 }
 
+// A project's award and its enterprise's share a partition only where the evaluator keys both by
+// the enterprise: with `每个 项目, 企业` or `每个 事项` the project's is keyed apart and kept, so the
+// enterprise's 20万元 shadows the project's 10万元 only under `每个 企业`.
+TEST(CheckAudit, AnEnterprisesClauseShadowsItsProjectsOnlyInOnePartition) {
+  const std::string body = "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 10万元") +
+                           clause("2", "企业", "规模奖励", "给予 20万元") + "}";
+  auto group = [](const std::string& per) { return "不重复 组 { 原文 \"就高\" 范围 第1条第1款, 第1条第2款 取 最高 " + per + " }"; };
+  for (const char* per : {"每个 项目, 企业", "每个 事项"}) {
+    auto c = compileOne(kindsDoc(body, group(per)));
+    ASSERT_TRUE(c->program);
+    EXPECT_EQ(claimedShadowings(*c), 0u) << per << "\n" << c->listing();
+    expectNoShadowing(*c);
+  }
+  auto c = compileOne(kindsDoc(body, group("每个 企业")));
+  ASSERT_TRUE(c->program);
+  expectShadowed(*c, "第1条第1款", "第1条第2款");
+}
+
 TEST(CheckAudit, AHigherRateOfTheSameBaseShadows) {
   // Whenever 第1款 pays (超 200万元), 第2款 pays too (超 100万元), 12 % of the same 设备投入 against 10 %:
   // more for every applicant, though neither has a ceiling. Either order: 第2款 wins on the amount.
