@@ -1,6 +1,7 @@
 // Overlaps and conflicts: two clauses paying the same subject for the same target, found by the
 // solver and confirmed by the reference evaluator on the witness.
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -176,11 +177,31 @@ void Checker::chainPairs(const std::map<std::pair<int, int>, std::vector<int>>& 
     for (auto it = buckets.lower_bound({target, 0}); it != buckets.end() && it->first.first == target; ++it) {
       int shallowSubject = it->first.second;
       if (shallowSubject == deepSubject || !p_.ownedBy(deepSubject, shallowSubject)) continue;
-      for (int a : deep)
-        for (int b : it->second)
-          if (payeeOf(a) == payeeOf(b) && p_.ownedBy(shallowSubject, payeeOf(b))) pair(a, b);
+      for (auto [a, b] : crossPairs(deep, it->second))
+        if (payeeOf(a) == payeeOf(b) && p_.ownedBy(shallowSubject, payeeOf(b))) pair(a, b);
     }
   }
+}
+
+// The pairs of one clause of `deep` and one of `shallow`, the deeper first. Large buckets are split
+// by the values their conditions force as a bucket of one subject is (pairsOf): a district's project
+// clauses are not compared with another district's enterprise clauses. The split is over both lists
+// together; the pairs inside one list were compared already.
+std::vector<std::pair<int, int>> Checker::crossPairs(const std::vector<int>& deep, const std::vector<int>& shallow) {
+  std::vector<int> both = deep;
+  both.insert(both.end(), shallow.begin(), shallow.end());
+  std::unordered_map<int, std::map<int, int>> forcedOf;
+  if (both.size() > 16)
+    for (int c : both) forcedOf[c] = forced(c);
+  std::vector<std::pair<int, int>> all, out;
+  pairsOf(both, all, forcedOf, 0);
+  const std::set<int> isDeep(deep.begin(), deep.end());
+  for (auto [x, y] : all)
+    if (isDeep.count(x) != isDeep.count(y)) out.push_back(isDeep.count(x) ? std::make_pair(x, y) : std::make_pair(y, x));
+  // The order of pairOf's output depends on the split; the findings are sorted later, but the
+  // solver's work is kept in clause order, as before.
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Whom both clauses pay, for the messages: the subject of same-subject clauses; for clauses on one

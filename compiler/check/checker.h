@@ -148,6 +148,7 @@ class Checker {
                std::unordered_map<int, std::map<int, int>>& forcedOf, int depth);
 
   void overlaps();
+  std::vector<std::pair<int, int>> crossPairs(const std::vector<int>& deep, const std::vector<int>& shallow);
   // The subject an award of clause c goes to (受益人, by default the top owner of its subject).
   int payeeOf(int c) const;
   // Pairs clauses of one target about an item and about its owner that pay the same payee.

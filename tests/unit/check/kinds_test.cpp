@@ -245,6 +245,22 @@ TEST(CheckKinds, CrossFactArithmeticGoesToZ3) {
   replayAll(*c);
 }
 
+TEST(CheckKinds, AProjectsAndAnEnterprisesClausesOfDifferentDistrictsAreNeverPaired) {
+  // 9 project clauses and 9 enterprise clauses on one target, in two districts alternately: the
+  // pairs across the two buckets are split on the district as a bucket of one subject is, so only
+  // 5 × 4 + 4 × 5 of the 81 cross pairs are candidates, besides the 2 × 36 inside the buckets (too
+  // small to split; those of one district, 10 + 6 in each, overlap), and every cross candidate overlaps.
+  std::string body = "条 1 {\n";
+  const char* districts[] = {"新北区", "武进区"};
+  for (int i = 0; i < 18; ++i)
+    body += clause(std::to_string(i + 1), i < 9 ? "项目" : "企业", "规模奖励",
+                   std::string("条件 所在地 为 ") + districts[i % 2] + " 且 人数 超 " + std::to_string(i) + " 给予 5万元");
+  auto c = compileOne(kindsDoc(body + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_EQ(c->result.stats.candidatePairs, 2 * 36 + 4 * 5 + 5 * 4);
+  EXPECT_EQ(c->find(FindingKind::Overlap).size(), 2u * 16u + 40u) << c->listing();
+}
+
 TEST(CheckKinds, ClausesOfDifferentDistrictsAreNeverPaired) {
   // 24 clauses on one target and subject, 8 per district: the bucket is split on the district each
   // clause forces, so only pairs inside a district are candidates (3 × 28, not 276), and each of
