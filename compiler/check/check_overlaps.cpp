@@ -239,7 +239,7 @@ void Checker::pair(int a, int b) {
   }
   int subj = subject(a);
   const std::string payee = payeeText(a, b);
-  const std::string target = p_.targets[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].target)].name;
+  const std::string target = targetName(a);
   if (ans.sat == Sat::Unknown) {
     Finding& f = add(FindingKind::UndecidedPair, a,
                      fmt::format("could not decide whether {} and {} overlap on {} (the solver gave up); "
@@ -420,7 +420,9 @@ bool Checker::sameForEveryone(int a, int b) const {
   return x.kind == Shape::Linear && x.var == y.var && x.coef == y.coef && x.offset == y.offset;
 }
 
-// Two clauses of one target that do not overlap: a boundary point that neither pays.
+// Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
+// of values (W0624) between their bounds on one number that neither pays, as a decision table's
+// missing rule. Only pay conditions of one box each are compared: their bounds are read off the box.
 void Checker::gap(int a, int b) {
   const Cond& pa = pay(a);
   const Cond& pb = pay(b);
@@ -432,42 +434,130 @@ void Checker::gap(int a, int b) {
     if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
     const Dom* dbp = boxes_.find(B, da.var);
     if (!dbp) continue;
-    const NumDom& x = da.num;
-    const NumDom& y = dbp->num;
-    std::optional<Q> point;
-    if (x.hasHi && x.hiStrict && x.hiLit && y.hasLo && y.loStrict && y.loLit && x.hi == y.lo) point = x.hi;
-    if (y.hasHi && y.hiStrict && y.hiLit && x.hasLo && x.loStrict && x.loLit && y.hi == x.lo) point = y.hi;
-    if (!point) continue;
-    // Both clauses with the variable freed must be compatible, at the point. The solver picks the
-    // applicant: a sum's parts need Z3 to add up to the point.
-    Cond freedA = solver_.prepare(boxes_.formula(A, da.var)), freedB = solver_.prepare(boxes_.formula(B, da.var));
-    Cond pin = pinned(da.var, *point);
-    Answer ans = solver_.solve({&freedA, &freedB, &pin}, touchOf({a, b}));
-    if (ans.sat != Sat::Yes) continue;
-    const Assignment& model = ans.model;
-    // Confirm: no clause of this target pays the boundary.
-    std::vector<int> same;
-    for (std::size_t c = 0; c < p_.clauses.size(); ++c)
-      if (p_.clauses[c].target == p_.clauses[static_cast<std::size_t>(a)].target &&
-          p_.clauses[c].subject == subject(a))
-        same.push_back(static_cast<int>(c));
-    auto res = runner_.run(same, wb_.build(model, subject(a), ""));
-    if (!res) continue;
-    bool paid = false;
-    for (const auto& aw : res->awards)
-      if (aw.hasAmount()) paid = true;
-    if (paid) continue;
-    Finding& f = add(FindingKind::TierGap, a,
-                     fmt::format("{} = {} falls between {} and {}: neither pays {} at the boundary (one says 超/低于, "
-                                 "the other needs more than the same value)",
-                                 v.name, describeValue(p_, v, *point),
-                                 cite(a), cite(b),
-                                 p_.targets[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(a)].target)].name));
-    noteOther(f, b, "the other clause");
-    f.clauses = same;
-    attachWitness(f, model, subject(a));
-    return;
+    if (pointGap(a, b, A, B, da.var, da.num, dbp->num)) return;
+    if (stretchGap(a, b, A, B, da.var, da.num, dbp->num) || stretchGap(b, a, B, A, da.var, dbp->num, da.num)) return;
   }
+}
+
+// One clause says 超 a value and the other 低于 it: the value itself.
+bool Checker::pointGap(int a, int b, const Box& A, const Box& B, int var, const NumDom& x, const NumDom& y) {
+  std::optional<Q> point;
+  if (x.hasHi && x.hiStrict && x.hiLit && y.hasLo && y.loStrict && y.loLit && x.hi == y.lo) point = x.hi;
+  if (y.hasHi && y.hiStrict && y.hiLit && x.hasLo && x.loStrict && x.loLit && y.hi == x.lo) point = y.hi;
+  if (!point) return false;
+  Cond pin = pinned(var, *point);
+  Answer ans = freedAt(a, b, A, B, var, pin);
+  if (ans.sat != Sat::Yes) return false;
+  auto same = unpaid(a, ans.model);
+  if (!same) return false;
+  const VarInfo& v = vars_[var];
+  Finding& f = add(FindingKind::TierGap, a,
+                   fmt::format("{} = {} falls between {} and {}: neither pays {} at the boundary (one says 超/低于, "
+                               "the other needs more than the same value)",
+                               v.name, describeValue(p_, v, *point), cite(a), cite(b), targetName(a)));
+  noteOther(f, b, "the other clause");
+  f.clauses = *same;
+  attachWitness(f, ans.model, subject(a));
+  return true;
+}
+
+// Clause `lower` pays below a value and `upper` above a higher one (`低于 100万元` / `达 200万元 以上`),
+// and those are the only bounds either puts on the number: the stretch between is a missing rule
+// unless some clause of the target covers it. A clause with a bound of its own on each side (`超 50万元
+// 且 低于 100万元`) marks out a band on purpose, and is left alone.
+bool Checker::stretchGap(int lower, int upper, const Box& L, const Box& U, int var, const NumDom& below,
+                         const NumDom& above) {
+  if (!(below.hasHi && below.hiLit && !below.loLit && above.hasLo && above.loLit && !above.hiLit)) return false;
+  // Meeting bounds leave no stretch (低于 / 达…以上), or one point, which is W0622's.
+  if (!(below.hi < above.lo)) return false;
+  const VarInfo& v = vars_[var];
+  Cond between = solver_.prepare(F::all({F::of(literal(var, below.hiStrict ? ast::CmpOp::Ge : ast::CmpOp::Gt, below.hi)),
+                                         F::of(literal(var, above.loStrict ? ast::CmpOp::Le : ast::CmpOp::Lt, above.lo))}));
+  // The witness in the middle of the stretch reads best; the conditions (a sum's parts, a 取值 range,
+  // whole numbers) may rule it out, and then any value inside will do.
+  Answer ans;
+  try {
+    Q mid = (below.hi + above.lo) / Q(2);
+    if (v.integer) mid = mid.floor();
+    Cond pin = pinned(var, mid);
+    ans = freedAt(lower, upper, L, U, var, pin, &between);
+  } catch (const ArithOverflow&) {
+  }
+  if (ans.sat != Sat::Yes) ans = freedAt(lower, upper, L, U, var, between);
+  if (ans.sat != Sat::Yes) return false;
+  auto same = unpaid(lower, ans.model);
+  if (!same || coveredBetween(*same, lower, upper, between)) return false;
+  std::optional<Q> at = valueIn(ans.model, var);
+  Finding& f = add(FindingKind::CaseRangeGap, lower,
+                   fmt::format("{} between {} and {} falls between {} and {}: one pays {} below that stretch, the "
+                               "other above it, and no clause of it pays inside it{}",
+                               v.name, describeValue(p_, v, below.hi), describeValue(p_, v, above.lo), cite(lower),
+                               cite(upper), targetName(lower),
+                               at ? " (the witness has " + describeValue(p_, v, *at) + ")" : ""));
+  noteOther(f, upper, "the clause paying above the stretch");
+  f.clauses = *same;
+  attachWitness(f, ans.model, subject(lower));
+  return true;
+}
+
+// A number's value for the applicant; a sum's, from its parts (the solver's model holds the parts).
+std::optional<Q> Checker::valueIn(const Assignment& model, int var) const {
+  if (auto it = model.find(var); it != model.end()) return it->second.num;
+  const VarInfo& v = vars_[var];
+  if (v.kind != VarKind::Sum) return std::nullopt;
+  Q sum;
+  try {
+    for (const auto& [part, k] : v.terms) {
+      auto it = model.find(part);
+      if (it == model.end()) return std::nullopt;
+      sum = sum + k * it->second.num;
+    }
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+  return sum;
+}
+
+std::string Checker::targetName(int c) const {
+  return p_.targets[static_cast<std::size_t>(p_.clauses[static_cast<std::size_t>(c)].target)].name;
+}
+
+// An applicant both clauses would pay but for their bounds on `var`, freed in both, where `at` (and
+// `also`) put it. The solver picks it: a sum's parts need Z3 to add up to the value.
+Answer Checker::freedAt(int a, int b, const Box& A, const Box& B, int var, const Cond& at, const Cond* also) {
+  Cond freedA = solver_.prepare(boxes_.formula(A, var)), freedB = solver_.prepare(boxes_.formula(B, var));
+  std::vector<const Cond*> conj{&freedA, &freedB, &at};
+  if (also) conj.push_back(also);
+  return solver_.solve(conj, touchOf({a, b}));
+}
+
+// The clauses of c's target and subject, when the evaluator pays the applicant by none of them: what
+// makes a gap's witness a gap. nullopt when one pays it, or it does not evaluate.
+std::optional<std::vector<int>> Checker::unpaid(int c, const Assignment& model) {
+  std::vector<int> same;
+  for (std::size_t k = 0; k < p_.clauses.size(); ++k)
+    if (p_.clauses[k].target == p_.clauses[static_cast<std::size_t>(c)].target && p_.clauses[k].subject == subject(c))
+      same.push_back(static_cast<int>(k));
+  auto res = runner_.run(same, wb_.build(model, subject(c), ""));
+  if (!res) return std::nullopt;
+  for (const auto& aw : res->awards)
+    if (aw.hasAmount()) return std::nullopt;
+  return same;
+}
+
+// Whether a clause of `same` other than the two can pay some applicant inside the stretch. The
+// witness's evaluation already proves the finding's claim (no clause pays that applicant), as for
+// W0622; this is the decision table's rule on top: a stretch that another clause pays for some
+// applicants (another district, another kind of project) is a division the text draws on purpose,
+// not a missing rule, so it is not reported. The solver's Unknown counts as covered.
+bool Checker::coveredBetween(const std::vector<int>& same, int lower, int upper, const Cond& between) {
+  for (int c : same) {
+    if (c == lower || c == upper || payIndex_[static_cast<std::size_t>(c)] < 0) continue;
+    const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+    if (!d.pay || d.dead) continue;
+    if (solver_.solve({&pay(c), &between}).sat != Sat::No) return true;
+  }
+  return false;
 }
 
 }  // namespace polc::check

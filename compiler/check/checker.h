@@ -165,8 +165,19 @@ class Checker {
                  std::string& amtA, std::string& amtB);
   bool sameForEveryone(int a, int b) const;
 
-  // Two clauses of one target that do not overlap: a boundary point that neither pays.
+  // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
+  // (W0624) between them that no clause pays.
   void gap(int a, int b);
+  bool pointGap(int a, int b, const Box& A, const Box& B, int var, const NumDom& x, const NumDom& y);
+  bool stretchGap(int lower, int upper, const Box& L, const Box& U, int var, const NumDom& below, const NumDom& above);
+  std::string targetName(int c) const;
+  std::optional<Q> valueIn(const Assignment& model, int var) const;
+  // An applicant of both clauses' pay boxes with `var` freed, meeting `at` (and `also`).
+  Answer freedAt(int a, int b, const Box& A, const Box& B, int var, const Cond& at, const Cond* also = nullptr);
+  // The clauses of c's target and subject, when none of them pays the applicant.
+  std::optional<std::vector<int>> unpaid(int c, const Assignment& model);
+  // Whether a clause of `same` other than lower and upper pays some applicant inside `between`.
+  bool coveredBetween(const std::vector<int>& same, int lower, int upper, const Cond& between);
 
   // ---- shadowing inside take-the-highest groups (check_shadowing.cpp) ----
   std::optional<Q> maxHi(int c) const;

@@ -1141,6 +1141,55 @@ TEST(CheckAudit, AGapOnASumOfFactsIsReported) {
   EXPECT_TRUE(e->result.findings.empty()) << e->listing();
 }
 
+TEST(CheckAudit, AStretchBetweenClausesOnASumOrACountIsReported) {
+  // 设备投入 + 投资 between 100万元 and 200万元: Z3 splits the middle between the parts.
+  auto c = oneArticle({"条件 设备投入 + 投资 低于 100万元 给予 10万元", "条件 设备投入 + 投资 超 200万元 给予 20万元"});
+  ASSERT_TRUE(c->program);
+  auto sum = c->find(FindingKind::CaseRangeGap);
+  ASSERT_EQ(sum.size(), 1u) << c->listing();
+  EXPECT_NE(sum[0]->message.find("项目.设备投入 + 项目.投资 between 100万元 and 200万元"), npos) << sum[0]->message;
+  replayEvery(*c);
+  // Whole numbers: 6 is the only count between 不超过 5 and 超 6; 不超过 5 and 达 6 以上 leave none.
+  auto d = oneArticle({"条件 人数 不超过 5 给予 1万元", "条件 人数 超 6 给予 2万元"}, "", "企业");
+  ASSERT_TRUE(d->program);
+  auto count = d->find(FindingKind::CaseRangeGap);
+  ASSERT_EQ(count.size(), 1u) << d->listing();
+  EXPECT_NE(count[0]->witnessSummary.find("企业.人数=6"), npos) << count[0]->witnessSummary;
+  replayEvery(*d);
+  auto e = oneArticle({"条件 人数 不超过 5 给予 1万元", "条件 人数 达 6 以上 给予 2万元"}, "", "企业");
+  ASSERT_TRUE(e->program);
+  EXPECT_TRUE(e->result.findings.empty()) << e->listing();
+}
+
+// A decision table's rule for the stretch between two clauses: reported only when nothing covers it.
+TEST(CheckAudit, AStretchBetweenClausesIsNotReportedWhenSomethingCoversIt) {
+  const std::string below = "条件 投资 低于 100万元 给予 1万元", above = "条件 投资 达 200万元 以上 给予 2万元";
+  // A third clause pays inside the stretch, for every applicant or only for some (改造 projects).
+  for (const std::string third : {"条件 投资 达 100万元 以上 且 投资 低于 200万元 给予 1.5万元", "条件 改造 给予 1万元"}) {
+    auto c = oneArticle({below, above, third});
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::CaseRangeGap).empty()) << third << "\n" << c->listing();
+  }
+  // The two clauses are for different districts: no applicant would be paid by either but for 营业收入.
+  auto d = oneArticle({"条件 所在地 为 新北区 且 营业收入 低于 1亿元 给予 1万元",
+                       "条件 所在地 为 武进区 且 营业收入 达 2亿元 以上 给予 2万元"},
+                      "", "企业");
+  ASSERT_TRUE(d->program);
+  EXPECT_TRUE(d->result.findings.empty()) << d->listing();
+  // Bounds that meet leave no stretch; a single value between 低于 and 超 is W0622's, not also W0624's.
+  auto e = oneArticle({below, "条件 投资 达 100万元 以上 给予 2万元"});
+  ASSERT_TRUE(e->program);
+  EXPECT_TRUE(e->result.findings.empty()) << e->listing();
+  auto f = oneArticle({below, "条件 投资 超 100万元 给予 2万元"});
+  ASSERT_TRUE(f->program);
+  EXPECT_EQ(f->find(FindingKind::TierGap).size(), 1u) << f->listing();
+  EXPECT_TRUE(f->find(FindingKind::CaseRangeGap).empty()) << f->listing();
+  // A clause bounded on both sides marks out a band on purpose: the stretch above it is not reported.
+  auto g = oneArticle({"条件 投资 超 50万元 且 投资 低于 100万元 给予 1万元", above});
+  ASSERT_TRUE(g->program);
+  EXPECT_TRUE(g->find(FindingKind::CaseRangeGap).empty()) << g->listing();
+}
+
 TEST(CheckAudit, ADatedParameterIsReadPeriodByPeriod) {
   // The rate in force decides: above 3.5 % until 2023-06-20, at most 3.5 % after, so the first two
   // clauses never both apply (no W0605); above 3.6 % is the first period, which 改造 meets too (a

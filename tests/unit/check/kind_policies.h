@@ -85,6 +85,9 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
                 "条件 投资 低于 100万元 或 投资 超 200万元 给予 分情形 { 投资 低于 100万元: 1万元; 投资 超 200万元: 2万元 }") +
          clause("3", "企业", "规模奖励",
                 "给予 分情形 { 营业收入 低于 1亿元: 1万元; 营业收入 达 1亿元 以上: 2万元 }") + "}")},
+      {"RangeGapBetweenClauses",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 投资 低于 100万元 给予 1万元") +
+         clause("2", "项目", "设备奖励", "条件 投资 达 200万元 以上 给予 2万元") + "}")},
       {"CasesShareABound",
        kindsDoc("条 1 {\n" +
          clause("1", "项目", "设备奖励", "给予 分情形 { 投资 达 100万元 以上: 2万元; 投资 不超过 100万元: 1万元 }") +

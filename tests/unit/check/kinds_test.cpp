@@ -163,6 +163,22 @@ TEST(CheckKinds, RangeGapBetweenCases) {
   replayAll(*c);
 }
 
+// The same missing rule across two clauses of one target and subject: one pays below 100万元, the
+// other from 200万元, and no clause in between; the witness sits in the middle of the stretch.
+TEST(CheckKinds, RangeGapBetweenClauses) {
+  auto c = compileOne(kindPolicy("RangeGapBetweenClauses"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::TierGap).empty()) << c->listing();
+  auto f = c->find(FindingKind::CaseRangeGap);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("项目.投资 between 100万元 and 200万元 falls between 测试 第1条第1款 and 测试 第1条第2款"),
+            std::string::npos)
+      << f[0]->message;
+  EXPECT_NE(f[0]->witnessSummary.find("项目.投资=150万元"), std::string::npos) << f[0]->witnessSummary;
+  EXPECT_EQ(f[0]->clauses.size(), 2u);
+  replayAll(*c);
+}
+
 // 以上 and 以下 of one number both include it: the applicant at the bound meets two cases and is
 // paid the first. Not when one side is strict, nor when the clause's condition excludes the bound,
 // nor when both cases pay the same.
