@@ -40,6 +40,7 @@ enum class FindingKind {
   RateOver100,            // W0633
   CapNotPositive,         // W0634
   RoundingMovesAmount,    // W0635
+  NegativeAmount,         // W0636
   Shadowed,               // W0640
 };
 

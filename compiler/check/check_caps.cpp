@@ -17,6 +17,7 @@ void Checker::caps() {
     itemCaps(static_cast<int>(c));
     rates(static_cast<int>(c), p_.clauses[c].amount[0]);
     roundingMoves(static_cast<int>(c));
+    negativeAmounts(static_cast<int>(c));
   }
 }
 

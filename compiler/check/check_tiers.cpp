@@ -150,7 +150,9 @@ std::string Checker::entryText(const Table& t, std::size_t i) const {
 void Checker::tiers() {
   for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
     ClauseData& d = cl_[c];
-    if (payIndex_[c] < 0 || !d.pay || d.dead) continue;
+    // A tier paying below 0 stops the evaluation of its applicants (W0636): no claim about its table
+    // could be shown on a witness.
+    if (payIndex_[c] < 0 || !d.pay || d.dead || paysBelowZero(static_cast<int>(c))) continue;
     const ir::Expr* node = tableOf(p_.clauses[c].amount[0]);
     if (!node || node->entries.size() < 2 || node->entries.size() > 16) continue;
     table(static_cast<int>(c), *node);

@@ -361,6 +361,11 @@ class Checker {
   // selects it, or its expression; {"", "the clause"} when the amount has one branch.
   std::pair<std::string, std::string> branchWhere(int c, std::size_t bi) const;
 
+  // ---- amounts below zero (check_negative.cpp) ----
+  bool negativeBranch(int c, std::size_t bi) const;
+  bool paysBelowZero(int c) const;
+  void negativeAmounts(int c);
+
   // ---- written amounts the document's 舍入 moves (check_rounding.cpp) ----
   void roundingMoves(int c);
 

@@ -57,6 +57,9 @@ const KindInfo kKinds[] = {
     {FindingKind::RoundingMovesAmount, "W0635", "rounding_moves_amount", Severity::Warning,
      "The document's 舍入 pays a written amount other than as written, or a cap above itself: the amount or cap is "
      "not a multiple of the rounding unit"},
+    {FindingKind::NegativeAmount, "W0636", "negative_amount", Severity::Warning,
+     "An amount (of a clause, or of one of its tiers or cases) below 0: the evaluation stops with an error for every "
+     "applicant it applies to"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},
 };

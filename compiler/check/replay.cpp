@@ -50,6 +50,14 @@ Evaluated evaluateRead(const ir::Program& program, const facts::FactsResult& rea
 // finding's claim.
 Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witness, const Evaluated* contrast) {
   Replay out;
+  // The one claim that the witness does not evaluate: the evaluator's error names the clause.
+  if (f.kind == FindingKind::NegativeAmount) {
+    const std::string& citation = program.clauses[static_cast<std::size_t>(f.clauses.at(0))].citation;
+    out.detail = witness.result ? "the witness evaluates" : "the witness does not evaluate: " + witness.error;
+    out.ok = !witness.result && witness.error.find(citation) != std::string::npos &&
+             witness.error.find("an award is never below 0") != std::string::npos;
+    return out;
+  }
   if (!witness.result) {
     out.detail = "the witness does not evaluate: " + witness.error;
     return out;
@@ -152,6 +160,7 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     case FindingKind::CapNotPositive:
       out.ok = a && a->hasAmount() && a->hi.isZero();
       return out;
+    case FindingKind::NegativeAmount: return out;  // judged above
     case FindingKind::RoundingMovesAmount:
       out.ok = a && a->hasAmount() && f.expectHi && f.limit && a->computedHi == *f.expectHi && a->computedHi != *f.limit;
       return out;

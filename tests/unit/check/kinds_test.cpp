@@ -251,6 +251,23 @@ TEST(CheckKinds, RoundingWithinTheWrittenAmountIsNotReported) {
   replayAll(*up);
 }
 
+TEST(CheckKinds, AmountsBelowZero) {
+  auto c = compileOne(kindPolicy("AmountsBelowZero"));
+  ASSERT_TRUE(c->program);
+  auto tier = c->find(FindingKind::NegativeAmount, "第1条第1款");
+  ASSERT_EQ(tier.size(), 1u) << c->listing();
+  EXPECT_STREQ(codeOf(tier[0]->kind), "W0636");
+  EXPECT_NE(tier[0]->message.find("in its tier `省级` pays -20万元, below 0"), std::string::npos) << tier[0]->message;
+  EXPECT_NE(tier[0]->witnessSummary.find("项目.级别=省级"), std::string::npos) << tier[0]->witnessSummary;
+  // Its table is left alone: the higher tier paying less would need the witness evaluated.
+  EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << c->listing();
+  // A constant the amount comes to, not only one written.
+  EXPECT_EQ(c->find(FindingKind::NegativeAmount, "第1条第2款").size(), 1u) << c->listing();
+  // 0元 is an amount, not below 0.
+  EXPECT_TRUE(c->find(FindingKind::NegativeAmount, "第1条第3款").empty()) << c->listing();
+  replayAll(*c);
+}
+
 TEST(CheckKinds, CrossFactArithmeticGoesToZ3) {
   // 增量 with the current value: the box cannot treat them apart; Z3 decides (and finds no overlap).
   auto c = compileOne(kindPolicy("CrossFactArithmeticGoesToZ3"));
