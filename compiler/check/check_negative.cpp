@@ -23,7 +23,10 @@ bool Checker::paysBelowZero(int c) const {
 void Checker::negativeAmounts(int c) {
   const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
   for (std::size_t i = 0; i < branches.size(); ++i) {
-    if (!negativeBranch(c, i)) continue;
+    if (!negativeBranch(c, i)) {
+      linearBelowZero(c, i);
+      continue;
+    }
     auto model = atMax(c, i);
     if (!model) continue;  // a branch no applicant reaches (W0621)
     const Shape& s = branches[i].shape;
@@ -38,6 +41,34 @@ void Checker::negativeAmounts(int c) {
     f.help.push_back("say when the clause pays nothing with a condition (条件), or pay 0元 there");
     attachWitness(f, *model, subject(c));
   }
+}
+
+// A rate of a number that can be below 0 (`增量(营业收入) × 5%`, a revenue that fell) or an amount with
+// a negative part (`投资 × 10% - 5万元`) is below 0 for some applicants the branch pays: their
+// evaluation stops. The solver finds one; its amount is linear, so the witness's is the form's value.
+void Checker::linearBelowZero(int c, std::size_t bi) {
+  ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  const Shape& s = d.branches[bi].shape;
+  auto form = s.lin();
+  if (!form) return;
+  std::vector<Cond> below;
+  try {
+    if (auto l = tr_.literal(*form, ast::CmpOp::Lt)) below.push_back(solver_.prepare(F::of(*l)));
+  } catch (const ArithOverflow&) {
+  }
+  if (below.empty()) return;
+  Answer a = solver_.solve({&pay(c), &d.guards[bi], &below.front()}, d.touch);
+  if (a.sat != Sat::Yes) return;
+  auto paid = valueAt(*form, a.model);
+  if (!paid || paid->sign() >= 0) return;
+  const auto [where, who] = branchWhere(c, bi);
+  Finding& f = add(FindingKind::NegativeAmount, c,
+                   fmt::format("{}{} can pay below 0: `{}` is {} for the witness, and an award is never negative, so "
+                               "the evaluation stops with an error for such an applicant of {}",
+                               cite(c), where, s.expr ? s.expr->source : "?", moneyText(*paid), who));
+  if (s.expr && s.expr->span.valid()) f.span = s.expr->span;
+  f.help.push_back("say with a condition (条件) when the clause pays nothing, e.g. that the base is above 0");
+  attachWitness(f, a.model, subject(c));
 }
 
 }  // namespace polc::check

@@ -365,6 +365,7 @@ class Checker {
   bool negativeBranch(int c, std::size_t bi) const;
   bool paysBelowZero(int c) const;
   void negativeAmounts(int c);
+  void linearBelowZero(int c, std::size_t bi);
 
   // ---- written amounts the document's 舍入 moves (check_rounding.cpp) ----
   void roundingMoves(int c);

@@ -111,7 +111,8 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
       {"AmountsBelowZero",
        kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "给予 分档 级别 为 { 国家级: 10万元; 省级: -20万元; 市级: 5万元 }") +
          clause("2", "企业", "规模奖励", "条件 制造业 给予 10万元 - 20万元") +
-         clause("3", "企业", "称号奖励", "给予 分情形 { 制造业: 5万元; 其他: 0元 }") + "}")},
+         clause("3", "企业", "称号奖励", "给予 分情形 { 增量(营业收入) 超 0元: 增量(营业收入) × 5%; 其他: 0元 }") +
+         clause("4", "项目", "节能奖励", "给予 投资 × 10% - 5万元") + "}")},
       {"CrossFactArithmeticGoesToZ3",
        kindsDoc("条 1 {\n" +
          clause("1", "企业", "规模奖励", "条件 增量(地方贡献) 超 100万元 且 地方贡献 低于 50万元 给予 5万元") +

@@ -263,8 +263,24 @@ TEST(CheckKinds, AmountsBelowZero) {
   EXPECT_TRUE(c->find(FindingKind::TierPaysLess).empty()) << c->listing();
   // A constant the amount comes to, not only one written.
   EXPECT_EQ(c->find(FindingKind::NegativeAmount, "第1条第2款").size(), 1u) << c->listing();
-  // 0元 is an amount, not below 0.
+  // 0元 is an amount, not below 0, and the rate's case holds only for an increase above 0.
   EXPECT_TRUE(c->find(FindingKind::NegativeAmount, "第1条第3款").empty()) << c->listing();
+  // An amount with a negative part, below 0 for a small base: the witness has one.
+  auto part = c->find(FindingKind::NegativeAmount, "第1条第4款");
+  ASSERT_EQ(part.size(), 1u) << c->listing();
+  EXPECT_NE(part[0]->message.find("can pay below 0: `投资 × 10% - 5万元` is"), std::string::npos) << part[0]->message;
+  replayAll(*c);
+}
+
+// A rate of an increase pays below 0 when the number fell, unless a condition says it rose.
+TEST(CheckKinds, ARateOfAnIncreaseThatCanFallPaysBelowZero) {
+  auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "给予 增量(营业收入) × 5%") +
+                               clause("2", "企业", "称号奖励", "条件 增量(营业收入) 超 0元 给予 增量(营业收入) × 5%") + "}"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::NegativeAmount);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->refs.at(0).citation, "测试 第1条第1款");
+  EXPECT_NE(f[0]->witnessSummary.find("增量(企业.营业收入)=-"), std::string::npos) << f[0]->witnessSummary;
   replayAll(*c);
 }
 
