@@ -13,7 +13,9 @@ namespace polc::check {
 void Checker::roundingMoves(int c) {
   const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
   const ir::Rounding& r = roundingOf(c);
-  if (!r.present) return;
+  // A cap that is not a constant (`上限 投资 × 10%`) is not in the shapes and can cut the amount
+  // below what is written: the applicant at the written amount or cap may be paid less.
+  if (!r.present || !cl_[static_cast<std::size_t>(c)].capsRead) return;
   const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
   for (std::size_t i = 0; i < branches.size(); ++i) {
     const Shape& s = branches[i].shape;

@@ -251,6 +251,21 @@ TEST(CheckKinds, RoundingWithinTheWrittenAmountIsNotReported) {
   replayAll(*up);
 }
 
+// A cap that is not a constant (`上限 投资 × 10%`, `封顶 投资 × 10%`) can cut the amount below what the
+// rounding moves: the shapes leave it out, so the witness need not be paid the written amount at all
+// (with no 投资 it is not evaluated), and W0635 says nothing of such a clause.
+TEST(CheckKinds, RoundingIsNotClaimedUnderACapThatIsNotAConstant) {
+  auto c = compileOne(roundingDoc(
+      "1万元 进一", "条 1 {\n" + clause("1", "项目", "设备奖励", "给予 10.5万元 上限 投资 × 10%") +
+                       clause("2", "项目", "节能奖励", "给予 (10.5万元 封顶 投资 × 10%)") +
+                       clause("3", "项目", "规模奖励", "给予 设备投入 × 10% 上限 12.5万元") + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::RoundingMovesAmount, "第1条第1款").empty()) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::RoundingMovesAmount, "第1条第2款").empty()) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::RoundingMovesAmount, "第1条第3款").size(), 1u) << c->listing();
+  replayAll(*c);
+}
+
 TEST(CheckKinds, AmountsBelowZero) {
   auto c = compileOne(kindPolicy("AmountsBelowZero"));
   ASSERT_TRUE(c->program);
