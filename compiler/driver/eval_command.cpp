@@ -120,7 +120,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     progress.update(bytesRead, ok + failed);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    auto facts = facts::readFacts(model, program, line);
+    auto facts = facts::readFacts(model, program, line, evalOptions.date);
     nlohmann::json out;
     if (!facts.ok()) {
       ++failed;
@@ -214,7 +214,7 @@ int runEval(const EvalOptions& options) {
     if (json)
       std::cout << nlohmann::json{{"errors", errors}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   };
-  auto facts = facts::readFactsFile(*fe->model, *program, options.facts);
+  auto facts = facts::readFactsFile(*fe->model, *program, options.facts, evalOptions.date);
   if (!facts.ok()) {
     for (const auto& e : facts.errors) std::cerr << e << "\n";
     std::cerr << fmt::format("{} error{} in the facts; nothing evaluated.\n", facts.errors.size(),

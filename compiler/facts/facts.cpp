@@ -132,7 +132,7 @@ std::string shown(const json& v) {
 
 class Reader {
  public:
-  Reader(const sema::Model& m, const ir::Program& p) : m_(m), p_(p) {}
+  Reader(const sema::Model& m, const ir::Program& p, std::optional<int> date) : m_(m), p_(p), date_(date) {}
 
   FactsResult run(const json& doc) {
     FactsResult r;
@@ -172,6 +172,8 @@ class Reader {
       return r;
     }
     instance(root, -1, rootKey, doc.at(rootKey));
+    // After the whole file: its date may follow the applicant.
+    for (const auto& [aw, path] : byTarget_) uncounted(aw, path);
     return r;
   }
 
@@ -295,17 +297,22 @@ class Reader {
   // An award given by its target alone names no clause, so the caps over several clauses and the
   // 一次性 clauses of that target do not count it (docs/facts.md): the evaluation may pay more than
   // the agency expects. Said as a warning, naming them, since only the agency knows the clause.
+  // A rule counts an award only in some years (docs/ir.md, steps 5 and 8): a 年度 cap this year's, a
+  // 累计 cap those up to this year, 一次性 an earlier year's; with no evaluation date known, every year.
   void uncounted(const eval::ReceivedAward& aw, const std::string& path) {
     const int subject = out_->applicant.instances[static_cast<std::size_t>(aw.instance)].subject;
+    const std::optional<int> date = date_ ? date_ : out_->applicant.date;
+    const std::optional<int> year = date ? std::optional<int>(ir::yearOf(*date)) : std::nullopt;
     auto related = [&](const ir::Clause& cl) { return cl.target == aw.target && misplaced(cl, subject).empty(); };
     std::vector<std::string> rules;
     for (const ir::Cap& cap : p_.caps) {
       if (cap.period == ir::CapPeriod::Once) continue;  // 合计 counts this evaluation's awards only
+      if (year && (cap.period == ir::CapPeriod::Annual ? aw.year != *year : aw.year > *year)) continue;
       if (std::any_of(cap.clauses.begin(), cap.clauses.end(), [&](int c) { return related(p_.clauses[static_cast<std::size_t>(c)]); }))
         rules.push_back("上限 " + cap.name);
     }
     for (const ir::Clause& cl : p_.clauses)
-      if (cl.once && cl.target == aw.target && cl.subject == subject) rules.push_back("一次性 " + cl.citation);
+      if (cl.once && cl.target == aw.target && cl.subject == subject && (!year || aw.year < *year)) rules.push_back("一次性 " + cl.citation);
     if (rules.empty()) return;
     constexpr std::size_t kNamed = 3;
     std::string named;
@@ -380,7 +387,7 @@ class Reader {
       if (!hasYear) error(here + ".year", "missing: the year it was received");
       if (aw.clause < 0 && aw.target < 0 && ok) error(here, "give the citation or the target of the award");
       if (aw.clause >= 0 && aw.target < 0) aw.target = p_.clauses[aw.clause].target;
-      if (ok && aw.clause < 0 && aw.target >= 0) uncounted(aw, here);
+      if (ok && hasYear && aw.clause < 0 && aw.target >= 0) byTarget_.emplace_back(aw, here);
       if (ok && hasAmount && hasYear) out_->applicant.received.push_back(aw);
     }
   }
@@ -550,6 +557,8 @@ class Reader {
   const sema::Model& m_;
   const ir::Program& p_;
   FactsResult* out_ = nullptr;
+  std::optional<int> date_;  // the evaluation date given besides the facts
+  std::vector<std::pair<eval::ReceivedAward, std::string>> byTarget_;  // awards given by target alone
 };
 
 }  // namespace
@@ -573,11 +582,12 @@ json parseJsonExact(const std::string& text) {
   return b.root;
 }
 
-FactsResult readFacts(const sema::Model& model, const ir::Program& program, const json& doc) {
-  return Reader(model, program).run(doc);
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const json& doc, std::optional<int> date) {
+  return Reader(model, program, date).run(doc);
 }
 
-FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& text) {
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& text,
+                      std::optional<int> date) {
   json doc;
   try {
     doc = parseJsonExact(text);
@@ -586,10 +596,11 @@ FactsResult readFacts(const sema::Model& model, const ir::Program& program, cons
     r.errors.push_back(e.what());
     return r;
   }
-  return readFacts(model, program, doc);
+  return readFacts(model, program, doc, date);
 }
 
-FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path) {
+FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path,
+                          std::optional<int> date) {
   // Regular files and FIFOs: a directory or a device is refused (support/read_file.h).
   InputFile in = readInputFile(path, kMaxFactsBytes);
   if (!in.ok()) {
@@ -597,7 +608,7 @@ FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, 
     r.errors.push_back(in.error);
     return r;
   }
-  FactsResult r = readFacts(model, program, *in.text);
+  FactsResult r = readFacts(model, program, *in.text, date);
   for (auto* messages : {&r.errors, &r.warnings})
     for (auto& m : *messages) m = inputName(path) + ": " + m;
   return r;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,16 +25,21 @@ struct FactsResult {
   bool ok() const { return errors.empty(); }
 };
 
-// Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units.
-FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& json);
+// Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units. `date`:
+// the evaluation date when one is given besides the facts (`polc eval --date`), which wins over the
+// facts' own; the warnings about awards received go by its year (docs/eval-output.md).
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& json,
+                      std::optional<int> date = std::nullopt);
 // One applicant is a few KB; the limit (of a facts file, or of a line of a batch) keeps a stray
 // file from taking gigabytes as a JSON tree.
 inline constexpr std::size_t kMaxFactsBytes = 16u * 1024 * 1024;
 
-FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path);
+FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path,
+                          std::optional<int> date = std::nullopt);
 // An already parsed document (numbers with a fraction must have been kept as strings: see
 // parseJsonExact), e.g. one line of a batch file.
-FactsResult readFacts(const sema::Model& model, const ir::Program& program, const nlohmann::json& doc);
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const nlohmann::json& doc,
+                      std::optional<int> date = std::nullopt);
 
 // Parses JSON keeping numbers with a fraction or exponent as their source text (a string), so that
 // 0.12 never passes through binary floating point. Throws std::runtime_error on bad syntax.

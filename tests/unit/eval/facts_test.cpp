@@ -119,6 +119,33 @@ TEST(FactsWarnings, AnAwardByTargetAloneNamesTheRulesThatDoNotCountIt) {
   EXPECT_TRUE(read("设备奖励").warnings.empty()) << "a 合计 cap counts this evaluation's awards only";
 }
 
+// A rule counts an award received only in some years (docs/ir.md, steps 5 and 8): a 年度 cap this
+// year's, a 累计 cap those up to this year, 一次性 an earlier year's. An award of another year would
+// not be counted with its citation either, so no warning says to give one — the evaluation date is
+// the one given (`polc eval --date`), else the facts' date; without either, the warning stays.
+TEST(FactsWarnings, AnAwardOfAYearTheRuleDoesNotCountGivesNoWarning) {
+  auto c = compilePolicy(std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号"
+    条 1 { 款 1 { 原文 "x" 对象 企业 标的 规模奖励 给予 最高 100万元 }
+           款 2 { 原文 "y" 对象 企业 标的 称号奖励 一次性 给予 10万元 }
+           款 3 { 原文 "z" 对象 企业 标的 设备奖励 给予 10万元 } }
+    上限 年度上限 150万元 每个 企业 年度 覆盖 第1条第1款 { 原文 "单个企业年度最高150万元" }
+    上限 累计上限 150万元 每个 企业 累计 覆盖 第1条第3款 { 原文 "累计最高150万元" } })");
+  ASSERT_TRUE(c);
+  auto read = [&](const char* target, int year, std::optional<int> date = std::nullopt) {
+    return facts::readFacts(*c->model, *c->program,
+                            std::string(R"({"date": "2024-06-30", "企业": {"已获奖励": [{"target": ")") + target +
+                                R"(", "amount": "30万元", "year": )" + std::to_string(year) + "}]}}",
+                            date);
+  };
+  EXPECT_TRUE(read("规模奖励", 2023).warnings.empty()) << "a 年度 cap counts this year's awards only";
+  EXPECT_EQ(read("规模奖励", 2024).warnings.size(), 1u);
+  EXPECT_EQ(read("规模奖励", 2023, ir::parseDate("2023-03-01")).warnings.size(), 1u) << "the date given wins";
+  EXPECT_TRUE(read("设备奖励", 2025).warnings.empty()) << "a 累计 cap counts awards up to this year";
+  EXPECT_EQ(read("设备奖励", 2020).warnings.size(), 1u);
+  EXPECT_TRUE(read("称号奖励", 2024).warnings.empty()) << "一次性 counts an earlier year's award";
+  EXPECT_EQ(read("称号奖励", 2023).warnings.size(), 1u);
+}
+
 TEST_F(Facts, EveryErrorIsReportedAndNothingIsKept) {
   auto r = read(R"({"企业": {"营业收入": "x", "所在地": 3, "项目": [{"改造": "maybe"}]}})");
   EXPECT_EQ(r.errors.size(), 3u);
