@@ -490,9 +490,9 @@ bool Checker::stretchGap(int lower, int upper, const Box& L, const Box& U, int v
   std::optional<Q> at = valueIn(ans.model, var);
   Finding& f = add(FindingKind::CaseRangeGap, lower,
                    fmt::format("{} between {} and {} falls between {} and {}: one pays {} below that stretch, the "
-                               "other above it, and no clause of it pays inside it{}",
+                               "other above it, and no clause of {} pays inside it{}",
                                v.name, describeValue(p_, v, below.hi), describeValue(p_, v, above.lo), cite(lower),
-                               cite(upper), targetName(lower),
+                               cite(upper), targetName(lower), targetName(lower),
                                at ? " (the witness has " + describeValue(p_, v, *at) + ")" : ""));
   noteOther(f, upper, "the clause paying above the stretch");
   f.clauses = *same;

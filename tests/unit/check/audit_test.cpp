@@ -1148,6 +1148,8 @@ TEST(CheckAudit, AStretchBetweenClausesOnASumOrACountIsReported) {
   auto sum = c->find(FindingKind::CaseRangeGap);
   ASSERT_EQ(sum.size(), 1u) << c->listing();
   EXPECT_NE(sum[0]->message.find("项目.设备投入 + 项目.投资 between 100万元 and 200万元"), npos) << sum[0]->message;
+  // The message names the target no clause pays inside the stretch ("no clause of it" said nothing).
+  EXPECT_NE(sum[0]->message.find("and no clause of 设备奖励 pays inside it"), npos) << sum[0]->message;
   replayEvery(*c);
   // Whole numbers: 6 is the only count between 不超过 5 and 超 6; 不超过 5 and 达 6 以上 leave none.
   auto d = oneArticle({"条件 人数 不超过 5 给予 1万元", "条件 人数 超 6 给予 2万元"}, "", "企业");
