@@ -308,6 +308,8 @@ class Reader {
     for (const ir::Cap& cap : p_.caps) {
       if (cap.period == ir::CapPeriod::Once) continue;  // 合计 counts this evaluation's awards only
       if (year && (cap.period == ir::CapPeriod::Annual ? aw.year != *year : aw.year > *year)) continue;
+      // Counted per instance of its 每个 subject owning the award's item: none owns an award above it.
+      if (!p_.ownedBy(subject, cap.per)) continue;
       if (std::any_of(cap.clauses.begin(), cap.clauses.end(), [&](int c) { return related(p_.clauses[static_cast<std::size_t>(c)]); }))
         rules.push_back("上限 " + cap.name);
     }

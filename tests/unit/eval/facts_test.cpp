@@ -146,6 +146,22 @@ TEST(FactsWarnings, AnAwardOfAYearTheRuleDoesNotCountGivesNoWarning) {
   EXPECT_EQ(read("称号奖励", 2023).warnings.size(), 1u);
 }
 
+// A cap 每个 项目 counts the awards of each project (docs/ir.md, step 8): an award listed in the
+// enterprise's object belongs to no project, and no citation would make that cap count it.
+TEST(FactsWarnings, AnAwardAboveTheCapsSubjectGivesNoWarning) {
+  auto c = compilePolicy(std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号"
+    条 1 { 款 1 { 原文 "x" 对象 项目 标的 规模奖励 给予 最高 100万元 } }
+    上限 项目上限 150万元 每个 项目 累计 覆盖 第1条第1款 { 原文 "单个项目累计最高150万元" } })");
+  ASSERT_TRUE(c);
+  const std::string award = R"("已获奖励": [{"target": "规模奖励", "amount": "30万元", "year": 2023}])";
+  auto enterprise = readFacts(*c, R"({"企业": {)" + award + "}}");
+  ASSERT_TRUE(enterprise.ok()) << enterprise.errors.front();
+  EXPECT_TRUE(enterprise.warnings.empty()) << enterprise.warnings.front();
+  auto project = readFacts(*c, R"({"企业": {"项目": [{)" + award + "}]}}");
+  ASSERT_TRUE(project.ok()) << project.errors.front();
+  EXPECT_EQ(project.warnings.size(), 1u);
+}
+
 TEST_F(Facts, EveryErrorIsReportedAndNothingIsKept) {
   auto r = read(R"({"企业": {"营业收入": "x", "所在地": 3, "项目": [{"改造": "maybe"}]}})");
   EXPECT_EQ(r.errors.size(), 3u);
