@@ -226,6 +226,25 @@ std::vector<int> Checker::touchOf(std::initializer_list<int> cs) const {
   return {t.begin(), t.end()};
 }
 
+// Every linear amount of c at 0 or more where its branch pays: nullopt when c has none, or one that
+// cannot be written as a literal.
+std::optional<F> Checker::paysNoneBelowZero(int c) {
+  std::vector<F> parts;
+  try {
+    for (const Branch& br : cl_[static_cast<std::size_t>(c)].branches) {
+      auto form = br.shape.lin();
+      if (!form) continue;
+      auto l = tr_.literal(*form, ast::CmpOp::Ge);
+      if (!l) return std::nullopt;
+      parts.push_back(F::any({negate(br.guard), F::of(*l)}));
+    }
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+  if (parts.empty()) return std::nullopt;
+  return F::all(std::move(parts));
+}
+
 void Checker::pair(int a, int b) {
   ++out_.stats.candidatePairs;
   ++out_.stats.overlapQueries;
@@ -249,14 +268,35 @@ void Checker::pair(int a, int b) {
     if (cl_[static_cast<std::size_t>(a)].witness) attachWitness(f, *cl_[static_cast<std::size_t>(a)].witness, subj);
     return;
   }
-  json w = wb_.build(ans.model, subj, "");
   std::string err;
-  auto res = runner_.run({a, b}, w, &err);
-  const eval::Award* wa = res ? awardOf(&runner_, *res, a) : nullptr;
-  const eval::Award* wbA = res ? awardOf(&runner_, *res, b) : nullptr;
-  // Clauses on one chain pay the same payee by construction; the evaluator has the last word.
-  bool both = wa && wbA && wa->hasAmount() && wbA->hasAmount() &&
-              (sameSubject || wa->payeeInstance == wbA->payeeInstance);
+  std::optional<eval::Result> res;
+  const eval::Award *wa = nullptr, *wbA = nullptr;
+  bool both = false;
+  auto confirm = [&] {
+    err.clear();
+    res = runner_.run({a, b}, wb_.build(ans.model, subj, ""), &err);
+    wa = res ? awardOf(&runner_, *res, a) : nullptr;
+    wbA = res ? awardOf(&runner_, *res, b) : nullptr;
+    // Clauses on one chain pay the same payee by construction; the evaluator has the last word.
+    both = wa && wbA && wa->hasAmount() && wbA->hasAmount() && (sameSubject || wa->payeeInstance == wbA->payeeInstance);
+  };
+  confirm();
+  // An applicant for whom a linear amount is below 0 stops the evaluation (W0636 says so): ask for
+  // one both pay 0 or more.
+  if (!res) {
+    std::vector<Cond> noneBelow;
+    for (int c : {a, b})
+      if (auto f = paysNoneBelowZero(c)) noneBelow.push_back(solver_.prepare(std::move(*f)));
+    std::vector<const Cond*> conj{&pay(a), &pay(b)};
+    for (const Cond& n : noneBelow) conj.push_back(&n);
+    if (!noneBelow.empty()) {
+      Answer again = solver_.solve(conj, touch);
+      if (again.sat == Sat::Yes) {
+        ans = std::move(again);
+        confirm();
+      }
+    }
+  }
   if (!both && o_.confirm) {
     Finding& f = add(FindingKind::UndecidedPair, a,
                      fmt::format("could not decide whether {} and {} overlap on {}: the solver's applicant is not "

@@ -287,6 +287,21 @@ TEST(CheckKinds, AmountsBelowZero) {
   replayAll(*c);
 }
 
+// An overlap of a clause that pays below 0 for some applicants (W0636) is decided on an applicant
+// it pays 0 or more: the solver's first one (投资 above 设备投入) stopped the evaluation, and the pair
+// was said undecided with a witness that does not evaluate.
+TEST(CheckKinds, AnOverlapIsDecidedOnAnApplicantPaidNoLessThanZero) {
+  auto c = compileOne(roundingDoc("1万元 进一", "条 1 {\n" +
+                                      clause("1", "项目", "设备奖励", "条件 设备投入 超 300万元 给予 (设备投入 - 投资) × 10%") +
+                                      clause("2", "项目", "设备奖励", "条件 设备投入 超 400万元 给予 1万元") + "}\n" +
+                                      "不重复 组 { 原文 \"就高\" 范围 文件 取 最高 每个 项目 }"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::UndecidedPair).empty()) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::CoveredOverlap).size(), 1u) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::NegativeAmount).size(), 1u) << c->listing();
+  replayAll(*c);
+}
+
 // A rate of an increase pays below 0 when the number fell, unless a condition says it rose.
 TEST(CheckKinds, ARateOfAnIncreaseThatCanFallPaysBelowZero) {
   auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "给予 增量(营业收入) × 5%") +
