@@ -94,15 +94,21 @@ TEST_F(Facts, CountsDatesHistoryAndReceived) {
   EXPECT_EQ(str(r.applicant.received[0].amount), "30000");
 }
 
-// Only caps that count awards received (累计, 年度) and 一次性 clauses are named; a target no such rule
-// covers gives no warning.
-TEST(FactsWarnings, AnAwardByTargetAloneNamesTheRulesThatDoNotCountIt) {
-  auto c = compilePolicy(std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号"
+// Three targets, each under one rule: 规模奖励 a 年度 cap, 称号奖励 a 一次性 clause, 设备奖励 the cap
+// `third` (合计 or 累计).
+std::string rulesPolicy(const std::string& third) {
+  return std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号"
     条 1 { 款 1 { 原文 "x" 对象 企业 标的 规模奖励 给予 最高 100万元 }
            款 2 { 原文 "y" 对象 企业 标的 称号奖励 一次性 给予 10万元 }
            款 3 { 原文 "z" 对象 企业 标的 设备奖励 给予 10万元 } }
     上限 年度上限 150万元 每个 企业 年度 覆盖 第1条第1款 { 原文 "单个企业年度最高150万元" }
-    上限 合计上限 150万元 每个 企业 覆盖 第1条第3款 { 原文 "合计最高150万元" } })");
+    )" + third + " }";
+}
+
+// Only caps that count awards received (累计, 年度) and 一次性 clauses are named; a target no such rule
+// covers gives no warning.
+TEST(FactsWarnings, AnAwardByTargetAloneNamesTheRulesThatDoNotCountIt) {
+  auto c = compilePolicy(rulesPolicy(R"(上限 合计上限 150万元 每个 企业 覆盖 第1条第3款 { 原文 "合计最高150万元" })"));
   ASSERT_TRUE(c);
   auto read = [&](const char* target) {
     return readFacts(*c, std::string(R"({"企业": {"已获奖励": [{"target": ")") + target +
@@ -124,12 +130,7 @@ TEST(FactsWarnings, AnAwardByTargetAloneNamesTheRulesThatDoNotCountIt) {
 // not be counted with its citation either, so no warning says to give one — the evaluation date is
 // the one given (`polc eval --date`), else the facts' date; without either, the warning stays.
 TEST(FactsWarnings, AnAwardOfAYearTheRuleDoesNotCountGivesNoWarning) {
-  auto c = compilePolicy(std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号"
-    条 1 { 款 1 { 原文 "x" 对象 企业 标的 规模奖励 给予 最高 100万元 }
-           款 2 { 原文 "y" 对象 企业 标的 称号奖励 一次性 给予 10万元 }
-           款 3 { 原文 "z" 对象 企业 标的 设备奖励 给予 10万元 } }
-    上限 年度上限 150万元 每个 企业 年度 覆盖 第1条第1款 { 原文 "单个企业年度最高150万元" }
-    上限 累计上限 150万元 每个 企业 累计 覆盖 第1条第3款 { 原文 "累计最高150万元" } })");
+  auto c = compilePolicy(rulesPolicy(R"(上限 累计上限 150万元 每个 企业 累计 覆盖 第1条第3款 { 原文 "累计最高150万元" })"));
   ASSERT_TRUE(c);
   auto read = [&](const char* target, int year, std::optional<int> date = std::nullopt) {
     return facts::readFacts(*c->model, *c->program,
