@@ -107,7 +107,7 @@ void Checker::itemCaps(int c) {
   const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
   if (!cl.cap.empty()) {
     auto v = tr_.constant(cl.cap[0]);
-    if (v && v->sign() <= 0) {
+    if (v && v->sign() == 0) {  // below 0 stops the evaluation: W0636
       Finding& f = add(FindingKind::CapNotPositive, c,
                        fmt::format("the cap of {} is {}: the clause never pays anything", cite(c), cl.cap[0].source));
       if (cl.cap[0].span.valid()) f.span = cl.cap[0].span;
@@ -119,8 +119,8 @@ void Checker::itemCaps(int c) {
     const Shape& s = d.branches[i].shape;
     if (!s.cap) continue;
     if (s.cap->sign() <= 0) {
-      if (!cl.cap.empty()) continue;  // the clause's cap, reported above
-      Finding& f = add(FindingKind::CapNotPositive, c, fmt::format("a cap in the amount of {} is {} or less", cite(c), s.cap->str()));
+      if (!cl.cap.empty() || s.cap->sign() < 0) continue;  // the clause's cap, reported above; below 0, W0636
+      Finding& f = add(FindingKind::CapNotPositive, c, fmt::format("a cap in the amount of {} is 0", cite(c)));
       f.expectHi = polrt::Decimal();
       if (auto m = atMax(c, i)) attachWitness(f, *m, subject(c));
       continue;

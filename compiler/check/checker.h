@@ -368,6 +368,8 @@ class Checker {
   bool paysBelowZero(int c) const;
   void negativeAmounts(int c);
   void linearBelowZero(int c, std::size_t bi);
+  void capBelowZero(int c);
+  std::optional<std::pair<Assignment, Q>> belowZero(int c, const Lin& form, const Cond* when);
 
   // ---- written amounts the document's 舍入 moves (check_rounding.cpp) ----
   void roundingMoves(int c);

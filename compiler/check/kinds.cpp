@@ -53,13 +53,14 @@ const KindInfo kKinds[] = {
      "cap, which always cuts it"},
     {FindingKind::RateOver100, "W0633", "rate_over_100", Severity::Warning,
      "A rate above 100 % of its base (the constant factors of a product together, the top of a range)"},
-    {FindingKind::CapNotPositive, "W0634", "cap_not_positive", Severity::Warning, "A cap of zero or less"},
+    {FindingKind::CapNotPositive, "W0634", "cap_not_positive", Severity::Warning,
+     "A cap of zero: the clause never pays anything (a cap below 0 is W0636)"},
     {FindingKind::RoundingMovesAmount, "W0635", "rounding_moves_amount", Severity::Warning,
      "The document's 舍入 pays a written amount other than as written, or a cap above itself: the amount or cap is "
      "not a multiple of the rounding unit"},
     {FindingKind::NegativeAmount, "W0636", "negative_amount", Severity::Warning,
-     "An amount (of a clause, or of one of its tiers or cases) below 0: the evaluation stops with an error for every "
-     "applicant it applies to"},
+     "An amount (of a clause, or of one of its tiers or cases) or a cap below 0: the evaluation stops with an error "
+     "for every applicant it applies to"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},
 };

@@ -205,6 +205,8 @@ class Evaluator {
     explainLine(aw, fmt::format("计算：{} = {}", cl.amount[0].source, amountText(aw.lo, aw.hi, aw.form)));
     if (!cl.cap.empty()) {
       Value c = ev.eval(cl.cap[0]);
+      // Without the cap's text: the bytecode does not keep it, and every evaluator says the same.
+      if (std::string bad = polrt::badCap(c.lo); !bad.empty()) throw EvalError(fmt::format("{}: {}", where, bad));
       std::string label = cl.capLabel.empty() ? "单项上限" : cl.capLabel;
       if (aw.hi > c.lo || aw.lo > c.lo) {
         aw.lo = polrt::min(aw.lo, c.lo);

@@ -23,4 +23,12 @@ inline std::string badAmount(const Decimal& lo, const Decimal& hi) {
   return "";
 }
 
+// What is wrong with a clause's cap (上限) as its expression gives it, or "" when nothing is: a cap
+// below 0 would make the award negative, which badAmount forbids, so it is an evaluation error too.
+inline std::string badCap(const Decimal& cap) {
+  if (!cap.isNegative()) return "";
+  return "the cap (上限) is negative (" + cap.normalized().toString() +
+         "): a cap is never below 0; the policy must say when the clause pays nothing";
+}
+
 }  // namespace polrt

@@ -248,6 +248,7 @@ Session::Outcome Session::amount(const ClauseDef& cl, AwardR& aw) {
     o = run(cl.cap, cp);
     if (o != Outcome::Value) return o;
     const Val& c = *cp;
+    if (c.lo.isNegative()) throw VmError{*where + ": " + badCap(c.lo)};
     if (aw.hi > c.lo || aw.lo > c.lo) {
       aw.lo = min(aw.lo, c.lo);
       aw.hi = min(aw.hi, c.lo);

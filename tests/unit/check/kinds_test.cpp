@@ -302,6 +302,27 @@ TEST(CheckKinds, AnOverlapIsDecidedOnAnApplicantPaidNoLessThanZero) {
   replayAll(*c);
 }
 
+// A cap below 0 stops the evaluation (a cap of 0 pays nothing, W0634): the clause's 上限, a 封顶 in the
+// amount, and a 上限 that is not a constant but below 0 for some applicant.
+TEST(CheckKinds, ACapBelowZeroStopsTheEvaluation) {
+  auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "给予 设备投入 × 10% 上限 -60万元") +
+                               clause("2", "项目", "节能奖励", "给予 设备投入 × 10% 封顶 -5万元") +
+                               clause("3", "企业", "规模奖励", "条件 制造业 给予 10万元 上限 0元") +
+                               clause("4", "企业", "称号奖励", "给予 人数 × 100元 上限 人数 × 100元 - 10万元") + "}"));
+  ASSERT_TRUE(c->program);
+  auto cap = c->find(FindingKind::NegativeAmount, "第1条第1款");
+  ASSERT_EQ(cap.size(), 1u) << c->listing();
+  EXPECT_NE(cap[0]->message.find("has the cap -60万元, below 0"), std::string::npos) << cap[0]->message;
+  EXPECT_EQ(c->find(FindingKind::NegativeAmount, "第1条第2款").size(), 1u) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::CapNotPositive, "第1条第1款").empty()) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::CapNotPositive, "第1条第2款").empty()) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::CapNotPositive, "第1条第3款").size(), 1u) << c->listing();
+  auto linear = c->find(FindingKind::NegativeAmount, "第1条第4款");
+  ASSERT_EQ(linear.size(), 1u) << c->listing();
+  EXPECT_NE(linear[0]->message.find("the cap `人数 × 100元 - 10万元` of"), std::string::npos) << linear[0]->message;
+  replayAll(*c);
+}
+
 // A rate of an increase pays below 0 when the number fell, unless a condition says it rose.
 TEST(CheckKinds, ARateOfAnIncreaseThatCanFallPaysBelowZero) {
   auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "给予 增量(营业收入) × 5%") +

@@ -325,6 +325,7 @@ struct Run {
     aw.hi = a.hi;
     if (explain) explainLine(aw, std::string("计算：") + source + " = " + amountText(aw.lo, aw.hi, aw.form));
     if (cap) {
+      if (cap->lo.isNegative()) fail(where, badCap(cap->lo));
       if (aw.hi > cap->lo || aw.lo > cap->lo) {
         aw.lo = polc_rt::min(aw.lo, cap->lo);
         aw.hi = polc_rt::min(aw.hi, cap->lo);
