@@ -15,6 +15,13 @@ bool Checker::negativeBranch(int c, std::size_t bi) const {
   return (s.kind == Shape::Const && (s.lo.sign() < 0 || s.hi.sign() < 0)) || (s.cap && s.cap->sign() < 0);
 }
 
+bool Checker::alwaysBelowZero(int c) const {
+  const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
+  for (std::size_t i = 0; i < branches.size(); ++i)
+    if (!negativeBranch(c, i)) return false;
+  return !branches.empty();
+}
+
 bool Checker::paysBelowZero(int c) const {
   for (std::size_t i = 0; i < cl_[static_cast<std::size_t>(c)].branches.size(); ++i)
     if (negativeBranch(c, i)) return true;

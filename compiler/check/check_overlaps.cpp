@@ -246,6 +246,7 @@ std::optional<F> Checker::paysNoneBelowZero(int c) {
 }
 
 void Checker::pair(int a, int b) {
+  if (alwaysBelowZero(a) || alwaysBelowZero(b)) return;  // no applicant is paid by it: W0636
   ++out_.stats.candidatePairs;
   ++out_.stats.overlapQueries;
   std::vector<int> touch = touchOf({a, b});

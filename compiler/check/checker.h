@@ -366,6 +366,8 @@ class Checker {
   // ---- amounts below zero (check_negative.cpp) ----
   bool negativeBranch(int c, std::size_t bi) const;
   bool paysBelowZero(int c) const;
+  // Every branch stops the evaluation: the clause never pays, and W0636 says why.
+  bool alwaysBelowZero(int c) const;
   void negativeAmounts(int c);
   void linearBelowZero(int c, std::size_t bi);
   void capBelowZero(int c);

@@ -62,6 +62,13 @@ Evaluated evaluateRead(const ir::Program& program, const facts::FactsResult& rea
 // finding's claim.
 Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witness, const Evaluated* contrast) {
   Replay out;
+  // Undecided claims nothing: its applicant is the solver's, which may stop the evaluation (a clause
+  // whose cap is below 0, W0636).
+  if (f.kind == FindingKind::UndecidedPair || f.kind == FindingKind::UndecidedClause) {
+    out.ok = true;
+    out.detail = witness.result ? "undecided" : "undecided; the witness does not evaluate: " + witness.error;
+    return out;
+  }
   // The one claim that the witness does not evaluate: the evaluator's error names the clause.
   if (f.kind == FindingKind::NegativeAmount) {
     const std::string& citation = program.clauses[static_cast<std::size_t>(f.clauses.at(0))].citation;

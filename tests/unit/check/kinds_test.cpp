@@ -308,7 +308,8 @@ TEST(CheckKinds, ACapBelowZeroStopsTheEvaluation) {
   auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "给予 设备投入 × 10% 上限 -60万元") +
                                clause("2", "项目", "节能奖励", "给予 设备投入 × 10% 封顶 -5万元") +
                                clause("3", "企业", "规模奖励", "条件 制造业 给予 10万元 上限 0元") +
-                               clause("4", "企业", "称号奖励", "给予 人数 × 100元 上限 人数 × 100元 - 10万元") + "}"));
+                               clause("4", "企业", "称号奖励", "给予 人数 × 100元 上限 人数 × 100元 - 10万元") +
+                               clause("5", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 10万元") + "}"));
   ASSERT_TRUE(c->program);
   auto cap = c->find(FindingKind::NegativeAmount, "第1条第1款");
   ASSERT_EQ(cap.size(), 1u) << c->listing();
@@ -320,6 +321,8 @@ TEST(CheckKinds, ACapBelowZeroStopsTheEvaluation) {
   auto linear = c->find(FindingKind::NegativeAmount, "第1条第4款");
   ASSERT_EQ(linear.size(), 1u) << c->listing();
   EXPECT_NE(linear[0]->message.find("the cap `人数 × 100元 - 10万元` of"), std::string::npos) << linear[0]->message;
+  // A clause that pays no applicant is not paired: no undecided overlap with 第1条第5款.
+  EXPECT_TRUE(c->find(FindingKind::UndecidedPair).empty()) << c->listing();
   replayAll(*c);
 }
 
