@@ -6,8 +6,16 @@
 #include <fmt/format.h>
 
 #include "check/checker.h"
+#include "check/replay.h"
 
 namespace polc::check {
+
+// A condition the solver cannot model (a text compared, `名称 == "甲"`) is a free variable to it, so its
+// applicant may not meet the condition: the last finding is kept only when the evaluator shows it.
+// A finding not shown is a missed finding, never a false one.
+void Checker::keepIfShown() {
+  if (!out_.findings.empty() && !replay(m_, p_, out_.findings.back()).ok) out_.findings.pop_back();
+}
 
 // A negative constant, or a cap below 0 (`上限 -60万元`, `封顶 -5万元`): the evaluators stop at either.
 bool Checker::negativeBranch(int c, std::size_t bi) const {
@@ -57,6 +65,7 @@ void Checker::negativeAmounts(int c) {
       f.span = s.expr->span;
     f.help.push_back("say when the clause pays nothing with a condition (条件), or pay 0元 there");
     attachWitness(f, *model, subject(c));
+    keepIfShown();
   }
 }
 
@@ -95,6 +104,7 @@ void Checker::linearBelowZero(int c, std::size_t bi) {
   if (s.expr && s.expr->span.valid()) f.span = s.expr->span;
   f.help.push_back("say with a condition (条件) when the clause pays nothing, e.g. that the base is above 0");
   attachWitness(f, found->first, subject(c));
+  keepIfShown();
 }
 
 // A clause's 上限 that is not a constant (the shapes leave it out) and is below 0 for an applicant the
@@ -113,6 +123,7 @@ void Checker::capBelowZero(int c) {
   if (cl.cap[0].span.valid()) f.span = cl.cap[0].span;
   f.help.push_back("say with a condition (条件) when the clause pays nothing");
   attachWitness(f, found->first, subject(c));
+  keepIfShown();
 }
 
 }  // namespace polc::check

@@ -48,6 +48,7 @@ void Checker::roundingMoves(int c) {
     f.help.push_back(fmt::format("write the {} as a multiple of {}, or round to a unit that divides it",
                                  capped ? "cap" : "amount", unit));
     attachWitness(f, *model, subject(c));
+    keepIfShown();
   }
 }
 

@@ -364,6 +364,8 @@ class Checker {
   std::pair<std::string, std::string> branchWhere(int c, std::size_t bi) const;
 
   // ---- amounts below zero (check_negative.cpp) ----
+  // Drops the last finding unless its witness, replayed on the whole program, shows its claim.
+  void keepIfShown();
   bool negativeBranch(int c, std::size_t bi) const;
   bool paysBelowZero(int c) const;
   // Every branch stops the evaluation: the clause never pays, and W0636 says why.

@@ -338,6 +338,20 @@ TEST(CheckKinds, ARateOfAnIncreaseThatCanFallPaysBelowZero) {
   replayAll(*c);
 }
 
+// A condition the solver cannot model (a text compared) leaves the witness short of it: W0635 and
+// W0636 are reported only when the evaluator shows them (fuzz_check found W0635 claimed there).
+TEST(CheckKinds, RoundingAndNegativeAmountsAreReportedOnlyWhereTheEvaluatorShowsThem) {
+  auto c = compileOne(roundingDoc("1万元 进一", "条 1 {\n" +
+                                                  clause("1", "企业", "规模奖励", "条件 名称 == \"甲\" 给予 2.5万元") +
+                                                  clause("2", "企业", "称号奖励", "条件 名称 == \"乙\" 给予 -1万元") +
+                                                  clause("3", "企业", "设备奖励", "条件 制造业 给予 2.5万元") + "}"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::RoundingMovesAmount, "第1条第1款").empty()) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::NegativeAmount, "第1条第2款").empty()) << c->listing();
+  EXPECT_EQ(c->find(FindingKind::RoundingMovesAmount, "第1条第3款").size(), 1u) << c->listing();
+  replayAll(*c);
+}
+
 TEST(CheckKinds, CrossFactArithmeticGoesToZ3) {
   // 增量 with the current value: the box cannot treat them apart; Z3 decides (and finds no overlap).
   auto c = compileOne(kindPolicy("CrossFactArithmeticGoesToZ3"));
