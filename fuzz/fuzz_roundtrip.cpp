@@ -432,6 +432,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       mpq_class cutLo = x.lo < exLo ? x.lo : exLo;
       x.hi -= cutHi;
       x.lo -= cutLo;
+      if (x.lo > x.hi) x.lo = x.hi;  // a lower end above its cut upper end is lowered to it (docs/ir.md, step 8)
       exHi -= cutHi;
       exLo -= cutLo;
     }
