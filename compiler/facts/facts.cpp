@@ -10,6 +10,7 @@
 // The facts fields with two names, shared with the generated code's reader (one definition).
 #include "backend/cpp/runtime/field_names.h"
 #include "decimal/parse_fault.h"
+#include "decimal/uncounted_words.h"
 #include "ir/lower.h"
 #include "sema/units.h"
 #include "support/read_file.h"
@@ -306,24 +307,17 @@ class Reader {
     auto related = [&](const ir::Clause& cl) { return cl.target == aw.target && misplaced(cl, subject).empty(); };
     std::vector<std::string> rules;
     for (const ir::Cap& cap : p_.caps) {
-      if (cap.period == ir::CapPeriod::Once) continue;  // 合计 counts this evaluation's awards only
-      if (year && (cap.period == ir::CapPeriod::Annual ? aw.year != *year : aw.year > *year)) continue;
+      if (!polrt::capCountsReceived(static_cast<int>(cap.period), aw.year, year)) continue;
       // Counted per instance of its 每个 subject owning the award's item: none owns an award above it.
       if (!p_.ownedBy(subject, cap.per)) continue;
       if (std::any_of(cap.clauses.begin(), cap.clauses.end(), [&](int c) { return related(p_.clauses[static_cast<std::size_t>(c)]); }))
-        rules.push_back("上限 " + cap.name);
+        rules.push_back(polrt::capRule(cap.name));
     }
     for (const ir::Clause& cl : p_.clauses)
-      if (cl.once && cl.target == aw.target && cl.subject == subject && (!year || aw.year < *year)) rules.push_back("一次性 " + cl.citation);
-    if (rules.empty()) return;
-    constexpr std::size_t kNamed = 3;
-    std::string named;
-    for (std::size_t i = 0; i < rules.size() && i < kNamed; ++i) named += (i ? "、" : "") + rules[i];
-    if (rules.size() > kNamed) named += fmt::format(" and {} more", rules.size() - kNamed);
-    out_->warnings.push_back(fmt::format(
-        "{}: given by its target {} alone, this award names no clause, so {} do{} not count it: give its "
-        "citation, the clause it was paid under, for them to count it",
-        path, p_.targets[static_cast<std::size_t>(aw.target)].name, named, rules.size() == 1 ? "es" : ""));
+      if (cl.once && cl.target == aw.target && cl.subject == subject && polrt::onceCountsReceived(aw.year, year))
+        rules.push_back(polrt::onceRule(cl.citation));
+    std::string warning = polrt::uncountedWarning(path, p_.targets[static_cast<std::size_t>(aw.target)].name, rules);
+    if (!warning.empty()) out_->warnings.push_back(std::move(warning));
   }
 
   void received(int index, const json& value, const std::string& path) {
