@@ -584,6 +584,12 @@ const char* polrt_award_note(const polrt_session* s, int award, int i) {
   return guardValue<const char*>(nullptr, [&] { return keep(s, s->s->notes(s->s->award(award))[i]); });
 }
 
+int polrt_warning_count(const polrt_session* s) { return s ? static_cast<int>(s->s->warnings().size()) : 0; }
+const char* polrt_warning(const polrt_session* s, int i) {
+  if (i < 0 || i >= polrt_warning_count(s)) return nullptr;
+  return s->s->warnings()[static_cast<std::size_t>(i)].c_str();
+}
+
 const char* polrt_total(const polrt_session* s, const char* which) {
   if (!s || !which) return nullptr;
   return guardValue<const char*>(nullptr, [&]() -> const char* {

@@ -487,19 +487,27 @@ int Program::findClause(std::string_view citation) const {
   return -1;
 }
 
+bool Program::ownedBy(int s, int ancestor) const {
+  for (std::size_t steps = 0; s >= 0 && steps <= subjects.size(); ++steps, s = subjects[static_cast<std::size_t>(s)].owner)
+    if (s == ancestor) return true;
+  return false;
+}
+
+bool Program::listableReceived(int clause, int subject) const {
+  const ClauseDef& cl = clauses[static_cast<std::size_t>(clause)];
+  if (cl.subject == subject || cl.subject < 0) return true;  // no subject: it matches no award anyway
+  return !cl.once && ownedBy(cl.subject, subject);
+}
+
 // As the compiler's facts reader and the generated code's: listed elsewhere, an award would match
 // no award and be ignored, and a 一次性 award listed above its item would be paid again.
 std::string Program::misplacedReceived(int clause, int subject) const {
+  if (listableReceived(clause, subject)) return "";
   const ClauseDef& cl = clauses[static_cast<std::size_t>(clause)];
-  if (cl.subject == subject || cl.subject < 0) return "";  // no subject: it matches no award anyway
   const std::string& name = strings[subjects[static_cast<std::size_t>(cl.subject)].name];
-  std::size_t steps = 0;  // bounded: a hostile file may make the owners a loop
-  for (int32_t o = subjects[static_cast<std::size_t>(cl.subject)].owner; o >= 0 && steps++ < subjects.size();
-       o = subjects[static_cast<std::size_t>(o)].owner)
-    if (o == subject)
-      return cl.once ? strings[cl.citation] + " is paid once per " + name + ": list it in the 已获奖励 of the " + name +
-                           " it was paid for"
-                     : "";
+  if (ownedBy(cl.subject, subject))
+    return strings[cl.citation] + " is paid once per " + name + ": list it in the 已获奖励 of the " + name +
+           " it was paid for";
   return strings[cl.citation] + " is awarded to a " + name + ": list it in the 已获奖励 of that " + name +
          " or of an item that owns it";
 }

@@ -200,8 +200,13 @@ struct Program {
   int findSubject(std::string_view name) const;
   int findFact(int subject, std::string_view name) const;
   int findClause(std::string_view citation) const;  // spaces ignored
-  // "" when an award received of `clause` may be listed on an instance of `subject` (its item's
-  // subject, or one that owns it; a 一次性 clause only its item's), else why not.
+  // Whether `s` is `ancestor` or is owned by it, through its owners (bounded: a hostile file may
+  // make the owners a loop).
+  bool ownedBy(int s, int ancestor) const;
+  // Whether an award received of `clause` may be listed on an instance of `subject`: its item's
+  // subject, or one that owns it; a 一次性 clause only its item's.
+  bool listableReceived(int clause, int subject) const;
+  // "" when listableReceived, else why not.
   std::string misplacedReceived(int clause, int subject) const;
   int findTarget(std::string_view name) const;
   int findMember(uint32_t enumIndex, std::string_view name) const;

@@ -161,6 +161,23 @@ const char* polrt_award_explanation(const polrt_session* s, int award, int line)
 int polrt_award_note_count(const polrt_session* s, int award);
 const char* polrt_award_note(const polrt_session* s, int award, int i);
 
+/* Warnings about the applicant, as `polc eval` gives them ("warnings" in its JSON result): an
+ * award received given by its target alone (polrt_add_received with citation NULL) names no
+ * clause, so the 累计/年度 caps over several clauses and the 一次性 clauses of that target do not
+ * count it, and the result may pay more than the agency expects (docs/facts.md). Each warning
+ * names those rules, as of the evaluation year, and asks for the award's citation:
+ * "企业.项目[0].已获奖励[0]: given by its target 专精特新奖励 alone, this award names no clause, so
+ * 上限 单个企业年度最高 does not count it: give its citation, the clause it was paid under, for them
+ * to count it". The text is polc eval's except for the file name before it; its locator is the
+ * instance's path (as polrt_award_item's) and the award's place among the awards received added to
+ * that instance, counting from 0 — polc eval's path when instances and awards are added in the
+ * facts file's order. Computed by polrt_evaluate (also when it then fails with POLRT_ERR_EVAL: they
+ * are about the applicant; none when it refuses the applicant), from a loaded recorded applicant as
+ * well; emptied by polrt_reset and polrt_applicant_load. UTF-8, valid as a session accessor's
+ * string; NULL for an index out of range. */
+int polrt_warning_count(const polrt_session* s);
+const char* polrt_warning(const polrt_session* s, int i);
+
 /* Totals over kept awards: which = "exact", "up_to", "range_min", "range_max", "min", "max". */
 const char* polrt_total(const polrt_session* s, const char* which);
 int polrt_total_payer_count(const polrt_session* s);

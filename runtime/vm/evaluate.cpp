@@ -62,7 +62,8 @@ bool Session::evaluate(bool explain) {
       docActive_[d] = !(doc.hasFrom && evalDate_ < doc.from) && !(doc.hasTo && evalDate_ > doc.to);
     }
   }
-  clearResult();
+  clearAwards();
+  warnUncounted();
   missingPool_.clear();
   fundingPool_.clear();
   instPool_.clear();
@@ -88,7 +89,7 @@ bool Session::evaluate(bool explain) {
     computeTotals();
   } catch (const VmError& e) {
     error_ = e.message;
-    clearResult();
+    clearAwards();  // the warnings stay: they are about the applicant, not the result
     return false;
   }
   return true;

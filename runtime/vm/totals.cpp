@@ -14,6 +14,11 @@ using namespace detail;
 // No awards and zero totals: what a session shows after reset() or a failed evaluation, never the
 // previous applicant's result (a batch's done() callback reads it whatever the status).
 void Session::clearResult() {
+  clearAwards();
+  warnings_.clear();
+}
+
+void Session::clearAwards() {
   nawards_ = 0;
   TotalsR& t = totals_;
   t.exact = t.upTo = t.rangeLo = t.rangeHi = t.lo = t.hi = Decimal();

@@ -113,8 +113,8 @@ class Session {
 
   // ---- the applicant ----------------------------------------------------------------------------
   void reset();  // forget the applicant, keep every buffer
-  // No awards and zero totals, as a failed evaluation leaves them (also for the C API's own checks
-  // before evaluating: never the previous applicant's result).
+  // No awards, zero totals and no warnings, as a refused applicant leaves them (the C API's own
+  // checks before evaluating: never the previous applicant's result).
   void clearResult();
   // Adds an instance of `subject` owned by `parent` (-1 for the applicant itself, which must come
   // first). Returns its index, or -1 when the subject does not fit (wrong owner, second root).
@@ -166,6 +166,14 @@ class Session {
   // Returns true when evaluated; false with error() set on an evaluation error (overflow, …).
   bool evaluate(bool explain);
   const std::string& error() const { return error_; }
+  // What polc eval warns about the applicant, worded as it words it (decimal/uncounted_words.h):
+  // each award received given by its target alone that a 累计/年度 cap or a 一次性 clause would
+  // count if it named its clause. Computed by evaluate() at its date, before anything can fail, so
+  // kept on an evaluation error (they are about the applicant, as a failed line of polc eval's
+  // batch still has them); emptied by reset() and load(). Each starts with where the award is,
+  // instancePath() + ".已获奖励[k]", k counting the awards added to that instance (addReceived):
+  // polc eval's path when the instances and awards were added in its facts file's order.
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
   // ---- the result -------------------------------------------------------------------------------
   int date() const { return evalDate_; }
@@ -307,6 +315,9 @@ class Session {
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   void planSplits();
   void computeTotals();
+  void clearAwards();
+  void warnUncounted();  // uncounted.cpp
+  void uncountedRules(const Received& aw, std::vector<std::string>& rules) const;
   AwardR& newAward();
   bool better(int a, int b, const GroupDef& g) const;
   int instanceOf(int subject) const;
@@ -410,6 +421,7 @@ class Session {
   std::vector<InstallmentR> instPool_;
   TotalsR totals_;
   std::string error_;
+  std::vector<std::string> warnings_;  // see warnings()
 };
 
 }  // namespace polrt

@@ -1,0 +1,119 @@
+// The C API's warnings (polrt_warning_count, polrt_warning): an award received given by its target
+// alone, which the cap over its target's clause does not count, is warned about as polc eval warns
+// (tests/unit/eval/cli_eval_test.cpp, AnAwardReceivedByTargetAloneIsWarnedAbout), at evaluation,
+// by the evaluation year, and from a recorded applicant too.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "polrt.h"
+#include "vm_util.h"
+
+namespace polc::vmtest {
+namespace {
+
+// 专利质押贴息 is paid under 第11条第2款第2项 only, which 上限 专利质押贴息同一企业 (累计, 每个 企业)
+// covers.
+const char* const kWarning =
+    "企业.已获奖励[1]: given by its target 专利质押贴息 alone, this award names no clause, so 上限 "
+    "专利质押贴息同一企业 does not count it: give its citation, the clause it was paid under, for them to count it";
+
+class CApiWarnings : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static auto c = compile(kCity);
+    ASSERT_FALSE(c->bytecode.empty()) << c->error;
+    ASSERT_EQ(polrt_load_memory(c->bytecode.data(), c->bytecode.size(), &p), POLRT_OK) << polrt_last_error();
+    ASSERT_EQ(polrt_session_new(p, &s), POLRT_OK);
+    describe(s);
+  }
+  void TearDown() override {
+    polrt_session_free(s);
+    polrt_program_free(p);
+  }
+  // An enterprise with a project; its second award received is given by its target alone.
+  static void describe(polrt_session* s) {
+    int firm = -1, project = -1;
+    ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
+    ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+    ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+    ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
+    ASSERT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", nullptr, "100000", 2023), POLRT_OK);
+    ASSERT_EQ(polrt_add_received(s, firm, nullptr, "专利质押贴息", "300000", 2023), POLRT_OK);
+  }
+  std::string warnings() const {
+    std::string out;
+    for (int i = 0; i < polrt_warning_count(s); ++i) out += std::string(polrt_warning(s, i)) + "\n";
+    return out;
+  }
+  polrt_program* p = nullptr;
+  polrt_session* s = nullptr;
+};
+
+TEST_F(CApiWarnings, AnAwardByTargetAloneIsWarnedAboutAtEvaluation) {
+  EXPECT_EQ(polrt_warning_count(s), 0) << "computed by polrt_evaluate, at its date";
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(warnings(), std::string(kWarning) + "\n");
+  EXPECT_EQ(polrt_warning(s, 1), nullptr);
+  EXPECT_EQ(polrt_warning(s, -1), nullptr);
+  EXPECT_EQ(polrt_warning_count(nullptr), 0);
+  EXPECT_EQ(polrt_warning(nullptr, 0), nullptr);
+  // Evaluated in 2022, a 累计 cap would not count a 2023 award with its citation either.
+  ASSERT_EQ(polrt_set_date(s, "2022-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(warnings(), "");
+  ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK);
+  ASSERT_EQ(polrt_reset(s), POLRT_OK);
+  EXPECT_EQ(polrt_warning_count(s), 0) << "the warnings are the applicant's";
+}
+
+// Awards given by their citation are counted: no warning. An applicant refused before evaluating
+// (a missing 必填 fact) has none either, never the previous evaluation's.
+TEST_F(CApiWarnings, NoWarningForACitationNorForARefusedApplicant) {
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK);
+  ASSERT_EQ(polrt_warning_count(s), 1);
+  ASSERT_EQ(polrt_clear_fact(s, 0, "所在地"), POLRT_OK);
+  EXPECT_EQ(polrt_evaluate(s, 0), POLRT_ERR_ARGUMENT);
+  EXPECT_EQ(polrt_warning_count(s), 0);
+  ASSERT_EQ(polrt_reset(s), POLRT_OK);
+  int firm = -1;
+  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", "专利质押贴息", "300000", 2023), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK);
+  EXPECT_EQ(polrt_warning_count(s), 0);
+}
+
+// A recorded applicant (Session::save/load) keeps its awards received by target, so the session it
+// is loaded into warns as the one it was saved from; loading another applicant forgets them.
+TEST_F(CApiWarnings, ARecordedApplicantKeepsGivingTheWarning) {
+  polrt_applicant* saved = nullptr;
+  ASSERT_EQ(polrt_applicant_save(s, &saved), POLRT_OK);
+  polrt_session* other = nullptr;
+  ASSERT_EQ(polrt_session_new(p, &other), POLRT_OK);
+  ASSERT_EQ(polrt_applicant_load(other, saved), POLRT_OK) << polrt_last_error();
+  ASSERT_EQ(polrt_evaluate(other, 0), POLRT_OK) << polrt_last_error();
+  ASSERT_EQ(polrt_warning_count(other), 1);
+  EXPECT_STREQ(polrt_warning(other, 0), kWarning);
+  // A recording without the award: loading it empties the warnings.
+  polrt_session* plain = nullptr;
+  ASSERT_EQ(polrt_session_new(p, &plain), POLRT_OK);
+  int firm = -1;
+  ASSERT_EQ(polrt_add_instance(plain, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(plain, firm, "所在地", "新北区"), POLRT_OK);
+  polrt_applicant* none = nullptr;
+  ASSERT_EQ(polrt_applicant_save(plain, &none), POLRT_OK);
+  ASSERT_EQ(polrt_applicant_load(other, none), POLRT_OK);
+  EXPECT_EQ(polrt_warning_count(other), 0);
+  ASSERT_EQ(polrt_applicant_load(other, saved), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(other, 0), POLRT_OK);
+  EXPECT_STREQ(polrt_warning(other, 0), kWarning) << "the recording keeps its date (2024)";
+  polrt_applicant_free(saved);
+  polrt_applicant_free(none);
+  polrt_session_free(plain);
+  polrt_session_free(other);
+}
+
+}  // namespace
+}  // namespace polc::vmtest
