@@ -303,19 +303,13 @@ class Reader {
   void uncounted(const eval::ReceivedAward& aw, const std::string& path) {
     const int subject = out_->applicant.instances[static_cast<std::size_t>(aw.instance)].subject;
     const std::optional<int> date = date_ ? date_ : out_->applicant.date;
-    const std::optional<int> year = date ? std::optional<int>(ir::yearOf(*date)) : std::nullopt;
-    auto related = [&](const ir::Clause& cl) { return cl.target == aw.target && misplaced(cl, subject).empty(); };
+    const int year = date ? ir::yearOf(*date) : polrt::kEveryYear;
     std::vector<std::string> rules;
-    for (const ir::Cap& cap : p_.caps) {
-      if (!polrt::capCountsReceived(static_cast<int>(cap.period), aw.year, year)) continue;
-      // Counted per instance of its 每个 subject owning the award's item: none owns an award above it.
-      if (!p_.ownedBy(subject, cap.per)) continue;
-      if (std::any_of(cap.clauses.begin(), cap.clauses.end(), [&](int c) { return related(p_.clauses[static_cast<std::size_t>(c)]); }))
-        rules.push_back(polrt::capRule(cap.name));
-    }
-    for (const ir::Clause& cl : p_.clauses)
-      if (cl.once && cl.target == aw.target && cl.subject == subject && polrt::onceCountsReceived(aw.year, year))
-        rules.push_back(polrt::onceRule(cl.citation));
+    polrt::uncountedRules(
+        p_.caps, p_.clauses, aw.target, subject, aw.year, year,
+        [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); },
+        [&](int clause, int s) { return misplaced(p_.clauses[static_cast<std::size_t>(clause)], s).empty(); },
+        [](const std::string& text) { return text; }, rules);
     std::string warning = polrt::uncountedWarning(path, p_.targets[static_cast<std::size_t>(aw.target)].name, rules);
     if (!warning.empty()) out_->warnings.push_back(std::move(warning));
   }

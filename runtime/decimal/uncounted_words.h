@@ -1,33 +1,63 @@
 // The warning about an award received given by its target alone (docs/facts.md), in one place for
 // every reader of applicants: polc's facts reader (compiler/facts/facts.cpp), the runtime's Session
-// (runtime/vm/uncounted.cpp, the C API's polrt_warning) and the generated C++'s reader (polc_decimal.h,
-// made from these sources by compiler/backend/cpp/decimal_header.cmake, carries this header). So the
-// three cannot word the warning differently, nor disagree on which years a rule counts; each finds
-// the rules in its own tables of the program and passes their names here.
+// (runtime/vm/uncounted.cpp, whose warnings the C API gives) and the generated C++'s Run
+// (polc_decimal.h, made from these sources by compiler/backend/cpp/decimal_header.cmake, carries
+// this header). So the three cannot word the warning differently, nor disagree on which rules count
+// which years; each passes its own tables of the program and how to read them.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace polrt {
 
+// The evaluation year when none is known (polc eval given no date): every year's award is then
+// taken as counted, since the warning cannot tell. No year is negative (the readers read four
+// digits). A plain int, not std::optional: GCC's -Wmaybe-uninitialized misreads the optional's
+// value once these are inlined, and generated code is compiled with -Werror.
+inline constexpr int kEveryYear = -1;
+
 // Whether a cap over several clauses counts an award received in `awardYear`, evaluating in `year`
 // (docs/ir.md, steps 5 and 8). `period`: 0 合计, 1 累计, 2 年度 (capKind's order). A 合计 cap counts
 // this evaluation's awards only, a 年度 cap this year's received, a 累计 cap those up to this year.
-// With no year known (polc eval given no date), every year's: the warning cannot tell.
-inline bool capCountsReceived(int period, int awardYear, std::optional<int> year) {
+inline bool capCountsReceived(int period, int awardYear, int year) {
   if (period == 0) return false;
-  if (!year) return true;
-  return period == 2 ? awardYear == *year : awardYear <= *year;
+  if (year == kEveryYear) return true;
+  return period == 2 ? awardYear == year : awardYear <= year;
 }
 
 // A 一次性 clause counts an award of an earlier year: this year's is the one being evaluated.
-inline bool onceCountsReceived(int awardYear, std::optional<int> year) { return !year || awardYear < *year; }
+inline bool onceCountsReceived(int awardYear, int year) { return year == kEveryYear || awardYear < year; }
 
 // The rules the warning names: a cap by its name, a 一次性 clause by its citation.
 inline std::string capRule(const std::string& cap) { return "上限 " + cap; }
 inline std::string onceRule(const std::string& citation) { return "一次性 " + citation; }
+
+// The rules that would count an award received of `target`, listed on an item of `subject` in
+// `awardYear`, if it named its clause, into `rules`: each cap over several clauses that counts that
+// year, counted per a subject that is or owns `subject` (a cap counts an award for the instance of
+// its 每个 subject owning the award's item: none owns an award listed above it), over a clause of
+// `target` whose award may be listed on `subject`; then each 一次性 clause of `target` paid to that
+// item, for an earlier year. `caps` and `clauses` are the program's tables in the evaluator's own
+// types, which all name these fields alike (period, per, clauses; target, subject, once); `ownedBy(s,
+// ancestor)`, `listable(clause, subject)` and `name(x)` (of a cap's name or a clause's citation, as
+// the tables hold them) read what they hold differently.
+template <class Caps, class Clauses, class OwnedBy, class Listable, class Name>
+void uncountedRules(const Caps& caps, const Clauses& clauses, int target, int subject, int awardYear,
+                    int year, OwnedBy ownedBy, Listable listable, Name name,
+                    std::vector<std::string>& rules) {
+  for (const auto& k : caps) {
+    if (!capCountsReceived(static_cast<int>(k.period), awardYear, year) || !ownedBy(subject, k.per)) continue;
+    for (const auto c : k.clauses)
+      if (clauses[c].target == target && listable(c, subject)) {
+        rules.push_back(capRule(name(k.name)));
+        break;
+      }
+  }
+  for (const auto& cl : clauses)
+    if (cl.once && cl.target == target && cl.subject == subject && onceCountsReceived(awardYear, year))
+      rules.push_back(onceRule(name(cl.citation)));
+}
 
 // The warning for the award received at `where` (企业.项目[0].已获奖励[1]) of `target`, which
 // `rules` would count if it named its clause; "" when none would. At most three rules are named,

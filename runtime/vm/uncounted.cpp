@@ -2,8 +2,6 @@
 // gives them from its facts reader, which the runtime cannot use, so the same rules are found here
 // in the program's own tables — caps with their period, 每个 subject and clauses; clauses with their
 // target, subject and 一次性 flag; subjects with their owners — and worded by the shared header.
-#include <algorithm>
-
 #include "decimal/uncounted_words.h"
 #include "vm/vm.h"
 
@@ -29,22 +27,14 @@ void Session::warnUncounted() {
   }
 }
 
-// The rules that would count `aw` if it named its clause, as the facts reader finds them
-// (compiler/facts/facts.cpp, uncounted()), by the evaluation year: a cap of a clause of its target
-// that may be listed where the award is, counted per an instance owning its item; a 一次性 clause of
-// its target paid to its item.
+// The rules that would count `aw` if it named its clause, as the facts reader finds them, by the
+// evaluation year.
 void Session::uncountedRules(const Received& aw, std::vector<std::string>& rules) const {
-  const int subject = inst_[static_cast<std::size_t>(aw.instance)].subject;
-  for (const CapDef& k : p_.caps) {
-    if (!capCountsReceived(k.period, aw.year, year_) || !p_.ownedBy(subject, k.per)) continue;
-    if (std::any_of(k.clauses.begin(), k.clauses.end(), [&](int32_t c) {
-          return p_.clauses[static_cast<std::size_t>(c)].target == aw.target && p_.listableReceived(c, subject);
-        }))
-      rules.push_back(capRule(p_.str(k.name)));
-  }
-  for (const ClauseDef& cl : p_.clauses)
-    if (cl.once && cl.target == aw.target && cl.subject == subject && onceCountsReceived(aw.year, year_))
-      rules.push_back(onceRule(p_.str(cl.citation)));
+  polrt::uncountedRules(
+      p_.caps, p_.clauses, aw.target, inst_[static_cast<std::size_t>(aw.instance)].subject, aw.year, year_,
+      [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); },
+      [&](int clause, int subject) { return p_.listableReceived(clause, subject); },
+      [&](uint32_t text) { return p_.str(text); }, rules);
 }
 
 }  // namespace polrt
