@@ -146,6 +146,19 @@ int main() {
   expect(outcome(farDate).find("the evaluation date (day 2147483647) is outside the years 0000 to 9999") !=
              std::string::npos,
          "an evaluation date beyond the year 9999 is an evaluation error, not an overflow");
+  // An award received given by its target alone names no clause, so the 一次性 clause of that
+  // target does not count it and pays again: not an error (only the agency knows the clause), but
+  // the result says so as polc eval does (Result::warnings); a Result evaluated again forgets it.
+  polc_rt::Received byTarget = received(-1, "");
+  byTarget.target = policy::program().clauses[index].target;
+  policy::Result reused;
+  policy::evaluate(p2(byTarget), reused);
+  expect(reused.warnings.size() == 1 &&
+             reused.warnings[0].rfind("企业.项目[0].已获奖励[0]: given by its target ", 0) == 0 &&
+             reused.warnings[0].find("一次性 常办发〔2022〕1号 第3条第3款") != std::string::npos,
+         "an award received by its target alone is warned about, naming the 一次性 clause that does not count it");
+  policy::evaluate(p2(received(index, "")), reused);
+  expect(reused.warnings.empty(), "by its clause, it is counted: no warning, none left from the previous applicant");
   bool badScale = false;
   try {
     (void)polc_rt::D(5, 40);

@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
       continue;
     }
     std::cout << "== " << argv[i] << "（评价日期 " << polc_rt::formatDate(r.date) << "）\n";
+    // What polc eval warns about (an award received by its target alone that a cap does not count).
+    for (const auto& w : r.warnings) std::cout << "  warning: " << w << "\n";
     for (const auto& aw : r.awards) {
       if (aw.kind != polc_rt::AwardKind::Pay) continue;  // benefits and 一事一议 are listed by polc eval
       const auto& cl = r.clause(aw);

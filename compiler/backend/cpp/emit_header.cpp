@@ -52,7 +52,9 @@ std::string Generator::header() {
   os << "};\n\n";
   os << "using Result = polc_rt::Result;\nusing Award = polc_rt::Award;\nusing Options = polc_rt::Options;\n\n";
   os << "// Evaluates one applicant against every clause in force on the evaluation date (options.date,\n"
-        "// else the facts' date, else today). Throws polc_rt::EvalError when a computation overflows.\n";
+        "// else the facts' date, else today). Throws polc_rt::EvalError when a computation overflows.\n"
+        "// result.warnings: what polc eval warns about the applicant, in its words (an award received\n"
+        "// given by its target alone, which a 累计/年度 cap or a 一次性 clause of that target does not count).\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
       os << "Result evaluate(const " << subjectNames_[s] << "& applicant, const Options& options = {});\n";

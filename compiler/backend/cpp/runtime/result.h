@@ -110,6 +110,11 @@ struct Result {
   std::vector<FundingPart> fundingParts;
   std::vector<Installment> installmentParts;
   std::vector<MissingFact> missingFacts;
+  // What polc eval warns about the applicant, in its words: each award received given by its target
+  // alone that a 累计/年度 cap or a 一次性 clause of that target would count had it its citation
+  // (Run::warnUncounted). Its locator is the item's path and the award's place in that item's
+  // 已获奖励 (企业.项目[0].已获奖励[1]), as polc eval's without its file name.
+  std::vector<std::string> warnings;
 
   // The evaluation's working buffers. Not part of the result: they live here so that evaluating
   // into a reused Result allocates nothing once they have grown, without any state outside it.
@@ -143,6 +148,7 @@ struct Result {
     fundingParts.clear();
     installmentParts.clear();
     missingFacts.clear();
+    warnings.clear();
     work.received.clear();
     for (auto& list : work.bySubject) list.clear();
     work.missing.clear();

@@ -64,6 +64,30 @@ struct Run {
       received.push_back(ReceivedAt{instance, target, &x, clause});
     }
   }
+  // polc eval's warnings about the awards received given by their target alone (Result::warnings),
+  // found and worded as polc's facts reader does (polc_decimal.h, uncountedRules and
+  // uncountedWarning): such an award names no clause, so the 累计/年度 caps over several clauses and
+  // the 一次性 clauses of its target do not count it, and the result may pay more than the agency
+  // expects. After flattening: the evaluation year is known and every award received is listed.
+  void warnUncounted() {
+    std::vector<std::string> rules;
+    for (std::size_t i = 0; i < received.size(); ++i) {
+      const ReceivedAt& x = received[i];
+      if (x.clause >= 0 || x.target < 0) continue;  // named by its clause: every rule counts it
+      rules.clear();
+      uncountedRules(
+          p.caps, p.clauses, x.target, r.instances[static_cast<std::size_t>(x.instance)].subject, x.award->year, year,
+          [this](int sub, int ancestor) { return ownedBy(p, sub, ancestor); },
+          [this](int c, int sub) { return misplaced(p, c, sub).empty(); }, [](const char* cite) { return std::string(cite); },
+          rules);
+      if (rules.empty()) continue;
+      // Its place in its item's 已获奖励: addReceived lists an item's awards together, in order.
+      int place = 0;
+      for (std::size_t j = 0; j < i; ++j) place += received[j].instance == x.instance ? 1 : 0;
+      r.warnings.push_back(uncountedWarning(r.path(x.instance) + ".已获奖励[" + std::to_string(place) + "]",
+                                            p.targets[x.target], rules));
+    }
+  }
   // A number filled in code outside its fact's bounds (values.h), tested where a clause reads it:
   // the lines are hot then, where testing every fact of every item first cost a batch ≈ 40 %.
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b) const {

@@ -137,6 +137,13 @@ inline std::string withoutBlanks(const std::string& s) {
   return out;
 }
 
+// Whether subject `s` is `ancestor` or is owned by it, through its owners.
+inline bool ownedBy(const ProgramInfo& p, int s, int ancestor) {
+  for (; s >= 0; s = p.subjects[s].owner)
+    if (s == ancestor) return true;
+  return false;
+}
+
 // An award received is listed on its item, or on an item that owns it (a cap over an enterprise's
 // awards counts last year's awards of products it no longer lists). "" when `clause`'s award may be
 // listed on an item of `subject`, else why not: listed elsewhere it would match no award and be
