@@ -204,9 +204,12 @@ struct ApplicantGenerator::Impl {
         nlohmann::json a = nlohmann::json::array();
         for (int n = below(3) + 1; n > 0; --n) {
           const ir::Clause& cl = p.clauses[static_cast<std::size_t>(mine[static_cast<std::size_t>(below(static_cast<int>(mine.size())))])];
-          nlohmann::json r = {{"citation", cl.citation},
-                              {"amount", std::to_string((below(200) + 1) * 10000)},
-                              {"year", year - below(2)}};
+          // The second of several given by its target alone, when the clause has one: the caps and
+          // 一次性 clauses do not count it, which every evaluator must say alike (the warnings).
+          // Chosen by its place, not drawn: the applicants are otherwise those of earlier seeds.
+          nlohmann::json r = {{"amount", std::to_string((below(200) + 1) * 10000)}, {"year", year - below(2)}};
+          if (n == 2 && cl.target >= 0) r["target"] = p.targets[static_cast<std::size_t>(cl.target)].name;
+          else r["citation"] = cl.citation;
           a.push_back(r);
         }
         o["已获奖励"] = a;

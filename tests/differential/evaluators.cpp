@@ -79,6 +79,18 @@ std::string detail(const polc_rt::Result& r) {
   return out;
 }
 
+// The warnings about the applicant (an award received by its target alone that a cap does not
+// count), which the facts reader, the VM's session and the generated C++'s result each give. Sorted:
+// each gives them in the order it lists the awards, and polc's reader visits an object's keys in
+// byte order (an item's 产品 before its own 已获奖励), where the generated code lists an item's
+// awards with it, before its items'; the words and paths must be the same.
+std::string warned(std::vector<std::string> warnings) {
+  std::sort(warnings.begin(), warnings.end());
+  std::string out;
+  for (const auto& w : warnings) out += "warning " + w + "\n";
+  return out;
+}
+
 }  // namespace
 
 struct Evaluators::State {
@@ -191,7 +203,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
     const eval::Applicant& a = facts.applicant;
     try {
       auto r = eval::evaluate(*s_->program, a, o);
-      out[0] = {true, core(*s_->program, a, r), detail(r)};
+      out[0] = {true, core(*s_->program, a, r), detail(r) + warned(facts.warnings)};
     } catch (const eval::EvalError& e) {
       out[0] = {true, std::string("error: ") + e.what(), ""};
     }
@@ -207,7 +219,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
         continue;
       }
       auto r = bytecode::toResult(*s, explain);
-      out[i] = {true, core(*s_->program, a, r), detail(r)};
+      out[i] = {true, core(*s_->program, a, r), detail(r) + warned(s->warnings())};
     }
   }
   policy::Facts gfacts;
@@ -220,7 +232,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
     policy::Options go;
     go.explain = explain;
     auto r = policy::evaluate(gfacts, go);
-    out[3] = {true, polc_rt::summary(r), detail(r)};
+    out[3] = {true, polc_rt::summary(r), detail(r) + warned(r.warnings)};
   } catch (const polc_rt::EvalError& e) {
     out[3] = {true, std::string("error: ") + e.what(), ""};
   }

@@ -22,7 +22,8 @@ struct Outcome {
   // Awards (citation, item, kind, status, form, amounts, payee, funding, installments, reason,
   // notes) and totals, or "error: <message>": what every evaluator must agree on.
   std::string core;
-  // Missing facts, the evaluation date and, when asked for, the explanation lines: what the three
+  // Missing facts, the evaluation date, the warnings about the applicant (docs/facts.md: an award
+  // received by its target alone) and, when asked for, the explanation lines: what the three
   // evaluators of the compiler's result type must also agree on (the generated C++ has no
   // explanations).
   std::string detail;
