@@ -39,6 +39,7 @@ void readResult(polrt_session* s) {
     for (int m = 0; m < polrt_award_missing_count(s, a); ++m) use(polrt_award_missing(s, a, m));
     for (int e = 0; e < polrt_award_explanation_count(s, a); ++e) use(polrt_award_explanation(s, a, e));
   }
+  for (int w = 0; w < polrt_warning_count(s); ++w) use(polrt_warning(s, w));
   for (const char* w : {"exact", "up_to", "range_min", "range_max", "min", "max"}) use(polrt_total(s, w));
   for (int i = 0; i < polrt_total_payer_count(s); ++i) {
     use(polrt_total_payer(s, i));

@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
 
   CHECK(polrt_evaluate(s, POLRT_EXPLAIN));
 
+  /* What polc eval would warn about (an award received given by its target alone): none for P2. */
+  for (int w = 0; w < polrt_warning_count(s); ++w) printf("warning: %s\n", polrt_warning(s, w));
   int n = polrt_award_count(s);
   printf("P2: %d clauses apply\n", n);
   for (int i = 0; i < n; ++i) {
