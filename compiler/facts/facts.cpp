@@ -329,6 +329,7 @@ class Reader {
       eval::ReceivedAward aw;
       aw.instance = index;
       bool ok = true, hasAmount = false, hasYear = false;
+      std::string targetAt;  // where the target was given, if it was
       for (const auto& [key, v] : r.items()) {
         std::string at = here + "." + key;
         if (key == "citation" || key == "条款") {
@@ -349,6 +350,7 @@ class Reader {
             ok = false;
           } else {
             aw.target = static_cast<int>(it - p_.targets.begin());
+            targetAt = at;
           }
         } else if (key == "amount" || key == "金额") {
           ir::FactSlot money;
@@ -376,10 +378,23 @@ class Reader {
       if (!hasAmount) error(here + ".amount", "missing: the amount received");
       if (!hasYear) error(here + ".year", "missing: the year it was received");
       if (aw.clause < 0 && aw.target < 0 && ok) error(here, "give the citation or the target of the award");
+      // The clause has one target: another one given beside it would count the award for that
+      // target's 晋级补差 and for the clause's caps, so the award would be two different awards.
+      if (aw.clause >= 0 && aw.target >= 0 && aw.target != p_.clauses[aw.clause].target) {
+        error(targetAt, otherTarget(aw.target, aw.clause));
+        ok = false;
+      }
       if (aw.clause >= 0 && aw.target < 0) aw.target = p_.clauses[aw.clause].target;
       if (ok && hasYear && aw.clause < 0 && aw.target >= 0) byTarget_.emplace_back(aw, here);
       if (ok && hasAmount && hasYear) out_->applicant.received.push_back(aw);
     }
+  }
+
+  std::string otherTarget(int target, int clause) const {
+    const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(clause)];
+    return fmt::format("{} is not the target of {} ({}): give the citation alone, the target follows from it",
+                       p_.targets[static_cast<std::size_t>(target)].name, cl.citation,
+                       cl.target >= 0 ? p_.targets[static_cast<std::size_t>(cl.target)].name : "it has none");
   }
 
   static std::string squeeze(const std::string& s) {

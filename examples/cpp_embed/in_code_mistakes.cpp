@@ -133,6 +133,13 @@ int main() {
          "an enum value cast beyond its enum is an evaluation error, not a read past a bit set");
   expect(outcome(p2(received(-1, ""))) == "error: 已获奖励: give the citation or the target of the award",
          "an award received that names no clause nor target is an evaluation error, not ignored");
+  policy::Facts otherTarget = p2(received(index, ""));
+  const auto& targets = policy::program().targets;
+  for (int t = 0; t < targets.size; ++t)
+    if (std::string(targets[t]) == "规模跃升奖励") otherTarget.企业->项目[0].已获奖励[0].target = t;
+  expect(outcome(otherTarget) == "error: 已获奖励: 规模跃升奖励 is not the target of 常办发〔2022〕1号 第3条第3款 "
+                                 "(设备投入奖励): give the citation alone, the target follows from it",
+         "a target beside the citation that is not the clause's is an evaluation error, as the reader refuses it");
   policy::Facts noPlace = p2(received(index, ""));
   noPlace.企业->所在地.reset();
   expect(outcome(noPlace) == "error: 企业.所在地: missing required fact (declared 必填)",

@@ -453,6 +453,9 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
       if (tgt < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown target \"") + target + "\"");
     }
     if (clause < 0 && tgt < 0) return fail(POLRT_ERR_ARGUMENT, "give the citation or the target of the award");
+    // As the facts readers: the award would count for one target's 晋级补差 and another clause's caps.
+    if (clause >= 0 && tgt >= 0)
+      if (std::string why = p.otherTarget(clause, tgt); !why.empty()) return fail(POLRT_ERR_ARGUMENT, why);
     if (clause >= 0 && tgt < 0) tgt = p.clauses[clause].target;
     if (!amount) return fail(POLRT_ERR_ARGUMENT, "null amount");
     auto d = polrt::Decimal::parse(amount);

@@ -518,6 +518,14 @@ int Program::findTarget(std::string_view name) const {
   return -1;
 }
 
+std::string Program::otherTarget(int clause, int target) const {
+  const ClauseDef& cl = clauses[static_cast<std::size_t>(clause)];
+  if (cl.target == target) return "";
+  return strings[targets[static_cast<std::size_t>(target)]] + " is not the target of " + strings[cl.citation] + " (" +
+         (cl.target >= 0 ? strings[targets[static_cast<std::size_t>(cl.target)]] : std::string("it has none")) +
+         "): give the citation alone, the target follows from it";
+}
+
 int Program::findMember(uint32_t e, std::string_view name) const {
   if (e >= enums.size()) return -1;
   for (std::size_t i = 0; i < enums[e].members.size(); ++i)

@@ -209,6 +209,8 @@ struct Program {
   // "" when listableReceived, else why not.
   std::string misplacedReceived(int clause, int subject) const;
   int findTarget(std::string_view name) const;
+  // "" when `target` is `clause`'s own target, else why an award received may not name both.
+  std::string otherTarget(int clause, int target) const;
   int findMember(uint32_t enumIndex, std::string_view name) const;
 };
 

@@ -94,6 +94,19 @@ TEST_F(Facts, CountsDatesHistoryAndReceived) {
   EXPECT_EQ(str(r.applicant.received[0].amount), "30000");
 }
 
+// A clause has one target: an award received naming another beside its citation would count for
+// that target's 晋级补差 and for the clause's caps, so it is refused; its own target may be repeated.
+TEST_F(Facts, AnAwardReceivedNamesNoTargetButItsClauses) {
+  EXPECT_EQ(error(R"({"企业": {"已获奖励": [{"citation": "测试 第1条第1款", "target": "称号奖励",
+                                            "amount": "1元", "year": 2023}]}})"),
+            "企业.已获奖励[0].target: 称号奖励 is not the target of 测试 第1条第1款 (规模奖励): give the citation "
+            "alone, the target follows from it");
+  auto r = read(R"({"企业": {"已获奖励": [{"标的": "规模奖励", "citation": "测试 第1条第1款", "amount": "1元",
+                                       "year": 2023}]}})");
+  ASSERT_TRUE(r.ok()) << r.errors.front();
+  EXPECT_EQ(r.applicant.received.at(0).clause, 0);
+}
+
 // Three targets, each under one rule: 规模奖励 a 年度 cap, 称号奖励 a 一次性 clause, 设备奖励 the cap
 // `third` (合计 or 累计).
 std::string rulesPolicy(const std::string& third) {

@@ -177,6 +177,7 @@ class FactsReader {
       }
       Received rec;
       bool ok = true, hasAmount = false, hasYear = false;
+      std::string targetKey;  // the key the target was given under, if it was
       for (std::size_t k = 0; k < r.keys.size(); ++k) {
         const std::string& key = r.keys[k];
         const Json& x = r.values[k];
@@ -197,6 +198,8 @@ class FactsReader {
           if (rec.target < 0) {
             error(here + "." + key, "unknown target");
             ok = false;
+          } else {
+            targetKey = key;
           }
         } else if (key == "amount" || key == "金额") {
           std::size_t before = errors.size();
@@ -220,6 +223,11 @@ class FactsReader {
       if (!hasAmount) error(here + ".amount", "missing: the amount received");
       if (!hasYear) error(here + ".year", "missing: the year it was received");
       if (rec.clause < 0 && rec.target < 0 && ok) error(here, "give the citation or the target of the award");
+      if (rec.clause >= 0 && rec.target >= 0)
+        if (std::string why = otherTarget(p_, rec.clause, rec.target); !why.empty()) {
+          error(here + "." + targetKey, why);
+          ok = false;
+        }
       if (ok && hasAmount && hasYear) out.push_back(rec);
     }
   }

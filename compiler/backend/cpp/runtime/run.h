@@ -56,6 +56,8 @@ struct Run {
         throw EvalError("已获奖励: give the citation or the target of the award");
       if (x.target < -1 || x.target >= p.targets.size)
         throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
+      if (clause >= 0 && x.target >= 0)
+        if (std::string why = otherTarget(p, clause, x.target); !why.empty()) throw EvalError("已获奖励: " + why);
       if (x.year < 0 || x.year > 9999) throw EvalError("已获奖励: " + notAYear(x.year));
       // As the reader: a negative amount received would raise a 晋级补差 top-up.
       if (x.amount.isNegative())

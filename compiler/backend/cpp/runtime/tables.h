@@ -161,6 +161,16 @@ inline std::string misplaced(const ProgramInfo& p, int clause, int subject) {
          " or of an item that owns it";
 }
 
+// "" when `target` is `clause`'s own target, else why an award received may not name both: it
+// would count for one target's 晋级补差 and for another clause's caps. As polc's reader.
+inline std::string otherTarget(const ProgramInfo& p, int clause, int target) {
+  const ClauseInfo& cl = p.clauses[clause];
+  if (cl.target == target) return "";
+  return std::string(p.targets[target]) + " is not the target of " + cl.citation + " (" +
+         (cl.target >= 0 ? std::string(p.targets[cl.target]) : std::string("it has none")) +
+         "): give the citation alone, the target follows from it";
+}
+
 // The index of the clause a citation names (its document's number, then 第…条…), or -1. For an
 // embedder filling an award received (Received::clause) in code; the facts reader also takes the
 // document's name instead of its number.
