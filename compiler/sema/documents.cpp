@@ -44,6 +44,7 @@ class DocumentChecker {
   DocumentChecker(Context& cx, ExprChecker& checker) : cx_(cx), m_(cx.model), checker_(checker) {}
 
   void run() {
+    distinctNumbers();
     for (int d = 0; d < static_cast<int>(m_.documents.size()); ++d) registerClauses(d);
     for (int d = 0; d < static_cast<int>(m_.documents.size()); ++d) {
       DocumentInfo& doc = m_.documents[d];
@@ -58,6 +59,40 @@ class DocumentChecker {
 
  private:
   // ---- citations ----------------------------------------------------------------------------------
+  // Results cite a clause by its document's 文号; facts (已获奖励) and test files by the 文号 or the
+  // name, blanks ignored. A 文号 that is another document's 文号 or name would cite two clauses
+  // alike, and an award received would count for whichever document was declared first.
+  void distinctNumbers() {
+    auto key = [](const std::string& text) {
+      std::string out;
+      for (char c : text)
+        if (c != ' ' && c != '\t') out += c;
+      return out;
+    };
+    std::map<std::string, int> names, numbers;
+    for (int d = 0; d < static_cast<int>(m_.documents.size()); ++d) names.emplace(key(m_.documents[d].name), d);
+    for (int d = 0; d < static_cast<int>(m_.documents.size()); ++d) {
+      const ast::DocumentDecl& decl = *m_.documents[d].decl;
+      if (!decl.number) continue;
+      const std::string k = key(decl.number->value);
+      if (auto n = names.find(k); n != names.end() && n->second != d) {
+        const DocumentInfo& other = m_.documents[n->second];
+        cx_.diags.error(diag::kDuplicateCitation, decl.number->span,
+                        fmt::format("文号 \"{}\" of {} is the name of another document, {}: their clauses would be "
+                                    "cited alike",
+                                    decl.number->value, m_.documents[d].name, other.name))
+            .notes.push_back(DiagNote{other.decl->name.span, "that document is here"});
+        continue;
+      }
+      auto [it, fresh] = numbers.emplace(k, d);
+      if (!fresh)
+        cx_.diags.error(diag::kDuplicateCitation, decl.number->span,
+                        fmt::format("文号 \"{}\" of {} is also the 文号 of {}: their clauses would be cited alike",
+                                    decl.number->value, m_.documents[d].name, m_.documents[it->second].name))
+            .notes.push_back(DiagNote{m_.documents[it->second].decl->number->span, "the other 文号 is here"});
+    }
+  }
+
   void registerClauses(int d) {
     DocumentInfo& doc = m_.documents[d];
     // The evaluators break ties (non-stacking) and cut (caps over several clauses) by citation,

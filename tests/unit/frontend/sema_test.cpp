@@ -334,6 +334,28 @@ TEST(SemaDiagnostics, DuplicateClausesPointAtTheFirst) {
   EXPECT_LT(d.notes[0].span.begin, d.span.begin);
 }
 
+// Results, facts and test files cite a clause by its document's 文号 or name: one shared by two
+// documents would cite two clauses alike (and an award received would count for the first).
+TEST(SemaDiagnostics, ADocumentNumberIsNoOtherDocumentsNumberOrName) {
+  const std::string clause = " { 条 1 { 款 1 { 原文 \"…\" 对象 企业 标的 奖励 给予 1万元 } } }\n";
+  auto byName = compile(std::string(kSchema) + "文件 甲 { 文号 \"乙\"" + clause.substr(2) + "文件 乙" + clause);
+  ASSERT_EQ(byName->codes(), std::vector<std::string>{diag::kDuplicateCitation}) << byName->dump();
+  const Diagnostic& d = byName->diags.all()[0];
+  EXPECT_EQ(d.message, "文号 \"乙\" of 甲 is the name of another document, 乙: their clauses would be cited alike");
+  EXPECT_EQ(byName->textOf(d.span), "\"乙\"");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(byName->textOf(d.notes[0].span), "乙");
+
+  auto byNumber = compile(std::string(kSchema) + "文件 甲 { 文号 \"丙 1号\"" + clause.substr(2) + "文件 乙 { 文号 \"丙1号\"" +
+                          clause.substr(2));
+  ASSERT_EQ(byNumber->codes(), std::vector<std::string>{diag::kDuplicateCitation}) << byNumber->dump();
+  EXPECT_EQ(byNumber->diags.all()[0].message, "文号 \"丙1号\" of 乙 is also the 文号 of 甲: their clauses would be cited alike")
+      << "blanks are ignored in citations";
+
+  auto ownName = compile(std::string(kSchema) + "文件 甲 { 文号 \"甲\"" + clause.substr(2));
+  EXPECT_TRUE(ownName->codes().empty()) << ownName->dump();
+}
+
 TEST(SemaDiagnostics, StructuralOmissionsOfAClause) {
   std::string src = std::string(kSchema) + "文件 甲 { 条 3 { 款 1 { 给予 1万元 } } }\n";
   auto c = compile(src);
