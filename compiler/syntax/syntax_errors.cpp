@@ -153,6 +153,16 @@ std::optional<std::string> ratioGluedBefore(const Previous& p) {
   return p.token->getText();
 }
 
+// `1000元至4000元`: 至 is a Chinese character, so it lexes as the end of the first number's unit
+// (language.md §2.3) and the error falls on the second number. The first, split at its 至, if so.
+std::optional<std::pair<std::string, std::string>> rangeGluedBefore(const Previous& p) {
+  static const std::string kTo = "至";
+  if (!p.token || p.token->getType() != gen::PolcLexer::QUANTITY) return std::nullopt;
+  const std::string text = p.token->getText();
+  if (text.size() <= kTo.size() || text.compare(text.size() - kTo.size(), kTo.size(), kTo) != 0) return std::nullopt;
+  return std::make_pair(text, text.substr(0, text.size() - kTo.size()));
+}
+
 }  // namespace
 
 void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending,
@@ -216,6 +226,9 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (auto kw = closestExpectedKeyword(text, expectedSet, parser->getVocabulary()))
       d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
   }
+  if (auto range = rangeGluedBefore(previousToken(parser, offending)))
+    d.help.push_back(fmt::format("`{}` reads as one number whose unit ends in 至; put spaces around 至: `{} 至 {}`",
+                                 range->first, range->second, text));
   // Numbers copied from the policy text in Chinese numerals: `条 二`, `关系 第二条第一款 "…"`. A
   // citation so written lexes as one name, and the error falls on the token after it.
   if (offending->getType() == gen::PolcLexer::IDENT) {

@@ -116,6 +116,12 @@ TEST(SyntaxErrors, AUnitApartFromItsNumberSaysToJoinThem) {
   for (const auto& h : nextLine->diags.all()[0].help) EXPECT_EQ(h.find("right after the number"), std::string::npos) << h;
 }
 
+TEST(SyntaxErrors, ARangeGluedToItsFirstNumberSaysToSpaceThe至) {
+  // language.md §2.3 warns of `1000元至4000元`; the error fell on `4000元` with no word of why.
+  expectFirstHelp("文件 甲 { 条 1 { 款 1 { 给予 (1000元至4000元) × 人数 } } }", diag::kUnexpectedToken, "4000元",
+                  "`1000元至` reads as one number whose unit ends in 至; put spaces around 至: `1000元 至 4000元`");
+}
+
 TEST(SyntaxErrors, APostfixWordAfterAnotherComparisonSaysWhatItCloses) {
   // `超 5000万元 以上` is what following the E0203 hint for `超 5000万元以上` gives: explain it too.
   expectFirstHelp("文件 甲 { 条 1 { 款 1 { 条件 营业收入 超 5000万元 以上 } } }", diag::kUnexpectedToken, "以上",
