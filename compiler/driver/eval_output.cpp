@@ -1,6 +1,7 @@
 #include "driver/eval_output.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -98,12 +99,21 @@ std::string kindText(const ir::Program& p, const Award& aw) {
 
 std::string itemText(const eval::Applicant& a, const Award& aw) { return a.instances[aw.instance].path; }
 
+// A clause evaluated for several items (项目[0], 项目[1]) gives one award each: count the clauses,
+// and the awards when they are more, rather than call the awards clauses.
+std::string applicableCount(const eval::Result& r) {
+  std::set<int> clauses;
+  for (const Award& aw : r.awards) clauses.insert(aw.clause);
+  if (clauses.size() == r.awards.size()) return fmt::format("适用条款 {} 项", clauses.size());
+  return fmt::format("适用条款 {} 项，按事项计 {} 项", clauses.size(), r.awards.size());
+}
+
 }  // namespace
 
 std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {
   std::ostringstream os;
   std::string who = a.instances.empty() ? "?" : a.instances[0].path;
-  os << fmt::format("申报主体 {}，评价日期 {}，适用条款 {} 项\n", who, ir::formatDate(r.date), r.awards.size());
+  os << fmt::format("申报主体 {}，评价日期 {}，{}\n", who, ir::formatDate(r.date), applicableCount(r));
   if (r.awards.empty()) os << "\n没有适用的条款。\n";
   for (std::size_t i = 0; i < r.awards.size(); ++i) {
     const Award& aw = r.awards[i];

@@ -119,6 +119,9 @@ TEST(EvalCli, P4ClusterCapped) {
                   {"常办发〔2022〕1号 第1条第1款第2项", "集群.平台项目[11]", "capped", "0", nullptr, nullptr}},
                  "20000000",
                  "单个集群累计"});
+  // 13 awards of 2 clauses: the header counted the awards as clauses (适用条款 13 项).
+  CliRun text = runPolc("eval policies/ --facts examples/applicants/p4.json", "p4.header");
+  EXPECT_EQ(text.out.substr(0, text.out.find('\n')), "申报主体 集群，评价日期 2024-06-30，适用条款 2 项，按事项计 13 项");
 }
 
 TEST(EvalCli, P5TakeHighest) {
