@@ -483,8 +483,13 @@ void Checker::gap(int a, int b) {
 // One clause says 超 a value and the other 低于 it: the value itself.
 bool Checker::pointGap(int a, int b, const Box& A, const Box& B, int var, const NumDom& x, const NumDom& y) {
   std::optional<Q> point;
-  if (x.hasHi && x.hiStrict && x.hiLit && y.hasLo && y.loStrict && y.loLit && x.hi == y.lo) point = x.hi;
-  if (y.hasHi && y.hiStrict && y.hiLit && x.hasLo && x.loStrict && x.loLit && y.hi == x.lo) point = y.hi;
+  bool aBelow = false;  // whether `a` is the clause that needs less than the point
+  if (x.hasHi && x.hiStrict && x.hiLit && y.hasLo && y.loStrict && y.loLit && x.hi == y.lo) {
+    point = x.hi;
+    aBelow = true;
+  } else if (y.hasHi && y.hiStrict && y.hiLit && x.hasLo && x.loStrict && x.loLit && y.hi == x.lo) {
+    point = y.hi;
+  }
   if (!point) return false;
   Cond pin = pinned(var, *point);
   Answer ans = freedAt(a, b, A, B, var, pin);
@@ -493,9 +498,10 @@ bool Checker::pointGap(int a, int b, const Box& A, const Box& B, int var, const 
   if (!same) return false;
   const VarInfo& v = vars_[var];
   Finding& f = add(FindingKind::TierGap, a,
-                   fmt::format("{} = {} falls between {} and {}: neither pays {} at the boundary (one says 超/低于, "
-                               "the other needs more than the same value)",
-                               v.name, describeValue(p_, v, *point), cite(a), cite(b), targetName(a)));
+                   fmt::format("{} = {} falls between {} and {}: neither pays {} at the boundary ({} needs less "
+                               "than it, {} more)",
+                               v.name, describeValue(p_, v, *point), cite(a), cite(b), targetName(a),
+                               cite(aBelow ? a : b), cite(aBelow ? b : a)));
   noteOther(f, b, "the other clause");
   f.clauses = *same;
   attachWitness(f, ans.model, subject(a));

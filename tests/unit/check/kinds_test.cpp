@@ -49,6 +49,10 @@ TEST(CheckKinds, GapAtAStrictBoundaryOnBothSides) {
   auto f = c->find(FindingKind::TierGap);
   ASSERT_EQ(f.size(), 1u) << c->listing();
   EXPECT_NE(f[0]->witnessSummary.find("项目.设备投入=100万元"), std::string::npos) << f[0]->witnessSummary;
+  // It said "(one says 超/低于, the other needs more than the same value)": say which needs which.
+  EXPECT_NE(f[0]->message.find("at the boundary (测试 第1条第2款 needs less than it, 测试 第1条第1款 more)"),
+            std::string::npos)
+      << f[0]->message;
   replayAll(*c);
 }
 
