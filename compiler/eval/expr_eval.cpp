@@ -401,6 +401,8 @@ Value ExprEval::marginal(const ir::Expr& e) {
     if (!(x.lo > t)) break;
     Decimal top = x.lo;
     if (i + 1 < e.entries.size()) top = polrt::min(top, eval(e.entries[i + 1].key[0]).lo);
+    // A next threshold below this one (facts, which sema cannot order) would pay a negative band.
+    if (top < t) fail(e, "the thresholds of 累进 must increase");
     Decimal rate = eval(e.entries[i].value[0]).lo;
     Decimal band = mul(rate, sub(top, t, e), e);
     total = add(total, band, e);

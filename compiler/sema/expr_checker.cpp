@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "support/suggest.h"
+#include "sema/rational.h"
 #include "sema/units.h"
 #include "syntax/token_names.h"
 
@@ -713,8 +714,16 @@ Type ExprChecker::cases(ast::Expr& e, const Scope& scope) {
 
 Type ExprChecker::marginal(ast::Expr& e, const Scope& scope) {
   Type x = checkNumber(*e.kids[0], scope, "累进 (marginal)");
+  const ast::Expr* previous = nullptr;  // the threshold before, when it is a literal
   for (auto& en : e.entries) {
     Type k = checkNumber(*en.key, scope, "a band threshold");
+    // Each band runs from its threshold to the next: one written below the threshold before it would
+    // make that band's width negative, and one equal to it leave a band of nothing.
+    auto here = k.isError() ? std::nullopt : literalRational(*en.key);
+    if (here && previous && !(*literalRational(*previous) < *here))
+      cx_.diags.error(diag::kParameterOrder, en.key->span, "the thresholds of 累进 must increase")
+          .notes.push_back(DiagNote{previous->span, "after this one"});
+    previous = here ? en.key.get() : nullptr;
     if (!x.isError() && !k.isError())
       sameDimension(*en.key, *e.kids[0], x, *en.key, k, diag::kCompareDimensions, "cannot compare {} with {}");
     Type r = checkNumber(*en.value, scope, "a band rate");

@@ -16,6 +16,7 @@ struct Rational {
   Rational operator+(const Rational& o) const;
   bool operator==(const Rational& o) const { return num * o.den == o.num * den; }
   bool isOne() const { return num == den; }
+  bool operator<(const Rational& o) const { return num * o.den < o.num * den; }  // denominators > 0
 };
 
 // The value of a literal expression (a quantity or ratio literal, already checked), or nullopt for

@@ -356,6 +356,19 @@ TEST(SemaDiagnostics, ADocumentNumberIsNoOtherDocumentsNumberOrName) {
   EXPECT_TRUE(ownName->codes().empty()) << ownName->dump();
 }
 
+// A band runs from its threshold to the next: a threshold written below the one before it gave a
+// negative band (10% × (50元 − 100元)), and one equal to it a band of nothing.
+TEST(SemaDiagnostics, MarginalThresholdsMustIncrease) {
+  auto c = compile(program("企业", "给予 累进 营业收入 { 0元: 1%; 1亿元: 2%; 5000万元: 3%; 5000万元: 4% }"));
+  ASSERT_EQ(c->codes(), (std::vector<std::string>{diag::kParameterOrder, diag::kParameterOrder})) << c->dump();
+  const Diagnostic& d = c->diags.all()[0];
+  EXPECT_EQ(d.message, "the thresholds of 累进 must increase");
+  EXPECT_EQ(c->textOf(d.span), "5000万元");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(c->textOf(d.notes[0].span), "1亿元");
+  EXPECT_TRUE(compile(program("企业", "给予 累进 营业收入 { 0元: 1%; 5000万元: 2%; 1亿元: 3% }"))->codes().empty());
+}
+
 TEST(SemaDiagnostics, StructuralOmissionsOfAClause) {
   std::string src = std::string(kSchema) + "文件 甲 { 条 3 { 款 1 { 给予 1万元 } } }\n";
   auto c = compile(src);
