@@ -744,6 +744,9 @@ Type ExprChecker::steps(ast::Expr& e, const Scope& scope) {
     sameDimension(e, *e.kids[0], x, *e.kids[1], from, diag::kCompareDimensions, "cannot compare {} with {}");
   if (!x.isError() && !every.isError())
     sameDimension(e, *e.kids[0], x, *e.kids[2], every, diag::kCompareDimensions, "cannot compare {} with {}");
+  // Every evaluator stops at a step that is not positive: written as 0, for every applicant above 自.
+  if (auto step = every.isError() ? std::nullopt : literalRational(*e.kids[2]); step && step->num == 0)
+    cx_.diags.error(diag::kBadNumber, e.kids[2]->span, "每增加 (every) must be above 0");
   return add;
 }
 

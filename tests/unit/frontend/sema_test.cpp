@@ -369,6 +369,14 @@ TEST(SemaDiagnostics, MarginalThresholdsMustIncrease) {
   EXPECT_TRUE(compile(program("企业", "给予 累进 营业收入 { 0元: 1%; 5000万元: 2%; 1亿元: 3% }"))->codes().empty());
 }
 
+// A step of 0 compiled, and the evaluation of every applicant above 自 stopped at it.
+TEST(SemaDiagnostics, AStepOfZeroIsABadNumber) {
+  auto c = compile(program("企业", "给予 递增 营业收入 自 0元 每增加 0.0万元 另给予 1万元"));
+  ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kBadNumber}) << c->dump();
+  EXPECT_EQ(c->diags.all()[0].message, "每增加 (every) must be above 0");
+  EXPECT_EQ(c->textOf(c->diags.all()[0].span), "0.0万元");
+}
+
 TEST(SemaDiagnostics, StructuralOmissionsOfAClause) {
   std::string src = std::string(kSchema) + "文件 甲 { 条 3 { 款 1 { 给予 1万元 } } }\n";
   auto c = compile(src);
