@@ -456,6 +456,12 @@ class Reader {
         if (v.is_boolean()) return Value::boolean(v.get<bool>());
         if (v.is_string() && (v.get<std::string>() == "是" || v.get<std::string>() == "否"))
           return Value::boolean(v.get<std::string>() == "是");
+        // "expected true or false, got "true"" read as a contradiction: the quotes make it a text.
+        if (v.is_string() && (v.get<std::string>() == "true" || v.get<std::string>() == "false")) {
+          error(path, fmt::format("expected true or false (是/否), got the text {}: write {} without quotes", shown(v),
+                                  v.get<std::string>()));
+          return std::nullopt;
+        }
         return bad();
       case TypeKind::Date: {
         if (!v.is_string()) return bad();

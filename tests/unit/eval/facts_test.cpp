@@ -60,6 +60,13 @@ TEST_F(Facts, UnknownEnumValue) {
   EXPECT_NE(e.find("企业.称号.大巨人"), std::string::npos) << e;
 }
 
+TEST_F(Facts, ABooleanInQuotesIsText) {
+  EXPECT_EQ(error(R"({"企业": {"制造业": "true"}})"),
+            "企业.制造业: expected true or false (是/否), got the text \"true\": write true without quotes");
+  EXPECT_TRUE(read(R"({"企业": {"制造业": true}})").ok());
+  EXPECT_TRUE(read(R"({"企业": {"制造业": "否"}})").ok());
+}
+
 TEST_F(Facts, NegativeAmount) {
   EXPECT_EQ(error(R"({"企业": {"营业收入": "-5万元"}})"), "企业.营业收入: negative amount \"-5万元\"");
 }
