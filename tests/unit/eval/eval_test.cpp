@@ -63,6 +63,21 @@ TEST(Eval, IncreaseNeedsLastYear) {
   EXPECT_NE(a->missing[0].find("上年 企业.产值"), std::string::npos) << a->missing[0];
 }
 
+// 历史最高 is the highest of the earlier years given, a gap or no last year notwithstanding; with
+// no earlier year at all it has no value (where 首次超 holds: a first crossing), as the docs say.
+TEST(Eval, HistoryMaxNeedsSomeEarlierYear) {
+  auto c = doc(R"(条 1 { 款 1 { 原文 "历史最高" 对象 企业 标的 规模奖励 给予 历史最高(营业收入) × 1% } })");
+  ASSERT_TRUE(c);
+  auto r = evaluate(*c, facts(R"("营业收入": "1亿元", "history": {"营业收入": {"2020": "3亿元", "2022": "2亿元"}})"));
+  EXPECT_EQ(str(award(*c, r, "第1条第1款")->hi), "3000000");
+  r = evaluate(*c, facts(R"("营业收入": "1亿元")"));
+  auto* a = award(*c, r, "第1条第1款");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->status, eval::Status::NotAssessable);
+  ASSERT_EQ(a->missing.size(), 1u);
+  EXPECT_EQ(a->missing[0], "历史 企业.营业收入");
+}
+
 // 增量(产值) in the conditions and in the amount: the explanation lists its computation once, where
 // the conditions computed it.
 TEST(Eval, AValueTheConditionsComputedIsExplainedOnce) {
