@@ -98,7 +98,8 @@ polrt_status polrt_clear_fact(polrt_session* s, int instance, const char* fact);
  * received) is 0 to 9999, as the facts readers read four digits; another is POLRT_ERR_ARGUMENT.
  * A value for the evaluation year that differs from the fact set for it makes polrt_evaluate fail. */
 polrt_status polrt_set_history(polrt_session* s, int instance, const char* fact, int year, const char* value);
-/* An award already received: by citation or (citation NULL) by target; amount in 元, never
+/* An award already received: by citation or (citation NULL) by target; a target given beside a
+ * citation must be that clause's own (POLRT_ERR_ARGUMENT otherwise); amount in 元, never
  * negative (POLRT_ERR_TYPE, as the facts readers refuse it) nor NULL (POLRT_ERR_ARGUMENT). */
 polrt_status polrt_add_received(polrt_session* s, int instance, const char* citation, const char* target,
                                 const char* amount, int year);
