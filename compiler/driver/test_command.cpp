@@ -248,10 +248,15 @@ class Runner {
     if (!c.contains("expect") || !c.at("expect").is_object()) throw TestFileError(where + ": missing \"expect\": { … }");
     const json& expect = c.at("expect");
     checkKeys(expect, {"awards", "absent", "totals", "exhaustive", "errors"}, where + ".expect");
-    // "exhaustive": false asks nothing either.
+    // "exhaustive": false asks nothing either, nor an empty list of awards or absent clauses, nor empty
+    // totals: a case made of those passed whatever the evaluator gave.
     const bool exhaustive = expect.contains("exhaustive") && expect.at("exhaustive") == true;
-    if (!expect.contains("awards") && !expect.contains("absent") && !expect.contains("totals") &&
-        !expect.contains("errors") && !exhaustive)
+    auto asks = [&](const char* key) {
+      if (!expect.contains(key)) return false;
+      const json& v = expect.at(key);
+      return !(v.is_array() || v.is_object()) || !v.empty();
+    };
+    if (!asks("awards") && !asks("absent") && !asks("totals") && !expect.contains("errors") && !exhaustive)
       throw TestFileError(where + ".expect: nothing to check (give awards, absent, totals, exhaustive or errors)");
 
     PolicySet& set = cache_.get(policyPaths(testFile, defaults, c, where));

@@ -551,11 +551,13 @@ TEST(TestCli, MistakesInTheTestFile) {
   write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "date": "2024-06-30",
     "base": {"企业": {"所在地": "新北区"}}, "cases": [
     {"name": "misspelt", "expect": {"awards": [{"citation": "常办发〔2022〕1号 第2条第1款", "status": "keep"}]}},
-    {"name": "asks nothing", "expect": {"exhaustive": false}}]})");
+    {"name": "asks nothing", "expect": {"exhaustive": false}},
+    {"name": "empty lists and totals ask nothing", "expect": {"awards": [], "absent": [], "totals": {}}}]})");
   CliRun r = runPolc("test '" + dir.string() + "'", "test_mistakes");
   EXPECT_EQ(r.exit, 1);
   EXPECT_NE(r.out.find("cases[0].expect.awards[0].status: keep is not one of kept, capped"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("cases[1].expect: nothing to check"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cases[2].expect: nothing to check"), std::string::npos) << r.out;
   write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "date": "2024-02-30",
     "base": {"企业": {"所在地": "新北区"}}, "cases": [{"name": "a", "expect": {"exhaustive": true}}]})");
   r = runPolc("test '" + dir.string() + "'", "test_mistakes_date");
