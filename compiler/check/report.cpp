@@ -1,5 +1,6 @@
 // Findings as diagnostics (text, JSON with the finding attached, SARIF 2.1.0), severity options and
 // witness files.
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -281,6 +282,33 @@ std::string writeApplicant(const std::filesystem::path& path, const json& doc, s
   return {};
 }
 
+// A name writeWitnesses gives (`0007-W0640-常办发〔2022〕1号_第3条.json`, `….contrast.json`).
+bool isWitnessName(const std::string& name) {
+  const auto digits = [](const std::string& s, std::size_t from, std::size_t n) {
+    return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from), s.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  const std::string ext = ".json";
+  return name.size() > 11 + ext.size() && digits(name, 0, 4) && name[4] == '-' && name[5] == 'W' && digits(name, 6, 4) &&
+         name[10] == '-' && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+}
+
+// The witness files an earlier run left in `dir` are removed first: a finding since fixed would
+// otherwise keep its file, be replayed as if it still held, and share its number with this run's.
+// Only regular files with the names writeWitnesses gives; anything else in the directory is the user's.
+void removeEarlierWitnesses(const std::filesystem::path& dir, std::vector<std::string>& errors) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code st;
+    if (it->symlink_status(st).type() != fs::file_type::regular || !isWitnessName(it->path().filename().string()))
+      continue;
+    if (fs::remove(it->path(), st); st)
+      errors.push_back(fmt::format("{}: cannot remove the earlier run's witness: {}", it->path().string(), st.message()));
+  }
+  if (ec) errors.push_back(fmt::format("{}: cannot list the directory: {}", dir.string(), ec.message()));
+}
+
 }  // namespace
 
 std::vector<WitnessFile> writeWitnesses(const std::string& dir, const std::vector<Reported>& findings,
@@ -292,6 +320,9 @@ std::vector<WitnessFile> writeWitnesses(const std::string& dir, const std::vecto
     errors.push_back(fmt::format("{}: cannot create the directory: {}", dir, ec.message()));
     return {};
   }
+  const std::size_t before = errors.size();
+  removeEarlierWitnesses(dir, errors);
+  if (errors.size() != before) return {};
   std::vector<WitnessFile> written;
   int n = 0;
   for (const auto& rep : findings) {

@@ -79,7 +79,8 @@ CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
                   "Make a finding code, or every warning (`warning`), an error that fails the run (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--witness-dir", options.witnessDir,
-                  "Write each finding's witness applicant (a facts file for polc eval) into this directory");
+                  "Write each finding's witness applicant (a facts file for polc eval) into this directory, "
+                  "replacing the witness files of an earlier run there");
   cmd->add_flag("--no-consistency", options.frontEndOnly, "Skip the consistency checker: only the front end and the lowering to the IR");
   cmd->add_flag("--stats", options.stats, "Print the checker's solver statistics on stderr");
   return cmd;

@@ -1,5 +1,6 @@
 // Reporting of findings: severities (-W, --error-on), the diagnostics JSON with the finding, SARIF
 // 2.1.0 structure, witness files, and `polc check` on the seed policies.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -317,6 +318,25 @@ TEST(CheckReport, WitnessFilesAreWrittenAndReadable) {
   EXPECT_EQ(name.rfind("0001-W0602-", 0), 0u) << name;
   auto r = facts::readFactsFile(*w.c->model, *w.c->program, w.files[0].witness);
   EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0]);
+}
+
+// A second run into the same directory leaves only its own witnesses: a stale file (a finding since
+// fixed, or one renumbered) would be replayed as if it still held. The user's files stay.
+TEST(CheckReport, AnEarlierRunsWitnessFilesAreRemovedAndOthersKept) {
+  Written w = writeWitnessesOf(conflictPolicy(), "polc_witness_rerun");
+  ASSERT_EQ(w.files.size(), 1u);
+  const std::string current = std::filesystem::path(w.files[0].witness).filename().string();
+  for (const char* stale : {"0002-W0640-old.json", "0003-W0620-old.contrast.json"}) std::ofstream(w.dir + "/" + stale) << "{}";
+  for (const char* mine : {"notes.json", "0002-W0640-old.txt", "12-W0640-x.json"}) std::ofstream(w.dir + "/" + mine) << "x";
+  std::filesystem::create_directory(w.dir + "/0009-W0605-a-directory.json");
+  std::vector<std::string> errors;
+  auto again = check::writeWitnesses(w.dir, w.reported, errors);
+  EXPECT_TRUE(errors.empty()) << errors[0];
+  ASSERT_EQ(again.size(), 1u);
+  auto names = listDir(w.dir);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{current, "0002-W0640-old.txt", "0009-W0605-a-directory.json", "12-W0640-x.json",
+                                             "notes.json"}));
 }
 
 TEST(CheckReport, TierFindingsWriteTheContrastApplicantToItsOwnFile) {
