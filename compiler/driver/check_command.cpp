@@ -10,6 +10,12 @@ namespace polc {
 
 namespace {
 
+// "1 file", "2 files": the summary line is for people (machines read --format json).
+template <typename N>
+std::string counted(N n, const char* noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 // The consistency checker after a clean front end: findings as diagnostics, witnesses, exit status.
 int runConsistency(const CheckOptions& options, FrontEnd& fe) {
   check::SeverityConfig cfg;
@@ -72,9 +78,10 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
     std::size_t paying = 0;
     for (const auto& c : m.clauses) paying += c.award == sema::AwardKind::Pay;
     // `failed` whenever the run fails: a finding made an error, or a witness file not written.
-    std::cout << fmt::format("{}: {} files, {} documents, {} clauses ({} paying), {} errors, {} warnings, {} notes\n",
-                             status != kExitOk ? "failed" : "ok", fe.sources.size(), m.documents.size(), m.clauses.size(),
-                             paying, errors, warnings, notes);
+    std::cout << fmt::format("{}: {}, {}, {} ({} paying), {}, {}, {}\n", status != kExitOk ? "failed" : "ok",
+                             counted(fe.sources.size(), "file"), counted(m.documents.size(), "document"),
+                             counted(m.clauses.size(), "clause"), paying, counted(errors, "error"),
+                             counted(warnings, "warning"), counted(notes, "note"));
   }
   return status;
 }
@@ -101,9 +108,9 @@ int runCheck(const CheckOptions& options) {
     const auto& m = *fe->model;
     std::size_t paying = 0;
     for (const auto& c : m.clauses) paying += c.award == sema::AwardKind::Pay;
-    std::cout << fmt::format("ok: {} files, {} documents, {} clauses ({} paying), {} warnings\n",
-                             fe->sources.size(), m.documents.size(), m.clauses.size(), paying,
-                             fe->diags.warningCount());
+    std::cout << fmt::format("ok: {}, {}, {} ({} paying), {}\n", counted(fe->sources.size(), "file"),
+                             counted(m.documents.size(), "document"), counted(m.clauses.size(), "clause"), paying,
+                             counted(fe->diags.warningCount(), "warning"));
   }
   return kExitOk;
 }

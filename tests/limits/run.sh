@@ -114,7 +114,7 @@ awk -v n=$NCLAUSES -v schema="$SCHEMA" 'BEGIN {
     printf "  条 %d { 款 1 { 原文 \"第%d条\" 对象 企业 标的 设备奖励 条件 投入 超 %d元 给予 投入 × 5%% } }\n", i, i, i
   print "}"
 }' >"$WORK/clauses.pol"
-expect "$NCLAUSES clauses (front end)" 0 "ok: 1 files, 1 documents, $NCLAUSES clauses" "$POLC" check --no-consistency "$WORK/clauses.pol"
+expect "$NCLAUSES clauses (front end)" 0 "ok: 1 file, 1 document, $NCLAUSES clauses" "$POLC" check --no-consistency "$WORK/clauses.pol"
 printf '{"date": "2024-06-30", "企业": {"投入": "2000元"}}' >"$WORK/small.json"
 expect "$NCLAUSES clauses: eval" 0 '.' "$POLC" eval "$WORK/clauses.pol" --facts "$WORK/small.json"
 # 10 MB in one file: a 5 MB 原文 on one line, a 5 MB comment, and an error at the very end of the
@@ -126,7 +126,7 @@ expect "$NCLAUSES clauses: eval" 0 '.' "$POLC" eval "$WORK/clauses.pol" --facts 
   head -c 5000000 /dev/zero | tr '\0' 'b'
   printf '\n'
 } >"$WORK/big.pol"
-expect "10 MB file, 5 MB line" 0 'ok: 1 files' "$POLC" check "$WORK/big.pol"
+expect "10 MB file, 5 MB line" 0 'ok: 1 file,' "$POLC" check "$WORK/big.pol"
 sed -i '$ s/$/\n未知 的 东西/' "$WORK/big.pol"
 { printf '%s\n文件 测试 {\n  文号 "x"\n  条 1 { 款 1 { 原文 "' "$SCHEMA"; head -c 10000000 /dev/zero | tr '\0' 'a'; printf '" 对象 企业 标的 设备奖励 给予 投入 × 5%% 给予 1元 } }\n}\n'; } >"$WORK/bigerr.pol"
 expect "10 MB line with an error at its end" 1 'E0404.*' "$POLC" check "$WORK/bigerr.pol"
@@ -203,16 +203,16 @@ done
 # ---- encodings and line ends -----------------------------------------------------------------------
 policy "$WORK/plain.pol" "$(clause 1 1 设备奖励 '投入 × 5%')"
 expect "an unknown command is named" 2 'unknown command `frob`: the commands are check, eval, test and build' "$POLC" frob
-expect "plain policy" 0 'ok: 1 files' "$POLC" check "$WORK/plain.pol"
-expect "the same file named twice is read once" 0 'ok: 1 files' "$POLC" check "$WORK/plain.pol" "$WORK/../$(basename "$WORK")/plain.pol"
+expect "plain policy" 0 'ok: 1 file,' "$POLC" check "$WORK/plain.pol"
+expect "the same file named twice is read once" 0 'ok: 1 file,' "$POLC" check "$WORK/plain.pol" "$WORK/../$(basename "$WORK")/plain.pol"
 { printf '\xef\xbb\xbf'; cat "$WORK/plain.pol"; } >"$WORK/bom.pol"
-expect "a BOM" 0 'ok: 1 files' "$POLC" check "$WORK/bom.pol"
+expect "a BOM" 0 'ok: 1 file,' "$POLC" check "$WORK/bom.pol"
 sed 's/$/\r/' "$WORK/plain.pol" >"$WORK/crlf.pol"
-expect "CRLF line ends" 0 'ok: 1 files' "$POLC" check "$WORK/crlf.pol"
+expect "CRLF line ends" 0 'ok: 1 file,' "$POLC" check "$WORK/crlf.pol"
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' "$WORK/plain.pol"; printf '未知\r\n'; } >"$WORK/bomcrlf-err.pol"
 expect "BOM + CRLF, error on the last line" 1 'bomcrlf-err.pol:[0-9]+:1: error' "$POLC" check "$WORK/bomcrlf-err.pol"
 printf '单位 吨标煤\n主体 企业 {\n  fact 投入: money\n}\ntarget 奖励\ndocument 混合 {\n  文号 "x"\n  article 1 { 款 1 { text "混合" 对象 企业 target 奖励 when 投入 超 1元 and 投入 under 100万元 给予 投入 * 5%% } }\n}\n' >"$WORK/mixed.pol"
-expect "keywords of both languages in one file" 0 'ok: 1 files' "$POLC" check "$WORK/mixed.pol"
+expect "keywords of both languages in one file" 0 'ok: 1 file,' "$POLC" check "$WORK/mixed.pol"
 printf '单位 吨\xff标煤\n' >"$WORK/bad-utf8.pol"
 expect "invalid UTF-8" 1 'E0002.*byte 10' "$POLC" check "$WORK/bad-utf8.pol"
 printf '\xed\xa0\x80' >"$WORK/surrogate.pol"
@@ -226,9 +226,9 @@ expect "a NUL byte" 1 'E0103|E0101' "$POLC" check "$WORK/nul.pol"
 
 # ---- odd files -------------------------------------------------------------------------------------
 : >"$WORK/empty.pol"
-expect "an empty file" 0 'ok: 1 files, 0 documents, 0 clauses' "$POLC" check "$WORK/empty.pol"
+expect "an empty file" 0 'ok: 1 file, 0 documents, 0 clauses' "$POLC" check "$WORK/empty.pol"
 printf '\xef\xbb\xbf' >"$WORK/bom-only.pol"
-expect "a file that is only a BOM" 0 'ok: 1 files' "$POLC" check "$WORK/bom-only.pol"
+expect "a file that is only a BOM" 0 'ok: 1 file,' "$POLC" check "$WORK/bom-only.pol"
 mkdir -p "$WORK/dir.pol" "$WORK/emptydir"
 expect "a directory named like a policy, without policies" 1 'E0003' "$POLC" check "$WORK/dir.pol"
 expect "an empty directory" 1 'E0003' "$POLC" check "$WORK/emptydir"
@@ -236,11 +236,11 @@ expect "a nonexistent path" 1 'E0001.*no such file or directory' "$POLC" check "
 expect "a path through a file" 1 'E0001' "$POLC" check "$WORK/plain.pol/x.pol"
 mkfifo "$WORK/fifo.pol"
 expect "a FIFO no process writes to is refused after a short wait, not a block" 1 'E0001.*FIFO.*no process wrote to it within 2 s' "$POLC" check "$WORK/fifo.pol"
-expect "a policy through a pipe (<(…))" 0 'ok: 1 files, 1 documents, 1 clauses' "$POLC" check <(cat "$WORK/plain.pol")
+expect "a policy through a pipe (<(…))" 0 'ok: 1 file, 1 document, 1 clause' "$POLC" check <(cat "$WORK/plain.pol")
 expect "/dev/null" 1 'E0001.*not a regular file' "$POLC" check /dev/null
 expect "/dev/zero" 1 'E0001.*not a regular file' "$POLC" check /dev/zero
 mkdir -p "$WORK/withfifo" && cp "$WORK/plain.pol" "$WORK/withfifo/" && mkfifo "$WORK/withfifo/pipe.pol"
-expect "a FIFO inside a searched directory is skipped" 0 'ok: 1 files' "$POLC" check "$WORK/withfifo"
+expect "a FIFO inside a searched directory is skipped" 0 'ok: 1 file,' "$POLC" check "$WORK/withfifo"
 expect "--facts: a directory" 1 'is a directory' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/emptydir"
 expect "--facts: a FIFO no process writes to" 1 'FIFO.*no process wrote to it within 2 s' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/fifo.pol"
 printf '{"date": "2024-06-30", "企业": {"投入": "100元"}}' >"$WORK/f100.json"
@@ -252,7 +252,7 @@ expect "--facts <(…): a writer that is slow to write" 0 '"5(\.00)?"' "$POLC" e
 expect "--facts FIFO: a writer that opens it after polc" 0 '"5(\.00)?"' "$POLC" eval "$WORK/plain.pol" --facts "$WORK/fifo.pol" --format json
 wait
 (sleep 0.5; cat "$WORK/plain.pol" >"$WORK/fifo.pol") &
-expect "check FIFO: a writer that opens it after polc" 0 'ok: 1 files, 1 documents, 1 clauses' "$POLC" check "$WORK/fifo.pol"
+expect "check FIFO: a writer that opens it after polc" 0 'ok: 1 file, 1 document, 1 clause' "$POLC" check "$WORK/fifo.pol"
 wait
 (sleep 0.5; { cat "$WORK/f100.json"; echo; cat "$WORK/f100.json"; echo; } >"$WORK/fifo.pol") &
 expect "--batch FIFO: a writer that opens it after polc" 0 '2 applicants: 2 evaluated' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/fifo.pol"
