@@ -160,12 +160,13 @@ class Runner {
   std::map<std::string, std::pair<bool, bool>> coverage;  // citation → (a case pays, a case does not)
 
   // With --coverage: the clauses of every policy set used that no passing case shows paying, or not
-  // paying.
+  // paying. Listed in the policies' order (第4条 before 第10条), not the citations' byte order.
   TestCoverage coverageReport() {
-    std::set<std::string> all;
+    std::vector<std::string> all;
+    std::set<std::string> seen;
     cache_.forEach([&](const ir::Program& p) {
       for (const auto& cl : p.clauses)
-        if (cl.award != ir::AwardKind::None) all.insert(cl.citation);
+        if (cl.award != ir::AwardKind::None && seen.insert(cl.citation).second) all.push_back(cl.citation);
     });
     TestCoverage out;
     out.clauses = all.size();

@@ -601,6 +601,13 @@ TEST(TestCli, JsonAndJunitReports) {
   EXPECT_EQ(std::find(noPay.begin(), noPay.end(), "常办发〔2022〕1号 第2条第1款"), noPay.end()) << c.out;
   const json& noUnpaid = cov.at("no_case_without_award");
   EXPECT_NE(std::find(noUnpaid.begin(), noUnpaid.end(), "常办发〔2022〕1号 第2条第1款"), noUnpaid.end()) << c.out;
+  // In the policy's order, not the citations' byte order (where 第10条 comes before 第2条).
+  auto second = std::find(noUnpaid.begin(), noUnpaid.end(), "常办发〔2022〕1号 第2条第1款");
+  auto tenth = std::find_if(noUnpaid.begin(), noUnpaid.end(), [](const json& cite) {
+    return cite.get<std::string>().rfind("常办发〔2022〕1号 第10条", 0) == 0;
+  });
+  ASSERT_NE(tenth, noUnpaid.end()) << c.out;
+  EXPECT_LT(second - noUnpaid.begin(), tenth - noUnpaid.begin()) << c.out;
 
   CliRun x = runPolc("test '" + dir.string() + "' --format junit", "test_junit");
   EXPECT_EQ(x.exit, 1);
