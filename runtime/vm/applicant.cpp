@@ -132,10 +132,13 @@ void Session::planReadSlots() {
   // A fact with a history is kept all the same: its value and its history's entry for the
   // evaluation year must agree, or the evaluation is an error in every evaluator (docs/facts.md),
   // read or not. Dropped, a recording of an applicant with such a conflict would evaluate where
-  // the setter calls (and polc eval on its facts) give the error.
+  // the setter calls (and polc eval on its facts) give the error. A required (必填) fact too: the
+  // C API refuses an applicant without it, so dropped, a complete applicant's recording would be
+  // refused where the setter calls evaluate.
   for (std::size_t subject = 0; subject + 1 < slotBase_.size() && subject < p_.subjects.size(); ++subject)
     for (std::size_t slot = 0; slot < p_.subjects[subject].facts.size() && slotBase_[subject] + slot < slotBase_[subject + 1]; ++slot)
-      if (p_.subjects[subject].facts[slot].history) slotRead_[slotBase_[subject] + slot] = 1;
+      if (p_.subjects[subject].facts[slot].history || p_.subjects[subject].facts[slot].required)
+        slotRead_[slotBase_[subject] + slot] = 1;
 }
 
 // Checks each step against the program as it replays it. The instance and its first bit in held_
