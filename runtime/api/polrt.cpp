@@ -194,6 +194,14 @@ polrt_status requiredGiven(const polrt_session* s) {
   return POLRT_OK;
 }
 
+// A skipped applicant's status comes with its message, as every failure's does (done() read an
+// earlier, unrelated failure's), and with the message of the call that failed in fill, if one did.
+polrt_status skipped(std::size_t applicant, int filled) {
+  std::string why = "applicant " + std::to_string(applicant) + " skipped: fill returned " + std::to_string(filled);
+  if (!g_error.empty()) why += " (the last error in it: " + g_error + ")";
+  return fail(POLRT_ERR_ARGUMENT, why);
+}
+
 const char* decimalString(const polrt_session* s, const polrt::Decimal& d) { return keep(s, d.normalized().toString()); }
 
 }  // namespace
@@ -508,7 +516,9 @@ polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_f
     if (!s || !fill) return fail(POLRT_ERR_ARGUMENT, "null argument");
     for (size_t i = 0; i < n; ++i) {
       polrt_reset(s);
-      polrt_status st = fill(s, i, user) == 0 ? polrt_evaluate(s, flags) : POLRT_ERR_ARGUMENT;
+      g_error.clear();  // so that a failure inside fill is told from an earlier one
+      const int filled = fill(s, i, user);
+      polrt_status st = filled == 0 ? polrt_evaluate(s, flags) : skipped(i, filled);
       if (done) done(s, i, st, user);
     }
     return POLRT_OK;

@@ -114,7 +114,9 @@ polrt_status polrt_evaluate(polrt_session* s, int flags);
 
 /* A batch: for i in [0, n): reset, fill(s, i, user) describes applicant i, evaluate, then
  * done(s, i, status, user) reads the result. The session's buffers are reused throughout. A fill
- * that returns non-zero skips the applicant (done is called with POLRT_ERR_ARGUMENT). */
+ * that returns non-zero skips the applicant (done is called with POLRT_ERR_ARGUMENT, and
+ * polrt_last_error() then reads "applicant 3 skipped: fill returned 1", followed by
+ * " (the last error in it: …)" when a call inside fill failed). */
 typedef int (*polrt_fill_fn)(polrt_session* s, size_t index, void* user);
 typedef void (*polrt_done_fn)(polrt_session* s, size_t index, polrt_status status, void* user);
 polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_fill_fn fill, polrt_done_fn done,
