@@ -351,6 +351,9 @@ polrt_status polrt_add_instance(polrt_session* s, const char* subject, int paren
     int i = s->s->addInstance(sub, parent);
     if (i < 0) {
       const polrt::Program& p = *s->prog->p;
+      if (parent < -1)
+        return fail(POLRT_ERR_ARGUMENT, "no instance " + std::to_string(parent) + " to own " + subject +
+                                            " (the applicant's parent is -1)");
       if (parent < 0)
         return fail(POLRT_ERR_ARGUMENT, std::string(subject) + " cannot be the applicant (or one was already added)");
       if (parent >= s->s->instanceCount())

@@ -80,7 +80,8 @@ polrt_status polrt_session_new(const polrt_program* p, polrt_session** out);
 void polrt_session_free(polrt_session* s);
 /* Forgets the applicant and the result; keeps every buffer for the next one. */
 polrt_status polrt_reset(polrt_session* s);
-/* parent = -1 for the applicant itself (must be first). *out_instance receives its index. */
+/* parent = -1 for the applicant itself (must be first); another negative parent is
+ * POLRT_ERR_ARGUMENT. *out_instance receives its index. */
 polrt_status polrt_add_instance(polrt_session* s, const char* subject, int parent, int* out_instance);
 polrt_status polrt_set_date(polrt_session* s, const char* yyyy_mm_dd); /* default: today */
 

@@ -56,7 +56,8 @@ void Session::reset() {
 }
 
 int Session::addInstance(int subject, int parent) {
-  if (subject < 0 || subject >= static_cast<int>(p_.subjects.size())) return -1;
+  // -1 is the applicant's parent; another negative index is no instance, not a second spelling of it.
+  if (subject < 0 || subject >= static_cast<int>(p_.subjects.size()) || parent < -1) return -1;
   if (parent < 0) {
     if (ninst_ != 0 || p_.subjects[subject].owner >= 0) return -1;
   } else {
