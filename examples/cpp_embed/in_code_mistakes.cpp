@@ -148,6 +148,17 @@ int main() {
   negativeTitle.企业->称号.push_back({static_cast<policy::称号名录>(-1), polc_rt::date("2024-03-01")});
   expect(outcome(negativeTitle).find("member -1 is not a member of its enum") != std::string::npos,
          "a recognition cast to a negative member is an evaluation error, not ignored");
+  // A recognition other than 称号 (here 武进区's 上云星级, read by its 第6条) is named with its item,
+  // as an enum's error is: every bad grant was reported as "称号", with no item.
+  policy::Facts badStar = p2(received(index, ""));
+  badStar.企业->所在地 = policy::辖区::武进区;
+  badStar.企业->独立法人 = true;
+  badStar.企业->上云星级.push_back({static_cast<policy::星级>(5000), polc_rt::date("2024-03-01")});
+  expect(outcome(badStar) == "error: 企业.上云星级: member 5000 is not a member of its enum (0 to 4)",
+         "a recognition's bad member names its fact and item");
+  badStar.企业->上云星级.back() = {policy::星级{}, 99999999};
+  expect(outcome(badStar) == "error: 企业.上云星级: the day 99999999 a recognition was granted is outside the years 0000 to 9999",
+         "a recognition's bad grant day names its fact and item");
   policy::Facts farDate = p2(received(index, ""));
   farDate.date = INT_MAX;
   expect(outcome(farDate).find("the evaluation date (day 2147483647) is outside the years 0000 to 9999") !=

@@ -124,8 +124,8 @@ std::string Generator::value(const Expr& e, const std::string& st) {
       }
       const FactInfo& fi = facts_[static_cast<std::size_t>(f.subject)][static_cast<std::size_t>(f.fact)];
       std::string t = fresh("newly");
-      line(fmt::format("const auto {} = run.newly<{}>({}.{});  // {}", t, enumSize(f.type.enumIndex), it->second,
-                       fi.member, commentText(e.source)));
+      line(fmt::format("const auto {} = run.newly<{}>({}, {}, {}.{});  // {}", t, enumSize(f.type.enumIndex),
+                       instId_.at(f.subject), lit(f.name), it->second, fi.member, commentText(e.source)));
       return t;
     }
     case Op::If: {
@@ -247,7 +247,8 @@ std::string Generator::fact(const Expr& e, const std::string& st) {
   auto asValue = [&](const std::string& v) -> std::string {
     switch (slot.type.kind) {
       case TypeKind::Enum: return "static_cast<int>(" + v + ")";
-      case TypeKind::Recognition: return fmt::format("run.held<{}>({})", enumSize(slot.type.enumIndex), v);
+      case TypeKind::Recognition:
+        return fmt::format("run.held<{}>({}, {}, {})", enumSize(slot.type.enumIndex), instId_.at(e.subject), lit(slot.name), v);
       default: return v;
     }
   };

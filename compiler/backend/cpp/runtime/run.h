@@ -208,32 +208,36 @@ struct Run {
   // Recognitions held on the evaluation date, and those granted in its year.
   // A member beyond the enum (a cast in an embedder's code) is an EvalError, not bitset's
   // std::out_of_range.
-  // A grant's day outside the years 0000 to 9999 (but kLongAgo) is an EvalError as well.
+  // A grant's day outside the years 0000 to 9999 (but kLongAgo) is an EvalError as well. Both name
+  // the item and the fact, as an enum's error does: a schema has several recognitions.
   template <std::size_t N, class G>
-  [[gnu::always_inline]] static std::size_t member(const G& g) {
+  [[gnu::always_inline]] std::size_t grantMember(int instance, const char* fact, const G& g) const {
     const auto m = static_cast<unsigned>(static_cast<int>(g.member));
-    if (m >= N || (g.day != kLongAgo && !dayInRange(g.day))) badGrant(static_cast<int>(m), g.day, N);
+    if (m >= N || (g.day != kLongAgo && !dayInRange(g.day))) badGrant(instance, fact, static_cast<int>(m), g.day, N);
     return m;
   }
-  [[noreturn, gnu::cold, gnu::noinline]] static void badGrant(int m, int day, std::size_t n) {
+  [[noreturn, gnu::cold, gnu::noinline]] void badGrant(int instance, const char* fact, int m, int day,
+                                                       std::size_t n) const {
+    const std::string where = r.path(instance) + "." + fact;
     if (m < 0 || static_cast<std::size_t>(m) >= n)
-      throw EvalError("称号: member " + std::to_string(m) + " is not a member of its enum (0 to " + std::to_string(n - 1) + ")");
-    throw EvalError("称号: the day " + std::to_string(day) + " a recognition was granted is outside the years 0000 to 9999");
+      throw EvalError(where + ": member " + std::to_string(m) + " is not a member of its enum (0 to " +
+                      std::to_string(n - 1) + ")");
+    throw EvalError(where + ": the day " + std::to_string(day) + " a recognition was granted is outside the years 0000 to 9999");
   }
   template <std::size_t N, class G>
-  std::bitset<N> held(const std::vector<G>& grants) const {
+  std::bitset<N> held(int instance, const char* fact, const std::vector<G>& grants) const {
     std::bitset<N> b;
     for (const auto& g : grants) {
-      const std::size_t m = member<N>(g);
+      const std::size_t m = grantMember<N>(instance, fact, g);
       if (g.day <= date) b.set(m);
     }
     return b;
   }
   template <std::size_t N, class G>
-  std::bitset<N> newly(const std::vector<G>& grants) const {
+  std::bitset<N> newly(int instance, const char* fact, const std::vector<G>& grants) const {
     std::bitset<N> b;
     for (const auto& g : grants) {
-      const std::size_t m = member<N>(g);
+      const std::size_t m = grantMember<N>(instance, fact, g);
       if (g.day <= date && g.day >= yearStart) b.set(m);  // granted this year
     }
     return b;
