@@ -112,6 +112,22 @@ int main() {
   expect(outcome(tooMuch) ==
              "error: 企业.项目[0].设备投入: \"100000000001\" is outside the declared range of 设备投入 (取值 0元 至 1000亿元)",
          "an amount above its fact's 取值 is an evaluation error, as the reader refuses it");
+  // A Result reused after evaluate threw holds no awards and zero totals, as the C API's session:
+  // neither the previous applicant's result nor the awards made before the failing clause.
+  policy::Result afterError;
+  policy::Facts paid = p2(received(index, ""));
+  paid.企业->项目[0].已获奖励.clear();  // 第3条第3款 pays
+  policy::evaluate(paid, afterError);
+  const bool paidBefore = !afterError.awards.empty() && !afterError.totals.hi.isZero();
+  bool threw = false;
+  try {
+    policy::evaluate(tooMuch, afterError);
+  } catch (const polc_rt::EvalError&) {
+    threw = true;
+  }
+  expect(paidBefore && threw && afterError.awards.empty() && afterError.totals.hi.isZero() &&
+             afterError.fundingParts.empty(),
+         "a Result reused after an evaluation error holds no awards and zero totals");
   policy::Facts negative = p2(received(index, ""));
   negative.企业->营业收入 = polc_rt::D(-1, 0);  // 第2条第1款 reads it (首次超)
   expect(outcome(negative) ==
@@ -192,6 +208,14 @@ int main() {
   two.集群.emplace();
   expect(outcome(two).find("exactly one applicant, got 企业, 集群") != std::string::npos, "two applicants are an error");
   expect(outcome(policy::Facts{}).find("exactly one applicant, got none") != std::string::npos, "no applicant is an error");
+  policy::Result afterNone;
+  policy::evaluate(paid, afterNone);
+  try {
+    policy::evaluate(policy::Facts{}, afterNone);
+  } catch (const polc_rt::EvalError&) {
+  }
+  expect(afterNone.awards.empty() && afterNone.instances.empty() && afterNone.totals.hi.isZero(),
+         "a Result reused for facts with no applicant holds nothing of the previous applicant");
   std::cout << (failures ? "FAILED\n" : "all passed\n");
   return failures ? 1 : 0;
 }

@@ -366,6 +366,9 @@ void Generator::evaluateFunctions(std::ostream& os) {
     if (p_.subjects[s].owner < 0)
       os << "    if (facts." << subjectNames_[s] << ") names += names.empty() ? " << lit(p_.subjects[s].name) << " : \", \" "
          << lit(p_.subjects[s].name) << ";\n";
+  // As after any error, the reused result holds nothing (Result::clearAfterError), here not even the
+  // previous applicant's instances and warnings.
+  os << "    result.reset(kProgram, *o.date);\n";
   os << "    throw polc_rt::EvalError(\"Facts: exactly one applicant, got \" + (names.empty() ? std::string(\"none\") : names));\n  }\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)

@@ -140,6 +140,18 @@ struct Result {
     date = day;
     program = &p;
     instances.clear();
+    clearAfterError();
+    warnings.clear();
+    work.received.clear();
+    for (auto& list : work.bySubject) list.clear();
+    work.missing.clear();
+    work.lines.clear();
+  }
+
+  // What a Result holds after evaluate threw: no awards and zero totals, as the C API's session after
+  // an error — neither the awards this evaluation made before it failed nor the previous
+  // applicant's. The warnings stay: they are about the applicant, not the result.
+  void clearAfterError() {
     awards.clear();
     std::vector<PayerTotal> byPayer = std::move(totals.byPayer);
     byPayer.clear();
@@ -148,11 +160,6 @@ struct Result {
     fundingParts.clear();
     installmentParts.clear();
     missingFacts.clear();
-    warnings.clear();
-    work.received.clear();
-    for (auto& list : work.bySubject) list.clear();
-    work.missing.clear();
-    work.lines.clear();
   }
 
   const ClauseInfo& clause(const Award& aw) const { return program->clauses[aw.clause]; }

@@ -3,6 +3,8 @@
 // that the source can be read, and compiled, a part at a time.
 #pragma once
 
+#include <exception>
+
 #include "result.h"
 
 namespace polc_rt {
@@ -29,6 +31,14 @@ struct Run {
         bySubject(result.work.bySubject),
         missing(result.work.missing),
         lines(result.work.lines) {}
+  Run(const Run&) = delete;
+  Run& operator=(const Run&) = delete;
+  // An evaluation that throws leaves no awards behind (Result::clearAfterError): a caller that
+  // catches the error and reads the reused Result must not see a part of an evaluation.
+  ~Run() {
+    if (std::uncaught_exceptions() > unwinding) r.clearAfterError();
+  }
+  const int unwinding = std::uncaught_exceptions();
 
   // Flattening: the generated code adds instances depth-first.
   int addInstance(int subject, int parent, int index, const void* data) {
