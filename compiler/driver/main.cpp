@@ -6,6 +6,7 @@
 #include <map>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "driver/commands.h"
 #include "ir/ir.h"
@@ -180,6 +181,13 @@ CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
                   "(runtime/include/polrt.h)")
       ->default_str("polc_policy_load");
   addOutputOptions(*cmd, options.output);
+  // Each names something only one --emit writes: given with another, it was silently ignored, and
+  // the user believed the artefact named so.
+  cmd->callback([cmd, &options] {
+    for (const auto& [flag, emit] : {std::pair{"--name", "cpp"}, std::pair{"--entry", "obj"}})
+      if (cmd->count(flag) && options.emit != emit)
+        throw CLI::ValidationError(flag, fmt::format("is for --emit={} only, not --emit={}", emit, options.emit));
+  });
   return cmd;
 }
 

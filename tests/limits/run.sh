@@ -349,6 +349,13 @@ expect "build: cpp --name with a hyphen" 2 'not allowed' "$POLC" build "$WORK/pl
 if [ ! -e "$WORK/evil.h" ] && [ ! -e "$WORK/cpp-name" ]; then echo "ok   build: a refused --name writes nothing"; pass=$((pass + 1))
 else echo "FAIL build: a refused --name wrote files"; fail=$((fail + 1)); fi
 expect "build: cpp --name in Chinese" 0 '' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name 政策
+# --name and --entry name what only --emit=cpp and --emit=obj write: with another --emit they are a
+# usage error, where they were ignored and the artefact was not named as asked.
+expect "build: --name with --emit=ir" 2 '--name: is for --emit=cpp only, not --emit=ir' "$POLC" build "$WORK/plain.pol" --name x
+expect "build: --entry with --emit=bytecode" 2 '--entry: is for --emit=obj only, not --emit=bytecode' \
+  "$POLC" build "$WORK/plain.pol" --emit=bytecode -o "$WORK/entry.polb" --entry my_load
+if [ ! -e "$WORK/entry.polb" ]; then echo "ok   build: a misplaced --entry writes nothing"; pass=$((pass + 1))
+else echo "FAIL build: a misplaced --entry wrote the .polb"; fail=$((fail + 1)); fi
 check_dir "build: cpp --name names the files" "$WORK/cpp-name" "polc_decimal.h polc_runtime.h 政策.cpp 政策.h "
 # -o or --summary through a symbolic link (/dev/stderr is one): written through, the link kept.
 echo old >"$WORK/link-target.ir"
