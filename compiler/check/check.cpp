@@ -20,6 +20,7 @@ Result Checker::run() {
   shadowing();
   tiers();
   caps();
+  neverActs();
   std::stable_sort(out_.findings.begin(), out_.findings.end(), [](const Finding& a, const Finding& b) {
     return std::make_tuple(a.span.file, a.span.begin, std::string(codeOf(a.kind))) <
            std::make_tuple(b.span.file, b.span.begin, std::string(codeOf(b.kind)));

@@ -41,6 +41,7 @@ enum class FindingKind {
   CapNotPositive,         // W0634
   RoundingMovesAmount,    // W0635
   NegativeAmount,         // W0636
+  NeverActs,              // W0637
   Shadowed,               // W0640
 };
 
@@ -50,6 +51,9 @@ Severity defaultSeverity(FindingKind k);
 // Every code with its kind, for documentation and SARIF rules.
 const std::vector<FindingKind>& allKinds();
 const char* ruleDescription(FindingKind k);
+// Whether findings of this kind carry an applicant: not those about the rules themselves (a cap or a
+// group that can never act), which no evaluation of one applicant could show.
+bool hasWitness(FindingKind k);
 
 struct ClauseRefInfo {
   int clause = -1;

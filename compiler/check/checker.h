@@ -378,6 +378,18 @@ class Checker {
   // ---- written amounts the document's 舍入 moves (check_rounding.cpp) ----
   void roundingMoves(int c);
 
+  // ---- caps and non-stacking groups that never act (check_never_acts.cpp) ----
+  void neverActs();
+  // Whether an award of clause c can count for a cap or a group: money, from a clause that can apply.
+  bool paysMoney(int c) const;
+  // Why clause c never does, for a note: 待遇, 一事一议, conditions that cannot hold.
+  std::string whyNoMoney(int c) const;
+  void capNeverActs(int k);
+  void groupNeverActs(std::size_t gi);
+  // W0637 at `where`, with a note at each clause it covers.
+  Finding& ruleNeverActs(Span where, const std::string& name, std::string message, const std::vector<int>& covered,
+                         std::string help);
+
   // ---- rates above 100 % (check_rates.cpp) ----
   void rates(int c, const ir::Expr& e);
 

@@ -61,6 +61,9 @@ const KindInfo kKinds[] = {
     {FindingKind::NegativeAmount, "W0636", "negative_amount", Severity::Warning,
      "An amount (of a clause, or of one of its tiers or cases) or a cap below 0: the evaluation stops with an error "
      "for every applicant it applies to"},
+    {FindingKind::NeverActs, "W0637", "never_acts", Severity::Warning,
+     "A cap over several clauses that covers no clause paying money, or a non-stacking group with fewer than two "
+     "that could compete: it never cuts or drops an award"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},
 };
@@ -76,6 +79,7 @@ const char* codeOf(FindingKind k) { return info(k).code; }
 const char* kindName(FindingKind k) { return info(k).name; }
 Severity defaultSeverity(FindingKind k) { return info(k).severity; }
 const char* ruleDescription(FindingKind k) { return info(k).rule; }
+bool hasWitness(FindingKind k) { return k != FindingKind::NeverActs; }
 const std::vector<FindingKind>& allKinds() {
   static const std::vector<FindingKind> all = [] {
     std::vector<FindingKind> v;

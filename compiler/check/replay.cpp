@@ -182,6 +182,7 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
       out.ok = a && a->hasAmount() && a->hi.isZero();
       return out;
     case FindingKind::NegativeAmount: return out;  // judged above
+    case FindingKind::NeverActs: return out;       // no witness: replay() answers
     case FindingKind::RoundingMovesAmount:
       out.ok = a && a->hasAmount() && f.expectHi && f.limit && a->computedHi == *f.expectHi && a->computedHi != *f.limit;
       return out;
@@ -194,6 +195,9 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
 }  // namespace
 
 Replay replay(const sema::Model& model, const ir::Program& program, const Finding& f) {
+  if (!hasWitness(f.kind))
+    return f.witness.is_null() ? Replay{true, "about the rules: no applicant to replay"}
+                               : Replay{false, "a finding about the rules has a witness"};
   if (f.witness.is_null()) return Replay{false, "the finding has no witness"};
   Evaluated w = evaluateRead(program, facts::readFacts(model, program, f.witness.dump()));
   w.alone = aloneError(model, program, f, f.witness);

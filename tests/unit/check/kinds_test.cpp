@@ -478,6 +478,36 @@ TEST(CheckKinds, AProjectsAwardToItselfIsNotComparedWithItsEnterprises) {
   EXPECT_TRUE(c->result.findings.empty()) << c->listing();
 }
 
+// A cap whose clauses give 待遇, 一事一议 or never apply cuts nothing; a group with one money award
+// to compare, or awards of different targets under 同一 标的, drops nothing. Each is reported at the
+// cap or group, without an applicant; a cap or group over clauses that pay, and a group whose one
+// 项目 clause competes with itself under 每个 企业 (an enterprise's two projects), are not.
+TEST(CheckKinds, CapsAndGroupsThatNeverAct) {
+  auto c = compileOne(kindPolicy("CapsAndGroupsThatNeverAct"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::NeverActs);
+  ASSERT_EQ(f.size(), 3u) << c->listing();
+  EXPECT_EQ(f[0]->group, "服务合计");
+  EXPECT_EQ(f[0]->message, "the cap 服务合计 covers no clause that pays money: it never cuts an award");
+  ASSERT_EQ(f[0]->refs.size(), 3u);
+  ASSERT_GE(f[0]->notes.size(), 3u);
+  EXPECT_NE(f[0]->notes[0].message.find("待遇"), std::string::npos) << f[0]->notes[0].message;
+  EXPECT_NE(f[0]->notes[1].message.find("一事一议"), std::string::npos) << f[0]->notes[1].message;
+  EXPECT_NE(f[0]->notes[2].message.find("its conditions cannot hold"), std::string::npos) << f[0]->notes[2].message;
+  EXPECT_EQ(f[0]->help, std::vector<std::string>{"a cap counts money awards only: check the citations it covers"});
+  EXPECT_EQ(f[1]->group, "单项");
+  EXPECT_NE(f[1]->message.find("covers one clause that pays money, 测试 第1条第1款"), std::string::npos) << f[1]->message;
+  EXPECT_EQ(f[2]->group, "同标的");
+  EXPECT_NE(f[2]->message.find("no two clauses it covers that pay money share a target"), std::string::npos)
+      << f[2]->message;
+  for (const auto* x : f) {
+    EXPECT_TRUE(x->witness.is_null()) << x->message;
+    EXPECT_TRUE(x->span.valid()) << x->message;
+    EXPECT_EQ(check::defaultSeverity(x->kind), Severity::Warning);
+  }
+  replayAll(*c);
+}
+
 TEST(CheckKinds, UndecidedPairIsReported) {
   // Text comparisons are outside both the boxes and the Z3 encoding: the solver's "sat" is only a
   // candidate, the evaluator does not confirm it, and the pair is reported as undecided — never as
