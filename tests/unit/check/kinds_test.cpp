@@ -508,6 +508,28 @@ TEST(CheckKinds, CapsAndGroupsThatNeverAct) {
   replayAll(*c);
 }
 
+// A 范围 文件 group judges its document's clauses, a 范围 所有文件 one its own document's: another
+// document's money awards compete in it only against one of its own. Excepted kinds are outside.
+TEST(CheckKinds, DocumentAndEveryDocumentGroupsThatNeverAct) {
+  std::string a = doc("甲", "条 1 {\n" + clause("1", "企业", "规模奖励", "待遇 \"免费诊断\"") +
+                               clause("2", "项目", "设备奖励", "类别 授牌认定 条件 改造 给予 10万元") + "}",
+                      "不重复 本文件 { 原文 \"就高\" 范围 文件 取 最高 每个 项目 除外 类别 授牌认定 }\n"
+                      "不重复 跨文件 { 原文 \"从优从高\" 范围 所有文件 同一 标的 每个 事项 取 最高 除外 类别 授牌认定 }");
+  std::string b = doc("乙", "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 20万元") +
+                               clause("2", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 30万元") + "}",
+                      "不重复 本文件 { 原文 \"就高\" 范围 文件 取 最高 每个 项目 }");
+  auto c = compileAll({{"test.pol", std::string(kCheckSchema) + a + b}});
+  ASSERT_TRUE(c->program) << renderText(c->sm, c->diags.all(), RenderOptions{});
+  auto f = c->find(FindingKind::NeverActs);
+  ASSERT_EQ(f.size(), 2u) << c->listing();
+  EXPECT_EQ(f[0]->message, "the non-stacking group 本文件 covers no clause that pays money: it never drops an award");
+  ASSERT_EQ(f[0]->refs.size(), 1u);  // the 待遇; the 授牌认定 clause is excepted
+  EXPECT_EQ(f[0]->refs[0].citation, "甲 第1条第1款");
+  EXPECT_EQ(f[1]->message,
+            "the non-stacking group 跨文件 covers no clause of its own document that pays money: it never drops an award");
+  for (const auto* x : f) c->expectReplays(*x);
+}
+
 TEST(CheckKinds, UndecidedPairIsReported) {
   // Text comparisons are outside both the boxes and the Z3 encoding: the solver's "sat" is only a
   // candidate, the evaluator does not confirm it, and the pair is reported as undecided — never as
