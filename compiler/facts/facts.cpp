@@ -10,6 +10,7 @@
 // The facts fields with two names, shared with the generated code's reader (one definition).
 #include "backend/cpp/runtime/field_names.h"
 #include "decimal/parse_fault.h"
+#include "decimal/payee_words.h"
 #include "decimal/uncounted_words.h"
 #include "ir/lower.h"
 #include "sema/units.h"
@@ -175,6 +176,7 @@ class Reader {
     instance(root, -1, rootKey, doc.at(rootKey));
     // After the whole file: its date may follow the applicant.
     for (const auto& [aw, path] : byTarget_) uncounted(aw, path);
+    sharedPayees();
     return r;
   }
 
@@ -312,6 +314,19 @@ class Reader {
         [](const std::string& text) { return text; }, rules);
     std::string warning = polrt::uncountedWarning(path, p_.targets[static_cast<std::size_t>(aw.target)].name, rules);
     if (!warning.empty()) out_->warnings.push_back(std::move(warning));
+  }
+
+  // An item listing several items its clauses' 受益人 may be (two 引荐人 of one project): every
+  // evaluator pays the first, which the policy does not ask for (docs/facts.md). A warning, naming
+  // the clauses, since only the policy owner can say how to share the award.
+  void sharedPayees() {
+    const auto& items = out_->applicant.instances;
+    auto item = [&](int i) -> const eval::Instance& { return items[static_cast<std::size_t>(i)]; };
+    polrt::sharedPayeeWarnings(
+        p_.clauses, static_cast<int>(items.size()), [&](int i) { return item(i).subject; },
+        [&](int i) { return item(i).parent; }, [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); },
+        [&](int i) { return item(i).path; }, [&](int s) { return p_.subjects[static_cast<std::size_t>(s)].name; },
+        [](const ir::Clause& cl) { return cl.citation; }, out_->warnings);
   }
 
   void received(int index, const json& value, const std::string& path) {

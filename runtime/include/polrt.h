@@ -178,8 +178,12 @@ const char* polrt_award_note(const polrt_session* s, int award, int i);
  * that instance, counting from 0 — polc eval's path when instances and awards are added in the
  * facts file's order. Computed by polrt_evaluate (also when it then fails with POLRT_ERR_EVAL: they
  * are about the applicant; none when it refuses the applicant), from a loaded recorded applicant as
- * well; emptied by polrt_reset and polrt_applicant_load. UTF-8, valid as a session accessor's
- * string; NULL for an index out of range. */
+ * well; emptied by polrt_reset and polrt_applicant_load. After those, one for each instance
+ * listing several instances a clause pays (a 项目 given two 引荐人): every evaluator pays the whole
+ * award to the first, and the policy does not say how to share it, so the warning names the
+ * clauses: "企业.项目[0] lists 2 引荐人: the award of 常办发〔2022〕1号 第3条第2款 goes to
+ * 企业.项目[0].引荐人[0] only; the policy does not say how to share it". UTF-8, valid as a session
+ * accessor's string; NULL for an index out of range. */
 int polrt_warning_count(const polrt_session* s);
 const char* polrt_warning(const polrt_session* s, int i);
 

@@ -64,6 +64,7 @@ bool Session::evaluate(bool explain) {
   }
   clearAwards();
   warnUncounted();
+  warnSharedPayees();
   missingPool_.clear();
   fundingPool_.clear();
   instPool_.clear();

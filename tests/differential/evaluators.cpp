@@ -80,7 +80,8 @@ std::string detail(const polc_rt::Result& r) {
 }
 
 // The warnings about the applicant (an award received by its target alone that a cap does not
-// count), which the facts reader, the VM's session and the generated C++'s result each give. Sorted:
+// count; an item listing several payees of a clause, such as two 引荐人 of a project, which the
+// generator gives an item as often as one: it lists 0 to 3 items of every owned subject), which the facts reader, the VM's session and the generated C++'s result each give. Sorted:
 // each gives them in the order it lists the awards, and polc's reader visits an object's keys in
 // byte order (an item's 产品 before its own 已获奖励), where the generated code lists an item's
 // awards with it, before its items'; the words and paths must be the same.

@@ -115,5 +115,49 @@ TEST_F(CApiWarnings, ARecordedApplicantKeepsGivingTheWarning) {
   polrt_session_free(other);
 }
 
+// The only warning of the recording of `s`'s applicant, loaded into another session and evaluated.
+std::string recordedWarning(polrt_program* p, polrt_session* s) {
+  polrt_applicant* saved = nullptr;
+  polrt_session* other = nullptr;
+  std::string out = "(not evaluated)";
+  if (polrt_applicant_save(s, &saved) == POLRT_OK && polrt_session_new(p, &other) == POLRT_OK &&
+      polrt_applicant_load(other, saved) == POLRT_OK && polrt_evaluate(other, 0) == POLRT_OK)
+    out = polrt_warning_count(other) == 1 ? polrt_warning(other, 0) : std::to_string(polrt_warning_count(other)) + " warnings";
+  polrt_applicant_free(saved);
+  polrt_session_free(other);
+  return out;
+}
+
+// A project listing two 引荐人: 常办发〔2022〕1号 第3条第2款 pays its 引荐人, the first of them, as
+// every evaluator does; the C API warns as polc eval does (cli_eval_test.cpp,
+// AnAwardPaidToOneOfSeveralPayeesIsWarnedAbout), after the warnings about awards received, and a
+// recording of the applicant warns alike.
+TEST(CApiSharedPayees, AProjectListingTwoReferrersIsWarnedAbout) {
+  static auto c = compile(kCity);
+  ASSERT_FALSE(c->bytecode.empty()) << c->error;
+  polrt_program* p = nullptr;
+  ASSERT_EQ(polrt_load_memory(c->bytecode.data(), c->bytecode.size(), &p), POLRT_OK) << polrt_last_error();
+  polrt_session* s = nullptr;
+  ASSERT_EQ(polrt_session_new(p, &s), POLRT_OK);
+  int firm = -1, project = -1, referrer = -1;
+  ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "引荐人", project, &referrer), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(polrt_warning_count(s), 0) << "one 引荐人 is paid as the policy says";
+  ASSERT_EQ(polrt_add_instance(s, "引荐人", project, &referrer), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  ASSERT_EQ(polrt_warning_count(s), 1);
+  const std::string warning =
+      "企业.项目[0] lists 2 引荐人: the award of 常办发〔2022〕1号 第3条第2款 goes to 企业.项目[0].引荐人[0] only; the "
+      "policy does not say how to share it";
+  EXPECT_EQ(polrt_warning(s, 0), warning);
+  EXPECT_EQ(recordedWarning(p, s), warning);
+  polrt_session_free(s);
+  polrt_program_free(p);
+}
+
 }  // namespace
 }  // namespace polc::vmtest

@@ -230,30 +230,23 @@ TEST(EvalCli, BadFactsOneApplicant) {
   EXPECT_NE(r.err.find("LPR一年期 has no value on 2021-01-01"), std::string::npos) << r.err;
 }
 
-// An award received given by its target alone names no clause, so the cap over that target's clause
-// does not count it: the applicant is evaluated, with a warning beside the result (stderr, and
-// "warnings" in JSON); a citation instead gives no warning.
-TEST(EvalCli, AnAwardReceivedByTargetAloneIsWarnedAbout) {
-  const std::string byTarget =
-      R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","已获奖励":[{"target":"专利质押贴息","amount":"30万元","year":2023}]}})";
-  fs::path f = scratch("received_by_target.json");
-  write(f, byTarget);
-  const std::string warning =
-      "企业.已获奖励[0]: given by its target 专利质押贴息 alone, this award names no clause, so 上限 专利质押贴息同一企业 "
-      "does not count it";
-  CliRun text = runPolc("eval policies/ --facts '" + f.string() + "'", "received_by_target");
+// Facts that polc eval evaluates with `warning`: on stderr, in JSON's "warnings" beside the result,
+// and on its line of a batch (the second, after a good applicant), on stderr and in its JSON line.
+void expectWarned(const std::string& facts, const std::string& warning, const std::string& name) {
+  fs::path f = scratch(name + ".json");
+  write(f, facts);
+  CliRun text = runPolc("eval policies/ --facts '" + f.string() + "'", name);
   EXPECT_EQ(text.exit, 0) << text.err;
   EXPECT_NE(text.err.find("warning: " + f.string() + ": " + warning), std::string::npos) << text.err;
-  CliRun js = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "received_by_target_json");
+  CliRun js = runPolc("eval policies/ --facts '" + f.string() + "' --format json", name + "_json");
   EXPECT_EQ(js.exit, 0) << js.err;
   auto doc = json::parse(js.out);
   ASSERT_TRUE(doc.contains("warnings")) << js.out;
   EXPECT_NE(doc["warnings"][0].get<std::string>().find(warning), std::string::npos) << js.out;
   EXPECT_TRUE(doc.contains("awards"));
-  // In a batch, on its line.
-  fs::path b = scratch("received_by_target.jsonl");
-  write(b, std::string(kGood) + "\n" + byTarget + "\n");
-  CliRun batch = runPolc("eval policies/ --batch '" + b.string() + "'", "received_by_target_batch");
+  fs::path b = scratch(name + ".jsonl");
+  write(b, std::string(kGood) + "\n" + facts + "\n");
+  CliRun batch = runPolc("eval policies/ --batch '" + b.string() + "'", name + "_batch");
   EXPECT_EQ(batch.exit, 0) << batch.err;
   EXPECT_NE(batch.err.find(b.string() + ":2: warning: " + warning), std::string::npos) << batch.err;
   std::istringstream lines(batch.out);
@@ -263,12 +256,35 @@ TEST(EvalCli, AnAwardReceivedByTargetAloneIsWarnedAbout) {
   ASSERT_EQ(out.size(), 2u) << batch.out;
   EXPECT_FALSE(out[0].contains("warnings"));
   EXPECT_TRUE(out[1].contains("warnings"));
+}
+
+// An award received given by its target alone names no clause, so the cap over that target's clause
+// does not count it: the applicant is evaluated, with a warning beside the result; a citation
+// instead gives no warning.
+TEST(EvalCli, AnAwardReceivedByTargetAloneIsWarnedAbout) {
+  expectWarned(
+      R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","已获奖励":[{"target":"专利质押贴息","amount":"30万元","year":2023}]}})",
+      "企业.已获奖励[0]: given by its target 专利质押贴息 alone, this award names no clause, so 上限 专利质押贴息同一企业 "
+      "does not count it",
+      "received_by_target");
   // Given by its citation, the cap counts it: no warning.
+  fs::path f = scratch("received_by_citation.json");
   write(f, R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","已获奖励":[{"citation":"常办发〔2022〕1号 第11条第2款第2项","amount":"30万元","year":2023}]}})");
   CliRun cited = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "received_by_citation");
   EXPECT_EQ(cited.exit, 0) << cited.err;
   EXPECT_EQ(cited.err.find("warning"), std::string::npos) << cited.err;
   EXPECT_FALSE(json::parse(cited.out).contains("warnings"));
+}
+
+// A project listing two 引荐人: 第3条第2款 pays its 引荐人, and every evaluator pays the first. The
+// policy does not say how to share the award, so the amount stays and a warning says whom it went
+// to, as the warning about an award received.
+TEST(EvalCli, AnAwardPaidToOneOfSeveralPayeesIsWarnedAbout) {
+  expectWarned(
+      R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","项目":[{"引荐人":[{"名称":"甲"},{"名称":"乙"}]}]}})",
+      "企业.项目[0] lists 2 引荐人: the award of 常办发〔2022〕1号 第3条第2款 goes to 企业.项目[0].引荐人[0] only; the "
+      "policy does not say how to share it",
+      "two_referrers");
 }
 
 TEST(EvalCli, BadFactsInBatch) {

@@ -183,6 +183,39 @@ TEST(FactsWarnings, AnAwardAboveTheCapsSubjectGivesNoWarning) {
   EXPECT_EQ(project.warnings.size(), 1u);
 }
 
+// A clause paying a subject below its own (a project's 引荐人) pays the first such item: the policy
+// does not say how to share the award between two, so the reader warns, naming the clauses — those
+// of the project, and one of its 子项 only when the project lists a 子项 — at most three.
+TEST(FactsWarnings, AnItemListingSeveralPayeesNamesTheClausesPayingTheFirst) {
+  std::string clauses;
+  for (int k = 1; k <= 4; ++k)
+    clauses += "款 " + std::to_string(k) + R"( { 原文 "x" 对象 项目 受益人 引荐人 标的 规模奖励 给予 1元 } )";
+  auto c = compilePolicy(std::string(kSchema) + R"(
+    主体 引荐人 隶属 项目 { 事实 名称: 文本 }
+    主体 子项 隶属 项目 { 事实 名称: 文本 }
+    文件 测试 { 文号 "测〔2024〕1号"
+      条 1 { )" + clauses + R"( }
+      条 2 { 款 1 { 原文 "y" 对象 子项 受益人 引荐人 标的 设备奖励 给予 1元 }
+             款 2 { 原文 "z" 对象 项目 标的 改造奖励 给予 1元 } } })");
+  ASSERT_TRUE(c);
+  auto two = readFacts(*c, R"({"企业": {"项目": [{"引荐人": [{"名称": "甲"}]},
+      {"引荐人": [{"名称": "乙"}, {"名称": "丙"}]}]}})");
+  ASSERT_TRUE(two.ok()) << two.errors.front();
+  ASSERT_EQ(two.warnings.size(), 1u) << "a project with one 引荐人 is paid as the policy says";
+  EXPECT_EQ(two.warnings[0],
+            "企业.项目[1] lists 2 引荐人: the awards of 测〔2024〕1号 第1条第1款、测〔2024〕1号 第1条第2款、"
+            "测〔2024〕1号 第1条第3款 and 1 more go to 企业.项目[1].引荐人[0] only; the policy does not say how to "
+            "share them");
+  auto sub = readFacts(*c, R"({"企业": {"项目": [{"子项": [{"名称": "a"}],
+      "引荐人": [{"名称": "乙"}, {"名称": "丙"}, {"名称": "丁"}]}]}})");
+  ASSERT_EQ(sub.warnings.size(), 1u);
+  EXPECT_NE(sub.warnings[0].find("企业.项目[0] lists 3 引荐人"), std::string::npos) << sub.warnings[0];
+  EXPECT_NE(sub.warnings[0].find("and 2 more go to"), std::string::npos) << "第2条第1款 pays the 子项's: " << sub.warnings[0];
+  EXPECT_TRUE(readFacts(*c, R"({"企业": {"项目": [{"引荐人": [{"名称": "乙"}]}, {"引荐人": [{"名称": "丙"}]}]}})")
+                  .warnings.empty())
+      << "one 引荐人 a project";
+}
+
 TEST_F(Facts, EveryErrorIsReportedAndNothingIsKept) {
   auto r = read(R"({"企业": {"营业收入": "x", "所在地": 3, "项目": [{"改造": "maybe"}]}})");
   EXPECT_EQ(r.errors.size(), 3u);

@@ -100,6 +100,18 @@ struct Run {
                                             p.targets[x.target], rules));
     }
   }
+  // polc eval's warnings about an item listing several items a clause pays (two 引荐人 of a
+  // project), found and worded as its facts reader does (polc_decimal.h, sharedPayeeWarnings):
+  // every evaluator pays the whole award to the first, which the policy does not ask for.
+  void warnSharedPayees() {
+    sharedPayeeWarnings(
+        p.clauses, static_cast<int>(r.instances.size()),
+        [this](int i) { return r.instances[static_cast<std::size_t>(i)].subject; },
+        [this](int i) { return r.instances[static_cast<std::size_t>(i)].parent; },
+        [this](int sub, int ancestor) { return ownedBy(p, sub, ancestor); }, [this](int i) { return r.path(i); },
+        [this](int sub) { return std::string(p.subjects[sub].name); },
+        [](const ClauseInfo& cl) { return std::string(cl.citation); }, r.warnings);
+  }
   // A number filled in code outside its fact's bounds (values.h), tested where a clause reads it:
   // the lines are hot then, where testing every fact of every item first cost a batch ≈ 40 %.
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b) const {

@@ -1,0 +1,82 @@
+// The warning about an award paid to one of several payee items (docs/facts.md), in one place for
+// every reader of applicants: polc's facts reader (compiler/facts/facts.cpp), the runtime's Session
+// (runtime/vm/payees.cpp, whose warnings the C API gives) and the generated C++'s Run (polc_decimal.h,
+// made from these sources by compiler/backend/cpp/decimal_header.cmake, carries this header). So
+// the three cannot disagree on which items and clauses are concerned, nor word it differently.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace polrt {
+
+// A clause's 受益人 below its subject (a project's 引荐人, a cluster's 促进机构) is found among the
+// items the subject's owner lists; every evaluator pays the whole award to the first of them. The
+// policy texts do not say how to share it, so the amount stays: the agency is told whom it went to.
+inline std::string sharedPayeeWarning(const std::string& owner, std::size_t count, const std::string& payeeName,
+                                      const std::string& first, const std::vector<std::string>& citations) {
+  constexpr std::size_t kNamed = 3;  // as the warning about an award received: a line, not a list
+  std::string named;
+  for (std::size_t i = 0; i < citations.size() && i < kNamed; ++i) named += (i ? "、" : "") + citations[i];
+  if (citations.size() > kNamed) named += " and " + std::to_string(citations.size() - kNamed) + " more";
+  const bool one = citations.size() == 1;
+  return owner + " lists " + std::to_string(count) + " " + payeeName + ": the award" + (one ? "" : "s") + " of " +
+         named + (one ? " goes" : " go") + " to " + first + " only; the policy does not say how to share " +
+         (one ? "it" : "them");
+}
+
+// Whether clause `cl` pays a subject below its own (its 受益人 is neither it nor one of its owners).
+template <class Clause, class OwnedBy>
+bool paysBelow(const Clause& cl, OwnedBy ownedBy) {
+  return cl.payee >= 0 && !ownedBy(static_cast<int>(cl.subject), static_cast<int>(cl.payee));
+}
+
+// The warnings for the applicant's `n` items, into `out`: for each item listing two or more items
+// of a subject that some clause pays below its own, the clauses that would pay the first of them —
+// those whose subject is the item's or below it with an item of that subject there, so a clause
+// about a project's 子项 is not named for a project without one. Whether the clause grants is not
+// asked: the warning comes with the facts, before any evaluation, as the other warning does. The
+// evaluators' tables differ, so each says how to read them: `subjectOf(i)`, `parentOf(i)` and
+// `path(i)` of an item, `subjectName(s)`, `citation(cl)`; the clauses name `subject` and `payee`
+// alike. Cheap for an applicant with no such item: one pass over the clauses, one over the items.
+template <class Clauses, class SubjectOf, class ParentOf, class OwnedBy, class Path, class SubjectName, class Citation>
+void sharedPayeeWarnings(const Clauses& clauses, int n, SubjectOf subjectOf, ParentOf parentOf, OwnedBy ownedBy,
+                         Path path, SubjectName subjectName, Citation citation, std::vector<std::string>& out) {
+  std::vector<int> below;  // subjects some clause pays below its own: few, often none
+  for (const auto& cl : clauses)
+    if (paysBelow(cl, ownedBy)) {
+      bool seen = false;
+      for (int s : below) seen = seen || s == static_cast<int>(cl.payee);
+      if (!seen) below.push_back(static_cast<int>(cl.payee));
+    }
+  if (below.empty()) return;
+  // Whether item `i` is `o` or lies below it.
+  auto under = [&](int i, int o) {
+    for (; i >= 0; i = parentOf(i))
+      if (i == o) return true;
+    return false;
+  };
+  for (int first = 0; first < n; ++first) {
+    const int s = subjectOf(first), o = parentOf(first);
+    bool payee = false;
+    for (int b : below) payee = payee || b == s;
+    if (!payee || o < 0) continue;
+    bool earlier = false;  // the group is seen from its first item
+    for (int j = 0; j < first && !earlier; ++j) earlier = parentOf(j) == o && subjectOf(j) == s;
+    if (earlier) continue;
+    std::size_t count = 0;
+    for (int j = first; j < n; ++j) count += parentOf(j) == o && subjectOf(j) == s;
+    if (count < 2) continue;
+    std::vector<std::string> cited;
+    for (const auto& cl : clauses) {
+      const int cs = static_cast<int>(cl.subject);
+      if (static_cast<int>(cl.payee) != s || !paysBelow(cl, ownedBy) || !ownedBy(cs, subjectOf(o))) continue;
+      bool listed = cs == subjectOf(o);
+      for (int j = 0; j < n && !listed; ++j) listed = subjectOf(j) == cs && under(j, o);
+      if (listed) cited.push_back(citation(cl));
+    }
+    if (!cited.empty()) out.push_back(sharedPayeeWarning(path(o), count, subjectName(s), path(first), cited));
+  }
+}
+
+}  // namespace polrt
