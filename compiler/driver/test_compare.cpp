@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "decimal/citation_match.h"
 #include "syntax/literals.h"
 
 namespace polc::testfile {
@@ -42,11 +43,10 @@ void containsEach(const json& e, const json& a, const char* key, const char* wha
 // by 第N条第M款 (spaces ignored); a typo is a test-file error, so that `absent` never passes vacuously.
 std::string Comparison::citation(const json& v, const std::string& where) const {
   if (!v.is_string()) throw TestFileError(fmt::format("{}: expected a citation string, got {}", where, shown(v)));
-  std::string want = squeeze(v.get<std::string>());
+  const std::string want = polrt::citationKey(v.get<std::string>());
   for (const auto& cl : p_.clauses) {
-    const ir::Document& d = p_.documents[cl.document];
-    if (want == squeeze(cl.citation) || want == squeeze(d.name + formatCitation(cl.article, cl.clause, cl.item)))
-      return cl.citation;
+    const ir::Document& d = p_.documents[static_cast<std::size_t>(cl.document)];
+    if (polrt::citesClause(want, cl.citation, d.number, d.name)) return cl.citation;
   }
   throw TestFileError(fmt::format("{}: no clause has the citation \"{}\"", where, v.get<std::string>()));
 }

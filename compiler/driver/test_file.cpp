@@ -4,13 +4,6 @@
 
 namespace polc::testfile {
 
-std::string squeeze(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
-  return out;
-}
-
 std::string shown(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return "null";

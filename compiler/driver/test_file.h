@@ -19,8 +19,6 @@ struct TestFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The text without spaces and tabs: citations compare so.
-std::string squeeze(const std::string& s);
 // A value as the report shows it: a string as itself, anything else as JSON. Test files are read
 // with facts::parseJsonExact, so a number keeps its text and an amount may be written as one.
 std::string shown(const json& v);

@@ -10,6 +10,7 @@
 // The facts fields with two names, shared with the generated code's reader (one definition).
 #include "backend/cpp/runtime/field_names.h"
 #include "decimal/parse_fault.h"
+#include "decimal/citation_match.h"
 #include "decimal/payee_words.h"
 #include "decimal/uncounted_words.h"
 #include "ir/lower.h"
@@ -412,20 +413,12 @@ class Reader {
                        cl.target >= 0 ? p_.targets[static_cast<std::size_t>(cl.target)].name : "it has none");
   }
 
-  static std::string squeeze(const std::string& s) {
-    std::string out;
-    for (char c : s)
-      if (c != ' ' && c != '\t') out += c;
-    return out;
-  }
-
   int citation(const std::string& text) const {
-    std::string want = squeeze(text);
+    const std::string want = polrt::citationKey(text);
     for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
       const ir::Clause& cl = p_.clauses[c];
-      const ir::Document& d = p_.documents[cl.document];
-      std::string local = formatCitation(cl.article, cl.clause, cl.item);
-      if (want == squeeze(cl.citation) || want == squeeze(d.name + local)) return static_cast<int>(c);
+      const ir::Document& d = p_.documents[static_cast<std::size_t>(cl.document)];
+      if (polrt::citesClause(want, cl.citation, d.number, d.name)) return static_cast<int>(c);
     }
     return -1;
   }

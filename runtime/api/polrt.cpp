@@ -8,8 +8,10 @@
 #include <fstream>
 #include <memory>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <sys/stat.h>
@@ -117,6 +119,13 @@ polrt_status resolveMember(polrt_session* s, int instance, const char* fact, con
   return POLRT_OK;
 }
 
+// A number as the facts readers take one, an optional '-' then digits: Decimal::parse also takes a
+// leading '+', which they refuse, and the C API takes what they take (polrt.h).
+std::optional<polrt::Decimal> factNumber(std::string_view v) {
+  if (!v.empty() && v[0] == '+') return std::nullopt;
+  return polrt::Decimal::parse(v);
+}
+
 // Parses `value` as a value of the fact's kind into a Val (for history) or straight into the slot.
 polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const char* value, polrt::Val& out) {
   using namespace polrt::bc;
@@ -125,7 +134,7 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
   out.kind = fd.kind;
   switch (fd.kind) {
     case kNum: {
-      auto d = polrt::Decimal::parse(v);
+      auto d = factNumber(v);
       if (!d) return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"" + polrt::decimalLimitNote(v));
       if (p.types[fd.type].integer && !d->isInteger())
         return fail(POLRT_ERR_TYPE, "\"" + std::string(v) + "\" is not a whole number");
@@ -142,8 +151,9 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
       return POLRT_OK;
     }
     case kBool:
-      if (v == "true" || v == "是" || v == "1") out.i = 1;
-      else if (v == "false" || v == "否" || v == "0") out.i = 0;
+      // The readers' spellings (JSON true/false, "是"/"否"), not 1/0, which they refuse.
+      if (v == "true" || v == "是") out.i = 1;
+      else if (v == "false" || v == "否") out.i = 0;
       else return fail(POLRT_ERR_TYPE, "expected true or false, got \"" + std::string(v) + "\"");
       return POLRT_OK;
     case kEnum: {
@@ -469,7 +479,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
       if (std::string why = p.otherTarget(clause, tgt); !why.empty()) return fail(POLRT_ERR_ARGUMENT, why);
     if (clause >= 0 && tgt < 0) tgt = p.clauses[clause].target;
     if (!amount) return fail(POLRT_ERR_ARGUMENT, "null amount");
-    auto d = polrt::Decimal::parse(amount);
+    auto d = factNumber(amount);
     if (!d) return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number" + polrt::decimalLimitNote(amount));
     // As the facts readers: a negative amount received would raise a 晋级补差 top-up.
     if (d->isNegative()) return fail(POLRT_ERR_TYPE, std::string("negative amount \"") + amount + "\"");

@@ -5,6 +5,7 @@
 #include <new>
 
 #include "bytecode/parser.h"
+#include "decimal/citation_match.h"
 
 namespace polrt {
 namespace loader {
@@ -434,17 +435,6 @@ void Parser::derive() {
 
 }  // namespace loader
 
-namespace {
-
-std::string squeeze(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
-  return out;
-}
-
-}  // namespace
-
 LoadResult load(const uint8_t* data, std::size_t size) noexcept {
   LoadResult r;
   try {
@@ -480,10 +470,13 @@ int Program::findFact(int subject, std::string_view name) const {
   return -1;
 }
 
+// By the facts readers' rule (decimal/citation_match.h): the document's name may stand for its 文号.
 int Program::findClause(std::string_view citation) const {
-  std::string want = squeeze(citation);
-  for (std::size_t i = 0; i < clauses.size(); ++i)
-    if (squeeze(strings[clauses[i].citation]) == want) return static_cast<int>(i);
+  const std::string want = citationKey(citation);
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    const DocumentDef& d = documents[static_cast<std::size_t>(clauses[i].document)];
+    if (citesClause(want, strings[clauses[i].citation], strings[d.number], strings[d.name])) return static_cast<int>(i);
+  }
   return -1;
 }
 

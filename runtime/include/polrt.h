@@ -85,7 +85,10 @@ polrt_status polrt_reset(polrt_session* s);
 polrt_status polrt_add_instance(polrt_session* s, const char* subject, int parent, int* out_instance);
 polrt_status polrt_set_date(polrt_session* s, const char* yyyy_mm_dd); /* default: today */
 
-/* A number outside the fact's 取值, or a negative amount with a unit, gives POLRT_ERR_TYPE (as polc's facts reader refuses it), and
+/* The value as the facts readers take it (docs/facts.md): a number as a decimal in the fact's base
+ * unit ("-12.5"; no '+', no exponent), a boolean as true/false or 是/否 (not 1/0), a date as
+ * YYYY-MM-DD, an enumeration's member by its name; another spelling gives POLRT_ERR_TYPE. A number
+ * outside the fact's 取值, or a negative amount with a unit, gives POLRT_ERR_TYPE (as polc's facts reader refuses it), and
  * the fact keeps its previous value. */
 polrt_status polrt_set_fact(polrt_session* s, int instance, const char* fact, const char* value);
 polrt_status polrt_set_fact_slot(polrt_session* s, int instance, int slot, const char* value);
@@ -99,7 +102,9 @@ polrt_status polrt_clear_fact(polrt_session* s, int instance, const char* fact);
  * received) is 0 to 9999, as the facts readers read four digits; another is POLRT_ERR_ARGUMENT.
  * A value for the evaluation year that differs from the fact set for it makes polrt_evaluate fail. */
 polrt_status polrt_set_history(polrt_session* s, int instance, const char* fact, int year, const char* value);
-/* An award already received: by citation or (citation NULL) by target; a target given beside a
+/* An award already received: by citation or (citation NULL) by target. The citation as the facts
+ * readers take it: the clause's full citation ("常办发〔2022〕1号 第3条第3款"), or with the
+ * document's name for its 文号, blanks ignored; another is POLRT_ERR_NOT_FOUND; a target given beside a
  * citation must be that clause's own (POLRT_ERR_ARGUMENT otherwise); amount in 元, never
  * negative (POLRT_ERR_TYPE, as the facts readers refuse it) nor NULL (POLRT_ERR_ARGUMENT). */
 polrt_status polrt_add_received(polrt_session* s, int instance, const char* citation, const char* target,

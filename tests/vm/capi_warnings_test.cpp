@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "capi_session.h"
 #include "polrt.h"
 #include "vm_util.h"
 
@@ -134,11 +135,9 @@ std::string recordedWarning(polrt_program* p, polrt_session* s) {
 // recording of the applicant warns alike.
 TEST(CApiSharedPayees, AProjectListingTwoReferrersIsWarnedAbout) {
   static auto c = compile(kCity);
-  ASSERT_FALSE(c->bytecode.empty()) << c->error;
-  polrt_program* p = nullptr;
-  ASSERT_EQ(polrt_load_memory(c->bytecode.data(), c->bytecode.size(), &p), POLRT_OK) << polrt_last_error();
-  polrt_session* s = nullptr;
-  ASSERT_EQ(polrt_session_new(p, &s), POLRT_OK);
+  CApiSession session(*c);
+  ASSERT_TRUE(session.s) << session.error;
+  polrt_session* s = session.s;
   int firm = -1, project = -1, referrer = -1;
   ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
   ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
@@ -154,9 +153,7 @@ TEST(CApiSharedPayees, AProjectListingTwoReferrersIsWarnedAbout) {
       "企业.项目[0] lists 2 引荐人: the award of 常办发〔2022〕1号 第3条第2款 goes to 企业.项目[0].引荐人[0] only; the "
       "policy does not say how to share it";
   EXPECT_EQ(polrt_warning(s, 0), warning);
-  EXPECT_EQ(recordedWarning(p, s), warning);
-  polrt_session_free(s);
-  polrt_program_free(p);
+  EXPECT_EQ(recordedWarning(session.p, s), warning);
 }
 
 }  // namespace

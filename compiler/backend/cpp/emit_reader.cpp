@@ -16,14 +16,6 @@ void Generator::reader(std::ostream& os) {
        << u.scaleDen << "},\n";
   os << "};\n";
   os << "const polc_rt::FactsReader::Units kUnitTable{kUnits, " << m_.units.size() << "};\n\n";
-  // Citations for 已获奖励.
-  os << "\nconst char* const kCitations[] = {";
-  for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
-    const ir::Clause& cl = p_.clauses[c];
-    os << (c ? ", " : "") << lit(cl.citation) << ", "
-       << lit(p_.documents[static_cast<std::size_t>(cl.document)].name + formatCitation(cl.article, cl.clause, cl.item));
-  }
-  os << "};\n\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     os << "void read(polc_rt::FactsReader& rd, const polc_rt::Json& j, const std::string& path, " << subjectNames_[s]
        << "& x);\n";
@@ -31,7 +23,7 @@ void Generator::reader(std::ostream& os) {
   for (std::size_t s = 0; s < p_.subjects.size(); ++s) readSubject(os, static_cast<int>(s));
   os << "}  // namespace\n\n";
   os << "bool readFacts(const std::string& json, Facts& out, std::vector<std::string>& errors) {\n";
-  os << "  polc_rt::FactsReader rd(kUnitTable, kProgram, kCitations);\n";
+  os << "  polc_rt::FactsReader rd(kUnitTable, kProgram);\n";
   os << "  polc_rt::Json doc;\n";
   os << "  if (!rd.parse(json, doc)) {\n    errors = rd.errors;\n    return false;\n  }\n";
   os << "  out = Facts();\n  int roots = 0;\n";

@@ -21,8 +21,7 @@ class FactsReader {
   using Units = Span<UnitInfo>;
   std::vector<std::string> errors;
 
-  FactsReader(const Units& units, const ProgramInfo& p, const char* const* citations)
-      : units_(units), p_(p), citations_(citations) {}
+  FactsReader(const Units& units, const ProgramInfo& p) : units_(units), p_(p) {}
 
   bool parse(const std::string& text, Json& out) {
     std::string err;
@@ -233,12 +232,7 @@ class FactsReader {
   }
 
  private:
-  int citation(const std::string& text) const {
-    std::string want = withoutBlanks(text);
-    for (int c = 0; c < p_.clauses.size; ++c)
-      if (want == withoutBlanks(citations_[2 * c]) || want == withoutBlanks(citations_[2 * c + 1])) return c;
-    return -1;
-  }
+  int citation(const std::string& text) const { return clauseIndex(p_, text); }
   bool atom(const std::string& a, std::string& dim, int& pow10, int64_t& num, int64_t& den) const {
     if (a.empty() || a == "1") {
       dim = "a plain number";
@@ -278,7 +272,6 @@ class FactsReader {
 
   Units units_;
   const ProgramInfo& p_;
-  const char* const* citations_;
 };
 
 }  // namespace polc_rt

@@ -129,13 +129,6 @@ struct ProgramInfo {
   FundingSelector funding;
 };
 
-// A citation as people type it, with or without blanks ("常办发〔2022〕1号 第3条第3款").
-inline std::string withoutBlanks(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t') out += c;
-  return out;
-}
 
 // Whether subject `s` is `ancestor` or is owned by it, through its owners.
 inline bool ownedBy(const ProgramInfo& p, int s, int ancestor) {
@@ -171,13 +164,15 @@ inline std::string otherTarget(const ProgramInfo& p, int clause, int target) {
          "): give the citation alone, the target follows from it";
 }
 
-// The index of the clause a citation names (its document's number, then 第…条…), or -1. For an
-// embedder filling an award received (Received::clause) in code; the facts reader also takes the
-// document's name instead of its number.
+// The index of the clause a citation names (its document's number or name, then 第…条…), or -1,
+// by polc's rule (polc_decimal.h, citesClause). For an embedder filling an award received
+// (Received::clause) in code, and for readFacts.
 inline int clauseIndex(const ProgramInfo& p, const std::string& citation) {
-  const std::string want = withoutBlanks(citation);
-  for (int c = 0; c < p.clauses.size; ++c)
-    if (want == withoutBlanks(p.clauses[c].citation)) return c;
+  const std::string want = citationKey(citation);
+  for (int c = 0; c < p.clauses.size; ++c) {
+    const DocumentInfo& d = p.documents[p.clauses[c].document];
+    if (citesClause(want, p.clauses[c].citation, d.number, d.name)) return c;
+  }
   return -1;
 }
 
