@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "capi_session.h"
 #include "polrt.h"
-#include "vm_util.h"
 
 namespace polc::vmtest {
 namespace {
@@ -15,11 +15,9 @@ namespace {
 // message of a call that failed inside fill.
 TEST(CApiBatch, ASkippedApplicantHasItsOwnMessage) {
   auto c = compile(kCity);
-  ASSERT_FALSE(c->bytecode.empty()) << c->error;
-  polrt_program* p = nullptr;
-  ASSERT_EQ(polrt_load_memory(c->bytecode.data(), c->bytecode.size(), &p), POLRT_OK) << polrt_last_error();
-  polrt_session* s = nullptr;
-  ASSERT_EQ(polrt_session_new(p, &s), POLRT_OK);
+  CApiSession session(*c);
+  ASSERT_TRUE(session.error.empty()) << session.error;
+  polrt_session* s = session.s;
   auto fill = [](polrt_session* s, size_t i, void*) -> int {
     if (i == 1) return 7;
     if (i == 2) return polrt_set_date(s, "2024-02-30") != POLRT_OK;
@@ -37,8 +35,6 @@ TEST(CApiBatch, ASkippedApplicantHasItsOwnMessage) {
   EXPECT_EQ(seen[1], "argument: applicant 1 skipped: fill returned 7");
   // A call that failed inside fill keeps its message.
   EXPECT_EQ(seen[2], "argument: applicant 2 skipped: fill returned 1 (the last error in it: expected a date YYYY-MM-DD, got \"2024-02-30\")");
-  polrt_session_free(s);
-  polrt_program_free(p);
 }
 
 }  // namespace

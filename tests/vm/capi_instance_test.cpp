@@ -4,8 +4,8 @@
 #include <climits>
 #include <string>
 
+#include "capi_session.h"
 #include "polrt.h"
-#include "vm_util.h"
 
 namespace polc::vmtest {
 namespace {
@@ -14,11 +14,9 @@ namespace {
 // polrt.h says of every such index. It was taken for -1: a 企业 became the applicant.
 TEST(CApiInstances, ANegativeParentOtherThanMinusOneIsNoInstance) {
   auto c = compile(kCity);
-  ASSERT_FALSE(c->bytecode.empty()) << c->error;
-  polrt_program* p = nullptr;
-  ASSERT_EQ(polrt_load_memory(c->bytecode.data(), c->bytecode.size(), &p), POLRT_OK) << polrt_last_error();
-  polrt_session* s = nullptr;
-  ASSERT_EQ(polrt_session_new(p, &s), POLRT_OK);
+  CApiSession session(*c);
+  ASSERT_TRUE(session.error.empty()) << session.error;
+  polrt_session* s = session.s;
   int firm = 7;
   EXPECT_EQ(polrt_add_instance(s, "企业", -2, &firm), POLRT_ERR_ARGUMENT);
   EXPECT_EQ(std::string(polrt_last_error()), "no instance -2 to own 企业 (the applicant's parent is -1)");
@@ -30,8 +28,6 @@ TEST(CApiInstances, ANegativeParentOtherThanMinusOneIsNoInstance) {
   EXPECT_EQ(polrt_add_instance(s, "项目", -3, &project), POLRT_ERR_ARGUMENT);
   EXPECT_EQ(std::string(polrt_last_error()), "no instance -3 to own 项目 (the applicant's parent is -1)");
   EXPECT_EQ(project, 7);
-  polrt_session_free(s);
-  polrt_program_free(p);
 }
 
 }  // namespace
