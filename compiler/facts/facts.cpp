@@ -323,10 +323,10 @@ class Reader {
   void sharedPayees() {
     const auto& items = out_->applicant.instances;
     auto item = [&](int i) -> const eval::Instance& { return items[static_cast<std::size_t>(i)]; };
+    auto ownedBy = [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); };
     polrt::sharedPayeeWarnings(
-        p_.clauses, static_cast<int>(items.size()), [&](int i) { return item(i).subject; },
-        [&](int i) { return item(i).parent; }, [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); },
-        [&](int i) { return item(i).path; }, [&](int s) { return p_.subjects[static_cast<std::size_t>(s)].name; },
+        polrt::payeesBelow(p_.clauses, ownedBy), p_.clauses, static_cast<int>(items.size()), [&](int i) { return item(i).subject; },
+        [&](int i) { return item(i).parent; }, ownedBy, [&](int i) { return item(i).path; }, [&](int s) { return p_.subjects[static_cast<std::size_t>(s)].name; },
         [](const ir::Clause& cl) { return cl.citation; }, out_->warnings);
   }
 

@@ -31,24 +31,33 @@ bool paysBelow(const Clause& cl, OwnedBy ownedBy) {
   return cl.payee >= 0 && !ownedBy(static_cast<int>(cl.subject), static_cast<int>(cl.payee));
 }
 
-// The warnings for the applicant's `n` items, into `out`: for each item listing two or more items
-// of a subject that some clause pays below its own, the clauses that would pay the first of them —
-// those whose subject is the item's or below it with an item of that subject there, so a clause
-// about a project's 子项 is not named for a project without one. Whether the clause grants is not
-// asked: the warning comes with the facts, before any evaluation, as the other warning does. The
-// evaluators' tables differ, so each says how to read them: `subjectOf(i)`, `parentOf(i)` and
-// `path(i)` of an item, `subjectName(s)`, `citation(cl)`; the clauses name `subject` and `payee`
-// alike. Cheap for an applicant with no such item: one pass over the clauses, one over the items.
-template <class Clauses, class SubjectOf, class ParentOf, class OwnedBy, class Path, class SubjectName, class Citation>
-void sharedPayeeWarnings(const Clauses& clauses, int n, SubjectOf subjectOf, ParentOf parentOf, OwnedBy ownedBy,
-                         Path path, SubjectName subjectName, Citation citation, std::vector<std::string>& out) {
-  std::vector<int> below;  // subjects some clause pays below its own: few, often none
+// The subjects some clause pays below its own, in a list: the only items the warning looks at. It
+// depends on the clauses alone, so each evaluator finds it once per program, not per applicant (a
+// pass over every clause, and a vector, at every evaluation cost the VM 0.45 µs an applicant).
+template <class Clauses, class OwnedBy>
+std::vector<int> payeesBelow(const Clauses& clauses, OwnedBy ownedBy) {
+  std::vector<int> below;
   for (const auto& cl : clauses)
     if (paysBelow(cl, ownedBy)) {
       bool seen = false;
       for (int s : below) seen = seen || s == static_cast<int>(cl.payee);
       if (!seen) below.push_back(static_cast<int>(cl.payee));
     }
+  return below;
+}
+
+// The warnings for the applicant's `n` items, into `out`: for each item listing two or more items
+// of a subject that some clause pays below its own (`below`, from payeesBelow), the clauses that
+// would pay the first of them — those whose subject is the item's or below it with an item of that
+// subject there, so a clause about a project's 子项 is not named for a project without one. Whether
+// the clause grants is not asked: the warning comes with the facts, before any evaluation, as the
+// other warning does. The evaluators' tables differ, so each says how to read them: `subjectOf(i)`,
+// `parentOf(i)` and `path(i)` of an item, `subjectName(s)`, `citation(cl)`; the clauses name
+// `subject` and `payee` alike. Allocates nothing for an applicant with no such item.
+template <class Clauses, class SubjectOf, class ParentOf, class OwnedBy, class Path, class SubjectName, class Citation>
+void sharedPayeeWarnings(const std::vector<int>& below, const Clauses& clauses, int n, SubjectOf subjectOf,
+                         ParentOf parentOf, OwnedBy ownedBy, Path path, SubjectName subjectName, Citation citation,
+                         std::vector<std::string>& out) {
   if (below.empty()) return;
   // Whether item `i` is `o` or lies below it.
   auto under = [&](int i, int o) {

@@ -10,7 +10,7 @@ namespace polrt {
 // share it (docs/facts.md). After warnUncounted, which empties the list: polc eval's order.
 void Session::warnSharedPayees() {
   polrt::sharedPayeeWarnings(
-      p_.clauses, ninst_, [&](int i) { return inst_[static_cast<std::size_t>(i)].subject; },
+      payeesBelow_, p_.clauses, ninst_, [&](int i) { return inst_[static_cast<std::size_t>(i)].subject; },
       [&](int i) { return inst_[static_cast<std::size_t>(i)].parent; },
       [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); }, [&](int i) { return instancePath(i); },
       [&](int s) { return p_.str(p_.subjects[static_cast<std::size_t>(s)].name); },

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "decimal/payee_words.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -27,7 +28,8 @@ const char* statusName(AwardStatus s) {
   return "?";
 }
 
-Session::Session(const Program& p) : p_(p) {
+Session::Session(const Program& p)
+    : p_(p), payeesBelow_(payeesBelow(p.clauses, [&p](int s, int ancestor) { return p.ownedBy(s, ancestor); })) {
   stack_.resize(p.maxStack + 1);
   locals_.resize(p.maxLocals + 1);
   handlers_.resize(p.maxHandlers + 1);

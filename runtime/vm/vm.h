@@ -354,6 +354,8 @@ class Session {
   std::string fundingText(const AwardR& aw) const;
 
   const Program& p_;
+  // The subjects some clause pays below its own (polrt::payeesBelow): the program's, found once.
+  std::vector<int> payeesBelow_;
   // applicant
   std::vector<Instance> inst_;
   int ninst_ = 0;

@@ -133,6 +133,9 @@ struct Result {
     std::vector<std::tuple<int, int, int>> members;  // of a non-stacking group
     std::vector<std::pair<int, int>> byOwner;        // of a cap over several clauses
     std::vector<int> capMembers;
+    // The subjects some clause of `payeesOf` pays below its own (Run::warnSharedPayees).
+    std::vector<int> payeesBelow;
+    const ProgramInfo* payeesOf = nullptr;
   } work;
 
   // Empties the result for another evaluation, keeping every buffer's memory.
