@@ -193,6 +193,14 @@ int main() {
          "an award received by its target alone is warned about, naming the 一次性 clause that does not count it");
   policy::evaluate(p2(received(index, "")), reused);
   expect(reused.warnings.empty(), "by its clause, it is counted: no warning, none left from the previous applicant");
+  // A bad evaluation date is an error like any other: nothing of the previous applicant stays.
+  policy::evaluate(p2(byTarget), reused);
+  try {
+    policy::evaluate(farDate, reused);
+  } catch (const polc_rt::EvalError&) {
+  }
+  expect(reused.warnings.empty() && reused.instances.empty() && reused.awards.empty(),
+         "a Result reused for an evaluation date out of range holds nothing of the previous applicant");
   bool badScale = false;
   try {
     (void)polc_rt::D(5, 40);

@@ -912,12 +912,14 @@ struct Run {
 // The result is emptied first (its buffers are kept).
 inline void startRun(Run& run, std::optional<int> factsDate, const Options& o) {
   run.date = o.date ? *o.date : factsDate ? *factsDate : today();
+  // Emptied before the date is checked: a bad date must not leave the previous applicant's instances
+  // and warnings in a reused result (Run's destructor clears only what clearAfterError clears).
+  run.r.reset(run.p, run.date);
   if (!dayInRange(run.date))
     throw EvalError("the evaluation date (day " + std::to_string(run.date) + ") is outside the years 0000 to 9999");
   run.year = yearOf(run.date);
   run.yearStart = daysFromCivil(run.year, 1, 1);
   run.explain = o.explain;
-  run.r.reset(run.p, run.date);
 }
 
 // A condition of a clause: false (or no match) ends the clause; unknown marks it not assessable.
