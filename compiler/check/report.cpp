@@ -282,15 +282,17 @@ std::string writeApplicant(const std::filesystem::path& path, const json& doc, s
   return {};
 }
 
-// A name writeWitnesses gives (`0007-W0640-常办发〔2022〕1号_第3条.json`, `….contrast.json`).
+// A name writeWitnesses gives (`0007-W0640-常办发〔2022〕1号_第3条.json`, `….contrast.json`): its
+// number has four digits or more (`{:04}`: the 10000th finding's is `10000-…`).
 bool isWitnessName(const std::string& name) {
   const auto digits = [](const std::string& s, std::size_t from, std::size_t n) {
     return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from), s.begin() + static_cast<std::ptrdiff_t>(from + n),
                        [](char ch) { return ch >= '0' && ch <= '9'; });
   };
   const std::string ext = ".json";
-  return name.size() > 11 + ext.size() && digits(name, 0, 4) && name[4] == '-' && name[5] == 'W' && digits(name, 6, 4) &&
-         name[10] == '-' && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+  const std::size_t d = name.find_first_not_of("0123456789");  // the number's digits
+  return d != std::string::npos && d >= 4 && name.size() > d + 7 + ext.size() && name[d] == '-' && name[d + 1] == 'W' &&
+         digits(name, d + 2, 4) && name[d + 6] == '-' && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
 }
 
 // The witness files an earlier run left in `dir` are removed first: a finding since fixed would

@@ -326,7 +326,7 @@ TEST(CheckReport, AnEarlierRunsWitnessFilesAreRemovedAndOthersKept) {
   Written w = writeWitnessesOf(conflictPolicy(), "polc_witness_rerun");
   ASSERT_EQ(w.files.size(), 1u);
   const std::string current = std::filesystem::path(w.files[0].witness).filename().string();
-  for (const char* stale : {"0002-W0640-old.json", "0003-W0620-old.contrast.json"}) std::ofstream(w.dir + "/" + stale) << "{}";
+  for (const char* stale : {"0002-W0640-old.json", "0003-W0620-old.contrast.json", "10000-W0610-old.json"}) std::ofstream(w.dir + "/" + stale) << "{}";
   for (const char* mine : {"notes.json", "0002-W0640-old.txt", "12-W0640-x.json"}) std::ofstream(w.dir + "/" + mine) << "x";
   std::filesystem::create_directory(w.dir + "/0009-W0605-a-directory.json");
   std::vector<std::string> errors;
