@@ -1,6 +1,5 @@
 // Evaluating one applicant: the ten steps of docs/ir.md, in order, each in its own function.
 #include <algorithm>
-#include <ctime>
 #include <map>
 #include <tuple>
 
@@ -27,15 +26,6 @@ const char* statusName(Status s) {
 namespace {
 
 using ir::Value;
-
-int today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return ir::parseDate(buf).value_or(0);
-}
 
 Decimal checked(polrt::ArithError err, Decimal v, const std::string& where) {
   if (err != polrt::ArithError::None) throw EvalError(fmt::format("{}: {}", where, polrt::toString(err)));
@@ -67,7 +57,7 @@ Decimal roundTo(Decimal v, Decimal unit, polrt::RoundingMode mode, const std::st
 class Evaluator {
  public:
   Evaluator(const ir::Program& p, const Applicant& a, const Options& o) : p_(p), a_(a), o_(o) {
-    date_ = o.date ? *o.date : a.date ? *a.date : today();
+    date_ = o.date ? *o.date : a.date ? *a.date : ir::today();
     year_ = ir::yearOf(date_);
   }
 

@@ -302,11 +302,11 @@ class Reader {
   // 一次性 clauses of that target do not count it (docs/facts.md): the evaluation may pay more than
   // the agency expects. Said as a warning, naming them, since only the agency knows the clause.
   // A rule counts an award only in some years (docs/ir.md, steps 5 and 8): a 年度 cap this year's, a
-  // 累计 cap those up to this year, 一次性 an earlier year's; with no evaluation date known, every year.
+  // 累计 cap those up to this year, 一次性 an earlier year's. The year is the evaluation's: the date
+  // given, else the facts', else today, as every evaluator takes it.
   void uncounted(const eval::ReceivedAward& aw, const std::string& path) {
     const int subject = out_->applicant.instances[static_cast<std::size_t>(aw.instance)].subject;
-    const std::optional<int> date = date_ ? date_ : out_->applicant.date;
-    const int year = date ? ir::yearOf(*date) : polrt::kEveryYear;
+    const int year = ir::yearOf(date_ ? *date_ : out_->applicant.date ? *out_->applicant.date : ir::today());
     std::vector<std::string> rules;
     polrt::uncountedRules(
         p_.caps, p_.clauses, aw.target, subject, aw.year, year,

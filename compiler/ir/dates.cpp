@@ -8,6 +8,7 @@ namespace polc::ir {
 std::optional<int> parseDate(const std::string& text) { return polrt::text::parseDate(text); }
 std::string formatDate(int day) { return polrt::text::formatDate(day); }
 int yearOf(int day) { return polrt::text::yearOf(day); }
+int today() { return polrt::text::today(); }
 
 int Program::subjectIndex(const std::string& name) const {
   for (std::size_t i = 0; i < subjects.size(); ++i)

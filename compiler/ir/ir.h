@@ -314,5 +314,7 @@ struct Program {
 std::optional<int> parseDate(const std::string& text);
 std::string formatDate(int day);
 int yearOf(int day);
+// The local calendar day: the evaluation date when neither --date nor the facts give one.
+int today();
 
 }  // namespace polc::ir

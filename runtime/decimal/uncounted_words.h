@@ -11,23 +11,16 @@
 
 namespace polrt {
 
-// The evaluation year when none is known (polc eval given no date): every year's award is then
-// taken as counted, since the warning cannot tell. No year is negative (the readers read four
-// digits). A plain int, not std::optional: GCC's -Wmaybe-uninitialized misreads the optional's
-// value once these are inlined, and generated code is compiled with -Werror.
-inline constexpr int kEveryYear = -1;
-
 // Whether a cap over several clauses counts an award received in `awardYear`, evaluating in `year`
 // (docs/ir.md, steps 5 and 8). `period`: 0 合计, 1 累计, 2 年度 (capKind's order). A 合计 cap counts
 // this evaluation's awards only, a 年度 cap this year's received, a 累计 cap those up to this year.
 inline bool capCountsReceived(int period, int awardYear, int year) {
   if (period == 0) return false;
-  if (year == kEveryYear) return true;
   return period == 2 ? awardYear == year : awardYear <= year;
 }
 
 // A 一次性 clause counts an award of an earlier year: this year's is the one being evaluated.
-inline bool onceCountsReceived(int awardYear, int year) { return year == kEveryYear || awardYear < year; }
+inline bool onceCountsReceived(int awardYear, int year) { return awardYear < year; }
 
 // The rules the warning names: a cap by its name, a 一次性 clause by its citation.
 inline std::string capRule(const std::string& cap) { return "上限 " + cap; }

@@ -1,6 +1,7 @@
 #include "text/text.h"
 
 #include <cstdio>
+#include <ctime>
 
 #include "bytecode/format.h"
 #include "decimal/award_words.h"
@@ -50,6 +51,13 @@ int daysFromCivil(int y, unsigned m, unsigned d) {
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+int today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return daysFromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
 }
 
 static void civilFromDays(int z, int& y, unsigned& m, unsigned& d) {

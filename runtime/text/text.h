@@ -17,6 +17,8 @@ std::optional<int> parseDate(std::string_view text);  // days since 1970-01-01
 std::string formatDate(int day);
 int yearOf(int day);
 int daysFromCivil(int y, unsigned m, unsigned d);
+// The local calendar day: the evaluation date when neither the caller nor the facts give one.
+int today();
 std::optional<Decimal> scaled(const Decimal& v, int exp, int places);
 
 }  // namespace polrt::text

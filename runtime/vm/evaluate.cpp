@@ -3,7 +3,6 @@
 #include "vm/vm.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
@@ -14,17 +13,6 @@ namespace polrt {
 
 using namespace bc;
 using namespace detail;
-
-namespace {
-
-int today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return text::daysFromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
-}
-
-}  // namespace
 
 // ---- the interpreter ------------------------------------------------------------------------------
 
@@ -50,7 +38,7 @@ inline __attribute__((always_inline)) void Session::clause(int c) {
 bool Session::evaluate(bool explain) {
   error_.clear();
   explain_ = explain;
-  int date = hasDate_ ? date_ : today();
+  int date = hasDate_ ? date_ : text::today();
   if (!dated_ || date != evalDate_) {  // what follows from the date, kept while it stays the same
     dated_ = true;
     evalDate_ = date;

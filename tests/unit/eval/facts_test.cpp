@@ -130,25 +130,26 @@ std::string rulesPolicy(const std::string& third) {
 TEST(FactsWarnings, AnAwardByTargetAloneNamesTheRulesThatDoNotCountIt) {
   auto c = compilePolicy(rulesPolicy(R"(上限 合计上限 150万元 每个 企业 覆盖 第1条第3款 { 原文 "合计最高150万元" })"));
   ASSERT_TRUE(c);
-  auto read = [&](const char* target) {
-    return readFacts(*c, std::string(R"({"企业": {"已获奖励": [{"target": ")") + target +
-                             R"(", "amount": "30万元", "year": 2023}]}})");
+  // Evaluated in 2024: the 年度 cap counts an award of 2024, 一次性 one of an earlier year.
+  auto read = [&](const char* target, int year) {
+    return readFacts(*c, std::string(R"({"date": "2024-06-30", "企业": {"已获奖励": [{"target": ")") + target +
+                             R"(", "amount": "30万元", "year": )" + std::to_string(year) + "}]}}");
   };
-  auto capped = read("规模奖励");
+  auto capped = read("规模奖励", 2024);
   ASSERT_TRUE(capped.ok()) << capped.errors.front();
   ASSERT_EQ(capped.warnings.size(), 1u);
   EXPECT_NE(capped.warnings[0].find("企业.已获奖励[0]: given by its target 规模奖励 alone"), std::string::npos);
   EXPECT_NE(capped.warnings[0].find("上限 年度上限 does not count it"), std::string::npos) << capped.warnings[0];
-  auto once = read("称号奖励");
+  auto once = read("称号奖励", 2023);
   ASSERT_EQ(once.warnings.size(), 1u);
   EXPECT_NE(once.warnings[0].find("一次性 测〔2024〕1号 第1条第2款 does not count it"), std::string::npos) << once.warnings[0];
-  EXPECT_TRUE(read("设备奖励").warnings.empty()) << "a 合计 cap counts this evaluation's awards only";
+  EXPECT_TRUE(read("设备奖励", 2024).warnings.empty()) << "a 合计 cap counts this evaluation's awards only";
 }
 
 // A rule counts an award received only in some years (docs/ir.md, steps 5 and 8): a 年度 cap this
 // year's, a 累计 cap those up to this year, 一次性 an earlier year's. An award of another year would
 // not be counted with its citation either, so no warning says to give one — the evaluation date is
-// the one given (`polc eval --date`), else the facts' date; without either, the warning stays.
+// the one given (`polc eval --date`), else the facts' date, else today, as every evaluator takes it.
 TEST(FactsWarnings, AnAwardOfAYearTheRuleDoesNotCountGivesNoWarning) {
   auto c = compilePolicy(rulesPolicy(R"(上限 累计上限 150万元 每个 企业 累计 覆盖 第1条第3款 { 原文 "累计最高150万元" })"));
   ASSERT_TRUE(c);
@@ -165,6 +166,14 @@ TEST(FactsWarnings, AnAwardOfAYearTheRuleDoesNotCountGivesNoWarning) {
   EXPECT_EQ(read("设备奖励", 2020).warnings.size(), 1u);
   EXPECT_TRUE(read("称号奖励", 2024).warnings.empty()) << "一次性 counts an earlier year's award";
   EXPECT_EQ(read("称号奖励", 2023).warnings.size(), 1u);
+  // Undated facts and no date given: today's year, where the evaluation and the C API take it.
+  auto undated = [&](int year) {
+    return facts::readFacts(*c->model, *c->program,
+                            R"({"企业": {"已获奖励": [{"target": "规模奖励", "amount": "30万元", "year": )" +
+                                std::to_string(year) + "}]}}");
+  };
+  EXPECT_TRUE(undated(2020).warnings.empty()) << "a 年度 cap does not count an award of 2020 this year";
+  EXPECT_EQ(undated(ir::yearOf(ir::today())).warnings.size(), 1u);
 }
 
 // A cap 每个 项目 counts the awards of each project (docs/ir.md, step 8): an award listed in the
