@@ -90,16 +90,16 @@ TEST_F(CApiP2, EvaluatesScenarioP2) {
   EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第3条第3款", nullptr, "10000000", 2023), POLRT_ERR_ARGUMENT);
   EXPECT_NE(std::string(polrt_last_error()).find("is paid once per 项目"), std::string::npos) << polrt_last_error();
   EXPECT_EQ(polrt_add_received(s, project, "常办发〔2022〕1号 第12条第1款第4项", nullptr, "100000", 2023), POLRT_ERR_ARGUMENT);
-  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", nullptr, "100000", 2023), POLRT_OK);
-  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", nullptr, "-100000", 2023), POLRT_ERR_TYPE);
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", nullptr, "100000", 2023), POLRT_OK);
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", nullptr, "-100000", 2023), POLRT_ERR_TYPE);
   EXPECT_STREQ(polrt_last_error(), "negative amount \"-100000\"");
   // As the facts readers: a target beside the citation is the clause's own, or the award would count
   // for another target's 晋级补差 than the clause whose caps count it.
-  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", "规模跃升奖励", "100000", 2023),
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", "规模跃升奖励", "100000", 2023),
             POLRT_ERR_ARGUMENT);
-  EXPECT_STREQ(polrt_last_error(), "规模跃升奖励 is not the target of 常办发〔2022〕1号 第11条第2款第2项 (专利质押贴息): "
+  EXPECT_STREQ(polrt_last_error(), "规模跃升奖励 is not the target of 常办发〔2022〕1号 第6条第3款第1项 (先导区建设项目奖励): "
                                    "give the citation alone, the target follows from it");
-  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", "专利质押贴息", "100000", 2023), POLRT_OK);
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", "先导区建设项目奖励", "100000", 2023), POLRT_OK);
   EXPECT_EQ(polrt_award_citation(s, 999), nullptr);
   ASSERT_EQ(polrt_evaluate(s, POLRT_EXPLAIN), POLRT_OK);
   int lines = 0;

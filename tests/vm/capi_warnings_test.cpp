@@ -13,11 +13,12 @@
 namespace polc::vmtest {
 namespace {
 
-// 专利质押贴息 is paid under 第11条第2款第2项 only, which 上限 专利质押贴息同一企业 (累计, 每个 企业)
-// covers.
+// 先导区建设项目奖励 is paid under 第6条第3款第1项 only, which 上限 先导区建设项目总额 (累计, 每个 企业)
+// covers. (Not 专利质押贴息: 第11条第2款第2项 is 一次性, so its award is listed on the 质押贷款, not the
+// enterprise.)
 const char* const kWarning =
-    "企业.已获奖励[1]: given by its target 专利质押贴息 alone, this award names no clause, so 上限 "
-    "专利质押贴息同一企业 does not count it: give its citation, the clause it was paid under, for them to count it";
+    "企业.已获奖励[1]: given by its target 先导区建设项目奖励 alone, this award names no clause, so 上限 "
+    "先导区建设项目总额 does not count it: give its citation, the clause it was paid under, for them to count it";
 
 class CApiWarnings : public ::testing::Test {
  protected:
@@ -39,8 +40,8 @@ class CApiWarnings : public ::testing::Test {
     ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
     ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
     ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
-    ASSERT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", nullptr, "100000", 2023), POLRT_OK);
-    ASSERT_EQ(polrt_add_received(s, firm, nullptr, "专利质押贴息", "300000", 2023), POLRT_OK);
+    ASSERT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", nullptr, "100000", 2023), POLRT_OK);
+    ASSERT_EQ(polrt_add_received(s, firm, nullptr, "先导区建设项目奖励", "300000", 2023), POLRT_OK);
   }
   std::string warnings() const {
     std::string out;
@@ -81,7 +82,7 @@ TEST_F(CApiWarnings, NoWarningForACitationNorForARefusedApplicant) {
   int firm = -1;
   ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
-  ASSERT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第11条第2款第2项", "专利质押贴息", "300000", 2023), POLRT_OK);
+  ASSERT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", "先导区建设项目奖励", "300000", 2023), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK);
   EXPECT_EQ(polrt_warning_count(s), 0);
 }

@@ -263,13 +263,13 @@ void expectWarned(const std::string& facts, const std::string& warning, const st
 // instead gives no warning.
 TEST(EvalCli, AnAwardReceivedByTargetAloneIsWarnedAbout) {
   expectWarned(
-      R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","已获奖励":[{"target":"专利质押贴息","amount":"30万元","year":2023}]}})",
-      "企业.已获奖励[0]: given by its target 专利质押贴息 alone, this award names no clause, so 上限 专利质押贴息同一企业 "
+      R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","已获奖励":[{"target":"先导区建设项目奖励","amount":"30万元","year":2023}]}})",
+      "企业.已获奖励[0]: given by its target 先导区建设项目奖励 alone, this award names no clause, so 上限 先导区建设项目总额 "
       "does not count it",
       "received_by_target");
   // Given by its citation, the cap counts it: no warning.
   fs::path f = scratch("received_by_citation.json");
-  write(f, R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","已获奖励":[{"citation":"常办发〔2022〕1号 第11条第2款第2项","amount":"30万元","year":2023}]}})");
+  write(f, R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","已获奖励":[{"citation":"常办发〔2022〕1号 第6条第3款第1项","amount":"30万元","year":2023}]}})");
   CliRun cited = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "received_by_citation");
   EXPECT_EQ(cited.exit, 0) << cited.err;
   EXPECT_EQ(cited.err.find("warning"), std::string::npos) << cited.err;
