@@ -184,9 +184,11 @@ void article3(const Enterprise& e, const Titles& t, int year, Out& out) {
   for (std::size_t i = 0; i < e.projects.size(); ++i) {
     const Project& p = e.projects[i];
     auto item = static_cast<std::int16_t>(i);
-    // 第3条第2款 引荐人奖励: 投产三年内地方贡献总额 × 1%，最高 500万元.
-    if (p.newlyIntroduced && p.qualityIndustrial && p.newLegalEntity)
-      out.payIf(T::T, Clause::A3_2, item, false, percentCapped(p.contribution3y, 1, 500000000));
+    // 第3条第2款 引荐人奖励: 投产三年内地方贡献总额 × 1%，最高 500万元，一次性.
+    if (p.newlyIntroduced && p.qualityIndustrial && p.newLegalEntity) {
+      if (receivedBefore(p, Clause::A3_2, year)) out.grant(Clause::A3_2, Kind::Pay, item, Status::AlreadyReceived);
+      else out.payIf(T::T, Clause::A3_2, item, false, percentCapped(p.contribution3y, 1, 500000000));
+    }
     // 第3条第3款 设备投入奖励.
     if ((p.inMajorLibrary || p.inTechLibrary) && e.manufacturing && p.completed) {
       if (receivedBefore(p, Clause::A3_3, year)) out.grant(Clause::A3_3, Kind::Pay, item, Status::AlreadyReceived);

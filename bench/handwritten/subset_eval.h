@@ -43,7 +43,7 @@ enum class Clause : std::uint8_t {
 };
 const char* citation(Clause c);
 
-// An award received before (已获奖励): the 一次性 clauses (第2条第3款第3项, 第3条第3款,
+// An award received before (已获奖励): the 一次性 clauses (第2条第3款第3项, 第3条第2款, 第3条第3款,
 // 第5条第3款第1项) are not paid again to a project paid in an earlier year.
 struct Received {
   Clause clause;

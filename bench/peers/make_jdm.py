@@ -59,7 +59,7 @@ c531 = ('(contains(#.lib, "智改数转项目库") and #.smartLoan and e.mfg) ? 
 c532 = '(#.smart and #.own) ? ((#.renov != null and #.renov <= 1000000000) ? null : (#.renov == null or #.smartEq == null) ? "NA" : min([round(#.smartEq * 5 / 100), 200000000])) : null'
 c141 = ('not #.energy ? null : ((#.saved != null and #.saved < (#.emc ? 10000 : 20000)) or (#.equipment != null and #.equipment < 100000000)) ? null : '
         '(#.saved == null or #.equipment == null) ? "NA" : min([#.saved * 500, 200000000])')
-c32 = '(#.newly and #.quality and #.newEntity) ? (#.contrib3y == null ? "NA" : min([round(#.contrib3y / 100), 500000000])) : null'
+c32 = '(#.newly and #.quality and #.newEntity) ? (%s) : null' % once('第3条第2款', '#.contrib3y == null ? "NA" : min([round(#.contrib3y / 100), 500000000])')
 projects = '%s ? map(e.projects, {i: #.i, c: [%s, %s, %s, %s, %s], r: %s}) : []' % (E, c233, c33, c531, c532, c141, c32)
 best = 'map(p1, {i: #.i, c: #.c, r: #.r, best: len(filter(#.c, type(#) == "number")) == 0 ? null : max(filter(#.c, type(#) == "number"))})'
 STACKED = ['第2条第3款第3项', '第3条第3款', '第5条第3款第1项', '第5条第3款第2项', '第14条第1款']
@@ -70,7 +70,8 @@ def slot(k):
     return ('#.c[%d] == null ? null : #.c[%d] == "NA" ? %s : #.c[%d] == "AR" ? {clause: "%s", item: %s, status: "already_received"} : '
             '{clause: "%s", item: %s, status: (#.c[%d] == #.best and %s) ? "kept" : "dropped", form: "%s", max: #.c[%d]}'
             % (k, k, NA(c, ITEM), k, c, ITEM, c, ITEM, k, earlier, 'exact' if c == '第5条第3款第1项' else 'up_to', k))
-r = '#.r == null ? null : #.r == "NA" ? %s : %s' % (NA('第3条第2款', ITEM), A('第3条第2款', ITEM, 'exact', '#.r'))
+r = ('#.r == null ? null : #.r == "NA" ? %s : #.r == "AR" ? {clause: "第3条第2款", item: %s, status: "already_received"} : %s'
+     % (NA('第3条第2款', ITEM), ITEM, A('第3条第2款', ITEM, 'exact', '#.r')))
 proj_awards = 'flatten(map(p2, [%s]))' % ', '.join(['(%s)' % slot(k) for k in range(5)] + ['(%s)' % r])
 PITEM = '"企业.产品[" + string(#.i) + "]"'
 FIRST = '(#.t == "省级首台（套）重大装备" or #.t == "苏锡常首台（套）重大装备")'

@@ -71,15 +71,16 @@ const enterprise = [
     { base: 'bonds', num: 1, den: 10000, cap: 50000000 }),
 ];
 
-// 一次性 (第2条第3款第3项, 第3条第3款, 第5条第3款第1项): the engine reports that the clause's
+// 一次性 (第2条第3款第3项, 第3条第2款, 第3条第3款, 第5条第3款第1项): the engine reports that the clause's
 // conditions hold; bench.js then gives "already received" to a project paid in an earlier year.
 const holds = (name, cond) => ({ name: name + ' 条件成立', priority: 1, conditions: cond.T, event: { type: 'holds', params: { clause: name } } });
 const c531 = and(live, has('lib', ['智改数转项目库']), is('smartLoan'), is('mfg'));
+const c32 = and(live, is('newly'), is('quality'), is('newEntity'));
 
 const project = [
-  holds('第2条第3款第3项', c233), holds('第3条第3款', c33), holds('第5条第3款第1项', c531),
+  holds('第2条第3款第3项', c233), holds('第3条第2款', c32), holds('第3条第3款', c33), holds('第5条第3款第1项', c531),
   ...advancedOrNot('第2条第3款第3项', c233),
-  ...clause('第3条第2款', 'exact', and(live, is('newly'), is('quality'), is('newEntity')), { base: 'contrib3y', num: 1, den: 100, cap: 500000000 }),
+  ...clause('第3条第2款', 'exact', c32, { base: 'contrib3y', num: 1, den: 100, cap: 500000000 }),
   ...advancedOrNot('第3条第3款', c33),
   // 贷款金额 × LPR（放款日）× 50% × 贷款期限: the handler computes it from the three facts.
   ...clause('第5条第3款第1项', 'exact', and(c531, cmp('loan', 'greaterThanInclusive', 0),
