@@ -311,7 +311,6 @@ class Reader {
     polrt::uncountedRules(
         p_.caps, p_.clauses, aw.target, subject, aw.year, year,
         [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); },
-        [&](int clause, int s) { return misplaced(p_.clauses[static_cast<std::size_t>(clause)], s).empty(); },
         [](const std::string& text) { return text; }, rules);
     std::string warning = polrt::uncountedWarning(path, p_.targets[static_cast<std::size_t>(aw.target)].name, rules);
     if (!warning.empty()) out_->warnings.push_back(std::move(warning));

@@ -30,25 +30,26 @@ inline std::string onceRule(const std::string& citation) { return "一次性 " +
 // `awardYear`, if it named its clause, into `rules`: each cap over several clauses that counts that
 // year, counted per a subject that is or owns `subject` (a cap counts an award for the instance of
 // its 每个 subject owning the award's item: none owns an award listed above it), over a clause of
-// `target` whose award may be listed on `subject`; then each 一次性 clause of `target` paid to that
-// item, for an earlier year. `caps` and `clauses` are the program's tables in the evaluator's own
-// types, which all name these fields alike (period, per, clauses; target, subject, once); `ownedBy(s,
-// ancestor)`, `listable(clause, subject)` and `name(x)` (of a cap's name or a clause's citation, as
-// the tables hold them) read what they hold differently.
-template <class Caps, class Clauses, class OwnedBy, class Listable, class Name>
+// `target` paid to `subject` or to an item it owns; then each 一次性 clause of `target` paid to
+// such an item, for an earlier year. A 一次性 clause's award listed above its item is an error once
+// it names the clause, and that error says where to list it: the warning leads there rather than
+// leave the award uncounted in silence. `caps` and `clauses` are the program's tables in the
+// evaluator's own types, which all name these fields alike (period, per, clauses; target, subject,
+// once); `ownedBy(s, ancestor)` and `name(x)` (of a cap's name or a clause's citation, as the tables
+// hold them) read what they hold differently.
+template <class Caps, class Clauses, class OwnedBy, class Name>
 void uncountedRules(const Caps& caps, const Clauses& clauses, int target, int subject, int awardYear,
-                    int year, OwnedBy ownedBy, Listable listable, Name name,
-                    std::vector<std::string>& rules) {
+                    int year, OwnedBy ownedBy, Name name, std::vector<std::string>& rules) {
   for (const auto& k : caps) {
     if (!capCountsReceived(static_cast<int>(k.period), awardYear, year) || !ownedBy(subject, k.per)) continue;
     for (const auto c : k.clauses)
-      if (clauses[c].target == target && listable(c, subject)) {
+      if (clauses[c].target == target && ownedBy(clauses[c].subject, subject)) {
         rules.push_back(capRule(name(k.name)));
         break;
       }
   }
   for (const auto& cl : clauses)
-    if (cl.once && cl.target == target && cl.subject == subject && onceCountsReceived(awardYear, year))
+    if (cl.once && cl.target == target && ownedBy(cl.subject, subject) && onceCountsReceived(awardYear, year))
       rules.push_back(onceRule(name(cl.citation)));
 }
 

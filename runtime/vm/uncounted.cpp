@@ -33,7 +33,6 @@ void Session::uncountedRules(const Received& aw, std::vector<std::string>& rules
   polrt::uncountedRules(
       p_.caps, p_.clauses, aw.target, inst_[static_cast<std::size_t>(aw.instance)].subject, aw.year, year_,
       [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); },
-      [&](int clause, int subject) { return p_.listableReceived(clause, subject); },
       [&](uint32_t text) { return p_.str(text); }, rules);
 }
 

@@ -276,6 +276,20 @@ TEST(EvalCli, AnAwardReceivedByTargetAloneIsWarnedAbout) {
   EXPECT_FALSE(json::parse(cited.out).contains("warnings"));
 }
 
+// 第11条第2款第2项 is 一次性, paid per 质押贷款: an award of it named by its citation belongs on its
+// loan, and on the enterprise it is an error. Named by its target alone on the enterprise, it
+// counted for nothing, and nothing was said, though the enterprise's 累计 cap over the clause would
+// count it once cited and listed on its loan: the warning names the cap and the 一次性 clause.
+TEST(EvalCli, AnAwardReceivedByTargetAboveItsOnceClausesItemIsWarnedAbout) {
+  expectWarned(
+      R"({"date":"2024-06-30","企业":{"所在地":"新北区","企业规模":"中型","称号":["市级专精特新中小企业"],)"
+      R"("已获奖励":[{"target":"专利质押贴息","amount":"40万元","year":2023}],)"
+      R"("质押贷款":[{"贷款金额":"1000万元","放款日期":"2024-03-01","贷款期限":"1年"}]}})",
+      "企业.已获奖励[0]: given by its target 专利质押贴息 alone, this award names no clause, so 上限 "
+      "专利质押贴息同一企业、一次性 常办发〔2022〕1号 第11条第2款第2项 do not count it",
+      "received_by_target_above_once");
+}
+
 // A project listing two 引荐人: 第3条第2款 pays its 引荐人, and every evaluator pays the first. The
 // policy does not say how to share the award, so the amount stays and a warning says whom it went
 // to, as the warning about an award received.

@@ -90,8 +90,7 @@ struct Run {
       uncountedRules(
           p.caps, p.clauses, x.target, r.instances[static_cast<std::size_t>(x.instance)].subject, x.award->year, year,
           [this](int sub, int ancestor) { return ownedBy(p, sub, ancestor); },
-          [this](int c, int sub) { return misplaced(p, c, sub).empty(); }, [](const char* cite) { return std::string(cite); },
-          rules);
+          [](const char* cite) { return std::string(cite); }, rules);
       if (rules.empty()) continue;
       // Its place in its item's 已获奖励: addReceived lists an item's awards together, in order.
       int place = 0;
