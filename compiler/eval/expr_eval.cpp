@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
 #include "ir/words.h"
 
@@ -401,13 +402,15 @@ Value ExprEval::marginal(const ir::Expr& e) {
     if (!(x.lo > t)) break;
     Decimal top = x.lo;
     if (i + 1 < e.entries.size()) top = polrt::min(top, eval(e.entries[i + 1].key[0]).lo);
-    // A next threshold below this one (facts, which sema cannot order) would pay a negative band.
-    if (top < t) fail(e, "the thresholds of 累进 must increase");
+    Decimal width = sub(top, t, e);
+    // Thresholds given by facts, which sema cannot order (decimal/amount_rules.h).
+    if (i + 1 < e.entries.size())
+      if (const char* bad = polrt::badMarginalBand(width)) fail(e, bad);
     Decimal rate = eval(e.entries[i].value[0]).lo;
-    Decimal band = mul(rate, sub(top, t, e), e);
+    Decimal band = mul(rate, width, e);
     total = add(total, band, e);
     parts += fmt::format("{}{} × {}", parts.empty() ? "" : " + ", e.entries[i].value[0].source,
-                         show(Value::num(sub(top, t, e)), e.kids[0].type));
+                         show(Value::num(width), e.kids[0].type));
   }
   explain(fmt::format("累进：{} → {} = {}", withValue(e.kids[0], x), parts.empty() ? "0" : parts,
                       show(Value::num(total), e.type)));

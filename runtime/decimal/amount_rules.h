@@ -1,6 +1,7 @@
-// What no award's amount may be, in one place for every evaluator: the reference evaluator and the
-// VM include this header, and polc_decimal.h (the generated C++'s decimal, made from these
-// sources by compiler/backend/cpp/decimal_header.cmake) carries it, so the words cannot drift.
+// What no award's amount, nor a band of 累进, may be, in one place for every evaluator: the
+// reference evaluator and the VM include this header, and polc_decimal.h (the generated C++'s
+// decimal, made from these sources by compiler/backend/cpp/decimal_header.cmake) carries it, so
+// the rules and words cannot drift.
 #pragma once
 
 #include <string>
@@ -29,6 +30,17 @@ inline std::string badCap(const Decimal& cap) {
   if (!cap.isNegative()) return "";
   return "the cap (上限) is negative (" + cap.normalized().toString() +
          "): a cap is never below 0; the policy must say when the clause pays nothing";
+}
+
+// What is wrong with a band of 累进 that is followed by another, given its width — the next
+// threshold, or the amount when it is below that, minus this band's threshold — or nullptr when
+// nothing is. The band is only weighed when the amount is above its threshold, so a width that is
+// not positive means the next threshold is not above this one: below it, the band would take money
+// off the award; equal to it, the band is empty and its rate can never pay, which is as surely a
+// mistake in the facts as the reverse order. Literal thresholds are E0414; those that facts give
+// can only be checked here.
+inline const char* badMarginalBand(const Decimal& width) {
+  return width.sign() > 0 ? nullptr : "the thresholds of 累进 must increase";
 }
 
 }  // namespace polrt

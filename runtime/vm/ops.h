@@ -13,6 +13,7 @@
 #include <cstring>
 #include <exception>
 
+#include "decimal/amount_rules.h"
 #include "text/text.h"
 #include "vm/vm.h"
 #include "vm/vm_detail.h"
@@ -372,8 +373,9 @@ struct Ops {
     Decimal top = x.lo;
     if (in.a) top = min(top, st[sp - 2].lo);
     Decimal width = s.sub(top, t.lo, in.c);
-    // A next threshold below this one (facts, which sema cannot order) would pay a negative band.
-    if (width.sign() < 0) s.fail(in.c, "the thresholds of 累进 must increase");
+    // Thresholds given by facts, which sema cannot order (decimal/amount_rules.h).
+    if (in.a)
+      if (const char* bad = badMarginalBand(width)) s.fail(in.c, bad);
     Decimal band = s.mul(rate.lo, width, in.c);
     Decimal sum = s.add(total.lo, band, in.c);
     if (s.explain_ && !s.margParts_.empty()) {

@@ -384,10 +384,9 @@ std::string Generator::marginal(const Expr& e, const std::string& st) {
     std::string rate = value(e.entries[i].value[0], st);
     std::string band = fresh("band");
     line(fmt::format("const Dec {} = polc_rt::sub({}, {}, {});", band, top, thv, where(e)));
-    // A next threshold below this one (facts, which sema cannot order) would pay a negative band.
+    // Thresholds given by facts, which sema cannot order (decimal/amount_rules.h).
     if (i + 1 < e.entries.size())
-      line(fmt::format("if ({}.sign() < 0) polc_rt::fail({}, {});", band, where(e),
-                       lit("the thresholds of 累进 must increase")));
+      line(fmt::format("if (const char* bad = polc_rt::badMarginalBand({})) polc_rt::fail({}, bad);", band, where(e)));
     line(fmt::format("{0} = polc_rt::add({0}, polc_rt::mul({1}, {2}, {3}), {3});", total, lo(rate, e.entries[i].value[0]),
                      band, where(e)));
     if (explaining_)

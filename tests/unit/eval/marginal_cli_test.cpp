@@ -1,7 +1,8 @@
 // 累进's bands run from each threshold to the next, so the thresholds must increase. Written as
 // literals, sema says so (SemaDiagnostics.MarginalThresholdsMustIncrease); given by facts, only the
 // evaluation can: a next threshold below this one is an evaluation error in every backend, where
-// the band's negative width once took money off the award.
+// the band's negative width once took money off the award, and so is one equal to it (a band of no
+// width, whose rate can never pay), by the same rule (decimal/amount_rules.h, badMarginalBand).
 #include <string>
 #include <vector>
 
@@ -48,6 +49,14 @@ TEST(MarginalCli, ThresholdsOutOfOrderAreAnEvaluationErrorInEveryBackend) {
                            "累进 must increase"),
               std::string::npos)
         << bad.err;
+    // 一档 = 二档 = 100元: the first band is empty, its 10% can never pay — as much a mistake in the
+    // facts as the reverse order, and once paid 20% × 100元 = 20元 without a word.
+    CliRun empty = evalBands(R"("收入": "200", "一档": "100", "二档": "100")", backend);
+    EXPECT_EQ(empty.exit, 1) << empty.out;
+    EXPECT_NE(empty.err.find("evaluation error: 甲 第1条第1款: `累进 收入 { 一档: 10%; 二档: 20% }`: the thresholds of "
+                             "累进 must increase"),
+              std::string::npos)
+        << empty.err;
     // In order: 10% × (100元 − 50元) + 20% × (200元 − 100元) = 25元.
     CliRun good = evalBands(R"("收入": "200", "一档": "50", "二档": "100")", backend);
     EXPECT_EQ(good.exit, 0) << good.err;
