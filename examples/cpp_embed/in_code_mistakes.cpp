@@ -191,6 +191,24 @@ int main() {
              reused.warnings[0].rfind("企业.项目[0].已获奖励[0]: given by its target ", 0) == 0 &&
              reused.warnings[0].find("一次性 常办发〔2022〕1号 第3条第3款") != std::string::npos,
          "an award received by its target alone is warned about, naming the 一次性 clause that does not count it");
+  // A fact error found when the facts are read (a fact and its history's entry for the evaluation
+  // year disagree) is an evaluation error of an applicant that was read: its warnings stay, as the
+  // C API's (CApiWarnings.AFactErrorAtEvaluationKeepsTheWarnings). They ended empty: the check ran
+  // before the warnings were found.
+  policy::Facts disagreeing = p2(byTarget);
+  disagreeing.企业->营业收入 = polc_rt::D(52000000000, 0);
+  disagreeing.企业->营业收入_历史[2024] = polc_rt::D(48000000000, 0);
+  policy::Result disagreed;
+  std::string error;
+  try {
+    policy::evaluate(disagreeing, disagreed);
+  } catch (const polc_rt::EvalError& e) {
+    error = e.what();
+  }
+  expect(error == "企业.营业收入 is given, and its history gives another value for 2024, the evaluation year" &&
+             disagreed.warnings.size() == 1 && disagreed.awards.empty() &&
+             disagreed.warnings[0].rfind("企业.项目[0].已获奖励[0]: given by its target ", 0) == 0,
+         "facts that disagree are an evaluation error that keeps the applicant's warnings, and no award");
   policy::evaluate(p2(received(index, "")), reused);
   expect(reused.warnings.empty(), "by its clause, it is counted: no warning, none left from the previous applicant");
   // A bad evaluation date is an error like any other: nothing of the previous applicant stays.

@@ -87,6 +87,20 @@ TEST_F(CApiWarnings, NoWarningForACitationNorForARefusedApplicant) {
   EXPECT_EQ(polrt_warning_count(s), 0);
 }
 
+// A fact error found at evaluation (a fact and its history's entry for the evaluation year
+// disagree) is an evaluation error of an applicant that was read: the warnings, which are about
+// the applicant, stay, as the generated C++ keeps them (examples/cpp_embed/in_code_mistakes.cpp).
+TEST_F(CApiWarnings, AFactErrorAtEvaluationKeepsTheWarnings) {
+  ASSERT_EQ(polrt_set_fact(s, 0, "营业收入", "52000000000"), POLRT_OK);
+  ASSERT_EQ(polrt_set_history(s, 0, "营业收入", 2024, "48000000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_ERR_EVAL);
+  EXPECT_NE(std::string(polrt_last_error()).find("企业.营业收入 is given, and its history gives another value for 2024"),
+            std::string::npos)
+      << polrt_last_error();
+  EXPECT_EQ(warnings(), std::string(kWarning) + "\n");
+  EXPECT_EQ(polrt_award_count(s), 0);
+}
+
 // A recorded applicant (Session::save/load) keeps its awards received by target, so the session it
 // is loaded into warns as the one it was saved from; loading another applicant forgets them.
 TEST_F(CApiWarnings, ARecordedApplicantKeepsGivingTheWarning) {

@@ -329,6 +329,7 @@ void Generator::evaluateFunctions(std::ostream& os) {
     os << "  flatten(run, applicant, -1, 0);\n";
     os << "  run.warnUncounted();  // result.warnings\n";
     os << "  run.warnSharedPayees();\n";
+    os << "  run.factsAgree();  // after the warnings, which stay on this error\n";
     // The clauses in order; whether a document is in force is asked once for all its clauses.
     int open = -1;
     for (std::size_t c = 0; c < p_.clauses.size(); ++c) {

@@ -136,13 +136,23 @@ struct Run {
   }
   // A fact given for the evaluation year and its history's entry for that year must agree, as in
   // the reference evaluator: which of two values was read would decide the amounts, without a word.
+  // The first disagreement (items in order, then facts, as the VM finds it) is kept while
+  // flattening and reported by factsAgree() after the warnings: it is an evaluation error of an
+  // applicant that was read, whose warnings stay (Result::clearAfterError), as the C API keeps them.
   template <class V>
-  void thisYearAgrees(int instance, const char* fact, const std::optional<V>& given,
-                      const std::map<int, V>& history) const {
-    if (!given || history.empty()) return;
+  void thisYearAgrees(int instance, const char* fact, const std::optional<V>& given, const std::map<int, V>& history) {
+    if (disagreeing >= 0 || !given || history.empty()) return;
     auto it = history.find(year);
-    if (it != history.end() && it->second != *given) disagrees(instance, fact);
+    if (it != history.end() && it->second != *given) {
+      disagreeing = instance;
+      disagreeingFact = fact;
+    }
   }
+  void factsAgree() const {
+    if (disagreeing >= 0) disagrees(disagreeing, disagreeingFact);
+  }
+  int disagreeing = -1;  // the item, or -1
+  const char* disagreeingFact = nullptr;
   [[noreturn, gnu::cold, gnu::noinline]] void disagrees(int instance, const char* fact) const {
     throw EvalError(r.path(instance) + "." + fact + " is given, and its history gives another value for " +
                     std::to_string(year) + ", the evaluation year");
