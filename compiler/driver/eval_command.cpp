@@ -131,18 +131,23 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
     }
-    for (const auto& w : facts.warnings) {
-      progress.clear();
-      std::cerr << fmt::format("{}:{}: warning: {}\n", name, lineNo, w);
-    }
+    auto warn = [&] {
+      for (const auto& w : facts.warnings) {
+        progress.clear();
+        std::cerr << fmt::format("{}:{}: warning: {}\n", name, lineNo, w);
+      }
+    };
     try {
       auto result = backend.evaluate(facts.applicant, evalOptions);
+      polc::facts::warnSharedPayees(program, result, facts);
+      warn();
       out = renderEvalJson(program, facts.applicant, result, options.explain);
       out["line"] = lineNo;
       if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
       summary.add(result);
       ++ok;
     } catch (const eval::EvalError& e) {
+      warn();  // the reader's, about the applicant: a failed evaluation grants nothing to warn of
       ++failed;
       summary.failed();
       progress.clear();
@@ -230,6 +235,7 @@ int runEval(const EvalOptions& options) {
     jsonErrors({std::string("evaluation error: ") + e.what()});
     return kExitErrors;
   }
+  polc::facts::warnSharedPayees(*program, result, facts);
   for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
   if (json) {
     nlohmann::json out = renderEvalJson(*program, facts.applicant, result, options.explain);

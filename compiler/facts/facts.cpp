@@ -177,7 +177,6 @@ class Reader {
     instance(root, -1, rootKey, doc.at(rootKey));
     // After the whole file: its date may follow the applicant.
     for (const auto& [aw, path] : byTarget_) uncounted(aw, path);
-    sharedPayees();
     return r;
   }
 
@@ -314,19 +313,6 @@ class Reader {
         [](const std::string& text) { return text; }, rules);
     std::string warning = polrt::uncountedWarning(path, p_.targets[static_cast<std::size_t>(aw.target)].name, rules);
     if (!warning.empty()) out_->warnings.push_back(std::move(warning));
-  }
-
-  // An item listing several items its clauses' 受益人 may be (two 引荐人 of one project): every
-  // evaluator pays the first, which the policy does not ask for (docs/facts.md). A warning, naming
-  // the clauses, since only the policy owner can say how to share the award.
-  void sharedPayees() {
-    const auto& items = out_->applicant.instances;
-    auto item = [&](int i) -> const eval::Instance& { return items[static_cast<std::size_t>(i)]; };
-    auto ownedBy = [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); };
-    polrt::sharedPayeeWarnings(
-        polrt::payeesBelow(p_.clauses, ownedBy), p_.clauses, static_cast<int>(items.size()), [&](int i) { return item(i).subject; },
-        [&](int i) { return item(i).parent; }, ownedBy, [&](int i) { return item(i).path; }, [&](int s) { return p_.subjects[static_cast<std::size_t>(s)].name; },
-        [](const ir::Clause& cl) { return cl.citation; }, out_->warnings);
   }
 
   void received(int index, const json& value, const std::string& path) {
@@ -627,9 +613,33 @@ FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, 
     return r;
   }
   FactsResult r = readFacts(model, program, *in.text, date);
+  r.source = inputName(path) + ": ";
   for (auto* messages : {&r.errors, &r.warnings})
-    for (auto& m : *messages) m = inputName(path) + ": " + m;
+    for (auto& m : *messages) m = r.source + m;
   return r;
+}
+
+// An item listing several items its clauses' 受益人 may be (two 引荐人 of one project): every
+// evaluator pays the first, which the policy does not ask for (docs/facts.md). A warning, naming
+// the clauses whose award in the result goes to the first and grants it something, since only the
+// policy owner can say how to share it.
+void warnSharedPayees(const ir::Program& program, const eval::Result& result, FactsResult& facts) {
+  const auto& items = facts.applicant.instances;
+  auto item = [&](int i) -> const eval::Instance& { return items[static_cast<std::size_t>(i)]; };
+  auto ownedBy = [&](int s, int ancestor) { return program.ownedBy(s, ancestor); };
+  auto granted = [&](int c, int i) {
+    return std::any_of(result.awards.begin(), result.awards.end(), [&](const eval::Award& aw) {
+      return aw.clause == c && aw.payeeInstance == i &&
+             polrt::grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi);
+    });
+  };
+  std::vector<std::string> found;
+  polrt::sharedPayeeWarnings(
+      polrt::payeesBelow(program.clauses, ownedBy), program.clauses, static_cast<int>(items.size()),
+      [&](int i) { return item(i).subject; }, [&](int i) { return item(i).parent; }, ownedBy,
+      [&](int i) { return item(i).path; }, [&](int s) { return program.subjects[static_cast<std::size_t>(s)].name; },
+      [](const ir::Clause& cl) { return cl.citation; }, granted, found);
+  for (auto& w : found) facts.warnings.push_back(facts.source + w);
 }
 
 }  // namespace polc::facts

@@ -22,8 +22,16 @@ struct FactsResult {
   // The applicant is evaluated, but a figure may not be what the agency expects (an award received
   // that no cap counts): said beside the result, never silently.
   std::vector<std::string> warnings;
+  // What each error and warning starts with: "FILE: " when read from a file, else "".
+  std::string source;
   bool ok() const { return errors.empty(); }
 };
+
+// After the evaluation, the warnings that depend on its result, appended to `facts.warnings` after
+// the reader's (polc eval's order): an item listing several items a clause pays (two 引荐人 of a
+// project) whose first one an award of `result` goes to and grants something (docs/facts.md).
+// The VM and the generated C++ find them by the same rule (decimal/payee_words.h).
+void warnSharedPayees(const ir::Program& program, const eval::Result& result, FactsResult& facts);
 
 // Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units. `date`:
 // the evaluation date when one is given besides the facts (`polc eval --date`), which wins over the

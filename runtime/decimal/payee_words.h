@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "decimal/decimal.h"
+
 namespace polrt {
 
 // A clause's 受益人 below its subject (a project's 引荐人, a cluster's 促进机构) is found among the
@@ -46,25 +48,33 @@ std::vector<int> payeesBelow(const Clauses& clauses, OwnedBy ownedBy) {
   return below;
 }
 
-// The warnings for the applicant's `n` items, into `out`: for each item listing two or more items
-// of a subject that some clause pays below its own (`below`, from payeesBelow), the clauses that
-// would pay the first of them — those whose subject is the item's or below it with an item of that
-// subject there, so a clause about a project's 子项 is not named for a project without one. Whether
-// the clause grants is not asked: the warning comes with the facts, before any evaluation, as the
-// other warning does. The evaluators' tables differ, so each says how to read them: `subjectOf(i)`,
-// `parentOf(i)` and `path(i)` of an item, `subjectName(s)`, `citation(cl)`; the clauses name
-// `subject` and `payee` alike. Allocates nothing for an applicant with no such item.
-template <class Clauses, class SubjectOf, class ParentOf, class OwnedBy, class Path, class SubjectName, class Citation>
+// Whether an award grants its payee something, so that which of several payees receives it
+// matters to the agency: the result holds it as payable — kept, capped or quota-limited (`status`
+// 0 to 2) — and it is a benefit or 一事一议 (`kind` 1, 2), or an amount (`kind` 0) that may be above
+// 0: a range 0 to max, or 最高 max, may pay max, so it counts; an exact 0, or a cap that cut it to
+// 0, pays nothing. A clause whose conditions fail gives no award; one not assessable, dropped by a
+// non-stacking rule or already received pays nothing. `status` and `kind` in the order of every
+// evaluator's enums (Kept, Capped, QuotaLimited, …; Pay, Benefit, Negotiated, None).
+inline bool grantsPayee(int status, int kind, const Decimal& hi) {
+  return status <= 2 && (kind == 1 || kind == 2 || (kind == 0 && !hi.isZero()));
+}
+
+// The warnings for the applicant's `n` items, into `out`, after the evaluation: for each item
+// listing two or more items of a subject that some clause pays below its own (`below`, from
+// payeesBelow), the clauses whose award in the result goes to the first of them and grants it
+// something (grantsPayee). A clause whose conditions fail for that item, which is not assessable
+// or which a non-stacking rule drops is not named: the agency has nothing of it to share. The
+// evaluators' tables differ, so each says how to read them: `subjectOf(i)`, `parentOf(i)` and
+// `path(i)` of an item, `subjectName(s)`, `citation(cl)`, and `granted(c, i)`: whether its result
+// holds an award of clause `c` (an index) paid to item `i` that grants (grantsPayee). The clauses
+// name `subject` and `payee` alike. Allocates nothing, and asks nothing of the result, for an
+// applicant with no such item.
+template <class Clauses, class SubjectOf, class ParentOf, class OwnedBy, class Path, class SubjectName, class Citation,
+          class Granted>
 void sharedPayeeWarnings(const std::vector<int>& below, const Clauses& clauses, int n, SubjectOf subjectOf,
                          ParentOf parentOf, OwnedBy ownedBy, Path path, SubjectName subjectName, Citation citation,
-                         std::vector<std::string>& out) {
+                         Granted granted, std::vector<std::string>& out) {
   if (below.empty()) return;
-  // Whether item `i` is `o` or lies below it.
-  auto under = [&](int i, int o) {
-    for (; i >= 0; i = parentOf(i))
-      if (i == o) return true;
-    return false;
-  };
   for (int first = 0; first < n; ++first) {
     const int s = subjectOf(first), o = parentOf(first);
     bool payee = false;
@@ -77,12 +87,10 @@ void sharedPayeeWarnings(const std::vector<int>& below, const Clauses& clauses, 
     for (int j = first; j < n; ++j) count += parentOf(j) == o && subjectOf(j) == s;
     if (count < 2) continue;
     std::vector<std::string> cited;
+    int c = -1;
     for (const auto& cl : clauses) {
-      const int cs = static_cast<int>(cl.subject);
-      if (static_cast<int>(cl.payee) != s || !paysBelow(cl, ownedBy) || !ownedBy(cs, subjectOf(o))) continue;
-      bool listed = cs == subjectOf(o);
-      for (int j = 0; j < n && !listed; ++j) listed = subjectOf(j) == cs && under(j, o);
-      if (listed) cited.push_back(citation(cl));
+      ++c;
+      if (static_cast<int>(cl.payee) == s && paysBelow(cl, ownedBy) && granted(c, first)) cited.push_back(citation(cl));
     }
     if (!cited.empty()) out.push_back(sharedPayeeWarning(path(o), count, subjectName(s), path(first), cited));
   }

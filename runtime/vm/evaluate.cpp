@@ -52,7 +52,6 @@ bool Session::evaluate(bool explain) {
   }
   clearAwards();
   warnUncounted();
-  warnSharedPayees();
   missingPool_.clear();
   fundingPool_.clear();
   instPool_.clear();
@@ -76,6 +75,7 @@ bool Session::evaluate(bool explain) {
     for (const auto& k : p_.caps) cap(k, false);
     for (int i = 0; i < nawards_; ++i) finish(awards_[i]);
     computeTotals();
+    warnSharedPayees();  // for the awards granted: none after an error
   } catch (const VmError& e) {
     error_ = e.message;
     clearAwards();  // the warnings stay: they are about the applicant, not the result

@@ -7,14 +7,24 @@
 namespace polrt {
 
 // Every evaluator pays such an award to the first of the items; the policy does not say how to
-// share it (docs/facts.md). After warnUncounted, which empties the list: polc eval's order.
+// share it (docs/facts.md). After the evaluation, for the awards it grants, and after
+// warnUncounted, which empties the list: polc eval's order.
 void Session::warnSharedPayees() {
+  // Asked only for an item listing several payees: a pass over the awards.
+  auto granted = [&](int c, int item) {
+    for (int a = 0; a < nawards_; ++a) {
+      const AwardR& aw = awards_[a];
+      if (aw.clause == c && aw.payeeInstance == item && grantsPayee(static_cast<int>(aw.status), aw.kind, aw.hi))
+        return true;
+    }
+    return false;
+  };
   polrt::sharedPayeeWarnings(
       payeesBelow_, p_.clauses, ninst_, [&](int i) { return inst_[static_cast<std::size_t>(i)].subject; },
       [&](int i) { return inst_[static_cast<std::size_t>(i)].parent; },
       [&](int s, int ancestor) { return p_.ownedBy(s, ancestor); }, [&](int i) { return instancePath(i); },
       [&](int s) { return p_.str(p_.subjects[static_cast<std::size_t>(s)].name); },
-      [&](const ClauseDef& cl) { return p_.str(cl.citation); }, warnings_);
+      [&](const ClauseDef& cl) { return p_.str(cl.citation); }, granted, warnings_);
 }
 
 }  // namespace polrt

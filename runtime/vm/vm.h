@@ -172,9 +172,10 @@ class Session {
   // kept on an evaluation error (they are about the applicant, as a failed line of polc eval's
   // batch still has them); emptied by reset() and load(). Each starts with where the award is,
   // instancePath() + ".已获奖励[k]", k counting the awards added to that instance (addReceived):
-  // polc eval's path when the instances and awards were added in its facts file's order. Then
-  // each item listing several items a clause pays (two 引荐人 of a project), naming the clauses
-  // whose whole award goes to the first of them (decimal/payee_words.h).
+  // polc eval's path when the instances and awards were added in its facts file's order. Then,
+  // found after the last step (so none after an error), each item listing several items a clause
+  // pays (two 引荐人 of a project), naming the clauses whose whole award goes to the first of them
+  // and grants it something (decimal/payee_words.h, grantsPayee).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
   // ---- the result -------------------------------------------------------------------------------

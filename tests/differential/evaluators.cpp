@@ -204,6 +204,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
     const eval::Applicant& a = facts.applicant;
     try {
       auto r = eval::evaluate(*s_->program, a, o);
+      polc::facts::warnSharedPayees(*s_->program, r, facts);
       out[0] = {true, core(*s_->program, a, r), detail(r) + warned(facts.warnings)};
     } catch (const eval::EvalError& e) {
       out[0] = {true, std::string("error: ") + e.what(), ""};

@@ -147,7 +147,9 @@ std::string recordedWarning(polrt_program* p, polrt_session* s) {
 // A project listing two 引荐人: 常办发〔2022〕1号 第3条第2款 pays its 引荐人, the first of them, as
 // every evaluator does; the C API warns as polc eval does (cli_eval_test.cpp,
 // AnAwardPaidToOneOfSeveralPayeesIsWarnedAbout), after the warnings about awards received, and a
-// recording of the applicant warns alike.
+// recording of the applicant warns alike — when the clause grants the first something: not while
+// its facts are missing (not assessable) nor when its condition fails
+// (EvalCli.NoPayeeWarningForAClauseThatGrantsNothing).
 TEST(CApiSharedPayees, AProjectListingTwoReferrersIsWarnedAbout) {
   static auto c = compile(kCity);
   CApiSession session(*c);
@@ -162,6 +164,14 @@ TEST(CApiSharedPayees, AProjectListingTwoReferrersIsWarnedAbout) {
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
   EXPECT_EQ(polrt_warning_count(s), 0) << "one 引荐人 is paid as the policy says";
   ASSERT_EQ(polrt_add_instance(s, "引荐人", project, &referrer), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(polrt_warning_count(s), 0) << "not assessable: nothing granted to share";
+  ASSERT_EQ(polrt_set_fact(s, project, "新引进项目", "false"), POLRT_OK);
+  for (const char* fact : {"优质产业类项目", "新设独立法人"}) ASSERT_EQ(polrt_set_fact(s, project, fact, "true"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, project, "投产三年内地方贡献总额", "100000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(polrt_warning_count(s), 0) << "not a new project: 第3条第2款 grants nothing";
+  ASSERT_EQ(polrt_set_fact(s, project, "新引进项目", "true"), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
   ASSERT_EQ(polrt_warning_count(s), 1);
   const std::string warning =

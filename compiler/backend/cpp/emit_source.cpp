@@ -328,7 +328,6 @@ void Generator::evaluateFunctions(std::ostream& os) {
     os << "  polc_rt::startRun(run, std::nullopt, options);\n";
     os << "  flatten(run, applicant, -1, 0);\n";
     os << "  run.warnUncounted();  // result.warnings\n";
-    os << "  run.warnSharedPayees();\n";
     os << "  run.factsAgree();  // after the warnings, which stay on this error\n";
     // The clauses in order; whether a document is in force is asked once for all its clauses.
     int open = -1;
@@ -349,6 +348,7 @@ void Generator::evaluateFunctions(std::ostream& os) {
     }
     if (open >= 0) os << "  }\n";
     finishSteps(os);
+    os << "  run.warnSharedPayees();  // for the awards granted: none after an error\n";
     os << "}\n\n";
     os << "Result evaluate(const " << root << "& applicant, const Options& options) {\n";
     os << "  Result result;\n  evaluate(applicant, result, options);\n  return result;\n}\n\n";

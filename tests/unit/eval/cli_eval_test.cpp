@@ -290,15 +290,44 @@ TEST(EvalCli, AnAwardReceivedByTargetAboveItsOnceClausesItemIsWarnedAbout) {
       "received_by_target_above_once");
 }
 
-// A project listing two 引荐人: 第3条第2款 pays its 引荐人, and every evaluator pays the first. The
-// policy does not say how to share the award, so the amount stays and a warning says whom it went
-// to, as the warning about an award received.
+// A project listing two 引荐人 whose 第3条第2款 grants 1% of 1亿元 (new, high-quality, a new legal
+// person): every evaluator pays the first 引荐人. The policy does not say how to share the award,
+// so the amount stays and a warning says whom it went to, as the warning about an award received.
+const char* const kReferred = R"("新引进项目":true,"优质产业类项目":true,"新设独立法人":true,"投产三年内地方贡献总额":"1亿元",)";
+std::string twoReferrers(const std::string& project) {
+  return R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","项目":[{)" + project +
+         R"("引荐人":[{"名称":"甲"},{"名称":"乙"}]}]}})";
+}
+
 TEST(EvalCli, AnAwardPaidToOneOfSeveralPayeesIsWarnedAbout) {
-  expectWarned(
-      R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","项目":[{"引荐人":[{"名称":"甲"},{"名称":"乙"}]}]}})",
-      "企业.项目[0] lists 2 引荐人: the award of 常办发〔2022〕1号 第3条第2款 goes to 企业.项目[0].引荐人[0] only; the "
-      "policy does not say how to share it",
-      "two_referrers");
+  expectWarned(twoReferrers(kReferred),
+               "企业.项目[0] lists 2 引荐人: the award of 常办发〔2022〕1号 第3条第2款 goes to 企业.项目[0].引荐人[0] only; "
+               "the policy does not say how to share it",
+               "two_referrers");
+}
+
+// The warning is about an award the result grants: when 第3条第2款 pays the project's 引荐人 nothing
+// — its facts not given (not assessable), or a condition failing — there is nothing to share and
+// no warning, in the text, the JSON or a batch. It once came with the facts, before the evaluation,
+// and named the clause all the same.
+TEST(EvalCli, NoPayeeWarningForAClauseThatGrantsNothing) {
+  const std::string notNew = std::string(kReferred).replace(0, std::string(R"("新引进项目":true)").size(), R"("新引进项目":false)");
+  for (const std::string& project : {std::string(), notNew}) {
+    SCOPED_TRACE(project);
+    fs::path f = scratch("two_referrers_unpaid.json");
+    write(f, twoReferrers(project));
+    CliRun text = runPolc("eval policies/ --facts '" + f.string() + "'", "two_referrers_unpaid");
+    EXPECT_EQ(text.exit, 0) << text.err;
+    EXPECT_EQ(text.err.find("warning"), std::string::npos) << text.err;
+    CliRun js = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "two_referrers_unpaid_json");
+    EXPECT_EQ(js.exit, 0) << js.err;
+    EXPECT_FALSE(json::parse(js.out).contains("warnings")) << js.out;
+    fs::path b = scratch("two_referrers_unpaid.jsonl");
+    write(b, twoReferrers(project) + "\n");
+    CliRun batch = runPolc("eval policies/ --batch '" + b.string() + "'", "two_referrers_unpaid_batch");
+    EXPECT_EQ(batch.exit, 0) << batch.err;
+    EXPECT_EQ(batch.err.find("warning"), std::string::npos) << batch.err;
+  }
 }
 
 TEST(EvalCli, BadFactsInBatch) {

@@ -192,9 +192,20 @@ TEST(FactsWarnings, AnAwardAboveTheCapsSubjectGivesNoWarning) {
   EXPECT_EQ(project.warnings.size(), 1u);
 }
 
+// polc eval's warnings about the applicant `json`: the reader's, then those that depend on the
+// result (facts::warnSharedPayees).
+std::vector<std::string> warnedAfterEvaluation(const CompiledPolicy& c, const std::string& json) {
+  auto f = readFacts(c, json);
+  EXPECT_TRUE(f.ok()) << (f.errors.empty() ? "" : f.errors.front());
+  facts::warnSharedPayees(*c.program, eval::evaluate(*c.program, f.applicant, eval::Options{}), f);
+  return f.warnings;
+}
+
 // A clause paying a subject below its own (a project's 引荐人) pays the first such item: the policy
-// does not say how to share the award between two, so the reader warns, naming the clauses — those
-// of the project, and one of its 子项 only when the project lists a 子项 — at most three.
+// does not say how to share the award between two, so polc eval warns, naming the clauses whose
+// award for the project (or one of its 子项) goes to the first and grants it something — at most
+// three. A clause whose condition fails or cannot be assessed grants nothing and is not named: the
+// warning once came with the facts, before the evaluation, and named it all the same.
 TEST(FactsWarnings, AnItemListingSeveralPayeesNamesTheClausesPayingTheFirst) {
   std::string clauses;
   for (int k = 1; k <= 4; ++k)
@@ -205,23 +216,32 @@ TEST(FactsWarnings, AnItemListingSeveralPayeesNamesTheClausesPayingTheFirst) {
     文件 测试 { 文号 "测〔2024〕1号"
       条 1 { )" + clauses + R"( }
       条 2 { 款 1 { 原文 "y" 对象 子项 受益人 引荐人 标的 设备奖励 给予 1元 }
-             款 2 { 原文 "z" 对象 项目 标的 改造奖励 给予 1元 } } })");
+             款 2 { 原文 "z" 对象 项目 标的 改造奖励 给予 1元 } }
+      条 3 { 款 1 { 原文 "w" 对象 项目 受益人 引荐人 标的 培训补贴 条件 设备投入 超 100元 给予 1元 } } })");
   ASSERT_TRUE(c);
-  auto two = readFacts(*c, R"({"企业": {"项目": [{"引荐人": [{"名称": "甲"}]},
-      {"引荐人": [{"名称": "乙"}, {"名称": "丙"}]}]}})");
-  ASSERT_TRUE(two.ok()) << two.errors.front();
-  ASSERT_EQ(two.warnings.size(), 1u) << "a project with one 引荐人 is paid as the policy says";
-  EXPECT_EQ(two.warnings[0],
-            "企业.项目[1] lists 2 引荐人: the awards of 测〔2024〕1号 第1条第1款、测〔2024〕1号 第1条第2款、"
-            "测〔2024〕1号 第1条第3款 and 1 more go to 企业.项目[1].引荐人[0] only; the policy does not say how to "
-            "share them");
-  auto sub = readFacts(*c, R"({"企业": {"项目": [{"子项": [{"名称": "a"}],
+  // The reader alone no longer warns: whether a clause grants is the evaluation's to say.
+  EXPECT_TRUE(readFacts(*c, R"({"企业": {"项目": [{"引荐人": [{"名称": "乙"}, {"名称": "丙"}]}]}})").warnings.empty());
+  // 条3款1 not assessable (设备投入 not given), then not met: not named.
+  for (const char* equipment : {"", R"("设备投入": "50元", )"}) {
+    auto two = warnedAfterEvaluation(*c, std::string(R"({"企业": {"项目": [{"引荐人": [{"名称": "甲"}]},
+      {)") + equipment + R"("引荐人": [{"名称": "乙"}, {"名称": "丙"}]}]}})");
+    ASSERT_EQ(two.size(), 1u) << "a project with one 引荐人 is paid as the policy says";
+    EXPECT_EQ(two[0],
+              "企业.项目[1] lists 2 引荐人: the awards of 测〔2024〕1号 第1条第1款、测〔2024〕1号 第1条第2款、"
+              "测〔2024〕1号 第1条第3款 and 1 more go to 企业.项目[1].引荐人[0] only; the policy does not say how to "
+              "share them");
+  }
+  // Met, 条3款1 grants 1元 to the first 引荐人 as well.
+  auto met = warnedAfterEvaluation(*c, R"({"企业": {"项目": [{"设备投入": "200元", "引荐人": [{"名称": "乙"}, {"名称": "丙"}]}]}})");
+  ASSERT_EQ(met.size(), 1u);
+  EXPECT_NE(met[0].find("and 2 more go to 企业.项目[0].引荐人[0]"), std::string::npos) << met[0];
+  auto sub = warnedAfterEvaluation(*c, R"({"企业": {"项目": [{"子项": [{"名称": "a"}],
       "引荐人": [{"名称": "乙"}, {"名称": "丙"}, {"名称": "丁"}]}]}})");
-  ASSERT_EQ(sub.warnings.size(), 1u);
-  EXPECT_NE(sub.warnings[0].find("企业.项目[0] lists 3 引荐人"), std::string::npos) << sub.warnings[0];
-  EXPECT_NE(sub.warnings[0].find("and 2 more go to"), std::string::npos) << "第2条第1款 pays the 子项's: " << sub.warnings[0];
-  EXPECT_TRUE(readFacts(*c, R"({"企业": {"项目": [{"引荐人": [{"名称": "乙"}]}, {"引荐人": [{"名称": "丙"}]}]}})")
-                  .warnings.empty())
+  ASSERT_EQ(sub.size(), 1u);
+  EXPECT_NE(sub[0].find("企业.项目[0] lists 3 引荐人"), std::string::npos) << sub[0];
+  EXPECT_NE(sub[0].find("and 2 more go to"), std::string::npos) << "第2条第1款 pays the 子项's: " << sub[0];
+  EXPECT_TRUE(warnedAfterEvaluation(*c, R"({"企业": {"项目": [{"引荐人": [{"名称": "乙"}]}, {"引荐人": [{"名称": "丙"}]}]}})")
+                  .empty())
       << "one 引荐人 a project";
 }
 

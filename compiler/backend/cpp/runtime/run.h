@@ -100,8 +100,9 @@ struct Run {
     }
   }
   // polc eval's warnings about an item listing several items a clause pays (two 引荐人 of a
-  // project), found and worded as its facts reader does (polc_decimal.h, sharedPayeeWarnings):
-  // every evaluator pays the whole award to the first, which the policy does not ask for.
+  // project), found and worded as it does (polc_decimal.h, sharedPayeeWarnings): every evaluator
+  // pays the whole award to the first, which the policy does not ask for. After the last step, for
+  // the awards the result grants (grantsPayee).
   void warnSharedPayees() {
     auto owned = [this](int sub, int ancestor) { return ownedBy(p, sub, ancestor); };
     // Found once per program and Result (payeesBelow): a pass over every clause at each evaluation
@@ -115,7 +116,16 @@ struct Run {
         [this](int i) { return r.instances[static_cast<std::size_t>(i)].subject; },
         [this](int i) { return r.instances[static_cast<std::size_t>(i)].parent; },
         owned, [this](int i) { return r.path(i); }, [this](int sub) { return std::string(p.subjects[sub].name); },
-        [](const ClauseInfo& cl) { return std::string(cl.citation); }, r.warnings);
+        [](const ClauseInfo& cl) { return std::string(cl.citation); },
+        [this](int c, int item) {
+          // Asked only for an item listing several payees: a pass over the awards.
+          for (const Award& aw : r.awards)
+            if (aw.clause == c && aw.payee == item &&
+                grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi))
+              return true;
+          return false;
+        },
+        r.warnings);
   }
   // A number filled in code outside its fact's bounds (values.h), tested where a clause reads it:
   // the lines are hot then, where testing every fact of every item first cost a batch ≈ 40 %.
