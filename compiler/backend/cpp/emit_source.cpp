@@ -124,7 +124,11 @@ void Generator::fundingFunctions(std::ostream& os) {
     os << "  (void)kCitation;\n";
     os << body << "}\n\n";
   }
-  os << "int fundingRule(polc_rt::Run& run, int clause, int item) {\n  switch (clause) {\n";
+  // Without a 资金分担 no case reads run and item, and -Wextra would warn of them unnamed.
+  const bool anyFunding = std::any_of(fundingFor_.begin(), fundingFor_.end(), [](const std::string& f) { return !f.empty(); });
+  os << (anyFunding ? "int fundingRule(polc_rt::Run& run, int clause, int item) {\n"
+                    : "int fundingRule(polc_rt::Run&, int clause, int) {\n")
+     << "  switch (clause) {\n";
   for (std::size_t c = 0; c < p_.clauses.size(); ++c)
     if (!fundingFor_[c].empty()) os << "    case " << c << ": return " << fundingFor_[c] << "(run, item);\n";
   os << "    default: return -1;\n  }\n}\n\n";
