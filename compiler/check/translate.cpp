@@ -264,6 +264,38 @@ void datedReads(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
 
 }  // namespace
 
+std::optional<Lin> Translator::dayRead(const ir::Expr& read) {
+  // The date a parameter is read at: the evaluation date, or a date fact (plus days).
+  Lin day;
+  if (read.kids.empty()) {
+    day.coef[vars_.date()] = Q(1);
+    return day;
+  }
+  auto d = lin(read.kids[0]);
+  if (!d || d->nonlinear || d->coef.size() != 1 || d->coef.begin()->second != Q(1)) return std::nullopt;
+  return d;
+}
+
+F Translator::readable(const ir::Expr& amount) {
+  // Before its first value a dated parameter has none and the evaluator stops with an error, so an
+  // amount that reads one at a date fact pays only from that value on: without this bound a witness
+  // could draw a loan in 1970 and the evaluator would pay nothing for it.
+  std::vector<const ir::Expr*> reads;
+  datedReads(amount, reads);
+  std::vector<F> parts;
+  for (const ir::Expr* read : reads) {
+    const auto& entries = p_.parameters[static_cast<std::size_t>(read->param)].entries;
+    auto day = entries.empty() ? std::nullopt : dayRead(*read);
+    if (!day) continue;
+    Lit l;
+    l.var = day->coef.begin()->first;
+    l.op = C::Ge;
+    l.val = Q(entries.front().day) - day->c;
+    parts.push_back(F::of(l));
+  }
+  return F::all(std::move(parts));
+}
+
 std::optional<F> Translator::byPeriod(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque, bool positive) {
   std::vector<const ir::Expr*> reads;
   datedReads(a, reads);
@@ -272,15 +304,9 @@ std::optional<F> Translator::byPeriod(const ir::Expr& a, const ir::Expr& b, C op
   const ir::Expr& read = *reads[0];
   auto periods = periodsOf(p_.parameters[static_cast<std::size_t>(read.param)]);
   if (!periods) return std::nullopt;
-  // The date it is read at: the evaluation date, or a date fact (plus days).
-  Lin day;
-  if (read.kids.empty()) {
-    day.coef[vars_.date()] = Q(1);
-  } else {
-    auto d = lin(read.kids[0]);
-    if (!d || d->nonlinear || d->coef.size() != 1 || d->coef.begin()->second != Q(1)) return std::nullopt;
-    day = *d;
-  }
+  auto readDay = dayRead(read);
+  if (!readDay) return std::nullopt;
+  const Lin day = *readDay;
   const int v = day.coef.begin()->first;
   auto onDay = [&](C o, int at) {
     Lit l;
@@ -567,7 +593,7 @@ void Translator::branchesOf(const ir::Expr& e, F guard, std::optional<Q> cap, bo
       s.form = AmountForm::UpTo;
       if (s.kind == Shape::Const) s.lo = Q(0);
     }
-    out.push_back(Branch{std::move(guard), std::move(s), node, entry});
+    out.push_back(Branch{F::all({std::move(guard), readable(e)}), std::move(s), node, entry});
   };
   try {
     switch (e.op) {

@@ -88,6 +88,10 @@ class Translator {
   F compareValues(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque);
   // A comparison reading a dated parameter (参数): one case per period of its values.
   std::optional<F> byPeriod(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque, bool positive);
+  // The day a dated read (`P 于 d`, or P alone: the evaluation date) is taken at, as a linear form.
+  std::optional<Lin> dayRead(const ir::Expr& read);
+  // That every dated parameter an amount reads has a value on the day it is read.
+  F readable(const ir::Expr& amount);
   F has(const ir::Expr& s, const ir::Expr& m, const F& opaque);
   F caseKey(const ir::Expr& node, std::size_t i);
   void branchesOf(const ir::Expr& e, F guard, std::optional<Q> cap, bool upTo, std::vector<Branch>& out,
