@@ -74,7 +74,11 @@ json WitnessBuilder::build(const Assignment& a, int subject, const std::string& 
       // X = P + D with both non-negative when the fact has a unit.
       Q d = w.inc->num;
       bool nonneg = !slot.type.dim.dimensionless() || slot.type.integer;
-      if (!prev) {
+      if (!prev && now) {
+        // This year's value is the model's: last year's is what the increase leaves of it, or the
+        // facts file would show another increase than the one the finding is about.
+        prev = *now - d;
+      } else if (!prev) {
         Q base = slot.type.dim == Dimension::base(0) ? Q(10000000) : Q(100);
         prev = nonneg && d.sign() < 0 ? base - d : base;
       }
