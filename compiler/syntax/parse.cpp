@@ -54,6 +54,26 @@ class CodePointStream : public antlr4::ANTLRInputStream {
   explicit CodePointStream(std::u32string codepoints) { _data = std::move(codepoints); }
 };
 
+// ANTLR's recovery skips to the next token that could follow where the error is: a `;`, a `}` or
+// an item keyword. A mistyped item keyword (`给与 分档 x { a: 1; b: 2 }`) then resumed inside the
+// table it introduced, at its first `;`, and its `}` closed the clause: every later line of the
+// file became an error. Skipping over a whole `{ … }` (and `( … )`) opened while skipping resumes
+// after it, where the next item starts, so the one slip gives one error.
+class BracketAwareErrorStrategy : public antlr4::DefaultErrorStrategy {
+ protected:
+  void consumeUntil(antlr4::Parser* recognizer, const antlr4::misc::IntervalSet& set) override {
+    using L = gen::PolcLexer;
+    int depth = 0;
+    for (std::size_t t = recognizer->getInputStream()->LA(1); t != antlr4::Token::EOF;
+         t = recognizer->getInputStream()->LA(1)) {
+      if (depth == 0 && set.contains(t)) return;
+      if (t == L::LBRACE || t == L::LPAREN) ++depth;
+      if ((t == L::RBRACE || t == L::RPAREN) && depth > 0) --depth;
+      recognizer->consume();
+    }
+  }
+};
+
 // ANTLR's two-stage parse: SLL prediction, bailing out at the first error. Full LL prediction
 // retried every clause's condition with the whole outer context (a sixth of the front end's time);
 // an SLL parse that succeeds is the one LL gives on this grammar (tests/unit/frontend compares the
@@ -87,10 +107,11 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, Diagn
   gen::PolcParser::FileContext* tree = parseSll(parser);
   if (!tree) {
     // Only a file with a syntax error (or, in theory, one SLL cannot decide) pays for a second
-    // parse, in full LL with recovery: its diagnostics are those of a plain ANTLR parse.
+    // parse, in full LL with recovery: its diagnostics are those of an ANTLR parse that skips
+    // bracketed groups whole.
     tokens.seek(0);
     parser.reset();
-    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.setErrorHandler(std::make_shared<BracketAwareErrorStrategy>());
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
     SyntaxErrorListener listener(file, diags);
     parser.addErrorListener(&listener);
