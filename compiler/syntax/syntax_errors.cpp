@@ -115,6 +115,30 @@ std::optional<std::string> closestExpectedKeyword(const std::string& word, const
   return closestName(word, candidates);
 }
 
+// The keywords `name` is one character away from, of the same length (分挡 for 分档, 给与 for 给予,
+// 封项 for 封顶), as "`a`" or "`a` or `b`". Only a substitution counts: a longer name that merely
+// contains a keyword (最高限额) is a name, not a slip. Which look-alike was meant (分档 or 分期 for
+// 分挡) only the writer knows, so all are named.
+std::optional<std::string> keywordsOneCharAway(const std::string& name, const antlr4::dfa::Vocabulary& vocabulary) {
+  if (findInvalidUtf8(name) != std::string::npos) return std::nullopt;
+  const std::u32string u = decodeUtf8(name);
+  if (u.size() < 2) return std::nullopt;
+  std::vector<std::string> found;
+  for (std::size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type)
+    for (const auto& kw : keywordSpellings(type, vocabulary)) {
+      const std::u32string k = decodeUtf8(kw);
+      if (k.size() != u.size()) continue;
+      std::size_t differ = 0;
+      for (std::size_t i = 0; i < k.size(); ++i) differ += k[i] != u[i];
+      if (differ == 1 && std::find(found.begin(), found.end(), kw) == found.end()) found.push_back(kw);
+    }
+  if (found.empty()) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < found.size(); ++i)
+    out += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == found.size() ? " or " : ", ", found[i]);
+  return out;
+}
+
 // The token before `offending`, skipping white space and comments, and whether a line ends between
 // them or anything separates them at all.
 struct Previous {
@@ -225,6 +249,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                                    text, *number, *number, text));
     else if (auto kw = closestExpectedKeyword(text, expectedSet, parser->getVocabulary()))
       d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
+    // A keyword that would continue what came before (`… × 节能量 封项 50万元` for 封顶) is not
+    // among those expected after it ends.
+    else if (auto kws = keywordsOneCharAway(text, parser->getVocabulary()))
+      d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", text, *kws));
   }
   if (auto range = rangeGluedBefore(previousToken(parser, offending)))
     d.help.push_back(fmt::format("`{}` reads as one number whose unit ends in 至; put spaces around 至: `{} 至 {}`",
@@ -237,10 +265,15 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (auto citation = arabicCitation(text))
       d.help.push_back(fmt::format("a citation is written with Arabic numerals: `{}`", *citation));
   }
-  if (auto p = previousToken(parser, offending); p.token && p.token->getType() == gen::PolcLexer::IDENT)
+  if (auto p = previousToken(parser, offending); p.token && p.token->getType() == gen::PolcLexer::IDENT) {
     if (auto citation = arabicCitation(p.token->getText()))
       d.help.push_back(fmt::format("`{}` reads as a name; a citation is written with Arabic numerals: `{}`",
                                    p.token->getText(), *citation));
+    // A mistyped keyword where a value may stand (`给予 分挡 设备投入 …`) reads as a name, and the
+    // error falls on the token after it, which is not the slip.
+    else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText(), parser->getVocabulary()))
+      d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", p.token->getText(), *kw));
+  }
   // `条件 营业收入 超` with the value left out: ANTLR ends the expression before the operator and
   // reports the operator itself, which reads as if the operator were wrong. Say what it needs.
   using L = gen::PolcLexer;
