@@ -31,8 +31,11 @@ std::optional<Assignment> Checker::atMax(int c, std::size_t bi) {
   ClauseData& d = cl_[static_cast<std::size_t>(c)];
   const Shape& s = d.branches[bi].shape;
   std::vector<Cond> extra;
-  // A rate (of one base or of a sum) pays its highest at its cap: the amount at least the cap.
-  if (auto form = s.lin(); form && s.cap) {
+  // A rate (of one base or of a sum) pays its highest at its cap: the amount at least the cap. A
+  // range of rates (每吨300元至500元 × 节能量 封顶 50万元) reaches it with its upper end.
+  std::optional<Lin> form = s.lin();
+  if (!form && s.cap && s.expr) form = tr_.upperEnd(*s.expr);
+  if (form && s.cap) {
     try {
       Lin over = *form;
       over.c = over.c - *s.cap;

@@ -276,6 +276,23 @@ std::optional<Lin> Translator::dayRead(const ir::Expr& read) {
   return d;
 }
 
+std::optional<Lin> Translator::upperEnd(const ir::Expr& amount) {
+  try {
+    if (auto l = lin(amount); l && !l->nonlinear) return l;
+    if (amount.op != Op::Arith || amount.arith != ast::ArithOp::Mul || amount.kids.size() != 2) return std::nullopt;
+    for (std::size_t i = 0; i < 2; ++i) {
+      const ir::Expr& range = amount.kids[i];
+      if (range.op != Op::Range) continue;
+      auto hi = constant(range.kids[1]);
+      auto x = lin(amount.kids[1 - i]);
+      // With hi above 0, hi × x at or above a positive bound has x above 0: hi × x is the upper end.
+      if (hi && hi->sign() > 0 && x && !x->nonlinear) return x->times(*hi);
+    }
+  } catch (const ArithOverflow&) {
+  }
+  return std::nullopt;
+}
+
 F Translator::readable(const ir::Expr& amount) {
   // Before its first value a dated parameter has none and the evaluator stops with an error, so an
   // amount that reads one at a date fact pays only from that value on: without this bound a witness

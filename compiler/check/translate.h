@@ -77,6 +77,9 @@ class Translator {
   // Whether every cap (封顶) inside an amount is a constant: branches() leaves out any other cap (`封顶
   // 投资 × 10%`), so the shapes of such an amount pay more than the evaluator may.
   bool capsRead(const ir::Expr& amount);
+  // The upper end of an amount as a linear form: the amount itself, or hi × x for a range of
+  // constants (lo 至 hi) times a linear x; nullopt otherwise.
+  std::optional<Lin> upperEnd(const ir::Expr& amount);
 
   int var(VarKind k, int subject, int fact) { return vars_.get(p_, ranges_, k, subject, fact); }
   VarTable& vars() { return vars_; }

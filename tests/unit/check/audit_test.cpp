@@ -1061,6 +1061,19 @@ TEST(CheckAudit, ARateMadeOfSeveralFactorsOrARangeIsARateAbove100) {
   }
 }
 
+TEST(CheckAudit, ARangeOfRatesAboveAProgrammeCapIsWitnessedAtItsCap) {
+  // 3 % to 5 % of 设备投入 above 100万元, at most 50万元, under a cumulative cap of 15万元: the clause
+  // can pay 50万元, but its witness was any applicant it paid (100万元 and a little more, 3万元 to
+  // 5万元), which showed nothing above the cap. The witness now pays the upper end at the clause's cap.
+  auto c = compileOne(kindsDoc(
+      "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 设备投入 超 100万元 给予 (3% 至 5%) × 设备投入 封顶 50万元") + "}",
+      "上限 合计 15万元 每个 企业 累计 覆盖 第1条第1款 { 原文 \"累计最高15万元\" }"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::CapAboveProgramme);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  replayEvery(*c);
+}
+
 TEST(CheckAudit, ACapThatASumOfBasesAlwaysOrNeverReachesIsReported) {
   // Both bases above 500万元, or their sum at least 1000万元: 10 % of the sum is always at the cap.
   // With 投资 free to be 0 it is not. Both bases bounded: the cap is never reached.
