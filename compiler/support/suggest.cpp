@@ -5,7 +5,6 @@
 #include "support/source.h"
 
 namespace polc {
-namespace {
 
 std::size_t editDistance(const std::u32string& a, const std::u32string& b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -21,8 +20,6 @@ std::size_t editDistance(const std::u32string& a, const std::u32string& b) {
   }
   return row[b.size()];
 }
-
-}  // namespace
 
 std::optional<std::string> closestName(const std::string& unknown,
                                        const std::vector<std::string>& candidates) {

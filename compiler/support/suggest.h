@@ -8,6 +8,9 @@
 
 namespace polc {
 
+// Levenshtein distance over code points: insertions, deletions and replacements.
+std::size_t editDistance(const std::u32string& a, const std::u32string& b);
+
 std::optional<std::string> closestName(const std::string& unknown,
                                        const std::vector<std::string>& candidates);
 

@@ -115,22 +115,31 @@ std::optional<std::string> closestExpectedKeyword(const std::string& word, const
   return closestName(word, candidates);
 }
 
-// The keywords `name` is one character away from, of the same length (分挡 for 分档, 给与 for 给予,
-// 封项 for 封顶), as "`a`" or "`a` or `b`". Only a substitution counts: a longer name that merely
-// contains a keyword (最高限额) is a name, not a slip. Which look-alike was meant (分档 or 分期 for
-// 分挡) only the writer knows, so all are named.
+// The keywords `name` is one slip away from, as "`a`" or "`a` or `b`": for a Chinese word, one
+// character replaced, at the same length (分挡 for 分档, 给与 for 给予, 封项 for 封顶) — a longer
+// name that merely contains a keyword (最高限额) is a name, not a slip; for an English word, one
+// letter added, dropped or replaced (caped for capped, upto for `up to`). Which look-alike was meant
+// (分档 or 分期 for 分挡) only the writer knows, so all are named.
 std::optional<std::string> keywordsOneCharAway(const std::string& name, const antlr4::dfa::Vocabulary& vocabulary) {
   if (findInvalidUtf8(name) != std::string::npos) return std::nullopt;
   const std::u32string u = decodeUtf8(name);
   if (u.size() < 2) return std::nullopt;
+  const bool ascii = std::all_of(u.begin(), u.end(), [](char32_t c) { return c < 0x80; });
   std::vector<std::string> found;
+  auto add = [&](const std::string& kw) {
+    if (std::find(found.begin(), found.end(), kw) == found.end()) found.push_back(kw);
+  };
   for (std::size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type)
     for (const auto& kw : keywordSpellings(type, vocabulary)) {
       const std::u32string k = decodeUtf8(kw);
+      if (ascii) {
+        if (u.size() >= 3 && editDistance(u, k) == 1) add(kw);
+        continue;
+      }
       if (k.size() != u.size()) continue;
       std::size_t differ = 0;
       for (std::size_t i = 0; i < k.size(); ++i) differ += k[i] != u[i];
-      if (differ == 1 && std::find(found.begin(), found.end(), kw) == found.end()) found.push_back(kw);
+      if (differ == 1) add(kw);
     }
   if (found.empty()) return std::nullopt;
   std::string out;
@@ -227,6 +236,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     auto& d = diags_.error(diag::kMissingToken, span,
                            fmt::format("missing {} before {}", expected.empty() ? "a token" : expected,
                                        describeToken(offending)));
+    // ANTLR takes `… 10% caped 30万元` for a missing token before a mistyped keyword.
+    if (offending->getType() == gen::PolcLexer::IDENT)
+      if (auto kws = keywordsOneCharAway(text, parser->getVocabulary()))
+        d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", text, *kws));
     if (auto ratio = ratioGluedBefore(previousToken(parser, offending))) {
       const auto colon = ratio->rfind(':');
       d.help.push_back(fmt::format("`{}` reads as a ratio; for a table entry put a space after the colon: `{}: {}{}`",
