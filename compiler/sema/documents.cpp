@@ -344,7 +344,8 @@ class DocumentChecker {
     }
     if (exact && !sum.isOne())
       cx_.diags.error(diag::kInstallmentsSum, Span::cover(list.front()->span, list.back()->span),
-                      "the installments do not add up to 100%");
+                      fmt::format("the installments add up to {}, not 100%", percentText(sum)))
+          .help.push_back("the shares are of the whole award: correct them so that they add up to 100%");
   }
 
   // ---- groups, caps, funding ------------------------------------------------------------------------
@@ -437,7 +438,8 @@ class DocumentChecker {
         else exact = false;
       }
       if (rests == 0 && exact && !sum.isOne())
-        cx_.diags.error(diag::kFundingSum, rule.span, "the funding shares do not add up to 100%")
+        cx_.diags.error(diag::kFundingSum, rule.span,
+                        fmt::format("the funding shares add up to {}, not 100%", percentText(sum)))
             .help.push_back("give one payer `其余` (the rest), or make the shares add up");
     }
   }

@@ -50,4 +50,28 @@ std::optional<Rational> literalRational(const ast::Expr& e) {
   return normalized(r);
 }
 
+std::string percentText(const Rational& r) {
+  // Shares are literals, never negative; a sum that is no short decimal percent (1:3 is 33.33…%) is
+  // shown to four places after a "≈".
+  Rational::Int n = r.num * 100, d = r.den;
+  if (n < 0 || d <= 0) return "?";
+  auto digits = [](Rational::Int v) {
+    std::string out;
+    do {
+      out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+      v /= 10;
+    } while (v > 0);
+    return out;
+  };
+  std::string text = digits(n / d);
+  Rational::Int rem = n % d;
+  if (rem != 0) text += '.';
+  for (int i = 0; i < 4 && rem != 0; ++i) {
+    rem *= 10;
+    text += static_cast<char>('0' + static_cast<int>(rem / d));
+    rem %= d;
+  }
+  return (rem != 0 ? "≈" : "") + text + "%";
+}
+
 }  // namespace polc::sema

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "syntax/ast.h"
 
@@ -22,5 +23,8 @@ struct Rational {
 // The value of a literal expression (a quantity or ratio literal, already checked), or nullopt for
 // anything that is not a plain literal or is too large to sum exactly.
 std::optional<Rational> literalRational(const ast::Expr& e);
+
+// r as a percentage, as a writer reads a sum of shares: 90%, 99.5%, ≈33.3333%.
+std::string percentText(const Rational& r);
 
 }  // namespace polc::sema
