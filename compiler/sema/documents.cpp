@@ -276,7 +276,15 @@ class DocumentChecker {
     if (ci.subject >= 0) ci.payee = m_.rootOf(ci.subject);
     if (c.payee) payee(ci);
 
-    for (auto& r : c.relations) resolve(r.other, ci.document);
+    for (auto& r : c.relations) {
+      // A relation tells the checker that an overlap with another clause is intended; one naming its
+      // own clause is a citation copied wrong, and would leave the clause meant unrelated.
+      auto named = resolve(r.other, ci.document);
+      if (named.size() == 1 && named[0] == index)
+        cx_.diags.error(diag::kRelationToItself, r.other.span,
+                        fmt::format("{} states a relation to itself", ci.citation))
+            .help.push_back("cite the other clause the relation is with");
+    }
     if (ci.subject < 0) return;  // names in expressions cannot be resolved without a subject
     Scope scope{ci.subject};
     for (auto& cond : c.conditions) checker_.checkCondition(*cond, scope);
