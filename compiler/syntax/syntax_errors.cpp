@@ -148,6 +148,18 @@ std::optional<std::string> keywordsOneCharAway(const std::string& name, const an
   return out;
 }
 
+// Whether a token of this type begins an item of a document's body, never a top-level declaration.
+bool isDocumentItem(std::size_t type) {
+  using L = gen::PolcLexer;
+  switch (type) {
+    case L::CHAPTER: case L::ARTICLE: case L::CLAUSE: case L::NONSTACKING: case L::FUNDING: case L::ELIGIBLE:
+    case L::TEXT: case L::DOCNUMBER: case L::TITLE: case L::ISSUER: case L::ISSUED: case L::APPLIES:
+    case L::EFFECTIVE: case L::INTERPRETER: case L::ROUNDING:
+      return true;
+    default: return false;
+  }
+}
+
 // The token before `offending`, skipping white space and comments, and whether a line ends between
 // them or anything separates them at all.
 struct Previous {
@@ -287,6 +299,13 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText(), parser->getVocabulary()))
       d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", p.token->getText(), *kw));
   }
+  // A `}` too many closes the document early, and the error falls on the next article, far from the
+  // slip: `条` is unexpected where only declarations may stand. Point back at the `}` that closed it.
+  if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::DOCUMENT)) && isDocumentItem(offending->getType()))
+    if (auto p = previousToken(parser, offending); p.token && p.token->getType() == gen::PolcLexer::RBRACE)
+      d.help.push_back(fmt::format("`{}` stands inside a document, but the `}}` on line {} closed the document: "
+                                   "is a `}}` before it one too many?",
+                                   text, p.token->getLine()));
   // `条件 营业收入 超` with the value left out: ANTLR ends the expression before the operator and
   // reports the operator itself, which reads as if the operator were wrong. Say what it needs.
   using L = gen::PolcLexer;
