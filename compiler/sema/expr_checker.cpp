@@ -191,7 +191,7 @@ std::vector<std::string> ExprChecker::visibleNames(const Scope& scope) const {
 }
 
 void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char* code,
-                              const char* what) {
+                              const char* what, int expectedEnum) {
   auto& d = cx_.diags.error(code, n.span, fmt::format("unknown {} `{}`", what, n.text));
   if (auto kw = leadingKeyword(n.text)) {
     d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate them with a space: "
@@ -199,7 +199,13 @@ void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char
                                  n.text, *kw, *kw, n.text.substr(kw->size())));
     return;
   }
-  if (auto s = closestName(n.text, visibleNames(scope)))
+  // The other side's enum is what the writer meant to name a value of (`所在地 为 金坛` for 金坛区):
+  // its values come before every other name, which may be closer by letters (金坛贴息比例).
+  std::optional<std::string> member;
+  if (expectedEnum >= 0) member = closestName(n.text, cx_.model.enums[expectedEnum].members);
+  if (member)
+    d.help.push_back(fmt::format("did you mean `{}`, a value of {}?", *member, cx_.model.enums[expectedEnum].name));
+  else if (auto s = closestName(n.text, visibleNames(scope)))
     d.help.push_back(fmt::format("did you mean `{}`?", *s));
   if (scope.subject >= 0)
     d.notes.push_back(DiagNote{cx_.model.subjects[scope.subject].decl->name.span,
@@ -307,7 +313,7 @@ Type ExprChecker::path(ast::Expr& e, const Scope& scope, const Type* expected) {
                                 n.text, n.text));
     return Type::error();
   }
-  unknownName(n, scope, diag::kUnknownName, "name");
+  unknownName(n, scope, diag::kUnknownName, "name", expected ? expected->enumIndex : -1);
   return Type::error();
 }
 

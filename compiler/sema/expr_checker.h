@@ -54,7 +54,9 @@ class ExprChecker {
   // `aExpr` is where the earlier alternatives' type `a` came from (the first one), for the note.
   Type unify(ast::Expr& where, const Type& a, const Type& b, ast::Expr& bExpr, ast::Expr& aExpr);
   int enumMember(int enumIndex, const std::string& name) const;
-  void unknownName(const ast::Name& n, const Scope& scope, const char* code, const char* what);
+  // expectedEnum: the enum the other side of a comparison expects a value of, or -1.
+  void unknownName(const ast::Name& n, const Scope& scope, const char* code, const char* what,
+                   int expectedEnum = -1);
   std::vector<std::string> visibleNames(const Scope& scope) const;
 
   Context& cx_;
