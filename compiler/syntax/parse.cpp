@@ -58,7 +58,8 @@ class CodePointStream : public antlr4::ANTLRInputStream {
 // an item keyword. A mistyped item keyword (`给与 分档 x { a: 1; b: 2 }`) then resumed inside the
 // table it introduced, at its first `;`, and its `}` closed the clause: every later line of the
 // file became an error. Skipping over a whole `{ … }` (and `( … )`) opened while skipping resumes
-// after it, where the next item starts, so the one slip gives one error.
+// after it, where the next item starts, so the one slip gives one error. A table opened with a
+// full-width ｛ is skipped the same way.
 class BracketAwareErrorStrategy : public antlr4::DefaultErrorStrategy {
  protected:
   void consumeUntil(antlr4::Parser* recognizer, const antlr4::misc::IntervalSet& set) override {
@@ -67,8 +68,10 @@ class BracketAwareErrorStrategy : public antlr4::DefaultErrorStrategy {
     for (std::size_t t = recognizer->getInputStream()->LA(1); t != antlr4::Token::EOF;
          t = recognizer->getInputStream()->LA(1)) {
       if (depth == 0 && set.contains(t)) return;
-      if (t == L::LBRACE || t == L::LPAREN) ++depth;
-      if ((t == L::RBRACE || t == L::RPAREN) && depth > 0) --depth;
+      // A full-width ｛ or （ (already reported, E0103) opens a group all the same for the writer.
+      const std::string text = t == L::ERRCHAR ? recognizer->getCurrentToken()->getText() : std::string();
+      if (t == L::LBRACE || t == L::LPAREN || text == "｛" || text == "（") ++depth;
+      if ((t == L::RBRACE || t == L::RPAREN || text == "｝" || text == "）") && depth > 0) --depth;
       recognizer->consume();
     }
   }
