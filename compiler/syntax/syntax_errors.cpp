@@ -299,6 +299,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText(), parser->getVocabulary()))
       d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", p.token->getText(), *kw));
   }
+  // `原文 对…项目，按…奖励。` with the quotes left out: the text lexes as names and punctuation.
+  if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::STRING)) &&
+      !expectedSet.contains(static_cast<size_t>(gen::PolcLexer::IDENT)) &&
+      (offending->getType() == gen::PolcLexer::IDENT || offending->getType() == gen::PolcLexer::QUANTITY))
+    d.help.push_back("a text is written between double quotes on one line: \"…\"");
   // A `}` too many closes the document early, and the error falls on the next article, far from the
   // slip: `条` is unexpected where only declarations may stand. Point back at the `}` that closed it.
   if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::DOCUMENT)) && isDocumentItem(offending->getType()))
