@@ -463,13 +463,14 @@ bool Checker::sameForEveryone(int a, int b) const {
 
 // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
 // of values (W0624) between their bounds on one number that neither pays, as a decision table's
-// missing rule. Only pay conditions of one box each are compared: their bounds are read off the box.
+// missing rule. Only pay conditions of one box each are compared (up to boxes inside it): their
+// bounds are read off the box.
 void Checker::gap(int a, int b) {
-  const Cond& pa = pay(a);
-  const Cond& pb = pay(b);
-  if (!pa.boxes || !pb.boxes || pa.boxes->size() != 1 || pb.boxes->size() != 1) return;
-  const Box& A = pa.boxes->front();
-  const Box& B = pb.boxes->front();
+  const std::optional<Box> ap = soleBox(pay(a));
+  const std::optional<Box> bp = soleBox(pay(b));
+  if (!ap || !bp) return;
+  const Box& A = *ap;
+  const Box& B = *bp;
   for (const Dom& da : A.doms) {
     const VarInfo& v = vars_[da.var];
     if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
@@ -478,6 +479,30 @@ void Checker::gap(int a, int b) {
     if (pointGap(a, b, A, B, da.var, da.num, dbp->num)) return;
     if (stretchGap(a, b, A, B, da.var, da.num, dbp->num) || stretchGap(b, a, B, A, da.var, dbp->num, da.num)) return;
   }
+}
+
+// A pay condition's boxes as one, when their union is a box: a 分档 table (`超 { 200万元: …; 100万元: … }`)
+// pays on `超 200万元` or `超 100万元 且 不超过 200万元`, which are `超 100万元`, and its gap with a clause
+// paying `低于 100万元` is that of `超 100万元`. Joined exactly, so bounds read off it are the union's.
+// nullopt when the union is no box (bands of a table apart, an enum beside a number) or opaque.
+std::optional<Box> Checker::soleBox(const Cond& c) const {
+  if (!c.boxes) return std::nullopt;
+  std::vector<Box> left;
+  for (const Box& b : *c.boxes)
+    if (!b.empty && boxes_.sat(b)) left.push_back(b);
+  // Join any two that make a box until none do: a table's entries join in order, each with the next.
+  for (bool joined = true; joined && left.size() > 1;) {
+    joined = false;
+    for (std::size_t i = 0; i < left.size() && !joined; ++i)
+      for (std::size_t j = i + 1; j < left.size() && !joined; ++j)
+        if (auto u = boxes_.join(left[i], left[j])) {
+          left[i] = std::move(*u);
+          left.erase(left.begin() + static_cast<std::ptrdiff_t>(j));
+          joined = true;
+        }
+  }
+  if (left.size() != 1) return std::nullopt;
+  return std::move(left.front());
 }
 
 // One clause says 超 a value and the other 低于 it: the value itself.

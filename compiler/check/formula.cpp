@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -585,6 +586,61 @@ bool Boxes::subset(const Box& a, const Box& b) const {
   }
   return true;
 }
+
+namespace {
+
+// The smallest interval holding both, and whether it holds nothing else (they meet or overlap).
+// Excluded points are not joined: a box with one gives no interval.
+std::optional<NumDom> hull(const NumDom& a, const NumDom& b) {
+  if (!a.ne.empty() || !b.ne.empty()) return std::nullopt;
+  // `first` starts no later than `second`.
+  const bool aFirst = !a.hasLo || (b.hasLo && (a.lo < b.lo || (a.lo == b.lo && !a.loStrict)));
+  const NumDom& first = aFirst ? a : b;
+  const NumDom& second = aFirst ? b : a;
+  if (first.hasHi && second.hasLo) {
+    int c = second.lo.cmp(first.hi);
+    if (c > 0 || (c == 0 && first.hiStrict && second.loStrict)) return std::nullopt;
+  }
+  NumDom h = first;
+  if (!second.hasHi) {
+    h.hasHi = false;
+    h.hiLit = false;
+  } else if (first.hasHi) {
+    int c = second.hi.cmp(first.hi);
+    if (c > 0 || (c == 0 && !second.hiStrict)) {
+      h.hi = second.hi;
+      h.hiStrict = second.hiStrict;
+      h.hiLit = second.hiLit;
+    }
+  }
+  return h;
+}
+
+}  // namespace
+
+std::optional<Box> Boxes::join(const Box& a, const Box& b) const {
+  if (a.empty) return b;
+  if (b.empty) return a;
+  if (subset(a, b)) return b;
+  if (subset(b, a)) return a;
+  std::set<int> vars;
+  for (const auto& d : a.doms) vars.insert(d.var);
+  for (const auto& d : b.doms) vars.insert(d.var);
+  for (int var : vars) {
+    if (vars_[var].dom != DomKind::Num) continue;
+    const Dom* fa = find(a, var);
+    const Dom* fb = find(b, var);
+    auto h = hull(fa ? fa->num : initial(var).num, fb ? fb->num : initial(var).num);
+    if (!h) continue;
+    // Widened on `var` to the hull, the two must be one box: they differed on `var` only.
+    Box wa = a, wb = b;
+    slot(wa, var).num = *h;
+    slot(wb, var).num = *h;
+    if (subset(wa, wb) && subset(wb, wa)) return wa;
+  }
+  return std::nullopt;
+}
+
 
 namespace {
 

@@ -156,6 +156,9 @@ class Boxes {
   bool sat(const Box& b) const;
   // a ⊆ b (a must be satisfiable): every point of a is in b.
   bool subset(const Box& a, const Box& b) const;
+  // a ∪ b when it is a box (one holds the other, or they differ on one number only, on intervals
+  // that meet or overlap: `超 200万元` and `超 100万元 且 不超过 200万元` are `超 100万元`); nullopt otherwise.
+  std::optional<Box> join(const Box& a, const Box& b) const;
   // A point of the box (which must be satisfiable), preferring literal bounds, the strict side of
   // each boundary, and positive defaults for unconstrained quantities.
   Assignment pick(const Box& b) const;

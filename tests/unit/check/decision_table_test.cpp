@@ -1,0 +1,51 @@
+// The checks of a decision-table verifier (overlapping rules, missing rules, boundary errors between
+// intervals) on the small policies of the QA catalogue of docs/checker.md ("Compared with
+// decision-table verifiers") that the other tests did not cover; every finding is replayed through
+// the reference evaluator.
+#include "check_util.h"
+#include "kind_policies.h"
+
+namespace polc::test {
+namespace {
+
+using check::FindingKind;
+
+std::unique_ptr<Checked> tableArticle(const std::vector<std::string>& rests) {
+  std::string body = "条 1 {\n";
+  for (std::size_t i = 0; i < rests.size(); ++i) body += clause(std::to_string(i + 1), "项目", "设备奖励", rests[i]);
+  return compileOne(kindsDoc(body + "}"));
+}
+
+void replayAllOf(const Checked& c) {
+  for (const auto& f : c.result.findings) c.expectReplays(f);
+}
+
+// A 分档 table pays on the union of its entries (`超 200万元 或 超 100万元`), which the gap analysis read
+// as two boxes and skipped: 设备投入 = 100万元 between the table's lowest threshold and a clause paying
+// `低于 100万元` was paid by neither, unreported.
+TEST(CheckDecisionTable, AGapBetweenATiersLowestThresholdAndAClauseIsReported) {
+  auto c = tableArticle({"给予 分档 设备投入 超 { 200万元: 20万元; 100万元: 10万元 }", "条件 设备投入 低于 100万元 给予 5万元"});
+  ASSERT_TRUE(c->program);
+  auto point = c->find(FindingKind::TierGap);
+  ASSERT_EQ(point.size(), 1u) << c->listing();
+  EXPECT_NE(point[0]->message.find("项目.设备投入 = 100万元 falls between"), std::string::npos) << point[0]->message;
+  EXPECT_NE(point[0]->witnessSummary.find("项目.设备投入=100万元"), std::string::npos) << point[0]->witnessSummary;
+  replayAllOf(*c);
+  // The same table beside `不超过 50万元`: the stretch (50万元, 100万元] is paid by neither.
+  auto d = tableArticle({"给予 分档 设备投入 超 { 200万元: 20万元; 100万元: 10万元 }", "条件 设备投入 不超过 50万元 给予 5万元"});
+  ASSERT_TRUE(d->program);
+  ASSERT_EQ(d->find(FindingKind::CaseRangeGap).size(), 1u) << d->listing();
+  replayAllOf(*d);
+  // 达 thresholds meet `低于 50吨标煤`: no gap, no finding.
+  auto e = tableArticle({"给予 分档 节能量 达 { 100吨标煤: 20万元; 50吨标煤: 10万元 }", "条件 节能量 低于 50吨标煤 给予 5万元"});
+  ASSERT_TRUE(e->program);
+  EXPECT_TRUE(e->result.findings.empty()) << e->listing();
+  // Bands side by side (`超 50万元 且 低于 100万元` or `超 200万元`) are no single box: nothing is read off them.
+  auto f = tableArticle({"条件 (设备投入 超 50万元 且 设备投入 低于 100万元) 或 设备投入 超 200万元 给予 10万元",
+                         "条件 设备投入 低于 50万元 给予 5万元"});
+  ASSERT_TRUE(f->program);
+  EXPECT_TRUE(f->find(FindingKind::TierGap).empty()) << f->listing();
+}
+
+}  // namespace
+}  // namespace polc::test
