@@ -463,31 +463,33 @@ bool Checker::sameForEveryone(int a, int b) const {
 
 // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
 // of values (W0624) between their bounds on one number that neither pays, as a decision table's
-// missing rule. Only pay conditions of one box each are compared (up to boxes inside it): their
-// bounds are read off the box.
+// missing rule. The bounds are read off the boxes of the pay conditions, joined where their union is
+// a box, alternative by alternative (`(改造 或 级别 为 国家级) 且 设备投入 低于 100万元` beside `设备投入 超
+// 100万元` leaves 100万元 to 改造 projects): every claim is the evaluator's on the witness.
 void Checker::gap(int a, int b) {
-  const std::optional<Box> ap = soleBox(pay(a));
-  const std::optional<Box> bp = soleBox(pay(b));
-  if (!ap || !bp) return;
-  const Box& A = *ap;
-  const Box& B = *bp;
-  for (const Dom& da : A.doms) {
-    const VarInfo& v = vars_[da.var];
-    if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
-    const Dom* dbp = boxes_.find(B, da.var);
-    if (!dbp) continue;
-    if (pointGap(a, b, A, B, da.var, da.num, dbp->num)) return;
-    if (stretchGap(a, b, A, B, da.var, da.num, dbp->num) || stretchGap(b, a, B, A, da.var, dbp->num, da.num)) return;
-  }
+  const std::vector<Box> as = joinedBoxes(pay(a));
+  const std::vector<Box> bs = joinedBoxes(pay(b));
+  if (as.size() * bs.size() > kGapBoxPairs) return;
+  for (const Box& A : as)
+    for (const Box& B : bs)
+      for (const Dom& da : A.doms) {
+        const VarInfo& v = vars_[da.var];
+        if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
+        const Dom* dbp = boxes_.find(B, da.var);
+        if (!dbp) continue;
+        if (pointGap(a, b, A, B, da.var, da.num, dbp->num)) return;
+        if (stretchGap(a, b, A, B, da.var, da.num, dbp->num) || stretchGap(b, a, B, A, da.var, dbp->num, da.num))
+          return;
+      }
 }
 
-// A pay condition's boxes as one, when their union is a box: a 分档 table (`超 { 200万元: …; 100万元: … }`)
+// A pay condition's boxes, joined where two make a box: a 分档 table (`超 { 200万元: …; 100万元: … }`)
 // pays on `超 200万元` or `超 100万元 且 不超过 200万元`, which are `超 100万元`, and its gap with a clause
-// paying `低于 100万元` is that of `超 100万元`. Joined exactly, so bounds read off it are the union's.
-// nullopt when the union is no box (bands of a table apart, an enum beside a number) or opaque.
-std::optional<Box> Checker::soleBox(const Cond& c) const {
-  if (!c.boxes) return std::nullopt;
+// paying `低于 100万元` is that of `超 100万元`. Joined exactly, so bounds read off one are its own.
+// Empty when opaque.
+std::vector<Box> Checker::joinedBoxes(const Cond& c) const {
   std::vector<Box> left;
+  if (!c.boxes) return left;
   for (const Box& b : *c.boxes)
     if (!b.empty && boxes_.sat(b)) left.push_back(b);
   // Join any two that make a box until none do: a table's entries join in order, each with the next.
@@ -501,8 +503,7 @@ std::optional<Box> Checker::soleBox(const Cond& c) const {
           joined = true;
         }
   }
-  if (left.size() != 1) return std::nullopt;
-  return std::move(left.front());
+  return left;
 }
 
 // One clause says 超 a value and the other 低于 it: the value itself.
@@ -559,6 +560,9 @@ bool Checker::stretchGap(int lower, int upper, const Box& L, const Box& U, int v
   if (ans.sat != Sat::Yes) return false;
   auto same = unpaid(lower, ans.model);
   if (!same || coveredBetween(*same, lower, upper, between)) return false;
+  // Another alternative of either clause paying inside the stretch draws it on purpose too.
+  if (solver_.solve({&pay(lower), &between}).sat != Sat::No || solver_.solve({&pay(upper), &between}).sat != Sat::No)
+    return false;
   std::optional<Q> at = valueIn(ans.model, var);
   Finding& f = add(FindingKind::CaseRangeGap, lower,
                    fmt::format("{} between {} and {} falls between {} and {}: one pays {} below that stretch, the "

@@ -168,7 +168,9 @@ class Checker {
   // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
   // (W0624) between them that no clause pays.
   void gap(int a, int b);
-  std::optional<Box> soleBox(const Cond& c) const;
+  std::vector<Box> joinedBoxes(const Cond& c) const;
+  // The pairs of alternatives gap() compares, at most (32 boxes each would be a thousand).
+  static constexpr std::size_t kGapBoxPairs = 16;
   // What keeps every linear amount of c at 0 or more (W0636's applicants stop the evaluation).
   std::optional<F> paysNoneBelowZero(int c);
   bool pointGap(int a, int b, const Box& A, const Box& B, int var, const NumDom& x, const NumDom& y);

@@ -40,11 +40,45 @@ TEST(CheckDecisionTable, AGapBetweenATiersLowestThresholdAndAClauseIsReported) {
   auto e = tableArticle({"给予 分档 节能量 达 { 100吨标煤: 20万元; 50吨标煤: 10万元 }", "条件 节能量 低于 50吨标煤 给予 5万元"});
   ASSERT_TRUE(e->program);
   EXPECT_TRUE(e->result.findings.empty()) << e->listing();
-  // Bands side by side (`超 50万元 且 低于 100万元` or `超 200万元`) are no single box: nothing is read off them.
+  // Bands apart (`超 50万元 且 低于 100万元` or `超 200万元`) join to no box: each band is compared, and
+  // 50万元 lies between the first and `低于 50万元`.
   auto f = tableArticle({"条件 (设备投入 超 50万元 且 设备投入 低于 100万元) 或 设备投入 超 200万元 给予 10万元",
                          "条件 设备投入 低于 50万元 给予 5万元"});
   ASSERT_TRUE(f->program);
-  EXPECT_TRUE(f->find(FindingKind::TierGap).empty()) << f->listing();
+  auto band = f->find(FindingKind::TierGap);
+  ASSERT_EQ(band.size(), 1u) << f->listing();
+  EXPECT_NE(band[0]->witnessSummary.find("项目.设备投入=50万元"), std::string::npos) << band[0]->witnessSummary;
+  replayAllOf(*f);
+}
+
+// A condition with an `或` has one box per alternative, and gap() compared single boxes only: the
+// 改造 projects' 设备投入 = 100万元 was paid by neither clause, unreported; so was 营业收入 = 5亿元 beside
+// a 首次超 table (each tier is `超 T 且 历史最高 不超过 T`, boxes that do not join).
+TEST(CheckDecisionTable, AGapInOneAlternativeOfAConditionIsReported) {
+  auto c = tableArticle({"条件 (改造 或 级别 为 国家级) 且 设备投入 低于 100万元 给予 10万元", "条件 设备投入 超 100万元 给予 20万元"});
+  ASSERT_TRUE(c->program);
+  auto point = c->find(FindingKind::TierGap);
+  ASSERT_EQ(point.size(), 1u) << c->listing();
+  EXPECT_NE(point[0]->witnessSummary.find("项目.设备投入=100万元"), std::string::npos) << point[0]->witnessSummary;
+  replayAllOf(*c);
+  std::string body = "条 1 {\n" + clause("1", "企业", "规模奖励", "给予 分档 营业收入 首次超 { 10亿元: 50万元; 5亿元: 20万元 }") +
+                     clause("2", "企业", "规模奖励", "条件 营业收入 低于 5亿元 给予 5万元") + "}";
+  auto d = compileOne(kindsDoc(body));
+  ASSERT_TRUE(d->program);
+  auto first = d->find(FindingKind::TierGap);
+  ASSERT_EQ(first.size(), 1u) << d->listing();
+  EXPECT_NE(first[0]->message.find("企业.营业收入 = 5亿元"), std::string::npos) << first[0]->message;
+  replayAllOf(*d);
+  // An alternative of the clause paying inside the stretch draws it on purpose: no W0624.
+  auto e = tableArticle({"条件 设备投入 低于 100万元 或 (改造 且 设备投入 超 150万元 且 设备投入 低于 160万元) 给予 10万元",
+                         "条件 设备投入 达 200万元 以上 给予 20万元"});
+  ASSERT_TRUE(e->program);
+  EXPECT_TRUE(e->find(FindingKind::CaseRangeGap).empty()) << e->listing();
+  // Without it, the stretch is reported.
+  auto f = tableArticle({"条件 设备投入 低于 100万元 或 改造 且 设备投入 低于 50万元 给予 10万元", "条件 设备投入 达 200万元 以上 给予 20万元"});
+  ASSERT_TRUE(f->program);
+  EXPECT_EQ(f->find(FindingKind::CaseRangeGap).size(), 1u) << f->listing();
+  replayAllOf(*f);
 }
 
 }  // namespace
