@@ -393,10 +393,10 @@ void Checker::caseBounds(const Table& t, bool overlaps) {
   int var = -1;
   std::vector<NumDom> ivs;
   for (const auto& k : key) {
-    if (!k.boxes || k.boxes->size() != 1) return;
+    if (!k.boxes || k.boxes->size() != 1) return caseGapInContext(t);
     const Box& b = k.boxes->front();
-    if (b.doms.size() != 1 || vars_[b.doms[0].var].dom != DomKind::Num) return;
-    if (var >= 0 && b.doms[0].var != var) return;
+    if (b.doms.size() != 1 || vars_[b.doms[0].var].dom != DomKind::Num) return caseGapInContext(t);
+    if (var >= 0 && b.doms[0].var != var) return caseGapInContext(t);
     var = b.doms[0].var;
     ivs.push_back(b.doms[0].num);
   }
@@ -423,6 +423,50 @@ void Checker::caseBounds(const Table& t, bool overlaps) {
       return;
     }
   caseRangeGap(t, var, ivs);
+}
+
+// Cases whose keys say more than one bound on one number (`改造 且 投资 低于 100万元: …; 改造 且 投资 超
+// 100万元: …`, `投资 低于 100万元 或 级别 为 国家级: …`), which caseBounds does not read: a value where one
+// alternative of a case stops strictly below and one of another strictly above, for an applicant
+// the clause pays but for its table, who meets both alternatives but for that number and no case
+// at all there. The solver decides it exactly, so the applicant is the witness.
+void Checker::caseGapInContext(const Table& t) {
+  const int c = t.clause;
+  const ir::Expr& node = *t.node;
+  std::vector<F> none;
+  for (const auto& k : t.key) {
+    if (!k.boxes) return;
+    none.push_back(negate(k.f));
+  }
+  const Cond noCase = solver_.prepare(F::all(none));
+  for (std::size_t i = 0; i < t.key.size(); ++i)
+    for (std::size_t j = 0; j < t.key.size(); ++j) {
+      if (i == j) continue;
+      for (const Box& below : *t.key[i].boxes)
+        for (const Box& above : *t.key[j].boxes)
+          for (const Dom& d : below.doms) {
+            const VarInfo& v = vars_[d.var];
+            const Dom* up = boxes_.find(above, d.var);
+            if (v.dom != DomKind::Num || v.kind == VarKind::Date || !up) continue;
+            const NumDom& x = d.num;
+            const NumDom& y = up->num;
+            if (!(x.hasHi && x.hiStrict && x.hiLit && y.hasLo && y.loStrict && y.loLit && x.hi == y.lo)) continue;
+            Cond freedBelow = solver_.prepare(boxes_.formula(below, d.var));
+            Cond freedAbove = solver_.prepare(boxes_.formula(above, d.var));
+            Cond at = pinned(d.var, x.hi);
+            const ClauseData& cd = cl_[static_cast<std::size_t>(c)];
+            Answer a = solver_.solve({&cd.cond, &freedBelow, &freedAbove, &at, &noCase}, cd.touch);
+            if (a.sat != Sat::Yes) continue;
+            Finding& f = add(FindingKind::TierGap, c,
+                             fmt::format("{} = {} is covered by no case of {}: `{}` ends below it and `{}` starts "
+                                         "above it, so the clause pays nothing there",
+                                         v.name, describeValue(p_, v, x.hi), cite(c), entryName(node, i),
+                                         entryName(node, j)));
+            if (node.span.valid()) f.span = node.span;
+            attachWitness(f, a.model, subject(c));
+            return;
+          }
+    }
 }
 
 // Two cases on one number that both include their common bound (`达 100万元 以上: …; 不超过 100万元:

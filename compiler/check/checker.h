@@ -343,6 +343,7 @@ class Checker {
                     const Assignment& atLower, const std::string& why);
 
   void caseBounds(const Table& t, bool overlaps);
+  void caseGapInContext(const Table& t);
   void caseSharedBound(const Table& t, int var, const std::vector<NumDom>& ivs);
   void caseRangeGap(const Table& t, int var, const std::vector<NumDom>& ivs);
 

@@ -81,5 +81,29 @@ TEST(CheckDecisionTable, AGapInOneAlternativeOfAConditionIsReported) {
   replayAllOf(*f);
 }
 
+// caseBounds reads cases of one bound on one number only: `改造 且 投资 低于 100万元` / `改造 且 投资 超
+// 100万元` left 投资 = 100万元 unpaid for 改造 projects, and `投资 低于 100万元 或 级别 为 国家级` /
+// `投资 超 100万元` left it unpaid for the others, both unreported.
+TEST(CheckDecisionTable, AGapBetweenCasesThatSayMoreThanOneBoundIsReported) {
+  for (const std::string cases : {"改造 且 投资 低于 100万元: 1万元; 改造 且 投资 超 100万元: 2万元",
+                                  "投资 低于 100万元 或 级别 为 国家级: 1万元; 投资 超 100万元: 2万元"}) {
+    auto c = tableArticle({"给予 分情形 { " + cases + " }"});
+    ASSERT_TRUE(c->program);
+    auto point = c->find(FindingKind::TierGap);
+    ASSERT_EQ(point.size(), 1u) << cases << "\n" << c->listing();
+    EXPECT_NE(point[0]->message.find("项目.投资 = 100万元 is covered by no case"), std::string::npos) << point[0]->message;
+    EXPECT_NE(point[0]->witnessSummary.find("项目.投资=100万元"), std::string::npos) << point[0]->witnessSummary;
+    replayAllOf(*c);
+  }
+  // A third case at the value, a 其他, or contexts that exclude each other leave no gap.
+  for (const std::string cases : {"改造 且 投资 低于 100万元: 1万元; 改造 且 投资 超 100万元: 2万元; 投资 为 100万元: 1万元",
+                                  "改造 且 投资 低于 100万元: 1万元; 改造 且 投资 超 100万元: 2万元; 其他: 0元",
+                                  "改造 且 投资 低于 100万元: 1万元; 非 改造 且 投资 超 100万元: 2万元"}) {
+    auto c = tableArticle({"给予 分情形 { " + cases + " }"});
+    ASSERT_TRUE(c->program);
+    EXPECT_TRUE(c->find(FindingKind::TierGap).empty()) << cases << "\n" << c->listing();
+  }
+}
+
 }  // namespace
 }  // namespace polc::test
