@@ -128,9 +128,17 @@ bool isYearText(const std::string& s) {
   return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A value as an error quotes it, at most 60 characters. Counted in characters and cut between two:
+// cut by bytes, a Chinese value (three bytes a character) lost its end after 19 characters, and
+// the cut fell inside a character, leaving ill-formed UTF-8 on stderr and U+FFFD in the JSON.
 std::string shown(const json& v) {
-  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);  // well-formed UTF-8
+  std::size_t chars = 0, cut = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (chars++ == 57) cut = i;
+  }
+  return chars > 60 ? s.substr(0, cut) + "..." : s;
 }
 
 class Reader {

@@ -1,5 +1,6 @@
 // The facts reader: values with units, exact numbers, and errors that name the field by its path.
 #include "eval_util.h"
+#include "support/source.h"
 
 namespace polc::test {
 namespace {
@@ -99,6 +100,24 @@ TEST_F(Facts, CountsDatesHistoryAndReceived) {
   ASSERT_EQ(r.applicant.received.size(), 1u);
   EXPECT_EQ(r.applicant.received[0].clause, 0);
   EXPECT_EQ(str(r.applicant.received[0].amount), "30000");
+}
+
+// An error quotes a long value by characters, cut between two: cut at 57 bytes, a citation written
+// with the document's title lost its end inside a character (ill-formed UTF-8 on stderr).
+TEST_F(Facts, ALongValueIsQuotedByCharactersAndCutBetweenThem) {
+  std::string cited = "关于促进产业高质量发展的若干政策 第3条第3款";  // 26 characters, 69 bytes
+  std::string e = error(R"({"企业": {"已获奖励": [{"citation": ")" + cited + R"(", "amount": "1元", "year": 2023}]}})");
+  EXPECT_EQ(e, "企业.已获奖励[0].citation: unknown citation \"" + cited + "\"");
+  std::string longer(70, 'x');
+  for (int i = 0; i < 30; ++i) longer += "款";
+  e = error(R"({"企业": {"已获奖励": [{"citation": ")" + longer + R"(", "amount": "1元", "year": 2023}]}})");
+  EXPECT_EQ(findInvalidUtf8(e), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown citation \"" + std::string(56, 'x') + "..."), std::string::npos) << e;
+  std::string chinese;
+  for (int i = 0; i < 70; ++i) chinese += "款";
+  e = error(R"({"企业": {"已获奖励": [{"citation": ")" + chinese + R"(", "amount": "1元", "year": 2023}]}})");
+  EXPECT_EQ(findInvalidUtf8(e), std::string::npos) << e;
+  EXPECT_NE(e.find("\"" + chinese.substr(0, 56 * 3) + "..."), std::string::npos) << e;
 }
 
 // A clause has one target: an award received naming another beside its citation would count for
