@@ -141,6 +141,23 @@ std::string shown(const json& v) {
   return chars > 60 ? s.substr(0, cut) + "..." : s;
 }
 
+// How a clerk wrote a number polc does not read, when the keyboard is the cause: full-width
+// characters (an input method left in full-width mode: １００万元, 75％) or a thousands separator
+// (1,000万元). Without it the message said only `expected money, got "１００万元"`, or blamed a unit
+// (`unknown unit `,000万元``). Empty when neither is in the text.
+std::string keyboardNote(const std::string& text) {
+  // U+FF05 ％, U+FF0C ，, U+FF0E ．, U+FF10–FF19 ０–９: EF BC 85, 8C, 8E, 90–99 in UTF-8.
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xEF || static_cast<unsigned char>(text[i + 1]) != 0xBC) continue;
+    auto c = static_cast<unsigned char>(text[i + 2]);
+    if (c == 0x85 || c == 0x8E || (c >= 0x90 && c <= 0x99))
+      return " (full-width characters: write the number in ASCII digits, as 100万元 or 75%)";
+  }
+  if (text.find(',') != std::string::npos || text.find("，") != std::string::npos)
+    return " (a thousands separator: write 1000万元, not 1,000万元)";
+  return "";
+}
+
 class Reader {
  public:
   Reader(const sema::Model& m, const ir::Program& p, std::optional<int> date) : m_(m), p_(p), date_(date) {}
@@ -538,6 +555,7 @@ class Reader {
     std::string digits, unit;
     splitQuantity(body, digits, unit);
     // splitQuantity takes a leading number; accept 1e3-free decimals only.
+    if (std::string note = keyboardNote(text); !note.empty()) return bad(note);
     if (digits.empty() || !polrt::Decimal::parse(digits)) return bad(polrt::decimalLimitNote(digits));
     LiteralValue lit{(negative ? "-" : "") + digits, 0, 1, 1};
     if (!unit.empty()) {

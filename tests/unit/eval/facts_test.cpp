@@ -68,6 +68,19 @@ TEST_F(Facts, ABooleanInQuotesIsText) {
   EXPECT_TRUE(read(R"({"企业": {"制造业": "否"}})").ok());
 }
 
+// Numbers typed with an input method in full-width mode, or with thousands separators, are refused
+// with what to type instead: the message said only `got "１００万元"`, or blamed a unit `,000万元`.
+TEST_F(Facts, FullWidthDigitsAndThousandsSeparatorsSayWhatToType) {
+  const std::string fullWidth = " (full-width characters: write the number in ASCII digits, as 100万元 or 75%)";
+  EXPECT_EQ(error(R"({"企业": {"营业收入": "１００万元"}})"), "企业.营业收入: expected money, got \"１００万元\"" + fullWidth);
+  EXPECT_EQ(error(R"({"企业": {"营业收入": "1000．5万元"}})"), "企业.营业收入: expected money, got \"1000．5万元\"" + fullWidth);
+  EXPECT_NE(error(R"({"企业": {"人数": "１２"}})").find(fullWidth), std::string::npos);
+  const std::string separator = " (a thousands separator: write 1000万元, not 1,000万元)";
+  EXPECT_EQ(error(R"({"企业": {"营业收入": "1,000万元"}})"), "企业.营业收入: expected money, got \"1,000万元\"" + separator);
+  EXPECT_EQ(error(R"({"企业": {"营业收入": "1，000万元"}})"), "企业.营业收入: expected money, got \"1，000万元\"" + separator);
+  EXPECT_TRUE(read(R"({"企业": {"营业收入": "1000万元"}})").ok());
+}
+
 TEST_F(Facts, NegativeAmount) {
   EXPECT_EQ(error(R"({"企业": {"营业收入": "-5万元"}})"), "企业.营业收入: negative amount \"-5万元\"");
 }
