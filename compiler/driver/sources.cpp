@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -21,6 +22,16 @@ constexpr const char* kExtension = ".pol";
 // Far above any real policy (the city policy is ~60 KB), low enough that a stray binary is refused.
 constexpr std::uintmax_t kMaxFileBytes = 64u * 1024 * 1024;
 
+// What a file written by `polc build` is, from its first bytes; null for anything else. Both headers
+// have a NUL byte within their first 16 bytes, which no policy text has (E0103), so a policy that
+// happens to begin with the letters POLB is still read as one.
+const char* compiledOutput(std::string_view text) {
+  if (text.substr(0, 16).find('\0') == std::string_view::npos) return nullptr;
+  if (text.substr(0, 4) == "POLB") return "bytecode written by polc build --emit=bytecode";
+  if (text.substr(0, 4) == "\x7f" "ELF") return "an object file (polc build --emit=obj writes one)";
+  return nullptr;
+}
+
 void addFile(const fs::path& path, SourceManager& sm, DiagnosticEngine& diags, std::vector<FileId>& out) {
   // Only regular files: a FIFO would block, /dev/zero would never end (support/read_file.h).
   InputFile in = readInputFile(path.string(), kMaxFileBytes);
@@ -29,6 +40,15 @@ void addFile(const fs::path& path, SourceManager& sm, DiagnosticEngine& diags, s
     return;
   }
   std::string text = std::move(*in.text);
+  // polc's own outputs, named in place of the sources they were built from (`polc eval x.polb`):
+  // read as text they were "invalid UTF-8 at byte 16", which tells the user nothing.
+  if (const char* what = compiledOutput(text)) {
+    diags.error(diag::kCannotRead, Span{},
+                fmt::format("{}: is {}, not a policy source: give the .pol files it was built from (a .polb "
+                            "is evaluated through the runtime's C API, docs/bytecode.md)",
+                            path.string(), what));
+    return;
+  }
   std::size_t bad = findInvalidUtf8(text);
   if (bad != std::string::npos) {
     // Keep the valid prefix so that the diagnostic points at the line and column of the bad byte.

@@ -230,6 +230,31 @@ TEST(EvalCli, BadFactsOneApplicant) {
   EXPECT_NE(r.err.find("LPR一年期 has no value on 2021-01-01"), std::string::npos) << r.err;
 }
 
+// A clerk who built the bytecode and hands it to polc eval in place of the policies is told what the
+// file is and what to give instead; it was read as a policy text: "invalid UTF-8 at byte 16".
+TEST(EvalCli, ACompiledPolicyInPlaceOfItsSourcesIsNamed) {
+  fs::path polb = scratch("seeds.polb");
+  CliRun built = runPolc("build policies/ --emit=bytecode -o '" + polb.string() + "'", "polb_build");
+  ASSERT_EQ(built.exit, 0) << built.err;
+  fs::path f = scratch("polb_good.json");
+  write(f, kGood);
+  CliRun r = runPolc("eval '" + polb.string() + "' --facts '" + f.string() + "'", "polb_eval");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("error[E0001]: " + polb.string() +
+                       ": is bytecode written by polc build --emit=bytecode, not a policy source: give the .pol "
+                       "files it was built from"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("UTF-8"), std::string::npos) << r.err;
+  // A policy text that merely begins with the letters POLB is still read as one.
+  fs::path text = scratch("POLB.pol");
+  write(text, "POLB 文件 甲 {}\n");
+  CliRun t = runPolc("check '" + text.string() + "'", "polb_text");
+  EXPECT_EQ(t.err.find("polc build"), std::string::npos) << t.err;
+  EXPECT_NE(t.err.find("E01"), std::string::npos) << t.err;
+}
+
 // Facts that polc eval evaluates with `warning`: on stderr, in JSON's "warnings" beside the result,
 // and on its line of a batch (the second, after a good applicant), on stderr and in its JSON line.
 void expectWarned(const std::string& facts, const std::string& warning, const std::string& name) {
