@@ -1,6 +1,7 @@
 #include "driver/eval_output.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -60,6 +61,37 @@ std::string yuan(const polrt::Decimal& v) {
   std::string m = eval::money(v);
   if (m.find("万元") != std::string::npos || m.find("亿元") != std::string::npos) s += "（" + m + "）";
   return s;
+}
+
+// What the payers' totals leave out of the kept awards' total: awards whose funding rule is an
+// arrangement in words (按现行财政体制分级承担: no split), by arrangement; awards of a document with
+// no funding rule (常工信复〔2022〕第54号); awards whose funding rule needs a fact not given. Listed
+// beside the payers, they make the lines add up to 总范围: without them a clerk found 205万元 in all,
+// 100万元 each for 市 and 辖区, and no line for the other 5万元 (the batch summary had them).
+struct Unsplit {
+  using Range = std::pair<polrt::Decimal, polrt::Decimal>;
+  std::map<std::string, Range> byArrangement;
+  Range noRule, undecided;
+};
+
+Unsplit unsplitTotals(const ir::Program& p, const eval::Result& r) {
+  Unsplit out;
+  for (const Award& aw : r.awards) {
+    if (!aw.counted() || !aw.hasAmount() || !aw.funding.empty()) continue;
+    auto& sum = !aw.fundingArrangement.empty()                          ? out.byArrangement[aw.fundingArrangement]
+                : p.documents[p.clauses[aw.clause].document].funding.empty() ? out.noRule
+                                                                             : out.undecided;
+    // Parts of the total, which was summed without overflow: their sums cannot overflow either.
+    polrt::Decimal lo, hi;
+    (void)polrt::add(sum.first, aw.lo, lo);
+    (void)polrt::add(sum.second, aw.hi, hi);
+    sum = {lo, hi};
+  }
+  return out;
+}
+
+std::string rangeText(const polrt::Decimal& lo, const polrt::Decimal& hi) {
+  return lo == hi ? yuan(hi) : yuan(lo) + " 至 " + yuan(hi);
 }
 
 // An amount in the award's block: a range with its two ends; an up-to amount as its ceiling, and its
@@ -160,8 +192,15 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     os << fmt::format("    区间合计       {} 至 {}（{} 项）\n", yuan(t.rangeLo), yuan(t.rangeHi), t.rangeCount);
   os << fmt::format("    总范围         {} 至 {}\n", yuan(t.lo), yuan(t.hi));
   for (const auto& [payer, sum] : t.byPayer)
-    os << fmt::format("    {}{}\n", totalsLabel(payer + " 承担"),
-                      sum.first == sum.second ? yuan(sum.second) : yuan(sum.first) + " 至 " + yuan(sum.second));
+    os << fmt::format("    {}{}\n", totalsLabel(payer + " 承担"), rangeText(sum.first, sum.second));
+  const Unsplit unsplit = unsplitTotals(p, r);
+  for (const auto& [arrangement, sum] : unsplit.byArrangement)
+    os << fmt::format("    {}{}\n", totalsLabel(arrangement + "（不分担）"), rangeText(sum.first, sum.second));
+  if (!unsplit.noRule.second.isZero())
+    os << fmt::format("    {}{}\n", totalsLabel("未规定资金分担"), rangeText(unsplit.noRule.first, unsplit.noRule.second));
+  if (!unsplit.undecided.second.isZero())
+    os << fmt::format("    {}{}\n", totalsLabel("资金分担无法判断"),
+                      rangeText(unsplit.undecided.first, unsplit.undecided.second));
   os << fmt::format("    待遇 {} 项，一事一议 {} 项，不予叠加 {} 项，无法评估 {} 项，已获不再给予 {} 项\n", t.benefits,
                     t.negotiated, t.dropped, t.notAssessable, t.alreadyReceived);
   return os.str();
@@ -218,6 +257,15 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
   json by = json::array();
   for (const auto& [payer, sum] : t.byPayer)
     by.push_back({{"payer", payer}, {"min", sum.first.normalized().toString()}, {"max", sum.second.normalized().toString()}});
+  const Unsplit unsplit = unsplitTotals(p, r);
+  json byArrangement = json::array();
+  for (const auto& [arrangement, sum] : unsplit.byArrangement)
+    byArrangement.push_back({{"arrangement", arrangement},
+                             {"min", sum.first.normalized().toString()},
+                             {"max", sum.second.normalized().toString()}});
+  auto range = [](const Unsplit::Range& x) {
+    return json{{"min", x.first.normalized().toString()}, {"max", x.second.normalized().toString()}};
+  };
   out["totals"] = {
       {"exact", t.exact.normalized().toString()},
       {"up_to", t.upTo.normalized().toString()},
@@ -229,6 +277,9 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
         {"negotiated", t.negotiated}, {"dropped", t.dropped}, {"not_assessable", t.notAssessable},
         {"already_received", t.alreadyReceived}}},
       {"by_payer", by},
+      {"by_arrangement", byArrangement},
+      {"no_funding_rule", range(unsplit.noRule)},
+      {"funding_undecided", range(unsplit.undecided)},
   };
   return out;
 }
