@@ -16,6 +16,7 @@
 #include "ir/lower.h"
 #include "sema/units.h"
 #include "support/read_file.h"
+#include "support/source.h"
 #include "syntax/literals.h"
 
 namespace polc::facts {
@@ -593,7 +594,30 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// A facts file saved by Excel or Notepad in another encoding than UTF-8 — UTF-16 ("Unicode") or GBK
+// ("ANSI" on a Chinese Windows) — is named as such, with what to do; the parser said "a NUL byte
+// at byte 1", or "ill-formed UTF-8 byte; last read: …" quoting the raw bytes (ill-formed UTF-8 on
+// stderr). Such a file was refused before as it is now: only the message is new.
+void refuseOtherEncodings(const std::string& text) {
+  const auto b = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0x100; };
+  const char* save = ": save it as UTF-8";
+  if ((b(0) == 0xFF && b(1) == 0xFE) || (b(0) == 0xFE && b(1) == 0xFF))
+    throw std::runtime_error(std::string("the file is UTF-16 (it begins with a UTF-16 byte order mark)") + save);
+  if (b(0) == 0 || b(1) == 0)  // ASCII text in UTF-16 without a byte order mark: every other byte is 0
+    throw std::runtime_error(fmt::format("a NUL byte at byte {}: the file looks UTF-16{}", b(0) == 0 ? 0 : 1, save));
+  if (const std::size_t bad = findInvalidUtf8(text); bad != std::string::npos)
+    throw std::runtime_error(fmt::format("the file is not UTF-8 (byte {}, on line {}, is ill-formed UTF-8; GBK, \"ANSI\" on a "
+                                         "Chinese Windows, is the usual cause){}",
+                                         bad, 1 + std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'),
+                                         save));
+}
+
+}  // namespace
+
 json parseJsonExact(const std::string& text) {
+  refuseOtherEncodings(text);
   // nlohmann's reader takes a NUL byte for the end of the input and ignores what follows it: a
   // file with anything after a NUL is refused instead (in a string a NUL must be escaped anyway),
   // as the generated code's reader refuses it.

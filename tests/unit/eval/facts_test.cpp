@@ -81,6 +81,19 @@ TEST_F(Facts, FullWidthDigitsAndThousandsSeparatorsSayWhatToType) {
   EXPECT_TRUE(read(R"({"企业": {"营业收入": "1000万元"}})").ok());
 }
 
+// A file Excel or Notepad saved as UTF-16 ("Unicode") or GBK ("ANSI") is named as such: the
+// messages were "a NUL byte at byte 1" and "ill-formed UTF-8 byte; last read: '\"\xD0\xC2'" (the
+// raw bytes, themselves ill-formed UTF-8 on stderr).
+TEST_F(Facts, AFileInAnotherEncodingIsNamed) {
+  EXPECT_EQ(error(std::string("\xFF\xFE{\0}\0", 6)),
+            "the file is UTF-16 (it begins with a UTF-16 byte order mark): save it as UTF-8");
+  EXPECT_EQ(error(std::string("{\0}\0", 4)), "a NUL byte at byte 1: the file looks UTF-16: save it as UTF-8");
+  EXPECT_EQ(error("{\"企业\": {\n\"所在地\": \"\xD0\xC2\xB1\xB1\xC7\xF8\"}}"),  // 新北区 in GBK
+            "the file is not UTF-8 (byte 27, on line 2, is ill-formed UTF-8; GBK, \"ANSI\" on a Chinese Windows, is the "
+            "usual cause): save it as UTF-8");
+  EXPECT_TRUE(read("\xEF\xBB\xBF{\"企业\": {\"所在地\": \"新北区\"}}").ok()) << "a UTF-8 byte order mark is skipped";
+}
+
 TEST_F(Facts, NegativeAmount) {
   EXPECT_EQ(error(R"({"企业": {"营业收入": "-5万元"}})"), "企业.营业收入: negative amount \"-5万元\"");
 }
