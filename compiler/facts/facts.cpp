@@ -607,11 +607,14 @@ void refuseOtherEncodings(const std::string& text) {
     throw std::runtime_error(std::string("the file is UTF-16 (it begins with a UTF-16 byte order mark)") + save);
   if (b(0) == 0 || b(1) == 0)  // ASCII text in UTF-16 without a byte order mark: every other byte is 0
     throw std::runtime_error(fmt::format("a NUL byte at byte {}: the file looks UTF-16{}", b(0) == 0 ? 0 : 1, save));
-  if (const std::size_t bad = findInvalidUtf8(text); bad != std::string::npos)
-    throw std::runtime_error(fmt::format("the file is not UTF-8 (byte {}, on line {}, is ill-formed UTF-8; GBK, \"ANSI\" on a "
+  if (const std::size_t bad = findInvalidUtf8(text); bad != std::string::npos) {
+    // The line only for a text of several: a batch's line is one, and its number is in the prefix.
+    const auto lines = std::count(text.begin(), text.end(), '\n');
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n');
+    throw std::runtime_error(fmt::format("the file is not UTF-8 (byte {}{} is ill-formed UTF-8; GBK, \"ANSI\" on a "
                                          "Chinese Windows, is the usual cause){}",
-                                         bad, 1 + std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'),
-                                         save));
+                                         bad, lines ? fmt::format(", on line {},", line) : "", save));
+  }
 }
 
 }  // namespace

@@ -91,6 +91,9 @@ TEST_F(Facts, AFileInAnotherEncodingIsNamed) {
   EXPECT_EQ(error("{\"企业\": {\n\"所在地\": \"\xD0\xC2\xB1\xB1\xC7\xF8\"}}"),  // 新北区 in GBK
             "the file is not UTF-8 (byte 27, on line 2, is ill-formed UTF-8; GBK, \"ANSI\" on a Chinese Windows, is the "
             "usual cause): save it as UTF-8");
+  EXPECT_EQ(error("{\"企业\": {\"所在地\": \"\xD0\xC2\"}}"),  // one line, as a batch's: no line number
+            "the file is not UTF-8 (byte 26 is ill-formed UTF-8; GBK, \"ANSI\" on a Chinese Windows, is the usual "
+            "cause): save it as UTF-8");
   EXPECT_TRUE(read("\xEF\xBB\xBF{\"企业\": {\"所在地\": \"新北区\"}}").ok()) << "a UTF-8 byte order mark is skipped";
 }
 
