@@ -140,13 +140,30 @@ std::string applicableCount(const eval::Result& r) {
   return fmt::format("适用条款 {} 项，按事项计 {} 项", clauses.size(), r.awards.size());
 }
 
+// The documents with clauses that are not in force on `date`, with their periods: when nothing
+// applies, the date is often why (facts without "date" are evaluated today, after every period), and
+// "没有适用的条款" alone read as "this applicant qualifies for nothing".
+std::string outOfForce(const ir::Program& p, int date) {
+  std::string out;
+  for (const ir::Document& doc : p.documents) {
+    if (doc.clauses.empty()) continue;
+    if ((doc.effectiveFrom && date < *doc.effectiveFrom) || (doc.effectiveTo && date > *doc.effectiveTo))
+      out += (out.empty() ? "" : "、") + doc.number + "（" + doc.effectiveText + "）";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {
   std::ostringstream os;
   std::string who = a.instances.empty() ? "?" : a.instances[0].path;
   os << fmt::format("申报主体 {}，评价日期 {}，{}\n", who, ir::formatDate(r.date), applicableCount(r));
-  if (r.awards.empty()) os << "\n没有适用的条款。\n";
+  if (r.awards.empty()) {
+    os << "\n没有适用的条款。\n";
+    if (std::string docs = outOfForce(p, r.date); !docs.empty())
+      os << fmt::format("评价日期 {} 不在这些文件的有效期内：{}\n", ir::formatDate(r.date), docs);
+  }
   for (std::size_t i = 0; i < r.awards.size(); ++i) {
     const Award& aw = r.awards[i];
     const ir::Clause& cl = p.clauses[aw.clause];

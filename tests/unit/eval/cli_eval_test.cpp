@@ -186,6 +186,22 @@ TEST(EvalCli, TotalsListWhatNoPayerSplits) {
   EXPECT_EQ(totals["funding_undecided"], json::parse(R"({"min": "0", "max": "0"})"));
 }
 
+// When nothing applies, the text says which documents are not in force on the date: facts without a
+// "date" are evaluated today, after every period, and "没有适用的条款" alone read as "qualifies for
+// nothing" (here a listing of 2026 that the city would have paid 100万元 in 2025).
+TEST(EvalCli, NothingApplicableNamesTheDocumentsOutOfForce) {
+  fs::path f = scratch("out_of_force.json");
+  write(f, R"({"date": "2026-01-01", "企业": {"所在地": "新北区", "当年上市": true, "上市市场": "上交所"}})");
+  CliRun r = runPolc("eval policies/ --facts '" + f.string() + "'", "out_of_force");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.out.find("没有适用的条款。\n评价日期 2026-01-01 不在这些文件的有效期内："), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("常办发〔2022〕1号（2022-01-30 至 2025-12-31）"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("武进区2024制造业若干措施（2024-01-01 至 2024-12-31）"), std::string::npos) << r.out;
+  CliRun inForce = runPolc("eval policies/ --facts '" + f.string() + "' --date 2025-12-31", "in_force");
+  EXPECT_EQ(inForce.out.find("不在这些文件的有效期内"), std::string::npos) << inForce.out;
+  EXPECT_NE(inForce.out.find("第24条第1款第3项"), std::string::npos) << inForce.out;
+}
+
 TEST(EvalCli, P8CrossDocument) {
   checkScenario({"p8.json",
                  {{"常办发〔2022〕1号 第12条第1款第1项", "企业.产品[0]", "kept", "6000000", nullptr, nullptr},
