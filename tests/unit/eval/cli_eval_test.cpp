@@ -775,6 +775,15 @@ TEST(BuildCli, EmitIrToFile) {
   EXPECT_EQ(same.out, ir) << "--dump-ir and build --emit=ir print the same IR";
 }
 
+// eval's help names both facts that give a warning: it named the award received by its target alone
+// only, not the item listing several payees (two 引荐人), whose award goes to the first alone.
+TEST(EvalCli, HelpNamesEveryWarning) {
+  CliRun r = runPolc("eval --help", "eval_help");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  for (const char* warning : {"an award received given by its\ntarget alone", "an item listing several payees"})
+    EXPECT_NE(r.out.find(warning), std::string::npos) << warning << "\n" << r.out;
+}
+
 // The help states the defaults of build's options: --name's (policy, the files and namespace a
 // user finds without it: docs/cpp.md) was missing beside --emit's and --entry's.
 TEST(BuildCli, HelpStatesTheDefaults) {
