@@ -5,10 +5,13 @@
 #include <cstdlib>
 #include <iostream>
 #include <set>
+#include <utility>
 
 #include <unistd.h>
 
 #include <fmt/format.h>
+
+#include "driver/eval_output.h"
 
 namespace polc {
 namespace {
@@ -41,6 +44,7 @@ void BatchSummary::add(const eval::Result& r) {
   ++evaluated_;
   std::set<int> clauses, benefits, negotiated;
   std::set<std::string> payers, arrangements;
+  bool noRule = false, undecided = false;  // this applicant has one such award
   std::set<std::pair<int, int>> quotas;
   int year = ir::yearOf(r.date);
   bool paid = false;
@@ -69,10 +73,22 @@ void BatchSummary::add(const eval::Result& r) {
       addTo(s, f.lo, f.hi);
       if (payers.insert(f.payer).second) ++s.applicants;
     }
-    if (!aw.fundingArrangement.empty()) {
-      Sum& s = byArrangement_[aw.fundingArrangement];
-      addTo(s, aw.lo, aw.hi);
-      if (arrangements.insert(aw.fundingArrangement).second) ++s.applicants;
+    switch (fundingGap(p_, aw)) {
+      case FundingGap::None: break;
+      case FundingGap::Arrangement: {
+        Sum& s = byArrangement_[aw.fundingArrangement];
+        addTo(s, aw.lo, aw.hi);
+        if (arrangements.insert(aw.fundingArrangement).second) ++s.applicants;
+        break;
+      }
+      case FundingGap::NoRule:
+        addTo(noRule_, aw.lo, aw.hi);
+        if (!std::exchange(noRule, true)) ++noRule_.applicants;
+        break;
+      case FundingGap::Undecided:
+        addTo(undecided_, aw.lo, aw.hi);
+        if (!std::exchange(undecided, true)) ++undecided_.applicants;
+        break;
     }
   }
   if (paid) ++total_.applicants;
@@ -92,6 +108,10 @@ std::string BatchSummary::text() const {
   for (const auto& [payer, s] : byPayer_) out += fmt::format("payer {}: {}\n", payer, range(s.lo, s.hi));
   for (const auto& [text, s] : byArrangement_)
     out += fmt::format("payer {}（no split）: {}\n", text, range(s.lo, s.hi));
+  // What no payer's line counts besides, so that the payer lines add up to the total.
+  if (noRule_.awards) out += fmt::format("no funding rule (未规定资金分担): {}\n", range(noRule_.lo, noRule_.hi));
+  if (undecided_.awards)
+    out += fmt::format("funding undecided (资金分担无法判断): {}\n", range(undecided_.lo, undecided_.hi));
   for (const auto& [key, s] : quota_) {
     const ir::Clause& cl = p_.clauses[key.first];
     std::int64_t places = cl.quota ? *cl.quota : 0;
@@ -155,6 +175,8 @@ nlohmann::json BatchSummary::json() const {
               {"negotiated", negotiated},
               {"by_payer", payers},
               {"by_arrangement", arrangements},
+              {"no_funding_rule", sumJson(noRule_)},
+              {"funding_undecided", sumJson(undecided_)},
               {"quotas", quotas}};
 }
 

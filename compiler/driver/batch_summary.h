@@ -40,6 +40,7 @@ class BatchSummary {
   std::map<int, Sum> byClause_;                  // clause index → sums
   std::map<std::string, Sum> byPayer_;           // payer → its parts
   std::map<std::string, Sum> byArrangement_;     // "按现行财政体制执行" → awards with no split
+  Sum noRule_, undecided_;  // awards of a document without funding rules; whose rule needs a fact not given
   std::map<int, std::int64_t> benefits_, negotiated_;  // clause → applicants granted
   // (clause, evaluation year, or kEveryYear for a quota without 每年) → who qualifies
   static constexpr int kEveryYear = 0;

@@ -77,10 +77,11 @@ struct Unsplit {
 Unsplit unsplitTotals(const ir::Program& p, const eval::Result& r) {
   Unsplit out;
   for (const Award& aw : r.awards) {
-    if (!aw.counted() || !aw.hasAmount() || !aw.funding.empty()) continue;
-    auto& sum = !aw.fundingArrangement.empty()                          ? out.byArrangement[aw.fundingArrangement]
-                : p.documents[p.clauses[aw.clause].document].funding.empty() ? out.noRule
-                                                                             : out.undecided;
+    const FundingGap gap = fundingGap(p, aw);
+    if (gap == FundingGap::None) continue;
+    auto& sum = gap == FundingGap::Arrangement ? out.byArrangement[aw.fundingArrangement]
+                : gap == FundingGap::NoRule    ? out.noRule
+                                               : out.undecided;
     // Parts of the total, which was summed without overflow: their sums cannot overflow either.
     polrt::Decimal lo, hi;
     (void)polrt::add(sum.first, aw.lo, lo);
@@ -154,6 +155,12 @@ std::string outOfForce(const ir::Program& p, int date) {
 }
 
 }  // namespace
+
+FundingGap fundingGap(const ir::Program& p, const eval::Award& aw) {
+  if (!aw.counted() || !aw.hasAmount() || !aw.funding.empty()) return FundingGap::None;
+  if (!aw.fundingArrangement.empty()) return FundingGap::Arrangement;
+  return p.documents[p.clauses[aw.clause].document].funding.empty() ? FundingGap::NoRule : FundingGap::Undecided;
+}
 
 std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {
   std::ostringstream os;

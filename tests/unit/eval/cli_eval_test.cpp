@@ -161,16 +161,18 @@ TEST(EvalCli, PayerTotalsAlignWithTheOtherTotals) {
 // an arrangement in words (no split) and those of a document with no funding rule, so that the
 // lines add up to 总范围. They listed only 市 and 辖区, 100万元 each of 205万元, and no line for the
 // rest (the batch summary had it).
+// 登峰计划 最高 200万元 (市 and 辖区 1:1), 武进区 第2条第1款第2项 5万元 (按现行财政体制分级承担),
+// 常工信复〔2022〕第54号 第2条第1款 1300万 − 1000万 − 1000万 × 2 × 5% = 200万元 (no funding rule).
+const char* kUnsplit = R"({"date": "2024-06-30", "企业": {"所在地": "武进区", "独立法人": true, "工业企业": true,
+    "营业收入": "120亿元", "产销": "60亿元", "地方贡献": "1300万元", "全市税收收入平均增幅": "5%",
+    "称号": {"国家专精特新小巨人企业": "2022-08-01"},
+    "history": {"营业收入": {"2023": "95亿元"}, "产销": {"2023": "49亿元"}, "地方贡献": {"2023": "1000万元"}}}})";
+
 TEST(EvalCli, TotalsListWhatNoPayerSplits) {
   fs::path f = scratch("unsplit.json");
-  write(f, R"({"date": "2024-06-30", "企业": {"所在地": "武进区", "独立法人": true, "工业企业": true,
-      "营业收入": "120亿元", "产销": "60亿元", "地方贡献": "1300万元", "全市税收收入平均增幅": "5%",
-      "称号": {"国家专精特新小巨人企业": "2022-08-01"},
-      "history": {"营业收入": {"2023": "95亿元"}, "产销": {"2023": "49亿元"}, "地方贡献": {"2023": "1000万元"}}}})");
+  write(f, kUnsplit);
   CliRun r = runPolc("eval policies/ --facts '" + f.string() + "'", "unsplit");
   ASSERT_EQ(r.exit, 0) << r.err;
-  // 登峰计划 最高 200万元 (市 and 辖区 1:1), 武进区 第2条第1款第2项 5万元 (按现行财政体制分级承担),
-  // 常工信复〔2022〕第54号 第2条第1款 1300万 − 1000万 − 1000万 × 2 × 5% = 200万元 (no funding rule).
   EXPECT_NE(r.out.find("    总范围         2,050,000 元（205万元） 至 4,050,000 元（405万元）\n"
                        "    市 承担        0 元 至 1,000,000 元（100万元）\n"
                        "    辖区 承担      0 元 至 1,000,000 元（100万元）\n"
@@ -184,6 +186,30 @@ TEST(EvalCli, TotalsListWhatNoPayerSplits) {
   EXPECT_EQ(totals["by_arrangement"], json::parse(R"([{"arrangement": "按现行财政体制分级承担", "min": "50000", "max": "50000"}])"));
   EXPECT_EQ(totals["no_funding_rule"], json::parse(R"({"min": "2000000", "max": "2000000"})"));
   EXPECT_EQ(totals["funding_undecided"], json::parse(R"({"min": "0", "max": "0"})"));
+}
+
+// The batch summary likewise: its payer lines left out the awards of a document without funding
+// rules (第54号's 200万元), so they did not add up to its total.
+TEST(EvalCli, BatchSummaryListsWhatNoPayerSplits) {
+  fs::path b = scratch("unsplit.jsonl");
+  std::string line = kUnsplit;
+  line.erase(std::remove(line.begin(), line.end(), '\n'), line.end());
+  write(b, line + "\n");
+  CliRun r = runPolc("eval policies/ --batch '" + b.string() + "'", "unsplit_batch");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.err.find("total: 3 awards to 1 applicants, 2,050,000 至 4,050,000 元\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("payer 市: 0 至 1,000,000 元\n"
+                       "payer 辖区: 0 至 1,000,000 元\n"
+                       "payer 按现行财政体制分级承担（no split）: 50,000 元\n"
+                       "no funding rule (未规定资金分担): 2,000,000 元\n"),
+            std::string::npos)
+      << r.err;
+  fs::path summary = scratch("unsplit_summary.json");
+  CliRun js = runPolc("eval policies/ --batch '" + b.string() + "' --summary '" + summary.string() + "'", "unsplit_summary");
+  ASSERT_EQ(js.exit, 0) << js.err;
+  auto doc = json::parse(slurp(summary));
+  EXPECT_EQ(doc["no_funding_rule"], json::parse(R"({"awards": 1, "applicants": 1, "min": "2000000", "max": "2000000"})"));
+  EXPECT_EQ(doc["funding_undecided"]["awards"], 0);
 }
 
 // When nothing applies, the text says which documents are not in force on the date: facts without a
