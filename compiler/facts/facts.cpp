@@ -17,6 +17,7 @@
 #include "sema/units.h"
 #include "support/read_file.h"
 #include "support/source.h"
+#include "support/suggest.h"
 #include "syntax/literals.h"
 
 namespace polc::facts {
@@ -159,6 +160,13 @@ std::string keyboardNote(const std::string& text) {
   return "";
 }
 
+// A clerk's slip in a field name (设备投资 for 设备投入, 营业收人): the names were gathered for a
+// suggestion that was never made.
+std::string didYouMean(const std::string& unknown, const std::vector<std::string>& names) {
+  auto best = closestName(unknown, names);
+  return best ? fmt::format(" (did you mean {}?)", *best) : "";
+}
+
 class Reader {
  public:
   Reader(const sema::Model& m, const ir::Program& p, std::optional<int> date) : m_(m), p_(p), date_(date) {}
@@ -267,7 +275,7 @@ class Reader {
       for (const auto& x : s.facts) names.push_back(x.name);
       for (std::size_t c = 0; c < p_.subjects.size(); ++c)
         if (p_.subjects[c].owner == subject) names.push_back(p_.subjects[c].name);
-      error(here, fmt::format("unknown field: {} has no fact or part named {}", s.name, key));
+      error(here, fmt::format("unknown field: {} has no fact or part named {}{}", s.name, key, didYouMean(key, names)));
     }
     for (std::size_t f = 0; f < s.facts.size(); ++f)
       if (s.facts[f].required && !out_->applicant.instances[index].facts[f] && !rejected[f])
@@ -285,7 +293,10 @@ class Reader {
       std::string here = path + "." + name;
       auto f = std::find_if(s.facts.begin(), s.facts.end(), [&n = name](const ir::FactSlot& x) { return x.name == n; });
       if (f == s.facts.end()) {
-        error(here, fmt::format("unknown field: {} has no fact named {}", s.name, name));
+        std::vector<std::string> names;
+        for (const auto& x : s.facts)
+          if (x.history) names.push_back(x.name);
+        error(here, fmt::format("unknown field: {} has no fact named {}{}", s.name, name, didYouMean(name, names)));
         continue;
       }
       if (!f->history) {

@@ -108,6 +108,15 @@ TEST_F(Facts, UnknownField) {
   EXPECT_NE(e.find("公司: unknown field"), std::string::npos) << e;
 }
 
+// A slip in a field's name is answered with the name meant, as policy files are (E0201).
+TEST_F(Facts, AnUnknownFieldSuggestsTheNameMeant) {
+  EXPECT_EQ(error(R"({"企业": {"项目": [{"设备投资": "1亿元"}]}})"),
+            "企业.项目[0].设备投资: unknown field: 项目 has no fact or part named 设备投资 (did you mean 设备投入?)");
+  EXPECT_EQ(error(R"({"企业": {"history": {"营业收人": {"2023": "1亿元"}}}})"),
+            "企业.history.营业收人: unknown field: 企业 has no fact named 营业收人 (did you mean 营业收入?)");
+  EXPECT_EQ(error(R"({"企业": {"毛利": "5万元"}})"), "企业.毛利: unknown field: 企业 has no fact or part named 毛利");
+}
+
 TEST_F(Facts, MissingRequiredFact) {
   EXPECT_EQ(error(R"({"个人": {"年龄": 30}})"), "个人.身份证号: missing required fact (declared 必填)");
   EXPECT_TRUE(read(R"({"个人": {"身份证号": "X"}})").ok());
