@@ -159,7 +159,10 @@ std::string outOfForce(const ir::Program& p, int date) {
 FundingGap fundingGap(const ir::Program& p, const eval::Award& aw) {
   if (!aw.counted() || !aw.hasAmount() || !aw.funding.empty()) return FundingGap::None;
   if (!aw.fundingArrangement.empty()) return FundingGap::Arrangement;
-  return p.documents[p.clauses[aw.clause].document].funding.empty() ? FundingGap::NoRule : FundingGap::Undecided;
+  // Undecided only when a rule's condition needed a fact not given: with every fact given, a document
+  // whose rules (类别 …, 条件 … without 其他) all pass the award by has no rule for it either.
+  const bool undecided = std::any_of(aw.notes.begin(), aw.notes.end(), polrt::isFundingUndecidedNote);
+  return undecided ? FundingGap::Undecided : FundingGap::NoRule;
 }
 
 std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {

@@ -43,6 +43,9 @@ inline std::string negotiatedLine(const std::string& basis) { return "一事一�
 // A funding rule whose condition needs a fact the applicant did not give: the award's note, and
 // its line. `missing`: the facts, joined with 、.
 inline std::string fundingUndecidedNote(const std::string& missing) { return "资金分担无法判断，缺少：" + missing; }
+// Whether an award's note is that one: the driver's totals tell such an award from one no rule
+// of its document covers, whichever evaluator made the notes.
+inline bool isFundingUndecidedNote(const std::string& note) { return note.rfind(fundingUndecidedNote(""), 0) == 0; }
 inline std::string fundingUndecidedLine(const std::string& rule, const std::string& missing) {
   return std::string(fundingName()) + "：" + rule + "：尚不能判断，缺少事实：" + missing;
 }

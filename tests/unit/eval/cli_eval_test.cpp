@@ -212,6 +212,46 @@ TEST(EvalCli, BatchSummaryListsWhatNoPayerSplits) {
   EXPECT_EQ(doc["funding_undecided"]["awards"], 0);
 }
 
+// A document whose funding rules all pass an award by (a 条件 without 其他) has no rule for it: its
+// amount was listed as 资金分担无法判断, "cannot be decided", though every fact was given and the
+// award has no note saying which one is missing. It is 未规定资金分担.
+TEST(EvalCli, AnAwardNoFundingRuleAppliesToIsNotUndecided) {
+  fs::path pol = scratch("no_rule_applies.pol");
+  write(pol, R"(枚举 辖区 "辖区" { 天宁区, 溧阳市 }
+主体 企业 "申报单位" {
+  事实 所在地: 辖区
+}
+标的 甲 "甲"
+文件 测试1号 {
+  条 9 "奖励" {
+    款 1 {
+      原文 "给予50万元奖励。"
+      对象 企业
+      标的 甲
+      给予 50万元
+    }
+  }
+  资金分担 {
+    原文 "溧阳市由市承担15%。"
+    条件 所在地 == 溧阳市: 市 15%, 溧阳市 其余
+  }
+}
+)");
+  fs::path f = scratch("no_rule_applies.json");
+  write(f, R"({"date": "2024-01-01", "企业": {"所在地": "天宁区"}})");
+  CliRun r = runPolc("eval '" + pol.string() + "' --facts '" + f.string() + "' --format json", "no_rule_applies");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  auto totals = json::parse(r.out)["totals"];
+  EXPECT_EQ(totals["no_funding_rule"], json::parse(R"({"min": "500000", "max": "500000"})")) << r.out;
+  EXPECT_EQ(totals["funding_undecided"], json::parse(R"({"min": "0", "max": "0"})")) << r.out;
+  // Its fact not given, the rule cannot be decided: that one is undecided.
+  write(f, R"({"date": "2024-01-01", "企业": {}})");
+  CliRun u = runPolc("eval '" + pol.string() + "' --facts '" + f.string() + "' --format json", "rule_undecided");
+  ASSERT_EQ(u.exit, 0) << u.err;
+  EXPECT_EQ(json::parse(u.out)["totals"]["funding_undecided"], json::parse(R"({"min": "500000", "max": "500000"})"))
+      << u.out;
+}
+
 // When nothing applies, the text says which documents are not in force on the date: facts without a
 // "date" are evaluated today, after every period, and "没有适用的条款" alone read as "qualifies for
 // nothing" (here a listing of 2026 that the city would have paid 100万元 in 2025).
