@@ -231,6 +231,9 @@ int runEval(const EvalOptions& options) {
   try {
     result = backend.evaluate(facts.applicant, evalOptions);
   } catch (const eval::EvalError& e) {
+    // The reader's warnings are about the applicant, which was read: they stay on this error, as
+    // a batch's failed line, the C API and the generated C++ keep them.
+    for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
     std::cerr << "evaluation error: " << e.what() << "\n";
     jsonErrors({std::string("evaluation error: ") + e.what()});
     return kExitErrors;

@@ -394,6 +394,22 @@ void expectWarned(const std::string& facts, const std::string& warning, const st
   EXPECT_TRUE(out[1].contains("warnings"));
 }
 
+// An evaluation error leaves the reader's warnings standing, since they are about the applicant:
+// a batch's failed line, the C API and the generated C++ kept them, but a single polc eval printed
+// only the error and the warning was lost.
+TEST(EvalCli, AnEvaluationErrorKeepsTheReadersWarnings) {
+  fs::path f = scratch("warned_then_error.json");
+  write(f, R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","history":{"营业收入":{"2024":"480亿元"}},)"
+           R"("已获奖励":[{"target":"先导区建设项目奖励","amount":"30万元","year":2023}]}})");
+  CliRun r = runPolc("eval policies/ --facts '" + f.string() + "'", "warned_then_error");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  const auto warning = r.err.find("企业.已获奖励[0]: given by its target 先导区建设项目奖励 alone");
+  const auto error = r.err.find("evaluation error: 企业.营业收入 is given, and its history gives another value");
+  EXPECT_NE(warning, std::string::npos) << r.err;
+  EXPECT_NE(error, std::string::npos) << r.err;
+  EXPECT_LT(warning, error) << r.err;
+}
+
 // An award received given by its target alone names no clause, so the cap over that target's clause
 // does not count it: the applicant is evaluated, with a warning beside the result; a citation
 // instead gives no warning.
