@@ -36,10 +36,14 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   json root;
   std::string error;
 
+  // `markNumbers`: a number is kept as a JSON binary holding its text rather than as a string, so
+  // that a text fact can tell `"名称": 123` from `"名称": "123"` and refuse the number (numberText).
+  explicit ExactBuilder(bool markNumbers) : markNumbers_(markNumbers) {}
+
   bool null() override { return put(json()); }
   bool boolean(bool v) override { return put(json(v)); }
-  bool number_integer(number_integer_t v) override { return put(json(std::to_string(v))); }
-  bool number_unsigned(number_unsigned_t v) override { return put(json(std::to_string(v))); }
+  bool number_integer(number_integer_t v) override { return putNumber(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return putNumber(std::to_string(v)); }
   bool number_float(number_float_t, const string_t& s) override {
     // Kept as its text, an exponent would read as a unit ("1e3": unknown unit `e3`). Amounts are
     // exact decimals, so a number is written out in full; the generated reader refuses it too.
@@ -47,7 +51,7 @@ class ExactBuilder : public nlohmann::json_sax<json> {
       error = "the number " + s + " has an exponent: write it out in full (1e3 as 1000)";
       return false;
     }
-    return put(json(s));
+    return putNumber(s);
   }
   bool string(string_t& v) override { return put(json(v)); }
   bool binary(binary_t&) override { return put(json()); }
@@ -117,8 +121,12 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     place(std::move(v));
     return true;
   }
+  bool putNumber(const std::string& s) {
+    return markNumbers_ ? put(json::binary(std::vector<std::uint8_t>(s.begin(), s.end()))) : put(json(s));
+  }
 
   static constexpr std::size_t kMaxDepth = 200;
+  bool markNumbers_;
   std::vector<json*> stack_;
   std::string key_;
 };
@@ -133,8 +141,16 @@ bool isYearText(const std::string& s) {
 // A value as an error quotes it, at most 60 characters. Counted in characters and cut between two:
 // cut by bytes, a Chinese value (three bytes a character) lost its end after 19 characters, and
 // the cut fell inside a character, leaving ill-formed UTF-8 on stderr and U+FFFD in the JSON.
+// The text of an amount, a count or a year: a string, or a number of the facts (ExactBuilder).
+std::optional<std::string> numberText(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_binary()) return std::string(v.get_binary().begin(), v.get_binary().end());
+  return std::nullopt;
+}
+
 std::string shown(const json& v) {
-  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);  // well-formed UTF-8
+  // A number as a string, as it was shown before numbers were kept apart: the messages of every reader.
+  std::string s = (v.is_binary() ? json(*numberText(v)) : v).dump(-1, ' ', false, json::error_handler_t::replace);
   std::size_t chars = 0, cut = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // a continuation byte
@@ -400,7 +416,7 @@ class Reader {
           else ok = false;
           hasAmount = true;
         } else if (key == "year" || key == "年度") {
-          std::string text = v.is_string() ? v.get<std::string>() : "";
+          std::string text = numberText(v).value_or("");
           if (!isYearText(text)) {
             error(at, fmt::format("expected a year such as 2023, got {}", shown(v)));
             ok = false;
@@ -500,6 +516,11 @@ class Reader {
         return Value::date(*d);
       }
       case TypeKind::Text:
+        // A number for a text (an ID number, a name of digits) is a mistake to point at, not to read.
+        if (v.is_binary()) {
+          error(path, fmt::format("expected text, got the number {0}: write \"{0}\"", *numberText(v)));
+          return std::nullopt;
+        }
         if (!v.is_string()) return bad();
         return Value::string(v.get<std::string>());
       case TypeKind::Enum: {
@@ -560,9 +581,10 @@ class Reader {
       error(path, fmt::format("expected {}, got {}{}", expected(t), shown(v), why));
       return std::nullopt;
     };
-    if (!v.is_string()) return bad("");
-    std::string text = v.get<std::string>();
-    bool negative = !text.empty() && text[0] == '-';
+    const std::optional<std::string> given = numberText(v);
+    if (!given) return bad("");
+    const std::string& text = *given;
+    bool negative = !text.empty() && text.front() == '-';
     std::string body = negative ? text.substr(1) : text;
     std::string digits, unit;
     splitQuantity(body, digits, unit);
@@ -630,14 +652,16 @@ void refuseOtherEncodings(const std::string& text) {
 
 }  // namespace
 
-json parseJsonExact(const std::string& text) {
+namespace {
+
+json parseExact(const std::string& text, bool markNumbers) {
   refuseOtherEncodings(text);
   // nlohmann's reader takes a NUL byte for the end of the input and ignores what follows it: a
   // file with anything after a NUL is refused instead (in a string a NUL must be escaped anyway),
   // as the generated code's reader refuses it.
   if (const auto nul = text.find('\0'); nul != std::string::npos)
     throw std::runtime_error("a NUL byte at byte " + std::to_string(nul));
-  ExactBuilder b;
+  ExactBuilder b(markNumbers);
   bool ok = false;
   try {
     ok = json::sax_parse(text, &b);
@@ -650,6 +674,12 @@ json parseJsonExact(const std::string& text) {
   return b.root;
 }
 
+}  // namespace
+
+json parseJsonExact(const std::string& text) { return parseExact(text, false); }
+
+json parseFactsJson(const std::string& text) { return parseExact(text, true); }
+
 FactsResult readFacts(const sema::Model& model, const ir::Program& program, const json& doc, std::optional<int> date) {
   return Reader(model, program, date).run(doc);
 }
@@ -658,7 +688,7 @@ FactsResult readFacts(const sema::Model& model, const ir::Program& program, cons
                       std::optional<int> date) {
   json doc;
   try {
-    doc = parseJsonExact(text);
+    doc = parseFactsJson(text);
   } catch (const std::exception& e) {
     FactsResult r;
     r.errors.push_back(e.what());

@@ -46,6 +46,16 @@ TEST_F(Facts, WrongTypeNamesThePath) {
             "企业.项目[1].设备投入: expected money, got \"abc\"");
 }
 
+// A JSON number is kept as its text for amounts, but a text fact refuses it, as it refuses a boolean
+// and as the generated code's reader does: an ID number written without quotes is a mistake.
+TEST_F(Facts, NumberForTextRefused) {
+  EXPECT_EQ(error(R"({"个人": {"身份证号": 320400199001011234}})"),
+            "个人.身份证号: expected text, got the number 320400199001011234: write \"320400199001011234\"");
+  EXPECT_EQ(error(R"({"个人": {"身份证号": 1.5}})"), "个人.身份证号: expected text, got the number 1.5: write \"1.5\"");
+  auto r = read(R"({"个人": {"身份证号": "320400199001011234", "年龄": 30}})");
+  EXPECT_TRUE(r.ok()) << r.errors.front();
+}
+
 TEST_F(Facts, WrongDimension) {
   std::string e = error(R"({"企业": {"项目": [{"设备投入": "500吨标煤"}]}})");
   EXPECT_NE(e.find("企业.项目[0].设备投入: expected money"), std::string::npos) << e;

@@ -47,7 +47,9 @@ class FactsReader {
     return d;
   }
   std::string text(const Json& v, const std::string& at) {
-    if (!v.isString()) error(at, "expected text");
+    // A number keeps its text (Json::text), so the message shows it as polc's reader does.
+    if (v.kind == Json::Kind::Number) error(at, "expected text, got the number " + v.text + ": write \"" + v.text + "\"");
+    else if (!v.isString()) error(at, "expected text");
     return v.text;
   }
   int member(const Json& v, const std::string& at, const char* const* names, std::size_t n) {
