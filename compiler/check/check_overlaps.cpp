@@ -564,13 +564,14 @@ bool Checker::stretchGap(int lower, int upper, const Box& L, const Box& U, int v
   if (solver_.solve({&pay(lower), &between}).sat != Sat::No || solver_.solve({&pay(upper), &between}).sat != Sat::No)
     return false;
   std::optional<Q> at = valueIn(ans.model, var);
+  const Stretch gap = describeStretch(p_, v, below.hi, below.hiStrict, above.lo, above.loStrict);
   Finding& f = add(FindingKind::CaseRangeGap, lower,
-                   fmt::format("{} between {} and {} falls between {} and {}: one pays {} below that stretch, the "
-                               "other above it, and no clause of {} pays inside it{}",
-                               v.name, describeValue(p_, v, below.hi), describeValue(p_, v, above.lo), cite(lower),
-                               cite(upper), targetName(lower), targetName(lower),
+                   fmt::format("{} falls between {} and {}: one pays {} below that {}, the other above it, and no "
+                               "clause of {} pays {}{}",
+                               gap.text, cite(lower), cite(upper), targetName(lower),
+                               gap.single ? "value" : "stretch", targetName(lower), gap.single ? "at it" : "inside it",
                                at ? " (the witness has " + describeValue(p_, v, *at) + ")" : ""));
-  noteOther(f, upper, "the clause paying above the stretch");
+  noteOther(f, upper, gap.single ? "the clause paying above the value" : "the clause paying above the stretch");
   f.clauses = *same;
   attachWitness(f, ans.model, subject(lower));
   return true;

@@ -541,11 +541,11 @@ void Checker::caseRangeGap(const Table& t, int var, const std::vector<NumDom>& i
                                            F::of(literal(var, next->loStrict ? ast::CmpOp::Le : ast::CmpOp::Lt, next->lo))}));
     Answer a = paysWith(c, between);
     if (a.sat != Sat::Yes) continue;
+    const Stretch gap = describeStretch(p_, vars_[var], p, x.hiStrict, next->lo, next->loStrict);
     Finding& f = add(FindingKind::CaseRangeGap, c,
-                     fmt::format("{} between {} and {} is covered by no case of {}: the cases pay below and above "
-                                 "that stretch, and nothing inside it",
-                                 vars_[var].name, describeValue(p_, vars_[var], p), describeValue(p_, vars_[var], next->lo),
-                                 cite(c)));
+                     fmt::format("{} is covered by no case of {}: the cases pay below and above that {}, and nothing "
+                                 "{}",
+                                 gap.text, cite(c), gap.single ? "value" : "stretch", gap.single ? "at it" : "inside it"));
     if (node.span.valid()) f.span = node.span;
     attachWitness(f, a.model, subject(c));
     f.help.push_back(fmt::format("below it `{}` pays {}; above it `{}` pays {}", entryName(node, i), entryText(t, i),

@@ -879,6 +879,20 @@ std::string describeValue(const ir::Program& p, const VarInfo& v, const Q& q) {
   return q.str();
 }
 
+Stretch describeStretch(const ir::Program& p, const VarInfo& v, const Q& lo, bool loIn, const Q& hi, bool hiIn) {
+  auto value = [&](const Q& q) { return describeValue(p, v, q); };
+  if (v.integer) {
+    try {
+      const Q first = loIn ? lo.ceil() : lo.floor() + Q(1);
+      const Q last = hiIn ? hi.floor() : hi.ceil() - Q(1);
+      if (first == last) return {fmt::format("{} = {}", v.name, value(first)), true};
+      if (first < last) return {fmt::format("{} from {} to {}", v.name, value(first), value(last)), false};
+    } catch (const ArithOverflow&) {
+    }
+  }
+  return {fmt::format("{} between {} and {}", v.name, value(lo), value(hi)), false};
+}
+
 std::string describeLit(const ir::Program& p, const VarTable& vars, const Lit& l) {
   const VarInfo& v = vars[l.var];
   auto value = [&](const Q& q) { return describeValue(p, v, q); };

@@ -193,6 +193,15 @@ bool viewsClash(const VarTable& vars, const Box& b);
 std::string describeLit(const ir::Program& p, const VarTable& vars, const Lit& l);
 // A value of the variable as the policy writes it: a date, a quantity with its unit.
 std::string describeValue(const ir::Program& p, const VarInfo& v, const Q& q);
+// A stretch of values that no clause (or case) pays, from `lo` to `hi`, each end in it or not (`loIn`,
+// `hiIn`: the bound's clause leaves it out). Money as `设备投入 between 100万元 and 200万元`; a whole
+// number by the values in it, `人数 = 10` or `人数 from 10 to 12`: "between 9 and 10" for the single
+// value 10 read as a stretch of fractions. `single`: the stretch is one value.
+struct Stretch {
+  std::string text;
+  bool single = false;
+};
+Stretch describeStretch(const ir::Program& p, const VarInfo& v, const Q& lo, bool loIn, const Q& hi, bool hiIn);
 // An amount of money in 元 as findings print it (`600万元`); a cap scaled with its table (÷ 3) need
 // not be a decimal, and is printed as a fraction.
 std::string moneyText(const Q& q);

@@ -105,5 +105,28 @@ TEST(CheckDecisionTable, AGapBetweenCasesThatSayMoreThanOneBoundIsReported) {
   }
 }
 
+// A whole number's uncovered stretch was worded as a stretch of fractions: `不超过 9` beside `超 10`
+// left 人数 = 10 alone, and W0624 said "between 9 and 10". Named by its values, in a table and
+// between two clauses alike; money keeps "between".
+TEST(CheckDecisionTable, AWholeNumbersStretchIsNamedByItsValues) {
+  auto expectGap = [](const std::string& body, const std::string& words) {
+    auto c = compileOne(kindsDoc("条 1 {\n" + body + "}"));
+    ASSERT_TRUE(c->program);
+    auto f = c->find(FindingKind::CaseRangeGap);
+    ASSERT_EQ(f.size(), 1u) << c->listing();
+    EXPECT_NE(f[0]->message.find(words), std::string::npos) << f[0]->message;
+    EXPECT_EQ(f[0]->message.find("between 9"), std::string::npos) << f[0]->message;
+    replayAllOf(*c);
+  };
+  expectGap(clause("1", "企业", "规模奖励", "给予 分情形 { 人数 不超过 9: 1万元; 人数 超 10: 2万元 }"),
+            "企业.人数 = 10 is covered by no case of");
+  expectGap(clause("1", "企业", "规模奖励", "条件 人数 不超过 9 给予 1万元") +
+                clause("2", "企业", "规模奖励", "条件 人数 超 11 给予 2万元"),
+            "企业.人数 from 10 to 11 falls between");
+  expectGap(clause("1", "企业", "规模奖励", "条件 人数 不超过 9 给予 1万元") +
+                clause("2", "企业", "规模奖励", "条件 人数 超 10 给予 2万元"),
+            "企业.人数 = 10 falls between");
+}
+
 }  // namespace
 }  // namespace polc::test
