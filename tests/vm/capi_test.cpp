@@ -130,7 +130,7 @@ TEST_F(CApiP2, RefusesValuesOutsideTheDeclaredRange) {
   EXPECT_EQ(polrt_set_fact(s, firm, "募集资金投回本地比例", "-0.01"), POLRT_ERR_TYPE);
   EXPECT_EQ(polrt_set_fact(s, firm, "募集资金投回本地比例", "1"), POLRT_OK);
   EXPECT_EQ(polrt_set_fact(s, firm, "地方贡献", "-1"), POLRT_ERR_TYPE);
-  EXPECT_STREQ(polrt_last_error(), "negative amount \"-1\"");
+  EXPECT_STREQ(polrt_last_error(), "\"-1\" is outside the declared range of 地方贡献 (取值 0元 至 10000亿元)");
   EXPECT_EQ(polrt_set_history(s, firm, "营业收入", 2023, "-1"), POLRT_ERR_TYPE);
   EXPECT_NE(std::string(polrt_last_error()).find("outside the declared range of 营业收入"), std::string::npos);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
