@@ -433,8 +433,9 @@ class Evaluator {
         sumLo = plus(sumLo, awards[i].lo, adding);
         sumHi = plus(sumHi, awards[i].hi, adding);
       }
-      Decimal excessHi = polrt::max(minus(sumHi, k.amount, where), Decimal());
-      Decimal excessLo = polrt::max(minus(sumLo, k.amount, where), Decimal());
+      // Compared first: a cap far above the sum (10^37 元) would overflow the subtraction.
+      Decimal excessHi = sumHi > k.amount ? minus(sumHi, k.amount, where) : Decimal();
+      Decimal excessLo = sumLo > k.amount ? minus(sumLo, k.amount, where) : Decimal();
       if (excessHi.isZero() && excessLo.isZero()) continue;
       // Reverse citation order: the last clause (and, within it, the last item) gives way first.
       std::sort(members.begin(), members.end(), [&](int x, int y) {

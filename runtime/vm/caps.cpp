@@ -60,8 +60,9 @@ void Session::cap(const CapDef& k, bool trial) {
       sumHi = sum(sumHi, hi(i), " ", cit);
     }
     const Where where("上限 ", name, "");
-    Decimal excessHi = max(minusAt(sumHi, amount, where), Decimal());
-    Decimal excessLo = max(minusAt(sumLo, amount, where), Decimal());
+    // Compared first, as the reference evaluator: a cap far above the sum would overflow.
+    Decimal excessHi = sumHi > amount ? minusAt(sumHi, amount, where) : Decimal();
+    Decimal excessLo = sumLo > amount ? minusAt(sumLo, amount, where) : Decimal();
     if (!(excessHi.isZero() && excessLo.isZero())) {
       std::sort(capParts_.begin() + static_cast<long>(s), capParts_.begin() + static_cast<long>(e), [&](const Part& x, const Part& y) {
         const AwardR& a = awards_[x.award];

@@ -668,8 +668,9 @@ struct Run {
         sumLo = lo;
         sumHi = hi;
       }
-      Dec excessHi = polc_rt::max(sub(sumHi, k.amount, w), Dec());
-      Dec excessLo = polc_rt::max(sub(sumLo, k.amount, w), Dec());
+      // Compared first, as the reference evaluator: a cap far above the sum would overflow.
+      Dec excessHi = sumHi > k.amount ? sub(sumHi, k.amount, w) : Dec();
+      Dec excessLo = sumLo > k.amount ? sub(sumLo, k.amount, w) : Dec();
       if (excessHi.isZero() && excessLo.isZero()) continue;
       std::sort(members.begin(), members.end(), [&](int x, int y) {
         const A& ax = awards[static_cast<std::size_t>(x)];
