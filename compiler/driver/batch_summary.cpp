@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "decimal/money_words.h"
 #include "driver/eval_output.h"
 
 namespace polc {
@@ -197,9 +198,9 @@ void Progress::update(std::uintmax_t bytesRead, std::int64_t applicants) {
     int pct = static_cast<int>(std::min<std::uintmax_t>(100, bytesRead * 100 / total_));
     int filled = pct / 5;
     line = fmt::format("[{}{}] {:3}%  {} applicants", std::string(filled, '#'), std::string(20 - filled, ' '), pct,
-                       eval::grouped(polrt::Decimal::fromInt(applicants)));
+                       polrt::groupedDigits(std::to_string(applicants)));
   } else {
-    line = fmt::format("{} applicants", eval::grouped(polrt::Decimal::fromInt(applicants)));
+    line = fmt::format("{} applicants", polrt::groupedDigits(std::to_string(applicants)));
   }
   std::cerr << "\r" << line << "\x1b[K" << std::flush;
   shown_ = true;

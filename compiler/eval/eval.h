@@ -117,9 +117,9 @@ Result evaluate(const ir::Program& program, const Applicant& applicant, const Op
 
 // ---- formatting shared by the evaluator's explanations and the driver --------------------------
 
-// 元 amounts as a reader writes them: 960万元, 2.5亿元, 1234.5元.
+// 元 amounts as a reader writes them: 960万元, 2.5亿元, 1234.50元 (runtime/decimal/money_words.h).
 std::string money(const Decimal& yuan);
-// 12,000,000 (thousands separators, exact, no trailing zeros beyond what the value has).
+// 元 amounts with thousands separators, exact and to the fen when not whole: 12,000,000; 617,283.90.
 std::string grouped(const Decimal& v);
 // A number of the given type: money as above, rates as percentages, other units after the number.
 std::string quantity(const ir::Program& p, const Decimal& v, const Type& t);

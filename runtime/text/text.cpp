@@ -5,40 +5,16 @@
 
 #include "bytecode/format.h"
 #include "decimal/award_words.h"
+#include "decimal/money_words.h"
 
 namespace polrt::text {
 
-std::optional<Decimal> scaled(const Decimal& v, int exp, int places) {
-  Decimal out;
-  if (shift(v, exp, out) != ArithError::None) return std::nullopt;
-  out = out.normalized();
-  if (out.scale() > places) return std::nullopt;
-  return out;
-}
+// The words are money_words.h's, which the generated C++ carries too.
+std::optional<Decimal> scaled(const Decimal& v, int exp, int places) { return scaledExactly(v, exp, places); }
 
-std::string money(const Decimal& yuan) {
-  Decimal a = yuan.abs();
-  Decimal yi = Decimal::fromInt(100000000), wan = Decimal::fromInt(10000);
-  if (a >= yi)
-    if (auto v = scaled(yuan, -8, 2)) return v->toString() + "亿元";
-  if (a >= wan)
-    if (auto v = scaled(yuan, -4, 4)) return v->toString() + "万元";
-  return yuan.normalized().toString() + "元";
-}
+std::string money(const Decimal& yuan) { return moneyWords(yuan); }
 
-std::string grouped(const Decimal& v) {
-  std::string s = v.normalized().toString();
-  bool neg = !s.empty() && s[0] == '-';
-  if (neg) s = s.substr(1);
-  auto dot = s.find('.');
-  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
-  std::string out;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';
-    out += whole[i];
-  }
-  return (neg ? "-" : "") + out + frac;
-}
+std::string grouped(const Decimal& v) { return groupedYuan(v); }
 
 std::string amountText(const Decimal& lo, const Decimal& hi, int form) {
   return amountWords(lo, hi, form, [](const Decimal& v) { return money(v); });

@@ -10,8 +10,8 @@
 
 namespace polrt::text {
 
-std::string money(const Decimal& yuan);      // 960万元, 2.5亿元, 1234.5元
-std::string grouped(const Decimal& v);       // 12,000,000
+std::string money(const Decimal& yuan);      // 960万元, 2.5亿元, 1234.50元
+std::string grouped(const Decimal& v);       // 12,000,000; 617,283.90 (money: to the fen)
 std::string amountText(const Decimal& lo, const Decimal& hi, int form);  // form: bc::Form
 std::optional<int> parseDate(std::string_view text);  // days since 1970-01-01
 std::string formatDate(int day);

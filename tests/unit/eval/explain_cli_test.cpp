@@ -108,9 +108,9 @@ TEST(ExplainCli, ANegotiatedAwardShowsItsBasis) {
 }
 
 TEST(ExplainCli, FundingPartsAreThoseRoundedAndPaid) {
-  // 333元 × 10% = 33.3元, rounded to 33元; 15% of it is 4.95元, paid as 5元; 溧阳市 takes the rest.
+  // 333元 × 10% = 33.30元, rounded to 33元; 15% of it is 4.95元, paid as 5元; 溧阳市 takes the rest.
   expectLines(R"("营业收入": "333元", "所在地": "溧阳市")",
-              {"计算：营业收入 × 10% = 33.3元", "舍入（1元 四舍五入）：33元",
+              {"计算：营业收入 × 10% = 33.30元", "舍入（1元 四舍五入）：33元",
                "资金分担：条件 所在地 == 溧阳市: 市 15%, 溧阳市 其余：市 5元，溧阳市 28元",
                "释义（资金分担）：区指所在地的区。"});
 }
@@ -132,7 +132,7 @@ TEST(ExplainCli, DropsShowTheCapsTheyComparedAfterAndTheAwardFinallyKept) {
   // to 0, 第1款 to 100元 — so 第2款 is dropped. 从优从高 then drops 第1款 (100元 after the cap)
   // for 乙's 200元: 第2款's line names 乙's award as the one finally kept, not 第1款.
   expectLines(R"("营业收入": "1005元", "投入": "3333元")",
-              {"计算：营业收入 × 10% = 100.5元",
+              {"计算：营业收入 × 10% = 100.50元",
                "不重复享受（就高）：不及 甲〔2026〕1号 第1条第1款（100元）；该项又因不重复享受（从优从高）不予叠加，"
                "最终保留 乙〔2026〕1号 第1条第1款；原文：就高不重复享受。",
                "不重复享受（就高）按上限后的金额比较：本项 最低 20元、最高 53元 经合计上限 合计 100元 减至 最高 0元；"

@@ -9,22 +9,9 @@ namespace polc_rt {
 
 // ---- money as people write it -----------------------------------------------------------------
 
-inline std::optional<Dec> scaled(const Dec& v, int exp, int places) {
-  Dec out;
-  if (shift(v, exp, out) != ArithError::None) return std::nullopt;
-  out = out.normalized();
-  if (out.scale() > places) return std::nullopt;
-  return out;
-}
-// 960万元, 2.5亿元, 1234.5元.
-inline std::string money(const Dec& yuan) {
-  Dec a = yuan.abs();
-  if (a >= Dec::fromInt(100000000))
-    if (auto v = scaled(yuan, -8, 2)) return v->toString() + "亿元";
-  if (a >= Dec::fromInt(10000))
-    if (auto v = scaled(yuan, -4, 4)) return v->toString() + "万元";
-  return yuan.normalized().toString() + "元";
-}
+// The words are polc_decimal.h's (runtime/decimal/money_words.h), as the runtime's and polc's.
+// 960万元, 2.5亿元, 1234.50元.
+inline std::string money(const Dec& yuan) { return moneyWords(yuan); }
 inline std::string amountText(const Dec& lo, const Dec& hi, Form form) {
   return amountWords(lo, hi, static_cast<int>(form), [](const Dec& v) { return money(v); });
 }
@@ -47,7 +34,7 @@ inline std::string quantity(const Dec& v, const NumFormat& f) {
   if (f.how == Shown::Money) return money(v);
   if (f.how == Shown::Ratio) {
     if (f.integer || v.isInteger()) return v.normalized().toString() + f.unit;
-    if (auto pct = scaled(v, 2, 18)) return pct->toString() + "%" + f.unit;
+    if (auto pct = scaledExactly(v, 2, 18)) return pct->toString() + "%" + f.unit;
   }
   return v.normalized().toString() + f.unit;
 }
@@ -85,19 +72,7 @@ inline std::string stepsLine(const Amount& x, const Amount& from, const Amount& 
   return "递增：(" + xText + " − " + fromSource + ") ÷ " + everySource + " 取整 = " + n.toString() + " 档 × " +
          addSource + " = " + outText;
 }
-// 12,000,000
-inline std::string grouped(const Dec& v) {
-  std::string s = v.normalized().toString();
-  bool neg = !s.empty() && s[0] == '-';
-  if (neg) s = s.substr(1);
-  auto dot = s.find('.');
-  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
-  std::string out;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';
-    out += whole[i];
-  }
-  return (neg ? "-" : "") + out + frac;
-}
+// 12,000,000; 617,283.90 (to the fen)
+inline std::string grouped(const Dec& v) { return groupedYuan(v); }
 
 }  // namespace polc_rt
