@@ -54,6 +54,19 @@ class CodePointStream : public antlr4::ANTLRInputStream {
   explicit CodePointStream(std::u32string codepoints) { _data = std::move(codepoints); }
 };
 
+// A token that begins an item of a clause, an article or a document, which no expression holds.
+bool beginsItem(std::size_t type) {
+  using L = gen::PolcLexer;
+  switch (type) {
+    case L::TEXT: case L::NOTE: case L::FOR: case L::TARGET: case L::KIND: case L::PAYEE: case L::WHEN:
+    case L::PAY: case L::BENEFIT: case L::NEGOTIATED: case L::CAP: case L::QUOTA: case L::INSTALLMENTS:
+    case L::TOPUP: case L::ONCE: case L::RELATION: case L::CLAUSE: case L::ARTICLE: case L::CHAPTER:
+    case L::DOCUMENT:
+      return true;
+    default: return false;
+  }
+}
+
 // ANTLR's recovery skips to the next token that could follow where the error is: a `;`, a `}` or
 // an item keyword. A mistyped item keyword (`给与 分档 x { a: 1; b: 2 }`) then resumed inside the
 // table it introduced, at its first `;`, and its `}` closed the clause: every later line of the
@@ -72,6 +85,57 @@ class BracketAwareErrorStrategy : public antlr4::DefaultErrorStrategy {
       const std::string text = t == L::ERRCHAR ? recognizer->getCurrentToken()->getText() : std::string();
       if (t == L::LBRACE || t == L::LPAREN || text == "｛" || text == "（") ++depth;
       if ((t == L::RBRACE || t == L::RPAREN || text == "｝" || text == "）") && depth > 0) --depth;
+      recognizer->consume();
+    }
+  }
+  // `… 则 最高 x × 10% caped 30万元 否则 5万元`: at `caped`, where `否则` was expected, ANTLR took the
+  // mistyped keyword for a value after a missing `否则`, reported that, read `caped` as the value
+  // and failed again at `30万元`: a second error, for the same slip. Where the error falls on such
+  // a name or just after one (`则 upto x × 10% 否则 …`), the token is reported as unexpected, with
+  // the hint naming the keyword, and recovery skips to the next item, so the slip gives one error.
+  bool singleTokenInsertion(antlr4::Parser* recognizer) override {
+    if (mistypedKeywordAt(recognizer, recognizer->getCurrentToken())) return false;
+    return DefaultErrorStrategy::singleTokenInsertion(recognizer);
+  }
+  // `(x × 10% caped 30万元) + 5万元`: recovery would resume at the first token that may follow the
+  // failed rule — `×`, inside the brackets — and the `)` after it became a second error. After a
+  // mistyped keyword the rest of what the brackets open around it hold is skipped first, up to the
+  // bracket that closes the outermost, which the rule that opened it then matches.
+  void recover(antlr4::Parser* recognizer, std::exception_ptr e) override {
+    if (mistypedKeywordAt(recognizer, recognizer->getCurrentToken())) skipOpenGroups(recognizer);
+    DefaultErrorStrategy::recover(recognizer, e);
+  }
+
+ private:
+  // The brackets opened by the expression being parsed and not yet closed: the rules still in
+  // progress, from the failed one out to the item that holds the expression, each counted by the
+  // brackets among what it has matched so far.
+  static int openGroups(antlr4::Parser* recognizer) {
+    using P = gen::PolcParser;
+    int open = 0;
+    for (antlr4::RuleContext* ctx = recognizer->getContext(); ctx; ctx = dynamic_cast<antlr4::RuleContext*>(ctx->parent)) {
+      const std::size_t rule = ctx->getRuleIndex();
+      if (rule != P::RuleExpr && rule != P::RulePrimary && rule != P::RuleTierEntry && rule != P::RuleCaseEntry) break;
+      for (antlr4::tree::ParseTree* child : ctx->children)
+        if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child)) open += bracketStep(t->getSymbol()->getType());
+    }
+    return open;
+  }
+  static int bracketStep(std::size_t type) {
+    using L = gen::PolcLexer;
+    return type == L::LPAREN || type == L::LBRACE ? 1 : type == L::RPAREN || type == L::RBRACE ? -1 : 0;
+  }
+  // Consumes up to the bracket that closes the outermost open group; not past a token that begins
+  // an item (a `)` left out too must not take the rest of the file with it).
+  static void skipOpenGroups(antlr4::Parser* recognizer) {
+    int open = openGroups(recognizer), inner = 0;
+    while (open > 0) {
+      const std::size_t t = recognizer->getInputStream()->LA(1);
+      if (t == antlr4::Token::EOF || beginsItem(t)) return;
+      const int step = bracketStep(t);
+      if (step > 0) ++inner;
+      if (step < 0 && inner > 0) --inner;
+      else if (step < 0 && --open == 0) return;
       recognizer->consume();
     }
   }

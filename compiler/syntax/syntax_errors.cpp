@@ -148,6 +148,13 @@ std::optional<std::string> keywordsOneCharAway(const std::string& name, const an
   return out;
 }
 
+// Whether `name` is one slip away from some keyword but not from `expected`: then the keyword one
+// slip away is the likelier meaning.
+bool slipOfAnotherKeyword(const std::string& name, const std::string& expected, const antlr4::dfa::Vocabulary& vocabulary) {
+  auto kws = keywordsOneCharAway(name, vocabulary);
+  return kws && kws->find("`" + expected + "`") == std::string::npos;
+}
+
 // Whether a token of this type begins an item of a document's body, never a top-level declaration.
 bool isDocumentItem(std::size_t type) {
   using L = gen::PolcLexer;
@@ -210,6 +217,15 @@ std::optional<std::pair<std::string, std::string>> rangeGluedBefore(const Previo
 
 }  // namespace
 
+bool mistypedKeywordAt(antlr4::Parser* parser, const antlr4::Token* t) {
+  auto slip = [&](const antlr4::Token* x) {
+    return x && x->getType() == gen::PolcLexer::IDENT && keywordsOneCharAway(x->getText(), parser->getVocabulary());
+  };
+  if (slip(t)) return true;
+  const Previous p = previousToken(parser, t);
+  return !p.newLine && slip(p.token);
+}
+
 void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending,
                                       size_t, size_t, const std::string& msg, std::exception_ptr) {
   auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
@@ -248,10 +264,6 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     auto& d = diags_.error(diag::kMissingToken, span,
                            fmt::format("missing {} before {}", expected.empty() ? "a token" : expected,
                                        describeToken(offending)));
-    // ANTLR takes `… 10% caped 30万元` for a missing token before a mistyped keyword.
-    if (offending->getType() == gen::PolcLexer::IDENT)
-      if (auto kws = keywordsOneCharAway(text, parser->getVocabulary()))
-        d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", text, *kws));
     if (auto ratio = ratioGluedBefore(previousToken(parser, offending))) {
       const auto colon = ratio->rfind(':');
       d.help.push_back(fmt::format("`{}` reads as a ratio; for a table entry put a space after the colon: `{}: {}{}`",
@@ -272,12 +284,16 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("if `{}` is the unit of `{}`, write it right after the number, without a "
                                    "space: `{}{}`",
                                    text, *number, *number, text));
-    else if (auto kw = closestExpectedKeyword(text, expectedSet, parser->getVocabulary()))
+    else if (auto kw = closestExpectedKeyword(text, expectedSet, parser->getVocabulary());
+             kw && !slipOfAnotherKeyword(text, *kw, parser->getVocabulary()))
       d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
     // A keyword that would continue what came before (`… × 节能量 封项 50万元` for 封顶) is not
-    // among those expected after it ends.
+    // among those expected after it ends; nor is it the expected keyword a little further away
+    // (`caped` after an amount: `capped` was meant, not the item keyword `cap`).
     else if (auto kws = keywordsOneCharAway(text, parser->getVocabulary()))
       d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", text, *kws));
+    else if (kw)
+      d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
   }
   if (auto range = rangeGluedBefore(previousToken(parser, offending)))
     d.help.push_back(fmt::format("`{}` reads as one number whose unit ends in 至; put spaces around 至: `{} 至 {}`",

@@ -23,6 +23,10 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   std::size_t lastOffset_ = ~std::size_t{0};
 };
 
+// Whether `t`, or the token just before it on the same line, is a name one slip away from a keyword
+// (caped, 分挡, 封项, upto): an error at `t` is then that slip's, and its diagnostic says so.
+bool mistypedKeywordAt(antlr4::Parser* parser, const antlr4::Token* t);
+
 // The help for a postfix 以上/以下/以内 (`word`) after a comparison word other than 达 or 在.
 std::string postfixAfterOtherComparisonHelp(const std::string& word, bool above);
 
