@@ -16,6 +16,7 @@
 #include "backend/cpp/cpp_emit.h"
 #include "backend/llvm/jit.h"
 #include "driver/commands.h"
+#include "driver/same_file.h"
 #include "support/atomic_file.h"
 #include "ir/lower.h"
 
@@ -168,6 +169,15 @@ int runBuild(const BuildOptions& options) {
   if (!program) {
     printDiagnostics(*fe, options.output);
     return kExitErrors;
+  }
+  // Every file the front end read: -o FILE naming one of them would replace a policy with the
+  // artefact. (--emit=cpp's -o is a directory, which no policy file is.)
+  if (options.outputFile != "-" && !options.outputFile.empty()) {
+    if (std::string input = inputReplacedBy(options.outputFile, sourcePaths(*fe)); !input.empty()) {
+      std::cerr << fmt::format("polc build: -o {} is the policy file {}: the output would replace it; give another file\n",
+                               options.outputFile, input);
+      return kExitUsage;
+    }
   }
   if (options.emit == "bytecode") {
     if (options.outputFile.empty() || options.outputFile == "-") {

@@ -18,6 +18,7 @@
 #include "driver/batch_summary.h"
 #include "driver/commands.h"
 #include "driver/eval_output.h"
+#include "driver/same_file.h"
 #include "facts/facts.h"
 #include "support/atomic_file.h"
 #include "support/line_reader.h"
@@ -208,6 +209,16 @@ int runEval(const EvalOptions& options) {
     if (!err.empty()) {
       std::cerr << "polc eval: " << err << "\n";
       return kExitErrors;
+    }
+  }
+  if (!options.summary.empty()) {
+    // The summary replaces the file it is written to: never the applicants of the batch, nor a policy.
+    std::vector<std::string> inputs = sourcePaths(*fe);
+    if (!isStdin(options.batch)) inputs.push_back(options.batch);
+    if (std::string input = inputReplacedBy(options.summary, inputs); !input.empty()) {
+      std::cerr << fmt::format("polc eval: --summary {} is the input file {}: the summary would replace it; give another file\n",
+                               options.summary, input);
+      return kExitUsage;
     }
   }
   if (!options.batch.empty()) return runBatch(options, *fe->model, *program, evalOptions, backend);

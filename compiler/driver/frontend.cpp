@@ -20,6 +20,12 @@ std::unique_ptr<FrontEnd> runFrontEnd(const std::vector<std::string>& paths) {
   return fe;
 }
 
+std::vector<std::string> sourcePaths(const FrontEnd& fe) {
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < fe.sources.size(); ++i) paths.push_back(fe.sources.file(static_cast<FileId>(i)).path());
+  return paths;
+}
+
 std::unique_ptr<ir::Program> lowerModel(FrontEnd& fe) {
   if (fe.diags.hasErrors() || !fe.model) return nullptr;
   return ir::lower(*fe.model, fe.diags);

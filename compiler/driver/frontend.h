@@ -21,6 +21,9 @@ struct FrontEnd {
 // consequences of a syntax error.
 std::unique_ptr<FrontEnd> runFrontEnd(const std::vector<std::string>& paths);
 
+// The path of every policy file read, as given or found in a directory.
+std::vector<std::string> sourcePaths(const FrontEnd& fe);
+
 // The checked model lowered to the policy IR; null when the front end or the lowering reported an
 // error (in fe.diags).
 std::unique_ptr<ir::Program> lowerModel(FrontEnd& fe);

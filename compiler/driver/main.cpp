@@ -105,7 +105,8 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
   batch->excludes(facts);
   cmd->add_option("--summary", options.summary,
                   "With --batch: write the summary (counts, totals per clause and payer, quota\n"
-                  "over-subscription) as JSON to this file instead of as text on stderr")
+                  "over-subscription) as JSON to this file instead of as text on stderr (not the\n"
+                  "batch file or a policy file, which it would replace)")
       ->needs(batch)
       ->check([](const std::string& f) {
         return f == "-" ? std::string("standard output carries the results; give the summary a file") : std::string();
@@ -173,7 +174,7 @@ CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
       ->default_str("ir");
   cmd->add_option("-o,--output", options.outputFile,
                   "Write to this file, or directory for cpp (through a temporary file and a rename: "
-                  "never a partial file); default: stdout");
+                  "never a partial file; never one of the policy files read); default: stdout");
   cmd->add_option("--name", options.cppName,
                   "--emit=cpp (-o DIR): base name of the generated NAME.h/NAME.cpp and their C++ namespace")
       ->default_str("policy");

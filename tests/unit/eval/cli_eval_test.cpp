@@ -645,6 +645,35 @@ TEST(EvalCli, BatchProgressOnTerminal) {
   EXPECT_NE(tty.find("50 applicants: 50 evaluated, 0 failed"), std::string::npos) << tty;
 }
 
+// --summary naming an input replaced it with the summary, and the run succeeded: the batch file
+// (here by another spelling of its path, or through a symbolic link) lost its applicants, a policy
+// file its text. Refused before anything is read or written.
+TEST(EvalCli, SummaryOverAnInputIsRefused) {
+  const fs::path dir = scratch("summary_over_input");
+  fs::create_directories(dir);
+  const fs::path batch = dir / "applicants.jsonl", link = dir / "link.json", policy = dir / "reply-189.pol";
+  const std::string applicants = std::string(kGood) + "\n";
+  write(batch, applicants);
+  fs::remove(link);
+  fs::create_symlink(batch, link);
+  fs::copy_file(fs::path(POLC_SOURCE_DIR) / "policies/changzhou-2022-reply-189.pol", policy,
+                fs::copy_options::overwrite_existing);
+  const std::string policyText = slurp(policy);
+  const std::string policies = "policies/schema.pol '" + policy.string() + "'";
+  for (const fs::path& summary : {dir / "." / "applicants.jsonl", link, policy}) {
+    CliRun r = runPolc("eval " + policies + " --batch '" + batch.string() + "' --summary '" + summary.string() + "'",
+                       "summary_over_input");
+    EXPECT_EQ(r.exit, 2) << summary << "\n" << r.err;
+    EXPECT_NE(r.err.find("the summary would replace it"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "") << "nothing evaluated";
+    EXPECT_EQ(slurp(batch), applicants) << summary;
+    EXPECT_EQ(slurp(policy), policyText) << summary;
+  }
+  // A device is written through, in place, not replaced: still allowed.
+  CliRun ok = runPolc("eval " + policies + " --batch '" + batch.string() + "' --summary /dev/null", "summary_devnull");
+  EXPECT_EQ(ok.exit, 0) << ok.err;
+}
+
 TEST(EvalCli, SummaryNeedsBatch) {
   CliRun r = runPolc("eval policies/ --facts examples/applicants/p1.json --summary x.json", "summary_usage");
   EXPECT_EQ(r.exit, 2) << r.err;
@@ -868,6 +897,25 @@ TEST(EvalCli, HelpNamesEveryWarning) {
 
 // The help states the defaults of build's options: --name's (policy, the files and namespace a
 // user finds without it: docs/cpp.md) was missing beside --emit's and --entry's.
+// -o naming one of the policy files read replaced it with the artefact (bytecode over schema.pol),
+// and the build succeeded.
+TEST(BuildCli, OutputOverAPolicyFileIsRefused) {
+  const fs::path dir = scratch("build_over_input");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* f : {"schema.pol", "changzhou-2022-reply-189.pol"})
+    fs::copy_file(fs::path(POLC_SOURCE_DIR) / "policies" / f, dir / f);
+  const fs::path schema = dir / "schema.pol";
+  const std::string text = slurp(schema);
+  for (const char* emit : {"ir", "bytecode"}) {
+    CliRun r = runPolc(std::string("build '") + dir.string() + "' --emit=" + emit + " -o '" + schema.string() + "'",
+                       "build_over_input");
+    EXPECT_EQ(r.exit, 2) << emit << "\n" << r.err;
+    EXPECT_NE(r.err.find("is the policy file"), std::string::npos) << r.err;
+    EXPECT_EQ(slurp(schema), text) << emit;
+  }
+}
+
 TEST(BuildCli, HelpStatesTheDefaults) {
   CliRun r = runPolc("build --help", "build_help");
   EXPECT_EQ(r.exit, 0) << r.err;
