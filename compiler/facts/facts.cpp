@@ -38,7 +38,8 @@ class ExactBuilder : public nlohmann::json_sax<json> {
 
   // `markNumbers`: a number is kept as a JSON binary holding its text rather than as a string, so
   // that a text fact can tell `"名称": 123` from `"名称": "123"` and refuse the number (numberText).
-  explicit ExactBuilder(bool markNumbers) : markNumbers_(markNumbers) {}
+  // `text`: the input, to count an error's column in characters (parse_error).
+  ExactBuilder(bool markNumbers, const std::string& text) : markNumbers_(markNumbers), text_(text) {}
 
   bool null() override { return put(json()); }
   bool boolean(bool v) override { return put(json(v)); }
@@ -90,11 +91,16 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     stack_.pop_back();
     return true;
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t bytesRead, const std::string&, const nlohmann::detail::exception& ex) override {
     // Without nlohmann's "[json.exception.parse_error.101] " prefix, an internal name to a user.
     error = ex.what();
     if (error.rfind("[json.exception.", 0) == 0)
       if (const auto close = error.find("] "); close != std::string::npos) error.erase(0, close + 2);
+    // nlohmann counts a line's columns in bytes: after "新北区" it was 9 columns off where an editor
+    // (and every other message of polc) puts the character, 3. The same place, in code points.
+    if (const auto at = error.find(", column "); at != std::string::npos)
+      if (const auto colon = error.find(':', at); colon != std::string::npos)
+        error.replace(at + 9, colon - at - 9, std::to_string(codePointColumn(bytesRead)));
     error = "invalid JSON: " + error;
     return false;
   }
@@ -126,7 +132,21 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   }
 
   static constexpr std::size_t kMaxDepth = 200;
+  // The column of the `bytesRead`-th byte, counted as nlohmann counts it (the bytes read on its line,
+  // 0 right after a line feed, one more at the end of the input) but in code points: a UTF-8
+  // continuation byte does not start a character.
+  std::size_t codePointColumn(std::size_t bytesRead) const {
+    const std::size_t end = std::min(bytesRead, text_.size());
+    std::size_t begin = end;
+    while (begin > 0 && text_[begin - 1] != '\n') --begin;
+    std::size_t column = bytesRead - end;
+    for (std::size_t i = begin; i < end; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    return column;
+  }
+
   bool markNumbers_;
+  const std::string& text_;
   std::vector<json*> stack_;
   std::string key_;
 };
@@ -661,7 +681,7 @@ json parseExact(const std::string& text, bool markNumbers) {
   // as the generated code's reader refuses it.
   if (const auto nul = text.find('\0'); nul != std::string::npos)
     throw std::runtime_error("a NUL byte at byte " + std::to_string(nul));
-  ExactBuilder b(markNumbers);
+  ExactBuilder b(markNumbers, text);
   bool ok = false;
   try {
     ok = json::sax_parse(text, &b);
