@@ -233,11 +233,12 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
+  StdoutErrno stdoutErrno;
   try {
-    if (checkCmd->parsed()) return statusAfterStdout(runCheck(check));
-    if (evalCmd->parsed()) return statusAfterStdout(runEval(evalOptions));
-    if (testCmd->parsed()) return statusAfterStdout(runTest(testOptions));
-    if (buildCmd->parsed()) return statusAfterStdout(runBuild(buildOptions));
+    if (checkCmd->parsed()) return statusAfterStdout(runCheck(check), stdoutErrno);
+    if (evalCmd->parsed()) return statusAfterStdout(runEval(evalOptions), stdoutErrno);
+    if (testCmd->parsed()) return statusAfterStdout(runTest(testOptions), stdoutErrno);
+    if (buildCmd->parsed()) return statusAfterStdout(runBuild(buildOptions), stdoutErrno);
   } catch (const std::exception& e) {
     // Every expected failure is a diagnostic; reaching here is a polc bug, said plainly.
     std::cerr << "polc: internal error: " << e.what() << "\n";

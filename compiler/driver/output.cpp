@@ -1,6 +1,5 @@
 #include "driver/output.h"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,10 +30,9 @@ void printDiagnostics(const FrontEnd& fe, const OutputOptions& options) {
   std::cerr.flush();
 }
 
-int statusAfterStdout(int status) {
-  errno = 0;
+int statusAfterStdout(int status, const StdoutErrno& stdoutErrno) {
   if (std::cout.flush()) return status;
-  const int why = errno;
+  const int why = stdoutErrno.first();
   std::cerr << "polc: cannot write standard output" << (why ? std::string(": ") + std::strerror(why) : std::string())
             << "; the results written there are incomplete\n";
   return status == kExitOk ? kExitErrors : status;

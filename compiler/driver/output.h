@@ -4,6 +4,7 @@
 #include <string>
 
 #include "driver/frontend.h"
+#include "driver/stdout_errno.h"
 
 namespace polc {
 
@@ -19,8 +20,9 @@ bool useColor(ColorMode mode);
 void printDiagnostics(const FrontEnd& fe, const OutputOptions& options);
 
 // A command's exit status once standard output is flushed. Results written to a full disk or a
-// file that fails are incomplete: that is an error (status 1, a message on stderr), never a
-// success the caller would take the truncated file for.
-int statusAfterStdout(int status);
+// file that fails are incomplete: that is an error (status 1, a message on stderr, with the reason
+// `why` keeps when an earlier write failed), never a success the caller would take the truncated
+// file for.
+int statusAfterStdout(int status, const StdoutErrno& why);
 
 }  // namespace polc
