@@ -96,8 +96,8 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     error = ex.what();
     if (error.rfind("[json.exception.", 0) == 0)
       if (const auto close = error.find("] "); close != std::string::npos) error.erase(0, close + 2);
-    // nlohmann counts a line's columns in bytes: after "新北区" it was 9 columns off where an editor
-    // (and every other message of polc) puts the character, 3. The same place, in code points.
+    // nlohmann counts a line's columns in bytes: "新北区" took 9 columns where an editor (and every
+    // other message of polc) shows 3. The same place, in code points.
     if (const auto at = error.find(", column "); at != std::string::npos)
       if (const auto colon = error.find(':', at); colon != std::string::npos)
         error.replace(at + 9, colon - at - 9, std::to_string(codePointColumn(bytesRead)));
@@ -134,11 +134,13 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   static constexpr std::size_t kMaxDepth = 200;
   // The column of the `bytesRead`-th byte, counted as nlohmann counts it (the bytes read on its line,
   // 0 right after a line feed, one more at the end of the input) but in code points: a UTF-8
-  // continuation byte does not start a character.
+  // continuation byte does not start a character, and a byte order mark is no column (as in policy
+  // files, support/source.h).
   std::size_t codePointColumn(std::size_t bytesRead) const {
     const std::size_t end = std::min(bytesRead, text_.size());
     std::size_t begin = end;
     while (begin > 0 && text_[begin - 1] != '\n') --begin;
+    if (begin == 0 && text_.rfind("\xEF\xBB\xBF", 0) == 0) begin = std::min<std::size_t>(3, end);
     std::size_t column = bytesRead - end;
     for (std::size_t i = begin; i < end; ++i)
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
