@@ -49,7 +49,7 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     // Kept as its text, an exponent would read as a unit ("1e3": unknown unit `e3`). Amounts are
     // exact decimals, so a number is written out in full; the generated reader refuses it too.
     if (s.find_first_of("eE") != string_t::npos) {
-      error = "the number " + s + " has an exponent: write it out in full (1e3 as 1000)";
+      error = at(childName()) + "the number " + s + " has an exponent: write it out in full (1e3 as 1000)";
       return false;
     }
     return putNumber(s);
@@ -57,6 +57,7 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   bool string(string_t& v) override { return put(json(v)); }
   bool binary(binary_t&) override { return put(json()); }
   bool start_object(std::size_t) override {
+    names_.push_back(childName());
     json* slot = place(json::object());
     stack_.push_back(slot);
     return true;
@@ -67,11 +68,11 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     // ("date" and "日期") are one field too: one of them would win.
     if (!stack_.empty() && stack_.back()->is_object()) {
       if (stack_.back()->contains(k)) {
-        error = "duplicate key \"" + k + "\"";
+        error = at("") + "duplicate key \"" + k + "\"";
         return false;
       }
       if (const char* other = polc_rt::otherSpelling(k); other && stack_.back()->contains(other)) {
-        error = "duplicate key \"" + k + "\" (the same field as \"" + other + "\")";
+        error = at("") + "duplicate key \"" + k + "\" (the same field as \"" + other + "\")";
         return false;
       }
     }
@@ -80,15 +81,18 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   }
   bool end_object() override {
     stack_.pop_back();
+    names_.pop_back();
     return true;
   }
   bool start_array(std::size_t) override {
+    names_.push_back(childName());
     json* slot = place(json::array());
     stack_.push_back(slot);
     return true;
   }
   bool end_array() override {
     stack_.pop_back();
+    names_.pop_back();
     return true;
   }
   bool parse_error(std::size_t bytesRead, const std::string&, const nlohmann::detail::exception& ex) override {
@@ -127,6 +131,25 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     place(std::move(v));
     return true;
   }
+  // What the builder refuses is named as the reader names facts (`企业.项目[1].设备投入: …`), so that
+  // a repeated key or an exponent is found in a file of many items: the name of the value read
+  // next, and the path of the containers open followed by `leaf` as the prefix of a message.
+  std::string childName() const {
+    if (stack_.empty()) return "";
+    const json& top = *stack_.back();
+    return top.is_object() ? key_ : "[" + std::to_string(top.size()) + "]";
+  }
+  std::string at(const std::string& leaf) const {
+    std::string path;
+    auto add = [&path](const std::string& name) {
+      if (name.empty()) return;
+      if (name[0] != '[' && !path.empty()) path += '.';
+      path += name;
+    };
+    for (const auto& name : names_) add(name);
+    add(leaf);
+    return path.empty() ? path : path + ": ";
+  }
   bool putNumber(const std::string& s) {
     return markNumbers_ ? put(json::binary(std::vector<std::uint8_t>(s.begin(), s.end()))) : put(json(s));
   }
@@ -150,6 +173,7 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   bool markNumbers_;
   const std::string& text_;
   std::vector<json*> stack_;
+  std::vector<std::string> names_;  // beside stack_: each open container's name in its parent
   std::string key_;
 };
 
