@@ -467,9 +467,13 @@ bool Checker::sameForEveryone(int a, int b) const {
 // a box, alternative by alternative (`(改造 或 级别 为 国家级) 且 设备投入 低于 100万元` beside `设备投入 超
 // 100万元` leaves 100万元 to 改造 projects): every claim is the evaluator's on the witness.
 void Checker::gap(int a, int b) {
+  if (!numberGap(a, b)) parameterGap(a, b);
+}
+
+bool Checker::numberGap(int a, int b) {
   const std::vector<Box> as = joinedBoxes(pay(a));
   const std::vector<Box> bs = joinedBoxes(pay(b));
-  if (as.size() * bs.size() > kGapBoxPairs) return;
+  if (as.size() * bs.size() > kGapBoxPairs) return false;
   for (const Box& A : as)
     for (const Box& B : bs)
       for (const Dom& da : A.doms) {
@@ -477,10 +481,11 @@ void Checker::gap(int a, int b) {
         if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
         const Dom* dbp = boxes_.find(B, da.var);
         if (!dbp) continue;
-        if (pointGap(a, b, A, B, da.var, da.num, dbp->num)) return;
+        if (pointGap(a, b, A, B, da.var, da.num, dbp->num)) return true;
         if (stretchGap(a, b, A, B, da.var, da.num, dbp->num) || stretchGap(b, a, B, A, da.var, dbp->num, da.num))
-          return;
+          return true;
       }
+  return false;
 }
 
 // A pay condition's boxes, joined where two make a box: a 分档 table (`超 { 200万元: …; 100万元: … }`)

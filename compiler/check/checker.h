@@ -3,6 +3,7 @@
 // witnesses in check.cpp. Private to the checker: check.h is its interface.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -166,8 +167,9 @@ class Checker {
   bool sameForEveryone(int a, int b) const;
 
   // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
-  // (W0624) between them that no clause pays.
+  // (W0624) between them that no clause pays, on a number or else on a dated parameter.
   void gap(int a, int b);
+  bool numberGap(int a, int b);
   std::vector<Box> joinedBoxes(const Cond& c) const;
   // The pairs of alternatives gap() compares, at most (32 boxes each would be a thousand).
   static constexpr std::size_t kGapBoxPairs = 16;
@@ -183,6 +185,27 @@ class Checker {
   std::optional<std::vector<int>> unpaid(int c, const Assignment& model);
   // Whether a clause of `same` other than lower and upper pays some applicant inside `between`.
   bool coveredBetween(const std::vector<int>& same, int lower, int upper, const Cond& between);
+
+  // ---- gaps on a dated parameter (check_param_gaps.cpp) ----
+  // A top-level conjunct `P op value` comparing a dated read with a constant (op: Gt, Ge, Lt, Le,
+  // the read on the left).
+  struct ParamBound {
+    const ir::Expr* read = nullptr;
+    Lin day;  // the day it is read at: the evaluation date or a date fact
+    ast::CmpOp op = ast::CmpOp::Gt;
+    Q value;
+  };
+  std::optional<ParamBound> paramBound(const ir::Expr& e);
+  // The conjuncts of c that are such bounds, with their index in conjExprs.
+  std::vector<std::pair<std::size_t, ParamBound>> paramBounds(int c);
+  Cond payWithout(int c, std::size_t skip);
+  std::string readName(const ParamBound& b) const;
+  std::string paramValueText(const ParamBound& b, const Q& v) const;
+  std::string periodsText(const ParamBound& b, const std::function<bool(const Q&)>& keep, bool values) const;
+  std::optional<Q> paramValueAt(const ParamBound& b, const Assignment& model) const;
+  bool paramGapBetween(int lower, std::size_t lowConj, const ParamBound& lo, int upper, std::size_t upConj,
+                       const ParamBound& hi, bool band);
+  bool parameterGap(int a, int b);
 
   // ---- shadowing inside take-the-highest groups (check_shadowing.cpp) ----
   std::optional<Q> maxHi(int c) const;

@@ -184,6 +184,16 @@ ast::CmpOp flip(ast::CmpOp op) {
 
 }  // namespace
 
+ast::CmpOp mirror(ast::CmpOp op) {
+  switch (op) {
+    case ast::CmpOp::Gt: return ast::CmpOp::Lt;
+    case ast::CmpOp::Ge: return ast::CmpOp::Le;
+    case ast::CmpOp::Lt: return ast::CmpOp::Gt;
+    case ast::CmpOp::Le: return ast::CmpOp::Ge;
+    default: return op;
+  }
+}
+
 F negate(const F& f) {
   switch (f.op) {
     case F::True: return F::f();

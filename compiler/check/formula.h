@@ -112,6 +112,8 @@ struct F {
 };
 
 F negate(const F& f);
+// a op b  ⇔  b mirror(op) a.
+ast::CmpOp mirror(ast::CmpOp op);
 
 // ---- boxes ----------------------------------------------------------------------------------------
 

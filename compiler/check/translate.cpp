@@ -74,16 +74,6 @@ F opaqueOf(const ir::Expr& e, int entry = -1) {
   return f;
 }
 
-C mirror(C op) {  // a op b  ⇔  b mirror(op) a
-  switch (op) {
-    case C::Gt: return C::Lt;
-    case C::Ge: return C::Le;
-    case C::Lt: return C::Gt;
-    case C::Le: return C::Ge;
-    default: return op;
-  }
-}
-
 // Enum order: index 0 is the highest; `a op b` on indices.
 bool enumHolds(int a, int b, C op) {
   int c = a == b ? 0 : (a < b ? 1 : -1);
@@ -313,6 +303,35 @@ F Translator::readable(const ir::Expr& amount) {
   return F::all(std::move(parts));
 }
 
+// The day `day` in period i of `periods`: [its first day, the next period's).
+F Translator::inPeriod(const Lin& day, const Periods& periods, std::size_t i) {
+  const int v = day.coef.begin()->first;
+  auto onDay = [&](C o, int at) {
+    Lit l;
+    l.var = v;
+    l.op = o;
+    l.val = Q(at) - day.c;
+    return F::of(l);
+  };
+  std::vector<F> parts{onDay(C::Ge, periods[i].first)};
+  if (i + 1 < periods.size()) parts.push_back(onDay(C::Lt, periods[i + 1].first));
+  return F::all(std::move(parts));
+}
+
+std::optional<F> Translator::daysWhere(const ir::Expr& read, const std::function<bool(const Q&)>& keep) {
+  auto periods = periodsOf(p_.parameters[static_cast<std::size_t>(read.param)]);
+  auto day = dayRead(read);
+  if (!periods || !day) return std::nullopt;
+  std::vector<F> cases;
+  try {
+    for (std::size_t i = 0; i < periods->size(); ++i)
+      if (keep((*periods)[i].second)) cases.push_back(inPeriod(*day, *periods, i));
+  } catch (const ArithOverflow&) {
+    return std::nullopt;
+  }
+  return F::any(std::move(cases));
+}
+
 std::optional<F> Translator::byPeriod(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque, bool positive) {
   std::vector<const ir::Expr*> reads;
   datedReads(a, reads);
@@ -323,15 +342,6 @@ std::optional<F> Translator::byPeriod(const ir::Expr& a, const ir::Expr& b, C op
   if (!periods) return std::nullopt;
   auto readDay = dayRead(read);
   if (!readDay) return std::nullopt;
-  const Lin day = *readDay;
-  const int v = day.coef.begin()->first;
-  auto onDay = [&](C o, int at) {
-    Lit l;
-    l.var = v;
-    l.op = o;
-    l.val = Q(at) - day.c;
-    return F::of(l);
-  };
   // One case per period [from, next): the comparison with the value in force, or its negation. Before
   // the first value the evaluator stops with an error: neither holds there.
   std::vector<F> cases;
@@ -341,10 +351,7 @@ std::optional<F> Translator::byPeriod(const ir::Expr& a, const ir::Expr& b, C op
       paramValue_ = (*periods)[i].second;
       F f = compareValues(a, b, op, opaque);
       paramAt_ = nullptr;
-      std::vector<F> parts{onDay(C::Ge, (*periods)[i].first)};
-      if (i + 1 < periods->size()) parts.push_back(onDay(C::Lt, (*periods)[i + 1].first));
-      parts.push_back(positive ? f : negate(f));
-      cases.push_back(F::all(std::move(parts)));
+      cases.push_back(F::all({inPeriod(*readDay, *periods, i), positive ? f : negate(f)}));
     }
   } catch (const ArithOverflow&) {
     paramAt_ = nullptr;

@@ -2,6 +2,7 @@
 // can decide exactly becomes literals; the rest stays an Opaque node for Z3.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -81,6 +82,14 @@ class Translator {
   // constants (lo 至 hi) times a linear x; nullopt otherwise.
   std::optional<Lin> upperEnd(const ir::Expr& amount);
 
+  // The day a dated read (`P 于 d`, or P alone: the evaluation date) is taken at, as a linear form
+  // in one variable (coefficient 1); nullopt when it is not one.
+  std::optional<Lin> dayRead(const ir::Expr& read);
+  // The days on which a dated read takes a value `keep` accepts (the periods of those values), as a
+  // formula on its day; false when no value is kept, nullopt when the read or the values are not
+  // exact.
+  std::optional<F> daysWhere(const ir::Expr& read, const std::function<bool(const Q&)>& keep);
+
   int var(VarKind k, int subject, int fact) { return vars_.get(p_, ranges_, k, subject, fact); }
   VarTable& vars() { return vars_; }
   const ir::Program& program() const { return p_; }
@@ -91,8 +100,7 @@ class Translator {
   F compareValues(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque);
   // A comparison reading a dated parameter (参数): one case per period of its values.
   std::optional<F> byPeriod(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op, const F& opaque, bool positive);
-  // The day a dated read (`P 于 d`, or P alone: the evaluation date) is taken at, as a linear form.
-  std::optional<Lin> dayRead(const ir::Expr& read);
+  F inPeriod(const Lin& day, const Periods& periods, std::size_t i);
   // That every dated parameter an amount reads has a value on the day it is read.
   F readable(const ir::Expr& amount);
   F has(const ir::Expr& s, const ir::Expr& m, const F& opaque);

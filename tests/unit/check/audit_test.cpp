@@ -1209,7 +1209,8 @@ TEST(CheckAudit, ADatedParameterIsReadPeriodByPeriod) {
   // The rate in force decides: above 3.5 % until 2023-06-20, at most 3.5 % after, so the first two
   // clauses never both apply (no W0605); above 3.6 % is the first period, which 改造 meets too (a
   // conflict, on a date of that period); above 5 % never holds. Read at a loan's date, the periods
-  // of 超 3.6% and 低于 3.4% are apart.
+  // of 超 3.6% and 低于 3.4% are apart, and a loan drawn while the rate is 3.45 % is paid by neither
+  // (W0624, on the parameter's values).
   const std::string decls =
       "参数 基准利率 { 2022-01-20: 3.70%; 2023-06-20: 3.45%; 2024-07-22: 3.35% }\n"
       "主体 贷款 隶属 企业 {\n  事实 放款日期: 日期\n}\n";
@@ -1229,7 +1230,10 @@ TEST(CheckAudit, ADatedParameterIsReadPeriodByPeriod) {
   EXPECT_NE(conflict[0]->refs[0].citation.find("第1条第3款"), npos) << c->listing();
   EXPECT_NE(conflict[0]->witnessSummary.find("评价日期 2022-"), npos) << conflict[0]->witnessSummary;
   EXPECT_EQ(c->find(FindingKind::DeadClause, "第1条第7款").size(), 1u) << c->listing();
-  EXPECT_EQ(c->result.findings.size(), 2u) << c->listing();
+  auto stretch = c->find(FindingKind::CaseRangeGap, "第1条第6款");
+  ASSERT_EQ(stretch.size(), 1u) << c->listing();
+  EXPECT_NE(stretch[0]->witnessSummary.find("贷款.放款日期=2023-06-20"), npos) << stretch[0]->witnessSummary;
+  EXPECT_EQ(c->result.findings.size(), 3u) << c->listing();
   replayEvery(*c);
 }
 

@@ -128,5 +128,62 @@ TEST(CheckDecisionTable, AWholeNumbersStretchIsNamedByItsValues) {
             "企业.人数 = 10 falls between");
 }
 
+// A dated parameter compared from either side (`基准利率 超 3.5%` / `基准利率 低于 3.5%`) is read period by
+// period into the date, so the two clauses were disjoint on dates and the gap between them, on the
+// dates where the rate is 3.5 %, was reported by nothing. Now: W0622 at the value (read at the
+// evaluation date or at a date fact) and W0624 for a stretch of values, each witness dated into a
+// period that has the value; nothing when the rate never has it while the document is in force.
+TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
+  constexpr auto npos = std::string::npos;
+  const std::string decls =
+      "参数 基准利率 { 2023-01-01: 3.65%; 2023-07-01: 3.55%; 2024-01-01: 3.50%; 2025-01-01: 3.10% }\n"
+      "主体 贷款 隶属 企业 {\n  事实 放款日期: 日期\n}\n";
+  auto checked = [&](const std::string& subject, const std::vector<std::string>& rests) {
+    std::string body = "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n";
+    for (std::size_t i = 0; i < rests.size(); ++i) body += clause(std::to_string(i + 1), subject, "设备奖励", rests[i]);
+    return compileOne(std::string(kCheckSchema) + decls + doc("测试", body + "}"));
+  };
+  // The one finding of `kind`, its message and witness saying `words` and `date`, replayed.
+  auto expectGap = [&](const std::string& subject, const std::vector<std::string>& rests, FindingKind kind,
+                       const std::string& words, const std::string& date) {
+    auto c = checked(subject, rests);
+    ASSERT_TRUE(c->program);
+    auto f = c->find(kind);
+    ASSERT_EQ(f.size(), 1u) << c->listing();
+    EXPECT_EQ(c->result.findings.size(), 1u) << c->listing();
+    EXPECT_NE(f[0]->message.find(words), npos) << f[0]->message;
+    EXPECT_NE(f[0]->witnessSummary.find(date), npos) << f[0]->witnessSummary;
+    replayAllOf(*c);
+  };
+  expectGap("企业", {"条件 基准利率 超 3.5% 给予 10万元", "条件 基准利率 低于 3.5% 给予 5万元"}, FindingKind::TierGap,
+            "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between", "评价日期 2024-");
+  // Written the other way round, and read at a loan's date.
+  expectGap("贷款", {"条件 3.5% 低于 基准利率 于 放款日期 给予 10万元", "条件 基准利率 于 放款日期 低于 3.5% 给予 5万元"},
+            FindingKind::TierGap, "基准利率 于 贷款.放款日期 = 3.5%", "贷款.放款日期=2024-");
+  // A stretch: 3.55 % and 3.50 % lie between 低于 3.5% and 达 3.6% 以上.
+  expectGap("企业", {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 低于 3.5% 给予 5万元"}, FindingKind::CaseRangeGap,
+            "(3.55% from 2023-07-01 to 2023-12-31, 3.5% from 2024-01-01 to 2024-12-31)", "评价日期 2023-");
+  // Nothing where every value is paid or never taken: bounds that meet, a value the rate never has
+  // (3.6 %), a band (the stretch above it is drawn on purpose), a third clause paying inside the
+  // stretch, or a value in force only before the 有效期 (3.50 % in 2021 beside a document from 2023).
+  for (const auto& rests : std::vector<std::vector<std::string>>{
+           {"条件 基准利率 超 3.5% 给予 10万元", "条件 基准利率 不超过 3.5% 给予 5万元"},
+           {"条件 基准利率 超 3.6% 给予 10万元", "条件 基准利率 低于 3.6% 给予 5万元"},
+           {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 超 3.4% 且 基准利率 低于 3.5% 给予 5万元"},
+           {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 低于 3.5% 给予 5万元",
+            "条件 基准利率 达 3.5% 以上 且 基准利率 低于 3.6% 且 制造业 给予 5万元"}}) {
+    auto quiet = checked("企业", rests);
+    ASSERT_TRUE(quiet->program);
+    EXPECT_TRUE(quiet->find(FindingKind::TierGap).empty()) << quiet->listing();
+    EXPECT_TRUE(quiet->find(FindingKind::CaseRangeGap).empty()) << quiet->listing();
+  }
+  const std::string earlier = "参数 基准利率 { 2021-01-01: 3.50%; 2022-01-20: 3.70%; 2023-08-21: 3.45% }\n";
+  std::string body = "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n" +
+                     clause("1", "企业", "设备奖励", "条件 基准利率 超 3.5% 给予 10万元") +
+                     clause("2", "企业", "设备奖励", "条件 基准利率 低于 3.5% 给予 5万元") + "}";
+  auto outside = compileOne(std::string(kCheckSchema) + earlier + doc("测试", body));
+  EXPECT_TRUE(outside->result.findings.empty()) << outside->listing();
+}
+
 }  // namespace
 }  // namespace polc::test

@@ -1,0 +1,169 @@
+// Gaps on a dated parameter: two clauses of one target and subject that compare the same read of a
+// 参数 with a constant from either side (`LPR一年期 超 3.5%/年` / `LPR一年期 低于 3.5%/年`). The translation
+// reads such a comparison period by period into the date, so the two clauses are disjoint on dates
+// and the number gap search (check_overlaps.cpp) sees no number to pin: the uncovered value is found
+// here, among the values the parameter takes, and the witness is dated into a period that has it.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "check/checker.h"
+#include "eval/eval.h"
+
+namespace polc::check {
+
+namespace {
+
+bool above(ast::CmpOp op) { return op == ast::CmpOp::Gt || op == ast::CmpOp::Ge; }
+bool strict(ast::CmpOp op) { return op == ast::CmpOp::Gt || op == ast::CmpOp::Lt; }
+
+bool sameDay(const Lin& x, const Lin& y) { return x.coef == y.coef && x.c == y.c; }
+
+}  // namespace
+
+// `P op value`, with the read written on either side; only reads on a day without an offset (the
+// evaluation date, a date fact), which the messages can name.
+std::optional<Checker::ParamBound> Checker::paramBound(const ir::Expr& e) {
+  if (e.op != Op::Compare || e.kids.size() != 2) return std::nullopt;
+  for (std::size_t side = 0; side < 2; ++side) {
+    const ir::Expr& read = e.kids[side];
+    if (read.op != Op::ParamAt) continue;
+    auto day = tr_.dayRead(read);
+    if (!day || !day->c.isZero()) continue;
+    auto value = tr_.constant(e.kids[1 - side]);
+    if (!value) continue;
+    ast::CmpOp op = side == 0 ? e.cmp : mirror(e.cmp);
+    if (op == ast::CmpOp::Eq || op == ast::CmpOp::Ne) return std::nullopt;
+    return ParamBound{&read, *day, op, *value};
+  }
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::size_t, Checker::ParamBound>> Checker::paramBounds(int c) {
+  std::vector<std::pair<std::size_t, ParamBound>> out;
+  const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  for (std::size_t i = 0; i < d.conjExprs.size(); ++i)
+    if (auto b = paramBound(*d.conjExprs[i])) out.push_back({i, *b});
+  return out;
+}
+
+// What clause c pays on but for its conjunct `skip`: its period, its other conjuncts and its table.
+Cond Checker::payWithout(int c, std::size_t skip) {
+  const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  std::vector<F> parts{d.period.f};
+  for (std::size_t i = 0; i < d.conj.size(); ++i)
+    if (i != skip) parts.push_back(d.conj[i].f);
+  std::vector<F> guards;
+  for (const Cond& g : d.guards) guards.push_back(g.f);
+  if (!guards.empty()) parts.push_back(F::any(std::move(guards)));
+  return solver_.prepare(F::all(std::move(parts)));
+}
+
+std::string Checker::readName(const ParamBound& b) const {
+  const ir::Parameter& par = p_.parameters[static_cast<std::size_t>(b.read->param)];
+  if (b.read->kids.empty()) return par.name;
+  return par.name + " 于 " + vars_[b.day.coef.begin()->first].name;
+}
+
+std::string Checker::paramValueText(const ParamBound& b, const Q& v) const {
+  const ir::Parameter& par = p_.parameters[static_cast<std::size_t>(b.read->param)];
+  auto d = v.toDecimal();
+  return d ? eval::quantity(p_, *d, par.type) : v.str();
+}
+
+// Where the parameter has a value `keep` accepts, as a reader says it: `3.50%/年 from 2024-01-01 to
+// 2024-12-31`, one period after another (without the values when there is only one).
+std::string Checker::periodsText(const ParamBound& b, const std::function<bool(const Q&)>& keep,
+                                 bool values) const {
+  const ir::Parameter& par = p_.parameters[static_cast<std::size_t>(b.read->param)];
+  auto periods = periodsOf(par);
+  std::string out;
+  for (std::size_t i = 0; periods && i < periods->size(); ++i) {
+    if (!keep((*periods)[i].second)) continue;
+    std::string when = i + 1 < periods->size() ? fmt::format("from {} to {}", ir::formatDate((*periods)[i].first),
+                                                             ir::formatDate((*periods)[i + 1].first - 1))
+                                               : fmt::format("from {} on", ir::formatDate((*periods)[i].first));
+    out += (out.empty() ? "" : ", ") + (values ? paramValueText(b, (*periods)[i].second) + " " : "") + when;
+  }
+  return out;
+}
+
+// The value the witness reads.
+std::optional<Q> Checker::paramValueAt(const ParamBound& b, const Assignment& model) const {
+  auto day = valueIn(model, b.day.coef.begin()->first);
+  auto periods = periodsOf(p_.parameters[static_cast<std::size_t>(b.read->param)]);
+  if (!day || !periods) return std::nullopt;
+  std::optional<Q> out;
+  for (const auto& [from, value] : *periods)
+    if (Q(from) <= *day) out = value;
+  return out;
+}
+
+// Clause `lower` pays below a value of the read and `upper` above it. The values neither pays lie
+// between their bounds: one value (`低于 3.5%` / `超 3.5%`, W0622) or a stretch (`低于 3.5%` / `达 3.6%
+// 以上`, W0624, only when neither clause bounds the read on both sides: a band is drawn on purpose). A
+// finding needs a period in which the parameter has such a value and an applicant, dated into it,
+// whom both clauses would pay but for these bounds and whom the evaluator pays by no clause of the
+// target and subject; a parameter that never takes the value, or not in force then, leaves nothing.
+bool Checker::paramGapBetween(int lower, std::size_t lowConj, const ParamBound& lo, int upper, std::size_t upConj,
+                              const ParamBound& hi, bool band) {
+  const bool point = lo.value == hi.value;
+  if (point ? !(strict(lo.op) && strict(hi.op)) : (!(lo.value < hi.value) || band)) return false;
+  auto uncovered = [&](const Q& v) {
+    bool pastLow = lo.value < v || (v == lo.value && strict(lo.op));
+    bool belowHigh = v < hi.value || (v == hi.value && strict(hi.op));
+    return pastLow && belowHigh;
+  };
+  auto days = tr_.daysWhere(*lo.read, uncovered);
+  if (!days) return false;
+  Cond when = solver_.prepare(std::move(*days));
+  Cond freedLow = payWithout(lower, lowConj), freedUp = payWithout(upper, upConj);
+  Answer ans = solver_.solve({&freedLow, &freedUp, &when}, touchOf({lower, upper}));
+  if (ans.sat != Sat::Yes) return false;
+  auto same = unpaid(lower, ans.model);
+  if (!same || (!point && coveredBetween(*same, lower, upper, when))) return false;
+  const std::string name = readName(lo);
+  const std::string values = periodsText(lo, uncovered, !point);
+  const std::string target = targetName(lower);
+  Finding* f = nullptr;
+  if (point) {
+    // Reported at the clause listed first, as a gap on a number is.
+    const int first = std::min(lower, upper), second = std::max(lower, upper);
+    f = &add(FindingKind::TierGap, first,
+             fmt::format("{} = {} (in force {}) falls between {} and {}: neither pays {} at the boundary ({} needs "
+                         "less than it, {} more)",
+                         name, paramValueText(lo, lo.value), values, cite(first), cite(second), target, cite(lower),
+                         cite(upper)));
+    noteOther(*f, second, "the other clause");
+  } else {
+    auto at = paramValueAt(lo, ans.model);
+    f = &add(FindingKind::CaseRangeGap, lower,
+             fmt::format("{} between {} and {} ({}) falls between {} and {}: one pays {} below that stretch, the "
+                         "other above it, and no clause of {} pays inside it{}",
+                         name, paramValueText(lo, lo.value), paramValueText(lo, hi.value), values, cite(lower),
+                         cite(upper), target, target,
+                         at ? " (the witness reads " + paramValueText(lo, *at) + ")" : ""));
+    noteOther(*f, upper, "the clause paying above the stretch");
+  }
+  f->clauses = *same;
+  attachWitness(*f, ans.model, subject(lower));
+  return true;
+}
+
+bool Checker::parameterGap(int a, int b) {
+  auto as = paramBounds(a), bs = paramBounds(b);
+  auto bounds = [](const auto& list, const ParamBound& x) {
+    int n = 0;
+    for (const auto& [i, y] : list) n += y.read->param == x.read->param && sameDay(y.day, x.day) ? 1 : 0;
+    return n;
+  };
+  for (const auto& [i, x] : as)
+    for (const auto& [j, y] : bs) {
+      if (x.read->param != y.read->param || !sameDay(x.day, y.day) || above(x.op) == above(y.op)) continue;
+      const bool band = bounds(as, x) > 1 || bounds(bs, y) > 1;
+      if (above(y.op) ? paramGapBetween(a, i, x, b, j, y, band) : paramGapBetween(b, j, y, a, i, x, band)) return true;
+    }
+  return false;
+}
+
+}  // namespace polc::check
