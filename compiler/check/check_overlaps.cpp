@@ -564,19 +564,35 @@ bool Checker::stretchGap(int lower, int upper, const Box& L, const Box& U, int v
   if (ans.sat != Sat::Yes) ans = freedAt(lower, upper, L, U, var, between);
   if (ans.sat != Sat::Yes) return false;
   auto same = unpaid(lower, ans.model);
-  if (!same || coveredBetween(*same, lower, upper, between)) return false;
+  if (!same) return false;
+  // Clauses paying inside the stretch draw it on purpose, unless they are the grid's other cells.
+  std::optional<GridCells> cells;
+  if (coveredBetween(*same, lower, upper, between)) {
+    cells = otherCells(*same, lower, upper, L, U, var, between);
+    if (!cells) return false;
+  }
   // Another alternative of either clause paying inside the stretch draws it on purpose too.
   if (solver_.solve({&pay(lower), &between}).sat != Sat::No || solver_.solve({&pay(upper), &between}).sat != Sat::No)
     return false;
   std::optional<Q> at = valueIn(ans.model, var);
   const Stretch gap = describeStretch(p_, v, below.hi, below.hiStrict, above.lo, above.loStrict);
+  std::string where = gap.single ? "at it" : "inside it";
+  if (cells) {
+    std::string names, cites;
+    for (int x : cells->vars) names += (names.empty() ? "" : ", ") + vars_[x].name;
+    for (int c : cells->clauses) cites += (cites.empty() ? "" : ", ") + cite(c);
+    where += fmt::format(" for the values of {} both require ({} pay{} there only for others)", names, cites,
+                         cells->clauses.size() == 1 ? "s" : "");
+  }
   Finding& f = add(FindingKind::CaseRangeGap, lower,
                    fmt::format("{} falls between {} and {}: one pays {} below that {}, the other above it, and no "
                                "clause of {} pays {}{}",
                                gap.text, cite(lower), cite(upper), targetName(lower),
-                               gap.single ? "value" : "stretch", targetName(lower), gap.single ? "at it" : "inside it",
+                               gap.single ? "value" : "stretch", targetName(lower), where,
                                at ? " (the witness has " + describeValue(p_, v, *at) + ")" : ""));
   noteOther(f, upper, gap.single ? "the clause paying above the value" : "the clause paying above the stretch");
+  if (cells)
+    for (int c : cells->clauses) noteOther(f, c, "a clause paying inside it for other values");
   f.clauses = *same;
   attachWitness(f, ans.model, subject(lower));
   return true;

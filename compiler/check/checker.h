@@ -186,6 +186,18 @@ class Checker {
   // Whether a clause of `same` other than lower and upper pays some applicant inside `between`.
   bool coveredBetween(const std::vector<int>& same, int lower, int upper, const Cond& between);
 
+  // ---- a missing cell of a grid over several numbers (check_grid_gaps.cpp) ----
+  struct GridCells {
+    std::vector<int> vars;     // the numbers besides the stretch's that the two clauses bound
+    std::vector<int> clauses;  // the clauses paying inside the stretch, for other values of those only
+  };
+  // The clauses of `same` paying inside the stretch between `lower` and `upper` on `var`, when each
+  // pays there only for other values of the other numbers the two bound, and with its bounds on those
+  // freed would pay every applicant of both but for `var` (a neighbouring cell); nullopt when one
+  // pays such an applicant, differs from them in anything else, or the two bound no other number.
+  std::optional<GridCells> otherCells(const std::vector<int>& same, int lower, int upper, const Box& L, const Box& U,
+                                      int var, const Cond& between);
+
   // ---- gaps on a dated parameter (check_param_gaps.cpp) ----
   // A top-level conjunct `P op value` comparing a dated read with a constant (op: Gt, Ge, Lt, Le,
   // the read on the left).

@@ -128,6 +128,47 @@ TEST(CheckDecisionTable, AWholeNumbersStretchIsNamedByItsValues) {
             "企业.人数 = 10 falls between");
 }
 
+// Clauses over two numbers tiling a grid with an inner cell left out (营业收入 1亿元 to 2亿元 with 人数
+// 100 or more, between `低于 1亿元` and `达 2亿元 以上` of that 人数, while `达 1亿元 以上 且 人数 低于 100`
+// pays the stretch for fewer people) were silent: any clause paying inside the stretch read as a
+// division drawn on purpose. A neighbouring cell of the grid — differing from the gap's applicants in
+// the other numbers only — no longer does; a clause set apart by anything else still does, and a
+// corner of the grid outside every clause's bounds is not a stretch between two clauses.
+TEST(CheckDecisionTable, AMissingInnerCellOfAGridOverTwoNumbersIsReported) {
+  auto grid = [](const std::string& second, const std::string& fourth) {
+    std::string body = "条 1 {\n" + clause("1", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 低于 100 给予 5万元") +
+                       clause("2", "企业", "规模奖励", second) +
+                       clause("3", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 达 100 以上 给予 10万元") +
+                       (fourth.empty() ? "" : clause("4", "企业", "规模奖励", fourth)) + "}";
+    return compileOne(kindsDoc(body));
+  };
+  const std::string cell2 = "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元";
+  const std::string cell4 = "条件 营业收入 达 2亿元 以上 且 人数 达 100 以上 给予 20万元";
+  auto c = grid(cell2, cell4);
+  ASSERT_TRUE(c->program);
+  auto gap = c->find(FindingKind::CaseRangeGap);
+  ASSERT_EQ(gap.size(), 1u) << c->listing();
+  EXPECT_EQ(c->result.findings.size(), 1u) << c->listing();
+  EXPECT_NE(gap[0]->message.find("企业.营业收入 between 1亿元 and 2亿元 falls between 测试 第1条第3款 and 测试 第1条第4款"),
+            std::string::npos)
+      << gap[0]->message;
+  EXPECT_NE(gap[0]->message.find("for the values of 企业.人数 both require (测试 第1条第2款 pays there only for others)"),
+            std::string::npos)
+      << gap[0]->message;
+  replayAllOf(*c);
+  // The cell paying the stretch for fewer people only if they are manufacturers, or one district's
+  // cell beside another's, is a division drawn on purpose; the missing corner (营业收入 达 1亿元 以上
+  // with 人数 达 100 以上, three cells paid) lies beyond every clause's bounds, not between two.
+  for (const auto& [second, fourth] : std::vector<std::pair<std::string, std::string>>{
+           {"条件 营业收入 达 1亿元 以上 且 人数 低于 100 且 制造业 给予 10万元", cell4},
+           {"条件 营业收入 达 1亿元 以上 且 营业收入 低于 2亿元 且 人数 达 100 以上 且 所在地 为 武进区 给予 10万元", cell4},
+           {cell2, ""}}) {
+    auto quiet = grid(second, fourth);
+    ASSERT_TRUE(quiet->program);
+    EXPECT_TRUE(quiet->find(FindingKind::CaseRangeGap).empty()) << quiet->listing();
+  }
+}
+
 // A dated parameter compared from either side (`基准利率 超 3.5%` / `基准利率 低于 3.5%`) is read period by
 // period into the date, so the two clauses were disjoint on dates and the gap between them, on the
 // dates where the rate is 3.5 %, was reported by nothing. Now: W0622 at the value (read at the
