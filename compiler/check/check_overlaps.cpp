@@ -470,6 +470,8 @@ void Checker::gap(int a, int b) {
   if (!numberGap(a, b)) parameterGap(a, b);
 }
 
+// On a number, or on the levels of an ordered enumeration (check_enum_gaps.cpp).
+
 bool Checker::numberGap(int a, int b) {
   const std::vector<Box> as = joinedBoxes(pay(a));
   const std::vector<Box> bs = joinedBoxes(pay(b));
@@ -478,9 +480,10 @@ bool Checker::numberGap(int a, int b) {
     for (const Box& B : bs)
       for (const Dom& da : A.doms) {
         const VarInfo& v = vars_[da.var];
-        if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
         const Dom* dbp = boxes_.find(B, da.var);
         if (!dbp) continue;
+        if (enumGap(a, b, A, B, da.var, da.enumAllowed, dbp->enumAllowed)) return true;
+        if (v.dom != DomKind::Num || v.kind == VarKind::Date) continue;
         if (pointGap(a, b, A, B, da.var, da.num, dbp->num)) return true;
         if (stretchGap(a, b, A, B, da.var, da.num, dbp->num) || stretchGap(b, a, B, A, da.var, dbp->num, da.num))
           return true;

@@ -382,6 +382,17 @@ class Checker {
   void caseSharedBound(const Table& t, int var, const std::vector<NumDom>& ivs);
   void caseRangeGap(const Table& t, int var, const std::vector<NumDom>& ivs);
 
+  // ---- levels an ordered enumeration's partition skips (check_enum_gaps.cpp) ----
+  Cond memberOf(int var, const Bits& members);
+  // `企业.级别 = 省级`, `企业.星级 ∈ {四星、三星}`.
+  std::string membersText(int var, const Bits& members) const;
+  // Two disjoint clauses allowing members x and y of an ordered enumeration, with a member between
+  // them that neither allows (W0624).
+  bool enumGap(int a, int b, const Box& A, const Box& B, int var, const Bits& x, const Bits& y);
+  // Whether t's keys are members of one ordered enumeration (then searched here for a level between
+  // two cases that none allows; W0624).
+  bool caseEnumGap(const Table& t);
+
   // ---- caps (check_caps.cpp) ----
   void caps();
 

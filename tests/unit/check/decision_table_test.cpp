@@ -20,6 +20,18 @@ void replayAllOf(const Checked& c) {
   for (const auto& f : c.result.findings) c.expectReplays(f);
 }
 
+// The policy compiled and gave one finding, of kind k, whose message says `words` and whose witness
+// `witness`; it replays.
+void expectOnly(const Checked& c, FindingKind k, const std::string& words, const std::string& witness) {
+  ASSERT_TRUE(c.program);
+  auto f = c.find(k);
+  ASSERT_EQ(f.size(), 1u) << c.listing();
+  EXPECT_EQ(c.result.findings.size(), 1u) << c.listing();
+  EXPECT_NE(f[0]->message.find(words), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[0]->witnessSummary.find(witness), std::string::npos) << f[0]->witnessSummary;
+  replayAllOf(c);
+}
+
 // A 分档 table pays on the union of its entries (`超 200万元 或 超 100万元`), which the gap analysis read
 // as two boxes and skipped: 设备投入 = 100万元 between the table's lowest threshold and a clause paying
 // `低于 100万元` was paid by neither, unreported.
@@ -145,17 +157,13 @@ TEST(CheckDecisionTable, AMissingInnerCellOfAGridOverTwoNumbersIsReported) {
   const std::string cell2 = "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元";
   const std::string cell4 = "条件 营业收入 达 2亿元 以上 且 人数 达 100 以上 给予 20万元";
   auto c = grid(cell2, cell4);
-  ASSERT_TRUE(c->program);
-  auto gap = c->find(FindingKind::CaseRangeGap);
-  ASSERT_EQ(gap.size(), 1u) << c->listing();
-  EXPECT_EQ(c->result.findings.size(), 1u) << c->listing();
-  EXPECT_NE(gap[0]->message.find("企业.营业收入 between 1亿元 and 2亿元 falls between 测试 第1条第3款 and 测试 第1条第4款"),
+  expectOnly(*c, FindingKind::CaseRangeGap,
+             "企业.营业收入 between 1亿元 and 2亿元 falls between 测试 第1条第3款 and 测试 第1条第4款", "企业.营业收入=1.5亿元");
+  ASSERT_FALSE(c->find(FindingKind::CaseRangeGap).empty());
+  EXPECT_NE(c->find(FindingKind::CaseRangeGap)[0]->message.find(
+                "for the values of 企业.人数 both require (测试 第1条第2款 pays there only for others)"),
             std::string::npos)
-      << gap[0]->message;
-  EXPECT_NE(gap[0]->message.find("for the values of 企业.人数 both require (测试 第1条第2款 pays there only for others)"),
-            std::string::npos)
-      << gap[0]->message;
-  replayAllOf(*c);
+      << c->listing();
   // The cell paying the stretch for fewer people only if they are manufacturers, or one district's
   // cell beside another's, is a division drawn on purpose; the missing corner (营业收入 达 1亿元 以上
   // with 人数 达 100 以上, three cells paid) lies beyond every clause's bounds, not between two.
@@ -169,13 +177,37 @@ TEST(CheckDecisionTable, AMissingInnerCellOfAGridOverTwoNumbersIsReported) {
   }
 }
 
+// An ordered enumeration's level between two levels that are paid was reported by nothing: `级别 为
+// 国家级` and `级别 为 市级`, as two clauses or two cases, left 省级 projects unpaid. Now W0624 at the
+// skipped level; the levels below the lowest paid, an unordered enumeration's members, and a level
+// another clause pays (for 改造 projects only) stay quiet, as the stretches of a number do.
+TEST(CheckDecisionTable, AnOrderedLevelSkippedBetweenTwoPaidIsReported) {
+  auto expectSkipped = [](const std::string& body, const std::string& words) {
+    expectOnly(*compileOne(kindsDoc("条 1 {\n" + body + "}")), FindingKind::CaseRangeGap, words, "项目.级别=省级");
+  };
+  expectSkipped(clause("1", "项目", "设备奖励", "条件 级别 为 国家级 给予 20万元") +
+                    clause("2", "项目", "设备奖励", "条件 级别 为 市级 给予 5万元"),
+                "项目.级别 = 省级 falls between 测试 第1条第1款 and 测试 第1条第2款");
+  expectSkipped(clause("1", "项目", "设备奖励", "给予 分情形 { 级别 为 国家级: 20万元; 级别 为 市级: 5万元 }"),
+                "项目.级别 = 省级 is covered by no case of 测试 第1条第1款");
+  for (const std::string& body :
+       {clause("1", "项目", "设备奖励", "条件 级别 为 国家级 给予 20万元") + clause("2", "项目", "设备奖励", "条件 级别 为 省级 给予 5万元"),
+        clause("1", "项目", "设备奖励", "给予 分情形 { 级别 为 国家级: 20万元; 级别 为 省级: 5万元 }"),
+        clause("1", "项目", "设备奖励", "条件 产业 为 高端装备 给予 20万元") + clause("2", "项目", "设备奖励", "条件 产业 为 其他产业 给予 5万元"),
+        clause("1", "项目", "设备奖励", "条件 级别 为 国家级 给予 20万元") + clause("2", "项目", "设备奖励", "条件 级别 为 市级 给予 5万元") +
+            clause("3", "项目", "设备奖励", "条件 级别 为 省级 且 改造 给予 10万元")}) {
+    auto quiet = compileOne(kindsDoc("条 1 {\n" + body + "}"));
+    ASSERT_TRUE(quiet->program);
+    EXPECT_TRUE(quiet->find(FindingKind::CaseRangeGap).empty()) << quiet->listing();
+  }
+}
+
 // A dated parameter compared from either side (`基准利率 超 3.5%` / `基准利率 低于 3.5%`) is read period by
 // period into the date, so the two clauses were disjoint on dates and the gap between them, on the
 // dates where the rate is 3.5 %, was reported by nothing. Now: W0622 at the value (read at the
 // evaluation date or at a date fact) and W0624 for a stretch of values, each witness dated into a
 // period that has the value; nothing when the rate never has it while the document is in force.
 TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
-  constexpr auto npos = std::string::npos;
   const std::string decls =
       "参数 基准利率 { 2023-01-01: 3.65%; 2023-07-01: 3.55%; 2024-01-01: 3.50%; 2025-01-01: 3.10% }\n"
       "主体 贷款 隶属 企业 {\n  事实 放款日期: 日期\n}\n";
@@ -184,17 +216,9 @@ TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
     for (std::size_t i = 0; i < rests.size(); ++i) body += clause(std::to_string(i + 1), subject, "设备奖励", rests[i]);
     return compileOne(std::string(kCheckSchema) + decls + doc("测试", body + "}"));
   };
-  // The one finding of `kind`, its message and witness saying `words` and `date`, replayed.
   auto expectGap = [&](const std::string& subject, const std::vector<std::string>& rests, FindingKind kind,
                        const std::string& words, const std::string& date) {
-    auto c = checked(subject, rests);
-    ASSERT_TRUE(c->program);
-    auto f = c->find(kind);
-    ASSERT_EQ(f.size(), 1u) << c->listing();
-    EXPECT_EQ(c->result.findings.size(), 1u) << c->listing();
-    EXPECT_NE(f[0]->message.find(words), npos) << f[0]->message;
-    EXPECT_NE(f[0]->witnessSummary.find(date), npos) << f[0]->witnessSummary;
-    replayAllOf(*c);
+    expectOnly(*checked(subject, rests), kind, words, date);
   };
   expectGap("企业", {"条件 基准利率 超 3.5% 给予 10万元", "条件 基准利率 低于 3.5% 给予 5万元"}, FindingKind::TierGap,
             "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between", "评价日期 2024-");
