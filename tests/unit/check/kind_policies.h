@@ -151,6 +151,22 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
       {"UndecidedPairIsReported",
        kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 名称 == \"甲\" 给予 5万元") +
          clause("2", "企业", "规模奖励", "条件 名称 == \"乙\" 给予 10万元") + "}")},
+      // The gaps found on other things than one number: a dated parameter's value (W0622, the witness
+      // dated into its period), a level between two levels paid, an inner cell of a grid (W0624).
+      {"GapOnADatedParameter",
+       std::string(kCheckSchema) + "参数 基准利率 { 2023-01-01: 3.65%; 2024-01-01: 3.50%; 2025-01-01: 3.10% }\n" +
+         doc("测试", "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n" +
+         clause("1", "企业", "规模奖励", "条件 基准利率 超 3.5% 给予 10万元") +
+         clause("2", "企业", "规模奖励", "条件 基准利率 低于 3.5% 给予 5万元") + "}")},
+      {"LevelSkippedBetweenTwoPaid",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 级别 为 国家级 给予 20万元") +
+         clause("2", "项目", "设备奖励", "条件 级别 为 市级 给予 5万元") +
+         clause("3", "项目", "节能奖励", "给予 分情形 { 级别 为 国家级: 20万元; 级别 为 市级: 5万元 }") + "}")},
+      {"MissingInnerCellOfAGrid",
+       kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 低于 100 给予 5万元") +
+         clause("2", "企业", "规模奖励", "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元") +
+         clause("3", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 达 100 以上 给予 10万元") +
+         clause("4", "企业", "规模奖励", "条件 营业收入 达 2亿元 以上 且 人数 达 100 以上 给予 20万元") + "}")},
   };
   return all;
 }
