@@ -19,6 +19,16 @@ bool strict(ast::CmpOp op) { return op == ast::CmpOp::Gt || op == ast::CmpOp::Lt
 
 bool sameDay(const Lin& x, const Lin& y) { return x.coef == y.coef && x.c == y.c; }
 
+bool allows(ast::CmpOp op, const Q& bound, const Q& v) {
+  switch (op) {
+    case ast::CmpOp::Gt: return bound < v;
+    case ast::CmpOp::Ge: return !(v < bound);
+    case ast::CmpOp::Lt: return v < bound;
+    case ast::CmpOp::Le: return !(bound < v);
+    default: return false;
+  }
+}
+
 }  // namespace
 
 // `P op value`, with the read written on either side; only reads on a day without an offset (the
@@ -109,11 +119,7 @@ bool Checker::paramGapBetween(int lower, std::size_t lowConj, const ParamBound& 
                               const ParamBound& hi, bool band) {
   const bool point = lo.value == hi.value;
   if (point ? !(strict(lo.op) && strict(hi.op)) : (!(lo.value < hi.value) || band)) return false;
-  auto uncovered = [&](const Q& v) {
-    bool pastLow = lo.value < v || (v == lo.value && strict(lo.op));
-    bool belowHigh = v < hi.value || (v == hi.value && strict(hi.op));
-    return pastLow && belowHigh;
-  };
+  auto uncovered = [&](const Q& v) { return !allows(lo.op, lo.value, v) && !allows(hi.op, hi.value, v); };
   auto days = tr_.daysWhere(*lo.read, uncovered);
   if (!days) return false;
   Cond when = solver_.prepare(std::move(*days));
@@ -164,6 +170,56 @@ bool Checker::parameterGap(int a, int b) {
       if (above(y.op) ? paramGapBetween(a, i, x, b, j, y, band) : paramGapBetween(b, j, y, a, i, x, band)) return true;
     }
   return false;
+}
+
+// A 分情形 table whose every key compares one dated read with a constant (`分情形 { LPR一年期 超 3.5%/年:
+// …; LPR一年期 低于 3.5%/年: … }`): the values no case allows, between a case paying below them and one
+// paying above, for an applicant the clause pays but for its table, dated into a period with such a
+// value. The boxes of such keys are periods of the date, which caseBounds would name as a stretch of
+// dates; named here by the parameter's values. Whether it reported one (else caseBounds reads the
+// table as it reads any, for two cases that both hold a period, W0625).
+bool Checker::caseParamGap(const Table& t) {
+  if (t.node->op != Op::Cases) return false;
+  std::vector<ParamBound> keys;
+  for (const auto& en : t.node->entries) {
+    auto b = en.key.empty() ? std::nullopt : paramBound(en.key[0]);
+    if (!b || (!keys.empty() && (b->read->param != keys[0].read->param || !sameDay(b->day, keys[0].day))))
+      return false;
+    keys.push_back(*b);
+  }
+  if (keys.empty()) return false;
+  // The highest bound paying below and the lowest paying above: the values between are no case's.
+  const ParamBound *lo = nullptr, *hi = nullptr;
+  for (const ParamBound& k : keys) {
+    if (!above(k.op) && (!lo || lo->value < k.value || (lo->value == k.value && strict(lo->op)))) lo = &k;
+    if (above(k.op) && (!hi || k.value < hi->value || (k.value == hi->value && strict(hi->op)))) hi = &k;
+  }
+  if (!lo || !hi || hi->value < lo->value) return false;
+  const bool point = lo->value == hi->value;
+  if (point && !(strict(lo->op) && strict(hi->op))) return false;
+  auto uncovered = [&](const Q& v) { return !allows(lo->op, lo->value, v) && !allows(hi->op, hi->value, v); };
+  auto days = tr_.daysWhere(*lo->read, uncovered);
+  if (!days) return false;
+  const int c = t.clause;
+  Answer a = paysWith(c, solver_.prepare(std::move(*days)));
+  if (a.sat != Sat::Yes) return false;
+  // The evaluator's word: the clause pays the witness nothing.
+  auto res = runner_.run({c}, wb_.build(a.model, subject(c), ""));
+  const eval::Award* aw = res ? awardOf(&runner_, *res, c) : nullptr;
+  if (!res || (aw && aw->hasAmount())) return false;
+  const std::string name = readName(*lo), values = periodsText(*lo, uncovered, !point);
+  Finding& f =
+      point ? add(FindingKind::TierGap, c,
+                  fmt::format("{} = {} (in force {}) is covered by no case of {}: one case ends below it and the next "
+                              "starts above it, so the clause pays nothing there",
+                              name, paramValueText(*lo, lo->value), values, cite(c)))
+            : add(FindingKind::CaseRangeGap, c,
+                  fmt::format("{} between {} and {} ({}) is covered by no case of {}: the cases pay below and above "
+                              "that stretch, and nothing inside it",
+                              name, paramValueText(*lo, lo->value), paramValueText(*lo, hi->value), values, cite(c)));
+  if (t.node->span.valid()) f.span = t.node->span;
+  attachWitness(f, a.model, subject(c));
+  return true;
 }
 
 }  // namespace polc::check

@@ -387,7 +387,7 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
 }
 
 void Checker::caseBounds(const Table& t, bool overlaps) {
-  if (caseEnumGap(t)) return;
+  if (caseEnumGap(t) || caseParamGap(t)) return;
   const int c = t.clause;
   const ir::Expr& node = *t.node;
   const std::vector<Cond>& key = t.key;

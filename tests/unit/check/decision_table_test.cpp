@@ -225,6 +225,13 @@ TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
   // Written the other way round, and read at a loan's date.
   expectGap("贷款", {"条件 3.5% 低于 基准利率 于 放款日期 给予 10万元", "条件 基准利率 于 放款日期 低于 3.5% 给予 5万元"},
             FindingKind::TierGap, "基准利率 于 贷款.放款日期 = 3.5%", "贷款.放款日期=2024-");
+  // In a 分情形 table, named by the parameter's values, not as a stretch of dates.
+  expectGap("企业", {"给予 分情形 { 基准利率 超 3.5%: 10万元; 基准利率 低于 3.5%: 5万元 }"}, FindingKind::TierGap,
+            "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) is covered by no case of", "评价日期 2024-");
+  expectGap("企业", {"给予 分情形 { 基准利率 达 3.6% 以上: 10万元; 基准利率 低于 3.5%: 5万元 }"}, FindingKind::CaseRangeGap,
+            "基准利率 between 3.5% and 3.6% (3.55% from 2023-07-01 to 2023-12-31, 3.5% from 2024-01-01 to 2024-12-31) is "
+            "covered by no case of",
+            "评价日期 2023-");
   // A stretch: 3.55 % and 3.50 % lie between 低于 3.5% and 达 3.6% 以上.
   expectGap("企业", {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 低于 3.5% 给予 5万元"}, FindingKind::CaseRangeGap,
             "(3.55% from 2023-07-01 to 2023-12-31, 3.5% from 2024-01-01 to 2024-12-31)", "评价日期 2023-");
@@ -234,6 +241,7 @@ TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
   for (const auto& rests : std::vector<std::vector<std::string>>{
            {"条件 基准利率 超 3.5% 给予 10万元", "条件 基准利率 不超过 3.5% 给予 5万元"},
            {"条件 基准利率 超 3.6% 给予 10万元", "条件 基准利率 低于 3.6% 给予 5万元"},
+           {"给予 分情形 { 基准利率 超 3.6%: 10万元; 基准利率 低于 3.6%: 5万元 }"},
            {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 超 3.4% 且 基准利率 低于 3.5% 给予 5万元"},
            {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 低于 3.5% 给予 5万元",
             "条件 基准利率 达 3.5% 以上 且 基准利率 低于 3.6% 且 制造业 给予 5万元"}}) {
