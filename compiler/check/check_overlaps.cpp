@@ -646,6 +646,13 @@ std::optional<std::vector<int>> Checker::unpaid(int c, const Assignment& model) 
   return same;
 }
 
+// Clause c alone pays the applicant nothing, in the evaluator: a table gap's witness.
+bool Checker::paysNothing(int c, const Assignment& model) {
+  auto res = runner_.run({c}, wb_.build(model, subject(c), ""));
+  const eval::Award* aw = res ? awardOf(&runner_, *res, c) : nullptr;
+  return res && !(aw && aw->hasAmount());
+}
+
 // Whether a clause of `same` other than the two can pay some applicant inside the stretch. The
 // witness's evaluation already proves the finding's claim (no clause pays that applicant), as for
 // W0622; this is the decision table's rule on top: a stretch that another clause pays for some

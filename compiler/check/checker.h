@@ -183,6 +183,8 @@ class Checker {
   Answer freedAt(int a, int b, const Box& A, const Box& B, int var, const Cond& at, const Cond* also = nullptr);
   // The clauses of c's target and subject, when none of them pays the applicant.
   std::optional<std::vector<int>> unpaid(int c, const Assignment& model);
+  // Whether clause c alone pays the applicant nothing (and the applicant evaluates).
+  bool paysNothing(int c, const Assignment& model);
   // Whether a clause of `same` other than lower and upper pays some applicant inside `between`.
   bool coveredBetween(const std::vector<int>& same, int lower, int upper, const Cond& between);
 
