@@ -108,7 +108,7 @@ class Runner {
     std::string display = path.lexically_normal().string();
     json doc;
     try {
-      doc = facts::parseJsonExact(readFile(path));
+      doc = facts::parseFactsJson(readFile(path));
     } catch (const std::exception& e) {
       failFile(display, e.what());
       return;
@@ -141,7 +141,7 @@ class Runner {
       ++ran;
       std::vector<std::string> lines;
       try {
-        lines = run(path, defaults, c, fmt::format("{}: cases[{}]", display, i));
+        lines = run(path, defaults, c, display, i);
       } catch (const TestFileError& e) {
         lines = {std::string("bad test case: ") + e.what()};
       }
@@ -211,38 +211,53 @@ class Runner {
     return out;
   }
 
-  json factsOf(const fs::path& testFile, const json& defaults, const json& c, const std::string& where) {
+  // A case's facts, and where they come from as the reader's errors are prefixed with: a facts file
+  // as polc eval names it, else the test file and the case (`x.test.json: cases[2].facts: `,
+  // `x.test.json: base + cases[2].patch: `), so that a rejected applicant points at its place.
+  struct CaseFacts {
     json facts;
+    std::string origin;
+  };
+  CaseFacts factsOf(const fs::path& testFile, const json& defaults, const json& c, const std::string& where,
+                    const std::string& display) {
+    CaseFacts out;
     if (c.contains("facts")) {
       const json& f = c.at("facts");
       if (f.is_string()) {
         fs::path p = relativeTo(testFile, f.get<std::string>());
         try {
-          facts = facts::parseJsonExact(readFile(p));
+          out.facts = facts::parseFactsJson(readFile(p));
         } catch (const TestFileError&) {
           throw;
         } catch (const std::exception& e) {
           throw TestFileError(fmt::format("{}: {}", p.string(), e.what()));
         }
+        out.origin = p.string();
       } else if (f.is_object()) {
-        facts = f;
+        out.facts = f;
+        out.origin = where + ".facts";
       } else {
         throw TestFileError(where + ".facts: expected an object or the path of a facts file");
       }
     } else if (defaults.contains("base")) {
-      facts = defaults.at("base");
+      out.facts = defaults.at("base");
+      out.origin = display + ": base";
     } else {
       throw TestFileError(where + ": no \"facts\" and the file has no \"base\"");
     }
     if (c.contains("patch")) {
       if (!c.at("patch").is_object()) throw TestFileError(where + ".patch: expected an object (a JSON merge patch)");
-      facts.merge_patch(c.at("patch"));
+      out.facts.merge_patch(c.at("patch"));
+      // After a facts file, the test file is named again.
+      const bool fromFile = c.contains("facts") && c.at("facts").is_string();
+      out.origin += " + " + (fromFile ? where : where.substr(display.size() + 2)) + ".patch";
     }
-    return facts;
+    return out;
   }
 
-  std::vector<std::string> run(const fs::path& testFile, const json& defaults, const json& c,
-                               const std::string& where) {
+  std::vector<std::string> run(const fs::path& testFile, const json& defaults, const json& c, const std::string& display,
+                               std::size_t index) {
+    const std::string where = fmt::format("{}: cases[{}]", display, index);
     if (!c.is_object()) throw TestFileError(where + ": expected an object");
     checkKeys(c, {"name", "policies", "date", "facts", "patch", "expect"}, where);
     if (!c.contains("name")) throw TestFileError(where + ": missing \"name\"");
@@ -262,7 +277,8 @@ class Runner {
 
     PolicySet& set = cache_.get(policyPaths(testFile, defaults, c, where));
     if (!set.program) return {"the policies do not compile:", set.diagnostics};
-    json facts = factsOf(testFile, defaults, c, where);
+    const CaseFacts given = factsOf(testFile, defaults, c, where, display);
+    const json& facts = given.facts;
 
     eval::Options options;
     const json* date = c.contains("date") ? &c.at("date") : defaults.contains("date") ? &defaults.at("date") : nullptr;
@@ -275,9 +291,11 @@ class Runner {
       throw TestFileError(where + ": no date (give \"date\" in the case, the file or the facts) — a test never uses today");
     }
 
+    // The reader polc eval uses, on the same tree it builds (numbers kept apart from texts), with the
+    // case's date as --date is given: a case's facts are accepted exactly when a facts file is.
+    auto read = facts::readFacts(*set.fe->model, *set.program, facts, options.date);
     std::vector<std::string> errors;
-    auto read = facts::readFacts(*set.fe->model, *set.program, facts);
-    errors = read.errors;
+    for (const auto& e : read.errors) errors.push_back(given.origin + ": " + e);
     eval::Result result;
     bool evaluated = false;
     if (read.ok()) {

@@ -2,18 +2,21 @@
 
 #include <fmt/format.h>
 
+#include "facts/facts.h"
+
 namespace polc::testfile {
 
 std::string shown(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
+  if (auto text = facts::numberText(v)) return *text;
   if (v.is_null()) return "null";
   return v.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 polrt::Decimal decimalOf(const json& v, const std::string& where) {
-  if (!v.is_string()) throw TestFileError(fmt::format("{}: expected a decimal string in 元, got {}", where, shown(v)));
-  auto d = polrt::Decimal::parse(v.get<std::string>());
-  if (!d) throw TestFileError(fmt::format("{}: expected a decimal string in 元, got \"{}\"", where, v.get<std::string>()));
+  const auto text = facts::numberText(v);
+  if (!text) throw TestFileError(fmt::format("{}: expected a decimal string in 元, got {}", where, shown(v)));
+  auto d = polrt::Decimal::parse(*text);
+  if (!d) throw TestFileError(fmt::format("{}: expected a decimal string in 元, got \"{}\"", where, *text));
   return *d;
 }
 

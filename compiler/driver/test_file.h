@@ -19,8 +19,9 @@ struct TestFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A value as the report shows it: a string as itself, anything else as JSON. Test files are read
-// with facts::parseJsonExact, so a number keeps its text and an amount may be written as one.
+// A value as the report shows it: a string or a number as its text, anything else as JSON. Test
+// files are read with facts::parseFactsJson, so a number keeps its text (an amount may be written
+// as one) and the facts of a case are read exactly as a facts file is.
 std::string shown(const json& v);
 // A decimal string in 元.
 polrt::Decimal decimalOf(const json& v, const std::string& where);

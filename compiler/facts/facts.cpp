@@ -36,10 +36,8 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   json root;
   std::string error;
 
-  // `markNumbers`: a number is kept as a JSON binary holding its text rather than as a string, so
-  // that a text fact can tell `"名称": 123` from `"名称": "123"` and refuse the number (numberText).
   // `text`: the input, to count an error's column in characters (parse_error).
-  ExactBuilder(bool markNumbers, const std::string& text) : markNumbers_(markNumbers), text_(text) {}
+  explicit ExactBuilder(const std::string& text) : text_(text) {}
 
   bool null() override { return put(json()); }
   bool boolean(bool v) override { return put(json(v)); }
@@ -151,7 +149,9 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     return path.empty() ? path : path + ": ";
   }
   bool putNumber(const std::string& s) {
-    return markNumbers_ ? put(json::binary(std::vector<std::uint8_t>(s.begin(), s.end()))) : put(json(s));
+    // A JSON binary holding its text rather than a string, so that a text fact can tell `"名称": 123`
+    // from `"名称": "123"` and refuse the number (numberText).
+    return put(json::binary(std::vector<std::uint8_t>(s.begin(), s.end())));
   }
 
   static constexpr std::size_t kMaxDepth = 200;
@@ -170,7 +170,6 @@ class ExactBuilder : public nlohmann::json_sax<json> {
     return column;
   }
 
-  bool markNumbers_;
   const std::string& text_;
   std::vector<json*> stack_;
   std::vector<std::string> names_;  // beside stack_: each open container's name in its parent
@@ -187,13 +186,6 @@ bool isYearText(const std::string& s) {
 // A value as an error quotes it, at most 60 characters. Counted in characters and cut between two:
 // cut by bytes, a Chinese value (three bytes a character) lost its end after 19 characters, and
 // the cut fell inside a character, leaving ill-formed UTF-8 on stderr and U+FFFD in the JSON.
-// The text of an amount, a count or a year: a string, or a number of the facts (ExactBuilder).
-std::optional<std::string> numberText(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_binary()) return std::string(v.get_binary().begin(), v.get_binary().end());
-  return std::nullopt;
-}
-
 std::string shown(const json& v) {
   // A number as a string, as it was shown before numbers were kept apart: the messages of every reader.
   std::string s = (v.is_binary() ? json(*numberText(v)) : v).dump(-1, ' ', false, json::error_handler_t::replace);
@@ -698,16 +690,14 @@ void refuseOtherEncodings(const std::string& text) {
 
 }  // namespace
 
-namespace {
-
-json parseExact(const std::string& text, bool markNumbers) {
+json parseFactsJson(const std::string& text) {
   refuseOtherEncodings(text);
   // nlohmann's reader takes a NUL byte for the end of the input and ignores what follows it: a
   // file with anything after a NUL is refused instead (in a string a NUL must be escaped anyway),
   // as the generated code's reader refuses it.
   if (const auto nul = text.find('\0'); nul != std::string::npos)
     throw std::runtime_error("a NUL byte at byte " + std::to_string(nul));
-  ExactBuilder b(markNumbers, text);
+  ExactBuilder b(text);
   bool ok = false;
   try {
     ok = json::sax_parse(text, &b);
@@ -720,11 +710,12 @@ json parseExact(const std::string& text, bool markNumbers) {
   return b.root;
 }
 
-}  // namespace
-
-json parseJsonExact(const std::string& text) { return parseExact(text, false); }
-
-json parseFactsJson(const std::string& text) { return parseExact(text, true); }
+// The text of an amount, a count or a year: a string, or a number of the facts (ExactBuilder).
+std::optional<std::string> numberText(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_binary()) return std::string(v.get_binary().begin(), v.get_binary().end());
+  return std::nullopt;
+}
 
 FactsResult readFacts(const sema::Model& model, const ir::Program& program, const json& doc, std::optional<int> date) {
   return Reader(model, program, date).run(doc);

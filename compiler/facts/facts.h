@@ -44,17 +44,18 @@ inline constexpr std::size_t kMaxFactsBytes = 16u * 1024 * 1024;
 
 FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path,
                           std::optional<int> date = std::nullopt);
-// An already parsed document (numbers with a fraction must have been kept as strings: see
-// parseJsonExact), e.g. one line of a batch file.
+// An already parsed document, read by parseFactsJson (a number is kept as its text, apart from a
+// string): one line of a batch file, the facts of a polc test case.
 FactsResult readFacts(const sema::Model& model, const ir::Program& program, const nlohmann::json& doc,
                       std::optional<int> date = std::nullopt);
 
-// Parses JSON keeping numbers with a fraction or exponent as their source text (a string), so that
-// 0.12 never passes through binary floating point. Throws std::runtime_error on bad syntax.
-nlohmann::json parseJsonExact(const std::string& text);
-// As parseJsonExact, but a number is kept apart from a string (a JSON binary holding its text), so
-// that a text fact refuses `"名称": 123` as the other readers do. How readFacts reads facts text;
-// the facts of a test file (read with parseJsonExact) still take a number for a text.
+// Parses JSON keeping every number as its source text, never through binary floating point (0.12
+// stays exact), and apart from a string (a JSON binary holding the text), so that a text fact
+// refuses `"名称": 123` as the other readers do. How readFacts reads facts text, and how polc test
+// reads a test file, whose cases' facts readFacts then reads as they are. Throws
+// std::runtime_error on bad syntax.
 nlohmann::json parseFactsJson(const std::string& text);
+// The text of a number of a parseFactsJson tree, or of a string; nullopt for anything else.
+std::optional<std::string> numberText(const nlohmann::json& v);
 
 }  // namespace polc::facts

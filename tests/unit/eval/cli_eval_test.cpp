@@ -804,6 +804,33 @@ TEST(TestCli, MistakesInTheTestFile) {
   EXPECT_NE(r.out.find("bad test case: date: expected YYYY-MM-DD, got 2024-02-30"), std::string::npos) << r.out;
 }
 
+// The facts of a case are read as `polc eval --facts` reads them (facts::parseFactsJson): a number
+// given for a text fact is refused, not read as the text "123", whether the facts are inline, a
+// file's base with a patch, or a facts file. The error names the test file, the case and the
+// field, as polc eval's names the facts file and the field.
+TEST(TestCli, FactsAreReadAsPolcEvalReadsThem) {
+  fs::path dir = scratch("test_facts_reader");
+  fs::create_directories(dir);
+  write(dir / "f.json", R"({"企业": {"所在地": "新北区", "项目": [{"引荐人": [{"名称": 123}]}]}})");
+  write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "date": "2024-06-30",
+    "base": {"企业": {"所在地": "新北区"}}, "cases": [
+    {"name": "inline", "facts": {"企业": {"所在地": "新北区", "项目": [{"引荐人": [{"名称": 123}]}]}},
+     "expect": {"totals": {"max": "0"}}},
+    {"name": "patched base", "patch": {"企业": {"项目": [{"引荐人": [{"名称": 123}]}]}}, "expect": {"totals": {"max": "0"}}},
+    {"name": "a file", "facts": "f.json", "expect": {"totals": {"max": "0"}}}]})");
+  CliRun r = runPolc("test '" + (dir / "x.test.json").string() + "'", "test_facts_reader");
+  EXPECT_EQ(r.exit, 1) << r.out;
+  const std::string field = "企业.项目[0].引荐人[0].名称: expected text, got the number 123: write \"123\"";
+  const std::string file = (dir / "x.test.json").lexically_normal().string();
+  EXPECT_NE(r.out.find(file + ": cases[0].facts: " + field), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(file + ": base + cases[1].patch: " + field), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find((dir / "f.json").lexically_normal().string() + ": " + field), std::string::npos) << r.out;
+  EXPECT_TRUE(r.out.size() >= 20 && r.out.substr(r.out.size() - 19) == "0 passed, 3 failed\n") << r.out;
+  // The same facts through polc eval: the same words.
+  CliRun e = runPolc("eval policies/ --date 2024-06-30 --facts '" + (dir / "f.json").string() + "'", "test_facts_reader_eval");
+  EXPECT_NE(e.err.find(field), std::string::npos) << e.err;
+}
+
 // The same run as one JSON document and as JUnit XML, for CI systems: a passing case, a failing
 // one with its differences, and a file that is not a test file (one failure, reported as an error).
 TEST(TestCli, JsonAndJunitReports) {
