@@ -236,6 +236,7 @@ class Reader {
     std::string rootKey;
     for (const auto& [key, value] : doc.items()) {
       if (key == "date" || key == "日期") {
+        if (value.is_null()) continue;  // not given, as everywhere a key may be left out
         if (!value.is_string() || !ir::parseDate(value.get<std::string>()))
           error(key, fmt::format("expected a date YYYY-MM-DD, got {}", shown(value)));
         else r.applicant.date = ir::parseDate(value.get<std::string>());
@@ -244,6 +245,7 @@ class Reader {
       if (!key.empty() && key[0] == '_') continue;  // comments
       int s = p_.subjectIndex(key);
       if (s >= 0 && p_.subjects[s].owner < 0) {
+        if (value.is_null()) continue;
         if (root >= 0) {
           error(key, fmt::format("one applicant per file: {} is given besides {}", key, rootKey));
           continue;
@@ -307,8 +309,11 @@ class Reader {
         if (v) out_->applicant.instances[index].facts[f - s.facts.begin()] = std::move(*v);
         continue;
       }
+      // Below, a key given null lists nothing, as the key left out does (docs/facts.md): no item, no
+      // history, no award received. The key is still checked, so that a misspelt one is found.
       int child = p_.subjectIndex(key);
       if (child >= 0 && p_.subjects[child].owner == subject) {
+        if (value.is_null()) continue;
         if (!value.is_array()) {
           error(here, fmt::format("expected an array of {} objects, got {}", key, shown(value)));
           continue;
@@ -318,11 +323,11 @@ class Reader {
         continue;
       }
       if (key == "history" || key == "历史") {
-        history(index, value, here);
+        if (!value.is_null()) history(index, value, here);
         continue;
       }
       if (key == "received" || key == "已获奖励") {
-        received(index, value, here);
+        if (!value.is_null()) received(index, value, here);
         continue;
       }
       std::vector<std::string> names;
@@ -357,6 +362,7 @@ class Reader {
         error(here, fmt::format("{} keeps no history (its declaration has no 历史)", name));
         continue;
       }
+      if (years.is_null()) continue;
       if (!years.is_object()) {
         error(here, fmt::format("expected {{\"年份\": 值, …}}, got {}", shown(years)));
         continue;
@@ -367,6 +373,7 @@ class Reader {
           error(at, "a history key is a year such as \"2023\"");
           continue;
         }
+        if (v.is_null()) continue;  // that year's value is not known
         auto parsed = read(*f, v, at);
         if (parsed) out_->applicant.instances[index].history[f - s.facts.begin()][std::stoi(year)] = *parsed;
       }
@@ -424,6 +431,8 @@ class Reader {
       std::string targetAt;  // where the target was given, if it was
       for (const auto& [key, v] : r.items()) {
         std::string at = here + "." + key;
+        // A field given null is one left out (a required one is then missing); an unknown one is not.
+        if (v.is_null() && polc_rt::isReceivedField(key)) continue;
         if (key == "citation" || key == "条款") {
           aw.citation = v.is_string() ? v.get<std::string>() : "";
           aw.clause = citation(aw.citation);

@@ -29,12 +29,13 @@ void Generator::reader(std::ostream& os) {
   os << "  out = Facts();\n  int roots = 0;\n";
   os << "  for (std::size_t k = 0; k < doc.keys.size(); ++k) {\n";
   os << "    const std::string& key = doc.keys[k];\n    const polc_rt::Json& value = doc.values[k];\n";
-  os << "    if (key == \"date\" || key == \"日期\") {\n      out.date = rd.date(value, key);\n      continue;\n    }\n";
+  // null is a key left out, here and wherever a key may be left out (docs/facts.md), as in polc's reader.
+  os << "    if (key == \"date\" || key == \"日期\") {\n      if (!value.isNull()) out.date = rd.date(value, key);\n      continue;\n    }\n";
   os << "    if (!key.empty() && key[0] == '_') continue;\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
-      os << "    if (key == " << lit(p_.subjects[s].name) << ") {\n      out." << subjectNames_[s] << ".emplace();\n      read(rd, value, key, *out."
-         << subjectNames_[s] << ");\n      ++roots;\n      continue;\n    }\n";
+      os << "    if (key == " << lit(p_.subjects[s].name) << ") {\n      if (value.isNull()) continue;\n      out." << subjectNames_[s]
+         << ".emplace();\n      read(rd, value, key, *out." << subjectNames_[s] << ");\n      ++roots;\n      continue;\n    }\n";
   os << "    rd.error(key, \"unknown field\");\n  }\n";
   os << "  if (!doc.isObject()) rd.error(\"\", \"the facts file must be a JSON object\");\n";
   os << "  else if (roots != 1) rd.error(\"\", \"expected exactly one applicant\");\n";
@@ -54,7 +55,8 @@ void Generator::readSubject(std::ostream& os, int s) {
   for (std::size_t f = 0; f < sub.facts.size(); ++f) {
     const auto& slot = sub.facts[f];
     const FactInfo& fi = facts_[static_cast<std::size_t>(s)][f];
-    // null is a fact not given; for anything else (an unknown name, history, items) it is an error.
+    // null is a fact not given, as it is no item, no history and no award received below; for an
+    // unknown name it is an error.
     os << "    if (key == " << lit(slot.name) << ") {\n      if (v.isNull()) continue;\n";
     std::string target = fi.optional ? "x." + fi.member + ".emplace()" : "x." + fi.member;
     os << "      " << readValue(slot.type, "v", "at", target, boundsName(static_cast<std::size_t>(s), f)) << "\n";
@@ -62,14 +64,14 @@ void Generator::readSubject(std::ostream& os, int s) {
   }
   for (std::size_t c = 0; c < p_.subjects.size(); ++c) {
     if (p_.subjects[c].owner != s) continue;
-    os << "    if (key == " << lit(p_.subjects[c].name) << ") {\n";
+    os << "    if (key == " << lit(p_.subjects[c].name) << ") {\n      if (v.isNull()) continue;\n";
     os << "      if (!v.isArray()) {\n        rd.error(at, \"expected an array\");\n        continue;\n      }\n";
     os << "      for (std::size_t i = 0; i < v.array.size(); ++i) {\n";
     os << "        x." << childField_[static_cast<int>(c)] << ".emplace_back();\n";
     os << "        read(rd, v.array[i], at + \"[\" + std::to_string(i) + \"]\", x." << childField_[static_cast<int>(c)] << ".back());\n";
     os << "      }\n      continue;\n    }\n";
   }
-  os << "    if (key == \"history\" || key == \"历史\") {\n";
+  os << "    if (key == \"history\" || key == \"历史\") {\n      if (v.isNull()) continue;\n";
   os << "      if (!v.isObject()) {\n        rd.error(at, \"expected an object\");\n        continue;\n      }\n";
   os << "      for (std::size_t h = 0; h < v.keys.size(); ++h) {\n";
   os << "        const std::string& name = v.keys[h];\n        const polc_rt::Json& years = v.values[h];\n        (void)years;\n";
@@ -89,7 +91,8 @@ void Generator::readSubject(std::ostream& os, int s) {
   }
   (void)any;
   os << "        rd.error(at + \".\" + name, \"no history of this fact\");\n      }\n      continue;\n    }\n";
-  os << "    if (key == \"已获奖励\" || key == \"received\") {\n      rd.received(v, at, x.已获奖励, " << s << ");\n      continue;\n    }\n";
+  os << "    if (key == \"已获奖励\" || key == \"received\") {\n      if (!v.isNull()) rd.received(v, at, x.已获奖励, " << s
+     << ");\n      continue;\n    }\n";
   os << "    rd.error(at, \"unknown field\");\n  }\n";
   for (std::size_t f = 0; f < sub.facts.size(); ++f) {
     const auto& slot = sub.facts[f];

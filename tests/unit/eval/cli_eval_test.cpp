@@ -831,6 +831,20 @@ TEST(TestCli, FactsAreReadAsPolcEvalReadsThem) {
   EXPECT_NE(e.err.find(field), std::string::npos) << e.err;
 }
 
+// A date given null in a case's facts is none, as polc eval reads it (docs/facts.md): the case
+// needs a date of its own, or it would run on today's.
+TEST(TestCli, ANullDateInTheFactsIsNone) {
+  fs::path dir = scratch("test_facts_null_date");
+  fs::create_directories(dir);
+  write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "cases": [
+    {"name": "null date", "facts": {"date": null, "企业": {"所在地": "新北区"}}, "expect": {"totals": {"max": "0"}}},
+    {"name": "its own", "date": "2024-06-30", "facts": {"date": null, "企业": {"所在地": "新北区", "项目": null}},
+     "expect": {"totals": {"max": "0"}}}]})");
+  CliRun r = runPolc("test '" + (dir / "x.test.json").string() + "'", "test_facts_null_date");
+  EXPECT_NE(r.out.find("cases[0]: no date"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.out.size() >= 20 && r.out.substr(r.out.size() - 19) == "1 passed, 1 failed\n") << r.out;
+}
+
 // The same run as one JSON document and as JUnit XML, for CI systems: a passing case, a failing
 // one with its differences, and a file that is not a test file (one failure, reported as an error).
 TEST(TestCli, JsonAndJunitReports) {

@@ -150,6 +150,38 @@ TEST_F(Facts, CountsDatesHistoryAndReceived) {
   EXPECT_EQ(str(r.applicant.received[0].amount), "30000");
 }
 
+// `null` is the same as the key left out wherever a key may be left out (docs/facts.md): the date,
+// a subject's items, its history (a fact's, a year's) and awards received, and an award's fields;
+// the key must still be one the reader knows. `"项目": null` lists no project, as `[]` and no key do.
+TEST_F(Facts, NullIsAKeyLeftOut) {
+  auto r = read(R"({"date": null, "企业": {"项目": null, "营业收入": null, "history": null, "已获奖励": null}})");
+  ASSERT_TRUE(r.ok()) << r.errors.front();
+  EXPECT_FALSE(r.applicant.date);
+  auto none = read(R"({"企业": {}})");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(r.applicant.instances.size(), none.applicant.instances.size()) << "no project is listed";
+  EXPECT_EQ(read(R"({"企业": {"项目": []}})").applicant.instances.size(), none.applicant.instances.size());
+  r = read(R"({"日期": null, "企业": {"history": {"营业收入": null}, "received": [
+                 {"citation": "测试 第1条第1款", "target": null, "amount": "3万元", "year": 2023}]}})");
+  ASSERT_TRUE(r.ok()) << r.errors.front();
+  ASSERT_EQ(r.applicant.received.size(), 1u);
+  EXPECT_EQ(r.applicant.received[0].clause, 0);
+  r = read(R"({"企业": {"history": {"营业收入": {"2022": null, "2023": "480亿元"}}}})");
+  ASSERT_TRUE(r.ok()) << r.errors.front();
+  std::size_t years = 0;
+  for (const auto& h : r.applicant.instances[0].history) years += h.size();
+  EXPECT_EQ(years, 1u) << "2022 is not given";
+  // Left out, a required field is missing; a misspelt key is unknown, null or not.
+  EXPECT_EQ(error(R"({"企业": {"已获奖励": [{"citation": "测试 第1条第1款", "amount": null, "year": 2023}]}})"),
+            "企业.已获奖励[0].amount: missing: the amount received");
+  EXPECT_NE(error(R"({"企业": {"项木": null}})").find("企业.项木: unknown field"), std::string::npos);
+  EXPECT_NE(error(R"({"企业": {"history": {"营业收人": null}}})").find("unknown field"), std::string::npos);
+  EXPECT_NE(error(R"({"企业": {"history": {"营业收入": {"last": null}}}})").find("a history key is a year"),
+            std::string::npos);
+  // Inside a value null stands for no value at all: an error, as in a set or for a recognition's date.
+  EXPECT_NE(error(R"({"企业": {"项目": [null]}})").find("企业.项目[0]: expected an object"), std::string::npos);
+}
+
 // An error quotes a long value by characters, cut between two: cut at 57 bytes, a citation written
 // with the document's title lost its end inside a character (ill-formed UTF-8 on stderr).
 TEST_F(Facts, ALongValueIsQuotedByCharactersAndCutBetweenThem) {

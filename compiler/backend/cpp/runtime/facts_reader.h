@@ -146,8 +146,10 @@ class FactsReader {
     return out;
   }
 
+  // A fact's history: each year given, a year given null left out (its value is not known).
   std::vector<std::pair<int, const Json*>> years(const Json& v, const std::string& at) {
     std::vector<std::pair<int, const Json*>> out;
+    if (v.isNull()) return out;
     if (!v.isObject()) {
       error(at, "expected {\"年份\": 值, …}");
       return out;
@@ -158,6 +160,7 @@ class FactsReader {
         error(at + "." + y, "a history key is a year such as \"2023\"");
         continue;
       }
+      if (v.values[i].isNull()) continue;
       out.emplace_back(std::stoi(y), &v.values[i]);
     }
     return out;
@@ -182,6 +185,7 @@ class FactsReader {
       for (std::size_t k = 0; k < r.keys.size(); ++k) {
         const std::string& key = r.keys[k];
         const Json& x = r.values[k];
+        if (x.isNull() && isReceivedField(key)) continue;  // left out
         if (key == "citation" || key == "条款") {
           rec.citation = x.isString() ? x.text : "";
           rec.clause = citation(rec.citation);

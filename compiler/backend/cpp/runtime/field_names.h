@@ -20,4 +20,12 @@ inline const char* otherSpelling(const std::string& key) {
   return nullptr;
 }
 
+// A field of an award received. Given null it is left out (docs/facts.md), in both readers; a key
+// that is none of them is an unknown field, null or not.
+inline bool isReceivedField(const std::string& key) {
+  for (const char* name : {"citation", "target", "amount", "year"})
+    if (key == name || key == otherSpelling(name)) return true;
+  return false;
+}
+
 }  // namespace polc_rt
