@@ -7,6 +7,7 @@
 
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
+#include "decimal/late_grant_words.h"
 #include "ir/words.h"
 
 namespace polc::eval {
@@ -86,7 +87,7 @@ std::optional<Value> ExprEval::fact(int subject, int f) const {
       // Held: granted on or before the evaluation date.
       v.bits.reset();
       for (const auto& g : v.grants)
-        if (g.day <= date_ && g.member >= 0 && g.member < ir::kMaxEnumMembers) v.bits.set(g.member);
+        if (polrt::heldOn(g.day, date_) && g.member >= 0 && g.member < ir::kMaxEnumMembers) v.bits.set(g.member);
     }
     return v;
   }
@@ -215,7 +216,7 @@ Value ExprEval::eval(const ir::Expr& e) {
       if (!v) needs(p_.subjects[e.kids[0].subject].name + "." + e.kids[0].name);
       ir::Bits bits;
       for (const auto& g : v->grants)
-        if (ir::yearOf(g.day) == year_ && g.day <= date_ && g.member >= 0 && g.member < ir::kMaxEnumMembers)
+        if (ir::yearOf(g.day) == year_ && polrt::heldOn(g.day, date_) && g.member >= 0 && g.member < ir::kMaxEnumMembers)
           bits.set(g.member);
       return Value::set(bits);
     }

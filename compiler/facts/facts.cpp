@@ -11,6 +11,7 @@
 #include "backend/cpp/runtime/field_names.h"
 #include "decimal/parse_fault.h"
 #include "decimal/citation_match.h"
+#include "decimal/late_grant_words.h"
 #include "decimal/payee_words.h"
 #include "decimal/uncounted_words.h"
 #include "ir/lower.h"
@@ -266,6 +267,7 @@ class Reader {
     }
     instance(root, -1, rootKey, doc.at(rootKey));
     // After the whole file: its date may follow the applicant.
+    warnLateGrants();
     for (const auto& [aw, path] : byTarget_) uncounted(aw, path);
     return r;
   }
@@ -395,15 +397,38 @@ class Reader {
     return fmt::format("{} is awarded to a {}: list it in the 已获奖励 of that {} or of an item that owns it", cl.citation, name, name);
   }
 
+  // The evaluation's date: the date given, else the facts', else today, as every evaluator takes it.
+  int evaluationDate() const { return date_ ? *date_ : out_->applicant.date ? *out_->applicant.date : ir::today(); }
+
+  // A recognition granted after the evaluation date is not held yet, so no clause counts it, nor
+  // its 新认定: the applicant may expect it to count (a date mistyped, or evaluated too early).
+  // Said as a warning naming it, its date and the evaluation date, in every evaluator's words.
+  void warnLateGrants() {
+    const int date = evaluationDate();
+    for (const eval::Instance& in : out_->applicant.instances) {
+      const auto& slots = p_.subjects[static_cast<std::size_t>(in.subject)].facts;
+      for (std::size_t f = 0; f < slots.size(); ++f) {
+        if (!in.facts[f] || in.facts[f]->type != ir::VType::Recognition) continue;
+        const auto& members = p_.enums[static_cast<std::size_t>(slots[f].type.enumIndex)].members;
+        polrt::lateGrants(
+            in.facts[f]->grants, date, [](const ir::Grant& g) { return g.member; }, [](const ir::Grant& g) { return g.day; },
+            [&](const ir::Grant& g) {
+              out_->warnings.push_back(polrt::lateGrantWarning(
+                  in.path + "." + slots[f].name + "." + members[static_cast<std::size_t>(g.member)],
+                  ir::formatDate(g.day), ir::formatDate(date)));
+            });
+      }
+    }
+  }
+
   // An award given by its target alone names no clause, so the caps over several clauses and the
   // 一次性 clauses of that target do not count it (docs/facts.md): the evaluation may pay more than
   // the agency expects. Said as a warning, naming them, since only the agency knows the clause.
   // A rule counts an award only in some years (docs/ir.md, steps 5 and 8): a 年度 cap this year's, a
-  // 累计 cap those up to this year, 一次性 an earlier year's. The year is the evaluation's: the date
-  // given, else the facts', else today, as every evaluator takes it.
+  // 累计 cap those up to this year, 一次性 an earlier year's. The year is the evaluation's.
   void uncounted(const eval::ReceivedAward& aw, const std::string& path) {
     const int subject = out_->applicant.instances[static_cast<std::size_t>(aw.instance)].subject;
-    const int year = ir::yearOf(date_ ? *date_ : out_->applicant.date ? *out_->applicant.date : ir::today());
+    const int year = ir::yearOf(evaluationDate());
     std::vector<std::string> rules;
     polrt::uncountedRules(
         p_.caps, p_.clauses, aw.target, subject, aw.year, year,

@@ -171,8 +171,11 @@ const char* polrt_award_explanation(const polrt_session* s, int award, int line)
 int polrt_award_note_count(const polrt_session* s, int award);
 const char* polrt_award_note(const polrt_session* s, int award, int i);
 
-/* Warnings about the applicant, as `polc eval` gives them ("warnings" in its JSON result): an
- * award received given by its target alone (polrt_add_received with citation NULL) names no
+/* Warnings about the applicant, as `polc eval` gives them ("warnings" in its JSON result). First,
+ * one for each recognition granted after the evaluation date (polrt_add_recognition with a later
+ * day), which no clause counts: "企业.称号.国家专精特新小巨人企业: granted on 2025-06-01, after the
+ * evaluation date 2025-03-01, so it is not counted: a recognition counts from the day it is
+ * granted". Then: an award received given by its target alone (polrt_add_received with citation NULL) names no
  * clause, so the 累计/年度 caps over several clauses and the 一次性 clauses of that target do not
  * count it, and the result may pay more than the agency expects (docs/facts.md). Each warning
  * names those rules, as of the evaluation year, and asks for the award's citation:

@@ -51,6 +51,8 @@ bool Session::evaluate(bool explain) {
     }
   }
   clearAwards();
+  warnings_.clear();
+  warnLateGrants();  // polc eval's order: its facts reader's warnings
   warnUncounted();
   missingPool_.clear();
   fundingPool_.clear();

@@ -532,7 +532,7 @@ Session::Truth Session::setBits(const Atom& a, uint64_t bits[4]) const {
     return Truth::True;
   }
   for (const auto& g : in.grants[a.slot]) {
-    if (g.first < 0 || g.first >= 256 || g.second > evalDate_) continue;
+    if (g.first < 0 || g.first >= 256 || !heldOn(g.second, evalDate_)) continue;
     if (a.newly && (g.second < yearStart_ || g.second >= yearEnd_)) continue;
     bits[g.first >> 6] |= uint64_t{1} << (g.first & 63);
   }
@@ -581,7 +581,7 @@ inline __attribute__((always_inline)) Session::Truth Session::atomAt(const Atom&
       return truth(bit(v.bits, static_cast<int>(a.arg)));
     }
     for (const auto& g : in.grants[a.slot]) {
-      if (g.first < 0 || g.first >= 256 || g.second > evalDate_) continue;
+      if (g.first < 0 || g.first >= 256 || !heldOn(g.second, evalDate_)) continue;
       if (a.newly && (g.second < yearStart_ || g.second >= yearEnd_)) continue;
       if (member(g.first)) return Truth::True;
     }

@@ -165,7 +165,7 @@ struct Ops {
     std::memset(v.bits, 0, sizeof v.bits);
     if (s.inst_[i].present[in.c])
       for (const auto& g : s.inst_[i].grants[in.c])
-        if (g.second >= s.yearStart_ && g.second < s.yearEnd_ && g.second <= s.evalDate_ && g.first >= 0 && g.first < 256)
+        if (g.second >= s.yearStart_ && g.second < s.yearEnd_ && heldOn(g.second, s.evalDate_) && g.first >= 0 && g.first < 256)
           v.bits[g.first >> 6] |= uint64_t{1} << (g.first & 63);
     return Step::Next;
   }

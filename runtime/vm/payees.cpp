@@ -8,7 +8,7 @@ namespace polrt {
 
 // Every evaluator pays such an award to the first of the items; the policy does not say how to
 // share it (docs/facts.md). After the evaluation, for the awards it grants, and after
-// warnUncounted, which empties the list: polc eval's order.
+// warnUncounted (evaluate() empties the list first): polc eval's order.
 void Session::warnSharedPayees() {
   // Asked only for an item listing several payees: a pass over the awards.
   auto granted = [&](int c, int item) {

@@ -11,7 +11,6 @@ namespace polrt {
 // target do not count it (docs/facts.md): the evaluation may pay more than the agency expects.
 // Only an applicant with such an award pays for more than this loop: most have none.
 void Session::warnUncounted() {
-  warnings_.clear();
   std::vector<std::string> rules;
   for (int r = 0; r < nrecv_; ++r) {
     const Received& aw = received_[static_cast<std::size_t>(r)];

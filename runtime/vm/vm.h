@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bytecode/program.h"
+#include "decimal/late_grant_words.h"
 #include "vm/applicant.h"
 
 namespace polrt {
@@ -320,6 +321,7 @@ class Session {
   void computeTotals();
   void clearAwards();
   void warnUncounted();  // uncounted.cpp
+  void warnLateGrants();  // late_grants.cpp
   void warnSharedPayees();  // payees.cpp
   void uncountedRules(const Received& aw, std::vector<std::string>& rules) const;
   AwardR& newAward();

@@ -302,6 +302,10 @@ void Generator::flatten(std::ostream& os) {
         os << "  if (!x." << facts_[s][f].member << ") run.missingRequired(id, " << lit(p_.subjects[s].facts[f].name)
            << ");\n";
     for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f)
+      if (const Type& t = p_.subjects[s].facts[f].type; t.kind == TypeKind::Recognition)
+        os << "  run.warnLateGrants(id, " << lit(p_.subjects[s].facts[f].name) << ", x." << facts_[s][f].member << ", kMembers"
+           << t.enumIndex << ", " << p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size() << ");\n";
+    for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f)
       if (!facts_[s][f].history.empty())
         os << "  run.historyYears(id, " << lit(p_.subjects[s].facts[f].name) << ", x." << facts_[s][f].history << ");\n";
     for (std::size_t f = 0; f < p_.subjects[s].facts.size(); ++f)

@@ -112,6 +112,32 @@ TEST(Eval, NewlyRecognisedVersusHeld) {
   EXPECT_EQ(award(*c, r, "第1条第2款"), nullptr);
 }
 
+// A recognition granted after the evaluation date is passed over, as above: the reader warns,
+// naming it, its date and the evaluation date, exactly when it is passed over for that (not on the
+// date itself, not for one held since an unknown date, nor when the date given to the reader is later).
+TEST(Eval, ARecognitionGrantedAfterTheDateIsPassedOverWithAWarning) {
+  auto c = doc(R"(条 1 {
+      款 1 { 原文 "新认定" 对象 企业 标的 称号奖励 类别 授牌认定 条件 新认定 称号 含 小巨人 给予 最高 100万元 }
+      款 2 { 原文 "持有" 对象 企业 标的 称号奖励 条件 称号 含 小巨人 给予 10万元 } })");
+  ASSERT_TRUE(c);
+  const std::string late = facts(R"("称号": {"小巨人": "2025-06-01", "省小巨人": "2025-03-01"})", "2025-03-01");
+  auto f = readFacts(*c, late);
+  ASSERT_TRUE(f.ok()) << f.errors.front();
+  EXPECT_EQ(f.warnings, std::vector<std::string>{"企业.称号.小巨人: granted on 2025-06-01, after the evaluation date "
+                                                 "2025-03-01, so it is not counted: a recognition counts from the day "
+                                                 "it is granted"});
+  auto r = evaluate(*c, late);
+  EXPECT_EQ(award(*c, r, "第1条第1款"), nullptr);
+  EXPECT_EQ(award(*c, r, "第1条第2款"), nullptr);
+  EXPECT_TRUE(readFacts(*c, facts(R"("称号": {"小巨人": "2025-03-01"})", "2025-03-01")).warnings.empty());
+  EXPECT_TRUE(readFacts(*c, facts(R"("称号": ["小巨人"])", "2025-03-01")).warnings.empty());
+  // The date given besides the facts (polc eval --date) is the evaluation's.
+  auto later = facts::readFacts(*c->model, *c->program, late, ir::parseDate("2025-06-01"));
+  EXPECT_TRUE(later.warnings.empty()) << later.warnings.front();
+  auto earlier = facts::readFacts(*c->model, *c->program, late, ir::parseDate("2025-02-28"));
+  EXPECT_EQ(earlier.warnings.size(), 2u);
+}
+
 TEST(Eval, RangeTimesCount) {
   auto c = doc(R"(条 29 { 款 2 { 原文 "每人1000元—4000元" 对象 企业 标的 培训补贴 条件 人数 达 1 以上
       给予 (1000元 至 4000元) × 人数 } })");

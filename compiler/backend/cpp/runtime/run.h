@@ -136,6 +136,23 @@ struct Run {
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b, int pastYear) const {
     if (!b.holds(v)) outOfBounds(instance, v, b, " (" + std::to_string(pastYear) + ")");
   }
+  // polc eval's warnings about recognitions granted after the evaluation date, found and worded as
+  // its facts reader does (polc_decimal.h, lateGrants and lateGrantWarning): not held on that date,
+  // no clause counts them. While flattening, in the order of the items and their facts: the first
+  // warnings, as polc eval gives them. A member or day filled in code outside its range is passed
+  // over here: a clause reading it refuses it (grantMember).
+  template <class G>
+  void warnLateGrants(int instance, const char* fact, const std::vector<G>& grants, const char* const* names,
+                      std::size_t n) {
+    polc_rt::lateGrants(
+        grants, date, [](const G& g) { return static_cast<int>(g.member); }, [](const G& g) { return g.day; },
+        [&](const G& g) {
+          const int m = static_cast<int>(g.member);
+          if (m < 0 || static_cast<std::size_t>(m) >= n || !dayInRange(g.day)) return;
+          r.warnings.push_back(lateGrantWarning(r.path(instance) + "." + fact + "." + names[static_cast<std::size_t>(m)],
+                                                formatDate(g.day), formatDate(date)));
+        });
+  }
   // As the readers, which read a year as four digits: a history year filled in code outside them
   // would never match the evaluation year or the one before it.
   template <class V>
@@ -276,7 +293,7 @@ struct Run {
     std::bitset<N> b;
     for (const auto& g : grants) {
       const std::size_t m = grantMember<N>(instance, fact, g);
-      if (g.day <= date) b.set(m);
+      if (heldOn(g.day, date)) b.set(m);
     }
     return b;
   }
@@ -285,7 +302,7 @@ struct Run {
     std::bitset<N> b;
     for (const auto& g : grants) {
       const std::size_t m = grantMember<N>(instance, fact, g);
-      if (g.day <= date && g.day >= yearStart) b.set(m);  // granted this year
+      if (heldOn(g.day, date) && g.day >= yearStart) b.set(m);  // granted this year
     }
     return b;
   }
