@@ -135,7 +135,8 @@ polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_f
  * of the setters (a batch evaluated more than once, at several dates). Loading replaces the
  * session's applicant; a recording that does not fit the session's program (another program's
  * subjects or slots) gives POLRT_ERR_ARGUMENT and leaves the session with no applicant. Only the
- * facts the program reads (and those declared 必填 or 历史, which polrt_evaluate checks) are saved,
+ * facts the program reads (and those declared 必填 or 历史, which polrt_evaluate checks, and the
+ * recognitions, whose grants after the evaluation date it warns about) are saved,
  * and loading checks every fact of a recording but keeps only those: the others cannot change a
  * result. A recording saved under another program (another
  * bytecode file) is refused the same way: it may lack facts this program reads. An applicant is

@@ -134,10 +134,11 @@ void Session::planReadSlots() {
   // read or not. Dropped, a recording of an applicant with such a conflict would evaluate where
   // the setter calls (and polc eval on its facts) give the error. A required (必填) fact too: the
   // C API refuses an applicant without it, so dropped, a complete applicant's recording would be
-  // refused where the setter calls evaluate.
+  // refused where the setter calls evaluate. A recognition too: one granted after the evaluation
+  // date is warned about, read or not (late_grants.cpp), so dropped, its warning would be lost.
   for (std::size_t subject = 0; subject + 1 < slotBase_.size() && subject < p_.subjects.size(); ++subject)
     for (std::size_t slot = 0; slot < p_.subjects[subject].facts.size() && slotBase_[subject] + slot < slotBase_[subject + 1]; ++slot)
-      if (p_.subjects[subject].facts[slot].history || p_.subjects[subject].facts[slot].required)
+      if (const FactDef& f = p_.subjects[subject].facts[slot]; f.history || f.required || f.kind == bc::kRecog)
         slotRead_[slotBase_[subject] + slot] = 1;
 }
 
