@@ -8,6 +8,7 @@
 #include "eval/expr_eval.h"
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
+#include "decimal/eval_errors.h"
 
 namespace polc::eval {
 
@@ -85,8 +86,8 @@ class Evaluator {
         auto it = in.history[f].find(year_);
         if (it == in.history[f].end()) continue;
         if (it->second.lo != in.facts[f]->lo || it->second.hi != in.facts[f]->hi)
-          throw EvalError(fmt::format("{}.{} is given, and its history gives another value for {}, the evaluation year",
-                                      in.path, p_.subjects[static_cast<std::size_t>(in.subject)].facts[f].name, year_));
+          throw EvalError(
+              polrt::historyDisagrees(in.path, p_.subjects[static_cast<std::size_t>(in.subject)].facts[f].name, year_));
       }
   }
 
@@ -188,7 +189,7 @@ class Evaluator {
       if (std::find(aw.explanation.begin(), aw.explanation.end(), l) == aw.explanation.end()) explainLine(aw, l);
     ev.lines.clear();
     if (std::string bad = polrt::badAmount(v.lo, v.hi); !bad.empty())
-      throw EvalError(fmt::format("{}: `{}`: {}", where, cl.amount[0].source, bad));
+      throw EvalError(polrt::errorAt(where, cl.amount[0].source, bad));
     aw.form = v.form;
     aw.lo = v.lo;
     aw.hi = v.hi;

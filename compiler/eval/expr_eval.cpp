@@ -7,6 +7,7 @@
 
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
+#include "decimal/eval_errors.h"
 #include "decimal/late_grant_words.h"
 #include "ir/words.h"
 
@@ -37,7 +38,7 @@ bool holds(int c, ast::CmpOp op) {
 // ---- arithmetic -----------------------------------------------------------------------------------
 
 void ExprEval::fail(const ir::Expr& where, const std::string& what) const {
-  throw EvalError(fmt::format("{}: `{}`: {}", clause_, where.source, what));
+  throw EvalError(polrt::errorAt(clause_, where.source, what));
 }
 
 Decimal ExprEval::add(Decimal a, Decimal b, const ir::Expr& where) {
@@ -59,14 +60,9 @@ Decimal ExprEval::mul(Decimal a, Decimal b, const ir::Expr& where) {
 }
 
 Decimal ExprEval::divExact(Decimal a, Decimal b, const ir::Expr& where) {
-  if (b.isZero()) fail(where, "division by zero");
-  Decimal q, back;
-  if (auto err = polrt::div(a, b, Decimal::kMaxScale, polrt::RoundingMode::HalfEven, q);
-      err != polrt::ArithError::None)
-    fail(where, polrt::toString(err));
-  if (polrt::mul(q, b, back) != polrt::ArithError::None || back != a)
-    fail(where, "the quotient needs more than 18 decimals");
-  return q.normalized();
+  Decimal q;
+  if (const char* bad = polrt::divideExactly(a, b, q)) fail(where, bad);
+  return q;
 }
 
 // ---- facts ----------------------------------------------------------------------------------------
@@ -317,7 +313,7 @@ bool ExprEval::compare(const Value& a, const Value& b, ast::CmpOp op, const ir::
   int c = 0;
   switch (a.type) {
     case VType::Num:
-      if (a.form != AmountForm::Exact || b.form != AmountForm::Exact) fail(where, "comparing amounts that are not exact");
+      if (a.form != AmountForm::Exact || b.form != AmountForm::Exact) fail(where, polrt::inexactComparison());
       c = polrt::compare(a.lo, b.lo);
       break;
     case VType::Enum: c = a.e == b.e ? 0 : (a.e < b.e ? 1 : -1); break;  // index 0 is the highest
@@ -353,8 +349,7 @@ Value ExprEval::paramAt(const ir::Expr& e) {
   for (const auto& entry : prm.entries)
     if (entry.day <= day) found = &entry;
   if (!found)
-    fail(e, fmt::format("{} has no value on {} (its first value is from {})", prm.name, ir::formatDate(day),
-                        prm.entries.empty() ? "never" : prm.entries.front().date));
+    fail(e, polrt::noValueOn(prm.name, ir::formatDate(day), prm.entries.empty() ? "" : prm.entries.front().date));
   explain(fmt::format("{} 于 {}：{}（自 {} 起）", prm.name, ir::formatDate(day), show(found->value, prm.type),
                       found->date));
   return found->value;
@@ -427,7 +422,7 @@ Value ExprEval::steps(const ir::Expr& e) {
     explain(fmt::format("递增：{} 未超过 {}，另给予 0", withValue(e.kids[0], x), e.kids[1].source));
     return Value::amount(Decimal(), Decimal(), add.form);
   }
-  if (every.lo.sign() <= 0) fail(e, "每增加 must be positive");
+  if (every.lo.sign() <= 0) fail(e, polrt::stepNotPositive());
   Decimal n;
   if (auto err = polrt::div(sub(x.lo, from.lo, e), every.lo, 0, polrt::RoundingMode::Floor, n);
       err != polrt::ArithError::None)

@@ -6,6 +6,7 @@
 
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
+#include "decimal/eval_errors.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -99,9 +100,7 @@ void Session::thisYearAgrees() const {
         if (e.first == year_ && (e.second.lo != in.facts[slot].lo || e.second.hi != in.facts[slot].hi)) first = slot;
     }
     if (first != UINT32_MAX)
-      throw VmError{instancePath(i) + "." + p_.strings[p_.subjects[in.subject].facts[first].name] +
-                    " is given, and its history gives another value for " + std::to_string(year_) +
-                    ", the evaluation year"};
+      throw VmError{historyDisagrees(instancePath(i), p_.strings[p_.subjects[in.subject].facts[first].name], year_)};
   }
 }
 
@@ -223,7 +222,7 @@ Session::Outcome Session::amount(const ClauseDef& cl, AwardR& aw) {
   if (o != Outcome::Value) return o;
   const Val& v = *vp;
   if (v.lo.isNegative() || v.hi.isNegative() || v.lo > v.hi)
-    throw VmError{*where + ": `" + p_.strings[cl.amountSource] + "`: " + badAmount(v.lo, v.hi)};
+    throw VmError{errorAt(*where, p_.strings[cl.amountSource], badAmount(v.lo, v.hi))};
   if (explain_) {
     // A value the conditions computed already (增量(x) in 条件 and in 给予) is listed once.
     for (auto& l : lines_)

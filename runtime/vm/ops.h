@@ -14,6 +14,7 @@
 #include <exception>
 
 #include "decimal/amount_rules.h"
+#include "decimal/eval_errors.h"
 #include "text/text.h"
 #include "vm/vm.h"
 #include "vm/vm_detail.h"
@@ -177,8 +178,8 @@ struct Ops {
     for (const auto& e : prm.entries)
       if (e.day <= day) found = &e;
     if (!found)
-      s.fail(in.c, s.p_.strings[prm.name] + " has no value on " + text::formatDate(day) + " (its first value is from " +
-                       (prm.entries.empty() ? std::string("never") : s.p_.strings[prm.entries.front().date]) + ")");
+      s.fail(in.c, noValueOn(s.p_.strings[prm.name], text::formatDate(day),
+                             prm.entries.empty() ? std::string() : s.p_.strings[prm.entries.front().date]));
     if (s.explain_)
       s.lines_.push_back(s.p_.strings[prm.name] + " 于 " + text::formatDate(day) + "：" + s.show(found->value, prm.type) +
                          "（自 " + s.p_.strings[found->date] + " 起）");
@@ -245,7 +246,7 @@ struct Ops {
     bool r = false;
     switch (cls) {
       case kCmpNum:
-        if (a.form != kExact || b.form != kExact) s.fail(site, "comparing amounts that are not exact");
+        if (a.form != kExact || b.form != kExact) s.fail(site, inexactComparison());
         r = holds(compare(a.lo, b.lo), op);
         break;
       case kCmpEnum: r = holds(a.i == b.i ? 0 : (a.i < b.i ? 1 : -1), op); break;
@@ -418,7 +419,7 @@ struct Ops {
       if (s.explain_) s.lines_.push_back("递增：" + s.withValue(r, 1, x) + " 未超过 " + s.p_.strings[r[4]] + "，另给予 0");
       setNumVal(o, Decimal(), Decimal(), addv.form);
     } else {
-      if (every.lo.sign() <= 0) s.fail(in.c, "每增加 must be positive");
+      if (every.lo.sign() <= 0) s.fail(in.c, stepNotPositive());
       Decimal n;
       if (auto err = polrt::div(s.sub(x.lo, from.lo, in.c), every.lo, 0, RoundingMode::Floor, n); err != ArithError::None)
         s.fail(in.c, toString(err));

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "decimal/eval_errors.h"
 #include "decimal/payee_words.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
@@ -169,7 +170,7 @@ void Session::addReceived(int inst, int clause, int target, Decimal amount, int 
 // ---- errors and checked arithmetic ----------------------------------------------------------------
 
 void Session::fail(uint32_t site, const std::string& what) const {
-  throw VmError{p_.strings[p_.clauses[clause_].citation] + ": `" + p_.strings[site] + "`: " + what};
+  throw VmError{errorAt(p_.strings[p_.clauses[clause_].citation], p_.strings[site], what)};
 }
 void Session::failAt(const Where& where, ArithError e) const { throw VmError{where.str() + ": " + toString(e)}; }
 
@@ -189,12 +190,9 @@ Decimal Session::mul(const Decimal& a, const Decimal& b, uint32_t site) const {
   return out;
 }
 Decimal Session::divExact(const Decimal& a, const Decimal& b, uint32_t site) const {
-  if (b.isZero()) fail(site, "division by zero");
-  Decimal q, back;
-  if (auto e = polrt::div(a, b, Decimal::kMaxScale, RoundingMode::HalfEven, q); e != ArithError::None)
-    fail(site, toString(e));
-  if (polrt::mul(q, b, back) != ArithError::None || back != a) fail(site, "the quotient needs more than 18 decimals");
-  return q.normalized();
+  Decimal q;
+  if (const char* bad = divideExactly(a, b, q)) fail(site, bad);
+  return q;
 }
 Decimal Session::plusAt(const Decimal& a, const Decimal& b, const Where& where) const {
   Decimal out;

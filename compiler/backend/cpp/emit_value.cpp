@@ -72,7 +72,8 @@ std::string Generator::value(const Expr& e, const std::string& st) {
       std::string day = e.kids.empty() ? "run.date" : value(e.kids[0], st);
       const auto& prm = p_.parameters[static_cast<std::size_t>(e.param)];
       if (prm.entries.empty()) {
-        line(fmt::format("polc_rt::fail({}, {});", where(e), lit(prm.name + " has no value")));
+        line(fmt::format("polc_rt::fail({}, polc_rt::noValueOn({}, polc_rt::formatDate({}), \"\"));", where(e),
+                         lit(prm.name), day));
         return "Dec()";
       }
       std::string t = fresh();

@@ -181,8 +181,7 @@ struct Run {
   int disagreeing = -1;  // the item, or -1
   const char* disagreeingFact = nullptr;
   [[noreturn, gnu::cold, gnu::noinline]] void disagrees(int instance, const char* fact) const {
-    throw EvalError(r.path(instance) + "." + fact + " is given, and its history gives another value for " +
-                    std::to_string(year) + ", the evaluation year");
+    throw EvalError(historyDisagrees(r.path(instance), fact, year));
   }
   [[noreturn, gnu::cold, gnu::noinline]] void badYear(int instance, const char* fact, int given) const {
     throw EvalError(r.path(instance) + ".history." + fact + ": " + notAYear(given));
@@ -313,8 +312,7 @@ struct Run {
     for (const auto& e : entries)
       if (e.first <= day) found = &e.second;
     if (!found)
-      fail(w, std::string(name) + " has no value on " + formatDate(day) + " (its first value is from " +
-                  formatDate(entries[0].first) + ")");
+      fail(w, noValueOn(name, formatDate(day), formatDate(entries[0].first)));
     return *found;
   }
   // The first day of the entry paramAt chose (for the explanation).

@@ -100,7 +100,7 @@ struct Where {
 // Cold and out of line: the checked operations that call it stay small enough to be inlined.
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail(const Where& w, const std::string& what) {
   const std::string place = std::string(w.prefix) + w.clause + w.suffix;
-  if (w.expr) throw EvalError(place + ": `" + w.expr + "`: " + what);
+  if (w.expr) throw EvalError(errorAt(place, w.expr, what));
   throw EvalError(place + ": " + what);
 }
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail(const Where& w, ArithError e) { fail(w, toString(e)); }
@@ -128,12 +128,9 @@ inline Dec mul(Dec a, Dec b, const Where& w) {
 }
 // An exact quotient: one that needs more than 18 decimals is an error, never rounded.
 inline Dec divExact(Dec a, Dec b, const Where& w) {
-  if (b.isZero()) fail(w, "division by zero");
-  Dec q, back;
-  if (auto err = polc_rt::div(a, b, Decimal::kMaxScale, RoundingMode::HalfEven, q); err != ArithError::None)
-    fail(w, toString(err));
-  if (polc_rt::mul(q, b, back) != ArithError::None || back != a) fail(w, "the quotient needs more than 18 decimals");
-  return q.normalized();
+  Dec q;
+  if (const char* bad = divideExactly(a, b, q)) fail(w, bad);
+  return q;
 }
 // Rounds to a multiple of `unit` (1元, 0.01元) with the document's mode.
 inline Dec roundTo(Dec v, Dec unit, RoundingMode mode, const Where& w) {
@@ -188,13 +185,13 @@ inline Amount capAt(const Amount& a, const Amount& c) {
 }
 // Comparing amounts: both must be exact.
 inline int acmp(const Amount& a, const Amount& b, const Where& w) {
-  if (a.form != Form::Exact || b.form != Form::Exact) fail(w, "comparing amounts that are not exact");
+  if (a.form != Form::Exact || b.form != Form::Exact) fail(w, inexactComparison());
   return compare(a.lo, b.lo);
 }
 // 递增 x 自 a 每增加 b 另给予 c: floor((x − a) / b) × c when x > a.
 inline Amount steps(const Amount& x, const Amount& from, const Amount& every, const Amount& add_, const Where& w) {
   if (!(x.lo > from.lo)) return Amount{Dec(), Dec(), add_.form};
-  if (every.lo.sign() <= 0) fail(w, "每增加 must be positive");
+  if (every.lo.sign() <= 0) fail(w, stepNotPositive());
   Dec n;
   check(polc_rt::div(sub(x.lo, from.lo, w), every.lo, 0, RoundingMode::Floor, n), n, w);
   return Amount{mul(add_.lo, n, w), mul(add_.hi, n, w), add_.form};

@@ -1,0 +1,53 @@
+// The words of the evaluation errors that every evaluator raises on its own steps, in one place:
+// the reference evaluator (compiler/eval) and the VM (runtime/vm, whose session the LLVM backend's
+// code runs in) include this header, and polc_decimal.h (the generated C++'s decimal, made from
+// these sources by compiler/backend/cpp/decimal_header.cmake) carries it. Each evaluator wrote
+// these texts itself before, and only the differential tests kept them equal; a user (or a test
+// that compares messages) must get one text for one fault whichever evaluator ran. The arithmetic
+// errors' names are decimal.h's toString(ArithError); amount_rules.h words a bad amount or cap.
+#pragma once
+
+#include <string>
+
+#include "decimal/decimal.h"
+
+namespace polrt {
+
+// An error at an expression: `place` (the clause's citation, or what names the step), the
+// expression as the policy writes it, and what went wrong.
+inline std::string errorAt(const std::string& place, const std::string& source, const std::string& what) {
+  return place + ": `" + source + "`: " + what;
+}
+
+// A dated parameter looked up on `day` (YYYY-MM-DD) before its first value, which is from `first`
+// ("" when it has none, which the checker refuses, so the text is a fallback).
+inline std::string noValueOn(const std::string& param, const std::string& day, const std::string& first) {
+  return param + " has no value on " + day + " (its first value is from " + (first.empty() ? "never" : first) + ")";
+}
+
+// A fact given for the evaluation year whose history gives another value for that year: which of
+// the two an evaluator read would decide the amounts without a word, so it is an error. `path`
+// names the item (企业.项目[0]).
+inline std::string historyDisagrees(const std::string& path, const std::string& fact, int year) {
+  return path + "." + fact + " is given, and its history gives another value for " + std::to_string(year) +
+         ", the evaluation year";
+}
+
+// Comparing two amounts needs both exact: an up-to or a range amount has no one value to compare.
+inline const char* inexactComparison() { return "comparing amounts that are not exact"; }
+
+// 递增 x 自 a 每增加 b: a step b that is not positive would count steps without end.
+inline const char* stepNotPositive() { return "每增加 must be positive"; }
+
+// The exact quotient a / b into `q`, normalized, or what is wrong (nullptr when nothing is): a
+// quotient that needs more than 18 decimals is an error, never rounded.
+inline const char* divideExactly(const Decimal& a, const Decimal& b, Decimal& q) {
+  if (b.isZero()) return "division by zero";
+  Decimal back;
+  if (auto e = div(a, b, Decimal::kMaxScale, RoundingMode::HalfEven, q); e != ArithError::None) return toString(e);
+  if (mul(q, b, back) != ArithError::None || back != a) return "the quotient needs more than 18 decimals";
+  q = q.normalized();
+  return nullptr;
+}
+
+}  // namespace polrt
