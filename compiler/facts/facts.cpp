@@ -11,6 +11,7 @@
 #include "backend/cpp/runtime/field_names.h"
 #include "decimal/parse_fault.h"
 #include "decimal/citation_match.h"
+#include "decimal/fact_errors.h"
 #include "decimal/late_grant_words.h"
 #include "decimal/payee_words.h"
 #include "decimal/uncounted_words.h"
@@ -340,7 +341,7 @@ class Reader {
     }
     for (std::size_t f = 0; f < s.facts.size(); ++f)
       if (s.facts[f].required && !out_->applicant.instances[index].facts[f] && !rejected[f])
-        error(path + "." + s.facts[f].name, "missing required fact (declared 必填)");
+        error(path + "." + s.facts[f].name, polrt::missingRequiredFact());
     return index;
   }
 
@@ -503,7 +504,7 @@ class Reader {
       }
       if (!hasAmount) error(here + ".amount", "missing: the amount received");
       if (!hasYear) error(here + ".year", "missing: the year it was received");
-      if (aw.clause < 0 && aw.target < 0 && ok) error(here, "give the citation or the target of the award");
+      if (aw.clause < 0 && aw.target < 0 && ok) error(here, polrt::noCitationNorTarget());
       // The clause has one target: another one given beside it would count the award for that
       // target's 晋级补差 and for the clause's caps, so the award would be two different awards.
       if (aw.clause >= 0 && aw.target >= 0 && aw.target != p_.clauses[aw.clause].target) {

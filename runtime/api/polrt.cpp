@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "bytecode/program.h"
+#include "decimal/fact_errors.h"
 #include "decimal/parse_fault.h"
 #include "text/text.h"
 #include "vm/vm.h"
@@ -90,7 +91,7 @@ polrt_status checkInstance(polrt_session* s, int instance) {
 // the evaluation year or the one before it, where the readers refuse it.
 polrt_status checkYear(int year) {
   if (year < 0 || year > 9999)
-    return fail(POLRT_ERR_ARGUMENT, "year " + std::to_string(year) + " is not a year of four digits (0 to 9999)");
+    return fail(POLRT_ERR_ARGUMENT, polrt::notAYear(year));
   return POLRT_OK;
 }
 
@@ -200,7 +201,7 @@ polrt_status requiredGiven(const polrt_session* s) {
         return fail(POLRT_ERR_ARGUMENT, "instance " + std::to_string(i) + " (" +
                                             p.str(p.subjects[s->s->instanceSubject(i)].name) + "): " +
                                             p.str(p.subjects[s->s->instanceSubject(i)].facts[slot].name) +
-                                            ": missing required fact (declared 必填)");
+                                            ": " + polrt::missingRequiredFact());
   return POLRT_OK;
 }
 
@@ -473,7 +474,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
       tgt = p.findTarget(target);
       if (tgt < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown target \"") + target + "\"");
     }
-    if (clause < 0 && tgt < 0) return fail(POLRT_ERR_ARGUMENT, "give the citation or the target of the award");
+    if (clause < 0 && tgt < 0) return fail(POLRT_ERR_ARGUMENT, polrt::noCitationNorTarget());
     // As the facts readers: the award would count for one target's 晋级补差 and another clause's caps.
     if (clause >= 0 && tgt >= 0)
       if (std::string why = p.otherTarget(clause, tgt); !why.empty()) return fail(POLRT_ERR_ARGUMENT, why);

@@ -98,7 +98,7 @@ void Generator::readSubject(std::ostream& os, int s) {
     const auto& slot = sub.facts[f];
     const FactInfo& fi = facts_[static_cast<std::size_t>(s)][f];
     if (slot.required && fi.optional)
-      os << "  if (!x." << fi.member << ") rd.error(path + " << lit("." + slot.name) << ", \"missing required fact (declared 必填)\");\n";
+      os << "  if (!x." << fi.member << ") rd.error(path + " << lit("." + slot.name) << ", polc_rt::missingRequiredFact());\n";
   }
   os << "}\n\n";
 }

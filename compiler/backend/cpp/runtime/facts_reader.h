@@ -227,7 +227,7 @@ class FactsReader {
       }
       if (!hasAmount) error(here + ".amount", "missing: the amount received");
       if (!hasYear) error(here + ".year", "missing: the year it was received");
-      if (rec.clause < 0 && rec.target < 0 && ok) error(here, "give the citation or the target of the award");
+      if (rec.clause < 0 && rec.target < 0 && ok) error(here, noCitationNorTarget());
       if (rec.clause >= 0 && rec.target >= 0)
         if (std::string why = otherTarget(p_, rec.clause, rec.target); !why.empty()) {
           error(here + "." + targetKey, why);

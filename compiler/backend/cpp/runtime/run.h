@@ -63,7 +63,7 @@ struct Run {
         if (std::string why = misplaced(p, clause, r.instances[static_cast<std::size_t>(instance)].subject); !why.empty())
           throw EvalError("已获奖励: " + why);
       if (clause < 0 && x.target < 0 && x.citation.empty())
-        throw EvalError("已获奖励: give the citation or the target of the award");
+        throw EvalError(std::string("已获奖励: ") + noCitationNorTarget());
       if (x.target < -1 || x.target >= p.targets.size)
         throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
       if (clause >= 0 && x.target >= 0)
@@ -186,11 +186,8 @@ struct Run {
   [[noreturn, gnu::cold, gnu::noinline]] void badYear(int instance, const char* fact, int given) const {
     throw EvalError(r.path(instance) + ".history." + fact + ": " + notAYear(given));
   }
-  static std::string notAYear(int given) {
-    return "year " + std::to_string(given) + " is not a year of four digits (0 to 9999)";
-  }
   [[noreturn, gnu::cold, gnu::noinline]] void missingRequired(int instance, const char* fact) const {
-    throw EvalError(r.path(instance) + "." + fact + ": missing required fact (declared 必填)");
+    throw EvalError(r.path(instance) + "." + fact + ": " + missingRequiredFact());
   }
   // A day set in code outside the years 0000 to 9999 (dates.h).
   [[gnu::always_inline]] void day(int instance, int v, const char* fact) const {
