@@ -8,8 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "decimal/date_words.h"
 #include "driver/commands.h"
-#include "ir/ir.h"
 
 namespace polc {
 namespace {
@@ -113,7 +113,7 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
         return f == "-" ? std::string("standard output carries the results; give the summary a file") : std::string();
       });
   cmd->add_option("--date", options.date, "Evaluation date YYYY-MM-DD (default: the facts' date, else today)")
-      ->check([](const std::string& d) { return ir::parseDate(d) ? std::string() : "expected YYYY-MM-DD"; });
+      ->check([](const std::string& d) { return polrt::dateProblem(d); });
   cmd->add_flag("--explain", options.explain, "Record and print the step-by-step calculation of each award");
   cmd->add_option("--backend", options.backend,
                   "Evaluator: ref (the reference evaluator, default), vm (the bytecode runtime) or llvm\n"

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "decimal/date_words.h"
 #include "driver/commands.h"
 #include "driver/eval_output.h"
 #include "driver/test_compare.h"
@@ -284,9 +285,10 @@ class Runner {
     const json* date = c.contains("date") ? &c.at("date") : defaults.contains("date") ? &defaults.at("date") : nullptr;
     if (date) {
       options.date = date->is_string() ? ir::parseDate(date->get<std::string>()) : std::nullopt;
-      if (!options.date)
-        throw TestFileError(fmt::format("{}: expected YYYY-MM-DD, got {}", c.contains("date") ? where + ".date" : std::string("date"),
-                                        shown(*date)));
+      const std::string at = c.contains("date") ? where + ".date" : std::string("date");
+      if (!options.date && date->is_string())
+        throw TestFileError(fmt::format("{}: {}", at, polrt::dateProblem(date->get<std::string>())));
+      if (!options.date) throw TestFileError(fmt::format("{}: expected a date YYYY-MM-DD, got {}", at, shown(*date)));
     } else if (!facts.is_object() || (facts.value("date", json()).is_null() && facts.value("日期", json()).is_null())) {
       // A date given null is not given, as the reader takes it (docs/facts.md).
       throw TestFileError(where + ": no date (give \"date\" in the case, the file or the facts) — a test never uses today");

@@ -13,6 +13,7 @@
 #include "decimal/citation_match.h"
 #include "decimal/fact_errors.h"
 #include "decimal/late_grant_words.h"
+#include "decimal/date_words.h"
 #include "decimal/payee_words.h"
 #include "decimal/uncounted_words.h"
 #include "ir/lower.h"
@@ -239,8 +240,10 @@ class Reader {
     for (const auto& [key, value] : doc.items()) {
       if (key == "date" || key == "日期") {
         if (value.is_null()) continue;  // not given, as everywhere a key may be left out
-        if (!value.is_string() || !ir::parseDate(value.get<std::string>()))
+        if (!value.is_string())
           error(key, fmt::format("expected a date YYYY-MM-DD, got {}", shown(value)));
+        else if (std::string why = polrt::dateProblem(value.get<std::string>()); !why.empty())
+          error(key, why);
         else r.applicant.date = ir::parseDate(value.get<std::string>());
         continue;
       }
@@ -584,9 +587,11 @@ class Reader {
         return bad();
       case TypeKind::Date: {
         if (!v.is_string()) return bad();
-        auto d = ir::parseDate(v.get<std::string>());
-        if (!d) return bad();
-        return Value::date(*d);
+        if (std::string why = polrt::dateProblem(v.get<std::string>()); !why.empty()) {
+          error(path, why);
+          return std::nullopt;
+        }
+        return Value::date(*ir::parseDate(v.get<std::string>()));
       }
       case TypeKind::Text:
         // A number for a text (an ID number, a name of digits) is a mistake to point at, not to read.
@@ -622,7 +627,11 @@ class Reader {
             std::string at = path + "." + name;
             int mbr = member(t.enumIndex, json(name), at);
             auto d = date.is_string() ? ir::parseDate(date.get<std::string>()) : std::nullopt;
-            if (mbr >= 0 && !d) error(at, fmt::format("expected the date it was granted, YYYY-MM-DD, got {}", shown(date)));
+            // A text of the shape that names no day is told so (polrt::readCivilDate), another thing what to write.
+            polrt::CivilDate civil = polrt::readCivilDate(date.is_string() ? date.get<std::string>() : std::string());
+            if (mbr >= 0 && !d)
+              error(at, civil.shaped ? civil.problem
+                                     : fmt::format("expected the date it was granted, YYYY-MM-DD, got {}", shown(date)));
             if (mbr < 0 || !d) {
               ok = false;
               continue;

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "decimal/date_words.h"
+
 namespace polc {
 
 std::string unquoteString(const std::string& token) {
@@ -20,17 +22,7 @@ std::string unquoteString(const std::string& token) {
   return out;
 }
 
-bool isValidDate(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  if (m < 1 || m > 12 || day < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  int max = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  return day <= max;
-}
+bool isValidDate(const std::string& d) { return polrt::dateProblem(d).empty(); }
 
 void splitQuantity(const std::string& token, std::string& number, std::string& unit) {
   std::size_t i = 0;

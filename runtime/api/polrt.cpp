@@ -18,6 +18,7 @@
 
 #include "bytecode/program.h"
 #include "decimal/fact_errors.h"
+#include "decimal/date_words.h"
 #include "decimal/parse_fault.h"
 #include "text/text.h"
 #include "vm/vm.h"
@@ -165,7 +166,7 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
     }
     case kDate: {
       auto d = polrt::text::parseDate(v);
-      if (!d) return fail(POLRT_ERR_TYPE, "expected a date YYYY-MM-DD, got \"" + std::string(v) + "\"");
+      if (!d) return fail(POLRT_ERR_TYPE, polrt::dateProblem(v));
       out.i = *d;
       return POLRT_OK;
     }
@@ -382,7 +383,7 @@ polrt_status polrt_set_date(polrt_session* s, const char* date) {
   return guard([&]() -> polrt_status {
     if (!s || !date) return fail(POLRT_ERR_ARGUMENT, "null argument");
     auto d = polrt::text::parseDate(date);
-    if (!d) return fail(POLRT_ERR_TYPE, std::string("expected a date YYYY-MM-DD, got \"") + date + "\"");
+    if (!d) return fail(POLRT_ERR_TYPE, polrt::dateProblem(date));
     s->s->setDate(*d);
     return POLRT_OK;
   });
@@ -421,7 +422,7 @@ polrt_status polrt_add_recognition(polrt_session* s, int instance, const char* f
     int day = INT32_MIN / 2;  // held since an unknown date
     if (date) {
       auto d = polrt::text::parseDate(date);
-      if (!d) return fail(POLRT_ERR_TYPE, std::string("expected a date YYYY-MM-DD, got \"") + date + "\"");
+      if (!d) return fail(POLRT_ERR_TYPE, polrt::dateProblem(date));
       day = *d;
     }
     if (!s->s->factPresent(instance, slot)) s->s->setRecognition(instance, slot);

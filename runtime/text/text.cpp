@@ -5,6 +5,7 @@
 
 #include "bytecode/format.h"
 #include "decimal/award_words.h"
+#include "decimal/date_words.h"
 #include "decimal/money_words.h"
 
 namespace polrt::text {
@@ -50,22 +51,9 @@ static void civilFromDays(int z, int& y, unsigned& m, unsigned& d) {
 }
 
 std::optional<int> parseDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  auto num = [&](int at, int n) {
-    int v = 0;
-    for (int i = 0; i < n; ++i) v = v * 10 + (text[at + i] - '0');
-    return v;
-  };
-  int y = num(0, 4);
-  unsigned m = static_cast<unsigned>(num(5, 2)), d = static_cast<unsigned>(num(8, 2));
-  if (m < 1 || m > 12 || d < 1) return std::nullopt;
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  unsigned last = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (d > last) return std::nullopt;
-  return daysFromCivil(y, m, d);
+  CivilDate d = readCivilDate(text);
+  if (!d.problem.empty()) return std::nullopt;
+  return daysFromCivil(d.year, d.month, d.day);
 }
 
 std::string formatDate(int day) {

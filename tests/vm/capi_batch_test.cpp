@@ -34,7 +34,7 @@ TEST(CApiBatch, ASkippedApplicantHasItsOwnMessage) {
   EXPECT_NE(seen[0].find("missing required fact"), std::string::npos) << seen[0];
   EXPECT_EQ(seen[1], "argument: applicant 1 skipped: fill returned 7");
   // A call that failed inside fill keeps its message.
-  EXPECT_EQ(seen[2], "argument: applicant 2 skipped: fill returned 1 (the last error in it: expected a date YYYY-MM-DD, got \"2024-02-30\")");
+  EXPECT_EQ(seen[2], "argument: applicant 2 skipped: fill returned 1 (the last error in it: 2024-02-30 is not a date: February 2024 has 29 days)");
 }
 
 }  // namespace

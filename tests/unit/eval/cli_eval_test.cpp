@@ -341,6 +341,20 @@ TEST(EvalCli, BadFactsOneApplicant) {
   EXPECT_NE(r.err.find("LPR一年期 has no value on 2021-01-01"), std::string::npos) << r.err;
 }
 
+// A date of the right shape that names no day is told so, where --date was answered "expected
+// YYYY-MM-DD", which it is: every reader of dates words it by polrt::readCivilDate.
+TEST(EvalCli, ADateThatNamesNoDayIsToldSo) {
+  CliRun r = runPolc("eval policies/ --facts examples/applicants/p1.json --date 2024-02-30", "date_no_day");
+  EXPECT_EQ(r.exit, 2) << r.err;
+  EXPECT_NE(r.err.find("2024-02-30 is not a date: February 2024 has 29 days"), std::string::npos) << r.err;
+  r = runPolc("eval policies/ --facts examples/applicants/p1.json --date 2023-13-01", "date_no_month");
+  EXPECT_NE(r.err.find("2023-13-01 is not a date: there is no month 13"), std::string::npos) << r.err;
+  r = runPolc("eval policies/ --facts examples/applicants/p1.json --date 2024/02/29", "date_shape");
+  EXPECT_NE(r.err.find("expected a date YYYY-MM-DD, got \"2024/02/29\""), std::string::npos) << r.err;
+  r = runPolc("eval policies/ --facts examples/applicants/p1.json --date 2024-02-29", "date_leap");
+  EXPECT_EQ(r.exit, 0) << r.err;
+}
+
 // A clerk who built the bytecode and hands it to polc eval in place of the policies is told what the
 // file is and what to give instead; it was read as a policy text: "invalid UTF-8 at byte 16".
 TEST(EvalCli, ACompiledPolicyInPlaceOfItsSourcesIsNamed) {
@@ -801,7 +815,8 @@ TEST(TestCli, MistakesInTheTestFile) {
   write(dir / "x.test.json", std::string(R"({"policies": ")") + POLC_SOURCE_DIR + R"(/policies", "date": "2024-02-30",
     "base": {"企业": {"所在地": "新北区"}}, "cases": [{"name": "a", "expect": {"exhaustive": true}}]})");
   r = runPolc("test '" + dir.string() + "'", "test_mistakes_date");
-  EXPECT_NE(r.out.find("bad test case: date: expected YYYY-MM-DD, got 2024-02-30"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad test case: date: 2024-02-30 is not a date: February 2024 has 29 days"), std::string::npos)
+      << r.out;
 }
 
 // The facts of a case are read as `polc eval --facts` reads them (facts::parseFactsJson): a number

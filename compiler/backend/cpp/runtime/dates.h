@@ -29,20 +29,11 @@ inline void civilFromDays(int z, int& y, unsigned& m, unsigned& d) {
   m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
 }
-// Days since 1970-01-01 of a valid YYYY-MM-DD.
+// Days since 1970-01-01 of a valid YYYY-MM-DD (the rule is polc_decimal.h's readCivilDate).
 inline std::optional<int> parseDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[static_cast<std::size_t>(i)] < '0' || text[static_cast<std::size_t>(i)] > '9') return std::nullopt;
-  int y = std::stoi(text.substr(0, 4));
-  unsigned m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
-  unsigned d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
-  if (m < 1 || m > 12 || d < 1) return std::nullopt;
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  unsigned last = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (d > last) return std::nullopt;
-  return daysFromCivil(y, m, d);
+  CivilDate d = readCivilDate(text);
+  if (!d.problem.empty()) return std::nullopt;
+  return daysFromCivil(d.year, d.month, d.day);
 }
 // A date the caller knows to be valid ("2024-06-30").
 inline int date(const char* text) {

@@ -42,9 +42,12 @@ class FactsReader {
     return false;
   }
   std::optional<int> date(const Json& v, const std::string& at) {
-    std::optional<int> d = v.isString() ? parseDate(v.text) : std::nullopt;
-    if (!d) error(at, "expected a date YYYY-MM-DD");
-    return d;
+    if (!v.isString()) {
+      error(at, "expected a date YYYY-MM-DD");
+      return std::nullopt;
+    }
+    if (std::string why = dateProblem(v.text); !why.empty()) error(at, why);
+    return parseDate(v.text);
   }
   std::string text(const Json& v, const std::string& at) {
     // A number keeps its text (Json::text), so the message shows it as polc's reader does.
