@@ -13,6 +13,7 @@
 
 #include "decimal/money_words.h"
 #include "driver/eval_output.h"
+#include "support/counted.h"
 
 namespace polc {
 namespace {
@@ -96,16 +97,17 @@ void BatchSummary::add(const eval::Result& r) {
 }
 
 std::string BatchSummary::text() const {
-  std::string out = fmt::format("{} applicants: {} evaluated, {} failed\n", evaluated_ + failed_, evaluated_, failed_);
-  out += fmt::format("total: {} awards to {} applicants, {}\n", total_.awards, total_.applicants,
+  std::string out = fmt::format("{}: {} evaluated, {} failed\n", counted(evaluated_ + failed_, "applicant"), evaluated_,
+                                failed_);
+  out += fmt::format("total: {} to {}, {}\n", counted(total_.awards, "award"), counted(total_.applicants, "applicant"),
                      range(total_.lo, total_.hi));
   for (const auto& [clause, s] : byClause_)
-    out += fmt::format("clause {}: {} award{} to {} applicant{}, {}\n", p_.clauses[clause].citation, s.awards,
-                       s.awards == 1 ? "" : "s", s.applicants, s.applicants == 1 ? "" : "s", range(s.lo, s.hi));
+    out += fmt::format("clause {}: {} to {}, {}\n", p_.clauses[clause].citation, counted(s.awards, "award"),
+                       counted(s.applicants, "applicant"), range(s.lo, s.hi));
   for (const auto& [clause, n] : benefits_)
-    out += fmt::format("clause {}: benefit granted to {} applicant{}\n", p_.clauses[clause].citation, n, n == 1 ? "" : "s");
+    out += fmt::format("clause {}: benefit granted to {}\n", p_.clauses[clause].citation, counted(n, "applicant"));
   for (const auto& [clause, n] : negotiated_)
-    out += fmt::format("clause {}: 一事一议 for {} applicant{}\n", p_.clauses[clause].citation, n, n == 1 ? "" : "s");
+    out += fmt::format("clause {}: 一事一议 for {}\n", p_.clauses[clause].citation, counted(n, "applicant"));
   for (const auto& [payer, s] : byPayer_) out += fmt::format("payer {}: {}\n", payer, range(s.lo, s.hi));
   for (const auto& [text, s] : byArrangement_)
     out += fmt::format("payer {}（no split）: {}\n", text, range(s.lo, s.hi));
@@ -117,11 +119,11 @@ std::string BatchSummary::text() const {
     const ir::Clause& cl = p_.clauses[key.first];
     std::int64_t places = cl.quota ? *cl.quota : 0;
     std::string over = s.awards > places ? fmt::format("over-subscribed by {}", s.awards - places)
-                                         : fmt::format("{} place{} left", places - s.awards, places - s.awards == 1 ? "" : "s");
-    out += fmt::format("quota {}{}: {} qualify for {} place{}{} ({} applicant{}): {}\n", cl.citation,
-                       cl.quotaAnnual ? fmt::format(" ({})", key.second) : "", s.awards, places,
-                       places == 1 ? "" : "s", cl.quotaAnnual ? " a year" : "", s.applicants,
-                       s.applicants == 1 ? "" : "s", over);
+                                         : fmt::format("{} left", counted(places - s.awards, "place"));
+    out += fmt::format("quota {}{}: {} {} for {}{} ({}): {}\n", cl.citation,
+                       cl.quotaAnnual ? fmt::format(" ({})", key.second) : "", s.awards,
+                       s.awards == 1 ? "qualifies" : "qualify", counted(places, "place"),
+                       cl.quotaAnnual ? " a year" : "", counted(s.applicants, "applicant"), over);
   }
   return out;
 }
@@ -197,10 +199,10 @@ void Progress::update(std::uintmax_t bytesRead, std::int64_t applicants) {
   if (total_ > 0) {
     int pct = static_cast<int>(std::min<std::uintmax_t>(100, bytesRead * 100 / total_));
     int filled = pct / 5;
-    line = fmt::format("[{}{}] {:3}%  {} applicants", std::string(filled, '#'), std::string(20 - filled, ' '), pct,
-                       polrt::groupedDigits(std::to_string(applicants)));
+    line = fmt::format("[{}{}] {:3}%  {} {}", std::string(filled, '#'), std::string(20 - filled, ' '), pct,
+                       polrt::groupedDigits(std::to_string(applicants)), nounFor(applicants, "applicant"));
   } else {
-    line = fmt::format("{} applicants", polrt::groupedDigits(std::to_string(applicants)));
+    line = fmt::format("{} {}", polrt::groupedDigits(std::to_string(applicants)), nounFor(applicants, "applicant"));
   }
   std::cerr << "\r" << line << "\x1b[K" << std::flush;
   shown_ = true;

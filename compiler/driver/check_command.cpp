@@ -5,16 +5,12 @@
 
 #include "check/check.h"
 #include "driver/commands.h"
+#include "support/counted.h"
 
 namespace polc {
 
 namespace {
 
-// "1 file", "2 files": the summary line is for people (machines read --format json).
-template <typename N>
-std::string counted(N n, const char* noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
-}
 
 // The consistency checker after a clean front end: findings as diagnostics, witnesses, exit status.
 int runConsistency(const CheckOptions& options, FrontEnd& fe) {

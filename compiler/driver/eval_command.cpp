@@ -21,6 +21,7 @@
 #include "driver/same_file.h"
 #include "facts/facts.h"
 #include "support/atomic_file.h"
+#include "support/counted.h"
 #include "support/line_reader.h"
 #include "support/read_file.h"
 #include "ir/lower.h"
@@ -179,7 +180,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       std::cerr << "polc eval: " << err << "\n";
       return kExitErrors;
     }
-    std::cerr << fmt::format("{} applicants: {} evaluated, {} failed; summary in {}\n", ok + failed, ok, failed,
+    std::cerr << fmt::format("{}: {} evaluated, {} failed; summary in {}\n", counted(ok + failed, "applicant"), ok, failed,
                              options.summary);
   } else {
     std::cerr << summary.text();

@@ -283,7 +283,7 @@ line16() {  # line16 PADDING_EXTRA ENDING: a JSON applicant line of 16 MiB + PAD
   { printf %s "$pre"; head -c "$n" /dev/zero | tr '\0' x; printf '"}}'; printf "$2"; }
 }
 line16 0 '\r\n' >"$WORK/crlf16.jsonl"
-expect "--batch: a CRLF line of exactly the limit is read (its \\r is not counted)" 0 '1 applicants: 1 evaluated' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/crlf16.jsonl"
+expect "--batch: a CRLF line of exactly the limit is read (its \\r is not counted)" 0 '1 applicant: 1 evaluated' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/crlf16.jsonl"
 { echo '{"企业": {"投入": "5元"}}'; line16 1 '\n'; echo '{"企业": {"投入": "5元"}}'; } >"$WORK/over16.jsonl"
 expect "--batch: a line one byte over the limit stops the batch" 1 'line longer than the limit of 16777216 bytes' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/over16.jsonl"
 expect "--batch: the line over the limit counts as failed" 1 '^2 applicants: 1 evaluated, 1 failed' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/over16.jsonl"

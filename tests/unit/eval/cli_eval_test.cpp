@@ -197,7 +197,10 @@ TEST(EvalCli, BatchSummaryListsWhatNoPayerSplits) {
   write(b, line + "\n");
   CliRun r = runPolc("eval policies/ --batch '" + b.string() + "'", "unsplit_batch");
   ASSERT_EQ(r.exit, 0) << r.err;
-  EXPECT_NE(r.err.find("total: 3 awards to 1 applicants, 2,050,000 至 4,050,000 元\n"), std::string::npos) << r.err;
+  // One applicant is "1 applicant" on every line that counts (it was "1 applicants: …").
+  EXPECT_EQ(r.err.rfind("1 applicant: 1 evaluated, 0 failed\n", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("total: 3 awards to 1 applicant, 2,050,000 至 4,050,000 元\n"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("applicants"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("payer 市: 0 至 1,000,000 元\n"
                        "payer 辖区: 0 至 1,000,000 元\n"
                        "payer 按现行财政体制分级承担（no split）: 50,000 元\n"
@@ -207,6 +210,7 @@ TEST(EvalCli, BatchSummaryListsWhatNoPayerSplits) {
   fs::path summary = scratch("unsplit_summary.json");
   CliRun js = runPolc("eval policies/ --batch '" + b.string() + "' --summary '" + summary.string() + "'", "unsplit_summary");
   ASSERT_EQ(js.exit, 0) << js.err;
+  EXPECT_NE(js.err.find("1 applicant: 1 evaluated, 0 failed; summary in"), std::string::npos) << js.err;
   auto doc = json::parse(slurp(summary));
   EXPECT_EQ(doc["no_funding_rule"], json::parse(R"({"awards": 1, "applicants": 1, "min": "2000000", "max": "2000000"})"));
   EXPECT_EQ(doc["funding_undecided"]["awards"], 0);
