@@ -306,12 +306,15 @@ void nonStacking(Result& r) {
   }
 }
 
-// 资金分担: 地方贡献奖励 按现行财政体制; 溧阳市 市 15%、溧阳市 其余; 其他 市、辖区 1:1.
+// 资金分担: 地方贡献奖励 按现行财政体制; 溧阳市 市 15%、溧阳市 其余; 其他 市、辖区 1:1. A 一事一议
+// award (3.1.1, 3.1.2, both 地方贡献奖励) gets the arrangement in words, never a split.
 void funding(Result& r, District d) {
   for (Award& a : r.awards) {
-    if (a.kind != Kind::Pay || (a.status != Status::Kept && a.status != Status::QuotaLimited)) continue;
+    if (a.kind == Kind::Benefit || (a.status != Status::Kept && a.status != Status::QuotaLimited)) continue;
     if (localContribution(a.clause)) {
       a.funding = Award::Funding::Arrangement;
+    } else if (a.kind != Kind::Pay) {
+      continue;
     } else if (d == District::Liyang) {
       a.funding = Award::Funding::CityLiyang;
       a.cityPart = (a.hi * 15 + 50) / 100 * 100;  // 15 %, rounded half up to the fen

@@ -8,6 +8,7 @@
 #include "eval/expr_eval.h"
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
+#include "decimal/funding_reach.h"
 #include "decimal/eval_errors.h"
 
 namespace polc::eval {
@@ -470,11 +471,13 @@ class Evaluator {
 
   // ---- steps 8–9: quota (marked in item()), installments, funding ---------------------------------
   void finish(Award& aw) {
-    if (aw.kind != ir::AwardKind::Pay || !aw.counted()) return;
+    const polrt::FundingReach reach = polrt::fundingReach(static_cast<int>(aw.kind), aw.counted());
+    if (reach == polrt::FundingReach::None) return;
+    const bool full = reach == polrt::FundingReach::Full;
     const ir::Clause& cl = p_.clauses[aw.clause];
     const ir::Document& doc = p_.documents[cl.document];
     const std::string where = cl.citation;
-    if (!cl.installments.empty()) {
+    if (full && !cl.installments.empty()) {
       // Each part is paid, so it is rounded as a funding part is (to the document's 舍入, else to
       // the fen), never beyond what is left; the last part takes the remainder.
       const auto [unit, mode] = partRounding(doc);
@@ -508,6 +511,7 @@ class Evaluator {
         try {
           if (!ev.condition(cl.fundingConditions[r][0])) continue;
         } catch (const NotAssessable&) {
+          if (!full) return;
           const std::string missing = join(ev.missing, "、");
           aw.notes.push_back(polrt::fundingUndecidedNote(missing));
           explainLine(aw, polrt::fundingUndecidedLine(rule.source, missing));
@@ -523,6 +527,7 @@ class Evaluator {
         explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
         return;
       }
+      if (!full) return;
       split(aw, doc, rule);
       explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw));
       explainNotes(aw, polrt::fundingName(), doc.fundingNotes);

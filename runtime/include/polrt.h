@@ -162,7 +162,9 @@ int polrt_award_funding_count(const polrt_session* s, int award);
 const char* polrt_award_funding_payer(const polrt_session* s, int award, int part);
 const char* polrt_award_funding_min(const polrt_session* s, int award, int part);
 const char* polrt_award_funding_max(const polrt_session* s, int award, int part);
-const char* polrt_award_funding_arrangement(const polrt_session* s, int award); /* NULL when none */
+/* The funding rule in words (按现行财政体制执行), NULL when none; a negotiated award (一事一议) has
+ * only this, when its rule is one in words, and never a split. */
+const char* polrt_award_funding_arrangement(const polrt_session* s, int award);
 int polrt_award_missing_count(const polrt_session* s, int award);
 const char* polrt_award_missing(const polrt_session* s, int award, int i);
 int polrt_award_explanation_count(const polrt_session* s, int award);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "decimal/award_words.h"
+#include "decimal/funding_reach.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -36,11 +37,13 @@ std::string Session::fundingText(const AwardR& aw) const {
 }
 
 void Session::finish(AwardR& aw) {
-  if (aw.kind != kPay || !aw.counted()) return;
+  const FundingReach reach = fundingReach(aw.kind, aw.counted());
+  if (reach == FundingReach::None) return;
+  const bool full = reach == FundingReach::Full;
   const ClauseDef& cl = p_.clauses[aw.clause];
   const DocumentDef& doc = p_.documents[cl.document];
   const std::string& where = p_.strings[cl.citation];
-  if (!cl.installments.empty()) {
+  if (full && !cl.installments.empty()) {
     aw.instBegin = static_cast<uint32_t>(instPool_.size());
     const auto [unit, mode] = partRounding(p_, doc);
     Decimal restLo = aw.lo, restHi = aw.hi;
@@ -81,6 +84,7 @@ void Session::finish(AwardR& aw) {
       if (o == Outcome::NoMatch || (o == Outcome::Value && !v->i)) continue;
       if (o == Outcome::NotAssessable) {
         explain_ = saveExplain;
+        if (!full) return;
         aw.fundingUnknown = true;
         aw.fundMissBegin = static_cast<uint32_t>(missingPool_.size());
         missingPool_.insert(missingPool_.end(), missing_.begin(), missing_.end());
@@ -103,6 +107,7 @@ void Session::finish(AwardR& aw) {
       }
       return;
     }
+    if (!full) return;
     split(aw, doc, rule);
     if (explain_) {
       explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw));

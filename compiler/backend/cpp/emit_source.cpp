@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "backend/cpp/generator.h"
+#include "decimal/funding_reach.h"
 
 namespace polc::cpp {
 
@@ -75,7 +76,9 @@ void Generator::fundingFunctions(std::ostream& os) {
   for (std::size_t c = 0; c < p_.clauses.size(); ++c) {
     const ir::Clause& cl = p_.clauses[c];
     const ir::Document& doc = p_.documents[static_cast<std::size_t>(cl.document)];
-    if (doc.funding.empty() || cl.award != ir::AwardKind::Pay) continue;
+    // The awards a funding rule reaches (fundingReach): a 一事一议 clause's too, for a rule in words.
+    if (doc.funding.empty() || polrt::fundingReach(static_cast<int>(cl.award), true) == polrt::FundingReach::None)
+      continue;
     std::vector<int> chain = beginFunction(cl);
     std::ostringstream refs;
     instanceRefs(refs, chain, "item");

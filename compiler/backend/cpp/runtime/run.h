@@ -480,10 +480,12 @@ struct Run {
     totals();
   }
   void finishAwards() {
-    // Only an award that pays has installments and a funding split; the test is here, not in the
-    // call, so that the others (most awards) cost no call.
+    // Only an award that pays has installments and a funding split, a 一事一议 one a funding rule
+    // in words (fundingReach); the test is here, not in the call, so that the others (most awards)
+    // cost no call.
     for (auto& aw : r.awards)
-      if (aw.kind == AwardKind::Pay && aw.counted()) finishAward(aw);
+      if (const FundingReach reach = fundingReach(static_cast<int>(aw.kind), aw.counted()); reach != FundingReach::None)
+        finishAward(aw, reach == FundingReach::Full);
   }
 
   int groupKey(const GroupInfo& g, int item) const {
@@ -726,12 +728,13 @@ struct Run {
   static RoundingMode partMode(const DocumentInfo& doc) { return doc.rounds ? doc.mode : RoundingMode::HalfUp; }
   static Dec atMost(const Dec& v, const Dec& limit) { return v > limit ? limit : v; }
 
-  // The installments and funding split of an award that pays (finishAwards chooses them).
-  void finishAward(Award& aw) {
+  // The installments and funding split of an award that pays (`full`), or the funding rule in
+  // words of a 一事一议 award (finishAwards chooses them).
+  void finishAward(Award& aw, bool full) {
     const ClauseInfo& cl = p.clauses[aw.clause];
     const DocumentInfo& doc = p.documents[cl.document];
     const Where where{cl.citation, nullptr};
-    if (cl.installments.size > 0) {
+    if (full && cl.installments.size > 0) {
       aw.installmentsFrom = static_cast<int>(r.installmentParts.size());
       aw.installmentsCount = cl.installments.size;
       // Each part is paid: rounded as a funding part is, the last taking the remainder.
@@ -759,6 +762,7 @@ struct Run {
     missing.clear();
     int rule = p.funding(*this, aw.clause, aw.instance);
     if (rule <= -2) {  // the condition of rule -2 - rule needs an absent fact
+      if (!full) return;
       aw.fundingUndecided = true;
       keepMissing(aw);
       if (explain) {
@@ -779,6 +783,7 @@ struct Run {
       }
       return;
     }
+    if (!full) return;
     split(aw, doc, fr);
     if (explain) {
       std::string out;
