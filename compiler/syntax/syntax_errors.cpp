@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "PolcLexer.h"
+#include "PolcParser.h"
 #include "support/chinese_numerals.h"
 #include "support/diag_codes.h"
 #include "support/source.h"
@@ -115,43 +116,10 @@ std::optional<std::string> closestExpectedKeyword(const std::string& word, const
   return closestName(word, candidates);
 }
 
-// The keywords `name` is one slip away from, as "`a`" or "`a` or `b`": for a Chinese word, one
-// character replaced, at the same length (分挡 for 分档, 给与 for 给予, 封项 for 封顶) — a longer
-// name that merely contains a keyword (最高限额) is a name, not a slip; for an English word, one
-// letter added, dropped or replaced (caped for capped, upto for `up to`). Which look-alike was meant
-// (分档 or 分期 for 分挡) only the writer knows, so all are named.
-std::optional<std::string> keywordsOneCharAway(const std::string& name, const antlr4::dfa::Vocabulary& vocabulary) {
-  if (findInvalidUtf8(name) != std::string::npos) return std::nullopt;
-  const std::u32string u = decodeUtf8(name);
-  if (u.size() < 2) return std::nullopt;
-  const bool ascii = std::all_of(u.begin(), u.end(), [](char32_t c) { return c < 0x80; });
-  std::vector<std::string> found;
-  auto add = [&](const std::string& kw) {
-    if (std::find(found.begin(), found.end(), kw) == found.end()) found.push_back(kw);
-  };
-  for (std::size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type)
-    for (const auto& kw : keywordSpellings(type, vocabulary)) {
-      const std::u32string k = decodeUtf8(kw);
-      if (ascii) {
-        if (u.size() >= 3 && editDistance(u, k) == 1) add(kw);
-        continue;
-      }
-      if (k.size() != u.size()) continue;
-      std::size_t differ = 0;
-      for (std::size_t i = 0; i < k.size(); ++i) differ += k[i] != u[i];
-      if (differ == 1) add(kw);
-    }
-  if (found.empty()) return std::nullopt;
-  std::string out;
-  for (std::size_t i = 0; i < found.size(); ++i)
-    out += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == found.size() ? " or " : ", ", found[i]);
-  return out;
-}
-
 // Whether `name` is one slip away from some keyword but not from `expected`: then the keyword one
 // slip away is the likelier meaning.
-bool slipOfAnotherKeyword(const std::string& name, const std::string& expected, const antlr4::dfa::Vocabulary& vocabulary) {
-  auto kws = keywordsOneCharAway(name, vocabulary);
+bool slipOfAnotherKeyword(const std::string& name, const std::string& expected) {
+  auto kws = keywordsOneCharAway(name);
   return kws && kws->find("`" + expected + "`") == std::string::npos;
 }
 
@@ -215,15 +183,44 @@ std::optional<std::pair<std::string, std::string>> rangeGluedBefore(const Previo
   return std::make_pair(text, text.substr(0, text.size() - kTo.size()));
 }
 
+bool isSlip(const antlr4::Token* x) {
+  return x && x->getType() == gen::PolcLexer::IDENT && keywordsOneCharAway(x->getText());
+}
+
+// `{ 5000万元: upto 营业收入; … }`: a table's entries need no separator, so a mistyped keyword that
+// ends an entry's value (`upto`, read as a name, is a whole value) makes what follows it the key of
+// another entry, and the error falls where that entry's `:` is missing: at the `;` two tokens on,
+// or a line further down. Likewise a slip after a value (`x × 10% caped`) that a line break
+// parts from what it was meant to take: it is the key. The slip, when the error is in the key of
+// an entry (its `:` not yet read) that begins with one or whose token before it is one.
+const antlr4::Token* slipBeforeEntry(antlr4::Parser* parser) {
+  using P = gen::PolcParser;
+  for (antlr4::RuleContext* ctx = parser->getContext(); ctx; ctx = dynamic_cast<antlr4::RuleContext*>(ctx->parent)) {
+    const std::size_t rule = ctx->getRuleIndex();
+    if (rule == P::RuleExpr || rule == P::RulePrimary) continue;
+    if (rule != P::RuleTierEntry && rule != P::RuleCaseEntry) return nullptr;
+    for (antlr4::tree::ParseTree* child : ctx->children)
+      if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child); t && t->getSymbol()->getType() == gen::PolcLexer::COLON)
+        return nullptr;
+    const antlr4::Token* start = static_cast<antlr4::ParserRuleContext*>(ctx)->getStart();
+    if (isSlip(start)) return start;
+    const Previous p = previousToken(parser, start);
+    return isSlip(p.token) ? p.token : nullptr;
+  }
+  return nullptr;
+}
+
+// A slip at `t` or just before it on the same line: the diagnostic at `t` names it.
+bool slipAt(antlr4::Parser* parser, const antlr4::Token* t) {
+  if (isSlip(t)) return true;
+  const Previous p = previousToken(parser, t);
+  return !p.newLine && isSlip(p.token);
+}
+
 }  // namespace
 
 bool mistypedKeywordAt(antlr4::Parser* parser, const antlr4::Token* t) {
-  auto slip = [&](const antlr4::Token* x) {
-    return x && x->getType() == gen::PolcLexer::IDENT && keywordsOneCharAway(x->getText(), parser->getVocabulary());
-  };
-  if (slip(t)) return true;
-  const Previous p = previousToken(parser, t);
-  return !p.newLine && slip(p.token);
+  return slipAt(parser, t) || slipBeforeEntry(parser);
 }
 
 void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending,
@@ -260,6 +257,16 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` is full-width; write the ASCII `{}`", run->first, run->second));
     return;
   }
+  // A slip that ended a table entry's value, or began an entry after a line break, is reported
+  // where it is, not where the missing `:` of the entry it began falls: that token is not the
+  // mistake (a slip at the error or just before it is named by the unexpected token's help below).
+  if (const antlr4::Token* slip = slipAt(parser, offending) ? nullptr : slipBeforeEntry(parser)) {
+    auto& d = diags_.error(diag::kUnexpectedToken, tokenSpan(file_, slip), fmt::format("unexpected `{}`", slip->getText()));
+    d.label = fmt::format("read as a name here; then {} stands where {} was expected", describeToken(offending),
+                          expected.empty() ? "`:`" : expected);
+    d.help.push_back(readsAsName(slip->getText(), *keywordsOneCharAway(slip->getText())));
+    return;
+  }
   if (msg.rfind("missing ", 0) == 0) {
     auto& d = diags_.error(diag::kMissingToken, span,
                            fmt::format("missing {} before {}", expected.empty() ? "a token" : expected,
@@ -285,13 +292,13 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                                    "space: `{}{}`",
                                    text, *number, *number, text));
     else if (auto kw = closestExpectedKeyword(text, expectedSet, parser->getVocabulary());
-             kw && !slipOfAnotherKeyword(text, *kw, parser->getVocabulary()))
+             kw && !slipOfAnotherKeyword(text, *kw))
       d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
     // A keyword that would continue what came before (`… × 节能量 封项 50万元` for 封顶) is not
     // among those expected after it ends; nor is it the expected keyword a little further away
     // (`caped` after an amount: `capped` was meant, not the item keyword `cap`).
-    else if (auto kws = keywordsOneCharAway(text, parser->getVocabulary()))
-      d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", text, *kws));
+    else if (auto kws = keywordsOneCharAway(text))
+      d.help.push_back(readsAsName(text, *kws));
     else if (kw)
       d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
   }
@@ -312,8 +319,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                                    p.token->getText(), *citation));
     // A mistyped keyword where a value may stand (`给予 分挡 设备投入 …`) reads as a name, and the
     // error falls on the token after it, which is not the slip.
-    else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText(), parser->getVocabulary()))
-      d.help.push_back(fmt::format("`{}` reads as a name; did you mean the keyword {}?", p.token->getText(), *kw));
+    else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText()))
+      d.help.push_back(readsAsName(p.token->getText(), *kw));
   }
   // `原文 对…项目，按…奖励。` with the quotes left out: the text lexes as names and punctuation.
   if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::STRING)) &&

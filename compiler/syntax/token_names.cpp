@@ -1,21 +1,31 @@
 #include "syntax/token_names.h"
 
-#include <map>
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "PolcLexer.h"
+#include "support/source.h"
+#include "support/suggest.h"
 
 namespace polc {
 namespace {
 
-using Spellings = std::map<std::string, std::vector<std::string>>;
+// In the lexer's order, which is the token types': a list of look-alike keywords comes out in it.
+using Spellings = std::vector<std::pair<std::string, std::vector<std::string>>>;
 
 const Spellings& spellings() {
   static const Spellings table = {
 #include "keyword_spellings.inc"
   };
   return table;
+}
+
+Spellings::const_iterator spellingsOf(const std::string& symbolic) {
+  return std::find_if(spellings().begin(), spellings().end(), [&](const auto& e) { return e.first == symbolic; });
 }
 
 }  // namespace
@@ -34,7 +44,7 @@ std::string describeTokenType(std::size_t type, const antlr4::dfa::Vocabulary& v
     default: break;
   }
   std::string symbolic(vocabulary.getSymbolicName(type));
-  auto it = spellings().find(symbolic);
+  auto it = spellingsOf(symbolic);
   if (it == spellings().end() || it->second.empty()) return symbolic;
   const auto& s = it->second;
   // An English keyword first, its Chinese spelling after: `clause` (款). The Chinese spelling is the
@@ -70,8 +80,40 @@ std::optional<std::string> leadingKeyword(const std::string& word) {
 }
 
 std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary) {
-  auto it = spellings().find(std::string(vocabulary.getSymbolicName(type)));
+  auto it = spellingsOf(std::string(vocabulary.getSymbolicName(type)));
   return it == spellings().end() ? std::vector<std::string>{} : it->second;
+}
+
+std::optional<std::string> keywordsOneCharAway(const std::string& name) {
+  if (findInvalidUtf8(name) != std::string::npos) return std::nullopt;
+  const std::u32string u = decodeUtf8(name);
+  if (u.size() < 2) return std::nullopt;
+  const bool ascii = std::all_of(u.begin(), u.end(), [](char32_t c) { return c < 0x80; });
+  std::vector<std::string> found;
+  auto add = [&](const std::string& kw) {
+    if (std::find(found.begin(), found.end(), kw) == found.end()) found.push_back(kw);
+  };
+  for (const auto& [token, list] : spellings())
+    for (const auto& kw : list) {
+      const std::u32string k = decodeUtf8(kw);
+      if (ascii) {
+        if (u.size() >= 3 && editDistance(u, k) == 1) add(kw);
+        continue;
+      }
+      if (k.size() != u.size()) continue;
+      std::size_t differ = 0;
+      for (std::size_t i = 0; i < k.size(); ++i) differ += k[i] != u[i];
+      if (differ == 1) add(kw);
+    }
+  if (found.empty()) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < found.size(); ++i)
+    out += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == found.size() ? " or " : ", ", found[i]);
+  return out;
+}
+
+std::string readsAsName(const std::string& name, const std::string& keywords) {
+  return fmt::format("`{}` reads as a name; did you mean the keyword {}?", name, keywords);
 }
 
 }  // namespace polc

@@ -20,4 +20,15 @@ std::optional<std::string> leadingKeyword(const std::string& word);
 // Every spelling of a keyword token type (`给予`, `pay`); empty for a token that is no keyword.
 std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary);
 
+// The keywords `name` is one slip away from, as "`a`" or "`a` or `b`": for a Chinese word, one
+// character replaced, at the same length (分挡 for 分档, 给与 for 给予, 封项 for 封顶) — a longer
+// name that merely contains a keyword (最高限额) is a name, not a slip; for an English word, one
+// letter added, dropped or replaced (caped for capped, upto for `up to`). Which look-alike was meant
+// (分档 or 分期 for 分挡) only the writer knows, so all are named, in the lexer's order.
+std::optional<std::string> keywordsOneCharAway(const std::string& name);
+
+// The help for such a name: "`upto` reads as a name; did you mean the keyword `up to`?", where
+// `keywords` is keywordsOneCharAway's list.
+std::string readsAsName(const std::string& name, const std::string& keywords);
+
 }  // namespace polc
