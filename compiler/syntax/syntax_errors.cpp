@@ -281,9 +281,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   auto& d = diags_.error(diag::kUnexpectedToken, span,
                          fmt::format("unexpected {}", describeToken(offending)));
   if (!expected.empty()) d.label = "expected " + expected;
-  // A Chinese keyword glued to a name lexes as one name: 对象企业. Say so.
+  // A Chinese keyword glued to a name lexes as one name: 对象企业. Say so — unless the name is one
+  // slip away from a keyword (`否侧` for 否则, not 否 glued to 侧): the help below names that one.
   if (offending->getType() == gen::PolcLexer::IDENT) {
-    if (auto kw = leadingKeyword(text))
+    if (auto kw = keywordsOneCharAway(text) ? std::nullopt : leadingKeyword(text))
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
                                    "with a space: `{} {}`",
                                    text, *kw, *kw, text.substr(kw->size())));
