@@ -193,7 +193,8 @@ std::vector<std::string> ExprChecker::visibleNames(const Scope& scope) const {
 void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char* code,
                               const char* what, int expectedEnum) {
   auto& d = cx_.diags.error(code, n.span, fmt::format("unknown {} `{}`", what, n.text));
-  if (auto kw = leadingKeyword(n.text)) {
+  const std::optional<std::string> slipOf = keywordsOneCharAway(n.text);
+  if (auto kw = slipOf ? std::nullopt : leadingKeyword(n.text)) {
     d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate them with a space: "
                                  "`{} {}`",
                                  n.text, *kw, *kw, n.text.substr(kw->size())));
@@ -207,6 +208,10 @@ void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char
     d.help.push_back(fmt::format("did you mean `{}`, a value of {}?", *member, cx_.model.enums[expectedEnum].name));
   else if (auto s = closestName(n.text, visibleNames(scope)))
     d.help.push_back(fmt::format("did you mean `{}`?", *s));
+  // A mistyped keyword where a name may stand parses, and only its lookup fails: `其它` for the
+  // 其他 of a 分情形 table.
+  else if (slipOf)
+    d.help.push_back(readsAsName(n.text, *slipOf));
   if (scope.subject >= 0)
     d.notes.push_back(DiagNote{cx_.model.subjects[scope.subject].decl->name.span,
                                fmt::format("facts are looked up on {} and the subjects that own it",

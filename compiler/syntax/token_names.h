@@ -28,7 +28,7 @@ std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::V
 std::optional<std::string> keywordsOneCharAway(const std::string& name);
 
 // The help for such a name: "`upto` reads as a name; did you mean the keyword `up to`?", where
-// `keywords` is keywordsOneCharAway's list.
+// `keywords` is keywordsOneCharAway's list. The parser's errors and the checker's give it alike.
 std::string readsAsName(const std::string& name, const std::string& keywords);
 
 }  // namespace polc
