@@ -93,6 +93,27 @@ class BracketAwareErrorStrategy : public antlr4::DefaultErrorStrategy {
   // and failed again at `30万元`: a second error, for the same slip. Where the error falls on such
   // a name or just after one (`则 upto x × 10% 否则 …`), the token is reported as unexpected, with
   // the hint naming the keyword, and recovery skips to the next item, so the slip gives one error.
+  // `资金分担 { 其它: 市, 辖区 = 1:1 }`, `款 1 { 原闻 "…" …`: a mistyped first item of a block failed
+  // the whole block at its first token, and recovery resumed at the block's `}` as if it were the
+  // enclosing block's, so the real end of that one became a second error (or, in a clause, an item
+  // after the slip). A slip there is skipped as a slip after another item is: reported, and what
+  // follows consumed up to the next item or the block's end, inside the block. (Were the slip itself
+  // a token to stop at, nothing would be consumed: the default then fails the block as before.)
+  void sync(antlr4::Parser* recognizer) override {
+    if (!inErrorRecoveryMode(recognizer) && mistypedKeywordAt(recognizer, recognizer->getCurrentToken())) {
+      antlr4::atn::ATNState* s = recognizer->getInterpreter<antlr4::atn::ATNSimulator>()->atn.states[recognizer->getState()];
+      const antlr4::misc::IntervalSet next = recognizer->getATN().nextTokens(s);
+      const antlr4::misc::IntervalSet until = recognizer->getExpectedTokens().Or(getErrorRecoverySet(recognizer));
+      const std::size_t la = recognizer->getInputStream()->LA(1);
+      if (s->getStateType() == antlr4::atn::ATNState::STAR_LOOP_ENTRY && !next.contains(antlr4::Token::EPSILON) &&
+          !next.contains(la) && !until.contains(la)) {
+        reportUnwantedToken(recognizer);
+        consumeUntil(recognizer, until);
+        return;
+      }
+    }
+    DefaultErrorStrategy::sync(recognizer);
+  }
   bool singleTokenInsertion(antlr4::Parser* recognizer) override {
     if (mistypedKeywordAt(recognizer, recognizer->getCurrentToken())) return false;
     return DefaultErrorStrategy::singleTokenInsertion(recognizer);
