@@ -2,7 +2,8 @@
 // 参数 with a constant from either side (`LPR一年期 超 3.5%/年` / `LPR一年期 低于 3.5%/年`). The translation
 // reads such a comparison period by period into the date, so the two clauses are disjoint on dates
 // and the number gap search (check_overlaps.cpp) sees no number to pin: the uncovered value is found
-// here, among the values the parameter takes, and the witness is dated into a period that has it.
+// here, among the values the parameter takes, and the witness is dated into a period that has it. A
+// bound is a conjunct, a conjunct of an alternative of an `或`, or a 分档 table on the read.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -29,6 +30,25 @@ bool allows(ast::CmpOp op, const Q& bound, const Q& v) {
   }
 }
 
+// Whether an amount chooses among alternatives anywhere inside (a table, a 若).
+bool chooses(const ir::Expr& e) {
+  if (e.op == Op::Tiers || e.op == Op::Cases || e.op == Op::If || e.op == Op::Marginal) return true;
+  for (const auto& k : e.kids)
+    if (chooses(k)) return true;
+  for (const auto& en : e.entries)
+    for (const auto& v : en.value)
+      if (chooses(v)) return true;
+  return false;
+}
+
+void alternatives(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
+  if (e.op != Op::Or) {
+    out.push_back(&e);
+    return;
+  }
+  for (const auto& k : e.kids) alternatives(k, out);
+}
+
 }  // namespace
 
 // `P op value`, with the read written on either side; only reads on a day without an offset (the
@@ -49,24 +69,72 @@ std::optional<Checker::ParamBound> Checker::paramBound(const ir::Expr& e) {
   return std::nullopt;
 }
 
-std::vector<std::pair<std::size_t, Checker::ParamBound>> Checker::paramBounds(int c) {
-  std::vector<std::pair<std::size_t, ParamBound>> out;
+// A 分档 table of the clause's amount on a dated read (`分档 LPR一年期 超 { 4%/年: …; 3.5%/年: … }`) pays
+// on the union of its entries, `超 3.5%/年`: a bound as a conjunct is, when nothing else in the amount
+// chooses (so the table's entries are its only branches, and freeing them frees the bound alone).
+std::optional<Checker::ParamBound> Checker::tierBound(int c) {
   const ClauseData& d = cl_[static_cast<std::size_t>(c)];
-  for (std::size_t i = 0; i < d.conjExprs.size(); ++i)
-    if (auto b = paramBound(*d.conjExprs[i])) out.push_back({i, *b});
-  return out;
+  if (!d.pay) return std::nullopt;
+  const ir::Expr* node = tableOf(p_.clauses[static_cast<std::size_t>(c)].amount[0]);
+  if (!node || node->op != Op::Tiers || node->tierMode != ir::TierMode::Compare || node->kids.empty() ||
+      node->kids[0].op != Op::ParamAt || d.branches.size() != node->entries.size())
+    return std::nullopt;
+  const ir::Expr& read = node->kids[0];
+  auto day = tr_.dayRead(read);
+  if (!day || !day->c.isZero() || node->cmp == ast::CmpOp::Eq || node->cmp == ast::CmpOp::Ne) return std::nullopt;
+  std::optional<Q> end;
+  for (const auto& en : node->entries) {
+    auto k = en.key.empty() || chooses(en.value[0]) ? std::nullopt : tr_.constant(en.key[0]);
+    if (!k) return std::nullopt;
+    if (!end || (above(node->cmp) ? *k < *end : *end < *k)) end = k;
+  }
+  return ParamBound{&read, *day, node->cmp, *end};
 }
 
-// What clause c pays on but for its conjunct `skip`: its period, its other conjuncts and its table.
-Cond Checker::payWithout(int c, std::size_t skip) {
+// What clause c pays on with conjunct `skip` (kNoConj: none) read as `instead`, and with its table's
+// guards unless `freeTable`.
+F Checker::payInstead(int c, std::size_t skip, const F& instead, bool freeTable) const {
   const ClauseData& d = cl_[static_cast<std::size_t>(c)];
   std::vector<F> parts{d.period.f};
-  for (std::size_t i = 0; i < d.conj.size(); ++i)
-    if (i != skip) parts.push_back(d.conj[i].f);
+  for (std::size_t i = 0; i < d.conj.size(); ++i) parts.push_back(i == skip ? instead : d.conj[i].f);
   std::vector<F> guards;
   for (const Cond& g : d.guards) guards.push_back(g.f);
-  if (!guards.empty()) parts.push_back(F::any(std::move(guards)));
-  return solver_.prepare(F::all(std::move(parts)));
+  if (!guards.empty() && !freeTable) parts.push_back(F::any(std::move(guards)));
+  return F::all(std::move(parts));
+}
+
+// Every bound of c on a dated read, with what c pays on but for it: a conjunct; a conjunct of an
+// alternative of an `或` (freed, that alternative's other conditions hold and no other alternative
+// does, so that it is this bound the applicant misses); the union of a 分档 table's entries.
+std::vector<Checker::ParamSite> Checker::paramSites(int c) {
+  std::vector<ParamSite> out;
+  const ClauseData& d = cl_[static_cast<std::size_t>(c)];
+  for (std::size_t i = 0; i < d.conjExprs.size(); ++i) {
+    const ir::Expr& e = *d.conjExprs[i];
+    if (auto b = paramBound(e)) {
+      out.push_back({*b, payInstead(c, i, F::t(), false)});
+      continue;
+    }
+    if (e.op != Op::Or) continue;
+    std::vector<const ir::Expr*> alts;
+    alternatives(e, alts);
+    for (std::size_t k = 0; k < alts.size(); ++k) {
+      std::vector<const ir::Expr*> parts;
+      split(*alts[k], parts);
+      for (std::size_t j = 0; j < parts.size(); ++j) {
+        auto b = paramBound(*parts[j]);
+        if (!b) continue;
+        std::vector<F> instead;
+        for (std::size_t m = 0; m < parts.size(); ++m)
+          if (m != j) instead.push_back(tr_.cond(*parts[m]));
+        for (std::size_t m = 0; m < alts.size(); ++m)
+          if (m != k) instead.push_back(tr_.cond(*alts[m], false));
+        out.push_back({*b, payInstead(c, i, F::all(std::move(instead)), false)});
+      }
+    }
+  }
+  if (auto b = tierBound(c)) out.push_back({*b, payInstead(c, kNoConj, F::t(), true)});
+  return out;
 }
 
 std::string Checker::readName(const ParamBound& b) const {
@@ -115,15 +183,15 @@ std::optional<Q> Checker::paramValueAt(const ParamBound& b, const Assignment& mo
 // finding needs a period in which the parameter has such a value and an applicant, dated into it,
 // whom both clauses would pay but for these bounds and whom the evaluator pays by no clause of the
 // target and subject; a parameter that never takes the value, or not in force then, leaves nothing.
-bool Checker::paramGapBetween(int lower, std::size_t lowConj, const ParamBound& lo, int upper, std::size_t upConj,
-                              const ParamBound& hi, bool band) {
+bool Checker::paramGapBetween(int lower, const ParamSite& low, int upper, const ParamSite& up, bool band) {
+  const ParamBound &lo = low.bound, &hi = up.bound;
   const bool point = lo.value == hi.value;
   if (point ? !(strict(lo.op) && strict(hi.op)) : (!(lo.value < hi.value) || band)) return false;
   auto uncovered = [&](const Q& v) { return !allows(lo.op, lo.value, v) && !allows(hi.op, hi.value, v); };
   auto days = tr_.daysWhere(*lo.read, uncovered);
   if (!days) return false;
   Cond when = solver_.prepare(std::move(*days));
-  Cond freedLow = payWithout(lower, lowConj), freedUp = payWithout(upper, upConj);
+  Cond freedLow = solver_.prepare(low.freed), freedUp = solver_.prepare(up.freed);
   Answer ans = solver_.solve({&freedLow, &freedUp, &when}, touchOf({lower, upper}));
   if (ans.sat != Sat::Yes) return false;
   auto same = unpaid(lower, ans.model);
@@ -157,17 +225,20 @@ bool Checker::paramGapBetween(int lower, std::size_t lowConj, const ParamBound& 
 }
 
 bool Checker::parameterGap(int a, int b) {
-  auto as = paramBounds(a), bs = paramBounds(b);
-  auto bounds = [](const auto& list, const ParamBound& x) {
-    int n = 0;
-    for (const auto& [i, y] : list) n += y.read->param == x.read->param && sameDay(y.day, x.day) ? 1 : 0;
-    return n;
+  const std::vector<ParamSite> as = paramSites(a), bs = paramSites(b);
+  auto sameRead = [](const ParamBound& x, const ParamBound& y) {
+    return x.read->param == y.read->param && sameDay(x.day, y.day);
   };
-  for (const auto& [i, x] : as)
-    for (const auto& [j, y] : bs) {
-      if (x.read->param != y.read->param || !sameDay(x.day, y.day) || above(x.op) == above(y.op)) continue;
-      const bool band = bounds(as, x) > 1 || bounds(bs, y) > 1;
-      if (above(y.op) ? paramGapBetween(a, i, x, b, j, y, band) : paramGapBetween(b, j, y, a, i, x, band)) return true;
+  // A clause bounding the read from both sides pays a band, drawn on purpose.
+  auto bothSides = [&](const std::vector<ParamSite>& list, const ParamBound& x) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](const ParamSite& y) { return sameRead(x, y.bound) && above(x.op) != above(y.bound.op); });
+  };
+  for (const ParamSite& x : as)
+    for (const ParamSite& y : bs) {
+      if (!sameRead(x.bound, y.bound) || above(x.bound.op) == above(y.bound.op)) continue;
+      const bool band = bothSides(as, x.bound) || bothSides(bs, y.bound);
+      if (above(y.bound.op) ? paramGapBetween(a, x, b, y, band) : paramGapBetween(b, y, a, x, band)) return true;
     }
   return false;
 }

@@ -201,8 +201,8 @@ class Checker {
                                       int var, const Cond& between);
 
   // ---- gaps on a dated parameter (check_param_gaps.cpp) ----
-  // A top-level conjunct `P op value` comparing a dated read with a constant (op: Gt, Ge, Lt, Le,
-  // the read on the left).
+  // A comparison `P op value` of a dated read with a constant (op: Gt, Ge, Lt, Le, the read on the
+  // left).
   struct ParamBound {
     const ir::Expr* read = nullptr;
     Lin day;  // the day it is read at: the evaluation date or a date fact
@@ -210,15 +210,21 @@ class Checker {
     Q value;
   };
   std::optional<ParamBound> paramBound(const ir::Expr& e);
-  // The conjuncts of c that are such bounds, with their index in conjExprs.
-  std::vector<std::pair<std::size_t, ParamBound>> paramBounds(int c);
-  Cond payWithout(int c, std::size_t skip);
+  std::optional<ParamBound> tierBound(int c);
+  // A bound of a clause on a dated read, with what the clause pays on but for it (prepared for the
+  // solver only when a pair of bounds asks).
+  struct ParamSite {
+    ParamBound bound;
+    F freed;
+  };
+  std::vector<ParamSite> paramSites(int c);
+  static constexpr std::size_t kNoConj = static_cast<std::size_t>(-1);
+  F payInstead(int c, std::size_t skip, const F& instead, bool freeTable) const;
   std::string readName(const ParamBound& b) const;
   std::string paramValueText(const ParamBound& b, const Q& v) const;
   std::string periodsText(const ParamBound& b, const std::function<bool(const Q&)>& keep, bool values) const;
   std::optional<Q> paramValueAt(const ParamBound& b, const Assignment& model) const;
-  bool paramGapBetween(int lower, std::size_t lowConj, const ParamBound& lo, int upper, std::size_t upConj,
-                       const ParamBound& hi, bool band);
+  bool paramGapBetween(int lower, const ParamSite& low, int upper, const ParamSite& up, bool band);
   bool parameterGap(int a, int b);
 
   // ---- shadowing inside take-the-highest groups (check_shadowing.cpp) ----

@@ -202,20 +202,30 @@ TEST(CheckDecisionTable, AnOrderedLevelSkippedBetweenTwoPaidIsReported) {
   }
 }
 
+// Clauses of `subject` in a document in force from 2023 to 2025, beside a dated 基准利率 (3.55 % and
+// 3.50 % lie between 3.5 % and 3.6 %) and loans with a date.
+std::unique_ptr<Checked> withDatedRate(const std::string& subject, const std::vector<std::string>& rests) {
+  const std::string decls =
+      "参数 基准利率 { 2023-01-01: 3.65%; 2023-07-01: 3.55%; 2024-01-01: 3.50%; 2025-01-01: 3.10% }\n"
+      "主体 贷款 隶属 企业 {\n  事实 放款日期: 日期\n}\n";
+  std::string body = "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n";
+  for (std::size_t i = 0; i < rests.size(); ++i) body += clause(std::to_string(i + 1), subject, "设备奖励", rests[i]);
+  return compileOne(std::string(kCheckSchema) + decls + doc("测试", body + "}"));
+}
+
+void expectNoGap(const Checked& c) {
+  ASSERT_TRUE(c.program);
+  EXPECT_TRUE(c.find(FindingKind::TierGap).empty()) << c.listing();
+  EXPECT_TRUE(c.find(FindingKind::CaseRangeGap).empty()) << c.listing();
+}
+
 // A dated parameter compared from either side (`基准利率 超 3.5%` / `基准利率 低于 3.5%`) is read period by
 // period into the date, so the two clauses were disjoint on dates and the gap between them, on the
 // dates where the rate is 3.5 %, was reported by nothing. Now: W0622 at the value (read at the
 // evaluation date or at a date fact) and W0624 for a stretch of values, each witness dated into a
 // period that has the value; nothing when the rate never has it while the document is in force.
 TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
-  const std::string decls =
-      "参数 基准利率 { 2023-01-01: 3.65%; 2023-07-01: 3.55%; 2024-01-01: 3.50%; 2025-01-01: 3.10% }\n"
-      "主体 贷款 隶属 企业 {\n  事实 放款日期: 日期\n}\n";
-  auto checked = [&](const std::string& subject, const std::vector<std::string>& rests) {
-    std::string body = "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n";
-    for (std::size_t i = 0; i < rests.size(); ++i) body += clause(std::to_string(i + 1), subject, "设备奖励", rests[i]);
-    return compileOne(std::string(kCheckSchema) + decls + doc("测试", body + "}"));
-  };
+  const auto& checked = withDatedRate;
   auto expectGap = [&](const std::string& subject, const std::vector<std::string>& rests, FindingKind kind,
                        const std::string& words, const std::string& date) {
     expectOnly(*checked(subject, rests), kind, words, date);
@@ -245,10 +255,7 @@ TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
            {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 超 3.4% 且 基准利率 低于 3.5% 给予 5万元"},
            {"条件 基准利率 达 3.6% 以上 给予 10万元", "条件 基准利率 低于 3.5% 给予 5万元",
             "条件 基准利率 达 3.5% 以上 且 基准利率 低于 3.6% 且 制造业 给予 5万元"}}) {
-    auto quiet = checked("企业", rests);
-    ASSERT_TRUE(quiet->program);
-    EXPECT_TRUE(quiet->find(FindingKind::TierGap).empty()) << quiet->listing();
-    EXPECT_TRUE(quiet->find(FindingKind::CaseRangeGap).empty()) << quiet->listing();
+    expectNoGap(*checked("企业", rests));
   }
   const std::string earlier = "参数 基准利率 { 2021-01-01: 3.50%; 2022-01-20: 3.70%; 2023-08-21: 3.45% }\n";
   std::string body = "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n" +
@@ -256,6 +263,32 @@ TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
                      clause("2", "企业", "设备奖励", "条件 基准利率 低于 3.5% 给予 5万元") + "}";
   auto outside = compileOne(std::string(kCheckSchema) + earlier + doc("测试", body));
   EXPECT_TRUE(outside->result.findings.empty()) << outside->listing();
+}
+
+// A bound on a dated parameter was searched only as a conjunct of its own: the same 3.5 % left unpaid
+// by a 分档 table on the rate or by one alternative of an `或` went unreported.
+TEST(CheckDecisionTable, AGapOnADatedParameterInATableOrAnAlternativeIsReported) {
+  const std::string below = "条件 基准利率 低于 3.5% 给予 5万元";
+  const std::string point = "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between";
+  expectOnly(*withDatedRate("企业", {"给予 分档 基准利率 超 { 3.6%: 10万元; 3.5%: 8万元 }", below}), FindingKind::TierGap,
+             point, "评价日期 2024-");
+  // The witness misses the other alternative (a rate above 4 %) and meets this one's other condition.
+  expectOnly(*withDatedRate("企业", {"条件 (基准利率 超 3.5% 且 人数 达 100 以上) 或 基准利率 超 4% 给予 10万元", below}),
+             FindingKind::TierGap, point, "企业.人数=100");
+  // A stretch between a table's lowest threshold (达 3.55%) and 低于 3.5%, read at a loan's date.
+  expectOnly(*withDatedRate("贷款", {"给予 分档 基准利率 于 放款日期 达 { 3.65%: 10万元; 3.55%: 8万元 }",
+                                    "条件 基准利率 于 放款日期 低于 3.5% 给予 5万元"}),
+             FindingKind::CaseRangeGap, "基准利率 于 贷款.放款日期 between 3.5% and 3.55%", "贷款.放款日期=");
+  // Quiet: a third clause paying the stretch to 制造业 only (a division by kind), the table's lowest
+  // threshold meeting the other bound, another alternative paying at 3.5 % to everyone, and a band.
+  for (const auto& rests : std::vector<std::vector<std::string>>{
+           {"给予 分档 基准利率 达 { 4%: 10万元; 3.6%: 8万元 }", below,
+            "条件 制造业 且 基准利率 达 3.5% 以上 且 基准利率 低于 3.6% 给予 6万元"},
+           {"给予 分档 基准利率 达 { 4%: 10万元; 3.5%: 8万元 }", below},
+           {"条件 基准利率 超 3.5% 或 基准利率 达 3.5% 以上 给予 10万元", below},
+           {"条件 基准利率 达 3.6% 以上 或 基准利率 低于 3.4% 给予 10万元", "条件 基准利率 超 3.4% 且 基准利率 低于 3.5% 给予 5万元"}}) {
+    expectNoGap(*withDatedRate("企业", rests));
+  }
 }
 
 }  // namespace
