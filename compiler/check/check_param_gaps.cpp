@@ -51,22 +51,20 @@ void alternatives(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
 
 }  // namespace
 
-// `P op value`, with the read written on either side; only reads on a day without an offset (the
+// A comparison of one dated read, with constants only, read as `P op value` (`LPR一年期 超 3.5%/年`,
+// `3.5%/年 低于 LPR一年期`, `LPR一年期 × 50% 超 1.75%/年`); only reads on a day without an offset (the
 // evaluation date, a date fact), which the messages can name.
 std::optional<Checker::ParamBound> Checker::paramBound(const ir::Expr& e) {
   if (e.op != Op::Compare || e.kids.size() != 2) return std::nullopt;
-  for (std::size_t side = 0; side < 2; ++side) {
-    const ir::Expr& read = e.kids[side];
-    if (read.op != Op::ParamAt) continue;
-    auto day = tr_.dayRead(read);
-    if (!day || !day->c.isZero()) continue;
-    auto value = tr_.constant(e.kids[1 - side]);
-    if (!value) continue;
-    ast::CmpOp op = side == 0 ? e.cmp : mirror(e.cmp);
-    if (op == ast::CmpOp::Eq || op == ast::CmpOp::Ne) return std::nullopt;
-    return ParamBound{&read, *day, op, *value};
-  }
-  return std::nullopt;
+  std::vector<const ir::Expr*> reads;
+  datedReads(e, reads);
+  if (reads.size() != 1) return std::nullopt;
+  const ir::Expr& read = *reads[0];
+  auto day = tr_.dayRead(read);
+  if (!day || !day->c.isZero()) return std::nullopt;
+  auto b = tr_.boundOnRead(e.kids[0], e.kids[1], e.cmp, read);
+  if (!b) return std::nullopt;
+  return ParamBound{&read, *day, b->first, b->second};
 }
 
 // A 分档 table of the clause's amount on a dated read (`分档 LPR一年期 超 { 4%/年: …; 3.5%/年: … }`) pays

@@ -244,15 +244,10 @@ std::optional<Lit> Translator::literal(const Lin& d, C op) {
   }
 }
 
-namespace {
-
-// The parameters read in e at a date that is not a constant.
 void datedReads(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
   if (e.op == Op::ParamAt && (e.kids.empty() || e.kids[0].op != Op::Const)) out.push_back(&e);
   for (const auto& k : e.kids) datedReads(k, out);
 }
-
-}  // namespace
 
 std::optional<Lin> Translator::dayRead(const ir::Expr& read) {
   // The date a parameter is read at: the evaluation date, or a date fact (plus days).
@@ -330,6 +325,36 @@ std::optional<F> Translator::daysWhere(const ir::Expr& read, const std::function
     return std::nullopt;
   }
   return F::any(std::move(cases));
+}
+
+// The difference a - b taken at three values of the read: constant steps make it k × read + c, which
+// a product or quotient of the read, or another variable, does not.
+std::optional<std::pair<C, Q>> Translator::boundOnRead(const ir::Expr& a, const ir::Expr& b, C op,
+                                                       const ir::Expr& read) {
+  if (op == C::Eq || op == C::Ne) return std::nullopt;
+  std::vector<Q> at;
+  try {
+    for (int v = 1; v <= 3; ++v) {
+      paramAt_ = &read;
+      paramValue_ = Q(v);
+      side_.clear();
+      auto la = lin(a), lb = lin(b);
+      paramAt_ = nullptr;
+      if (!la || !lb || la->nonlinear || lb->nonlinear || !la->coef.empty() || !lb->coef.empty() || !side_.empty())
+        return std::nullopt;
+      at.push_back(la->c - lb->c);
+    }
+    side_.clear();
+    const Q k = at[1] - at[0];
+    if (k.isZero() || !(at[2] - at[1] == k)) return std::nullopt;
+    // k × read + c op 0, with c the difference at read = 0.
+    const Q c = at[0] - k;
+    return std::pair<C, Q>{k.sign() > 0 ? op : mirror(op), -c / k};
+  } catch (const ArithOverflow&) {
+    paramAt_ = nullptr;
+    side_.clear();
+    return std::nullopt;
+  }
 }
 
 std::optional<F> Translator::byPeriod(const ir::Expr& a, const ir::Expr& b, C op, const F& opaque, bool positive) {

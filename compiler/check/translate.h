@@ -28,6 +28,8 @@ std::optional<Q> valueAt(const Lin& l, const Assignment& a);
 // value is an exact number.
 using Periods = std::vector<std::pair<int, Q>>;
 std::optional<Periods> periodsOf(const ir::Parameter& p);
+// The parameters read in e at a date that is not a constant.
+void datedReads(const ir::Expr& e, std::vector<const ir::Expr*>& out);
 
 // The shape of one branch of an amount: a constant, coef × var (+ offset), or a sum of several
 // variables Σ coef·var (+ offset), with the caps that apply to it (封顶 inside the amount, the
@@ -89,6 +91,11 @@ class Translator {
   // formula on its day; false when no value is kept, nullopt when the read or the values are not
   // exact.
   std::optional<F> daysWhere(const ir::Expr& read, const std::function<bool(const Q&)>& keep);
+  // `a op b` read as a bound on the dated read `read`, the only thing besides constants it reads
+  // (`LPR一年期 × 2 超 7%/年` is `LPR一年期 超 3.5%/年`): {op, value} with the read alone on the left;
+  // nullopt when the comparison is not linear in it, reads anything else, or does not depend on it.
+  std::optional<std::pair<ast::CmpOp, Q>> boundOnRead(const ir::Expr& a, const ir::Expr& b, ast::CmpOp op,
+                                                      const ir::Expr& read);
 
   int var(VarKind k, int subject, int fact) { return vars_.get(p_, ranges_, k, subject, fact); }
   VarTable& vars() { return vars_; }

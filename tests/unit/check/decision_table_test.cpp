@@ -266,8 +266,9 @@ TEST(CheckDecisionTable, AGapOnADatedParameterIsReported) {
 }
 
 // A bound on a dated parameter was searched only as a conjunct of its own: the same 3.5 % left unpaid
-// by a 分档 table on the rate or by one alternative of an `或` went unreported.
-TEST(CheckDecisionTable, AGapOnADatedParameterInATableOrAnAlternativeIsReported) {
+// by a 分档 table on the rate, by one alternative of an `或`, or by a comparison of an expression of
+// the rate (`基准利率 × 50% 超 1.75%`) went unreported.
+TEST(CheckDecisionTable, AGapOnADatedParameterInATableAnAlternativeOrAnExpressionIsReported) {
   const std::string below = "条件 基准利率 低于 3.5% 给予 5万元";
   const std::string point = "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between";
   expectOnly(*withDatedRate("企业", {"给予 分档 基准利率 超 { 3.6%: 10万元; 3.5%: 8万元 }", below}), FindingKind::TierGap,
@@ -275,18 +276,26 @@ TEST(CheckDecisionTable, AGapOnADatedParameterInATableOrAnAlternativeIsReported)
   // The witness misses the other alternative (a rate above 4 %) and meets this one's other condition.
   expectOnly(*withDatedRate("企业", {"条件 (基准利率 超 3.5% 且 人数 达 100 以上) 或 基准利率 超 4% 给予 10万元", below}),
              FindingKind::TierGap, point, "企业.人数=100");
+  expectOnly(*withDatedRate("企业", {"条件 基准利率 × 50% 超 1.75% 给予 10万元", "条件 基准利率 × 50% 低于 1.75% 给予 5万元"}),
+             FindingKind::TierGap, point, "评价日期 2024-");
+  // Written with the constant first and the rate scaled down by a division: the bound turns around.
+  expectOnly(*withDatedRate("企业", {"条件 1.75% 低于 基准利率 / 2 给予 10万元", below}), FindingKind::TierGap, point,
+             "评价日期 2024-");
   // A stretch between a table's lowest threshold (达 3.55%) and 低于 3.5%, read at a loan's date.
   expectOnly(*withDatedRate("贷款", {"给予 分档 基准利率 于 放款日期 达 { 3.65%: 10万元; 3.55%: 8万元 }",
                                     "条件 基准利率 于 放款日期 低于 3.5% 给予 5万元"}),
              FindingKind::CaseRangeGap, "基准利率 于 贷款.放款日期 between 3.5% and 3.55%", "贷款.放款日期=");
   // Quiet: a third clause paying the stretch to 制造业 only (a division by kind), the table's lowest
-  // threshold meeting the other bound, another alternative paying at 3.5 % to everyone, and a band.
+  // threshold meeting the other bound, another alternative paying at 3.5 % to everyone, a band, and
+  // a comparison that is not linear in the rate (its square: not read as a bound, though 3.5 % is
+  // unpaid there too).
   for (const auto& rests : std::vector<std::vector<std::string>>{
            {"给予 分档 基准利率 达 { 4%: 10万元; 3.6%: 8万元 }", below,
             "条件 制造业 且 基准利率 达 3.5% 以上 且 基准利率 低于 3.6% 给予 6万元"},
            {"给予 分档 基准利率 达 { 4%: 10万元; 3.5%: 8万元 }", below},
            {"条件 基准利率 超 3.5% 或 基准利率 达 3.5% 以上 给予 10万元", below},
-           {"条件 基准利率 达 3.6% 以上 或 基准利率 低于 3.4% 给予 10万元", "条件 基准利率 超 3.4% 且 基准利率 低于 3.5% 给予 5万元"}}) {
+           {"条件 基准利率 达 3.6% 以上 或 基准利率 低于 3.4% 给予 10万元", "条件 基准利率 超 3.4% 且 基准利率 低于 3.5% 给予 5万元"},
+           {"条件 基准利率 × 基准利率 超 0.1225% 给予 10万元", below}}) {
     expectNoGap(*withDatedRate("企业", rests));
   }
 }
