@@ -242,21 +242,49 @@ bool Checker::parameterGap(int a, int b) {
 }
 
 // A 分情形 table whose every key compares one dated read with a constant (`分情形 { LPR一年期 超 3.5%/年:
-// …; LPR一年期 低于 3.5%/年: … }`): the values no case allows, between a case paying below them and one
-// paying above, for an applicant the clause pays but for its table, dated into a period with such a
-// value. The boxes of such keys are periods of the date, which caseBounds would name as a stretch of
-// dates; named here by the parameter's values. Whether it reported one (else caseBounds reads the
-// table as it reads any, for two cases that both hold a period, W0625).
+// …; LPR一年期 低于 3.5%/年: … }`), beside other conditions or alone: the values no case allows,
+// between a case paying below them and one paying above, for an applicant the clause pays but for its
+// table, meeting the other conditions of a case paying below and of one paying above (`改造 且 LPR一年期
+// 超 3.5%/年` and `改造 且 LPR一年期 低于 3.5%/年` leave 3.50 % to 改造 projects; beside `非改造 且 …
+// 低于 …` it is a division by kind), dated into a period with such a value. The boxes of such keys are
+// periods of the date, which caseBounds would name as a stretch of dates; named here by the
+// parameter's values. Whether it reported one (else caseBounds reads the table as it reads any, for
+// two cases that both hold a period, W0625).
 bool Checker::caseParamGap(const Table& t) {
   if (t.node->op != Op::Cases) return false;
+  // Each key's one bound on the read (keys: those there are), and its other conditions.
   std::vector<ParamBound> keys;
+  std::vector<std::optional<ParamBound>> bound;
+  std::vector<std::vector<const ir::Expr*>> others;
   for (const auto& en : t.node->entries) {
-    auto b = en.key.empty() ? std::nullopt : paramBound(en.key[0]);
-    if (!b || (!keys.empty() && (b->read->param != keys[0].read->param || !sameDay(b->day, keys[0].day))))
-      return false;
-    keys.push_back(*b);
+    if (en.key.empty()) return false;
+    std::vector<const ir::Expr*> parts;
+    split(en.key[0], parts);
+    std::optional<ParamBound> b;
+    others.emplace_back();
+    for (const ir::Expr* part : parts) {
+      auto pb = paramBound(*part);
+      if (pb && b) return false;  // a band of its own
+      if (pb) b = pb;
+      else others.back().push_back(part);
+    }
+    if (b && !keys.empty() && (b->read->param != keys[0].read->param || !sameDay(b->day, keys[0].day))) return false;
+    if (b) keys.push_back(*b);
+    bound.push_back(b);
   }
   if (keys.empty()) return false;
+  // The other conditions of the cases paying below and above; the cases that do not bound the read
+  // (`非 改造: 3万元`), which the witness must miss.
+  std::vector<F> belowRest, aboveRest, missed;
+  for (std::size_t i = 0; i < bound.size(); ++i) {
+    if (!bound[i]) {
+      missed.push_back(tr_.cond(t.node->entries[i].key[0], false));
+      continue;
+    }
+    std::vector<F> rest;
+    for (const ir::Expr* part : others[i]) rest.push_back(tr_.cond(*part));
+    (above(bound[i]->op) ? aboveRest : belowRest).push_back(F::all(std::move(rest)));
+  }
   // The highest bound paying below and the lowest paying above: the values between are no case's.
   const ParamBound *lo = nullptr, *hi = nullptr;
   for (const ParamBound& k : keys) {
@@ -270,7 +298,10 @@ bool Checker::caseParamGap(const Table& t) {
   auto days = tr_.daysWhere(*lo->read, uncovered);
   if (!days) return false;
   const int c = t.clause;
-  Answer a = paysWith(c, solver_.prepare(std::move(*days)));
+  missed.push_back(std::move(*days));
+  missed.push_back(F::any(std::move(belowRest)));
+  missed.push_back(F::any(std::move(aboveRest)));
+  Answer a = paysWith(c, solver_.prepare(F::all(std::move(missed))));
   if (a.sat != Sat::Yes) return false;
   if (!paysNothing(c, a.model)) return false;
   const std::string name = readName(*lo), values = periodsText(*lo, uncovered, !point);

@@ -400,8 +400,8 @@ class Checker {
   // Whether t's keys are members of one ordered enumeration (then searched here for a level between
   // two cases that none allows; W0624).
   bool caseEnumGap(const Table& t);
-  // For a table whose keys all compare one dated read with a constant: the parameter's values no case
-  // allows (W0622, W0624; check_param_gaps.cpp). Whether it reported one.
+  // For a table whose keys bound one dated read (beside other conditions or alone, or not at all): the
+  // parameter's values no case allows (W0622, W0624; check_param_gaps.cpp). Whether it reported one.
   bool caseParamGap(const Table& t);
 
   // ---- caps (check_caps.cpp) ----

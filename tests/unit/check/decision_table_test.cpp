@@ -300,5 +300,23 @@ TEST(CheckDecisionTable, AGapOnADatedParameterInATableAnAlternativeOrAnExpressio
   }
 }
 
+// A 分情形 key bounding the rate beside other conditions made the table's parameter search give up:
+// 3.5 % between `改造 且 基准利率 超 3.5%` and `改造 且 基准利率 低于 3.5%` was paid to no 改造 project.
+TEST(CheckDecisionTable, AGapOnADatedParameterBetweenCasesThatSayMoreIsReported) {
+  const std::string point = "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) is covered by no case of";
+  expectOnly(*withDatedRate("项目", {"给予 分情形 { 改造 且 基准利率 超 3.5%: 10万元; 改造 且 基准利率 低于 3.5%: 5万元; "
+                                    "非 改造: 3万元 }"}),
+             FindingKind::TierGap, point, "项目.改造");
+  expectOnly(*withDatedRate("项目", {"给予 分情形 { 改造 且 基准利率 达 3.6% 以上: 10万元; 基准利率 低于 3.5% 且 改造: 5万元 }"}),
+             FindingKind::CaseRangeGap, "基准利率 between 3.5% and 3.6%", "项目.改造");
+  // Quiet: each kind paid on one side only (a division by kind), and a case without a bound on the
+  // rate paying every 改造 project.
+  for (const auto& rests : std::vector<std::vector<std::string>>{
+           {"给予 分情形 { 改造 且 基准利率 超 3.5%: 10万元; 非 改造 且 基准利率 低于 3.5%: 5万元 }"},
+           {"给予 分情形 { 改造 且 基准利率 超 3.5%: 10万元; 改造 且 基准利率 低于 3.5%: 5万元; 改造: 3万元 }"}}) {
+    expectNoGap(*withDatedRate("项目", rests));
+  }
+}
+
 }  // namespace
 }  // namespace polc::test

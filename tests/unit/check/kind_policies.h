@@ -158,8 +158,9 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          doc("测试", "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n" +
          clause("1", "企业", "规模奖励", "条件 基准利率 超 3.5% 给予 10万元") +
          clause("2", "企业", "规模奖励", "条件 基准利率 低于 3.5% 给予 5万元") + "}")},
-      // The same value left unpaid by a 分档 table on the rate, by an alternative of an `或` and by an
-      // expression of the rate (each witness: the rate at 3.50 %, the alternative's other condition met).
+      // The same value left unpaid by a 分档 table on the rate, by an alternative of an `或`, by an
+      // expression of the rate and between two cases that say more (each witness: the rate at 3.50 %,
+      // the alternative's or the cases' other condition met).
       {"GapOnADatedParameterInATableAnAlternativeOrAnExpression",
        std::string(kCheckSchema) + "参数 基准利率 { 2023-01-01: 3.65%; 2023-07-01: 3.55%; 2024-01-01: 3.50%; 2025-01-01: 3.10% }\n" +
          doc("测试", "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n" +
@@ -168,7 +169,10 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          clause("3", "企业", "称号奖励", "条件 (基准利率 超 3.5% 且 人数 达 100 以上) 或 基准利率 超 4% 给予 10万元") +
          clause("4", "企业", "称号奖励", "条件 基准利率 低于 3.5% 给予 5万元") +
          clause("5", "企业", "节能奖励", "条件 基准利率 × 50% 超 1.75% 给予 10万元") +
-         clause("6", "企业", "节能奖励", "条件 基准利率 × 50% 低于 1.75% 给予 5万元") + "}")},
+         clause("6", "企业", "节能奖励", "条件 基准利率 × 50% 低于 1.75% 给予 5万元") +
+         clause("7", "项目", "设备奖励",
+                "给予 分情形 { 改造 且 基准利率 超 3.5%: 10万元; 改造 且 基准利率 低于 3.5%: 5万元; 非 改造: 3万元 }") +
+         "}")},
       {"LevelSkippedBetweenTwoPaid",
        kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 级别 为 国家级 给予 20万元") +
          clause("2", "项目", "设备奖励", "条件 级别 为 市级 给予 5万元") +
