@@ -467,7 +467,7 @@ bool Checker::sameForEveryone(int a, int b) const {
 // a box, alternative by alternative (`(改造 或 级别 为 国家级) 且 设备投入 低于 100万元` beside `设备投入 超
 // 100万元` leaves 100万元 to 改造 projects): every claim is the evaluator's on the witness.
 void Checker::gap(int a, int b) {
-  if (!numberGap(a, b)) parameterGap(a, b);
+  if (!numberGap(a, b) && !parameterGap(a, b)) cornerGap(a, b);
 }
 
 // On a number, or on the levels of an ordered enumeration (check_enum_gaps.cpp).

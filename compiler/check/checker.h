@@ -167,7 +167,8 @@ class Checker {
   bool sameForEveryone(int a, int b) const;
 
   // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
-  // (W0624) between them that no clause pays, on a number or else on a dated parameter.
+  // (W0624) between them that no clause pays, on a number or else on a dated parameter; else the corner
+  // of a grid beside them that no clause pays (check_grid_gaps.cpp).
   void gap(int a, int b);
   bool numberGap(int a, int b);
   std::vector<Box> joinedBoxes(const Cond& c) const;
@@ -199,6 +200,10 @@ class Checker {
   // pays such an applicant, differs from them in anything else, or the two bound no other number.
   std::optional<GridCells> otherCells(const std::vector<int>& same, int lower, int upper, const Box& L, const Box& U,
                                       int var, const Cond& between);
+  // A corner of a grid over two numbers, beyond every clause's bounds, that no clause pays, beside the
+  // diagonal cells a and b (W0624). Whether it reported one.
+  bool cornerGap(int a, int b);
+  std::string boundsText(const Dom& d) const;
 
   // ---- gaps on a dated parameter (check_param_gaps.cpp) ----
   // A comparison `P op value` of a dated read with a constant (op: Gt, Ge, Lt, Le, the read on the

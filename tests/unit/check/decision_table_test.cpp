@@ -165,13 +165,38 @@ TEST(CheckDecisionTable, AMissingInnerCellOfAGridOverTwoNumbersIsReported) {
             std::string::npos)
       << c->listing();
   // The cell paying the stretch for fewer people only if they are manufacturers, or one district's
-  // cell beside another's, is a division drawn on purpose; the missing corner (营业收入 达 1亿元 以上
-  // with 人数 达 100 以上, three cells paid) lies beyond every clause's bounds, not between two.
+  // cell beside another's, is a division drawn on purpose (the missing corner: the next test).
   for (const auto& [second, fourth] : std::vector<std::pair<std::string, std::string>>{
            {"条件 营业收入 达 1亿元 以上 且 人数 低于 100 且 制造业 给予 10万元", cell4},
-           {"条件 营业收入 达 1亿元 以上 且 营业收入 低于 2亿元 且 人数 达 100 以上 且 所在地 为 武进区 给予 10万元", cell4},
-           {cell2, ""}}) {
+           {"条件 营业收入 达 1亿元 以上 且 营业收入 低于 2亿元 且 人数 达 100 以上 且 所在地 为 武进区 给予 10万元", cell4}}) {
     auto quiet = grid(second, fourth);
+    ASSERT_TRUE(quiet->program);
+    EXPECT_TRUE(quiet->find(FindingKind::CaseRangeGap).empty()) << quiet->listing();
+  }
+}
+
+// The missing outer corner of a grid over two numbers (营业收入 达 1亿元 以上 with 人数 达 100 以上, the other
+// three cells paid) lies beyond every clause's bounds, not between two, and was reported by nothing.
+// Now W0624 from the two cells diagonal to each other beside it; a grid whose cells are set apart by
+// anything else, or a corner another clause pays for some applicants, stays quiet.
+TEST(CheckDecisionTable, AMissingOuterCornerOfAGridOverTwoNumbersIsReported) {
+  auto grid = [](const std::string& third, const std::string& fourth) {
+    std::string body = "条 1 {\n" + clause("1", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 低于 100 给予 5万元") +
+                       clause("2", "企业", "规模奖励", "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元") +
+                       clause("3", "企业", "规模奖励", third) +
+                       (fourth.empty() ? "" : clause("4", "企业", "规模奖励", fourth)) + "}";
+    return compileOne(kindsDoc(body));
+  };
+  const std::string cell3 = "条件 营业收入 低于 1亿元 且 人数 达 100 以上 给予 10万元";
+  expectOnly(*grid(cell3, ""), FindingKind::CaseRangeGap,
+             "企业.营业收入 ≥ 1亿元 且 企业.人数 ≥ 100, a corner of the grid over 企业.营业收入 and 企业.人数, is paid by "
+             "no clause of 规模奖励: 测试 第1条第2款 and 测试 第1条第3款 pay the cells beside it and 测试 第1条第1款 the "
+             "opposite corner",
+             "企业.人数=");
+  for (const auto& [third, fourth] : std::vector<std::pair<std::string, std::string>>{
+           {"条件 营业收入 低于 1亿元 且 人数 达 100 以上 且 制造业 给予 10万元", ""},
+           {cell3, "条件 营业收入 达 1亿元 以上 且 人数 达 100 以上 且 所在地 为 武进区 给予 20万元"}}) {
+    auto quiet = grid(third, fourth);
     ASSERT_TRUE(quiet->program);
     EXPECT_TRUE(quiet->find(FindingKind::CaseRangeGap).empty()) << quiet->listing();
   }
