@@ -61,7 +61,9 @@ void Generator::constants(std::ostream& os) {
       os << "// (no values)\n";
       continue;
     }
-    os << "const std::pair<int, " << t << "> " << paramNames_[i] << "[] = {\n";
+    // A set of policies may leave a parameter of its schema unread (one document over the shared
+    // schema.pol): its table stays, as the policy's, without an unused-variable warning.
+    os << "[[maybe_unused]] const std::pair<int, " << t << "> " << paramNames_[i] << "[] = {\n";
     for (const auto& en : prm.entries)
       os << "    {" << en.day << ", " << constant(en.value, prm.type) << "},  // 自 " << en.date << "\n";
     os << "};\n";
@@ -146,6 +148,17 @@ std::string Generator::table(std::ostream& os, const std::string& name, const st
   return fmt::format("{{{}, {}}}", name, items.size());
 }
 
+// Rows already written out; none is an empty span, since C++ has no array of zero size (a schema
+// compiled alone has no clause, no document).
+std::string Generator::rowTable(std::ostream& os, const std::string& type, const std::string& name,
+                                const std::vector<std::string>& rows) {
+  if (rows.empty()) return "{}";
+  os << "const " << type << " " << name << "[] = {\n";
+  for (const auto& r : rows) os << r;
+  os << "};\n\n";
+  return fmt::format("{{{}, {}}}", name, rows.size());
+}
+
 std::string Generator::intTable(std::ostream& os, const std::string& name, const std::vector<int>& v) {
   return table(os, name, "int", v, [](int x) { return std::to_string(x); });
 }
@@ -180,9 +193,8 @@ void Generator::tables(std::ostream& os) {
         cl.once ? "true" : "false", cl.topup ? "true" : "false", cl.quota ? std::to_string(*cl.quota) : "-1",
         cl.quotaAnnual ? "true" : "false", lit(cl.benefit), lit(cl.negotiatedBasis), lit(cl.capLabel), notes, inst));
   }
-  os << "\nconst polc_rt::ClauseInfo kClauses[] = {\n";
-  for (const auto& r : clauseRows) os << r;
-  os << "};\n\n";
+  os << "\n";
+  const std::string clauses = rowTable(os, "polc_rt::ClauseInfo", "kClauses", clauseRows);
   std::vector<std::string> docRows;
   for (std::size_t d = 0; d < p_.documents.size(); ++d) {
     const ir::Document& doc = p_.documents[d];
@@ -218,9 +230,8 @@ void Generator::tables(std::ostream& os) {
                                   doc.rounding.present ? decLiteral(doc.rounding.unit) : "polc_rt::Dec()",
                                   roundingName(doc.rounding.mode), lit(doc.rounding.text), funding, fundingNotes));
   }
-  os << "\nconst polc_rt::DocumentInfo kDocuments[] = {\n";
-  for (const auto& r : docRows) os << r;
-  os << "};\n\n";
+  os << "\n";
+  const std::string documents = rowTable(os, "polc_rt::DocumentInfo", "kDocuments", docRows);
   std::vector<std::string> groupRows;
   for (std::size_t g = 0; g < p_.groups.size(); ++g) {
     const ir::Group& gr = p_.groups[g];
@@ -235,12 +246,8 @@ void Generator::tables(std::ostream& os) {
                                     gr.document, scope, clauses, per, gr.perItem ? "true" : "false",
                                     gr.sameTarget ? "true" : "false", except, prefer, lit(gr.text), notes));
   }
-  if (!groupRows.empty()) {
-    os << "\n// 不重复享受: named-clause groups first, then document-wide, then cross-document.\n";
-    os << "const polc_rt::GroupInfo kGroups[] = {\n";
-    for (const auto& r : groupRows) os << r;
-    os << "};\n\n";
-  }
+  if (!groupRows.empty()) os << "\n// 不重复享受: named-clause groups first, then document-wide, then cross-document.\n";
+  const std::string groups = rowTable(os, "polc_rt::GroupInfo", "kGroups", groupRows);
   std::vector<std::string> capRows;
   for (std::size_t k = 0; k < p_.caps.size(); ++k) {
     const ir::Cap& cap = p_.caps[k];
@@ -250,11 +257,8 @@ void Generator::tables(std::ostream& os) {
     capRows.push_back(fmt::format("    {{{}, {}, {}, {}, polc_rt::CapPeriod::{}, {}, {}, {}}},\n", lit(cap.name), cap.document,
                                   decLiteral(cap.amount), cap.per, period, clauses, lit(cap.text), notes));
   }
-  if (!capRows.empty()) {
-    os << "\n// Caps over several clauses.\nconst polc_rt::CapInfo kCaps[] = {\n";
-    for (const auto& r : capRows) os << r;
-    os << "};\n\n";
-  }
+  if (!capRows.empty()) os << "\n// Caps over several clauses.\n";
+  const std::string caps = rowTable(os, "polc_rt::CapInfo", "kCaps", capRows);
   std::vector<std::string> targets, kinds;
   for (const auto& t : p_.targets) targets.push_back(t.name);
   for (const auto& k : p_.kinds) kinds.push_back(k.name);
@@ -262,10 +266,10 @@ void Generator::tables(std::ostream& os) {
   std::string kk = strTable(os, "kKinds", kinds);
   os << "\nconst polc_rt::ProgramInfo kProgram{\n"
      << "    {kSubjects, " << p_.subjects.size() << "},\n"
-     << "    {kClauses, " << p_.clauses.size() << "},\n"
-     << "    {kDocuments, " << p_.documents.size() << "},\n"
-     << "    " << (groupRows.empty() ? "{}" : fmt::format("{{kGroups, {}}}", groupRows.size())) << ",\n"
-     << "    " << (capRows.empty() ? "{}" : fmt::format("{{kCaps, {}}}", capRows.size())) << ",\n"
+     << "    " << clauses << ",\n"
+     << "    " << documents << ",\n"
+     << "    " << groups << ",\n"
+     << "    " << caps << ",\n"
      << "    " << tt << ",\n    " << kk << ",\n    fundingRule};\n\n";
 }
 

@@ -171,6 +171,7 @@ class Generator {
   // ---- the tables (emit_source.cpp) ----
   template <class T, class F>
   std::string table(std::ostream& os, const std::string& name, const std::string& type, const std::vector<T>& items, F render);
+  std::string rowTable(std::ostream& os, const std::string& type, const std::string& name, const std::vector<std::string>& rows);
   std::string intTable(std::ostream& os, const std::string& name, const std::vector<int>& v);
   std::string strTable(std::ostream& os, const std::string& name, const std::vector<std::string>& v);
   std::string decTable(std::ostream& os, const std::string& name, const std::vector<Decimal>& v);
