@@ -52,15 +52,20 @@ std::string Generator::header() {
   os << "};\n\n";
   os << "using Result = polc_rt::Result;\nusing Award = polc_rt::Award;\nusing Options = polc_rt::Options;\n\n";
   os << "// Evaluates one applicant against every clause in force on the evaluation date (options.date,\n"
-        "// else the facts' date, else today). Throws polc_rt::EvalError when a computation overflows.\n"
-        "// result.warnings: what polc eval warns about the applicant, in its words (an award received\n"
-        "// given by its target alone, which a 累计/年度 cap or a 一次性 clause of that target does not count).\n";
+        "// else the facts' date, else today). Throws polc_rt::EvalError where polc reports an error for\n"
+        "// the same facts: a computation that overflows, a value outside its 取值 or its enum, a required\n"
+        "// fact left empty, a date or year outside 0000 to 9999, an award received naming nothing\n"
+        "// (docs/cpp.md). result.warnings: what polc eval warns about the applicant, in its words (a\n"
+        "// recognition granted after the evaluation date; an award received given by its target alone,\n"
+        "// which a 累计/年度 cap or a 一次性 clause of that target does not count; several payees listed\n"
+        "// where a clause pays one).\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
       os << "Result evaluate(const " << subjectNames_[s] << "& applicant, const Options& options = {});\n";
   os << "Result evaluate(const Facts& facts, Options options = {});\n";
   os << "// The same into `result`, reusing its buffers: evaluating many applicants into one Result\n"
-        "// allocates nothing once its buffers have grown. After an EvalError its content is unspecified.\n";
+        "// allocates nothing once its buffers have grown. After an EvalError it holds no awards and zero\n"
+        "// totals (never the previous applicant's); its warnings about this applicant stay.\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
       os << "void evaluate(const " << subjectNames_[s] << "& applicant, Result& result, const Options& options = {});\n";
