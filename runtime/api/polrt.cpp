@@ -216,6 +216,13 @@ polrt_status skipped(std::size_t applicant, int filled) {
 
 const char* decimalString(const polrt_session* s, const polrt::Decimal& d) { return keep(s, d.normalized().toString()); }
 
+// One end of a part of an award (a payer's share, an installment's year) as a decimal string; NULL
+// for no part (an index out of range).
+template <class Part>
+const char* partEnd(const polrt_session* s, const Part* part, polrt::Decimal Part::*end) {
+  return part ? guardValue<const char*>(nullptr, [&] { return decimalString(s, part->*end); }) : nullptr;
+}
+
 }  // namespace
 
 extern "C" {
@@ -582,12 +589,30 @@ const char* polrt_award_funding_payer(const polrt_session* s, int award, int i) 
   return f ? s->prog->p->str(f->payer).c_str() : nullptr;
 }
 const char* polrt_award_funding_min(const polrt_session* s, int award, int i) {
-  auto* f = part(s, award, i);
-  return f ? guardValue<const char*>(nullptr, [&] { return decimalString(s, f->lo); }) : nullptr;
+  return partEnd(s, part(s, award, i), &polrt::FundingPartR::lo);
 }
 const char* polrt_award_funding_max(const polrt_session* s, int award, int i) {
-  auto* f = part(s, award, i);
-  return f ? guardValue<const char*>(nullptr, [&] { return decimalString(s, f->hi); }) : nullptr;
+  return partEnd(s, part(s, award, i), &polrt::FundingPartR::hi);
+}
+
+int polrt_award_installment_count(const polrt_session* s, int award) {
+  return validAward(s, award) ? static_cast<int>(s->s->award(award).instCount) : 0;
+}
+
+static const polrt::InstallmentR* installment(const polrt_session* s, int award, int i) {
+  if (i < 0 || i >= polrt_award_installment_count(s, award)) return nullptr;
+  return s->s->installments(s->s->award(award)) + i;
+}
+
+int polrt_award_installment_year(const polrt_session* s, int award, int i) {
+  auto* in = installment(s, award, i);
+  return in ? in->year : 0;
+}
+const char* polrt_award_installment_min(const polrt_session* s, int award, int i) {
+  return partEnd(s, installment(s, award, i), &polrt::InstallmentR::lo);
+}
+const char* polrt_award_installment_max(const polrt_session* s, int award, int i) {
+  return partEnd(s, installment(s, award, i), &polrt::InstallmentR::hi);
 }
 
 int polrt_award_missing_count(const polrt_session* s, int award) {

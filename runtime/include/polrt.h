@@ -14,7 +14,7 @@
  *   - const char* returned by a program accessor lives as long as the program; one returned by a
  *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
  *     polrt_applicant_load or polrt_session_free. The session accessors that build a string (item,
- *     min, max, reason, payee, missing, note, funding min/max, totals) keep a new copy at every
+ *     min, max, reason, payee, missing, note, funding and installment min/max, totals) keep a new copy at every
  *     call until then: read each once per evaluation, not in a loop (docs/bytecode.md).
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
@@ -165,6 +165,13 @@ const char* polrt_award_funding_max(const polrt_session* s, int award, int part)
 /* The funding rule in words (按现行财政体制执行), NULL when none; a negotiated award (一事一议) has
  * only this, when its rule is one in words, and never a split. */
 const char* polrt_award_funding_arrangement(const polrt_session* s, int award);
+/* The years a clause that pays in installments (分期) pays the award in, as the JSON result's
+ * "installments": each year (the evaluation year, then the next ones) and its part, min and max as
+ * decimal strings like polrt_award_min/max. 0 installments (and NULL) for an award paid at once. */
+int polrt_award_installment_count(const polrt_session* s, int award);
+int polrt_award_installment_year(const polrt_session* s, int award, int i); /* 0 for an index out of range */
+const char* polrt_award_installment_min(const polrt_session* s, int award, int i);
+const char* polrt_award_installment_max(const polrt_session* s, int award, int i);
 int polrt_award_missing_count(const polrt_session* s, int award);
 const char* polrt_award_missing(const polrt_session* s, int award, int i);
 int polrt_award_explanation_count(const polrt_session* s, int award);

@@ -408,13 +408,18 @@ TEST(CApi, SavedApplicantLoadsIntoAnotherSession) {
 
 // An award's notes, as the JSON result's: the clause's 释义, and the funding rule that needs a fact
 // the applicant did not give (示乙's 资金分担 asks for 研发费用 before it can split 第1条第4款).
-TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
+// A session of the language features set (tests/differential/features), for what the seeds lack.
+void featuresSession(ProgramHandle& h, polrt_session*& s) {
   static auto c = compile({"../tests/differential/features/features.pol"});
   ASSERT_FALSE(c->bytecode.empty()) << c->error;
-  ProgramHandle h;
   ASSERT_EQ(polrt_load_memory(c->bytecode.data(), c->bytecode.size(), &h.p), POLRT_OK) << polrt_last_error();
-  polrt_session* s = nullptr;
   ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
+}
+
+TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
+  ProgramHandle h;
+  polrt_session* s = nullptr;
+  ASSERT_NO_FATAL_FAILURE(featuresSession(h, s));
   int firm = -1, project = -1;
   ASSERT_EQ(polrt_set_date(s, "2026-06-30"), POLRT_OK);
   ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
@@ -442,6 +447,42 @@ TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
   ASSERT_GE(award, 0);
   EXPECT_EQ(polrt_award_note_count(s, award), 0);
   EXPECT_EQ(polrt_award_funding_count(s, award), 2);
+  polrt_session_free(s);
+}
+
+// An award paid in installments (分期 40%, 30%, 30%) gives its years and parts, as the JSON result's
+// "installments": 累进 over 营业收入 2亿元 pays 150万元, 60万元 this year and 45万元 in each of the next two.
+TEST(CApi, InstallmentsAreReadAsPolcEvalGivesThem) {
+  ProgramHandle h;
+  polrt_session* s = nullptr;
+  ASSERT_NO_FATAL_FAILURE(featuresSession(h, s));
+  int firm = -1;
+  ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", "200000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  int award = -1, paidAtOnce = -1;
+  for (int i = 0; i < polrt_award_count(s); ++i) {
+    if (std::strcmp(polrt_award_citation(s, i), "示甲〔2026〕1号 第1条第1款") == 0) award = i;
+    else if (polrt_award_installment_count(s, i) == 0) paidAtOnce = i;
+  }
+  ASSERT_GE(award, 0);
+  EXPECT_STREQ(polrt_award_max(s, award), "1500000");
+  ASSERT_EQ(polrt_award_installment_count(s, award), 3);
+  const int years[] = {2024, 2025, 2026};
+  const char* parts[] = {"600000", "450000", "450000"};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(polrt_award_installment_year(s, award, i), years[i]);
+    EXPECT_STREQ(polrt_award_installment_min(s, award, i), parts[i]);
+    EXPECT_STREQ(polrt_award_installment_max(s, award, i), parts[i]);
+  }
+  EXPECT_EQ(polrt_award_installment_year(s, award, 3), 0);
+  EXPECT_EQ(polrt_award_installment_max(s, award, -1), nullptr);
+  EXPECT_EQ(polrt_award_installment_min(s, 999, 0), nullptr);
+  EXPECT_EQ(polrt_award_installment_count(nullptr, award), 0);
+  ASSERT_GE(paidAtOnce, 0);
+  EXPECT_EQ(polrt_award_installment_min(s, paidAtOnce, 0), nullptr);
   polrt_session_free(s);
 }
 
