@@ -561,6 +561,11 @@ int polrt_award_count(const polrt_session* s) { return s ? s->s->awardCount() : 
   }
 
 POLRT_AWARD_STRING(polrt_award_citation, p.str(p.clauses[a.clause].citation).c_str())
+// The clause's title, 原文 and, for a benefit, what it gives: the program's strings, as polc eval's
+// JSON gives them beside the citation.
+POLRT_AWARD_STRING(polrt_award_title, p.str(p.clauses[a.clause].title).c_str())
+POLRT_AWARD_STRING(polrt_award_text, p.str(p.clauses[a.clause].text).c_str())
+POLRT_AWARD_STRING(polrt_award_benefit, a.kind == polrt::kBenefit ? p.str(p.clauses[a.clause].benefit).c_str() : nullptr)
 // A copy kept by the session: the path lives in the session's instances, which polrt_add_instance may move.
 POLRT_AWARD_STRING(polrt_award_item, keep(s, s->s->instancePath(a.instance)))
 POLRT_AWARD_STRING(polrt_award_kind, a.kind == polrt::kPay ? "pay" : a.kind == polrt::kBenefit ? "benefit"

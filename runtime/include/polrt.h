@@ -149,6 +149,11 @@ void polrt_applicant_free(polrt_applicant* a);
 /* ---- the result -------------------------------------------------------------------------------- */
 int polrt_award_count(const polrt_session* s);
 const char* polrt_award_citation(const polrt_session* s, int award);
+/* The legal basis beside the citation, as polc eval's JSON gives it: the clause's title, its 原文,
+ * and for a benefit award what the benefit is (NULL for any other kind). Strings of the program. */
+const char* polrt_award_title(const polrt_session* s, int award);
+const char* polrt_award_text(const polrt_session* s, int award);
+const char* polrt_award_benefit(const polrt_session* s, int award);
 const char* polrt_award_item(const polrt_session* s, int award);   /* 企业.项目[0] */
 const char* polrt_award_kind(const polrt_session* s, int award);   /* pay, benefit, negotiated, none */
 const char* polrt_award_form(const polrt_session* s, int award);   /* exact, up_to, range; NULL: no amount */

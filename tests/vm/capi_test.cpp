@@ -111,6 +111,28 @@ TEST_F(CApiP2, EvaluatesScenarioP2) {
 // (the checker's findings assume the bounds), and the fact keeps its value.
 // As the facts readers: an applicant without a required (必填) fact is refused, not evaluated with
 // its funding split silently undecided; and the previous result is not left.
+// Beside the citation, the legal basis polc eval's JSON gives: the title, the 原文, and what a
+// benefit gives (第26条第1款第1项: the project's 一窗办理), none for an amount.
+TEST_F(CApiP2, AnAwardCarriesItsTitleTextAndBenefit) {
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  int pay = -1, benefit = -1;
+  for (int i = 0; i < polrt_award_count(s); ++i) {
+    if (std::strcmp(polrt_award_citation(s, i), "常办发〔2022〕1号 第3条第3款") == 0) pay = i;
+    if (std::strcmp(polrt_award_citation(s, i), "常办发〔2022〕1号 第26条第1款第1项") == 0) benefit = i;
+  }
+  ASSERT_GE(pay, 0);
+  ASSERT_GE(benefit, 0);
+  EXPECT_STREQ(polrt_award_title(s, pay), "设备投入奖励");
+  EXPECT_EQ(std::string(polrt_award_text(s, pay)).rfind("对列入常州市重大项目库、技术设备投入超亿元技改项目库的制造业项目", 0), 0u)
+      << polrt_award_text(s, pay);
+  EXPECT_EQ(polrt_award_benefit(s, pay), nullptr);
+  EXPECT_STREQ(polrt_award_kind(s, benefit), "benefit");
+  EXPECT_STREQ(polrt_award_benefit(s, benefit), "“专项一窗”提供“一窗办理”集成服务");
+  EXPECT_EQ(polrt_award_title(s, polrt_award_count(s)), nullptr);
+  EXPECT_EQ(polrt_award_text(nullptr, 0), nullptr);
+}
+
 TEST_F(CApiP2, RefusesAnApplicantWithoutARequiredFact) {
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
   ASSERT_GT(polrt_award_count(s), 0);
