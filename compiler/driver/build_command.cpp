@@ -48,6 +48,12 @@ std::string badCppName(const std::string& name) {
       "signed", "sizeof", "static", "static_assert", "static_cast", "struct", "switch", "template", "this",
       "thread_local", "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual",
       "void", "volatile", "wchar_t", "while", "xor", "xor_eq", "std", "polc_rt"};
+  // Not keywords, but no program could use the code: NAME.h would overwrite the support header of
+  // that name (and NAME.cpp include itself), and a namespace `main` clashes with every program's main().
+  static const char* const kTaken[][2] = {
+      {"polc_runtime", "the name of the support header polc writes beside the code (polc_runtime.h)"},
+      {"polc_decimal", "the name of the support header polc writes beside the code (polc_decimal.h)"},
+      {"main", "a namespace main clashes with the program's main() function"}};
   if (name.empty()) return "empty";
   if (std::isdigit(static_cast<unsigned char>(name[0]))) return "starts with a digit";
   for (char ch : name)
@@ -55,6 +61,8 @@ std::string badCppName(const std::string& name) {
       return std::string("'") + ch + "' is not allowed: it must be a C++ identifier (letters, digits, _)";
   for (const char* k : kKeywords)
     if (name == k) return "a C++ keyword or a namespace the generated code uses";
+  for (const auto& taken : kTaken)
+    if (name == taken[0]) return taken[1];
   return "";
 }
 

@@ -346,6 +346,10 @@ else echo "FAIL build: -o a FIFO replaced it or wrote something else"; fail=$((f
 expect "build: cpp --name with a path" 2 'not allowed' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name ../evil
 expect "build: cpp --name a keyword" 2 'keyword' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name class
 expect "build: cpp --name with a hyphen" 2 'not allowed' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name my-policy
+# … and so is a name no program could use: a support header's, whose NAME.h would overwrite it, or main.
+expect "build: cpp --name a support header's" 2 'support header polc writes beside the code \(polc_runtime.h\)' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name polc_runtime
+expect "build: cpp --name the other support header's" 2 'polc_decimal.h' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name polc_decimal
+expect "build: cpp --name main" 2 "clashes with the program's main" "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name main
 if [ ! -e "$WORK/evil.h" ] && [ ! -e "$WORK/cpp-name" ]; then echo "ok   build: a refused --name writes nothing"; pass=$((pass + 1))
 else echo "FAIL build: a refused --name wrote files"; fail=$((fail + 1)); fi
 expect "build: cpp --name in Chinese" 0 '' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name 政策
