@@ -574,11 +574,17 @@ POLRT_AWARD_STRING(polrt_award_form, !a.hasAmount() ? nullptr : a.form == polrt:
                                      : a.form == polrt::bc::kUpTo ? "up_to" : "range")
 POLRT_AWARD_STRING(polrt_award_min, a.hasAmount() ? decimalString(s, a.lo) : nullptr)
 POLRT_AWARD_STRING(polrt_award_max, a.hasAmount() ? decimalString(s, a.hi) : nullptr)
+POLRT_AWARD_STRING(polrt_award_computed_max, a.hasAmount() ? decimalString(s, a.computedHi) : nullptr)
 POLRT_AWARD_STRING(polrt_award_status, polrt::statusName(a.status))
 POLRT_AWARD_STRING(polrt_award_reason, keep(s, s->s->reasonText(a)))
 POLRT_AWARD_STRING(polrt_award_payee, keep(s, s->s->payeeText(a)))
 POLRT_AWARD_STRING(polrt_award_funding_arrangement,
                    a.arrangement == polrt::bc::kNone ? nullptr : p.str(a.arrangement).c_str())
+
+int polrt_award_capped(const polrt_session* s, int award) { return validAward(s, award) && s->s->award(award).capped; }
+int polrt_award_quota_limited(const polrt_session* s, int award) {
+  return validAward(s, award) && s->s->award(award).quotaLimited;
+}
 
 int polrt_award_funding_count(const polrt_session* s, int award) {
   return validAward(s, award) ? static_cast<int>(s->s->award(award).fundingCount) : 0;

@@ -14,7 +14,7 @@
  *   - const char* returned by a program accessor lives as long as the program; one returned by a
  *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
  *     polrt_applicant_load or polrt_session_free. The session accessors that build a string (item,
- *     min, max, reason, payee, missing, note, funding and installment min/max, totals) keep a new copy at every
+ *     min, max, computed max, reason, payee, missing, note, funding and installment min/max, totals) keep a new copy at every
  *     call until then: read each once per evaluation, not in a loop (docs/bytecode.md).
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
@@ -161,6 +161,12 @@ const char* polrt_award_min(const polrt_session* s, int award);    /* decimal st
 const char* polrt_award_max(const polrt_session* s, int award);
 const char* polrt_award_status(const polrt_session* s, int award); /* kept, capped, quota_limited, dropped,
                                                                       not_assessable, already_received */
+/* As polc eval's JSON "computed_max", "capped" and "quota_limited": the ceiling before the caps over
+ * several clauses (NULL: no amount), and 1 when such a cap cut the award or a quota limits it —
+ * both may hold, where the status names one. 0 for an index out of range. */
+const char* polrt_award_computed_max(const polrt_session* s, int award);
+int polrt_award_capped(const polrt_session* s, int award);
+int polrt_award_quota_limited(const polrt_session* s, int award);
 const char* polrt_award_reason(const polrt_session* s, int award); /* "" when none */
 const char* polrt_award_payee(const polrt_session* s, int award);
 int polrt_award_funding_count(const polrt_session* s, int award);

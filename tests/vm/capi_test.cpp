@@ -438,6 +438,32 @@ void featuresSession(ProgramHandle& h, polrt_session*& s) {
   ASSERT_EQ(polrt_session_new(h.p, &s), POLRT_OK);
 }
 
+// The index of the award of the clause cited, -1 when there is none.
+int awardOf(const polrt_session* s, const char* citation) {
+  for (int i = 0; i < polrt_award_count(s); ++i)
+    if (std::strcmp(polrt_award_citation(s, i), citation) == 0) return i;
+  return -1;
+}
+
+// An enterprise of the features set in 新北区 on 2024-06-30, with its 营业收入 (in 元).
+void featuresFirm(ProgramHandle& h, polrt_session*& s, int& firm, const char* revenue) {
+  ASSERT_NO_FATAL_FAILURE(featuresSession(h, s));
+  ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
+  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", revenue), POLRT_OK);
+}
+
+// A session of such an enterprise, freed after the test.
+class CApiFeaturesFirm : public ::testing::Test {
+ protected:
+  void describe(const char* revenue) { featuresFirm(h, s, firm, revenue); }
+  void TearDown() override { polrt_session_free(s); }
+  ProgramHandle h;
+  polrt_session* s = nullptr;
+  int firm = -1;
+};
+
 TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
   ProgramHandle h;
   polrt_session* s = nullptr;
@@ -474,21 +500,10 @@ TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
 
 // An award paid in installments (分期 40%, 30%, 30%) gives its years and parts, as the JSON result's
 // "installments": 累进 over 营业收入 2亿元 pays 150万元, 60万元 this year and 45万元 in each of the next two.
-TEST(CApi, InstallmentsAreReadAsPolcEvalGivesThem) {
-  ProgramHandle h;
-  polrt_session* s = nullptr;
-  ASSERT_NO_FATAL_FAILURE(featuresSession(h, s));
-  int firm = -1;
-  ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
-  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", "200000000"), POLRT_OK);
+TEST_F(CApiFeaturesFirm, InstallmentsAreReadAsPolcEvalGivesThem) {
+  ASSERT_NO_FATAL_FAILURE(describe("200000000"));
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
-  int award = -1, paidAtOnce = -1;
-  for (int i = 0; i < polrt_award_count(s); ++i) {
-    if (std::strcmp(polrt_award_citation(s, i), "示甲〔2026〕1号 第1条第1款") == 0) award = i;
-    else if (polrt_award_installment_count(s, i) == 0) paidAtOnce = i;
-  }
+  const int award = awardOf(s, "示甲〔2026〕1号 第1条第1款");
   ASSERT_GE(award, 0);
   EXPECT_STREQ(polrt_award_max(s, award), "1500000");
   ASSERT_EQ(polrt_award_installment_count(s, award), 3);
@@ -503,9 +518,31 @@ TEST(CApi, InstallmentsAreReadAsPolcEvalGivesThem) {
   EXPECT_EQ(polrt_award_installment_max(s, award, -1), nullptr);
   EXPECT_EQ(polrt_award_installment_min(s, 999, 0), nullptr);
   EXPECT_EQ(polrt_award_installment_count(nullptr, award), 0);
+  const int paidAtOnce = awardOf(s, "示甲〔2026〕1号 第4条第2款");
   ASSERT_GE(paidAtOnce, 0);
+  EXPECT_EQ(polrt_award_installment_count(s, paidAtOnce), 0);
   EXPECT_EQ(polrt_award_installment_min(s, paidAtOnce, 0), nullptr);
-  polrt_session_free(s);
+}
+
+// What polc eval's JSON says of a cut award beside its status: 累进 over 营业收入 20亿元 computes 500万元,
+// which the cap 企业年度 (200万元 a year over 第1条) cuts to 200万元.
+TEST_F(CApiFeaturesFirm, ACappedAwardKeepsItsCeilingBeforeTheCap) {
+  ASSERT_NO_FATAL_FAILURE(describe("2000000000"));
+  ASSERT_EQ(polrt_add_recognition(s, firm, "称号", "示范工厂", "2024-03-01"), POLRT_OK);  // 第2条第2款, 名额 5 每年
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  const int cut = awardOf(s, "示甲〔2026〕1号 第1条第1款"), other = awardOf(s, "示甲〔2026〕1号 第2条第2款");
+  ASSERT_GE(cut, 0);
+  ASSERT_GE(other, 0);
+  EXPECT_EQ(polrt_award_quota_limited(s, other), 1);
+  EXPECT_STREQ(polrt_award_computed_max(s, other), "300000");
+  EXPECT_STREQ(polrt_award_status(s, cut), "capped");
+  EXPECT_STREQ(polrt_award_max(s, cut), "2000000");
+  EXPECT_STREQ(polrt_award_computed_max(s, cut), "5000000");
+  EXPECT_EQ(polrt_award_capped(s, cut), 1);
+  EXPECT_EQ(polrt_award_quota_limited(s, cut), 0);
+  EXPECT_EQ(polrt_award_capped(s, other), 0);
+  EXPECT_EQ(polrt_award_capped(s, -1), 0);
+  EXPECT_EQ(polrt_award_computed_max(s, polrt_award_count(s)), nullptr);
 }
 
 }  // namespace
