@@ -189,9 +189,22 @@ bool isYearText(const std::string& s) {
 // A value as an error quotes it, at most 60 characters. Counted in characters and cut between two:
 // cut by bytes, a Chinese value (three bytes a character) lost its end after 19 characters, and
 // the cut fell inside a character, leaving ill-formed UTF-8 on stderr and U+FFFD in the JSON.
+// Numbers kept as their text (ExactBuilder's binaries) as texts, at any depth: dumped as binaries,
+// an object given for a fact showed `{"a":{"bytes":[49],"subtype":null}}` for {"a": 1}.
+json numbersAsTexts(const json& v) {
+  if (v.is_binary()) return json(*numberText(v));
+  if (!v.is_structured()) return v;
+  json out = v.is_array() ? json::array() : json::object();
+  if (v.is_array())
+    for (const auto& x : v) out.push_back(numbersAsTexts(x));
+  else
+    for (const auto& [k, x] : v.items()) out[k] = numbersAsTexts(x);
+  return out;
+}
+
 std::string shown(const json& v) {
   // A number as a string, as it was shown before numbers were kept apart: the messages of every reader.
-  std::string s = (v.is_binary() ? json(*numberText(v)) : v).dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string s = numbersAsTexts(v).dump(-1, ' ', false, json::error_handler_t::replace);
   std::size_t chars = 0, cut = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // a continuation byte

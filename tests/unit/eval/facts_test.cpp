@@ -182,6 +182,12 @@ TEST_F(Facts, NullIsAKeyLeftOut) {
   EXPECT_NE(error(R"({"企业": {"项目": [null]}})").find("企业.项目[0]: expected an object"), std::string::npos);
 }
 
+// A number inside an array or object given where a value was expected is shown as its text, as a
+// number given alone is: it was shown as the JSON binary it is kept as (`{"bytes":[49],"subtype":null}`).
+TEST_F(Facts, ANumberInsideAValueIsShownAsItsText) {
+  EXPECT_EQ(error(R"({"企业": {"所在地": {"b": 1.50, "a": [2]}}})"), "企业.所在地: expected a value of 辖区, got {\"a\":[\"2\"],\"b\":\"1.50\"}");
+}
+
 // An error quotes a long value by characters, cut between two: cut at 57 bytes, a citation written
 // with the document's title lost its end inside a character (ill-formed UTF-8 on stderr).
 TEST_F(Facts, ALongValueIsQuotedByCharactersAndCutBetweenThem) {
