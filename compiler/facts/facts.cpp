@@ -186,9 +186,6 @@ bool isYearText(const std::string& s) {
   return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A value as an error quotes it, at most 60 characters. Counted in characters and cut between two:
-// cut by bytes, a Chinese value (three bytes a character) lost its end after 19 characters, and
-// the cut fell inside a character, leaving ill-formed UTF-8 on stderr and U+FFFD in the JSON.
 // Numbers kept as their text (ExactBuilder's binaries) as texts, at any depth: dumped as binaries,
 // an object given for a fact showed `{"a":{"bytes":[49],"subtype":null}}` for {"a": 1}.
 json numbersAsTexts(const json& v) {
@@ -202,15 +199,12 @@ json numbersAsTexts(const json& v) {
   return out;
 }
 
+// A value as an error quotes it (polrt::quotedValue, as every reader quotes one): a text or a
+// number in quotes, anything else as JSON, at most 60 characters.
 std::string shown(const json& v) {
-  // A number as a string, as it was shown before numbers were kept apart: the messages of every reader.
-  std::string s = numbersAsTexts(v).dump(-1, ' ', false, json::error_handler_t::replace);
-  std::size_t chars = 0, cut = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // a continuation byte
-    if (chars++ == 57) cut = i;
-  }
-  return chars > 60 ? s.substr(0, cut) + "..." : s;
+  if (v.is_string()) return polrt::quotedValue(v.get<std::string>());
+  if (v.is_binary()) return polrt::quotedValue(*numberText(v));
+  return polrt::cutShown(numbersAsTexts(v).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 // How a clerk wrote a number polc does not read, when the keyboard is the cause: full-width
@@ -479,7 +473,7 @@ class Reader {
           aw.citation = v.is_string() ? v.get<std::string>() : "";
           aw.clause = citation(aw.citation);
           if (aw.clause < 0) {
-            error(at, fmt::format("unknown citation {}", shown(v)));
+            error(at, polrt::unknownCitation(shown(v)));
             ok = false;
           } else if (std::string why = misplaced(p_.clauses[aw.clause], out_->applicant.instances[index].subject); !why.empty()) {
             error(at, why);
@@ -489,7 +483,7 @@ class Reader {
           std::string t = v.is_string() ? v.get<std::string>() : "";
           auto it = std::find_if(p_.targets.begin(), p_.targets.end(), [&](const ir::Label& l) { return l.name == t; });
           if (it == p_.targets.end()) {
-            error(at, fmt::format("unknown target {}", shown(v)));
+            error(at, polrt::unknownTarget(shown(v)));
             ok = false;
           } else {
             aw.target = static_cast<int>(it - p_.targets.begin());
@@ -507,7 +501,7 @@ class Reader {
         } else if (key == "year" || key == "年度") {
           std::string text = numberText(v).value_or("");
           if (!isYearText(text)) {
-            error(at, fmt::format("expected a year such as 2023, got {}", shown(v)));
+            error(at, polrt::expectedAYear(shown(v)));
             ok = false;
           } else {
             aw.year = std::stoi(text);
@@ -573,10 +567,10 @@ class Reader {
     if (v.is_string()) {
       auto it = std::find(ms.begin(), ms.end(), v.get<std::string>());
       if (it != ms.end()) return static_cast<int>(it - ms.begin());
-      error(path, fmt::format("unknown value {} of {} (its values: {})", shown(v), p_.enums[en].name, joined(ms)));
+      error(path, polrt::unknownValue(shown(v), p_.enums[en].name, polrt::valuesListed(ms.begin(), ms.end())));
       return -1;
     }
-    error(path, fmt::format("expected a value of {}, got {}", p_.enums[en].name, shown(v)));
+    error(path, polrt::notAValueOf(p_.enums[en].name, shown(v)));
     return -1;
   }
 
@@ -700,14 +694,12 @@ class Reader {
     auto d = ir::literalDecimal(lit);
     if (!d) return bad(" (no exact decimal value)");
     if (t.integer && !d->isInteger()) {
-      error(path, fmt::format("{} is not a whole number", shown(v)));  // as every other reader words it
+      error(path, polrt::notAWholeNumber(shown(v)));
       return std::nullopt;
     }
     if ((f.min && *d < *f.min) || (f.max && *d > *f.max)) {
       // Without a 取值, the bound is the unit's: a quantity with a unit is never negative.
-      error(path, f.rangeText.empty() ? fmt::format("negative amount {}", shown(v))
-                                      : fmt::format("{} is outside the declared range of {} (取值 {})", shown(v),
-                                                    f.name, f.rangeText));
+      error(path, f.rangeText.empty() ? polrt::negativeAmount(shown(v)) : polrt::outsideRange(shown(v), f.name, f.rangeText));
       return std::nullopt;
     }
     return Value::num(*d);

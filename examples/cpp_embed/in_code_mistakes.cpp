@@ -71,8 +71,8 @@ int main() {
   expect(outcome(p2(received(index, ""))) == "already_received", "by index: already received");
   expect(outcome(p2(received(-1, "常办发〔2022〕1号 第3条第3款"))) == "already_received",
          "by citation alone: already received, not paid again");
-  expect(outcome(p2(received(-1, "常办发〔2022〕1号 第99条"))).find("unknown citation") != std::string::npos,
-         "an unknown citation is an evaluation error");
+  expect(outcome(p2(received(-1, "常办发〔2022〕1号 第99条\""))) == "error: 已获奖励: unknown citation \"常办发〔2022〕1号 第99条\\\"\"",
+         "an unknown citation is an evaluation error, quoted as the facts readers quote it");
   expect(outcome(p2(received(100000, ""))).find("is not a clause of this program") != std::string::npos,
          "an index beyond the clauses is an evaluation error, not a read out of the table");
   policy::Facts onTheFirm = p2(received(-1, ""));

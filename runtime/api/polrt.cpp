@@ -96,6 +96,14 @@ polrt_status checkYear(int year) {
   return POLRT_OK;
 }
 
+// A member the enumeration `enumIndex` lacks, with its values, in every reader's words.
+std::string unknownValue(const polrt::Program& p, uint32_t enumIndex, const std::string& member) {
+  const polrt::EnumDef& en = p.enums[enumIndex];
+  std::vector<std::string> values;
+  for (uint32_t m : en.members) values.push_back(p.str(m));
+  return polrt::unknownValue(polrt::quotedValue(member), p.str(en.name), polrt::valuesListed(values.begin(), values.end()));
+}
+
 polrt_status resolveFact(polrt_session* s, int instance, const char* fact, int& slot) {
   if (auto st = checkInstance(s, instance)) return st;
   if (!fact) return fail(POLRT_ERR_ARGUMENT, "null fact name");
@@ -117,7 +125,7 @@ polrt_status resolveMember(polrt_session* s, int instance, const char* fact, con
     return fail(POLRT_ERR_TYPE, std::string(fact) + (kind == polrt::bc::kSet ? " is not a set" : " is not a recognition"));
   if (!member) return fail(POLRT_ERR_ARGUMENT, "null member");
   m = p.findMember(p.types[fd.type].enumIndex, member);
-  if (m < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown value \"") + member + "\"");
+  if (m < 0) return fail(POLRT_ERR_NOT_FOUND, unknownValue(p, p.types[fd.type].enumIndex, member));
   return POLRT_OK;
 }
 
@@ -138,15 +146,12 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
     case kNum: {
       auto d = factNumber(v);
       if (!d) return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"" + polrt::decimalLimitNote(v));
-      if (p.types[fd.type].integer && !d->isInteger())
-        return fail(POLRT_ERR_TYPE, "\"" + std::string(v) + "\" is not a whole number");
+      const std::string given = polrt::quotedValue(std::string(v));
+      if (p.types[fd.type].integer && !d->isInteger()) return fail(POLRT_ERR_TYPE, polrt::notAWholeNumber(given));
       // The checker's findings assume the declared range; an amount with a unit is never negative.
       if ((fd.min != kNone && *d < p.decimals[fd.min]) || (fd.max != kNone && *d > p.decimals[fd.max])) {
         const std::string& range = p.str(fd.rangeText);
-        return fail(POLRT_ERR_TYPE, range.empty()
-                                        ? "negative amount \"" + std::string(v) + "\""
-                                        : "\"" + std::string(v) + "\" is outside the declared range of " +
-                                              p.str(fd.name) + " (取值 " + range + ")");
+        return fail(POLRT_ERR_TYPE, range.empty() ? polrt::negativeAmount(given) : polrt::outsideRange(given, p.str(fd.name), range));
       }
       out.lo = out.hi = *d;
       out.form = kExact;
@@ -160,7 +165,7 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
       return POLRT_OK;
     case kEnum: {
       int m = p.findMember(p.types[fd.type].enumIndex, v);
-      if (m < 0) return fail(POLRT_ERR_NOT_FOUND, "unknown value \"" + std::string(v) + "\"");
+      if (m < 0) return fail(POLRT_ERR_NOT_FOUND, unknownValue(p, p.types[fd.type].enumIndex, std::string(v)));
       out.i = m;
       return POLRT_OK;
     }
@@ -472,7 +477,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
     int clause = -1, tgt = -1;
     if (citation) {
       clause = p.findClause(citation);
-      if (clause < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown citation \"") + citation + "\"");
+      if (clause < 0) return fail(POLRT_ERR_NOT_FOUND, polrt::unknownCitation(polrt::quotedValue(citation)));
       // On another item it would match no award (一次性 compares the item): refused, as the facts
       // readers refuse it, rather than ignored.
       if (std::string why = p.misplacedReceived(clause, s->s->instanceSubject(instance)); !why.empty())
@@ -480,7 +485,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
     }
     if (target) {
       tgt = p.findTarget(target);
-      if (tgt < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("unknown target \"") + target + "\"");
+      if (tgt < 0) return fail(POLRT_ERR_NOT_FOUND, polrt::unknownTarget(polrt::quotedValue(target)));
     }
     if (clause < 0 && tgt < 0) return fail(POLRT_ERR_ARGUMENT, polrt::noCitationNorTarget());
     // As the facts readers: the award would count for one target's 晋级补差 and another clause's caps.
@@ -491,7 +496,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
     auto d = factNumber(amount);
     if (!d) return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number" + polrt::decimalLimitNote(amount));
     // As the facts readers: a negative amount received would raise a 晋级补差 top-up.
-    if (d->isNegative()) return fail(POLRT_ERR_TYPE, std::string("negative amount \"") + amount + "\"");
+    if (d->isNegative()) return fail(POLRT_ERR_TYPE, polrt::negativeAmount(polrt::quotedValue(amount)));
     s->s->addReceived(instance, clause, tgt, *d, year, citation ? citation : "");
     return POLRT_OK;
   });

@@ -9,6 +9,49 @@
 
 namespace polrt {
 
+// ---- a value as an error quotes it ----------------------------------------------------------------
+
+// A value quoted by an error, at most 60 characters: longer, its first 57 and "...". Counted in
+// characters and cut between two, so that a Chinese value keeps its 57 characters and the cut
+// never leaves ill-formed UTF-8 on stderr.
+inline std::string cutShown(const std::string& shown) {
+  std::size_t chars = 0, cut = 0;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if ((static_cast<unsigned char>(shown[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (chars++ == 57) cut = i;
+  }
+  return chars > 60 ? shown.substr(0, cut) + "..." : shown;
+}
+
+// A text in JSON's quotes and escapes, as polc's reader (nlohmann's dump) writes a string: a quote,
+// a backslash and a control character escaped, the rest as it is. Not cut.
+inline std::string jsonQuoted(const std::string& text) {
+  static const char* const kHex = "0123456789abcdef";
+  std::string out = "\"";
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) (out += "\\u00") += std::string{kHex[u >> 4], kHex[u & 0xF]};
+        else out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// A text or a number as every reader quotes the value given: an agency's texts, the C API's
+// arguments and a JSON number's text alike (a number is shown as the text it was written as).
+inline std::string quotedValue(const std::string& text) { return cutShown(jsonQuoted(text)); }
+
+// ---- the errors -----------------------------------------------------------------------------------
+
 // A fact declared 必填 that the applicant does not give: an error, not a result without it.
 inline const char* missingRequiredFact() { return "missing required fact (declared 必填)"; }
 
@@ -21,5 +64,44 @@ inline const char* noCitationNorTarget() { return "give the citation or the targ
 inline std::string notAYear(int year) {
   return "year " + std::to_string(year) + " is not a year of four digits (0 to 9999)";
 }
+
+// An award received citing no clause of the policies (`shown`: the citation as quoted above).
+inline std::string unknownCitation(const std::string& shown) { return "unknown citation " + shown; }
+
+// An award received naming no target of the policies.
+inline std::string unknownTarget(const std::string& shown) { return "unknown target " + shown; }
+
+// The values of an enumeration, as an unknown value lists them: "a, b, c".
+template <class It>
+std::string valuesListed(It first, It last) {
+  std::string out;
+  for (It it = first; it != last; ++it) (out += out.empty() ? "" : ", ") += *it;
+  return out;
+}
+
+// A text that is no value of the enumeration `enumName`: the values it has are listed, since the
+// slip is usually a synonym (国家级 for 国家级专精特新) that the list shows at once.
+inline std::string unknownValue(const std::string& shown, const std::string& enumName, const std::string& values) {
+  return "unknown value " + shown + " of " + enumName + " (its values: " + values + ")";
+}
+
+// Not a text at all where a value of `enumName` is read (a number, true, an object).
+inline std::string notAValueOf(const std::string& enumName, const std::string& shown) {
+  return "expected a value of " + enumName + ", got " + shown;
+}
+
+// An amount below 0 of a fact bounded by its unit alone (no 取值), or of an award received.
+inline std::string negativeAmount(const std::string& shown) { return "negative amount " + shown; }
+
+// A count (an integer fact) given with decimals.
+inline std::string notAWholeNumber(const std::string& shown) { return shown + " is not a whole number"; }
+
+// A number outside the 取值 its fact declares.
+inline std::string outsideRange(const std::string& shown, const std::string& fact, const std::string& range) {
+  return shown + " is outside the declared range of " + fact + " (取值 " + range + ")";
+}
+
+// The year of an award received, which every reader reads as four digits.
+inline std::string expectedAYear(const std::string& shown) { return "expected a year such as 2023, got " + shown; }
 
 }  // namespace polrt

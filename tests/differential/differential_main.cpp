@@ -7,6 +7,7 @@
 //
 //   polc_differential POLICY_DIR [N [SEED]]        N random applicants (default 100000)
 //   polc_differential POLICY_DIR --facts F.json…   the given applicants and policy test cases
+//   polc_differential POLICY_DIR --refused F.json… the same, each refused in the same words by every reader
 //
 // POLC_DIFF_APPLICANTS, when set, replaces N (the sanitizer build runs fewer; a long run more:
 //   POLC_DIFF_APPLICANTS=5000000 build/tests/differential/polc_differential policies 0 7).
@@ -30,9 +31,11 @@ using difftest::Outcome;
 
 namespace {
 
-// Every evaluator present agrees; else prints the first few differences.
-bool agree(const Evaluators& ev, const Outcome out[], const std::string& label, const std::string& json, int& failures) {
-  const std::string report = ev.disagreement(out);
+// Every evaluator present agrees (with `words`, on the texts of facts errors too); else prints the
+// first few differences.
+bool agree(const Evaluators& ev, const Outcome out[], const std::string& label, const std::string& json, int& failures,
+           bool words = false) {
+  const std::string report = ev.disagreement(out, words);
   if (report.empty()) return true;
   if (++failures <= 5) std::cerr << "MISMATCH " << label << "\n  facts: " << json << "\n" << report << "\n";
   return false;
@@ -61,12 +64,18 @@ std::optional<nlohmann::json> caseFacts(const nlohmann::json& file, const nlohma
   return facts;
 }
 
+// --facts, or --refused: every applicant must be refused, and every reader must word its errors
+// letter for letter as polc's reader does (the paths are the same: each names a field by the path
+// of docs/facts.md), so that a reader whose wording drifts fails.
 int fromFiles(Evaluators& ev, int argc, char** argv) {
+  const bool refusedOnly = std::string(argv[2]) == "--refused";
   int n = 0, failures = 0;
   Outcome out[Evaluators::kCount];
   auto one = [&](const std::string& json, const std::string& label) {
     ev.run(json, true, out);
-    agree(ev, out, label, json, failures);
+    if (refusedOnly && out[0].factsOk && ++failures <= 5)
+      std::cerr << "ACCEPTED " << label << "\n  facts: " << json << "\n  (a case of --refused must be refused)\n";
+    else agree(ev, out, label, json, failures, refusedOnly);
     ++n;
   };
   for (int i = 3; i < argc; ++i) {
@@ -89,7 +98,7 @@ int fromFiles(Evaluators& ev, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: polc_differential POLICY_DIR [N [SEED]] | POLICY_DIR --facts FILE…\n";
+    std::cerr << "usage: polc_differential POLICY_DIR [N [SEED]] | POLICY_DIR --facts FILE… | POLICY_DIR --refused FILE…\n";
     return 2;
   }
   Evaluators ev(argv[1]);
@@ -98,7 +107,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (!ev.hasLlvm()) std::cout << "built without LLVM: comparing reference, vm and generated C++\n";
-  if (argc >= 3 && std::string(argv[2]) == "--facts") return fromFiles(ev, argc, argv);
+  if (argc >= 3 && (std::string(argv[2]) == "--facts" || std::string(argv[2]) == "--refused")) return fromFiles(ev, argc, argv);
 
   long n = argc >= 3 ? std::stol(argv[2]) : 100000;
   if (const char* env = std::getenv("POLC_DIFF_APPLICANTS"); env && *env) n = std::strtol(env, nullptr, 10);

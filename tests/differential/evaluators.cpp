@@ -92,6 +92,14 @@ std::string warned(std::vector<std::string> warnings) {
   return out;
 }
 
+// A reader's facts errors as Outcome::core holds them: sorted, one a line.
+std::string refused(std::vector<std::string> errors) {
+  std::sort(errors.begin(), errors.end());
+  std::string out = "facts error:";
+  for (const auto& e : errors) out += "\n  " + e;
+  return out + "\n";
+}
+
 }  // namespace
 
 struct Evaluators::State {
@@ -171,13 +179,14 @@ Evaluators::~Evaluators() = default;
 const ir::Program& Evaluators::program() const { return *s_->program; }
 bool Evaluators::hasLlvm() const { return s_->llvm != nullptr; }
 
-std::string Evaluators::disagreement(const Outcome out[kCount]) const {
+std::string Evaluators::disagreement(const Outcome out[kCount], bool words) const {
   auto present = [&](int i) { return i != 2 || hasLlvm(); };
   bool same = true;
   for (int i = 1; i < kCount; ++i) {
     if (!present(i)) continue;
     if (out[i].factsOk != out[0].factsOk) same = false;
     else if (out[0].factsOk && (out[i].core != out[0].core || out[i].detail != out[0].detail)) same = false;
+    else if (!out[0].factsOk && words && out[i].core != out[0].core) same = false;
   }
   if (same) return {};
   std::string report;
@@ -199,7 +208,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
   eval::Options o;
   o.explain = explain;
   if (!facts.ok()) {
-    for (int i = 0; i < 3; ++i) out[i] = {false, "facts error: " + facts.errors.front(), ""};
+    for (int i = 0; i < 3; ++i) out[i] = {false, refused(facts.errors), ""};
   } else {
     const eval::Applicant& a = facts.applicant;
     try {
@@ -227,7 +236,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
   policy::Facts gfacts;
   std::vector<std::string> errors;
   if (!policy::readFacts(json, gfacts, errors)) {
-    out[3] = {false, "facts error: " + errors.front(), ""};
+    out[3] = {false, refused(errors), ""};
     return;
   }
   try {

@@ -20,7 +20,9 @@ namespace polc::difftest {
 struct Outcome {
   bool factsOk = true;
   // Awards (citation, item, kind, status, form, amounts, payee, funding, installments, reason,
-  // notes) and totals, or "error: <message>": what every evaluator must agree on.
+  // notes) and totals, or "error: <message>": what every evaluator must agree on. Facts refused:
+  // "facts error: " and every error of the reader, sorted (polc's reader visits an object's keys
+  // in byte order, the generated one in the order written).
   std::string core;
   // Missing facts, the evaluation date, the warnings about the applicant (docs/facts.md: an award
   // received by its target alone) and, when asked for, the explanation lines: what the three
@@ -43,8 +45,9 @@ class Evaluators {
   // Evaluates one applicant with each evaluator (llvm is skipped without LLVM: factsOk false).
   void run(const std::string& json, bool explain, Outcome out[kCount]);
   // Empty when every evaluator present agrees with the reference on `out` (whether the facts are
-  // accepted, then core and detail); else each evaluator's outcome, to print.
-  std::string disagreement(const Outcome out[kCount]) const;
+  // accepted, then core and detail; with `words`, also the facts errors' texts, letter for letter);
+  // else each evaluator's outcome, to print.
+  std::string disagreement(const Outcome out[kCount], bool words = false) const;
 
  private:
   struct State;

@@ -227,6 +227,23 @@ TEST_F(CApiP2, SaysWhyANumberIsBeyondTheDecimal) {
   EXPECT_NE(std::string(polrt_last_error()).find("more than 18 decimal places"), std::string::npos) << polrt_last_error();
 }
 
+// An unknown value, citation or target, and a negative amount, are worded as every facts reader
+// words them (runtime/decimal/fact_errors.h): the value quoted as JSON quotes a text, and an
+// unknown value with the values its enumeration has. The C API said `unknown value "…"` alone,
+// and quoted a value with a quote in it unescaped.
+TEST_F(CApiP2, RefusesInTheFactsReadersWords) {
+  EXPECT_EQ(polrt_set_fact(s, project, "产业", "新能源汽车"), POLRT_ERR_NOT_FOUND);
+  EXPECT_STREQ(polrt_last_error(), "unknown value \"新能源汽车\" of 产业 (its values: 高端装备, 新能源, 新材料, "
+                                   "新能源汽车及汽车核心零部件, 新一代电子信息技术, 生物医药, 其他产业)");
+  EXPECT_EQ(polrt_add_set_member(s, project, "入库", "省重大项目库"), POLRT_ERR_NOT_FOUND);
+  EXPECT_STREQ(polrt_last_error(), "unknown value \"省重大项目库\" of 项目库 (its values: 常州市重大项目库, "
+                                   "技术设备投入超亿元技改项目库, 智改数转项目库)");
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第99条", nullptr, "100000", 2023), POLRT_ERR_NOT_FOUND);
+  EXPECT_STREQ(polrt_last_error(), "unknown citation \"常办发〔2022〕1号 第99条\"");
+  EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模\"奖励", "100000", 2023), POLRT_ERR_NOT_FOUND);
+  EXPECT_STREQ(polrt_last_error(), "unknown target \"规模\\\"奖励\"");
+}
+
 // A null member or amount is a null argument, as everywhere else in the API, not a value that does
 // not fit.
 TEST_F(CApiP2, NullMemberIsAnArgumentError) {

@@ -105,6 +105,12 @@ void Generator::readSubject(std::ostream& os, int s) {
 
 std::string Generator::readValue(const Type& t, const std::string& v, const std::string& at, const std::string& target,
                                  const std::string& bounds) const {
+  // An enumeration's name, values and their count: an unknown value is told with them.
+  std::string members;
+  if (t.kind == TypeKind::Enum || t.kind == TypeKind::Set || t.kind == TypeKind::Recognition) {
+    const auto& en = p_.enums[static_cast<std::size_t>(t.enumIndex)];
+    members = fmt::format("{}, kMembers{}, {}", lit(en.name), t.enumIndex, en.members.size());
+  }
   switch (t.kind) {
     case TypeKind::Bool: return fmt::format("{} = rd.boolean({}, {});", target, v, at);
     case TypeKind::Date: return fmt::format("{} = rd.date({}, {}).value_or(0);", target, v, at);
@@ -113,14 +119,10 @@ std::string Generator::readValue(const Type& t, const std::string& v, const std:
       return fmt::format("{} = rd.number({}, {}, {}, {}{});", target, v, at, lit(m_.describe(t.dim)), t.integer ? "true" : "false",
                          bounds.empty() ? "" : ", &" + bounds);
     case TypeKind::Enum:
-      return fmt::format("{} = static_cast<{}>(rd.member({}, {}, kMembers{}, {}));", target, enumType(t.enumIndex), v, at,
-                         t.enumIndex, p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size());
-    case TypeKind::Set:
-      return fmt::format("{} = rd.set<{}>({}, {}, kMembers{}, {});", target, enumSize(t.enumIndex), v, at, t.enumIndex,
-                         p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size());
+      return fmt::format("{} = static_cast<{}>(rd.member({}, {}, {}));", target, enumType(t.enumIndex), v, at, members);
+    case TypeKind::Set: return fmt::format("{} = rd.set<{}>({}, {}, {});", target, enumSize(t.enumIndex), v, at, members);
     case TypeKind::Recognition:
-      return fmt::format("{} = rd.recognitions<{}>({}, {}, kMembers{}, {});", target, enumType(t.enumIndex), v, at,
-                         t.enumIndex, p_.enums[static_cast<std::size_t>(t.enumIndex)].members.size());
+      return fmt::format("{} = rd.recognitions<{}>({}, {}, {});", target, enumType(t.enumIndex), v, at, members);
     case TypeKind::Error: break;
   }
   return "rd.error(" + at + ", \"unsupported\");";

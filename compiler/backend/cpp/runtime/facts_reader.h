@@ -7,6 +7,33 @@
 
 namespace polc_rt {
 
+// A value as an error quotes it, as polc's reader quotes it (quotedValue, fact_errors.h): a text
+// or a number in quotes, anything else as compact JSON, an object's keys in byte order as polc's
+// reader holds them, numbers as texts; at most 60 characters.
+inline std::string jsonShown(const Json& v) {
+  switch (v.kind) {
+    case Json::Kind::Null: return "null";
+    case Json::Kind::Bool: return v.b ? "true" : "false";
+    case Json::Kind::Number:
+    case Json::Kind::String: return jsonQuoted(v.text);
+    case Json::Kind::Array: {
+      std::string out = "[";
+      for (std::size_t i = 0; i < v.array.size(); ++i) (out += i ? "," : "") += jsonShown(v.array[i]);
+      return out + "]";
+    }
+    case Json::Kind::Object: {
+      std::vector<std::size_t> order(v.keys.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v.keys[a] < v.keys[b]; });
+      std::string out = "{";
+      for (std::size_t i : order) ((out += out.size() > 1 ? "," : "") += jsonQuoted(v.keys[i]) + ":") += jsonShown(v.values[i]);
+      return out + "}";
+    }
+  }
+  return "";
+}
+inline std::string shown(const Json& v) { return cutShown(jsonShown(v)); }
+
 // A unit the policies declare: its dimension (as text) and its exact scale to the base unit.
 struct UnitInfo {
   const char* name;
@@ -55,33 +82,38 @@ class FactsReader {
     else if (!v.isString()) error(at, "expected text");
     return v.text;
   }
-  int member(const Json& v, const std::string& at, const char* const* names, std::size_t n) {
-    if (v.isString())
-      for (std::size_t i = 0; i < n; ++i)
-        if (v.text == names[i]) return static_cast<int>(i);
-    error(at, "unknown value " + v.text);
+  // `enumName`, `names`, `n`: the enumeration read, its values and how many.
+  int member(const Json& v, const std::string& at, const char* enumName, const char* const* names, std::size_t n) {
+    if (!v.isString()) {
+      error(at, notAValueOf(enumName, shown(v)));
+      return 0;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (v.text == names[i]) return static_cast<int>(i);
+    error(at, unknownValue(shown(v), enumName, valuesListed(names, names + n)));
     return 0;
   }
   template <std::size_t N>
-  std::bitset<N> set(const Json& v, const std::string& at, const char* const* names, std::size_t n) {
+  std::bitset<N> set(const Json& v, const std::string& at, const char* enumName, const char* const* names, std::size_t n) {
     std::bitset<N> b;
     if (!v.isArray()) {
       error(at, "expected an array of values");
       return b;
     }
     for (std::size_t i = 0; i < v.array.size(); ++i)
-      b.set(static_cast<std::size_t>(member(v.array[i], at + "[" + std::to_string(i) + "]", names, n)));
+      b.set(static_cast<std::size_t>(member(v.array[i], at + "[" + std::to_string(i) + "]", enumName, names, n)));
     return b;
   }
   template <class E>
-  std::vector<Grant<E>> recognitions(const Json& v, const std::string& at, const char* const* names, std::size_t n) {
+  std::vector<Grant<E>> recognitions(const Json& v, const std::string& at, const char* enumName, const char* const* names,
+                                     std::size_t n) {
     std::vector<Grant<E>> out;
     if (v.isObject()) {
       for (std::size_t i = 0; i < v.keys.size(); ++i) {
         Json name;
         name.kind = Json::Kind::String;
         name.text = v.keys[i];
-        int m = member(name, at + "." + v.keys[i], names, n);
+        int m = member(name, at + "." + v.keys[i], enumName, names, n);
         auto d = date(v.values[i], at + "." + v.keys[i]);
         if (d) out.push_back(Grant<E>{static_cast<E>(m), *d});
       }
@@ -91,7 +123,8 @@ class FactsReader {
       });
     } else if (v.isArray()) {
       for (std::size_t i = 0; i < v.array.size(); ++i)
-        out.push_back(Grant<E>{static_cast<E>(member(v.array[i], at + "[" + std::to_string(i) + "]", names, n)), kLongAgo});
+        out.push_back(
+            Grant<E>{static_cast<E>(member(v.array[i], at + "[" + std::to_string(i) + "]", enumName, names, n)), kLongAgo});
     } else {
       error(at, "expected recognitions as {\"值\": \"YYYY-MM-DD\"}");
     }
@@ -143,9 +176,9 @@ class FactsReader {
       out = q;
     }
     out = out.normalized();
-    if (integer && !out.isInteger()) error(at, "\"" + t + "\" is not a whole number");
-    else if (bounds && !bounds->holds(out)) error(at, bounds->why(out, "\"" + t + "\""));
-    else if (!bounds && out.isNegative() && std::string(dimension) != "a plain number") error(at, "negative amount \"" + t + "\"");
+    if (integer && !out.isInteger()) error(at, notAWholeNumber(shown(v)));
+    else if (bounds && !bounds->holds(out)) error(at, bounds->why(out, shown(v)));
+    else if (!bounds && out.isNegative() && std::string(dimension) != "a plain number") error(at, negativeAmount(shown(v)));
     return out;
   }
 
@@ -193,7 +226,7 @@ class FactsReader {
           rec.citation = x.isString() ? x.text : "";
           rec.clause = citation(rec.citation);
           if (rec.clause < 0) {
-            error(here + "." + key, "unknown citation");
+            error(here + "." + key, unknownCitation(shown(x)));
             ok = false;
           } else if (std::string why = misplaced(p_, rec.clause, subject); !why.empty()) {
             error(here + "." + key, why);
@@ -204,7 +237,7 @@ class FactsReader {
           for (int t = 0; t < p_.targets.size; ++t)
             if (x.isString() && x.text == p_.targets[t]) rec.target = t;
           if (rec.target < 0) {
-            error(here + "." + key, "unknown target");
+            error(here + "." + key, unknownTarget(shown(x)));
             ok = false;
           } else {
             targetKey = key;
@@ -217,7 +250,7 @@ class FactsReader {
         } else if (key == "year" || key == "年度") {
           if (!x.isText() || x.text.size() != 4 ||
               !std::all_of(x.text.begin(), x.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            error(here + "." + key, "expected a year such as 2023");
+            error(here + "." + key, expectedAYear(shown(x)));
             ok = false;
           } else {
             rec.year = std::stoi(x.text);

@@ -58,7 +58,7 @@ struct Run {
         throw EvalError("已获奖励: clause " + std::to_string(clause) + " is not a clause of this program (0 to " +
                         std::to_string(p.clauses.size - 1) + ")");
       if (clause < 0 && !x.citation.empty() && (clause = clauseIndex(p, x.citation)) < 0)
-        throw EvalError("已获奖励: unknown citation \"" + x.citation + "\"");
+        throw EvalError("已获奖励: " + unknownCitation(quotedValue(x.citation)));
       if (clause >= 0)
         if (std::string why = misplaced(p, clause, r.instances[static_cast<std::size_t>(instance)].subject); !why.empty())
           throw EvalError("已获奖励: " + why);
@@ -71,7 +71,7 @@ struct Run {
       if (x.year < 0 || x.year > 9999) throw EvalError("已获奖励: " + notAYear(x.year));
       // As the reader: a negative amount received would raise a 晋级补差 top-up.
       if (x.amount.isNegative())
-        throw EvalError("已获奖励: negative amount \"" + x.amount.normalized().toString() + "\"");
+        throw EvalError("已获奖励: " + negativeAmount(quotedValue(x.amount.normalized().toString())));
       int target = clause >= 0 && x.target < 0 ? p.clauses[clause].target : x.target;
       received.push_back(ReceivedAt{instance, target, &x, clause});
     }
@@ -208,7 +208,7 @@ struct Run {
   }
   [[noreturn, gnu::cold, gnu::noinline]] void outOfBounds(int instance, const Dec& v, const Bounds& b,
                                                            const std::string& yearNote) const {
-    throw EvalError(r.path(instance) + "." + b.fact + yearNote + ": " + b.why(v, "\"" + v.normalized().toString() + "\""));
+    throw EvalError(r.path(instance) + "." + b.fact + yearNote + ": " + b.why(v, quotedValue(v.normalized().toString())));
   }
   Span<int> instancesOf(int subject) const {
     if (subject >= static_cast<int>(bySubject.size())) return {};

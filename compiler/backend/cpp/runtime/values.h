@@ -78,11 +78,11 @@ struct Bounds {
     if (integer && !v.isInteger()) return false;
     return !(hasMax && v > max);
   }
-  // Why `v` does not hold, worded as polc's reader words it; `shown` is the value as given, quoted.
-  std::string why(const Dec& v, const std::string& shown) const {
-    if (integer && !v.isInteger()) return shown + " is not a whole number";
-    if (!*range) return "negative amount " + shown;
-    return shown + " is outside the declared range of " + fact + " (取值 " + range + ")";
+  // Why `v` does not hold, in every reader's words (fact_errors.h); `given` is the value as given, quoted.
+  std::string why(const Dec& v, const std::string& given) const {
+    if (integer && !v.isInteger()) return notAWholeNumber(given);
+    if (!*range) return negativeAmount(given);
+    return outsideRange(given, fact, range);
   }
 };
 
