@@ -248,7 +248,7 @@ class Reader {
       if (key == "date" || key == "日期") {
         if (value.is_null()) continue;  // not given, as everywhere a key may be left out
         if (!value.is_string())
-          error(key, fmt::format("expected a date YYYY-MM-DD, got {}", shown(value)));
+          error(key, polrt::expectedGot(polrt::aDate(), shown(value)));
         else if (std::string why = polrt::dateProblem(value.get<std::string>()); !why.empty())
           error(key, why);
         else r.applicant.date = ir::parseDate(value.get<std::string>());
@@ -307,7 +307,7 @@ class Reader {
     instances.push_back(std::move(in));
     if (parent >= 0) instances[parent].children.push_back(index);
     if (!obj.is_object()) {
-      error(path, fmt::format("expected an object of facts about {}, got {}", s.name, shown(obj)));
+      error(path, polrt::expectedGot(polrt::factsAbout(s.name), shown(obj)));
       return index;
     }
     std::vector<bool> rejected(s.facts.size());  // given but invalid: already reported, not "missing"
@@ -328,7 +328,7 @@ class Reader {
       if (child >= 0 && p_.subjects[child].owner == subject) {
         if (value.is_null()) continue;
         if (!value.is_array()) {
-          error(here, fmt::format("expected an array of {} objects, got {}", key, shown(value)));
+          error(here, polrt::expectedGot(polrt::itemsOf(key), shown(value)));
           continue;
         }
         for (std::size_t i = 0; i < value.size(); ++i)
@@ -358,7 +358,7 @@ class Reader {
   void history(int index, const json& value, const std::string& path) {
     const ir::Subject& s = p_.subjects[out_->applicant.instances[index].subject];
     if (!value.is_object()) {
-      error(path, fmt::format("expected {{\"事实\": {{\"年份\": 值, …}}}}, got {}", shown(value)));
+      error(path, polrt::expectedGot(polrt::aHistory(), shown(value)));
       return;
     }
     for (const auto& [name, years] : value.items()) {
@@ -377,7 +377,7 @@ class Reader {
       }
       if (years.is_null()) continue;
       if (!years.is_object()) {
-        error(here, fmt::format("expected {{\"年份\": 值, …}}, got {}", shown(years)));
+        error(here, polrt::expectedGot(polrt::yearsOfAHistory(), shown(years)));
         continue;
       }
       for (const auto& [year, v] : years.items()) {
@@ -451,14 +451,14 @@ class Reader {
 
   void received(int index, const json& value, const std::string& path) {
     if (!value.is_array()) {
-      error(path, fmt::format("expected an array of awards received, got {}", shown(value)));
+      error(path, polrt::expectedGot(polrt::awardsReceived(), shown(value)));
       return;
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
       std::string here = fmt::format("{}[{}]", path, i);
       const json& r = value[i];
       if (!r.is_object()) {
-        error(here, fmt::format("expected {{\"citation\": …, \"target\": …, \"amount\": …, \"year\": …}}, got {}", shown(r)));
+        error(here, polrt::expectedGot(polrt::anAwardReceived(), shown(r)));
         continue;
       }
       eval::ReceivedAward aw;
@@ -546,13 +546,12 @@ class Reader {
 
   std::string expected(const Type& t) const {
     switch (t.kind) {
-      case TypeKind::Bool: return "true or false (是/否)";
-      case TypeKind::Date: return "a date YYYY-MM-DD";
+      case TypeKind::Bool: return polrt::aBoolean();
+      case TypeKind::Date: return polrt::aDate();
       case TypeKind::Text: return "text";
       case TypeKind::Enum: return "a value of " + p_.enums[t.enumIndex].name;
-      case TypeKind::Set: return "an array of values of " + p_.enums[t.enumIndex].name;
-      case TypeKind::Recognition:
-        return "recognitions of " + p_.enums[t.enumIndex].name + " as {\"值\": \"YYYY-MM-DD\"}";
+      case TypeKind::Set: return polrt::valuesOf(p_.enums[t.enumIndex].name);
+      case TypeKind::Recognition: return polrt::recognitionsOf(p_.enums[t.enumIndex].name);
       case TypeKind::Number:
         if (t.dim == Dimension::base(0)) return "money";
         if (t.dim.dimensionless()) return t.integer ? "a count" : "a number or rate such as 12%";
@@ -577,7 +576,7 @@ class Reader {
   std::optional<Value> read(const ir::FactSlot& f, const json& v, const std::string& path) {
     const Type& t = f.type;
     auto bad = [&]() -> std::optional<Value> {
-      error(path, fmt::format("expected {}, got {}", expected(t), shown(v)));
+      error(path, polrt::expectedGot(expected(t), shown(v)));
       return std::nullopt;
     };
     switch (t.kind) {
@@ -585,10 +584,8 @@ class Reader {
         if (v.is_boolean()) return Value::boolean(v.get<bool>());
         if (v.is_string() && (v.get<std::string>() == "是" || v.get<std::string>() == "否"))
           return Value::boolean(v.get<std::string>() == "是");
-        // "expected true or false, got "true"" read as a contradiction: the quotes make it a text.
         if (v.is_string() && (v.get<std::string>() == "true" || v.get<std::string>() == "false")) {
-          error(path, fmt::format("expected true or false (是/否), got the text {}: write {} without quotes", shown(v),
-                                  v.get<std::string>()));
+          error(path, polrt::booleanInQuotes(shown(v), v.get<std::string>()));
           return std::nullopt;
         }
         return bad();
@@ -601,9 +598,8 @@ class Reader {
         return Value::date(*ir::parseDate(v.get<std::string>()));
       }
       case TypeKind::Text:
-        // A number for a text (an ID number, a name of digits) is a mistake to point at, not to read.
         if (v.is_binary()) {
-          error(path, fmt::format("expected text, got the number {0}: write \"{0}\"", *numberText(v)));
+          error(path, polrt::numberForText(*numberText(v)));
           return std::nullopt;
         }
         if (!v.is_string()) return bad();
@@ -637,8 +633,7 @@ class Reader {
             // A text of the shape that names no day is told so (polrt::readCivilDate), another thing what to write.
             polrt::CivilDate civil = polrt::readCivilDate(date.is_string() ? date.get<std::string>() : std::string());
             if (mbr >= 0 && !d)
-              error(at, civil.shaped ? civil.problem
-                                     : fmt::format("expected the date it was granted, YYYY-MM-DD, got {}", shown(date)));
+              error(at, civil.shaped ? civil.problem : polrt::notAGrantDate(shown(date)));
             if (mbr < 0 || !d) {
               ok = false;
               continue;
@@ -667,7 +662,7 @@ class Reader {
   std::optional<Value> number(const ir::FactSlot& f, const json& v, const std::string& path) {
     const Type& t = f.type;
     auto bad = [&](const std::string& why) -> std::optional<Value> {
-      error(path, fmt::format("expected {}, got {}{}", expected(t), shown(v), why));
+      error(path, polrt::expectedGot(expected(t), shown(v)) + why);
       return std::nullopt;
     };
     const std::optional<std::string> given = numberText(v);

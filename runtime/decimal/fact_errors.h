@@ -85,9 +85,45 @@ inline std::string unknownValue(const std::string& shown, const std::string& enu
   return "unknown value " + shown + " of " + enumName + " (its values: " + values + ")";
 }
 
+// A value of the wrong JSON type: what was expected (aBoolean(), "text", …), then what was given.
+inline std::string expectedGot(const std::string& what, const std::string& shown) {
+  return "expected " + what + ", got " + shown;
+}
+inline const char* aBoolean() { return "true or false (是/否)"; }
+inline const char* aDate() { return "a date YYYY-MM-DD"; }
+inline std::string valuesOf(const std::string& enumName) { return "an array of values of " + enumName; }
+inline std::string recognitionsOf(const std::string& enumName) {
+  return "recognitions of " + enumName + " as {\"值\": \"YYYY-MM-DD\"}";
+}
+
+// The shapes docs/facts.md gives an item, its items, its history and its awards received.
+inline std::string factsAbout(const std::string& subject) { return "an object of facts about " + subject; }
+inline std::string itemsOf(const std::string& subject) { return "an array of " + subject + " objects"; }
+inline const char* aHistory() { return "{\"事实\": {\"年份\": 值, …}}"; }
+inline const char* yearsOfAHistory() { return "{\"年份\": 值, …}"; }
+inline const char* awardsReceived() { return "an array of awards received"; }
+inline const char* anAwardReceived() { return "{\"citation\": …, \"target\": …, \"amount\": …, \"year\": …}"; }
+
 // Not a text at all where a value of `enumName` is read (a number, true, an object).
 inline std::string notAValueOf(const std::string& enumName, const std::string& shown) {
-  return "expected a value of " + enumName + ", got " + shown;
+  return expectedGot("a value of " + enumName, shown);
+}
+
+// "true" or "false" in quotes for a boolean: "expected true or false, got "true"" read as a
+// contradiction, so the message says what the quotes make of it.
+inline std::string booleanInQuotes(const std::string& shown, const std::string& text) {
+  return "expected true or false (是/否), got the text " + shown + ": write " + text + " without quotes";
+}
+
+// A number for a text fact (an ID number, a name of digits): a mistake to point at, not to read.
+inline std::string numberForText(const std::string& number) {
+  return "expected text, got the number " + number + ": write \"" + number + "\"";
+}
+
+// A recognition's date that is not a text of the shape YYYY-MM-DD (one of that shape naming no
+// day is told so by date_words.h's dateProblem).
+inline std::string notAGrantDate(const std::string& shown) {
+  return expectedGot("the date it was granted, YYYY-MM-DD", shown);
 }
 
 // An amount below 0 of a fact bounded by its unit alone (no 取值), or of an award received.

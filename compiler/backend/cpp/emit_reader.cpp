@@ -46,7 +46,8 @@ void Generator::readSubject(std::ostream& os, int s) {
   const auto& sub = p_.subjects[static_cast<std::size_t>(s)];
   os << "void read(polc_rt::FactsReader& rd, const polc_rt::Json& j, const std::string& path, " << subjectNames_[static_cast<std::size_t>(s)]
      << "& x) {\n";
-  os << "  if (!j.isObject()) {\n    rd.error(path, \"expected an object\");\n    return;\n  }\n";
+  os << "  if (!j.isObject()) {\n    rd.error(path, polc_rt::expectedGot(polc_rt::factsAbout(" << lit(sub.name)
+     << "), polc_rt::shown(j)));\n    return;\n  }\n";
   std::vector<bool> required;
   os << "  for (std::size_t k = 0; k < j.keys.size(); ++k) {\n";
   os << "    const std::string& key = j.keys[k];\n    const polc_rt::Json& v = j.values[k];\n";
@@ -65,14 +66,16 @@ void Generator::readSubject(std::ostream& os, int s) {
   for (std::size_t c = 0; c < p_.subjects.size(); ++c) {
     if (p_.subjects[c].owner != s) continue;
     os << "    if (key == " << lit(p_.subjects[c].name) << ") {\n      if (v.isNull()) continue;\n";
-    os << "      if (!v.isArray()) {\n        rd.error(at, \"expected an array\");\n        continue;\n      }\n";
+    os << "      if (!v.isArray()) {\n        rd.error(at, polc_rt::expectedGot(polc_rt::itemsOf(" << lit(p_.subjects[c].name)
+       << "), polc_rt::shown(v)));\n        continue;\n      }\n";
     os << "      for (std::size_t i = 0; i < v.array.size(); ++i) {\n";
     os << "        x." << childField_[static_cast<int>(c)] << ".emplace_back();\n";
     os << "        read(rd, v.array[i], at + \"[\" + std::to_string(i) + \"]\", x." << childField_[static_cast<int>(c)] << ".back());\n";
     os << "      }\n      continue;\n    }\n";
   }
   os << "    if (key == \"history\" || key == \"历史\") {\n      if (v.isNull()) continue;\n";
-  os << "      if (!v.isObject()) {\n        rd.error(at, \"expected an object\");\n        continue;\n      }\n";
+  os << "      if (!v.isObject()) {\n        rd.error(at, polc_rt::expectedGot(polc_rt::aHistory(), polc_rt::shown(v)));\n"
+     << "        continue;\n      }\n";
   os << "      for (std::size_t h = 0; h < v.keys.size(); ++h) {\n";
   os << "        const std::string& name = v.keys[h];\n        const polc_rt::Json& years = v.values[h];\n        (void)years;\n";
   bool any = false;

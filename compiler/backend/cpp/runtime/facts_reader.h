@@ -65,12 +65,13 @@ class FactsReader {
   bool boolean(const Json& v, const std::string& at) {
     if (v.kind == Json::Kind::Bool) return v.b;
     if (v.isString() && (v.text == "是" || v.text == "否")) return v.text == "是";
-    error(at, "expected true or false (是/否)");
+    if (v.isString() && (v.text == "true" || v.text == "false")) error(at, booleanInQuotes(shown(v), v.text));
+    else error(at, expectedGot(aBoolean(), shown(v)));
     return false;
   }
   std::optional<int> date(const Json& v, const std::string& at) {
     if (!v.isString()) {
-      error(at, "expected a date YYYY-MM-DD");
+      error(at, expectedGot(aDate(), shown(v)));
       return std::nullopt;
     }
     if (std::string why = dateProblem(v.text); !why.empty()) error(at, why);
@@ -78,8 +79,8 @@ class FactsReader {
   }
   std::string text(const Json& v, const std::string& at) {
     // A number keeps its text (Json::text), so the message shows it as polc's reader does.
-    if (v.kind == Json::Kind::Number) error(at, "expected text, got the number " + v.text + ": write \"" + v.text + "\"");
-    else if (!v.isString()) error(at, "expected text");
+    if (v.kind == Json::Kind::Number) error(at, numberForText(v.text));
+    else if (!v.isString()) error(at, expectedGot("text", shown(v)));
     return v.text;
   }
   // `enumName`, `names`, `n`: the enumeration read, its values and how many.
@@ -97,7 +98,7 @@ class FactsReader {
   std::bitset<N> set(const Json& v, const std::string& at, const char* enumName, const char* const* names, std::size_t n) {
     std::bitset<N> b;
     if (!v.isArray()) {
-      error(at, "expected an array of values");
+      error(at, expectedGot(valuesOf(enumName), shown(v)));
       return b;
     }
     for (std::size_t i = 0; i < v.array.size(); ++i)
@@ -113,9 +114,13 @@ class FactsReader {
         Json name;
         name.kind = Json::Kind::String;
         name.text = v.keys[i];
+        const std::size_t before = errors.size();
         int m = member(name, at + "." + v.keys[i], enumName, names, n);
-        auto d = date(v.values[i], at + "." + v.keys[i]);
-        if (d) out.push_back(Grant<E>{static_cast<E>(m), *d});
+        if (errors.size() != before) continue;  // as polc's reader: the date of an unknown value is not read
+        const Json& d = v.values[i];
+        CivilDate civil = readCivilDate(d.isString() ? d.text : std::string());
+        if (!civil.problem.empty()) error(at + "." + v.keys[i], civil.shaped ? civil.problem : notAGrantDate(shown(d)));
+        else out.push_back(Grant<E>{static_cast<E>(m), *parseDate(d.text)});
       }
       // polc's reader visits an object's keys in byte order.
       std::stable_sort(out.begin(), out.end(), [&](const Grant<E>& a, const Grant<E>& b) {
@@ -126,7 +131,7 @@ class FactsReader {
         out.push_back(
             Grant<E>{static_cast<E>(member(v.array[i], at + "[" + std::to_string(i) + "]", enumName, names, n)), kLongAgo});
     } else {
-      error(at, "expected recognitions as {\"值\": \"YYYY-MM-DD\"}");
+      error(at, expectedGot(recognitionsOf(enumName), shown(v)));
     }
     return out;
   }
@@ -187,7 +192,7 @@ class FactsReader {
     std::vector<std::pair<int, const Json*>> out;
     if (v.isNull()) return out;
     if (!v.isObject()) {
-      error(at, "expected {\"年份\": 值, …}");
+      error(at, expectedGot(yearsOfAHistory(), shown(v)));
       return out;
     }
     for (std::size_t i = 0; i < v.keys.size(); ++i) {
@@ -205,14 +210,14 @@ class FactsReader {
   // `subject`: the object's; a citation of a clause of another subject is refused, as polc refuses it.
   void received(const Json& v, const std::string& at, std::vector<Received>& out, int subject) {
     if (!v.isArray()) {
-      error(at, "expected an array of awards received");
+      error(at, expectedGot(awardsReceived(), shown(v)));
       return;
     }
     for (std::size_t i = 0; i < v.array.size(); ++i) {
       const Json& r = v.array[i];
       std::string here = at + "[" + std::to_string(i) + "]";
       if (!r.isObject()) {
-        error(here, "expected {\"citation\": …, \"amount\": …, \"year\": …}");
+        error(here, expectedGot(anAwardReceived(), shown(r)));
         continue;
       }
       Received rec;
