@@ -403,9 +403,8 @@ class Reader {
     if (cl.subject == subject) return "";
     for (int o = p_.subjects[static_cast<std::size_t>(cl.subject)].owner; o >= 0; o = p_.subjects[static_cast<std::size_t>(o)].owner)
       if (o == subject)
-        return cl.once ? fmt::format("{} is paid once per {}: list it in the 已获奖励 of the {} it was paid for", cl.citation, name, name)
-                       : "";
-    return fmt::format("{} is awarded to a {}: list it in the 已获奖励 of that {} or of an item that owns it", cl.citation, name, name);
+        return cl.once ? polrt::paidOncePer(cl.citation, name) : "";
+    return polrt::awardedTo(cl.citation, name);
   }
 
   // The evaluation's date: the date given, else the facts', else today, as every evaluator takes it.
@@ -529,9 +528,8 @@ class Reader {
 
   std::string otherTarget(int target, int clause) const {
     const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(clause)];
-    return fmt::format("{} is not the target of {} ({}): give the citation alone, the target follows from it",
-                       p_.targets[static_cast<std::size_t>(target)].name, cl.citation,
-                       cl.target >= 0 ? p_.targets[static_cast<std::size_t>(cl.target)].name : "it has none");
+    return polrt::notTheTarget(p_.targets[static_cast<std::size_t>(target)].name, cl.citation,
+                               cl.target >= 0 ? p_.targets[static_cast<std::size_t>(cl.target)].name : "");
   }
 
   int citation(const std::string& text) const {

@@ -6,6 +6,7 @@
 
 #include "bytecode/parser.h"
 #include "decimal/citation_match.h"
+#include "decimal/fact_errors.h"
 
 namespace polrt {
 namespace loader {
@@ -498,11 +499,7 @@ std::string Program::misplacedReceived(int clause, int subject) const {
   if (listableReceived(clause, subject)) return "";
   const ClauseDef& cl = clauses[static_cast<std::size_t>(clause)];
   const std::string& name = strings[subjects[static_cast<std::size_t>(cl.subject)].name];
-  if (ownedBy(cl.subject, subject))
-    return strings[cl.citation] + " is paid once per " + name + ": list it in the 已获奖励 of the " + name +
-           " it was paid for";
-  return strings[cl.citation] + " is awarded to a " + name + ": list it in the 已获奖励 of that " + name +
-         " or of an item that owns it";
+  return ownedBy(cl.subject, subject) ? paidOncePer(strings[cl.citation], name) : awardedTo(strings[cl.citation], name);
 }
 
 int Program::findTarget(std::string_view name) const {
@@ -514,9 +511,8 @@ int Program::findTarget(std::string_view name) const {
 std::string Program::otherTarget(int clause, int target) const {
   const ClauseDef& cl = clauses[static_cast<std::size_t>(clause)];
   if (cl.target == target) return "";
-  return strings[targets[static_cast<std::size_t>(target)]] + " is not the target of " + strings[cl.citation] + " (" +
-         (cl.target >= 0 ? strings[targets[static_cast<std::size_t>(cl.target)]] : std::string("it has none")) +
-         "): give the citation alone, the target follows from it";
+  return notTheTarget(strings[targets[static_cast<std::size_t>(target)]], strings[cl.citation],
+                      cl.target >= 0 ? strings[targets[static_cast<std::size_t>(cl.target)]] : std::string());
 }
 
 int Program::findMember(uint32_t e, std::string_view name) const {

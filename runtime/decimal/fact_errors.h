@@ -137,6 +137,25 @@ inline std::string outsideRange(const std::string& shown, const std::string& fac
   return shown + " is outside the declared range of " + fact + " (取值 " + range + ")";
 }
 
+// An award received of a clause awarded to each `subject`, listed on an item that owns it: a
+// 一次性 clause compares the item, so listed above it the award would be paid again.
+inline std::string paidOncePer(const std::string& citation, const std::string& subject) {
+  return citation + " is paid once per " + subject + ": list it in the 已获奖励 of the " + subject + " it was paid for";
+}
+
+// An award received listed on an item that neither is nor owns a `subject`: it would match no award.
+inline std::string awardedTo(const std::string& citation, const std::string& subject) {
+  return citation + " is awarded to a " + subject + ": list it in the 已获奖励 of that " + subject +
+         " or of an item that owns it";
+}
+
+// A target given beside a citation that is not the clause's (`own`, "" when it has none): the
+// award would count for one target's 晋级补差 and another clause's caps.
+inline std::string notTheTarget(const std::string& target, const std::string& citation, const std::string& own) {
+  return target + " is not the target of " + citation + " (" + (own.empty() ? std::string("it has none") : own) +
+         "): give the citation alone, the target follows from it";
+}
+
 // The year of an award received, which every reader reads as four digits.
 inline std::string expectedAYear(const std::string& shown) { return "expected a year such as 2023, got " + shown; }
 

@@ -147,11 +147,8 @@ inline std::string misplaced(const ProgramInfo& p, int clause, int subject) {
   const std::string name = p.subjects[cl.subject].name;
   for (int o = p.subjects[cl.subject].owner; o >= 0; o = p.subjects[o].owner)
     if (o == subject)
-      return cl.once ? std::string(cl.citation) + " is paid once per " + name + ": list it in the 已获奖励 of the " + name +
-                           " it was paid for"
-                     : "";
-  return std::string(cl.citation) + " is awarded to a " + name + ": list it in the 已获奖励 of that " + name +
-         " or of an item that owns it";
+      return cl.once ? paidOncePer(cl.citation, name) : "";
+  return awardedTo(cl.citation, name);
 }
 
 // "" when `target` is `clause`'s own target, else why an award received may not name both: it
@@ -159,9 +156,7 @@ inline std::string misplaced(const ProgramInfo& p, int clause, int subject) {
 inline std::string otherTarget(const ProgramInfo& p, int clause, int target) {
   const ClauseInfo& cl = p.clauses[clause];
   if (cl.target == target) return "";
-  return std::string(p.targets[target]) + " is not the target of " + cl.citation + " (" +
-         (cl.target >= 0 ? std::string(p.targets[cl.target]) : std::string("it has none")) +
-         "): give the citation alone, the target follows from it";
+  return notTheTarget(p.targets[target], cl.citation, cl.target >= 0 ? p.targets[cl.target] : "");
 }
 
 // The index of the clause a citation names (its document's number or name, then 第…条…), or -1,
