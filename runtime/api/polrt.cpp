@@ -161,7 +161,7 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
       // The readers' spellings (JSON true/false, "是"/"否"), not 1/0, which they refuse.
       if (v == "true" || v == "是") out.i = 1;
       else if (v == "false" || v == "否") out.i = 0;
-      else return fail(POLRT_ERR_TYPE, "expected true or false, got \"" + std::string(v) + "\"");
+      else return fail(POLRT_ERR_TYPE, polrt::expectedGot(polrt::aBoolean(), polrt::quotedValue(std::string(v))));
       return POLRT_OK;
     case kEnum: {
       int m = p.findMember(p.types[fd.type].enumIndex, v);

@@ -242,6 +242,8 @@ TEST_F(CApiP2, RefusesInTheFactsReadersWords) {
   EXPECT_STREQ(polrt_last_error(), "unknown citation \"常办发〔2022〕1号 第99条\"");
   EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模\"奖励", "100000", 2023), POLRT_ERR_NOT_FOUND);
   EXPECT_STREQ(polrt_last_error(), "unknown target \"规模\\\"奖励\"");
+  EXPECT_EQ(polrt_set_fact(s, firm, "制造业", "1"), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "expected true or false (是/否), got \"1\"");
 }
 
 // A null member or amount is a null argument, as everywhere else in the API, not a value that does
