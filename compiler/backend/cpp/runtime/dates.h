@@ -55,10 +55,16 @@ inline int yearOf(int day) {
   civilFromDays(day, y, m, d);
   return y;
 }
+// The local date. std::localtime shares one std::tm between threads, so the thread-safe form of the
+// platform is used: localtime_s on Windows (its argument order), POSIX localtime_r elsewhere.
 inline int today() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
+#ifdef _WIN32
+  localtime_s(&tm, &t);
+#else
   localtime_r(&t, &tm);
+#endif
   return daysFromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
 }
 // A recognition held since an unknown date (never 新认定).
