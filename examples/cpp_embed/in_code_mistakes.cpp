@@ -226,6 +226,16 @@ int main() {
     badScale = true;
   }
   expect(badScale, "polc_rt::D with a scale beyond 18 throws, not a read past the powers of ten");
+  std::string nullDate;
+  try {
+    (void)polc_rt::date(nullptr);
+  } catch (const std::invalid_argument& e) {
+    nullDate = e.what();
+  } catch (const std::exception&) {
+    nullDate = "another type";
+  }
+  expect(nullDate == "not a date YYYY-MM-DD: a null pointer",
+         "polc_rt::date of a null text throws std::invalid_argument, as for a bad date, not std::string's logic_error");
   policy::Facts halfPerson = p2(received(index, ""));
   halfPerson.企业->急需紧缺工种取证人数 = *polc_rt::Decimal::parse("2.5");  // 第29条第2款第1项 reads it
   expect(outcome(halfPerson) == "error: 企业.急需紧缺工种取证人数: \"2.5\" is not a whole number",

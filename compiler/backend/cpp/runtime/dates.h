@@ -35,8 +35,10 @@ inline std::optional<int> parseDate(const std::string& text) {
   if (!d.problem.empty()) return std::nullopt;
   return daysFromCivil(d.year, d.month, d.day);
 }
-// A date the caller knows to be valid ("2024-06-30").
+// A date the caller knows to be valid ("2024-06-30"). A null text is refused as a bad date is, with
+// std::invalid_argument: std::string(nullptr) threw std::logic_error, an error docs/cpp.md never names.
 inline int date(const char* text) {
+  if (!text) throw std::invalid_argument("not a date YYYY-MM-DD: a null pointer");
   auto d = parseDate(text);
   if (!d) throw std::invalid_argument(std::string("not a date YYYY-MM-DD: ") + text);
   return *d;
