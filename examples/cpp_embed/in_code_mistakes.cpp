@@ -149,6 +149,18 @@ int main() {
          "an enum value cast beyond its enum is an evaluation error, not a read past a bit set");
   expect(outcome(p2(received(-1, ""))) == "error: 已获奖励: give the citation or the target of the award",
          "an award received that names no clause nor target is an evaluation error, not ignored");
+  // A target index out of range is said to be one, not taken for none given (-1), with or without a clause.
+  polc_rt::Received badTarget = received(-1, "");
+  badTarget.target = -5;
+  const std::string badTargetError = "error: 已获奖励: unknown target -5 (the targets of this program are 0 to " +
+                                     std::to_string(policy::program().targets.size - 1) + ", -1 for none)";
+  expect(outcome(p2(badTarget)) == badTargetError, "a negative target other than -1 is an unknown target");
+  badTarget.clause = index;
+  expect(outcome(p2(badTarget)) == badTargetError, "so it is beside a clause");
+  badTarget.target = policy::program().targets.size;
+  expect(outcome(p2(badTarget)).find("unknown target " + std::to_string(policy::program().targets.size) + " (") !=
+             std::string::npos,
+         "a target beyond the table is an unknown target");
   policy::Facts otherTarget = p2(received(index, ""));
   const auto& targets = policy::program().targets;
   for (int t = 0; t < targets.size; ++t)

@@ -62,10 +62,12 @@ struct Run {
       if (clause >= 0)
         if (std::string why = misplaced(p, clause, r.instances[static_cast<std::size_t>(instance)].subject); !why.empty())
           throw EvalError("已获奖励: " + why);
+      // A target index out of range before a missing one: -5 is a target given wrong, not none given.
+      if (x.target < -1 || x.target >= p.targets.size)
+        throw EvalError("已获奖励: " + unknownTarget(std::to_string(x.target)) + " (the targets of this program are 0 to " +
+                        std::to_string(p.targets.size - 1) + ", -1 for none)");
       if (clause < 0 && x.target < 0 && x.citation.empty())
         throw EvalError(std::string("已获奖励: ") + noCitationNorTarget());
-      if (x.target < -1 || x.target >= p.targets.size)
-        throw EvalError("已获奖励: target " + std::to_string(x.target) + " is not a target of this program");
       if (clause >= 0 && x.target >= 0)
         if (std::string why = otherTarget(p, clause, x.target); !why.empty()) throw EvalError("已获奖励: " + why);
       if (x.year < 0 || x.year > 9999) throw EvalError("已获奖励: " + notAYear(x.year));
