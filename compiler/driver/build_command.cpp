@@ -34,6 +34,29 @@ bool writeAtomically(const std::string& path, const std::string& text) {
   return err.empty();
 }
 
+// A C++ identifier that the namespace still cannot be: one the standard reserves (the namespace is
+// declared in the global one), or a macro of the headers the generated code includes, which the
+// preprocessor would replace (`namespace INT_MAX {` is `namespace 0x7fffffff {`). "" when neither.
+std::string reservedOrMacro(const std::string& name) {
+  if (name[0] == '_') return "begins with _: the C++ standard reserves such names in the global namespace";
+  if (name.find("__") != std::string::npos) return "contains __: the C++ standard reserves such names";
+  // The standard's macros in lower case, and g++'s and clang++'s in their default GNU mode.
+  static const char* const kMacros[] = {"assert", "errno", "stdin", "stdout", "stderr", "linux", "unix"};
+  for (const char* m : kMacros)
+    if (name == m) return "a macro of the standard headers the generated code includes";
+  // The rest are in capitals, and too many to list (NULL, EOF, INT_MAX, SIZE_MAX, EDOM, …): a name
+  // in capitals, digits and _ is refused as having a macro's form.
+  bool lower = false, upper = false;
+  for (char ch : name) {
+    lower = lower || std::islower(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
+    upper = upper || std::isupper(static_cast<unsigned char>(ch));
+  }
+  if (upper && !lower)
+    return "in capitals, the form of the macros of the standard headers the generated code includes (NULL, EOF, "
+           "INT_MAX, …)";
+  return "";
+}
+
 // --name is a file name in -o DIR and a C++ namespace: "" when it can be both, else why not. Letters
 // beyond ASCII are allowed (the generated code's names are Chinese); "../x" wrote outside the
 // directory, and "my-policy" or "class" made code that does not compile.
@@ -63,7 +86,7 @@ std::string badCppName(const std::string& name) {
     if (name == k) return "a C++ keyword or a namespace the generated code uses";
   for (const auto& taken : kTaken)
     if (name == taken[0]) return taken[1];
-  return "";
+  return reservedOrMacro(name);
 }
 
 // --emit=cpp -o DIR: the generated header and source and the two support headers

@@ -177,7 +177,8 @@ CLI::App* addBuildCommand(CLI::App& app, BuildOptions& options) {
                   "Write to this file, or directory for cpp (through a temporary file and a rename: "
                   "never a partial file; never one of the policy files read); default: stdout");
   cmd->add_option("--name", options.cppName,
-                  "--emit=cpp (-o DIR): base name of the generated NAME.h/NAME.cpp and their C++ namespace")
+                  "--emit=cpp (-o DIR): base name of the generated NAME.h/NAME.cpp and their C++ namespace: a C++\n"
+                  "identifier, not a keyword, nor one the standard reserves (_x, a__b) or a macro's (NULL, assert)")
       ->default_str("policy");
   cmd->add_option("--entry", options.entry,
                   "--emit=obj: name of the C entry point, polrt_status NAME(polrt_program** out)\n"

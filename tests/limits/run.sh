@@ -350,6 +350,14 @@ expect "build: cpp --name with a hyphen" 2 'not allowed' "$POLC" build "$WORK/pl
 expect "build: cpp --name a support header's" 2 'support header polc writes beside the code \(polc_runtime.h\)' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name polc_runtime
 expect "build: cpp --name the other support header's" 2 'polc_decimal.h' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name polc_decimal
 expect "build: cpp --name main" 2 "clashes with the program's main" "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name main
+# … and so is a name the C++ standard reserves (a leading _, for a global name; __ anywhere) or a
+# macro of the standard headers the code includes, with which it compiled no longer, or not surely.
+expect "build: cpp --name beginning with _" 2 'begins with _: the C\+\+ standard reserves' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name _x
+expect "build: cpp --name beginning with _ and a capital" 2 'begins with _' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name _X
+expect "build: cpp --name holding __" 2 'contains __: the C\+\+ standard reserves' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name a__b
+expect "build: cpp --name a lower-case macro" 2 'a macro of the standard headers' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name assert
+expect "build: cpp --name g++'s macro linux" 2 'a macro of the standard headers' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name linux
+expect "build: cpp --name a macro in capitals" 2 'in capitals, the form of the macros' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name INT_MAX
 if [ ! -e "$WORK/evil.h" ] && [ ! -e "$WORK/cpp-name" ]; then echo "ok   build: a refused --name writes nothing"; pass=$((pass + 1))
 else echo "FAIL build: a refused --name wrote files"; fail=$((fail + 1)); fi
 expect "build: cpp --name in Chinese" 0 '' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name 政策
