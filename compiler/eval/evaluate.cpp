@@ -409,6 +409,14 @@ class Evaluator {
   }
 
   // ---- step 7: caps over several clauses ----------------------------------------------------------
+  // The citation of the member with the largest award (the first of equals), for an error.
+  std::string largestCitation(const std::vector<int>& members, const std::vector<Award>& awards) const {
+    int best = members.front();
+    for (int i : members)
+      if (awards[i].hi > awards[best].hi) best = i;
+    return p_.clauses[awards[best].clause].citation;
+  }
+
   void cap(const ir::Cap& k, std::vector<Award>& awards) {
     std::map<int, std::vector<int>> byOwner;
     for (int i = 0; i < static_cast<int>(awards.size()); ++i) {
@@ -436,8 +444,9 @@ class Evaluator {
         sumHi = plus(sumHi, awards[i].hi, adding);
       }
       // Compared first: a cap far above the sum (10^37 元) would overflow the subtraction.
-      Decimal excessHi = sumHi > k.amount ? minus(sumHi, k.amount, where) : Decimal();
-      Decimal excessLo = sumLo > k.amount ? minus(sumLo, k.amount, where) : Decimal();
+      const std::string taking = sumHi > k.amount ? polrt::capExcessPlace(k.name, largestCitation(members, awards)) : where;
+      Decimal excessHi = sumHi > k.amount ? minus(sumHi, k.amount, taking) : Decimal();
+      Decimal excessLo = sumLo > k.amount ? minus(sumLo, k.amount, taking) : Decimal();
       if (excessHi.isZero() && excessLo.isZero()) continue;
       // Reverse citation order: the last clause (and, within it, the last item) gives way first.
       std::sort(members.begin(), members.end(), [&](int x, int y) {

@@ -19,6 +19,14 @@ inline std::string errorAt(const std::string& place, const std::string& source, 
   return place + ": `" + source + "`: " + what;
 }
 
+// Taking a cap over several clauses from their sum: the sum is at the scale of its largest
+// member and the cap at its own, and the difference may need more digits than an exact amount has
+// (an award of 10^36 元 under a cap of 3.111 元). The error names the member with the largest
+// award, which made the sum that large, as the sum's own overflow names the award being added.
+inline std::string capExcessPlace(const std::string& cap, const std::string& largest) {
+  return "上限 " + cap + "（自含 " + largest + " 的合计减去上限时）";
+}
+
 // A dated parameter looked up on `day` (YYYY-MM-DD) before its first value, which is from `first`
 // ("" when it has none, which the checker refuses, so the text is a fallback).
 inline std::string noValueOn(const std::string& param, const std::string& day, const std::string& first) {

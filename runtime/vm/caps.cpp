@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "decimal/award_words.h"
+#include "decimal/eval_errors.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -61,8 +62,15 @@ void Session::cap(const CapDef& k, bool trial) {
     }
     const Where where("上限 ", name, "");
     // Compared first, as the reference evaluator: a cap far above the sum would overflow.
-    Decimal excessHi = sumHi > amount ? minusAt(sumHi, amount, where) : Decimal();
-    Decimal excessLo = sumLo > amount ? minusAt(sumLo, amount, where) : Decimal();
+    std::string taking;
+    if (sumHi > amount) {
+      std::size_t best = s;
+      for (std::size_t m = s; m < e; ++m)
+        if (hi(capParts_[m].award) > hi(capParts_[best].award)) best = m;
+      taking = capExcessPlace(name, p_.strings[p_.clauses[awards_[capParts_[best].award].clause].citation]);
+    }
+    Decimal excessHi = sumHi > amount ? minusAt(sumHi, amount, Where(taking)) : Decimal();
+    Decimal excessLo = sumLo > amount ? minusAt(sumLo, amount, Where(taking)) : Decimal();
     if (!(excessHi.isZero() && excessLo.isZero())) {
       std::sort(capParts_.begin() + static_cast<long>(s), capParts_.begin() + static_cast<long>(e), [&](const Part& x, const Part& y) {
         const AwardR& a = awards_[x.award];

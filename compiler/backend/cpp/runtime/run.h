@@ -685,8 +685,16 @@ struct Run {
         sumHi = hi;
       }
       // Compared first, as the reference evaluator: a cap far above the sum would overflow.
-      Dec excessHi = sumHi > k.amount ? sub(sumHi, k.amount, w) : Dec();
-      Dec excessLo = sumLo > k.amount ? sub(sumLo, k.amount, w) : Dec();
+      std::string taking;
+      if (sumHi > k.amount) {
+        int best = members.front();
+        for (int i : members)
+          if (awards[static_cast<std::size_t>(i)].hi > awards[static_cast<std::size_t>(best)].hi) best = i;
+        taking = capExcessPlace(k.name, p.clauses[awards[static_cast<std::size_t>(best)].clause].citation);
+      }
+      const Where tw{taking.c_str(), nullptr};
+      Dec excessHi = sumHi > k.amount ? sub(sumHi, k.amount, tw) : Dec();
+      Dec excessLo = sumLo > k.amount ? sub(sumLo, k.amount, tw) : Dec();
       if (excessHi.isZero() && excessLo.isZero()) continue;
       std::sort(members.begin(), members.end(), [&](int x, int y) {
         const A& ax = awards[static_cast<std::size_t>(x)];
