@@ -395,16 +395,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case Shape::Interest: {
         x.assessable = loan.given && loanDate.given && term.given;
         // The evaluators multiply left to right, stopping at the first factor not given: with the
-        // amount and the date given, the LPR is looked up (an error before its first value) even
-        // when the term, the last factor, is missing.
-        if (loan.given && loanDate.given && loanDate.json < "\"2022-01-20\"") anyMayFail = true;
-        if (!x.assessable) break;
+        // amount and the date given, the LPR is looked up (an error before its first value) and
+        // multiplied in, with the rate (an overflow beyond 10^18 元), even when the term, the last
+        // factor, is missing.
+        if (!loan.given || !loanDate.given) break;
         mpq_class lpr;
         if (loanDate.json < "\"2022-01-20\"") x.mayFail = true;  // no LPR yet
         else lpr = loanDate.json < "\"2022-08-22\"" ? mpq_class(370, 10000) : mpq_class(365, 10000);
         lpr.canonicalize();
         partial.push_back(loan.value * lpr);
         partial.push_back(partial.back() * c.rate.value / 100);
+        if (!x.assessable) {
+          for (const auto& q : partial) x.mayFail |= big(q);
+          anyMayFail |= x.mayFail;
+          break;
+        }
         v = partial.back() * term.value;
         partial.push_back(v);
         break;
