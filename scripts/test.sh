@@ -76,7 +76,7 @@ cmake --build build-san
 phase "build-san (clang, ASan+UBSan+fuzz)"
 
 # Under the sanitizers every test runs, with five trims, each also run in full by the normal build
-# above: the random differential tests take POLC_DIFF_APPLICANTS applicants instead of 100,000
+# above: the random differential tests take POLC_DIFF_APPLICANTS applicants (400) instead of 100,000
 # (tests/differential), the .polb mutation test 300 variants of each kind instead of 1,500
 # (POLC_MUTATION_EACH; fuzz_polb below mutates the same files), tests/limits/run.sh skips its few
 # cases that only measure size (POLC_LIMITS_SANITIZED, see that script), the backends' CLI test
@@ -90,7 +90,7 @@ phase "build-san (clang, ASan+UBSan+fuzz)"
 # the free was among the last 32 MB freed.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:quarantine_size_mb=32 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-1000} POLC_MUTATION_EACH=300 POLC_LIMITS_SANITIZED=1 POLC_BACKENDS_ALONE=3 \
+  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-400} POLC_MUTATION_EACH=300 POLC_LIMITS_SANITIZED=1 POLC_BACKENDS_ALONE=3 \
   ctest --test-dir build-san --output-on-failure -j "$JOBS" -LE unsanitized_only
 phase "ctest suite under ASan+UBSan"
 
