@@ -394,22 +394,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
       case Shape::Interest: {
         x.assessable = loan.given && loanDate.given && term.given;
-        // The evaluators multiply left to right, stopping at the first factor not given: with the
-        // amount and the date given, the LPR is looked up (an error before its first value) and
-        // multiplied in, with the rate (an overflow beyond 10^18 元), even when the term, the last
-        // factor, is missing.
-        if (!loan.given || !loanDate.given) break;
+        // The evaluators look for every fact an amount needs before they compute any of it
+        // (compiler/ir/needs_first.cpp): with the term missing the clause is not assessable, never
+        // the error of the LPR looked up before its first value or of the first factors' product
+        // (tests/regressions/loan_overflow_term_missing.roundtrip).
+        if (!x.assessable) break;
         mpq_class lpr;
         if (loanDate.json < "\"2022-01-20\"") x.mayFail = true;  // no LPR yet
         else lpr = loanDate.json < "\"2022-08-22\"" ? mpq_class(370, 10000) : mpq_class(365, 10000);
         lpr.canonicalize();
         partial.push_back(loan.value * lpr);
         partial.push_back(partial.back() * c.rate.value / 100);
-        if (!x.assessable) {
-          for (const auto& q : partial) x.mayFail |= big(q);
-          anyMayFail |= x.mayFail;
-          break;
-        }
         v = partial.back() * term.value;
         partial.push_back(v);
         break;

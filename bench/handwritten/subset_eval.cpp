@@ -214,14 +214,12 @@ void article5(const Enterprise& e, const Titles& t, int year, Out& out, Result& 
     if (p.inSmartLibrary && p.smartLoan && e.manufacturing && receivedBefore(p, Clause::A5_3_1, year)) {
       out.grant(Clause::A5_3_1, Kind::Pay, item, Status::AlreadyReceived);  // before the LPR is looked up
     } else if (p.inSmartLibrary && p.smartLoan && e.manufacturing) {
-      // Left to right, as the policy reads: the rate is looked up (and may fail) before the term.
-      int rate = p.loan == kAbsent || p.loanDay == INT32_MIN ? 0 : lpr(p.loanDay);
-      if (rate < 0) {
+      // Every fact first, then the rate, which may fail (docs/ir.md, "Facts that are absent").
+      if (p.loan == kAbsent || p.loanDay == INT32_MIN || p.loanYears == kAbsent) {
+        out.unknown(Clause::A5_3_1, Kind::Pay, item);
+      } else if (int rate = lpr(p.loanDay); rate < 0) {
         r.error = true;
         return;
-      }
-      if (rate == 0 || p.loanYears == kAbsent) {
-        out.unknown(Clause::A5_3_1, Kind::Pay, item);
       } else {
         // fen × 10^-4 × 10^-1 × 10^-3; saturates at the cap (every factor is non-negative).
         i128 num = static_cast<i128>(p.loan) * rate * 5, prod;

@@ -138,7 +138,21 @@ bool ExprEval::condition(const ir::Expr& e) {
   return v.type == VType::Bool && v.b;
 }
 
+// Every fact the expression needs is looked for before anything is computed (ir/needs_first.cpp).
+void ExprEval::lookFirst(const std::vector<ir::Expr>& reads) {
+  bool absent = false;
+  for (const auto& r : reads) {
+    try {
+      eval(r);
+    } catch (const NotAssessable&) {
+      absent = true;
+    }
+  }
+  if (absent) throw NotAssessable{};
+}
+
 Value ExprEval::eval(const ir::Expr& e) {
+  if (!e.needsFirst.empty()) lookFirst(e.needsFirst);
   switch (e.op) {
     case Op::Const: return e.value;
     case Op::Fact: return factValue(e);

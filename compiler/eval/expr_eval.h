@@ -37,6 +37,7 @@ class ExprEval {
   std::vector<std::string> lines;    // explanation lines, when asked for
 
  private:
+  void lookFirst(const std::vector<ir::Expr>& reads);
   ir::Value factValue(const ir::Expr& e);
   const std::map<int, ir::Value>& historyOf(const ir::Expr& e) const;
   ir::Value previous(const ir::Expr& e);

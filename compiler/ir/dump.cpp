@@ -81,6 +81,19 @@ std::string valueText(const Program& p, const Value& v, const Type& t) {
 }
 
 void expr(const Program& p, const Expr& e, std::ostream& os) {
+  if (!e.needsFirst.empty()) {
+    os << "(needs_first [";
+    for (std::size_t i = 0; i < e.needsFirst.size(); ++i) {
+      os << (i ? " " : "");
+      expr(p, e.needsFirst[i], os);
+    }
+    os << "] ";
+    Expr plain = e;
+    plain.needsFirst.clear();
+    expr(p, plain, os);
+    os << ")";
+    return;
+  }
   if (e.op == Op::Const) {
     os << valueText(p, e.value, e.type);
     return;

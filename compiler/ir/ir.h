@@ -149,6 +149,12 @@ struct Expr {
 
   std::vector<Expr> kids;
   std::vector<Entry> entries;
+
+  // The facts this expression needs whatever its values, in reading order, when one of them could
+  // otherwise be read after something that stops the evaluation (an error, another absent fact):
+  // every evaluator reads them all first, and any absent makes the expression not assessable,
+  // naming each (needs_first.cpp; docs/ir.md, "Facts that are absent"). Empty on most nodes.
+  std::vector<Expr> needsFirst;
 };
 
 // ---- program --------------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ class Lowerer {
     groups();
     caps();
     if (diags_.hasErrors()) return nullptr;
+    markNeedsFirst(*p);
     return p;
   }
 

@@ -15,6 +15,9 @@ namespace polc::ir {
 // (an enum of more than kMaxEnumMembers members, a literal with no exact decimal value).
 std::unique_ptr<Program> lower(sema::Model& model, DiagnosticEngine& diags);
 
+// Sets Expr::needsFirst on every expression of the program that needs it (needs_first.cpp).
+void markNeedsFirst(Program& program);
+
 // The IR as text, for `polc build --emit=ir` and for reading in tests.
 std::string dump(const Program& program);
 std::string dumpExpr(const Program& program, const Expr& e);

@@ -83,7 +83,29 @@ void Emitter::factOperand(const ir::Expr& f) {
   if (f.subject < 0 || f.fact < 0) throw EmitError("an unresolved fact");
 }
 
+// The facts an expression needs, looked for before anything is computed (ir/needs_first.cpp): a 且
+// over "the fact equals itself", true when every one is given and not assessable, naming each
+// absent one, otherwise — the interpreter's own 且, so the format has no op for it — and its true
+// dropped.
+void Emitter::lookFirst(const std::vector<ir::Expr>& reads) {
+  ir::Expr all;
+  all.op = Op::And;
+  for (const auto& r : reads) {
+    ir::Expr given;
+    given.op = Op::Compare;
+    given.cmp = ast::CmpOp::Eq;
+    given.source = r.source;
+    given.kids = {r, r};
+    all.kids.push_back(std::move(given));
+  }
+  expr(all);
+  uint32_t drop = put(OP_JF);
+  popped(1);
+  cur_[drop].c = here();
+}
+
 uint8_t Emitter::expr(const ir::Expr& e) {
+  if (!e.needsFirst.empty()) lookFirst(e.needsFirst);
   switch (e.op) {
     case Op::Const: {
       const ir::Value& v = e.value;

@@ -122,6 +122,7 @@ class Emitter {
   void factOperand(const ir::Expr& f);
 
   uint8_t expr(const ir::Expr& e);
+  void lookFirst(const std::vector<ir::Expr>& reads);
 
   void num(const ir::Expr& e);
 

@@ -70,7 +70,40 @@ void Generator::flatKids(const Expr& e, Op op, std::vector<const Expr*>& out) co
   }
 }
 
+bool Generator::conditionOp(Op op) {
+  return op == Op::Compare || op == Op::FirstOver || op == Op::Member || op == Op::Has || op == Op::And ||
+         op == Op::Or || op == Op::Not;
+}
+
+void Generator::lookFirst(const Expr& e, const std::string& st) {
+  // Each fact in a region of its own, so that one absent does not hide the next.
+  std::string given = fresh("given");
+  line(fmt::format("T4 {} = T4::T;  // every fact it needs, before anything is computed: {}", given, commentText(e.source)));
+  for (const auto& r : e.needsFirst) {
+    line("do {");
+    ++indent_;
+    value(r, given);
+    --indent_;
+    line("} while (false);");
+  }
+  line(fmt::format("if ({} == T4::U) {{ {} = T4::U; break; }}", given, st));
+}
+
 Generator::Cond Generator::cond(const Expr& e) {
+  if (e.needsFirst.empty() || !(conditionOp(e.op) || e.op == Op::If)) return condBody(e);
+  std::string t = fresh();
+  line(fmt::format("T4 {} = T4::U;  // {}", t, commentText(e.source)));
+  line("do {");
+  ++indent_;
+  lookFirst(e, t);
+  Cond c = condBody(e);
+  line(fmt::format("{} = {};", t, c.simple ? "polc_rt::t4(" + c.code + ")" : c.code));
+  --indent_;
+  line("} while (false);");
+  return Cond{t, false};
+}
+
+Generator::Cond Generator::condBody(const Expr& e) {
   switch (e.op) {
     case Op::Const: return Cond{e.value.b ? "true" : "false", true};
     case Op::And:

@@ -8,6 +8,7 @@
 namespace polc::cpp {
 
 std::string Generator::value(const Expr& e, const std::string& st) {
+  if (!e.needsFirst.empty() && !conditionOp(e.op)) lookFirst(e, st);
   switch (e.op) {
     case Op::Const: {
       if (e.value.type == ir::VType::Num) {

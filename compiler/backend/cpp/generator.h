@@ -132,6 +132,13 @@ class Generator {
   void flatKids(const Expr& e, Op op, std::vector<const Expr*>& out) const;
 
   Cond cond(const Expr& e);
+  Cond condBody(const Expr& e);
+
+  // The facts `e` needs, looked for before anything of it is computed (ir/needs_first.cpp): its
+  // region `st` fails, naming every absent one. cond() does it for the nodes it evaluates itself
+  // (conditionOp and 如果), value() for the others.
+  void lookFirst(const Expr& e, const std::string& st);
+  static bool conditionOp(Op op);
 
   // A boolean-valued node as a C++ bool expression, inside a region whose status is `st`.
   std::string leaf(const Expr& e, const std::string& st);
