@@ -18,6 +18,7 @@
 #include "driver/commands.h"
 #include "driver/same_file.h"
 #include "support/atomic_file.h"
+#include "support/source.h"
 #include "ir/lower.h"
 
 namespace polc {
@@ -57,8 +58,23 @@ std::string reservedOrMacro(const std::string& name) {
   return "";
 }
 
-// --name is a file name in -o DIR and a C++ namespace: "" when it can be both, else why not. Letters
-// beyond ASCII are allowed (the generated code's names are Chinese); "../x" wrote outside the
+// Beyond ASCII, a namespace may hold Chinese characters (the CJK Unified Ideographs and their
+// Extensions A and B), which every C++ compiler takes in an identifier: letters under C++11's
+// Annex E and C++23's UAX #31 alike. Other characters beyond ASCII are letters under one rule and
+// not the other, or under neither (`政策。` made code that does not compile): the reason, or "".
+std::string badNonAscii(const std::string& name) {
+  if (findInvalidUtf8(name) != std::string::npos) return "not valid UTF-8";
+  for (char32_t c : decodeUtf8(name)) {
+    if (c < 0x80 || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x2A6DF))
+      continue;
+    return fmt::format("U+{:04X} is not allowed: beyond ASCII a C++ identifier here may hold only Chinese characters",
+                       static_cast<std::uint32_t>(c));
+  }
+  return "";
+}
+
+// --name is a file name in -o DIR and a C++ namespace: "" when it can be both, else why not. Chinese
+// characters are allowed (the generated code's names are Chinese); "../x" wrote outside the
 // directory, and "my-policy" or "class" made code that does not compile.
 std::string badCppName(const std::string& name) {
   static const char* const kKeywords[] = {
@@ -82,6 +98,7 @@ std::string badCppName(const std::string& name) {
   for (char ch : name)
     if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && static_cast<unsigned char>(ch) < 0x80)
       return std::string("'") + ch + "' is not allowed: it must be a C++ identifier (letters, digits, _)";
+  if (std::string why = badNonAscii(name); !why.empty()) return why;
   for (const char* k : kKeywords)
     if (name == k) return "a C++ keyword or a namespace the generated code uses";
   for (const auto& taken : kTaken)

@@ -358,6 +358,12 @@ expect "build: cpp --name holding __" 2 'contains __: the C\+\+ standard reserve
 expect "build: cpp --name a lower-case macro" 2 'a macro of the standard headers' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name assert
 expect "build: cpp --name g++'s macro linux" 2 'a macro of the standard headers' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name linux
 expect "build: cpp --name a macro in capitals" 2 'in capitals, the form of the macros' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name INT_MAX
+# … and so is a character beyond ASCII that is not a Chinese character (docs/cpp.md): `政策。` wrote
+# code that does not compile (U+3002 is a letter under no C++ rule), a full-width Ａ is one under
+# some compilers' rules only, and bytes that are not UTF-8 were written into the code as they came.
+expect "build: cpp --name ending in an ideographic full stop" 2 'U\+3002 is not allowed' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name 政策。
+expect "build: cpp --name holding a full-width letter" 2 'U\+FF21 is not allowed' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name 政策Ａ
+expect "build: cpp --name not UTF-8" 2 'not valid UTF-8' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name $'x\xff'
 if [ ! -e "$WORK/evil.h" ] && [ ! -e "$WORK/cpp-name" ]; then echo "ok   build: a refused --name writes nothing"; pass=$((pass + 1))
 else echo "FAIL build: a refused --name wrote files"; fail=$((fail + 1)); fi
 expect "build: cpp --name in Chinese" 0 '' "$POLC" build "$WORK/plain.pol" --emit=cpp -o "$WORK/cpp-name" --name 政策
