@@ -117,10 +117,13 @@ std::optional<std::string> closestExpectedKeyword(const std::string& word, const
 }
 
 // Whether `name` is one slip away from some keyword but not from `expected`: then the keyword one
-// slip away is the likelier meaning.
+// slip away is the likelier meaning — unless `expected` is one edit away too (`条例` for `条`, a
+// character added), for it is the keyword that fits here; `cap` is only near `caped` by containing
+// it, and `capped` was meant.
 bool slipOfAnotherKeyword(const std::string& name, const std::string& expected) {
   auto kws = keywordsOneCharAway(name);
-  return kws && kws->find("`" + expected + "`") == std::string::npos;
+  if (!kws || kws->find("`" + expected + "`") != std::string::npos) return false;
+  return editDistance(decodeUtf8(name), decodeUtf8(expected)) > 1;
 }
 
 // Whether a token of this type begins an item of a document's body, never a top-level declaration.
