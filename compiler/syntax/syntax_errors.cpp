@@ -306,6 +306,12 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (kw)
       d.help.push_back(fmt::format("did you mean the keyword `{}`?", *kw));
   }
+  // `{ 5000万元: upto 营业收入 caped 10% }`: two slips in one entry. The error falls on the second,
+  // named above; the first, which ended the entry's value and so made a key of what follows it, is
+  // named too, so that one run of polc shows both.
+  if (const antlr4::Token* first = slipBeforeEntry(parser);
+      first && first != offending && first != previousToken(parser, offending).token)
+    d.help.push_back(fmt::format("before it, {}", readsAsName(first->getText(), *keywordsOneCharAway(first->getText()))));
   if (auto range = rangeGluedBefore(previousToken(parser, offending)))
     d.help.push_back(fmt::format("`{}` reads as one number whose unit ends in 至; put spaces around 至: `{} 至 {}`",
                                  range->first, range->second, text));
