@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -141,15 +143,16 @@ std::string applicableCount(const eval::Result& r) {
   return fmt::format("适用条款 {} 项，按事项计 {} 项", clauses.size(), r.awards.size());
 }
 
-// The documents with clauses that are not in force on `date`, with their periods: when nothing
-// applies, the date is often why (facts without "date" are evaluated today, after every period), and
-// "没有适用的条款" alone read as "this applicant qualifies for nothing".
-std::string outOfForce(const ir::Program& p, int date) {
-  std::string out;
+// The documents with clauses that are not in force on `date`, which the text and the JSON list
+// when nothing applies: the date is often why (facts without "date" are evaluated today, after
+// every period), and "没有适用的条款" alone read as "this applicant qualifies for nothing".
+std::vector<const ir::Document*> outOfForce(const ir::Program& p, const eval::Result& r) {
+  std::vector<const ir::Document*> out;
+  if (!r.awards.empty()) return out;
   for (const ir::Document& doc : p.documents) {
     if (doc.clauses.empty()) continue;
-    if ((doc.effectiveFrom && date < *doc.effectiveFrom) || (doc.effectiveTo && date > *doc.effectiveTo))
-      out += (out.empty() ? "" : "、") + doc.number + "（" + doc.effectiveText + "）";
+    if ((doc.effectiveFrom && r.date < *doc.effectiveFrom) || (doc.effectiveTo && r.date > *doc.effectiveTo))
+      out.push_back(&doc);
   }
   return out;
 }
@@ -171,8 +174,10 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
   os << fmt::format("申报主体 {}，评价日期 {}，{}\n", who, ir::formatDate(r.date), applicableCount(r));
   if (r.awards.empty()) {
     os << "\n没有适用的条款。\n";
-    if (std::string docs = outOfForce(p, r.date); !docs.empty())
-      os << fmt::format("评价日期 {} 不在这些文件的有效期内：{}\n", ir::formatDate(r.date), docs);
+    std::string docs;
+    for (const ir::Document* doc : outOfForce(p, r))
+      docs += (docs.empty() ? "" : "、") + doc->number + "（" + doc->effectiveText + "）";
+    if (!docs.empty()) os << fmt::format("评价日期 {} 不在这些文件的有效期内：{}\n", ir::formatDate(r.date), docs);
   }
   for (std::size_t i = 0; i < r.awards.size(); ++i) {
     const Award& aw = r.awards[i];
@@ -280,6 +285,11 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
     awards.push_back(std::move(j));
   }
   out["awards"] = awards;
+  json notInForce = json::array();
+  auto day = [](const std::optional<int>& d) { return d ? json(ir::formatDate(*d)) : json(); };
+  for (const ir::Document* doc : outOfForce(p, r))
+    notInForce.push_back({{"document", doc->number}, {"from", day(doc->effectiveFrom)}, {"to", day(doc->effectiveTo)}});
+  if (!notInForce.empty()) out["not_in_force"] = notInForce;
   const auto& t = r.totals;
   json by = json::array();
   for (const auto& [payer, sum] : t.byPayer)

@@ -267,9 +267,21 @@ TEST(EvalCli, NothingApplicableNamesTheDocumentsOutOfForce) {
   EXPECT_NE(r.out.find("没有适用的条款。\n评价日期 2026-01-01 不在这些文件的有效期内："), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("常办发〔2022〕1号（2022-01-30 至 2025-12-31）"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("武进区2024制造业若干措施（2024-01-01 至 2024-12-31）"), std::string::npos) << r.out;
+  // The JSON says it too: a program reading it would otherwise see an empty list and no reason.
+  CliRun j = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "out_of_force_json");
+  ASSERT_EQ(j.exit, 0) << j.err;
+  const json notInForce = json::parse(j.out).at("not_in_force");
+  EXPECT_NE(std::find(notInForce.begin(), notInForce.end(),
+                      json{{"document", "常办发〔2022〕1号"}, {"from", "2022-01-30"}, {"to", "2025-12-31"}}),
+            notInForce.end()) << j.out;
+  EXPECT_NE(std::find(notInForce.begin(), notInForce.end(),
+                      json{{"document", "武进区2024制造业若干措施"}, {"from", "2024-01-01"}, {"to", "2024-12-31"}}),
+            notInForce.end()) << j.out;
   CliRun inForce = runPolc("eval policies/ --facts '" + f.string() + "' --date 2025-12-31", "in_force");
   EXPECT_EQ(inForce.out.find("不在这些文件的有效期内"), std::string::npos) << inForce.out;
   EXPECT_NE(inForce.out.find("第24条第1款第3项"), std::string::npos) << inForce.out;
+  CliRun inForceJson = runPolc("eval policies/ --facts '" + f.string() + "' --date 2025-12-31 --format json", "in_force_json");
+  EXPECT_FALSE(json::parse(inForceJson.out).contains("not_in_force")) << inForceJson.out;
 }
 
 TEST(EvalCli, P8CrossDocument) {
