@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "sema/parameter_reads.h"
 #include "sema/passes.h"
 #include "sema/rational.h"
 #include "support/suggest.h"
@@ -198,6 +199,7 @@ class DocumentChecker {
       checker_.checkMoney(*decl.roundingUnit, Scope{}, "a rounding unit");
     }
     for (auto& e : decl.eligible) perSubject(d, *e, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*e, s); });
+    for (auto& e : decl.eligible) readsBeforeFirstValue(cx_, *e, decl, "the 申报条件 of " + decl.name.text);
   }
 
   // A document-level expression (申报条件, 资金分担) applies to every clause of the document, so its
@@ -294,6 +296,10 @@ class DocumentChecker {
       if (c.cap->sema.type.form != AmountForm::Exact)
         cx_.diags.error(diag::kAmountFormMisuse, c.cap->span, "a cap must be an exact amount");
     }
+    const ast::DocumentDecl& doc = *m_.documents[ci.document].decl;
+    for (auto& cond : c.conditions) readsBeforeFirstValue(cx_, *cond, doc, ci.citation);
+    if (c.pay) readsBeforeFirstValue(cx_, *c.pay, doc, ci.citation);
+    if (c.cap) readsBeforeFirstValue(cx_, *c.cap, doc, ci.citation);
     if (c.quota) {
       Type t = checker_.checkNumber(*c.quota, Scope{}, "名额 (quota)");
       if (!t.isError() && (!t.dim.dimensionless() || !t.integer))

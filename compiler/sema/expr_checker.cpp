@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "support/suggest.h"
+#include "sema/parameter_reads.h"
 #include "sema/rational.h"
 #include "sema/units.h"
 #include "syntax/token_names.h"
@@ -653,11 +654,8 @@ Type ExprChecker::at(ast::Expr& e, const Scope& scope) {
 void ExprChecker::beforeFirstValue(const ast::Expr& param, const ast::Expr& date) {
   if (date.kind != ast::ExprKind::Date) return;
   const ParameterInfo& p = cx_.model.parameters[param.sema.parameter];
-  if (!p.decl || p.decl->entries.empty()) return;
-  const ast::ParameterEntry* first = &p.decl->entries.front();
-  for (const auto& entry : p.decl->entries)
-    if (entry.date < first->date) first = &entry;
-  if (date.text >= first->date) return;
+  const ast::ParameterEntry* first = firstValue(p);
+  if (!first || date.text >= first->date) return;
   cx_.diags.error(diag::kBeforeFirstValue, date.span,
                   fmt::format("{} has no value on {}: its first value is from {}", p.name, date.text,
                               first->date))
