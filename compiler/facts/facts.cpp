@@ -472,7 +472,7 @@ class Reader {
           aw.citation = v.is_string() ? v.get<std::string>() : "";
           aw.clause = citation(aw.citation);
           if (aw.clause < 0) {
-            error(at, polrt::unknownCitation(shown(v)));
+            error(at, polrt::unknownCitation(shown(v), v.is_string() && anotherDocument(aw.citation)));
             ok = false;
           } else if (std::string why = misplaced(p_.clauses[aw.clause], out_->applicant.instances[index].subject); !why.empty()) {
             error(at, why);
@@ -532,6 +532,12 @@ class Reader {
                                cl.target >= 0 ? p_.targets[static_cast<std::size_t>(cl.target)].name : "");
   }
 
+  bool anotherDocument(const std::string& citation) const {
+    return polrt::citesAnotherDocument(citation, static_cast<int>(p_.documents.size()), [&](int d) {
+      return std::pair<std::string_view, std::string_view>(p_.documents[static_cast<std::size_t>(d)].number,
+                                                           p_.documents[static_cast<std::size_t>(d)].name);
+    });
+  }
   int citation(const std::string& text) const {
     const std::string want = polrt::citationKey(text);
     for (std::size_t c = 0; c < p_.clauses.size(); ++c) {

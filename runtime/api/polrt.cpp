@@ -477,7 +477,8 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
     int clause = -1, tgt = -1;
     if (citation) {
       clause = p.findClause(citation);
-      if (clause < 0) return fail(POLRT_ERR_NOT_FOUND, polrt::unknownCitation(polrt::quotedValue(citation)));
+      if (clause < 0)
+        return fail(POLRT_ERR_NOT_FOUND, polrt::unknownCitation(polrt::quotedValue(citation), p.namesAnotherDocument(citation)));
       // On another item it would match no award (一次性 compares the item): refused, as the facts
       // readers refuse it, rather than ignored.
       if (std::string why = p.misplacedReceived(clause, s->s->instanceSubject(instance)); !why.empty())

@@ -481,6 +481,13 @@ int Program::findClause(std::string_view citation) const {
   return -1;
 }
 
+bool Program::namesAnotherDocument(std::string_view citation) const {
+  return citesAnotherDocument(citation, static_cast<int>(documents.size()), [&](int d) {
+    const DocumentDef& doc = documents[static_cast<std::size_t>(d)];
+    return std::pair<std::string_view, std::string_view>(strings[doc.number], strings[doc.name]);
+  });
+}
+
 bool Program::ownedBy(int s, int ancestor) const {
   for (std::size_t steps = 0; s >= 0 && steps <= subjects.size(); ++steps, s = subjects[static_cast<std::size_t>(s)].owner)
     if (s == ancestor) return true;

@@ -200,6 +200,8 @@ struct Program {
   int findSubject(std::string_view name) const;
   int findFact(int subject, std::string_view name) const;
   int findClause(std::string_view citation) const;  // spaces ignored
+  // A citation findClause finds nothing for, naming a document the program does not have.
+  bool namesAnotherDocument(std::string_view citation) const;
   // Whether `s` is `ancestor` or is owned by it, through its owners (bounded: a hostile file may
   // make the owners a loop).
   bool ownedBy(int s, int ancestor) const;

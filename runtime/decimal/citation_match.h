@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace polrt {
 
@@ -28,6 +29,27 @@ inline bool citesClause(const std::string& want, std::string_view full, std::str
   if (want == key) return true;
   const std::string num = citationKey(number);
   return key.compare(0, num.size(), num) == 0 && want == citationKey(name) + key.substr(num.size());
+}
+
+// Whether `citation` names a document none of the policies is (an earlier edition's, most often),
+// so that its refusal can say so: it starts with neither 第 nor @, nor with any document's number or
+// name followed by 第 or @. `names(i)` gives document i's number and name, for i below `count`.
+template <class Names>
+bool citesAnotherDocument(std::string_view citation, int count, Names names) {
+  const std::string want = citationKey(citation);
+  const std::string article = "第";
+  if (want.empty() || want[0] == '@' || want.compare(0, article.size(), article) == 0) return false;
+  for (int i = 0; i < count; ++i) {
+    const auto [number, name] = names(i);
+    for (std::string_view s : {std::string_view(number), std::string_view(name)}) {
+      const std::string k = citationKey(s);
+      // The document's part ends where its articles begin: the name 甲 does not name 甲〔2025〕1号.
+      if (!k.empty() && want.compare(0, k.size(), k) == 0 &&
+          (want.compare(k.size(), article.size(), article) == 0 || want.compare(k.size(), 1, "@") == 0))
+        return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace polrt

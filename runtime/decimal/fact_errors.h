@@ -65,8 +65,16 @@ inline std::string notAYear(int year) {
   return "year " + std::to_string(year) + " is not a year of four digits (0 to 9999)";
 }
 
-// An award received citing no clause of the policies (`shown`: the citation as quoted above).
-inline std::string unknownCitation(const std::string& shown) { return "unknown citation " + shown; }
+// An award received citing no clause of the policies (`shown`: the citation as quoted above). When
+// it names a document that is not loaded (citesAnotherDocument), most often the earlier edition of
+// the one evaluated, the agency is told how such an award is given.
+inline std::string unknownCitation(const std::string& shown, bool anotherDocument) {
+  return "unknown citation " + shown +
+         (anotherDocument ? ": it names none of the documents of these policies by its 文号 or name (an award "
+                            "under a document not evaluated with them, such as an earlier edition's, is given by its "
+                            "target)"
+                          : "");
+}
 
 // An award received naming no target of the policies.
 inline std::string unknownTarget(const std::string& shown) { return "unknown target " + shown; }

@@ -240,6 +240,8 @@ TEST_F(CApiP2, RefusesInTheFactsReadersWords) {
                                    "技术设备投入超亿元技改项目库, 智改数转项目库)");
   EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第99条", nullptr, "100000", 2023), POLRT_ERR_NOT_FOUND);
   EXPECT_STREQ(polrt_last_error(), "unknown citation \"常办发〔2022〕1号 第99条\"");
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2021〕1号 第3条第3款", nullptr, "100000", 2023), POLRT_ERR_NOT_FOUND);
+  EXPECT_STREQ(polrt_last_error(), "unknown citation \"常办发〔2021〕1号 第3条第3款\": it names none of the documents of these policies by its 文号 or name (an award under a document not evaluated with them, such as an earlier edition's, is given by its target)");
   EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模\"奖励", "100000", 2023), POLRT_ERR_NOT_FOUND);
   EXPECT_STREQ(polrt_last_error(), "unknown target \"规模\\\"奖励\"");
   EXPECT_EQ(polrt_set_fact(s, firm, "制造业", "1"), POLRT_ERR_TYPE);

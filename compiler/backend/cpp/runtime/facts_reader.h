@@ -231,7 +231,7 @@ class FactsReader {
           rec.citation = x.isString() ? x.text : "";
           rec.clause = citation(rec.citation);
           if (rec.clause < 0) {
-            error(here + "." + key, unknownCitation(shown(x)));
+            error(here + "." + key, unknownCitation(shown(x), x.isString() && namesAnotherDocument(p_, x.text)));
             ok = false;
           } else if (std::string why = misplaced(p_, rec.clause, subject); !why.empty()) {
             error(here + "." + key, why);

@@ -58,7 +58,7 @@ struct Run {
         throw EvalError("已获奖励: clause " + std::to_string(clause) + " is not a clause of this program (0 to " +
                         std::to_string(p.clauses.size - 1) + ")");
       if (clause < 0 && !x.citation.empty() && (clause = clauseIndex(p, x.citation)) < 0)
-        throw EvalError("已获奖励: " + unknownCitation(quotedValue(x.citation)));
+        throw EvalError("已获奖励: " + unknownCitation(quotedValue(x.citation), namesAnotherDocument(p, x.citation)));
       if (clause >= 0)
         if (std::string why = misplaced(p, clause, r.instances[static_cast<std::size_t>(instance)].subject); !why.empty())
           throw EvalError("已获奖励: " + why);

@@ -171,4 +171,11 @@ inline int clauseIndex(const ProgramInfo& p, const std::string& citation) {
   return -1;
 }
 
+// A citation that clauseIndex finds nothing for, naming a document the program does not have.
+inline bool namesAnotherDocument(const ProgramInfo& p, const std::string& citation) {
+  return citesAnotherDocument(citation, p.documents.size, [&](int d) {
+    return std::pair<std::string_view, std::string_view>(p.documents[d].number, p.documents[d].name);
+  });
+}
+
 }  // namespace polc_rt
