@@ -1,7 +1,9 @@
 // Evaluating one applicant: the ten steps of docs/ir.md, in order, each in its own function.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -118,15 +120,18 @@ class Evaluator {
     std::vector<std::string> needed;
     auto test = [&](const ir::Expr& e) {
       std::size_t before = ev.missing.size();
+      std::optional<bool> holds;
       try {
-        if (!ev.condition(e)) return false;
-      } catch (const NotAssessable&) {
-        unknown = true;
-        needed.insert(needed.end(), ev.missing.begin() + static_cast<long>(before), ev.missing.end());
+        holds = ev.decide(e);
       } catch (const NoMatch&) {
         return false;
       }
-      return true;
+      if (!holds) {
+        unknown = true;
+        needed.insert(needed.end(), ev.missing.begin() + static_cast<long>(before), ev.missing.end());
+        return true;
+      }
+      return *holds;
     };
     for (const auto& e : cl.eligibility)
       if (!test(e)) return;
@@ -158,7 +163,7 @@ class Evaluator {
       explainLine(aw, polrt::negotiatedLine(cl.negotiatedBasis));
     if (!unknown && cl.award == ir::AwardKind::Pay) {
       try {
-        amount(cl, aw, ev);
+        if (!amount(cl, aw, ev)) return;  // no tier or case applies: the clause pays nothing
       } catch (const NotAssessable&) {
         unknown = true;
         needed.insert(needed.end(), ev.missing.begin(), ev.missing.end());
@@ -182,9 +187,12 @@ class Evaluator {
     out.push_back(std::move(aw));
   }
 
-  void amount(const ir::Clause& cl, Award& aw, ExprEval& ev) {
-    const std::string where = cl.citation;
-    Value v = ev.eval(cl.amount[0]);
+  // False when no tier or case applies.
+  bool amount(const ir::Clause& cl, Award& aw, ExprEval& ev) {
+    const std::string& where = cl.citation;
+    std::optional<Value> got = ev.amount(cl.amount[0]);
+    if (!got) return false;
+    const Value& v = *got;
     // A value the conditions computed already (增量(x) in 条件 and in 给予) is listed once.
     for (auto& l : ev.lines)
       if (std::find(aw.explanation.begin(), aw.explanation.end(), l) == aw.explanation.end()) explainLine(aw, l);
@@ -194,7 +202,7 @@ class Evaluator {
     aw.form = v.form;
     aw.lo = v.lo;
     aw.hi = v.hi;
-    explainLine(aw, fmt::format("计算：{} = {}", cl.amount[0].source, amountText(aw.lo, aw.hi, aw.form)));
+    explainLine(aw, [&] { return fmt::format("计算：{} = {}", cl.amount[0].source, amountText(aw.lo, aw.hi, aw.form)); });
     if (!cl.cap.empty()) {
       Value c = ev.eval(cl.cap[0]);
       // Without the cap's text: the bytecode does not keep it, and every evaluator says the same.
@@ -203,9 +211,9 @@ class Evaluator {
       if (aw.hi > c.lo || aw.lo > c.lo) {
         aw.lo = polrt::min(aw.lo, c.lo);
         aw.hi = polrt::min(aw.hi, c.lo);
-        explainLine(aw, fmt::format("超过{} {}，按上限 {}", label, money(c.lo), amountText(aw.lo, aw.hi, aw.form)));
+        explainLine(aw, [&] { return fmt::format("超过{} {}，按上限 {}", label, money(c.lo), amountText(aw.lo, aw.hi, aw.form)); });
       } else {
-        explainLine(aw, fmt::format("未超过{} {}", label, money(c.lo)));
+        explainLine(aw, [&] { return fmt::format("未超过{} {}", label, money(c.lo)); });
       }
     }
     if (cl.topup) {
@@ -218,7 +226,7 @@ class Evaluator {
           already = plus(already, r.amount, where);
       Decimal lo = polrt::max(minus(aw.lo, already, where), Decimal());
       Decimal hi = polrt::max(minus(aw.hi, already, where), Decimal());
-      explainLine(aw, fmt::format("晋级补差：已获同一标的奖励 {}，补差后 {}", money(already), amountText(lo, hi, aw.form)));
+      explainLine(aw, [&] { return fmt::format("晋级补差：已获同一标的奖励 {}，补差后 {}", money(already), amountText(lo, hi, aw.form)); });
       aw.lo = lo;
       aw.hi = hi;
     }
@@ -227,15 +235,23 @@ class Evaluator {
       Decimal lo = roundTo(aw.lo, doc.rounding.unit, doc.rounding.mode, where);
       Decimal hi = roundTo(aw.hi, doc.rounding.unit, doc.rounding.mode, where);
       if (lo != aw.lo || hi != aw.hi)
-        explainLine(aw, fmt::format("舍入（{}）：{}", doc.rounding.text, amountText(lo, hi, aw.form)));
+        explainLine(aw, [&] { return fmt::format("舍入（{}）：{}", doc.rounding.text, amountText(lo, hi, aw.form)); });
       aw.lo = lo;
       aw.hi = hi;
     }
     aw.computedHi = aw.hi;
+    return true;
   }
 
-  void explainLine(Award& aw, std::string line) {
-    if (o_.explain && !trial_) aw.explanation.push_back(std::move(line));
+  // A line, or what makes it: made only when explanations are asked for (formatting each cost more
+  // than the evaluation it describes).
+  template <class Line>
+  void explainLine(Award& aw, Line&& line) {
+    if (!o_.explain || trial_) return;
+    if constexpr (std::is_invocable_v<Line>)
+      aw.explanation.push_back(line());
+    else
+      aw.explanation.emplace_back(std::forward<Line>(line));
   }
 
   static std::string join(const std::vector<std::string>& v, const char* sep) {
@@ -285,12 +301,19 @@ class Evaluator {
   // a cap then cuts below the one it dropped (武进区 第1条: 5% of 2000万 is 100万, but 单个企业最高50万;
   // the city's 60万 for the same project is the better one).
   std::vector<Decimal> payable(const std::vector<Award>& awards) {
+    std::vector<Decimal> out;
+    out.reserve(awards.size());
+    // Without such caps each award pays its own ceiling: no trial, so no copy of every award (with
+    // its texts) for each group, which was most of the cost of evaluating a large program.
+    if (p_.caps.empty()) {
+      for (const auto& aw : awards) out.push_back(aw.hi);
+      return out;
+    }
     std::vector<Award> trial = awards;
     trial_ = true;  // no explanation lines from the trial, only its cuts
     cuts_.clear();
     for (const auto& k : p_.caps) cap(k, trial);
     trial_ = false;
-    std::vector<Decimal> out;
     for (const auto& aw : trial) out.push_back(aw.hi);
     return out;
   }

@@ -106,14 +106,24 @@ std::optional<Value> ExprEval::fact(int subject, int f) const {
   }
 }
 
-void ExprEval::needs(const std::string& what) {
+void ExprEval::note(const std::string& what) {
   if (std::find(missing.begin(), missing.end(), what) == missing.end()) missing.push_back(what);
+}
+
+void ExprEval::needs(const std::string& what) {
+  note(what);
   throw NotAssessable{};
 }
 
-Value ExprEval::factValue(const ir::Expr& e) {
+std::optional<Value> ExprEval::present(const ir::Expr& e) {
   auto v = fact(e.subject, e.fact);
-  if (!v) needs(p_.subjects[e.subject].name + "." + e.name);
+  if (!v) note(p_.subjects[e.subject].name + "." + e.name);
+  return v;
+}
+
+Value ExprEval::factValue(const ir::Expr& e) {
+  auto v = present(e);
+  if (!v) throw NotAssessable{};
   return *v;
 }
 
@@ -151,6 +161,70 @@ void ExprEval::lookFirst(const std::vector<ir::Expr>& reads) {
   if (absent) throw NotAssessable{};
 }
 
+std::optional<bool> ExprEval::decide(const ir::Expr& e) {
+  try {
+    // decide() reads some nodes without eval(), which would look for these first.
+    if (!e.needsFirst.empty()) lookFirst(e.needsFirst);
+    switch (e.op) {
+      case Op::And:
+      case Op::Or: {
+        // Three-valued: a false operand decides 且 and a true one decides 或 even when another operand
+        // needs an absent fact.
+        const bool decider = e.op == Op::Or;
+        bool unknown = false;
+        const std::size_t before = missing.size();
+        for (const auto& k : e.kids) {
+          std::optional<bool> v = decide(k);
+          if (!v) {
+            unknown = true;
+          } else if (*v == decider) {
+            missing.resize(before);
+            return decider;
+          }
+        }
+        if (unknown) return std::nullopt;
+        return !decider;
+      }
+      case Op::Not: {
+        std::optional<bool> v = decide(e.kids[0]);
+        if (!v) return std::nullopt;
+        return !*v;
+      }
+      case Op::If: {
+        std::optional<bool> c = decide(e.kids[0]);
+        if (!c) return std::nullopt;
+        return decide(e.kids[*c ? 1 : 2]);
+      }
+      case Op::Compare: {
+        // Left, then right, as eval() reads them: the first absent fact is the one named.
+        auto operand = [&](const ir::Expr& k) { return k.op == Op::Fact ? present(k) : std::optional<Value>(eval(k)); };
+        std::optional<Value> a = operand(e.kids[0]);
+        if (!a) return std::nullopt;
+        std::optional<Value> b = operand(e.kids[1]);
+        if (!b) return std::nullopt;
+        return compare(*a, *b, e.cmp, e);
+      }
+      default: return condition(e);
+    }
+  } catch (const NotAssessable&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<Value> ExprEval::amount(const ir::Expr& e) {
+  if (!e.needsFirst.empty()) lookFirst(e.needsFirst);  // as eval() does; tables are read without it
+  switch (e.op) {
+    case Op::Tiers: return tiers(e);
+    case Op::Cases: return cases(e);
+    case Op::UpTo: {
+      std::optional<Value> v = amount(e.kids[0]);
+      if (!v) return std::nullopt;
+      return upTo(*v);
+    }
+    default: return eval(e);
+  }
+}
+
 Value ExprEval::eval(const ir::Expr& e) {
   if (!e.needsFirst.empty()) lookFirst(e.needsFirst);
   switch (e.op) {
@@ -161,8 +235,8 @@ Value ExprEval::eval(const ir::Expr& e) {
       Value now = factValue(e.kids[0]);
       Value before = previous(e);
       Value out = Value::num(sub(now.lo, before.lo, e));
-      explain(fmt::format("{}：{} − 上年 {} = {}", e.source, show(now, e.type), show(before, e.type),
-                          show(out, e.type)));
+      explain([&] { return fmt::format("{}：{} − 上年 {} = {}", e.source, show(now, e.type), show(before, e.type),
+                          show(out, e.type)); });
       return out;
     }
     case Op::HistoryMax: {
@@ -191,23 +265,9 @@ Value ExprEval::eval(const ir::Expr& e) {
     }
     case Op::And:
     case Op::Or: {
-      // Three-valued: a false operand decides 且 and a true one decides 或 even when another operand
-      // needs an absent fact.
-      bool decider = e.op == Op::Or;
-      bool unknown = false;
-      std::size_t before = missing.size();
-      for (const auto& k : e.kids) {
-        try {
-          if (condition(k) == decider) {
-            missing.resize(before);
-            return Value::boolean(decider);
-          }
-        } catch (const NotAssessable&) {
-          unknown = true;
-        }
-      }
-      if (unknown) throw NotAssessable{};
-      return Value::boolean(!decider);
+      std::optional<bool> v = decide(e);
+      if (!v) throw NotAssessable{};
+      return Value::boolean(*v);
     }
     case Op::Not: return Value::boolean(!condition(e.kids[0]));
     case Op::Member: {
@@ -231,8 +291,10 @@ Value ExprEval::eval(const ir::Expr& e) {
       return Value::set(bits);
     }
     case Op::If: return condition(e.kids[0]) ? eval(e.kids[1]) : eval(e.kids[2]);
-    case Op::Tiers: return tiers(e);
-    case Op::Cases: return cases(e);
+    case Op::Tiers:
+    case Op::Cases:
+      if (std::optional<Value> v = e.op == Op::Tiers ? tiers(e) : cases(e)) return *v;
+      throw NoMatch{};
     case Op::Marginal: return marginal(e);
     case Op::Steps: return steps(e);
     case Op::Min:
@@ -247,10 +309,7 @@ Value ExprEval::eval(const ir::Expr& e) {
       }
       return out;
     }
-    case Op::UpTo: {
-      Value v = eval(e.kids[0]);
-      return Value::amount(Decimal(), v.hi, AmountForm::UpTo);
-    }
+    case Op::UpTo: return upTo(eval(e.kids[0]));
     case Op::Range: {
       Value a = eval(e.kids[0]);
       Value b = eval(e.kids[1]);
@@ -262,9 +321,9 @@ Value ExprEval::eval(const ir::Expr& e) {
       Value out = v;
       out.lo = polrt::min(v.lo, c.lo);
       out.hi = polrt::min(v.hi, c.lo);
-      explain(out.hi < v.hi ? fmt::format("{} 超过上限 {}，按 {}", amountText(v.lo, v.hi, v.form),
+      explain([&] { return out.hi < v.hi ? fmt::format("{} 超过上限 {}，按 {}", amountText(v.lo, v.hi, v.form),
                                           show(c, e.type), show(c, e.type))
-                            : fmt::format("{} 未超过上限 {}", amountText(v.lo, v.hi, v.form), show(c, e.type)));
+                            : fmt::format("{} 未超过上限 {}", amountText(v.lo, v.hi, v.form), show(c, e.type)); });
       return out;
     }
   }
@@ -312,8 +371,8 @@ Value ExprEval::arith(const ir::Expr& e) {
       out.form = wider(a.form, b.form);
       break;
   }
-  explain(fmt::format("{} {} {} = {}", withValue(e.kids[0], a), kSigns[static_cast<int>(e.arith)],
-                      withValue(e.kids[1], b), show(out, e.type)));
+  explain([&] { return fmt::format("{} {} {} = {}", withValue(e.kids[0], a), kSigns[static_cast<int>(e.arith)],
+                      withValue(e.kids[1], b), show(out, e.type)); });
   return out;
 }
 
@@ -364,12 +423,12 @@ Value ExprEval::paramAt(const ir::Expr& e) {
     if (entry.day <= day) found = &entry;
   if (!found)
     fail(e, polrt::noValueOn(prm.name, ir::formatDate(day), prm.entries.empty() ? "" : prm.entries.front().date));
-  explain(fmt::format("{} 于 {}：{}（自 {} 起）", prm.name, ir::formatDate(day), show(found->value, prm.type),
-                      found->date));
+  explain([&] { return fmt::format("{} 于 {}：{}（自 {} 起）", prm.name, ir::formatDate(day), show(found->value, prm.type),
+                      found->date); });
   return found->value;
 }
 
-Value ExprEval::tiers(const ir::Expr& e) {
+std::optional<Value> ExprEval::tiers(const ir::Expr& e) {
   const ir::Expr& xe = e.kids[0];
   Value x = eval(xe);
   for (const auto& en : e.entries) {
@@ -385,22 +444,22 @@ Value ExprEval::tiers(const ir::Expr& e) {
     if (!match) continue;
     Value v = eval(en.value[0]);
     const char* word = ir::tierWord(e);
-    explain(fmt::format("分档：{} {} {}{} → {}", withValue(xe, x), word, en.key[0].source,
-                        detail.empty() ? "" : "（" + detail + "）", en.value[0].source));
+    explain([&] { return fmt::format("分档：{} {} {}{} → {}", withValue(xe, x), word, en.key[0].source,
+                        detail.empty() ? "" : "（" + detail + "）", en.value[0].source); });
     return v;
   }
-  explain(fmt::format("分档：{} 不满足任何一档", withValue(xe, x)));
-  throw NoMatch{};
+  explain([&] { return fmt::format("分档：{} 不满足任何一档", withValue(xe, x)); });
+  return std::nullopt;
 }
 
-Value ExprEval::cases(const ir::Expr& e) {
+std::optional<Value> ExprEval::cases(const ir::Expr& e) {
   for (const auto& en : e.entries) {
     if (!en.key.empty() && !condition(en.key[0])) continue;
-    explain(fmt::format("分情形：{} → {}", en.key.empty() ? "其他" : en.key[0].source, en.value[0].source));
+    explain([&] { return fmt::format("分情形：{} → {}", en.key.empty() ? "其他" : en.key[0].source, en.value[0].source); });
     return eval(en.value[0]);
   }
   explain("分情形：没有成立的情形");
-  throw NoMatch{};
+  return std::nullopt;
 }
 
 Value ExprEval::marginal(const ir::Expr& e) {
@@ -419,11 +478,12 @@ Value ExprEval::marginal(const ir::Expr& e) {
     Decimal rate = eval(e.entries[i].value[0]).lo;
     Decimal band = mul(rate, width, e);
     total = add(total, band, e);
-    parts += fmt::format("{}{} × {}", parts.empty() ? "" : " + ", e.entries[i].value[0].source,
-                         show(Value::num(width), e.kids[0].type));
+    if (explain_)
+      parts += fmt::format("{}{} × {}", parts.empty() ? "" : " + ", e.entries[i].value[0].source,
+                           show(Value::num(width), e.kids[0].type));
   }
-  explain(fmt::format("累进：{} → {} = {}", withValue(e.kids[0], x), parts.empty() ? "0" : parts,
-                      show(Value::num(total), e.type)));
+  explain([&] { return fmt::format("累进：{} → {} = {}", withValue(e.kids[0], x), parts.empty() ? "0" : parts,
+                      show(Value::num(total), e.type)); });
   return Value::num(total);
 }
 
@@ -433,7 +493,7 @@ Value ExprEval::steps(const ir::Expr& e) {
   Value every = eval(e.kids[2]);
   Value add = eval(e.kids[3]);
   if (!(x.lo > from.lo)) {
-    explain(fmt::format("递增：{} 未超过 {}，另给予 0", withValue(e.kids[0], x), e.kids[1].source));
+    explain([&] { return fmt::format("递增：{} 未超过 {}，另给予 0", withValue(e.kids[0], x), e.kids[1].source); });
     return Value::amount(Decimal(), Decimal(), add.form);
   }
   if (every.lo.sign() <= 0) fail(e, polrt::stepNotPositive());
@@ -442,8 +502,8 @@ Value ExprEval::steps(const ir::Expr& e) {
       err != polrt::ArithError::None)
     fail(e, polrt::toString(err));
   Value out = Value::amount(mul(add.lo, n, e), mul(add.hi, n, e), add.form);
-  explain(fmt::format("递增：({} − {}) ÷ {} 取整 = {} 档 × {} = {}", withValue(e.kids[0], x), e.kids[1].source,
-                      e.kids[2].source, n.toString(), e.kids[3].source, show(out, e.type)));
+  explain([&] { return fmt::format("递增：({} − {}) ÷ {} 取整 = {} 档 × {} = {}", withValue(e.kids[0], x), e.kids[1].source,
+                      e.kids[2].source, n.toString(), e.kids[3].source, show(out, e.type)); });
   return out;
 }
 

@@ -1,7 +1,9 @@
 // Evaluation of one IR expression for one item of the applicant (internal to compiler/eval).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "eval/eval.h"
@@ -15,12 +17,21 @@ struct NoMatch {};
 
 class ExprEval {
  public:
-  ExprEval(const ir::Program& p, const Applicant& a, int date, int item, std::string clause, bool explain)
-      : p_(p), a_(a), date_(date), year_(ir::yearOf(date)), item_(item), clause_(std::move(clause)),
-        explain_(explain) {}
+  // `clause` (the citation errors name) is held, not copied: it is the clause's own, which outlives
+  // the evaluation, and a copy for each clause and item was a cost of evaluating a large program.
+  ExprEval(const ir::Program& p, const Applicant& a, int date, int item, const std::string& clause, bool explain)
+      : p_(p), a_(a), date_(date), year_(ir::yearOf(date)), item_(item), clause_(clause), explain_(explain) {}
 
   ir::Value eval(const ir::Expr& e);
   bool condition(const ir::Expr& e);
+  // A condition's value, nullopt when it needs an absent fact (named in `missing`), as condition()
+  // throwing NotAssessable. Absent facts compared directly, under 且/或/非/若, are said without an
+  // exception: throwing one for each clause that reads a fact the applicant does not give was most
+  // of the cost of evaluating a large program on a small applicant (the checker's replays).
+  std::optional<bool> decide(const ir::Expr& e);
+  // A clause's amount, nullopt when a 分档 or 分情形 at its top (under 最高 too) has no entry that
+  // applies (eval() throws NoMatch): the commonest outcome on such an applicant, said without one.
+  std::optional<ir::Value> amount(const ir::Expr& e);
 
   // Checked arithmetic on decimals: an error names the clause and the expression.
   Decimal add(Decimal a, Decimal b, const ir::Expr& where);
@@ -45,16 +56,26 @@ class ExprEval {
   bool compare(const ir::Value& a, const ir::Value& b, ast::CmpOp op, const ir::Expr& where);
   bool firstOver(const ir::Expr& factExpr, const ir::Value& x, const Decimal& threshold, std::string* detail);
   ir::Value paramAt(const ir::Expr& e);
-  ir::Value tiers(const ir::Expr& e);
-  ir::Value cases(const ir::Expr& e);
+  std::optional<ir::Value> tiers(const ir::Expr& e);  // nullopt: no entry applies
+  std::optional<ir::Value> cases(const ir::Expr& e);
   ir::Value marginal(const ir::Expr& e);
   ir::Value steps(const ir::Expr& e);
   bool has(const ir::Value& set, const ir::Value& member) const;
   std::string show(const ir::Value& v, const Type& t) const;
   std::string withValue(const ir::Expr& e, const ir::Value& v) const;
+  static ir::Value upTo(const ir::Value& v) { return ir::Value::amount(Decimal(), v.hi, AmountForm::UpTo); }
+  std::optional<ir::Value> present(const ir::Expr& factExpr);  // nullopt, noted in `missing`, when absent
+  void note(const std::string& what);
   void needs(const std::string& what);
-  void explain(std::string line) {
-    if (explain_) lines.push_back(std::move(line));
+  // A line, or what makes it: made only when explanations are asked for, as formatting each costs
+  // more than the evaluation it describes.
+  template <class Line>
+  void explain(Line&& line) {
+    if (!explain_) return;
+    if constexpr (std::is_invocable_v<Line>)
+      lines.push_back(line());
+    else
+      lines.emplace_back(std::forward<Line>(line));
   }
 
   const ir::Program& p_;
@@ -62,7 +83,7 @@ class ExprEval {
   int date_;
   int year_;
   int item_;
-  std::string clause_;
+  const std::string& clause_;
   bool explain_;
 };
 

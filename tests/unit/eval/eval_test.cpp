@@ -328,6 +328,44 @@ TEST(Eval, AbsentFactMakesTheClauseNotAssessable) {
   EXPECT_EQ(award(*c, r, "第1条第2款")->status, eval::Status::NotAssessable);
 }
 
+// Conditions are decided three-valued without an exception for each absent fact (ExprEval::decide),
+// and a table that applies to nothing pays nothing without one (ExprEval::amount): the facts named
+// and what is decided are those of the rules, node by node.
+TEST(Eval, AbsentFactsAreNamedInTheOrderTheConditionsReadThem) {
+  auto c = doc(R"(条 1 {
+      款 1 { 原文 "或" 对象 企业 标的 规模奖励 条件 营业收入 超 1亿元 或 产值 超 1亿元 给予 1万元 }
+      款 2 { 原文 "非" 对象 企业 标的 规模奖励 条件 非 (营业收入 超 1亿元) 给予 1万元 }
+      款 3 { 原文 "若" 对象 企业 标的 规模奖励 条件 若 制造业 则 营业收入 超 1亿元 否则 产值 超 1亿元 给予 1万元 }
+      款 4 { 原文 "比" 对象 企业 标的 规模奖励 条件 产值 超 营业收入 给予 1万元 }
+      款 5 { 原文 "档" 对象 企业 标的 规模奖励 给予 最高 分档 营业收入 达 { 10亿元: 20万元; 1亿元: 2万元 } } })");
+  ASSERT_TRUE(c);
+  auto missing = [&](const eval::Result& r, const char* citation) {
+    auto* a = award(*c, r, citation);
+    if (!a) return std::string("no award");
+    if (a->status != eval::Status::NotAssessable) return "pays " + str(a->hi);
+    std::string out;
+    for (const auto& m : a->missing) out += (out.empty() ? "" : ", ") + m;
+    return out;
+  };
+  auto r = evaluate(*c, facts(R"("人数": 10)"));
+  EXPECT_EQ(missing(r, "第1条第1款"), "企业.营业收入, 企业.产值") << "或: both alternatives are needed";
+  EXPECT_EQ(missing(r, "第1条第2款"), "企业.营业收入");
+  EXPECT_EQ(missing(r, "第1条第3款"), "企业.产值") << "not 制造业 (false when not given): the 否则 branch";
+  EXPECT_EQ(missing(r, "第1条第4款"), "企业.产值") << "the left side is read first";
+  EXPECT_EQ(missing(r, "第1条第5款"), "企业.营业收入");
+  r = evaluate(*c, facts(R"("产值": "2亿元", "制造业": true)"));
+  EXPECT_EQ(missing(r, "第1条第1款"), "pays 10000") << "one true alternative decides 或";
+  EXPECT_EQ(missing(r, "第1条第3款"), "企业.营业收入") << "制造业: the 则 branch";
+  EXPECT_EQ(missing(r, "第1条第4款"), "企业.营业收入");
+  r = evaluate(*c, facts(R"("营业收入": "5000万元", "产值": "4000万元")"));
+  EXPECT_EQ(missing(r, "第1条第1款"), "no award") << "both alternatives false";
+  EXPECT_EQ(missing(r, "第1条第2款"), "pays 10000");
+  EXPECT_EQ(missing(r, "第1条第4款"), "no award");
+  EXPECT_EQ(missing(r, "第1条第5款"), "no award") << "below every tier: nothing is paid";
+  r = evaluate(*c, facts(R"("营业收入": "2亿元")"));
+  EXPECT_EQ(missing(r, "第1条第5款"), "pays 20000");
+}
+
 TEST(Eval, OverflowIsAnErrorNamingTheClause) {
   auto c = doc(R"(条 9 { 款 1 { 原文 "x" 对象 项目 标的 设备奖励 给予 设备投入 × 设备投入 ÷ 1元 × 设备投入 ÷ 1元 } })");
   ASSERT_TRUE(c);
