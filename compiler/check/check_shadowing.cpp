@@ -56,7 +56,9 @@ std::optional<Bound> Checker::lowest(int c) { return amountEnd(c, true); }
 // conditions leave open, a shape not read, a condition without boxes).
 std::optional<Bound> Checker::amountEnd(int c, bool low) {
   auto& cache = low ? lowest_ : highest_;
-  if (auto it = cache.find(c); it != cache.end()) return it->second;
+  if (cache.size() != p_.clauses.size()) cache.resize(p_.clauses.size());
+  auto& slot = cache[static_cast<std::size_t>(c)];
+  if (slot) return *slot;
   const ClauseData& d = cl_[static_cast<std::size_t>(c)];
   const Cond& pc = pay(c);
   std::optional<Bound> out;
@@ -78,7 +80,7 @@ std::optional<Bound> Checker::amountEnd(int c, bool low) {
     else if (!further(*out, *e)) out->byConditions = out->byConditions || e->byConditions;  // the same end
   }
   if (!bounded) out.reset();
-  cache.emplace(c, out);
+  slot = out;
   return out;
 }
 

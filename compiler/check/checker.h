@@ -482,7 +482,9 @@ class Checker {
     std::map<std::pair<int, std::vector<int>>, std::vector<int>> byBase;
   };
   std::vector<GroupMembers> members_;  // members(): each group's paying clauses, built on first use
-  std::map<int, std::optional<Bound>> highest_, lowest_;  // highest(), lowest(), per clause on first use
+  // highest(), lowest(), per clause on first use (the outer optional: not computed yet). Indexed, as
+  // the searches for a dominating clause ask for them once for each candidate they pass.
+  std::vector<std::optional<std::optional<Bound>>> highest_, lowest_;
   std::optional<Q> roundingSlack_;  // byCeiling(): three of the largest units a document rounds to
   std::map<int, int> freq_;
   std::map<std::pair<int, int>, std::string> related_;

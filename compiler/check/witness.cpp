@@ -220,12 +220,14 @@ std::optional<eval::Result> Runner::run(const std::vector<int>& clauses, const j
     if (error) *error = read.errors.front();
     return std::nullopt;
   }
-  sub_.clauses.clear();
-  map_.clear();
-  for (int c : clauses) {
-    sub_.clauses.push_back(p_.clauses[static_cast<std::size_t>(c)]);
-    map_.push_back(c);
+  // A pair's clauses are run again and again (the confirmation, then each try for different amounts):
+  // copied once, as copying a clause's expressions cost more than evaluating them.
+  if (held_ != clauses) {
+    sub_.clauses.clear();
+    for (int c : clauses) sub_.clauses.push_back(p_.clauses[static_cast<std::size_t>(c)]);
+    held_ = clauses;
   }
+  map_ = clauses;
   try {
     return eval::evaluate(sub_, read.applicant, eval::Options{});
   } catch (const eval::EvalError& e) {

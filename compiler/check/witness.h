@@ -46,6 +46,7 @@ class Runner {
   const sema::Model& m_;
   const ir::Program& p_;
   ir::Program sub_;
+  std::vector<int> held_;  // the clauses sub_ holds
   std::vector<int> map_;
 };
 
