@@ -3,7 +3,7 @@
 // reads such a comparison period by period into the date, so the two clauses are disjoint on dates
 // and the number gap search (check_overlaps.cpp) sees no number to pin: the uncovered value is found
 // here, among the values the parameter takes, and the witness is dated into a period that has it. A
-// bound is a conjunct, a conjunct of an alternative of an `或`, or a 分档 table on the read.
+// bound is a conjunct, a comparison reached through 且 and 或 at any depth, or a 分档 table on the read.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -101,38 +101,49 @@ F Checker::payInstead(int c, std::size_t skip, const F& instead, bool freeTable)
   return F::all(std::move(parts));
 }
 
-// Every bound of c on a dated read, with what c pays on but for it: a conjunct; a conjunct of an
-// alternative of an `或` (freed, that alternative's other conditions hold and no other alternative
-// does, so that it is this bound the applicant misses); the union of a 分档 table's entries.
+// Every bound of c on a dated read, with what c pays on but for it: a conjunct, or a bound reached
+// through `且` and `或` at any depth (`(改造 且 (LPR 超 3.5% 或 人数 达 100 以上)) 或 …`), freed where the
+// other conjuncts on its way hold and the other alternatives on its way do not, so that it is this
+// bound the applicant misses; the union of a 分档 table's entries. A pair of clauses is reported at its
+// first gap: the bounds of a conjunct and of an alternative of a conjunct come first, as they did
+// before the deeper ones were searched, so that a pair keeps the finding it had.
 std::vector<Checker::ParamSite> Checker::paramSites(int c) {
-  std::vector<ParamSite> out;
+  std::vector<ParamSite> out, deeper;
   const ClauseData& d = cl_[static_cast<std::size_t>(c)];
-  for (std::size_t i = 0; i < d.conjExprs.size(); ++i) {
-    const ir::Expr& e = *d.conjExprs[i];
-    if (auto b = paramBound(e)) {
-      out.push_back({*b, payInstead(c, i, F::t(), false)});
-      continue;
-    }
-    if (e.op != Op::Or) continue;
-    std::vector<const ir::Expr*> alts;
-    alternatives(e, alts);
-    for (std::size_t k = 0; k < alts.size(); ++k) {
-      std::vector<const ir::Expr*> parts;
-      split(*alts[k], parts);
-      for (std::size_t j = 0; j < parts.size(); ++j) {
-        auto b = paramBound(*parts[j]);
-        if (!b) continue;
-        std::vector<F> instead;
-        for (std::size_t m = 0; m < parts.size(); ++m)
-          if (m != j) instead.push_back(tr_.cond(*parts[m]));
-        for (std::size_t m = 0; m < alts.size(); ++m)
-          if (m != k) instead.push_back(tr_.cond(*alts[m], false));
-        out.push_back({*b, payInstead(c, i, F::all(std::move(instead)), false)});
-      }
-    }
-  }
+  std::vector<Step> path;
+  for (std::size_t i = 0; i < d.conjExprs.size(); ++i) boundSites(c, i, *d.conjExprs[i], path, out, deeper);
   if (auto b = tierBound(c)) out.push_back({*b, payInstead(c, kNoConj, F::t(), true)});
+  out.insert(out.end(), std::make_move_iterator(deeper.begin()), std::make_move_iterator(deeper.end()));
   return out;
+}
+
+void Checker::boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector<Step>& path,
+                         std::vector<ParamSite>& out, std::vector<ParamSite>& deeper) {
+  std::vector<const ir::Expr*> reads;
+  datedReads(e, reads);
+  if (reads.empty()) return;
+  if (auto b = paramBound(e)) {
+    // The parts beside the bound first, then those around them, inward out.
+    std::vector<F> instead;
+    for (auto step = path.rbegin(); step != path.rend(); ++step)
+      for (std::size_t m = 0; m < step->parts.size(); ++m)
+        if (m != step->taken) instead.push_back(tr_.cond(*step->parts[m], !step->alternatives));
+    const bool shallow =
+        path.empty() || (path[0].alternatives && (path.size() == 1 || (path.size() == 2 && !path[1].alternatives)));
+    (shallow ? out : deeper).push_back({*b, payInstead(c, conj, F::all(std::move(instead)), false)});
+    return;
+  }
+  Step step;
+  step.alternatives = e.op == Op::Or;
+  if (step.alternatives) alternatives(e, step.parts);
+  else split(e, step.parts);
+  if (step.parts.size() < 2) return;  // a condition of another kind: no bound inside is its own
+  path.push_back(std::move(step));
+  for (std::size_t j = 0; j < path.back().parts.size(); ++j) {
+    path.back().taken = j;
+    boundSites(c, conj, *path.back().parts[j], path, out, deeper);
+  }
+  path.pop_back();
 }
 
 std::string Checker::readName(const ParamBound& b) const {

@@ -223,6 +223,16 @@ class Checker {
     F freed;
   };
   std::vector<ParamSite> paramSites(int c);
+  // The way from a conjunct down to a part of it: at each 且 (或) its parts (alternatives), and the one taken.
+  struct Step {
+    std::vector<const ir::Expr*> parts;
+    std::size_t taken = 0;
+    bool alternatives = false;
+  };
+  // The bounds inside e (conjunct `conj` of c, or a part of it, reached by `path`): in `out` those
+  // of the conjunct or of one alternative of it, in `deeper` the others.
+  void boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector<Step>& path, std::vector<ParamSite>& out,
+                  std::vector<ParamSite>& deeper);
   static constexpr std::size_t kNoConj = static_cast<std::size_t>(-1);
   F payInstead(int c, std::size_t skip, const F& instead, bool freeTable) const;
   std::string readName(const ParamBound& b) const;

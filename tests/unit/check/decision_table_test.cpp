@@ -325,6 +325,34 @@ TEST(CheckDecisionTable, AGapOnADatedParameterInATableAnAlternativeOrAnExpressio
   }
 }
 
+// A bound on the rate inside an `或` that is itself below another condition (`(制造业 且 (基准利率 超 3.5% 或
+// (人数 达 100 以上 且 基准利率 达 3.5% 以上))) 或 (非 制造业 且 …)`) was searched only at the top two
+// levels: 3.5 % was paid to no 制造业 enterprise of fewer than 100 people, unreported. Bounds are now
+// reached through 且 and 或 at any depth (after the shallower ones, whose findings a pair keeps).
+TEST(CheckDecisionTable, AGapOnADatedParameterInAnAlternativeBelowAnotherConditionIsReported) {
+  const std::string nested =
+      "条件 (制造业 且 (基准利率 超 3.5% 或 (人数 达 100 以上 且 基准利率 达 3.5% 以上))) 或 (非 制造业 且 基准利率 达 3.5% 以上) "
+      "给予 10万元";
+  expectOnly(*withDatedRate("企业", {nested, "条件 基准利率 低于 3.5% 给予 5万元"}), FindingKind::TierGap,
+             "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between", "评价日期 2024-");
+  // Deeper still, and as a stretch (3.55 % and 3.50 % below 达 3.6% 以上).
+  expectOnly(*withDatedRate("企业", {"条件 制造业 且 ((人数 达 10 以上 且 (基准利率 达 3.6% 以上 或 (人数 达 100 以上 且 "
+                                    "基准利率 达 3.5% 以上))) 或 (人数 低于 10 且 基准利率 达 3.5% 以上)) 给予 10万元",
+                                    "条件 基准利率 低于 3.5% 给予 5万元"}),
+             FindingKind::CaseRangeGap, "基准利率 between 3.5% and 3.6%", "评价日期 202");
+  // Quiet: the other clause pays a band (the stretch above it is drawn on purpose), bounds that meet,
+  // and an alternative beside the bound that pays everyone at 3.5 %.
+  for (const auto& rests : std::vector<std::vector<std::string>>{
+           {"条件 (制造业 且 (基准利率 达 3.6% 以上 或 (人数 达 100 以上 且 基准利率 达 3.55% 以上))) 或 (非 制造业 且 "
+            "基准利率 达 3.55% 以上) 给予 10万元",
+            "条件 基准利率 超 3.0% 且 基准利率 低于 3.55% 给予 5万元"},
+           {nested, "条件 基准利率 不超过 3.5% 给予 5万元"},
+           {"条件 (制造业 且 (基准利率 超 3.5% 或 基准利率 达 3.5% 以上)) 或 非 制造业 给予 10万元",
+            "条件 基准利率 低于 3.5% 给予 5万元"}}) {
+    expectNoGap(*withDatedRate("企业", rests));
+  }
+}
+
 // A 分情形 key bounding the rate beside other conditions made the table's parameter search give up:
 // 3.5 % between `改造 且 基准利率 超 3.5%` and `改造 且 基准利率 低于 3.5%` was paid to no 改造 project.
 TEST(CheckDecisionTable, AGapOnADatedParameterBetweenCasesThatSayMoreIsReported) {

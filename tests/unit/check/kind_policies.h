@@ -173,6 +173,15 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          clause("7", "项目", "设备奖励",
                 "给予 分情形 { 改造 且 基准利率 超 3.5%: 10万元; 改造 且 基准利率 低于 3.5%: 5万元; 非 改造: 3万元 }") +
          "}")},
+      // The same value left unpaid by a bound inside an `或` below another condition (the witness: a
+      // 制造业 enterprise of fewer than 100 people, the rate at 3.50 %).
+      {"GapOnADatedParameterInAnAlternativeBelowAnotherCondition",
+       std::string(kCheckSchema) + "参数 基准利率 { 2023-01-01: 3.65%; 2024-01-01: 3.50%; 2025-01-01: 3.10% }\n" +
+         doc("测试", "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n" +
+         clause("1", "企业", "规模奖励",
+                "条件 (制造业 且 (基准利率 超 3.5% 或 (人数 达 100 以上 且 基准利率 达 3.5% 以上))) 或 (非 制造业 且 "
+                "基准利率 达 3.5% 以上) 给予 10万元") +
+         clause("2", "企业", "规模奖励", "条件 基准利率 低于 3.5% 给予 5万元") + "}")},
       {"LevelSkippedBetweenTwoPaid",
        kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 级别 为 国家级 给予 20万元") +
          clause("2", "项目", "设备奖励", "条件 级别 为 市级 给予 5万元") +
