@@ -1,17 +1,13 @@
-// Did-you-mean: the closest known name to an unknown one, by edit distance over code points (so a
-// one-character slip in a three-character Chinese name is found).
+// Did-you-mean for the checker's diagnostics: the closest known name to an unknown one. The rule
+// is runtime/decimal/name_suggest.h's, which the facts readers use too, so that a misspelt name is
+// told the same name wherever it is written.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
+#include "decimal/name_suggest.h"
 
 namespace polc {
 
-// Levenshtein distance over code points: insertions, deletions and replacements.
-std::size_t editDistance(const std::u32string& a, const std::u32string& b);
-
-std::optional<std::string> closestName(const std::string& unknown,
-                                       const std::vector<std::string>& candidates);
+using polrt::closestName;
+using polrt::editDistance;
 
 }  // namespace polc

@@ -4,7 +4,7 @@
 
 namespace polrt {
 
-std::string decimalLimitNote(std::string_view text) {
+POLRT_DECIMAL_DEF std::string decimalLimitNote(std::string_view text) {
   if (Decimal::parse(text)) return "";
   std::string_view body = text;
   if (!body.empty() && (body[0] == '+' || body[0] == '-')) body.remove_prefix(1);
