@@ -20,7 +20,6 @@
 #include "sema/units.h"
 #include "support/read_file.h"
 #include "support/source.h"
-#include "support/suggest.h"
 #include "syntax/literals.h"
 
 namespace polc::facts {
@@ -207,30 +206,6 @@ std::string shown(const json& v) {
   return polrt::cutShown(numbersAsTexts(v).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
-// How a clerk wrote a number polc does not read, when the keyboard is the cause: full-width
-// characters (an input method left in full-width mode: １００万元, 75％) or a thousands separator
-// (1,000万元). Without it the message said only `expected money, got "１００万元"`, or blamed a unit
-// (`unknown unit `,000万元``). Empty when neither is in the text.
-std::string keyboardNote(const std::string& text) {
-  // U+FF05 ％, U+FF0C ，, U+FF0E ．, U+FF10–FF19 ０–９: EF BC 85, 8C, 8E, 90–99 in UTF-8.
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) != 0xEF || static_cast<unsigned char>(text[i + 1]) != 0xBC) continue;
-    auto c = static_cast<unsigned char>(text[i + 2]);
-    if (c == 0x85 || c == 0x8E || (c >= 0x90 && c <= 0x99))
-      return " (full-width characters: write the number in ASCII digits, as 100万元 or 75%)";
-  }
-  if (text.find(',') != std::string::npos || text.find("，") != std::string::npos)
-    return " (a thousands separator: write 1000万元, not 1,000万元)";
-  return "";
-}
-
-// A clerk's slip in a field name (设备投资 for 设备投入, 营业收人): the names were gathered for a
-// suggestion that was never made.
-std::string didYouMean(const std::string& unknown, const std::vector<std::string>& names) {
-  auto best = closestName(unknown, names);
-  return best ? fmt::format(" (did you mean {}?)", *best) : "";
-}
-
 class Reader {
  public:
   Reader(const sema::Model& m, const ir::Program& p, std::optional<int> date) : m_(m), p_(p), date_(date) {}
@@ -239,7 +214,7 @@ class Reader {
     FactsResult r;
     out_ = &r;
     if (!doc.is_object()) {
-      error("", "the facts file must be a JSON object such as {\"企业\": {…}}");
+      error("", polrt::notAFactsObject());
       return r;
     }
     int root = -1;
@@ -259,7 +234,7 @@ class Reader {
       if (s >= 0 && p_.subjects[s].owner < 0) {
         if (value.is_null()) continue;
         if (root >= 0) {
-          error(key, fmt::format("one applicant per file: {} is given besides {}", key, rootKey));
+          error(key, polrt::oneApplicantPerFile(key, rootKey));
           continue;
         }
         root = s;
@@ -269,11 +244,10 @@ class Reader {
       std::vector<std::string> names;
       for (const auto& sub : p_.subjects)
         if (sub.owner < 0) names.push_back(sub.name);
-      error(key, fmt::format("unknown field: the top level holds \"date\" and one applicant ({})",
-                             joined(names)));
+      error(key, polrt::unknownTopLevelField(polrt::valuesListed(names.begin(), names.end())));
     }
     if (root < 0) {
-      if (r.errors.empty()) error("", "no applicant: expected a key naming a top-level subject, such as \"企业\"");
+      if (r.errors.empty()) error("", polrt::noApplicant());
       return r;
     }
     instance(root, -1, rootKey, doc.at(rootKey));
@@ -284,12 +258,6 @@ class Reader {
   }
 
  private:
-  static std::string joined(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-    return out;
-  }
-
   void error(const std::string& path, const std::string& message) {
     out_->errors.push_back(path.empty() ? message : path + ": " + message);
   }
@@ -347,7 +315,7 @@ class Reader {
       for (const auto& x : s.facts) names.push_back(x.name);
       for (std::size_t c = 0; c < p_.subjects.size(); ++c)
         if (p_.subjects[c].owner == subject) names.push_back(p_.subjects[c].name);
-      error(here, fmt::format("unknown field: {} has no fact or part named {}{}", s.name, key, didYouMean(key, names)));
+      error(here, polrt::unknownFactOrPart(s.name, key, names));
     }
     for (std::size_t f = 0; f < s.facts.size(); ++f)
       if (s.facts[f].required && !out_->applicant.instances[index].facts[f] && !rejected[f])
@@ -368,11 +336,11 @@ class Reader {
         std::vector<std::string> names;
         for (const auto& x : s.facts)
           if (x.history) names.push_back(x.name);
-        error(here, fmt::format("unknown field: {} has no fact named {}{}", s.name, name, didYouMean(name, names)));
+        error(here, polrt::unknownHistoryFact(s.name, name, names));
         continue;
       }
       if (!f->history) {
-        error(here, fmt::format("{} keeps no history (its declaration has no 历史)", name));
+        error(here, polrt::keepsNoHistory(name));
         continue;
       }
       if (years.is_null()) continue;
@@ -507,7 +475,7 @@ class Reader {
           }
           hasYear = true;
         } else if (key.empty() || key[0] != '_') {
-          error(at, "unknown field: an award received has citation, target, amount and year");
+          error(at, polrt::unknownAwardField());
           ok = false;
         }
       }
@@ -556,10 +524,7 @@ class Reader {
       case TypeKind::Enum: return "a value of " + p_.enums[t.enumIndex].name;
       case TypeKind::Set: return polrt::valuesOf(p_.enums[t.enumIndex].name);
       case TypeKind::Recognition: return polrt::recognitionsOf(p_.enums[t.enumIndex].name);
-      case TypeKind::Number:
-        if (t.dim == Dimension::base(0)) return "money";
-        if (t.dim.dimensionless()) return t.integer ? "a count" : "a number or rate such as 12%";
-        return "an amount in " + m_.describe(t.dim);
+      case TypeKind::Number: return polrt::expectedNumber(m_.describe(t.dim), t.integer);
       case TypeKind::Error: break;
     }
     return "a value";
@@ -677,21 +642,20 @@ class Reader {
     std::string digits, unit;
     splitQuantity(body, digits, unit);
     // splitQuantity takes a leading number; accept 1e3-free decimals only.
-    if (std::string note = keyboardNote(text); !note.empty()) return bad(note);
+    if (std::string note = polrt::keyboardNote(text); !note.empty()) return bad(note);
     if (digits.empty() || !polrt::Decimal::parse(digits)) return bad(polrt::decimalLimitNote(digits));
     LiteralValue lit{(negative ? "-" : "") + digits, 0, 1, 1};
     if (!unit.empty()) {
       std::string badPart;
       auto r = sema::resolveUnit(m_, unit, badPart);
-      if (!r) return bad(fmt::format(" (unknown unit `{}`)", badPart));
-      if (r->dim != t.dim)
-        return bad(fmt::format(" ({} is {}, not {})", unit, m_.describe(r->dim), m_.describe(t.dim)));
+      if (!r) return bad(polrt::unknownUnitNote(badPart));
+      if (r->dim != t.dim) return bad(polrt::otherDimensionNote(unit, m_.describe(r->dim), m_.describe(t.dim)));
       lit.pow10 = r->pow10;
       lit.scaleNum = r->scaleNum;
       lit.scaleDen = r->scaleDen;
     }
     auto d = ir::literalDecimal(lit);
-    if (!d) return bad(" (no exact decimal value)");
+    if (!d) return bad(polrt::noExactValueNote());
     if (t.integer && !d->isInteger()) {
       error(path, polrt::notAWholeNumber(shown(v)));
       return std::nullopt;

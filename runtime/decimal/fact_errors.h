@@ -6,6 +6,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "decimal/name_suggest.h"
 
 namespace polrt {
 
@@ -166,5 +169,80 @@ inline std::string notTheTarget(const std::string& target, const std::string& ci
 
 // The year of an award received, which every reader reads as four digits.
 inline std::string expectedAYear(const std::string& shown) { return "expected a year such as 2023, got " + shown; }
+
+// ---- numbers ------------------------------------------------------------------------------------
+
+// What a number fact takes, from its dimension as polc describes it (sema's Model::describe: "元",
+// "a plain number", "吨标煤", "元/吨").
+inline std::string expectedNumber(const std::string& dimension, bool integer) {
+  if (dimension == "元") return "money";
+  if (dimension == "a plain number") return integer ? "a count" : "a number or rate such as 12%";
+  return "an amount in " + dimension;
+}
+
+// How a clerk wrote a number no reader reads, when the keyboard is the cause: full-width
+// characters (an input method left in full-width mode: １００万元, 75％) or a thousands separator
+// (1,000万元). Without it the message said only `expected money, got "１００万元"`, or blamed a unit
+// (`unknown unit `,000万元``). Empty when neither is in the text; else a note for expectedGot's end.
+inline std::string keyboardNote(const std::string& text) {
+  // U+FF05 ％, U+FF0C ，, U+FF0E ．, U+FF10–FF19 ０–９: EF BC 85, 8C, 8E, 90–99 in UTF-8.
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xEF || static_cast<unsigned char>(text[i + 1]) != 0xBC) continue;
+    const auto c = static_cast<unsigned char>(text[i + 2]);
+    if (c == 0x85 || c == 0x8E || (c >= 0x90 && c <= 0x99))
+      return " (full-width characters: write the number in ASCII digits, as 100万元 or 75%)";
+  }
+  if (text.find(',') != std::string::npos || text.find("，") != std::string::npos)
+    return " (a thousands separator: write 1000万元, not 1,000万元)";
+  return "";
+}
+
+// The notes after `expected money, got "…"` for a number whose unit is the fault: `part`, the
+// unit (or the part of a compound unit) no declaration names; a unit of another dimension; a unit
+// whose scale makes the value inexact.
+inline std::string unknownUnitNote(const std::string& part) { return " (unknown unit `" + part + "`)"; }
+inline std::string otherDimensionNote(const std::string& unit, const std::string& is, const std::string& want) {
+  return " (" + unit + " is " + is + ", not " + want + ")";
+}
+inline const char* noExactValueNote() { return " (no exact decimal value)"; }
+
+// ---- fields no reader knows, and the top level ------------------------------------------------------
+
+// A key of an item's object that is none of its facts, its parts, its history or its awards
+// received; `names`: its facts, then its parts, of which the one meant is named when close
+// (设备投资 for 设备投入).
+inline std::string unknownFactOrPart(const std::string& subject, const std::string& key, const std::vector<std::string>& names) {
+  return "unknown field: " + subject + " has no fact or part named " + key + didYouMean(key, names);
+}
+
+// A key of a history that is no fact of the item; `names`: the facts declared 历史.
+inline std::string unknownHistoryFact(const std::string& subject, const std::string& key, const std::vector<std::string>& names) {
+  return "unknown field: " + subject + " has no fact named " + key + didYouMean(key, names);
+}
+
+// A history given for a fact declared without 历史: no clause reads its earlier years.
+inline std::string keepsNoHistory(const std::string& fact) {
+  return fact + " keeps no history (its declaration has no 历史)";
+}
+
+// A key of an award received that is none of its four fields.
+inline const char* unknownAwardField() { return "unknown field: an award received has citation, target, amount and year"; }
+
+// A key of the top level that is neither the date nor an applicant; `applicants`: the top-level
+// subjects, as valuesListed lists them.
+inline std::string unknownTopLevelField(const std::string& applicants) {
+  return "unknown field: the top level holds \"date\" and one applicant (" + applicants + ")";
+}
+
+// A file that is JSON but not an object (an array, a number, a text).
+inline const char* notAFactsObject() { return "the facts file must be a JSON object such as {\"企业\": {…}}"; }
+
+// An object naming no applicant (and nothing else wrong: an unknown key is told as such).
+inline const char* noApplicant() { return "no applicant: expected a key naming a top-level subject, such as \"企业\""; }
+
+// A second applicant: `key` is given besides `first`, the first in byte order, which is read.
+inline std::string oneApplicantPerFile(const std::string& key, const std::string& first) {
+  return "one applicant per file: " + key + " is given besides " + first;
+}
 
 }  // namespace polrt

@@ -59,6 +59,12 @@ std::string ident(const std::string& name) {
   return out;
 }
 
+std::string stringList(const std::vector<std::string>& texts) {
+  std::string out;
+  for (const auto& t : texts) (out += out.empty() ? "" : ", ") += lit(t);
+  return "std::vector<std::string>{" + out + "}";
+}
+
 std::string lit(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {

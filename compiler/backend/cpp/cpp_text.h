@@ -34,6 +34,8 @@ class Names {
 
 // A C++ string literal (UTF-8 kept as is).
 std::string lit(const std::string& s);
+// A std::vector<std::string> of the texts, as a C++ expression.
+std::string stringList(const std::vector<std::string>& texts);
 // A comment line: keeps the text readable, never ends the comment early.
 std::string commentText(std::string s);
 // Wraps a long text into comment lines of at most `columns` display columns (a Chinese character

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "backend/cpp/generator.h"
+#include "decimal/fact_errors.h"
 #include "syntax/literals.h"
 
 namespace polc::cpp {
@@ -26,19 +27,32 @@ void Generator::reader(std::ostream& os) {
   os << "  polc_rt::FactsReader rd(kUnitTable, kProgram);\n";
   os << "  polc_rt::Json doc;\n";
   os << "  if (!rd.parse(json, doc)) {\n    errors = rd.errors;\n    return false;\n  }\n";
-  os << "  out = Facts();\n  int roots = 0;\n";
-  os << "  for (std::size_t k = 0; k < doc.keys.size(); ++k) {\n";
+  os << "  out = Facts();\n";
+  os << "  if (!doc.isObject()) {\n    errors = {polc_rt::notAFactsObject()};\n    return false;\n  }\n";
+  // As polc's reader: the keys in byte order, the first applicant read and any other refused.
+  os << "  std::size_t root = doc.keys.size();\n";
+  os << "  for (std::size_t k : doc.byteOrder()) {\n";
   os << "    const std::string& key = doc.keys[k];\n    const polc_rt::Json& value = doc.values[k];\n";
   // null is a key left out, here and wherever a key may be left out (docs/facts.md), as in polc's reader.
   os << "    if (key == \"date\" || key == \"日期\") {\n      if (!value.isNull()) out.date = rd.date(value, key);\n      continue;\n    }\n";
   os << "    if (!key.empty() && key[0] == '_') continue;\n";
+  std::vector<std::string> applicants;
+  for (const auto& sub : p_.subjects)
+    if (sub.owner < 0) applicants.push_back(sub.name);
+  std::string isApplicant;
+  for (const auto& a : applicants) isApplicant += (isApplicant.empty() ? "" : " || ") + ("key == " + lit(a));
+  if (!isApplicant.empty())
+    os << "    if (" << isApplicant << ") {\n      if (value.isNull()) continue;\n"
+       << "      if (root < doc.keys.size()) rd.error(key, polc_rt::oneApplicantPerFile(key, doc.keys[root]));\n"
+       << "      else root = k;\n      continue;\n    }\n";
+  os << "    rd.error(key, polc_rt::unknownTopLevelField(" << lit(polrt::valuesListed(applicants.begin(), applicants.end()))
+     << "));\n  }\n";
+  os << "  if (root == doc.keys.size() && rd.errors.empty()) rd.error(\"\", polc_rt::noApplicant());\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
-      os << "    if (key == " << lit(p_.subjects[s].name) << ") {\n      if (value.isNull()) continue;\n      out." << subjectNames_[s]
-         << ".emplace();\n      read(rd, value, key, *out." << subjectNames_[s] << ");\n      ++roots;\n      continue;\n    }\n";
-  os << "    rd.error(key, \"unknown field\");\n  }\n";
-  os << "  if (!doc.isObject()) rd.error(\"\", \"the facts file must be a JSON object\");\n";
-  os << "  else if (roots != 1) rd.error(\"\", \"expected exactly one applicant\");\n";
+      os << "  if (root < doc.keys.size() && doc.keys[root] == " << lit(p_.subjects[s].name) << ") {\n    out."
+         << subjectNames_[s] << ".emplace();\n    read(rd, doc.values[root], doc.keys[root], *out." << subjectNames_[s]
+         << ");\n  }\n";
   os << "  errors = rd.errors;\n  return errors.empty();\n}\n\n";
 }
 
@@ -93,10 +107,27 @@ void Generator::readSubject(std::ostream& os, int s) {
     os << "          continue;\n        }\n";
   }
   (void)any;
-  os << "        rd.error(at + \".\" + name, \"no history of this fact\");\n      }\n      continue;\n    }\n";
+  // A fact declared without 历史 is told so; another name is unknown, the fact meant named when close.
+  std::string others;
+  std::vector<std::string> kept;
+  for (std::size_t f = 0; f < sub.facts.size(); ++f) {
+    if (facts_[static_cast<std::size_t>(s)][f].history.empty())
+      others += (others.empty() ? "" : " || ") + ("name == " + lit(sub.facts[f].name));
+    else
+      kept.push_back(sub.facts[f].name);
+  }
+  if (!others.empty())
+    os << "        if (" << others << ") {\n          rd.error(at + \".\" + name, polc_rt::keepsNoHistory(name));\n"
+       << "          continue;\n        }\n";
+  os << "        rd.error(at + \".\" + name, polc_rt::unknownHistoryFact(" << lit(sub.name) << ", name, " << stringList(kept)
+     << "));\n      }\n      continue;\n    }\n";
   os << "    if (key == \"已获奖励\" || key == \"received\") {\n      if (!v.isNull()) rd.received(v, at, x.已获奖励, " << s
      << ");\n      continue;\n    }\n";
-  os << "    rd.error(at, \"unknown field\");\n  }\n";
+  std::vector<std::string> known;
+  for (const auto& f : sub.facts) known.push_back(f.name);
+  for (const auto& c : p_.subjects)
+    if (c.owner == s) known.push_back(c.name);
+  os << "    rd.error(at, polc_rt::unknownFactOrPart(" << lit(sub.name) << ", key, " << stringList(known) << "));\n  }\n";
   for (std::size_t f = 0; f < sub.facts.size(); ++f) {
     const auto& slot = sub.facts[f];
     const FactInfo& fi = facts_[static_cast<std::size_t>(s)][f];

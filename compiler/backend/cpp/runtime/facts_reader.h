@@ -22,11 +22,8 @@ inline std::string jsonShown(const Json& v) {
       return out + "]";
     }
     case Json::Kind::Object: {
-      std::vector<std::size_t> order(v.keys.size());
-      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v.keys[a] < v.keys[b]; });
       std::string out = "{";
-      for (std::size_t i : order) ((out += out.size() > 1 ? "," : "") += jsonQuoted(v.keys[i]) + ":") += jsonShown(v.values[i]);
+      for (std::size_t i : v.byteOrder()) ((out += out.size() > 1 ? "," : "") += jsonQuoted(v.keys[i]) + ":") += jsonShown(v.values[i]);
       return out + "}";
     }
   }
@@ -139,45 +136,36 @@ class FactsReader {
   // A number with an optional unit: 1200万元, 12%, 500吨标煤, 0.12.
   // `bounds`: the fact's (null for an amount that is not a fact: it is never negative).
   Dec number(const Json& v, const std::string& at, const char* dimension, bool integer, const Bounds* bounds = nullptr) {
-    if (!v.isText()) {
-      error(at, std::string("expected ") + dimension);
+    // In polc's reader's words and order (fact_errors.h): what the fact takes, the value, a note.
+    auto bad = [&](const std::string& note) {
+      error(at, expectedGot(expectedNumber(dimension, integer), shown(v)) + note);
       return Dec();
-    }
-    std::string t = v.text;
+    };
+    if (!v.isText()) return bad("");
+    const std::string& t = v.text;
+    if (std::string note = keyboardNote(t); !note.empty()) return bad(note);
     bool negative = !t.empty() && t[0] == '-';
     std::string body = negative ? t.substr(1) : t;
     std::size_t i = 0;
     while (i < body.size() && (std::isdigit(static_cast<unsigned char>(body[i])) || body[i] == '.')) ++i;
     std::string digits = body.substr(0, i), unit = body.substr(i);
     auto d = Decimal::parse((negative ? "-" : "") + digits);
-    if (digits.empty() || !d) {
-      error(at, std::string("expected ") + dimension + ", got \"" + t + "\"");
-      return Dec();
-    }
+    if (digits.empty() || !Decimal::parse(digits)) return bad(decimalLimitNote(digits));
+    if (!d) return bad(noExactValueNote());
     std::string dim = "a plain number";
     int pow10 = 0;
     int64_t num = 1, den = 1;
-    if (!unit.empty() && !resolve(unit, dim, pow10, num, den)) {
-      error(at, "unknown unit `" + unit + "`");
-      return Dec();
-    }
+    if (!unit.empty() && !resolve(unit, dim, pow10, num, den)) return bad(unknownUnitNote(unit));
     if (unit.empty()) dim = dimension;
-    if (dim != dimension) {
-      error(at, unit + " is " + dim + ", not " + dimension);
-      return Dec();
-    }
+    if (dim != dimension) return bad(otherDimensionNote(unit, dim, dimension));
     Dec out;
-    if (shift(*d, pow10, out) != ArithError::None || (num != 1 && mulInt(out, num, out) != ArithError::None)) {
-      error(at, "no exact decimal value");
-      return Dec();
-    }
+    if (shift(*d, pow10, out) != ArithError::None || (num != 1 && mulInt(out, num, out) != ArithError::None))
+      return bad(noExactValueNote());
     if (den != 1) {
       Dec q, back, dd = Dec::fromInt(den);
       if (div(out, dd, Decimal::kMaxScale, RoundingMode::HalfEven, q) != ArithError::None ||
-          mul(q, dd, back) != ArithError::None || back != out) {
-        error(at, "no exact decimal value");
-        return Dec();
-      }
+          mul(q, dd, back) != ArithError::None || back != out)
+        return bad(noExactValueNote());
       out = q;
     }
     out = out.normalized();
@@ -262,7 +250,7 @@ class FactsReader {
           }
           hasYear = true;
         } else if (key.empty() || key[0] != '_') {
-          error(here + "." + key, "unknown field");
+          error(here + "." + key, unknownAwardField());
           ok = false;
         }
       }

@@ -24,6 +24,13 @@ struct Json {
   bool isArray() const { return kind == Kind::Array; }
   bool isString() const { return kind == Kind::String; }
   bool isText() const { return kind == Kind::String || kind == Kind::Number; }
+  // An object's keys, as indices, in byte order: the order polc's reader visits them in.
+  std::vector<std::size_t> byteOrder() const {
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+    return order;
+  }
 };
 
 class JsonParser {
