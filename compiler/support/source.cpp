@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "decimal/utf8_decode.h"
+
 namespace polc {
 
 namespace {
@@ -10,45 +12,10 @@ namespace {
 constexpr char32_t kBom = 0xFEFF;
 constexpr char32_t kReplacement = 0xFFFD;
 
-bool isContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
-
 // Decodes the sequence starting at s[pos] into `out` and returns its length in bytes, or 0 when
-// it is not valid UTF-8. The one place that knows the encoding rules, so the validator and the
-// decoder cannot disagree about what is valid.
-std::size_t decodeAt(std::string_view s, std::size_t pos, char32_t& out) {
-  const auto lead = static_cast<unsigned char>(s[pos]);
-  std::size_t length = 0;
-  char32_t cp = 0;
-  char32_t smallest = 0;  // anything below this needed fewer bytes: an overlong encoding
-  if (lead < 0x80) {
-    out = lead;
-    return 1;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    cp = lead & 0x1F;
-    smallest = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    cp = lead & 0x0F;
-    smallest = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    cp = lead & 0x07;
-    smallest = 0x10000;
-  } else {
-    return 0;  // a stray continuation byte or a lead byte no valid sequence starts with
-  }
-  if (s.size() - pos < length) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto b = static_cast<unsigned char>(s[pos + i]);
-    if (!isContinuation(b)) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-  if (cp < smallest || surrogate || cp > 0x10FFFF) return 0;
-  out = cp;
-  return length;
-}
+// it is not valid UTF-8: runtime/decimal/utf8_decode.h's rule, the one the facts readers use, so
+// the validator, the decoder and the readers cannot disagree about what is valid.
+std::size_t decodeAt(std::string_view s, std::size_t pos, char32_t& out) { return polrt::utf8At(s, pos, out); }
 
 bool isScalarValue(char32_t c) { return c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF); }
 
@@ -143,15 +110,7 @@ FileId SourceManager::add(std::string path, std::string text) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
-std::size_t findInvalidUtf8(std::string_view s) {
-  char32_t ignored = 0;
-  for (std::size_t pos = 0; pos < s.size();) {
-    const std::size_t length = decodeAt(s, pos, ignored);
-    if (length == 0) return pos;
-    pos += length;
-  }
-  return std::string_view::npos;
-}
+std::size_t findInvalidUtf8(std::string_view s) { return polrt::illFormedUtf8(s); }
 
 std::u32string decodeUtf8(std::string_view s) {
   std::u32string out;

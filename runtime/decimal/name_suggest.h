@@ -12,26 +12,18 @@
 #include <string_view>
 #include <vector>
 
+#include "decimal/utf8_decode.h"
+
 namespace polrt {
 
 // The code points of well-formed UTF-8; none for anything else (a name to suggest is never one).
 inline std::optional<std::u32string> codePoints(std::string_view s) {
   std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    const std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return std::nullopt;
-    char32_t cp = n == 1 ? lead : lead & (0x7Fu >> n);
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) return std::nullopt;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    // Overlong forms, surrogates and code points beyond U+10FFFF are not UTF-8.
-    static const char32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kLeast[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return std::nullopt;
+  char32_t cp = 0;
+  for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+    n = utf8At(s, i, cp);
+    if (n == 0) return std::nullopt;
     out += cp;
-    i += n;
   }
   return out;
 }
