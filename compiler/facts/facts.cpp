@@ -7,8 +7,15 @@
 
 #include <fmt/format.h>
 
-// The facts fields with two names, shared with the generated code's reader (one definition).
+// The facts fields with two names and the JSON parser, shared with the generated code's reader (one
+// definition). That parser's words are runtime/decimal's, in polc_rt in the generated code.
+#include "decimal/json_words.h"
+#define POLC_RT_JSON_WORDS
+namespace polc_rt {
+using namespace polrt;
+}  // namespace polc_rt
 #include "backend/cpp/runtime/field_names.h"
+#include "backend/cpp/runtime/json.h"
 #include "decimal/parse_fault.h"
 #include "decimal/citation_match.h"
 #include "decimal/fact_errors.h"
@@ -30,153 +37,29 @@ using ir::Value;
 
 // ---- exact JSON -----------------------------------------------------------------------------------
 
-// Thrown by ExactBuilder for a value nested too deeply (a SAX callback can only stop the parse).
-struct TooDeep {};
-
-class ExactBuilder : public nlohmann::json_sax<json> {
- public:
-  json root;
-  std::string error;
-
-  // `text`: the input, to count an error's column in characters (parse_error).
-  explicit ExactBuilder(const std::string& text) : text_(text) {}
-
-  bool null() override { return put(json()); }
-  bool boolean(bool v) override { return put(json(v)); }
-  bool number_integer(number_integer_t v) override { return putNumber(std::to_string(v)); }
-  bool number_unsigned(number_unsigned_t v) override { return putNumber(std::to_string(v)); }
-  bool number_float(number_float_t, const string_t& s) override {
-    // Kept as its text, an exponent would read as a unit ("1e3": unknown unit `e3`). Amounts are
-    // exact decimals, so a number is written out in full; the generated reader refuses it too.
-    if (s.find_first_of("eE") != string_t::npos) {
-      error = at(childName()) + "the number " + s + " has an exponent: write it out in full (1e3 as 1000)";
-      return false;
+// The generated C++'s parser's tree (polc_runtime.h's JsonParser, which polc parses with too, so
+// that a file is refused in the same words by both) as the tree the reader walks: a number kept as
+// its text in a JSON binary rather than a string, so that a text fact can tell `"名称": 123` from
+// `"名称": "123"` and refuse the number (numberText). The depth is the parser's, at most 201.
+json exact(polc_rt::Json&& v) {
+  switch (v.kind) {
+    case polc_rt::Json::Kind::Null: return json();
+    case polc_rt::Json::Kind::Bool: return json(v.b);
+    case polc_rt::Json::Kind::Number: return json::binary(std::vector<std::uint8_t>(v.text.begin(), v.text.end()));
+    case polc_rt::Json::Kind::String: return json(std::move(v.text));
+    case polc_rt::Json::Kind::Array: {
+      json out = json::array();
+      for (auto& x : v.array) out.push_back(exact(std::move(x)));
+      return out;
     }
-    return putNumber(s);
-  }
-  bool string(string_t& v) override { return put(json(v)); }
-  bool binary(binary_t&) override { return put(json()); }
-  bool start_object(std::size_t) override {
-    names_.push_back(childName());
-    json* slot = place(json::object());
-    stack_.push_back(slot);
-    return true;
-  }
-  bool key(string_t& k) override {
-    // A repeated key would silently replace the first value (the whole applicant, for "企业"):
-    // refuse it, so that no fact the file gives is ever ignored. A key and its other spelling
-    // ("date" and "日期") are one field too: one of them would win.
-    if (!stack_.empty() && stack_.back()->is_object()) {
-      if (stack_.back()->contains(k)) {
-        error = at("") + "duplicate key \"" + k + "\"";
-        return false;
-      }
-      if (const char* other = polc_rt::otherSpelling(k); other && stack_.back()->contains(other)) {
-        error = at("") + "duplicate key \"" + k + "\" (the same field as \"" + other + "\")";
-        return false;
-      }
+    case polc_rt::Json::Kind::Object: {
+      json out = json::object();
+      for (std::size_t i = 0; i < v.keys.size(); ++i) out[v.keys[i]] = exact(std::move(v.values[i]));
+      return out;
     }
-    key_ = k;
-    return true;
   }
-  bool end_object() override {
-    stack_.pop_back();
-    names_.pop_back();
-    return true;
-  }
-  bool start_array(std::size_t) override {
-    names_.push_back(childName());
-    json* slot = place(json::array());
-    stack_.push_back(slot);
-    return true;
-  }
-  bool end_array() override {
-    stack_.pop_back();
-    names_.pop_back();
-    return true;
-  }
-  bool parse_error(std::size_t bytesRead, const std::string&, const nlohmann::detail::exception& ex) override {
-    // Without nlohmann's "[json.exception.parse_error.101] " prefix, an internal name to a user.
-    error = ex.what();
-    if (error.rfind("[json.exception.", 0) == 0)
-      if (const auto close = error.find("] "); close != std::string::npos) error.erase(0, close + 2);
-    // nlohmann counts a line's columns in bytes: "新北区" took 9 columns where an editor (and every
-    // other message of polc) shows 3. The same place, in code points.
-    if (const auto at = error.find(", column "); at != std::string::npos)
-      if (const auto colon = error.find(':', at); colon != std::string::npos)
-        error.replace(at + 9, colon - at - 9, std::to_string(codePointColumn(bytesRead)));
-    error = "invalid JSON: " + error;
-    return false;
-  }
-
- private:
-  json* place(json v) {
-    // The parse is iterative, but copying and reading the tree recurse: 100,000 nested arrays
-    // overflowed the stack. A value nested deeper than 200 is refused, at the same depth as the
-    // generated code's reader refuses it (polc_runtime.h, JsonParser), so both accept the same files.
-    if (stack_.size() > kMaxDepth) throw TooDeep{};
-    if (stack_.empty()) {
-      root = std::move(v);
-      return &root;
-    }
-    json& top = *stack_.back();
-    if (top.is_object()) {
-      top[key_] = std::move(v);
-      return &top[key_];
-    }
-    top.push_back(std::move(v));
-    return &top.back();
-  }
-  bool put(json v) {
-    place(std::move(v));
-    return true;
-  }
-  // What the builder refuses is named as the reader names facts (`企业.项目[1].设备投入: …`), so that
-  // a repeated key or an exponent is found in a file of many items: the name of the value read
-  // next, and the path of the containers open followed by `leaf` as the prefix of a message.
-  std::string childName() const {
-    if (stack_.empty()) return "";
-    const json& top = *stack_.back();
-    return top.is_object() ? key_ : "[" + std::to_string(top.size()) + "]";
-  }
-  std::string at(const std::string& leaf) const {
-    std::string path;
-    auto add = [&path](const std::string& name) {
-      if (name.empty()) return;
-      if (name[0] != '[' && !path.empty()) path += '.';
-      path += name;
-    };
-    for (const auto& name : names_) add(name);
-    add(leaf);
-    return path.empty() ? path : path + ": ";
-  }
-  bool putNumber(const std::string& s) {
-    // A JSON binary holding its text rather than a string, so that a text fact can tell `"名称": 123`
-    // from `"名称": "123"` and refuse the number (numberText).
-    return put(json::binary(std::vector<std::uint8_t>(s.begin(), s.end())));
-  }
-
-  static constexpr std::size_t kMaxDepth = 200;
-  // The column of the `bytesRead`-th byte, counted as nlohmann counts it (the bytes read on its line,
-  // 0 right after a line feed, one more at the end of the input) but in code points: a UTF-8
-  // continuation byte does not start a character, and a byte order mark is no column (as in policy
-  // files, support/source.h).
-  std::size_t codePointColumn(std::size_t bytesRead) const {
-    const std::size_t end = std::min(bytesRead, text_.size());
-    std::size_t begin = end;
-    while (begin > 0 && text_[begin - 1] != '\n') --begin;
-    if (begin == 0 && text_.rfind("\xEF\xBB\xBF", 0) == 0) begin = std::min<std::size_t>(3, end);
-    std::size_t column = bytesRead - end;
-    for (std::size_t i = begin; i < end; ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    return column;
-  }
-
-  const std::string& text_;
-  std::vector<json*> stack_;
-  std::vector<std::string> names_;  // beside stack_: each open container's name in its parent
-  std::string key_;
-};
+  return json();
+}
 
 // ---- the reader -----------------------------------------------------------------------------------
 
@@ -185,7 +68,7 @@ bool isYearText(const std::string& s) {
   return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Numbers kept as their text (ExactBuilder's binaries) as texts, at any depth: dumped as binaries,
+// Numbers kept as their text (exact()'s binaries) as texts, at any depth: dumped as binaries,
 // an object given for a fact showed `{"a":{"bytes":[49],"subtype":null}}` for {"a": 1}.
 json numbersAsTexts(const json& v) {
   if (v.is_binary()) return json(*numberText(v));
@@ -677,52 +560,14 @@ class Reader {
 
 }  // namespace
 
-namespace {
-
-// A facts file saved by Excel or Notepad in another encoding than UTF-8 — UTF-16 ("Unicode") or GBK
-// ("ANSI" on a Chinese Windows) — is named as such, with what to do; the parser said "a NUL byte
-// at byte 1", or "ill-formed UTF-8 byte; last read: …" quoting the raw bytes (ill-formed UTF-8 on
-// stderr). Such a file was refused before as it is now: only the message is new.
-void refuseOtherEncodings(const std::string& text) {
-  const auto b = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0x100; };
-  const char* save = ": save it as UTF-8";
-  if ((b(0) == 0xFF && b(1) == 0xFE) || (b(0) == 0xFE && b(1) == 0xFF))
-    throw std::runtime_error(std::string("the file is UTF-16 (it begins with a UTF-16 byte order mark)") + save);
-  if (b(0) == 0 || b(1) == 0)  // ASCII text in UTF-16 without a byte order mark: every other byte is 0
-    throw std::runtime_error(fmt::format("a NUL byte at byte {}: the file looks UTF-16{}", b(0) == 0 ? 0 : 1, save));
-  if (const std::size_t bad = findInvalidUtf8(text); bad != std::string::npos) {
-    // The line only for a text of several: a batch's line is one, and its number is in the prefix.
-    const auto lines = std::count(text.begin(), text.end(), '\n');
-    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n');
-    throw std::runtime_error(fmt::format("the file is not UTF-8 (byte {}{} is ill-formed UTF-8; GBK, \"ANSI\" on a "
-                                         "Chinese Windows, is the usual cause){}",
-                                         bad, lines ? fmt::format(", on line {},", line) : "", save));
-  }
-}
-
-}  // namespace
-
 json parseFactsJson(const std::string& text) {
-  refuseOtherEncodings(text);
-  // nlohmann's reader takes a NUL byte for the end of the input and ignores what follows it: a
-  // file with anything after a NUL is refused instead (in a string a NUL must be escaped anyway),
-  // as the generated code's reader refuses it.
-  if (const auto nul = text.find('\0'); nul != std::string::npos)
-    throw std::runtime_error("a NUL byte at byte " + std::to_string(nul));
-  ExactBuilder b(text);
-  bool ok = false;
-  try {
-    ok = json::sax_parse(text, &b);
-  } catch (const TooDeep&) {
-    throw std::runtime_error("nested too deeply (more than 200 levels)");
-  }
-  // The parser's own errors say "invalid JSON: …"; what the builder refuses (a repeated key, an
-  // exponent, the nesting) is valid JSON that facts do not take.
-  if (!ok) throw std::runtime_error(b.error.empty() ? "invalid JSON" : b.error);
-  return b.root;
+  polc_rt::Json doc;
+  std::string error;
+  if (!polc_rt::JsonParser(text).parse(doc, error)) throw std::runtime_error(error);
+  return exact(std::move(doc));
 }
 
-// The text of an amount, a count or a year: a string, or a number of the facts (ExactBuilder).
+// The text of an amount, a count or a year: a string, or a number of the facts (exact()).
 std::optional<std::string> numberText(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_binary()) return std::string(v.get_binary().begin(), v.get_binary().end());

@@ -107,6 +107,26 @@ TEST_F(Facts, AFileInAnotherEncodingIsNamed) {
   EXPECT_TRUE(read("\xEF\xBB\xBF{\"企业\": {\"所在地\": \"新北区\"}}").ok()) << "a UTF-8 byte order mark is skipped";
 }
 
+// A file that is not JSON, or not JSON facts take, is refused by the parser the generated C++'s
+// reader uses too (polc_runtime.h's JsonParser), in runtime/decimal/json_words.h's words: a syntax
+// error at its line and column in characters (nlohmann's message counted bytes, and the generated
+// reader gave a byte offset), what facts do not take by the path of its field.
+TEST_F(Facts, AJsonErrorIsPlacedInCharactersAndARefusalByItsPath) {
+  EXPECT_EQ(error("{\"企业\": {\"所在地\": \"新北区\",\n  \"人数\": 5, }}"),
+            "invalid JSON at line 2, column 12: expected a key in double quotes, got '}'");
+  EXPECT_EQ(error("\xEF\xBB\xBF{\"企业\" {}}"), "invalid JSON at line 1, column 7: expected ':' after the key, got '{'")
+      << "a byte order mark is no column";
+  EXPECT_EQ(error(R"({"企业": {"名称": "甲\q"}})"), "invalid JSON at line 1, column 17: bad escape \\q");
+  EXPECT_EQ(error(R"({"企业": {"项目": [{}, {"设备投入": "1元", "设备投入": "2元"}]}})"),
+            "企业.项目[1]: duplicate key \"设备投入\"");
+  EXPECT_EQ(error(R"({"企业": {"history": null, "历史": null}})"),
+            "企业: duplicate key \"历史\" (the same field as \"history\")");
+  EXPECT_EQ(error(R"({"企业": {"项目": [{"设备投入": 2e8}]}})"),
+            "企业.项目[0].设备投入: the number 2e8 has an exponent: write it out in full (1e3 as 1000)");
+  EXPECT_EQ(error(std::string("{\"企业\": {}}\0{}", 15)), "a NUL byte at byte 14");
+  EXPECT_EQ(error(std::string(300, '[') + std::string(300, ']')), "nested too deeply (more than 200 levels)");
+}
+
 TEST_F(Facts, NegativeAmount) {
   EXPECT_EQ(error(R"({"企业": {"营业收入": "-5万元"}})"), "企业.营业收入: negative amount \"-5万元\"");
 }

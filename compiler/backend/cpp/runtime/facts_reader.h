@@ -4,6 +4,7 @@
 #pragma once
 
 #include "json.h"
+#include "run.h"
 
 namespace polc_rt {
 

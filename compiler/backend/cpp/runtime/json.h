@@ -1,10 +1,22 @@
 // polc_runtime.h, part 9 of 10: a strict JSON parser (RFC 8259) that keeps numbers as text.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
-// that the source can be read, and compiled, a part at a time.
+// that the source can be read, and compiled, a part at a time. polc's own facts reader
+// (compiler/facts/facts.cpp) parses with it too, so that the two readers refuse a file that is not
+// JSON, or not JSON that facts take, in the same words (runtime/decimal/json_words.h).
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include "field_names.h"
-#include "run.h"
+// The words are runtime/decimal/json_words.h's: in the generated code polc_decimal.h's copy, in
+// namespace polc_rt; polc's own reader, which has runtime/decimal, brings polrt's (facts.cpp).
+#ifndef POLC_RT_JSON_WORDS
+#include "polc_decimal.h"
+#endif
 
 namespace polc_rt {
 
@@ -37,13 +49,17 @@ class JsonParser {
  public:
   explicit JsonParser(const std::string& s) : s_(s) {}
   bool parse(Json& out, std::string& error) {
+    error = otherEncoding(s_);
+    // A NUL outside a string is refused whole: a reader that stops at it would ignore what follows.
+    if (const std::size_t nul = s_.find('\0'); error.empty() && nul != std::string::npos) error = nulByte(nul);
+    if (!error.empty()) return false;
     try {
       // A byte order mark, as editors on Windows write one, is skipped: polc's reader skips it too.
       if (s_.compare(0, 3, "\xEF\xBB\xBF") == 0) i_ = 3;
       ws();
       value(out, 0);
       ws();
-      if (i_ != s_.size()) bad("trailing characters");
+      if (i_ != s_.size()) bad("expected the end of the text after the value");
       return true;
     } catch (const std::runtime_error& e) {
       error = e.what();
@@ -52,8 +68,16 @@ class JsonParser {
   }
 
  private:
-  [[noreturn]] void bad(const char* what) const {
-    throw std::runtime_error(std::string("invalid JSON at byte ") + std::to_string(i_) + ": " + what);
+  // A syntax error at byte `at`, or at the character read next, which the message shows.
+  [[noreturn]] void bad(const std::string& what, std::size_t at) const {
+    throw std::runtime_error(invalidJson(jsonPlace(s_, at), what));
+  }
+  [[noreturn]] void bad(const std::string& what) const { bad(what + ", got " + foundAt(s_, i_), i_); }
+  // Valid JSON that facts do not take, named by the path of the field where it stands.
+  [[noreturn]] void refuse(const std::string& what) const {
+    std::string path;
+    for (const std::string& name : names_) (path += path.empty() || name[0] == '[' ? "" : ".") += name;
+    throw std::runtime_error(atPath(path, what));
   }
   void ws() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
@@ -67,10 +91,9 @@ class JsonParser {
     return false;
   }
   void value(Json& v, int depth) {
-    if (depth > 200) bad("nested too deeply");
+    if (depth > kMaxDepth) throw std::runtime_error(nestedTooDeeply(kMaxDepth));
     ws();
-    if (i_ >= s_.size()) bad("unexpected end");
-    char c = s_[i_];
+    const char c = i_ < s_.size() ? s_[i_] : '\0';
     if (c == '{') {
       ++i_;
       v.kind = Json::Kind::Object;
@@ -78,31 +101,33 @@ class JsonParser {
       do {
         ws();
         Json key;
-        if (i_ >= s_.size() || s_[i_] != '"') bad("expected a key");
+        if (i_ >= s_.size() || s_[i_] != '"') bad("expected a key in double quotes");
         string(key.text);
-        // A repeated key would silently replace the first value (the whole applicant, for "企业"):
-        // refused, as polc's own facts reader refuses it, so that no fact the file gives is ignored.
-        if (std::find(v.keys.begin(), v.keys.end(), key.text) != v.keys.end())
-          bad(("duplicate key \"" + key.text + "\"").c_str());
-        // A key and its other spelling ("date" and "日期") are one field too, as polc reads them.
+        // A repeated key would silently replace the first value, so that a fact the file gives
+        // would be ignored. A key and its other spelling ("date" and "日期") are one field too.
+        if (std::find(v.keys.begin(), v.keys.end(), key.text) != v.keys.end()) refuse(duplicateKey(key.text));
         if (const char* other = otherSpelling(key.text); other && std::find(v.keys.begin(), v.keys.end(), other) != v.keys.end())
-          bad(("duplicate key \"" + key.text + "\" (the same field as \"" + other + "\")").c_str());
-        if (!eat(':')) bad("expected ':'");
+          refuse(duplicateKey(key.text, other));
+        if (!eat(':')) bad("expected ':' after the key");
         Json item;
+        names_.push_back(key.text);
         value(item, depth + 1);
+        names_.pop_back();
         v.keys.push_back(key.text);
         v.values.push_back(std::move(item));
       } while (eat(','));
-      if (!eat('}')) bad("expected '}'");
+      if (!eat('}')) bad("expected ',' or '}'");
     } else if (c == '[') {
       ++i_;
       v.kind = Json::Kind::Array;
       if (eat(']')) return;
       do {
+        names_.push_back("[" + std::to_string(v.array.size()) + "]");
         v.array.emplace_back();
         value(v.array.back(), depth + 1);
+        names_.pop_back();
       } while (eat(','));
-      if (!eat(']')) bad("expected ']'");
+      if (!eat(']')) bad("expected ',' or ']'");
     } else if (c == '"') {
       v.kind = Json::Kind::String;
       string(v.text);
@@ -119,7 +144,7 @@ class JsonParser {
       v.kind = Json::Kind::Number;
       number(v.text);
     } else {
-      bad("unexpected character");
+      bad("expected a value");
     }
   }
   // RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, as polc's own reader takes it;
@@ -145,39 +170,21 @@ class JsonParser {
       ++i_;
       if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
       digits();
-      // Kept as text, an exponent would read as a unit ("1e3": unknown unit `e3`); amounts are exact
-      // decimals, written out in full. polc's reader (compiler/facts/facts.cpp) says the same.
-      throw std::runtime_error("the number " + s_.substr(start, i_ - start) +
-                               " has an exponent: write it out in full (1e3 as 1000)");
+      refuse(numberWithExponent(s_.substr(start, i_ - start)));
     }
     out = s_.substr(start, i_ - start);
   }
-  // One UTF-8 character starting at s_[i_ - 1] (a byte above 0x7F): well formed (no overlong form,
-  // no surrogate, at most U+10FFFF), appended to `out`; otherwise refused, as polc's own reader
-  // refuses it.
+  // One character starting at s_[i_ - 1] (a byte above 0x7F), appended to `out`: the whole text
+  // is well-formed UTF-8 (parse checked it first, otherEncoding), so it has its full length.
   void utf8(std::string& out) {
-    const auto lead = static_cast<unsigned char>(s_[i_ - 1]);
-    int more = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) more = 1;
-    else if (lead == 0xE0) more = 2, lo = 0xA0;
-    else if (lead >= 0xE1 && lead <= 0xEC) more = 2;
-    else if (lead == 0xED) more = 2, hi = 0x9F;
-    else if (lead >= 0xEE && lead <= 0xEF) more = 2;
-    else if (lead == 0xF0) more = 3, lo = 0x90;
-    else if (lead >= 0xF1 && lead <= 0xF3) more = 3;
-    else if (lead == 0xF4) more = 3, hi = 0x8F;
-    else bad("ill-formed UTF-8");
-    out += static_cast<char>(lead);
-    for (int k = 0; k < more; ++k) {
-      if (i_ >= s_.size()) bad("ill-formed UTF-8");
-      const auto b = static_cast<unsigned char>(s_[i_]);
-      if (b < (k == 0 ? lo : 0x80) || b > (k == 0 ? hi : 0xBF)) bad("ill-formed UTF-8");
-      out += s_[i_++];
-    }
+    char32_t cp = 0;
+    const std::size_t n = utf8At(s_, i_ - 1, cp);
+    if (n == 0) bad("ill-formed UTF-8", i_ - 1);
+    out.append(s_, i_ - 1, n);
+    i_ += n - 1;
   }
   void hex4(unsigned& cp) {
-    if (i_ + 4 > s_.size()) bad("bad \\u escape");
+    if (i_ + 4 > s_.size()) bad("bad \\u escape", i_ - 2);
     cp = 0;
     for (int k = 0; k < 4; ++k) {
       char h = s_[i_++];
@@ -185,16 +192,16 @@ class JsonParser {
       if (h >= '0' && h <= '9') cp |= static_cast<unsigned>(h - '0');
       else if (h >= 'a' && h <= 'f') cp |= static_cast<unsigned>(h - 'a' + 10);
       else if (h >= 'A' && h <= 'F') cp |= static_cast<unsigned>(h - 'A' + 10);
-      else bad("bad \\u escape");
+      else bad("bad \\u escape", i_ - 1);
     }
   }
   void string(std::string& out) {
-    ++i_;  // the opening quote
+    const std::size_t open = i_++;  // the opening quote
     while (true) {
-      if (i_ >= s_.size()) bad("unterminated string");
+      if (i_ >= s_.size()) bad("unterminated string", open);
       char c = s_[i_++];
       if (c == '"') return;
-      if (static_cast<unsigned char>(c) < 0x20) bad("control character in a string (escape it)");
+      if (static_cast<unsigned char>(c) < 0x20) bad("control character in a string (escape it)", i_ - 1);
       if (static_cast<unsigned char>(c) >= 0x80) {
         utf8(out);
         continue;
@@ -203,7 +210,7 @@ class JsonParser {
         out += c;
         continue;
       }
-      if (i_ >= s_.size()) bad("unterminated string");
+      if (i_ >= s_.size()) bad("unterminated string", open);
       char e = s_[i_++];
       switch (e) {
         case '"': out += '"'; break;
@@ -218,13 +225,13 @@ class JsonParser {
           unsigned cp;
           hex4(cp);
           // A surrogate only as a pair: a high one, then \u and a low one.
-          if (cp >= 0xDC00 && cp <= 0xDFFF) bad("a low surrogate without a high one");
+          if (cp >= 0xDC00 && cp <= 0xDFFF) bad("a low surrogate without a high one", i_ - 6);
           if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (!(i_ + 2 <= s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u')) bad("a high surrogate without a low one");
+            if (!(i_ + 2 <= s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u')) bad("a high surrogate without a low one", i_);
             i_ += 2;
             unsigned lo;
             hex4(lo);
-            if (lo < 0xDC00 || lo > 0xDFFF) bad("a high surrogate without a low one");
+            if (lo < 0xDC00 || lo > 0xDFFF) bad("a high surrogate without a low one", i_);
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           }
           if (cp < 0x80) {
@@ -244,13 +251,15 @@ class JsonParser {
           }
           break;
         }
-        default: bad("bad escape");
+        default: bad(std::string("bad escape \\") + e, i_ - 2);
       }
     }
   }
 
+  static constexpr int kMaxDepth = 200;  // deeper, copying and reading the tree would recurse too far
   const std::string& s_;
   std::size_t i_ = 0;
+  std::vector<std::string> names_;  // the key or [index] of each value being read: the path refuse() names
 };
 
 }  // namespace polc_rt
