@@ -12,6 +12,7 @@
 
 #include "check_util.h"
 #include "kind_policies.h"
+#include "../under_asan.h"
 #include "facts/facts.h"
 
 namespace polc::test {
@@ -490,6 +491,12 @@ bool evalPays(const json& ev, const std::string& citation) {
 // `polc eval`, and, read back as `polc eval --facts` reads them, show the claim of the finding the
 // checker reports for the same policy.
 TEST(CheckCli, EveryKindsWitnessFilesReplayThroughPolcEval) {
+#ifdef POLC_UNDER_ASAN
+  // ≈ 100 polc runs, 30 s of CPU under ASan, the phase's longest test, where CI has no time to
+  // spare (docs/robustness.md): the normal build runs it in full, and under ASan+UBSan fuzz_check
+  // replays every finding's witness on every input through the same replay (check/replay.h).
+  GTEST_SKIP() << "run by the normal build; fuzz_check replays witnesses under the sanitizers";
+#endif
   std::set<std::string> codes;
   for (const auto& [name, text] : kindPolicies()) {
     SCOPED_TRACE(name);

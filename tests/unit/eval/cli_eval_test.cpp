@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_util.h"
+#include "../under_asan.h"
 
 namespace {
 
@@ -715,14 +716,6 @@ long maxChildRssKb() {
   getrusage(RUSAGE_CHILDREN, &u);
   return u.ru_maxrss;
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define POLC_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define POLC_UNDER_ASAN 1
-#endif
-#endif
 
 TEST(EvalCli, BatchMemoryIsConstant) {
 #ifdef POLC_UNDER_ASAN
