@@ -37,6 +37,8 @@ void readResult(polrt_session* s) {
     }
     use(polrt_award_funding_arrangement(s, a));
     for (int m = 0; m < polrt_award_missing_count(s, a); ++m) use(polrt_award_missing(s, a, m));
+    for (int n = 0; n < polrt_award_note_count(s, a); ++n) use(polrt_award_note(s, a, n));
+    for (int m = 0; m < polrt_award_may_be_replaced_by_count(s, a); ++m) use(polrt_award_may_be_replaced_by(s, a, m));
     for (int e = 0; e < polrt_award_explanation_count(s, a); ++e) use(polrt_award_explanation(s, a, e));
   }
   for (int w = 0; w < polrt_warning_count(s); ++w) use(polrt_warning(s, w));

@@ -93,6 +93,28 @@ Unsplit unsplitTotals(const ir::Program& p, const eval::Result& r) {
   return out;
 }
 
+// The kept awards a non-stacking group may still drop, since a member of it is not assessable
+// (polrt::replaceableNote): how many, and their range, a part of 总范围.
+struct Provisional {
+  int count = 0;
+  polrt::Decimal lo, hi;
+};
+
+Provisional provisionalTotals(const eval::Result& r) {
+  Provisional out;
+  for (const Award& aw : r.awards) {
+    if (aw.mayBeReplacedBy.empty() || !aw.hasAmount()) continue;
+    ++out.count;
+    // A part of the total, which was summed without overflow: its sum cannot overflow either.
+    polrt::Decimal lo, hi;
+    (void)polrt::add(out.lo, aw.lo, lo);
+    (void)polrt::add(out.hi, aw.hi, hi);
+    out.lo = lo;
+    out.hi = hi;
+  }
+  return out;
+}
+
 std::string rangeText(const polrt::Decimal& lo, const polrt::Decimal& hi) {
   return lo == hi ? yuan(hi) : yuan(lo) + " 至 " + yuan(hi);
 }
@@ -195,6 +217,8 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     }
     os << fmt::format("    状态     {}\n", statusChinese(aw.status));
     if (!aw.reason.empty()) os << fmt::format("    原因     {}\n", aw.reason);
+    for (const auto& note : aw.notes)
+      if (polrt::isReplaceableNote(note)) os << fmt::format("    {}     {}\n", polrt::replaceableLabel(), note);
     if (aw.quotaLimited && aw.status != Status::QuotaLimited) os << "    名额     受名额限制，取决于全部申报者的排序\n";
     os << fmt::format("    受益人   {}\n", aw.payee);
     if (!aw.funding.empty()) {
@@ -233,6 +257,9 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
   if (!unsplit.undecided.second.isZero())
     os << fmt::format("    {}{}\n", totalsLabel("资金分担无法判断"),
                       rangeText(unsplit.undecided.first, unsplit.undecided.second));
+  if (const Provisional provisional = provisionalTotals(r); provisional.count)
+    os << fmt::format("    {}{}{}\n", totalsLabel(polrt::replaceableTotalLabel()), rangeText(provisional.lo, provisional.hi),
+                      polrt::replaceableTotalNote(provisional.count));
   os << fmt::format("    待遇 {} 项，一事一议 {} 项，不予叠加 {} 项，无法评估 {} 项，已获不再给予 {} 项\n", t.benefits,
                     t.negotiated, t.dropped, t.notAssessable, t.alreadyReceived);
   return os.str();
@@ -281,6 +308,7 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
     j["installments"] = inst;
     j["text"] = cl.text;
     j["notes"] = aw.notes;
+    if (!aw.mayBeReplacedBy.empty()) j["may_be_replaced_by"] = aw.mayBeReplacedBy;
     j["explanation"] = explain ? json(aw.explanation) : json::array();
     awards.push_back(std::move(j));
   }
@@ -318,6 +346,10 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
       {"no_funding_rule", range(unsplit.noRule)},
       {"funding_undecided", range(unsplit.undecided)},
   };
+  if (const Provisional provisional = provisionalTotals(r); provisional.count)
+    out["totals"]["may_be_replaced"] = {{"count", provisional.count},
+                                        {"min", provisional.lo.normalized().toString()},
+                                        {"max", provisional.hi.normalized().toString()}};
   return out;
 }
 

@@ -25,7 +25,8 @@ void containsEach(const json& e, const json& a, const char* key, const char* wha
   if (!e.contains(key)) return;
   const json& want = e.at(key);
   if (!want.is_array()) throw TestFileError(fmt::format("{}.{}: expected an array of {}", where, key, what));
-  const json& got = a.at(key);
+  // A key the result leaves out when it has nothing (may_be_replaced_by) is an empty list.
+  const json got = a.contains(key) ? a.at(key) : json::array();
   std::string shownGot;
   for (const auto& g : got) shownGot += (shownGot.empty() ? "" : ", ") + g.get<std::string>();
   if (want.empty() && !got.empty()) difference(lines, fmt::format("{} (none)", key), "(none)", shownGot);
@@ -63,7 +64,7 @@ void Comparison::award(const json& e, const std::string& where) {
   checkKeys(e,
             {"citation", "for", "count", "kind", "status", "form", "min", "max", "computed_max", "capped",
              "quota_limited", "payee", "funding", "funding_arrangement", "installments", "reason", "missing",
-             "notes", "category", "target", "benefit"},
+             "notes", "may_be_replaced_by", "category", "target", "benefit"},
             where);
   if (!e.contains("citation")) throw TestFileError(where + ": missing \"citation\"");
   // A misspelt value ("keep") would only show as a difference with the result: it is the test's error.
@@ -147,7 +148,7 @@ void Comparison::exhaustive() {
 
 void Comparison::totals(const json& e, const std::string& where) {
   if (!e.is_object()) throw TestFileError(where + ": expected an object");
-  checkKeys(e, {"exact", "up_to", "min", "max", "range_min", "range_max", "by_payer", "counts"}, where);
+  checkKeys(e, {"exact", "up_to", "min", "max", "range_min", "range_max", "by_payer", "counts", "may_be_replaced"}, where);
   const json& t = result_.at("totals");
   std::vector<std::string> lines;
   auto amount = [&](const char* key, const json& actual) {
@@ -166,6 +167,11 @@ void Comparison::totals(const json& e, const std::string& where) {
     json actual = json::object();
     for (const auto& b : t.at("by_payer")) actual[b.at("payer").get<std::string>()] = b;
     payers(e.at("by_payer"), actual, "by_payer", where + ".by_payer", lines);
+  }
+  if (e.contains("may_be_replaced")) {  // how many kept awards a group may still drop (0: the key is absent)
+    const int want = intOf(e.at("may_be_replaced"), where + ".may_be_replaced");
+    const int got = t.contains("may_be_replaced") ? t.at("may_be_replaced").at("count").get<int>() : 0;
+    if (want != got) difference(lines, "may_be_replaced", std::to_string(want), std::to_string(got));
   }
   if (e.contains("counts")) {
     const json& c = e.at("counts");
@@ -260,6 +266,7 @@ void Comparison::fields(const json& e, const json& a, const std::string& label, 
   }
   containsEach(e, a, "missing", "fact names", where, lines);
   containsEach(e, a, "notes", "note texts", where, lines);
+  containsEach(e, a, "may_be_replaced_by", "citations", where, lines);
   if (!lines.empty()) {
     diffs.push_back(label);
     diffs.insert(diffs.end(), lines.begin(), lines.end());

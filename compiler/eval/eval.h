@@ -76,6 +76,9 @@ struct Award {
   std::string fundingArrangement;  // a funding rule in words ("按现行财政体制执行"): no split
   std::vector<Installment> installments;
   std::vector<std::string> notes;
+  // Not-assessable members of a non-stacking group that may replace this award once assessed
+  // (polrt::replaceableNote): each named as describe() names an award, in award order.
+  std::vector<std::string> mayBeReplacedBy;
   std::vector<std::string> explanation;  // filled only when asked for
 
   bool hasAmount() const {

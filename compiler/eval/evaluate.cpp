@@ -74,6 +74,7 @@ class Evaluator {
     settleDrops(r.awards);
     for (const auto& k : p_.caps) cap(k, r.awards);
     for (auto& aw : r.awards) finish(aw);
+    markReplaceable(r.awards);
     totals(r);
     return r;
   }
@@ -323,7 +324,8 @@ class Evaluator {
     int alone = -1;  // awards whose item no instance of `per` owns each get their own partition
     for (int k = 0; k < static_cast<int>(awards.size()); ++k) {
       const Award& aw = awards[k];
-      if (aw.kind != ir::AwardKind::Pay || !aw.counted()) continue;
+      // A member not assessable decides no drop, but makes the award kept provisional.
+      if (aw.kind != ir::AwardKind::Pay || !(aw.counted() || aw.status == Status::NotAssessable)) continue;
       const ir::Clause& cl = p_.clauses[aw.clause];
       bool inScope = g.scope == ir::GroupScope::All ||
                      (g.scope == ir::GroupScope::Document && cl.document == g.document) ||
@@ -336,12 +338,16 @@ class Evaluator {
       int key = owner >= 0 ? owner : alone--;
       partitions[{key, g.sameTarget ? cl.target : -1, 0}].push_back(k);
     }
-    for (auto& [key, members] : partitions) {
+    for (auto& [key, all] : partitions) {
+      if (all.size() < 2) continue;
+      auto ofDocument = [&](int k) { return p_.clauses[awards[k].clause].document == g.document; };
+      if (g.scope == ir::GroupScope::All && std::none_of(all.begin(), all.end(), ofDocument)) continue;
+      std::vector<int> members, unassessed;
+      for (int k : all) (awards[k].status == Status::NotAssessable ? unassessed : members).push_back(k);
+      if (!unassessed.empty())
+        for (int k : members) replaceable_.push_back(Replaceable{k, static_cast<int>(&g - p_.groups.data()), unassessed});
       if (members.size() < 2) continue;
-      if (g.scope == ir::GroupScope::All &&
-          std::none_of(members.begin(), members.end(),
-                       [&](int k) { return p_.clauses[awards[k].clause].document == g.document; }))
-        continue;
+      if (g.scope == ir::GroupScope::All && std::none_of(members.begin(), members.end(), ofDocument)) continue;
       int best = members[0];
       for (int k : members)
         if (better(awards[k], payable[k], awards[best], payable[best], g)) best = k;
@@ -392,6 +398,22 @@ class Evaluator {
 
   void explainNotes(Award& aw, const std::string& whose, const std::vector<std::string>& notes) {
     for (const auto& n : notes) explainLine(aw, polrt::noteLine(whose, n));
+  }
+
+  // The awards of a partition with members not assessable that are still counted after every group
+  // (the one kept, or the only one counted) may be replaced once those are assessed: a note each.
+  void markReplaceable(std::vector<Award>& awards) const {
+    for (const Replaceable& m : replaceable_) {
+      Award& aw = awards[m.award];
+      if (!aw.counted()) continue;
+      std::vector<std::string> names;
+      for (int k : m.unassessed) {
+        names.push_back(describe(awards[k]));
+        if (std::find(aw.mayBeReplacedBy.begin(), aw.mayBeReplacedBy.end(), names.back()) == aw.mayBeReplacedBy.end())
+          aw.mayBeReplacedBy.push_back(names.back());
+      }
+      aw.notes.push_back(polrt::replaceableNote(p_.groups[m.group].name, names));
+    }
   }
 
   // A later group may drop the award an earlier one kept: the earlier drop then says so and names
@@ -697,6 +719,11 @@ class Evaluator {
     std::string keptAmount;
     std::size_t line;
   };
+  // A counted member of a partition some of whose members (`unassessed`) are not assessable.
+  struct Replaceable {
+    int award, group;
+    std::vector<int> unassessed;
+  };
   // A cut a cap over several clauses made on the trial copy (payable()): to what the award was cut.
   struct Cut {
     int award, cap;
@@ -708,6 +735,7 @@ class Evaluator {
   const Options& o_;
   bool trial_ = false;  // caps applied on a copy, to compare what awards would pay (payable())
   std::vector<Drop> drops_;
+  std::vector<Replaceable> replaceable_;
   std::vector<Cut> cuts_;  // of the last trial, when explaining
   int date_ = 0;
   int year_ = 0;

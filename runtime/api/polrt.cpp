@@ -654,6 +654,14 @@ const char* polrt_award_note(const polrt_session* s, int award, int i) {
   return guardValue<const char*>(nullptr, [&] { return keep(s, s->s->notes(s->s->award(award))[i]); });
 }
 
+int polrt_award_may_be_replaced_by_count(const polrt_session* s, int award) {
+  return validAward(s, award) ? static_cast<int>(s->s->mayBeReplacedBy(s->s->award(award)).size()) : 0;
+}
+const char* polrt_award_may_be_replaced_by(const polrt_session* s, int award, int i) {
+  if (i < 0 || i >= polrt_award_may_be_replaced_by_count(s, award)) return nullptr;
+  return guardValue<const char*>(nullptr, [&] { return keep(s, s->s->mayBeReplacedBy(s->s->award(award))[i]); });
+}
+
 int polrt_warning_count(const polrt_session* s) { return s ? static_cast<int>(s->s->warnings().size()) : 0; }
 const char* polrt_warning(const polrt_session* s, int i) {
   if (i < 0 || i >= polrt_warning_count(s)) return nullptr;

@@ -71,6 +71,29 @@ inline std::string dropReasonChained(const std::string& group, const std::string
          "）不予叠加，最终保留 " + finallyKept + (text.empty() ? "" : "；原文：" + text);
 }
 
+// A non-stacking group some of whose members are not assessable (a fact they need is missing):
+// the award it keeps for now, or the only counted one of its partition, is provisional, since
+// once assessed one of those may pay more and the group would drop it (docs/eval-output.md,
+// "不重复享受"). The award's note names the group and those members (`members`: each as a drop
+// names the award it gave way to), and each member is the award's JSON `may_be_replaced_by`.
+inline std::string replaceableNote(const std::string& group, const std::vector<std::string>& members) {
+  std::string out = "不重复享受（" + group + "）中 ";
+  for (std::size_t i = 0; i < members.size(); ++i) out += (i ? "、" : "") + members[i];
+  return out + " 无法评估：评估后本项可能被替换";
+}
+inline bool isReplaceableNote(const std::string& note) {
+  const std::string end = "无法评估：评估后本项可能被替换";
+  return note.rfind("不重复享受（", 0) == 0 && note.size() > end.size() &&
+         note.compare(note.size() - end.size(), end.size(), end) == 0;
+}
+// polc eval's text: the note's label in the award's block, and the totals' line of such awards
+// (their range, then `count`).
+inline const char* replaceableLabel() { return "待定"; }
+inline const char* replaceableTotalLabel() { return "其中可能被替换"; }
+inline std::string replaceableTotalNote(int count) {
+  return "（" + std::to_string(count) + " 项：不重复组中有无法评估的条款，评估后可能不予叠加）";
+}
+
 // How a cap over several clauses cut what an award would pay, when a group compares the awards
 // after those caps: `before`, then one step per cap that cut it (capCut). `who`: 本项, or the other
 // award's citation.

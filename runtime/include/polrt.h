@@ -188,9 +188,15 @@ const char* polrt_award_missing(const polrt_session* s, int award, int i);
 int polrt_award_explanation_count(const polrt_session* s, int award);
 const char* polrt_award_explanation(const polrt_session* s, int award, int line);
 /* The award's notes, as the JSON result's "notes": the clause's 释义, then, when a funding rule
- * needed a fact the applicant did not give, "资金分担无法判断，缺少：企业.所在地". */
+ * needed a fact the applicant did not give, "资金分担无法判断，缺少：企业.所在地", then, for an award a
+ * non-stacking group keeps while some of its members are not assessable, one per such group:
+ * "不重复享受（从优从高）中 常办发〔2022〕1号 第2条第1款 无法评估：评估后本项可能被替换". */
 int polrt_award_note_count(const polrt_session* s, int award);
 const char* polrt_award_note(const polrt_session* s, int award, int i);
+/* Those not-assessable members, as the JSON result's "may_be_replaced_by": each as a drop names the
+ * award it gave way to (its citation, then its item when that is not the applicant). 0 for most awards. */
+int polrt_award_may_be_replaced_by_count(const polrt_session* s, int award);
+const char* polrt_award_may_be_replaced_by(const polrt_session* s, int award, int i);
 
 /* Warnings about the applicant, as `polc eval` gives them ("warnings" in its JSON result). First,
  * one for each recognition granted after the evaluation date (polrt_add_recognition with a later

@@ -59,6 +59,8 @@ bool Session::evaluate(bool explain) {
   fundingPool_.clear();
   instPool_.clear();
   margParts_.clear();
+  replaceable_.clear();
+  unassessedPool_.clear();
   if (!indexed_) indexInstances();
   startMemo();
   try {

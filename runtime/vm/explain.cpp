@@ -2,6 +2,7 @@
 // reasons of the awards it returns. The same words as the reference evaluator (compiler/eval).
 #include "vm/vm.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,30 @@ std::vector<std::string> Session::notes(const AwardR& a) const {
     for (uint32_t i = 0; i < a.fundMissCount; ++i) m.push_back(missingText(missingPool_[a.fundMissBegin + i]));
     out.push_back(fundingUndecidedNote(join(m, "、")));
   }
+  const int self = static_cast<int>(&a - awards_.data());
+  if (a.counted())
+    for (const Replaceable& m : replaceable_)
+      if (m.award == self) out.push_back(replaceableNote(p_.strings[p_.groups[m.group].name], replaceableNames(m)));
+  return out;
+}
+
+std::vector<std::string> Session::replaceableNames(const Replaceable& m) const {
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < m.count; ++i) {
+    const AwardR& aw = awards_[unassessedPool_[m.begin + i]];
+    out.push_back(describe(aw.clause, aw.instance));
+  }
+  return out;
+}
+
+std::vector<std::string> Session::mayBeReplacedBy(const AwardR& a) const {
+  std::vector<std::string> out;
+  const int self = static_cast<int>(&a - awards_.data());
+  if (a.counted())
+    for (const Replaceable& m : replaceable_)
+      if (m.award == self)
+        for (std::string& name : replaceableNames(m))
+          if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
   return out;
 }
 

@@ -81,7 +81,8 @@ void Session::group(const GroupDef& g) {
   parts_.clear();
   for (int k = 0; k < nawards_; ++k) {
     const AwardR& aw = awards_[k];
-    if (aw.kind != kPay || !aw.counted() || !g.inScope[aw.clause]) continue;
+    // A member not assessable decides no drop, but makes the award kept provisional.
+    if (aw.kind != kPay || !(aw.counted() || aw.status == AwardStatus::NotAssessable) || !g.inScope[aw.clause]) continue;
     int key = -1;
     for (int i = aw.instance; i >= 0 && key < 0; i = inst_[i].parent)
       if (std::find(g.per.begin(), g.per.end(), inst_[i].subject) != g.per.end()) key = i;
@@ -95,7 +96,8 @@ void Session::group(const GroupDef& g) {
   if (parts_.size() < 2) return;
   // What the awards would pay after the caps (trial_), only when the group may drop one: the caps
   // applied for real in step 7 then see the same awards and report the same errors.
-  payable();
+  if (std::count_if(parts_.begin(), parts_.end(), [&](const Part& m) { return awards_[m.award].counted(); }) >= 2)
+    payable();
   std::sort(parts_.begin(), parts_.end(), [](const Part& a, const Part& b) {
     if (a.key != b.key) return a.key < b.key;
     if (a.target != b.target) return a.target < b.target;
@@ -105,17 +107,34 @@ void Session::group(const GroupDef& g) {
     std::size_t e = s + 1;
     while (e < parts_.size() && parts_[e].key == parts_[s].key && parts_[e].target == parts_[s].target) ++e;
     if (e - s >= 2) {
-      bool relevant = g.scope != kScopeAll;
-      for (std::size_t m = s; m < e && !relevant; ++m)
-        if (p_.clauses[awards_[parts_[m].award].clause].document == g.document) relevant = true;
-      if (relevant) {
-        int best = parts_[s].award;
+      bool relevant = g.scope != kScopeAll, relevantNow = relevant;
+      const uint32_t begin = static_cast<uint32_t>(unassessedPool_.size());
+      std::size_t counted = 0;
+      for (std::size_t m = s; m < e; ++m) {
+        const AwardR& aw = awards_[parts_[m].award];
+        const bool ofDocument = p_.clauses[aw.clause].document == g.document;
+        relevant = relevant || ofDocument;
+        if (aw.counted()) {
+          relevantNow = relevantNow || ofDocument;
+          ++counted;
+        } else {
+          unassessedPool_.push_back(parts_[m].award);
+        }
+      }
+      const uint32_t count = static_cast<uint32_t>(unassessedPool_.size()) - begin;
+      if (!relevant || count == 0) unassessedPool_.resize(begin);
+      else
         for (std::size_t m = s; m < e; ++m)
-          if (better(parts_[m].award, best, g)) best = parts_[m].award;
+          if (awards_[parts_[m].award].counted())
+            replaceable_.push_back(Replaceable{parts_[m].award, static_cast<int>(&g - p_.groups.data()), begin, count});
+      if (relevantNow && counted >= 2) {
+        int best = -1;
+        for (std::size_t m = s; m < e; ++m)
+          if (awards_[parts_[m].award].counted() && (best < 0 || better(parts_[m].award, best, g))) best = parts_[m].award;
         const AwardR& kept = awards_[best];
         for (std::size_t m = s; m < e; ++m) {
           int k = parts_[m].award;
-          if (k == best) continue;
+          if (k == best || awards_[k].status == AwardStatus::NotAssessable) continue;
           AwardR& aw = awards_[k];
           aw.status = AwardStatus::Dropped;
           aw.reason = ReasonKind::Dropped;
@@ -135,11 +154,13 @@ void Session::group(const GroupDef& g) {
           // A tie is settled by 优先 and citation order, not by the amount: say so.
           bool tie = false;
           for (std::size_t m = s; m < e; ++m)
-            tie = tie || (parts_[m].award != best && trial_[parts_[m].award].second == trial_[best].second);
+            tie = tie || (parts_[m].award != best && awards_[parts_[m].award].status == AwardStatus::Dropped &&
+                          trial_[parts_[m].award].second == trial_[best].second);
           explainLine(awards_[best], keptLine(p_.strings[g.name], tie));
           std::vector<int> others{best};
           for (std::size_t m = s; m < e; ++m)
-            if (parts_[m].award != best) others.push_back(parts_[m].award);
+            if (parts_[m].award != best && awards_[parts_[m].award].status == AwardStatus::Dropped)
+              others.push_back(parts_[m].award);
           explainCompared(best, others, g);
           explainNotes(awards_[best], p_.strings[g.name], g.notes);
         }

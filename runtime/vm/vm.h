@@ -188,6 +188,8 @@ class Session {
   std::string missingText(uint32_t desc) const;  // 企业.营业收入, 上年 企业.营业收入 (2023年), …
   std::vector<std::string> missing(const AwardR& a) const;
   std::vector<std::string> notes(const AwardR& a) const;
+  // The not-assessable members of non-stacking groups that may replace the award once assessed.
+  std::vector<std::string> mayBeReplacedBy(const AwardR& a) const;
   std::string payeeText(const AwardR& a) const;
   const FundingPartR* funding(const AwardR& a) const { return fundingPool_.data() + a.fundingBegin; }
   const InstallmentR* installments(const AwardR& a) const { return instPool_.data() + a.instBegin; }
@@ -413,6 +415,15 @@ class Session {
     Decimal lo, hi;
   };
   std::vector<Cut> cuts_;
+  // A counted member of a group's partition some of whose members are not assessable: the awards
+  // [begin, begin + count) of unassessedPool_ (polrt::replaceableNote).
+  struct Replaceable {
+    int award, group;
+    uint32_t begin, count;
+  };
+  std::vector<Replaceable> replaceable_;
+  std::vector<int> unassessedPool_;
+  std::vector<std::string> replaceableNames(const Replaceable& m) const;
   struct RatioPlan {  // see planSplits()
     bool totalOk = false;
     Decimal total;

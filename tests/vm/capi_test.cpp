@@ -485,22 +485,49 @@ class CApiFeaturesFirm : public ::testing::Test {
   int firm = -1;
 };
 
-TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
-  ProgramHandle h;
-  polrt_session* s = nullptr;
+// A session of the features set evaluated on `date` for an enterprise (`firm`) in 新北区 with one
+// project, of which only `fact` is given.
+void featuresProject(ProgramHandle& h, polrt_session*& s, int& firm, const char* date, const char* fact,
+                     const char* value) {
   ASSERT_NO_FATAL_FAILURE(featuresSession(h, s));
-  int firm = -1, project = -1;
-  ASSERT_EQ(polrt_set_date(s, "2026-06-30"), POLRT_OK);
+  int project = -1;
+  ASSERT_EQ(polrt_set_date(s, date), POLRT_OK);
   ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
   ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "2000000"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, project, fact, value), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
-  auto find = [&] {
-    for (int i = 0; i < polrt_award_count(s); ++i)
-      if (std::strcmp(polrt_award_citation(s, i), "示乙〔2026〕2号 第1条第4款") == 0) return i;
-    return -1;
-  };
+}
+
+// An award a non-stacking group keeps while members of it are not assessable: its notes say so, one
+// per group, and polrt_award_may_be_replaced_by names each member once, as polc eval's JSON does.
+TEST(CApi, AwardNotesSayAGroupMayStillDropIt) {
+  ProgramHandle h;
+  polrt_session* s = nullptr;
+  int firm = -1;
+  ASSERT_NO_FATAL_FAILURE(featuresProject(h, s, firm, "2024-06-30", "级别", "国家级"));
+  const int award = awardOf(s, "示甲〔2026〕1号 第3条第2款");
+  ASSERT_GE(award, 0);
+  EXPECT_STREQ(polrt_award_status(s, award), "kept");
+  ASSERT_EQ(polrt_award_note_count(s, award), 2);
+  EXPECT_STREQ(polrt_award_note(s, award, 0),
+               "不重复享受（项目就高）中 示甲〔2026〕1号 第3条第3款 企业.项目[0]、示甲〔2026〕1号 第3条第4款 企业.项目[0] "
+               "无法评估：评估后本项可能被替换");
+  EXPECT_STREQ(polrt_award_note(s, award, 1),
+               "不重复享受（从优从高）中 示乙〔2026〕2号 第1条第4款 企业.项目[0] 无法评估：评估后本项可能被替换");
+  ASSERT_EQ(polrt_award_may_be_replaced_by_count(s, award), 3);
+  EXPECT_STREQ(polrt_award_may_be_replaced_by(s, award, 2), "示乙〔2026〕2号 第1条第4款 企业.项目[0]");
+  EXPECT_EQ(polrt_award_may_be_replaced_by(s, award, 3), nullptr);
+  EXPECT_EQ(polrt_award_may_be_replaced_by_count(s, 999), 0);
+  polrt_session_free(s);
+}
+
+TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
+  ProgramHandle h;
+  polrt_session* s = nullptr;
+  int firm = -1;
+  ASSERT_NO_FATAL_FAILURE(featuresProject(h, s, firm, "2026-06-30", "设备投入", "2000000"));
+  auto find = [&] { return awardOf(s, "示乙〔2026〕2号 第1条第4款"); };
   int award = find();
   ASSERT_GE(award, 0);
   EXPECT_STREQ(polrt_award_status(s, award), "kept");

@@ -189,6 +189,31 @@ TEST(EvalCli, TotalsListWhatNoPayerSplits) {
   EXPECT_EQ(totals["funding_undecided"], json::parse(R"({"min": "0", "max": "0"})"));
 }
 
+// A group member not assessable (登峰 without 营业收入) left the award the group kept (武进 产销首次超过
+// 50亿元, same 标的) counted with nothing to say it may yet be dropped: its block and the totals say so.
+TEST(EvalCli, AnAwardAGroupMayStillDropSaysSo) {
+  fs::path f = scratch("replaceable.json");
+  write(f, R"({"date": "2024-06-30", "企业": {"所在地": "武进区", "独立法人": true, "企业规模": "大型", "工业企业": true,
+               "产销": "60亿元", "history": {"产销": {"2023": "40亿元"}}}})");
+  CliRun r = runPolc("eval policies/ --facts '" + f.string() + "'", "replaceable");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.out.find("    状态     保留\n"
+                       "    待定     不重复享受（从优从高）中 常办发〔2022〕1号 第2条第1款 无法评估：评估后本项可能被替换\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("    其中可能被替换 200,000 元（20万元）（1 项：不重复组中有无法评估的条款，评估后可能不予叠加）\n"),
+            std::string::npos)
+      << r.out;
+  CliRun js = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "replaceable_json");
+  ASSERT_EQ(js.exit, 0) << js.err;
+  const json result = json::parse(js.out);
+  const json* kept = findAward(result, kWujin + "第2条第1款第1项");
+  ASSERT_NE(kept, nullptr) << js.out;
+  EXPECT_EQ(kept->at("may_be_replaced_by"), json::parse(R"(["常办发〔2022〕1号 第2条第1款"])"));
+  EXPECT_FALSE(findAward(result, kWujin + "第2条第1款第2项")->contains("may_be_replaced_by"));
+  EXPECT_EQ(result.at("totals").at("may_be_replaced"), json::parse(R"({"count": 1, "min": "200000", "max": "200000"})"));
+}
+
 // The batch summary likewise: its payer lines left out the awards of a document without funding
 // rules (第54号's 200万元), so they did not add up to its total.
 TEST(EvalCli, BatchSummaryListsWhatNoPayerSplits) {

@@ -98,7 +98,13 @@ TEST(ExplainCli, FundingThatCannotBeDecidedHasItsLineAndTheNote) {
     const nlohmann::json result = nlohmann::json::parse(r.out);
     const nlohmann::json& award = result.at("awards").at(0);
     EXPECT_EQ(award.at("citation"), "甲〔2026〕1号 第1条第1款");
-    EXPECT_EQ(award.at("notes"), nlohmann::json::array({"资金分担无法判断，缺少：企业.所在地"})) << r.out;
+    // 投入 is not given either, so 甲 第1条第2款 (就高) and 乙's clause (从优从高, the same 标的) are not
+    // assessable: each group's note follows, in the order of the groups.
+    EXPECT_EQ(award.at("notes"),
+              nlohmann::json::array({"资金分担无法判断，缺少：企业.所在地",
+                                     "不重复享受（就高）中 甲〔2026〕1号 第1条第2款 无法评估：评估后本项可能被替换",
+                                     "不重复享受（从优从高）中 乙〔2026〕1号 第1条第1款 无法评估：评估后本项可能被替换"}))
+        << r.out;
     EXPECT_EQ(award.at("funding"), nlohmann::json::array()) << r.out;
   }
 }

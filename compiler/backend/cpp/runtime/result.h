@@ -110,6 +110,13 @@ struct Result {
   std::vector<FundingPart> fundingParts;
   std::vector<Installment> installmentParts;
   std::vector<MissingFact> missingFacts;
+  // A counted member of a non-stacking group's partition some of whose members are not assessable:
+  // those are unassessed[from, from + count) (replaceableNote; Run::partition).
+  struct Replaceable {
+    int award, group, from, count;
+  };
+  std::vector<Replaceable> replaceable;
+  std::vector<int> unassessed;
   // What polc eval warns about the applicant, in its words: each award received given by its target
   // alone that a 累计/年度 cap or a 一次性 clause of that target would count had it its citation
   // (Run::warnUncounted). Its locator is the item's path and the award's place in that item's
@@ -163,6 +170,8 @@ struct Result {
     fundingParts.clear();
     installmentParts.clear();
     missingFacts.clear();
+    replaceable.clear();
+    unassessed.clear();
   }
 
   const ClauseInfo& clause(const Award& aw) const { return program->clauses[aw.clause]; }
@@ -199,6 +208,19 @@ struct Result {
     const ClauseInfo& cl = clause(aw);
     std::vector<std::string> out(cl.notes.begin(), cl.notes.end());
     if (aw.fundingUndecided) out.push_back(fundingUndecidedNote(joined(texts(aw))));
+    if (aw.counted())
+      for (const Replaceable& m : replaceable)
+        if (&awards[static_cast<std::size_t>(m.award)] == &aw) out.push_back(replaceableNote(program->groups[m.group].name, names(m)));
+    return out;
+  }
+  // The not-assessable members of non-stacking groups that may replace the award once assessed.
+  std::vector<std::string> mayBeReplacedBy(const Award& aw) const {
+    std::vector<std::string> out;
+    if (aw.counted())
+      for (const Replaceable& m : replaceable)
+        if (&awards[static_cast<std::size_t>(m.award)] == &aw)
+          for (std::string& name : names(m))
+            if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
     return out;
   }
   // Why the award has its status, in words; empty for a plain award.
@@ -236,6 +258,11 @@ struct Result {
   }
 
  private:
+  std::vector<std::string> names(const Replaceable& m) const {
+    std::vector<std::string> out;
+    for (int i = 0; i < m.count; ++i) out.push_back(describe(awards[static_cast<std::size_t>(unassessed[static_cast<std::size_t>(m.from + i)])]));
+    return out;
+  }
   std::vector<std::string> texts(const Award& aw) const {
     std::vector<std::string> out;
     for (int i = 0; i < aw.missingCount; ++i) out.push_back(missingFacts[static_cast<std::size_t>(aw.missingFrom + i)].text());

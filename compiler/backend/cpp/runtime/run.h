@@ -540,7 +540,8 @@ struct Run {
     int alone = -1;
     for (int k = 0; k < static_cast<int>(r.awards.size()); ++k) {
       const Award& aw = r.awards[static_cast<std::size_t>(k)];
-      if (aw.kind != AwardKind::Pay || !aw.counted()) continue;
+      // A member not assessable decides no drop, but makes the award kept provisional.
+      if (aw.kind != AwardKind::Pay || !(aw.counted() || aw.status == Status::NotAssessable)) continue;
       const ClauseInfo& cl = p.clauses[aw.clause];
       bool inScope = g.scope == GroupScope::All || (g.scope == GroupScope::Document && cl.document == g.document) ||
                      (g.scope == GroupScope::Clauses && g.clauses.contains(aw.clause));
@@ -569,17 +570,31 @@ struct Run {
     const GroupInfo& g = p.groups[groupIndex];
     auto payOf = [&](std::size_t i) -> const Dec& { return pay[static_cast<std::size_t>(std::get<2>(members[i]))]; };
     auto award = [&](std::size_t i) -> Award& { return r.awards[static_cast<std::size_t>(std::get<2>(members[i]))]; };
-    if (g.scope == GroupScope::All) {
-      bool any = false;
-      for (std::size_t i = s; i < e; ++i) any = any || p.clauses[award(i).clause].document == g.document;
-      if (!any) return;
+    bool relevant = g.scope != GroupScope::All, relevantNow = relevant;
+    std::size_t counted = 0;
+    const int from = static_cast<int>(r.unassessed.size());
+    for (std::size_t i = s; i < e; ++i) {
+      const bool ofDocument = p.clauses[award(i).clause].document == g.document;
+      relevant = relevant || ofDocument;
+      if (award(i).counted()) {
+        relevantNow = relevantNow || ofDocument;
+        ++counted;
+      } else {
+        r.unassessed.push_back(std::get<2>(members[i]));
+      }
     }
-    std::size_t best = s;
+    const int count = static_cast<int>(r.unassessed.size()) - from;
+    if (!relevant || count == 0) r.unassessed.resize(static_cast<std::size_t>(from));
+    else
+      for (std::size_t i = s; i < e; ++i)
+        if (award(i).counted()) r.replaceable.push_back(Result::Replaceable{std::get<2>(members[i]), groupIndex, from, count});
+    if (!relevantNow || counted < 2) return;
+    std::size_t best = e;
     for (std::size_t i = s; i < e; ++i)
-      if (better(award(i), payOf(i), award(best), payOf(best), g)) best = i;
+      if (award(i).counted() && (best == e || better(award(i), payOf(i), award(best), payOf(best), g))) best = i;
     const Award& kept = award(best);
     for (std::size_t i = s; i < e; ++i) {
-      if (i == best) continue;
+      if (i == best || award(i).status == Status::NotAssessable) continue;
       Award& aw = award(i);
       aw.status = Status::Dropped;
       aw.why.kind = ReasonKind::NotStacking;
@@ -597,11 +612,12 @@ struct Run {
     if (explain) {
       // A tie is settled by 优先 and citation order, not by the amount: say so.
       bool tie = false;
-      for (std::size_t i = s; i < e; ++i) tie = tie || (i != best && payOf(i) == payOf(best));
+      for (std::size_t i = s; i < e; ++i)
+        tie = tie || (i != best && award(i).status == Status::Dropped && payOf(i) == payOf(best));
       explainLine(award(best), keptLine(g.name, tie));
       std::vector<int> others{std::get<2>(members[best])};
       for (std::size_t i = s; i < e; ++i)
-        if (i != best) others.push_back(std::get<2>(members[i]));
+        if (i != best && award(i).status == Status::Dropped) others.push_back(std::get<2>(members[i]));
       explainCompared(std::get<2>(members[best]), others, pay, g);
       explainNotes(award(best), g.name, g.notes);
     }
