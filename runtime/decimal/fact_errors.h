@@ -206,6 +206,18 @@ inline std::string otherDimensionNote(const std::string& unit, const std::string
 }
 inline const char* noExactValueNote() { return " (no exact decimal value)"; }
 
+// The dimension of a compound unit `over/under` (万元/吨), from its two parts' as polc describes them
+// (sema's Model::describe: "元", "吨", "a plain number"), in its words: "元/吨", "1/吨", a part over
+// itself "a plain number". polc's reader describes any unit so; the generated C++'s, which knows
+// its units' dimensions only as these words, composes them here, so that `"1.5万元/吨"` for money is
+// told `(万元/吨 is 元/吨, not 元)` by both, not an unknown unit by one.
+inline std::string quotientDimension(const std::string& over, const std::string& under) {
+  const std::string plain = "a plain number";
+  if (over == under) return plain;
+  if (under == plain) return over;
+  return (over == plain ? std::string("1") : over) + "/" + under;
+}
+
 // ---- fields no reader knows, and the top level ------------------------------------------------------
 
 // A key of an item's object that is none of its facts, its parts, its history or its awards

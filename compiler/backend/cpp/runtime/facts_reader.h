@@ -156,7 +156,8 @@ class FactsReader {
     std::string dim = "a plain number";
     int pow10 = 0;
     int64_t num = 1, den = 1;
-    if (!unit.empty() && !resolve(unit, dim, pow10, num, den)) return bad(unknownUnitNote(unit));
+    std::string badPart;
+    if (!unit.empty() && !resolve(unit, dim, pow10, num, den, badPart)) return bad(unknownUnitNote(badPart));
     if (unit.empty()) dim = dimension;
     if (dim != dimension) return bad(otherDimensionNote(unit, dim, dimension));
     Dec out;
@@ -300,10 +301,31 @@ class FactsReader {
     }
     return false;
   }
-  // Units of one dimension only (no compound units in facts).
-  bool resolve(const std::string& unit, std::string& dim, int& pow10, int64_t& num, int64_t& den) const {
-    if (unit.find('/') != std::string::npos) return false;
-    return atom(unit, dim, pow10, num, den);
+  // A unit, or a compound of two (万元/吨) as polc's reader takes it (sema::resolveUnit); `bad`: the
+  // part no unit names, the first as polc's reader finds it. A unit over two or more (万元/吨/年)
+  // is refused whole: these words cannot describe its dimension as polc does.
+  bool resolve(const std::string& unit, std::string& dim, int& pow10, int64_t& num, int64_t& den, std::string& bad) const {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0;;) {
+      const std::size_t slash = unit.find('/', start);
+      parts.push_back(unit.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    std::vector<std::string> dims(parts.size());
+    std::vector<int> pows(parts.size(), 0);
+    std::vector<int64_t> nums(parts.size(), 1), dens(parts.size(), 1);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      bad = parts[i].empty() && parts.size() > 1 ? unit : parts[i];
+      if ((parts[i].empty() && parts.size() > 1) || !atom(parts[i], dims[i], pows[i], nums[i], dens[i])) return false;
+    }
+    bad = unit;
+    if (parts.size() > 2) return false;
+    dim = parts.size() == 1 ? dims[0] : quotientDimension(dims[0], dims[1]);
+    pow10 = pows[0] - (parts.size() == 2 ? pows[1] : 0);
+    num = nums[0] * (parts.size() == 2 ? dens[1] : 1);
+    den = dens[0] * (parts.size() == 2 ? nums[1] : 1);
+    return true;
   }
 
   Units units_;
