@@ -108,9 +108,17 @@ struct Walk {
   }
 };
 
-void mark(const Program& p, Expr& root) {
+// `cap`: a clause's per-item cap, when `root` is its amount. The two are one value: the cap is
+// computed whenever the amount is, after it and after the check that the amount is not negative;
+// so the cap's facts are looked for with the amount's, before the amount computes anything — else
+// an amount that fails would be reported where the applicant only has to give the cap's fact.
+void mark(const Program& p, Expr& root, Expr* cap = nullptr) {
   Walk w{p, {}, {}, false, false};
   w.strict(root);
+  if (cap) {
+    w.mayStop = true;  // the amount's own check
+    w.strict(*cap);
+  }
   root.needsFirst.clear();
   if (w.late) root.needsFirst = std::move(w.reads);
   for (Expr* part : w.own) mark(p, *part);
@@ -120,8 +128,11 @@ void mark(const Program& p, Expr& root) {
 
 void markNeedsFirst(Program& program) {
   for (auto& c : program.clauses) {
-    for (auto* list : {&c.eligibility, &c.conditions, &c.amount, &c.cap})
+    for (auto* list : {&c.eligibility, &c.conditions})
       for (auto& e : *list) mark(program, e);
+    if (!c.amount.empty()) mark(program, c.amount[0], c.cap.empty() ? nullptr : &c.cap[0]);
+    else
+      for (auto& e : c.cap) mark(program, e);
     for (auto& rule : c.fundingConditions)
       for (auto& e : rule) mark(program, e);
   }
