@@ -1,5 +1,6 @@
 // Evaluating one applicant: the ten steps of docs/ir.md, in order, each in its own function.
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -116,8 +117,10 @@ class Evaluator {
     aw.kind = cl.award;
     payee(cl, aw, ev);
     // Conditions: a false one means the clause does not apply; one that needs an absent fact makes
-    // the clause not assessable unless another is false.
+    // the clause not assessable unless another is false; one that fails is the clause's error only
+    // when neither (held until the others are known, as 且 holds it: docs/ir.md).
     bool unknown = false;
+    std::exception_ptr held;
     std::vector<std::string> needed;
     auto test = [&](const ir::Expr& e) {
       std::size_t before = ev.missing.size();
@@ -126,6 +129,9 @@ class Evaluator {
         holds = ev.decide(e);
       } catch (const NoMatch&) {
         return false;
+      } catch (const EvalError&) {
+        if (!held) held = std::current_exception();
+        return true;
       }
       if (!holds) {
         unknown = true;
@@ -138,6 +144,7 @@ class Evaluator {
       if (!test(e)) return;
     for (const auto& e : cl.conditions)
       if (!test(e)) return;
+    if (held && !unknown) std::rethrow_exception(held);
     if (o_.explain) {
       aw.explanation.push_back("原文：" + p_.clauses[c].text);
       for (const auto& n : cl.notes) aw.explanation.push_back("释义：" + n);

@@ -2,6 +2,7 @@
 #include "eval/expr_eval.h"
 
 #include <algorithm>
+#include <exception>
 
 #include <fmt/format.h>
 
@@ -168,13 +169,22 @@ std::optional<bool> ExprEval::decide(const ir::Expr& e) {
     switch (e.op) {
       case Op::And:
       case Op::Or: {
-        // Three-valued: a false operand decides 且 and a true one decides 或 even when another operand
-        // needs an absent fact.
+        // A false operand decides 且 and a true one decides 或, even when another operand needs an
+        // absent fact or fails; then an absent fact makes it not assessable; only then does the
+        // first error stand (docs/ir.md, "Facts that are absent"). An error is held, not raised,
+        // until the operands after it are known.
         const bool decider = e.op == Op::Or;
         bool unknown = false;
+        std::exception_ptr held;
         const std::size_t before = missing.size();
         for (const auto& k : e.kids) {
-          std::optional<bool> v = decide(k);
+          std::optional<bool> v;
+          try {
+            v = decide(k);
+          } catch (const EvalError&) {
+            if (!held) held = std::current_exception();
+            continue;
+          }
           if (!v) {
             unknown = true;
           } else if (*v == decider) {
@@ -183,6 +193,7 @@ std::optional<bool> ExprEval::decide(const ir::Expr& e) {
           }
         }
         if (unknown) return std::nullopt;
+        if (held) std::rethrow_exception(held);
         return !decider;
       }
       case Op::Not: {

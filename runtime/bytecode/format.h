@@ -61,10 +61,10 @@ enum Op : uint8_t {
   OP_NOT,          // [bool] → bool
   OP_MEMBER,       // [enum, set] → bool; a = negated
   OP_HAS,          // [set, enum|set] → bool; a = 1 when the right side is a set
-  OP_TRY,          // push handler: target c (instruction index), local b
+  OP_TRY,          // push handler: target c (instruction index), local b; catches not assessable and errors
   OP_ENDTRY,       // pop handler; [bool] → ; if bool == a: resize missing to local b, push a, jump c
   OP_ANDOR_BEGIN,  // local b := {missing size, unknown = false}
-  OP_ANDOR_END,    // local b unknown: not assessable; else push !a
+  OP_ANDOR_END,    // local b unknown: not assessable; else its held error; else push !a
   OP_JF,           // [bool] → ; jump to c when false
   OP_JMP,          // jump to c
   OP_TIER_TEST,    // [x, k] → [x]; a = tier mode, b = compare class, e = cmp op; jump c when no match; d = site

@@ -144,10 +144,20 @@ void Session::item(int c, int i) {
   needed_.clear();
   if (explain_) lines_.clear();
   bool unknown = false;
+  // A condition that fails is the clause's error only when none is false and none needs an absent
+  // fact: held until the others are known, as 且 holds it (docs/ir.md).
+  std::exception_ptr held;
   const Val* v = nullptr;
   auto test = [&](uint32_t block) {
     std::size_t before = missing_.size();
-    switch (run(block, v)) {
+    Outcome o;
+    try {
+      o = run(block, v);
+    } catch (const VmError&) {
+      if (!held) held = std::current_exception();
+      return true;
+    }
+    switch (o) {
       case Outcome::Value: return v->i != 0;
       case Outcome::NotAssessable:
         unknown = true;
@@ -161,6 +171,7 @@ void Session::item(int c, int i) {
     if (!test(b)) return;
   for (uint32_t b : cl.conditions)
     if (!test(b)) return;
+  if (held && !unknown) std::rethrow_exception(held);
   AwardR& aw = newAward();
   aw.clause = c;
   aw.instance = i;

@@ -50,43 +50,53 @@ Session::Outcome Session::run(uint32_t blockIndex, const Val*& out) {
   const Insn* code = p_.code.data() + b.start;
   Handler* handlers = handlers_.data();
   uint32_t sp = 0, hc = 0, pc = 0;
+  // An error under a handler is held by its 且/或 (Ops::erred), which goes on with its next operand.
   for (;;) {
-    const Insn& in = code[pc++];
-    Step step = Step::Next;
-    switch (in.op) {
-      case OP_HALT:
-        out = &st[0];
-        return Outcome::Value;
-      case OP_TRY: handlers[hc++] = Handler{in.c, sp, in.b}; continue;
-      case OP_JMP: pc = in.c; continue;
-      case OP_ENDTRY:
-        --hc;
-        step = Ops::ENDTRY(*this, in, st, sp, locals);
-        break;
+    try {
+      for (;;) {
+        const Insn& in = code[pc++];
+        Step step = Step::Next;
+        switch (in.op) {
+          case OP_HALT:
+            out = &st[0];
+            return Outcome::Value;
+          case OP_TRY: handlers[hc++] = Handler{in.c, sp, in.b}; continue;
+          case OP_JMP: pc = in.c; continue;
+          case OP_ENDTRY:
+            --hc;
+            step = Ops::ENDTRY(*this, in, st, sp, locals);
+            break;
 #define POLRT_INTERP_OP(N) \
   case OP_##N: step = Ops::N(*this, in, st, sp, locals); break;
-      POLRT_INTERP_OP(NUM) POLRT_INTERP_OP(BOOL) POLRT_INTERP_OP(ENUM) POLRT_INTERP_OP(SET) POLRT_INTERP_OP(DATE)
-      POLRT_INTERP_OP(TEXT) POLRT_INTERP_OP(FACT) POLRT_INTERP_OP(PREV) POLRT_INTERP_OP(HISTMAX) POLRT_INTERP_OP(INCREASE)
-      POLRT_INTERP_OP(FIRSTOVER) POLRT_INTERP_OP(NEWLY) POLRT_INTERP_OP(PARAM) POLRT_INTERP_OP(NEG) POLRT_INTERP_OP(ARITH)
-      POLRT_INTERP_OP(CMP) POLRT_INTERP_OP(NOT) POLRT_INTERP_OP(MEMBER) POLRT_INTERP_OP(HAS)
-      POLRT_INTERP_OP(ANDOR_BEGIN) POLRT_INTERP_OP(ANDOR_END) POLRT_INTERP_OP(JF) POLRT_INTERP_OP(TIER_TEST)
-      POLRT_INTERP_OP(TIER_HIT) POLRT_INTERP_OP(CASE_HIT) POLRT_INTERP_OP(NOMATCH) POLRT_INTERP_OP(MARG_BEGIN)
-      POLRT_INTERP_OP(MARG_TEST) POLRT_INTERP_OP(MARG_BAND) POLRT_INTERP_OP(MARG_END) POLRT_INTERP_OP(STEPS)
-      POLRT_INTERP_OP(MINMAX) POLRT_INTERP_OP(UPTO) POLRT_INTERP_OP(RANGE) POLRT_INTERP_OP(CAP)
+          POLRT_INTERP_OP(NUM) POLRT_INTERP_OP(BOOL) POLRT_INTERP_OP(ENUM) POLRT_INTERP_OP(SET) POLRT_INTERP_OP(DATE)
+          POLRT_INTERP_OP(TEXT) POLRT_INTERP_OP(FACT) POLRT_INTERP_OP(PREV) POLRT_INTERP_OP(HISTMAX) POLRT_INTERP_OP(INCREASE)
+          POLRT_INTERP_OP(FIRSTOVER) POLRT_INTERP_OP(NEWLY) POLRT_INTERP_OP(PARAM) POLRT_INTERP_OP(NEG) POLRT_INTERP_OP(ARITH)
+          POLRT_INTERP_OP(CMP) POLRT_INTERP_OP(NOT) POLRT_INTERP_OP(MEMBER) POLRT_INTERP_OP(HAS)
+          POLRT_INTERP_OP(ANDOR_BEGIN) POLRT_INTERP_OP(ANDOR_END) POLRT_INTERP_OP(JF) POLRT_INTERP_OP(TIER_TEST)
+          POLRT_INTERP_OP(TIER_HIT) POLRT_INTERP_OP(CASE_HIT) POLRT_INTERP_OP(NOMATCH) POLRT_INTERP_OP(MARG_BEGIN)
+          POLRT_INTERP_OP(MARG_TEST) POLRT_INTERP_OP(MARG_BAND) POLRT_INTERP_OP(MARG_END) POLRT_INTERP_OP(STEPS)
+          POLRT_INTERP_OP(MINMAX) POLRT_INTERP_OP(UPTO) POLRT_INTERP_OP(RANGE) POLRT_INTERP_OP(CAP)
 #undef POLRT_INTERP_OP
-      default: throw VmError{"internal error: unknown opcode"};
+          default: throw VmError{"internal error: unknown opcode"};
+        }
+        switch (step) {
+          case Step::Next: continue;
+          case Step::Jump: pc = in.c; continue;
+          case Step::NoMatch: return Outcome::NoMatch;
+          default: break;  // NotAssessable (ops throw rather than return Threw)
+        }
+        if (hc == 0) return Outcome::NotAssessable;
+        const Handler& h = handlers[--hc];
+        Ops::caught(locals, h.local);
+        sp = h.sp;
+        pc = h.target;
+      }
+    } catch (...) {
+      if (hc == 0 || !Ops::erred(*this, locals, handlers[hc - 1].local, std::current_exception())) throw;
+      const Handler& h = handlers[--hc];
+      sp = h.sp;
+      pc = h.target;
     }
-    switch (step) {
-      case Step::Next: continue;
-      case Step::Jump: pc = in.c; continue;
-      case Step::NoMatch: return Outcome::NoMatch;
-      default: break;  // NotAssessable (ops throw rather than return Threw)
-    }
-    if (hc == 0) return Outcome::NotAssessable;
-    const Handler& h = handlers[--hc];
-    Ops::caught(locals, h.local);
-    sp = h.sp;
-    pc = h.target;
   }
 }
 

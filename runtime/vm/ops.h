@@ -49,6 +49,20 @@ struct Ops {
   }
   // A handler caught "not assessable": its 且/或 had an unknown operand.
   static POLRT_OP_INLINE void caught(Local* locals, uint32_t local) { locals[local].unknown = true; }
+  // A handler caught an error raised under it: its 且/或 holds the first, for ANDOR_END to raise if
+  // no operand decides and none needs an absent fact (docs/ir.md, "Facts that are absent"). False
+  // for what is no evaluation error (bad_alloc): that ends the run.
+  static bool erred(Session& s, Local* locals, uint32_t local, const std::exception_ptr& e) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const VmError&) {
+      if (!locals[local].erred) s.localErrors_[local] = e;
+      locals[local].erred = true;
+      return true;
+    } catch (...) {
+      return false;
+    }
+  }
 
   static POLRT_OP_INLINE Step NUM(Session& s, const Insn& in, Val* st, uint32_t& sp, Local*) {
     setNumVal(st[sp++], s.p_.decimals[in.c], s.p_.decimals[in.d], in.a);
@@ -297,11 +311,12 @@ struct Ops {
     return Step::Jump;
   }
   static POLRT_OP_INLINE Step ANDOR_BEGIN(Session& s, const Insn& in, Val*, uint32_t&, Local* locals) {
-    locals[in.b] = Local{static_cast<uint32_t>(s.missing_.size()), false};
+    locals[in.b] = Local{static_cast<uint32_t>(s.missing_.size()), false, false};
     return Step::Next;
   }
-  static POLRT_OP_INLINE Step ANDOR_END(Session&, const Insn& in, Val* st, uint32_t& sp, Local* locals) {
+  static POLRT_OP_INLINE Step ANDOR_END(Session& s, const Insn& in, Val* st, uint32_t& sp, Local* locals) {
     if (locals[in.b].unknown) return Step::NotAssessable;
+    if (locals[in.b].erred) std::rethrow_exception(s.localErrors_[in.b]);
     setBoolVal(st[sp++], in.a == 0);
     return Step::Next;
   }

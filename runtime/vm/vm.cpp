@@ -33,6 +33,7 @@ Session::Session(const Program& p)
     : p_(p), payeesBelow_(payeesBelow(p.clauses, [&p](int s, int ancestor) { return p.ownedBy(s, ancestor); })) {
   stack_.resize(p.maxStack + 1);
   locals_.resize(p.maxLocals + 1);
+  localErrors_.resize(p.maxLocals + 1);
   handlers_.resize(p.maxHandlers + 1);
   totals_.byPayer.resize(p.payerNames.size());
   totals_.payerUsed.resize(p.payerNames.size());

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <optional>
 #include <string>
 #include <utility>
@@ -220,6 +221,7 @@ class Session {
   struct Local {
     uint32_t before = 0;
     bool unknown = false;
+    bool erred = false;  // an operand failed: the first error is localErrors_[local]
   };
   struct Handler {
     uint32_t target = 0, sp = 0, local = 0;
@@ -403,6 +405,7 @@ class Session {
   static constexpr std::size_t kMaxMemo = std::size_t{1} << 20;  // entries (4 MB)
   uint32_t memoGen_ = 0, memoStride_ = 0, atomCount_ = 0;
   std::vector<Local> locals_;
+  std::vector<std::exception_ptr> localErrors_;  // per local: its 且/或's first error, raised only if nothing decides
   std::vector<Handler> handlers_;
   std::vector<uint32_t> missing_, needed_;
   std::vector<std::string> lines_;

@@ -64,17 +64,26 @@ void Generator::clauseFunction(std::ostream& os, int c) {
   line("if (run.explain) run.lines.clear();  // left by a clause whose conditions failed");
   line("bool unknown = false;");
   bool hasConditions = !cl.eligibility.empty() || !cl.conditions.empty();
+  std::vector<const Expr*> all;
+  for (const auto* list : {&cl.eligibility, &cl.conditions})
+    for (const auto& e : *list) all.push_back(&e);
+  // A condition that fails is the clause's error only when none is false and none unknown.
+  const bool hold = mustHold(all, false);
+  if (hold) line("std::exception_ptr held;  // a condition's error, raised if none is false and none unknown");
   int k = 0;
   for (const auto* list : {&cl.eligibility, &cl.conditions}) {
     for (const auto& e : *list) {
       line(fmt::format("// {}{}：{}", list == &cl.eligibility ? "申报条件" : "条件", ++k, commentText(e.source)));
-      Cond t = cond(e);
-      if (t.simple)
-        line(fmt::format("if (!{}) return;", t.code));
-      else
-        line(fmt::format("if (!polc_rt::holdsOrUnknown({}, unknown)) return;", t.code));
+      holding(hold && mayFail(e), "held", [&] {
+        Cond t = cond(e);
+        if (t.simple)
+          line(fmt::format("if (!{}) return;", t.code));
+        else
+          line(fmt::format("if (!polc_rt::holdsOrUnknown({}, unknown)) return;", t.code));
+      });
     }
   }
+  if (hold) line("if (held && !unknown) std::rethrow_exception(held);");
   const bool pays = cl.award == ir::AwardKind::Pay && !cl.amount.empty();
   // The amount, into `amount` (and `cap`) with its status `st`; a tier or case that does not
   // match ends the clause (with the award begun: drop it).

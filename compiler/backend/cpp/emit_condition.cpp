@@ -70,6 +70,48 @@ void Generator::flatKids(const Expr& e, Op op, std::vector<const Expr*>& out) co
   }
 }
 
+bool Generator::mayFail(const Expr& e) const {
+  switch (e.op) {
+    case Op::Const:
+    case Op::Fact:
+    case Op::Previous:
+    case Op::HistoryMax:
+    case Op::Newly: return false;
+    case Op::Compare:
+      for (const auto& k : e.kids)
+        if (mayFail(k) || (isNum(k) && !exact(k))) return true;  // amounts that are not exact
+      return false;
+    case Op::Not:
+    case Op::And:
+    case Op::Or:
+    case Op::Member:
+    case Op::Has:
+    case Op::FirstOver:
+    case Op::If:
+      for (const auto& k : e.kids)
+        if (mayFail(k)) return true;
+      return false;
+    default: return true;  // arithmetic, a parameter on a date, steps, tiers and cases
+  }
+}
+
+bool Generator::mustHold(const std::vector<const Expr*>& operands, bool plain) const {
+  for (std::size_t i = 0; i < operands.size(); ++i)
+    if (mayFail(*operands[i]) && (i + 1 < operands.size() || (!plain && i > 0))) return true;
+  return false;
+}
+
+void Generator::holding(bool wrap, const std::string& held, const std::function<void()>& body) {
+  if (!wrap) return body();
+  line("try {");
+  ++indent_;
+  body();
+  --indent_;
+  line("} catch (const polc_rt::EvalError&) {");
+  line(fmt::format("  if (!{0}) {0} = std::current_exception();", held));
+  line("}");
+}
+
 bool Generator::conditionOp(Op op) {
   return op == Op::Compare || op == Op::FirstOver || op == Op::Member || op == Op::Has || op == Op::And ||
          op == Op::Or || op == Op::Not;
@@ -111,12 +153,13 @@ Generator::Cond Generator::condBody(const Expr& e) {
       bool isOr = e.op == Op::Or;
       std::vector<const Expr*> kids;
       flatKids(e, e.op, kids);
-      // Try each kid on its own first: when all are simple, so is the whole.
+      // Try each kid on its own first: when all are simple, so is the whole (unless an error must
+      // be held: `a && b` raises a's before b decides).
       std::ostringstream saved;
       saved << fn_.str();
       int savedTmp = tmp_;
       std::vector<Cond> simple;
-      bool allSimple = true;
+      bool allSimple = !mustHold(kids, true);
       for (const Expr* k : kids) {
         Cond c = cond(*k);
         if (!c.simple) {
@@ -138,21 +181,38 @@ Generator::Cond Generator::condBody(const Expr& e) {
       const char* decider = isOr ? "T4::T" : "T4::F";
       line(fmt::format("T4 {} = {};  // {}", t, isOr ? "T4::F" : "T4::T", commentText(e.source)));
       line(fmt::format("const std::size_t {} = run.missing.size();", before));
+      const bool hold = mustHold(kids, false);
+      const std::string held = hold ? fresh("held") : "";
+      if (hold) line(fmt::format("std::exception_ptr {};  // an operand's error, raised if nothing decides", held));
+      auto decide = [&](const std::string& v) {
+        line(fmt::format("if ({0} == T4::N) {{ {1} = T4::N; break; }}", v, t));
+        line(fmt::format("if ({0} == {2}) {{ {1} = {2}; run.missing.resize({3}); break; }}", v, t, decider, before));
+        line(fmt::format("if ({0} == T4::U) {1} = T4::U;", v, t));
+      };
       line("do {");
       ++indent_;
       for (const Expr* k : kids) {
-        Cond c = cond(*k);
-        if (c.simple) {
-          line(fmt::format("if ({}{}) {{ {} = {}; run.missing.resize({}); break; }}  // {}", isOr ? "" : "!", c.code, t,
-                           decider, before, commentText(k->source)));
+        if (!hold || !mayFail(*k)) {
+          Cond c = cond(*k);
+          if (c.simple)
+            line(fmt::format("if ({}{}) {{ {} = {}; run.missing.resize({}); break; }}  // {}", isOr ? "" : "!", c.code, t,
+                             decider, before, commentText(k->source)));
+          else
+            decide(c.code);
           continue;
         }
-        line(fmt::format("if ({0} == T4::N) {{ {1} = T4::N; break; }}", c.code, t));
-        line(fmt::format("if ({0} == {2}) {{ {1} = {2}; run.missing.resize({3}); break; }}", c.code, t, decider, before));
-        line(fmt::format("if ({0} == T4::U) {1} = T4::U;", c.code, t));
+        // Failing, the operand neither decides nor is unknown.
+        std::string v = fresh();
+        line(fmt::format("T4 {} = {};  // {}", v, isOr ? "T4::F" : "T4::T", commentText(k->source)));
+        holding(true, held, [&] {
+          Cond c = cond(*k);
+          line(fmt::format("{} = {};", v, c.simple ? "polc_rt::t4(" + c.code + ")" : c.code));
+        });
+        decide(v);
       }
       --indent_;
       line("} while (false);");
+      if (hold) line(fmt::format("if ({} && {} == {}) std::rethrow_exception({});", held, t, isOr ? "T4::F" : "T4::T", held));
       return Cond{t, false};
     }
     case Op::Not: {

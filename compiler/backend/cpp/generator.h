@@ -3,6 +3,7 @@
 // facts reader), as Clang splits its Sema. Private to the backend: cpp_emit.h is its interface.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -133,6 +134,16 @@ class Generator {
 
   Cond cond(const Expr& e);
   Cond condBody(const Expr& e);
+
+  // Whether evaluating `e` can raise an evaluation error, conservatively. A 且/或 or a clause's
+  // conditions hold an operand's error until the others are known (docs/ir.md, "Facts that are
+  // absent"): needed when an operand that can fail has another after it, or before it one that
+  // may be unknown (none is when they are `plain` bools).
+  bool mayFail(const Expr& e) const;
+  bool mustHold(const std::vector<const Expr*>& operands, bool plain) const;
+  // Emits `body` (one operand's statements) so that an evaluation error it raises is kept in
+  // `held` (the first only) and the statements after it run; without `wrap`, as it is.
+  void holding(bool wrap, const std::string& held, const std::function<void()>& body);
 
   // The facts `e` needs, looked for before anything of it is computed (ir/needs_first.cpp): its
   // region `st` fails, naming every absent one. cond() does it for the nodes it evaluates itself

@@ -41,6 +41,7 @@ class BlockCompiler {
     blockType_ = llvm::FunctionType::get(i32_, {framePtr_}, false);
     opType_ = llvm::FunctionType::get(i32_, {framePtr_, i32_, i32_}, false);
     caught_ = declare("polrt_op_caught", llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), {framePtr_, i32_}, false));
+    erred_ = declare("polrt_op_erred", llvm::FunctionType::get(i32_, {framePtr_, i32_}, false));
   }
 
   llvm::FunctionType* blockType() const { return blockType_; }
@@ -69,6 +70,7 @@ class BlockCompiler {
     returns_.clear();
     slows_.clear();
     catches_.assign(plan.handlers.size(), nullptr);
+    errs_.assign(plan.handlers.size(), nullptr);
     bbs_.assign(blk.count, nullptr);
     for (uint32_t pc = 0; pc < blk.count; ++pc)
       if (plan.reached[pc]) bbs_[pc] = llvm::BasicBlock::Create(ctx_, "i" + std::to_string(pc), fn_);
@@ -95,18 +97,32 @@ class BlockCompiler {
     returns_.emplace_back(code, bb);
     return bb;
   }
+  // The block entering handler `h` (one per handler, kept in `made`), beginning with `enter`.
+  template <class Enter>
+  llvm::BasicBlock* handlerEntry(std::vector<llvm::BasicBlock*>& made, int h, const std::string& name, Enter enter) {
+    if (!made[h]) {
+      made[h] = llvm::BasicBlock::Create(ctx_, name + std::to_string(h), fn_);
+      llvm::IRBuilder<> hb(made[h]);
+      enter(hb, plan_->handlers[h]);
+    }
+    return made[h];
+  }
   // Where "not assessable" raised under handler `h` goes.
   llvm::BasicBlock* catchFor(int h) {
     if (h < 0) return ret(polrt::native::kNotAssessable);
-    if (!catches_[h]) {
-      const HandlerPlan& hp = plan_->handlers[h];
-      auto* bb = llvm::BasicBlock::Create(ctx_, "catch" + std::to_string(h), fn_);
-      llvm::IRBuilder<> cb(bb);
-      cb.CreateCall(caught_, {frame_, u32(hp.local)});
-      cb.CreateBr(bbs_[hp.target]);
-      catches_[h] = bb;
-    }
-    return catches_[h];
+    return handlerEntry(catches_, h, "catch", [&](llvm::IRBuilder<>& hb, const HandlerPlan& hp) {
+      hb.CreateCall(caught_, {frame_, u32(hp.local)});
+      hb.CreateBr(bbs_[hp.target]);
+    });
+  }
+  // Where an error raised under handler `h` goes: held by its 且/或, which goes on with its next
+  // operand (polrt_op_erred), unless it is no evaluation error.
+  llvm::BasicBlock* errFor(int h) {
+    if (h < 0) return ret(polrt::native::kThrew);
+    return handlerEntry(errs_, h, "err", [&](llvm::IRBuilder<>& hb, const HandlerPlan& hp) {
+      llvm::Value* held = hb.CreateICmpNE(hb.CreateCall(erred_, {frame_, u32(hp.local)}), u32(0));
+      hb.CreateCondBr(held, bbs_[hp.target], ret(polrt::native::kThrew));
+    });
   }
 
   void instruction(const Insn& in, uint32_t start, uint32_t pc) {
@@ -155,7 +171,7 @@ class BlockCompiler {
     auto* sw = sb.CreateSwitch(step, ret(polrt::native::kBadStack), 3);
     sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNotAssessable)), catchFor(h));
     sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNoMatch)), ret(polrt::native::kNoMatch));
-    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepThrew)), ret(polrt::native::kThrew));
+    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepThrew)), errFor(h));
     return bb;
   }
   // The current block branches to handler h's slow block with the op's answer `r`.
@@ -170,12 +186,14 @@ class BlockCompiler {
   llvm::FunctionType* blockType_ = nullptr;
   llvm::FunctionType* opType_ = nullptr;
   llvm::Function* caught_ = nullptr;
+  llvm::Function* erred_ = nullptr;
   // per block
   llvm::Function* fn_ = nullptr;
   llvm::Value* frame_ = nullptr;
   const BlockPlan* plan_ = nullptr;
   std::vector<llvm::BasicBlock*> bbs_;
   std::vector<llvm::BasicBlock*> catches_;
+  std::vector<llvm::BasicBlock*> errs_;  // per handler (errFor)
   std::vector<std::pair<uint32_t, llvm::BasicBlock*>> returns_;
   std::map<int, std::pair<llvm::BasicBlock*, llvm::PHINode*>> slows_;  // per handler (slowFor)
 };
