@@ -712,7 +712,10 @@ VarValue Boxes::pickVar(int var, const Box& b) const {
     if (strict && r == hi) r = r - Q::frac(1, 1000000);
     return r;
   };
-  bool lowFromPolicy = n.hasLo && (n.loLit || (v.lo && n.lo > *v.lo));
+  // A bound at 0 (`上级实到资金 超 0元`, `增量(产值) 超 0元`) asks for some, or for growth: not a
+  // threshold anyone drew, and one unit above it (1元) reads as an odd applicant, so such a value
+  // starts from the default like an unbounded one. A bound the policy sets elsewhere is stood on.
+  bool lowFromPolicy = n.hasLo && ((n.loLit && n.lo.sign() != 0) || (v.lo && n.lo > *v.lo));
   if (lowFromPolicy) {
     x = above(n.lo, n.loStrict);
   } else {
