@@ -419,8 +419,12 @@ class DocumentChecker {
   void funding(int d, ast::Funding& f, bool lastBlock) {
     for (std::size_t i = 0; i < f.rules.size(); ++i) {
       auto& rule = f.rules[i];
-      if (rule.condition)
+      if (rule.condition) {
         perSubject(d, *rule.condition, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*rule.condition, s); });
+        // Tried for every award the document pays, on the evaluation date, as a 申报条件 is.
+        readsBeforeFirstValue(cx_, *rule.condition, *m_.documents[d].decl,
+                              "the 资金分担 of " + m_.documents[d].decl->name.text);
+      }
       else if (rule.kinds.empty() && (i + 1 != f.rules.size() || !lastBlock))
         cx_.diags.error(diag::kTypeMismatch, rule.span, "其他 (otherwise) must be the last funding rule");
       for (const auto& k : rule.kinds) lookup(cx_, m_.kindIndex, m_.kinds, k, diag::kUnknownKind, "kind");
