@@ -42,6 +42,7 @@ enum class FindingKind {
   RoundingMovesAmount,    // W0635
   NegativeAmount,         // W0636
   NeverActs,              // W0637
+  ReadBeforeFirstValue,   // W0638
   Shadowed,               // W0640
 };
 
@@ -81,6 +82,7 @@ struct Finding {
   std::optional<polrt::Decimal> contrastHi;  // the primary clause's ceiling for the contrast
   std::optional<polrt::Decimal> limit;       // a cap, a base: the bound the claim compares with
   std::string baseFact;                      // RateOver100: the base fact, as 主体.事实
+  std::string parameter;                     // ReadBeforeFirstValue: the parameter read
 };
 
 struct Options {

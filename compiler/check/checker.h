@@ -454,6 +454,9 @@ class Checker {
   // ---- written amounts the document's 舍入 moves (check_rounding.cpp) ----
   void roundingMoves(int c);
 
+  // ---- a parameter read before its first value, in a document with no 有效期 start (check_first_value.cpp) ----
+  void readsBeforeFirstValue(int c);
+
   // ---- caps and non-stacking groups that never act (check_never_acts.cpp) ----
   void neverActs();
   // Whether an award of clause c can count for a cap or a group: money, from a clause that can apply.
@@ -498,6 +501,8 @@ class Checker {
   std::optional<Q> roundingSlack_;  // byCeiling(): three of the largest units a document rounds to
   std::map<int, int> freq_;
   std::map<std::pair<int, int>, std::string> related_;
+  // The reads W0638 reported (file, offset): a 申报条件 or 资金分担 is every clause's, and said once.
+  std::set<std::pair<FileId, std::uint32_t>> readsReported_;
   Result out_;
 };
 

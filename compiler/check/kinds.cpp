@@ -64,6 +64,9 @@ const KindInfo kKinds[] = {
     {FindingKind::NeverActs, "W0637", "never_acts", Severity::Warning,
      "A cap over several clauses that covers no clause paying money, or a non-stacking group with fewer than two "
      "that could compete: it never cuts or drops an award"},
+    {FindingKind::ReadBeforeFirstValue, "W0638", "read_before_first_value", Severity::Warning,
+     "A dated parameter read on the evaluation date, in a document whose 有效期 has no start, has no value before "
+     "its first date: an evaluation dated before it that reaches the read stops with an error"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},
 };

@@ -31,14 +31,26 @@ bool near(const Decimal& a, const Decimal& b, const Decimal& unit) {
 struct Evaluated {
   std::optional<eval::Result> result;
   std::string error;
-  // For W0636: the error of the finding's clause evaluated alone on the witness. A program stops at
-  // its first error, so a clause listed before it that stops the evaluation too would hide its own.
+  // For W0636 and W0638: the error of the finding's clause evaluated alone on the witness. A program
+  // stops at its first error, so a clause listed before it that stops the evaluation too would hide
+  // its own.
   std::string alone;
 };
 
+// The findings whose claim is that the witness's evaluation stops with an error.
+bool claimsAStop(FindingKind k) { return k == FindingKind::NegativeAmount || k == FindingKind::ReadBeforeFirstValue; }
+
+// The evaluators' words for the stop the finding claims.
+bool namesTheStop(const Finding& f, const std::string& error) {
+  if (f.kind == FindingKind::ReadBeforeFirstValue)
+    return error.find(f.parameter + " has no value on ") != std::string::npos;
+  return error.find("an award is never below 0") != std::string::npos ||
+         error.find("a cap is never below 0") != std::string::npos;
+}
+
 std::string aloneError(const sema::Model& model, const ir::Program& program, const Finding& f,
                        const nlohmann::ordered_json& facts) {
-  if (f.kind != FindingKind::NegativeAmount || f.clauses.empty()) return "";
+  if (!claimsAStop(f.kind) || f.clauses.empty()) return "";
   Runner r(model, program);
   std::string error;
   return r.run({f.clauses[0]}, facts, &error) ? "" : error;
@@ -69,14 +81,12 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     out.detail = witness.result ? "undecided" : "undecided; the witness does not evaluate: " + witness.error;
     return out;
   }
-  // The one claim that the witness does not evaluate: the evaluator's error names the clause.
-  if (f.kind == FindingKind::NegativeAmount) {
+  // The claims that the witness does not evaluate: the evaluator's error names the clause.
+  if (claimsAStop(f.kind)) {
     const std::string& citation = program.clauses[static_cast<std::size_t>(f.clauses.at(0))].citation;
     out.detail = witness.result ? "the witness evaluates"
                                 : "the witness does not evaluate: " + witness.error + "; the clause alone: " + witness.alone;
-    out.ok = !witness.result && witness.alone.find(citation) != std::string::npos &&
-             (witness.alone.find("an award is never below 0") != std::string::npos ||
-              witness.alone.find("a cap is never below 0") != std::string::npos);
+    out.ok = !witness.result && witness.alone.find(citation) != std::string::npos && namesTheStop(f, witness.alone);
     return out;
   }
   if (!witness.result) {
@@ -181,7 +191,8 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     case FindingKind::CapNotPositive:
       out.ok = a && a->hasAmount() && a->hi.isZero();
       return out;
-    case FindingKind::NegativeAmount: return out;  // judged above
+    case FindingKind::NegativeAmount:
+    case FindingKind::ReadBeforeFirstValue: return out;  // judged above
     case FindingKind::NeverActs: return out;       // no witness: replay() answers
     case FindingKind::RoundingMovesAmount:
       out.ok = a && a->hasAmount() && f.expectHi && f.limit && a->computedHi == *f.expectHi && a->computedHi != *f.limit;
@@ -240,7 +251,7 @@ std::vector<Replay> replayAll(const sema::Model& model, const ir::Program& progr
 Replay replayFiles(const sema::Model& model, const ir::Program& program, const Finding& f,
                    const std::string& witnessPath, const std::string& contrastPath) {
   Evaluated w = evaluateRead(program, facts::readFactsFile(model, program, witnessPath));
-  if (f.kind == FindingKind::NegativeAmount) {
+  if (claimsAStop(f.kind)) {
     std::ifstream in(witnessPath, std::ios::binary);
     w.alone = aloneError(model, program, f, nlohmann::ordered_json::parse(in, nullptr, false));
   }

@@ -191,6 +191,11 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          clause("2", "企业", "规模奖励", "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元") +
          clause("3", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 达 100 以上 给予 10万元") +
          clause("4", "企业", "规模奖励", "条件 营业收入 达 2亿元 以上 且 人数 达 100 以上 给予 20万元") + "}")},
+      // A rate first valued on 2026-07-01, read on the evaluation date by a document that has no 有效期
+      // start (W0638: the witness is dated 2026-06-30, and its evaluation stops).
+      {"ParameterReadBeforeItsFirstValueInAnUndatedDocument",
+       std::string(kCheckSchema) + "参数 新比例 { 2026-07-01: 10% }\n" +
+         doc("测试", "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 设备投入 × 新比例") + "}")},
       {"MissingOuterCornerOfAGrid",
        kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 低于 100 给予 5万元") +
          clause("2", "企业", "规模奖励", "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元") +
