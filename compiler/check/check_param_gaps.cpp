@@ -263,51 +263,90 @@ bool Checker::parameterGap(int a, int b) {
 // two cases that both hold a period, W0625).
 bool Checker::caseParamGap(const Table& t) {
   if (t.node->op != Op::Cases) return false;
-  // Each key's one bound on the read (keys: those there are), and its other conditions.
-  std::vector<ParamBound> keys;
-  std::vector<std::optional<ParamBound>> bound;
+  // Each key's bounds on the read, at most one from each side (a band, `LPR一年期 达 3.4%/年 以上 且
+  // LPR一年期 低于 3.55%/年`, has both), and its other conditions.
+  struct KeyRange {
+    std::optional<ParamBound> low, high;
+    bool allows(const Q& v) const {
+      return (!low || polc::check::allows(low->op, low->value, v)) && (!high || polc::check::allows(high->op, high->value, v));
+    }
+  };
+  std::vector<std::optional<KeyRange>> range;
   std::vector<std::vector<const ir::Expr*>> others;
+  std::optional<ParamBound> first;
   for (const auto& en : t.node->entries) {
     if (en.key.empty()) return false;
     std::vector<const ir::Expr*> parts;
     split(en.key[0], parts);
-    std::optional<ParamBound> b;
+    KeyRange k;
     others.emplace_back();
     for (const ir::Expr* part : parts) {
       auto pb = paramBound(*part);
-      if (pb && b) return false;  // a band of its own
-      if (pb) b = pb;
-      else others.back().push_back(part);
+      if (!pb) {
+        others.back().push_back(part);
+        continue;
+      }
+      std::optional<ParamBound>& side = above(pb->op) ? k.low : k.high;
+      if (side) return false;  // two bounds on one side: written in a way this search does not read
+      side = pb;
     }
-    if (b && !keys.empty() && (b->read->param != keys[0].read->param || !sameDay(b->day, keys[0].day))) return false;
-    if (b) keys.push_back(*b);
-    bound.push_back(b);
+    range.push_back(k.low || k.high ? std::optional<KeyRange>(k) : std::nullopt);
+    if (!range.back()) continue;
+    const ParamBound& b = k.low ? *k.low : *k.high;
+    if (first && (b.read->param != first->read->param || !sameDay(b.day, first->day))) return false;
+    if (!first) first = b;
+    if (k.low && k.high && (k.high->read->param != k.low->read->param || !sameDay(k.high->day, k.low->day))) return false;
   }
-  if (keys.empty()) return false;
+  if (!first) return false;
   // The other conditions of the cases paying below and above; the cases that do not bound the read
   // (`非 改造: 3万元`), which the witness must miss.
   std::vector<F> belowRest, aboveRest, missed;
-  for (std::size_t i = 0; i < bound.size(); ++i) {
-    if (!bound[i]) {
+  for (std::size_t i = 0; i < range.size(); ++i) {
+    if (!range[i]) {
       missed.push_back(tr_.cond(t.node->entries[i].key[0], false));
       continue;
     }
     std::vector<F> rest;
     for (const ir::Expr* part : others[i]) rest.push_back(tr_.cond(*part));
-    (above(bound[i]->op) ? aboveRest : belowRest).push_back(F::all(std::move(rest)));
+    F all = F::all(std::move(rest));
+    if (range[i]->high) belowRest.push_back(all);
+    if (range[i]->low) aboveRest.push_back(all);
   }
-  // The highest bound paying below and the lowest paying above: the values between are no case's.
+  // The values between the top of a case (`lo`, its upper bound) and the nearest bottom of a case at or
+  // above it (`hi`) that no case allows: a stretch with a case paying below and one paying above. The
+  // highest top first, so that the stretch is named by the bounds nearest to it.
+  std::vector<const ParamBound*> tops;
+  for (const auto& k : range)
+    if (k && k->high) tops.push_back(&*k->high);
+  std::stable_sort(tops.begin(), tops.end(), [](const ParamBound* x, const ParamBound* y) { return y->value < x->value; });
   const ParamBound *lo = nullptr, *hi = nullptr;
-  for (const ParamBound& k : keys) {
-    if (!above(k.op) && (!lo || lo->value < k.value || (lo->value == k.value && strict(lo->op)))) lo = &k;
-    if (above(k.op) && (!hi || k.value < hi->value || (k.value == hi->value && strict(hi->op)))) hi = &k;
+  std::function<bool(const Q&)> uncovered;
+  std::optional<F> days;
+  for (const ParamBound* top : tops) {
+    const ParamBound* next = nullptr;
+    for (const auto& k : range) {
+      if (!k || !k->low || k->low->value < top->value) continue;
+      if (!next || k->low->value < next->value || (k->low->value == next->value && strict(next->op))) next = &*k->low;
+    }
+    if (!next) continue;
+    if (next->value == top->value && !(strict(top->op) && strict(next->op))) continue;
+    const ParamBound& below = *top;
+    auto gap = [&range, &below, next](const Q& v) {
+      if (polc::check::allows(below.op, below.value, v) || polc::check::allows(next->op, next->value, v)) return false;
+      for (const auto& k : range)
+        if (k && k->allows(v)) return false;
+      return true;
+    };
+    if (auto d = tr_.daysWhere(*below.read, gap)) {
+      lo = &below;
+      hi = next;
+      uncovered = gap;
+      days = std::move(d);
+      break;
+    }
   }
-  if (!lo || !hi || hi->value < lo->value) return false;
-  const bool point = lo->value == hi->value;
-  if (point && !(strict(lo->op) && strict(hi->op))) return false;
-  auto uncovered = [&](const Q& v) { return !allows(lo->op, lo->value, v) && !allows(hi->op, hi->value, v); };
-  auto days = tr_.daysWhere(*lo->read, uncovered);
   if (!days) return false;
+  const bool point = lo->value == hi->value;
   const int c = t.clause;
   missed.push_back(std::move(*days));
   missed.push_back(F::any(std::move(belowRest)));

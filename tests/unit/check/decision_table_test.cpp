@@ -371,5 +371,20 @@ TEST(CheckDecisionTable, AGapOnADatedParameterBetweenCasesThatSayMoreIsReported)
   }
 }
 
+// A key bounding the rate from both sides (a band) made the table's parameter search give up, and the
+// stretch above the band was named as days of 评价日期 instead of the rate's values.
+TEST(CheckDecisionTable, AGapAboveABandCaseOfADatedParameterIsReported) {
+  expectOnly(*withDatedRate("企业", {"给予 分情形 { 基准利率 超 3.6%: 10万元; 基准利率 达 3.0% 以上 且 基准利率 低于 3.5%: 8万元 }"}),
+             FindingKind::CaseRangeGap, "基准利率 between 3.5% and 3.6%", "评价日期 202");
+  // Quiet: a band that meets the cases on both sides, and the stretch above the band paid to 改造
+  // projects only (a division by kind).
+  for (const auto& [subject, table] : std::vector<std::pair<std::string, std::string>>{
+           {"企业", "给予 分情形 { 基准利率 超 3.6%: 10万元; 基准利率 达 3.0% 以上 且 基准利率 不超过 3.6%: 8万元 }"},
+           {"项目", "给予 分情形 { 基准利率 超 3.6%: 10万元; 基准利率 达 3.0% 以上 且 基准利率 低于 3.5%: 8万元; 改造 且 基准利率 达 "
+                    "3.5% 以上 且 基准利率 不超过 3.6%: 6万元 }"}}) {
+    expectNoGap(*withDatedRate(subject, {table}));
+  }
+}
+
 }  // namespace
 }  // namespace polc::test

@@ -173,6 +173,14 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          clause("7", "项目", "设备奖励",
                 "给予 分情形 { 改造 且 基准利率 超 3.5%: 10万元; 改造 且 基准利率 低于 3.5%: 5万元; 非 改造: 3万元 }") +
          "}")},
+      // A stretch between a band case and the case above it (3.55 % to 3.6 %: the witness dated into
+      // the second half of 2023, when the rate is 3.55 %).
+      {"GapAboveABandCaseOfADatedParameter",
+       std::string(kCheckSchema) + "参数 基准利率 { 2023-01-01: 3.65%; 2023-07-01: 3.55%; 2024-01-01: 3.45%; 2025-01-01: 3.10% }\n" +
+         doc("测试", "有效期 自 2023-01-01 至 2025-12-31\n条 1 {\n" +
+         clause("1", "企业", "规模奖励",
+                "给予 分情形 { 基准利率 超 3.6%: 10万元; 基准利率 达 3.4% 以上 且 基准利率 低于 3.55%: 8万元; 基准利率 低于 "
+                "3.4%: 5万元 }") + "}")},
       // The same value left unpaid by a bound inside an `或` below another condition (the witness: a
       // 制造业 enterprise of fewer than 100 people, the rate at 3.50 %).
       {"GapOnADatedParameterInAnAlternativeBelowAnotherCondition",
