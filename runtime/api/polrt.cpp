@@ -708,4 +708,26 @@ const char* polrt_total_payer_max(const polrt_session* s, int i) {
   return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return decimalString(s, s->s->totals().byPayer[k].second); });
 }
 
+// The i-th document polrt_not_in_force_count counts, null for none.
+static const polrt::DocumentDef* outOfForce(const polrt_session* s, int i) {
+  if (i < 0 || i >= polrt_not_in_force_count(s)) return nullptr;
+  return &s->prog->p->documents[static_cast<std::size_t>(s->s->notInForce()[static_cast<std::size_t>(i)])];
+}
+
+int polrt_not_in_force_count(const polrt_session* s) { return s ? static_cast<int>(s->s->notInForce().size()) : 0; }
+const char* polrt_not_in_force_document(const polrt_session* s, int i) {
+  const polrt::DocumentDef* d = outOfForce(s, i);
+  return d ? s->prog->p->str(d->number).c_str() : nullptr;
+}
+const char* polrt_not_in_force_from(const polrt_session* s, int i) {
+  const polrt::DocumentDef* d = outOfForce(s, i);
+  if (!d || !d->hasFrom) return nullptr;
+  return guardValue<const char*>(nullptr, [&] { return keep(s, polrt::text::formatDate(d->from)); });
+}
+const char* polrt_not_in_force_to(const polrt_session* s, int i) {
+  const polrt::DocumentDef* d = outOfForce(s, i);
+  if (!d || !d->hasTo) return nullptr;
+  return guardValue<const char*>(nullptr, [&] { return keep(s, polrt::text::formatDate(d->to)); });
+}
+
 }  // extern "C"

@@ -14,7 +14,8 @@
  *   - const char* returned by a program accessor lives as long as the program; one returned by a
  *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
  *     polrt_applicant_load or polrt_session_free. The session accessors that build a string (item,
- *     min, max, computed max, reason, payee, missing, note, funding and installment min/max, totals) keep a new copy at every
+ *     min, max, computed max, reason, payee, missing, note, funding and installment min/max, totals,
+ *     the not-in-force dates) keep a new copy at every
  *     call until then: read each once per evaluation, not in a loop (docs/bytecode.md).
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
@@ -228,6 +229,18 @@ int polrt_total_payer_count(const polrt_session* s);
 const char* polrt_total_payer(const polrt_session* s, int i);
 const char* polrt_total_payer_min(const polrt_session* s, int i);
 const char* polrt_total_payer_max(const polrt_session* s, int i);
+
+/* When no clause applies (no award after a successful polrt_evaluate), the documents with clauses
+ * that are not in force on the evaluation date, in the program's order, as polc eval's JSON
+ * "not_in_force": the date is often why nothing applies (an applicant without a date is evaluated
+ * today, which may be after every period). Each document's number (文号) and its period as
+ * YYYY-MM-DD, NULL for an end the document leaves open (and for an index out of range). None when
+ * some clause applies, after an error or polrt_reset. The dates live as a session accessor's
+ * strings; the number as the program. */
+int polrt_not_in_force_count(const polrt_session* s);
+const char* polrt_not_in_force_document(const polrt_session* s, int i);
+const char* polrt_not_in_force_from(const polrt_session* s, int i);
+const char* polrt_not_in_force_to(const polrt_session* s, int i);
 
 #ifdef __cplusplus
 }

@@ -18,8 +18,21 @@ void Session::clearResult() {
   warnings_.clear();
 }
 
+// A document without clauses cannot be why nothing applies: it is not listed (as polc eval's).
+void Session::listNotInForce() {
+  for (std::size_t d = 0; d < p_.documents.size(); ++d) {
+    if (docActive_[d]) continue;
+    for (const ClauseDef& c : p_.clauses)
+      if (c.document == static_cast<int32_t>(d)) {
+        notInForce_.push_back(static_cast<int>(d));
+        break;
+      }
+  }
+}
+
 void Session::clearAwards() {
   nawards_ = 0;
+  notInForce_.clear();
   TotalsR& t = totals_;
   t.exact = t.upTo = t.rangeLo = t.rangeHi = t.lo = t.hi = Decimal();
   t.exactCount = t.upToCount = t.rangeCount = 0;

@@ -185,6 +185,10 @@ class Session {
   int awardCount() const { return nawards_; }
   const AwardR& award(int i) const { return awards_[i]; }
   const TotalsR& totals() const { return totals_; }
+  // When no clause applies, the documents with clauses that are not in force on the evaluation
+  // date, in the program's order: polc eval's "not_in_force", since the date is often why nothing
+  // applies. Empty otherwise, and after an error, as the awards are.
+  const std::vector<int>& notInForce() const { return notInForce_; }
   std::string reasonText(const AwardR& a) const;
   std::string missingText(uint32_t desc) const;  // 企业.营业收入, 上年 企业.营业收入 (2023年), …
   std::vector<std::string> missing(const AwardR& a) const;
@@ -323,6 +327,7 @@ class Session {
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   void planSplits();
   void computeTotals();
+  void listNotInForce();
   void clearAwards();
   void warnUncounted();  // uncounted.cpp
   void warnLateGrants();  // late_grants.cpp
@@ -391,6 +396,7 @@ class Session {
   std::vector<uint64_t> candidates_;  // per evaluation: the clauses to look at (findCandidates())
   std::vector<uint32_t> bySubject_, subjectEnd_;  // per evaluation: instances grouped by subject
   std::vector<uint8_t> docActive_;                // per evaluation: the document is in force
+  std::vector<int> notInForce_;                   // per evaluation: see notInForce()
   std::vector<uint32_t> slotBase_;  // per subject: its facts' first bit in held_
   std::vector<uint8_t> slotKind_;   // per bit of held_: the fact's kind (load() checks against it)
   std::vector<int32_t> slotMembers_;  // per bit of held_: its enum's member count (0: no enum)

@@ -133,6 +133,32 @@ TEST_F(CApiP2, AnAwardCarriesItsTitleTextAndBenefit) {
   EXPECT_EQ(polrt_award_text(nullptr, 0), nullptr);
 }
 
+// An applicant evaluated after the policy's period (常办发〔2022〕1号, 2022-01-30 至 2025-12-31) gets no
+// award; polc eval's JSON says why ("not_in_force"), and so does the C API: no award and nothing
+// else read as "this applicant qualifies for nothing". Within the period, or after an error, no
+// document is listed.
+TEST_F(CApiP2, SaysWhichDocumentsAreNotInForceWhenNothingApplies) {
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000"), POLRT_OK);
+  ASSERT_EQ(polrt_set_date(s, "2026-01-01"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  ASSERT_EQ(polrt_award_count(s), 0);
+  ASSERT_EQ(polrt_not_in_force_count(s), 1);
+  EXPECT_STREQ(polrt_not_in_force_document(s, 0), "常办发〔2022〕1号");
+  EXPECT_STREQ(polrt_not_in_force_from(s, 0), "2022-01-30");
+  EXPECT_STREQ(polrt_not_in_force_to(s, 0), "2025-12-31");
+  EXPECT_EQ(polrt_not_in_force_document(s, 1), nullptr);
+  EXPECT_EQ(polrt_not_in_force_from(s, -1), nullptr);
+  ASSERT_EQ(polrt_clear_fact(s, firm, "所在地"), POLRT_OK);
+  EXPECT_EQ(polrt_evaluate(s, 0), POLRT_ERR_ARGUMENT);
+  EXPECT_EQ(polrt_not_in_force_count(s), 0);
+  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_set_date(s, "2025-12-31"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_GT(polrt_award_count(s), 0);
+  EXPECT_EQ(polrt_not_in_force_count(s), 0);
+  EXPECT_EQ(polrt_not_in_force_count(nullptr), 0);
+}
+
 TEST_F(CApiP2, RefusesAnApplicantWithoutARequiredFact) {
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
   ASSERT_GT(polrt_award_count(s), 0);
