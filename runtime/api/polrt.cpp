@@ -19,6 +19,7 @@
 #include "bytecode/program.h"
 #include "decimal/fact_errors.h"
 #include "decimal/date_words.h"
+#include "decimal/name_suggest.h"
 #include "decimal/parse_fault.h"
 #include "text/text.h"
 #include "vm/vm.h"
@@ -110,8 +111,11 @@ polrt_status resolveFact(polrt_session* s, int instance, const char* fact, int& 
   const polrt::Program& p = *s->prog->p;
   int subject = s->s->instanceSubject(instance);
   slot = p.findFact(subject, fact);
-  if (slot < 0) return fail(POLRT_ERR_NOT_FOUND, p.str(p.subjects[subject].name) + " has no fact named " + fact);
-  return POLRT_OK;
+  if (slot >= 0) return POLRT_OK;
+  // The name meant, as the facts readers suggest it for a misspelt field (设备投资 for 设备投入).
+  std::vector<std::string> names;
+  for (const polrt::FactDef& f : p.subjects[subject].facts) names.push_back(p.str(f.name));
+  return fail(POLRT_ERR_NOT_FOUND, p.str(p.subjects[subject].name) + " has no fact named " + fact + polrt::didYouMean(fact, names));
 }
 
 // The slot of a set or recognition fact (`kind`) and the index of `member` among its values. A null
@@ -371,7 +375,11 @@ polrt_status polrt_add_instance(polrt_session* s, const char* subject, int paren
   return guard([&]() -> polrt_status {
     if (!s || !subject) return fail(POLRT_ERR_ARGUMENT, "null argument");
     int sub = s->prog->p->findSubject(subject);
-    if (sub < 0) return fail(POLRT_ERR_NOT_FOUND, std::string("no subject named ") + subject);
+    if (sub < 0) {
+      std::vector<std::string> names;
+      for (const auto& def : s->prog->p->subjects) names.push_back(s->prog->p->str(def.name));
+      return fail(POLRT_ERR_NOT_FOUND, std::string("no subject named ") + subject + polrt::didYouMean(subject, names));
+    }
     int i = s->s->addInstance(sub, parent);
     if (i < 0) {
       const polrt::Program& p = *s->prog->p;

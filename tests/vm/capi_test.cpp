@@ -272,6 +272,11 @@ TEST_F(CApiP2, RefusesInTheFactsReadersWords) {
   EXPECT_STREQ(polrt_last_error(), "unknown target \"规模\\\"奖励\"");
   EXPECT_EQ(polrt_set_fact(s, firm, "制造业", "1"), POLRT_ERR_TYPE);
   EXPECT_STREQ(polrt_last_error(), "expected true or false (是/否), got \"1\"");
+  // A misspelt fact or subject is told the name meant, as the facts readers tell a misspelt field.
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投资", "100000000"), POLRT_ERR_NOT_FOUND);
+  EXPECT_STREQ(polrt_last_error(), "项目 has no fact named 设备投资 (did you mean 设备投入?)");
+  EXPECT_EQ(polrt_add_instance(s, "项木", firm, nullptr), POLRT_ERR_NOT_FOUND);
+  EXPECT_STREQ(polrt_last_error(), "no subject named 项木 (did you mean 项目?)");
 }
 
 // A null member or amount is a null argument, as everywhere else in the API, not a value that does
