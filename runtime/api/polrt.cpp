@@ -580,6 +580,10 @@ POLRT_AWARD_STRING(polrt_award_citation, p.str(p.clauses[a.clause].citation).c_s
 POLRT_AWARD_STRING(polrt_award_title, p.str(p.clauses[a.clause].title).c_str())
 POLRT_AWARD_STRING(polrt_award_text, p.str(p.clauses[a.clause].text).c_str())
 POLRT_AWARD_STRING(polrt_award_benefit, a.kind == polrt::kBenefit ? p.str(p.clauses[a.clause].benefit).c_str() : nullptr)
+POLRT_AWARD_STRING(polrt_award_target, p.clauses[a.clause].target < 0 ? nullptr
+                                       : p.str(p.targets[static_cast<std::size_t>(p.clauses[a.clause].target)]).c_str())
+POLRT_AWARD_STRING(polrt_award_category, p.clauses[a.clause].kind < 0 ? nullptr
+                                         : p.str(p.kinds[static_cast<std::size_t>(p.clauses[a.clause].kind)]).c_str())
 // A copy kept by the session: the path lives in the session's instances, which polrt_add_instance may move.
 POLRT_AWARD_STRING(polrt_award_item, keep(s, s->s->instancePath(a.instance)))
 POLRT_AWARD_STRING(polrt_award_kind, a.kind == polrt::kPay ? "pay" : a.kind == polrt::kBenefit ? "benefit"

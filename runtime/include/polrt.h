@@ -155,6 +155,10 @@ const char* polrt_award_citation(const polrt_session* s, int award);
 const char* polrt_award_title(const polrt_session* s, int award);
 const char* polrt_award_text(const polrt_session* s, int award);
 const char* polrt_award_benefit(const polrt_session* s, int award);
+/* The clause's 标的 (the target that awards received and 晋级补差 go by) and 类别, as polc eval's JSON
+ * "target" and "category"; NULL when the clause declares none. Strings of the program. */
+const char* polrt_award_target(const polrt_session* s, int award);
+const char* polrt_award_category(const polrt_session* s, int award);
 const char* polrt_award_item(const polrt_session* s, int award);   /* 企业.项目[0] */
 const char* polrt_award_kind(const polrt_session* s, int award);   /* pay, benefit, negotiated, none */
 const char* polrt_award_form(const polrt_session* s, int award);   /* exact, up_to, range; NULL: no amount */

@@ -131,6 +131,20 @@ TEST_F(CApiP2, AnAwardCarriesItsTitleTextAndBenefit) {
   EXPECT_STREQ(polrt_award_benefit(s, benefit), "“专项一窗”提供“一窗办理”集成服务");
   EXPECT_EQ(polrt_award_title(s, polrt_award_count(s)), nullptr);
   EXPECT_EQ(polrt_award_text(nullptr, 0), nullptr);
+  // And the clause's 标的 and 类别, as the JSON's "target" and "category" (null when none): the
+  // award of a 授牌认定 clause (第2条第3款第2项, for a new 国家专精特新小巨人企业) has both.
+  EXPECT_STREQ(polrt_award_target(s, pay), "设备投入奖励");
+  EXPECT_EQ(polrt_award_category(s, pay), nullptr);
+  EXPECT_STREQ(polrt_award_target(s, benefit), "一窗办理");
+  ASSERT_EQ(polrt_add_recognition(s, firm, "称号", "国家专精特新小巨人企业", "2024-04-15"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  int recognised = -1;
+  for (int i = 0; i < polrt_award_count(s); ++i)
+    if (std::strcmp(polrt_award_citation(s, i), "常办发〔2022〕1号 第2条第3款第2项") == 0) recognised = i;
+  ASSERT_GE(recognised, 0);
+  EXPECT_STREQ(polrt_award_target(s, recognised), "专精特新奖励");
+  EXPECT_STREQ(polrt_award_category(s, recognised), "授牌认定");
+  EXPECT_EQ(polrt_award_category(s, -1), nullptr);
 }
 
 // An applicant evaluated after the policy's period (常办发〔2022〕1号, 2022-01-30 至 2025-12-31) gets no
