@@ -155,6 +155,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       progress.clear();
       std::cerr << fmt::format("{}:{}: evaluation error: {}\n", name, lineNo, e.what());
       out = {{"line", lineNo}, {"errors", {std::string("evaluation error: ") + e.what()}}};
+      if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     std::cout.flush();
@@ -227,9 +228,11 @@ int runEval(const EvalOptions& options) {
   // With --format json a program reads stdout: a failure is a JSON object there too ({"errors":
   // […]}, as a failed line of a batch), besides the text on stderr.
   const bool json = options.output.format == OutputFormat::Json;
-  auto jsonErrors = [&](const std::vector<std::string>& errors) {
-    if (json)
-      std::cout << nlohmann::json{{"errors", errors}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  auto jsonErrors = [&](const std::vector<std::string>& errors, const std::vector<std::string>& warnings = {}) {
+    if (!json) return;
+    nlohmann::json out{{"errors", errors}};
+    if (!warnings.empty()) out["warnings"] = warnings;
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   };
   auto facts = facts::readFactsFile(*fe->model, *program, options.facts, evalOptions.date);
   if (!facts.ok()) {
@@ -247,7 +250,7 @@ int runEval(const EvalOptions& options) {
     // a batch's failed line, the C API and the generated C++ keep them.
     for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
     std::cerr << "evaluation error: " << e.what() << "\n";
-    jsonErrors({std::string("evaluation error: ") + e.what()});
+    jsonErrors({std::string("evaluation error: ") + e.what()}, facts.warnings);
     return kExitErrors;
   }
   polc::facts::warnSharedPayees(*program, result, facts);

@@ -464,6 +464,25 @@ TEST(EvalCli, AnEvaluationErrorKeepsTheReadersWarnings) {
   EXPECT_NE(warning, std::string::npos) << r.err;
   EXPECT_NE(error, std::string::npos) << r.err;
   EXPECT_LT(warning, error) << r.err;
+  // And in the JSON a program reads, beside the error, as polrt_warning and Result::warnings give
+  // them: the single result's object and the batch's failed line had only "errors".
+  CliRun js = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "warned_then_error_json");
+  EXPECT_EQ(js.exit, 1) << js.err;
+  const json single = json::parse(js.out);
+  ASSERT_TRUE(single.contains("warnings")) << js.out;
+  ASSERT_EQ(single["warnings"].size(), 1u) << js.out;
+  const std::string warned = "企业.已获奖励[0]: given by its target 先导区建设项目奖励 alone";
+  EXPECT_EQ(single["warnings"][0].get<std::string>().find(f.string() + ": " + warned), 0u) << js.out;
+  EXPECT_EQ(single["errors"].size(), 1u) << js.out;
+  fs::path b = scratch("warned_then_error.jsonl");
+  write(b, R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","history":{"营业收入":{"2024":"480亿元"}},)"
+           R"("已获奖励":[{"target":"先导区建设项目奖励","amount":"30万元","year":2023}]}})" "\n");
+  CliRun batch = runPolc("eval policies/ --batch '" + b.string() + "'", "warned_then_error_batch");
+  EXPECT_EQ(batch.exit, 1) << batch.err;
+  const json line = json::parse(batch.out);
+  ASSERT_EQ(line["warnings"].size(), 1u) << batch.out;  // a batch line's, without the file name
+  EXPECT_EQ(line["warnings"][0].get<std::string>().find(warned), 0u) << batch.out;
+  EXPECT_EQ(line["errors"], single["errors"]) << batch.out;
 }
 
 // An award received given by its target alone names no clause, so the cap over that target's clause
