@@ -38,6 +38,7 @@ struct polrt_session {
   const polrt_program* prog = nullptr;
   std::unique_ptr<polrt::Session> s;
   std::deque<std::string> strings;  // strings handed out since the last evaluation
+  bool evaluated = false;           // it holds the result of polrt_evaluate (polrt_evaluation_date)
 };
 
 namespace {
@@ -367,6 +368,7 @@ polrt_status polrt_reset(polrt_session* s) {
     if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
     s->s->reset();
     s->strings.clear();
+    s->evaluated = false;
     return POLRT_OK;
   });
 }
@@ -515,12 +517,14 @@ polrt_status polrt_evaluate(polrt_session* s, int flags) {
   return guard([&]() -> polrt_status {
     if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
     s->strings.clear();
+    s->evaluated = false;
     if (s->s->instanceCount() == 0) return fail(POLRT_ERR_ARGUMENT, "no applicant: add an instance first");
     if (auto st = requiredGiven(s)) {
       s->s->clearResult();
       return st;
     }
     if (!s->s->evaluate((flags & POLRT_EXPLAIN) != 0)) return fail(POLRT_ERR_EVAL, "evaluation error: " + s->s->error());
+    s->evaluated = true;
     return POLRT_OK;
   });
 }
@@ -540,6 +544,7 @@ polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a) {
   return guard([&]() -> polrt_status {
     if (!s || !a) return fail(POLRT_ERR_ARGUMENT, "null argument");
     s->strings.clear();
+    s->evaluated = false;
     if (!s->s->load(a->a)) return fail(POLRT_ERR_ARGUMENT, "the recorded applicant does not fit this session's program (saved under another program, or another program's subjects, slots or kinds)");
     return POLRT_OK;
   });
@@ -559,6 +564,11 @@ polrt_status polrt_evaluate_batch(polrt_session* s, size_t n, int flags, polrt_f
     }
     return POLRT_OK;
   });
+}
+
+const char* polrt_evaluation_date(const polrt_session* s) {
+  if (!s || !s->evaluated) return nullptr;
+  return guardValue<const char*>(nullptr, [&] { return keep(s, polrt::text::formatDate(s->s->date())); });
 }
 
 int polrt_award_count(const polrt_session* s) { return s ? s->s->awardCount() : 0; }

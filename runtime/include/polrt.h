@@ -15,7 +15,7 @@
  *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
  *     polrt_applicant_load or polrt_session_free. The session accessors that build a string (item,
  *     min, max, computed max, reason, payee, missing, note, funding and installment min/max, totals,
- *     the not-in-force dates) keep a new copy at every
+ *     the evaluation date and the not-in-force dates) keep a new copy at every
  *     call until then: read each once per evaluation, not in a loop (docs/bytecode.md).
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
@@ -148,6 +148,11 @@ polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a);
 void polrt_applicant_free(polrt_applicant* a);
 
 /* ---- the result -------------------------------------------------------------------------------- */
+/* The date the result is of, YYYY-MM-DD, as polc eval's JSON "date": the one polrt_set_date gave,
+ * else today's (the service's record of what was evaluated on which day). NULL when the session
+ * holds no result: before the first polrt_evaluate, after one that failed, polrt_reset or
+ * polrt_applicant_load. A session accessor's string. */
+const char* polrt_evaluation_date(const polrt_session* s);
 int polrt_award_count(const polrt_session* s);
 const char* polrt_award_citation(const polrt_session* s, int award);
 /* The legal basis beside the citation, as polc eval's JSON gives it: the clause's title, its 原文,

@@ -173,6 +173,24 @@ TEST_F(CApiP2, SaysWhichDocumentsAreNotInForceWhenNothingApplies) {
   EXPECT_EQ(polrt_not_in_force_count(nullptr), 0);
 }
 
+// The date a result is of, as polc eval's JSON "date" (an applicant without one is evaluated today,
+// which a service records beside the result); none while the session holds no result.
+TEST_F(CApiP2, GivesTheDateTheResultIsOf) {
+  EXPECT_EQ(polrt_evaluation_date(s), nullptr);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_STREQ(polrt_evaluation_date(s), "2024-06-30");
+  ASSERT_EQ(polrt_set_date(s, "2025-01-31"), POLRT_OK);
+  EXPECT_STREQ(polrt_evaluation_date(s), "2024-06-30");  // the result's, until evaluated again
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_STREQ(polrt_evaluation_date(s), "2025-01-31");
+  ASSERT_EQ(polrt_clear_fact(s, firm, "所在地"), POLRT_OK);
+  EXPECT_EQ(polrt_evaluate(s, 0), POLRT_ERR_ARGUMENT);
+  EXPECT_EQ(polrt_evaluation_date(s), nullptr);
+  ASSERT_EQ(polrt_reset(s), POLRT_OK);
+  EXPECT_EQ(polrt_evaluation_date(s), nullptr);
+  EXPECT_EQ(polrt_evaluation_date(nullptr), nullptr);
+}
+
 TEST_F(CApiP2, RefusesAnApplicantWithoutARequiredFact) {
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
   ASSERT_GT(polrt_award_count(s), 0);
