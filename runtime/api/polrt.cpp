@@ -141,6 +141,18 @@ std::optional<polrt::Decimal> factNumber(std::string_view v) {
   return polrt::Decimal::parse(v);
 }
 
+// A number written with a unit or a percent sign, as facts files write one ("1亿元", "12%"): the
+// setters take the number in the fact's base unit and say so, where "expected a decimal number"
+// alone sent a developer looking for a typo in a value polc eval reads. "" for any other text.
+std::string unitNote(std::string_view v) {
+  std::size_t i = !v.empty() && v[0] == '-' ? 1 : 0;
+  const std::size_t digits = i;
+  while (i < v.size() && ((v[i] >= '0' && v[i] <= '9') || v[i] == '.')) ++i;
+  // A unit (万元, 吨标煤: bytes beyond ASCII) or '%'; not a separator or an exponent ("1,000", "1e3").
+  if (i == digits || i == v.size() || (v[i] != '%' && static_cast<unsigned char>(v[i]) < 0x80)) return "";
+  return " (the C API reads no unit: give the number in the fact's base unit, 100000000 for 1亿元, 0.12 for 12%)";
+}
+
 // Parses `value` as a value of the fact's kind into a Val (for history) or straight into the slot.
 polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const char* value, polrt::Val& out) {
   using namespace polrt::bc;
@@ -150,7 +162,8 @@ polrt_status parseValue(const polrt::Program& p, const polrt::FactDef& fd, const
   switch (fd.kind) {
     case kNum: {
       auto d = factNumber(v);
-      if (!d) return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"" + polrt::decimalLimitNote(v));
+      if (!d)
+        return fail(POLRT_ERR_TYPE, "expected a decimal number, got \"" + std::string(v) + "\"" + polrt::decimalLimitNote(v) + unitNote(v));
       const std::string given = polrt::quotedValue(std::string(v));
       if (p.types[fd.type].integer && !d->isInteger()) return fail(POLRT_ERR_TYPE, polrt::notAWholeNumber(given));
       // The checker's findings assume the declared range; an amount with a unit is never negative.
@@ -505,7 +518,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
     if (clause >= 0 && tgt < 0) tgt = p.clauses[clause].target;
     if (!amount) return fail(POLRT_ERR_ARGUMENT, "null amount");
     auto d = factNumber(amount);
-    if (!d) return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number" + polrt::decimalLimitNote(amount));
+    if (!d) return fail(POLRT_ERR_TYPE, "expected the amount as a decimal number" + polrt::decimalLimitNote(amount) + unitNote(amount));
     // As the facts readers: a negative amount received would raise a 晋级补差 top-up.
     if (d->isNegative()) return fail(POLRT_ERR_TYPE, polrt::negativeAmount(polrt::quotedValue(amount)));
     s->s->addReceived(instance, clause, tgt, *d, year, citation ? citation : "");

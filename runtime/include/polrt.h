@@ -88,7 +88,8 @@ polrt_status polrt_set_date(polrt_session* s, const char* yyyy_mm_dd); /* defaul
 
 /* The value as the facts readers take it (docs/facts.md): a number as a decimal in the fact's base
  * unit ("-12.5"; no '+', no exponent), a boolean as true/false or 是/否 (not 1/0), a date as
- * YYYY-MM-DD, an enumeration's member by its name; another spelling gives POLRT_ERR_TYPE. A number
+ * YYYY-MM-DD, an enumeration's member by its name; another spelling gives POLRT_ERR_TYPE (a number
+ * with a unit, "1亿元" or "12%" as a facts file writes it, is told to drop the unit). A number
  * outside the fact's 取值, or a negative amount with a unit, gives POLRT_ERR_TYPE (as polc's facts reader refuses it), and
  * the fact keeps its previous value. */
 polrt_status polrt_set_fact(polrt_session* s, int instance, const char* fact, const char* value);

@@ -279,8 +279,8 @@ TEST_F(CApiP2, SaysWhyANumberIsBeyondTheDecimal) {
   EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "123456789012345678901234567890123456789012"), POLRT_ERR_TYPE);
   EXPECT_NE(std::string(polrt_last_error()).find("(too many digits for an exact decimal)"), std::string::npos)
       << polrt_last_error();
-  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1亿元"), POLRT_ERR_TYPE);  // malformed: no note
-  EXPECT_STREQ(polrt_last_error(), "expected a decimal number, got \"1亿元\"");
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1,000"), POLRT_ERR_TYPE);  // malformed: no note
+  EXPECT_STREQ(polrt_last_error(), "expected a decimal number, got \"1,000\"");
   EXPECT_EQ(polrt_add_received(s, firm, nullptr, "规模跃升奖励", "0.0000000000000000001", 2023), POLRT_ERR_TYPE);
   EXPECT_NE(std::string(polrt_last_error()).find("more than 18 decimal places"), std::string::npos) << polrt_last_error();
 }
@@ -304,6 +304,15 @@ TEST_F(CApiP2, RefusesInTheFactsReadersWords) {
   EXPECT_STREQ(polrt_last_error(), "unknown target \"规模\\\"奖励\"");
   EXPECT_EQ(polrt_set_fact(s, firm, "制造业", "1"), POLRT_ERR_TYPE);
   EXPECT_STREQ(polrt_last_error(), "expected true or false (是/否), got \"1\"");
+  // A value written as a facts file writes it, with a unit, is told what the C API takes instead.
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "1亿元"), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "expected a decimal number, got \"1亿元\" (the C API reads no unit: give the number "
+                                   "in the fact's base unit, 100000000 for 1亿元, 0.12 for 12%)");
+  EXPECT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", nullptr, "30万元", 2023), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "expected the amount as a decimal number (the C API reads no unit: give the number "
+                                   "in the fact's base unit, 100000000 for 1亿元, 0.12 for 12%)");
+  EXPECT_EQ(polrt_set_fact(s, project, "设备投入", "abc"), POLRT_ERR_TYPE);
+  EXPECT_STREQ(polrt_last_error(), "expected a decimal number, got \"abc\"");
   // A misspelt fact or subject is told the name meant, as the facts readers tell a misspelt field.
   EXPECT_EQ(polrt_set_fact(s, project, "设备投资", "100000000"), POLRT_ERR_NOT_FOUND);
   EXPECT_STREQ(polrt_last_error(), "项目 has no fact named 设备投资 (did you mean 设备投入?)");
