@@ -96,6 +96,7 @@ void Generator::clauseFunction(std::ostream& os, int c) {
     std::string a = value(cl.amount[0], "st");
     line("amount = " + asAmount(a, cl.amount[0]) + ";");
     if (!cl.cap.empty()) {
+      line(fmt::format("run.checkAmount(kClause, amount, {});", lit(cl.amount[0].source)));
       line("// 上限：" + commentText(cl.cap[0].source));
       explaining_ = false;
       std::string cp = value(cl.cap[0], "st");

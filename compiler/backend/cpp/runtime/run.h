@@ -400,10 +400,17 @@ struct Run {
   // amount's two ends are rounded and split once).
   static bool sameDigits(Dec a, Dec b) { return a.mantissa() == b.mantissa() && a.scale() == b.scale(); }
 
+  // A negative amount is the clause's error before its cap is computed (the cap could fail
+  // too), as in the reference evaluator and the VM: called between the two when there is a cap.
+  void checkAmount(int clause, const Amount& a, const char* source) {
+    if (a.lo.isNegative() || a.hi.isNegative() || a.lo > a.hi)
+      fail(Where{p.clauses[clause].citation, source}, badAmount(a.lo, a.hi));
+  }
+
   void setAmount(Award& aw, const Amount& a, const Amount* cap, const char* source) {
     const ClauseInfo& cl = p.clauses[aw.clause];
     const Where where{cl.citation, nullptr};
-    if (a.lo.isNegative() || a.hi.isNegative() || a.lo > a.hi) fail(Where{cl.citation, source}, badAmount(a.lo, a.hi));
+    checkAmount(aw.clause, a, source);
     if (explain) {
       // A value the conditions computed already (增量(x) in 条件 and in 给予) is listed once.
       for (auto& l : lines)
