@@ -165,20 +165,6 @@ std::string applicableCount(const eval::Result& r) {
   return fmt::format("适用条款 {} 项，按事项计 {} 项", clauses.size(), r.awards.size());
 }
 
-// The documents with clauses that are not in force on `date`, which the text and the JSON list
-// when nothing applies: the date is often why (facts without "date" are evaluated today, after
-// every period), and "没有适用的条款" alone read as "this applicant qualifies for nothing".
-std::vector<const ir::Document*> outOfForce(const ir::Program& p, const eval::Result& r) {
-  std::vector<const ir::Document*> out;
-  if (!r.awards.empty()) return out;
-  for (const ir::Document& doc : p.documents) {
-    if (doc.clauses.empty()) continue;
-    if ((doc.effectiveFrom && r.date < *doc.effectiveFrom) || (doc.effectiveTo && r.date > *doc.effectiveTo))
-      out.push_back(&doc);
-  }
-  return out;
-}
-
 }  // namespace
 
 FundingGap fundingGap(const ir::Program& p, const eval::Award& aw) {
@@ -197,7 +183,7 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
   if (r.awards.empty()) {
     os << "\n没有适用的条款。\n";
     std::string docs;
-    for (const ir::Document* doc : outOfForce(p, r))
+    for (const ir::Document* doc : eval::outOfForce(p, r))
       docs += (docs.empty() ? "" : "、") + doc->number + "（" + doc->effectiveText + "）";
     if (!docs.empty()) os << fmt::format("评价日期 {} 不在这些文件的有效期内：{}\n", ir::formatDate(r.date), docs);
   }
@@ -315,7 +301,7 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
   out["awards"] = awards;
   json notInForce = json::array();
   auto day = [](const std::optional<int>& d) { return d ? json(ir::formatDate(*d)) : json(); };
-  for (const ir::Document* doc : outOfForce(p, r))
+  for (const ir::Document* doc : eval::outOfForce(p, r))
     notInForce.push_back({{"document", doc->number}, {"from", day(doc->effectiveFrom)}, {"to", day(doc->effectiveTo)}});
   if (!notInForce.empty()) out["not_in_force"] = notInForce;
   const auto& t = r.totals;

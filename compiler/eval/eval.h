@@ -118,6 +118,13 @@ struct EvalError : std::runtime_error {
 
 Result evaluate(const ir::Program& program, const Applicant& applicant, const Options& options);
 
+// When no award applies, the documents with clauses that are not in force on the result's date, in
+// the program's order (polc eval's not_in_force; the VM's Session::notInForce and the generated
+// C++'s Result::notInForce say the same): the date is often why (facts without "date" are evaluated
+// today, after every period), and "没有适用的条款" alone reads as "qualifies for nothing". Empty when
+// some award applies.
+std::vector<const ir::Document*> outOfForce(const ir::Program& p, const Result& r);
+
 // ---- formatting shared by the evaluator's explanations and the driver --------------------------
 
 // 元 amounts as a reader writes them: 960万元, 2.5亿元, 1234.50元 (runtime/decimal/money_words.h).

@@ -79,6 +79,14 @@ std::string detail(const polc_rt::Result& r) {
   return out;
 }
 
+// When no award applies, the documents not in force on the date, by 文号, as each evaluator lists
+// them itself (the reference from the IR, the VM's session, the generated C++'s result).
+std::string notInForce(const std::vector<std::string>& numbers) {
+  std::string out;
+  for (const auto& n : numbers) out += "not in force " + n + "\n";
+  return out;
+}
+
 // The warnings about the applicant (an award received by its target alone that a cap does not
 // count; an item listing several payees of a clause, such as two 引荐人 of a project, which the
 // generator gives an item as often as one: it lists 0 to 3 items of every owned subject), which the facts reader, the VM's session and the generated C++'s result each give. Sorted:
@@ -214,7 +222,9 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
     try {
       auto r = eval::evaluate(*s_->program, a, o);
       polc::facts::warnSharedPayees(*s_->program, r, facts);
-      out[0] = {true, core(*s_->program, a, r), detail(r) + warned(facts.warnings)};
+      std::vector<std::string> docs;
+      for (const ir::Document* d : eval::outOfForce(*s_->program, r)) docs.push_back(d->number);
+      out[0] = {true, core(*s_->program, a, r), detail(r) + notInForce(docs) + warned(facts.warnings)};
     } catch (const eval::EvalError& e) {
       out[0] = {true, std::string("error: ") + e.what(), ""};
     }
@@ -230,7 +240,9 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
         continue;
       }
       auto r = bytecode::toResult(*s, explain);
-      out[i] = {true, core(*s_->program, a, r), detail(r) + warned(s->warnings())};
+      std::vector<std::string> docs;
+      for (int d : s->notInForce()) docs.push_back(s_->program->documents[static_cast<std::size_t>(d)].number);
+      out[i] = {true, core(*s_->program, a, r), detail(r) + notInForce(docs) + warned(s->warnings())};
     }
   }
   policy::Facts gfacts;
@@ -243,7 +255,9 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
     policy::Options go;
     go.explain = explain;
     auto r = policy::evaluate(gfacts, go);
-    out[3] = {true, polc_rt::summary(r), detail(r) + warned(r.warnings)};
+    std::vector<std::string> docs;
+    for (int d : r.notInForce) docs.push_back(r.program->documents[d].number);
+    out[3] = {true, polc_rt::summary(r), detail(r) + notInForce(docs) + warned(r.warnings)};
   } catch (const polc_rt::EvalError& e) {
     out[3] = {true, std::string("error: ") + e.what(), ""};
   }

@@ -122,6 +122,10 @@ struct Result {
   // (Run::warnUncounted). Its locator is the item's path and the award's place in that item's
   // 已获奖励 (企业.项目[0].已获奖励[1]), as polc eval's without its file name.
   std::vector<std::string> warnings;
+  // When no award applies: the documents with clauses not in force on `date` (indices into
+  // program->documents, in its order), which polc eval lists as not_in_force and the C API as
+  // polrt_not_in_force_*: the date is often why nothing applies (no date means today).
+  std::vector<int> notInForce;
 
   // The evaluation's working buffers. Not part of the result: they live here so that evaluating
   // into a reused Result allocates nothing once they have grown, without any state outside it.
@@ -172,6 +176,7 @@ struct Result {
     missingFacts.clear();
     replaceable.clear();
     unassessed.clear();
+    notInForce.clear();
   }
 
   const ClauseInfo& clause(const Award& aw) const { return program->clauses[aw.clause]; }

@@ -910,8 +910,21 @@ struct Run {
     parts[static_cast<std::size_t>(first + restIndex)].hi = restHi.normalized();
   }
 
+  // A document without clauses cannot be why nothing applies: it is not listed (as polc eval's).
+  void listNotInForce() {
+    for (int d = 0; d < p.documents.size; ++d) {
+      if (inForce(d)) continue;
+      for (const ClauseInfo& cl : p.clauses)
+        if (cl.document == d) {
+          r.notInForce.push_back(d);
+          break;
+        }
+    }
+  }
+
   void totals() {
     Totals& t = r.totals;
+    if (r.awards.empty()) listNotInForce();
     for (const auto& aw : r.awards) {
       // An overflow of a sum names the clause whose award made it overflow.
       auto add = [&](Dec a, Dec b) {
