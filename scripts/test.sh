@@ -76,7 +76,7 @@ cmake --build build-san
 phase "build-san (clang, ASan+UBSan+fuzz)"
 
 # Under the sanitizers every test runs, with five trims, each also run in full by the normal build
-# above: the random differential tests take POLC_DIFF_APPLICANTS applicants (400) instead of 100,000
+# above: the random differential tests take POLC_DIFF_APPLICANTS applicants (400) each instead of 15,000
 # (tests/differential), the .polb mutation test 300 variants of each kind instead of 1,500
 # (POLC_MUTATION_EACH; fuzz_polb below mutates the same files), tests/limits/run.sh skips its few
 # cases that only measure size (POLC_LIMITS_SANITIZED, see that script), the backends' CLI test
