@@ -10,7 +10,6 @@
 #include "backend/llvm/jit.h"
 #include "facts/facts.h"
 #include "ir/lower.h"
-#include "policy.h"
 #include "sema/analyze.h"
 #include "support/read_file.h"
 #include "syntax/parse.h"
@@ -67,48 +66,33 @@ std::string detail(const eval::Result& r) {
   return out;
 }
 
-// The same for the generated C++'s result: the date, each award's missing facts and explanation.
-std::string detail(const polc_rt::Result& r) {
-  std::string out = "date " + std::to_string(r.date) + "\n";
-  for (const auto& aw : r.awards) {
-    out += "award";
-    for (const auto& m : r.missing(aw)) out += " | missing " + m;
-    out += "\n";
-    for (const auto& line : aw.explanation) out += "  " + line + "\n";
-  }
-  return out;
-}
+}  // namespace
 
-// When no award applies, the documents not in force on the date, by 文号, as each evaluator lists
-// them itself (the reference from the IR, the VM's session, the generated C++'s result).
-std::string notInForce(const std::vector<std::string>& numbers) {
+std::string notInForceText(const std::vector<std::string>& numbers) {
   std::string out;
   for (const auto& n : numbers) out += "not in force " + n + "\n";
   return out;
 }
 
-// The warnings about the applicant (an award received by its target alone that a cap does not
-// count; an item listing several payees of a clause, such as two 引荐人 of a project, which the
-// generator gives an item as often as one: it lists 0 to 3 items of every owned subject), which the facts reader, the VM's session and the generated C++'s result each give. Sorted:
-// each gives them in the order it lists the awards, and polc's reader visits an object's keys in
-// byte order (an item's 产品 before its own 已获奖励), where the generated code lists an item's
-// awards with it, before its items'; the words and paths must be the same.
-std::string warned(std::vector<std::string> warnings) {
+// An award received by its target alone that a cap does not count; an item listing several payees
+// of a clause, such as two 引荐人 of a project, which the generator gives an item as often as one
+// (it lists 0 to 3 items of every owned subject): the facts reader, the VM's session and the
+// generated C++'s result each give these. Sorted: polc's reader visits an object's keys in byte
+// order (an item's 产品 before its own 已获奖励), where the generated code lists an item's awards
+// with it, before its items'; the words and paths must be the same.
+std::string warnedText(std::vector<std::string> warnings) {
   std::sort(warnings.begin(), warnings.end());
   std::string out;
   for (const auto& w : warnings) out += "warning " + w + "\n";
   return out;
 }
 
-// A reader's facts errors as Outcome::core holds them: sorted, one a line.
-std::string refused(std::vector<std::string> errors) {
+std::string refusedText(std::vector<std::string> errors) {
   std::sort(errors.begin(), errors.end());
   std::string out = "facts error:";
   for (const auto& e : errors) out += "\n  " + e;
   return out + "\n";
 }
-
-}  // namespace
 
 struct Evaluators::State {
   SourceManager sm;
@@ -146,14 +130,14 @@ Evaluators::Evaluators(const std::string& dir) : s_(std::make_unique<State>()) {
     return;
   }
   // The generated code must be of the same program.
-  const auto& gen = policy::program();
-  if (gen.clauses.size != static_cast<int>(s_->program->clauses.size())) {
-    error_ = "the generated code has " + std::to_string(gen.clauses.size) + " clauses, the policies " +
+  const std::vector<std::string> gen = generated::citations();
+  if (gen.size() != s_->program->clauses.size()) {
+    error_ = "the generated code has " + std::to_string(gen.size()) + " clauses, the policies " +
              std::to_string(s_->program->clauses.size());
     return;
   }
-  for (int i = 0; i < gen.clauses.size; ++i)
-    if (s_->program->clauses[static_cast<std::size_t>(i)].citation != gen.clauses[i].citation) {
+  for (std::size_t i = 0; i < gen.size(); ++i)
+    if (s_->program->clauses[i].citation != gen[i]) {
       error_ = "clause " + std::to_string(i) + " differs: regenerate the C++";
       return;
     }
@@ -216,7 +200,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
   eval::Options o;
   o.explain = explain;
   if (!facts.ok()) {
-    for (int i = 0; i < 3; ++i) out[i] = {false, refused(facts.errors), ""};
+    for (int i = 0; i < 3; ++i) out[i] = {false, refusedText(facts.errors), ""};
   } else {
     const eval::Applicant& a = facts.applicant;
     try {
@@ -224,7 +208,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
       polc::facts::warnSharedPayees(*s_->program, r, facts);
       std::vector<std::string> docs;
       for (const ir::Document* d : eval::outOfForce(*s_->program, r)) docs.push_back(d->number);
-      out[0] = {true, core(*s_->program, a, r), detail(r) + notInForce(docs) + warned(facts.warnings)};
+      out[0] = {true, core(*s_->program, a, r), detail(r) + notInForceText(docs) + warnedText(facts.warnings)};
     } catch (const eval::EvalError& e) {
       out[0] = {true, std::string("error: ") + e.what(), ""};
     }
@@ -242,25 +226,10 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
       auto r = bytecode::toResult(*s, explain);
       std::vector<std::string> docs;
       for (int d : s->notInForce()) docs.push_back(s_->program->documents[static_cast<std::size_t>(d)].number);
-      out[i] = {true, core(*s_->program, a, r), detail(r) + notInForce(docs) + warned(s->warnings())};
+      out[i] = {true, core(*s_->program, a, r), detail(r) + notInForceText(docs) + warnedText(s->warnings())};
     }
   }
-  policy::Facts gfacts;
-  std::vector<std::string> errors;
-  if (!policy::readFacts(json, gfacts, errors)) {
-    out[3] = {false, refused(errors), ""};
-    return;
-  }
-  try {
-    policy::Options go;
-    go.explain = explain;
-    auto r = policy::evaluate(gfacts, go);
-    std::vector<std::string> docs;
-    for (int d : r.notInForce) docs.push_back(r.program->documents[d].number);
-    out[3] = {true, polc_rt::summary(r), detail(r) + notInForce(docs) + warned(r.warnings)};
-  } catch (const polc_rt::EvalError& e) {
-    out[3] = {true, std::string("error: ") + e.what(), ""};
-  }
+  out[3] = generated::run(json, explain);
 }
 
 }  // namespace polc::difftest

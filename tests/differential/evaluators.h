@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "differential/outcome.h"
 #include "eval/eval.h"
 #include "ir/ir.h"
 #include "sema/model.h"
@@ -16,20 +17,6 @@
 #include "support/source.h"
 
 namespace polc::difftest {
-
-struct Outcome {
-  bool factsOk = true;
-  // Awards (citation, item, kind, status, form, amounts, payee, funding, installments, reason,
-  // notes) and totals, or "error: <message>": what every evaluator must agree on. Facts refused:
-  // "facts error: " and every error of the reader, sorted (polc's reader visits an object's keys
-  // in byte order, the generated one in the order written).
-  std::string core;
-  // Missing facts, the evaluation date, the warnings about the applicant (docs/facts.md: an award
-  // received by its target alone) and, when asked for, the explanation lines: what the three
-  // evaluators of the compiler's result type must also agree on (the generated C++ has no
-  // explanations).
-  std::string detail;
-};
 
 class Evaluators {
  public:
