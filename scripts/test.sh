@@ -95,6 +95,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:qua
 phase "ctest suite under ASan+UBSan"
 
 # Every libFuzzer target for 6 s, two at a time (one per core): a crash, leak, hang or sanitizer
-# report fails the suite and leaves its input in build-san/artifacts/.
-FUZZ_BUILD_DIR=$PWD/build-san bash fuzz/smoke.sh
+# report fails the suite and leaves its input in build-san/artifacts/. fuzz_polb's seeds (the seed
+# policies and golden cases as .polb) are compiled by the normal build's polc, 7 times faster.
+FUZZ_BUILD_DIR=$PWD/build-san FUZZ_SEED_POLC=$PWD/build/polc bash fuzz/smoke.sh
 phase "fuzz smoke ($(ls build-san/fuzz/fuzz_* | wc -l) targets x ${FUZZ_SMOKE_SECONDS:-6} s)"
