@@ -52,8 +52,36 @@ phase() {
 UNITY=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16)
 [ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" "${UNITY[@]}" -DPOLC_BENCH_IN_ALL=OFF
+# build-san, the sanitizer build whose suite runs below, is compiled at the same time as build/, in
+# the background (fuzz/configure.sh: clang-14, ASan+UBSan and coverage): each build alone
+# leaves a core idle for part of its time (the grammar's generation, configuring, the last links),
+# and the two have no file in common. Its output is shown when it ends.
+# The GoogleTest binaries run as 4 ctest tests each (POLC_TEST_SHARDS, tests/CMakeLists.txt), not
+# one per case: under ASan each of ≈ 470 process starts cost ≈ 0.2 s of CPU, most of it mapping
+# and faulting in shadow memory (178 s of wall time for this phase, 115 s sharded). A failing case
+# is still named in its shard's output. The normal build keeps one test per case: there it saved
+# nothing (its starts are cheap, and limits_and_edges is the longest path).
+SAN_LOG=$(mktemp)
+san_pid=
+if [ -z "${POLC_QUICK:-}" ]; then
+  ( [ -f build-san/build.ninja ] || bash fuzz/configure.sh build-san "${UNITY[@]}" -DPOLC_UNITY_REVERSE=ON \
+      -DPOLC_TEST_SHARDS=4
+    cmake --build build-san ) >"$SAN_LOG" 2>&1 &
+  san_pid=$!
+  trap 'rm -f "$TIMES" "$SAN_LOG"; [ -n "$san_pid" ] && kill "$san_pid" 2>/dev/null; true' EXIT
+fi
 cmake --build build
-phase "build"
+if [ -n "$san_pid" ]; then
+  san_status=0
+  wait "$san_pid" || san_status=$?
+  san_pid=
+  echo "---- build-san (clang, ASan+UBSan+fuzz), built alongside ----"
+  cat "$SAN_LOG"
+  [ "$san_status" -eq 0 ] || { echo "test.sh: build-san failed (exit $san_status)"; exit 1; }
+  phase "build and build-san (in parallel)"
+else
+  phase "build"
+fi
 ctest --test-dir build --output-on-failure -j "$JOBS"
 # The policy tests (policies/tests/, docs/testing.md), with their per-case report; ctest runs them
 # too (policy_tests), this prints the failures in full.
@@ -64,16 +92,6 @@ if [ -n "${POLC_QUICK:-}" ]; then
   echo "test.sh: POLC_QUICK set: the ASan+UBSan suite and the fuzz smoke runs are skipped"
   exit 0
 fi
-
-# The GoogleTest binaries run as 4 ctest tests each (POLC_TEST_SHARDS, tests/CMakeLists.txt), not
-# one per case: under ASan each of ≈ 470 process starts cost ≈ 0.2 s of CPU, most of it mapping
-# and faulting in shadow memory (178 s of wall time for this phase, 115 s sharded). A failing case
-# is still named in its shard's output. The normal build keeps one test per case: there it saved
-# nothing (its starts are cheap, and limits_and_edges is the longest path).
-[ -f build-san/build.ninja ] || bash fuzz/configure.sh build-san "${UNITY[@]}" -DPOLC_UNITY_REVERSE=ON \
-  -DPOLC_TEST_SHARDS=4
-cmake --build build-san
-phase "build-san (clang, ASan+UBSan+fuzz)"
 
 # Under the sanitizers every test runs, with five trims, each also run in full by the normal build
 # above: the random differential tests take POLC_DIFF_APPLICANTS applicants (400) each instead of 15,000
