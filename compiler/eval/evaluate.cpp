@@ -116,9 +116,10 @@ class Evaluator {
     aw.instance = i;
     aw.kind = cl.award;
     payee(cl, aw, ev);
-    // Conditions: a false one means the clause does not apply; one that needs an absent fact makes
-    // the clause not assessable unless another is false; one that fails is the clause's error only
-    // when neither (held until the others are known, as 且 holds it: docs/ir.md).
+    // Conditions: a false one, or one whose 分档/分情形 finds no entry, means the clause does not
+    // apply; one that needs an absent fact makes the clause not assessable unless another is false;
+    // one that fails is the clause's error only when neither (held until the others are known, as
+    // 且 holds it: docs/ir.md, polrt::undecided).
     bool unknown = false;
     std::exception_ptr held;
     std::vector<std::string> needed;

@@ -10,6 +10,7 @@
 #include "decimal/award_words.h"
 #include "decimal/eval_errors.h"
 #include "decimal/late_grant_words.h"
+#include "decimal/operand_rank.h"
 #include "ir/words.h"
 
 namespace polc::eval {
@@ -170,11 +171,11 @@ std::optional<bool> ExprEval::decide(const ir::Expr& e) {
       case Op::And:
       case Op::Or: {
         // A false operand decides 且 and a true one decides 或, even when another operand needs an
-        // absent fact or fails; then an absent fact makes it not assessable; only then does the
-        // first error stand (docs/ir.md, "Facts that are absent"). An error is held, not raised,
-        // until the operands after it are known.
+        // absent fact, fails or finds no tier; what the others give then ranks by
+        // polrt::undecided (docs/ir.md, "Then the operands of `且`/`或`"). An error, and an
+        // operand's no match, is held, not raised, until the operands after it are known.
         const bool decider = e.op == Op::Or;
-        bool unknown = false;
+        bool unknown = false, noValue = false;
         std::exception_ptr held;
         const std::size_t before = missing.size();
         for (const auto& k : e.kids) {
@@ -184,6 +185,9 @@ std::optional<bool> ExprEval::decide(const ir::Expr& e) {
           } catch (const EvalError&) {
             if (!held) held = std::current_exception();
             continue;
+          } catch (const NoMatch&) {
+            noValue = true;
+            continue;
           }
           if (!v) {
             unknown = true;
@@ -192,8 +196,12 @@ std::optional<bool> ExprEval::decide(const ir::Expr& e) {
             return decider;
           }
         }
-        if (unknown) return std::nullopt;
-        if (held) std::rethrow_exception(held);
+        switch (polrt::undecided(decider, noValue, unknown, held != nullptr)) {
+          case polrt::Undecided::NoValue: missing.resize(before); throw NoMatch{};
+          case polrt::Undecided::Absent: return std::nullopt;
+          case polrt::Undecided::Error: std::rethrow_exception(held);
+          case polrt::Undecided::Value: break;
+        }
         return !decider;
       }
       case Op::Not: {

@@ -82,12 +82,14 @@ Session::Outcome Session::run(uint32_t blockIndex, const Val*& out) {
         switch (step) {
           case Step::Next: continue;
           case Step::Jump: pc = in.c; continue;
-          case Step::NoMatch: return Outcome::NoMatch;
-          default: break;  // NotAssessable (ops throw rather than return Threw)
+          default: break;  // NotAssessable or NoMatch (ops throw rather than return Threw)
         }
-        if (hc == 0) return Outcome::NotAssessable;
+        // Either is caught by the innermost 且/或, which ranks it with its other operands.
+        const bool noMatch = step == Step::NoMatch;
+        if (hc == 0) return noMatch ? Outcome::NoMatch : Outcome::NotAssessable;
         const Handler& h = handlers[--hc];
-        Ops::caught(locals, h.local);
+        if (noMatch) Ops::unmatched(locals, h.local);
+        else Ops::caught(locals, h.local);
         sp = h.sp;
         pc = h.target;
       }

@@ -32,6 +32,10 @@ extern "C" void polrt_op_caught(void* frame, uint32_t local) {
   Ops::caught(f->locals, local);
 }
 
+extern "C" void polrt_op_unmatched(void* frame, uint32_t local) {
+  Ops::unmatched(static_cast<Ops::Frame*>(frame)->locals, local);
+}
+
 extern "C" uint32_t polrt_op_erred(void* frame, uint32_t local) {
   auto* f = static_cast<Ops::Frame*>(frame);
   if (!Ops::erred(*f->s, f->locals, local, f->error)) return 0;

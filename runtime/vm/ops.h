@@ -15,6 +15,7 @@
 
 #include "decimal/amount_rules.h"
 #include "decimal/eval_errors.h"
+#include "decimal/operand_rank.h"
 #include "text/text.h"
 #include "vm/vm.h"
 #include "vm/vm_detail.h"
@@ -49,6 +50,8 @@ struct Ops {
   }
   // A handler caught "not assessable": its 且/或 had an unknown operand.
   static POLRT_OP_INLINE void caught(Local* locals, uint32_t local) { locals[local].unknown = true; }
+  // A handler caught "no match": its 且/或 had an operand with no value, which ANDOR_END ranks.
+  static POLRT_OP_INLINE void unmatched(Local* locals, uint32_t local) { locals[local].noValue = true; }
   // A handler caught an error raised under it: its 且/或 holds the first, for ANDOR_END to raise if
   // no operand decides and none needs an absent fact (docs/ir.md, "Facts that are absent"). False
   // for what is no evaluation error (bad_alloc): that ends the run.
@@ -311,12 +314,20 @@ struct Ops {
     return Step::Jump;
   }
   static POLRT_OP_INLINE Step ANDOR_BEGIN(Session& s, const Insn& in, Val*, uint32_t&, Local* locals) {
-    locals[in.b] = Local{static_cast<uint32_t>(s.missing_.size()), false, false};
+    locals[in.b] = Local{static_cast<uint32_t>(s.missing_.size()), false, false, false};
     return Step::Next;
   }
+  // No operand decided: the rank of what the others gave is polrt::undecided (docs/ir.md).
   static POLRT_OP_INLINE Step ANDOR_END(Session& s, const Insn& in, Val* st, uint32_t& sp, Local* locals) {
-    if (locals[in.b].unknown) return Step::NotAssessable;
-    if (locals[in.b].erred) std::rethrow_exception(s.localErrors_[in.b]);
+    const Local& l = locals[in.b];
+    switch (undecided(in.a != 0, l.noValue, l.unknown, l.erred)) {
+      case Undecided::NoValue:
+        if (l.before < s.missing_.size()) s.missing_.resize(l.before);
+        return Step::NoMatch;
+      case Undecided::Absent: return Step::NotAssessable;
+      case Undecided::Error: std::rethrow_exception(s.localErrors_[in.b]);
+      case Undecided::Value: break;
+    }
     setBoolVal(st[sp++], in.a == 0);
     return Step::Next;
   }

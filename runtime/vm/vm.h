@@ -225,7 +225,8 @@ class Session {
   struct Local {
     uint32_t before = 0;
     bool unknown = false;
-    bool erred = false;  // an operand failed: the first error is localErrors_[local]
+    bool erred = false;    // an operand failed: the first error is localErrors_[local]
+    bool noValue = false;  // an operand's 分档/分情形 found no entry (polrt::undecided)
   };
   struct Handler {
     uint32_t target = 0, sp = 0, local = 0;

@@ -95,6 +95,18 @@ bool Generator::mayFail(const Expr& e) const {
   }
 }
 
+bool Generator::mayFindNoEntry(const Expr& e) const {
+  if (e.op == Op::Tiers) return true;
+  if (e.op == Op::Cases && (e.entries.empty() || !e.entries.back().key.empty())) return true;  // no 其他
+  for (const auto& k : e.kids)
+    if (mayFindNoEntry(k)) return true;
+  for (const auto& en : e.entries)
+    for (const auto* part : {&en.key, &en.value})
+      for (const auto& k : *part)
+        if (mayFindNoEntry(k)) return true;
+  return false;
+}
+
 bool Generator::mustHold(const std::vector<const Expr*>& operands, bool plain) const {
   for (std::size_t i = 0; i < operands.size(); ++i)
     if (mayFail(*operands[i]) && (i + 1 < operands.size() || (!plain && i > 0))) return true;
@@ -184,8 +196,13 @@ Generator::Cond Generator::condBody(const Expr& e) {
       const bool hold = mustHold(kids, false);
       const std::string held = hold ? fresh("held") : "";
       if (hold) line(fmt::format("std::exception_ptr {};  // an operand's error, raised if nothing decides", held));
+      // Only where an operand can find no tier or case: the others pay nothing for it.
+      bool unmatchable = false;
+      for (const Expr* k : kids) unmatchable = unmatchable || mayFindNoEntry(*k);
+      const std::string noValue = unmatchable ? fresh("noValue") : "";
+      if (unmatchable) line(fmt::format("bool {} = false;  // an operand found no tier or case", noValue));
       auto decide = [&](const std::string& v) {
-        line(fmt::format("if ({0} == T4::N) {{ {1} = T4::N; break; }}", v, t));
+        if (unmatchable) line(fmt::format("if ({} == T4::N) {} = true;", v, noValue));
         line(fmt::format("if ({0} == {2}) {{ {1} = {2}; run.missing.resize({3}); break; }}", v, t, decider, before));
         line(fmt::format("if ({0} == T4::U) {1} = T4::U;", v, t));
       };
@@ -212,7 +229,15 @@ Generator::Cond Generator::condBody(const Expr& e) {
       }
       --indent_;
       line("} while (false);");
-      if (hold) line(fmt::format("if ({} && {} == {}) std::rethrow_exception({});", held, t, isOr ? "T4::F" : "T4::T", held));
+      if (unmatchable) {
+        line(fmt::format("if ({} != {}) {{  // no operand decided: polc_rt::undecided ranks the others", t, decider));
+        line(fmt::format("  {0} = polc_rt::undecidedT4({0}, {1}, {2}, {3});", t, isOr ? "true" : "false", noValue,
+                         hold ? held : "nullptr"));
+        line(fmt::format("  if ({} == T4::N) run.missing.resize({});", t, before));
+        line("}");
+      } else if (hold) {
+        line(fmt::format("if ({} && {} == {}) std::rethrow_exception({});", held, t, isOr ? "T4::F" : "T4::T", held));
+      }
       return Cond{t, false};
     }
     case Op::Not: {

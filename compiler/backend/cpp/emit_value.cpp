@@ -320,7 +320,14 @@ std::string Generator::tiers(const Expr& e, const std::string& st) {
     --indent_;
     line("}");
   }
-  line(fmt::format("if (!{}) {{ {} = T4::N; break; }}  // 不满足任何一档", matched, st));
+  // Said as the other evaluators say it: seen when the tier is an operand of a 且/或 that goes on.
+  line(fmt::format("if (!{}) {{  // 不满足任何一档", matched));
+  ++indent_;
+  explainLine({text("分档："), withValue(xe, x), text(" 不满足任何一档")});
+  line(fmt::format("{} = T4::N;", st));
+  line("break;");
+  --indent_;
+  line("}");
   return t;
 }
 
@@ -355,7 +362,13 @@ std::string Generator::cases(const Expr& e, const std::string& st) {
     --indent_;
     line("}");
   }
-  line(fmt::format("if (!{}) {{ {} = T4::N; break; }}  // 没有成立的情形", matched, st));
+  line(fmt::format("if (!{}) {{  // 没有成立的情形", matched));
+  ++indent_;
+  explainLine({text("分情形：没有成立的情形")});
+  line(fmt::format("{} = T4::N;", st));
+  line("break;");
+  --indent_;
+  line("}");
   return t;
 }
 

@@ -135,6 +135,9 @@ class Generator {
   Cond cond(const Expr& e);
   Cond condBody(const Expr& e);
 
+  // Whether a 分档, or a 分情形 without 其他, in `e` can find no entry (T4::N): a 且/或 then ranks
+  // that with its other operands (polc_rt::undecided), code it needs nowhere else.
+  bool mayFindNoEntry(const Expr& e) const;
   // Whether evaluating `e` can raise an evaluation error, conservatively. A 且/或 or a clause's
   // conditions hold an operand's error until the others are known (docs/ir.md, "Facts that are
   // absent"): needed when an operand that can fail has another after it, or before it one that

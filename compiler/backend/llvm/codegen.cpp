@@ -41,6 +41,7 @@ class BlockCompiler {
     blockType_ = llvm::FunctionType::get(i32_, {framePtr_}, false);
     opType_ = llvm::FunctionType::get(i32_, {framePtr_, i32_, i32_}, false);
     caught_ = declare("polrt_op_caught", llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), {framePtr_, i32_}, false));
+    unmatched_ = declare("polrt_op_unmatched", caught_->getFunctionType());
     erred_ = declare("polrt_op_erred", llvm::FunctionType::get(i32_, {framePtr_, i32_}, false));
   }
 
@@ -70,6 +71,7 @@ class BlockCompiler {
     returns_.clear();
     slows_.clear();
     catches_.assign(plan.handlers.size(), nullptr);
+    unmatches_.assign(plan.handlers.size(), nullptr);
     errs_.assign(plan.handlers.size(), nullptr);
     bbs_.assign(blk.count, nullptr);
     for (uint32_t pc = 0; pc < blk.count; ++pc)
@@ -107,13 +109,15 @@ class BlockCompiler {
     }
     return made[h];
   }
-  // Where "not assessable" raised under handler `h` goes.
-  llvm::BasicBlock* catchFor(int h) {
-    if (h < 0) return ret(polrt::native::kNotAssessable);
-    return handlerEntry(catches_, h, "catch", [&](llvm::IRBuilder<>& hb, const HandlerPlan& hp) {
-      hb.CreateCall(caught_, {frame_, u32(hp.local)});
-      hb.CreateBr(bbs_[hp.target]);
-    });
+  // Where "not assessable" (polrt_op_caught) or "no match" (polrt_op_unmatched) raised
+  // under handler `h` goes: marked on its 且/或, which goes on with its next operand.
+  llvm::BasicBlock* catchFor(int h, bool noMatch) {
+    if (h < 0) return ret(noMatch ? polrt::native::kNoMatch : polrt::native::kNotAssessable);
+    return handlerEntry(noMatch ? unmatches_ : catches_, h, noMatch ? "nomatch" : "catch",
+                        [&](llvm::IRBuilder<>& hb, const HandlerPlan& hp) {
+                          hb.CreateCall(noMatch ? unmatched_ : caught_, {frame_, u32(hp.local)});
+                          hb.CreateBr(bbs_[hp.target]);
+                        });
   }
   // Where an error raised under handler `h` goes: held by its 且/或, which goes on with its next
   // operand (polrt_op_erred), unless it is no evaluation error.
@@ -169,8 +173,8 @@ class BlockCompiler {
     phi = sb.CreatePHI(i32_, 4);
     llvm::Value* step = sb.CreateAnd(phi, u32(0xFF));
     auto* sw = sb.CreateSwitch(step, ret(polrt::native::kBadStack), 3);
-    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNotAssessable)), catchFor(h));
-    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNoMatch)), ret(polrt::native::kNoMatch));
+    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNotAssessable)), catchFor(h, false));
+    sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepNoMatch)), catchFor(h, true));
     sw->addCase(llvm::cast<llvm::ConstantInt>(u32(kStepThrew)), errFor(h));
     return bb;
   }
@@ -186,6 +190,7 @@ class BlockCompiler {
   llvm::FunctionType* blockType_ = nullptr;
   llvm::FunctionType* opType_ = nullptr;
   llvm::Function* caught_ = nullptr;
+  llvm::Function* unmatched_ = nullptr;
   llvm::Function* erred_ = nullptr;
   // per block
   llvm::Function* fn_ = nullptr;
@@ -193,6 +198,7 @@ class BlockCompiler {
   const BlockPlan* plan_ = nullptr;
   std::vector<llvm::BasicBlock*> bbs_;
   std::vector<llvm::BasicBlock*> catches_;
+  std::vector<llvm::BasicBlock*> unmatches_;  // per handler (catchFor)
   std::vector<llvm::BasicBlock*> errs_;  // per handler (errFor)
   std::vector<std::pair<uint32_t, llvm::BasicBlock*>> returns_;
   std::map<int, std::pair<llvm::BasicBlock*, llvm::PHINode*>> slows_;  // per handler (slowFor)

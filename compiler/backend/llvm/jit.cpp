@@ -97,6 +97,7 @@ std::unique_ptr<NativeCode> attach(polrt::Program& program, std::string& error) 
   POLRT_NATIVE_OPS(POLC_DEFINE_OP)
 #undef POLC_DEFINE_OP
   define("polrt_op_caught", reinterpret_cast<void*>(&polrt_op_caught));
+  define("polrt_op_unmatched", reinterpret_cast<void*>(&polrt_op_unmatched));
   define("polrt_op_erred", reinterpret_cast<void*>(&polrt_op_erred));
   if (auto e = (*jit)->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(ops)))) {
     error = message(std::move(e));
