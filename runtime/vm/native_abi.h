@@ -29,12 +29,13 @@ POLRT_NATIVE_OPS(POLRT_DECLARE_NATIVE_OP)
 #undef POLRT_DECLARE_NATIVE_OP
 // A TRY handler caught "not assessable" raised under it: marks its 且/或 local unknown.
 void polrt_op_caught(void* frame, uint32_t local);
-// A TRY handler caught "no match" (a 分档/分情形 without an entry) raised under it: marks its 且/或
-// local as having an operand with no value (Ops::unmatched).
-void polrt_op_unmatched(void* frame, uint32_t local);
 // An op under a TRY handler threw (the error in the frame): 1 when its 且/或 local holds it, going
 // on with the next operand; 0 when it is no evaluation error, which ends the block (kThrew).
 uint32_t polrt_op_erred(void* frame, uint32_t local);
+// A TRY handler caught "no match" (a 分档/分情形 without an entry) raised under it: marks its 且/或
+// local as having an operand with no value (Ops::unmatched).
+// Appended: an object built before it returns "no match" from the block there, as it did then.
+void polrt_op_unmatched(void* frame, uint32_t local);
 
 #ifdef __cplusplus
 }
