@@ -75,19 +75,19 @@ void BatchSummary::add(const eval::Result& r) {
       addTo(s, f.lo, f.hi);
       if (payers.insert(f.payer).second) ++s.applicants;
     }
-    switch (fundingGap(p_, aw)) {
-      case FundingGap::None: break;
-      case FundingGap::Arrangement: {
+    switch (eval::fundingGap(aw)) {
+      case polrt::FundingGap::None: break;
+      case polrt::FundingGap::Arrangement: {
         Sum& s = byArrangement_[aw.fundingArrangement];
         addTo(s, aw.lo, aw.hi);
         if (arrangements.insert(aw.fundingArrangement).second) ++s.applicants;
         break;
       }
-      case FundingGap::NoRule:
+      case polrt::FundingGap::NoRule:
         addTo(noRule_, aw.lo, aw.hi);
         if (!std::exchange(noRule, true)) ++noRule_.applicants;
         break;
-      case FundingGap::Undecided:
+      case polrt::FundingGap::Undecided:
         addTo(undecided_, aw.lo, aw.hi);
         if (!std::exchange(undecided, true)) ++undecided_.applicants;
         break;

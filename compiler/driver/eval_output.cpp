@@ -65,56 +65,6 @@ std::string yuan(const polrt::Decimal& v) {
   return s;
 }
 
-// What the payers' totals leave out of the kept awards' total: awards whose funding rule is an
-// arrangement in words (按现行财政体制分级承担: no split), by arrangement; awards of a document with
-// no funding rule (常工信复〔2022〕第54号); awards whose funding rule needs a fact not given. Listed
-// beside the payers, they make the lines add up to 总范围: without them a clerk found 205万元 in all,
-// 100万元 each for 市 and 辖区, and no line for the other 5万元 (the batch summary had them).
-struct Unsplit {
-  using Range = std::pair<polrt::Decimal, polrt::Decimal>;
-  std::map<std::string, Range> byArrangement;
-  Range noRule, undecided;
-};
-
-Unsplit unsplitTotals(const ir::Program& p, const eval::Result& r) {
-  Unsplit out;
-  for (const Award& aw : r.awards) {
-    const FundingGap gap = fundingGap(p, aw);
-    if (gap == FundingGap::None) continue;
-    auto& sum = gap == FundingGap::Arrangement ? out.byArrangement[aw.fundingArrangement]
-                : gap == FundingGap::NoRule    ? out.noRule
-                                               : out.undecided;
-    // Parts of the total, which was summed without overflow: their sums cannot overflow either.
-    polrt::Decimal lo, hi;
-    (void)polrt::add(sum.first, aw.lo, lo);
-    (void)polrt::add(sum.second, aw.hi, hi);
-    sum = {lo, hi};
-  }
-  return out;
-}
-
-// The kept awards a non-stacking group may still drop, since a member of it is not assessable
-// (polrt::replaceableNote): how many, and their range, a part of 总范围.
-struct Provisional {
-  int count = 0;
-  polrt::Decimal lo, hi;
-};
-
-Provisional provisionalTotals(const eval::Result& r) {
-  Provisional out;
-  for (const Award& aw : r.awards) {
-    if (aw.mayBeReplacedBy.empty() || !aw.hasAmount()) continue;
-    ++out.count;
-    // A part of the total, which was summed without overflow: its sum cannot overflow either.
-    polrt::Decimal lo, hi;
-    (void)polrt::add(out.lo, aw.lo, lo);
-    (void)polrt::add(out.hi, aw.hi, hi);
-    out.lo = lo;
-    out.hi = hi;
-  }
-  return out;
-}
-
 std::string rangeText(const polrt::Decimal& lo, const polrt::Decimal& hi) {
   return lo == hi ? yuan(hi) : yuan(lo) + " 至 " + yuan(hi);
 }
@@ -166,15 +116,6 @@ std::string applicableCount(const eval::Result& r) {
 }
 
 }  // namespace
-
-FundingGap fundingGap(const ir::Program& p, const eval::Award& aw) {
-  if (!aw.counted() || !aw.hasAmount() || !aw.funding.empty()) return FundingGap::None;
-  if (!aw.fundingArrangement.empty()) return FundingGap::Arrangement;
-  // Undecided only when a rule's condition needed a fact not given: with every fact given, a document
-  // whose rules (类别 …, 条件 … without 其他) all pass the award by has no rule for it either.
-  const bool undecided = std::any_of(aw.notes.begin(), aw.notes.end(), polrt::isFundingUndecidedNote);
-  return undecided ? FundingGap::Undecided : FundingGap::NoRule;
-}
 
 std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {
   std::ostringstream os;
@@ -235,17 +176,17 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
   os << fmt::format("    总范围         {} 至 {}\n", yuan(t.lo), yuan(t.hi));
   for (const auto& [payer, sum] : t.byPayer)
     os << fmt::format("    {}{}\n", totalsLabel(payer + " 承担"), rangeText(sum.first, sum.second));
-  const Unsplit unsplit = unsplitTotals(p, r);
-  for (const auto& [arrangement, sum] : unsplit.byArrangement)
-    os << fmt::format("    {}{}\n", totalsLabel(arrangement + "（不分担）"), rangeText(sum.first, sum.second));
-  if (!unsplit.noRule.second.isZero())
-    os << fmt::format("    {}{}\n", totalsLabel("未规定资金分担"), rangeText(unsplit.noRule.first, unsplit.noRule.second));
-  if (!unsplit.undecided.second.isZero())
-    os << fmt::format("    {}{}\n", totalsLabel("资金分担无法判断"),
-                      rangeText(unsplit.undecided.first, unsplit.undecided.second));
-  if (const Provisional provisional = provisionalTotals(r); provisional.count)
-    os << fmt::format("    {}{}{}\n", totalsLabel(polrt::replaceableTotalLabel()), rangeText(provisional.lo, provisional.hi),
-                      polrt::replaceableTotalNote(provisional.count));
+  const polrt::GapTotals gaps = eval::gapTotals(r);
+  for (const auto& [arrangement, sum] : gaps.byArrangement)
+    os << fmt::format("    {}{}\n", totalsLabel(arrangement + "（不分担）"), rangeText(sum.lo, sum.hi));
+  if (!gaps.noRule.hi.isZero())
+    os << fmt::format("    {}{}\n", totalsLabel("未规定资金分担"), rangeText(gaps.noRule.lo, gaps.noRule.hi));
+  if (!gaps.undecided.hi.isZero())
+    os << fmt::format("    {}{}\n", totalsLabel("资金分担无法判断"), rangeText(gaps.undecided.lo, gaps.undecided.hi));
+  if (gaps.mayBeReplaced.count)
+    os << fmt::format("    {}{}{}\n", totalsLabel(polrt::replaceableTotalLabel()),
+                      rangeText(gaps.mayBeReplaced.lo, gaps.mayBeReplaced.hi),
+                      polrt::replaceableTotalNote(gaps.mayBeReplaced.count));
   os << fmt::format("    待遇 {} 项，一事一议 {} 项，不予叠加 {} 项，无法评估 {} 项，已获不再给予 {} 项\n", t.benefits,
                     t.negotiated, t.dropped, t.notAssessable, t.alreadyReceived);
   return os.str();
@@ -308,15 +249,16 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
   json by = json::array();
   for (const auto& [payer, sum] : t.byPayer)
     by.push_back({{"payer", payer}, {"min", sum.first.normalized().toString()}, {"max", sum.second.normalized().toString()}});
-  const Unsplit unsplit = unsplitTotals(p, r);
-  json byArrangement = json::array();
-  for (const auto& [arrangement, sum] : unsplit.byArrangement)
-    byArrangement.push_back({{"arrangement", arrangement},
-                             {"min", sum.first.normalized().toString()},
-                             {"max", sum.second.normalized().toString()}});
-  auto range = [](const Unsplit::Range& x) {
-    return json{{"min", x.first.normalized().toString()}, {"max", x.second.normalized().toString()}};
+  const polrt::GapTotals gaps = eval::gapTotals(r);
+  auto range = [](const polrt::RangeSum& x) {
+    return json{{"min", x.lo.normalized().toString()}, {"max", x.hi.normalized().toString()}};
   };
+  json byArrangement = json::array();
+  for (const auto& [arrangement, sum] : gaps.byArrangement) {
+    json j = range(sum);
+    j["arrangement"] = arrangement;
+    byArrangement.push_back(std::move(j));
+  }
   out["totals"] = {
       {"exact", t.exact.normalized().toString()},
       {"up_to", t.upTo.normalized().toString()},
@@ -329,13 +271,13 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
         {"already_received", t.alreadyReceived}}},
       {"by_payer", by},
       {"by_arrangement", byArrangement},
-      {"no_funding_rule", range(unsplit.noRule)},
-      {"funding_undecided", range(unsplit.undecided)},
+      {"no_funding_rule", range(gaps.noRule)},
+      {"funding_undecided", range(gaps.undecided)},
   };
-  if (const Provisional provisional = provisionalTotals(r); provisional.count)
-    out["totals"]["may_be_replaced"] = {{"count", provisional.count},
-                                        {"min", provisional.lo.normalized().toString()},
-                                        {"max", provisional.hi.normalized().toString()}};
+  if (gaps.mayBeReplaced.count) {
+    out["totals"]["may_be_replaced"] = range(gaps.mayBeReplaced);
+    out["totals"]["may_be_replaced"]["count"] = gaps.mayBeReplaced.count;
+  }
   return out;
 }
 

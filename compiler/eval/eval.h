@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "decimal/funding_gap.h"
 #include "ir/ir.h"
 
 namespace polc::eval {
@@ -74,6 +75,8 @@ struct Award {
   std::string payee;  // the payee's path, or its subject name when the facts do not list it
   std::vector<FundingPart> funding;
   std::string fundingArrangement;  // a funding rule in words ("按现行财政体制执行"): no split
+  // A funding rule's condition needs a fact not given (its note names them): the totals' 资金分担无法判断.
+  bool fundingUndecided = false;
   std::vector<Installment> installments;
   std::vector<std::string> notes;
   // Not-assessable members of a non-stacking group that may replace this award once assessed
@@ -124,6 +127,12 @@ Result evaluate(const ir::Program& program, const Applicant& applicant, const Op
 // today, after every period), and "没有适用的条款" alone reads as "qualifies for nothing". Empty when
 // some award applies.
 std::vector<const ir::Document*> outOfForce(const ir::Program& p, const Result& r);
+
+// Why a kept award is in no payer's total, from its flags (runtime/decimal/funding_gap.h), and the
+// totals of such awards and of those a group may still replace: polc eval's by_arrangement,
+// no_funding_rule, funding_undecided and may_be_replaced, as the C API and the generated C++ give them.
+polrt::FundingGap fundingGap(const Award& aw);
+polrt::GapTotals gapTotals(const Result& r);
 
 // ---- formatting shared by the evaluator's explanations and the driver --------------------------
 

@@ -575,6 +575,7 @@ class Evaluator {
         } catch (const NotAssessable&) {
           if (!full) return;
           const std::string missing = join(ev.missing, "、");
+          aw.fundingUndecided = true;
           aw.notes.push_back(polrt::fundingUndecidedNote(missing));
           explainLine(aw, polrt::fundingUndecidedLine(rule.source, missing));
           explainNotes(aw, polrt::fundingName(), doc.fundingNotes);

@@ -710,8 +710,33 @@ const char* polrt_total(const polrt_session* s, const char* which) {
     std::string w(which);
     const polrt::Decimal* d = w == "exact" ? &t.exact : w == "up_to" ? &t.upTo : w == "range_min" ? &t.rangeLo
                             : w == "range_max" ? &t.rangeHi : w == "min" ? &t.lo : w == "max" ? &t.hi : nullptr;
-    return d ? decimalString(s, *d) : nullptr;
+    if (d) return decimalString(s, *d);
+    // The JSON's no_funding_rule, funding_undecided and may_be_replaced, each {min, max}.
+    const polrt::GapTotals gaps = s->s->gapTotals();
+    for (const auto& [name, sum] : {std::pair{"no_funding_rule", &gaps.noRule}, std::pair{"funding_undecided", &gaps.undecided},
+                                    std::pair{"may_be_replaced", &gaps.mayBeReplaced}}) {
+      if (w == std::string(name) + "_min") return decimalString(s, sum->lo);
+      if (w == std::string(name) + "_max") return decimalString(s, sum->hi);
+    }
+    return nullptr;
   });
+}
+
+int polrt_total_count(const polrt_session* s, const char* which) {
+  if (!s || !which) return -1;
+  return guardValue<int>(-1, [&]() -> int {
+    const polrt::TotalsR& t = s->s->totals();
+    const std::string w(which);
+    if (w == "may_be_replaced") return s->s->gapTotals().mayBeReplaced.count;
+    const int* n = w == "exact" ? &t.exactCount : w == "up_to" ? &t.upToCount : w == "range" ? &t.rangeCount
+                 : w == "benefit" ? &t.benefits : w == "negotiated" ? &t.negotiated : w == "dropped" ? &t.dropped
+                 : w == "not_assessable" ? &t.notAssessable : w == "already_received" ? &t.alreadyReceived : nullptr;
+    return n ? *n : -1;
+  });
+}
+
+int polrt_award_funding_undecided(const polrt_session* s, int award) {
+  return validAward(s, award) && s->s->award(award).fundingUnknown;
 }
 
 static int payerAt(const polrt_session* s, int i) {
@@ -742,6 +767,25 @@ const char* polrt_total_payer_max(const polrt_session* s, int i) {
   int k = payerAt(s, i);
   return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return decimalString(s, s->s->totals().byPayer[k].second); });
 }
+
+// Of the i-th arrangement polrt_total_arrangement_count counts, its words (part 0) or its min or max
+// (1, 2); null for none. The totals are computed anew at each call, as the getter is read once.
+static const char* arrangementPart(const polrt_session* s, int i, int which) {
+  if (!s || i < 0) return nullptr;
+  return guardValue<const char*>(nullptr, [&]() -> const char* {
+    const polrt::GapTotals gaps = s->s->gapTotals();
+    if (static_cast<std::size_t>(i) >= gaps.byArrangement.size()) return nullptr;
+    const auto& [words, sum] = gaps.byArrangement[static_cast<std::size_t>(i)];
+    return which == 0 ? keep(s, words) : decimalString(s, which == 1 ? sum.lo : sum.hi);
+  });
+}
+
+int polrt_total_arrangement_count(const polrt_session* s) {
+  return s ? guardValue<int>(0, [&] { return static_cast<int>(s->s->gapTotals().byArrangement.size()); }) : 0;
+}
+const char* polrt_total_arrangement(const polrt_session* s, int i) { return arrangementPart(s, i, 0); }
+const char* polrt_total_arrangement_min(const polrt_session* s, int i) { return arrangementPart(s, i, 1); }
+const char* polrt_total_arrangement_max(const polrt_session* s, int i) { return arrangementPart(s, i, 2); }
 
 // The i-th document polrt_not_in_force_count counts, null for none.
 static const polrt::DocumentDef* outOfForce(const polrt_session* s, int i) {

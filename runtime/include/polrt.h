@@ -15,7 +15,7 @@
  *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
  *     polrt_applicant_load or polrt_session_free. The session accessors that build a string (item,
  *     min, max, computed max, reason, payee, missing, note, funding and installment min/max, totals,
- *     the evaluation date and the not-in-force dates) keep a new copy at every
+ *     the evaluation date, the not-in-force dates and the by-arrangement totals) keep a new copy at every
  *     call until then: read each once per evaluation, not in a loop (docs/bytecode.md).
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
@@ -233,7 +233,11 @@ const char* polrt_award_may_be_replaced_by(const polrt_session* s, int award, in
 int polrt_warning_count(const polrt_session* s);
 const char* polrt_warning(const polrt_session* s, int i);
 
-/* Totals over kept awards: which = "exact", "up_to", "range_min", "range_max", "min", "max". */
+/* Totals over kept awards: which = "exact", "up_to", "range_min", "range_max", "min", "max"; and, as
+ * polc eval's JSON totals, "no_funding_rule_min"/"_max" (kept awards no funding rule of their
+ * document covers), "funding_undecided_min"/"_max" (those whose funding rule needs a fact not given:
+ * polrt_award_funding_undecided), "may_be_replaced_min"/"_max" (those a non-stacking group may still
+ * drop: polrt_award_may_be_replaced_by; "0" when none). NULL for another name. */
 const char* polrt_total(const polrt_session* s, const char* which);
 int polrt_total_payer_count(const polrt_session* s);
 const char* polrt_total_payer(const polrt_session* s, int i);
@@ -251,6 +255,27 @@ int polrt_not_in_force_count(const polrt_session* s);
 const char* polrt_not_in_force_document(const polrt_session* s, int i);
 const char* polrt_not_in_force_from(const polrt_session* s, int i);
 const char* polrt_not_in_force_to(const polrt_session* s, int i);
+
+/* ---- appended later (never reorder: the earlier functions keep their place) ------------------- */
+/* 1 when a funding rule of the award's document needs a fact the applicant did not give, so which
+ * level pays is not decided: the award has no split and no arrangement, its note
+ * "资金分担无法判断，缺少：…" names the facts, and when kept it is in the totals' "funding_undecided"
+ * (polrt_total) rather than "no_funding_rule". Read this flag, not the note's words, which a clause's
+ * own 释义 may use too. 0 otherwise, and for an index out of range. */
+int polrt_award_funding_undecided(const polrt_session* s, int award);
+/* How many awards, as polc eval's JSON totals "counts": which = "exact", "up_to", "range", "benefit",
+ * "negotiated", "dropped", "not_assessable", "already_received"; and "may_be_replaced", the JSON's
+ * totals "may_be_replaced" count (kept awards with an amount that a group may still drop; 0 where the
+ * JSON has no such key). -1 for another name or a null argument. */
+int polrt_total_count(const polrt_session* s, const char* which);
+/* The JSON totals' "by_arrangement": the kept awards whose funding rule is an arrangement in words
+ * (按现行财政体制分级承担, no split), summed by arrangement, in the arrangements' byte order. The
+ * payers' totals, these, "no_funding_rule" and "funding_undecided" add up to "min"/"max". The words
+ * and amounts are session accessor strings; NULL for an index out of range. */
+int polrt_total_arrangement_count(const polrt_session* s);
+const char* polrt_total_arrangement(const polrt_session* s, int i);
+const char* polrt_total_arrangement_min(const polrt_session* s, int i);
+const char* polrt_total_arrangement_max(const polrt_session* s, int i);
 
 #ifdef __cplusplus
 }

@@ -125,6 +125,19 @@ std::vector<std::string> Session::mayBeReplacedBy(const AwardR& a) const {
   return out;
 }
 
+GapTotals Session::gapTotals() const {
+  GapTotals out;
+  for (int k = 0; k < nawards_; ++k) {
+    const AwardR& a = awards_[static_cast<std::size_t>(k)];
+    const bool replaceable = a.counted() && std::any_of(replaceable_.begin(), replaceable_.end(),
+                                                        [&](const Replaceable& m) { return m.award == k; });
+    const bool arrangement = a.arrangement != kNone;
+    out.add(fundingGap(a.counted(), a.hasAmount(), a.fundingCount != 0, arrangement, a.fundingUnknown),
+            arrangement ? p_.strings[a.arrangement] : std::string(), replaceable, a.hasAmount(), a.lo, a.hi);
+  }
+  return out;
+}
+
 std::string Session::payeeText(const AwardR& a) const {
   if (a.payeeInstance >= 0) return instancePath(a.payeeInstance);
   return p_.strings[p_.subjects[a.payeeSubject].name] + "（事实中未列出）";

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bytecode/program.h"
+#include "decimal/funding_gap.h"
 #include "decimal/late_grant_words.h"
 #include "vm/applicant.h"
 
@@ -195,6 +196,9 @@ class Session {
   std::vector<std::string> notes(const AwardR& a) const;
   // The not-assessable members of non-stacking groups that may replace the award once assessed.
   std::vector<std::string> mayBeReplacedBy(const AwardR& a) const;
+  // The totals polc eval's JSON gives beside by_payer (by_arrangement, no_funding_rule,
+  // funding_undecided, may_be_replaced): computed when asked, since most callers never read them.
+  GapTotals gapTotals() const;
   std::string payeeText(const AwardR& a) const;
   const FundingPartR* funding(const AwardR& a) const { return fundingPool_.data() + a.fundingBegin; }
   const InstallmentR* installments(const AwardR& a) const { return instPool_.data() + a.instBegin; }

@@ -52,7 +52,7 @@ std::string core(const ir::Program& p, const eval::Applicant& a, const eval::Res
          std::to_string(t.alreadyReceived);
   for (const auto& [payer, sum] : t.byPayer) out += " | " + payer + " " + dec(sum.first) + " " + dec(sum.second);
   out += "\n";
-  return out;
+  return out + eval::gapTotals(r).canonical();
 }
 
 std::string detail(const eval::Result& r) {

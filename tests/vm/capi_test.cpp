@@ -591,6 +591,17 @@ TEST(CApi, AwardNotesSayAGroupMayStillDropIt) {
   EXPECT_STREQ(polrt_award_may_be_replaced_by(s, award, 2), "示乙〔2026〕2号 第1条第4款 企业.项目[0]");
   EXPECT_EQ(polrt_award_may_be_replaced_by(s, award, 3), nullptr);
   EXPECT_EQ(polrt_award_may_be_replaced_by_count(s, 999), 0);
+  // The totals as polc eval's JSON: may_be_replaced {count 1, 50万元}, and its counts.
+  EXPECT_EQ(polrt_total_count(s, "may_be_replaced"), 1);
+  EXPECT_STREQ(polrt_total(s, "may_be_replaced_min"), "500000");
+  EXPECT_STREQ(polrt_total(s, "may_be_replaced_max"), "500000");
+  EXPECT_EQ(polrt_total_count(s, "exact"), 1);
+  EXPECT_EQ(polrt_total_count(s, "benefit"), 1);
+  EXPECT_EQ(polrt_total_count(s, "not_assessable"), 8);
+  EXPECT_EQ(polrt_total_count(s, "dropped"), 0);
+  EXPECT_EQ(polrt_total_count(s, "counts"), -1);
+  EXPECT_EQ(polrt_total_count(nullptr, "exact"), -1);
+  EXPECT_EQ(polrt_award_funding_undecided(s, award), 0);
   polrt_session_free(s);
 }
 
@@ -608,6 +619,16 @@ TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
   EXPECT_STREQ(polrt_award_note(s, award, 0), "资金分担无法判断，缺少：企业.研发费用");
   EXPECT_EQ(polrt_award_note(s, award, 1), nullptr);
   EXPECT_EQ(polrt_award_note(s, 999, 0), nullptr);
+  // The flag says so without the note's words, and the totals count it as undecided (16万元), not
+  // as an award no rule covers, as polc eval's JSON totals do.
+  EXPECT_EQ(polrt_award_funding_undecided(s, award), 1);
+  EXPECT_EQ(polrt_award_funding_undecided(s, 999), 0);
+  EXPECT_STREQ(polrt_total(s, "funding_undecided_min"), "160000");
+  EXPECT_STREQ(polrt_total(s, "funding_undecided_max"), "160000");
+  EXPECT_STREQ(polrt_total(s, "no_funding_rule_max"), "0");
+  EXPECT_STREQ(polrt_total(s, "may_be_replaced_max"), "0");
+  EXPECT_EQ(polrt_total_count(s, "may_be_replaced"), 0);
+  EXPECT_EQ(polrt_total(s, "funding_undecided"), nullptr);
   // Given the fact, the rule decides: the split is made and the note is gone.
   ASSERT_EQ(polrt_set_fact(s, firm, "研发费用", "0"), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
@@ -615,7 +636,25 @@ TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
   ASSERT_GE(award, 0);
   EXPECT_EQ(polrt_award_note_count(s, award), 0);
   EXPECT_EQ(polrt_award_funding_count(s, award), 2);
+  EXPECT_EQ(polrt_award_funding_undecided(s, award), 0);
+  EXPECT_STREQ(polrt_total(s, "funding_undecided_max"), "0");
   polrt_session_free(s);
+}
+
+// A kept award whose funding rule is one in words (按现行财政体制执行) is in no payer's total: the
+// totals list it by arrangement, as polc eval's JSON "by_arrangement" (地方贡献 up 20万元: 10万元).
+TEST_F(CApiFeaturesFirm, TotalsListTheAwardsOfAnArrangementInWords) {
+  ASSERT_NO_FATAL_FAILURE(describe("100000000"));
+  ASSERT_EQ(polrt_set_fact(s, firm, "地方贡献", "300000"), POLRT_OK);
+  ASSERT_EQ(polrt_set_history(s, firm, "地方贡献", 2023, "100000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  ASSERT_EQ(polrt_total_arrangement_count(s), 1);
+  EXPECT_STREQ(polrt_total_arrangement(s, 0), "按现行财政体制执行");
+  EXPECT_STREQ(polrt_total_arrangement_min(s, 0), "100000");
+  EXPECT_STREQ(polrt_total_arrangement_max(s, 0), "100000");
+  EXPECT_EQ(polrt_total_arrangement(s, 1), nullptr);
+  EXPECT_EQ(polrt_total_arrangement_max(s, -1), nullptr);
+  EXPECT_EQ(polrt_total_arrangement_count(nullptr), 0);
 }
 
 // An award paid in installments (分期 40%, 30%, 30%) gives its years and parts, as the JSON result's

@@ -119,6 +119,7 @@ eval::Result toResult(const polrt::Session& s, bool explain) {
       aw.funding.push_back(eval::FundingPart{p.strings[f.payer], f.lo, f.hi});
     }
     if (a.arrangement != polrt::bc::kNone) aw.fundingArrangement = p.strings[a.arrangement];
+    aw.fundingUndecided = a.fundingUnknown;
     for (uint32_t i = 0; i < a.instCount; ++i) {
       const auto& in = s.installments(a)[i];
       aw.installments.push_back(eval::Installment{in.year, in.lo, in.hi});

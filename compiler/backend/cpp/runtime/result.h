@@ -228,6 +228,22 @@ struct Result {
             if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
     return out;
   }
+  // The totals polc eval's JSON gives beside by_payer: by_arrangement, no_funding_rule,
+  // funding_undecided (from Award::fundingUndecided) and may_be_replaced (the kept awards
+  // mayBeReplacedBy names some member for). Computed when asked: most callers never read them.
+  GapTotals gaps() const {
+    GapTotals out;
+    for (const Award& aw : awards) {
+      const bool mayBeReplaced =
+          aw.counted() && std::any_of(replaceable.begin(), replaceable.end(), [&](const Replaceable& m) {
+            return &awards[static_cast<std::size_t>(m.award)] == &aw;
+          });
+      const bool arrangement = aw.fundingArrangement != nullptr;
+      out.add(fundingGap(aw.counted(), aw.hasAmount(), aw.fundingCount != 0, arrangement, aw.fundingUndecided),
+              arrangement ? aw.fundingArrangement : "", mayBeReplaced, aw.hasAmount(), aw.lo, aw.hi);
+    }
+    return out;
+  }
   // Why the award has its status, in words; empty for a plain award.
   std::string reason(const Award& aw) const {
     const Reason& w = aw.why;
@@ -309,7 +325,7 @@ inline std::string summary(const Result& r) {
          std::to_string(t.alreadyReceived);
   for (const auto& p : t.byPayer) out += " | " + std::string(p.payer) + " " + d(p.lo) + " " + d(p.hi);
   out += "\n";
-  return out;
+  return out + r.gaps().canonical();
 }
 
 }  // namespace polc_rt
