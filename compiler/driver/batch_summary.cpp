@@ -46,7 +46,7 @@ void BatchSummary::add(const eval::Result& r) {
   ++evaluated_;
   std::set<int> clauses, benefits, negotiated;
   std::set<std::string> payers, arrangements;
-  bool noRule = false, undecided = false;  // this applicant has one such award
+  bool noRule = false, undecided = false, replaceable = false;  // this applicant has one such award
   std::set<std::pair<int, int>> quotas;
   int year = ir::yearOf(r.date);
   bool paid = false;
@@ -74,6 +74,11 @@ void BatchSummary::add(const eval::Result& r) {
       Sum& s = byPayer_[f.payer];
       addTo(s, f.lo, f.hi);
       if (payers.insert(f.payer).second) ++s.applicants;
+    }
+    // Counted above as well: what a group may still drop once a member not assessable is.
+    if (!aw.mayBeReplacedBy.empty()) {
+      addTo(mayBeReplaced_, aw.lo, aw.hi);
+      if (!std::exchange(replaceable, true)) ++mayBeReplaced_.applicants;
     }
     switch (eval::fundingGap(aw)) {
       case polrt::FundingGap::None: break;
@@ -115,6 +120,9 @@ std::string BatchSummary::text() const {
   if (noRule_.awards) out += fmt::format("no funding rule (未规定资金分担): {}\n", range(noRule_.lo, noRule_.hi));
   if (undecided_.awards)
     out += fmt::format("funding undecided (资金分担无法判断): {}\n", range(undecided_.lo, undecided_.hi));
+  if (mayBeReplaced_.awards)
+    out += fmt::format("may be replaced (可能被替换): {} to {}, {}\n", counted(mayBeReplaced_.awards, "award"),
+                       counted(mayBeReplaced_.applicants, "applicant"), range(mayBeReplaced_.lo, mayBeReplaced_.hi));
   for (const auto& [key, s] : quota_) {
     const ir::Clause& cl = p_.clauses[key.first];
     std::int64_t places = cl.quota ? *cl.quota : 0;
@@ -180,6 +188,7 @@ nlohmann::json BatchSummary::json() const {
               {"by_arrangement", arrangements},
               {"no_funding_rule", sumJson(noRule_)},
               {"funding_undecided", sumJson(undecided_)},
+              {"may_be_replaced", sumJson(mayBeReplaced_)},
               {"quotas", quotas}};
 }
 

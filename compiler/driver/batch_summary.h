@@ -41,6 +41,9 @@ class BatchSummary {
   std::map<std::string, Sum> byPayer_;           // payer → its parts
   std::map<std::string, Sum> byArrangement_;     // "按现行财政体制执行" → awards with no split
   Sum noRule_, undecided_;  // awards of a document without funding rules; whose rule needs a fact not given
+  // Awards counted above that a non-stacking group may still drop (their JSON may_be_replaced_by):
+  // a part of the total that is provisional until the members not assessable are.
+  Sum mayBeReplaced_;
   std::map<int, std::int64_t> benefits_, negotiated_;  // clause → applicants granted
   // (clause, evaluation year, or kEveryYear for a quota without 每年) → who qualifies
   static constexpr int kEveryYear = 0;

@@ -212,6 +212,21 @@ TEST(EvalCli, AnAwardAGroupMayStillDropSaysSo) {
   EXPECT_EQ(kept->at("may_be_replaced_by"), json::parse(R"(["常办发〔2022〕1号 第2条第1款"])"));
   EXPECT_FALSE(findAward(result, kWujin + "第2条第1款第2项")->contains("may_be_replaced_by"));
   EXPECT_EQ(result.at("totals").at("may_be_replaced"), json::parse(R"({"count": 1, "min": "200000", "max": "200000"})"));
+  // The batch summary counts them too (each line had the field, its summary nothing of it): here the
+  // same applicant twice.
+  fs::path b = scratch("replaceable.jsonl"), summary = scratch("replaceable_summary.json");
+  std::string line = slurp(f);
+  line.erase(std::remove(line.begin(), line.end(), '\n'), line.end());
+  write(b, line + "\n" + line + "\n");
+  CliRun batch = runPolc("eval policies/ --batch '" + b.string() + "'", "replaceable_batch");
+  ASSERT_EQ(batch.exit, 0) << batch.err;
+  EXPECT_NE(batch.err.find("\nmay be replaced (可能被替换): 2 awards to 2 applicants, 400,000 元\n"), std::string::npos)
+      << batch.err;
+  batch = runPolc("eval policies/ --batch '" + b.string() + "' --summary '" + summary.string() + "'",
+                  "replaceable_summary");
+  ASSERT_EQ(batch.exit, 0) << batch.err;
+  EXPECT_EQ(json::parse(slurp(summary)).at("may_be_replaced"),
+            json::parse(R"({"awards": 2, "applicants": 2, "min": "400000", "max": "400000"})"));
 }
 
 // The batch summary likewise: its payer lines left out the awards of a document without funding
