@@ -144,8 +144,12 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     }
     os << fmt::format("    状态     {}\n", statusChinese(aw.status));
     if (!aw.reason.empty()) os << fmt::format("    原因     {}\n", aw.reason);
-    for (const auto& note : aw.notes)
-      if (polrt::isReplaceableNote(note)) os << fmt::format("    {}     {}\n", polrt::replaceableLabel(), note);
+    // The notes are the clause's 释义, the funding rule's (when undecided), then one per group that may
+    // replace the award: told by place and flag, never by their words, which a 释义 may use too.
+    const std::size_t own = cl.notes.size() + (aw.fundingUndecided ? 1 : 0);
+    if (!aw.mayBeReplacedBy.empty())
+      for (std::size_t k = own; k < aw.notes.size(); ++k)
+        os << fmt::format("    {}     {}\n", polrt::replaceableLabel(), aw.notes[k]);
     if (aw.quotaLimited && aw.status != Status::QuotaLimited) os << "    名额     受名额限制，取决于全部申报者的排序\n";
     os << fmt::format("    受益人   {}\n", aw.payee);
     if (!aw.funding.empty()) {

@@ -43,9 +43,6 @@ inline std::string negotiatedLine(const std::string& basis) { return "一事一�
 // A funding rule whose condition needs a fact the applicant did not give: the award's note, and
 // its line. `missing`: the facts, joined with 、.
 inline std::string fundingUndecidedNote(const std::string& missing) { return "资金分担无法判断，缺少：" + missing; }
-// Whether an award's note is that one: the driver's totals tell such an award from one no rule
-// of its document covers, whichever evaluator made the notes.
-inline bool isFundingUndecidedNote(const std::string& note) { return note.rfind(fundingUndecidedNote(""), 0) == 0; }
 inline std::string fundingUndecidedLine(const std::string& rule, const std::string& missing) {
   return std::string(fundingName()) + "：" + rule + "：尚不能判断，缺少事实：" + missing;
 }
@@ -80,11 +77,6 @@ inline std::string replaceableNote(const std::string& group, const std::vector<s
   std::string out = "不重复享受（" + group + "）中 ";
   for (std::size_t i = 0; i < members.size(); ++i) out += (i ? "、" : "") + members[i];
   return out + " 无法评估：评估后本项可能被替换";
-}
-inline bool isReplaceableNote(const std::string& note) {
-  const std::string end = "无法评估：评估后本项可能被替换";
-  return note.rfind("不重复享受（", 0) == 0 && note.size() > end.size() &&
-         note.compare(note.size() - end.size(), end.size(), end) == 0;
 }
 // polc eval's text: the note's label in the award's block, and the totals' line of such awards
 // (their range, then `count`).

@@ -297,6 +297,44 @@ TEST(EvalCli, AnAwardNoFundingRuleAppliesToIsNotUndecided) {
       << u.out;
 }
 
+// A clause's own 释义 in the words of the notes polc adds (the funding rule's, a group's 待定) is
+// shown as the 释义 it is: the text took any note so worded for such a note, listing it as 待定 in
+// the block, and counted an award of a document without funding rules as 资金分担无法判断.
+TEST(EvalCli, AClausesOwnNoteInTheWordsOfPolcsIsNotTakenForThem) {
+  fs::path pol = scratch("note_words.pol");
+  write(pol, R"(主体 企业 "申报单位" {
+  事实 营业收入: 元
+}
+标的 甲 "甲"
+文件 测试1号 {
+  条 9 "奖励" {
+    款 1 {
+      原文 "给予50万元奖励。"
+      释义 "资金分担无法判断，缺少：企业.营业收入"
+      释义 "不重复享受（从优从高）中 测试1号 第9条第2款 无法评估：评估后本项可能被替换"
+      对象 企业
+      标的 甲
+      给予 50万元
+    }
+  }
+}
+)");
+  fs::path f = scratch("note_words.json");
+  write(f, R"({"date": "2024-01-01", "企业": {}})");
+  CliRun r = runPolc("eval '" + pol.string() + "' --facts '" + f.string() + "' --explain", "note_words");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out.find("待定"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("其中可能被替换"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    未规定资金分担 500,000 元（50万元）\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    释义：不重复享受（从优从高）中 测试1号 第9条第2款 无法评估：评估后本项可能被替换\n"), std::string::npos)
+      << r.out;
+  CliRun js = runPolc("eval '" + pol.string() + "' --facts '" + f.string() + "' --format json", "note_words_json");
+  ASSERT_EQ(js.exit, 0) << js.err;
+  const json totals = json::parse(js.out).at("totals");
+  EXPECT_EQ(totals.at("no_funding_rule"), json::parse(R"({"min": "500000", "max": "500000"})")) << js.out;
+  EXPECT_EQ(totals.at("funding_undecided"), json::parse(R"({"min": "0", "max": "0"})")) << js.out;
+}
+
 // When nothing applies, the text says which documents are not in force on the date: facts without a
 // "date" are evaluated today, after every period, and "没有适用的条款" alone read as "qualifies for
 // nothing" (here a listing of 2026 that the city would have paid 100万元 in 2025).
