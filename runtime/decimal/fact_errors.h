@@ -5,6 +5,7 @@
 // to another must not find its facts refused in other words.
 #pragma once
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -206,16 +207,51 @@ inline std::string otherDimensionNote(const std::string& unit, const std::string
 }
 inline const char* noExactValueNote() { return " (no exact decimal value)"; }
 
-// The dimension of a compound unit `over/under` (万元/吨), from its two parts' as polc describes them
-// (sema's Model::describe: "元", "吨", "a plain number"), in its words: "元/吨", "1/吨", a part over
-// itself "a plain number". polc's reader describes any unit so; the generated C++'s, which knows
-// its units' dimensions only as these words, composes them here, so that `"1.5万元/吨"` for money is
-// told `(万元/吨 is 元/吨, not 元)` by both, not an unknown unit by one.
-inline std::string quotientDimension(const std::string& over, const std::string& under) {
-  const std::string plain = "a plain number";
-  if (over == under) return plain;
-  if (under == plain) return over;
-  return (over == plain ? std::string("1") : over) + "/" + under;
+// The dimension of a compound unit `a/b/c…` (万元/吨, 万元/吨/年: the first part over each of the
+// others, as polc's reader takes it), from its parts' as polc describes them (sema's
+// Model::describe: "元", "吨", "元/吨·年", "吨^2", "1/年", "a plain number"), in the same words:
+// each base unit's exponent summed, the bases in `bases` order (polc's base units in their
+// declaration order, 元 first: the order Model::describe writes them in), a part over itself "a
+// plain number". polc's reader describes any unit so; the generated C++'s, which knows its units'
+// dimensions only as these words, composes them here, so that `"1.5万元/吨"` or `"1万元/吨/年"` for
+// money is told `(万元/吨 is 元/吨, not 元)` by both, not an unknown unit by one.
+inline std::string quotientDimension(const std::vector<std::string>& parts, const std::vector<std::string>& bases) {
+  const std::string plain = "a plain number", dot = "·";
+  std::vector<int> exps(bases.size(), 0);
+  // Adds `sign` × the factors of one side of a description (吨^2·年).
+  auto addSide = [&](const std::string& side, int sign) {
+    for (std::size_t start = 0; start < side.size();) {
+      std::size_t end = side.find(dot, start);
+      if (end == std::string::npos) end = side.size();
+      std::string factor = side.substr(start, end - start);
+      int n = 1;
+      if (const std::size_t caret = factor.find('^'); caret != std::string::npos) {
+        n = std::atoi(factor.c_str() + caret + 1);
+        factor.resize(caret);
+      }
+      for (std::size_t i = 0; i < bases.size(); ++i)
+        if (bases[i] == factor) exps[i] += sign * n;
+      start = end + dot.size();
+    }
+  };
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (parts[k] == plain) continue;
+    const int sign = k == 0 ? 1 : -1;
+    const std::size_t slash = parts[k].find('/');
+    const std::string num = parts[k].substr(0, slash);
+    if (num != "1") addSide(num, sign);
+    if (slash != std::string::npos) addSide(parts[k].substr(slash + 1), -sign);
+  }
+  std::string over, under;
+  for (std::size_t i = 0; i < bases.size(); ++i) {
+    if (exps[i] == 0) continue;
+    const int n = exps[i] < 0 ? -exps[i] : exps[i];
+    std::string& side = exps[i] > 0 ? over : under;
+    side += (side.empty() ? "" : dot) + bases[i] + (n > 1 ? "^" + std::to_string(n) : "");
+  }
+  if (over.empty() && under.empty()) return plain;
+  if (over.empty()) over = "1";
+  return under.empty() ? over : over + "/" + under;
 }
 
 // ---- fields no reader knows, and the top level ------------------------------------------------------

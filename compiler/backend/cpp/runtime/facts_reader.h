@@ -301,9 +301,9 @@ class FactsReader {
     }
     return false;
   }
-  // A unit, or a compound of two (万元/吨) as polc's reader takes it (sema::resolveUnit); `bad`: the
-  // part no unit names, the first as polc's reader finds it. A unit over two or more (万元/吨/年)
-  // is refused whole: these words cannot describe its dimension as polc does.
+  // A unit, or a compound (万元/吨, 万元/吨/年: the first part over each of the others) as polc's
+  // reader takes it (sema::resolveUnit); `bad`: the part no unit names, the first as polc's reader
+  // finds it.
   bool resolve(const std::string& unit, std::string& dim, int& pow10, int64_t& num, int64_t& den, std::string& bad) const {
     std::vector<std::string> parts;
     for (std::size_t start = 0;;) {
@@ -313,19 +313,28 @@ class FactsReader {
       start = slash + 1;
     }
     std::vector<std::string> dims(parts.size());
-    std::vector<int> pows(parts.size(), 0);
-    std::vector<int64_t> nums(parts.size(), 1), dens(parts.size(), 1);
+    pow10 = 0;
+    num = den = 1;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       bad = parts[i].empty() && parts.size() > 1 ? unit : parts[i];
-      if ((parts[i].empty() && parts.size() > 1) || !atom(parts[i], dims[i], pows[i], nums[i], dens[i])) return false;
+      int p = 0;
+      int64_t n = 1, d = 1;
+      if ((parts[i].empty() && parts.size() > 1) || !atom(parts[i], dims[i], p, n, d)) return false;
+      pow10 += i == 0 ? p : -p;
+      num *= i == 0 ? n : d;
+      den *= i == 0 ? d : n;
     }
     bad = unit;
-    if (parts.size() > 2) return false;
-    dim = parts.size() == 1 ? dims[0] : quotientDimension(dims[0], dims[1]);
-    pow10 = pows[0] - (parts.size() == 2 ? pows[1] : 0);
-    num = nums[0] * (parts.size() == 2 ? dens[1] : 1);
-    den = dens[0] * (parts.size() == 2 ? nums[1] : 1);
+    dim = parts.size() == 1 ? dims[0] : quotientDimension(dims, bases());
     return true;
+  }
+  // polc's base units in its order, 元 first: the units whose dimension is their own name, which
+  // the table lists in their declaration order (Model::units), as Model::baseUnits does.
+  std::vector<std::string> bases() const {
+    std::vector<std::string> out;
+    for (const auto& u : units_)
+      if (std::string(u.name) == u.dimension) out.push_back(u.name);
+    return out;
   }
 
   Units units_;
