@@ -157,6 +157,7 @@ void Checker::overlaps() {
     std::vector<std::pair<int, int>> pairs;
     pairsOf(list, pairs, forcedOf, 0);
     for (auto [a, b] : pairs) pair(a, b);
+    enumLeftOut(list);
   }
   chainPairs(buckets);
 }

@@ -412,9 +412,15 @@ class Checker {
   // Two disjoint clauses allowing members x and y of an ordered enumeration, with a member between
   // them that neither allows (W0624).
   bool enumGap(int a, int b, const Box& A, const Box& B, int var, const Bits& x, const Bits& y);
-  // Whether t's keys are members of one ordered enumeration (then searched here for a level between
-  // two cases that none allows; W0624).
+  // Whether t's keys are members of one enumeration (then searched here for a level between two
+  // cases that none allows, or an unordered one's member left out of all the others; W0624).
   bool caseEnumGap(const Table& t);
+  // The member of an unordered enumeration left out of `sets` while they hold every other (none when
+  // it is a catch-all, 其他…, or the enumeration is short).
+  Bits leftOutMember(int var, const std::vector<Bits>& sets) const;
+  std::optional<Bits> membersPaid(int c, int var) const;
+  // Clauses of one target and subject paying every member of an unordered enumeration but one (W0624).
+  void enumLeftOut(const std::vector<int>& list);
   // For a table whose keys bound one dated read (beside other conditions or alone, or not at all): the
   // parameter's values no case allows (W0622, W0624; check_param_gaps.cpp). Whether it reported one.
   bool caseParamGap(const Table& t);

@@ -40,7 +40,8 @@ const KindInfo kKinds[] = {
      "Tier thresholds are out of order, so a higher threshold is never reached"},
     {FindingKind::CaseRangeGap, "W0624", "case_range_gap", Severity::Warning,
      "A stretch of values (or a level of an ordered enumeration) between two cases of a table, or two clauses of one "
-     "target, that nothing covers, with a case or clause paying below and above it"},
+     "target, that nothing covers, with a case or clause paying below and above it; or the one member of an unordered "
+     "enumeration that cases or clauses paying every other leave out"},
     {FindingKind::CaseSharedBound, "W0625", "case_shared_bound", Severity::Warning,
      "Two cases of a table both include their common bound (以上 and 以下 of one number): the order of the cases "
      "decides what the applicant at the bound is paid"},

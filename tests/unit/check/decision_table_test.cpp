@@ -227,6 +227,37 @@ TEST(CheckDecisionTable, AnOrderedLevelSkippedBetweenTwoPaidIsReported) {
   }
 }
 
+// An unordered enumeration's member left out of all the others was reported by nothing: clauses (or
+// the cases of a table without 其他) paying 国际, 国家 and 地方 standards one by one left 行业 standards
+// unpaid. Now W0624 at that member; a catch-all member (其他层级), two members left out, a 其他 case and
+// a member another clause pays to 改造 projects only stay quiet.
+TEST(CheckDecisionTable, AnUnorderedMemberLeftOutOfAllTheOthersIsReported) {
+  auto standards = [](const std::string& body) {
+    return compileOne(std::string(kCheckSchema) +
+                      "枚举 层级 { 国际, 国家, 行业, 地方, 其他层级 }\n主体 标准 隶属 企业 {\n  事实 层级: 层级\n  事实 改造: 布尔\n}\n" +
+                      doc("测试", "条 1 {\n" + body + "}"));
+  };
+  auto each = [](const std::vector<std::string>& levels) {
+    std::string body;
+    for (std::size_t i = 0; i < levels.size(); ++i)
+      body += clause(std::to_string(i + 1), "标准", "设备奖励", "条件 层级 " + levels[i] + " 给予 10万元");
+    return body;
+  };
+  expectOnly(*standards(each({"为 国际", "为 国家", "属于 {地方, 其他层级}"})), FindingKind::CaseRangeGap,
+             "标准.层级 = 行业 is paid by no clause of 设备奖励", "标准.层级=行业");
+  expectOnly(*standards(clause("1", "标准", "设备奖励", "给予 分情形 { 层级 为 国际: 20万元; 层级 属于 {国家, 其他层级}: 10万元; 层级 为 地方: 5万元 }")),
+             FindingKind::CaseRangeGap, "标准.层级 = 行业 is covered by no case of 测试 第1条第1款", "标准.层级=行业");
+  for (const std::string& body :
+       {each({"为 国际", "为 国家", "为 行业", "为 地方"}), each({"为 国际", "为 国家", "为 地方"}),
+        each({"为 国际", "为 国家", "为 地方", "为 其他层级 且 改造", "为 行业 且 改造"}),
+        clause("1", "标准", "设备奖励", "给予 分情形 { 层级 为 国际: 20万元; 层级 属于 {国家, 地方}: 10万元 }"),
+        clause("1", "标准", "设备奖励", "给予 分情形 { 层级 为 国际: 20万元; 层级 属于 {国家, 地方, 其他层级}: 10万元; 其他: 1万元 }")}) {
+    auto quiet = standards(body);
+    ASSERT_TRUE(quiet->program);
+    EXPECT_TRUE(quiet->find(FindingKind::CaseRangeGap).empty()) << quiet->listing();
+  }
+}
+
 // Clauses of `subject` in a document in force from 2023 to 2025, beside a dated 基准利率 (3.55 % and
 // 3.50 % lie between 3.5 % and 3.6 %) and loans with a date.
 std::unique_ptr<Checked> withDatedRate(const std::string& subject, const std::vector<std::string>& rests) {
