@@ -20,6 +20,18 @@ bool strict(ast::CmpOp op) { return op == ast::CmpOp::Gt || op == ast::CmpOp::Lt
 
 bool sameDay(const Lin& x, const Lin& y) { return x.coef == y.coef && x.c == y.c; }
 
+// What `非 (P op v)` says of P, on a day P has a value (before its first, neither holds: the
+// translation's rule, which the witness's date keeps away from): the other side, `超` ↔ `不超过`.
+std::optional<ast::CmpOp> negatedBound(ast::CmpOp op) {
+  switch (op) {
+    case ast::CmpOp::Gt: return ast::CmpOp::Le;
+    case ast::CmpOp::Ge: return ast::CmpOp::Lt;
+    case ast::CmpOp::Lt: return ast::CmpOp::Ge;
+    case ast::CmpOp::Le: return ast::CmpOp::Gt;
+    default: return std::nullopt;
+  }
+}
+
 bool allows(ast::CmpOp op, const Q& bound, const Q& v) {
   switch (op) {
     case ast::CmpOp::Gt: return bound < v;
@@ -118,30 +130,40 @@ std::vector<Checker::ParamSite> Checker::paramSites(int c) {
 }
 
 void Checker::boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector<Step>& path,
-                         std::vector<ParamSite>& out, std::vector<ParamSite>& deeper) {
+                         std::vector<ParamSite>& out, std::vector<ParamSite>& deeper, bool negated) {
   std::vector<const ir::Expr*> reads;
   datedReads(e, reads);
   if (reads.empty()) return;
+  // Under `非` the bound says the other side, and 且 and 或 trade places (De Morgan): `非 (P 不超过 v 或
+  // 小额)` is `P 超 v 且 非 小额`.
+  if (e.op == Op::Not && e.kids.size() == 1) return boundSites(c, conj, e.kids[0], path, out, deeper, !negated);
   if (auto b = paramBound(e)) {
-    // The parts beside the bound first, then those around them, inward out.
+    if (negated) {
+      auto op = negatedBound(b->op);
+      if (!op) return;
+      b->op = *op;
+    }
+    // The parts beside the bound first, then those around them, inward out: each part of a
+    // conjunction holds and each other alternative does not, as the parts read under their 非.
     std::vector<F> instead;
     for (auto step = path.rbegin(); step != path.rend(); ++step)
       for (std::size_t m = 0; m < step->parts.size(); ++m)
-        if (m != step->taken) instead.push_back(tr_.cond(*step->parts[m], !step->alternatives));
+        if (m != step->taken) instead.push_back(tr_.cond(*step->parts[m], step->alternatives == step->negated));
     const bool shallow =
         path.empty() || (path[0].alternatives && (path.size() == 1 || (path.size() == 2 && !path[1].alternatives)));
     (shallow ? out : deeper).push_back({*b, payInstead(c, conj, F::all(std::move(instead)), false)});
     return;
   }
   Step step;
-  step.alternatives = e.op == Op::Or;
-  if (step.alternatives) alternatives(e, step.parts);
+  step.negated = negated;
+  step.alternatives = (e.op == Op::Or) != negated;
+  if (e.op == Op::Or) alternatives(e, step.parts);
   else split(e, step.parts);
   if (step.parts.size() < 2) return;  // a condition of another kind: no bound inside is its own
   path.push_back(std::move(step));
   for (std::size_t j = 0; j < path.back().parts.size(); ++j) {
     path.back().taken = j;
-    boundSites(c, conj, *path.back().parts[j], path, out, deeper);
+    boundSites(c, conj, *path.back().parts[j], path, out, deeper, negated);
   }
   path.pop_back();
 }

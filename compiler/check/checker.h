@@ -227,12 +227,13 @@ class Checker {
   struct Step {
     std::vector<const ir::Expr*> parts;
     std::size_t taken = 0;
-    bool alternatives = false;
+    bool alternatives = false;  // as the parts read: a 且 under 非 is a choice of alternatives
+    bool negated = false;       // the parts sit under 非
   };
   // The bounds inside e (conjunct `conj` of c, or a part of it, reached by `path`): in `out` those
   // of the conjunct or of one alternative of it, in `deeper` the others.
   void boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector<Step>& path, std::vector<ParamSite>& out,
-                  std::vector<ParamSite>& deeper);
+                  std::vector<ParamSite>& deeper, bool negated = false);
   static constexpr std::size_t kNoConj = static_cast<std::size_t>(-1);
   F payInstead(int c, std::size_t skip, const F& instead, bool freeTable) const;
   std::string readName(const ParamBound& b) const;
