@@ -233,6 +233,7 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
       funding.push_back({{"payer", f.payer}, {"min", f.lo.normalized().toString()}, {"max", f.hi.normalized().toString()}});
     j["funding"] = funding;
     j["funding_arrangement"] = aw.fundingArrangement.empty() ? json() : json(aw.fundingArrangement);
+    j["funding_undecided"] = aw.fundingUndecided;
     json inst = json::array();
     for (const auto& i : aw.installments)
       inst.push_back({{"year", i.year}, {"min", i.lo.normalized().toString()}, {"max", i.hi.normalized().toString()}});

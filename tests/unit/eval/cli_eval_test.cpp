@@ -289,12 +289,15 @@ TEST(EvalCli, AnAwardNoFundingRuleAppliesToIsNotUndecided) {
   auto totals = json::parse(r.out)["totals"];
   EXPECT_EQ(totals["no_funding_rule"], json::parse(R"({"min": "500000", "max": "500000"})")) << r.out;
   EXPECT_EQ(totals["funding_undecided"], json::parse(R"({"min": "0", "max": "0"})")) << r.out;
-  // Its fact not given, the rule cannot be decided: that one is undecided.
+  EXPECT_EQ(json::parse(r.out)["awards"][0]["funding_undecided"], false) << r.out;
+  // Its fact not given, the rule cannot be decided: that one is undecided, and its award says so
+  // as the C API's polrt_award_funding_undecided does, without a reader matching the note's words.
   write(f, R"({"date": "2024-01-01", "企业": {}})");
   CliRun u = runPolc("eval '" + pol.string() + "' --facts '" + f.string() + "' --format json", "rule_undecided");
   ASSERT_EQ(u.exit, 0) << u.err;
   EXPECT_EQ(json::parse(u.out)["totals"]["funding_undecided"], json::parse(R"({"min": "500000", "max": "500000"})"))
       << u.out;
+  EXPECT_EQ(json::parse(u.out)["awards"][0]["funding_undecided"], true) << u.out;
 }
 
 // A clause's own 释义 in the words of the notes polc adds (the funding rule's, a group's 待定) is
