@@ -3,7 +3,8 @@
 // reads such a comparison period by period into the date, so the two clauses are disjoint on dates
 // and the number gap search (check_overlaps.cpp) sees no number to pin: the uncovered value is found
 // here, among the values the parameter takes, and the witness is dated into a period that has it. A
-// bound is a conjunct, a comparison reached through 且 and 或 at any depth, or a 分档 table on the read.
+// bound is a conjunct, a comparison reached through 且, 或, 非 and the branches of a 若 at any depth, or
+// a 分档 table on the read.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -148,15 +149,32 @@ void Checker::boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector
     std::vector<F> instead;
     for (auto step = path.rbegin(); step != path.rend(); ++step)
       for (std::size_t m = 0; m < step->parts.size(); ++m)
-        if (m != step->taken) instead.push_back(tr_.cond(*step->parts[m], step->alternatives == step->negated));
+        if (m != step->taken) instead.push_back(tr_.cond(*step->parts[m], step->othersHold));
+    const bool branch = std::any_of(path.begin(), path.end(), [](const Step& s) { return s.branch; });
     const bool shallow =
         path.empty() || (path[0].alternatives && (path.size() == 1 || (path.size() == 2 && !path[1].alternatives)));
-    (shallow ? out : deeper).push_back({*b, payInstead(c, conj, F::all(std::move(instead)), false)});
+    (shallow && !branch ? out : deeper).push_back({*b, payInstead(c, conj, F::all(std::move(instead)), false)});
+    return;
+  }
+  // `若 t 则 a 否则 b`: a bound in a counts where t holds, one in b where it does not, and `非` passes
+  // through to the branches (`非 (若 t 则 a 否则 b)` is `若 t 则 非 a 否则 非 b`). A bound in t is not
+  // searched: freeing it would also choose the other branch.
+  if (e.op == Op::If && e.kids.size() == 3) {
+    for (std::size_t k = 1; k <= 2; ++k) {
+      Step step;
+      step.parts = {&e.kids[0], &e.kids[k]};
+      step.taken = 1;
+      step.othersHold = k == 1;
+      step.branch = true;
+      path.push_back(std::move(step));
+      boundSites(c, conj, e.kids[k], path, out, deeper, negated);
+      path.pop_back();
+    }
     return;
   }
   Step step;
-  step.negated = negated;
   step.alternatives = (e.op == Op::Or) != negated;
+  step.othersHold = step.alternatives == negated;
   if (e.op == Op::Or) alternatives(e, step.parts);
   else split(e, step.parts);
   if (step.parts.size() < 2) return;  // a condition of another kind: no bound inside is its own

@@ -223,12 +223,14 @@ class Checker {
     F freed;
   };
   std::vector<ParamSite> paramSites(int c);
-  // The way from a conjunct down to a part of it: at each 且 (或) its parts (alternatives), and the one taken.
+  // The way from a conjunct down to a part of it: at each 且 (或) its parts (alternatives), and the one
+  // taken; at a 若 its test and the branch taken.
   struct Step {
     std::vector<const ir::Expr*> parts;
     std::size_t taken = 0;
     bool alternatives = false;  // as the parts read: a 且 under 非 is a choice of alternatives
-    bool negated = false;       // the parts sit under 非
+    bool othersHold = true;     // whether the parts not taken hold, as written (under 非 too)
+    bool branch = false;        // a 若's test and branch: no shape a bound had before 若 was searched
   };
   // The bounds inside e (conjunct `conj` of c, or a part of it, reached by `path`): in `out` those
   // of the conjunct or of one alternative of it, in `deeper` the others.

@@ -372,6 +372,27 @@ TEST(CheckDecisionTable, AGapOnADatedParameterUnderNotIsReported) {
     expectNoGap(*withDatedRate("企业", rests));
 }
 
+// A bound in a branch of a `若` was not searched: `若 制造业 则 基准利率 超 3.5% 否则 人数 达 100 以上` beside
+// `制造业 且 基准利率 低于 3.5%` paid no 制造业 enterprise at 3.5 %, unreported. A bound in the 则 branch
+// counts where the test holds, one in the 否则 branch where it does not, under `非` too.
+TEST(CheckDecisionTable, AGapOnADatedParameterInABranchOfIfIsReported) {
+  const std::string point = "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between";
+  const std::string thenBranch = "条件 若 制造业 则 基准利率 超 3.5% 否则 人数 达 100 以上 给予 10万元";
+  expectOnly(*withDatedRate("企业", {thenBranch, "条件 制造业 且 基准利率 低于 3.5% 给予 5万元"}), FindingKind::TierGap,
+             point, "企业.制造业");
+  expectOnly(*withDatedRate("企业", {"条件 若 制造业 则 人数 达 100 以上 否则 基准利率 超 3.5% 给予 10万元",
+                                    "条件 非 制造业 且 基准利率 低于 3.5% 给予 5万元"}),
+             FindingKind::TierGap, point, "评价日期 2024-");
+  expectOnly(*withDatedRate("企业", {"条件 非 (若 制造业 则 基准利率 不超过 3.5% 否则 人数 低于 100) 给予 10万元",
+                                    "条件 制造业 且 基准利率 低于 3.5% 给予 5万元"}),
+             FindingKind::TierGap, point, "企业.制造业");
+  // Quiet: the other clause meets the bound, or pays at 3.5 % only those the 否则 branch pays anyway.
+  for (const auto& rests : std::vector<std::vector<std::string>>{
+           {thenBranch, "条件 制造业 且 基准利率 不超过 3.5% 给予 5万元"},
+           {thenBranch, "条件 非 制造业 且 基准利率 低于 3.5% 给予 5万元"}})
+    expectNoGap(*withDatedRate("企业", rests));
+}
+
 // A bound on the rate inside an `或` that is itself below another condition (`(制造业 且 (基准利率 超 3.5% 或
 // (人数 达 100 以上 且 基准利率 达 3.5% 以上))) 或 (非 制造业 且 …)`) was searched only at the top two
 // levels: 3.5 % was paid to no 制造业 enterprise of fewer than 100 people, unreported. Bounds are now
