@@ -62,6 +62,17 @@ void alternatives(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
   for (const auto& k : e.kids) alternatives(k, out);
 }
 
+// The conjuncts of a key as they hold, through 非 (De Morgan: `非 (P 达 v 以上 或 小额)` is `非 P 达 v 以上`
+// and `非 小额`), each with whether it holds as written.
+void keyConjuncts(const ir::Expr& e, bool negated, std::vector<std::pair<const ir::Expr*, bool>>& out) {
+  if (e.op == Op::Not && e.kids.size() == 1) return keyConjuncts(e.kids[0], !negated, out);
+  if (e.op == (negated ? Op::Or : Op::And)) {
+    for (const auto& k : e.kids) keyConjuncts(k, negated, out);
+    return;
+  }
+  out.push_back({&e, !negated});
+}
+
 }  // namespace
 
 // A comparison of one dated read, with constants only, read as `P op value` (`LPR一年期 超 3.5%/年`,
@@ -304,7 +315,8 @@ bool Checker::parameterGap(int a, int b) {
 bool Checker::caseParamGap(const Table& t) {
   if (t.node->op != Op::Cases) return false;
   // Each key's bounds on the read, at most one from each side (a band, `LPR一年期 达 3.4%/年 以上 且
-  // LPR一年期 低于 3.55%/年`, has both), and its other conditions.
+  // LPR一年期 低于 3.55%/年`, has both), and its other conditions, read through 非 (`非 (LPR一年期 达
+  // 3.5%/年 以上 或 小额)` bounds it below 3.5 % beside `非 小额`).
   struct KeyRange {
     std::optional<ParamBound> low, high;
     bool allows(const Q& v) const {
@@ -312,18 +324,23 @@ bool Checker::caseParamGap(const Table& t) {
     }
   };
   std::vector<std::optional<KeyRange>> range;
-  std::vector<std::vector<const ir::Expr*>> others;
+  std::vector<std::vector<std::pair<const ir::Expr*, bool>>> others;
   std::optional<ParamBound> first;
   for (const auto& en : t.node->entries) {
     if (en.key.empty()) return false;
-    std::vector<const ir::Expr*> parts;
-    split(en.key[0], parts);
+    std::vector<std::pair<const ir::Expr*, bool>> parts;
+    keyConjuncts(en.key[0], false, parts);
     KeyRange k;
     others.emplace_back();
-    for (const ir::Expr* part : parts) {
+    for (const auto& [part, holds] : parts) {
       auto pb = paramBound(*part);
+      if (pb && !holds) {
+        auto op = negatedBound(pb->op);
+        if (op) pb->op = *op;
+        else pb.reset();
+      }
       if (!pb) {
-        others.back().push_back(part);
+        others.back().push_back({part, holds});
         continue;
       }
       std::optional<ParamBound>& side = above(pb->op) ? k.low : k.high;
@@ -347,7 +364,7 @@ bool Checker::caseParamGap(const Table& t) {
       continue;
     }
     std::vector<F> rest;
-    for (const ir::Expr* part : others[i]) rest.push_back(tr_.cond(*part));
+    for (const auto& [part, holds] : others[i]) rest.push_back(tr_.cond(*part, holds));
     F all = F::all(std::move(rest));
     if (range[i]->high) belowRest.push_back(all);
     if (range[i]->low) aboveRest.push_back(all);

@@ -368,8 +368,14 @@ TEST(CheckDecisionTable, AGapOnADatedParameterUnderNotIsReported) {
              "评价日期 2024-");
   for (const auto& rests : std::vector<std::vector<std::string>>{
            {"条件 非 (基准利率 低于 3.5%) 给予 10万元", below},
-           {"条件 非 (基准利率 不超过 3.5% 且 基准利率 低于 3.5%) 给予 10万元", below}})
+           {"条件 非 (基准利率 不超过 3.5% 且 基准利率 低于 3.5%) 给予 10万元", below},
+           {"给予 分情形 { 基准利率 超 3.5%: 10万元; 非 (基准利率 超 3.5% 或 人数 低于 100): 5万元 }"}})
     expectNoGap(*withDatedRate("企业", rests));
+  // A 分情形 key under 非 is read the same way: below 3.5 % for 100 people or more.
+  expectOnly(*withDatedRate("企业", {"给予 分情形 { 基准利率 超 3.5%: 10万元; 非 (基准利率 达 3.5% 以上 或 人数 低于 100): "
+                                    "5万元 }"}),
+             FindingKind::TierGap, "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) is covered by no case of",
+             "企业.人数=100");
 }
 
 // A bound in a branch of a `若` was not searched: `若 制造业 则 基准利率 超 3.5% 否则 人数 达 100 以上` beside
