@@ -161,6 +161,21 @@ std::optional<Bits> Checker::membersPaid(int c, int var) const {
   return out;
 }
 
+// An applicant of `at` whom an alternative of a and one of b would both pay but for their bounds on
+// `var`: the first pair of alternatives (the boxes of their pay conditions) that has one, so that the
+// witness meets the other conditions of the alternatives it is freed from, whichever of them can.
+std::optional<Answer> Checker::freedAtSomeAlternatives(int a, int b, int var, const Cond& at) {
+  for (const Box& A : *pay(a).boxes) {
+    if (A.empty) continue;
+    for (const Box& B : *pay(b).boxes) {
+      if (B.empty) continue;
+      Answer ans = freedAt(a, b, A, B, var, at);
+      if (ans.sat == Sat::Yes) return ans;
+    }
+  }
+  return std::nullopt;
+}
+
 // Clauses of one target and subject that pay every member of an unordered enumeration but one, one
 // value or a few each (`标准层级 为 国际` / `为 国家` / `为 地方`, no clause for 行业): the left-out member
 // is unpaid (W0624) when two of them, freed of their bound on it, would pay an applicant of it whom
@@ -188,11 +203,9 @@ void Checker::enumLeftOut(const std::vector<int>& list) {
     const Cond at = memberOf(var, left);
     for (std::size_t i = 0; i + 1 < bounding.size(); ++i) {
       const int a = bounding[i], b = bounding[i + 1];
-      const Box& A = pay(a).boxes->front();
-      const Box& B = pay(b).boxes->front();
-      Answer ans = freedAt(a, b, A, B, var, at);
-      if (ans.sat != Sat::Yes) continue;
-      auto same = unpaid(a, ans.model);
+      auto ans = freedAtSomeAlternatives(a, b, var, at);
+      if (!ans) continue;
+      auto same = unpaid(a, ans->model);
       if (!same) continue;
       const std::string target = targetName(a);
       Finding& f = add(FindingKind::CaseRangeGap, a,
@@ -203,7 +216,7 @@ void Checker::enumLeftOut(const std::vector<int>& list) {
       for (int o : bounding)
         if (o != a) noteOther(f, o, "a clause paying other values");
       f.clauses = *same;
-      attachWitness(f, ans.model, subject(a));
+      attachWitness(f, ans->model, subject(a));
       break;
     }
   }

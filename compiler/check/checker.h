@@ -424,6 +424,7 @@ class Checker {
   std::optional<Bits> membersPaid(int c, int var) const;
   // Clauses of one target and subject paying every member of an unordered enumeration but one (W0624).
   void enumLeftOut(const std::vector<int>& list);
+  std::optional<Answer> freedAtSomeAlternatives(int a, int b, int var, const Cond& at);
   // For a table whose keys bound one dated read (beside other conditions or alone, or not at all): the
   // parameter's values no case allows (W0622, W0624; check_param_gaps.cpp). Whether it reported one.
   bool caseParamGap(const Table& t);

@@ -231,6 +231,8 @@ TEST(CheckDecisionTable, AnOrderedLevelSkippedBetweenTwoPaidIsReported) {
 // the cases of a table without 其他) paying 国际, 国家 and 地方 standards one by one left 行业 standards
 // unpaid. Now W0624 at that member; a catch-all member (其他层级), a 其他 case and a member another
 // clause pays to 改造 projects only stay quiet (two members left out: golden enum_catch_all_left_out_quiet).
+// The witness came from the first alternative of each clause only, and none was found when that one
+// could not give it (golden enum_member_left_out_second_alternative).
 TEST(CheckDecisionTable, AnUnorderedMemberLeftOutOfAllTheOthersIsReported) {
   auto standards = [](const std::string& body) {
     return compileOne(std::string(kCheckSchema) +
@@ -247,6 +249,11 @@ TEST(CheckDecisionTable, AnUnorderedMemberLeftOutOfAllTheOthersIsReported) {
              "标准.层级 = 行业 is paid by no clause of 设备奖励", "标准.层级=行业");
   expectOnly(*standards(clause("1", "标准", "设备奖励", "给予 分情形 { 层级 为 国际: 20万元; 层级 属于 {国家, 其他层级}: 10万元; 层级 为 地方: 5万元 }")),
              FindingKind::CaseRangeGap, "标准.层级 = 行业 is covered by no case of 测试 第1条第1款", "标准.层级=行业");
+  // The witness is freed from an alternative of each clause that can give one: the first of 第1款
+  // (改造) cannot beside 第2款 (非 改造), the second can.
+  expectOnly(*standards(clause("1", "标准", "设备奖励", "条件 (层级 为 国际 且 改造) 或 (层级 为 国家 且 非 改造) 给予 10万元") +
+                        clause("2", "标准", "设备奖励", "条件 层级 属于 {地方, 其他层级} 且 非 改造 给予 5万元")),
+             FindingKind::CaseRangeGap, "标准.层级 = 行业 is paid by no clause of 设备奖励", "标准.层级=行业");
   for (const std::string& body :
        {each({"为 国际", "为 国家", "为 行业", "为 地方"}),
         each({"为 国际", "为 国家", "为 地方", "为 其他层级 且 改造", "为 行业 且 改造"}),
