@@ -196,7 +196,7 @@ std::optional<bool> ExprEval::decide(const ir::Expr& e) {
             return decider;
           }
         }
-        switch (polrt::undecided(decider, noValue, unknown, held != nullptr)) {
+        switch (polrt::undecided(decider, e.polarity, noValue, unknown, held != nullptr)) {
           case polrt::Undecided::NoValue: missing.resize(before); throw NoMatch{};
           case polrt::Undecided::Absent: return std::nullopt;
           case polrt::Undecided::Error: std::rethrow_exception(held);

@@ -118,6 +118,10 @@ void expr(const Program& p, const Expr& e, std::ostream& os) {
     case Op::Arith: os << " " << arithName(e.arith); break;
     case Op::Compare: os << " " << cmpSign(e.cmp); break;
     case Op::Member: os << (e.negated ? " not" : ""); break;
+    case Op::And:
+    case Op::Or:
+      if (e.polarity != polrt::Polarity::Positive) os << (e.polarity == polrt::Polarity::Negative ? " negative" : " mixed");
+      break;
     case Op::Tiers:
       switch (e.tierMode) {
         case TierMode::Compare: os << " " << cmpSign(e.cmp); break;

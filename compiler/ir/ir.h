@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "decimal/decimal.h"
+#include "decimal/operand_rank.h"
 #include "support/source.h"
 #include "syntax/ast.h"
 
@@ -145,6 +146,9 @@ struct Expr {
   ast::ArithOp arith = ast::ArithOp::Mul;
   ast::CmpOp cmp = ast::CmpOp::Eq;
   bool negated = false;  // Member: 不属于
+  // And/Or: where it stands in its condition, which says what an operand with no value counts for
+  // (ir/polarity.cpp; docs/ir.md, "Then the operands of `且`/`或`").
+  polrt::Polarity polarity = polrt::Polarity::Positive;
   TierMode tierMode = TierMode::Equal;
 
   std::vector<Expr> kids;

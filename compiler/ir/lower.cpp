@@ -75,6 +75,7 @@ class Lowerer {
     caps();
     if (diags_.hasErrors()) return nullptr;
     markNeedsFirst(*p);
+    markPolarity(*p);
     return p;
   }
 

@@ -18,6 +18,9 @@ std::unique_ptr<Program> lower(sema::Model& model, DiagnosticEngine& diags);
 // Sets Expr::needsFirst on every expression of the program that needs it (needs_first.cpp).
 void markNeedsFirst(Program& program);
 
+// Sets Expr::polarity on every 且/或 of the program (polarity.cpp).
+void markPolarity(Program& program);
+
 // The IR as text, for `polc build --emit=ir` and for reading in tests.
 std::string dump(const Program& program);
 std::string dumpExpr(const Program& program, const Expr& e);

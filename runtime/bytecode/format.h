@@ -14,7 +14,7 @@
 namespace polrt::bc {
 
 inline constexpr char kMagic[4] = {'P', 'O', 'L', 'B'};
-inline constexpr uint16_t kVersionMajor = 3;  // 3: caps and funding carry their notes; 2: facts their range
+inline constexpr uint16_t kVersionMajor = 4;  // 4: ANDOR_END's polarity; 3: caps' and funding's notes; 2: facts' range
 inline constexpr uint16_t kVersionMinor = 0;
 inline constexpr std::size_t kHeaderSize = 24;
 // Hard limits the verifier enforces (a hostile file cannot make the VM allocate without bound).
@@ -64,7 +64,8 @@ enum Op : uint8_t {
   OP_TRY,          // push handler: target c (instruction index), local b; catches not assessable and errors
   OP_ENDTRY,       // pop handler; [bool] → ; if bool == a: resize missing to local b, push a, jump c
   OP_ANDOR_BEGIN,  // local b := {missing size, unknown = false}
-  OP_ANDOR_END,    // local b unknown: not assessable; else its held error; else push !a
+  OP_ANDOR_END,    // local b's no value, not assessable or held error as polrt::undecided ranks them (c =
+                   // its polrt::Polarity); else push !a
   OP_JF,           // [bool] → ; jump to c when false
   OP_JMP,          // jump to c
   OP_TIER_TEST,    // [x, k] → [x]; a = tier mode, b = compare class, e = cmp op; jump c when no match; d = site

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bytecode/parser.h"
+#include "decimal/operand_rank.h"
 
 namespace polrt::loader {
 
@@ -196,7 +197,11 @@ void Parser::verifyBlock(uint32_t bi) {
         break;
       }
       case OP_ANDOR_BEGIN: local(in.b); break;
-      case OP_ANDOR_END: if (in.a > 1) fail(where(pc) + "bad operand"); local(in.b); push(kBool); break;
+      case OP_ANDOR_END:
+        if (in.a > 1 || in.c > static_cast<uint32_t>(Polarity::Mixed)) fail(where(pc) + "bad operand");
+        local(in.b);
+        push(kBool);
+        break;
       case OP_JF: pop(kBool); jump(in.c, cur); break;
       case OP_JMP: jump(in.c, cur); cur.live = false; break;
       case OP_TIER_TEST: {

@@ -320,7 +320,7 @@ struct Ops {
   // No operand decided: the rank of what the others gave is polrt::undecided (docs/ir.md).
   static POLRT_OP_INLINE Step ANDOR_END(Session& s, const Insn& in, Val* st, uint32_t& sp, Local* locals) {
     const Local& l = locals[in.b];
-    switch (undecided(in.a != 0, l.noValue, l.unknown, l.erred)) {
+    switch (undecided(in.a != 0, static_cast<Polarity>(in.c), l.noValue, l.unknown, l.erred)) {
       case Undecided::NoValue:
         if (l.before < s.missing_.size()) s.missing_.resize(l.before);
         return Step::NoMatch;

@@ -10,6 +10,7 @@
 
 #include "backend/bytecode/bridge.h"
 #include "bytecode/format.h"
+#include "decimal/operand_rank.h"
 #include "vm_util.h"
 
 namespace polc::vmtest {
@@ -194,6 +195,22 @@ TEST(Verifier, RejectsWithClearErrors) {
   b = good;
   b[b.size() / 2] ^= 0x10;
   EXPECT_NE(err(b).find("checksum"), std::string::npos);
+  // ANDOR_END's polarity (c) is one of polrt::Polarity's three: another would rank no value by
+  // no rule. The code section is found by walking the sections (u32 id, u32 length, payload).
+  std::size_t at = kHeaderSize;
+  while (at + 8 <= good.size() && good[at] != polrt::bc::kSecCode)
+    at += 8 + (good[at + 4] | good[at + 5] << 8 | good[at + 6] << 16 | static_cast<std::size_t>(good[at + 7]) << 24);
+  std::size_t andOrEnd = 0;
+  for (std::size_t i = at + 12; i + 16 <= good.size() && !andOrEnd; i += 16)
+    if (good[i] == polrt::bc::OP_ANDOR_END) andOrEnd = i;
+  ASSERT_NE(andOrEnd, 0u);
+  b = good;
+  b[andOrEnd + 4] = static_cast<uint8_t>(polrt::Polarity::Mixed);
+  reseal(b);
+  EXPECT_EQ(err(b), "");
+  b[andOrEnd + 4] = static_cast<uint8_t>(polrt::Polarity::Mixed) + 1;
+  reseal(b);
+  EXPECT_NE(err(b).find("bad operand"), std::string::npos) << err(b);
 }
 
 TEST(Mutation, ThousandsOfVariantsAreRejectedOrEvaluateSafely) {

@@ -209,7 +209,7 @@ uint8_t Emitter::expr(const ir::Expr& e) {
         popped(1);
         cur_[t].c = here();
       }
-      put(OP_ANDOR_END, decider, local);
+      put(OP_ANDOR_END, decider, local, static_cast<uint32_t>(e.polarity));
       pushed();
       for (uint32_t d : decided) cur_[d].c = here();
       --locals_;

@@ -231,8 +231,11 @@ Generator::Cond Generator::condBody(const Expr& e) {
       line("} while (false);");
       if (unmatchable) {
         line(fmt::format("if ({} != {}) {{  // no operand decided: polc_rt::undecided ranks the others", t, decider));
-        line(fmt::format("  {0} = polc_rt::undecidedT4({0}, {1}, {2}, {3});", t, isOr ? "true" : "false", noValue,
-                         hold ? held : "nullptr"));
+        const char* where = e.polarity == polrt::Polarity::Positive   ? "Positive"
+                            : e.polarity == polrt::Polarity::Negative ? "Negative"
+                                                                      : "Mixed";
+        line(fmt::format("  {0} = polc_rt::undecidedT4({0}, {1}, polc_rt::Polarity::{2}, {3}, {4});", t,
+                         isOr ? "true" : "false", where, noValue, hold ? held : "nullptr"));
         line(fmt::format("  if ({} == T4::N) run.missing.resize({});", t, before));
         line("}");
       } else if (hold) {

@@ -1007,9 +1007,10 @@ inline void startRun(Run& run, std::optional<int> factsDate, const Options& o) {
 
 // What a 且/或 that no operand decided gives, by the rule of every evaluator (polc_rt::undecided,
 // docs/ir.md): `t` is T4::U when an operand was unknown, else the value were none unknown; `held`
-// the first operand's error, if any; `noValue` whether an operand's 分档/分情形 found no entry.
-inline T4 undecidedT4(T4 t, bool isOr, bool noValue, const std::exception_ptr& held) {
-  switch (undecided(isOr, noValue, t == T4::U, held != nullptr)) {
+// the first operand's error, if any; `noValue` whether an operand's 分档/分情形 found no entry;
+// `where` the 且/或's polarity, which the generator knows.
+inline T4 undecidedT4(T4 t, bool isOr, Polarity where, bool noValue, const std::exception_ptr& held) {
+  switch (undecided(isOr, where, noValue, t == T4::U, held != nullptr)) {
     case Undecided::NoValue: return T4::N;
     case Undecided::Absent: return T4::U;
     case Undecided::Error: std::rethrow_exception(held);
