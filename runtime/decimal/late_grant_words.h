@@ -26,10 +26,18 @@ void lateGrants(const Grants& grants, int date, Member member, Day day, Late lat
   }
 }
 
+// The warning's words after where the grant is, appended to `out`, which holds that place: the VM
+// writes its warnings into strings it reuses (Session::newWarning), so that a batch allocates none.
+inline void appendLateGrantWords(std::string& out, const std::string& granted, const std::string& evaluated) {
+  out.append(": granted on ").append(granted).append(", after the evaluation date ").append(evaluated);
+  out.append(", so it is not counted: a recognition counts from the day it is granted");
+}
+
 // `where`: the recognition and its member, as a facts file names it (企业.称号.国家专精特新小巨人企业).
 inline std::string lateGrantWarning(const std::string& where, const std::string& granted, const std::string& evaluated) {
-  return where + ": granted on " + granted + ", after the evaluation date " + evaluated +
-         ", so it is not counted: a recognition counts from the day it is granted";
+  std::string out = where;
+  appendLateGrantWords(out, granted, evaluated);
+  return out;
 }
 
 }  // namespace polrt

@@ -52,7 +52,7 @@ bool Session::evaluate(bool explain) {
     }
   }
   clearAwards();
-  warnings_.clear();
+  clearWarnings();
   warnLateGrants();  // polc eval's order: its facts reader's warnings
   warnUncounted();
   missingPool_.clear();

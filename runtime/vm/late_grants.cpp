@@ -26,8 +26,9 @@ void Session::warnLateGrants() {
             // warning is no place to find out otherwise.
             if (g.first < 0 || static_cast<std::size_t>(g.first) >= members.size()) return;
             const std::string& member = p_.str(members[static_cast<std::size_t>(g.first)]);
-            warnings_.push_back(lateGrantWarning(instancePath(i) + "." + p_.str(slots[f].name) + "." + member,
-                                                 text::formatDate(g.second), text::formatDate(evalDate_)));
+            std::string& w = newWarning();  // written in place: many of a batch's applicants have one
+            w.append(instancePath(i)).append(".").append(p_.str(slots[f].name)).append(".").append(member);
+            appendLateGrantWords(w, text::formatDate(g.second), text::formatDate(evalDate_));
           });
     }
   }

@@ -334,6 +334,8 @@ class Session {
   void computeTotals();
   void listNotInForce();
   void clearAwards();
+  void clearWarnings();
+  std::string& newWarning();
   void warnUncounted();  // uncounted.cpp
   void warnLateGrants();  // late_grants.cpp
   void warnSharedPayees();  // payees.cpp
@@ -455,6 +457,9 @@ class Session {
   TotalsR totals_;
   std::string error_;
   std::vector<std::string> warnings_;  // see warnings()
+  // The strings of earlier evaluations' warnings, whose storage newWarning() reuses: a warning
+  // written into one allocates nothing once the strings have grown (docs/performance.md).
+  std::vector<std::string> spareWarnings_;
 };
 
 }  // namespace polrt
