@@ -16,6 +16,7 @@
 
 #include <sys/stat.h>
 
+#include "api/totals_text.h"
 #include "bytecode/program.h"
 #include "decimal/fact_errors.h"
 #include "decimal/date_words.h"
@@ -39,6 +40,15 @@ struct polrt_session {
   std::unique_ptr<polrt::Session> s;
   std::deque<std::string> strings;  // strings handed out since the last evaluation
   bool evaluated = false;           // it holds the result of polrt_evaluate (polrt_evaluation_date)
+  // The totals' strings, made by the first getter that reads them after an evaluation (totals()).
+  mutable std::optional<polrt::TotalsText> totals;
+
+  // The result is about to change: what was handed out of it goes (its strings' lifetime ends).
+  void forgetResult() {
+    strings.clear();
+    evaluated = false;
+    totals.reset();
+  }
 };
 
 namespace {
@@ -79,6 +89,11 @@ const char* keep(const polrt_session* s, std::string v) {
   auto* self = const_cast<polrt_session*>(s);
   self->strings.push_back(std::move(v));
   return self->strings.back().c_str();
+}
+
+const polrt::TotalsText& totals(const polrt_session* s) {
+  if (!s->totals) s->totals.emplace(*s->s);
+  return *s->totals;
 }
 
 bool validAward(const polrt_session* s, int a) { return s && a >= 0 && a < s->s->awardCount(); }
@@ -380,8 +395,7 @@ polrt_status polrt_reset(polrt_session* s) {
   return guard([&]() -> polrt_status {
     if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
     s->s->reset();
-    s->strings.clear();
-    s->evaluated = false;
+    s->forgetResult();
     return POLRT_OK;
   });
 }
@@ -529,8 +543,7 @@ polrt_status polrt_add_received(polrt_session* s, int instance, const char* cita
 polrt_status polrt_evaluate(polrt_session* s, int flags) {
   return guard([&]() -> polrt_status {
     if (!s) return fail(POLRT_ERR_ARGUMENT, "null session");
-    s->strings.clear();
-    s->evaluated = false;
+    s->forgetResult();
     if (s->s->instanceCount() == 0) return fail(POLRT_ERR_ARGUMENT, "no applicant: add an instance first");
     if (auto st = requiredGiven(s)) {
       s->s->clearResult();
@@ -556,8 +569,7 @@ polrt_status polrt_applicant_save(const polrt_session* s, polrt_applicant** out)
 polrt_status polrt_applicant_load(polrt_session* s, const polrt_applicant* a) {
   return guard([&]() -> polrt_status {
     if (!s || !a) return fail(POLRT_ERR_ARGUMENT, "null argument");
-    s->strings.clear();
-    s->evaluated = false;
+    s->forgetResult();
     if (!s->s->load(a->a)) return fail(POLRT_ERR_ARGUMENT, "the recorded applicant does not fit this session's program (saved under another program, or another program's subjects, slots or kinds)");
     return POLRT_OK;
   });
@@ -705,29 +717,15 @@ const char* polrt_warning(const polrt_session* s, int i) {
 
 const char* polrt_total(const polrt_session* s, const char* which) {
   if (!s || !which) return nullptr;
-  return guardValue<const char*>(nullptr, [&]() -> const char* {
-    const polrt::TotalsR& t = s->s->totals();
-    std::string w(which);
-    const polrt::Decimal* d = w == "exact" ? &t.exact : w == "up_to" ? &t.upTo : w == "range_min" ? &t.rangeLo
-                            : w == "range_max" ? &t.rangeHi : w == "min" ? &t.lo : w == "max" ? &t.hi : nullptr;
-    if (d) return decimalString(s, *d);
-    // The JSON's no_funding_rule, funding_undecided and may_be_replaced, each {min, max}.
-    const polrt::GapTotals gaps = s->s->gapTotals();
-    for (const auto& [name, sum] : {std::pair{"no_funding_rule", &gaps.noRule}, std::pair{"funding_undecided", &gaps.undecided},
-                                    std::pair{"may_be_replaced", &gaps.mayBeReplaced}}) {
-      if (w == std::string(name) + "_min") return decimalString(s, sum->lo);
-      if (w == std::string(name) + "_max") return decimalString(s, sum->hi);
-    }
-    return nullptr;
-  });
+  return guardValue<const char*>(nullptr, [&] { return totals(s).total(which); });
 }
 
 int polrt_total_count(const polrt_session* s, const char* which) {
   if (!s || !which) return -1;
   return guardValue<int>(-1, [&]() -> int {
     const polrt::TotalsR& t = s->s->totals();
-    const std::string w(which);
-    if (w == "may_be_replaced") return s->s->gapTotals().mayBeReplaced.count;
+    const std::string_view w(which);
+    if (w == "may_be_replaced") return totals(s).mayBeReplacedCount;
     const int* n = w == "exact" ? &t.exactCount : w == "up_to" ? &t.upToCount : w == "range" ? &t.rangeCount
                  : w == "benefit" ? &t.benefits : w == "negotiated" ? &t.negotiated : w == "dropped" ? &t.dropped
                  : w == "not_assessable" ? &t.notAssessable : w == "already_received" ? &t.alreadyReceived : nullptr;
@@ -769,19 +767,19 @@ const char* polrt_total_payer_max(const polrt_session* s, int i) {
 }
 
 // Of the i-th arrangement polrt_total_arrangement_count counts, its words (part 0) or its min or max
-// (1, 2); null for none. The totals are computed anew at each call, as the getter is read once.
+// (1, 2); null for none.
 static const char* arrangementPart(const polrt_session* s, int i, int which) {
   if (!s || i < 0) return nullptr;
   return guardValue<const char*>(nullptr, [&]() -> const char* {
-    const polrt::GapTotals gaps = s->s->gapTotals();
-    if (static_cast<std::size_t>(i) >= gaps.byArrangement.size()) return nullptr;
-    const auto& [words, sum] = gaps.byArrangement[static_cast<std::size_t>(i)];
-    return which == 0 ? keep(s, words) : decimalString(s, which == 1 ? sum.lo : sum.hi);
+    const auto& all = totals(s).byArrangement;
+    if (static_cast<std::size_t>(i) >= all.size()) return nullptr;
+    const auto& [words, sum] = all[static_cast<std::size_t>(i)];
+    return (which == 0 ? words : which == 1 ? sum.lo : sum.hi).c_str();
   });
 }
 
 int polrt_total_arrangement_count(const polrt_session* s) {
-  return s ? guardValue<int>(0, [&] { return static_cast<int>(s->s->gapTotals().byArrangement.size()); }) : 0;
+  return s ? guardValue<int>(0, [&] { return static_cast<int>(totals(s).byArrangement.size()); }) : 0;
 }
 const char* polrt_total_arrangement(const polrt_session* s, int i) { return arrangementPart(s, i, 0); }
 const char* polrt_total_arrangement_min(const polrt_session* s, int i) { return arrangementPart(s, i, 1); }

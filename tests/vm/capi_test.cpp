@@ -657,6 +657,31 @@ TEST_F(CApiFeaturesFirm, TotalsListTheAwardsOfAnArrangementInWords) {
   EXPECT_EQ(polrt_total_arrangement_count(nullptr), 0);
 }
 
+// The totals are made once per evaluation: each call until the next returns the same string (none
+// is kept anew), and the next evaluation's totals are its own: 地方贡献 up 20万元 pays 10万元 by
+// arrangement, up 40万元 20万元, no increase nothing, and the last round is the first's again.
+TEST_F(CApiFeaturesFirm, TotalsAreMadeOncePerEvaluation) {
+  ASSERT_NO_FATAL_FAILURE(describe("100000000"));
+  ASSERT_EQ(polrt_set_history(s, firm, "地方贡献", 2023, "100000"), POLRT_OK);
+  const struct {
+    const char* contribution;
+    int arrangements;
+    const char* max;
+  } rounds[] = {{"300000", 1, "100000"}, {"500000", 1, "200000"}, {"100000", 0, nullptr}, {"300000", 1, "100000"}};
+  for (const auto& r : rounds) {
+    ASSERT_EQ(polrt_set_fact(s, firm, "地方贡献", r.contribution), POLRT_OK);
+    ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+    const char* undecided = polrt_total(s, "funding_undecided_max");
+    ASSERT_NE(undecided, nullptr);
+    EXPECT_EQ(polrt_total_arrangement_count(s), r.arrangements) << r.contribution;
+    EXPECT_STREQ(polrt_total_arrangement_max(s, 0), r.max) << r.contribution;
+    EXPECT_STREQ(polrt_total_arrangement_min(s, 0), r.max) << r.contribution;
+    EXPECT_EQ(polrt_total_arrangement_max(s, 0), polrt_total_arrangement_max(s, 0));
+    EXPECT_EQ(polrt_total(s, "funding_undecided_max"), undecided);
+    EXPECT_EQ(polrt_total(s, "max"), polrt_total(s, "max"));
+  }
+}
+
 // An award paid in installments (分期 40%, 30%, 30%) gives its years and parts, as the JSON result's
 // "installments": 累进 over 营业收入 2亿元 pays 150万元, 60万元 this year and 45万元 in each of the next two.
 TEST_F(CApiFeaturesFirm, InstallmentsAreReadAsPolcEvalGivesThem) {
