@@ -63,12 +63,26 @@ int main(int argc, char** argv) {
     if (reason && *reason) printf("    reason: %s\n", reason);
     for (int k = 0; k < polrt_award_funding_count(s, i); ++k)
       printf("    paid by %s: %s\n", polrt_award_funding_payer(s, i, k), polrt_award_funding_max(s, i, k));
+    if (polrt_award_funding_arrangement(s, i)) printf("    funded: %s\n", polrt_award_funding_arrangement(s, i));
+    /* A funding rule that needs a fact not given: no level pays yet (the note names the fact). */
+    if (polrt_award_funding_undecided(s, i)) printf("    funding undecided\n");
     if (strstr(polrt_award_citation(s, i), "第3条第3款"))
       for (int k = 0; k < polrt_award_explanation_count(s, i); ++k) printf("    | %s\n", polrt_award_explanation(s, i, k));
   }
   printf("total up to: %s (min %s, max %s)\n", polrt_total(s, "up_to"), polrt_total(s, "min"), polrt_total(s, "max"));
   for (int k = 0; k < polrt_total_payer_count(s); ++k)
     printf("  %s pays %s\n", polrt_total_payer(s, k), polrt_total_payer_max(s, k));
+  /* What no payer's total holds: an arrangement in words, no funding rule, a rule still undecided;
+   * with the payers' totals they add up to the max. */
+  for (int k = 0; k < polrt_total_arrangement_count(s); ++k)
+    printf("  %s: %s..%s\n", polrt_total_arrangement(s, k), polrt_total_arrangement_min(s, k),
+           polrt_total_arrangement_max(s, k));
+  printf("  no funding rule: up to %s, funding undecided: up to %s\n", polrt_total(s, "no_funding_rule_max"),
+         polrt_total(s, "funding_undecided_max"));
+  printf("counts: exact %d, up_to %d, range %d, benefit %d, not assessable %d, dropped %d, may be replaced %d\n",
+         polrt_total_count(s, "exact"), polrt_total_count(s, "up_to"), polrt_total_count(s, "range"),
+         polrt_total_count(s, "benefit"), polrt_total_count(s, "not_assessable"), polrt_total_count(s, "dropped"),
+         polrt_total_count(s, "may_be_replaced"));
 
   /* The P2 result: 第3条第3款 for the project, up to 10,000,000. */
   int found = 0;
