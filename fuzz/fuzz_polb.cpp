@@ -19,17 +19,33 @@ namespace {
 void readResult(polrt_session* s) {
   std::size_t sink = 0;
   auto use = [&](const char* p) { sink += p ? std::strlen(p) : 0; };
+  auto flag = [&](int v) { sink += static_cast<std::size_t>(v); };
+  use(polrt_evaluation_date(s));
   int n = polrt_award_count(s);
   for (int a = 0; a < n; ++a) {
     use(polrt_award_citation(s, a));
+    use(polrt_award_title(s, a));
+    use(polrt_award_text(s, a));
     use(polrt_award_item(s, a));
     use(polrt_award_kind(s, a));
+    use(polrt_award_benefit(s, a));
+    use(polrt_award_target(s, a));
+    use(polrt_award_category(s, a));
     use(polrt_award_form(s, a));
     use(polrt_award_min(s, a));
     use(polrt_award_max(s, a));
+    use(polrt_award_computed_max(s, a));
+    flag(polrt_award_capped(s, a));
+    flag(polrt_award_quota_limited(s, a));
+    flag(polrt_award_funding_undecided(s, a));
     use(polrt_award_status(s, a));
     use(polrt_award_reason(s, a));
     use(polrt_award_payee(s, a));
+    for (int i = 0; i < polrt_award_installment_count(s, a); ++i) {
+      flag(polrt_award_installment_year(s, a, i));
+      use(polrt_award_installment_min(s, a, i));
+      use(polrt_award_installment_max(s, a, i));
+    }
     for (int f = 0; f < polrt_award_funding_count(s, a); ++f) {
       use(polrt_award_funding_payer(s, a, f));
       use(polrt_award_funding_min(s, a, f));
@@ -42,11 +58,27 @@ void readResult(polrt_session* s) {
     for (int e = 0; e < polrt_award_explanation_count(s, a); ++e) use(polrt_award_explanation(s, a, e));
   }
   for (int w = 0; w < polrt_warning_count(s); ++w) use(polrt_warning(s, w));
-  for (const char* w : {"exact", "up_to", "range_min", "range_max", "min", "max"}) use(polrt_total(s, w));
+  for (const char* w : {"exact", "up_to", "range_min", "range_max", "min", "max", "no_funding_rule_min",
+                        "no_funding_rule_max", "funding_undecided_min", "funding_undecided_max", "may_be_replaced_min",
+                        "may_be_replaced_max"})
+    use(polrt_total(s, w));
+  for (const char* w : {"exact", "up_to", "range", "benefit", "negotiated", "dropped", "not_assessable",
+                        "already_received", "may_be_replaced"})
+    flag(polrt_total_count(s, w));
   for (int i = 0; i < polrt_total_payer_count(s); ++i) {
     use(polrt_total_payer(s, i));
     use(polrt_total_payer_min(s, i));
     use(polrt_total_payer_max(s, i));
+  }
+  for (int i = 0; i < polrt_total_arrangement_count(s); ++i) {
+    use(polrt_total_arrangement(s, i));
+    use(polrt_total_arrangement_min(s, i));
+    use(polrt_total_arrangement_max(s, i));
+  }
+  for (int i = 0; i < polrt_not_in_force_count(s); ++i) {
+    use(polrt_not_in_force_document(s, i));
+    use(polrt_not_in_force_from(s, i));
+    use(polrt_not_in_force_to(s, i));
   }
   (void)sink;
 }
@@ -63,13 +95,16 @@ void exercise(const polrt_program* p) {
       if (polrt_add_instance(s, polrt_subject_name(p, i), -1, &inst) == POLRT_OK) root = i;
     if (root < 0) break;
     // Items of every other subject under the applicant (those that do not fit are refused).
-    for (int i = 0; i < subjects; ++i)
+    for (int i = 0; i < subjects; ++i) {
+      (void)polrt_find_subject(p, polrt_subject_name(p, i));
       if (i != root) polrt_add_instance(s, polrt_subject_name(p, i), 0, &inst);
+    }
     const char* number = round == 0 ? "1234567.89" : "99999999999999999999999999999999999999";
     for (int slot = 0; slot < polrt_fact_count(p, root); ++slot) {
       const char* type = polrt_fact_type(p, root, slot);
       const char* name = polrt_fact_name(p, root, slot);
       if (!type || !name) continue;
+      (void)polrt_fact_slot(p, root, name);
       std::string t = type;
       if (t == "number") polrt_set_fact_slot(s, 0, slot, number);
       else if (t == "bool") polrt_set_fact_slot(s, 0, slot, round == 0 ? "true" : "否");
@@ -82,8 +117,9 @@ void exercise(const polrt_program* p) {
     }
     if (polrt_clause_count(p) > 0)
       polrt_add_received(s, 0, polrt_clause_citation(p, 0), nullptr, round == 0 ? "1000" : number, 2023);
-    if (polrt_evaluate(s, round == 0 ? POLRT_EXPLAIN : 0) == POLRT_OK) readResult(s);
-    else (void)polrt_last_error();
+    // The result's getters after a failed evaluation too: its warnings stay, the rest is empty.
+    if (polrt_evaluate(s, round == 0 ? POLRT_EXPLAIN : 0) != POLRT_OK) (void)polrt_last_error();
+    readResult(s);
   }
   polrt_session_free(s);
 }
