@@ -7,7 +7,8 @@
  *
  * P2: a project in 常州市重大项目库, completed this year, industry 新能源, equipment investment
  * 1亿元 → 常办发〔2022〕1号 第3条第3款: 12% = 12,000,000, capped by 单个项目最高1000万元: up to
- * 10,000,000. Then the same applicant, saved once (polrt_applicant_save), on two other dates.
+ * 10,000,000. Then the same applicant, saved once (polrt_applicant_save), on three other dates, the
+ * last before the city policy's period: nothing applies, and the policy is listed as not in force.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,12 +54,16 @@ int main(int argc, char** argv) {
   /* What polc eval would warn about (an award received given by its target alone): none for P2. */
   for (int w = 0; w < polrt_warning_count(s); ++w) printf("warning: %s\n", polrt_warning(s, w));
   int n = polrt_award_count(s);
-  printf("P2: %d clauses apply\n", n);
+  printf("P2 on %s: %d clauses apply\n", polrt_evaluation_date(s), n);
   for (int i = 0; i < n; ++i) {
     const char* form = polrt_award_form(s, i);
     printf("[%d] %s  %s  %s", i + 1, polrt_award_citation(s, i), polrt_award_item(s, i), polrt_award_status(s, i));
     if (form) printf("  %s %s..%s", form, polrt_award_min(s, i), polrt_award_max(s, i));
     printf("\n");
+    /* NULL for a clause without a 标的 or a 类别 (printf may not be given NULL for %s). */
+    const char* target = polrt_award_target(s, i);
+    const char* category = polrt_award_category(s, i);
+    if (target) printf("    target: %s%s%s\n", target, category ? ", category: " : "", category ? category : "");
     const char* reason = polrt_award_reason(s, i);
     if (reason && *reason) printf("    reason: %s\n", reason);
     for (int k = 0; k < polrt_award_funding_count(s, i); ++k)
@@ -96,12 +101,18 @@ int main(int argc, char** argv) {
    * session before each evaluation (another applicant may have used the session in between). */
   polrt_applicant* p2 = NULL;
   CHECK(polrt_applicant_save(s, &p2));
-  const char* dates[] = {"2023-06-30", "2025-06-30"};
-  for (int d = 0; d < 2; ++d) {
+  const char* dates[] = {"2023-06-30", "2025-06-30", "2021-06-30"};
+  for (int d = 0; d < 3; ++d) {
     CHECK(polrt_applicant_load(s, p2));
     CHECK(polrt_set_date(s, dates[d]));
     CHECK(polrt_evaluate(s, 0));
     printf("on %s: %d clauses apply, total up to %s\n", dates[d], polrt_award_count(s), polrt_total(s, "up_to"));
+    /* Nothing applies: the documents whose period the date is outside, often why. */
+    for (int k = 0; k < polrt_not_in_force_count(s); ++k) {
+      const char* to = polrt_not_in_force_to(s, k);
+      printf("  not in force: %s, from %s to %s\n", polrt_not_in_force_document(s, k), polrt_not_in_force_from(s, k),
+             to ? to : "(open)");
+    }
   }
   polrt_applicant_free(p2);
 
