@@ -25,6 +25,12 @@ Lit baseAtLeast(int var, const Q& value, bool strict) {
   return l;
 }
 
+Lit baseBelow(int var, const Q& value) {
+  Lit l = baseAtLeast(var, value, false);
+  l.op = ast::CmpOp::Lt;
+  return l;
+}
+
 }  // namespace
 
 bool Checker::inScope(const ir::Group& g, int c) const {
@@ -311,7 +317,7 @@ void Checker::pair(int a, int b) {
   // Amounts: look for an applicant that both pay differently (branch by branch, then larger bases).
   Assignment model = ans.model;
   std::string amtA = wa ? amountText(*wa) : "?", amtB = wbA ? amountText(*wbA) : "?";
-  bool differ = wa && wbA && !sameAmount(*wa, *wbA);
+  bool differ = wa && wbA && differAsPaid(a, b, model, *wa, *wbA, amtA, amtB);
   if (!differ) differ = findDifference(a, b, model, amtA, amtB);
   std::string why;
   auto rel = related_.find({std::min(a, b), std::max(a, b)});
@@ -389,9 +395,39 @@ bool Checker::differsAt(int a, int b, std::size_t i, std::size_t j, const std::v
   if (!res) return false;
   const eval::Award* x = awardOf(&runner_, *res, a);
   const eval::Award* y = awardOf(&runner_, *res, b);
-  if (!x || !y || !x->hasAmount() || !y->hasAmount() || sameAmount(*x, *y)) return false;
-  amtA = amountText(*x);
-  amtB = amountText(*y);
+  return x && y && x->hasAmount() && y->hasAmount() && differAsPaid(a, b, model, *x, *y, amtA, amtB);
+}
+
+// The lowest cap over several clauses (§9) that covers c, if any.
+std::optional<Q> Checker::sharedCapOf(int c) const {
+  std::optional<Q> low;
+  for (const ir::Cap& cap : p_.caps)
+    if (std::find(cap.clauses.begin(), cap.clauses.end(), c) != cap.clauses.end()) {
+      Q q = Q::fromDecimal(cap.amount);
+      if (!low || q < *low) low = q;
+    }
+  return low;
+}
+
+// Whether the awards x and y of the pair run differ as `polc eval` pays them. The pair is run without
+// the caps over several clauses, which can cut both to one amount (a district's 8 % under its
+// 50万元 per enterprise beside the city's 5 % under 200万元, at a base of 1000万元): then the whole
+// program is run on the witness, so that the amounts the finding names are the ones its witness shows.
+bool Checker::differAsPaid(int a, int b, const Assignment& model, const eval::Award& x, const eval::Award& y,
+                           std::string& amtA, std::string& amtB) {
+  if (sameAmount(x, y)) return false;
+  if (!sharedCapOf(a) && !sharedCapOf(b)) {
+    amtA = amountText(x);
+    amtB = amountText(y);
+    return true;
+  }
+  auto all = runner_.runAll(wb_.build(model, subject(a), ""));
+  if (!all) return false;
+  const eval::Award* p = awardOf(&runner_, *all, a);
+  const eval::Award* q = awardOf(&runner_, *all, b);
+  if (!p || !q || !p->hasAmount() || !q->hasAmount() || sameAmount(*p, *q)) return false;
+  amtA = amountText(*p);
+  amtB = amountText(*q);
   return true;
 }
 
@@ -421,8 +457,21 @@ bool Checker::findDifference(int a, int b, Assignment& model, std::string& amtA,
           } catch (const ArithOverflow&) {
           }
         }
+      // Bases below a cap over several clauses, which would otherwise cut a rate to the cap.
+      std::vector<Lit> below;
+      for (std::size_t k = 0; k < shapes.size(); ++k) {
+        const Shape* s = shapes[k];
+        auto shared = sharedCapOf(k == 0 ? a : b);
+        if (shared && s->kind == Shape::Linear && s->coef.sign() > 0) {
+          try {
+            below.push_back(baseBelow(s->var, (*shared - s->offset) / s->coef));
+          } catch (const ArithOverflow&) {
+          }
+        }
+      }
       std::vector<std::vector<Lit>> variants{{}};
       if (!beyond.empty()) variants.push_back(beyond);
+      if (!below.empty()) variants.push_back(below);
       std::vector<Assignment> seeds;
       for (const auto& extra : variants) {
         Assignment seen;

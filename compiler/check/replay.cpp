@@ -121,8 +121,8 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
         return !(f.kind == FindingKind::AcceptedOverlap && !f.group.empty() && x->reason.find(f.group) != std::string::npos);
       };
       if (droppedForOther(a, 1) || droppedForOther(b, 0)) return out;
-      if (f.kind == FindingKind::Conflict && a->computedHi == b->computedHi && a->lo == b->lo && a->form == b->form)
-        return out;
+      // As `polc eval` pays them: a cap over several clauses can cut both to one amount.
+      if (f.kind == FindingKind::Conflict && a->hi == b->hi && a->lo == b->lo && a->form == b->form) return out;
       out.ok = true;
       return out;
     }

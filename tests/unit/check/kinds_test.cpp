@@ -35,6 +35,20 @@ TEST(CheckKinds, ConflictWithDifferentAmounts) {
   replayAll(*c);
 }
 
+TEST(CheckKinds, AConflictNamesTheAmountsACapOverSeveralClausesLeaves) {
+  // At the solver's 1000万元 the two pay 80万元 and 50万元 alone, but the enterprise's cap of 50万元
+  // cuts the first to 50万元 as polc eval pays it: the witness must show different amounts there.
+  auto c = compileOne(kindsDoc(
+      "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 设备投入 × 8% 上限 80万元") +
+          clause("2", "项目", "设备奖励", "条件 改造 给予 设备投入 × 5% 上限 200万元") + "}",
+      "上限 合计 50万元 每个 企业 年度 覆盖 第1条第1款 { 原文 \"单个企业最高50万元\" }"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::Conflict);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->message.find("80万元"), std::string::npos) << f[0]->message;
+  replayAll(*c);
+}
+
 TEST(CheckKinds, StrictAndInclusiveBoundariesDoNotOverlap) {
   auto c = compileOne(kindPolicy("StrictAndInclusiveBoundariesDoNotOverlap"));
   ASSERT_TRUE(c->program);
