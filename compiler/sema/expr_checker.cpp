@@ -116,6 +116,34 @@ void ExprChecker::checkMoney(ast::Expr& e, const Scope& scope, const char* what)
                             fmt::format("{} must be money in 元, but this is {}", what,
                                         cx_.model.describe(t)));
   if (t.isNumber()) d.label = cx_.model.describe(t.dim);
+  if (auto h = moneyHint(e, t)) d.help.push_back(*h);
+}
+
+namespace {
+
+// A plain number literal, scale words allowed (`50万`, `500`), but not a rate (`5%`).
+const ast::Expr* plainLiteral(const ast::Expr& e) {
+  if (e.kind != ast::ExprKind::Quantity || !e.sema.type.isNumber() || !e.sema.type.dim.dimensionless()) return nullptr;
+  if (e.unit.find('%') != std::string::npos || e.unit.find("‰") != std::string::npos) return nullptr;
+  return &e;
+}
+
+}  // namespace
+
+// The slip behind most of these errors is a number written without 元: `上限 50万`, or `节能量 × 500`
+// for 500元/吨标煤. The help writes the number as the money it was meant to be.
+std::optional<std::string> ExprChecker::moneyHint(const ast::Expr& e, const Type& t) const {
+  if (!t.isNumber()) return std::nullopt;
+  if (const ast::Expr* n = plainLiteral(e))
+    return fmt::format("`{0}{1}` is a plain number; money has 元 glued to the number: `{0}{1}元`", n->number, n->unit);
+  // fact × 500: one unit of the fact's, to the first power, times a plain number is a price per unit.
+  if (e.kind != ast::ExprKind::Arith || e.arith != ast::ArithOp::Mul || e.kids.size() != 2) return std::nullopt;
+  if (t.dim.exps.size() != 1 || t.dim.exps[0].second != 1) return std::nullopt;
+  for (const auto& k : e.kids)
+    if (const ast::Expr* n = plainLiteral(*k))
+      return fmt::format("a price per {0} is written with both units: `{1}{2}元/{0}`", cx_.model.describe(t.dim),
+                         n->number, n->unit);
+  return std::nullopt;
 }
 
 Type ExprChecker::checkNumber(ast::Expr& e, const Scope& scope, const char* what) {

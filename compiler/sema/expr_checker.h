@@ -23,6 +23,8 @@ class ExprChecker {
   // Conveniences that check and then report when the result is not what the place needs.
   void checkCondition(ast::Expr& e, const Scope& scope);
   void checkMoney(ast::Expr& e, const Scope& scope, const char* what);
+  // The money literal a writer probably meant, when the error is a number written without 元.
+  std::optional<std::string> moneyHint(const ast::Expr& e, const Type& t) const;
   Type checkNumber(ast::Expr& e, const Scope& scope, const char* what);
 
  private:
