@@ -1,6 +1,7 @@
 #include "syntax/token_names.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -85,6 +86,11 @@ std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::V
 }
 
 std::optional<std::string> keywordsOneCharAway(const std::string& name) {
+  static const std::map<std::string, std::string> meaning = {
+      {"大于", "超"},        {"多于", "超"},        {"小于", "低于"},       {"大于等于", "不低于"},
+      {"大于或等于", "不低于"}, {"不小于", "不低于"}, {"小于等于", "不超过"}, {"小于或等于", "不超过"},
+      {"不大于", "不超过"}};
+  if (auto it = meaning.find(name); it != meaning.end()) return "`" + it->second + "`";
   if (findInvalidUtf8(name) != std::string::npos) return std::nullopt;
   const std::u32string u = decodeUtf8(name);
   if (u.size() < 2) return std::nullopt;
