@@ -13,7 +13,32 @@ namespace polc::check {
 
 void Checker::neverActs() {
   for (std::size_t k = 0; k < p_.caps.size(); ++k) capNeverActs(static_cast<int>(k));
-  for (std::size_t gi = 0; gi < p_.groups.size(); ++gi) groupNeverActs(gi);
+  for (std::size_t gi = 0; gi < p_.groups.size(); ++gi) {
+    groupNeverActs(gi);
+    preferNeverActs(gi);
+  }
+}
+
+// 优先 of a document never in force on a day the group's own document is: no award of the one ever
+// meets an award of the other, so the preference never decides a tie. Usually one of the two 有效期
+// is mistyped (a district's 2026 measures beside a city policy that ends in 2025).
+void Checker::preferNeverActs(std::size_t gi) {
+  const ir::Group& g = p_.groups[gi];
+  const ir::Document& own = p_.documents[static_cast<std::size_t>(g.document)];
+  for (int d : g.prefer) {
+    if (d == g.document) continue;
+    const ir::Document& other = p_.documents[static_cast<std::size_t>(d)];
+    bool apart = (own.effectiveTo && other.effectiveFrom && *own.effectiveTo < *other.effectiveFrom) ||
+                 (other.effectiveTo && own.effectiveFrom && *other.effectiveTo < *own.effectiveFrom);
+    if (!apart) continue;
+    Finding& f = ruleNeverActs(
+        groupSpan(g), g.name,
+        fmt::format("优先 {} of the non-stacking group {} never acts: {} is in force {} and {} {}, never on one day, "
+                    "so no award of the one meets an award of the other",
+                    other.number, g.name, other.number, other.effectiveText, own.number, own.effectiveText),
+        {}, "check the 有效期 of the two documents");
+    f.notes.push_back(DiagNote{Span{}, ruleNote("the group", g.name, g.text)});
+  }
 }
 
 // A dead clause counts as paying nothing: W0610 already proved that no applicant reaches it.

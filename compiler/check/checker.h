@@ -478,6 +478,7 @@ class Checker {
   std::string whyNoMoney(int c) const;
   void capNeverActs(int k);
   void groupNeverActs(std::size_t gi);
+  void preferNeverActs(std::size_t gi);
   // W0637 at `where`, with a note at each clause it covers.
   Finding& ruleNeverActs(Span where, const std::string& name, std::string message, const std::vector<int>& covered,
                          std::string help);

@@ -544,6 +544,28 @@ TEST(CheckKinds, DocumentAndEveryDocumentGroupsThatNeverAct) {
   for (const auto* x : f) c->expectReplays(*x);
 }
 
+TEST(CheckKinds, APreferredDocumentNeverInForceTogether) {
+  // 乙's 2026 measures prefer 甲, which ends in 2025: the preference never decides a tie. Beside a 甲
+  // in force in 2026 too, nothing.
+  auto run = [](const std::string& until) {
+    std::string a = doc("甲", "有效期 自 2022-01-30 至 " + until + "\n条 1 {\n" +
+                                 clause("1", "项目", "设备奖励", "条件 改造 给予 20万元") + "}");
+    std::string b = doc("乙", "有效期 自 2026-01-01 至 2026-12-31\n条 1 {\n" +
+                                 clause("1", "项目", "设备奖励", "条件 改造 给予 10万元") + "}",
+                        "不重复 从优从高 { 原文 \"从优从高\" 范围 所有文件 同一 标的 每个 事项 取 最高 优先 甲 }");
+    return compileAll({{"test.pol", std::string(kCheckSchema) + a + b}});
+  };
+  auto c = run("2025-12-31");
+  ASSERT_TRUE(c->program) << renderText(c->sm, c->diags.all(), RenderOptions{});
+  auto f = c->find(FindingKind::NeverActs);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("优先 甲 of the non-stacking group 从优从高 never acts"), std::string::npos) << f[0]->message;
+  c->expectReplays(*f[0]);
+  auto met = run("2026-06-30");
+  ASSERT_TRUE(met->program);
+  EXPECT_TRUE(met->find(FindingKind::NeverActs).empty()) << met->listing();
+}
+
 TEST(CheckKinds, UndecidedPairIsReported) {
   // Text comparisons are outside both the boxes and the Z3 encoding: the solver's "sat" is only a
   // candidate, the evaluator does not confirm it, and the pair is reported as undecided — never as
