@@ -1,5 +1,6 @@
 // Rates above 100 % (W0633): the constant factors of a product, one of them written as a percentage,
-// paying more than the base (`设备投入 × 120%`, `设备投入 × 60% × 2`, `设备投入 × (50% 至 150%)`).
+// paying more than the base (`设备投入 × 120%`, `设备投入 × 60% × 2`, `设备投入 × (50% 至 150%)`), or
+// an amount of money times plain numbers above 1 (`设备投入 × 8`, the % left out).
 #include <fmt/format.h>
 
 #include "check/checker.h"
@@ -18,11 +19,19 @@ bool contains(const ir::Expr& root, const ir::Expr* node) {
   return false;
 }
 
+// `设备投入 × 8` for 8 %: one amount of money times plain numbers above 1 is a multiple of the base,
+// which a subsidy never pays; the rate was written without its %. Two facts or more (`上年(地方贡献) ×
+// 2 × 增幅`) are a formula, not a rate.
+bool moneyTimesPlainNumbers(const Product& p) {
+  return p.base.size() == 1 && p.base[0]->type.isNumber() && p.base[0]->type.dim == Dimension::base(0);
+}
+
 }  // namespace
 
 void Checker::rates(int c, const ir::Expr& e) {
   if (auto prod = productOf(e, tr_)) {
-    if (prod->percent && prod->hi > Q(1) && !prod->base.empty()) rateFinding(c, *prod);
+    if ((prod->percent || moneyTimesPlainNumbers(*prod)) && prod->hi > Q(1) && !prod->base.empty())
+      rateFinding(c, *prod);
     for (const ir::Expr* b : prod->base) rates(c, *b);
     return;
   }
@@ -35,7 +44,7 @@ void Checker::rateFinding(int c, const Product& prod) {
   ClauseData& d = cl_[static_cast<std::size_t>(c)];
   const bool range = prod.lo != prod.hi;
   // A single percentage says the rate; a product or a range also gets the rate it comes to.
-  std::string rate = prod.oneLiteral() && !range
+  std::string rate = prod.oneLiteral() && !range && prod.percent
                          ? fmt::format("`{}`", prod.rateText())
                          : fmt::format("`{}` ({}{} %)", prod.rateText(), range ? "up to " : "", (prod.hi * Q(100)).str());
   Finding& f = add(FindingKind::RateOver100, c,
@@ -45,6 +54,8 @@ void Checker::rateFinding(int c, const Product& prod) {
   for (const auto* parts : {&prod.times, &prod.divides})
     for (const ir::Expr* k : *parts) where = Span::cover(where, k->span);
   if (where.valid()) f.span = where;
+  if (!prod.percent && prod.oneLiteral())
+    f.help.push_back(fmt::format("a rate is written with its %: `{0}%` for {0} %", prod.rateText()));
   // Witness: a branch paying this product, with a positive base small enough that no cap hides the
   // rate.
   const auto base = baseLin(prod, tr_);
