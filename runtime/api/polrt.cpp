@@ -759,11 +759,11 @@ const char* polrt_total_payer(const polrt_session* s, int i) {
 }
 const char* polrt_total_payer_min(const polrt_session* s, int i) {
   int k = payerAt(s, i);
-  return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return decimalString(s, s->s->totals().byPayer[k].first); });
+  return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return totals(s).byPayer[static_cast<std::size_t>(k)].lo.c_str(); });
 }
 const char* polrt_total_payer_max(const polrt_session* s, int i) {
   int k = payerAt(s, i);
-  return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return decimalString(s, s->s->totals().byPayer[k].second); });
+  return k < 0 ? nullptr : guardValue<const char*>(nullptr, [&] { return totals(s).byPayer[static_cast<std::size_t>(k)].hi.c_str(); });
 }
 
 // Of the i-th arrangement polrt_total_arrangement_count counts, its words (part 0) or its min or max

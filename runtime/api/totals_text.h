@@ -1,5 +1,5 @@
 // The strings of the result's totals as the C API gives them (polrt_total, polrt_total_count's
-// may_be_replaced, polrt_total_arrangement*), made in one pass when the first of those getters is
+// may_be_replaced, polrt_total_arrangement*, polrt_total_payer_min/_max), made in one pass when the first of those getters is
 // read after an evaluation. The gaps' totals (Session::gapTotals) are a pass over every award and
 // build the arrangements' list: made at each getter call, a reader of the eight gap totals and of
 // each arrangement's words, min and max redid that pass, and allocated, every time.
@@ -23,6 +23,7 @@ struct TotalsText {
   std::vector<std::pair<std::string_view, std::string>> named;
   int mayBeReplacedCount = 0;
   std::vector<std::pair<std::string, Sum>> byArrangement;  // words and sum, as GapTotals keeps them
+  std::vector<Sum> byPayer;  // by the program's payer index, as TotalsR::byPayer (unused payers too)
 
   explicit TotalsText(const Session& s) {
     auto text = [](const Decimal& d) { return d.normalized().toString(); };
@@ -38,6 +39,8 @@ struct TotalsText {
     mayBeReplacedCount = gaps.mayBeReplaced.count;
     for (const auto& [words, sum] : gaps.byArrangement)
       byArrangement.push_back({words, Sum{text(sum.lo), text(sum.hi)}});
+    byPayer.reserve(t.byPayer.size());
+    for (const auto& [lo, hi] : t.byPayer) byPayer.push_back(Sum{text(lo), text(hi)});
   }
 
   // The string polrt_total gives for `which`, null for another name.

@@ -15,10 +15,10 @@
  *     session accessor lives until the session's next polrt_evaluate, polrt_reset,
  *     polrt_applicant_load or polrt_session_free. The session accessors that build a string (item,
  *     min, max, computed max, reason, payee, missing, note, funding and installment min/max, the
- *     payers' totals, the evaluation date and the not-in-force dates) keep a new copy at every call
- *     until then: read each once per evaluation, not in a loop (docs/bytecode.md). The totals
- *     (polrt_total, polrt_total_arrangement*) are made once per evaluation, by the first call that
- *     reads one: every call until then returns the same pointer and allocates nothing.
+ *     evaluation date and the not-in-force dates) keep a new copy at every call until then: read
+ *     each once per evaluation, not in a loop (docs/bytecode.md). The totals (polrt_total,
+ *     polrt_total_payer_min/_max, polrt_total_arrangement*) are made once per evaluation, by the
+ *     first call that reads one: every call until then returns the same pointer and allocates nothing.
  *
  * An applicant is a tree of instances: the applicant itself (instance 0, a top-level subject such
  * as "企业") and the items it owns ("项目", …), added parent first. Facts are set on an instance by

@@ -113,6 +113,29 @@ TEST_F(CApiP2, EvaluatesScenarioP2) {
 // its funding split silently undecided; and the previous result is not left.
 // Beside the citation, the legal basis polc eval's JSON gives: the title, the 原文, and what a
 // benefit gives (第26条第1款第1项: the project's 一窗办理), none for an amount.
+// The payers' totals are made once per evaluation, as the other totals: each call until the next
+// returns the same string, and the next evaluation's are its own. 设备投入 1亿元 pays up to 1000万元,
+// 5000万元 up to 600万元, shared 1:1 by 市 and 辖区; the last round is the first's again.
+TEST_F(CApiP2, PayerTotalsAreMadeOncePerEvaluation) {
+  const struct {
+    const char* investment;
+    const char* max;
+  } rounds[] = {{"100000000", "5000000"}, {"50000000", "3000000"}, {"100000000", "5000000"}};
+  for (const auto& r : rounds) {
+    ASSERT_EQ(polrt_set_fact(s, project, "设备投入", r.investment), POLRT_OK);
+    ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+    ASSERT_EQ(polrt_total_payer_count(s), 2);
+    for (int i = 0; i < 2; ++i) {
+      const char* max = polrt_total_payer_max(s, i);
+      const char* min = polrt_total_payer_min(s, i);
+      EXPECT_STREQ(max, r.max) << polrt_total_payer(s, i) << " at " << r.investment;
+      EXPECT_STREQ(min, "0") << polrt_total_payer(s, i) << " at " << r.investment;
+      EXPECT_EQ(polrt_total_payer_max(s, i), max);
+      EXPECT_EQ(polrt_total_payer_min(s, i), min);
+    }
+  }
+}
+
 TEST_F(CApiP2, AnAwardCarriesItsTitleTextAndBenefit) {
   ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "100000000"), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
