@@ -319,6 +319,9 @@ void Checker::pair(int a, int b) {
   std::string amtA = wa ? amountText(*wa) : "?", amtB = wbA ? amountText(*wbA) : "?";
   bool differ = wa && wbA && differAsPaid(a, b, model, *wa, *wbA, amtA, amtB);
   if (!differ) differ = findDifference(a, b, model, amtA, amtB);
+  // No difference found: the amounts the finding names are still the witness's as paid, which a cap
+  // over several clauses may have cut from what the pair alone computes (80万元 paid 50万元).
+  if (!differ && (sharedCapOf(a) || sharedCapOf(b))) differ = paidOnWitness(a, b, model, amtA, amtB);
   std::string why;
   auto rel = related_.find({std::min(a, b), std::max(a, b)});
   const ir::Group* g = covering(a, b);
@@ -421,14 +424,20 @@ bool Checker::differAsPaid(int a, int b, const Assignment& model, const eval::Aw
     amtB = amountText(y);
     return true;
   }
+  return paidOnWitness(a, b, model, amtA, amtB);
+}
+
+// The amounts `polc eval` pays a and b on the whole program for `model`, into amtA and amtB (left as
+// they are when the run fails or either has no amount); whether they differ.
+bool Checker::paidOnWitness(int a, int b, const Assignment& model, std::string& amtA, std::string& amtB) {
   auto all = runner_.runAll(wb_.build(model, subject(a), ""));
   if (!all) return false;
   const eval::Award* p = awardOf(&runner_, *all, a);
   const eval::Award* q = awardOf(&runner_, *all, b);
-  if (!p || !q || !p->hasAmount() || !q->hasAmount() || sameAmount(*p, *q)) return false;
+  if (!p || !q || !p->hasAmount() || !q->hasAmount()) return false;
   amtA = amountText(*p);
   amtB = amountText(*q);
-  return true;
+  return !sameAmount(*p, *q);
 }
 
 // Tries branch pairs for an applicant that both clauses pay with different amounts: as the solver

@@ -168,6 +168,7 @@ class Checker {
   std::optional<Q> sharedCapOf(int c) const;
   bool differAsPaid(int a, int b, const Assignment& model, const eval::Award& x, const eval::Award& y,
                     std::string& amtA, std::string& amtB);
+  bool paidOnWitness(int a, int b, const Assignment& model, std::string& amtA, std::string& amtB);
 
   // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
   // (W0624) between them that no clause pays, on a number or else on a dated parameter; else the corner

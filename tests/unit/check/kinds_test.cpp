@@ -35,17 +35,34 @@ TEST(CheckKinds, ConflictWithDifferentAmounts) {
   replayAll(*c);
 }
 
+// Two 设备奖励 clauses paying `first` and `second`, the first under the enterprise's cap of 50万元.
+std::unique_ptr<Checked> underACapOf50(const std::string& first, const std::string& second) {
+  return compileOne(kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 " + first) +
+                                 clause("2", "项目", "设备奖励", "条件 改造 给予 " + second) + "}",
+                             "上限 合计 50万元 每个 企业 年度 覆盖 第1条第1款 { 原文 \"单个企业最高50万元\" }"));
+}
+
 TEST(CheckKinds, AConflictNamesTheAmountsACapOverSeveralClausesLeaves) {
   // At the solver's 1000万元 the two pay 80万元 and 50万元 alone, but the enterprise's cap of 50万元
   // cuts the first to 50万元 as polc eval pays it: the witness must show different amounts there.
-  auto c = compileOne(kindsDoc(
-      "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 设备投入 × 8% 上限 80万元") +
-          clause("2", "项目", "设备奖励", "条件 改造 给予 设备投入 × 5% 上限 200万元") + "}",
-      "上限 合计 50万元 每个 企业 年度 覆盖 第1条第1款 { 原文 \"单个企业最高50万元\" }"));
+  auto c = underACapOf50("设备投入 × 8% 上限 80万元", "设备投入 × 5% 上限 200万元");
   ASSERT_TRUE(c->program);
   auto f = c->find(FindingKind::Conflict);
   ASSERT_EQ(f.size(), 1u) << c->listing();
   EXPECT_EQ(f[0]->message.find("80万元"), std::string::npos) << f[0]->message;
+  replayAll(*c);
+}
+
+TEST(CheckKinds, AnOverlapNamesTheAmountsACapOverSeveralClausesLeaves) {
+  // 80万元 beside 50万元, but the cap cuts the first to 50万元 for every applicant: no one is paid
+  // differently, and the finding names 50万元 each, as polc eval pays them.
+  auto c = underACapOf50("80万元", "50万元");
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::Conflict).empty()) << c->listing();
+  auto f = c->find(FindingKind::Overlap);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("the witness is paid 50万元 by each"), std::string::npos) << f[0]->message;
+  for (const auto& a : f[0]->amounts) EXPECT_EQ(a.find("80万元"), std::string::npos) << a;
   replayAll(*c);
 }
 
