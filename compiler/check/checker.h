@@ -478,8 +478,13 @@ class Checker {
   // Why clause c never does, for a note: 待遇, 一事一议, conditions that cannot hold.
   std::string whyNoMoney(int c) const;
   void capNeverActs(int k);
-  void groupNeverActs(std::size_t gi);
+  bool groupNeverActs(std::size_t gi);  // whether it reported the group (or its reach)
   void preferNeverActs(std::size_t gi);
+  bool reachNeverActs(std::size_t gi, const std::map<int, std::map<int, int>>& byKey);
+  void relationsNeverAct();
+  bool inForceTogether(int a, int b) const;
+  std::string inForceText(int d) const;                     // "文号 有效期"
+  std::string periods(const std::vector<int>& docs) const;  // each inForceText, comma-separated
   // W0637 at `where`, with a note at each clause it covers.
   Finding& ruleNeverActs(Span where, const std::string& name, std::string message, const std::vector<int>& covered,
                          std::string help);

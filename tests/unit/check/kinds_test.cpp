@@ -562,15 +562,18 @@ TEST(CheckKinds, DocumentAndEveryDocumentGroupsThatNeverAct) {
 }
 
 TEST(CheckKinds, APreferredDocumentNeverInForceTogether) {
-  // 乙's 2026 measures prefer 甲, which ends in 2025: the preference never decides a tie. Beside a 甲
-  // in force in 2026 too, nothing.
+  // 乙's 2026 measures prefer 甲, which ends in 2025: the preference never decides a tie. The group
+  // still acts, between 乙 and 丙 of 2026: only its 优先 is reported. Beside a 甲 in force in 2026
+  // too, nothing. (A group that would act with 甲 alone never acts: golden never_in_force_together.)
   auto run = [](const std::string& until) {
     std::string a = doc("甲", "有效期 自 2022-01-30 至 " + until + "\n条 1 {\n" +
                                  clause("1", "项目", "设备奖励", "条件 改造 给予 20万元") + "}");
     std::string b = doc("乙", "有效期 自 2026-01-01 至 2026-12-31\n条 1 {\n" +
                                  clause("1", "项目", "设备奖励", "条件 改造 给予 10万元") + "}",
                         "不重复 从优从高 { 原文 \"从优从高\" 范围 所有文件 同一 标的 每个 事项 取 最高 优先 甲 }");
-    return compileAll({{"test.pol", std::string(kCheckSchema) + a + b}});
+    std::string third = doc("丙", "有效期 自 2026-01-01 至 2026-12-31\n条 1 {\n" +
+                                     clause("1", "项目", "设备奖励", "条件 改造 给予 15万元") + "}");
+    return compileAll({{"test.pol", std::string(kCheckSchema) + a + b + third}});
   };
   auto c = run("2025-12-31");
   ASSERT_TRUE(c->program) << renderText(c->sm, c->diags.all(), RenderOptions{});
