@@ -19,6 +19,7 @@
 #include "driver/commands.h"
 #include "driver/eval_output.h"
 #include "driver/same_file.h"
+#include "facts/fact_place.h"
 #include "facts/facts.h"
 #include "support/atomic_file.h"
 #include "support/counted.h"
@@ -123,12 +124,17 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     auto facts = facts::readFacts(model, program, line, evalOptions.date);
+    // The line, and the column of the field a message names, as a facts file's messages say it.
+    auto where = [&](const std::string& message) {
+      const auto place = facts::placeOfMessage(line, message);
+      return place ? fmt::format("{}:{}:{}", name, lineNo, place->column) : fmt::format("{}:{}", name, lineNo);
+    };
     nlohmann::json out;
     if (!facts.ok()) {
       ++failed;
       summary.failed();
       progress.clear();
-      for (const auto& e : facts.errors) std::cerr << fmt::format("{}:{}: {}\n", name, lineNo, e);
+      for (const auto& e : facts.errors) std::cerr << fmt::format("{}: {}\n", where(e), e);
       out = {{"line", lineNo}, {"errors", facts.errors}};
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
@@ -136,7 +142,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     auto warn = [&] {
       for (const auto& w : facts.warnings) {
         progress.clear();
-        std::cerr << fmt::format("{}:{}: warning: {}\n", name, lineNo, w);
+        std::cerr << fmt::format("{}: warning: {}\n", where(w), w);
       }
     };
     try {

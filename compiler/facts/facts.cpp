@@ -601,9 +601,10 @@ FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, 
     return r;
   }
   FactsResult r = readFacts(model, program, *in.text, date);
-  r.source = inputName(path) + ": ";
+  r.file = inputName(path);
+  r.text = std::move(*in.text);
   for (auto* messages : {&r.errors, &r.warnings})
-    for (auto& m : *messages) m = r.source + m;
+    for (auto& m : *messages) m = r.at(m);
   return r;
 }
 
@@ -627,7 +628,7 @@ void warnSharedPayees(const ir::Program& program, const eval::Result& result, Fa
       [&](int i) { return item(i).subject; }, [&](int i) { return item(i).parent; }, ownedBy,
       [&](int i) { return item(i).path; }, [&](int s) { return program.subjects[static_cast<std::size_t>(s)].name; },
       [](const ir::Clause& cl) { return cl.citation; }, granted, found);
-  for (auto& w : found) facts.warnings.push_back(facts.source + w);
+  for (auto& w : found) facts.warnings.push_back(facts.at(w));
 }
 
 }  // namespace polc::facts

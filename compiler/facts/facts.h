@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eval/eval.h"
+#include "facts/fact_place.h"
 #include "ir/ir.h"
 #include "sema/model.h"
 
@@ -22,8 +23,11 @@ struct FactsResult {
   // The applicant is evaluated, but a figure may not be what the agency expects (an award received
   // that no cap counts): said beside the result, never silently.
   std::vector<std::string> warnings;
-  // What each error and warning starts with: "FILE: " when read from a file, else "".
-  std::string source;
+  // The file read (`inputName`), "" for a text given as it is, and its text: each error and warning
+  // starts with the file's name and the line and column of the field it names (`at`, fact_place.h).
+  std::string file;
+  std::string text;
+  std::string at(const std::string& message) const { return file.empty() ? message : withPlace(file, text, message); }
   bool ok() const { return errors.empty(); }
 };
 

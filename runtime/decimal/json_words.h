@@ -39,9 +39,12 @@ inline std::string otherEncoding(std::string_view text) {
 inline std::string nulByte(std::size_t at) { return "a NUL byte at byte " + std::to_string(at); }
 
 // Where byte `at` of a UTF-8 `text` is, as an editor shows it and as polc's policy diagnostics
-// count: "line 2, column 22", the column in characters ("新北区" is 3 columns, not 9 bytes), a
-// byte order mark no column.
-inline std::string jsonPlace(std::string_view text, std::size_t at) {
+// count: line 2, column 22, the column in characters ("新北区" is 3 columns, not 9 bytes), a byte
+// order mark no column. Both 1-based.
+struct JsonLineColumn {
+  std::size_t line = 1, column = 1;
+};
+inline JsonLineColumn jsonLineColumn(std::string_view text, std::size_t at) {
   at = std::min(at, text.size());
   std::size_t line = 1, begin = 0;
   for (std::size_t i = 0; i < at; ++i)
@@ -50,7 +53,12 @@ inline std::string jsonPlace(std::string_view text, std::size_t at) {
   std::size_t column = 1;
   for (std::size_t i = begin; i < at; ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  return {line, column};
+}
+// The same, in a syntax error's words: "line 2, column 22".
+inline std::string jsonPlace(std::string_view text, std::size_t at) {
+  const JsonLineColumn p = jsonLineColumn(text, at);
+  return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
 }
 
 // A JSON syntax error at `place` (jsonPlace): `what` says what was expected and what was found.
