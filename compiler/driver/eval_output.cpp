@@ -142,7 +142,10 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     } else if (aw.kind == ir::AwardKind::Negotiated) {
       os << fmt::format("    金额     一事一议{}\n", cl.negotiatedBasis.empty() ? "" : "：" + cl.negotiatedBasis);
     }
-    os << fmt::format("    状态     {}\n", statusChinese(aw.status));
+    // A quota-limited award a cap over several clauses also cut is both (JSON's flags): its status
+    // says so, as the 原因 line below names the cap alone.
+    const bool cappedToo = aw.status == Status::QuotaLimited && aw.capped;
+    os << fmt::format("    状态     {}\n", cappedToo ? "保留（受合计上限削减，受名额限制）" : statusChinese(aw.status));
     if (!aw.reason.empty()) os << fmt::format("    原因     {}\n", aw.reason);
     // The notes are the clause's 释义, the funding rule's (when undecided), then one per group that may
     // replace the award: told by place and flag, never by their words, which a 释义 may use too.
