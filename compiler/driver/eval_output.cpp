@@ -121,13 +121,13 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
   std::ostringstream os;
   std::string who = a.instances.empty() ? "?" : a.instances[0].path;
   os << fmt::format("申报主体 {}，评价日期 {}，{}\n", who, ir::formatDate(r.date), applicableCount(r));
-  if (r.awards.empty()) {
-    os << "\n没有适用的条款。\n";
-    std::string docs;
-    for (const ir::Document* doc : eval::outOfForce(p, r))
-      docs += (docs.empty() ? "" : "、") + doc->number + "（" + doc->effectiveText + "）";
-    if (!docs.empty()) os << fmt::format("评价日期 {} 不在这些文件的有效期内：{}\n", ir::formatDate(r.date), docs);
-  }
+  if (r.awards.empty()) os << "\n没有适用的条款。\n";
+  // Beside awards too: a district's measures out of force leave a result of the city's clauses
+  // alone, which says nothing of why the district's are absent.
+  std::string docs;
+  for (const ir::Document* doc : eval::outOfForce(p, r))
+    docs += (docs.empty() ? "" : "、") + doc->number + "（" + doc->effectiveText + "）";
+  if (!docs.empty()) os << fmt::format("{}评价日期 {} 不在这些文件的有效期内：{}\n", r.awards.empty() ? "" : "\n", ir::formatDate(r.date), docs);
   for (std::size_t i = 0; i < r.awards.size(); ++i) {
     const Award& aw = r.awards[i];
     const ir::Clause& cl = p.clauses[aw.clause];

@@ -121,11 +121,12 @@ struct EvalError : std::runtime_error {
 
 Result evaluate(const ir::Program& program, const Applicant& applicant, const Options& options);
 
-// When no award applies, the documents with clauses that are not in force on the result's date, in
-// the program's order (polc eval's not_in_force; the VM's Session::notInForce and the generated
-// C++'s Result::notInForce say the same): the date is often why (facts without "date" are evaluated
-// today, after every period), and "没有适用的条款" alone reads as "qualifies for nothing". Empty when
-// some award applies.
+// The documents with clauses that are not in force on the result's date, in the program's order
+// (polc eval's not_in_force; the VM's Session::notInForce and the generated C++'s
+// Result::notInForce say the same): the date is why none of their clauses is in the result (facts
+// without "date" are evaluated today, after every period), which "没有适用的条款", or a result of the
+// city's clauses alone for a district's applicant after its measures' year, does not say. Listed
+// whether or not some award applies.
 std::vector<const ir::Document*> outOfForce(const ir::Program& p, const Result& r);
 
 // Why a kept award is in no payer's total, from its flags (runtime/decimal/funding_gap.h), and the

@@ -2,10 +2,9 @@
 
 namespace polc::eval {
 
-// A document without clauses cannot be why nothing applies: it is not listed.
+// A document without clauses cannot be why a clause is absent: it is not listed.
 std::vector<const ir::Document*> outOfForce(const ir::Program& p, const Result& r) {
   std::vector<const ir::Document*> out;
-  if (!r.awards.empty()) return out;
   for (const ir::Document& doc : p.documents) {
     if (doc.clauses.empty()) continue;
     if ((doc.effectiveFrom && r.date < *doc.effectiveFrom) || (doc.effectiveTo && r.date > *doc.effectiveTo))

@@ -246,12 +246,12 @@ const char* polrt_total_payer(const polrt_session* s, int i);
 const char* polrt_total_payer_min(const polrt_session* s, int i);
 const char* polrt_total_payer_max(const polrt_session* s, int i);
 
-/* When no clause applies (no award after a successful polrt_evaluate), the documents with clauses
- * that are not in force on the evaluation date, in the program's order, as polc eval's JSON
- * "not_in_force": the date is often why nothing applies (an applicant without a date is evaluated
- * today, which may be after every period). Each document's number (文号) and its period as
- * YYYY-MM-DD, NULL for an end the document leaves open (and for an index out of range). None when
- * some clause applies, after an error or polrt_reset. The dates live as a session accessor's
+/* After a successful polrt_evaluate, the documents with clauses that are not in force on the
+ * evaluation date, in the program's order, as polc eval's JSON "not_in_force": the date is why none
+ * of their clauses is in the result (an applicant without a date is evaluated today, which may be
+ * after every period; a district's measures of one year beside a city policy still in force).
+ * Each document's number (文号) and its period as YYYY-MM-DD, NULL for an end the document leaves
+ * open (and for an index out of range). None after an error or polrt_reset. The dates live as a session accessor's
  * strings; the number as the program. */
 int polrt_not_in_force_count(const polrt_session* s);
 const char* polrt_not_in_force_document(const polrt_session* s, int i);

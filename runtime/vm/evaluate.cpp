@@ -80,7 +80,7 @@ bool Session::evaluate(bool explain) {
     for (const auto& k : p_.caps) cap(k, false);
     for (int i = 0; i < nawards_; ++i) finish(awards_[i]);
     computeTotals();
-    if (nawards_ == 0) listNotInForce();
+    listNotInForce();
     warnSharedPayees();  // for the awards granted: none after an error
   } catch (const VmError& e) {
     error_ = e.message;

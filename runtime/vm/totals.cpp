@@ -34,7 +34,7 @@ std::string& Session::newWarning() {
   return warnings_.back();
 }
 
-// A document without clauses cannot be why nothing applies: it is not listed (as polc eval's).
+// A document without clauses cannot be why a clause is absent: it is not listed (as polc eval's).
 void Session::listNotInForce() {
   for (std::size_t d = 0; d < p_.documents.size(); ++d) {
     if (docActive_[d]) continue;

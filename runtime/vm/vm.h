@@ -186,9 +186,9 @@ class Session {
   int awardCount() const { return nawards_; }
   const AwardR& award(int i) const { return awards_[i]; }
   const TotalsR& totals() const { return totals_; }
-  // When no clause applies, the documents with clauses that are not in force on the evaluation
-  // date, in the program's order: polc eval's "not_in_force", since the date is often why nothing
-  // applies. Empty otherwise, and after an error, as the awards are.
+  // The documents with clauses that are not in force on the evaluation date, in the program's
+  // order: polc eval's "not_in_force", since the date is why none of their clauses applies, with
+  // awards of other documents or none. Empty after an error, as the awards are.
   const std::vector<int>& notInForce() const { return notInForce_; }
   std::string reasonText(const AwardR& a) const;
   std::string missingText(uint32_t desc) const;  // 企业.营业收入, 上年 企业.营业收入 (2023年), …

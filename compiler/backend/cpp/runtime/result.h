@@ -122,9 +122,9 @@ struct Result {
   // (Run::warnUncounted). Its locator is the item's path and the award's place in that item's
   // 已获奖励 (企业.项目[0].已获奖励[1]), as polc eval's without its file name.
   std::vector<std::string> warnings;
-  // When no award applies: the documents with clauses not in force on `date` (indices into
-  // program->documents, in its order), which polc eval lists as not_in_force and the C API as
-  // polrt_not_in_force_*: the date is often why nothing applies (no date means today).
+  // The documents with clauses not in force on `date` (indices into program->documents, in its
+  // order), which polc eval lists as not_in_force and the C API as polrt_not_in_force_*: the date
+  // is why none of their clauses applies (no date means today), with other awards or none.
   std::vector<int> notInForce;
 
   // The evaluation's working buffers. Not part of the result: they live here so that evaluating

@@ -910,7 +910,7 @@ struct Run {
     parts[static_cast<std::size_t>(first + restIndex)].hi = restHi.normalized();
   }
 
-  // A document without clauses cannot be why nothing applies: it is not listed (as polc eval's).
+  // A document without clauses cannot be why a clause is absent: it is not listed (as polc eval's).
   void listNotInForce() {
     for (int d = 0; d < p.documents.size; ++d) {
       if (inForce(d)) continue;
@@ -924,7 +924,7 @@ struct Run {
 
   void totals() {
     Totals& t = r.totals;
-    if (r.awards.empty()) listNotInForce();
+    listNotInForce();
     for (const auto& aw : r.awards) {
       // An overflow of a sum names the clause whose award made it overflow.
       auto add = [&](Dec a, Dec b) {
