@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "sema/citation_help.h"
 #include "sema/parameter_reads.h"
 #include "sema/passes.h"
 #include "sema/rational.h"
@@ -171,49 +172,9 @@ class DocumentChecker {
                                    fmt::format("{} has no {}", doc.name, formatCitation(r.article, r.clause, r.item)));
       if (doc.articles.count(r.article) && r.clause)
         diag.notes.push_back(DiagNote{doc.articles.at(r.article)->headerSpan, "the article is here"});
-      diag.help.push_back(existing(doc, r));
+      diag.help.push_back(citationsAt(doc, r.article, r.clause));
     }
     return out;
-  }
-
-  // What the document has at the level where `r` failed, as a help: its articles when the article
-  // is missing, the article's clauses when the clause is, the clause's items when the item is. A
-  // writer who typed 第3项 for the text's third item usually sees at once which number is off.
-  static std::string existing(const DocumentInfo& doc, const ast::ClauseRef& r) {
-    std::vector<std::string> have;  // the numbers at the failed level, each once, in order
-    std::string where = doc.name;
-    auto add = [&](std::string n) {
-      if (have.empty() || have.back() != n) have.push_back(std::move(n));
-    };
-    bool article = doc.articles.count(r.article) > 0;
-    bool clause = false;
-    for (const auto& [key, ci] : doc.byCitation)
-      clause |= std::get<0>(key) == r.article && std::get<1>(key) == r.clause;
-    if (!article) {
-      for (const auto& [n, a] : doc.articles) add(fmt::format("第{}条", n));
-    } else if (!clause) {
-      where = formatCitation(r.article, 0, 0);
-      for (const auto& [key, ci] : doc.byCitation)
-        if (std::get<0>(key) == r.article) add(fmt::format("第{}款", std::get<1>(key)));
-    } else {
-      where = formatCitation(r.article, r.clause, 0);
-      for (const auto& [key, ci] : doc.byCitation)
-        if (std::get<0>(key) == r.article && std::get<1>(key) == r.clause && std::get<2>(key))
-          add(fmt::format("第{}项", std::get<2>(key)));
-      if (have.empty()) return where + " is not split into items (项): cite it whole";
-    }
-    if (have.empty()) return where + " has none";
-    // A long list is cut: its first numbers and its last say where the writer is.
-    constexpr std::size_t kShown = 12;
-    std::string list;
-    for (std::size_t i = 0; i < have.size(); ++i) {
-      if (have.size() > kShown && i == kShown - 1) {
-        list += "、…、" + have.back();
-        break;
-      }
-      list += (i ? "、" : "") + have[i];
-    }
-    return fmt::format("{} has {}", where, list);
   }
 
   // ---- document header ----------------------------------------------------------------------------
