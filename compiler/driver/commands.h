@@ -37,6 +37,7 @@ struct EvalOptions {
   std::string date;    // YYYY-MM-DD, overrides the facts' date
   bool explain = false;
   bool dumpIr = false;
+  std::vector<std::string> whyNot;  // --why-not CITATION|all: why these clauses paid nothing
   std::string backend = "ref";  // ref: the reference evaluator; vm: the bytecode runtime; llvm: its blocks native
   OutputOptions output;
 };

@@ -19,6 +19,7 @@
 #include "driver/commands.h"
 #include "driver/eval_output.h"
 #include "driver/same_file.h"
+#include "driver/why_not_output.h"
 #include "facts/fact_place.h"
 #include "facts/facts.h"
 #include "support/atomic_file.h"
@@ -230,6 +231,11 @@ int runEval(const EvalOptions& options) {
     }
   }
   if (!options.batch.empty()) return runBatch(options, *fe->model, *program, evalOptions, backend);
+  const WhyNotAsked asked = resolveWhyNot(*program, *fe->model, options.whyNot);
+  if (!asked.error.empty()) {
+    std::cerr << "polc eval: " << asked.error << "\n";
+    return kExitUsage;
+  }
 
   // With --format json a program reads stdout: a failure is a JSON object there too ({"errors":
   // […]}, as a failed line of a batch), besides the text on stderr.
@@ -261,12 +267,19 @@ int runEval(const EvalOptions& options) {
   }
   polc::facts::warnSharedPayees(*program, result, facts);
   for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
+  // Computed from the IR whatever backend evaluated (eval/why_not.h), and only when asked: the
+  // output without --why-not stays as it was.
+  std::vector<eval::WhyNot> reasons;
+  if (!options.whyNot.empty()) reasons = whyNotReasons(*program, facts.applicant, result, asked);
   if (json) {
     nlohmann::json out = renderEvalJson(*program, facts.applicant, result, options.explain);
     if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
+    if (!options.whyNot.empty()) out["why_not"] = renderWhyNotJson(*program, fe->sources, facts.applicant, reasons);
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  } else
+  } else {
     std::cout << renderEvalText(*program, facts.applicant, result, options.explain);
+    if (!options.whyNot.empty()) std::cout << renderWhyNotText(*program, fe->sources, facts.applicant, reasons);
+  }
   return kExitOk;
 }
 

@@ -120,6 +120,14 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
                   "(the runtime with its blocks compiled to native code by LLVM, docs/llvm.md; only when\n"
                   "polc was built with LLVM). All three print the same output")
       ->check(CLI::IsMember({"ref", "vm", "llvm"}));
+  cmd->add_option("--why-not", options.whyNot,
+                  "After the result: why a clause paid nothing, for each item it is about (repeatable).\n"
+                  "A citation as the policy cites it (第2条第4款; an article, 第2条, for all its clauses;\n"
+                  "the document's number or name before it: 常办发〔2022〕1号 第2条第4款), or all for every\n"
+                  "clause that pays nothing: the first condition that failed as written, with the values it\n"
+                  "read and its file:line, or the award's status and reason. One applicant only: a usage\n"
+                  "error with --batch. A citation that names no clause is a usage error")
+      ->excludes(batch);
   cmd->add_flag("--dump-ir", options.dumpIr, "Print the IR of the policies (docs/ir.md) and stop");
   addOutputOptions(*cmd, options.output,
                    "The result (with --facts) as text, a table for people with the steps of --explain,\n"

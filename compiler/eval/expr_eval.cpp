@@ -259,10 +259,7 @@ Value ExprEval::eval(const ir::Expr& e) {
       return out;
     }
     case Op::HistoryMax: {
-      const auto& h = historyOf(e);
-      std::optional<Decimal> best;
-      for (const auto& [year, v] : h)
-        if (year < year_) best = best ? polrt::max(*best, v.lo) : v.lo;
+      const std::optional<Decimal> best = highestBefore(e);
       if (!best) needs(fmt::format("历史 {}.{}", p_.subjects[e.subject].name, e.name));
       return Value::num(*best);
     }
@@ -420,11 +417,16 @@ bool ExprEval::compare(const Value& a, const Value& b, ast::CmpOp op, const ir::
 
 bool ExprEval::firstOver(const ir::Expr& factExpr, const Value& x, const Decimal& threshold, std::string* detail) {
   if (!(x.lo > threshold)) return false;
+  const std::optional<Decimal> best = highestBefore(factExpr);
+  if (detail) *detail = best ? "往年最高 " + show(Value::num(*best), factExpr.type) : "无往年记录";
+  return !best || *best <= threshold;
+}
+
+std::optional<Decimal> ExprEval::highestBefore(const ir::Expr& factExpr) const {
   std::optional<Decimal> best;
   for (const auto& [year, v] : historyOf(factExpr))
     if (year < year_) best = best ? polrt::max(*best, v.lo) : v.lo;
-  if (detail) *detail = best ? "往年最高 " + show(Value::num(*best), factExpr.type) : "无往年记录";
-  return !best || *best <= threshold;
+  return best;
 }
 
 // `S 含 v`, or with a set on the right `S 含 {a, b}`: at least one of them.

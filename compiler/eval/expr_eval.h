@@ -43,6 +43,11 @@ class ExprEval {
   // The value of a fact for the item (walking up to the owner that declares it), or nullopt.
   std::optional<ir::Value> fact(int subject, int fact) const;
   int instanceOf(int subject) const;  // the item or its owner instance of `subject`, -1 if none
+  // The highest value of a fact in the years before the evaluation year, nullopt without any: what
+  // 首次超 compares with.
+  std::optional<Decimal> highestBefore(const ir::Expr& factExpr) const;
+  // A value as explanations write it: money in 万元, rates as percentages, members by name.
+  std::string show(const ir::Value& v, const Type& t) const;
 
   std::vector<std::string> missing;  // facts needed but absent, as 主体.事实
   std::vector<std::string> lines;    // explanation lines, when asked for
@@ -61,7 +66,6 @@ class ExprEval {
   ir::Value marginal(const ir::Expr& e);
   ir::Value steps(const ir::Expr& e);
   bool has(const ir::Value& set, const ir::Value& member) const;
-  std::string show(const ir::Value& v, const Type& t) const;
   std::string withValue(const ir::Expr& e, const ir::Value& v) const;
   static ir::Value upTo(const ir::Value& v) { return ir::Value::amount(Decimal(), v.hi, AmountForm::UpTo); }
   std::optional<ir::Value> present(const ir::Expr& factExpr);  // nullopt, noted in `missing`, when absent

@@ -1,0 +1,212 @@
+#include "driver/why_not_output.h"
+
+#include <algorithm>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "decimal/citation_match.h"
+#include "sema/citation_help.h"
+#include "syntax/literals.h"
+
+namespace polc {
+namespace {
+
+using eval::WhyNot;
+using eval::WhyNotKind;
+
+// The document a citation starts with (its number or name, then 第), -1 with none; `rest` is the
+// citation after it. The longest wins: 甲〔2025〕1号 over 甲.
+int documentOf(const ir::Program& p, const std::string& key, std::string& rest) {
+  int best = -1;
+  std::size_t bestLength = 0;
+  rest = key;
+  for (int d = 0; d < static_cast<int>(p.documents.size()); ++d)
+    for (const std::string* s : {&p.documents[d].number, &p.documents[d].name}) {
+      const std::string k = polrt::citationKey(*s);
+      if (k.empty() || k.size() <= bestLength || key.compare(0, k.size(), k) != 0) continue;
+      if (key.compare(k.size(), std::string("第").size(), "第") != 0) continue;
+      best = d;
+      bestLength = k.size();
+      rest = key.substr(k.size());
+    }
+  return best;
+}
+
+const sema::DocumentInfo* modelDocument(const sema::Model& m, const ir::Document& doc) {
+  for (const auto& d : m.documents)
+    if (d.name == doc.name) return &d;
+  return nullptr;
+}
+
+std::string documentList(const ir::Program& p) {
+  std::string out;
+  for (const auto& d : p.documents) out += (out.empty() ? "" : "、") + d.number;
+  return out;
+}
+
+}  // namespace
+
+WhyNotAsked resolveWhyNot(const ir::Program& p, const sema::Model& m, const std::vector<std::string>& asked) {
+  WhyNotAsked out;
+  static const std::regex kShape("第([0-9]+)条(?:第([0-9]+)款(?:第([0-9]+)项)?)?");
+  for (const std::string& text : asked) {
+    if (text == "all" || text == "全部") {
+      out.all = true;
+      continue;
+    }
+    std::string rest;
+    const std::string key = polrt::citationKey(text);
+    const int doc = documentOf(p, key, rest);
+    std::smatch parts;
+    if (!std::regex_match(rest, parts, kShape)) {
+      out.error = doc < 0 && rest.compare(0, std::string("第").size(), "第") != 0
+                      ? fmt::format("--why-not {}: names no document of the policies\nhelp: the documents are {}", text,
+                                    documentList(p))
+                      : fmt::format("--why-not {}: not a citation: write 第N条, 第N条第N款 or 第N条第N款第N项, "
+                                    "the document's number or name before it when several have it",
+                                    text);
+      return out;
+    }
+    auto number = [&](int k) { return parts[k].matched ? std::stoi(parts[k].str()) : 0; };
+    const int article = number(1), clause = number(2), item = number(3);
+    bool found = false;
+    for (int c = 0; c < static_cast<int>(p.clauses.size()); ++c) {
+      const ir::Clause& cl = p.clauses[c];
+      if ((doc >= 0 && cl.document != doc) || cl.article != article || (clause && cl.clause != clause) ||
+          (item && cl.item != item))
+        continue;
+      found = true;
+      if (std::find(out.clauses.begin(), out.clauses.end(), c) == out.clauses.end()) out.clauses.push_back(c);
+    }
+    if (found) continue;
+    // What exists where the citation failed, as E0208 says it, for its document or for each.
+    out.error = fmt::format("--why-not {}: names no clause of the policies", text);
+    for (int d = 0; d < static_cast<int>(p.documents.size()); ++d) {
+      if (doc >= 0 && d != doc) continue;
+      const sema::DocumentInfo* info = modelDocument(m, p.documents[d]);
+      if (!info || info->clauses.empty()) continue;
+      // Without a document in the citation each says which it is, unless the help starts with it.
+      const std::string help = sema::citationsAt(*info, article, clause);
+      const bool named = doc >= 0 || help.compare(0, info->name.size(), info->name) == 0;
+      out.error += "\nhelp: " + (named ? "" : p.documents[d].number + ": ") + help;
+    }
+    return out;
+  }
+  return out;
+}
+
+std::vector<eval::WhyNot> whyNotReasons(const ir::Program& p, const eval::Applicant& a, const eval::Result& r,
+                                        const WhyNotAsked& asked) {
+  std::vector<WhyNot> out = eval::whyNot(p, a, r, asked.clauses, false);
+  if (!asked.all) return out;
+  std::vector<int> rest;
+  for (int c = 0; c < static_cast<int>(p.clauses.size()); ++c)
+    if (std::find(asked.clauses.begin(), asked.clauses.end(), c) == asked.clauses.end()) rest.push_back(c);
+  std::vector<WhyNot> unpaid = eval::whyNot(p, a, r, rest, true);
+  out.insert(out.end(), unpaid.begin(), unpaid.end());
+  return out;
+}
+
+namespace {
+
+std::string place(const SourceManager& sources, const Span& span) {
+  if (!sources.contains(span)) return "";
+  const SourceFile& f = sources.file(span.file);
+  return fmt::format("{}:{}", f.path(), f.lineCol(span.begin).line);
+}
+
+// What the 结果 line says: the result's words for a status where the award is in the result.
+std::string outcomeWords(const WhyNot& w) {
+  switch (w.kind) {
+    case WhyNotKind::Applied: return fmt::format("适用（见上方 [{}]）", w.award + 1);
+    case WhyNotKind::OtherSubject: return "不适用（对象不同）";
+    case WhyNotKind::OutOfForce: return "不适用（文件不在有效期内）";
+    case WhyNotKind::NoItem: return "不适用（事实中没有其对象）";
+    case WhyNotKind::Condition: return "不适用（" + w.reason + "）";
+    case WhyNotKind::NoTier: return "不适用（没有适用的一档）";
+    case WhyNotKind::NotAssessable: return "无法评估";
+    case WhyNotKind::AlreadyReceived: return "已获（一次性，不再给予）";
+    case WhyNotKind::Dropped: return "不予叠加";
+    case WhyNotKind::CappedToZero: return "保留（受合计上限削减至 0）";
+  }
+  return "?";
+}
+
+// One condition, its values below it and its parts below them, each indented further; the place
+// of a part only when it is on another line than its whole.
+void traceText(std::ostringstream& os, const SourceManager& sources, const eval::ConditionTrace& t,
+               const std::string& head, const std::string& indent, const std::string& parentPlace) {
+  const std::string where = place(sources, t.span);
+  os << fmt::format("{}{} —— {}{}\n", head, t.text, t.outcome,
+                    where.empty() || where == parentPlace ? "" : "（" + where + "）");
+  for (const auto& v : t.values) os << fmt::format("{}  {} = {}\n", indent, v.what, v.value);
+  for (const auto& part : t.parts)
+    traceText(os, sources, part, indent + "  " + t.joiner + " ", indent + "    ", where);
+}
+
+nlohmann::json traceJson(const SourceManager& sources, const eval::ConditionTrace& t) {
+  using json = nlohmann::json;
+  json j{{"text", t.text}, {"outcome", t.outcome}, {"joiner", t.joiner.empty() ? json() : json(t.joiner)}};
+  if (sources.contains(t.span)) {
+    const SourceFile& f = sources.file(t.span.file);
+    const LineCol lc = f.lineCol(t.span.begin);
+    j["span"] = {{"file", f.path()}, {"line", lc.line}, {"column", lc.column}};
+  } else {
+    j["span"] = json();
+  }
+  json values = json::array();
+  for (const auto& v : t.values) values.push_back({{"what", v.what}, {"value", v.value}});
+  j["values"] = values;
+  json parts = json::array();
+  for (const auto& part : t.parts) parts.push_back(traceJson(sources, part));
+  j["parts"] = parts;
+  return j;
+}
+
+}  // namespace
+
+std::string renderWhyNotText(const ir::Program& p, const SourceManager& sources, const eval::Applicant& a,
+                             const std::vector<WhyNot>& reasons) {
+  std::ostringstream os;
+  os << "\n为何未适用（--why-not）\n";
+  if (reasons.empty()) os << "\n所问的条款均已适用。\n";
+  for (const WhyNot& w : reasons) {
+    const ir::Clause& cl = p.clauses[w.clause];
+    os << fmt::format("\n{}{}\n", cl.citation, cl.title.empty() ? "" : "  " + cl.title);
+    os << fmt::format("    对象     {}\n", w.instance >= 0 ? a.instances[w.instance].path : "—");
+    os << fmt::format("    结果     {}\n", outcomeWords(w));
+    if (w.kind != WhyNotKind::Condition && !w.reason.empty()) os << fmt::format("    原因     {}\n", w.reason);
+    if (w.condition) {
+      const std::string label = w.kind == WhyNotKind::Condition ? w.where : "金额";
+      // The label padded to the block's 9 columns (条件, 申报条件, 金额 are 2 or 4 wide).
+      const std::string head = "    " + label + std::string(label == "申报条件" ? 1 : 5, ' ');
+      traceText(os, sources, *w.condition, head, "             ", "");
+    }
+  }
+  return os.str();
+}
+
+nlohmann::json renderWhyNotJson(const ir::Program& p, const SourceManager& sources, const eval::Applicant& a,
+                                const std::vector<WhyNot>& reasons) {
+  using json = nlohmann::json;
+  json out = json::array();
+  for (const WhyNot& w : reasons) {
+    const ir::Clause& cl = p.clauses[w.clause];
+    out.push_back({
+        {"document", p.documents[cl.document].number},
+        {"citation", cl.citation},
+        {"for", w.instance >= 0 ? json(a.instances[w.instance].path) : json()},
+        {"kind", eval::whyNotKindName(w.kind)},
+        {"reason", w.reason},
+        {"award", w.award >= 0 ? json(w.award) : json()},
+        {"where", w.where.empty() ? json() : json(w.where)},
+        {"condition", w.condition ? traceJson(sources, *w.condition) : json()},
+        {"missing", w.missing},
+    });
+  }
+  return out;
+}
+
+}  // namespace polc

@@ -1,0 +1,319 @@
+// Why a clause paid an item nothing: the award's own reason when the result has one, else the
+// conditions evaluated again, the first that failed traced down to what it read.
+#include "eval/why_not.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "eval/expr_eval.h"
+
+namespace polc::eval {
+
+const char* whyNotKindName(WhyNotKind k) {
+  switch (k) {
+    case WhyNotKind::Applied: return "applied";
+    case WhyNotKind::OtherSubject: return "other_subject";
+    case WhyNotKind::OutOfForce: return "out_of_force";
+    case WhyNotKind::NoItem: return "no_item";
+    case WhyNotKind::Condition: return "condition";
+    case WhyNotKind::NoTier: return "no_tier";
+    case WhyNotKind::NotAssessable: return "not_assessable";
+    case WhyNotKind::AlreadyReceived: return "already_received";
+    case WhyNotKind::Dropped: return "dropped";
+    case WhyNotKind::CappedToZero: return "capped_to_zero";
+  }
+  return "?";
+}
+
+namespace {
+
+using ir::Op;
+
+// What a condition gives, as ExprEval::decide and a clause's conditions see it (docs/ir.md).
+enum class Truth { True, False, NoValue, Absent, Error };
+
+const char* truthWords(Truth t) {
+  switch (t) {
+    case Truth::True: return "成立";
+    case Truth::False: return "不成立";
+    case Truth::NoValue: return "无适用档";
+    case Truth::Absent: return "缺少事实";
+    case Truth::Error: return "计算出错";
+  }
+  return "?";
+}
+
+// Traces the conditions of one clause for one item with the reference evaluator.
+class Tracer {
+ public:
+  Tracer(const ir::Program& p, const Applicant& a, int date, int item, const ir::Clause& cl)
+      : p_(p), a_(a), year_(ir::yearOf(date)), ev_(p, a, date, item, cl.citation, false) {}
+
+  Truth truth(const ir::Expr& e) {
+    try {
+      std::optional<bool> v = ev_.decide(e);
+      if (!v) return Truth::Absent;
+      return *v ? Truth::True : Truth::False;
+    } catch (const NoMatch&) {
+      return Truth::NoValue;
+    } catch (const NotAssessable&) {
+      return Truth::Absent;
+    } catch (const EvalError&) {
+      return Truth::Error;
+    }
+  }
+
+  // `top`: a 申报条件 or 条件 itself, where a false operand of 且 stands for the whole (a clause's
+  // conditions are one 且); inside 或, 非 or 若 the 且 is shown with it, as the policy writes it.
+  ConditionTrace trace(const ir::Expr& e, bool top = false) {
+    const Truth whole = truth(e);
+    ConditionTrace t{e.source, e.span, truthWords(whole), "", {}, {}};
+    switch (e.op) {
+      case Op::And:
+      case Op::Or: {
+        // An operand that decides (false for 且, true for 或) is why: shown alone under its 且/或,
+        // or in place of a 且 that is a condition itself.
+        const Truth decider = e.op == Op::And ? Truth::False : Truth::True;
+        t.joiner = e.op == Op::And ? "且" : "或";
+        std::vector<const ir::Expr*> operands;
+        flatten(e, operands);
+        if (whole == decider)
+          for (const ir::Expr* k : operands)
+            if (truth(*k) == decider) {
+              if (top && e.op == Op::And) return trace(*k, true);
+              t.parts.push_back(trace(*k));
+              return t;
+            }
+        for (const ir::Expr* k : operands) t.parts.push_back(trace(*k));
+        return t;
+      }
+      case Op::Not:
+        t.joiner = "非";
+        t.parts.push_back(trace(e.kids[0]));
+        return t;
+      case Op::If: {
+        t.joiner = "若";
+        const Truth test = truth(e.kids[0]);
+        t.parts.push_back(trace(e.kids[0]));
+        if (test == Truth::True || test == Truth::False) t.parts.push_back(trace(e.kids[test == Truth::True ? 1 : 2]));
+        return t;
+      }
+      default: reads(e, t.values); return t;
+    }
+  }
+
+  // The 分档 or 分情形 of an amount that found no entry, traced: the value it divided, or each case.
+  std::optional<ConditionTrace> unmatched(const ir::Expr& e) {
+    if (e.op == Op::Tiers || e.op == Op::Cases) {
+      bool none = false;
+      try {
+        ev_.eval(e);
+      } catch (const NoMatch&) {
+        none = true;
+      } catch (const NotAssessable&) {
+      } catch (const EvalError&) {
+      }
+      if (none) {
+        ConditionTrace t{e.source, e.span, truthWords(Truth::NoValue), "", {}, {}};
+        if (e.op == Op::Tiers) {
+          reads(e.kids[0], t.values);
+          if (e.tierMode == ir::TierMode::FirstOver) priorHighest(e.kids[0], t.values);
+        } else {
+          t.joiner = "分情形";
+          for (const auto& en : e.entries)
+            if (!en.key.empty()) t.parts.push_back(trace(en.key[0]));
+        }
+        return t;
+      }
+    }
+    for (const auto& k : e.kids)
+      if (auto t = unmatched(k)) return t;
+    return std::nullopt;
+  }
+
+ private:
+  // `A 或 B 或 C` is read as `(A 或 B) 或 C`: its operands side by side, as the policy writes them.
+  static void flatten(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
+    for (const auto& k : e.kids)
+      if (k.op == e.op)
+        flatten(k, out);
+      else
+        out.push_back(&k);
+  }
+
+  // The values an expression reads: its facts (with the item that gives each), and the values a
+  // fact alone does not show (上年, 增量, a parameter, a side of a comparison that computes).
+  void reads(const ir::Expr& e, std::vector<ReadValue>& out) {
+    auto add = [&](std::string what, std::string value) {
+      for (const auto& r : out)
+        if (r.what == what) return;
+      out.push_back({std::move(what), std::move(value)});
+    };
+    switch (e.op) {
+      case Op::Const: return;
+      case Op::Fact: add(factPath(e), factValue(e)); return;
+      case Op::Previous:
+      case Op::Increase:
+      case Op::HistoryMax:
+      case Op::ParamAt:
+      case Op::Newly: add(e.source, valueOf(e)); break;
+      case Op::FirstOver: priorHighest(e.kids[0], out); break;
+      case Op::Compare:
+        for (const auto& k : e.kids)
+          if (k.op != Op::Const && k.op != Op::Fact && k.op != Op::Previous && k.op != Op::Increase &&
+              k.op != Op::HistoryMax && k.op != Op::ParamAt && k.op != Op::Newly)
+            add(k.source, valueOf(k));
+        break;
+      default: break;
+    }
+    for (const auto& k : e.kids) reads(k, out);
+    for (const auto& en : e.entries)
+      if (!en.key.empty()) reads(en.key[0], out);
+  }
+
+  std::string factPath(const ir::Expr& e) const {
+    const int i = ev_.instanceOf(e.subject);
+    return (i >= 0 ? a_.instances[i].path : p_.subjects[e.subject].name) + "." + e.name;
+  }
+
+  // Whether the facts give it (this year's value may be in the history), not its default.
+  bool given(const ir::Expr& e) const {
+    const int i = ev_.instanceOf(e.subject);
+    if (i < 0) return false;
+    const Instance& in = a_.instances[i];
+    if (e.fact < static_cast<int>(in.facts.size()) && in.facts[e.fact]) return true;
+    return e.fact < static_cast<int>(in.history.size()) && in.history[e.fact].count(year_) > 0;
+  }
+
+  std::string factValue(const ir::Expr& e) const {
+    std::optional<ir::Value> v = ev_.fact(e.subject, e.fact);
+    if (!v) return "未提供";
+    return ev_.show(*v, e.type) + (given(e) ? "" : "（未提供，按默认）");
+  }
+
+  std::string valueOf(const ir::Expr& e) {
+    try {
+      return ev_.show(ev_.eval(e), e.type);
+    } catch (const NoMatch&) {
+      return truthWords(Truth::NoValue);
+    } catch (const NotAssessable&) {
+      return truthWords(Truth::Absent);
+    } catch (const EvalError&) {
+      return truthWords(Truth::Error);
+    }
+  }
+
+  // 首次超 compares this year's value with every earlier year's: the highest of them.
+  void priorHighest(const ir::Expr& factExpr, std::vector<ReadValue>& out) const {
+    const std::optional<Decimal> best = ev_.highestBefore(factExpr);
+    out.push_back({"往年最高 " + factPath(factExpr), best ? ev_.show(ir::Value::num(*best), factExpr.type) : "无往年记录"});
+  }
+
+  const ir::Program& p_;
+  const Applicant& a_;
+  int year_;
+  ExprEval ev_;
+};
+
+bool inForce(const ir::Document& doc, int date) {
+  return !(doc.effectiveFrom && date < *doc.effectiveFrom) && !(doc.effectiveTo && date > *doc.effectiveTo);
+}
+
+// Pays nothing: not counted, or an amount of 0 (a cap cut it, 晋级补差 took it all).
+bool paysNothing(const Award& aw) { return !aw.counted() || (aw.kind == ir::AwardKind::Pay && aw.hi.isZero()); }
+
+WhyNot fromAward(const Result& r, int k) {
+  const Award& aw = r.awards[k];
+  WhyNot w;
+  w.clause = aw.clause;
+  w.instance = aw.instance;
+  w.award = k;
+  w.reason = aw.reason;
+  switch (aw.status) {
+    case Status::Dropped: w.kind = WhyNotKind::Dropped; break;
+    case Status::NotAssessable:
+      w.kind = WhyNotKind::NotAssessable;
+      w.missing = aw.missing;
+      break;
+    case Status::AlreadyReceived: w.kind = WhyNotKind::AlreadyReceived; break;
+    default:
+      w.kind = aw.capped && aw.hi.isZero() ? WhyNotKind::CappedToZero : WhyNotKind::Applied;
+      if (w.kind == WhyNotKind::Applied) w.reason.clear();
+  }
+  return w;
+}
+
+// No award for the item: the first 申报条件 or 条件 that did not hold, else the amount's 分档 or
+// 分情形 that found no entry.
+WhyNot notApplied(const ir::Program& p, const Applicant& a, const Result& r, int c, int i) {
+  const ir::Clause& cl = p.clauses[c];
+  Tracer tracer(p, a, r.date, i, cl);
+  WhyNot w;
+  w.clause = c;
+  w.instance = i;
+  auto failed = [&](const std::vector<ir::Expr>& conditions, const char* where) {
+    for (const auto& e : conditions) {
+      const Truth t = tracer.truth(e);
+      if (t != Truth::False && t != Truth::NoValue) continue;
+      w.kind = WhyNotKind::Condition;
+      w.where = where;
+      w.reason = std::string(where) + truthWords(Truth::False);
+      w.condition = tracer.trace(e, true);
+      return true;
+    }
+    return false;
+  };
+  if (failed(cl.eligibility, "申报条件") || failed(cl.conditions, "条件")) return w;
+  w.kind = WhyNotKind::NoTier;
+  w.reason = "条件均满足，但金额的分档或分情形没有适用的一档";
+  if (!cl.amount.empty()) w.condition = tracer.unmatched(cl.amount[0]);
+  return w;
+}
+
+}  // namespace
+
+std::vector<WhyNot> whyNot(const ir::Program& p, const Applicant& a, const Result& r, const std::vector<int>& clauses,
+                           bool onlyUnpaid) {
+  std::vector<WhyNot> out;
+  if (a.instances.empty()) return out;
+  for (int c : clauses) {
+    const ir::Clause& cl = p.clauses[c];
+    const ir::Document& doc = p.documents[cl.document];
+    WhyNot whole;  // a reason for the clause, before any item
+    whole.clause = c;
+    if (cl.subject < 0 || p.rootOf(cl.subject) != a.instances[0].subject) {
+      if (onlyUnpaid) continue;  // not this applicant's to be asked about
+      whole.kind = WhyNotKind::OtherSubject;
+      whole.reason = fmt::format("本条款的对象是 {}，申报主体是 {}", cl.subject < 0 ? "—" : p.subjects[cl.subject].name,
+                                 p.subjects[a.instances[0].subject].name);
+      out.push_back(whole);
+      continue;
+    }
+    if (!inForce(doc, r.date)) {
+      whole.kind = WhyNotKind::OutOfForce;
+      whole.reason = fmt::format("评价日期 {} 不在该文件的有效期内：{}（{}）", ir::formatDate(r.date), doc.number,
+                                 doc.effectiveText);
+      out.push_back(whole);
+      continue;
+    }
+    bool anyItem = false;
+    for (int i = 0; i < static_cast<int>(a.instances.size()); ++i) {
+      if (a.instances[i].subject != cl.subject) continue;
+      anyItem = true;
+      int k = -1;
+      for (int j = 0; j < static_cast<int>(r.awards.size()) && k < 0; ++j)
+        if (r.awards[j].clause == c && r.awards[j].instance == i) k = j;
+      if (k >= 0 && onlyUnpaid && !paysNothing(r.awards[k])) continue;
+      out.push_back(k >= 0 ? fromAward(r, k) : notApplied(p, a, r, c, i));
+    }
+    if (!anyItem) {
+      whole.kind = WhyNotKind::NoItem;
+      whole.reason = fmt::format("事实中没有{}（本条款的对象）", p.subjects[cl.subject].name);
+      out.push_back(whole);
+    }
+  }
+  return out;
+}
+
+}  // namespace polc::eval
