@@ -147,6 +147,34 @@ TEST(EvalCli, WhyNotNamesMissingFactsAndTheDocumentOutOfForce) {
       << r.out;
 }
 
+// An award in the result that pays nothing says why in the result's words: 一次性 paid in an earlier
+// year (city-ch1-industry 3.3), a cap over several clauses that the awards received fill (1.1).
+TEST(EvalCli, WhyNotNamesAnAwardAlreadyReceivedOrCappedToZero) {
+  const auto once = scratch("whynot_once.json");
+  write(once, R"({"date": "2024-06-30", "企业": {"所在地": "新北区", "独立法人": true, "制造业": true,
+    "项目": [{"入库": ["常州市重大项目库"], "当年竣工投产": true, "产业": "生物医药", "设备投入": "1亿元",
+      "已获奖励": [{"citation": "常办发〔2022〕1号 第3条第3款", "amount": "1000万元", "year": 2023}]}]}})");
+  CliRun r = runPolc("eval policies/ --facts '" + once.string() + "' --format json --why-not 常办发〔2022〕1号第3条第3款",
+                     "whynot_once");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  json out = json::parse(r.out);
+  const json* w = reasonFor(out, "常办发〔2022〕1号 第3条第3款", "企业.项目[0]");
+  ASSERT_NE(w, nullptr) << r.out;
+  EXPECT_EQ(w->at("kind"), "already_received");
+  EXPECT_EQ(w->at("reason"), "一次性奖励：2023年已获 1000万元，不再给予");
+  EXPECT_EQ(out.at("awards").at(w->at("award").get<std::size_t>()).at("status"), "already_received");
+
+  const auto capped = scratch("whynot_capped.json");
+  write(capped, R"({"date": "2024-06-30", "集群": {"所在地": "天宁区", "平台项目": [{"通过评审": true}],
+    "已获奖励": [{"citation": "常办发〔2022〕1号 第1条第1款第1项", "amount": "100万元", "year": 2022},
+                 {"citation": "常办发〔2022〕1号 第1条第1款第2项", "amount": "1900万元", "year": 2023}]}})");
+  r = runPolc("eval policies/ --facts '" + capped.string() + "' --why-not 常办发〔2022〕1号第1条第1款第2项", "whynot_capped");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.out.find("    对象     集群.平台项目[0]\n    结果     保留（受合计上限削减至 0）\n    原因     单个集群累计 2000万元："),
+            std::string::npos)
+      << r.out;
+}
+
 // A citation that names no clause is a usage error listing what exists where it failed, as E0208's
 // help does; so is --why-not with --batch.
 TEST(EvalCli, WhyNotBadCitationIsAUsageError) {
