@@ -3,8 +3,8 @@
 // reads such a comparison period by period into the date, so the two clauses are disjoint on dates
 // and the number gap search (check_overlaps.cpp) sees no number to pin: the uncovered value is found
 // here, among the values the parameter takes, and the witness is dated into a period that has it. A
-// bound is a conjunct, a comparison reached through 且, 或, 非 and the branches of a 若 at any depth, or
-// a 分档 table on the read.
+// bound is a conjunct, a comparison reached through 且, 或, 非 and the test and branches of a 若 at any
+// depth, or a 分档 table on the read.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -168,8 +168,7 @@ void Checker::boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector
     return;
   }
   // `若 t 则 a 否则 b`: a bound in a counts where t holds, one in b where it does not, and `非` passes
-  // through to the branches (`非 (若 t 则 a 否则 b)` is `若 t 则 非 a 否则 非 b`). A bound in t is not
-  // searched: freeing it would also choose the other branch.
+  // through to the branches (`非 (若 t 则 a 否则 b)` is `若 t 则 非 a 否则 非 b`).
   if (e.op == Op::If && e.kids.size() == 3) {
     for (std::size_t k = 1; k <= 2; ++k) {
       Step step;
@@ -179,6 +178,25 @@ void Checker::boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector
       step.branch = true;
       path.push_back(std::move(step));
       boundSites(c, conj, e.kids[k], path, out, deeper, negated);
+      path.pop_back();
+    }
+    // A bound in t is two: t holding chooses a, t failing (its negation, read through 非 as any
+    // condition) chooses b. Each is freed where its branch pays and the other does not, as read under
+    // `非`: at a value past the bound the test chooses the other branch, which the applicant then
+    // misses, so that it is this bound the applicant misses (`若 LPR 超 3.5% 则 制造业 否则 大额`: a
+    // 制造业 enterprise with a small loan at 3.50 %). The test's own polarity is not turned by a `非`
+    // around the 若.
+    for (bool holds : {true, false}) {
+      Step chosen, other;
+      chosen.parts = {&e.kids[0], &e.kids[holds ? 1 : 2]};
+      chosen.othersHold = !negated;
+      other.parts = {&e.kids[0], &e.kids[holds ? 2 : 1]};
+      other.othersHold = negated;
+      chosen.branch = other.branch = true;
+      path.push_back(std::move(chosen));
+      path.push_back(std::move(other));
+      boundSites(c, conj, e.kids[0], path, out, deeper, !holds);
+      path.pop_back();
       path.pop_back();
     }
     return;

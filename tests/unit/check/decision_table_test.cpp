@@ -406,6 +406,30 @@ TEST(CheckDecisionTable, AGapOnADatedParameterInABranchOfIfIsReported) {
     expectNoGap(*withDatedRate("企业", rests));
 }
 
+// A bound on the rate in the test of a `若` was not searched: `若 基准利率 超 3.5% 则 制造业 否则 非 制造业 且
+// 人数 达 100 以上` beside `制造业 且 基准利率 低于 3.5%` pays no 制造业 enterprise while the rate is 3.5 %
+// (the test fails and chooses the 否则 branch). The test holding is one bound, its negation another.
+TEST(CheckDecisionTable, AGapOnADatedParameterInTheTestOfIfIsReported) {
+  const std::string point = "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between";
+  const std::string lower = "条件 制造业 且 基准利率 低于 3.5% 给予 5万元";
+  const std::string holds = "条件 若 基准利率 超 3.5% 则 制造业 否则 非 制造业 且 人数 达 100 以上 给予 10万元";
+  // The test holding (`超 3.5%` chooses 则), failing (`不超过 3.5%` fails above 3.5 % and chooses 否则),
+  // and under 非, which turns the branches but not the test.
+  expectOnly(*withDatedRate("企业", {holds, lower}), FindingKind::TierGap, point, "企业.制造业");
+  expectOnly(*withDatedRate("企业", {"条件 若 基准利率 不超过 3.5% 则 非 制造业 且 人数 达 100 以上 否则 制造业 给予 10万元", lower}),
+             FindingKind::TierGap, point, "企业.制造业");
+  expectOnly(*withDatedRate("企业", {"条件 非 (若 基准利率 超 3.5% 则 非 制造业 否则 制造业 或 人数 低于 100) 给予 10万元", lower}),
+             FindingKind::TierGap, point, "企业.制造业");
+  // Quiet: the other clause meets the bound, on either side of the test, or the value is never taken.
+  for (const auto& rests : std::vector<std::vector<std::string>>{
+           {holds, "条件 制造业 且 基准利率 不超过 3.5% 给予 5万元"},
+           {"条件 若 基准利率 不超过 3.5% 则 非 制造业 且 人数 达 100 以上 否则 制造业 给予 10万元",
+            "条件 制造业 且 基准利率 不超过 3.5% 给予 5万元"},
+           {"条件 若 基准利率 超 3.6% 则 制造业 否则 非 制造业 且 人数 达 100 以上 给予 10万元",
+            "条件 制造业 且 基准利率 低于 3.6% 给予 5万元"}})
+    expectNoGap(*withDatedRate("企业", rests));
+}
+
 // A bound on the rate inside an `或` that is itself below another condition (`(制造业 且 (基准利率 超 3.5% 或
 // (人数 达 100 以上 且 基准利率 达 3.5% 以上))) 或 (非 制造业 且 …)`) was searched only at the top two
 // levels: 3.5 % was paid to no 制造业 enterprise of fewer than 100 people, unreported. Bounds are now
