@@ -113,11 +113,15 @@ void Checker::relationsNeverAct() {
       if (others.empty()) continue;
       int d = m_.clauses[static_cast<std::size_t>(others[0])].document;
       if (inForceTogether(own, d)) continue;
-      ruleNeverActs(r.span, "",
-                    fmt::format("关系 {} of {} never acts: {} and {} are never in force on one day, so the two never "
-                                "pay one applicant together and there is no overlap to accept",
-                                cite(others[0]), cite(static_cast<int>(c)), inForceText(own), inForceText(d)),
-                    {}, "check the 有效期 of the two documents");
+      Finding& f =
+          ruleNeverActs(r.span, "",
+                        fmt::format("关系 {} of {} never acts: {} and {} are never in force on one day, so the two "
+                                    "never pay one applicant together and there is no overlap to accept",
+                                    cite(others[0]), cite(static_cast<int>(c)), inForceText(own), inForceText(d)),
+                        {}, "check the 有效期 of the two documents");
+      // A pair finding, as an overlap's: both clauses in its notes and in the JSON's clauses.
+      noteOther(f, static_cast<int>(c), "the clause stating the relation");
+      noteOther(f, others[0], "the clause it names");
     }
   }
 }

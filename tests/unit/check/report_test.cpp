@@ -71,6 +71,27 @@ TEST(CheckReport, JsonCarriesTheFindingAndWitness) {
   EXPECT_TRUE(facts.ok()) << (facts.errors.empty() ? "" : facts.errors[0]);
 }
 
+// A 关系 to a clause of a document never in force with the clause's own (W0637) named the two
+// clauses in its message only: its JSON listed no clause, unlike every other finding about a pair.
+TEST(CheckReport, JsonListsBothClausesOfARelationThatNeverActs) {
+  std::string a = doc("甲", "有效期 自 2022-01-30 至 2025-12-31\n条 1 {\n" +
+                               clause("1", "项目", "设备奖励", "条件 改造 给予 20万元") + "}");
+  std::string b = doc("乙", "有效期 自 2026-01-01 至 2026-12-31\n条 1 {\n" +
+                               clause("1", "项目", "设备奖励", "条件 改造 给予 10万元 关系 甲 第1条第1款 \"从优\"") + "}");
+  auto c = compileAll({{"test.pol", std::string(kCheckSchema) + a + b}});
+  ASSERT_TRUE(c->program) << renderText(c->sm, c->diags.all(), RenderOptions{});
+  auto reported = check::toDiagnostics(c->result, check::SeverityConfig{});
+  ASSERT_EQ(reported.size(), 1u) << c->listing();
+  json root = json::parse(check::renderFindingsJson(c->sm, c->diags.all(), reported));
+  const json& f = root["diagnostics"][0]["finding"];
+  EXPECT_EQ(f["kind"], "never_acts");
+  ASSERT_EQ(f["clauses"].size(), 2u) << f.dump();
+  EXPECT_EQ(f["clauses"][0]["citation"], "乙 第1条第1款");
+  EXPECT_EQ(f["clauses"][1]["citation"], "甲 第1条第1款");
+  EXPECT_TRUE(f["witness"].is_null());
+  c->expectReplays(*reported[0].finding);
+}
+
 TEST(CheckReport, SarifStructure) {
   auto c = conflictPolicy();
   ASSERT_TRUE(c->program);
