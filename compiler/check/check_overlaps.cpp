@@ -534,7 +534,10 @@ void Checker::gap(int a, int b) {
 bool Checker::numberGap(int a, int b) {
   const std::vector<Box> as = joinedBoxes(pay(a));
   const std::vector<Box> bs = joinedBoxes(pay(b));
-  if (as.size() * bs.size() > kGapBoxPairs) return false;
+  if (as.size() * bs.size() > kGapPairsPerClausePair) {
+    ++out_.stats.gapSearchesCut;
+    return false;
+  }
   for (const Box& A : as)
     for (const Box& B : bs)
       for (const Dom& da : A.doms) {

@@ -312,9 +312,16 @@ bool Checker::parameterGap(int a, int b) {
     return std::any_of(list.begin(), list.end(),
                        [&](const ParamSite& y) { return sameRead(x, y.bound) && above(x.op) != above(y.bound.op); });
   };
+  // Each pair of bounds from opposite sides may cost a solver query and an evaluation: at most
+  // kGapPairsPerClausePair of them, as for the number search's boxes.
+  std::size_t tried = 0;
   for (const ParamSite& x : as)
     for (const ParamSite& y : bs) {
       if (!sameRead(x.bound, y.bound) || above(x.bound.op) == above(y.bound.op)) continue;
+      if (++tried > kGapPairsPerClausePair) {
+        ++out_.stats.gapSearchesCut;
+        return false;
+      }
       const bool band = bothSides(as, x.bound) || bothSides(bs, y.bound);
       if (above(y.bound.op) ? paramGapBetween(a, x, b, y, band) : paramGapBetween(b, y, a, x, band)) return true;
     }

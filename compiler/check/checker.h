@@ -177,7 +177,6 @@ class Checker {
   bool numberGap(int a, int b);
   std::vector<Box> joinedBoxes(const Cond& c) const;
   // The pairs of alternatives gap() compares, at most (32 boxes each would be a thousand).
-  static constexpr std::size_t kGapBoxPairs = 16;
   // What keeps every linear amount of c at 0 or more (W0636's applicants stop the evaluation).
   std::optional<F> paysNoneBelowZero(int c);
   bool pointGap(int a, int b, const Box& A, const Box& B, int var, const NumDom& x, const NumDom& y);

@@ -430,6 +430,38 @@ TEST(CheckDecisionTable, AGapOnADatedParameterInTheTestOfIfIsReported) {
     expectNoGap(*withDatedRate("企业", rests));
 }
 
+// The gap search tried every pair of bounds on a dated read, one per alternative of each clause: 20
+// alternatives beside 20 were 400 solver queries. It now stops at kGapPairsPerClausePair pairs, and
+// says so in the statistics. Five alternatives beside five, whose only compatible pair (武进区, 制造业,
+// 排除) comes last: found when it is the first pair, cut (and counted) when it is the 25th.
+TEST(CheckDecisionTable, AGapSearchStopsAtTheCapOnPairsOfAlternatives) {
+  auto alternatives = [](const std::vector<std::string>& places, const std::string& bound) {
+    std::string out;
+    for (const auto& where : places)
+      out += (out.empty() ? "" : " 或 ") + std::string("(") + where + " 且 基准利率 " + bound + ")";
+    return "条件 " + out;
+  };
+  const std::vector<std::string> xinbei = {"所在地 为 新北区 且 制造业 且 排除", "所在地 为 新北区 且 制造业 且 非 排除",
+                                           "所在地 为 新北区 且 非 制造业 且 排除", "所在地 为 新北区 且 非 制造业 且 非 排除"};
+  const std::vector<std::string> liyang = {"所在地 为 溧阳市 且 制造业 且 排除", "所在地 为 溧阳市 且 制造业 且 非 排除",
+                                           "所在地 为 溧阳市 且 非 制造业 且 排除", "所在地 为 溧阳市 且 非 制造业 且 非 排除"};
+  const std::string wujin = "所在地 为 武进区 且 制造业 且 排除";
+  auto with = [&](bool wujinFirst) {
+    auto a = xinbei, b = liyang;
+    a.insert(wujinFirst ? a.begin() : a.end(), wujin);
+    b.insert(wujinFirst ? b.begin() : b.end(), wujin);
+    return withDatedRate("企业", {alternatives(a, "超 3.5%") + " 给予 10万元", alternatives(b, "低于 3.5%") + " 给予 5万元"});
+  };
+  auto first = with(true);
+  expectOnly(*first, FindingKind::TierGap, "基准利率 = 3.5% (in force from 2024-01-01 to 2024-12-31) falls between",
+             "企业.所在地=武进区");
+  // The number search over the same boxes (each alternative's periods of the date) is cut in both;
+  // the parameter search only in the second.
+  auto last = with(false);
+  expectNoGap(*last);
+  EXPECT_EQ(last->result.stats.gapSearchesCut, first->result.stats.gapSearchesCut + 1) << last->listing();
+}
+
 // A bound on the rate inside an `或` that is itself below another condition (`(制造业 且 (基准利率 超 3.5% 或
 // (人数 达 100 以上 且 基准利率 达 3.5% 以上))) 或 (非 制造业 且 …)`) was searched only at the top two
 // levels: 3.5 % was paid to no 制造业 enterprise of fewer than 100 people, unreported. Bounds are now
