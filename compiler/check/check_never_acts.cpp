@@ -44,7 +44,9 @@ std::string Checker::periods(const std::vector<int>& docs) const {
 // A group that acts, but never across documents because the others it covers are never in force
 // with the ones they would meet: a 范围 所有文件 group whose other documents are never in force with
 // its own (it compares its own document's awards only, as 范围 文件 would), or a group citing
-// clauses of a document never in force with any other document it cites.
+// clauses of a document never in force with any other document it cites. A 范围 所有文件 group that
+// meets some of the other documents is as written, even when it never meets the rest: policies of
+// several years are loaded together on purpose (a district's 2024 measures and a city's 2026 policy).
 bool Checker::reachNeverActs(std::size_t gi, const std::map<int, std::map<int, int>>& byKey) {
   const ir::Group& g = p_.groups[gi];
   std::vector<int> docs;  // the documents of the money awards the group compares
