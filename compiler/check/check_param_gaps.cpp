@@ -164,7 +164,10 @@ void Checker::boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector
     const bool branch = std::any_of(path.begin(), path.end(), [](const Step& s) { return s.branch; });
     const bool shallow =
         path.empty() || (path[0].alternatives && (path.size() == 1 || (path.size() == 2 && !path[1].alternatives)));
-    (shallow && !branch ? out : deeper).push_back({*b, payInstead(c, conj, F::all(std::move(instead)), false)});
+    const ir::Expr* test = nullptr;
+    for (const Step& s : path)
+      if (s.test) test = s.test;
+    (shallow && !branch ? out : deeper).push_back({*b, payInstead(c, conj, F::all(std::move(instead)), false), test});
     return;
   }
   // `若 t 则 a 否则 b`: a bound in a counts where t holds, one in b where it does not, and `非` passes
@@ -193,6 +196,7 @@ void Checker::boundSites(int c, std::size_t conj, const ir::Expr& e, std::vector
       other.parts = {&e.kids[0], &e.kids[holds ? 2 : 1]};
       other.othersHold = negated;
       chosen.branch = other.branch = true;
+      chosen.test = &e;
       path.push_back(std::move(chosen));
       path.push_back(std::move(other));
       boundSites(c, conj, e.kids[0], path, out, deeper, !holds);
@@ -307,10 +311,12 @@ bool Checker::parameterGap(int a, int b) {
   auto sameRead = [](const ParamBound& x, const ParamBound& y) {
     return x.read->param == y.read->param && sameDay(x.day, y.day);
   };
-  // A clause bounding the read from both sides pays a band, drawn on purpose.
-  auto bothSides = [&](const std::vector<ParamSite>& list, const ParamBound& x) {
-    return std::any_of(list.begin(), list.end(),
-                       [&](const ParamSite& y) { return sameRead(x, y.bound) && above(x.op) != above(y.bound.op); });
+  // A clause bounding the read from both sides pays a band, drawn on purpose; the two sides of one
+  // 若's test are no band (each pays its branch on its side).
+  auto bothSides = [&](const std::vector<ParamSite>& list, const ParamSite& x) {
+    return std::any_of(list.begin(), list.end(), [&](const ParamSite& y) {
+      return sameRead(x.bound, y.bound) && above(x.bound.op) != above(y.bound.op) && !(x.test && x.test == y.test);
+    });
   };
   // Each pair of bounds from opposite sides may cost a solver query and an evaluation: at most
   // kGapPairsPerClausePair of them, as for the number search's boxes.
@@ -322,7 +328,7 @@ bool Checker::parameterGap(int a, int b) {
         ++out_.stats.gapSearchesCut;
         return false;
       }
-      const bool band = bothSides(as, x.bound) || bothSides(bs, y.bound);
+      const bool band = bothSides(as, x) || bothSides(bs, y);
       if (above(y.bound.op) ? paramGapBetween(a, x, b, y, band) : paramGapBetween(b, y, a, x, band)) return true;
     }
   return false;

@@ -224,6 +224,9 @@ class Checker {
   struct ParamSite {
     ParamBound bound;
     F freed;
+    // The 若 whose test holds the bound: its two sides (the test holding, failing) are one bound
+    // chosen between two branches, not a band.
+    const ir::Expr* test = nullptr;
   };
   std::vector<ParamSite> paramSites(int c);
   // The way from a conjunct down to a part of it: at each 且 (或) its parts (alternatives), and the one
@@ -234,6 +237,7 @@ class Checker {
     bool alternatives = false;  // as the parts read: a 且 under 非 is a choice of alternatives
     bool othersHold = true;     // whether the parts not taken hold, as written (under 非 too)
     bool branch = false;        // a 若's test and branch: no shape a bound had before 若 was searched
+    const ir::Expr* test = nullptr;  // the 若 whose test the way goes into
   };
   // The bounds inside e (conjunct `conj` of c, or a part of it, reached by `path`): in `out` those
   // of the conjunct or of one alternative of it, in `deeper` the others.

@@ -420,6 +420,9 @@ TEST(CheckDecisionTable, AGapOnADatedParameterInTheTestOfIfIsReported) {
              FindingKind::TierGap, point, "企业.制造业");
   expectOnly(*withDatedRate("企业", {"条件 非 (若 基准利率 超 3.5% 则 非 制造业 否则 制造业 或 人数 低于 100) 给予 10万元", lower}),
              FindingKind::TierGap, point, "企业.制造业");
+  // A stretch (3.55 % and 3.50 %): the test's two sides are one bound, not a band drawn on purpose.
+  expectOnly(*withDatedRate("企业", {"条件 若 基准利率 达 3.6% 以上 则 制造业 否则 非 制造业 且 人数 达 100 以上 给予 10万元", lower}),
+             FindingKind::CaseRangeGap, "基准利率 between 3.5% and 3.6%", "企业.制造业");
   // Quiet: the other clause meets the bound, on either side of the test, or the value is never taken.
   for (const auto& rests : std::vector<std::vector<std::string>>{
            {holds, "条件 制造业 且 基准利率 不超过 3.5% 给予 5万元"},
