@@ -149,6 +149,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     try {
       auto result = backend.evaluate(facts.applicant, evalOptions);
       polc::facts::warnSharedPayees(program, result, facts);
+      polc::facts::warnOnceThisYear(program, result, facts);
       warn();
       out = renderEvalJson(program, facts.applicant, result, options.explain);
       out["line"] = lineNo;
@@ -266,6 +267,7 @@ int runEval(const EvalOptions& options) {
     return kExitErrors;
   }
   polc::facts::warnSharedPayees(*program, result, facts);
+  polc::facts::warnOnceThisYear(*program, result, facts);
   for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
   // Computed from the IR whatever backend evaluated (eval/why_not.h), and only when asked: the
   // output without --why-not stays as it was.

@@ -12,6 +12,7 @@
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
 #include "decimal/funding_reach.h"
+#include "decimal/funding_remainder.h"
 #include "decimal/eval_errors.h"
 
 namespace polc::eval {
@@ -365,8 +366,9 @@ class Evaluator {
         if (k == best) continue;
         Award& aw = awards[k];
         aw.status = Status::Dropped;
-        aw.reason = polrt::dropReason(g.name, describe(kept), keptAmount, g.text);
-        drops_.push_back(Drop{k, static_cast<int>(&g - p_.groups.data()), best, keptAmount, aw.explanation.size()});
+        const int tie = tieRule(g, kept, payable[best], aw, payable[k]);
+        aw.reason = polrt::dropReason(g.name, describe(kept), keptAmount, g.text, tie, documentOf(kept));
+        drops_.push_back(Drop{k, static_cast<int>(&g - p_.groups.data()), best, keptAmount, tie, aw.explanation.size()});
         explainLine(aw, aw.reason);
         explainCompared(awards, k, {k, best}, payable, g);
         explainNotes(aw, g.name, g.notes);
@@ -435,8 +437,9 @@ class Evaluator {
       while (awards[last].status == Status::Dropped) last = drops_[dropOf[last]].kept;
       const ir::Group& g = p_.groups[d.group];
       Award& aw = awards[d.award];
-      aw.reason = polrt::dropReasonChained(g.name, describe(awards[d.kept]), d.keptAmount,
-                                           p_.groups[drops_[dropOf[d.kept]].group].name, describe(awards[last]), g.text);
+      aw.reason = polrt::dropReasonChained(g.name, describe(awards[d.kept]), d.keptAmount, d.tie,
+                                           documentOf(awards[d.kept]), p_.groups[drops_[dropOf[d.kept]].group].name,
+                                           describe(awards[last]), g.text);
       if (o_.explain) aw.explanation[d.line] = aw.reason;
     }
   }
@@ -451,15 +454,19 @@ class Evaluator {
     int c = polrt::compare(aHi, bHi);
     if (c != 0) return c > 0;
     int da = p_.clauses[a.clause].document, db = p_.clauses[b.clause].document;
-    auto rank = [&](int d) {
-      auto it = std::find(g.prefer.begin(), g.prefer.end(), d);
-      return it == g.prefer.end() ? static_cast<int>(g.prefer.size()) : static_cast<int>(it - g.prefer.begin());
-    };
-    if (rank(da) != rank(db)) return rank(da) < rank(db);
+    const int ra = polrt::preferRank(g.prefer, da), rb = polrt::preferRank(g.prefer, db);
+    if (ra != rb) return ra < rb;
     if (da != db) return da < db;
     if (a.clause != b.clause) return a.clause < b.clause;
     return a.instance < b.instance;
   }
+  // How `kept` beat `dropped` (polrt::tieRule), each paying at most what the group compared.
+  int tieRule(const ir::Group& g, const Award& kept, const Decimal& keptHi, const Award& dropped,
+              const Decimal& droppedHi) const {
+    return polrt::tieRule(keptHi == droppedHi, polrt::preferRank(g.prefer, p_.clauses[kept.clause].document),
+                          polrt::preferRank(g.prefer, p_.clauses[dropped.clause].document));
+  }
+  const std::string& documentOf(const Award& aw) const { return p_.documents[p_.clauses[aw.clause].document].number; }
 
   // ---- step 7: caps over several clauses ----------------------------------------------------------
   // The citation of the member with the largest award (the first of equals), for an error.
@@ -591,8 +598,8 @@ class Evaluator {
         return;
       }
       if (!full) return;
-      split(aw, doc, rule);
-      explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw));
+      const std::string remainder = split(aw, doc, rule);
+      explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw) + remainder);
       explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
       return;
     }
@@ -621,7 +628,8 @@ class Evaluator {
     return times(q, unit, where).normalized();
   }
 
-  void split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule) {
+  // Splits the award; when explaining, returns the words that say who took the remainder, if any.
+  std::string split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule) {
     const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
     if (!rule.ratioPayers.empty()) {
       Decimal total;
@@ -640,7 +648,10 @@ class Evaluator {
         restHi = minus(restHi, part.hi, where);
         aw.funding.push_back(part);
       }
-      return;
+      const int n = static_cast<int>(rule.ratioPayers.size());
+      return remainderWords(aw, doc, n - 1, [&](int i, const Decimal& amount, const Decimal& part) {
+        return polrt::exactRatioPart(amount, rule.ratio[static_cast<std::size_t>(i)], total, part);
+      });
     }
     // Shares are paid too: each rounded as a ratio part is, never beyond what is left; the 其余
     // payer, or without one the last, takes the remainder, so that the parts add up.
@@ -660,6 +671,21 @@ class Evaluator {
     }
     aw.funding[restIndex].lo = restLo.normalized();
     aw.funding[restIndex].hi = restHi.normalized();
+    return remainderWords(aw, doc, static_cast<int>(restIndex), [&](int i, const Decimal& amount, const Decimal& part) {
+      return polrt::exactShare(amount, *rule.shares[static_cast<std::size_t>(i)].proportion, part);
+    });
+  }
+
+  // The words after a split's line when some part is not its exact share (`exact(payer, amount,
+  // part)` for each end): the payer `rest` took the remainder (polrt::fundingRemainderWords).
+  template <class Exact>
+  std::string remainderWords(const Award& aw, const ir::Document& doc, int rest, Exact exact) const {
+    if (!o_.explain) return "";
+    auto part = [&](int i) -> const FundingPart& { return aw.funding[static_cast<std::size_t>(i)]; };
+    return polrt::fundingRemainderWords(
+        static_cast<int>(aw.funding.size()), rest, doc.rounding.present ? doc.rounding.text : polrt::defaultPartRounding(),
+        [&](int i) { return exact(i, aw.lo, part(i).lo) && exact(i, aw.hi, part(i).hi); },
+        [&](int i) { return part(i).payer; });
   }
 
   std::string fundingText(const Award& aw) const {
@@ -726,6 +752,7 @@ class Evaluator {
   struct Drop {
     int award, group, kept;
     std::string keptAmount;
+    int tie;  // polrt::tieRule
     std::size_t line;
   };
   // A counted member of a partition some of whose members (`unassessed`) are not assessable.

@@ -21,6 +21,7 @@ using namespace polrt;
 #include "decimal/fact_errors.h"
 #include "decimal/late_grant_words.h"
 #include "decimal/date_words.h"
+#include "decimal/once_year_words.h"
 #include "decimal/payee_words.h"
 #include "decimal/uncounted_words.h"
 #include "ir/lower.h"
@@ -628,6 +629,28 @@ void warnSharedPayees(const ir::Program& program, const eval::Result& result, Fa
       [&](int i) { return item(i).subject; }, [&](int i) { return item(i).parent; }, ownedBy,
       [&](int i) { return item(i).path; }, [&](int s) { return program.subjects[static_cast<std::size_t>(s)].name; },
       [](const ir::Clause& cl) { return cl.citation; }, granted, found);
+  for (auto& w : found) facts.warnings.push_back(facts.at(w));
+}
+
+// The policy owner has not said whether a re-evaluation in the same year pays a 一次性 award again,
+// so the amount stays and the caseworker is told what to check.
+void warnOnceThisYear(const ir::Program& program, const eval::Result& result, FactsResult& facts) {
+  const auto& received = facts.applicant.received;
+  std::vector<std::string> found;
+  polrt::onceThisYearWarnings(
+      static_cast<int>(received.size()), program.clauses, ir::yearOf(result.date),
+      [&](int r) { return received[static_cast<std::size_t>(r)].clause; },
+      [&](int r) { return received[static_cast<std::size_t>(r)].year; },
+      [&](int r) { return received[static_cast<std::size_t>(r)].instance; },
+      [&](int i) { return facts.applicant.instances[static_cast<std::size_t>(i)].path; },
+      [](const ir::Clause& cl) { return cl.citation; },
+      [&](int c, int i) {
+        return std::any_of(result.awards.begin(), result.awards.end(), [&](const eval::Award& aw) {
+          return aw.clause == c && aw.instance == i &&
+                 polrt::grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi);
+        });
+      },
+      found);
   for (auto& w : found) facts.warnings.push_back(facts.at(w));
 }
 

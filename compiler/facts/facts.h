@@ -36,6 +36,10 @@ struct FactsResult {
 // project) whose first one an award of `result` goes to and grants something (docs/facts.md).
 // The VM and the generated C++ find them by the same rule (decimal/payee_words.h).
 void warnSharedPayees(const ir::Program& program, const eval::Result& result, FactsResult& facts);
+// After those, an award received in the evaluation year under a 一次性 clause that `result` pays
+// again to the same item: 一次性 counts earlier years only (docs/eval-output.md). The VM and the
+// generated C++ find them by the same rule (decimal/once_year_words.h).
+void warnOnceThisYear(const ir::Program& program, const eval::Result& result, FactsResult& facts);
 
 // Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units. `date`:
 // the evaluation date when one is given besides the facts (`polc eval --date`), which wins over the

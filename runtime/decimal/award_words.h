@@ -55,17 +55,47 @@ inline std::string keptLine(const std::string& group, bool tie) {
   return "不重复享受（" + group + "）：" + (tie ? keptOnTie() : keptHighest());
 }
 
+// A document's place in a group's 优先 list (its length when the list does not name it): the first
+// rule that settles a tie between awards that would pay the same (docs/ir.md, step 7).
+template <class Prefer>
+int preferRank(const Prefer& prefer, int document) {
+  int rank = 0;
+  for (const auto d : prefer) {
+    if (static_cast<int>(d) == document) return rank;
+    ++rank;
+  }
+  return rank;
+}
+
+// How the award kept beat a dropped one: 0 it would pay more; on a tie (`equal`), 1 by the group's
+// 优先 (the kept award's document ranks before the dropped one's), 2 by citation order (the earlier
+// document, then citation, then item). Each evaluator stores it on the drop and words it below.
+enum TieRule : int { kNoTie = 0, kTieByPrefer = 1, kTieByOrder = 2 };
+inline int tieRule(bool equal, int keptRank, int droppedRank) {
+  return !equal ? kNoTie : keptRank != droppedRank ? kTieByPrefer : kTieByOrder;
+}
+// What a dropped award that lost a tie says: it would have paid the same, and the rule that chose
+// the other. `preferred`: the kept award's document (文号), named by the group's 优先.
+inline std::string tieLost(int tie, const std::string& preferred) {
+  return tie == kTieByPrefer ? "金额相同，按本组优先 " + preferred + " 让位" : "金额相同，按引用先后让位（该项在前）";
+}
+
 // Why an award was dropped: the group, the award it gave way to (`kept`, with what that one would
-// pay) and the group's 原文. When a later group dropped that award too, the line says so and names
-// the award finally kept, instead of calling kept an award that is not.
+// pay), how a tie was settled when both would pay the same (`tie`, tieRule; never "不及" then) and
+// the group's 原文. When a later group dropped that award too, the line says so and names the
+// award finally kept, instead of calling kept an award that is not.
 inline std::string dropReason(const std::string& group, const std::string& kept, const std::string& keptAmount,
-                              const std::string& text) {
-  return "不重复享受（" + group + "）：保留 " + kept + "（" + keptAmount + "）" + (text.empty() ? "" : "；原文：" + text);
+                              const std::string& text, int tie, const std::string& preferred) {
+  return "不重复享受（" + group + "）：保留 " + kept + "（" + keptAmount + "）" +
+         (tie == kNoTie ? "" : "；本项与之" + tieLost(tie, preferred)) + (text.empty() ? "" : "；原文：" + text);
 }
 inline std::string dropReasonChained(const std::string& group, const std::string& kept, const std::string& keptAmount,
-                                     const std::string& keptGroup, const std::string& finallyKept, const std::string& text) {
-  return "不重复享受（" + group + "）：不及 " + kept + "（" + keptAmount + "）；该项又因不重复享受（" + keptGroup +
-         "）不予叠加，最终保留 " + finallyKept + (text.empty() ? "" : "；原文：" + text);
+                                     int tie, const std::string& preferred, const std::string& keptGroup,
+                                     const std::string& finallyKept, const std::string& text) {
+  const std::string gaveWay = tie == kNoTie ? "不及 " + kept + "（" + keptAmount + "）"
+                                            : "与 " + kept + "（" + keptAmount + "）" + tieLost(tie, preferred);
+  return "不重复享受（" + group + "）：" + gaveWay + "；该项又因不重复享受（" + keptGroup + "）不予叠加，最终保留 " +
+         finallyKept + (text.empty() ? "" : "；原文：" + text);
 }
 
 // A non-stacking group some of whose members are not assessable (a fact they need is missing):

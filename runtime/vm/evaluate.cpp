@@ -82,6 +82,7 @@ bool Session::evaluate(bool explain) {
     computeTotals();
     listNotInForce();
     warnSharedPayees();  // for the awards granted: none after an error
+    warnOnceThisYear();
   } catch (const VmError& e) {
     error_ = e.message;
     clearAwards();  // the warnings stay: they are about the applicant, not the result

@@ -158,13 +158,15 @@ std::string Session::reasonText(const AwardR& a) const {
       const GroupDef& g = p_.groups[a.group];
       const AwardR& kept = awards_[a.keptAward];
       const std::string amount = text::amountText(a.keptLo, a.keptHi, a.keptForm);
+      const std::string& preferred = p_.strings[p_.documents[p_.clauses[kept.clause].document].number];
       if (kept.status != AwardStatus::Dropped)
-        return dropReason(p_.strings[g.name], describe(kept.clause, kept.instance), amount, p_.strings[g.text]);
+        return dropReason(p_.strings[g.name], describe(kept.clause, kept.instance), amount, p_.strings[g.text], a.tie,
+                          preferred);
       // A later group dropped the award kept: name the one finally kept (no cycle: a dropped award
       // competes in no later group).
       const AwardR* last = &kept;
       while (last->status == AwardStatus::Dropped) last = &awards_[last->keptAward];
-      return dropReasonChained(p_.strings[g.name], describe(kept.clause, kept.instance), amount,
+      return dropReasonChained(p_.strings[g.name], describe(kept.clause, kept.instance), amount, a.tie, preferred,
                                p_.strings[p_.groups[kept.group].name], describe(last->clause, last->instance),
                                p_.strings[g.text]);
     }

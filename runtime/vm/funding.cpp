@@ -5,6 +5,7 @@
 
 #include "decimal/award_words.h"
 #include "decimal/funding_reach.h"
+#include "decimal/funding_remainder.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
 
@@ -108,9 +109,9 @@ void Session::finish(AwardR& aw) {
       return;
     }
     if (!full) return;
-    split(aw, doc, rule);
+    const std::string remainder = split(aw, doc, rule);
     if (explain_) {
-      explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw));
+      explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw) + remainder);
       explainNotes(aw, fundingName(), doc.fundingNotes);
     }
     return;
@@ -142,7 +143,19 @@ void Session::planSplits() {
   }
 }
 
-void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
+// The words after a split's line when some part is not its exact share (`exact(payer, amount, part)`
+// for each end): the payer `rest` took the remainder (polrt::fundingRemainderWords).
+template <class Exact>
+std::string Session::remainderWords(const AwardR& aw, const DocumentDef& doc, int rest, Exact exact) const {
+  if (!explain_) return "";
+  auto part = [&](int i) -> const FundingPartR& { return fundingPool_[aw.fundingBegin + static_cast<uint32_t>(i)]; };
+  return fundingRemainderWords(
+      static_cast<int>(aw.fundingCount), rest, doc.rounding ? p_.strings[doc.roundText] : defaultPartRounding(),
+      [&](int i) { return exact(i, aw.lo, part(i).lo) && exact(i, aw.hi, part(i).hi); },
+      [&](int i) { return p_.strings[part(i).payer]; });
+}
+
+std::string Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
   const Where where("", p_.strings[p_.clauses[aw.clause].citation], " 资金分担");
   aw.fundingBegin = static_cast<uint32_t>(fundingPool_.size());
   if (!rule.ratioPayers.empty()) {
@@ -188,7 +201,9 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
       fundingPool_.push_back(part);
     }
     aw.fundingCount = static_cast<uint32_t>(rule.ratioPayers.size());
-    return;
+    return remainderWords(aw, doc, static_cast<int>(aw.fundingCount) - 1, [&](int i, const Decimal& amount, const Decimal& part) {
+      return exactRatioPart(amount, p_.decimals[rule.ratio[static_cast<std::size_t>(i)]], total, part);
+    });
   }
   // The same shortcuts as the ratio split's: an exact award's lower parts are its upper ones, and
   // a zero lower end has zero parts (normalised, as the product would be) and leaves the rest.
@@ -227,6 +242,9 @@ void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& ru
   FundingPartR& rest = fundingPool_[aw.fundingBegin + restIndex];
   rest.hi = restHi.normalized();
   rest.lo = exact ? rest.hi : restLo.normalized();
+  return remainderWords(aw, doc, static_cast<int>(restIndex), [&](int i, const Decimal& amount, const Decimal& part) {
+    return exactShare(amount, p_.decimals[rule.shares[static_cast<std::size_t>(i)].proportion], part);
+  });
 }
 
 }  // namespace polrt

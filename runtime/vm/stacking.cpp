@@ -29,11 +29,8 @@ bool Session::better(int ia, int ib, const GroupDef& g) const {
   int c = compare(trial_[ia].second, trial_[ib].second);
   if (c != 0) return c > 0;
   int da = p_.clauses[a.clause].document, db = p_.clauses[b.clause].document;
-  auto rank = [&](int d) {
-    auto it = std::find(g.prefer.begin(), g.prefer.end(), d);
-    return it == g.prefer.end() ? static_cast<int>(g.prefer.size()) : static_cast<int>(it - g.prefer.begin());
-  };
-  if (rank(da) != rank(db)) return rank(da) < rank(db);
+  const int ra = preferRank(g.prefer, da), rb = preferRank(g.prefer, db);
+  if (ra != rb) return ra < rb;
   if (da != db) return da < db;
   if (a.clause != b.clause) return a.clause < b.clause;
   return a.instance < b.instance;
@@ -143,6 +140,9 @@ void Session::group(const GroupDef& g) {
           aw.keptLo = min(kept.lo, trial_[best].second);
           aw.keptHi = trial_[best].second;
           aw.keptForm = kept.form;
+          aw.tie = static_cast<uint8_t>(tieRule(trial_[k].second == trial_[best].second,
+                                                preferRank(g.prefer, p_.clauses[kept.clause].document),
+                                                preferRank(g.prefer, p_.clauses[aw.clause].document)));
           if (explain_) {
             aw.dropLine = static_cast<uint32_t>(aw.explanation.size());
             explainLine(aw, reasonText(aw));

@@ -53,6 +53,7 @@ struct AwardR {
   int group = -1, keptAward = -1;  // Dropped: the group, the award it gave way to …
   Decimal keptLo, keptHi;          // … what that one would pay
   uint8_t keptForm = 0;
+  uint8_t tie = 0;        // how that one won a tie, if it was one (polrt::tieRule)
   uint32_t dropLine = 0;  // the drop's explanation line (settleDrops())
   int cap = -1;
   Decimal capSumHi, capReceived, capExcess;
@@ -178,7 +179,8 @@ class Session {
   // polc eval's path when the instances and awards were added in its facts file's order. Then,
   // found after the last step (so none after an error), each item listing several items a clause
   // pays (two 引荐人 of a project), naming the clauses whose whole award goes to the first of them
-  // and grants it something (decimal/payee_words.h, grantsPayee).
+  // and grants it something (decimal/payee_words.h, grantsPayee); then each award received in the
+  // evaluation year under a 一次性 clause the result pays again to its item (once_year_words.h).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
   // ---- the result -------------------------------------------------------------------------------
@@ -329,7 +331,10 @@ class Session {
   void cap(const CapDef& k, bool trial);
   void payable();
   void finish(AwardR& aw);
-  void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  // Splits the award; when explaining, returns the words that say who took the remainder, if any.
+  std::string split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  template <class Exact>
+  std::string remainderWords(const AwardR& aw, const DocumentDef& doc, int rest, Exact exact) const;
   void planSplits();
   void computeTotals();
   void listNotInForce();
@@ -339,6 +344,7 @@ class Session {
   void warnUncounted();  // uncounted.cpp
   void warnLateGrants();  // late_grants.cpp
   void warnSharedPayees();  // payees.cpp
+  void warnOnceThisYear();  // once_year.cpp
   void uncountedRules(const Received& aw, std::vector<std::string>& rules) const;
   AwardR& newAward();
   bool better(int a, int b, const GroupDef& g) const;

@@ -595,6 +595,36 @@ TEST(EvalCli, AnAwardReceivedByTargetAboveItsOnceClausesItemIsWarnedAbout) {
       "received_by_target_above_once");
 }
 
+// 第11条第2款第2项 is 一次性: an award of it received in an earlier year stops it, but one received in
+// the evaluation year is not counted (the policy owner has not said whether a re-evaluation in the
+// same year pays it again), so the clause was paid again without a word. The amount stays; a
+// warning tells the caseworker what to check. An award of 2023 stops the clause: no such warning.
+std::string onceReceivedIn(int year) {
+  return R"({"date":"2024-06-30","企业":{"所在地":"新北区","企业规模":"中型","称号":["市级专精特新中小企业"],)"
+         R"("质押贷款":[{"贷款金额":"1000万元","放款日期":"2024-03-01","贷款期限":"1年",)"
+         R"("已获奖励":[{"citation":"常办发〔2022〕1号 第11条第2款第2项","amount":"10万元","year":)" +
+         std::to_string(year) + "}]}]}}";
+}
+
+TEST(EvalCli, AOnceAwardReceivedInTheEvaluationYearIsWarnedAbout) {
+  expectWarned(onceReceivedIn(2024),
+               "企业.质押贷款[0].已获奖励[0]: received in 2024, the evaluation year, under 常办发〔2022〕1号 第11条第2款第2项, "
+               "which is paid once (一次性): only an award of an earlier year stops it, so this one was not counted and the "
+               "result pays 常办发〔2022〕1号 第11条第2款第2项 again; if this evaluation is of that same award, do not pay it twice",
+               "once_this_year");
+  fs::path f = scratch("once_earlier_year.json");
+  write(f, onceReceivedIn(2023));
+  CliRun earlier = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "once_earlier_year");
+  EXPECT_EQ(earlier.exit, 0) << earlier.err;
+  EXPECT_EQ(earlier.err.find("warning"), std::string::npos) << earlier.err;
+  const json result = json::parse(earlier.out);
+  EXPECT_FALSE(result.contains("warnings")) << earlier.out;
+  bool blocked = false;
+  for (const auto& aw : result["awards"])
+    blocked = blocked || (aw["citation"] == "常办发〔2022〕1号 第11条第2款第2项" && aw["status"] == "already_received");
+  EXPECT_TRUE(blocked) << earlier.out;
+}
+
 // A project listing two 引荐人 whose 第3条第2款 grants 1% of 1亿元 (new, high-quality, a new legal
 // person): every evaluator pays the first 引荐人. The policy does not say how to share the award,
 // so the amount stays and a warning says whom it went to, as the warning about an award received.

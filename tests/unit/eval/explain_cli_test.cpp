@@ -63,10 +63,12 @@ std::vector<std::string> backends() {
   return out;
 }
 
-// `polc eval` of the policy for an enterprise with `facts`, with `backend` and `options`.
-CliRun evalPolicy(const std::string& facts, const std::string& backend, const std::string& options) {
+// `polc eval` of `text` (kPolicy unless given) for an enterprise with `facts`, with `backend` and
+// `options`.
+CliRun evalPolicy(const std::string& facts, const std::string& backend, const std::string& options,
+                  const char* text = kPolicy) {
   const fs::path policy = scratch("explain.pol"), input = scratch("explain.json");
-  write(policy, kPolicy);
+  write(policy, text);
   write(input, R"({"date": "2026-06-30", "企业": {)" + facts + "}}");
   return runPolc("eval '" + policy.string() + "' --facts '" + input.string() + "' " + options + " --backend=" + backend,
                  "explain-" + backend);
@@ -74,10 +76,10 @@ CliRun evalPolicy(const std::string& facts, const std::string& backend, const st
 
 // `polc eval --explain` of the policy for an enterprise with `facts` prints each of `lines` as a
 // line of its own (the explanation's lines are indented by four spaces), with every backend.
-void expectLines(const std::string& facts, const std::vector<std::string>& lines) {
+void expectLines(const std::string& facts, const std::vector<std::string>& lines, const char* text = kPolicy) {
   for (const auto& backend : backends()) {
     SCOPED_TRACE(backend + ": " + facts);
-    CliRun r = evalPolicy(facts, backend, "--explain");
+    CliRun r = evalPolicy(facts, backend, "--explain", text);
     ASSERT_EQ(r.exit, 0) << r.err;
     for (const auto& line : lines) EXPECT_NE(r.out.find("    " + line + "\n"), std::string::npos) << line << "\n" << r.out;
   }
@@ -114,10 +116,12 @@ TEST(ExplainCli, ANegotiatedAwardShowsItsBasis) {
 }
 
 TEST(ExplainCli, FundingPartsAreThoseRoundedAndPaid) {
-  // 333元 × 10% = 33.30元, rounded to 33元; 15% of it is 4.95元, paid as 5元; 溧阳市 takes the rest.
+  // 333元 × 10% = 33.30元, rounded to 33元; 15% of it is 4.95元, paid as 5元; 溧阳市 takes the rest,
+  // and the line says why its part is not 85% of 33元.
   expectLines(R"("营业收入": "333元", "所在地": "溧阳市")",
               {"计算：营业收入 × 10% = 33.30元", "舍入（1元 四舍五入）：33元",
-               "资金分担：条件 所在地 == 溧阳市: 市 15%, 溧阳市 其余：市 5元，溧阳市 28元",
+               "资金分担：条件 所在地 == 溧阳市: 市 15%, 溧阳市 其余：市 5元，溧阳市 28元"
+               "（不能按比例整分：市 的份额按 1元 四舍五入 舍入，余额由 溧阳市 承担）",
                "释义（资金分担）：区指所在地的区。"});
 }
 
@@ -126,7 +130,8 @@ TEST(ExplainCli, AnUpToAmountWithAFixedPartShowsItsFloor) {
   expectLines(R"("投入": "300元", "所在地": "新北区")",
               {"投入 300元 × 1% = 3元", "20元 + 最高 3元 = 最低 20元、最高 23元",
                "计算：20元 + 最高 投入 × 1% = 最低 20元、最高 23元",
-               "资金分担：其他: 市, 区 = 1:1：市 最低 10元、最高 12元，区 最低 10元、最高 11元"});
+               "资金分担：其他: 市, 区 = 1:1：市 最低 10元、最高 12元，区 最低 10元、最高 11元"
+               "（不能按比例整分：市 的份额按 1元 四舍五入 舍入，余额由 区 承担）"});
   CliRun r = evalPolicy(R"("投入": "300元", "所在地": "新北区")", "ref", "");
   EXPECT_NE(r.out.find("    金额     最低 20 元、最高 23 元\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("    资金分担 市 最低 10 元、最高 12 元；区 最低 10 元、最高 11 元\n"), std::string::npos) << r.out;
@@ -149,6 +154,77 @@ TEST(ExplainCli, DropsShowTheCapsTheyComparedAfterAndTheAwardFinallyKept) {
                "甲〔2026〕1号 第1条第2款 最低 20元、最高 53元 经合计上限 合计 100元 减至 最高 0元",
                "不重复享受（从优从高）：保留 乙〔2026〕1号 第1条第1款（200元）；原文：从优从高。",
                "不重复享受（从优从高）按上限后的金额比较：本项 101元 经合计上限 合计 100元 减至 100元"});
+}
+
+// A 1:1 split of an odd amount: 330元 × 10% = 33元 gives 市 16.50元, paid as 17元, and 区 what is
+// left, 16元. A caseworker reconciling the accounts asked why the parts differ: the line says which
+// payer's share was rounded, by which rule, and who took the remainder. An even amount (34元: 17元
+// each) has no such words, and the amounts are the same with or without --explain.
+TEST(ExplainCli, AnUnevenSplitSaysWhoTookTheRemainder) {
+  expectLines(R"("营业收入": "330元", "所在地": "新北区")",
+              {"资金分担：其他: 市, 区 = 1:1：市 17元，区 16元（不能按比例整分：市 的份额按 1元 四舍五入 舍入，余额由 区 承担）"});
+  expectLines(R"("营业收入": "340元", "所在地": "新北区")", {"资金分担：其他: 市, 区 = 1:1：市 17元，区 17元"});
+  for (const auto& backend : backends()) {
+    SCOPED_TRACE(backend);
+    CliRun r = evalPolicy(R"("营业收入": "330元", "所在地": "新北区")", backend, "--format json --explain");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    const nlohmann::json award = nlohmann::json::parse(r.out).at("awards").at(0);
+    EXPECT_EQ(award.at("funding"), nlohmann::json::parse(R"([{"payer": "市", "min": "17", "max": "17"},
+                                                             {"payer": "区", "min": "16", "max": "16"}])"))
+        << r.out;
+    EXPECT_NE(award.at("explanation").dump().find("余额由 区 承担"), std::string::npos) << r.out;
+  }
+}
+
+// Three awards of 100元 each: 甲's two tie in 就高 (no 优先 there: citation order keeps 第1款), and
+// 甲's 第1款 ties with 乙's in 从优从高, whose 优先 names 乙.
+const char* kTiePolicy = R"(
+主体 企业 { 事实 投入: 元 取值 0元 至 10000亿元 }
+标的 投入奖励
+文件 甲 {
+  文号 "甲〔2026〕1号"
+  条 1 {
+    款 1 { 原文 "投入奖励 10%。" 对象 企业 标的 投入奖励 条件 投入 超 0元 给予 投入 × 10% }
+    款 2 { 原文 "投入奖励 100 元。" 对象 企业 标的 投入奖励 条件 投入 超 0元 给予 100元 }
+  }
+  不重复 就高 { 原文 "就高不重复享受。" 范围 文件 取 最高 }
+}
+文件 乙 {
+  文号 "乙〔2026〕1号"
+  条 1 { 款 1 { 原文 "投入奖励 100 元。" 对象 企业 标的 投入奖励 条件 投入 超 0元 给予 100元 } }
+  不重复 从优从高 { 原文 "从优从高，金额相同的优先享受乙。" 范围 所有文件 取 最高 同一 标的 优先 乙 }
+}
+)";
+
+// A dropped award that would have paid as much as the one kept said it fell short of it (不及) or
+// named the kept award without a word of the tie: it now says it was equal and which rule chose the
+// other — the group's 优先, or citation order — in the explanation and in the JSON reason, with
+// every backend (the differential tests compare the generated C++ on tests/differential/features).
+TEST(ExplainCli, ATieSaysTheDroppedAwardWasEqualAndWhichRuleChose) {
+  const std::string byPrefer =
+      "不重复享受（从优从高）：保留 乙〔2026〕1号 第1条第1款（100元）；本项与之金额相同，按本组优先 乙〔2026〕1号 让位；"
+      "原文：从优从高，金额相同的优先享受乙。";
+  const std::string byOrderThenDropped =
+      "不重复享受（就高）：与 甲〔2026〕1号 第1条第1款（100元）金额相同，按引用先后让位（该项在前）；"
+      "该项又因不重复享受（从优从高）不予叠加，最终保留 乙〔2026〕1号 第1条第1款；原文：就高不重复享受。";
+  expectLines(R"("投入": "1000元")",
+              {byPrefer, byOrderThenDropped, "不重复享受（就高）：与他项金额相同，按优先文件与引用先后予以保留"},
+              kTiePolicy);
+  for (const auto& backend : backends()) {
+    SCOPED_TRACE(backend);
+    CliRun r = evalPolicy(R"("投入": "1000元")", backend, "--format json", kTiePolicy);
+    ASSERT_EQ(r.exit, 0) << r.err;
+    const nlohmann::json awards = nlohmann::json::parse(r.out).at("awards");
+    ASSERT_EQ(awards.size(), 3u) << r.out;
+    EXPECT_EQ(awards.at(0).at("reason"), byPrefer) << r.out;
+    EXPECT_EQ(awards.at(1).at("reason"), byOrderThenDropped) << r.out;
+    EXPECT_EQ(awards.at(2).at("status"), "kept") << r.out;
+    EXPECT_EQ(r.out.find("不及"), std::string::npos) << r.out;
+  }
+  // Without the tie (乙 pays 100元, 甲 第1条第1款 110元) the words are as before.
+  expectLines(R"("投入": "1100元")",
+              {"不重复享受（从优从高）：保留 甲〔2026〕1号 第1条第1款（110元）；原文：从优从高，金额相同的优先享受乙。"},
+              kTiePolicy);
 }
 
 }  // namespace

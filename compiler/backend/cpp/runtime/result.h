@@ -39,6 +39,7 @@ struct Reason {
   ReasonKind kind = ReasonKind::None;
   int index = -1;  // AlreadyReceived: the year received; NotStacking: the group; Capped: the cap
   int kept = -1;   // NotStacking: the award kept
+  int tie = 0;     // NotStacking: how the award kept won a tie, if it was one (tieRule)
   Dec a, b, c;     // AlreadyReceived: the amount; NotStacking: the kept award's lo and hi when compared;
                    // Capped: the total, what was received before, the excess
 };
@@ -260,12 +261,14 @@ struct Result {
       case ReasonKind::NotStacking: {
         const GroupInfo& g = program->groups[w.index];
         const Award& kept = awards[static_cast<std::size_t>(w.kept)];
-        if (kept.status != Status::Dropped) return dropReason(g.name, describe(kept), amountText(w.a, w.b, kept.form), g.text);
+        const std::string preferred = program->documents[clause(kept).document].number;
+        if (kept.status != Status::Dropped)
+          return dropReason(g.name, describe(kept), amountText(w.a, w.b, kept.form), g.text, w.tie, preferred);
         // A later group dropped the award kept: name the one finally kept (no cycle: a dropped
         // award competes in no later group).
         const Award* last = &kept;
         while (last->status == Status::Dropped) last = &awards[static_cast<std::size_t>(last->why.kept)];
-        return dropReasonChained(g.name, describe(kept), amountText(w.a, w.b, kept.form),
+        return dropReasonChained(g.name, describe(kept), amountText(w.a, w.b, kept.form), w.tie, preferred,
                                  program->groups[kept.why.index].name, describe(*last), g.text);
       }
       case ReasonKind::Capped: {

@@ -128,7 +128,26 @@ struct Run {
           return false;
         },
         r.warnings);
+  }  // polc eval's warnings about an award received in the evaluation year under a 一次性 clause that
+  // the result pays again to its item (polc_decimal.h, onceThisYearWarnings): 一次性 counts earlier
+  // years only, and whether a re-evaluation in the same year pays again is the policy owner's to say.
+  // After warnSharedPayees, as polc eval gives them.
+  void warnOnceThisYear() {
+    auto at = [this](int x) -> const ReceivedAt& { return received[static_cast<std::size_t>(x)]; };
+    onceThisYearWarnings(
+        static_cast<int>(received.size()), p.clauses, year, [&](int x) { return at(x).clause; },
+        [&](int x) { return at(x).award->year; }, [&](int x) { return at(x).instance; },
+        [this](int i) { return r.path(i); }, [](const ClauseInfo& cl) { return std::string(cl.citation); },
+        [this](int c, int item) {
+          for (const Award& aw : r.awards)
+            if (aw.clause == c && aw.instance == item &&
+                grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi))
+              return true;
+          return false;
+        },
+        r.warnings);
   }
+
   // A number filled in code outside its fact's bounds (values.h), tested where a clause reads it:
   // the lines are hot then, where testing every fact of every item first cost a batch ≈ 40 %.
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b) const {
@@ -528,12 +547,8 @@ struct Run {
     int c = compare(aHi, bHi);
     if (c != 0) return c > 0;
     int da = p.clauses[a.clause].document, db = p.clauses[b.clause].document;
-    auto rank = [&](int d) {
-      for (int i = 0; i < g.prefer.size; ++i)
-        if (g.prefer[i] == d) return i;
-      return g.prefer.size;
-    };
-    if (rank(da) != rank(db)) return rank(da) < rank(db);
+    const int ra = preferRank(g.prefer, da), rb = preferRank(g.prefer, db);
+    if (ra != rb) return ra < rb;
     if (da != db) return da < db;
     if (a.clause != b.clause) return a.clause < b.clause;
     return a.instance < b.instance;
@@ -609,6 +624,8 @@ struct Run {
       aw.why.kept = std::get<2>(members[best]);
       aw.why.a = polc_rt::min(kept.lo, payOf(best));
       aw.why.b = payOf(best);
+      aw.why.tie = tieRule(payOf(i) == payOf(best), preferRank(g.prefer, p.clauses[kept.clause].document),
+                           preferRank(g.prefer, p.clauses[aw.clause].document));
       if (explain) {
         aw.dropLine = aw.explanation.size();
         explainLine(aw, r.reason(aw));
@@ -817,11 +834,11 @@ struct Run {
       return;
     }
     if (!full) return;
-    split(aw, doc, fr);
+    const std::string remainder = split(aw, doc, fr);
     if (explain) {
       std::string out;
       for (const auto& f : r.funding(aw)) out += (out.empty() ? "" : "，") + std::string(f.payer) + " " + amountText(f.lo, f.hi, aw.form);
-      explainLine(aw, std::string("资金分担：") + fr.source + "：" + out);
+      explainLine(aw, std::string("资金分担：") + fr.source + "：" + out + remainder);
       explainNotes(aw, fundingName(), doc.fundingNotes);
     }
   }
@@ -860,7 +877,20 @@ struct Run {
     return true;
   }
 
-  void split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
+  // The words after a split's line when some part is not its exact share (`exact(payer, amount,
+  // part)` for each end): the payer `rest` took the remainder (fundingRemainderWords).
+  template <class Exact>
+  std::string remainderWords(const Award& aw, const DocumentInfo& doc, int rest, Exact exact) const {
+    if (!explain) return "";
+    const Span<FundingPart> parts = r.funding(aw);
+    return fundingRemainderWords(
+        parts.size, rest, doc.rounds ? doc.roundingText : defaultPartRounding(),
+        [&](int i) { return exact(i, aw.lo, parts[i].lo) && exact(i, aw.hi, parts[i].hi); },
+        [&](int i) { return std::string(parts[i].payer); });
+  }
+
+  // Splits the award; when explaining, returns the words that say who took the remainder, if any.
+  std::string split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
     const Where where{p.clauses[aw.clause].citation, nullptr, "", " 资金分担"};
     std::vector<FundingPart>& parts = r.fundingParts;
     aw.fundingFrom = static_cast<int>(parts.size());
@@ -882,7 +912,9 @@ struct Run {
       // The last payer takes what is left, so that the parts add up to the award.
       parts.push_back(FundingPart{rule.ratioPayers[last], restLo, restHi});
       aw.fundingCount = rule.ratioPayers.size;
-      return;
+      return remainderWords(aw, doc, last, [&](int i, const Dec& amount, const Dec& part) {
+        return exactRatioPart(amount, rule.ratio[i], total, part);
+      });
     }
     // Shares are rounded as ratio parts are, never beyond what is left; the 其余 payer, or without
     // one the last, takes the remainder.
@@ -908,6 +940,9 @@ struct Run {
     aw.fundingCount = rule.shares.size;
     parts[static_cast<std::size_t>(first + restIndex)].lo = restLo.normalized();
     parts[static_cast<std::size_t>(first + restIndex)].hi = restHi.normalized();
+    return remainderWords(aw, doc, restIndex, [&](int i, const Dec& amount, const Dec& part) {
+      return exactShare(amount, rule.shares[i].proportion, part);
+    });
   }
 
   // A document without clauses cannot be why a clause is absent: it is not listed (as polc eval's).
