@@ -69,6 +69,33 @@ class Backend {
   std::unique_ptr<polrt::Session> session_;
 };
 
+// Where a message about a batch line stands: the line, and the column of the field it names (none
+// for a message that names no field, such as a JSON syntax error or an evaluation error). stderr
+// gives it as `FILE:N:C: ` (`FILE:N: `); the line's JSON as {"line": N, "column": C or null}, one
+// per message, so that a program reading the results finds the field as a person reading stderr does.
+struct BatchPlace {
+  int line;
+  std::optional<std::size_t> column;
+
+  BatchPlace(int lineNo, const std::string& text, const std::string& message) : line(lineNo) {
+    if (const auto place = facts::placeOfMessage(text, message)) column = place->column;
+  }
+  std::string prefix(const std::string& file) const {
+    return column ? fmt::format("{}:{}:{}: ", file, line, *column) : fmt::format("{}:{}: ", file, line);
+  }
+  nlohmann::json json() const { return {{"line", line}, {"column", column ? nlohmann::json(*column) : nlohmann::json()}}; }
+};
+
+// A batch line's JSON for messages that are not evaluated results: `errors` (or `warnings`) and,
+// index for index, their places (`error_places`, `warning_places`).
+void addMessages(nlohmann::json& out, const char* key, const char* placesKey, const std::vector<std::string>& messages,
+                 int lineNo, const std::string& text) {
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& m : messages) places.push_back(BatchPlace(lineNo, text, m).json());
+  out[key] = messages;
+  out[placesKey] = std::move(places);
+}
+
 int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Program& program,
              const eval::Options& evalOptions, Backend& backend) {
   // A batch may be a pipe or a FIFO (streamed line by line), but a directory opens
@@ -125,25 +152,21 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     auto facts = facts::readFacts(model, program, line, evalOptions.date);
-    // The line, and the column of the field a message names, as a facts file's messages say it.
-    auto where = [&](const std::string& message) {
-      const auto place = facts::placeOfMessage(line, message);
-      return place ? fmt::format("{}:{}:{}", name, lineNo, place->column) : fmt::format("{}:{}", name, lineNo);
-    };
     nlohmann::json out;
     if (!facts.ok()) {
       ++failed;
       summary.failed();
       progress.clear();
-      for (const auto& e : facts.errors) std::cerr << fmt::format("{}: {}\n", where(e), e);
-      out = {{"line", lineNo}, {"errors", facts.errors}};
+      for (const auto& e : facts.errors) std::cerr << BatchPlace(lineNo, line, e).prefix(name) << e << "\n";
+      out = {{"line", lineNo}};
+      addMessages(out, "errors", "error_places", facts.errors, lineNo, line);
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
     }
     auto warn = [&] {
       for (const auto& w : facts.warnings) {
         progress.clear();
-        std::cerr << fmt::format("{}: warning: {}\n", where(w), w);
+        std::cerr << BatchPlace(lineNo, line, w).prefix(name) << "warning: " << w << "\n";
       }
     };
     try {
@@ -153,7 +176,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       warn();
       out = renderEvalJson(program, facts.applicant, result, options.explain);
       out["line"] = lineNo;
-      if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
+      if (!facts.warnings.empty()) addMessages(out, "warnings", "warning_places", facts.warnings, lineNo, line);
       summary.add(result);
       ++ok;
     } catch (const eval::EvalError& e) {
@@ -162,8 +185,9 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       summary.failed();
       progress.clear();
       std::cerr << fmt::format("{}:{}: evaluation error: {}\n", name, lineNo, e.what());
-      out = {{"line", lineNo}, {"errors", {std::string("evaluation error: ") + e.what()}}};
-      if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
+      out = {{"line", lineNo}};
+      addMessages(out, "errors", "error_places", {std::string("evaluation error: ") + e.what()}, lineNo, line);
+      if (!facts.warnings.empty()) addMessages(out, "warnings", "warning_places", facts.warnings, lineNo, line);
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     std::cout.flush();
@@ -178,7 +202,8 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     if (in.stoppedAtLongLine()) {
       ++failed;
       summary.failed();
-      nlohmann::json out = {{"line", lineNo + 1}, {"errors", {why}}};
+      nlohmann::json out = {{"line", lineNo + 1}};
+      addMessages(out, "errors", "error_places", {why}, lineNo + 1, "");
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       std::cout.flush();
     }

@@ -287,7 +287,7 @@ expect "--batch: a CRLF line of exactly the limit is read (its \\r is not counte
 { echo '{"企业": {"投入": "5元"}}'; line16 1 '\n'; echo '{"企业": {"投入": "5元"}}'; } >"$WORK/over16.jsonl"
 expect "--batch: a line one byte over the limit stops the batch" 1 'line longer than the limit of 16777216 bytes' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/over16.jsonl"
 expect "--batch: the line over the limit counts as failed" 1 '^2 applicants: 1 evaluated, 1 failed' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/over16.jsonl"
-expect "--batch: the line over the limit has its JSON line" 1 '^\{"errors":\["a line longer than the limit of 16777216 bytes: the batch stops there"\],"line":2\}$' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/over16.jsonl"
+expect "--batch: the line over the limit has its JSON line" 1 '^\{"error_places":\[\{"column":null,"line":2\}\],"errors":\["a line longer than the limit of 16777216 bytes: the batch stops there"\],"line":2\}$' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/over16.jsonl"
 rm -f "$WORK/crlf16.jsonl" "$WORK/over16.jsonl"
 expect "--batch: a FIFO no process writes to is empty after a short wait, not a block" 0 '0 applicants' "$POLC" eval "$WORK/plain.pol" --batch "$WORK/fifo.pol"
 expect "--batch <(…): streamed" 0 '2 applicants: 2 evaluated' "$POLC" eval "$WORK/plain.pol" --batch <(cat "$WORK/f100.json"; echo; sleep 1; cat "$WORK/f100.json")

@@ -561,6 +561,13 @@ TEST(EvalCli, AnEvaluationErrorKeepsTheReadersWarnings) {
   ASSERT_EQ(line["warnings"].size(), 1u) << batch.out;  // a batch line's, without the file name
   EXPECT_EQ(line["warnings"][0].get<std::string>().find(warned), 0u) << batch.out;
   EXPECT_EQ(line["errors"], single["errors"]) << batch.out;
+  // Each placed as stderr places it: the warning at its field, the evaluation error, which names
+  // none, at the line.
+  const auto column = batch.err.find(":1:");
+  ASSERT_NE(column, std::string::npos) << batch.err;
+  const int warnedColumn = std::stoi(batch.err.substr(column + 3));
+  EXPECT_EQ(line["warning_places"], json::array({{{"line", 1}, {"column", warnedColumn}}})) << batch.out;
+  EXPECT_EQ(line["error_places"], json::parse(R"([{"line": 1, "column": null}])")) << batch.out;
 }
 
 // An award received given by its target alone names no clause, so the cap over that target's clause
@@ -693,6 +700,20 @@ TEST(EvalCli, BadFactsInBatch) {
   EXPECT_NE(out[3].at("errors")[0].get<std::string>().find("企业.所在地: missing required fact"), std::string::npos);
   EXPECT_EQ(out[4].at("line"), 6);
   EXPECT_EQ(out[4].at("totals").at("max"), "5000000");
+  // The program reading the results gets the places stderr gives, one per error: the line, and the
+  // column of the field the message names. The JSON once had the line alone, so the accounting
+  // system's clerk searched a line of several hundred characters for the field.
+  EXPECT_EQ(out[1].at("error_places"), json::parse(R"([{"line": 2, "column": 47}])")) << r.out;
+  EXPECT_EQ(out[2].at("error_places"), json::parse(R"([{"line": 4, "column": 34}])")) << r.out;
+  EXPECT_EQ(out[3].at("error_places"), json::parse(R"([{"line": 5, "column": 27}])")) << r.out;
+  EXPECT_FALSE(out[0].contains("error_places"));
+  // A message that names no field (a JSON syntax error) has the line alone, as on stderr.
+  write(f, std::string(kGood) + "\n" + R"({"date":"2024-06-30","企业":{"所在地":"新北区",)" + "\n");
+  r = runPolc("eval policies/ --batch '" + f.string() + "'", "bad_batch_syntax");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.err.find(file + ":2: invalid JSON"), std::string::npos) << r.err;
+  const json syntax = json::parse(r.out.substr(r.out.find('\n') + 1));
+  EXPECT_EQ(syntax.at("error_places"), json::parse(R"([{"line": 2, "column": null}])")) << r.out;
 }
 
 // `-` reads standard input, for a system that pipes its applicants to polc; messages name it <stdin>.
