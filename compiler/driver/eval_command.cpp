@@ -125,15 +125,20 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
   struct stat st {};
   const bool fifo = !isStdin(options.batch) && ::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
   LineReader in(fd, facts::kMaxFactsBytes, fifo);
-  // The summary's file is created before the first applicant, so that a path that cannot be
-  // written fails at once rather than after the whole batch.
+  // The summary's file is made before the first applicant, so that a path that cannot be written
+  // fails at once rather than after the whole batch. Its temporary is then removed and made again at
+  // the end: a batch stopped by a signal (Ctrl-C, or SIGPIPE from `| head`) runs no destructor, and
+  // left `.NAME.tmp.XXXXXX` beside the target. A device or FIFO, written in place, stays open: the
+  // reader of a FIFO would take its closing for the end of the summary.
   std::optional<AtomicFile> summaryFile;
-  if (!options.summary.empty()) {
+  auto openSummary = [&] {
     summaryFile.emplace(options.summary);
-    if (!summaryFile->ok()) {
-      std::cerr << "polc eval: --summary " << summaryFile->error() << "\n";
-      return kExitErrors;
-    }
+    if (!summaryFile->ok()) std::cerr << "polc eval: --summary " << summaryFile->error() << "\n";
+    return summaryFile->ok();
+  };
+  if (!options.summary.empty()) {
+    if (!openSummary()) return kExitErrors;
+    if (!summaryFile->inPlace()) summaryFile.reset();
   }
   std::string line;
   int lineNo = 0, ok = 0, failed = 0;
@@ -208,7 +213,8 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       std::cout.flush();
     }
   }
-  if (summaryFile) {
+  if (!options.summary.empty()) {
+    if (!summaryFile && !openSummary()) return kExitErrors;
     summaryFile->write(summary.json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     if (std::string err = summaryFile->commit(); !err.empty()) {
       std::cerr << "polc eval: " << err << "\n";

@@ -30,6 +30,8 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   bool ok() const { return error_.empty(); }
+  // An existing device, FIFO or symbolic link, written in place: no temporary, no rename.
+  bool inPlace() const { return direct_; }
   const std::string& error() const { return error_; }
   // Appends; a failure is remembered and reported by commit().
   void write(std::string_view bytes);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -831,6 +832,47 @@ TEST(EvalCli, BatchSummaryFile) {
   EXPECT_EQ(sum.at("by_clause")[0].at("awards"), 21);
   EXPECT_EQ(sum.at("by_arrangement")[0].at("arrangement"), "按现行财政体制分级承担");
   EXPECT_EQ(sum.at("by_payer").size(), 0u);
+}
+
+// A batch stopped by a signal — Ctrl-C, or SIGPIPE when its results go to `| head` — runs no
+// destructor: the summary's temporary, made at the start to fail early on a path that cannot be
+// written, was left beside the target (`.s.json.tmp.XXXXXX`). Here polc reads its batch from a
+// pipe this test holds open, so that it is stopped in the middle of the batch.
+TEST(EvalCli, AnInterruptedBatchLeavesNoSummaryTemporary) {
+  const fs::path dir = scratch("interrupted"), out = scratch("interrupted.out");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  int in[2];
+  ASSERT_EQ(::pipe(in), 0);
+  const std::string polc = POLC_BINARY, policies = std::string(POLC_SOURCE_DIR) + "/policies",
+                    summary = (dir / "s.json").string();
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::dup2(in[0], STDIN_FILENO);
+    ::close(in[0]);
+    ::close(in[1]);
+    std::FILE* o = std::fopen(out.c_str(), "w");
+    ::dup2(::fileno(o), STDOUT_FILENO);
+    ::signal(SIGINT, SIG_DFL);
+    ::execl(polc.c_str(), polc.c_str(), "eval", policies.c_str(), "--batch", "-", "--summary", summary.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  const std::string line = std::string(kGood) + "\n";
+  ASSERT_EQ(::write(in[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  // Its result written, polc waits for the next line: the batch is under way.
+  for (int i = 0; i < 3000 && slurp(out).find('\n') == std::string::npos; ++i) ::usleep(10000);
+  ASSERT_NE(slurp(out).find('\n'), std::string::npos) << "polc wrote no result";
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(in[1]);
+  EXPECT_TRUE(WIFSIGNALED(status)) << status;
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  EXPECT_TRUE(left.empty()) << "left behind: " << (left.empty() ? "" : left[0]);
 }
 
 // On a terminal (a pseudo-terminal from script(1)), stderr shows a progress line that is erased
