@@ -92,12 +92,15 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
       "eval",
       "Evaluate one applicant (--facts) or many (--batch) against the policies: which clauses pay,\n"
       "how much, which are dropped by non-stacking rules or cut by caps, and who pays. A batch is\n"
-      "streamed: one JSON result per line on stdout, a summary on stderr (or --summary FILE).\n"
+      "streamed: one JSON result per line on stdout, a summary on stderr (or --summary FILE); a\n"
+      "line that fails is reported (on stderr, and as its JSON line: errors and their places) and\n"
+      "the batch goes on.\n"
       "Facts that are read but may not give the figure expected (a recognition granted after the\n"
       "evaluation date, which is not held yet; an award received given by its target alone, which\n"
       "no cap counts; an item listing several payees of a clause, such as two 引荐人, of which only\n"
       "the first is paid) are evaluated with a warning on stderr and in the JSON.\n"
-      "Exit status: 0 evaluated, 1 policy errors, bad facts or an evaluation error, 2 usage error.");
+      "Exit status: 0 evaluated, 1 policy errors, bad facts or an evaluation error (in a batch: of\n"
+      "any line), 2 usage error.");
   cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();
   auto* facts = cmd->add_option("--facts", options.facts, "The applicant's facts, JSON (docs/facts.md); - reads standard input");
   auto* batch = cmd->add_option("--batch", options.batch,

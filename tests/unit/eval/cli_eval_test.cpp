@@ -1178,6 +1178,15 @@ TEST(EvalCli, HelpNamesEveryWarning) {
     EXPECT_NE(r.out.find(warning), std::string::npos) << warning << "\n" << r.out;
 }
 
+// An operator reads in the help whether one bad line stops the batch: it did not say, and its exit
+// status "1 … bad facts" read as if the batch stopped at them.
+TEST(EvalCli, HelpSaysABatchGoesOnPastAFailedLine) {
+  CliRun r = runPolc("eval --help", "eval_help_batch");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.out.find("line that fails is reported"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(in a batch: of\nany line)"), std::string::npos) << r.out;
+}
+
 // The help states the defaults of build's options: --name's (policy, the files and namespace a
 // user finds without it: docs/cpp.md) was missing beside --emit's and --entry's.
 // -o naming one of the policy files read replaced it with the artefact (bytecode over schema.pol),
