@@ -112,7 +112,8 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     }
     fd = ::open(options.batch.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-      std::cerr << "polc eval: " << name << ": cannot read the file\n";
+      const std::string why = whyNotOpened(errno);  // before the stream's writes may set errno
+      std::cerr << "polc eval: " << name << ": " << why << "\n";
       return kExitErrors;
     }
   }

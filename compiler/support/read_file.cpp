@@ -45,7 +45,7 @@ std::string readAll(int fd, std::uintmax_t maxBytes, std::string& text, bool fif
 // no writer does not wait for one forever: one that has none after kFifoWriterWaitMs is refused.
 std::string readFifo(const std::string& path, std::uintmax_t maxBytes, std::string& text) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return errno == EACCES ? "permission denied" : std::strerror(errno);
+  if (fd < 0) return whyNotOpened(errno);
   std::string err = readAll(fd, maxBytes, text, true);
   ::close(fd);
   if (err.empty() && text.empty())
@@ -66,6 +66,12 @@ bool awaitFifoWriter(int fd) {
   return r > 0;
 }
 
+std::string whyNotOpened(int err) {
+  if (err == ENOENT || err == ENOTDIR) return "no such file or directory";
+  if (err == EACCES) return "permission denied";
+  return std::strerror(err);
+}
+
 InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
   InputFile r;
   auto fail = [&](const std::string& why) {
@@ -81,8 +87,7 @@ InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return fail("no such file or directory");
-    return fail(std::strerror(errno));
+    return fail(whyNotOpened(errno));
   }
   if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file");
   if (S_ISFIFO(st.st_mode)) {
@@ -97,7 +102,7 @@ InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes) {
                 std::to_string(maxBytes));
   // O_NONBLOCK: should the path have been replaced by a FIFO since stat, open must not wait.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return fail(errno == EACCES ? "permission denied" : std::strerror(errno));
+  if (fd < 0) return fail(whyNotOpened(errno));
   struct stat st2 {};
   if (::fstat(fd, &st2) != 0 || !S_ISREG(st2.st_mode)) {
     ::close(fd);

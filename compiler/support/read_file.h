@@ -20,6 +20,9 @@ struct InputFile {
 };
 
 InputFile readInputFile(const std::string& path, std::uintmax_t maxBytes);
+// Why an input could not be opened or found (an errno), in the words of InputFile::error: "no such
+// file or directory", "permission denied", else the system's.
+std::string whyNotOpened(int err);
 
 // How long a FIFO that no process has opened for writing is waited on. Linux reads the end of such
 // a FIFO at once; a writer started just before polc (`producer > fifo & polc … fifo`) may not have

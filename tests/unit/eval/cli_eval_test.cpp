@@ -717,6 +717,17 @@ TEST(EvalCli, BadFactsInBatch) {
   EXPECT_EQ(syntax.at("error_places"), json::parse(R"([{"line": 2, "column": null}])")) << r.out;
 }
 
+// A batch that cannot be opened says why, as --facts does: it said "cannot read the file" for a
+// mistyped path and for one the operator may not read alike.
+TEST(EvalCli, ABatchThatCannotBeOpenedSaysWhy) {
+  const fs::path missing = scratch("no_such_batch.jsonl");
+  fs::remove(missing);
+  CliRun r = runPolc("eval policies/ --batch '" + missing.string() + "'", "no_such_batch");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.err.find(missing.string() + ": no such file or directory"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
 // `-` reads standard input, for a system that pipes its applicants to polc; messages name it <stdin>.
 TEST(EvalCli, FactsAndBatchFromStandardInput) {
   CliRun fromFile = runPolc("eval policies/ --facts examples/applicants/p5.json --format json", "stdin_file");
