@@ -20,25 +20,32 @@ namespace {
 
 using polrt::Decimal;
 
-Decimal sum(const Decimal& a, const Decimal& b) {
+// Adds x to acc; false, acc unchanged, when the sum leaves Decimal's range (a scale-18 amount
+// past ≈ 1.7 × 10^20 元, a whole one past ≈ 1.7 × 10^38 元).
+bool accumulate(Decimal& acc, const Decimal& x) {
   Decimal out;
-  // A batch total that overflows 10^20 元 is not a number anyone reads; saturate rather than stop.
-  if (polrt::add(a, b, out) != polrt::ArithError::None) return a;
-  return out;
+  if (polrt::add(acc, x, out) != polrt::ArithError::None) return false;
+  acc = out;
+  return true;
 }
 
-std::string range(const Decimal& lo, const Decimal& hi) {
-  if (lo == hi) return eval::grouped(hi) + " 元";
-  return eval::grouped(lo) + " 至 " + eval::grouped(hi) + " 元";
-}
-
-std::string dec(const Decimal& d) { return d.normalized().toString(); }
+constexpr const char* kOverflowText = "beyond the exact decimal range (合计溢出)";
 
 }  // namespace
 
+std::string BatchSummary::range(const Sum& s) {
+  if (s.overflowed) return kOverflowText;
+  if (s.lo == s.hi) return eval::grouped(s.hi) + " 元";
+  return eval::grouped(s.lo) + " 至 " + eval::grouped(s.hi) + " 元";
+}
+
 void BatchSummary::addTo(Sum& s, const Decimal& lo, const Decimal& hi) {
-  s.lo = sum(s.lo, lo);
-  s.hi = sum(s.hi, hi);
+  // A sum that cannot hold the next amount is marked, never kept short of it: a total that left an
+  // award out would be a wrong number that looks right.
+  if (!s.overflowed && !(accumulate(s.lo, lo) && accumulate(s.hi, hi))) {
+    s.overflowed = true;
+    ++overflows_;
+  }
   ++s.awards;
 }
 
@@ -105,24 +112,24 @@ std::string BatchSummary::text() const {
   std::string out = fmt::format("{}: {} evaluated, {} failed\n", counted(evaluated_ + failed_, "applicant"), evaluated_,
                                 failed_);
   out += fmt::format("total: {} to {}, {}\n", counted(total_.awards, "award"), counted(total_.applicants, "applicant"),
-                     range(total_.lo, total_.hi));
+                     range(total_));
   for (const auto& [clause, s] : byClause_)
     out += fmt::format("clause {}: {} to {}, {}\n", p_.clauses[clause].citation, counted(s.awards, "award"),
-                       counted(s.applicants, "applicant"), range(s.lo, s.hi));
+                       counted(s.applicants, "applicant"), range(s));
   for (const auto& [clause, n] : benefits_)
     out += fmt::format("clause {}: benefit granted to {}\n", p_.clauses[clause].citation, counted(n, "applicant"));
   for (const auto& [clause, n] : negotiated_)
     out += fmt::format("clause {}: 一事一议 for {}\n", p_.clauses[clause].citation, counted(n, "applicant"));
-  for (const auto& [payer, s] : byPayer_) out += fmt::format("payer {}: {}\n", payer, range(s.lo, s.hi));
+  for (const auto& [payer, s] : byPayer_) out += fmt::format("payer {}: {}\n", payer, range(s));
   for (const auto& [text, s] : byArrangement_)
-    out += fmt::format("payer {}（no split）: {}\n", text, range(s.lo, s.hi));
+    out += fmt::format("payer {}（no split）: {}\n", text, range(s));
   // What no payer's line counts besides, so that the payer lines add up to the total.
-  if (noRule_.awards) out += fmt::format("no funding rule (未规定资金分担): {}\n", range(noRule_.lo, noRule_.hi));
+  if (noRule_.awards) out += fmt::format("no funding rule (未规定资金分担): {}\n", range(noRule_));
   if (undecided_.awards)
-    out += fmt::format("funding undecided (资金分担无法判断): {}\n", range(undecided_.lo, undecided_.hi));
+    out += fmt::format("funding undecided (资金分担无法判断): {}\n", range(undecided_));
   if (mayBeReplaced_.awards)
     out += fmt::format("may be replaced (可能被替换): {} to {}, {}\n", counted(mayBeReplaced_.awards, "award"),
-                       counted(mayBeReplaced_.applicants, "applicant"), range(mayBeReplaced_.lo, mayBeReplaced_.hi));
+                       counted(mayBeReplaced_.applicants, "applicant"), range(mayBeReplaced_));
   for (const auto& [key, s] : quota_) {
     const ir::Clause& cl = p_.clauses[key.first];
     std::int64_t places = cl.quota ? *cl.quota : 0;
@@ -138,8 +145,11 @@ std::string BatchSummary::text() const {
 
 nlohmann::json BatchSummary::json() const {
   using json = nlohmann::json;
-  auto sumJson = [](const Sum& s) {
-    return json{{"awards", s.awards}, {"applicants", s.applicants}, {"min", dec(s.lo)}, {"max", dec(s.hi)}};
+  auto amount = [](const Sum& s, const Decimal& d) { return s.overflowed ? json(nullptr) : json(d.normalized().toString()); };
+  auto sumJson = [&](const Sum& s) {
+    json j{{"awards", s.awards}, {"applicants", s.applicants}, {"min", amount(s, s.lo)}, {"max", amount(s, s.hi)}};
+    if (s.overflowed) j["overflowed"] = true;
+    return j;
   };
   json clauses = json::array();
   for (const auto& [clause, s] : byClause_) {
@@ -174,8 +184,9 @@ nlohmann::json BatchSummary::json() const {
                       {"qualifying", s.awards},
                       {"applicants", s.applicants},
                       {"over_subscribed_by", s.awards > places ? s.awards - places : 0},
-                      {"min", dec(s.lo)},
-                      {"max", dec(s.hi)}});
+                      {"min", amount(s, s.lo)},
+                      {"max", amount(s, s.hi)}});
+    if (s.overflowed) quotas.back()["overflowed"] = true;
   }
   return json{{"applicants", evaluated_ + failed_},
               {"evaluated", evaluated_},

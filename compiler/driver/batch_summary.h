@@ -25,17 +25,22 @@ class BatchSummary {
 
   std::string text() const;     // for stderr
   nlohmann::json json() const;  // for --summary FILE
+  // Sums that left the exact decimal range: shown as overflowed, never as a smaller number.
+  bool overflowed() const { return overflows_ > 0; }
 
  private:
   struct Sum {
     polrt::Decimal lo, hi;
     std::int64_t awards = 0;      // awards that pay (kept, capped or quota-limited)
     std::int64_t applicants = 0;  // applicants with at least one
+    bool overflowed = false;      // lo and hi stopped at the amount that did not fit
   };
   void addTo(Sum& s, const polrt::Decimal& lo, const polrt::Decimal& hi);
+  static std::string range(const Sum& s);
 
   const ir::Program& p_;
   std::int64_t evaluated_ = 0, failed_ = 0;
+  std::int64_t overflows_ = 0;  // sums marked overflowed
   Sum total_;
   std::map<int, Sum> byClause_;                  // clause index → sums
   std::map<std::string, Sum> byPayer_;           // payer → its parts

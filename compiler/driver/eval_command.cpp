@@ -226,7 +226,10 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
   } else {
     std::cerr << summary.text();
   }
-  return failed || stopped ? kExitErrors : kExitOk;
+  if (summary.overflowed())
+    std::cerr << "polc eval: error: a total of the summary is beyond the exact decimal range, so it is not given "
+                 "(each applicant's result is exact)\n";
+  return failed || stopped || summary.overflowed() ? kExitErrors : kExitOk;
 }
 
 }  // namespace

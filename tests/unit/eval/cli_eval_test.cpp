@@ -819,6 +819,30 @@ TEST(EvalCli, BatchSummaryCountsAQuotaWithoutYearOverTheBatch) {
   EXPECT_EQ(summary["quotas"][0].at("annual"), false);
 }
 
+// A total that no longer fits an exact decimal kept its old value and dropped the award (two
+// awards of 10^38 元 and one of 5 summed to 10^38 + 5): a wrong number that looks right. It is now
+// marked overflowed, in text and JSON, and the batch fails.
+TEST(EvalCli, BatchSummaryNeverDropsAnAwardThatOverflowsATotal) {
+  fs::path pol = scratch("overflow.pol"), f = scratch("overflow.jsonl"), s = scratch("overflow.json");
+  write(pol, "主体 企业 { 事实 x: 元 }\n标的 甲\n文件 T { 文号 \"T\" 条 1 { 款 1 { 原文 \"照付。\" 对象 企业 标的 甲 "
+             "条件 x 超 0元 给予 x } } }\n");
+  std::string big = R"({"date":"2024-06-30","企业":{"x":"100000000000000000000000000000000000000"}})";
+  write(f, big + "\n" + big + "\n" + R"({"date":"2024-06-30","企业":{"x":"5"}})" "\n");
+  CliRun r = runPolc("eval '" + pol.string() + "' --batch '" + f.string() + "'", "overflow");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_NE(r.err.find("total: 3 awards to 3 applicants, beyond the exact decimal range (合计溢出)\n"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("000,005"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("polc eval: error: a total of the summary is beyond the exact decimal range"), std::string::npos)
+      << r.err;
+  fs::remove(s);
+  r = runPolc("eval '" + pol.string() + "' --batch '" + f.string() + "' --summary '" + s.string() + "'", "overflow_json");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  json summary = json::parse(slurp(s));
+  EXPECT_EQ(summary.at("total"), json::parse(R"({"awards": 3, "applicants": 3, "min": null, "max": null, "overflowed": true})"));
+  EXPECT_FALSE(summary.at("funding_undecided").contains("overflowed"));
+}
+
 TEST(EvalCli, BatchSummaryFile) {
   fs::path f = scratch("summary_file.jsonl"), s = scratch("summary.json");
   fs::remove(s);
