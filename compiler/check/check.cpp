@@ -21,7 +21,10 @@ Result Checker::run() {
   tiers();
   caps();
   neverActs();
-  for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) readsBeforeFirstValue(c);
+  for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) {
+    readsBeforeFirstValue(c);
+    if (o_.quoteNumbers) numbersAgainstQuote(c);
+  }
   std::stable_sort(out_.findings.begin(), out_.findings.end(), [](const Finding& a, const Finding& b) {
     return std::make_tuple(a.span.file, a.span.begin, std::string(codeOf(a.kind))) <
            std::make_tuple(b.span.file, b.span.begin, std::string(codeOf(b.kind)));

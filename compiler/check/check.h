@@ -43,6 +43,7 @@ enum class FindingKind {
   NegativeAmount,         // W0636
   NeverActs,              // W0637
   ReadBeforeFirstValue,   // W0638
+  QuoteNumber,            // W0639
   Shadowed,               // W0640
 };
 
@@ -53,7 +54,8 @@ Severity defaultSeverity(FindingKind k);
 const std::vector<FindingKind>& allKinds();
 const char* ruleDescription(FindingKind k);
 // Whether findings of this kind carry an applicant: not those about the rules themselves (a cap or a
-// group that can never act), which no evaluation of one applicant could show.
+// group that can never act, a number the 原文 does not state), which no evaluation of one applicant
+// could show.
 bool hasWitness(FindingKind k);
 
 struct ClauseRefInfo {
@@ -90,6 +92,9 @@ struct Options {
   // Confirm each overlap's witness with the reference evaluator before reporting it (and report the
   // pair as undecided when the evaluator disagrees).
   bool confirm = true;
+  // Compare the numbers each clause's code writes with those of its 原文 (W0639). The checker's own
+  // tests turn it off for small policies whose 原文 are placeholders written for another finding.
+  bool quoteNumbers = true;
 };
 
 // The pairs of alternatives (boxes of the two conditions, or bounds on one dated read) a gap search

@@ -474,6 +474,9 @@ class Checker {
   // ---- a parameter read before its first value, in a document with no 有效期 start (check_first_value.cpp) ----
   void readsBeforeFirstValue(int c);
 
+  // ---- numbers the code writes that the clause's 原文 does not state (check_quoted_numbers.cpp) ----
+  void numbersAgainstQuote(int c);
+
   // ---- caps and non-stacking groups that never act (check_never_acts.cpp) ----
   void neverActs();
   // Whether an award of clause c can count for a cap or a group: money, from a clause that can apply.

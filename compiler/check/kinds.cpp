@@ -68,6 +68,9 @@ const KindInfo kKinds[] = {
     {FindingKind::ReadBeforeFirstValue, "W0638", "read_before_first_value", Severity::Warning,
      "A dated parameter read on the evaluation date, in a document whose 有效期 has no start, has no value before "
      "its first date: an evaluation dated before it that reaches the read stops with an error"},
+    {FindingKind::QuoteNumber, "W0639", "quote_number", Severity::Warning,
+     "A number the clause's code writes (an amount, a rate, a cap, a threshold) that its 原文 does not state in any "
+     "equal form: 3‰ written as 3%, 500万元 as 50万元"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},
 };
@@ -83,7 +86,7 @@ const char* codeOf(FindingKind k) { return info(k).code; }
 const char* kindName(FindingKind k) { return info(k).name; }
 Severity defaultSeverity(FindingKind k) { return info(k).severity; }
 const char* ruleDescription(FindingKind k) { return info(k).rule; }
-bool hasWitness(FindingKind k) { return k != FindingKind::NeverActs; }
+bool hasWitness(FindingKind k) { return k != FindingKind::NeverActs && k != FindingKind::QuoteNumber; }
 const std::vector<FindingKind>& allKinds() {
   static const std::vector<FindingKind> all = [] {
     std::vector<FindingKind> v;

@@ -102,6 +102,7 @@ inline constexpr const char* kRateOver100 = "W0633";
 inline constexpr const char* kCapNotPositive = "W0634";
 inline constexpr const char* kRoundingMovesAmount = "W0635";
 inline constexpr const char* kNegativeAmount = "W0636";
+inline constexpr const char* kQuoteNumber = "W0639";
 inline constexpr const char* kShadowed = "W0640";
 
 }  // namespace polc::diag

@@ -1,0 +1,237 @@
+#include "check/quoted_numbers.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
+#include "support/source.h"
+
+namespace polc::check {
+
+namespace {
+
+using polrt::Decimal;
+
+// Full-width digits and signs as their ASCII forms, so that one scanner reads both.
+std::u32string normalised(std::string_view text) {
+  std::u32string s = decodeUtf8(text);
+  for (char32_t& c : s) {
+    if (c >= U'０' && c <= U'９') c = U'0' + (c - U'０');
+    else if (c == U'．') c = U'.';
+    else if (c == U'％') c = U'%';
+    else if (c == U'／') c = U'/';
+    else if (c == U'－' || c == U'–' || c == U'~' || c == U'～') c = U'-';
+    else if (c == U'\u3000') c = U' ';
+  }
+  return s;
+}
+
+bool ascii(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+int chineseDigit(char32_t c) {
+  static const std::u32string kDigits = U"零一二三四五六七八九";
+  if (c == U'〇') return 0;
+  if (c == U'两') return 2;
+  auto at = kDigits.find(c);
+  return at == std::u32string::npos ? -1 : static_cast<int>(at);
+}
+
+// The power of ten of a scale character: 十 1, 百 2, 千 3, 万 4, 亿 8; 0 for any other.
+int scaleOf(char32_t c) {
+  switch (c) {
+    case U'十': return 1;
+    case U'百': return 2;
+    case U'千': return 3;
+    case U'万': return 4;
+    case U'亿': return 8;
+    default: return 0;
+  }
+}
+
+// `一万五千`, `三`, `十二`, `两`: the value of a run of Chinese numerals; nullopt when the run has no
+// digit (a bare `万` or `亿` is a scale, read by the caller).
+std::optional<std::int64_t> chineseValue(std::u32string_view run) {
+  std::int64_t total = 0, tenThousands = 0, section = 0, digit = 0;
+  bool any = false;
+  for (char32_t c : run) {
+    int d = chineseDigit(c);
+    if (d >= 0) {
+      digit = d;
+      any = true;
+      continue;
+    }
+    int p = scaleOf(c);
+    if (p <= 3) {
+      std::int64_t unit = p == 1 ? 10 : p == 2 ? 100 : 1000;
+      section += (digit == 0 ? 1 : digit) * unit;
+      any = true;
+    } else if (p == 4) {
+      tenThousands += (section + digit == 0 ? 1 : section + digit) * 10000;
+      section = 0;
+    } else {
+      total += (tenThousands + section + digit == 0 ? 1 : tenThousands + section + digit) * 100000000;
+      tenThousands = section = 0;
+    }
+    digit = 0;
+  }
+  if (!any) return std::nullopt;
+  return total + tenThousands + section + digit;
+}
+
+class Scanner {
+ public:
+  Scanner(std::u32string s, const std::vector<std::string>& units) : s_(std::move(s)) {
+    units_.push_back(U"元");
+    for (const auto& u : units) units_.push_back(decodeUtf8(u));
+    // Longest first: 吨标煤 before 吨.
+    std::stable_sort(units_.begin(), units_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  }
+
+  std::vector<QuotedNumber> run() {
+    for (std::size_t i = 0; i < s_.size();) {
+      std::size_t next = number(i);
+      i = next > i ? next : i + 1;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // What follows a number: a scale, then a percentage or a unit.
+  struct Suffix {
+    int pow10 = 0;
+    std::string unit;
+    std::size_t end = 0;
+    bool any = false;  // a scale, a % or a unit was read
+  };
+
+  bool at(std::size_t i, std::u32string_view word) const { return s_.compare(i, word.size(), word) == 0; }
+
+  std::size_t spaces(std::size_t i) const {
+    while (i < s_.size() && s_[i] == U' ') ++i;
+    return i;
+  }
+
+  // The unit at i (longest first), and `/unit` after it: `元/吨标煤`.
+  std::optional<std::pair<std::string, std::size_t>> unitAt(std::size_t i) const {
+    for (const auto& u : units_) {
+      if (!at(i, u)) continue;
+      std::string name = encodeUtf8(u);
+      std::size_t end = i + u.size();
+      if (end < s_.size() && s_[end] == U'/')
+        for (const auto& v : units_)
+          if (at(end + 1, v)) return std::make_pair(name + "/" + encodeUtf8(v), end + 1 + v.size());
+      return std::make_pair(name, end);
+    }
+    return std::nullopt;
+  }
+
+  Suffix suffix(std::size_t i, bool scales) const {
+    Suffix out;
+    i = spaces(i);
+    while (scales && i < s_.size() && scaleOf(s_[i]) > 0) {
+      out.pow10 += scaleOf(s_[i++]);
+      out.any = true;
+    }
+    out.end = i;
+    if (at(i, U"%") || at(i, U"个百分点")) {
+      out.pow10 -= 2;
+      out.end = i + (s_[i] == U'%' ? 1 : 4);
+      out.any = true;
+    } else if (at(i, U"‰")) {
+      out.pow10 -= 3;
+      out.end = i + 1;
+      out.any = true;
+    } else if (auto u = unitAt(i)) {
+      out.unit = u->first;
+      out.end = u->second;
+      out.any = true;
+    }
+    return out;
+  }
+
+  void emit(std::size_t from, std::size_t to, Decimal value, const Suffix& sfx) {
+    Decimal v;
+    if (polrt::shift(value, sfx.pow10, v) == polrt::ArithError::None)
+      out_.push_back(QuotedNumber{v.normalized(), sfx.unit, encodeUtf8(s_.substr(from, to - from))});
+  }
+
+  // A number's digits at i: Arabic (`1.5`), Chinese (`一万五千`), or after 百分之 / 千分之.
+  struct Digits {
+    Decimal value;
+    std::size_t end = 0;
+    bool chineseScaled = false;  // the run held its own 万/亿: no scale after it
+  };
+  std::optional<Digits> digits(std::size_t i) const {
+    if (i >= s_.size()) return std::nullopt;
+    std::size_t j = i;
+    if (ascii(s_[j])) {
+      while (j < s_.size() && (ascii(s_[j]) || (s_[j] == U'.' && j + 1 < s_.size() && ascii(s_[j + 1])))) ++j;
+      auto d = Decimal::parse(encodeUtf8(s_.substr(i, j - i)));
+      if (!d) return std::nullopt;
+      return Digits{*d, j, false};
+    }
+    while (j < s_.size() && j - i < 16 && (chineseDigit(s_[j]) >= 0 || scaleOf(s_[j]) > 0)) ++j;
+    // A run ending on a scale that a unit follows keeps the scale in the run (`十万元`); 百分之 is
+    // read by the caller.
+    auto v = chineseValue(s_.substr(i, j - i));
+    if (!v) return std::nullopt;
+    bool scaled = std::any_of(s_.begin() + static_cast<std::ptrdiff_t>(i), s_.begin() + static_cast<std::ptrdiff_t>(j),
+                              [](char32_t c) { return scaleOf(c) >= 4; });
+    return Digits{Decimal::fromInt(*v), j, scaled};
+  }
+
+  std::size_t number(std::size_t i) {
+    if (at(i, U"全额")) {  // the whole of it: 100 %
+      emit(i, i + 2, Decimal::fromInt(1), Suffix{});
+      return i + 2;
+    }
+    for (auto [prefix, pow10] : {std::pair<std::u32string_view, int>{U"百分之", -2}, {U"千分之", -3}}) {
+      if (!at(i, prefix)) continue;
+      auto d = digits(i + prefix.size());
+      if (!d) return i + prefix.size();
+      Suffix rate;
+      rate.pow10 = pow10;
+      emit(i, d->end, d->value, rate);
+      return d->end;
+    }
+    auto d = digits(i);
+    if (!d) return bareScale(i);
+    Suffix sfx = suffix(d->end, !d->chineseScaled);
+    if (sfx.any || !range(i, *d)) emit(i, sfx.any ? sfx.end : d->end, d->value, sfx);
+    return sfx.any ? sfx.end : d->end;
+  }
+
+  // `100—300万元`, `3-5年`: the first end takes the scale and unit of the second.
+  // Whether it read one.
+  bool range(std::size_t from, const Digits& first) {
+    std::size_t j = spaces(first.end);
+    if (j >= s_.size() || !(s_[j] == U'-' || s_[j] == U'—' || s_[j] == U'至' || s_[j] == U'到')) return false;
+    j = spaces(j + (at(j, U"——") ? 2 : 1));
+    auto second = digits(j);
+    if (!second) return false;
+    Suffix sfx = suffix(second->end, !second->chineseScaled);
+    if (sfx.any) emit(from, first.end, first.value, sfx);
+    return sfx.any;
+  }
+
+  // `超亿元`, `每万元`: a scale with no digits before a unit is one of it.
+  std::size_t bareScale(std::size_t i) {
+    if (scaleOf(s_[i]) < 4 || (i > 0 && (ascii(s_[i - 1]) || chineseDigit(s_[i - 1]) >= 0))) return i;
+    Suffix sfx = suffix(i, true);
+    if (sfx.unit.empty()) return i;
+    emit(i, sfx.end, Decimal::fromInt(1), sfx);
+    return sfx.end;
+  }
+
+  std::u32string s_;
+  std::vector<std::u32string> units_;
+  std::vector<QuotedNumber> out_;
+};
+
+}  // namespace
+
+std::vector<QuotedNumber> quotedNumbers(std::string_view text, const std::vector<std::string>& units) {
+  return Scanner(normalised(text), units).run();
+}
+
+}  // namespace polc::check

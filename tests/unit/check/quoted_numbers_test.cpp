@@ -1,0 +1,130 @@
+// The numbers W0639 reads in a 原文 (check/quoted_numbers.h): each form the seed texts write, and
+// the value and unit it must come out as, so that the code's `1亿元` meets the text's `10000万元`.
+#include <gtest/gtest.h>
+
+#include "check/quoted_numbers.h"
+#include "check_util.h"
+
+namespace polc::test {
+namespace {
+
+using check::quotedNumbers;
+using polrt::Decimal;
+
+const std::vector<std::string> kUnits{"元", "吨标煤", "吨", "年", "美元", "家"};
+
+// "value unit" for each number of the text, in order.
+std::vector<std::string> read(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& q : quotedNumbers(text, kUnits)) out.push_back(q.value.toString() + (q.unit.empty() ? "" : " " + q.unit));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(QuotedNumbers, MoneyWithItsScale) {
+  EXPECT_EQ(read("给予50万元奖励"), V{"500000 元"});
+  EXPECT_EQ(read("最高不超过 500 万元"), V{"5000000 元"});
+  EXPECT_EQ(read("超1.5亿元"), V{"150000000 元"});
+  EXPECT_EQ(read("每人 10000 元"), V{"10000 元"});
+  EXPECT_EQ(read("总规模超 50 亿元"), V{"5000000000 元"});
+  EXPECT_EQ(read("1万亿元"), V{"1000000000000 元"});
+}
+
+TEST(QuotedNumbers, AScaleWithoutDigitsIsOne) {
+  EXPECT_EQ(read("技术设备投入超亿元"), V{"100000000 元"});
+  EXPECT_EQ(read("万亿之城"), V{});
+}
+
+TEST(QuotedNumbers, RatesInEveryForm) {
+  EXPECT_EQ(read("按 50% 奖励"), V{"0.5"});
+  EXPECT_EQ(read("按5‰给予"), V{"0.005"});
+  EXPECT_EQ(read("按照 0.1‰ 给予奖励"), V{"0.0001"});
+  EXPECT_EQ(read("百分之三"), V{"0.03"});
+  EXPECT_EQ(read("千分之三"), V{"0.003"});
+  EXPECT_EQ(read("百分之五十"), V{"0.5"});
+  EXPECT_EQ(read("提高2个百分点"), V{"0.02"});
+  EXPECT_EQ(read("给予地方贡献全额奖励"), V{"1"});
+  // 3‰ and 3% are different numbers: the slip W0639 is for.
+  EXPECT_NE(read("3‰"), read("3%"));
+}
+
+TEST(QuotedNumbers, FullWidthDigitsAndSigns) {
+  EXPECT_EQ(read("５００万元"), V{"5000000 元"});
+  EXPECT_EQ(read("３％"), V{"0.03"});
+  EXPECT_EQ(read("１．５亿元"), V{"150000000 元"});
+}
+
+TEST(QuotedNumbers, ChineseNumerals) {
+  EXPECT_EQ(read("三年内"), V{"3 年"});
+  EXPECT_EQ(read("两年"), V{"2 年"});
+  EXPECT_EQ(read("十万元"), V{"100000 元"});
+  EXPECT_EQ(read("一万五千元"), V{"15000 元"});
+  EXPECT_EQ(read("第一年"), V{"1 年"});
+  EXPECT_EQ(read("一次性"), V{"1"});
+}
+
+TEST(QuotedNumbers, UnitsOtherThanMoney) {
+  EXPECT_EQ(read("超 5000 万美元"), V{"50000000 美元"});
+  EXPECT_EQ(read("按最高500元/吨标煤节能量"), V{"500 元/吨标煤"});
+  EXPECT_EQ(read("节能量达50吨标煤以上"), V{"50 吨标煤"});  // 吨标煤, not 吨
+  EXPECT_EQ(read("不少于 10 家"), V{"10 家"});
+  EXPECT_EQ(read("世界 500 强"), V{"500"});  // an undeclared unit: a plain number
+}
+
+TEST(QuotedNumbers, ARangesFirstEndTakesTheUnitOfTheSecond) {
+  EXPECT_EQ(read("100—300万元"), (V{"1000000 元", "3000000 元"}));
+  EXPECT_EQ(read("3-5年"), (V{"3 年", "5 年"}));
+  EXPECT_EQ(read("按每人1000元—4000元"), (V{"1000 元", "4000 元"}));
+  EXPECT_EQ(read("1～2亿元"), (V{"100000000 元", "200000000 元"}));
+}
+
+TEST(QuotedNumbers, KeepsTheTextAsWritten) {
+  auto q = quotedNumbers("最高 50 万元，千分之三", kUnits);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "50 万元");
+  EXPECT_EQ(q[1].text, "千分之三");
+}
+
+// W0639 on the seeds: every number their code writes is in the 原文 or a 释义, and a slip in one is
+// reported at the number, with the 原文's numbers in the note.
+std::vector<const check::Finding*> quoteFindings(const Files& files, const Checked*& keep) {
+  static std::unique_ptr<Checked> c;
+  c = compileAll(files, true, check::Options{});
+  keep = c.get();
+  return c->program ? c->find(check::FindingKind::QuoteNumber) : std::vector<const check::Finding*>{};
+}
+
+TEST(QuoteNumbers, TheSeedsStateEveryNumberTheirCodeWrites) {
+  const Checked* c = nullptr;
+  auto f = quoteFindings(seedFiles(), c);
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(f.empty()) << c->listing();
+}
+
+TEST(QuoteNumbers, APermilleWrittenAsAPercentageIsReportedAtTheNumber) {
+  Files files = seedFiles();
+  mutate(files, "changzhou-2022-industry-policy", "给予 债券融资额 × 0.1‰", "给予 债券融资额 × 0.1%");
+  const Checked* c = nullptr;
+  auto f = quoteFindings(files, c);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("第25条第1款第2项 writes `0.1%`"), std::string::npos) << f[0]->message;
+  const auto& where = c->sm.file(f[0]->span.file).codepoints();
+  EXPECT_EQ(encodeUtf8(where.substr(f[0]->span.begin, f[0]->span.end - f[0]->span.begin)), "0.1%");
+  ASSERT_FALSE(f[0]->notes.empty());
+  EXPECT_NE(f[0]->notes[0].message.find("states 0.1‰, 50 万元"), std::string::npos) << f[0]->notes[0].message;
+  c->expectReplays(*f[0]);  // about the encoding: no witness, no file
+}
+
+TEST(QuoteNumbers, ANumberStatedInTheInterpretationIsAccepted) {
+  // Wujin's 第4条第1款第5项 pays 50万元 where the text writes “50万”: its 释义 says so.
+  Files files = seedFiles();
+  mutate(files, "wujin", "释义 \"原文“50万”即50万元。\"", "");
+  const Checked* c = nullptr;
+  auto f = quoteFindings(files, c);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("第4条第1款第5项 writes `50万元`"), std::string::npos) << f[0]->message;
+}
+
+}  // namespace
+}  // namespace polc::test
