@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -41,7 +42,6 @@ std::string title(int i) { return fmt::format("称号{}", i % kTitles); }
 std::string clause(int number, int kind, int t, std::mt19937& rng, bool district) {
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   int a = pick(kTitles), b = pick(kTitles), c = pick(kTitles);
-  std::string head = fmt::format("    款 {} \"条款{}\" {{\n      原文 \"合成条款{}：按模板{}生成。\"\n", number, number, number, kind);
   std::string body;
   int amount = district ? 5 + 5 * pick(10) : 20 + 10 * pick(30);
   switch (kind) {
@@ -93,6 +93,11 @@ std::string clause(int number, int kind, int t, std::mt19937& rng, bool district
           t, title(a), amount);
       break;
   }
+  // The 原文 states what the clause's code writes, as a real clause's text does: the numbers
+  // W0639 compares are all in it, so the benchmark times that comparison and reports none.
+  std::string text = body;
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  std::string head = fmt::format("    款 {} \"条款{}\" {{\n      原文 \"合成条款{}（模板{}）：{}\"\n", number, number, number, kind, text);
   return head + body + "    }\n";
 }
 
