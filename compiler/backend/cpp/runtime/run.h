@@ -119,16 +119,18 @@ struct Run {
         [this](int i) { return r.instances[static_cast<std::size_t>(i)].parent; },
         owned, [this](int i) { return r.path(i); }, [this](int sub) { return std::string(p.subjects[sub].name); },
         [](const ClauseInfo& cl) { return std::string(cl.citation); },
-        [this](int c, int item) {
-          // Asked only for an item listing several payees: a pass over the awards.
-          for (const Award& aw : r.awards)
-            if (aw.clause == c && aw.payee == item &&
-                grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi))
-              return true;
-          return false;
-        },
-        r.warnings);
-  }  // polc eval's warnings about an award received in the evaluation year under a 一次性 clause that
+        // Asked only for an item listing several payees: a pass over the awards.
+        [this](int c, int item) { return grants(c, item, &Award::payee); }, r.warnings);
+  }
+  // Whether the result grants something by clause c to the item in `who` (its payee or the item
+  // it was evaluated for): a pass over the awards.
+  bool grants(int c, int item, int Award::*who) const {
+    for (const Award& aw : r.awards)
+      if (aw.clause == c && aw.*who == item && grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi))
+        return true;
+    return false;
+  }
+  // polc eval's warnings about an award received in the evaluation year under a 一次性 clause that
   // the result pays again to its item (polc_decimal.h, onceThisYearWarnings): 一次性 counts earlier
   // years only, and whether a re-evaluation in the same year pays again is the policy owner's to say.
   // After warnSharedPayees, as polc eval gives them.
@@ -138,14 +140,7 @@ struct Run {
         static_cast<int>(received.size()), p.clauses, year, [&](int x) { return at(x).clause; },
         [&](int x) { return at(x).award->year; }, [&](int x) { return at(x).instance; },
         [this](int i) { return r.path(i); }, [](const ClauseInfo& cl) { return std::string(cl.citation); },
-        [this](int c, int item) {
-          for (const Award& aw : r.awards)
-            if (aw.clause == c && aw.instance == item &&
-                grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi))
-              return true;
-          return false;
-        },
-        r.warnings);
+        [this](int c, int item) { return grants(c, item, &Award::instance); }, r.warnings);
   }
 
   // A number filled in code outside its fact's bounds (values.h), tested where a clause reads it:
