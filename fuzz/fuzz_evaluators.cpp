@@ -3,7 +3,8 @@
 // evaluators.h; the sanitizer build has no LLVM). They must agree: each reader accepts the same
 // files (the generated code reads facts with its own JSON reader, compiled into an embedder's
 // program), and the evaluators give the same awards, totals, missing facts and explanations, or the
-// same error. A disagreement aborts, with the outcomes printed; so do a crash and a sanitizer report.
+// same error. A disagreement aborts, with the outcomes printed; so do a crash and a sanitizer report,
+// also in the reasons of `--why-not all`, computed on the reference's result.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -37,5 +38,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::fprintf(stderr, "fuzz_evaluators: the evaluators disagree\n%s", report.c_str());
     std::abort();
   }
+  gEvaluators->whyNotAll(json);  // `--why-not all` on the same facts: a crash or a sanitizer report
   return 0;
 }

@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <numeric>
 
 #include "backend/bytecode/bridge.h"
 #include "backend/bytecode/emit.h"
 #include "backend/llvm/jit.h"
+#include "eval/why_not.h"
 #include "facts/facts.h"
 #include "ir/lower.h"
 #include "sema/analyze.h"
@@ -193,6 +195,19 @@ std::string Evaluators::disagreement(const Outcome out[kCount], bool words) cons
 const char* Evaluators::name(int which) {
   static const char* const kNames[] = {"reference", "vm", "llvm", "generated C++"};
   return kNames[which];
+}
+
+std::size_t Evaluators::whyNotAll(const std::string& json) {
+  auto facts = facts::readFacts(*s_->model, *s_->program, json);
+  if (!facts.ok()) return 0;
+  try {
+    auto r = eval::evaluate(*s_->program, facts.applicant, eval::Options{});
+    std::vector<int> every(s_->program->clauses.size());
+    std::iota(every.begin(), every.end(), 0);
+    return eval::whyNot(*s_->program, facts.applicant, r, every, false).size();
+  } catch (const eval::EvalError&) {
+    return 0;  // the applicant's evaluation error: polc eval prints it, and no reasons
+  }
 }
 
 void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount]) {

@@ -35,6 +35,10 @@ class Evaluators {
   // accepted, then core and detail; with `words`, also the facts errors' texts, letter for letter);
   // else each evaluator's outcome, to print.
   std::string disagreement(const Outcome out[kCount], bool words = false) const;
+  // The reasons `polc eval --why-not all` gives for one applicant (every clause, every item), from
+  // the reference's result; how many. Run by fuzz_evaluators on each input, for a crash or a
+  // sanitizer report in them: they are the reference's condition evaluation, read after any backend.
+  std::size_t whyNotAll(const std::string& json);
 
  private:
   struct State;
