@@ -69,8 +69,8 @@ class Backend {
   std::unique_ptr<polrt::Session> session_;
 };
 
-// Where a message about a batch line stands: the line, and the column of the field it names (none
-// for a message that names no field, such as a JSON syntax error or an evaluation error). stderr
+// Where a message about a batch line stands: the line, and the column of the field it names or of a
+// JSON syntax error (none for a message that names neither, such as an evaluation error). stderr
 // gives it as `FILE:N:C: ` (`FILE:N: `); the line's JSON as {"line": N, "column": C or null}, one
 // per message, so that a program reading the results finds the field as a person reading stderr does.
 struct BatchPlace {

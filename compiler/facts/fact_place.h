@@ -15,7 +15,8 @@ namespace polc::facts {
 // The place of the value the path a message begins with names (the text up to its first space or
 // colon: `企业.项目[1].设备投入`); of the deepest part of that path the text has, when the message is
 // about a field that is not there (`个人.所在地: missing required fact` points at `个人`'s object).
-// nullopt when the message names no field of the text (`no applicant: …`, a JSON syntax error).
+// A JSON syntax error is placed where its words say (`invalid JSON at line 2, column 14: …`).
+// nullopt when the message names no field of the text (`no applicant: …`).
 std::optional<polrt::JsonLineColumn> placeOfMessage(std::string_view text, std::string_view message);
 
 // `message` after the file's name and, when it names a field of `text`, that field's line and column:

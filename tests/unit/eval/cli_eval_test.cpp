@@ -708,13 +708,15 @@ TEST(EvalCli, BadFactsInBatch) {
   EXPECT_EQ(out[2].at("error_places"), json::parse(R"([{"line": 4, "column": 34}])")) << r.out;
   EXPECT_EQ(out[3].at("error_places"), json::parse(R"([{"line": 5, "column": 27}])")) << r.out;
   EXPECT_FALSE(out[0].contains("error_places"));
-  // A message that names no field (a JSON syntax error) has the line alone, as on stderr.
+  // A JSON syntax error is placed where its words say, the column in characters (新北区 is 3): the
+  // JSON once gave it a null column, leaving the program to read the message's words.
   write(f, std::string(kGood) + "\n" + R"({"date":"2024-06-30","企业":{"所在地":"新北区",)" + "\n");
   r = runPolc("eval policies/ --batch '" + f.string() + "'", "bad_batch_syntax");
   EXPECT_EQ(r.exit, 1);
-  EXPECT_NE(r.err.find(file + ":2: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file + ":2:40: invalid JSON at line 1, column 40: expected a key in double quotes"), std::string::npos)
+      << r.err;
   const json syntax = json::parse(r.out.substr(r.out.find('\n') + 1));
-  EXPECT_EQ(syntax.at("error_places"), json::parse(R"([{"line": 2, "column": null}])")) << r.out;
+  EXPECT_EQ(syntax.at("error_places"), json::parse(R"([{"line": 2, "column": 40}])")) << r.out;
 }
 
 // A batch that cannot be opened says why, as --facts does: it said "cannot read the file" for a
