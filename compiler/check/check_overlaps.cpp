@@ -526,7 +526,19 @@ bool Checker::sameForEveryone(int a, int b) const {
 // a box, alternative by alternative (`(改造 或 级别 为 国家级) 且 设备投入 低于 100万元` beside `设备投入 超
 // 100万元` leaves 100万元 to 改造 projects): every claim is the evaluator's on the witness.
 void Checker::gap(int a, int b) {
-  if (!numberGap(a, b) && !parameterGap(a, b)) cornerGap(a, b);
+  gapCut_ = false;
+  if (numberGap(a, b) || parameterGap(a, b) || cornerGap(a, b)) return;
+  if (gapCut_) gapNotSearched(a, b);
+}
+
+void Checker::gapNotSearched(int a, int b) {
+  Finding& f = add(FindingKind::GapNotSearched, a,
+                   fmt::format("the values between {} and {} on {} were not all searched for a gap: their conditions "
+                               "have more alternatives than the {} pairs a gap search tries, so a boundary or stretch "
+                               "that neither pays is neither reported nor ruled out",
+                               cite(a), cite(b), targetName(a), kGapPairsPerClausePair));
+  noteOther(f, b, "the other clause");
+  f.help.push_back("a condition written as fewer alternatives (fewer 或, or a 分档 table) is searched in full");
 }
 
 // On a number, or on the levels of an ordered enumeration (check_enum_gaps.cpp).
@@ -536,6 +548,7 @@ bool Checker::numberGap(int a, int b) {
   const std::vector<Box> bs = joinedBoxes(pay(b));
   if (as.size() * bs.size() > kGapPairsPerClausePair) {
     ++out_.stats.gapSearchesCut;
+    gapCut_ = true;
     return false;
   }
   for (const Box& A : as)

@@ -326,6 +326,7 @@ bool Checker::parameterGap(int a, int b) {
       if (!sameRead(x.bound, y.bound) || above(x.bound.op) == above(y.bound.op)) continue;
       if (++tried > kGapPairsPerClausePair) {
         ++out_.stats.gapSearchesCut;
+        gapCut_ = true;
         return false;
       }
       const bool band = bothSides(as, x) || bothSides(bs, y);

@@ -172,8 +172,10 @@ class Checker {
 
   // Two clauses of one target and subject that do not overlap: a boundary point (W0622) or a stretch
   // (W0624) between them that no clause pays, on a number or else on a dated parameter; else the corner
-  // of a grid beside them that no clause pays (check_grid_gaps.cpp).
+  // of a grid beside them that no clause pays (check_grid_gaps.cpp). A search stopped at
+  // kGapPairsPerClausePair (gapCut_) and finding nothing is said as W0641.
   void gap(int a, int b);
+  void gapNotSearched(int a, int b);
   bool numberGap(int a, int b);
   std::vector<Box> joinedBoxes(const Cond& c) const;
   // The pairs of alternatives gap() compares, at most (32 boxes each would be a thousand).
@@ -529,6 +531,8 @@ class Checker {
   std::map<std::pair<int, int>, std::string> related_;
   // The reads W0638 reported (file, offset): a 申报条件 or 资金分担 is every clause's, and said once.
   std::set<std::pair<FileId, std::uint32_t>> readsReported_;
+  // Set by a gap search of the current pair that stopped at kGapPairsPerClausePair.
+  bool gapCut_ = false;
   Result out_;
 };
 

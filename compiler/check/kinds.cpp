@@ -73,6 +73,9 @@ const KindInfo kKinds[] = {
      "equal form: 3‰ written as 3%, 500万元 as 50万元"},
     {FindingKind::Shadowed, "W0640", "shadowed", Severity::Warning,
      "Inside a take-the-highest group, a clause can never be the one kept"},
+    {FindingKind::GapNotSearched, "W0641", "gap_not_searched", Severity::Note,
+     "Two clauses of one target whose conditions have more alternatives than the gap search tries: a value between "
+     "them that neither pays is neither reported nor ruled out"},
 };
 
 const KindInfo& info(FindingKind k) {
@@ -86,7 +89,9 @@ const char* codeOf(FindingKind k) { return info(k).code; }
 const char* kindName(FindingKind k) { return info(k).name; }
 Severity defaultSeverity(FindingKind k) { return info(k).severity; }
 const char* ruleDescription(FindingKind k) { return info(k).rule; }
-bool hasWitness(FindingKind k) { return k != FindingKind::NeverActs && k != FindingKind::QuoteNumber; }
+bool hasWitness(FindingKind k) {
+  return k != FindingKind::NeverActs && k != FindingKind::QuoteNumber && k != FindingKind::GapNotSearched;
+}
 const std::vector<FindingKind>& allKinds() {
   static const std::vector<FindingKind> all = [] {
     std::vector<FindingKind> v;

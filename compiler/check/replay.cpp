@@ -194,7 +194,8 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     case FindingKind::NegativeAmount:
     case FindingKind::ReadBeforeFirstValue: return out;  // judged above
     case FindingKind::NeverActs:
-    case FindingKind::QuoteNumber: return out;  // no witness: replay() answers
+    case FindingKind::QuoteNumber:
+    case FindingKind::GapNotSearched: return out;  // no witness: replay() answers
     case FindingKind::RoundingMovesAmount:
       out.ok = a && a->hasAmount() && f.expectHi && f.limit && a->computedHi == *f.expectHi && a->computedHi != *f.limit;
       return out;

@@ -204,6 +204,16 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
       {"ParameterReadBeforeItsFirstValueInAnUndatedDocument",
        std::string(kCheckSchema) + "参数 新比例 { 2026-07-01: 10% }\n" +
          doc("测试", "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 设备投入 × 新比例") + "}")},
+      // The stretch 100万元–200万元 left unpaid, between two clauses of 5 and 4 alternatives: 20 pairs,
+      // more than the gap search tries (W0641 instead of W0624).
+      {"GapSearchCutBetweenClausesOfManyAlternatives",
+       kindsDoc("条 1 {\n" +
+         clause("1", "项目", "设备奖励",
+                "条件 设备投入 低于 100万元 且 (改造 或 级别 为 国家级 或 产业 为 新能源 或 投资 超 10万元 或 节能量 超 "
+                "10吨标煤) 给予 5万元") +
+         clause("2", "项目", "设备奖励",
+                "条件 设备投入 达 200万元 以上 且 (改造 或 级别 为 国家级 或 产业 为 新能源 或 投资 超 10万元) 给予 20万元") +
+         "}")},
       {"MissingOuterCornerOfAGrid",
        kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 低于 100 给予 5万元") +
          clause("2", "企业", "规模奖励", "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元") +

@@ -87,6 +87,20 @@ TEST(CheckKinds, GapAtAStrictBoundaryOnBothSides) {
   replayAll(*c);
 }
 
+// A search the cap on pairs of alternatives stopped is said, once for the pair, with no witness: a
+// clean report would read as "no gap" where one is.
+TEST(CheckKinds, GapSearchCutBetweenClausesOfManyAlternatives) {
+  auto c = compileOne(kindPolicy("GapSearchCutBetweenClausesOfManyAlternatives"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::GapNotSearched);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_TRUE(c->find(FindingKind::CaseRangeGap).empty()) << c->listing();
+  EXPECT_EQ(f[0]->clauses.size(), 2u);
+  EXPECT_TRUE(f[0]->witness.is_null());
+  EXPECT_NE(f[0]->message.find("测试 第1条第1款 and 测试 第1条第2款"), std::string::npos) << f[0]->message;
+  EXPECT_GE(c->result.stats.gapSearchesCut, 1);
+}
+
 TEST(CheckKinds, DifferentEnumValuesAndSetsAreDisjoint) {
   auto c = compileOne(kindPolicy("DifferentEnumValuesAndSetsAreDisjoint"));
   ASSERT_TRUE(c->program);
