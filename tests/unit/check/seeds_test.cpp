@@ -77,23 +77,44 @@ TEST_F(Seeds, ReplayingFindingsTogetherJudgesEachAsAlone) {
 }
 
 // docs/findings.md judges every finding `polc check policies/` reports: one heading per finding, in
-// the order of the report, with its code and both citations.
+// the order of the report, with its code and both citations; under it, each clause's place
+// (`* CITATION (policies/FILE:LINE): 「原文」`) and the witness as the report prints it, so that a
+// reviewer who follows the document lands on the clause and the applicant the checker means (the
+// city's lines had moved by up to 8 while the headings still matched).
 TEST_F(Seeds, FindingsDocumentListsEveryFinding) {
   ASSERT_TRUE(seeds_->program);
   std::ifstream in(std::string(POLC_SOURCE_DIR) + "/docs/findings.md", std::ios::binary);
   std::ostringstream buf;
   buf << in.rdbuf();
-  std::vector<std::string> headings;
+  std::vector<std::string> headings, bodies;
   std::istringstream lines(buf.str());
-  for (std::string line; std::getline(lines, line);)
-    if (line.rfind("### ", 0) == 0) headings.push_back(line);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("## ", 0) == 0 && !headings.empty()) break;  // the sections after the list
+    if (line.rfind("### ", 0) == 0) {
+      headings.push_back(line);
+      bodies.emplace_back();
+    } else if (!bodies.empty()) {
+      bodies.back() += line + "\n";
+    }
+  }
   auto reported = check::toDiagnostics(seeds_->result, check::SeverityConfig{});
   ASSERT_EQ(headings.size(), reported.size()) << "docs/findings.md is out of date\n" << seeds_->listing();
   for (std::size_t i = 0; i < reported.size(); ++i) {
     const check::Finding& f = *reported[i].finding;
     std::string want = "### " + std::to_string(i + 1) + ". " + check::codeOf(f.kind) + " (";
     EXPECT_EQ(headings[i].rfind(want, 0), 0u) << headings[i] << "\nexpected " << want;
-    for (const auto& r : f.refs) EXPECT_NE(headings[i].find(r.citation), std::string::npos) << headings[i];
+    for (const auto& r : f.refs) {
+      EXPECT_NE(headings[i].find(r.citation), std::string::npos) << headings[i];
+      ASSERT_TRUE(r.span.valid()) << r.citation;
+      const SourceFile& file = seeds_->sm.file(r.span.file);
+      std::string place = "* " + r.citation + " (" + file.path() + ":" +
+                          std::to_string(file.lineCol(r.span.begin).line) + "): ";
+      EXPECT_NE(bodies[i].find(place), std::string::npos) << headings[i] << "\nexpected " << place;
+    }
+    if (!f.witnessSummary.empty()) {
+      EXPECT_NE(bodies[i].find("* witness: " + f.witnessSummary), std::string::npos)
+          << headings[i] << "\nexpected the witness " << f.witnessSummary;
+    }
   }
 }
 
