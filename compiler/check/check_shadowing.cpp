@@ -363,10 +363,18 @@ std::optional<Checker::ThirdWins> Checker::droppedForThird(int a, int b) {
   return std::nullopt;
 }
 
+// The group keeps the highest ceiling (docs/ir.md, step 7). When either award is a 最高 one, the
+// numbers compared are ceilings fixed on review, not what either clause pays: "pays at least as
+// much (100万元 vs …)" read as if the kept clause paid 100万元 outright.
 std::string Checker::ceilingText(int a, int b) {
   auto bmin = lowest(b);
-  return fmt::format("at least as much ({}{} vs {})", endText(b, *bmin, true), bmin->byConditions ? "," : "",
-                     endText(a, *highest(a), false));
+  auto upTo = [&](int c) {
+    const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
+    return std::any_of(branches.begin(), branches.end(),
+                       [](const Branch& br) { return br.shape.form == AmountForm::UpTo; });
+  };
+  return fmt::format("{} ({}{} vs {})", upTo(a) || upTo(b) ? "with a ceiling at least as high" : "at least as much",
+                     endText(b, *bmin, true), bmin->byConditions ? "," : "", endText(a, *highest(a), false));
 }
 
 // A lowest its shape gives is what the clause pays (a constant), so it goes without a qualifier.

@@ -134,6 +134,24 @@ TEST(CheckKinds, ShadowedInsideATakeTheHighestGroup) {
   auto f = c->find(FindingKind::Shadowed);
   ASSERT_EQ(f.size(), 1u) << c->listing();
   EXPECT_NE(f[0]->refs[0].citation.find("第1条第1款"), std::string::npos);
+  EXPECT_NE(f[0]->message.find("pays too, at least as much (20万元 vs at most 10万元)"), std::string::npos) << f[0]->message;
+  replayAll(*c);
+}
+
+// The group compares ceilings: of two 最高 awards the message names them as ceilings, not as what
+// the kept clause pays (the seeds' 从优从高 said the city "pays at least as much (100万元 vs at most
+// 100万元)" of an award up to 100万元).
+TEST(CheckKinds, ShadowedUpToAwardsAreComparedAsCeilings) {
+  auto c = compileOne(kindsDoc(
+      "条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 且 设备投入 超 100万元 给予 最高 10万元") +
+          clause("2", "项目", "节能奖励", "条件 设备投入 超 50万元 给予 最高 20万元") + "}",
+      "不重复 就高 { 原文 \"就高不重复\" 范围 文件 取 最高 每个 项目 }"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::Shadowed);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("pays too, with a ceiling at least as high (20万元 vs at most 10万元)"),
+            std::string::npos)
+      << f[0]->message;
   replayAll(*c);
 }
 
