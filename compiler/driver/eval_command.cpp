@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -96,8 +97,21 @@ void addMessages(nlohmann::json& out, const char* key, const char* placesKey, co
   out[placesKey] = std::move(places);
 }
 
+// A batch line's `why_not`: the blocks of the clauses asked about that pay the applicant nothing
+// (the ones that pay are its awards already), an empty list when every one pays. Computed and
+// dropped line by line, as the result is: the batch keeps nothing of it.
+nlohmann::json batchWhyNot(const ir::Program& program, const SourceManager& sources, const eval::Applicant& a,
+                           const eval::Result& result, const WhyNotAsked& asked) {
+  std::vector<eval::WhyNot> reasons = whyNotReasons(program, a, result, asked);
+  reasons.erase(std::remove_if(reasons.begin(), reasons.end(),
+                               [](const eval::WhyNot& w) { return w.kind == eval::WhyNotKind::Applied; }),
+                reasons.end());
+  return renderWhyNotJson(program, sources, a, reasons);
+}
+
 int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Program& program,
-             const eval::Options& evalOptions, Backend& backend) {
+             const SourceManager& sources, const WhyNotAsked& whyNot, const eval::Options& evalOptions,
+             Backend& backend) {
   // A batch may be a pipe or a FIFO (streamed line by line), but a directory opens
   // "successfully" and reads as empty: refuse it rather than report zero applicants. `-` is
   // standard input. Opened non-blocking: a FIFO no process writes to is then an empty batch after a
@@ -182,6 +196,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       warn();
       out = renderEvalJson(program, facts.applicant, result, options.explain);
       out["line"] = lineNo;
+      if (!options.whyNot.empty()) out["why_not"] = batchWhyNot(program, sources, facts.applicant, result, whyNot);
       if (!facts.warnings.empty()) addMessages(out, "warnings", "warning_places", facts.warnings, lineNo, line);
       summary.add(result);
       ++ok;
@@ -266,11 +281,20 @@ int runEval(const EvalOptions& options) {
       return kExitUsage;
     }
   }
-  if (!options.batch.empty()) return runBatch(options, *fe->model, *program, evalOptions, backend);
   const WhyNotAsked asked = resolveWhyNot(*program, *fe->model, options.whyNot);
   if (!asked.error.empty()) {
     std::cerr << "polc eval: " << asked.error << "\n";
     return kExitUsage;
+  }
+  if (!options.batch.empty()) {
+    if (asked.all) {
+      std::cerr << "polc eval: --why-not all cannot be used with --batch: it lists every clause that pays an "
+                   "applicant nothing, often more than a hundred blocks, on each line\n"
+                   "help: name the clauses to ask about (--why-not 第2条第4款, repeatable), or run --facts FILE "
+                   "--why-not all for one applicant\n";
+      return kExitUsage;
+    }
+    return runBatch(options, *fe->model, *program, fe->sources, asked, evalOptions, backend);
   }
 
   // With --format json a program reads stdout: a failure is a JSON object there too ({"errors":

@@ -4,7 +4,9 @@
 // names nothing, and the same answer from every backend.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -176,7 +178,7 @@ TEST(EvalCli, WhyNotNamesAnAwardAlreadyReceivedOrCappedToZero) {
 }
 
 // A citation that names no clause is a usage error listing what exists where it failed, as E0208's
-// help does; so is --why-not with --batch.
+// help does.
 TEST(EvalCli, WhyNotBadCitationIsAUsageError) {
   CliRun r = runPolc("eval policies/ --facts examples/applicants/p1.json --why-not 常办发〔2022〕1号第2条第7款", "whynot_bad");
   EXPECT_EQ(r.exit, 2);
@@ -190,8 +192,49 @@ TEST(EvalCli, WhyNotBadCitationIsAUsageError) {
   r = runPolc("eval policies/ --facts examples/applicants/p1.json --why-not 常办发2099第2条", "whynot_bad_doc");
   EXPECT_EQ(r.exit, 2);
   EXPECT_NE(r.err.find("names no document of the policies"), std::string::npos) << r.err;
-  r = runPolc("eval policies/ --batch examples/applicants/p1.json --why-not all", "whynot_batch");
+}
+
+// An agency rejecting applicants in bulk asks why for each: a batch line gets the blocks of the
+// clauses asked about that pay it nothing, the same JSON as --facts gives (less the clauses that
+// pay, which are its awards); an empty list when every one pays; none on a line that failed.
+TEST(EvalCli, WhyNotInBatchGivesEachLineItsReasons) {
+  const std::string ask = " --why-not 常办发〔2022〕1号第2条第1款 --why-not 常办发〔2022〕1号第2条第4款";
+  const CliRun single = runPolc("eval policies/ --facts examples/applicants/p1.json --format json" + ask, "whynot_single");
+  ASSERT_EQ(single.exit, 0) << single.err;
+  const json whole = json::parse(single.out);
+  json expected = json::array();
+  for (const auto& w : whole.at("why_not"))
+    if (w.at("kind") != "applied") expected.push_back(w);
+  ASSERT_EQ(expected.size(), 1u) << single.out;  // 第2条第4款; 第1款 pays P1
+
+  const auto batch = scratch("whynot_batch.jsonl");
+  const std::string p1 = json::parse(slurp(fs::path(POLC_SOURCE_DIR) / "examples/applicants/p1.json")).dump();
+  write(batch, p1 + "\n{\"企业\": 5}\n" + p1 + "\n");
+  CliRun r = runPolc("eval policies/ --batch '" + batch.string() + "'" + ask, "whynot_batch");
+  ASSERT_EQ(r.exit, 1) << r.err;  // the bad line
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<json> out;
+  while (std::getline(lines, line)) out.push_back(json::parse(line));
+  ASSERT_EQ(out.size(), 3u) << r.out;
+  EXPECT_EQ(out[0].at("why_not"), expected);
+  EXPECT_FALSE(out[1].contains("why_not")) << out[1].dump();
+  EXPECT_EQ(out[2].at("why_not"), expected);
+
+  r = runPolc("eval policies/ --batch '" + batch.string() + "' --why-not 常办发〔2022〕1号第2条第1款", "whynot_batch_paid");
+  std::istringstream paid(r.out);
+  ASSERT_TRUE(std::getline(paid, line)) << r.err;
+  EXPECT_EQ(json::parse(line).at("why_not"), json::array());
+}
+
+// `all` on every line of a batch would make each line huge: a usage error that says so and what to
+// do instead.
+TEST(EvalCli, WhyNotAllInBatchIsAUsageErrorThatSaysWhatToDo) {
+  const CliRun r = runPolc("eval policies/ --batch examples/applicants/p1.json --why-not all", "whynot_batch_all");
   EXPECT_EQ(r.exit, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("--why-not all cannot be used with --batch"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("help: name the clauses to ask about"), std::string::npos) << r.err;
 }
 
 // One semantics: the reasons are computed from the IR after any backend's evaluation, so the VM
