@@ -102,7 +102,7 @@ void addMessages(nlohmann::json& out, const char* key, const char* placesKey, co
 // dropped line by line, as the result is: the batch keeps nothing of it.
 nlohmann::json batchWhyNot(const ir::Program& program, const SourceManager& sources, const eval::Applicant& a,
                            const eval::Result& result, const WhyNotAsked& asked) {
-  std::vector<eval::WhyNot> reasons = whyNotReasons(program, a, result, asked);
+  std::vector<eval::WhyNot> reasons = whyNotReasons(program, a, result, asked).list;
   reasons.erase(std::remove_if(reasons.begin(), reasons.end(),
                                [](const eval::WhyNot& w) { return w.kind == eval::WhyNotKind::Applied; }),
                 reasons.end());
@@ -330,12 +330,12 @@ int runEval(const EvalOptions& options) {
   for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
   // Computed from the IR whatever backend evaluated (eval/why_not.h), and only when asked: the
   // output without --why-not stays as it was.
-  std::vector<eval::WhyNot> reasons;
+  WhyNotReasons reasons;
   if (!options.whyNot.empty()) reasons = whyNotReasons(*program, facts.applicant, result, asked);
   if (json) {
     nlohmann::json out = renderEvalJson(*program, facts.applicant, result, options.explain);
     if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
-    if (!options.whyNot.empty()) out["why_not"] = renderWhyNotJson(*program, fe->sources, facts.applicant, reasons);
+    if (!options.whyNot.empty()) out["why_not"] = renderWhyNotJson(*program, fe->sources, facts.applicant, reasons.list);
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     std::cout << renderEvalText(*program, facts.applicant, result, options.explain);

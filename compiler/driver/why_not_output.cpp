@@ -1,6 +1,8 @@
 #include "driver/why_not_output.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -8,6 +10,7 @@
 
 #include "decimal/citation_match.h"
 #include "sema/citation_help.h"
+#include "support/source.h"
 #include "syntax/literals.h"
 
 namespace polc {
@@ -97,15 +100,16 @@ WhyNotAsked resolveWhyNot(const ir::Program& p, const sema::Model& m, const std:
   return out;
 }
 
-std::vector<eval::WhyNot> whyNotReasons(const ir::Program& p, const eval::Applicant& a, const eval::Result& r,
-                                        const WhyNotAsked& asked) {
-  std::vector<WhyNot> out = eval::whyNot(p, a, r, asked.clauses, false);
+WhyNotReasons whyNotReasons(const ir::Program& p, const eval::Applicant& a, const eval::Result& r,
+                            const WhyNotAsked& asked) {
+  WhyNotReasons out{eval::whyNot(p, a, r, asked.clauses, false), 0};
+  out.named = out.list.size();
   if (!asked.all) return out;
   std::vector<int> rest;
   for (int c = 0; c < static_cast<int>(p.clauses.size()); ++c)
     if (std::find(asked.clauses.begin(), asked.clauses.end(), c) == asked.clauses.end()) rest.push_back(c);
   std::vector<WhyNot> unpaid = eval::whyNot(p, a, r, rest, true);
-  out.insert(out.end(), unpaid.begin(), unpaid.end());
+  out.list.insert(out.list.end(), unpaid.begin(), unpaid.end());
   return out;
 }
 
@@ -167,23 +171,118 @@ nlohmann::json traceJson(const SourceManager& sources, const eval::ConditionTrac
 
 }  // namespace
 
+namespace {
+
+// A block's label padded to its 9 columns (对象, 条件 are 4 wide, 申报条件 8), at least one blank.
+std::string label(const std::string& name) {
+  const int width = displayWidth(decodeUtf8(name));
+  return "    " + name + std::string(static_cast<std::size_t>(std::max(1, 9 - width)), ' ');
+}
+
+// A block less its heading: the item, the outcome, the reason and the condition traced.
+std::string blockBody(const SourceManager& sources, const eval::Applicant& a, const WhyNot& w) {
+  std::ostringstream os;
+  os << label("对象") << (w.instance >= 0 ? a.instances[w.instance].path : "—") << "\n";
+  os << label("结果") << outcomeWords(w) << "\n";
+  if (w.kind != WhyNotKind::Condition && !w.reason.empty()) os << label("原因") << w.reason << "\n";
+  if (w.condition)
+    traceText(os, sources, *w.condition, label(w.kind == WhyNotKind::Condition ? w.where : "金额"), "             ", "");
+  return os.str();
+}
+
+// Citations under a label, each document's on lines of their own after its number, wrapped before a
+// line grows past 100 columns.
+std::string citationLines(const ir::Program& p, const std::string& name, const std::vector<int>& clauses) {
+  const std::string indent(13, ' ');
+  std::string out = label(name);
+  int width = 13, document = -1;
+  for (std::size_t k = 0; k < clauses.size(); ++k) {
+    const ir::Clause& cl = p.clauses[clauses[k]];
+    const std::string& number = p.documents[cl.document].number;
+    std::string cited = cl.citation;
+    const bool sameDocument = cl.document == document;
+    if (sameDocument && cited.compare(0, number.size() + 1, number + " ") == 0) cited = cited.substr(number.size() + 1);
+    document = cl.document;
+    const int w = displayWidth(decodeUtf8(cited)) + 2;  // and its 、
+    if (k > 0 && (!sameDocument || width + w > 100)) {
+      out += "、\n" + indent;
+      width = 13;
+    } else if (k > 0) {
+      out += "、";
+    }
+    out += cited;
+    width += w;
+  }
+  return out + "\n";
+}
+
+// `all`'s clauses, grouped without losing a reason: the clauses whose blocks are the same but for
+// their heading (the 武进区 document's clauses failing its 所在地 on the same value) are one block that
+// lists their citations; the clauses about kinds of item the facts do not list, one block with a
+// line per kind. Each group stands where its first clause would.
+struct Group {
+  std::string body;  // the shared block; empty for the kinds of item not listed
+  std::vector<int> clauses;
+  std::vector<std::pair<std::string, std::vector<int>>> kinds;  // the items' kind, its clauses
+};
+
+std::vector<Group> groupReasons(const ir::Program& p, const SourceManager& sources, const eval::Applicant& a,
+                                const std::vector<WhyNot>& reasons, std::size_t from) {
+  std::vector<Group> groups;
+  std::map<std::string, std::size_t> byBody;
+  std::optional<std::size_t> noItem;
+  for (std::size_t i = from; i < reasons.size(); ++i) {
+    const WhyNot& w = reasons[i];
+    if (w.kind == WhyNotKind::NoItem) {
+      if (!noItem) {
+        noItem = groups.size();
+        groups.emplace_back();
+      }
+      Group& g = groups[*noItem];
+      g.clauses.push_back(w.clause);
+      const std::string& kind = p.subjects[p.clauses[w.clause].subject].name;
+      auto it = std::find_if(g.kinds.begin(), g.kinds.end(), [&](const auto& k) { return k.first == kind; });
+      if (it == g.kinds.end()) it = g.kinds.insert(g.kinds.end(), {kind, {}});
+      it->second.push_back(w.clause);
+      continue;
+    }
+    std::string body = blockBody(sources, a, w);
+    auto [it, added] = byBody.emplace(body, groups.size());
+    if (added) groups.push_back(Group{std::move(body), {}, {}});
+    groups[it->second].clauses.push_back(w.clause);
+  }
+  return groups;
+}
+
+void heading(std::ostringstream& os, const ir::Clause& cl) {
+  os << fmt::format("\n{}{}\n", cl.citation, cl.title.empty() ? "" : "  " + cl.title);
+}
+
+}  // namespace
+
 std::string renderWhyNotText(const ir::Program& p, const SourceManager& sources, const eval::Applicant& a,
-                             const std::vector<WhyNot>& reasons) {
+                             const WhyNotReasons& reasons) {
   std::ostringstream os;
   os << "\n为何未适用（--why-not）\n";
-  if (reasons.empty()) os << "\n所问的条款均已适用。\n";
-  for (const WhyNot& w : reasons) {
-    const ir::Clause& cl = p.clauses[w.clause];
-    os << fmt::format("\n{}{}\n", cl.citation, cl.title.empty() ? "" : "  " + cl.title);
-    os << fmt::format("    对象     {}\n", w.instance >= 0 ? a.instances[w.instance].path : "—");
-    os << fmt::format("    结果     {}\n", outcomeWords(w));
-    if (w.kind != WhyNotKind::Condition && !w.reason.empty()) os << fmt::format("    原因     {}\n", w.reason);
-    if (w.condition) {
-      const std::string label = w.kind == WhyNotKind::Condition ? w.where : "金额";
-      // The label padded to the block's 9 columns (条件, 申报条件, 金额 are 2 or 4 wide).
-      const std::string head = "    " + label + std::string(label == "申报条件" ? 1 : 5, ' ');
-      traceText(os, sources, *w.condition, head, "             ", "");
+  if (reasons.list.empty()) os << "\n所问的条款均已适用。\n";
+  for (std::size_t i = 0; i < reasons.named; ++i) {
+    heading(os, p.clauses[reasons.list[i].clause]);
+    os << blockBody(sources, a, reasons.list[i]);
+  }
+  for (const Group& g : groupReasons(p, sources, a, reasons.list, reasons.named)) {
+    if (!g.kinds.empty()) {
+      os << fmt::format("\n事实中没有其对象的条款（{} 个）\n", g.clauses.size());
+      os << label("结果") << "不适用（事实中没有其对象）\n";
+      for (const auto& [kind, clauses] : g.kinds) os << citationLines(p, kind, clauses);
+      continue;
     }
+    if (g.clauses.size() == 1) {
+      heading(os, p.clauses[g.clauses[0]]);
+    } else {
+      os << fmt::format("\n{} 个条款，原因相同\n", g.clauses.size());
+      os << citationLines(p, "条款", g.clauses);
+    }
+    os << g.body;
   }
   return os.str();
 }

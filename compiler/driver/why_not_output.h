@@ -22,13 +22,18 @@ struct WhyNotAsked {
 // or an article for all its clauses; `all` for every clause.
 WhyNotAsked resolveWhyNot(const ir::Program& p, const sema::Model& m, const std::vector<std::string>& asked);
 
-// The reasons for the clauses asked about, each item of theirs; then, with `all`, for every other
-// clause, the items it pays nothing.
-std::vector<eval::WhyNot> whyNotReasons(const ir::Program& p, const eval::Applicant& a, const eval::Result& r,
-                                        const WhyNotAsked& asked);
+// The reasons for the clauses asked about, each item of theirs (the first `named`); then, with
+// `all`, for every other clause, the items it pays nothing.
+struct WhyNotReasons {
+  std::vector<eval::WhyNot> list;
+  std::size_t named = 0;
+};
+WhyNotReasons whyNotReasons(const ir::Program& p, const eval::Applicant& a, const eval::Result& r,
+                            const WhyNotAsked& asked);
 
+// A block for each clause named, in full; `all`'s others grouped where their reasons are the same.
 std::string renderWhyNotText(const ir::Program& p, const SourceManager& sources, const eval::Applicant& a,
-                             const std::vector<eval::WhyNot>& reasons);
+                             const WhyNotReasons& reasons);
 nlohmann::json renderWhyNotJson(const ir::Program& p, const SourceManager& sources, const eval::Applicant& a,
                                 const std::vector<eval::WhyNot>& reasons);
 

@@ -177,6 +177,47 @@ TEST(EvalCli, WhyNotNamesAnAwardAlreadyReceivedOrCappedToZero) {
       << r.out;
 }
 
+// `all` for P1 was 123 blocks, most of them alike: the 武进区 document's clauses failing its 所在地 on
+// the same value are one block that lists them, the clauses about items P1 lists none of one short
+// block, a line per kind; no clause is lost (the JSON, one entry per clause, names each), and a
+// clause also named by its citation keeps its block in full.
+TEST(EvalCli, WhyNotAllGroupsTheSameReasons) {
+  const std::string wujin = "武进区2024制造业若干措施 第2条第1款第1项";
+  const CliRun r = runPolc("eval policies/ --facts examples/applicants/p1.json --why-not all", "whynot_grouped");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const std::string location = "    结果     不适用（申报条件不成立）\n    申报条件 所在地 为 武进区 —— 不成立（";
+  const std::size_t group = r.out.find("\n25 个条款，原因相同\n    条款     " + wujin + "、第2条第1款第2项、");
+  ASSERT_NE(group, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(location, group), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find(location, r.out.find(location) + 1), std::string::npos) << "the 所在地 block twice:\n" << r.out;
+  EXPECT_NE(r.out.find("\n事实中没有其对象的条款（41 个）\n    结果     不适用（事实中没有其对象）\n"
+                       "    项目     常办发〔2022〕1号 第2条第3款第3项、"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\n    质押贷款 常办发〔2022〕1号 第11条第2款第2项\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("原因     事实中没有"), std::string::npos) << r.out;
+
+  const CliRun j = runPolc("eval policies/ --facts examples/applicants/p1.json --why-not all --format json", "whynot_all_json");
+  ASSERT_EQ(j.exit, 0) << j.err;
+  const json reasons = json::parse(j.out).at("why_not");
+  EXPECT_EQ(reasons.size(), 123u);
+  const std::string why = r.out.substr(r.out.find("为何未适用"));
+  for (const auto& w : reasons) {
+    const std::string citation = w.at("citation").get<std::string>();
+    const std::string inDocument = citation.substr(w.at("document").get<std::string>().size() + 1);
+    EXPECT_TRUE(why.find(citation) != std::string::npos || why.find("、" + inDocument) != std::string::npos ||
+                why.find("、\n             " + inDocument) != std::string::npos)
+        << citation << " is missing";
+  }
+
+  const CliRun named = runPolc("eval policies/ --facts examples/applicants/p1.json --why-not all --why-not " + wujin.substr(0, wujin.find(' ')) + "第2条第1款第1项",
+                               "whynot_all_named");
+  ASSERT_EQ(named.exit, 0) << named.err;
+  EXPECT_NE(named.out.find("\n" + wujin + "  "), std::string::npos) << named.out;
+  EXPECT_NE(named.out.find("\n24 个条款，原因相同\n    条款     武进区2024制造业若干措施 第2条第1款第2项、"), std::string::npos)
+      << named.out;
+}
+
 // A citation that names no clause is a usage error listing what exists where it failed, as E0208's
 // help does.
 TEST(EvalCli, WhyNotBadCitationIsAUsageError) {
