@@ -286,6 +286,7 @@ int runEval(const EvalOptions& options) {
     std::cerr << "polc eval: " << asked.error << "\n";
     return kExitUsage;
   }
+  for (const std::string& note : asked.notes) std::cerr << "polc eval: note: " << note << "\n";
   if (!options.batch.empty()) {
     if (asked.all) {
       std::cerr << "polc eval: --why-not all cannot be used with --batch: it lists every clause that pays an "

@@ -49,6 +49,19 @@ std::string documentList(const ir::Program& p) {
   return out;
 }
 
+// A citation without its document that several documents have: each is shown, and the note says
+// so and how to ask about one (the writer may have meant one alone).
+std::string severalDocuments(const ir::Program& p, const std::string& text, const std::vector<int>& documents) {
+  std::string names;
+  for (int d : documents) {
+    const ir::Document& doc = p.documents[d];
+    names += (names.empty() ? "" : "、") + doc.number + (doc.name == doc.number ? "" : "（" + doc.name + "）");
+  }
+  return fmt::format("--why-not {} is in {} documents: {}; each is shown\n"
+                     "help: to ask about one, put its document's number or name before the citation: --why-not '{} {}'",
+                     text, documents.size(), names, p.documents[documents.front()].number, text);
+}
+
 }  // namespace
 
 WhyNotAsked resolveWhyNot(const ir::Program& p, const sema::Model& m, const std::vector<std::string>& asked) {
@@ -74,16 +87,18 @@ WhyNotAsked resolveWhyNot(const ir::Program& p, const sema::Model& m, const std:
     }
     auto number = [&](int k) { return parts[k].matched ? std::stoi(parts[k].str()) : 0; };
     const int article = number(1), clause = number(2), item = number(3);
-    bool found = false;
+    std::vector<int> documents;  // of the clauses it names, in program order
     for (int c = 0; c < static_cast<int>(p.clauses.size()); ++c) {
       const ir::Clause& cl = p.clauses[c];
       if ((doc >= 0 && cl.document != doc) || cl.article != article || (clause && cl.clause != clause) ||
           (item && cl.item != item))
         continue;
-      found = true;
+      if (std::find(documents.begin(), documents.end(), cl.document) == documents.end())
+        documents.push_back(cl.document);
       if (std::find(out.clauses.begin(), out.clauses.end(), c) == out.clauses.end()) out.clauses.push_back(c);
     }
-    if (found) continue;
+    if (documents.size() > 1) out.notes.push_back(severalDocuments(p, text, documents));
+    if (!documents.empty()) continue;
     // What exists where the citation failed, as E0208 says it, for its document or for each.
     out.error = fmt::format("--why-not {}: names no clause of the policies", text);
     for (int d = 0; d < static_cast<int>(p.documents.size()); ++d) {

@@ -16,6 +16,7 @@ struct WhyNotAsked {
   std::vector<int> clauses;  // in the order asked, each once
   bool all = false;          // `all`: every clause of the applicant's subject that pays it nothing
   std::string error;         // a citation that names no clause, with what exists near it
+  std::vector<std::string> notes;  // a citation without its document that several documents have
 };
 
 // Each citation as the policy cites it (第12条第1款), with its document's number or name before it,

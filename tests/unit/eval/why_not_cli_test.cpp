@@ -4,6 +4,7 @@
 // names nothing, and the same answer from every backend.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -216,6 +217,37 @@ TEST(EvalCli, WhyNotAllGroupsTheSameReasons) {
   EXPECT_NE(named.out.find("\n" + wujin + "  "), std::string::npos) << named.out;
   EXPECT_NE(named.out.find("\n24 个条款，原因相同\n    条款     武进区2024制造业若干措施 第2条第1款第2项、"), std::string::npos)
       << named.out;
+}
+
+// 第2条第1款 without its document is a clause of three documents: all three are shown, and a note
+// names them and says how to ask about one; with the document's number there is no note. A batch
+// says it once, not per line.
+TEST(EvalCli, WhyNotCitationInSeveralDocumentsSaysSo) {
+  CliRun r = runPolc("eval policies/ --facts examples/applicants/p1.json --format json --why-not 第2条第1款", "whynot_several");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.err.find("polc eval: note: --why-not 第2条第1款 is in 3 documents: 常办发〔2022〕1号、常工信复〔2022〕第54号、"
+                       "武进区2024制造业若干措施; each is shown\nhelp: to ask about one, put its document's number or name "
+                       "before the citation: --why-not '常办发〔2022〕1号 第2条第1款'"),
+            std::string::npos)
+      << r.err;
+  const json out = json::parse(r.out);
+  std::set<std::string> documents;
+  for (const auto& w : out.at("why_not")) documents.insert(w.at("document").get<std::string>());
+  EXPECT_EQ(documents.size(), 3u) << r.out;
+
+  r = runPolc("eval policies/ --facts examples/applicants/p1.json --why-not 常办发〔2022〕1号第2条第1款 --why-not 第2条第4款",
+              "whynot_one_document");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.err.find("note:"), std::string::npos) << r.err;
+
+  const auto batch = scratch("whynot_several.jsonl");
+  const std::string p1 = json::parse(slurp(fs::path(POLC_SOURCE_DIR) / "examples/applicants/p1.json")).dump();
+  write(batch, p1 + "\n" + p1 + "\n");
+  r = runPolc("eval policies/ --batch '" + batch.string() + "' --why-not 第2条第1款", "whynot_several_batch");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const std::size_t note = r.err.find("note: --why-not 第2条第1款 is in 3 documents");
+  EXPECT_NE(note, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("note:", note + 1), std::string::npos) << r.err;
 }
 
 // A citation that names no clause is a usage error listing what exists where it failed, as E0208's
