@@ -126,11 +126,12 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
   cmd->add_option("--why-not", options.whyNot,
                   "After the result: why a clause paid nothing, for each item it is about (repeatable).\n"
                   "A citation as the policy cites it (第2条第4款; an article, 第2条, for all its clauses;\n"
-                  "the document's number or name before it: 常办发〔2022〕1号 第2条第4款), or all for every\n"
-                  "clause that pays nothing: the first condition that failed as written, with the values it\n"
-                  "read and its file:line, or the award's status and reason. With --batch, citations only\n"
-                  "(all is a usage error there): each line's JSON gets the clauses asked about that pay it\n"
-                  "nothing. A citation that names no clause is a usage error");
+                  "the document's number or name before it: 常办发〔2022〕1号 第2条第4款; without it, a note\n"
+                  "when several documents have the clause), or all for every clause that pays nothing, the\n"
+                  "clauses with the same reason in one block of text: the first condition that failed as\n"
+                  "written, with the values it read and its file:line, or the award's status and reason.\n"
+                  "With --batch, citations only (all is a usage error there): each line's JSON gets the\n"
+                  "clauses asked about that pay it nothing. A citation that names no clause is a usage error");
   cmd->add_flag("--dump-ir", options.dumpIr, "Print the IR of the policies (docs/ir.md) and stop");
   addOutputOptions(*cmd, options.output,
                    "The result (with --facts) as text, a table for people with the steps of --explain,\n"
