@@ -26,6 +26,11 @@ const json* reasonFor(const json& result, const std::string& citation, const std
   return nullptr;
 }
 
+// A facts file as a line of a batch.
+std::string batchLine(const std::string& facts) {
+  return json::parse(slurp(fs::path(POLC_SOURCE_DIR) / facts)).dump();
+}
+
 bool hasValue(const json& trace, const std::string& what, const std::string& value) {
   for (const auto& v : trace.at("values"))
     if (v.at("what") == what && v.at("value") == value) return true;
@@ -241,7 +246,7 @@ TEST(EvalCli, WhyNotCitationInSeveralDocumentsSaysSo) {
   EXPECT_EQ(r.err.find("note:"), std::string::npos) << r.err;
 
   const auto batch = scratch("whynot_several.jsonl");
-  const std::string p1 = json::parse(slurp(fs::path(POLC_SOURCE_DIR) / "examples/applicants/p1.json")).dump();
+  const std::string p1 = batchLine("examples/applicants/p1.json");
   write(batch, p1 + "\n" + p1 + "\n");
   r = runPolc("eval policies/ --batch '" + batch.string() + "' --why-not 第2条第1款", "whynot_several_batch");
   ASSERT_EQ(r.exit, 0) << r.err;
@@ -281,7 +286,7 @@ TEST(EvalCli, WhyNotInBatchGivesEachLineItsReasons) {
   ASSERT_EQ(expected.size(), 1u) << single.out;  // 第2条第4款; 第1款 pays P1
 
   const auto batch = scratch("whynot_batch.jsonl");
-  const std::string p1 = json::parse(slurp(fs::path(POLC_SOURCE_DIR) / "examples/applicants/p1.json")).dump();
+  const std::string p1 = batchLine("examples/applicants/p1.json");
   write(batch, p1 + "\n{\"企业\": 5}\n" + p1 + "\n");
   CliRun r = runPolc("eval policies/ --batch '" + batch.string() + "'" + ask, "whynot_batch");
   ASSERT_EQ(r.exit, 1) << r.err;  // the bad line
