@@ -87,6 +87,14 @@ struct BatchPlace {
   nlohmann::json json() const { return {{"line", line}, {"column", column ? nlohmann::json(*column) : nlohmann::json()}}; }
 };
 
+// The applicant's id on stderr, after the place and the message's kind (`FILE:N:C: warning: [id
+// A-0017] …`), so that an editor or a problem matcher still reads the place and the kind; "" when
+// the line gives none.
+std::string idTag(const nlohmann::json& id) {
+  if (id.is_null()) return "";
+  return "[id " + (id.is_string() ? id.get<std::string>() : id.dump()) + "] ";
+}
+
 // A batch line's JSON for messages that are not evaluated results: `errors` (or `warnings`) and,
 // index for index, their places (`error_places`, `warning_places`).
 void addMessages(nlohmann::json& out, const char* key, const char* placesKey, const std::vector<std::string>& messages,
@@ -172,13 +180,16 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     auto facts = facts::readFacts(model, program, line, evalOptions.date);
-    nlohmann::json out;
+    const std::string tag = idTag(facts.id);
+    // The applicant's id on every line it gives one, failed or not, for the operator to join the
+    // results back to the records.
+    nlohmann::json out = {{"line", lineNo}};
+    if (!facts.id.is_null()) out["id"] = facts.id;
     if (!facts.ok()) {
       ++failed;
       summary.failed();
       progress.clear();
-      for (const auto& e : facts.errors) std::cerr << BatchPlace(lineNo, line, e).prefix(name) << e << "\n";
-      out = {{"line", lineNo}};
+      for (const auto& e : facts.errors) std::cerr << BatchPlace(lineNo, line, e).prefix(name) << tag << e << "\n";
       addMessages(out, "errors", "error_places", facts.errors, lineNo, line);
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
@@ -186,7 +197,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     auto warn = [&] {
       for (const auto& w : facts.warnings) {
         progress.clear();
-        std::cerr << BatchPlace(lineNo, line, w).prefix(name) << "warning: " << w << "\n";
+        std::cerr << BatchPlace(lineNo, line, w).prefix(name) << "warning: " << tag << w << "\n";
       }
     };
     try {
@@ -194,8 +205,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       polc::facts::warnSharedPayees(program, result, facts);
       polc::facts::warnOnceThisYear(program, result, facts);
       warn();
-      out = renderEvalJson(program, facts.applicant, result, options.explain);
-      out["line"] = lineNo;
+      out.update(renderEvalJson(program, facts.applicant, result, options.explain));
       if (!options.whyNot.empty()) out["why_not"] = batchWhyNot(program, sources, facts.applicant, result, whyNot);
       if (!facts.warnings.empty()) addMessages(out, "warnings", "warning_places", facts.warnings, lineNo, line);
       summary.add(result);
@@ -205,8 +215,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       ++failed;
       summary.failed();
       progress.clear();
-      std::cerr << fmt::format("{}:{}: evaluation error: {}\n", name, lineNo, e.what());
-      out = {{"line", lineNo}};
+      std::cerr << fmt::format("{}:{}: evaluation error: {}{}\n", name, lineNo, tag, e.what());
       addMessages(out, "errors", "error_places", {std::string("evaluation error: ") + e.what()}, lineNo, line);
       if (!facts.warnings.empty()) addMessages(out, "warnings", "warning_places", facts.warnings, lineNo, line);
     }
@@ -301,13 +310,14 @@ int runEval(const EvalOptions& options) {
   // With --format json a program reads stdout: a failure is a JSON object there too ({"errors":
   // […]}, as a failed line of a batch), besides the text on stderr.
   const bool json = options.output.format == OutputFormat::Json;
+  auto facts = facts::readFactsFile(*fe->model, *program, options.facts, evalOptions.date);
   auto jsonErrors = [&](const std::vector<std::string>& errors, const std::vector<std::string>& warnings = {}) {
     if (!json) return;
     nlohmann::json out{{"errors", errors}};
+    if (!facts.id.is_null()) out["id"] = facts.id;
     if (!warnings.empty()) out["warnings"] = warnings;
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   };
-  auto facts = facts::readFactsFile(*fe->model, *program, options.facts, evalOptions.date);
   if (!facts.ok()) {
     for (const auto& e : facts.errors) std::cerr << e << "\n";
     std::cerr << fmt::format("{} error{} in the facts; nothing evaluated.\n", facts.errors.size(),
@@ -335,6 +345,7 @@ int runEval(const EvalOptions& options) {
   if (!options.whyNot.empty()) reasons = whyNotReasons(*program, facts.applicant, result, asked);
   if (json) {
     nlohmann::json out = renderEvalJson(*program, facts.applicant, result, options.explain);
+    if (!facts.id.is_null()) out["id"] = facts.id;
     if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
     if (!options.whyNot.empty()) out["why_not"] = renderWhyNotJson(*program, fe->sources, facts.applicant, reasons.list);
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -94,7 +94,7 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
       "how much, which are dropped by non-stacking rules or cut by caps, and who pays. A batch is\n"
       "streamed: one JSON result per line on stdout, a summary on stderr (or --summary FILE); a\n"
       "line that fails is reported (on stderr, and as its JSON line: errors and their places) and\n"
-      "the batch goes on.\n"
+      "the batch goes on. A line's \"id\" (or \"编号\") is echoed in its JSON and messages.\n"
       "Facts that are read but may not give the figure expected (a recognition granted after the\n"
       "evaluation date, which is not held yet; an award received given by its target alone, which\n"
       "no cap counts; an item listing several payees of a clause, such as two 引荐人, of which only\n"

@@ -113,6 +113,10 @@ class Reader {
         else r.applicant.date = ir::parseDate(value.get<std::string>());
         continue;
       }
+      if (key == "id" || key == "编号") {
+        if (!value.is_null()) r.id = id(key, value);
+        continue;
+      }
       if (!key.empty() && key[0] == '_') continue;  // comments
       int s = p_.subjectIndex(key);
       if (s >= 0 && p_.subjects[s].owner < 0) {
@@ -144,6 +148,21 @@ class Reader {
  private:
   void error(const std::string& path, const std::string& message) {
     out_->errors.push_back(path.empty() ? message : path + ": " + message);
+  }
+
+  // The applicant's id as given, a text or a whole number (polrt::idProblem); null when it is none.
+  json id(const std::string& key, const json& value) {
+    const auto number = value.is_binary() ? numberText(value) : std::nullopt;
+    if (!value.is_string() && !number) {
+      error(key, polrt::expectedGot(polrt::anId(), shown(value)));
+      return json();
+    }
+    const std::string text = number ? *number : value.get<std::string>();
+    if (std::string why = polrt::idProblem(!number, text); !why.empty()) {
+      error(key, why);
+      return json();
+    }
+    return number ? json(std::stoull(text)) : json(text);
   }
 
   int instance(int subject, int parent, const std::string& path, const json& obj) {

@@ -23,6 +23,9 @@ struct FactsResult {
   // The applicant is evaluated, but a figure may not be what the agency expects (an award received
   // that no cap counts): said beside the result, never silently.
   std::vector<std::string> warnings;
+  // The applicant's own id (top-level "id" or "编号"): a string or an unsigned integer as given, null
+  // when none is; kept when other facts are refused, so that their errors name the applicant.
+  nlohmann::json id;
   // The file read (`inputName`), "" for a text given as it is, and its text: each error and warning
   // starts with the file's name and the line and column of the field it names (`at`, fact_place.h).
   std::string file;

@@ -276,10 +276,41 @@ inline std::string keepsNoHistory(const std::string& fact) {
 // A key of an award received that is none of its four fields.
 inline const char* unknownAwardField() { return "unknown field: an award received has citation, target, amount and year"; }
 
-// A key of the top level that is neither the date nor an applicant; `applicants`: the top-level
-// subjects, as valuesListed lists them.
+// A key of the top level that is neither the date, the id nor an applicant; `applicants`: the
+// top-level subjects, as valuesListed lists them.
 inline std::string unknownTopLevelField(const std::string& applicants) {
-  return "unknown field: the top level holds \"date\" and one applicant (" + applicants + ")";
+  return "unknown field: the top level holds \"date\", \"id\" and one applicant (" + applicants + ")";
+}
+
+// ---- the applicant's own id (top-level "id" or "编号", docs/facts.md) -----------------------------
+
+// polc eval --batch echoes the id beside each result and message, so that the agency joins them
+// back to its records. A number id must survive every JSON reader that holds numbers as doubles
+// (a spreadsheet, JavaScript), which keep whole numbers exactly only up to 2^53 - 1; and an id is
+// written on one line of stderr, so it holds no control character and stays short.
+inline constexpr unsigned long long kLargestNumberId = 9007199254740991ULL;
+inline constexpr std::size_t kLongestId = 64;  // characters
+
+inline const char* anId() { return "an id: a text or a whole number, such as \"A-0017\" or 17"; }
+
+// Why a JSON string (`isText`) or number (its text) is no id, or "" when it is one.
+inline std::string idProblem(bool isText, const std::string& text) {
+  if (!isText) {
+    const bool digits = !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && std::strtoull(text.c_str(), nullptr, 10) <= kLargestNumberId) return "";
+    return "the number " + text + " is not an id: a number id is whole, from 0 to " + std::to_string(kLargestNumberId) +
+           " (beyond it many JSON readers change its last digits): write it as a text, \"" + text + "\"";
+  }
+  if (text.empty()) return "an empty text is no id: leave the id out, or give one";
+  std::size_t chars = 0;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) return "an id may not hold a control character (a line feed, a tab…): it is written on one line";
+    if ((u & 0xC0) != 0x80) ++chars;
+  }
+  if (chars > kLongestId)
+    return "an id is at most " + std::to_string(kLongestId) + " characters; this one has " + std::to_string(chars);
+  return "";
 }
 
 // A file that is JSON but not an object (an array, a number, a text).

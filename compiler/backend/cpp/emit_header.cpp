@@ -44,8 +44,10 @@ std::string Generator::header() {
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0) visit(static_cast<int>(s));
   for (int s : order) subjectStruct(os, s);
-  os << "\n// One applicant: exactly one top-level subject, and the evaluation date of the facts.\n";
-  os << "struct Facts {\n  std::optional<int> date;  // days since 1970-01-01 (polc_rt::date(\"2024-06-30\"))\n";
+  os << "\n// One applicant: exactly one top-level subject, the evaluation date of the facts and the agency's\n"
+        "// own id of the applicant, if given (\"id\" or \"编号\": a text, or a whole number's digits).\n";
+  os << "struct Facts {\n  std::optional<int> date;  // days since 1970-01-01 (polc_rt::date(\"2024-06-30\"))\n"
+        "  std::optional<std::string> id;\n";
   for (std::size_t s = 0; s < p_.subjects.size(); ++s)
     if (p_.subjects[s].owner < 0)
       os << "  std::optional<" << o_.nameSpace << "::" << subjectNames_[s] << "> " << subjectNames_[s] << ";\n";

@@ -35,6 +35,7 @@ void Generator::reader(std::ostream& os) {
   os << "    const std::string& key = doc.keys[k];\n    const polc_rt::Json& value = doc.values[k];\n";
   // null is a key left out, here and wherever a key may be left out (docs/facts.md), as in polc's reader.
   os << "    if (key == \"date\" || key == \"日期\") {\n      if (!value.isNull()) out.date = rd.date(value, key);\n      continue;\n    }\n";
+  os << "    if (key == \"id\" || key == \"编号\") {\n      if (!value.isNull()) out.id = rd.id(value, key);\n      continue;\n    }\n";
   os << "    if (!key.empty() && key[0] == '_') continue;\n";
   std::vector<std::string> applicants;
   for (const auto& sub : p_.subjects)

@@ -75,6 +75,18 @@ class FactsReader {
     if (std::string why = dateProblem(v.text); !why.empty()) error(at, why);
     return parseDate(v.text);
   }
+  // The applicant's id as given (a text, or a whole number's digits), as polc's reader takes it.
+  std::optional<std::string> id(const Json& v, const std::string& at) {
+    if (!v.isString() && v.kind != Json::Kind::Number) {
+      error(at, expectedGot(anId(), shown(v)));
+      return std::nullopt;
+    }
+    if (std::string why = idProblem(v.isString(), v.text); !why.empty()) {
+      error(at, why);
+      return std::nullopt;
+    }
+    return v.text;
+  }
   std::string text(const Json& v, const std::string& at) {
     // A number keeps its text (Json::text), so the message shows it as polc's reader does.
     if (v.kind == Json::Kind::Number) error(at, numberForText(v.text));

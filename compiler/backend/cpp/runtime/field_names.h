@@ -12,7 +12,7 @@ namespace polc_rt {
 // A field given under both names is refused, as a repeated key is: one of the two would win.
 inline const char* otherSpelling(const std::string& key) {
   static const char* const kPairs[][2] = {{"date", "日期"},   {"history", "历史"}, {"received", "已获奖励"}, {"citation", "条款"},
-                                          {"target", "标的"}, {"amount", "金额"},  {"year", "年度"}};
+                                          {"target", "标的"}, {"amount", "金额"},  {"year", "年度"}, {"id", "编号"}};
   for (const auto& pair : kPairs) {
     if (key == pair[0]) return pair[1];
     if (key == pair[1]) return pair[0];

@@ -1,0 +1,72 @@
+// polc eval --batch as the agency's batch operator runs it over thousands of applicants: each result
+// and message carries the applicant's own id, a line evaluated as of today is counted in the summary
+// with the day used, and an applicant given twice is named on its second line and in the summary
+// (docs/eval-output.md, "Batch"). Each was a question the operator's QA pass left open.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_util.h"
+
+namespace {
+
+using namespace polc::clitest;
+using json = nlohmann::json;
+
+// An enterprise 登峰 pays up to 500万元 (常办发〔2022〕1号 第2条第1款), with `extra` top-level keys.
+std::string enterprise(const std::string& extra, const std::string& revenue = "520亿元", bool dated = true) {
+  return "{" + extra + (dated ? R"("date":"2024-06-30",)" : "") + R"("企业":{"所在地":"新北区","营业收入":")" + revenue +
+         R"(","history":{"营业收入":{"2023":"480亿元"}}}})";
+}
+
+std::vector<json> jsonLines(const std::string& out) {
+  std::istringstream lines(out);
+  std::vector<json> all;
+  for (std::string line; std::getline(lines, line);) all.push_back(json::parse(line));
+  return all;
+}
+
+TEST(BatchOperator, EveryLineCarriesTheApplicantsId) {
+  const fs::path f = scratch("ids.jsonl");
+  const std::string bad = R"({"编号":42,"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":true}})";
+  write(f, enterprise(R"("id":"A-0017",)") + "\n" + bad + "\n" + enterprise("", "530亿元") + "\n" +
+               enterprise(R"("id":{"a":1},)") + "\n" + enterprise(R"("id":9007199254740992,)") + "\n");
+  CliRun r = runPolc("eval policies/ --batch '" + f.string() + "'", "ids");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  const std::vector<json> out = jsonLines(r.out);
+  ASSERT_EQ(out.size(), 5u) << r.out;
+  EXPECT_EQ(out[0].at("id"), "A-0017") << "a text id, as given";
+  EXPECT_EQ(out[0].at("totals").at("max"), "5000000");
+  EXPECT_EQ(out[1].at("id"), 42) << "a failed line names its applicant too, a number id as a number";
+  EXPECT_FALSE(out[2].contains("id")) << "no id given: none echoed";
+  // On stderr beside the place, after it, so that FILE:N:C still leads the line.
+  const std::string file = f.string();
+  EXPECT_NE(r.err.find(file + ":2:55: [id 42] 企业.营业收入: expected money, got true"), std::string::npos) << r.err;
+  // A bad id is an error placed at it, as a bad fact is; the C API reads no JSON, and the generated
+  // C++'s reader refuses the same ids in the same words (tests/differential/fact_errors).
+  EXPECT_NE(r.err.find(file + ":4:7: id: expected an id: a text or a whole number, such as \"A-0017\" or 17, got "
+                              "{\"a\":\"1\"}"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(out[3].at("error_places"), json::parse(R"([{"line": 4, "column": 7}])")) << r.out;
+  EXPECT_NE(out[4].at("errors")[0].get<std::string>().find("id: the number 9007199254740992 is not an id"),
+            std::string::npos)
+      << r.out;
+
+  // One applicant's JSON result carries it too, and its errors.
+  const fs::path one = scratch("id_one.json");
+  write(one, enterprise(R"("编号":17,)"));
+  r = runPolc("eval policies/ --facts '" + one.string() + "' --format json", "id_one");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).at("id"), 17);
+  write(one, bad);
+  r = runPolc("eval policies/ --facts '" + one.string() + "' --format json", "id_one_bad");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_EQ(json::parse(r.out).at("id"), 42) << r.out;
+}
+
+}  // namespace
