@@ -108,9 +108,26 @@ void BatchSummary::add(const eval::Result& r) {
   if (paid) ++total_.applicants;
 }
 
+void BatchSummary::undated(int line, int date) {
+  if (undated_++ == 0) firstUndated_ = line;
+  undatedDate_ = date;
+}
+
+std::string BatchSummary::notes() const {
+  std::string out;
+  // Said once, not on each line: a batch of thousands would bury its other warnings under them.
+  if (undated_)
+    out += fmt::format("undated: {} without a date {} evaluated as of today, {} (the first: line {}); a run on another "
+                       "day may give other amounts: give each line a \"date\", or run with --date\n",
+                       counted(undated_, "line"), undated_ == 1 ? "was" : "were", ir::formatDate(undatedDate_),
+                       firstUndated_);
+  return out;
+}
+
 std::string BatchSummary::text() const {
   std::string out = fmt::format("{}: {} evaluated, {} failed\n", counted(evaluated_ + failed_, "applicant"), evaluated_,
                                 failed_);
+  out += notes();
   out += fmt::format("total: {} to {}, {}\n", counted(total_.awards, "award"), counted(total_.applicants, "applicant"),
                      range(total_));
   for (const auto& [clause, s] : byClause_)
@@ -200,6 +217,10 @@ nlohmann::json BatchSummary::json() const {
               {"no_funding_rule", sumJson(noRule_)},
               {"funding_undecided", sumJson(undecided_)},
               {"may_be_replaced", sumJson(mayBeReplaced_)},
+              {"undated", {{"lines", undated_},
+                           {"date", undated_ ? json(ir::formatDate(undatedDate_)) : json(nullptr)},
+                           {"first_line", undated_ ? json(firstUndated_) : json(nullptr)}}},
+
               {"quotas", quotas}};
 }
 

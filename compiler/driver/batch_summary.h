@@ -22,8 +22,13 @@ class BatchSummary {
 
   void add(const eval::Result& result);  // one evaluated applicant
   void failed() { ++failed_; }           // one line that was rejected or failed to evaluate
+  // A line whose facts gave no date, evaluated as of `date` (today's, the batch's): `line` is the
+  // first such line when it is the first reported.
+  void undated(int line, int date);
 
   std::string text() const;     // for stderr
+  // Its line about undated lines, which stderr gets with --summary FILE too.
+  std::string notes() const;
   nlohmann::json json() const;  // for --summary FILE
   // Sums that left the exact decimal range: shown as overflowed, never as a smaller number.
   bool overflowed() const { return overflows_ > 0; }
@@ -49,6 +54,8 @@ class BatchSummary {
   // Awards counted above that a non-stacking group may still drop (their JSON may_be_replaced_by):
   // a part of the total that is provisional until the members not assessable are.
   Sum mayBeReplaced_;
+  std::int64_t undated_ = 0;
+  int undatedDate_ = 0, firstUndated_ = 0;
   std::map<int, std::int64_t> benefits_, negotiated_;  // clause → applicants granted
   // (clause, evaluation year, or kEveryYear for a quota without 每年) → who qualifies
   static constexpr int kEveryYear = 0;

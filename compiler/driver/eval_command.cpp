@@ -95,6 +95,21 @@ std::string idTag(const nlohmann::json& id) {
   return "[id " + (id.is_string() ? id.get<std::string>() : id.dump()) + "] ";
 }
 
+// Facts that give no date, evaluated where --date gives none either: as of `today`, set on the
+// applicant so that the day reported is the day evaluated (one day for a whole batch, even one that
+// runs past midnight). True when so: polc says it, since a run on another day gives other amounts.
+bool evaluatedToday(facts::FactsResult& facts, const eval::Options& o, int today) {
+  if (o.date || facts.applicant.date) return false;
+  facts.applicant.date = today;
+  return true;
+}
+
+std::string undatedWarning(int today) {
+  return fmt::format("no \"date\" in the facts, nor --date: evaluated as of today, {}; a run on another day may give "
+                     "other amounts: give the facts a \"date\", or run with --date",
+                     ir::formatDate(today));
+}
+
 // A batch line's JSON for messages that are not evaluated results: `errors` (or `warnings`) and,
 // index for index, their places (`error_places`, `warning_places`).
 void addMessages(nlohmann::json& out, const char* key, const char* placesKey, const std::vector<std::string>& messages,
@@ -167,6 +182,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
   int lineNo = 0, ok = 0, failed = 0;
   // Sums only: the batch streams line by line in constant memory.
   BatchSummary summary(program);
+  const int today = ir::today();
   std::error_code sizeEc;
   auto size = !isStdin(options.batch) && std::filesystem::is_regular_file(options.batch, sizeEc)
                   ? std::filesystem::file_size(options.batch, sizeEc)
@@ -200,6 +216,10 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
         std::cerr << BatchPlace(lineNo, line, w).prefix(name) << "warning: " << tag << w << "\n";
       }
     };
+    if (evaluatedToday(facts, evalOptions, today)) {
+      out["undated"] = true;
+      summary.undated(lineNo, today);
+    }
     try {
       auto result = backend.evaluate(facts.applicant, evalOptions);
       polc::facts::warnSharedPayees(program, result, facts);
@@ -246,7 +266,8 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       return kExitErrors;
     }
     std::cerr << fmt::format("{}: {} evaluated, {} failed; summary in {}\n", counted(ok + failed, "applicant"), ok, failed,
-                             options.summary);
+                             options.summary)
+              << summary.notes();
   } else {
     std::cerr << summary.text();
   }
@@ -325,6 +346,11 @@ int runEval(const EvalOptions& options) {
     jsonErrors(facts.errors);
     return kExitErrors;
   }
+  // Not in the result's "warnings", which are about the applicant, as the C API and the generated C++
+  // give them: this one is about the run.
+  const int today = ir::today();
+  const bool undated = evaluatedToday(facts, evalOptions, today);
+  if (undated) std::cerr << "warning: " << facts.at(undatedWarning(today)) << "\n";
   eval::Result result;
   try {
     result = backend.evaluate(facts.applicant, evalOptions);
@@ -346,6 +372,7 @@ int runEval(const EvalOptions& options) {
   if (json) {
     nlohmann::json out = renderEvalJson(*program, facts.applicant, result, options.explain);
     if (!facts.id.is_null()) out["id"] = facts.id;
+    if (undated) out["undated"] = true;
     if (!facts.warnings.empty()) out["warnings"] = facts.warnings;
     if (!options.whyNot.empty()) out["why_not"] = renderWhyNotJson(*program, fe->sources, facts.applicant, reasons.list);
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -69,4 +69,52 @@ TEST(BatchOperator, EveryLineCarriesTheApplicantsId) {
   EXPECT_EQ(json::parse(r.out).at("id"), 42) << r.out;
 }
 
+// A line without a date was evaluated as of the day of the run, and nothing said so: a re-run next
+// month silently gave other numbers. The summary now counts such lines with the day used, once (a
+// warning per line would bury the batch's other warnings), and each such line says "undated".
+TEST(BatchOperator, LinesWithoutADateAreCountedWithTheDayUsed) {
+  const fs::path f = scratch("undated.jsonl"), s = scratch("undated_summary.json");
+  write(f, enterprise("") + "\n" + enterprise("", "530亿元", false) + "\n" + enterprise("", "540亿元", false) + "\n");
+  CliRun r = runPolc("eval policies/ --batch '" + f.string() + "'", "undated");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const std::vector<json> out = jsonLines(r.out);
+  ASSERT_EQ(out.size(), 3u) << r.out;
+  EXPECT_FALSE(out[0].contains("undated")) << "its facts give the date";
+  EXPECT_EQ(out[1].at("undated"), true);
+  const std::string today = out[1].at("date");
+  EXPECT_EQ(out[2].at("date"), today) << "one day for the whole batch";
+  EXPECT_NE(r.err.find("\nundated: 2 lines without a date were evaluated as of today, " + today +
+                       " (the first: line 2); a run on another day may give other amounts"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << "no warning per line: " << r.err;
+
+  // With --summary FILE, in the file and still on stderr, where the operator looks.
+  r = runPolc("eval policies/ --batch '" + f.string() + "' --summary '" + s.string() + "'", "undated_file");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.err.find("undated: 2 lines"), std::string::npos) << r.err;
+  EXPECT_EQ(json::parse(slurp(s)).at("undated"), json({{"lines", 2}, {"date", today}, {"first_line", 2}}));
+
+  // --date dates every line: nothing to say.
+  r = runPolc("eval policies/ --batch '" + f.string() + "' --date 2024-06-30", "undated_date");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.err.find("undated"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("undated"), std::string::npos) << r.out;
+
+  // One applicant without a date: a warning (one line for one applicant), and "undated" in its JSON.
+  const fs::path one = scratch("undated_one.json");
+  write(one, enterprise("", "520亿元", false));
+  r = runPolc("eval policies/ --facts '" + one.string() + "' --format json", "undated_one");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: " + one.string() + ": no \"date\" in the facts, nor --date: evaluated as of today, " +
+                       today),
+            std::string::npos)
+      << r.err;
+  const json result = json::parse(r.out);
+  EXPECT_EQ(result.at("undated"), true);
+  EXPECT_FALSE(result.contains("warnings")) << "about the run, not the applicant's facts";
+  r = runPolc("eval policies/ --facts '" + one.string() + "' --date 2024-06-30", "undated_one_date");
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+}
+
 }  // namespace
