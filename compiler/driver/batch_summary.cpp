@@ -108,6 +108,17 @@ void BatchSummary::add(const eval::Result& r) {
   if (paid) ++total_.applicants;
 }
 
+void BatchSummary::repeated(const eval::Result& r, bool byId) {
+  ++(byId ? repeatedById_ : repeatedByFacts_);
+  bool paid = false;
+  for (const auto& aw : r.awards)
+    if (aw.counted() && aw.hasAmount()) {
+      addTo(repeated_, aw.lo, aw.hi);
+      paid = true;
+    }
+  if (paid) ++repeated_.applicants;
+}
+
 void BatchSummary::undated(int line, int date) {
   if (undated_++ == 0) firstUndated_ = line;
   undatedDate_ = date;
@@ -121,6 +132,12 @@ std::string BatchSummary::notes() const {
                        "day may give other amounts: give each line a \"date\", or run with --date\n",
                        counted(undated_, "line"), undated_ == 1 ? "was" : "were", ir::formatDate(undatedDate_),
                        firstUndated_);
+  if (const std::int64_t lines = repeatedById_ + repeatedByFacts_)
+    out += fmt::format("repeated: {} an earlier line ({} by its id, {} by the same facts), and the totals count {} "
+                       "again: {} to {}, {}\n",
+                       lines == 1 ? "1 line repeats" : counted(lines, "line") + " repeat", repeatedById_, repeatedByFacts_,
+                       lines == 1 ? "it" : "them", counted(repeated_.awards, "award"),
+                       counted(repeated_.applicants, "applicant"), range(repeated_));
   return out;
 }
 
@@ -205,6 +222,11 @@ nlohmann::json BatchSummary::json() const {
                       {"max", amount(s, s.hi)}});
     if (s.overflowed) quotas.back()["overflowed"] = true;
   }
+  json repeatedJson = sumJson(repeated_);
+  repeatedJson["lines"] = repeatedById_ + repeatedByFacts_;
+  repeatedJson["by_id"] = repeatedById_;
+  repeatedJson["by_facts"] = repeatedByFacts_;
+  repeatedJson["in_totals"] = true;
   return json{{"applicants", evaluated_ + failed_},
               {"evaluated", evaluated_},
               {"failed", failed_},
@@ -220,7 +242,7 @@ nlohmann::json BatchSummary::json() const {
               {"undated", {{"lines", undated_},
                            {"date", undated_ ? json(ir::formatDate(undatedDate_)) : json(nullptr)},
                            {"first_line", undated_ ? json(firstUndated_) : json(nullptr)}}},
-
+              {"repeated", repeatedJson},
               {"quotas", quotas}};
 }
 

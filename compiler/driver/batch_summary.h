@@ -22,12 +22,15 @@ class BatchSummary {
 
   void add(const eval::Result& result);  // one evaluated applicant
   void failed() { ++failed_; }           // one line that was rejected or failed to evaluate
+  // An applicant added again (the same id, or the same facts, as an earlier line): still in the
+  // totals, which it is also summed apart from, so that the operator sees how much to take off.
+  void repeated(const eval::Result& result, bool byId);
   // A line whose facts gave no date, evaluated as of `date` (today's, the batch's): `line` is the
   // first such line when it is the first reported.
   void undated(int line, int date);
 
   std::string text() const;     // for stderr
-  // Its line about undated lines, which stderr gets with --summary FILE too.
+  // Its lines about undated and repeated lines, which stderr gets with --summary FILE too.
   std::string notes() const;
   nlohmann::json json() const;  // for --summary FILE
   // Sums that left the exact decimal range: shown as overflowed, never as a smaller number.
@@ -54,6 +57,8 @@ class BatchSummary {
   // Awards counted above that a non-stacking group may still drop (their JSON may_be_replaced_by):
   // a part of the total that is provisional until the members not assessable are.
   Sum mayBeReplaced_;
+  Sum repeated_;                                        // the paying awards of repeated lines
+  std::int64_t repeatedById_ = 0, repeatedByFacts_ = 0;  // the lines
   std::int64_t undated_ = 0;
   int undatedDate_ = 0, firstUndated_ = 0;
   std::map<int, std::int64_t> benefits_, negotiated_;  // clause → applicants granted

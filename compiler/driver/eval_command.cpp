@@ -23,8 +23,10 @@
 #include "driver/why_not_output.h"
 #include "facts/fact_place.h"
 #include "facts/facts.h"
+#include "facts/facts_digest.h"
 #include "support/atomic_file.h"
 #include "support/counted.h"
+#include "support/first_seen.h"
 #include "support/line_reader.h"
 #include "support/read_file.h"
 #include "ir/lower.h"
@@ -110,6 +112,18 @@ std::string undatedWarning(int today) {
                      ir::formatDate(today));
 }
 
+// The same applicant given again in a batch: by its id when its line gives one (`key`: "id" or "编号",
+// so that the message is placed at it), else by its facts.
+std::string repeatWarning(const std::string& key, std::uint32_t firstLine) {
+  if (!key.empty())
+    return fmt::format("{}: the same id as line {}: the applicant is evaluated again, and the summary's totals count "
+                       "it twice",
+                       key, firstLine);
+  return fmt::format("the same facts as line {}, with no id: the applicant is evaluated again, and the summary's totals "
+                     "count it twice (if they are two applicants, give each its \"id\")",
+                     firstLine);
+}
+
 // A batch line's JSON for messages that are not evaluated results: `errors` (or `warnings`) and,
 // index for index, their places (`error_places`, `warning_places`).
 void addMessages(nlohmann::json& out, const char* key, const char* placesKey, const std::vector<std::string>& messages,
@@ -180,8 +194,10 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
   }
   std::string line;
   int lineNo = 0, ok = 0, failed = 0;
-  // Sums only: the batch streams line by line in constant memory.
+  // Sums only: the batch streams line by line in constant memory; and, to find an applicant given
+  // twice, 16 to 32 bytes per applicant evaluated (support/first_seen.h).
   BatchSummary summary(program);
+  FirstSeen seen;
   const int today = ir::today();
   std::error_code sizeEc;
   auto size = !isStdin(options.batch) && std::filesystem::is_regular_file(options.batch, sizeEc)
@@ -195,7 +211,16 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     progress.update(bytesRead, ok + failed);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    auto facts = facts::readFacts(model, program, line, evalOptions.date);
+    // Parsed here rather than by readFacts(text): an applicant given twice is found by its parsed
+    // facts, whatever their key order and spacing.
+    nlohmann::json doc;
+    facts::FactsResult facts;
+    try {
+      doc = facts::parseFactsJson(line);
+      facts = facts::readFacts(model, program, doc, evalOptions.date);
+    } catch (const std::exception& e) {
+      facts.errors.push_back(e.what());
+    }
     const std::string tag = idTag(facts.id);
     // The applicant's id on every line it gives one, failed or not, for the operator to join the
     // results back to the records.
@@ -224,11 +249,16 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       auto result = backend.evaluate(facts.applicant, evalOptions);
       polc::facts::warnSharedPayees(program, result, facts);
       polc::facts::warnOnceThisYear(program, result, facts);
+      const std::string idKey = facts.id.is_null() ? "" : doc.contains("id") ? "id" : "编号";
+      const std::uint64_t key = idKey.empty() ? facts::factsDigest(doc) : facts::idDigest(facts.id);
+      const std::uint32_t first = seen.firstOrAdd(key, static_cast<std::uint32_t>(lineNo));
+      if (first) facts.warnings.push_back(repeatWarning(idKey, first));
       warn();
       out.update(renderEvalJson(program, facts.applicant, result, options.explain));
       if (!options.whyNot.empty()) out["why_not"] = batchWhyNot(program, sources, facts.applicant, result, whyNot);
       if (!facts.warnings.empty()) addMessages(out, "warnings", "warning_places", facts.warnings, lineNo, line);
       summary.add(result);
+      if (first) summary.repeated(result, !idKey.empty());
       ++ok;
     } catch (const eval::EvalError& e) {
       warn();  // the reader's, about the applicant: a failed evaluation grants nothing to warn of

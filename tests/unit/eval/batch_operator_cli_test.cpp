@@ -117,4 +117,48 @@ TEST(BatchOperator, LinesWithoutADateAreCountedWithTheDayUsed) {
   EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
 }
 
+// The same applicant twice was summed twice in the totals, and nothing said so. A repeat is found by
+// its id when the line gives one, else by its parsed facts (key order, spacing and comments do not
+// matter); it is named on its line, counted in the summary, and left in the totals, which say so.
+TEST(BatchOperator, AnApplicantGivenTwiceIsNamedAndCounted) {
+  const fs::path f = scratch("repeats.jsonl"), s = scratch("repeats_summary.json");
+  const std::string reordered =
+      R"({ "企业": {"history": {"营业收入": {"2023": "480亿元"}}, "营业收入": "530亿元", "所在地": "新北区"},)"
+      R"( "_note": "keyed again", "date": "2024-06-30" })";
+  write(f, enterprise(R"("id":"A-1",)") + "\n" +       // 1
+               enterprise("", "530亿元") + "\n" +        // 2
+               reordered + "\n" +                        // 3: the facts of 2
+               enterprise(R"("编号":"A-1",)", "540亿元") + "\n" +  // 4: the id of 1
+               enterprise(R"("id":7,)", "530亿元") + "\n" +  // 5: an id: not the facts of 2
+               enterprise(R"("id":"7",)", "550亿元") + "\n");  // 6: 7 again
+  CliRun r = runPolc("eval policies/ --batch '" + f.string() + "'", "repeats");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const std::string file = f.string();
+  EXPECT_NE(r.err.find(file + ":3: warning: the same facts as line 2, with no id: the applicant is evaluated again"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(file + ":4:7: warning: [id A-1] 编号: the same id as line 1: the applicant is evaluated again, "
+                              "and the summary's totals count it twice"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(file + ":6:7: warning: [id 7] id: the same id as line 5"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(file + ":5:"), std::string::npos) << "an id tells line 5 from line 2: " << r.err;
+  const std::vector<json> out = jsonLines(r.out);
+  ASSERT_EQ(out.size(), 6u) << r.out;
+  EXPECT_EQ(out[2].at("warning_places"), json::parse(R"([{"line": 3, "column": null}])")) << r.out;
+  EXPECT_EQ(out[3].at("warning_places"), json::parse(R"([{"line": 4, "column": 7}])")) << r.out;
+  EXPECT_FALSE(out[1].contains("warnings")) << r.out;
+  // Still summed, and the summary says how much of the totals the repeats are.
+  EXPECT_NE(r.err.find("\ntotal: 6 awards to 6 applicants, 0 至 30,000,000 元\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\nrepeated: 3 lines repeat an earlier line (2 by its id, 1 by the same facts), and the totals "
+                       "count them again: 3 awards to 3 applicants, 0 至 15,000,000 元\n"),
+            std::string::npos)
+      << r.err;
+  r = runPolc("eval policies/ --batch '" + f.string() + "' --summary '" + s.string() + "'", "repeats_file");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(json::parse(slurp(s)).at("repeated"),
+            json::parse(R"({"lines": 3, "by_id": 2, "by_facts": 1, "in_totals": true, "awards": 3, "applicants": 3,
+                            "min": "0", "max": "15000000"})"));
+}
+
 }  // namespace
