@@ -25,6 +25,8 @@ Result Checker::run() {
     readsBeforeFirstValue(c);
     if (o_.quoteNumbers) numbersAgainstQuote(c);
   }
+  if (o_.quoteNumbers)
+    for (int d = 0; d < static_cast<int>(m_.documents.size()); ++d) documentNumbersAgainstQuote(d);
   std::stable_sort(out_.findings.begin(), out_.findings.end(), [](const Finding& a, const Finding& b) {
     return std::make_tuple(a.span.file, a.span.begin, std::string(codeOf(a.kind))) <
            std::make_tuple(b.span.file, b.span.begin, std::string(codeOf(b.kind)));

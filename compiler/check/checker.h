@@ -16,6 +16,7 @@
 #include "check/product.h"
 #include "check/solver.h"
 #include "check/witness.h"
+#include "check/written_numbers.h"
 #include "ir/lower.h"
 
 namespace polc::check {
@@ -478,6 +479,20 @@ class Checker {
 
   // ---- numbers the code writes that the clause's 原文 does not state (check_quoted_numbers.cpp) ----
   void numbersAgainstQuote(int c);
+  void documentNumbersAgainstQuote(int d);  // its 申报条件 and 资金分担
+  // Where a block's numbers are looked for, and how its findings name it.
+  struct QuoteSource {
+    int clause = -1;  // the finding's clause; -1 for a document's block
+    std::string who;  // 常办发〔2022〕1号 第1条第1款, 常办发〔2022〕1号's 资金分担
+    std::string own;  // the 原文 the block quotes
+    Span ownSpan;
+    std::string wider;  // the 原文 around it: its article's, its document's
+    Span widerSpan;
+    std::string widerName;  // "its article's 原文", for the note
+    std::string notes;      // the 释义 and 说明 of the block and around it
+    std::string notesName;  // "the clause's 释义", for the help
+  };
+  void numbersAgainst(const QuoteSource& src, const std::vector<WrittenNumber>& written);
 
   // ---- caps and non-stacking groups that never act (check_never_acts.cpp) ----
   void neverActs();

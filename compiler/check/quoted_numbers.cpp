@@ -22,6 +22,7 @@ std::u32string normalised(std::string_view text) {
     else if (c == U'／') c = U'/';
     else if (c == U'－' || c == U'–' || c == U'~' || c == U'～') c = U'-';
     else if (c == U'\u3000') c = U' ';
+    else if (c == U'：') c = U':';
   }
   return s;
 }
@@ -76,6 +77,16 @@ std::optional<std::int64_t> chineseValue(std::u32string_view run) {
   }
   if (!any) return std::nullopt;
   return total + tenThousands + section + digit;
+}
+
+// The run of ASCII digits (and a decimal point) at i, if any.
+std::optional<std::pair<Decimal, std::size_t>> arabicAt(const std::u32string& s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size() && (ascii(s[j]) || (s[j] == U'.' && j > i && j + 1 < s.size() && ascii(s[j + 1])))) ++j;
+  if (j == i) return std::nullopt;
+  auto d = Decimal::parse(encodeUtf8(s.substr(i, j - i)));
+  if (!d) return std::nullopt;
+  return std::make_pair(*d, j);
 }
 
 class Scanner {
@@ -165,10 +176,9 @@ class Scanner {
     if (i >= s_.size()) return std::nullopt;
     std::size_t j = i;
     if (ascii(s_[j])) {
-      while (j < s_.size() && (ascii(s_[j]) || (s_[j] == U'.' && j + 1 < s_.size() && ascii(s_[j + 1])))) ++j;
-      auto d = Decimal::parse(encodeUtf8(s_.substr(i, j - i)));
+      auto d = arabicAt(s_, i);
       if (!d) return std::nullopt;
-      return Digits{*d, j, false};
+      return Digits{d->first, d->second, false};
     }
     while (j < s_.size() && j - i < 16 && (chineseDigit(s_[j]) >= 0 || scaleOf(s_[j]) > 0)) ++j;
     // A run ending on a scale that a unit follows keeps the scale in the run (`十万元`); 百分之 is
@@ -229,6 +239,37 @@ class Scanner {
 };
 
 }  // namespace
+
+std::vector<std::vector<Decimal>> quotedRatios(std::string_view text) {
+  const std::u32string s = normalised(text);
+  std::vector<std::vector<Decimal>> out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!ascii(s[i]) || (i > 0 && (ascii(s[i - 1]) || s[i - 1] == U'.'))) continue;
+    std::vector<Decimal> parts;
+    std::size_t j = i;
+    while (auto part = arabicAt(s, j)) {
+      parts.push_back(part->first);
+      j = part->second;
+      if (j + 1 >= s.size() || (s[j] != U':' && s[j] != U'比') || !ascii(s[j + 1])) break;
+      ++j;
+    }
+    if (parts.size() >= 2) out.push_back(std::move(parts));
+    i = j > i ? j - 1 : i;
+  }
+  return out;
+}
+
+bool sameRatio(const std::vector<Decimal>& a, const std::vector<Decimal>& b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  // a_i : a_0 = b_i : b_0 for each part, cross-multiplied (exact).
+  for (std::size_t i = 1; i < a.size(); ++i) {
+    Decimal x, y;
+    if (polrt::mul(a[i], b[0], x) != polrt::ArithError::None || polrt::mul(b[i], a[0], y) != polrt::ArithError::None ||
+        x != y)
+      return false;
+  }
+  return true;
+}
 
 std::vector<QuotedNumber> quotedNumbers(std::string_view text, const std::vector<std::string>& units) {
   return Scanner(normalised(text), units).run();

@@ -24,4 +24,10 @@ struct QuotedNumber {
 // (`2022年`, `第1条`) come out too: they only add readings a code number may match.
 std::vector<QuotedNumber> quotedNumbers(std::string_view text, const std::vector<std::string>& units);
 
+// The ratios of `text`: `1:1`, `1：1`, `5比5`, `2:3:5`, each as its parts.
+std::vector<std::vector<polrt::Decimal>> quotedRatios(std::string_view text);
+
+// Whether two ratios state one proportion: `1:1` and `5:5`.
+bool sameRatio(const std::vector<polrt::Decimal>& a, const std::vector<polrt::Decimal>& b);
+
 }  // namespace polc::check

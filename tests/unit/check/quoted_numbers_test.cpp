@@ -79,6 +79,16 @@ TEST(QuotedNumbers, ARangesFirstEndTakesTheUnitOfTheSecond) {
   EXPECT_EQ(read("1～2亿元"), (V{"100000000 元", "200000000 元"}));
 }
 
+TEST(QuotedNumbers, RatiosAreReadAsProportions) {
+  auto r = check::quotedRatios("市和辖区两级原则上按1:1分担资金，省、市、区按２：３：５，或5比5");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].size(), 2u);
+  EXPECT_EQ(r[1].size(), 3u);
+  EXPECT_TRUE(check::sameRatio(r[0], r[2]));  // 1:1 is 5比5
+  EXPECT_FALSE(check::sameRatio(r[0], {Decimal::fromInt(2), Decimal::fromInt(1)}));
+  EXPECT_TRUE(check::quotedRatios("第1条第2款，2022年").empty());
+}
+
 TEST(QuotedNumbers, KeepsTheTextAsWritten) {
   auto q = quotedNumbers("最高 50 万元，千分之三", kUnits);
   ASSERT_EQ(q.size(), 2u);
@@ -124,6 +134,37 @@ TEST(QuoteNumbers, ANumberStatedInTheInterpretationIsAccepted) {
   auto f = quoteFindings(files, c);
   ASSERT_EQ(f.size(), 1u) << c->listing();
   EXPECT_NE(f[0]->message.find("第4条第1款第5项 writes `50万元`"), std::string::npos) << f[0]->message;
+}
+
+// The city's 资金分担 quotes “市和辖区…按1:1分担资金；溧阳市政策兑现市级按照15%比例给予补助”: a share or
+// a ratio that the block's 原文 does not state pays every award's split wrongly, as a clause's does.
+TEST(QuoteNumbers, AFundingShareTheBlocksTextDoesNotStateIsReported) {
+  Files files = seedFiles();
+  mutate(files, "changzhou-2022-industry-policy", "市 15%, 溧阳市 其余", "市 20%, 溧阳市 其余");
+  mutate(files, "changzhou-2022-industry-policy", "市, 辖区 = 1:1", "市, 辖区 = 2:1");
+  const Checked* c = nullptr;
+  auto f = quoteFindings(files, c);
+  ASSERT_EQ(f.size(), 2u) << c->listing();
+  EXPECT_NE(f[0]->message.find("常办发〔2022〕1号's 资金分担 writes `20%`"), std::string::npos) << f[0]->message;
+  EXPECT_NE(f[1]->message.find("常办发〔2022〕1号's 资金分担 writes `2:1`"), std::string::npos) << f[1]->message;
+  EXPECT_TRUE(f[0]->clauses.empty());  // every clause's split: no one clause is named
+  ASSERT_FALSE(f[0]->notes.empty());
+  EXPECT_NE(f[0]->notes[0].message.find("states 两, 1, 1, 15%"), std::string::npos) << f[0]->notes[0].message;
+}
+
+// Wujin's 申报条件 quotes its 注意事项 (a chapter's 原文): a threshold it adds that no text of the
+// document states is reported; one the chapter states is not.
+TEST(QuoteNumbers, AnEligibilityThresholdIsLookedForInTheDocumentsText) {
+  Files files = seedFiles();
+  mutate(files, "wujin", "申报条件 所在地 为 武进区", "申报条件 产销 达 2000万元 以上\n  申报条件 所在地 为 武进区");
+  const Checked* c = nullptr;
+  auto f = quoteFindings(files, c);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("武进区2024制造业若干措施's 申报条件 writes `2000万元`"), std::string::npos)
+      << f[0]->message;
+
+  mutate(files, "wujin", "具有独立法人资格的企业和社会组织。", "具有独立法人资格、年产销2000万元以上的企业和社会组织。");
+  EXPECT_TRUE(quoteFindings(files, c).empty()) << c->listing();
 }
 
 }  // namespace
