@@ -19,9 +19,15 @@ bool money(const std::string& unit) { return unit.find("元") != std::string::np
 
 // Same value, same dimension. A plain number, a rate (also per year: `3.70%/年`) and a count meet a
 // text number of any unit but money, as the text words a count its own way (`20个项目`, `三年`).
+//
+// A number whose unit the sentence implies (`给予50万奖励`) meets one of any unit, money too: read as
+// 500000, it can only meet a code number of that exact value. A false match needs one sentence that
+// writes a count of ten thousand or more without its measure word (`企业法人20万`) and whose code pays
+// that same value as money; a measure word (`20万件`) or a declared unit (`50万吨`) after the scale
+// makes it a count, read as such, and a 原文 quotes one sentence of awards, which words its counts.
 bool sameNumber(const WrittenNumber& w, const QuotedNumber& q) {
   if (w.value != q.value) return false;
-  if (w.unit == q.unit) return true;
+  if (w.unit == q.unit || q.unitImplied) return true;
   const bool loose = w.unit.empty() || w.unit[0] == '/' || q.unit.empty();
   return loose && !money(w.unit) && !money(q.unit);
 }

@@ -160,10 +160,48 @@ class Scanner {
     return out;
   }
 
-  void emit(std::size_t from, std::size_t to, Decimal value, const Suffix& sfx) {
+  void emit(std::size_t from, std::size_t to, Decimal value, const Suffix& sfx, bool unitImplied = false) {
     Decimal v;
     if (polrt::shift(value, sfx.pow10, v) == polrt::ArithError::None)
-      out_.push_back(QuotedNumber{v.normalized(), sfx.unit, encodeUtf8(s_.substr(from, to - from))});
+      out_.push_back(QuotedNumber{v.normalized(), sfx.unit, encodeUtf8(s_.substr(from, to - from)), unitImplied});
+  }
+
+  // A measure word after a scale says the number counts something (`20万件`, `70万户`): its unit is
+  // not the sentence's money. Units the program declares are read as units before this is asked.
+  bool measureWordAt(std::size_t i) const {
+    static constexpr std::u32string_view kMeasures = U"个件户人名家台套辆吨亩米瓦次项张株头只座条所枚篇册部份笔批千克斤度天年月倍标箱平";
+    return i < s_.size() && kMeasures.find(s_[i]) != std::u32string_view::npos;
+  }
+
+  // The words that state a number without digits: 半数, 一半, 过半 (a half: `超 50%`), 双倍 (twice),
+  // 倍增 and 翻N番 (doubled N times: the factor, and the growth it is: 翻一番 is ×2 and +100 %).
+  std::size_t numberWord(std::size_t i) {
+    for (std::u32string_view half : {U"半数", U"一半", U"过半", U"各半", U"减半"})
+      if (at(i, half)) {
+        emit(i, i + half.size(), Decimal::fromParts(5, 1), Suffix{});
+        return i + half.size();
+      }
+    if (at(i, U"双倍")) {
+      emit(i, i + 2, Decimal::fromInt(2), Suffix{});
+      return i + 2;
+    }
+    int times = 0;
+    std::size_t end = i;
+    if (at(i, U"倍增")) {
+      times = 1;
+      end = i + 2;
+    } else if (at(i, U"翻")) {
+      auto n = digits(i + 1);
+      Decimal ten = Decimal::fromInt(10);
+      if (!n || !at(n->end, U"番") || n->value > ten || !n->value.isInteger()) return i;
+      times = static_cast<int>(n->value.toInt64().value_or(0));
+      end = n->end + 1;
+    }
+    if (times <= 0) return i;
+    const std::int64_t factor = std::int64_t{1} << times;
+    emit(i, end, Decimal::fromInt(factor), Suffix{});
+    emit(i, end, Decimal::fromInt(factor - 1), Suffix{});
+    return end;
   }
 
   // A number's digits at i: Arabic (`1.5`), Chinese (`一万五千`), or after 百分之 / 千分之.
@@ -191,6 +229,7 @@ class Scanner {
   }
 
   std::size_t number(std::size_t i) {
+    if (std::size_t word = numberWord(i); word > i) return word;
     if (at(i, U"全额")) {  // the whole of it: 100 %
       emit(i, i + 2, Decimal::fromInt(1), Suffix{});
       return i + 2;
@@ -207,8 +246,11 @@ class Scanner {
     auto d = digits(i);
     if (!d) return bareScale(i);
     Suffix sfx = suffix(d->end, !d->chineseScaled);
-    if (sfx.any || !range(i, *d)) emit(i, sfx.any ? sfx.end : d->end, d->value, sfx);
-    return sfx.any ? sfx.end : d->end;
+    const std::size_t end = sfx.any ? sfx.end : d->end;
+    // `50万`: a scale of ten thousand or more, no unit, no %, no measure word after it.
+    const bool implied = sfx.unit.empty() && (sfx.pow10 >= 4 || (d->chineseScaled && sfx.pow10 == 0)) && !measureWordAt(end);
+    if (sfx.any || !range(i, *d)) emit(i, end, d->value, sfx, implied);
+    return end;
   }
 
   // `100—300万元`, `3-5年`: the first end takes the scale and unit of the second.
