@@ -46,6 +46,7 @@ enum class FindingKind {
   QuoteNumber,            // W0639
   Shadowed,               // W0640
   GapNotSearched,         // W0641
+  QuoteNumberRole,        // W0642
 };
 
 const char* codeOf(FindingKind k);

@@ -6,9 +6,13 @@
 // states the condition), then of the 释义, where a writer states a number derived on purpose (a rate
 // split in two). A clause quotes its own 原文, then its article's; a document's 申报条件 and 资金分担,
 // which every clause of the document meets, quote the document's, the 资金分担 its own first.
+#include <set>
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "check/checker.h"
+#include "check/quote_roles.h"
 #include "check/quoted_numbers.h"
 
 namespace polc::check {
@@ -69,11 +73,11 @@ void Checker::numbersAgainstQuote(int c) {
   q.notes = joined(decl->notes) + (info.article ? " " + joined(info.article->notes) : "");
   q.notesName = "the clause's 释义";
   std::vector<WrittenNumber> written;
-  for (const auto& e : decl->conditions) writtenNumbers(e.get(), p_, written);
-  writtenNumbers(decl->pay.get(), p_, written);
-  writtenNumbers(decl->cap.get(), p_, written);
-  writtenNumbers(decl->quota.get(), p_, written);
-  for (const auto& e : decl->installments) writtenNumbers(e.get(), p_, written);
+  for (const auto& e : decl->conditions) writtenNumbers(e.get(), p_, 0, written);
+  writtenNumbers(decl->pay.get(), p_, kAmount, written);
+  writtenNumbers(decl->cap.get(), p_, kCap, written);
+  writtenNumbers(decl->quota.get(), p_, 0, written);
+  for (const auto& e : decl->installments) writtenNumbers(e.get(), p_, 0, written);
   numbersAgainst(q, written);
 }
 
@@ -105,7 +109,7 @@ void Checker::documentNumbersAgainstQuote(int d) {
   eligible.notes = joined(doc->notes);
   eligible.notesName = "the document's 说明";
   std::vector<WrittenNumber> written;
-  for (const auto& e : doc->eligible) writtenNumbers(e.get(), p_, written);
+  for (const auto& e : doc->eligible) writtenNumbers(e.get(), p_, 0, written);
   if (!blank(header + chapters)) numbersAgainst(eligible, written);
 
   for (const auto& f : doc->funding) {
@@ -121,8 +125,8 @@ void Checker::documentNumbersAgainstQuote(int d) {
     if (blank(q.own + q.wider)) continue;
     written.clear();
     for (const auto& rule : f.rules) {
-      writtenNumbers(rule.condition.get(), p_, written);
-      for (const auto& s : rule.shares) writtenNumbers(s.amount.get(), p_, written);
+      writtenNumbers(rule.condition.get(), p_, 0, written);
+      for (const auto& s : rule.shares) writtenNumbers(s.amount.get(), p_, 0, written);
       if (!rule.ratio.empty()) ratioNumber(rule.ratio, rule.ratioSpan, written);
     }
     numbersAgainst(q, written);
@@ -132,15 +136,15 @@ void Checker::documentNumbersAgainstQuote(int d) {
 void Checker::numbersAgainst(const QuoteSource& src, const std::vector<WrittenNumber>& written) {
   if (written.empty()) return;
   const std::vector<QuotedNumber> own = quotedNumbers(src.own, p_.baseUnits);
-  // The wider 原文 and the 释义, read only when the block's own text lacks a number.
-  std::optional<std::vector<QuotedNumber>> wider;
-  auto widerNumbers = [&]() -> const std::vector<QuotedNumber>& {
-    if (!wider) {
-      wider = quotedNumbers(src.wider, p_.baseUnits);
-      auto more = quotedNumbers(src.notes, p_.baseUnits);
-      wider->insert(wider->end(), more.begin(), more.end());
-    }
-    return *wider;
+  // The wider 原文 and the 释义, read only when the block's own text does not settle a number.
+  std::optional<std::vector<QuotedNumber>> around, notes;
+  auto aroundNumbers = [&]() -> const std::vector<QuotedNumber>& {
+    if (!around) around = quotedNumbers(src.wider, p_.baseUnits);
+    return *around;
+  };
+  auto noteNumbers = [&]() -> const std::vector<QuotedNumber>& {
+    if (!notes) notes = quotedNumbers(src.notes, p_.baseUnits);
+    return *notes;
   };
   auto found = [](const WrittenNumber& w, const std::vector<QuotedNumber>& in) {
     return std::any_of(in.begin(), in.end(), [&](const QuotedNumber& q) { return sameNumber(w, q); });
@@ -153,26 +157,68 @@ void Checker::numbersAgainst(const QuoteSource& src, const std::vector<WrittenNu
     return false;
   };
 
-  std::vector<std::pair<std::string, std::string>> reported;
+  std::set<std::tuple<std::string, std::string, bool>> reported;  // value, unit, misplaced
+  auto once = [&](const WrittenNumber& w, bool misplaced) {
+    return reported.insert({w.ratio.empty() ? w.value.toString() : w.text, w.unit, misplaced}).second;
+  };
   for (const WrittenNumber& w : written) {
-    if (w.ratio.empty() ? found(w, own) || found(w, widerNumbers()) : ratioStated(w)) continue;
-    std::pair<std::string, std::string> key{w.ratio.empty() ? w.value.toString() : w.text, w.unit};
-    if (std::find(reported.begin(), reported.end(), key) != reported.end()) continue;
-    reported.push_back(key);
-    Finding& f = add(FindingKind::QuoteNumber, src.clause,
-                     fmt::format("{} writes `{}`, a number its 原文 does not state in any unit", src.who, w.text));
-    f.span = w.span;
-    f.notes.clear();
-    if (!blank(src.own))
-      f.notes.push_back(DiagNote{src.ownSpan, fmt::format("{} 原文「{}」 states {}", src.who, src.own, listed(own))});
-    if (!blank(src.wider))
-      f.notes.push_back(DiagNote{src.widerSpan, fmt::format("{}「{}」 states {}", src.widerName, src.wider,
-                                                            listed(quotedNumbers(src.wider, p_.baseUnits)))});
-    f.help.push_back(fmt::format(
-        "if `{}` is derived on purpose (a rate split in two, a sum, a date), state it in {}: a number its {} "
-        "states is accepted",
-        w.text, src.notesName, src.notesName.substr(src.notesName.rfind(' ') + 1)));
+    const bool stated = w.ratio.empty() ? found(w, own) || found(w, aroundNumbers()) || found(w, noteNumbers())
+                                        : ratioStated(w);
+    if (!stated) {
+      if (once(w, false)) unstatedNumber(src, w, own);
+      continue;
+    }
+    // Stated, but only where the sentence makes it another thing (W0642); a 释义 that states it, or
+    // the article's 原文 stating it in the code's role or in words of no known role, settles it.
+    const QuotedNumber* other = otherRoleOnly(w, own);
+    if (other && !inRole(w, aroundNumbers()) && !found(w, noteNumbers()) && once(w, true))
+      misplacedNumber(src, w, *other);
   }
+}
+
+const QuotedNumber* Checker::otherRoleOnly(const WrittenNumber& w, const std::vector<QuotedNumber>& in) {
+  if (!w.roles || !w.ratio.empty()) return nullptr;
+  const QuotedNumber* other = nullptr;
+  for (const QuotedNumber& q : in) {
+    if (!sameNumber(w, q)) continue;
+    if (!q.roles || (q.roles & w.roles)) return nullptr;
+    other = other ? other : &q;
+  }
+  return other;
+}
+
+bool Checker::inRole(const WrittenNumber& w, const std::vector<QuotedNumber>& in) {
+  return std::any_of(in.begin(), in.end(),
+                     [&](const QuotedNumber& q) { return sameNumber(w, q) && (!q.roles || (q.roles & w.roles)); });
+}
+
+void Checker::unstatedNumber(const QuoteSource& src, const WrittenNumber& w, const std::vector<QuotedNumber>& own) {
+  Finding& f = add(FindingKind::QuoteNumber, src.clause,
+                   fmt::format("{} writes `{}`, a number its 原文 does not state in any unit", src.who, w.text));
+  f.span = w.span;
+  f.notes.clear();
+  if (!blank(src.own))
+    f.notes.push_back(DiagNote{src.ownSpan, fmt::format("{} 原文「{}」 states {}", src.who, src.own, listed(own))});
+  if (!blank(src.wider))
+    f.notes.push_back(DiagNote{src.widerSpan, fmt::format("{}「{}」 states {}", src.widerName, src.wider,
+                                                          listed(quotedNumbers(src.wider, p_.baseUnits)))});
+  f.help.push_back(fmt::format(
+      "if `{}` is derived on purpose (a rate split in two, a sum, a date), state it in {}: a number its {} "
+      "states is accepted",
+      w.text, src.notesName, src.notesName.substr(src.notesName.rfind(' ') + 1)));
+}
+
+void Checker::misplacedNumber(const QuoteSource& src, const WrittenNumber& w, const QuotedNumber& q) {
+  Finding& f = add(FindingKind::QuoteNumberRole, src.clause,
+                   fmt::format("{} uses `{}` as {}, but its 原文 states `{}` only as {}", src.who, w.text,
+                               roleName(w.roles), q.text, roleName(q.roles)));
+  f.span = w.span;
+  f.notes.clear();
+  f.notes.push_back(DiagNote{src.ownSpan, fmt::format("{} 原文「{}」", src.who, src.own)});
+  f.help.push_back(fmt::format(
+      "a threshold and a cap (or the amount paid) of one sentence swapped? If `{}` is right where it is, say why "
+      "in {}: a number its {} states is accepted",
+      w.text, src.notesName, src.notesName.substr(src.notesName.rfind(' ') + 1)));
 }
 
 }  // namespace polc::check

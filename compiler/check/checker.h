@@ -14,6 +14,7 @@
 #include "check/check.h"
 #include "check/extent.h"
 #include "check/product.h"
+#include "check/quoted_numbers.h"
 #include "check/solver.h"
 #include "check/witness.h"
 #include "check/written_numbers.h"
@@ -493,6 +494,12 @@ class Checker {
     std::string notesName;  // "the clause's 释义", for the help
   };
   void numbersAgainst(const QuoteSource& src, const std::vector<WrittenNumber>& written);
+  // The first place `in` states w, when every place it does so is in words of a role the code does not
+  // give it (a threshold's words for the code's cap); null when one is in its role or of no known role.
+  static const QuotedNumber* otherRoleOnly(const WrittenNumber& w, const std::vector<QuotedNumber>& in);
+  static bool inRole(const WrittenNumber& w, const std::vector<QuotedNumber>& in);
+  void unstatedNumber(const QuoteSource& src, const WrittenNumber& w, const std::vector<QuotedNumber>& own);  // W0639
+  void misplacedNumber(const QuoteSource& src, const WrittenNumber& w, const QuotedNumber& q);               // W0642
 
   // ---- caps and non-stacking groups that never act (check_never_acts.cpp) ----
   void neverActs();

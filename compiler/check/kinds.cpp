@@ -76,6 +76,9 @@ const KindInfo kKinds[] = {
     {FindingKind::GapNotSearched, "W0641", "gap_not_searched", Severity::Note,
      "Two clauses of one target whose conditions have more alternatives than the gap search tries: a value between "
      "them that neither pays is neither reported nor ruled out"},
+    {FindingKind::QuoteNumberRole, "W0642", "quote_number_role", Severity::Warning,
+     "A number the code uses as a threshold, a cap or an amount, that its 原文 states only in another role's words: "
+     "the threshold and the cap of one sentence swapped"},
 };
 
 const KindInfo& info(FindingKind k) {
@@ -90,7 +93,8 @@ const char* kindName(FindingKind k) { return info(k).name; }
 Severity defaultSeverity(FindingKind k) { return info(k).severity; }
 const char* ruleDescription(FindingKind k) { return info(k).rule; }
 bool hasWitness(FindingKind k) {
-  return k != FindingKind::NeverActs && k != FindingKind::QuoteNumber && k != FindingKind::GapNotSearched;
+  return k != FindingKind::NeverActs && k != FindingKind::QuoteNumber && k != FindingKind::GapNotSearched &&
+         k != FindingKind::QuoteNumberRole;
 }
 const std::vector<FindingKind>& allKinds() {
   static const std::vector<FindingKind> all = [] {

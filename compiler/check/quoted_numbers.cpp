@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "check/quote_roles.h"
 #include "support/source.h"
 
 namespace polc::check {
@@ -163,7 +164,7 @@ class Scanner {
   void emit(std::size_t from, std::size_t to, Decimal value, const Suffix& sfx, bool unitImplied = false) {
     Decimal v;
     if (polrt::shift(value, sfx.pow10, v) == polrt::ArithError::None)
-      out_.push_back(QuotedNumber{v.normalized(), sfx.unit, encodeUtf8(s_.substr(from, to - from)), unitImplied});
+      out_.push_back(QuotedNumber{v.normalized(), sfx.unit, encodeUtf8(s_.substr(from, to - from)), unitImplied, from, to, 0});
   }
 
   // A measure word after a scale says the number counts something (`20万件`, `70万户`): its unit is
@@ -314,7 +315,23 @@ bool sameRatio(const std::vector<Decimal>& a, const std::vector<Decimal>& b) {
 }
 
 std::vector<QuotedNumber> quotedNumbers(std::string_view text, const std::vector<std::string>& units) {
-  return Scanner(normalised(text), units).run();
+  const std::u32string s = normalised(text);
+  std::vector<QuotedNumber> out = Scanner(s, units).run();
+  const std::u32string_view all(s);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    out[i].roles = rolesAround(all, i > 0 ? out[i - 1].end : 0, out[i].begin, out[i].end,
+                               i + 1 < out.size() ? out[i + 1].begin : s.size());
+  // `分别给予最高200万元、100万元、50万元奖励`: the words around a list speak for each of its numbers
+  // (two readings of one word, 翻一番's ×2 and +100 %, are one place).
+  for (std::size_t i = 0; i < out.size();) {
+    std::size_t j = i;
+    unsigned roles = out[i].roles;
+    while (j + 1 < out.size() &&
+           (out[j + 1].begin < out[j].end || listsOnly(all.substr(out[j].end, out[j + 1].begin - out[j].end))))
+      roles |= out[++j].roles;
+    for (; i <= j; ++i) out[i].roles = roles;
+  }
+  return out;
 }
 
 }  // namespace polc::check

@@ -20,6 +20,8 @@ struct QuotedNumber {
   // `50万`, `超过5000万的`: a scale with no unit and no measure word, the unit left to the sentence
   // (money, in a text of awards). It meets a number of the code of any unit (sameNumber).
   bool unitImplied = false;
+  std::size_t begin = 0, end = 0;  // code points of the text
+  unsigned roles = 0;  // what the words around it make of it (quote_roles.h): a cap, a threshold …
 };
 
 // Every number of `text`. `units` are the unit names to recognise after a number and its scale

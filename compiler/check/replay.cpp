@@ -195,7 +195,8 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
     case FindingKind::ReadBeforeFirstValue: return out;  // judged above
     case FindingKind::NeverActs:
     case FindingKind::QuoteNumber:
-    case FindingKind::GapNotSearched: return out;  // no witness: replay() answers
+    case FindingKind::GapNotSearched:
+    case FindingKind::QuoteNumberRole: return out;  // no witness: replay() answers
     case FindingKind::RoundingMovesAmount:
       out.ok = a && a->hasAmount() && f.expectHi && f.limit && a->computedHi == *f.expectHi && a->computedHi != *f.limit;
       return out;

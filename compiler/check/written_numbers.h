@@ -18,11 +18,14 @@ struct WrittenNumber {
   Span span;
   std::string text;  // as written: `50万元`
   std::vector<polrt::Decimal> ratio;  // a funding rule's `1:1`, whose value is unused: matched as a proportion
+  unsigned roles = 0;  // what the code makes of it (quote_roles.h): a cap, a threshold, an amount; 0 unknown
 };
 
 // The numbers of e, in source order, appended to out. 0 (`超 0元`: some) and a count of at least 1
-// (`人数 达 1 以上`) are left out: no text states them.
-void writtenNumbers(const ast::Expr* e, const ir::Program& p, std::vector<WrittenNumber>& out);
+// (`人数 达 1 以上`) are left out: no text states them. `roles` is what e's place makes of a number
+// written as e: kAmount for a clause's 给予, kCap for its 上限, 0 elsewhere; a comparison's bound is a
+// threshold wherever it stands.
+void writtenNumbers(const ast::Expr* e, const ir::Program& p, unsigned roles, std::vector<WrittenNumber>& out);
 
 // `市, 辖区 = 1:1`: a funding rule's ratio, appended to out.
 void ratioNumber(const std::string& ratio, Span span, std::vector<WrittenNumber>& out);

@@ -104,5 +104,6 @@ inline constexpr const char* kRoundingMovesAmount = "W0635";
 inline constexpr const char* kNegativeAmount = "W0636";
 inline constexpr const char* kQuoteNumber = "W0639";
 inline constexpr const char* kShadowed = "W0640";
+inline constexpr const char* kQuoteNumberRole = "W0642";
 
 }  // namespace polc::diag

@@ -2,6 +2,7 @@
 // the value and unit it must come out as, so that the code's `1亿元` meets the text's `10000万元`.
 #include <gtest/gtest.h>
 
+#include "check/quote_roles.h"
 #include "check/quoted_numbers.h"
 #include "check_util.h"
 
@@ -116,6 +117,27 @@ TEST(QuotedNumbers, AScaleWithoutAUnitLeavesItToTheSentence) {
   EXPECT_FALSE(quotedNumbers("500强", kUnits).at(0).unitImplied);
 }
 
+// What the words around each number make of it (quote_roles.h).
+std::vector<unsigned> roles(const std::string& text) {
+  std::vector<unsigned> out;
+  for (const auto& q : quotedNumbers(text, kUnits)) out.push_back(q.roles);
+  return out;
+}
+
+TEST(QuotedNumbers, RolesFromTheWordsAround) {
+  using check::kAmount;
+  using check::kCap;
+  using check::kThreshold;
+  using R = std::vector<unsigned>;
+  EXPECT_EQ(roles("对年营业收入首次超过5000万元的，给予最高50万元奖励"), (R{kThreshold, kCap | kAmount}));
+  EXPECT_EQ(roles("按设备投入的10%给予奖励，最高不超过500万元"), (R{kAmount, kCap}));
+  EXPECT_EQ(roles("分别给予最高200万元、100万元、50万元奖励"), (R{kCap | kAmount, kCap | kAmount, kCap | kAmount}));
+  EXPECT_EQ(roles("节能量达到50吨标煤以上"), R{kThreshold});
+  EXPECT_EQ(roles("对投资不超过500万元的项目"), R{kCap | kThreshold});  // a cap, or a threshold here
+  EXPECT_EQ(roles("由市承担30%"), R{0u});
+  EXPECT_EQ(roles("给予10—30万元补助"), (R{kAmount, kAmount}));
+}
+
 TEST(QuotedNumbers, KeepsTheTextAsWritten) {
   auto q = quotedNumbers("最高 50 万元，千分之三", kUnits);
   ASSERT_EQ(q.size(), 2u);
@@ -125,11 +147,12 @@ TEST(QuotedNumbers, KeepsTheTextAsWritten) {
 
 // W0639 on the seeds: every number their code writes is in the 原文 or a 释义, and a slip in one is
 // reported at the number, with the 原文's numbers in the note.
-std::vector<const check::Finding*> quoteFindings(const Files& files, const Checked*& keep) {
+std::vector<const check::Finding*> quoteFindings(const Files& files, const Checked*& keep,
+                                                 check::FindingKind kind = check::FindingKind::QuoteNumber) {
   static std::unique_ptr<Checked> c;
   c = compileAll(files, true, check::Options{});
   keep = c.get();
-  return c->program ? c->find(check::FindingKind::QuoteNumber) : std::vector<const check::Finding*>{};
+  return c->program ? c->find(kind) : std::vector<const check::Finding*>{};
 }
 
 TEST(QuoteNumbers, TheSeedsStateEveryNumberTheirCodeWrites) {
@@ -137,6 +160,44 @@ TEST(QuoteNumbers, TheSeedsStateEveryNumberTheirCodeWrites) {
   auto f = quoteFindings(seedFiles(), c);
   ASSERT_TRUE(c->program);
   EXPECT_TRUE(f.empty()) << c->listing();
+  EXPECT_TRUE(c->find(check::FindingKind::QuoteNumberRole).empty()) << c->listing();
+}
+
+// Wujin's 第2条第1款第1项: “对当年度产销首次超过50亿元的工业企业，给予20万元的奖励”. The threshold and the
+// amount swapped are both in the 原文, so W0639 is quiet; W0642 reads the words around each.
+TEST(QuoteNumbers, AThresholdAndAnAmountSwappedAreReportedByTheirRoles) {
+  Files files = seedFiles();
+  mutate(files, "wujin", "产销 首次超过 50亿元\n          给予 20万元", "产销 首次超过 20万元\n          给予 50亿元");
+  const Checked* c = nullptr;
+  EXPECT_TRUE(quoteFindings(files, c).empty()) << c->listing();
+  // 50亿元 is stated in the clause's 释义 (“当年产销超过（大于）50亿元”): accepted there, as W0639's are.
+  auto f = quoteFindings(files, c, check::FindingKind::QuoteNumberRole);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_NE(f[0]->message.find("第2条第1款第1项 uses `20万元` as a threshold, but its 原文 states `20万元` only as "
+                               "an amount paid"),
+            std::string::npos)
+      << f[0]->message;
+  const auto& where = c->sm.file(f[0]->span.file).codepoints();
+  EXPECT_EQ(encodeUtf8(where.substr(f[0]->span.begin, f[0]->span.end - f[0]->span.begin)), "20万元");
+  c->expectReplays(*f[0]);  // about the encoding: no witness
+
+  mutate(files, "wujin", "释义 \"“首次超过”：当年产销超过（大于）50亿元，且以往各年均未超过。\"", "");
+  f = quoteFindings(files, c, check::FindingKind::QuoteNumberRole);
+  ASSERT_EQ(f.size(), 2u) << c->listing();
+  EXPECT_NE(f[1]->message.find("uses `50亿元` as an amount paid, but its 原文 states `50亿元` only as a threshold"),
+            std::string::npos)
+      << f[1]->message;
+}
+
+// A number whose words name no role (承担), or both (不超过: a cap, or a threshold in 投资不超过…的), is
+// never reported for its role.
+TEST(QuoteNumbers, ANumberOfNoKnownRoleStaysQuiet) {
+  Files files = seedFiles();
+  // The city's 第25条第1款第2项 “…按照 0.1‰ 给予奖励，最高 50 万元”, its cap in words of no role.
+  mutate(files, "changzhou-2022-industry-policy", "给予奖励，最高 50 万元。", "给予奖励，由市承担 50 万元。");
+  const Checked* c = nullptr;
+  EXPECT_TRUE(quoteFindings(files, c, check::FindingKind::QuoteNumberRole).empty()) << c->listing();
+  EXPECT_TRUE(quoteFindings(files, c).empty()) << c->listing();
 }
 
 TEST(QuoteNumbers, APermilleWrittenAsAPercentageIsReportedAtTheNumber) {
