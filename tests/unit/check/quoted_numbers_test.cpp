@@ -155,6 +155,13 @@ std::vector<const check::Finding*> quoteFindings(const Files& files, const Check
   return c->program ? c->find(kind) : std::vector<const check::Finding*>{};
 }
 
+// The seeds with `edits` (from, to) made in the file whose name contains `file`.
+Files seedsWith(const std::string& file, const std::vector<std::pair<std::string, std::string>>& edits) {
+  Files files = seedFiles();
+  for (const auto& [from, to] : edits) mutate(files, file, from, to);
+  return files;
+}
+
 TEST(QuoteNumbers, TheSeedsStateEveryNumberTheirCodeWrites) {
   const Checked* c = nullptr;
   auto f = quoteFindings(seedFiles(), c);
@@ -230,11 +237,10 @@ TEST(QuoteNumbers, AScaleWithoutAUnitMeetsTheCodesMoney) {
 // The city's 资金分担 quotes “市和辖区…按1:1分担资金；溧阳市政策兑现市级按照15%比例给予补助”: a share or
 // a ratio that the block's 原文 does not state pays every award's split wrongly, as a clause's does.
 TEST(QuoteNumbers, AFundingShareTheBlocksTextDoesNotStateIsReported) {
-  Files files = seedFiles();
-  mutate(files, "changzhou-2022-industry-policy", "市 15%, 溧阳市 其余", "市 20%, 溧阳市 其余");
-  mutate(files, "changzhou-2022-industry-policy", "市, 辖区 = 1:1", "市, 辖区 = 2:1");
   const Checked* c = nullptr;
-  auto f = quoteFindings(files, c);
+  auto f = quoteFindings(seedsWith("changzhou-2022-industry-policy", {{"市 15%, 溧阳市 其余", "市 20%, 溧阳市 其余"},
+                                                                     {"市, 辖区 = 1:1", "市, 辖区 = 2:1"}}),
+                         c);
   ASSERT_EQ(f.size(), 2u) << c->listing();
   EXPECT_NE(f[0]->message.find("常办发〔2022〕1号's 资金分担 writes `20%`"), std::string::npos) << f[0]->message;
   EXPECT_NE(f[1]->message.find("常办发〔2022〕1号's 资金分担 writes `2:1`"), std::string::npos) << f[1]->message;
