@@ -571,6 +571,13 @@ class Evaluator {
     }
     if (doc.funding.empty()) return;
     ExprEval ev(p_, a_, date_, aw.instance, cl.citation, false);
+    auto undecided = [&](const ir::FundingRule& rule) {
+      const std::string missing = join(ev.missing, "、");
+      aw.fundingUndecided = true;
+      aw.notes.push_back(polrt::fundingUndecidedNote(missing));
+      explainLine(aw, polrt::fundingUndecidedLine(rule.source, missing));
+      explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
+    };
     for (std::size_t r = 0; r < doc.funding.size(); ++r) {
       const ir::FundingRule& rule = doc.funding[r];
       if (!rule.kinds.empty()) {
@@ -580,12 +587,7 @@ class Evaluator {
         try {
           if (!ev.condition(cl.fundingConditions[r][0])) continue;
         } catch (const NotAssessable&) {
-          if (!full) return;
-          const std::string missing = join(ev.missing, "、");
-          aw.fundingUndecided = true;
-          aw.notes.push_back(polrt::fundingUndecidedNote(missing));
-          explainLine(aw, polrt::fundingUndecidedLine(rule.source, missing));
-          explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
+          if (full) undecided(rule);
           return;
         } catch (const NoMatch&) {
           continue;
@@ -598,7 +600,21 @@ class Evaluator {
         return;
       }
       if (!full) return;
-      const std::string remainder = split(aw, doc, rule);
+      // 辖区（所在地）: the payer is the district the fact names; without the fact, no one is billed.
+      std::vector<std::string> payers;
+      for (const auto& s : rule.shares) payers.push_back(s.payer);
+      payers.insert(payers.end(), rule.ratioPayers.begin(), rule.ratioPayers.end());
+      ev.missing.clear();
+      try {
+        if (r < cl.fundingPayers.size())
+          for (const auto& pf : cl.fundingPayers[r])
+            payers[static_cast<std::size_t>(pf.payer)] = p_.enums[static_cast<std::size_t>(pf.fact.type.enumIndex)]
+                                                             .members[static_cast<std::size_t>(ev.eval(pf.fact).e)];
+      } catch (const NotAssessable&) {
+        undecided(rule);
+        return;
+      }
+      const std::string remainder = split(aw, doc, rule, payers);
       explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw) + remainder);
       explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
       return;
@@ -629,7 +645,8 @@ class Evaluator {
   }
 
   // Splits the award; when explaining, returns the words that say who took the remainder, if any.
-  std::string split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule) {
+  std::string split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule,
+                    const std::vector<std::string>& payers) {
     const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
     if (!rule.ratioPayers.empty()) {
       Decimal total;
@@ -637,7 +654,7 @@ class Evaluator {
       const auto [unit, mode] = partRounding(doc);
       Decimal restLo = aw.lo, restHi = aw.hi;
       for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
-        FundingPart part{rule.ratioPayers[i], restLo, restHi};
+        FundingPart part{payers[rule.shares.size() + i], restLo, restHi};
         if (i + 1 < rule.ratioPayers.size()) {
           // Rounded up (进一, or half up at .5), the parts before the last could exceed the
           // award and leave the last payer a negative part: a part never exceeds what is left.
@@ -660,7 +677,7 @@ class Evaluator {
     Decimal restLo = aw.lo, restHi = aw.hi;
     for (std::size_t i = 0; i < rule.shares.size(); ++i) {
       const auto& s = rule.shares[i];
-      FundingPart part{s.payer, Decimal(), Decimal()};
+      FundingPart part{payers[i], Decimal(), Decimal()};
       if (i != restIndex) {
         part.lo = atMost(roundTo(times(aw.lo, *s.proportion, where), unit, mode, where), restLo).normalized();
         part.hi = atMost(roundTo(times(aw.hi, *s.proportion, where), unit, mode, where), restHi).normalized();

@@ -219,6 +219,9 @@ std::string dump(const Program& p) {
     for (std::size_t i = 0; i < cl.fundingConditions.size(); ++i)
       if (!cl.fundingConditions[i].empty())
         os << "  funding " << i << " when " << dumpExpr(p, cl.fundingConditions[i][0]) << "\n";
+    for (std::size_t i = 0; i < cl.fundingPayers.size(); ++i)
+      for (const auto& pf : cl.fundingPayers[i])
+        os << "  funding " << i << " payer " << pf.payer << " is " << dumpExpr(p, pf.fact) << "\n";
   }
   for (const auto& g : p.groups) {
     os << "group " << g.name << " of " << p.documents[g.document].name << " scope "

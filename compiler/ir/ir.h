@@ -209,8 +209,16 @@ struct Rounding {
 };
 
 struct Share {
-  std::string payer;
+  std::string payer;  // the label; for 辖区（所在地）, 辖区 (the payer is the fact's value)
   std::optional<Decimal> proportion;  // none: 其余 (the rest)
+};
+
+// A payer named by a fact of the applicant, `辖区（所在地）`: its place among the rule's payers
+// (shares, or ratio payers) and the enum fact, resolved for the clause's subject. The payer paid is
+// the name of the fact's value (新北区); the fact absent leaves the award's funding undecided.
+struct PayerFact {
+  int payer = 0;
+  Expr fact;
 };
 
 struct FundingRule {
@@ -265,6 +273,8 @@ struct Clause {
   // One per funding rule of the document: the rule's condition resolved for this clause's subject
   // (empty for 其他).
   std::vector<std::vector<Expr>> fundingConditions;
+  // One per funding rule of the document: its payers named by a fact, by their place (none for most).
+  std::vector<std::vector<PayerFact>> fundingPayers;
 };
 
 enum class GroupScope { Clauses, Document, All };

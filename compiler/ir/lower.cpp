@@ -279,11 +279,12 @@ class Lowerer {
   }
 
   // Lowers a document-level expression for one subject: re-check it in that scope first.
-  Expr forSubject(ast::Expr& e, int subject) {
+  Expr forSubject(ast::Expr& e, int subject, bool condition = true) {
     DiagnosticEngine scratch;
     sema::Context cx{m_, scratch};
     sema::ExprChecker checker(cx);
-    checker.checkCondition(e, sema::Scope{subject});
+    if (condition) checker.checkCondition(e, sema::Scope{subject});
+    else checker.check(e, sema::Scope{subject});
     if (scratch.hasErrors())
       diags_.error(diag::kNotConstant, e.span,
                    fmt::format("`{}` does not resolve for {}: {}", source(e.span), m_.subjects[subject].name,
@@ -414,14 +415,14 @@ class Lowerer {
         if (rule.arrangement) r.arrangement = rule.arrangement->value;
         r.source = oneLine(source(rule.span));
         for (const auto& share : rule.shares) {
-          Share s{share.payer.text, std::nullopt};
+          Share s{share.payer.name.text, std::nullopt};
           if (share.amount) {
             auto v = constant(*share.amount);
             if (v && v->type == VType::Num) s.proportion = v->lo;
           }
           r.shares.push_back(std::move(s));
         }
-        for (const auto& n : rule.ratioPayers) r.ratioPayers.push_back(n.text);
+        for (const auto& n : rule.ratioPayers) r.ratioPayers.push_back(n.name.text);
         std::size_t start = 0;
         while (!rule.ratio.empty()) {
           std::size_t colon = rule.ratio.find(':', start);
@@ -467,6 +468,15 @@ class Lowerer {
         for (auto& rule : f.rules) {
           out.fundingConditions.emplace_back();
           if (rule.condition) out.fundingConditions.back().push_back(forSubject(*rule.condition, ci.subject));
+          out.fundingPayers.emplace_back();
+          if (rule.arrangement) continue;
+          int place = 0;
+          auto payer = [&](ast::Payer& p) {
+            if (p.fact) out.fundingPayers.back().push_back(PayerFact{place, forSubject(*p.fact, ci.subject, false)});
+            ++place;
+          };
+          for (auto& share : rule.shares) payer(share.payer);
+          for (auto& p : rule.ratioPayers) payer(p);
         }
     }
     for (const auto& cond : c.conditions) out.conditions.push_back(expr(*cond));

@@ -416,6 +416,13 @@ class DocumentChecker {
     m_.caps.push_back(std::move(info));
   }
 
+  // `辖区（所在地）`: the fact must resolve, as an enum, for the subject of every clause the rule may pay.
+  void payerFact(int d, ast::Payer& payer) {
+    if (!payer.fact) return;
+    const std::string written = payer.name.text + "（" + payer.fact->path.front().text + "）";
+    perSubject(d, *payer.fact, [&](ExprChecker& c, const Scope& s) { c.checkPayerFact(*payer.fact, written, s); });
+  }
+
   // The rules of a document's 资金分担 blocks are tried in order, one block after the other, so an
   // 其他 must end the last block: anything after it, in this block or a later one, is never used.
   void funding(int d, ast::Funding& f, bool lastBlock) {
@@ -431,6 +438,8 @@ class DocumentChecker {
         cx_.diags.error(diag::kTypeMismatch, rule.span, "其他 (otherwise) must be the last funding rule");
       for (const auto& k : rule.kinds) lookup(cx_, m_.kindIndex, m_.kinds, k, diag::kUnknownKind, "kind");
       if (rule.arrangement) continue;  // described in words: nothing to add up
+      for (auto& share : rule.shares) payerFact(d, share.payer);
+      for (auto& payer : rule.ratioPayers) payerFact(d, payer);
       if (!rule.ratioPayers.empty()) {
         auto parts = std::count(rule.ratio.begin(), rule.ratio.end(), ':') + 1;
         if (static_cast<std::size_t>(parts) != rule.ratioPayers.size())

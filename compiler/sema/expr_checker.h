@@ -26,6 +26,9 @@ class ExprChecker {
   // The money literal a writer probably meant, when the error is a number written without 元.
   std::optional<std::string> moneyHint(const ast::Expr& e, const Type& t) const;
   Type checkNumber(ast::Expr& e, const Scope& scope, const char* what);
+  // The fact of a funding payer `辖区（所在地）` (payer_fact.cpp): an enum fact of the subject or one
+  // of its owners, whose value is the payer's name (E0422 otherwise).
+  void checkPayerFact(ast::Expr& e, const std::string& written, const Scope& scope);
 
  private:
   Type quantity(ast::Expr& e);

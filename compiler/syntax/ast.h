@@ -281,8 +281,15 @@ struct CapDecl {
   Span span;
 };
 
+// A payer of a funding split: a label (`市`), or a label with the fact of the applicant whose value
+// names the payer, written as the policy says it (`辖区（所在地）`: the district the applicant is in).
+struct Payer {
+  Name name;     // 市; for 辖区（所在地）: 辖区
+  ExprPtr fact;  // null for a plain label; else a Path naming the fact (所在地)
+};
+
 struct Share {
-  Name payer;
+  Payer payer;
   ExprPtr amount;  // null for 其余 (the rest)
   Span span;
 };
@@ -292,7 +299,7 @@ struct FundingRule {
   std::vector<Name> kinds;  // 类别 K: the rule applies to awards of these kinds
   std::optional<Text> arrangement;  // "按现行财政体制执行": no split is computed
   std::vector<Share> shares;
-  std::vector<Name> ratioPayers;  // `市, 辖区 = 1:1`
+  std::vector<Payer> ratioPayers;  // `市, 辖区 = 1:1`
   std::string ratio;
   Span ratioSpan;
   Span span;

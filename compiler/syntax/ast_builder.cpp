@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "support/diag_codes.h"
+#include "support/source.h"
 #include "syntax/literals.h"
 #include "syntax/syntax_errors.h"
 
@@ -459,6 +460,27 @@ class Builder {
     return f;
   }
 
+  // `辖区（所在地）` lexes as one name, since names keep their full-width brackets (首台（套）): a
+  // payer written so is the label 辖区 paid by the district the fact 所在地 names (docs/language.md
+  // §10). A name in backticks stays a plain label, brackets and all.
+  ast::Payer payer(P::NameContext* ctx) {
+    ast::Payer p{name(ctx), nullptr};
+    if (ctx->BACKTICK_IDENT()) return p;
+    const std::u32string text = decodeUtf8(p.name.text);
+    const std::size_t open = text.find(U'（');
+    if (open == 0 || open == std::u32string::npos || text.back() != U'）' || open + 2 >= text.size()) return p;
+    const std::u32string fact = text.substr(open + 1, text.size() - open - 2);
+    if (fact.find_first_of(U"（）") != std::u32string::npos) return p;
+    const std::uint32_t begin = p.name.span.begin;
+    auto e = std::make_unique<ast::Expr>();
+    e->kind = ast::ExprKind::Path;
+    e->span = Span{file_, begin + static_cast<std::uint32_t>(open + 1), p.name.span.end - 1};
+    e->path.push_back(ast::Name{encodeUtf8(fact), e->span});
+    p.fact = std::move(e);
+    p.name = ast::Name{encodeUtf8(text.substr(0, open)), Span{file_, begin, begin + static_cast<std::uint32_t>(open)}};
+    return p;
+  }
+
   ast::FundingRule fundingRule(P::FundingRuleContext* x) {
     ast::FundingRule r;
     r.span = span(x);
@@ -467,9 +489,9 @@ class Builder {
     r.arrangement = optText(x->STRING());
     if (auto* shares = dynamic_cast<P::FundingSharesContext*>(x->fundingSplit())) {
       for (auto* s : shares->share())
-        r.shares.push_back(ast::Share{name(s->name()), s->expr() ? expr(s->expr()) : nullptr, span(s)});
+        r.shares.push_back(ast::Share{payer(s->name()), s->expr() ? expr(s->expr()) : nullptr, span(s)});
     } else if (auto* ratio = dynamic_cast<P::FundingRatioContext*>(x->fundingSplit())) {
-      for (auto* n : ratio->name()) r.ratioPayers.push_back(name(n));
+      for (auto* n : ratio->name()) r.ratioPayers.push_back(payer(n));
       r.ratio = ratio->RATIO()->getText();
       r.ratioSpan = span(ratio->RATIO());
     }

@@ -14,7 +14,7 @@
 namespace polrt::bc {
 
 inline constexpr char kMagic[4] = {'P', 'O', 'L', 'B'};
-inline constexpr uint16_t kVersionMajor = 4;  // 4: ANDOR_END's polarity; 3: caps' and funding's notes; 2: facts' range
+inline constexpr uint16_t kVersionMajor = 5;  // 5: funding payers named by a fact; 4: ANDOR_END's polarity; 3: caps' and funding's notes; 2: facts' range
 inline constexpr uint16_t kVersionMinor = 0;
 inline constexpr std::size_t kHeaderSize = 24;
 // Hard limits the verifier enforces (a hostile file cannot make the VM allocate without bound).

@@ -300,6 +300,18 @@ void Parser::section(uint32_t id, Reader& r) {
         c.topup = flag(r);
         c.once = flag(r);
         list(r, 4, c.fundingConditions, [&] { return blockOrNone(r); });
+        list(r, 4, c.fundingPayers, [&] {
+          std::vector<PayerFactDef> payers;
+          list(r, 16, payers, [&] {
+            PayerFactDef f;
+            f.payer = r.u32();
+            f.subject = index(r, p.subjects.size(), "subject");
+            f.slot = r.u32();
+            f.missing = r.u32();
+            return f;
+          });
+          return payers;
+        });
       }
       break;
     }
@@ -410,6 +422,16 @@ void Parser::derive() {
       for (auto& s : f.shares) addPayer(s.payer);
       for (auto s : f.ratioPayers) addPayer(s);
     }
+  // A payer named by a fact is paid under any value of its enum (verifyTables refuses any other fact).
+  for (const auto& c : p.clauses)
+    for (const auto& rule : c.fundingPayers)
+      for (const PayerFactDef& f : rule) {
+        const auto& facts = p.subjects[f.subject].facts;
+        if (f.slot >= facts.size() || facts[f.slot].type >= p.types.size()) continue;
+        const uint32_t e = p.types[facts[f.slot].type].enumIndex;
+        if (facts[f.slot].kind == kEnum && e < p.enums.size())
+          for (uint32_t m : p.enums[e].members) addPayer(m);
+      }
   p.payerOrder.resize(p.payerNames.size());
   for (uint32_t i = 0; i < p.payerOrder.size(); ++i) p.payerOrder[i] = i;
   std::sort(p.payerOrder.begin(), p.payerOrder.end(),

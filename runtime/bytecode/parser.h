@@ -64,6 +64,7 @@ class Parser {
   void checkType(uint32_t t);
   void checkOperand(const std::array<uint32_t, 12>& e, int at);
   void checkMissing(uint32_t m);
+  void verifyPayerFact(const FundingRuleDef& rule, const PayerFactDef& f);
 
   void verifyExplain(const std::array<uint32_t, 12>& e);
 

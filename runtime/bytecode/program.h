@@ -95,6 +95,15 @@ struct DocumentDef {
   std::vector<uint32_t> fundingNotes;  // 说明 of the 资金分担 block
 };
 
+// A payer named by an enum fact of the applicant (辖区（所在地）): paid under the name of the fact's
+// value, read for the award's item (or its owner of `subject`); absent, the funding is undecided.
+struct PayerFactDef {
+  uint32_t payer = 0;  // its place among the rule's shares or ratio payers
+  int32_t subject = 0;
+  uint32_t slot = 0;
+  uint32_t missing = 0;  // the descriptor the undecided funding names
+};
+
 enum AwardKindCode : uint8_t { kPay = 0, kBenefit, kNegotiated, kAwardNone };
 
 struct ClauseDef {
@@ -114,6 +123,7 @@ struct ClauseDef {
   std::vector<uint32_t> installments;  // decimal indices
   bool topup = false, once = false;
   std::vector<uint32_t> fundingConditions;  // per funding rule of the document: block or kNone
+  std::vector<std::vector<PayerFactDef>> fundingPayers;  // per funding rule of the document
   int32_t root = -1;                        // top-level subject of `subject` (computed at load)
 };
 

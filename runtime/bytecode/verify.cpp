@@ -18,6 +18,9 @@ void Parser::verifyTables() {
   for (auto& c : p.clauses) {
     const DocumentDef& d = p.documents[c.document];
     if (c.fundingConditions.size() != d.funding.size()) fail("clause funding conditions do not match its document");
+    if (c.fundingPayers.size() != d.funding.size()) fail("clause funding payers do not match its document");
+    for (std::size_t r = 0; r < d.funding.size(); ++r)
+      for (const PayerFactDef& f : c.fundingPayers[r]) verifyPayerFact(d.funding[r], f);
     if (c.award == kPay && c.amount == kNone) fail("a paying clause without an amount");
     if (c.subject >= 0 && c.payee < 0) {}  // payee defaults to the root
     c.root = c.subject >= 0 ? p.rootOf(c.subject) : -1;
@@ -26,6 +29,17 @@ void Parser::verifyTables() {
     for (auto& f : d.funding)
       if (f.ratio.size() != f.ratioPayers.size()) fail("ratio parts do not match payers");
   for (auto& e : p.explain) verifyExplain(e);
+}
+
+// A payer named by a fact: a place the rule has, and an enum fact whose values are strings.
+void Parser::verifyPayerFact(const FundingRuleDef& rule, const PayerFactDef& f) {
+  const Program& p = *p_;
+  if (f.payer >= rule.shares.size() + rule.ratioPayers.size()) fail("a funding payer fact names no payer of its rule");
+  if (f.slot >= p.subjects[f.subject].facts.size()) fail("a funding payer names an unknown fact");
+  const FactDef& fd = p.subjects[f.subject].facts[f.slot];
+  if (fd.kind != kEnum || fd.type >= p.types.size() || p.types[fd.type].enumIndex >= p.enums.size())
+    fail("a funding payer is named by a fact that is not an enum");
+  checkMissing(f.missing);
 }
 
 void Parser::checkStr(uint32_t s) {

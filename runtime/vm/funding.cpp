@@ -85,17 +85,7 @@ void Session::finish(AwardR& aw) {
       if (o == Outcome::NoMatch || (o == Outcome::Value && !v->i)) continue;
       if (o == Outcome::NotAssessable) {
         explain_ = saveExplain;
-        if (!full) return;
-        aw.fundingUnknown = true;
-        aw.fundMissBegin = static_cast<uint32_t>(missingPool_.size());
-        missingPool_.insert(missingPool_.end(), missing_.begin(), missing_.end());
-        aw.fundMissCount = static_cast<uint32_t>(missing_.size());
-        if (explain_) {
-          std::string m;
-          for (uint32_t n : missing_) m += (m.empty() ? "" : "、") + missingText(n);
-          explainLine(aw, fundingUndecidedLine(p_.strings[rule.source], m));
-          explainNotes(aw, fundingName(), doc.fundingNotes);
-        }
+        if (full) fundingUndecided(aw, doc, rule);
         return;
       }
     }
@@ -109,6 +99,11 @@ void Session::finish(AwardR& aw) {
       return;
     }
     if (!full) return;
+    missing_.clear();
+    if (!payersOf(rule, cl.fundingPayers[r])) {
+      fundingUndecided(aw, doc, rule);
+      return;
+    }
     const std::string remainder = split(aw, doc, rule);
     if (explain_) {
       explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw) + remainder);
@@ -117,6 +112,44 @@ void Session::finish(AwardR& aw) {
     return;
   }
   explain_ = saveExplain;
+}
+
+// A funding rule that applies needs a fact not given (its condition's, or the fact naming a payer):
+// the award's funding is undecided, naming the facts (in missing_).
+void Session::fundingUndecided(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
+  aw.fundingUnknown = true;
+  aw.fundMissBegin = static_cast<uint32_t>(missingPool_.size());
+  missingPool_.insert(missingPool_.end(), missing_.begin(), missing_.end());
+  aw.fundMissCount = static_cast<uint32_t>(missing_.size());
+  if (!explain_) return;
+  std::string m;
+  for (uint32_t n : missing_) m += (m.empty() ? "" : "、") + missingText(n);
+  explainLine(aw, fundingUndecidedLine(p_.strings[rule.source], m));
+  explainNotes(aw, fundingName(), doc.fundingNotes);
+}
+
+// The payers of the rule for this award, in payers_ (string indices): each label, or for a payer
+// named by a fact (辖区（所在地）) the name of the fact's value. False, the facts noted in missing_, when
+// one is absent.
+bool Session::payersOf(const FundingRuleDef& rule, const std::vector<PayerFactDef>& facts) {
+  payers_.clear();
+  for (const ShareDef& s : rule.shares) payers_.push_back(s.payer);
+  payers_.insert(payers_.end(), rule.ratioPayers.begin(), rule.ratioPayers.end());
+  bool known = true;
+  for (const PayerFactDef& f : facts) {
+    Val v;
+    if (!loadFact(f.subject, static_cast<int>(f.slot), v)) {
+      if (std::find(missing_.begin(), missing_.end(), f.missing) == missing_.end()) missing_.push_back(f.missing);
+      known = false;
+      continue;
+    }
+    // A verified program's enum facts hold a value of their enum; a hostile one may not.
+    const auto& members = p_.enums[p_.types[p_.subjects[f.subject].facts[f.slot].type].enumIndex].members;
+    if (v.i < 0 || static_cast<std::size_t>(v.i) >= members.size())
+      throw VmError{"internal error: a funding payer's fact holds no value of its enum"};
+    payers_[f.payer] = members[static_cast<std::size_t>(v.i)];
+  }
+  return known;
 }
 
 // Per funding rule by ratio (按比例): the sum of the ratios, when it does not overflow, and each
@@ -190,7 +223,7 @@ std::string Session::split(AwardR& aw, const DocumentDef& doc, const FundingRule
     const bool zeroLo = aw.lo.mantissa() == 0;
     Decimal restLo = aw.lo, restHi = aw.hi;
     for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
-      FundingPartR part{rule.ratioPayers[i], restLo, restHi};
+      FundingPartR part{payers_[i], restLo, restHi};
       if (i + 1 < rule.ratioPayers.size()) {
         part.hi = atMost(partOf(aw.hi, i), restHi);
         part.lo = exact ? part.hi : zeroLo ? Decimal() : atMost(partOf(aw.lo, i), restLo);
@@ -223,7 +256,7 @@ std::string Session::split(AwardR& aw, const DocumentDef& doc, const FundingRule
   };
   Decimal restLo = aw.lo, restHi = aw.hi;
   for (std::size_t i = 0; i < rule.shares.size(); ++i) {
-    FundingPartR share{rule.shares[i].payer, Decimal(), Decimal()};
+    FundingPartR share{payers_[i], Decimal(), Decimal()};
     if (i != restIndex) {
       const Decimal& prop = p_.decimals[rule.shares[i].proportion];
       if (exact) {

@@ -333,6 +333,8 @@ class Session {
   void finish(AwardR& aw);
   // Splits the award; when explaining, returns the words that say who took the remainder, if any.
   std::string split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  void fundingUndecided(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  bool payersOf(const FundingRuleDef& rule, const std::vector<PayerFactDef>& facts);
   template <class Exact>
   std::string remainderWords(const AwardR& aw, const DocumentDef& doc, int rest, Exact exact) const;
   void planSplits();
@@ -459,6 +461,7 @@ class Session {
   int nawards_ = 0;
   std::vector<uint32_t> missingPool_;
   std::vector<FundingPartR> fundingPool_;
+  std::vector<uint32_t> payers_;  // the payers of the rule being split (payersOf())
   std::vector<InstallmentR> instPool_;
   TotalsR totals_;
   std::string error_;

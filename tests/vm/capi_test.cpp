@@ -589,6 +589,7 @@ void featuresProject(ProgramHandle& h, polrt_session*& s, int& firm, const char*
   ASSERT_EQ(polrt_set_date(s, date), POLRT_OK);
   ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+  ASSERT_EQ(polrt_set_fact(s, firm, "镇街", "湖塘镇"), POLRT_OK);  // 示甲's 镇（镇街） pays under it
   ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
   ASSERT_EQ(polrt_set_fact(s, project, fact, value), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
@@ -662,6 +663,31 @@ TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
   EXPECT_EQ(polrt_award_funding_undecided(s, award), 0);
   EXPECT_STREQ(polrt_total(s, "funding_undecided_max"), "0");
   polrt_session_free(s);
+}
+
+// 示甲's `市, 区（所在地）, 镇（镇街） = 1:1:1`: each part is paid under the name of the fact's value, as
+// polc eval's; without 镇街 no one can be billed for that part, and the split is undecided.
+TEST_F(CApiFeaturesFirm, FundingPayersNamedByFacts) {
+  describe("10001");
+  ASSERT_EQ(polrt_set_fact(s, firm, "镇街", "礼嘉镇"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  const int award = awardOf(s, "示甲〔2026〕1号 第1条第1款");
+  ASSERT_GE(award, 0);
+  ASSERT_EQ(polrt_award_funding_count(s, award), 3);
+  EXPECT_STREQ(polrt_award_funding_payer(s, award, 0), "市");
+  EXPECT_STREQ(polrt_award_funding_payer(s, award, 1), "新北区");
+  EXPECT_STREQ(polrt_award_funding_payer(s, award, 2), "礼嘉镇");
+  EXPECT_STREQ(polrt_award_funding_max(s, award, 2), "33.33");
+}
+
+TEST_F(CApiFeaturesFirm, FundingPayerNotGivenLeavesTheSplitUndecided) {
+  describe("10001");
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  const int award = awardOf(s, "示甲〔2026〕1号 第1条第1款");
+  ASSERT_GE(award, 0);
+  EXPECT_EQ(polrt_award_funding_count(s, award), 0);
+  EXPECT_EQ(polrt_award_funding_undecided(s, award), 1);
+  EXPECT_STREQ(polrt_award_note(s, award, 0), "资金分担无法判断，缺少：企业.镇街");
 }
 
 // A kept award whose funding rule is one in words (按现行财政体制执行) is in no payer's total: the

@@ -150,7 +150,7 @@ std::vector<uint8_t> manyClausesAndGroups(uint32_t clauses, uint32_t groups) {
       u32(0), u32(0), u32(0), u32(0), u32(0);
       for (int i = 0; i < 4; ++i) u32(kNone);
       u8(1), u32(0), u32(0), u32(kNone), u32(0), u32(0), u32(0), u32(kNone), u32(0), u8(0), u64(0), u8(0), u32(0), u8(0), u8(0),
-          u32(0);
+          u32(0), u32(0);  // no funding conditions, no funding payers
     }
   });
   section(11, [&] {

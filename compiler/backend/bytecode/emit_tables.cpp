@@ -115,6 +115,18 @@ void Emitter::writeClauses(Writer& w) {
       bool has = r < c.fundingConditions.size() && !c.fundingConditions[r].empty();
       w.u32(has ? block(c.fundingConditions[r][0], kBool, c.citation) : kNone);
     }
+    w.u32(static_cast<uint32_t>(doc.funding.size()));
+    for (std::size_t r = 0; r < doc.funding.size(); ++r) {
+      const auto none = std::vector<ir::PayerFact>();
+      const auto& payers = r < c.fundingPayers.size() ? c.fundingPayers[r] : none;
+      w.u32(static_cast<uint32_t>(payers.size()));
+      for (const auto& f : payers) {
+        w.u32(static_cast<uint32_t>(f.payer));
+        w.u32(static_cast<uint32_t>(f.fact.subject));
+        w.u32(static_cast<uint32_t>(f.fact.fact));
+        w.u32(missingDesc(kMissFact, factText(f.fact.subject, f.fact.name)));
+      }
+    }
   }
 }
 

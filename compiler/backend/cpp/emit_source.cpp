@@ -71,6 +71,27 @@ void Generator::constants(std::ostream& os) {
   os << "\n";
 }
 
+// `return r;` for the funding rule r that applies, after naming its payers read from facts
+// (辖区（所在地）: run.payers[place] = the value's name); one absent makes the funding undecided, as an
+// absent fact of the rule's condition does.
+void Generator::returnRule(const ir::Clause& cl, std::size_t r) {
+  const int undecided = -2 - static_cast<int>(r);
+  if (r < cl.fundingPayers.size() && !cl.fundingPayers[r].empty()) {
+    std::string given = fresh("given");
+    line(fmt::format("T4 {} = T4::T;  // the payers named by facts", given));
+    for (const auto& pf : cl.fundingPayers[r]) {
+      line("do {");
+      ++indent_;
+      std::string v = value(pf.fact, given);
+      line(fmt::format("run.payers[{}] = kMembers{}[{}];", pf.payer, pf.fact.type.enumIndex, v));
+      --indent_;
+      line("} while (false);");
+    }
+    line(fmt::format("if ({} == T4::U) return {};  // undecided", given, undecided));
+  }
+  line(fmt::format("return {};", r));
+}
+
 void Generator::fundingFunctions(std::ostream& os) {
   os << "// ---- funding: which rule of the document applies to a clause's award " << std::string(28, '-') << "\n\n";
   std::map<std::string, std::string> bodies;  // body → function name
@@ -90,7 +111,7 @@ void Generator::fundingFunctions(std::ostream& os) {
       line(fmt::format("// {}", commentText(rule.source)));
       if (!rule.kinds.empty()) {
         if (std::find(rule.kinds.begin(), rule.kinds.end(), cl.kind) != rule.kinds.end()) {
-          line(fmt::format("return {};", r));
+          returnRule(cl, r);
           decided = true;
         } else {
           line("// (not this clause's kind)");
@@ -98,7 +119,7 @@ void Generator::fundingFunctions(std::ostream& os) {
         continue;
       }
       if (rule.otherwise) {
-        line(fmt::format("return {};", r));
+        returnRule(cl, r);
         decided = true;
         continue;
       }
@@ -106,8 +127,12 @@ void Generator::fundingFunctions(std::ostream& os) {
       line("{");
       ++indent_;
       std::string t = boolExpr(cl.fundingConditions[r][0]);
-      line(fmt::format("if ({} == T4::T) return {};", t, r));
       line(fmt::format("if ({} == T4::U) return {};  // undecided", t, -2 - static_cast<int>(r)));
+      line(fmt::format("if ({} == T4::T) {{", t));
+      ++indent_;
+      returnRule(cl, r);
+      --indent_;
+      line("}");
       --indent_;
       line("}");
     }

@@ -188,6 +188,7 @@ class Generator {
 
   // ---- funding: which rule of the document applies to an award (emit_source.cpp) ----
   void fundingFunctions(std::ostream& os);
+  void returnRule(const ir::Clause& cl, std::size_t r);
 
   // ---- the tables (emit_source.cpp) ----
   template <class T, class F>

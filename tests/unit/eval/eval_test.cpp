@@ -221,6 +221,23 @@ TEST(Eval, FundingRatioAndShares) {
   EXPECT_EQ(str(r.totals.byPayer["市"].second), "150000");
 }
 
+// `辖区（所在地）` pays the district the 项目's enterprise is in, under its name (a share here, the
+// city policy's ratio in the differential tests); a plain label with brackets is written in
+// backticks and stays a label.
+TEST(Eval, FundingPayerNamedByAFact) {
+  auto c = doc(R"(资金分担 { 其他: `市（本级）` 40%, 辖区（所在地） 其余 }
+    条 1 { 款 1 { 原文 "x" 对象 项目 标的 设备奖励 给予 设备投入 } })");
+  ASSERT_TRUE(c);
+  auto r = evaluate(*c, facts(R"("所在地": "武进区", "项目": [{"设备投入": "100万元"}])"));
+  auto* a = award(*c, r, "第1条第1款");
+  ASSERT_EQ(a->funding.size(), 2u);
+  EXPECT_EQ(a->funding[0].payer, "市（本级）");
+  EXPECT_EQ(a->funding[1].payer, "武进区");
+  EXPECT_EQ(str(a->funding[1].hi), "600000");
+  EXPECT_EQ(str(r.totals.byPayer["武进区"].second), "600000");
+  EXPECT_EQ(r.totals.byPayer.count("辖区"), 0u);
+}
+
 TEST(Eval, FundingPartsWithoutRoundingGoToTheFenHalfUp) {
   // language.md §10 once said 1:1:1 of 0.01元 is 0.01, 0 and 0 without a 舍入: that is 进一's
   // result; the default is the fen, 四舍五入, so 0.0033… rounds to 0 and the last payer takes it all.

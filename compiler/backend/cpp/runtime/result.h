@@ -134,6 +134,7 @@ struct Result {
     std::vector<ReceivedAt> received;
     std::vector<std::vector<int>> bySubject;  // instances of each subject, in order
     std::vector<MissingFact> missing;         // of the clause being evaluated
+    std::vector<const char*> payers;          // of the funding rule applied: a fact's value, else null
     std::vector<std::string> lines;           // explanation lines of the clause being evaluated
     std::vector<Dec> pay;                     // what each award would pay (non-stacking)
     std::vector<Trial> trial;

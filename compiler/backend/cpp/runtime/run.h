@@ -22,6 +22,9 @@ struct Run {
   std::vector<ReceivedAt>& received;
   std::vector<std::vector<int>>& bySubject;  // instances of each subject, in order
   std::vector<MissingFact>& missing;         // of the clause being evaluated
+  // Per payer of the funding rule that applies: the name of the value of the fact naming it
+  // (辖区（所在地）, set by the generated funding selector), null for a payer that is a label.
+  std::vector<const char*>& payers;
   std::vector<std::string>& lines;           // explanation lines of the clause being evaluated
 
   Run(const ProgramInfo& program, Result& result)
@@ -30,6 +33,7 @@ struct Run {
         received(result.work.received),
         bySubject(result.work.bySubject),
         missing(result.work.missing),
+        payers(result.work.payers),
         lines(result.work.lines) {}
   Run(const Run&) = delete;
   Run& operator=(const Run&) = delete;
@@ -805,6 +809,9 @@ struct Run {
     }
     if (doc.funding.size == 0) return;
     missing.clear();
+    std::size_t most = 0;
+    for (const auto& fr : doc.funding) most = std::max(most, static_cast<std::size_t>(fr.shares.size + fr.ratioPayers.size));
+    payers.assign(most, nullptr);
     int rule = p.funding(*this, aw.clause, aw.instance);
     if (rule <= -2) {  // the condition of rule -2 - rule needs an absent fact
       if (!full) return;
@@ -884,6 +891,11 @@ struct Run {
         [&](int i) { return std::string(parts[i].payer); });
   }
 
+  // The payer at `place` of the rule applied: its label, or the value of the fact naming it.
+  const char* payer(const char* label, int place) const {
+    return payers[static_cast<std::size_t>(place)] ? payers[static_cast<std::size_t>(place)] : label;
+  }
+
   // Splits the award; when explaining, returns the words that say who took the remainder, if any.
   std::string split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
     const Where where{p.clauses[aw.clause].citation, nullptr, "", " 资金分担"};
@@ -902,10 +914,10 @@ struct Run {
         const Dec hi = sameDigits(aw.lo, aw.hi) ? lo : atMost(ratioPart(aw.hi, rule.ratio[i], total, unit, mode, where), restHi);
         restLo = sub(restLo, lo, where);
         restHi = sub(restHi, hi, where);
-        parts.push_back(FundingPart{rule.ratioPayers[i], lo, hi});
+        parts.push_back(FundingPart{payer(rule.ratioPayers[i], i), lo, hi});
       }
       // The last payer takes what is left, so that the parts add up to the award.
-      parts.push_back(FundingPart{rule.ratioPayers[last], restLo, restHi});
+      parts.push_back(FundingPart{payer(rule.ratioPayers[last], last), restLo, restHi});
       aw.fundingCount = rule.ratioPayers.size;
       return remainderWords(aw, doc, last, [&](int i, const Dec& amount, const Dec& part) {
         return exactRatioPart(amount, rule.ratio[i], total, part);
@@ -922,7 +934,7 @@ struct Run {
     const int first = static_cast<int>(parts.size());
     for (int i = 0; i < rule.shares.size; ++i) {
       const auto& s = rule.shares[i];
-      FundingPart part{s.payer, Dec(), Dec()};
+      FundingPart part{payer(s.payer, i), Dec(), Dec()};
       if (i != restIndex) {
         part.lo = atMost(roundTo(mul(aw.lo, s.proportion, where), unit, mode, where), restLo).normalized();
         part.hi = sameDigits(aw.lo, aw.hi) ? part.lo
