@@ -72,7 +72,8 @@ std::string handWritten(const Result& r, const Applicant& in) {
     auto part = [&](const char* payer, std::int64_t v) {
       return std::string(" | ") + payer + " " + (aw.upTo ? "0" : decimal(v, 4)) + " " + decimal(v, 4);
     };
-    if (aw.funding == Award::Funding::CityDistrict) l += part("市", aw.cityPart) + part("辖区", aw.restPart);
+    const char* district = in.kind == Applicant::Kind::Provider ? in.provider.districtName : in.enterprise.districtName;
+    if (aw.funding == Award::Funding::CityDistrict) l += part("市", aw.cityPart) + part(district, aw.restPart);
     if (aw.funding == Award::Funding::CityLiyang) l += part("市", aw.cityPart) + part("溧阳市", aw.restPart);
     if (aw.funding == Award::Funding::Arrangement) l += " | 按现行财政体制执行";
     lines.push_back(l);

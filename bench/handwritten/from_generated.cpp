@@ -46,6 +46,11 @@ std::vector<YearValue> history(const std::map<int, polc_rt::Dec>& h) {
 District district(const std::optional<subset_policy::辖区>& d) {
   return d && *d == subset_policy::辖区::溧阳市 ? District::Liyang : District::Other;
 }
+// The name the city's `辖区（所在地）` pays the district's part under (the schema's 辖区, in order).
+const char* districtName(const std::optional<subset_policy::辖区>& d) {
+  static const char* const kNames[] = {"天宁区", "钟楼区", "新北区", "武进区", "金坛区", "常州经开区", "溧阳市"};
+  return d ? kNames[static_cast<int>(*d)] : "";
+}
 
 // The clause a received award names, by its citation; Count for a clause of no interest here.
 Clause clauseCited(const std::string& citation) {
@@ -101,6 +106,7 @@ Applicant fromGenerated(const subset_policy::Facts& f) {
     a.kind = Applicant::Kind::Enterprise;
     Enterprise& e = a.enterprise;
     e.district = district(g.所在地);
+    e.districtName = districtName(g.所在地);
     e.manufacturing = g.制造业;
     e.listed = g.上市公司;
     if (g.企业规模) e.size = *g.企业规模 == subset_policy::企业规模::大型 ? Size::Large : Size::SmallOrMedium;
@@ -125,6 +131,7 @@ Applicant fromGenerated(const subset_policy::Facts& f) {
   } else if (f.服务商) {
     a.kind = Applicant::Kind::Provider;
     a.provider.district = district(f.服务商->所在地);
+    a.provider.districtName = districtName(f.服务商->所在地);
     a.provider.invoiced = fen(f.服务商->智改数转服务开票结算金额);
     a.provider.largestContract = fen(f.服务商->单个合同最高金额);
     a.provider.clients = milli(f.服务商->智改数转服务企业数);

@@ -85,6 +85,7 @@ struct YearValue {
 
 struct Enterprise {
   District district = District::Other;
+  const char* districtName = "";  // 所在地 as written: the payer of the city's 辖区（所在地） part
   bool manufacturing = false, listed = false;
   Size size = Size::Absent;
   std::vector<Grant> titles;
@@ -98,6 +99,7 @@ struct Enterprise {
 
 struct Provider {  // 服务商
   District district = District::Other;
+  const char* districtName = "";
   Fen invoiced = kAbsent, largestContract = kAbsent;
   Milli clients = kAbsent;
 };

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -47,7 +48,7 @@ struct Expected {
   const char* status;
   const char* max;
   const char* city;      // funding part of 市, or nullptr
-  const char* district;  // the other payer's part (辖区 or 溧阳市), or nullptr
+  const char* district;  // the part of the applicant's 所在地 (辖区（所在地）, or 溧阳市), or nullptr
 };
 
 struct Scenario {
@@ -66,10 +67,20 @@ json evalJson(const std::string& file, CliRun& r) {
   return json::parse(r.out);
 }
 
+// The 所在地 of the facts file's top-level subject: the district the city's split bills.
+std::string districtOf(const std::string& file) {
+  std::ifstream in(std::string(POLC_SOURCE_DIR) + "/examples/applicants/" + file);
+  const json facts = json::parse(in);
+  for (const auto& subject : facts)
+    if (subject.is_object() && subject.contains("所在地")) return subject.at("所在地").get<std::string>();
+  return "(no 所在地)";
+}
+
 void checkScenario(const Scenario& s) {
   SCOPED_TRACE(s.file);
   CliRun r;
   json result = evalJson(s.file, r);
+  const std::string district = districtOf(s.file);
   for (const auto& e : s.awards) {
     const json* a = findAward(result, e.citation, e.item);
     ASSERT_NE(a, nullptr) << e.citation << " " << e.item << " missing in\n" << r.out;
@@ -79,8 +90,7 @@ void checkScenario(const Scenario& s) {
       EXPECT_EQ(payer(*a, "市"), e.city) << e.citation;
     }
     if (e.district) {
-      std::string other = payer(*a, "辖区") != "(none)" ? payer(*a, "辖区") : payer(*a, "溧阳市");
-      EXPECT_EQ(other, e.district) << e.citation;
+      EXPECT_EQ(payer(*a, district), e.district) << e.citation << " " << district;
     }
   }
   EXPECT_EQ(result.at("totals").at("max"), s.totalMax);
@@ -162,9 +172,9 @@ TEST(EvalCli, PayerTotalsAlignWithTheOtherTotals) {
 
 // The totals account for every kept award: beside the payers' parts, the awards whose funding is
 // an arrangement in words (no split) and those of a document with no funding rule, so that the
-// lines add up to 总范围. They listed only 市 and 辖区, 100万元 each of 205万元, and no line for the
+// lines add up to 总范围. They listed only 市 and 武进区, 100万元 each of 205万元, and no line for the
 // rest (the batch summary had it).
-// 登峰计划 最高 200万元 (市 and 辖区 1:1), 武进区 第2条第1款第2项 5万元 (按现行财政体制分级承担),
+// 登峰计划 最高 200万元 (市 and 武进区 1:1, the city's 辖区（所在地）), 武进区 第2条第1款第2项 5万元 (按现行财政体制分级承担),
 // 常工信复〔2022〕第54号 第2条第1款 1300万 − 1000万 − 1000万 × 2 × 5% = 200万元 (no funding rule).
 const char* kUnsplit = R"({"date": "2024-06-30", "企业": {"所在地": "武进区", "独立法人": true, "工业企业": true,
     "营业收入": "120亿元", "产销": "60亿元", "地方贡献": "1300万元", "全市税收收入平均增幅": "5%",
@@ -178,7 +188,7 @@ TEST(EvalCli, TotalsListWhatNoPayerSplits) {
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_NE(r.out.find("    总范围         2,050,000 元（205万元） 至 4,050,000 元（405万元）\n"
                        "    市 承担        0 元 至 1,000,000 元（100万元）\n"
-                       "    辖区 承担      0 元 至 1,000,000 元（100万元）\n"
+                       "    武进区 承担    0 元 至 1,000,000 元（100万元）\n"
                        "    按现行财政体制分级承担（不分担） 50,000 元（5万元）\n"
                        "    未规定资金分担 2,000,000 元（200万元）\n"),
             std::string::npos)
@@ -245,7 +255,7 @@ TEST(EvalCli, BatchSummaryListsWhatNoPayerSplits) {
   EXPECT_NE(r.err.find("total: 3 awards to 1 applicant, 2,050,000 至 4,050,000 元\n"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("applicants"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("payer 市: 0 至 1,000,000 元\n"
-                       "payer 辖区: 0 至 1,000,000 元\n"
+                       "payer 武进区: 0 至 1,000,000 元\n"
                        "payer 按现行财政体制分级承担（no split）: 50,000 元\n"
                        "no funding rule (未规定资金分担): 2,000,000 元\n"),
             std::string::npos)
@@ -257,6 +267,32 @@ TEST(EvalCli, BatchSummaryListsWhatNoPayerSplits) {
   auto doc = json::parse(slurp(summary));
   EXPECT_EQ(doc["no_funding_rule"], json::parse(R"({"awards": 1, "applicants": 1, "min": "2000000", "max": "2000000"})"));
   EXPECT_EQ(doc["funding_undecided"]["awards"], 0);
+}
+
+// The city bills each district its part: the city policy's `辖区（所在地）` pays under the name of
+// the applicant's 所在地, so a batch of an enterprise in 武进区 and one in 新北区 has a payer line
+// for each (it had one `payer 辖区` line summing both), and the JSON summary's by_payer likewise.
+TEST(EvalCli, BatchSummaryBillsEachDistrict) {
+  fs::path b = scratch("two_districts.jsonl");
+  std::string line = kUnsplit;
+  line.erase(std::remove(line.begin(), line.end(), '\n'), line.end());
+  std::string other = line;
+  other.replace(other.find("武进区"), std::string("武进区").size(), "新北区");
+  write(b, line + "\n" + other + "\n");
+  fs::path summary = scratch("two_districts_summary.json");
+  CliRun r = runPolc("eval policies/ --batch '" + b.string() + "' --summary '" + summary.string() + "'", "two_districts");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  std::map<std::string, std::string> byPayer;
+  const json doc = json::parse(slurp(summary));
+  for (const auto& p : doc.at("by_payer")) byPayer[p.at("payer").get<std::string>()] = p.at("max").get<std::string>();
+  EXPECT_EQ(byPayer, (std::map<std::string, std::string>{{"市", "2000000"}, {"新北区", "1000000"}, {"武进区", "1000000"}}));
+  CliRun text = runPolc("eval policies/ --batch '" + b.string() + "'", "two_districts_text");
+  ASSERT_EQ(text.exit, 0) << text.err;
+  EXPECT_NE(text.err.find("payer 市: 0 至 2,000,000 元\n"
+                          "payer 新北区: 0 至 1,000,000 元\n"
+                          "payer 武进区: 0 至 1,000,000 元\n"),
+            std::string::npos)
+      << text.err;
 }
 
 // A document whose funding rules all pass an award by (a 条件 without 其他) has no rule for it: its
@@ -787,7 +823,7 @@ TEST(EvalCli, BatchSummaryText) {
       << r.err;
   // Per payer: the city's 1:1 split of 500万, and the district's unsplit arrangement.
   EXPECT_NE(r.err.find("payer 市: 0 至 2,500,000 元"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("payer 辖区: 0 至 2,500,000 元"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("payer 新北区: 0 至 2,500,000 元"), std::string::npos) << r.err;  // P1's district
   EXPECT_NE(r.err.find("payer 按现行财政体制分级承担（no split）: 0 至 4,800,000 元"), std::string::npos) << r.err;
   // Quota: 24 qualifying projects for 20 places.
   EXPECT_NE(r.err.find("quota 武进区2024制造业若干措施 第1条第1款第1项 (2024): 24 qualify for 20 places a year (12 applicants): "
