@@ -47,6 +47,7 @@ enum class FindingKind {
   Shadowed,               // W0640
   GapNotSearched,         // W0641
   QuoteNumberRole,        // W0642
+  KeptAfterEarlierDrop,   // W0643
 };
 
 const char* codeOf(FindingKind k);

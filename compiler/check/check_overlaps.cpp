@@ -54,16 +54,18 @@ bool Checker::sharedKey(const ir::Group& g, int deep, int shallow) const {
   return g.per.empty();
 }
 
-const ir::Group* Checker::covering(int a, int b) const {
+bool Checker::competeIn(const ir::Group& g, int a, int b) const {
   const ir::Clause& ca = p_.clauses[static_cast<std::size_t>(a)];
   const ir::Clause& cb = p_.clauses[static_cast<std::size_t>(b)];
-  for (const auto& g : p_.groups) {
-    if (!inScope(g, a) || !inScope(g, b)) continue;
-    if (!sharedKey(g, ca.subject, cb.subject)) continue;
-    if (g.sameTarget && ca.target != cb.target) continue;
-    if (g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document) continue;
-    return &g;
-  }
+  if (!inScope(g, a) || !inScope(g, b)) return false;
+  if (!sharedKey(g, ca.subject, cb.subject)) return false;
+  if (g.sameTarget && ca.target != cb.target) return false;
+  return !(g.scope == ir::GroupScope::All && ca.document != g.document && cb.document != g.document);
+}
+
+const ir::Group* Checker::covering(int a, int b) const {
+  for (const auto& g : p_.groups)
+    if (competeIn(g, a, b)) return &g;
   return nullptr;
 }
 
@@ -378,6 +380,14 @@ void Checker::pair(int a, int b) {
   for (const auto& s : f.amounts) f.help.push_back(s);
   if (kind == FindingKind::Overlap || kind == FindingKind::Conflict)
     f.help.push_back(fmt::format("if both may be paid, accept it in the policy: 关系 {} \"reason\" in {}", cite(b), cite(a)));
+  // "keeps only the higher" is not true of every applicant when an earlier group can drop the higher
+  // first (W0643); `f` may move as that finding is added.
+  if (kind == FindingKind::CoveredOverlap && !third) {
+    const std::size_t at = static_cast<std::size_t>(&f - out_.findings.data());
+    if (auto early = keptAfterEarlierDrop(a, b, static_cast<std::size_t>(g - p_.groups.data())))
+      out_.findings[at].message +=
+          fmt::format(", unless the group {}, applied before it, drops the higher first (W0643)", p_.groups[*early].name);
+  }
 }
 
 

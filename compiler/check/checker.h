@@ -139,6 +139,9 @@ class Checker {
   // the same partition of g.
   bool sharedKey(const ir::Group& g, int deep, int shallow) const;
 
+  // Whether awards of a and b compete in one partition of g (scope, kinds, 每个 key, 同一 标的, and for
+  // 所有文件 the group's own document).
+  bool competeIn(const ir::Group& g, int a, int b) const;
   const ir::Group* covering(int a, int b) const;
 
   Span groupSpan(const ir::Group& g) const;
@@ -161,6 +164,12 @@ class Checker {
   std::vector<int> touchOf(std::initializer_list<int> cs) const;
 
   void pair(int a, int b);
+
+  // An applicant both clauses of a pair group gi covers pay, for whom an earlier group drops the one gi
+  // would keep for a third clause, so that gi keeps the other beside it: W0643 (check_stacking.cpp).
+  // The earlier group, when one is reported.
+  std::optional<std::size_t> keptAfterEarlierDrop(int a, int b, std::size_t gi);
+  bool reportKeptAfterEarlierDrop(int x, int y, int c, std::size_t early, std::size_t gi, const Assignment& model);
 
   // Tries branch pairs (and large bases) for an applicant that both clauses pay with different amounts.
   bool findDifference(int a, int b, Assignment& model, std::string& amtA, std::string& amtB);

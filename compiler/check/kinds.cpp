@@ -79,6 +79,9 @@ const KindInfo kKinds[] = {
     {FindingKind::QuoteNumberRole, "W0642", "quote_number_role", Severity::Warning,
      "A number the code uses as a threshold, a cap or an amount, that its 原文 states only in another role's words: "
      "the threshold and the cap of one sentence swapped"},
+    {FindingKind::KeptAfterEarlierDrop, "W0643", "kept_after_earlier_drop", Severity::Note,
+     "Two clauses a non-stacking group compares both pay an applicant, but an earlier group drops the one it would "
+     "keep for a third clause, so it keeps the other beside that third award"},
 };
 
 const KindInfo& info(FindingKind k) {

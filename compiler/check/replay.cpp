@@ -133,6 +133,13 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
       out.ok = dropped;
       return out;
     }
+    case FindingKind::KeptAfterEarlierDrop: {
+      // clauses: the one kept, the one the earlier group (f.group) drops, the one it keeps instead.
+      const eval::Award* c = award(2);
+      out.ok = a && a->hasAmount() && a->counted() && b && b->status == eval::Status::Dropped &&
+               b->reason.find(f.group) != std::string::npos && c && c->hasAmount() && c->counted();
+      return out;
+    }
     case FindingKind::Shadowed:
       // The dominating clause pays; it may itself be dropped for a third, higher award.
       out.ok = a && a->status == eval::Status::Dropped && b && b->hasAmount();

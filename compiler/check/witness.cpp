@@ -1,5 +1,7 @@
 #include "check/witness.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "facts/facts.h"
@@ -211,6 +213,7 @@ Runner::Runner(const sema::Model& m, const ir::Program& p) : m_(m), p_(p) {
   sub_.documents = p.documents;
   for (auto& d : sub_.documents) d.clauses.clear();
   sub_.baseUnits = p.baseUnits;
+  ruled_ = sub_;
 }
 
 std::optional<eval::Result> Runner::run(const std::vector<int>& clauses, const json& facts, std::string* error) {
@@ -237,16 +240,43 @@ std::optional<eval::Result> Runner::run(const std::vector<int>& clauses, const j
 }
 
 std::optional<eval::Result> Runner::runAll(const json& facts, std::string* error) {
+  map_.clear();
+  for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) map_.push_back(c);
+  return evaluate(p_, facts, error);
+}
+
+std::optional<eval::Result> Runner::runWithRules(std::vector<int> clauses, const json& facts, std::string* error) {
+  std::sort(clauses.begin(), clauses.end());  // ties go to the earlier citation
+  // The members of a group or cap listed by clause, renumbered; one left with none is left out.
+  auto renumbered = [&](const std::vector<int>& listed) {
+    std::vector<int> out;
+    for (std::size_t i = 0; i < clauses.size(); ++i)
+      if (std::find(listed.begin(), listed.end(), clauses[i]) != listed.end()) out.push_back(static_cast<int>(i));
+    return out;
+  };
+  ruled_.clauses.clear();
+  for (int c : clauses) ruled_.clauses.push_back(p_.clauses[static_cast<std::size_t>(c)]);
+  ruled_.groups.clear();
+  for (ir::Group g : p_.groups) {
+    if (g.scope == ir::GroupScope::Clauses && (g.clauses = renumbered(g.clauses)).empty()) continue;
+    ruled_.groups.push_back(std::move(g));
+  }
+  ruled_.caps.clear();
+  for (ir::Cap cap : p_.caps)
+    if (!(cap.clauses = renumbered(cap.clauses)).empty()) ruled_.caps.push_back(std::move(cap));
+  map_ = clauses;
+  return evaluate(ruled_, facts, error);
+}
+
+std::optional<eval::Result> Runner::evaluate(const ir::Program& p, const json& facts, std::string* error) {
   ++runs;
   auto read = facts::readFacts(m_, p_, facts.dump());
   if (!read.ok()) {
     if (error) *error = read.errors.front();
     return std::nullopt;
   }
-  map_.clear();
-  for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) map_.push_back(c);
   try {
-    return eval::evaluate(p_, read.applicant, eval::Options{});
+    return eval::evaluate(p, read.applicant, eval::Options{});
   } catch (const eval::EvalError& e) {
     if (error) *error = e.what();
     return std::nullopt;

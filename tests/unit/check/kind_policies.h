@@ -214,6 +214,15 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          clause("2", "项目", "设备奖励",
                 "条件 设备投入 达 200万元 以上 且 (改造 或 级别 为 国家级 或 产业 为 新能源 或 投资 超 10万元) 给予 20万元") +
          "}")},
+      // 第1条第1款 and 第1条第2款 share 设备奖励 under 同标的, which would keep the first (20万元); the
+      // named group 项目内, applied before it, drops the first for 第1条第3款 (30万元) when the project
+      // is 国家级, so 同标的 keeps the second beside the third (W0643).
+      {"EarlierGroupDropsTheAwardALaterOneWouldKeep",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 且 设备投入 超 100万元 给予 20万元") +
+         clause("2", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 10万元") +
+         clause("3", "项目", "节能奖励", "条件 级别 为 国家级 给予 30万元") + "}",
+         "不重复 项目内 { 原文 \"同一项目就高\" 范围 第1条第1款, 第1条第3款 取 最高 每个 项目 }\n"
+         "不重复 同标的 { 原文 \"同一标的就高\" 范围 文件 同一 标的 取 最高 每个 项目 }")},
       {"MissingOuterCornerOfAGrid",
        kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 低于 100 给予 5万元") +
          clause("2", "企业", "规模奖励", "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元") +

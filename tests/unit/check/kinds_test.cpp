@@ -101,6 +101,45 @@ TEST(CheckKinds, GapSearchCutBetweenClausesOfManyAlternatives) {
   EXPECT_GE(c->result.stats.gapSearchesCut, 1);
 }
 
+// Groups apply in order (docs/ir.md, step 7): a pair a later group covers is paid together when an
+// earlier group drops the one it would keep. W0603 must not say "keeps only the higher" alone there.
+TEST(CheckKinds, EarlierGroupDropsTheAwardALaterOneWouldKeep) {
+  auto c = compileOne(kindPolicy("EarlierGroupDropsTheAwardALaterOneWouldKeep"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::KeptAfterEarlierDrop);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  ASSERT_EQ(f[0]->clauses.size(), 3u);
+  EXPECT_EQ(f[0]->refs[0].citation, "测试 第1条第2款");  // kept
+  EXPECT_EQ(f[0]->refs[1].citation, "测试 第1条第1款");  // dropped by the earlier group
+  EXPECT_EQ(f[0]->refs[2].citation, "测试 第1条第3款");  // kept by it instead
+  EXPECT_EQ(f[0]->group, "项目内");
+  EXPECT_NE(f[0]->message.find("the group 项目内, applied before it, drops 测试 第1条第1款 for 测试 第1条第3款"),
+            std::string::npos)
+      << f[0]->message;
+  EXPECT_NE(f[0]->witnessSummary.find("项目.级别=国家级"), std::string::npos) << f[0]->witnessSummary;
+  auto covered = c->find(FindingKind::CoveredOverlap);
+  ASSERT_EQ(covered.size(), 1u) << c->listing();
+  EXPECT_NE(covered[0]->message.find("keeps only the higher, unless the group 项目内, applied before it, drops the "
+                                     "higher first (W0643)"),
+            std::string::npos)
+      << covered[0]->message;
+  replayAll(*c);
+}
+
+// Without the earlier group's third clause nothing drops the higher first: W0603 alone, as before.
+TEST(CheckKinds, NoEarlierDropNoKeptAfterEarlierDrop) {
+  auto c = compileOne(kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 且 设备投入 超 100万元 给予 20万元") +
+                                   clause("2", "项目", "设备奖励", "条件 设备投入 超 50万元 给予 10万元") +
+                                   clause("3", "项目", "节能奖励", "条件 级别 为 国家级 给予 5万元") + "}",
+                               "不重复 项目内 { 原文 \"同一项目就高\" 范围 第1条第1款, 第1条第3款 取 最高 每个 项目 }\n"
+                               "不重复 同标的 { 原文 \"同一标的就高\" 范围 文件 同一 标的 取 最高 每个 项目 }"));
+  ASSERT_TRUE(c->program);
+  EXPECT_TRUE(c->find(FindingKind::KeptAfterEarlierDrop).empty()) << c->listing();
+  auto covered = c->find(FindingKind::CoveredOverlap);
+  ASSERT_EQ(covered.size(), 1u) << c->listing();
+  EXPECT_EQ(covered[0]->message.find("W0643"), std::string::npos) << covered[0]->message;
+}
+
 TEST(CheckKinds, DifferentEnumValuesAndSetsAreDisjoint) {
   auto c = compileOne(kindPolicy("DifferentEnumValuesAndSetsAreDisjoint"));
   ASSERT_TRUE(c->program);

@@ -48,6 +48,24 @@ TEST_F(Seeds, FirstUnitAwardsAreCoveredByWujinsGroup) {
   EXPECT_TRUE(seeds_->find(FindingKind::Overlap).empty()) << seeds_->listing();
 }
 
+// The reviewer's row 6 (docs/findings.md, stop 34): a 武进区 智能化改造 project that also earns the
+// city's 设备投入 standard keeps Wujin's 第1条第1款第1项 beside it, since 就高不重复 drops the city's
+// 第5条第3款第2项 before 从优从高 compares the two; W0603 on the pair says so too.
+TEST_F(Seeds, WujinsSmartRetrofitAwardIsKeptBesideTheCitysEquipmentAward) {
+  ASSERT_TRUE(seeds_->program);
+  auto f = seeds_->find(FindingKind::KeptAfterEarlierDrop, "第1条第1款第1项");
+  ASSERT_EQ(f.size(), 1u) << seeds_->listing();
+  EXPECT_EQ(f[0]->refs[0].citation, "武进区2024制造业若干措施 第1条第1款第1项");
+  EXPECT_EQ(f[0]->refs[1].citation, "常办发〔2022〕1号 第5条第3款第2项");
+  EXPECT_EQ(f[0]->group, "就高不重复");
+  seeds_->expectReplays(*f[0]);
+  auto covered = seeds_->find(FindingKind::CoveredOverlap, "第5条第3款第2项");
+  ASSERT_EQ(covered.size(), 1u) << seeds_->listing();
+  EXPECT_NE(covered[0]->message.find("unless the group 就高不重复, applied before it, drops the higher first"),
+            std::string::npos)
+      << covered[0]->message;
+}
+
 TEST_F(Seeds, StatedRelationIsReportedAsAccepted) {
   ASSERT_TRUE(seeds_->program);
   auto f = seeds_->find(FindingKind::AcceptedOverlap, "第2条第3款第3项");
