@@ -239,7 +239,7 @@ TEST(QuoteNumbers, AScaleWithoutAUnitMeetsTheCodesMoney) {
 TEST(QuoteNumbers, AFundingShareTheBlocksTextDoesNotStateIsReported) {
   const Checked* c = nullptr;
   auto f = quoteFindings(seedsWith("changzhou-2022-industry-policy", {{"市 15%, 溧阳市 其余", "市 20%, 溧阳市 其余"},
-                                                                     {"市, 辖区 = 1:1", "市, 辖区 = 2:1"}}),
+                                                                     {"市, 辖区（所在地） = 1:1", "市, 辖区（所在地） = 2:1"}}),
                          c);
   ASSERT_EQ(f.size(), 2u) << c->listing();
   EXPECT_NE(f[0]->message.find("常办发〔2022〕1号's 资金分担 writes `20%`"), std::string::npos) << f[0]->message;
