@@ -19,9 +19,12 @@ std::unique_ptr<Program> Parser::run() {
   uint16_t major = h.u16(), minor = h.u16();
   uint32_t flags = h.u32(), bodySize = h.u32(), crc = h.u32(), sections = h.u32();
   (void)minor;
+  // A .polb outlives the runtime it was built for: say which format it is, which one this runtime
+  // reads, and how to make one it reads, since the policy sources are what the user still has.
   if (major != kVersionMajor)
-    fail("unsupported format version " + std::to_string(major) + " (this runtime reads version " +
-         std::to_string(kVersionMajor) + ")");
+    fail("unsupported format version " + std::to_string(major) + ": this runtime reads version " +
+         std::to_string(kVersionMajor) + "; rebuild the file from its policy sources with `polc build POLICY.pol… "
+         "--emit=bytecode -o FILE.polb`");
   if (flags != 0) fail("unknown header flags");
   if (bodySize != size_ - kHeaderSize)
     fail("truncated or padded: the header says the body has " + std::to_string(bodySize) + " bytes, the file has " +

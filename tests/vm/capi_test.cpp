@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "bytecode/format.h"
 #include "polrt.h"
 #include "vm_util.h"
 
@@ -33,6 +34,14 @@ TEST(CApi, LoadRejectsGarbageWithAMessage) {
   EXPECT_EQ(polrt_load_file("/tmp", &p), POLRT_ERR_IO);  // a directory reads as nothing: not "invalid bytecode"
   EXPECT_NE(std::string(polrt_last_error()).find("not a regular file"), std::string::npos) << polrt_last_error();
   EXPECT_EQ(polrt_load_memory(nullptr, 5, &p), POLRT_ERR_ARGUMENT);
+  // A program built by an earlier polc (format 4): the C API's text says what to do about it.
+  std::vector<uint8_t> old = city();
+  old[4] = 4;
+  EXPECT_EQ(polrt_load_memory(old.data(), old.size(), &p), POLRT_ERR_INVALID);
+  EXPECT_EQ(std::string(polrt_last_error()),
+            "invalid bytecode: unsupported format version 4: this runtime reads version " +
+                std::to_string(polrt::bc::kVersionMajor) +
+                "; rebuild the file from its policy sources with `polc build POLICY.pol… --emit=bytecode -o FILE.polb`");
 }
 
 // Scenario P2's enterprise and project by the named setters, but for the project's 设备投入.

@@ -189,6 +189,15 @@ TEST(Verifier, RejectsWithClearErrors) {
   b = good;
   b[4] = 9;
   EXPECT_NE(err(b).find("unsupported format version"), std::string::npos);
+  // A file of an earlier format (3 and 4 are still about) says which it is, which this runtime
+  // reads, and how to make one it reads: its user has the policy sources, not the old polc.
+  for (uint8_t old : {3, 4}) {
+    b[4] = old;
+    const std::string e = err(b);
+    EXPECT_NE(e.find("version " + std::to_string(old) + ":"), std::string::npos) << e;
+    EXPECT_NE(e.find("reads version " + std::to_string(polrt::bc::kVersionMajor)), std::string::npos) << e;
+    EXPECT_NE(e.find("polc build POLICY.pol… --emit=bytecode -o FILE.polb"), std::string::npos) << e;
+  }
   b = good;
   b.resize(b.size() - 7);
   EXPECT_NE(err(b).find("truncated"), std::string::npos);
