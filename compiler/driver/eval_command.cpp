@@ -94,7 +94,7 @@ struct BatchPlace {
 // the line gives none.
 std::string idTag(const nlohmann::json& id) {
   if (id.is_null()) return "";
-  return "[id " + (id.is_string() ? id.get<std::string>() : id.dump()) + "] ";
+  return "[id " + idText(id) + "] ";
 }
 
 // Facts that give no date, evaluated where --date gives none either: as of `today`, set on the
@@ -407,7 +407,7 @@ int runEval(const EvalOptions& options) {
     if (!options.whyNot.empty()) out["why_not"] = renderWhyNotJson(*program, fe->sources, facts.applicant, reasons.list);
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
-    std::cout << renderEvalText(*program, facts.applicant, result, options.explain);
+    std::cout << renderEvalText(*program, facts.applicant, result, options.explain, facts.id);
     if (!options.whyNot.empty()) std::cout << renderWhyNotText(*program, fe->sources, facts.applicant, reasons);
   }
   return kExitOk;

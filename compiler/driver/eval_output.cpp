@@ -117,9 +117,15 @@ std::string applicableCount(const eval::Result& r) {
 
 }  // namespace
 
-std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain) {
+std::string idText(const nlohmann::json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
+
+std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain,
+                           const nlohmann::json& id) {
   std::ostringstream os;
   std::string who = a.instances.empty() ? "?" : a.instances[0].path;
+  // The id the agency files the applicant under, as the JSON and a batch's stderr give it: a printed
+  // report is matched back to its record by it.
+  if (!id.is_null()) who += "（编号 " + idText(id) + "）";
   os << fmt::format("申报主体 {}，评价日期 {}，{}\n", who, ir::formatDate(r.date), applicableCount(r));
   if (r.awards.empty()) os << "\n没有适用的条款。\n";
   // Beside awards too: a district's measures out of force leave a result of the city's clauses

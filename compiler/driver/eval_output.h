@@ -9,7 +9,11 @@
 
 namespace polc {
 
-std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain);
+// The facts' own id (FactsResult::id) as people read it: a text as it is, a number as written.
+std::string idText(const nlohmann::json& id);
+// `id`: the facts' own id (FactsResult::id), shown in the header when they give one (null: none).
+std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain,
+                           const nlohmann::json& id = nullptr);
 nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, const eval::Result& r, bool explain);
 
 }  // namespace polc

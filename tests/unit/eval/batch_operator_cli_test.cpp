@@ -63,6 +63,10 @@ TEST(BatchOperator, EveryLineCarriesTheApplicantsId) {
   r = runPolc("eval policies/ --facts '" + one.string() + "' --format json", "id_one");
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(json::parse(r.out).at("id"), 17);
+  // And its text report, in the header, for a printed report to be filed under its record.
+  r = runPolc("eval policies/ --facts '" + one.string() + "'", "id_one_text");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "申报主体 企业（编号 17），评价日期 2024-06-30，适用条款 4 项") << r.out;
   write(one, bad);
   r = runPolc("eval policies/ --facts '" + one.string() + "' --format json", "id_one_bad");
   EXPECT_EQ(r.exit, 1);
