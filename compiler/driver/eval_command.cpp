@@ -217,7 +217,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     facts::FactsResult facts;
     try {
       doc = facts::parseFactsJson(line);
-      facts = facts::readFacts(model, program, doc, evalOptions.date);
+      facts = facts::readFacts(model, program, doc, evalOptions.date, today);
     } catch (const std::exception& e) {
       facts.errors.push_back(e.what());
     }
@@ -361,7 +361,9 @@ int runEval(const EvalOptions& options) {
   // With --format json a program reads stdout: a failure is a JSON object there too ({"errors":
   // […]}, as a failed line of a batch), besides the text on stderr.
   const bool json = options.output.format == OutputFormat::Json;
-  auto facts = facts::readFactsFile(*fe->model, *program, options.facts, evalOptions.date);
+  // One day for the reader's warnings and the evaluation alike (a run across midnight).
+  const int today = ir::today();
+  auto facts = facts::readFactsFile(*fe->model, *program, options.facts, evalOptions.date, today);
   auto jsonErrors = [&](const std::vector<std::string>& errors, const std::vector<std::string>& warnings = {}) {
     if (!json) return;
     nlohmann::json out{{"errors", errors}};
@@ -378,7 +380,6 @@ int runEval(const EvalOptions& options) {
   }
   // Not in the result's "warnings", which are about the applicant, as the C API and the generated C++
   // give them: this one is about the run.
-  const int today = ir::today();
   const bool undated = evaluatedToday(facts, evalOptions, today);
   if (undated) std::cerr << "warning: " << facts.at(undatedWarning(today)) << "\n";
   eval::Result result;

@@ -92,7 +92,8 @@ std::string shown(const json& v) {
 
 class Reader {
  public:
-  Reader(const sema::Model& m, const ir::Program& p, std::optional<int> date) : m_(m), p_(p), date_(date) {}
+  Reader(const sema::Model& m, const ir::Program& p, std::optional<int> date, std::optional<int> today)
+      : m_(m), p_(p), date_(date), today_(today) {}
 
   FactsResult run(const json& doc) {
     FactsResult r;
@@ -278,8 +279,11 @@ class Reader {
     return polrt::awardedTo(cl.citation, name);
   }
 
-  // The evaluation's date: the date given, else the facts', else today, as every evaluator takes it.
-  int evaluationDate() const { return date_ ? *date_ : out_->applicant.date ? *out_->applicant.date : ir::today(); }
+  // The evaluation's date: the date given, else the facts', else today — the caller's day when it
+  // gives one (a batch takes one day for all its undated lines), as every evaluator takes it.
+  int evaluationDate() const {
+    return date_ ? *date_ : out_->applicant.date ? *out_->applicant.date : today_ ? *today_ : ir::today();
+  }
 
   // A recognition granted after the evaluation date is not held yet, so no clause counts it, nor
   // its 新认定: the applicant may expect it to count (a date mistyped, or evaluated too early).
@@ -575,6 +579,7 @@ class Reader {
   const ir::Program& p_;
   FactsResult* out_ = nullptr;
   std::optional<int> date_;  // the evaluation date given besides the facts
+  std::optional<int> today_;  // the day undated facts are evaluated as of; none: the clock's
   std::vector<std::pair<eval::ReceivedAward, std::string>> byTarget_;  // awards given by target alone
 };
 
@@ -594,12 +599,13 @@ std::optional<std::string> numberText(const json& v) {
   return std::nullopt;
 }
 
-FactsResult readFacts(const sema::Model& model, const ir::Program& program, const json& doc, std::optional<int> date) {
-  return Reader(model, program, date).run(doc);
+FactsResult readFacts(const sema::Model& model, const ir::Program& program, const json& doc, std::optional<int> date,
+                      std::optional<int> today) {
+  return Reader(model, program, date, today).run(doc);
 }
 
 FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& text,
-                      std::optional<int> date) {
+                      std::optional<int> date, std::optional<int> today) {
   json doc;
   try {
     doc = parseFactsJson(text);
@@ -608,11 +614,11 @@ FactsResult readFacts(const sema::Model& model, const ir::Program& program, cons
     r.errors.push_back(e.what());
     return r;
   }
-  return readFacts(model, program, doc, date);
+  return readFacts(model, program, doc, date, today);
 }
 
 FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path,
-                          std::optional<int> date) {
+                          std::optional<int> date, std::optional<int> today) {
   // Regular files and FIFOs: a directory or a device is refused (support/read_file.h).
   InputFile in = readInputFile(path, kMaxFactsBytes);
   if (!in.ok()) {
@@ -620,7 +626,7 @@ FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, 
     r.errors.push_back(in.error);
     return r;
   }
-  FactsResult r = readFacts(model, program, *in.text, date);
+  FactsResult r = readFacts(model, program, *in.text, date, today);
   r.file = inputName(path);
   r.text = std::move(*in.text);
   for (auto* messages : {&r.errors, &r.warnings})

@@ -46,19 +46,21 @@ void warnOnceThisYear(const ir::Program& program, const eval::Result& result, Fa
 
 // Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units. `date`:
 // the evaluation date when one is given besides the facts (`polc eval --date`), which wins over the
-// facts' own; the warnings about awards received go by its year (docs/eval-output.md).
+// facts' own; the warnings about awards received go by its year (docs/eval-output.md). `today`: the
+// day facts without a date are evaluated as of (a batch's one day for all its lines), for the
+// warnings that depend on the date; none: the clock's day when read.
 FactsResult readFacts(const sema::Model& model, const ir::Program& program, const std::string& json,
-                      std::optional<int> date = std::nullopt);
+                      std::optional<int> date = std::nullopt, std::optional<int> today = std::nullopt);
 // One applicant is a few KB; the limit (of a facts file, or of a line of a batch) keeps a stray
 // file from taking gigabytes as a JSON tree.
 inline constexpr std::size_t kMaxFactsBytes = 16u * 1024 * 1024;
 
 FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, const std::string& path,
-                          std::optional<int> date = std::nullopt);
+                          std::optional<int> date = std::nullopt, std::optional<int> today = std::nullopt);
 // An already parsed document, read by parseFactsJson (a number is kept as its text, apart from a
 // string): one line of a batch file, the facts of a polc test case.
 FactsResult readFacts(const sema::Model& model, const ir::Program& program, const nlohmann::json& doc,
-                      std::optional<int> date = std::nullopt);
+                      std::optional<int> date = std::nullopt, std::optional<int> today = std::nullopt);
 
 // Parses JSON keeping every number as its source text, never through binary floating point (0.12
 // stays exact), and apart from a string (a JSON binary holding the text), so that a text fact

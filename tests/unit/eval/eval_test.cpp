@@ -138,6 +138,25 @@ TEST(Eval, ARecognitionGrantedAfterTheDateIsPassedOverWithAWarning) {
   EXPECT_EQ(earlier.warnings.size(), 2u);
 }
 
+// Facts without a date are evaluated as of the day the caller fixed (a batch takes one day for all
+// its undated lines, docs/eval-output.md): the warning goes by that day, not by the clock's when
+// the line is read, so a batch running past midnight does not warn by one day and evaluate by another.
+TEST(Eval, TheLateGrantWarningOfUndatedFactsGoesByTheDayGiven) {
+  auto c = doc(R"(条 1 { 款 1 { 原文 "持有" 对象 企业 标的 称号奖励 条件 称号 含 小巨人 给予 10万元 } })");
+  ASSERT_TRUE(c);
+  // Granted in 2999: the clock's today is before it, so only the day given can silence the warning.
+  const std::string undated = R"({"企业": {"称号": {"小巨人": "2999-06-01"}}})";
+  auto f = facts::readFacts(*c->model, *c->program, undated, std::nullopt, ir::parseDate("3000-01-01"));
+  ASSERT_TRUE(f.ok()) << f.errors.front();
+  EXPECT_TRUE(f.warnings.empty()) << f.warnings.front();
+  f = facts::readFacts(*c->model, *c->program, undated, std::nullopt, ir::parseDate("2999-05-31"));
+  ASSERT_EQ(f.warnings.size(), 1u);
+  EXPECT_NE(f.warnings[0].find("after the evaluation date 2999-05-31,"), std::string::npos) << f.warnings[0];
+  // The date given besides the facts still wins over the day.
+  f = facts::readFacts(*c->model, *c->program, undated, ir::parseDate("2999-07-01"), ir::parseDate("2999-05-31"));
+  EXPECT_TRUE(f.warnings.empty()) << f.warnings.front();
+}
+
 TEST(Eval, RangeTimesCount) {
   auto c = doc(R"(条 29 { 款 2 { 原文 "每人1000元—4000元" 对象 企业 标的 培训补贴 条件 人数 达 1 以上
       给予 (1000元 至 4000元) × 人数 } })");
