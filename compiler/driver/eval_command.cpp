@@ -211,8 +211,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
     progress.update(bytesRead, ok + failed);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    // Parsed here rather than by readFacts(text): an applicant given twice is found by its parsed
-    // facts, whatever their key order and spacing.
+    // Parsed here rather than by readFacts(text): a repeated id is placed at its key, "id" or "编号".
     nlohmann::json doc;
     facts::FactsResult facts;
     try {
@@ -250,7 +249,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       polc::facts::warnSharedPayees(program, result, facts);
       polc::facts::warnOnceThisYear(program, result, facts);
       const std::string idKey = facts.id.is_null() ? "" : doc.contains("id") ? "id" : "编号";
-      const std::uint64_t key = idKey.empty() ? facts::factsDigest(doc) : facts::idDigest(facts.id);
+      const std::uint64_t key = idKey.empty() ? facts::applicantDigest(facts.applicant) : facts::idDigest(facts.id);
       const std::uint32_t first = seen.firstOrAdd(key, static_cast<std::uint32_t>(lineNo));
       if (first) facts.warnings.push_back(repeatWarning(idKey, first));
       warn();

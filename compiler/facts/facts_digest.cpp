@@ -36,36 +36,31 @@ class Hash {
   std::uint64_t h_ = 0xCBF29CE484222325ULL;
 };
 
-bool isComment(const std::string& key) { return !key.empty() && key[0] == '_'; }
-bool isId(const std::string& key) { return key == "id" || key == "编号"; }
+// A number by its value: 1.50 and 1.5 alike (Decimal keeps the scale written).
+void feed(Hash& h, const polrt::Decimal& d) {
+  const polrt::Decimal n = d.normalized();
+  const auto m = n.mantissa();
+  h.bytes(&m, sizeof m);
+  h.count(static_cast<std::size_t>(n.scale()));
+}
 
-// A tag per kind, so that true, "true" and a number written true cannot meet. An object's keys come
-// in nlohmann's sorted order, whatever the line's.
-void feed(Hash& h, const json& v, bool top) {
-  switch (v.type()) {
-    case json::value_t::object: {
-      h.tag('{');
-      for (const auto& [key, x] : v.items()) {
-        if (isComment(key) || (top && isId(key))) continue;
-        h.text(key);
-        feed(h, x, false);
-      }
-      h.tag('}');
+// A tag per type, so that true, the enum member 1 and the number 1 cannot meet; each type then by
+// the fields its value has (ir::Value).
+void feed(Hash& h, const ir::Value& v) {
+  h.tag(static_cast<char>('A' + static_cast<int>(v.type)));
+  switch (v.type) {
+    case ir::VType::Num: feed(h, v.lo), feed(h, v.hi), h.tag(static_cast<char>(v.form)); return;
+    case ir::VType::Bool: h.tag(v.b ? 't' : 'f'); return;
+    case ir::VType::Enum: h.count(static_cast<std::size_t>(v.e)); return;
+    case ir::VType::Date: h.count(static_cast<std::size_t>(v.day)); return;
+    case ir::VType::Text: h.text(v.text); return;
+    case ir::VType::Set:
+    case ir::VType::Recognition:
+      for (std::size_t i = 0; i < v.bits.size(); ++i)
+        if (v.bits.test(i)) h.count(i);
+      h.tag('|');
+      for (const ir::Grant& g : v.grants) h.count(static_cast<std::size_t>(g.member)), h.count(static_cast<std::size_t>(g.day));
       return;
-    }
-    case json::value_t::array:
-      h.tag('[');
-      h.count(v.size());
-      for (const auto& x : v) feed(h, x, false);
-      return;
-    case json::value_t::string: h.tag('"'), h.text(v.get_ref<const std::string&>()); return;
-    case json::value_t::binary: {  // a number, as its text (parseFactsJson)
-      const auto& b = v.get_binary();
-      h.tag('#'), h.count(b.size()), h.bytes(b.data(), b.size());
-      return;
-    }
-    case json::value_t::boolean: h.tag(v.get<bool>() ? 't' : 'f'); return;
-    default: h.tag(v.is_null() ? 'n' : '?'), h.text(v.dump()); return;
   }
 }
 
@@ -78,10 +73,30 @@ std::uint64_t idDigest(const json& id) {
   return h.value();
 }
 
-std::uint64_t factsDigest(const json& doc) {
+std::uint64_t applicantDigest(const eval::Applicant& a) {
   Hash h;
-  h.tag('f');
-  feed(h, doc, true);
+  h.tag('a');
+  h.count(a.date ? static_cast<std::size_t>(*a.date) + 1 : 0);
+  h.count(a.instances.size());
+  for (const eval::Instance& in : a.instances) {
+    h.count(static_cast<std::size_t>(in.subject)), h.count(static_cast<std::size_t>(in.parent + 1));
+    for (const auto& f : in.facts) {
+      h.tag(f ? '=' : '-');
+      if (f) feed(h, *f);
+    }
+    for (const auto& years : in.history) {
+      h.count(years.size());
+      for (const auto& [year, v] : years) h.count(static_cast<std::size_t>(year)), feed(h, v);
+    }
+  }
+  h.count(a.received.size());
+  for (const eval::ReceivedAward& r : a.received) {
+    h.count(static_cast<std::size_t>(r.instance)), h.count(static_cast<std::size_t>(r.target + 1));
+    // The clause it names, however its citation is written; the words when it names none.
+    if (r.clause >= 0) h.tag('c'), h.count(static_cast<std::size_t>(r.clause));
+    else h.tag('w'), h.text(r.citation);
+    feed(h, r.amount), h.count(static_cast<std::size_t>(r.year));
+  }
   return h.value();
 }
 

@@ -6,16 +6,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eval/eval.h"
+
 namespace polc::facts {
 
 // An id as FactsResult::id holds it: 17 and "17" are the same id, as the agency's records would
 // have them.
 std::uint64_t idDigest(const nlohmann::json& id);
 
-// A document as parseFactsJson gives it, the same whatever its key order, spacing and escapes (the
-// parsed tree, not its bytes), and whatever its comments (keys starting with `_`) and id: a line
-// given again with another id, or a note, is the same facts. A value is hashed as written:
-// "1000万元" and 10000000 differ.
-std::uint64_t factsDigest(const nlohmann::json& doc);
+// An applicant as the facts reader gives it, not its JSON: the same whatever the line's key order,
+// spacing, escapes, comments (keys starting with `_`) and id, and whatever way a value is written —
+// "1000万元" and 10000000 (元) are one amount, "1.50" and 1.5 one number — since it is the parsed
+// values that are evaluated. Items are compared in the order given.
+std::uint64_t applicantDigest(const eval::Applicant& applicant);
 
 }  // namespace polc::facts

@@ -122,12 +122,14 @@ TEST(BatchOperator, LinesWithoutADateAreCountedWithTheDayUsed) {
 }
 
 // The same applicant twice was summed twice in the totals, and nothing said so. A repeat is found by
-// its id when the line gives one, else by its parsed facts (key order, spacing and comments do not
-// matter); it is named on its line, counted in the summary, and left in the totals, which say so.
+// its id when the line gives one, else by its parsed facts (key order, spacing, comments and the way
+// an amount is written do not matter); it is named on its line, counted in the summary, and left in the totals, which say so.
 TEST(BatchOperator, AnApplicantGivenTwiceIsNamedAndCounted) {
   const fs::path f = scratch("repeats.jsonl"), s = scratch("repeats_summary.json");
+  // The facts of line 2 in another order, with a comment, and its amounts written otherwise: the
+  // parsed values are compared, 530亿元 being 53000000000 (元) and 480亿元 4800000万元.
   const std::string reordered =
-      R"({ "企业": {"history": {"营业收入": {"2023": "480亿元"}}, "营业收入": "530亿元", "所在地": "新北区"},)"
+      R"({ "企业": {"history": {"营业收入": {"2023": "4800000万元"}}, "营业收入": 53000000000, "所在地": "新北区"},)"
       R"( "_note": "keyed again", "date": "2024-06-30" })";
   write(f, enterprise(R"("id":"A-1",)") + "\n" +       // 1
                enterprise("", "530亿元") + "\n" +        // 2
