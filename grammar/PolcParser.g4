@@ -160,9 +160,12 @@ fundingItem
     ;
 fundingSplit
     : share ( COMMA share )*                         # fundingShares
-    | name ( COMMA name )+ ASSIGN RATIO              # fundingRatio
+    | payer ( COMMA payer )+ ASSIGN RATIO            # fundingRatio
     ;
-share : name ( expr | REST ) ;
+share : payer ( expr | REST ) ;
+// 辖区（所在地） lexes as one name; 辖区(所在地), as a policy writer may type it, is the same payer. In a
+// share the brackets are the fact's only when a proportion or 其余 follows: `市 (15%)` stays a share.
+payer : name ( LPAREN name RPAREN )? ;
 
 // ---- expressions: conditions and amounts alike ------------------------------------------------
 // Precedence, tightest first: member and lookup, unary minus, * /, + -, ranges (至), caps (封顶),

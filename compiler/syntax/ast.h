@@ -286,6 +286,7 @@ struct CapDecl {
 struct Payer {
   Name name;     // 市; for 辖区（所在地）: 辖区
   ExprPtr fact;  // null for a plain label; else a Path naming the fact (所在地)
+  Span span;     // the payer as written, brackets and fact included
 };
 
 struct Share {

@@ -462,9 +462,20 @@ class Builder {
 
   // `辖区（所在地）` lexes as one name, since names keep their full-width brackets (首台（套）): a
   // payer written so is the label 辖区 paid by the district the fact 所在地 names (docs/language.md
-  // §10). A name in backticks stays a plain label, brackets and all.
-  ast::Payer payer(P::NameContext* ctx) {
-    ast::Payer p{name(ctx), nullptr};
+  // §10). A name in backticks stays a plain label, brackets and all. `辖区(所在地)`, typed with
+  // ASCII brackets, is the grammar's label and fact already.
+  ast::Payer payer(P::PayerContext* x) {
+    std::vector<P::NameContext*> names = x->name();
+    if (names.size() == 2) {
+      ast::Name fact = name(names[1]);
+      auto e = std::make_unique<ast::Expr>();
+      e->kind = ast::ExprKind::Path;
+      e->span = fact.span;
+      e->path.push_back(std::move(fact));
+      return ast::Payer{name(names[0]), std::move(e), span(x)};
+    }
+    P::NameContext* ctx = names[0];
+    ast::Payer p{name(ctx), nullptr, span(x)};
     if (ctx->BACKTICK_IDENT()) return p;
     const std::u32string text = decodeUtf8(p.name.text);
     const std::size_t open = text.find(U'（');
@@ -489,9 +500,9 @@ class Builder {
     r.arrangement = optText(x->STRING());
     if (auto* shares = dynamic_cast<P::FundingSharesContext*>(x->fundingSplit())) {
       for (auto* s : shares->share())
-        r.shares.push_back(ast::Share{payer(s->name()), s->expr() ? expr(s->expr()) : nullptr, span(s)});
+        r.shares.push_back(ast::Share{payer(s->payer()), s->expr() ? expr(s->expr()) : nullptr, span(s)});
     } else if (auto* ratio = dynamic_cast<P::FundingRatioContext*>(x->fundingSplit())) {
-      for (auto* n : ratio->name()) r.ratioPayers.push_back(payer(n));
+      for (auto* n : ratio->payer()) r.ratioPayers.push_back(payer(n));
       r.ratio = ratio->RATIO()->getText();
       r.ratioSpan = span(ratio->RATIO());
     }

@@ -257,6 +257,24 @@ TEST(Eval, FundingPayerNamedByAFact) {
   EXPECT_EQ(r.totals.byPayer.count("辖区"), 0u);
 }
 
+// A policy writer types 辖区(所在地) as often as 辖区（所在地）: the same payer, in a ratio and in a share
+// (followed by its proportion, or 其余), while `市 (40%)` stays a share in brackets.
+TEST(Eval, FundingPayerNamedByAFactWithAsciiBrackets) {
+  const std::string project = R"("所在地": "武进区", "项目": [{"设备投入": "100万元"}])";
+  for (const char* split : {"市, 辖区(所在地) = 1:1", "市 (50%), 辖区(所在地) 其余", "辖区 (所在地) 50%, 市 其余"}) {
+    auto c = doc(std::string("资金分担 { 其他: ") + split + R"( }
+      条 1 { 款 1 { 原文 "x" 对象 项目 标的 设备奖励 给予 设备投入 } })");
+    ASSERT_TRUE(c) << split;
+    auto r = evaluate(*c, facts(project));
+    auto* a = award(*c, r, "第1条第1款");
+    ASSERT_TRUE(a);
+    ASSERT_EQ(a->funding.size(), 2u) << split;
+    EXPECT_EQ(r.totals.byPayer.count("武进区"), 1u) << split;
+    EXPECT_EQ(str(r.totals.byPayer["武进区"].second), "500000") << split;
+    EXPECT_EQ(str(r.totals.byPayer["市"].second), "500000") << split;
+  }
+}
+
 TEST(Eval, FundingPartsWithoutRoundingGoToTheFenHalfUp) {
   // language.md §10 once said 1:1:1 of 0.01元 is 0.01, 0 and 0 without a 舍入: that is 进一's
   // result; the default is the fen, 四舍五入, so 0.0033… rounds to 0 and the last payer takes it all.
