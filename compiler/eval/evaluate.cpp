@@ -614,6 +614,11 @@ class Evaluator {
         undecided(rule);
         return;
       }
+      const int twice = polrt::repeatedPayer(static_cast<int>(payers.size()), [&](int i, int j) {
+        return payers[static_cast<std::size_t>(i)] == payers[static_cast<std::size_t>(j)];
+      });
+      if (twice >= 0)
+        throw EvalError(polrt::errorAt(cl.citation, rule.source, polrt::payerTwice(payers[static_cast<std::size_t>(twice)])));
       const std::string remainder = split(aw, doc, rule, payers);
       explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw) + remainder);
       explainNotes(aw, polrt::fundingName(), doc.fundingNotes);

@@ -423,6 +423,26 @@ class DocumentChecker {
     perSubject(d, *payer.fact, [&](ExprChecker& c, const Scope& s) { c.checkPayerFact(*payer.fact, written, s); });
   }
 
+  // A split names each payer once: a label written twice, or two payers named by the same fact
+  // (which always have the same value), would bill one payer two parts of a rule that says how
+  // payers share. A fact whose value may equal another payer's label is told at evaluation
+  // (polrt::payerTwice), as only the applicant's value says whether it does.
+  void payerTwice(const std::vector<ast::Payer*>& payers) {
+    auto key = [](const ast::Payer& p) { return p.fact ? "（" + p.fact->path.front().text : p.name.text; };
+    for (std::size_t i = 1; i < payers.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j) {
+        if (key(*payers[i]) != key(*payers[j])) continue;
+        const std::string what = payers[i]->fact ? fmt::format("the fact {}", payers[i]->fact->path.front().text)
+                                                 : fmt::format("the payer {}", payers[i]->name.text);
+        auto& e = cx_.diags.error(diag::kPayerTwice, payers[i]->span,
+                                  fmt::format("{} is named twice in this split, so one payer would take two parts", what));
+        e.notes.push_back(DiagNote{payers[j]->span, "named first here"});
+        e.help.push_back(payers[i]->fact ? "name each payer by a fact of its own, or by a plain label"
+                                         : "give the payer one part (join its shares, or its parts of the ratio)");
+        break;
+      }
+  }
+
   // The rules of a document's 资金分担 blocks are tried in order, one block after the other, so an
   // 其他 must end the last block: anything after it, in this block or a later one, is never used.
   void funding(int d, ast::Funding& f, bool lastBlock) {
@@ -438,8 +458,11 @@ class DocumentChecker {
         cx_.diags.error(diag::kTypeMismatch, rule.span, "其他 (otherwise) must be the last funding rule");
       for (const auto& k : rule.kinds) lookup(cx_, m_.kindIndex, m_.kinds, k, diag::kUnknownKind, "kind");
       if (rule.arrangement) continue;  // described in words: nothing to add up
-      for (auto& share : rule.shares) payerFact(d, share.payer);
-      for (auto& payer : rule.ratioPayers) payerFact(d, payer);
+      std::vector<ast::Payer*> payers;
+      for (auto& share : rule.shares) payers.push_back(&share.payer);
+      for (auto& payer : rule.ratioPayers) payers.push_back(&payer);
+      for (ast::Payer* payer : payers) payerFact(d, *payer);
+      payerTwice(payers);
       if (!rule.ratioPayers.empty()) {
         auto parts = std::count(rule.ratio.begin(), rule.ratio.end(), ':') + 1;
         if (static_cast<std::size_t>(parts) != rule.ratioPayers.size())

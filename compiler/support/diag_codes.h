@@ -73,6 +73,7 @@ inline constexpr const char* kOutOfOrder = "E0419";
 inline constexpr const char* kBeforeFirstValue = "E0420";
 inline constexpr const char* kRelationToItself = "E0421";
 inline constexpr const char* kPayerFact = "E0422";
+inline constexpr const char* kPayerTwice = "E0423";
 
 // E05xx: lowering to the IR (limits of the evaluator's representation)
 inline constexpr const char* kTooManyMembers = "E0501";

@@ -41,6 +41,25 @@ inline std::string historyDisagrees(const std::string& path, const std::string& 
          ", the evaluation year";
 }
 
+// A funding split whose payers, once those named by the applicant's facts are read (辖区（所在地）),
+// name one payer twice (市, 辖区（所在地） = 1:1 for an applicant whose 所在地 is 市). The rule says how
+// two payers share an award and names one: billing it both parts would be a guess at what the
+// policy means for such an applicant, which a rule before this one should say. Every evaluator
+// refuses it alike, after the split's rule is chosen and its payers read.
+inline std::string payerTwice(const std::string& payer) {
+  return "the split names the payer " + payer + " twice for this applicant (a payer named by a fact has the value " +
+         payer + "): give such applicants a funding rule of their own before this one";
+}
+
+// The place of the first of `n` payers that repeats an earlier one (`same(i, j)`), or -1.
+template <class Same>
+int repeatedPayer(int n, Same same) {
+  for (int i = 1; i < n; ++i)
+    for (int j = 0; j < i; ++j)
+      if (same(i, j)) return i;
+  return -1;
+}
+
 // Comparing two amounts needs both exact: an up-to or a range amount has no one value to compare.
 inline const char* inexactComparison() { return "comparing amounts that are not exact"; }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "decimal/award_words.h"
+#include "decimal/eval_errors.h"
 #include "decimal/funding_reach.h"
 #include "decimal/funding_remainder.h"
 #include "text/text.h"
@@ -104,6 +105,12 @@ void Session::finish(AwardR& aw) {
       fundingUndecided(aw, doc, rule);
       return;
     }
+    const int twice = repeatedPayer(static_cast<int>(payers_.size()), [&](int i, int j) {
+      return p_.strings[payers_[static_cast<std::size_t>(i)]] == p_.strings[payers_[static_cast<std::size_t>(j)]];
+    });
+    if (twice >= 0)
+      throw VmError{errorAt(p_.strings[cl.citation], p_.strings[rule.source],
+                            payerTwice(p_.strings[payers_[static_cast<std::size_t>(twice)]]))};
     const std::string remainder = split(aw, doc, rule);
     if (explain_) {
       explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw) + remainder);

@@ -258,7 +258,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"FundingNot100", program("企业", "给予 1万元", "  资金分担 { 其他: 市 50%, 区 40% }\n"),
              diag::kFundingSum, "其他: 市 50%, 区 40%"},
         Case{"RatioArity", program("企业", "给予 1万元", "  资金分担 { 其他: 市, 区 = 1:1:2 }\n"),
-             diag::kRatioArity, "1:1:2"}),
+             diag::kRatioArity, "1:1:2"},
+        // One payer twice in a split: a label, in a ratio or in shares, or two payers named by one fact
+        // (the same value, whatever the applicant's), in either kind of bracket.
+        Case{"PayerTwiceInARatio", program("企业", "给予 1万元", "  资金分担 { 其他: 市, 区, 市 = 1:1:1 }\n"),
+             diag::kPayerTwice, "市"},
+        Case{"PayerTwiceInShares", program("企业", "给予 1万元", "  资金分担 { 其他: 市 50%, 市 其余 }\n"),
+             diag::kPayerTwice, "市"},
+        Case{"PayerFactTwice",
+             program("企业", "给予 1万元", "  资金分担 { 其他: 区（所在地）, 镇(所在地) = 1:1 }\n"),
+             diag::kPayerTwice, "镇(所在地)"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 // A written date is checked against the parameter's dates: before the first value every evaluation

@@ -836,6 +836,11 @@ struct Run {
       return;
     }
     if (!full) return;
+    const bool ratio = fr.ratioPayers.size > 0;
+    auto name = [&](int i) { return payer(ratio ? fr.ratioPayers[i] : fr.shares[i].payer, i); };
+    const int twice = repeatedPayer(ratio ? fr.ratioPayers.size : fr.shares.size,
+                                    [&](int i, int j) { return std::strcmp(name(i), name(j)) == 0; });
+    if (twice >= 0) throw EvalError(errorAt(p.clauses[aw.clause].citation, fr.source, payerTwice(name(twice))));
     const std::string remainder = split(aw, doc, fr);
     if (explain) {
       std::string out;
