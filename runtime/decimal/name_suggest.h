@@ -28,17 +28,20 @@ inline std::optional<std::u32string> codePoints(std::string_view s) {
   return out;
 }
 
-// Levenshtein distance over code points: insertions, deletions and replacements.
+// Edit distance over code points: insertions, deletions, replacements, and two neighbours swapped
+// (`fro` for `for`, 营业入收 for 营业收入) — a slip of the fingers, counted as one edit rather than two
+// replacements, so that the swap is suggested like any other one-character slip.
 inline std::size_t editDistance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
+  // Three rows: a swap looks two rows back.
+  std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
+    before.swap(prev);
+    prev.swap(row);
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
     }
   }
   return row[b.size()];

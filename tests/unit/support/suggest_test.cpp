@@ -41,6 +41,14 @@ TEST(ClosestName, LongerNamesAllowMoreEdits) {
   EXPECT_FALSE(closestName("甲乙丙", {"丁戊己"}));
 }
 
+TEST(ClosestName, TwoNeighboursSwappedAreOneSlip) {
+  // Levenshtein counts a swap as two replacements, over the one edit a four-character name allows.
+  EXPECT_EQ(closestName("营业入收", kFacts), "营业收入");
+  EXPECT_EQ(closestName("fro", {"for", "to"}), "for");
+  EXPECT_EQ(editDistance(U"ab", U"ba"), 1u);
+  EXPECT_EQ(editDistance(U"abc", U"ca"), 3u);  // not a swap of neighbours: no shortcut
+}
+
 TEST(ClosestName, EnglishNamesToo) {
   EXPECT_EQ(closestName("increse", {"increase", "previous", "max"}), "increase");
 }
