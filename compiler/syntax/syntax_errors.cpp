@@ -170,17 +170,20 @@ std::optional<std::string> numberBeforeOnSameLine(const Previous& p) {
   return text;
 }
 
-// `2025年1月1日` where a date is expected, read from the source at the token: the date it means,
-// 2025-01-01, or nullopt when the text there is not such a date.
-std::optional<std::string> chineseDate(const antlr4::Token* t) {
+// `2025年1月1日`, `2025/1/1`, `2025.01.01` or `2025-1-1` where a date is expected — the ways a
+// date is written in texts and spreadsheets, which lex as numbers, slashes and units — read from
+// the source at the token: the date it means, 2025-01-01, or nullopt when the text there is not
+// such a date.
+std::optional<std::string> writtenDate(const antlr4::Token* t) {
   antlr4::CharStream* in = t->getInputStream();
   if (!in || t->getStartIndex() >= in->size()) return std::nullopt;
   const std::size_t end = std::min(in->size() - 1, t->getStartIndex() + 16);
-  static const std::regex pattern("^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日");
+  static const std::regex pattern("^([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}))");
   std::smatch m;
   const std::string text = in->getText(antlr4::misc::Interval(t->getStartIndex(), end));
   if (!std::regex_search(text, m, pattern)) return std::nullopt;
-  return fmt::format("{}-{:0>2}-{:0>2}", m.str(1), m.str(2), m.str(3));
+  const bool chinese = m[2].matched;
+  return fmt::format("{}-{:0>2}-{:0>2}", m.str(1), m.str(chinese ? 2 : 4), m.str(chinese ? 3 : 5));
 }
 
 // `{ 10:5万元 }`: digits, a colon and digits are a ratio (language.md §2.4), so an entry of a table
@@ -346,9 +349,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText()))
       d.help.push_back(readsAsName(p.token->getText(), *kw));
   }
-  // 有效期 自 2025年1月1日: the text's way of writing a date lexes as quantities in 年, 月 and 日.
+  // 有效期 自 2025年1月1日 (or 2025/1/1): the text's way of writing a date lexes as quantities in 年,
+  // 月 and 日 (or numbers and slashes).
   if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::DATE)))
-    if (auto date = chineseDate(offending)) d.help.push_back(fmt::format("a date is written YYYY-MM-DD: `{}`", *date));
+    if (auto date = writtenDate(offending)) d.help.push_back(fmt::format("a date is written YYYY-MM-DD: `{}`", *date));
   // `原文 对…项目，按…奖励。` with the quotes left out: the text lexes as names and punctuation.
   if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::STRING)) &&
       !expectedSet.contains(static_cast<size_t>(gen::PolcLexer::IDENT)) &&
