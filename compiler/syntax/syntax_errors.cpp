@@ -304,7 +304,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   // A Chinese keyword glued to a name lexes as one name: 对象企业. Say so — unless the name is one
   // slip away from a keyword (`否侧` for 否则, not 否 glued to 侧): the help below names that one.
   if (offending->getType() == gen::PolcLexer::IDENT) {
-    if (auto kw = keywordsOneCharAway(text) ? std::nullopt : leadingKeyword(text))
+    // `设备投入 x 5%`: the letter x typed for the multiplication sign reads as a name.
+    if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
+      d.help.push_back(fmt::format("`{}` reads as a name; multiplication is written `×` or `*`", text));
+    else if (auto kw = keywordsOneCharAway(text) ? std::nullopt : leadingKeyword(text))
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
                                    "with a space: `{} {}`",
                                    text, *kw, *kw, text.substr(kw->size())));
