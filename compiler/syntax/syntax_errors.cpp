@@ -203,6 +203,15 @@ std::optional<std::pair<std::string, std::string>> rangeGluedBefore(const Previo
   return std::make_pair(text, text.substr(0, text.size() - kTo.size()));
 }
 
+// `第1条第1款第2` with its last 项 (or 款, 条) left out is no citation but a name (a name may begin
+// with 第), and the error falls on the token after it. The citation it was meant to be, if so.
+std::optional<std::string> truncatedCitation(const std::string& text) {
+  static const std::regex pattern("^第[0-9]+(条第[0-9]+(款第[0-9]+)?)?$");
+  std::smatch m;
+  if (!std::regex_match(text, m, pattern)) return std::nullopt;
+  return text + (m[2].matched ? "项" : m[1].matched ? "款" : "条");
+}
+
 bool isSlip(const antlr4::Token* x) {
   return x && x->getType() == gen::PolcLexer::IDENT && keywordsOneCharAway(x->getText());
 }
@@ -347,6 +356,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     if (auto citation = arabicCitation(p.token->getText()))
       d.help.push_back(fmt::format("`{}` reads as a name; a citation is written with Arabic numerals: `{}`",
                                    p.token->getText(), *citation));
+    else if (auto whole = truncatedCitation(p.token->getText()))
+      d.help.push_back(fmt::format("`{}` reads as a name; a citation ends in 条, 款 or 项: `{}`", p.token->getText(), *whole));
     // A mistyped keyword where a value may stand (`给予 分挡 设备投入 …`) reads as a name, and the
     // error falls on the token after it, which is not the slip.
     else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText()))
