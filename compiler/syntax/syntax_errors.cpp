@@ -212,6 +212,14 @@ std::optional<std::string> truncatedCitation(const std::string& text) {
   return text + (m[2].matched ? "项" : m[1].matched ? "款" : "条");
 }
 
+// `名额 20 每月`: a quota counts each year or the whole term (language.md §6.6), and any other
+// period after its number reads as a name. Whether `p`, the token before the error, is that number.
+bool quotaNumber(antlr4::Parser* parser, const Previous& p) {
+  if (!p.token || p.newLine || p.token->getType() != gen::PolcLexer::QUANTITY) return false;
+  const Previous q = previousToken(parser, p.token);
+  return q.token && q.token->getType() == gen::PolcLexer::QUOTA;
+}
+
 bool isSlip(const antlr4::Token* x) {
   return x && x->getType() == gen::PolcLexer::IDENT && keywordsOneCharAway(x->getText());
 }
@@ -320,6 +328,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
                                    "with a space: `{} {}`",
                                    text, *kw, *kw, text.substr(kw->size())));
+    else if (quotaNumber(parser, previousToken(parser, offending)))
+      d.help.push_back(fmt::format("a quota counts each year (`名额 {0} 每年`) or the whole term (`名额 {0}`); "
+                                   "`{1}` is no period polc knows",
+                                   previousToken(parser, offending).token->getText(), text));
     else if (auto number = numberBeforeOnSameLine(previousToken(parser, offending)))
       d.help.push_back(fmt::format("if `{}` is the unit of `{}`, write it right after the number, without a "
                                    "space: `{}{}`",
