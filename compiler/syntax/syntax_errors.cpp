@@ -90,6 +90,25 @@ std::optional<std::pair<std::string, std::string>> fullWidthRun(const antlr4::To
   return run;
 }
 
+// `常办发[2022]1号`: a document number typed with ASCII brackets for the 〔 〕 of its text. The
+// whole word around `offending` with its brackets so replaced, if it holds both.
+std::optional<std::string> documentNumberBrackets(const antlr4::Token* offending) {
+  antlr4::CharStream* in = offending->getInputStream();
+  if (!in) return std::nullopt;
+  const auto blank = [&](std::size_t i) {
+    const std::string c = in->getText(antlr4::misc::Interval(i, i));
+    return c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\"";
+  };
+  std::size_t first = offending->getStartIndex(), last = offending->getStopIndex();
+  while (first > 0 && !blank(first - 1)) --first;
+  while (last + 1 < in->size() && !blank(last + 1)) ++last;
+  std::string word = in->getText(antlr4::misc::Interval(first, last));
+  if (word.find('[') == std::string::npos || word.find(']') == std::string::npos) return std::nullopt;
+  std::string out;
+  for (char c : word) out += c == '[' ? "〔" : c == ']' ? "〕" : std::string(1, c);
+  return out;
+}
+
 // A no-break or zero-width space (U+00A0, U+200B…), brought in by text copied from a web page or
 // a word processor, shows as nothing between the backquotes: name it by its code point.
 std::optional<std::string> invisibleCharacter(const std::string& text) {
@@ -290,6 +309,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back("a back-quoted name ends with ` on the same line");
     else if (auto invisible = invisibleCharacter(text))
       d.help.push_back(*invisible);
+    else if (auto number = documentNumberBrackets(offending))
+      d.help.push_back(fmt::format("a document number keeps the brackets 〔 〕 of its text: `{}`", *number));
     else if (auto run = fullWidthRun(offending))
       d.help.push_back(fmt::format("`{}` is full-width; write the ASCII `{}`", run->first, run->second));
     return;
