@@ -239,6 +239,25 @@ bool quotaNumber(antlr4::Parser* parser, const Previous& p) {
   return q.token && q.token->getType() == gen::PolcLexer::QUOTA;
 }
 
+// `省级首台(套)重大装备`: the full-width brackets of a name (name characters, language.md §2.2) typed
+// as ASCII ones, which split it into a name, a bracketed name and a name, and the error falls on
+// the last part. The name meant, with its （ ）, when `offending` is the last part of such a run.
+std::optional<std::string> nameWithAsciiBrackets(antlr4::Parser* parser, const antlr4::Token* offending) {
+  using L = gen::PolcLexer;
+  std::vector<const antlr4::Token*> parts{offending};
+  for (std::size_t type : {L::RPAREN, L::IDENT, L::LPAREN, L::IDENT}) {
+    const Previous p = previousToken(parser, parts.back());
+    if (!p.token || !p.adjacent || p.token->getType() != type) return std::nullopt;
+    parts.push_back(p.token);
+  }
+  std::string name;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    const std::string text = (*it)->getText();
+    name += text == "(" ? "（" : text == ")" ? "）" : text;
+  }
+  return name;
+}
+
 bool isSlip(const antlr4::Token* x) {
   return x && x->getType() == gen::PolcLexer::IDENT && keywordsOneCharAway(x->getText());
 }
@@ -343,7 +362,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   // slip away from a keyword (`否侧` for 否则, not 否 glued to 侧): the help below names that one.
   if (offending->getType() == gen::PolcLexer::IDENT) {
     // `设备投入 x 5%`: the letter x typed for the multiplication sign reads as a name.
-    if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
+    if (auto name = nameWithAsciiBrackets(parser, offending))
+      d.help.push_back(fmt::format("the ASCII brackets split a name; a name keeps the full-width brackets of the "
+                                   "text: `{}`",
+                                   *name));
+    else if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
       d.help.push_back(fmt::format("`{}` reads as a name; multiplication is written `×` or `*`", text));
     else if (auto kw = keywordsOneCharAway(text) ? std::nullopt : leadingKeyword(text))
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
