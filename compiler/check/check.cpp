@@ -20,6 +20,7 @@ Result Checker::run() {
   shadowing();
   tiers();
   caps();
+  sharedBases();
   neverActs();
   for (int c = 0; c < static_cast<int>(p_.clauses.size()); ++c) {
     readsBeforeFirstValue(c);

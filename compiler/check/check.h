@@ -48,6 +48,7 @@ enum class FindingKind {
   GapNotSearched,         // W0641
   QuoteNumberRole,        // W0642
   KeptAfterEarlierDrop,   // W0643
+  PairOverBase,           // W0644
 };
 
 const char* codeOf(FindingKind k);

@@ -528,6 +528,27 @@ class Checker {
   Finding& ruleNeverActs(Span where, const std::string& name, std::string message, const std::vector<int>& covered,
                          std::string help);
 
+  // ---- two awards on one base that together pay more than it (check_shared_base.cpp) ----
+  // A clause's amount read as at most rate × base + offset, for one linear form of facts, the base,
+  // scaled so that its first coefficient is 1 (`增量(地方贡献) × 50% 上限 10万元`: 0.5 × 增量).
+  using BaseForm = std::vector<std::pair<int, Q>>;
+  struct RatedBase {
+    BaseForm base;
+    Q rate, offset;
+  };
+  std::optional<RatedBase> ratedBase(int c);
+  std::optional<Lin> upperForm(const Shape& s);
+  void sharedBases();
+  void overBase(int a, int b, const BaseForm& base);
+  bool reportOverBase(int a, int b, int subj, const BaseForm& base, const Assignment& model);
+  // `amount(a) + amount(b) > base`, each at most the base, as an IR condition for Z3; nullopt when an
+  // amount has several branches or a number is not a decimal.
+  std::optional<ir::Expr> overBaseClaim(int a, int b, const BaseForm& base);
+  std::optional<ir::Expr> amountExpr(int c);
+  std::optional<ir::Expr> varExpr(int v) const;
+  std::string baseText(const BaseForm& base) const;
+  std::optional<Q> baseValue(const BaseForm& base, const Assignment& model) const;
+
   // ---- rates above 100 % (check_rates.cpp) ----
   void rates(int c, const ir::Expr& e);
 

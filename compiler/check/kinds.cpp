@@ -82,6 +82,9 @@ const KindInfo kKinds[] = {
     {FindingKind::KeptAfterEarlierDrop, "W0643", "kept_after_earlier_drop", Severity::Note,
      "Two clauses a non-stacking group compares both pay an applicant, but an earlier group drops the one it would "
      "keep for a third clause, so it keeps the other beside that third award"},
+    {FindingKind::PairOverBase, "W0644", "pair_over_base", Severity::Note,
+     "Two clauses pay one payee amounts on one base (the same sum of facts, or part of it) that together come to "
+     "more than the base: 50 % of an increase beside the part of it above a threshold in full"},
 };
 
 const KindInfo& info(FindingKind k) {

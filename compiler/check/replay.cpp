@@ -140,6 +140,14 @@ Replay judge(const ir::Program& program, const Finding& f, const Evaluated& witn
                b->reason.find(f.group) != std::string::npos && c && c->hasAmount() && c->counted();
       return out;
     }
+    case FindingKind::PairOverBase: {
+      // Both paid, each at most the base (f.limit, the witness's), together above it.
+      Decimal sum;
+      out.ok = a && b && a->hasAmount() && b->hasAmount() && a->counted() && b->counted() && f.limit &&
+               a->hi <= *f.limit && b->hi <= *f.limit && polrt::add(a->hi, b->hi, sum) == polrt::ArithError::None &&
+               *f.limit < sum;
+      return out;
+    }
     case FindingKind::Shadowed:
       // The dominating clause pays; it may itself be dropped for a third, higher award.
       out.ok = a && a->status == eval::Status::Dropped && b && b->hasAmount();

@@ -223,6 +223,9 @@ inline const std::vector<std::pair<std::string, std::string>>& kindPolicies() {
          clause("3", "项目", "节能奖励", "条件 级别 为 国家级 给予 30万元") + "}",
          "不重复 项目内 { 原文 \"同一项目就高\" 范围 第1条第1款, 第1条第3款 取 最高 每个 项目 }\n"
          "不重复 同标的 { 原文 \"同一标的就高\" 范围 文件 同一 标的 取 最高 每个 项目 }")},
+      {"TwoRatesOfOneBaseAboveIt",
+       kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "条件 改造 给予 设备投入 × 70%") +
+         clause("2", "项目", "节能奖励", "给予 设备投入 × 50%") + "}")},
       {"MissingOuterCornerOfAGrid",
        kindsDoc("条 1 {\n" + clause("1", "企业", "规模奖励", "条件 营业收入 低于 1亿元 且 人数 低于 100 给予 5万元") +
          clause("2", "企业", "规模奖励", "条件 营业收入 达 1亿元 以上 且 人数 低于 100 给予 10万元") +

@@ -140,6 +140,33 @@ TEST(CheckKinds, NoEarlierDropNoKeptAfterEarlierDrop) {
   EXPECT_EQ(covered[0]->message.find("W0643"), std::string::npos) << covered[0]->message;
 }
 
+// Two awards of one project on its 设备投入, 70 % and 50 % of it under two targets: 120 % of the base
+// together (W0644), with the base and both amounts of the witness. Quiet once a group compares them
+// (the evaluator drops one), or a 关系 says they go together.
+TEST(CheckKinds, TwoRatesOfOneBaseAboveIt) {
+  const std::string pair = clause("1", "项目", "设备奖励", "条件 改造 给予 设备投入 × 70%") +
+                           clause("2", "项目", "节能奖励", "给予 设备投入 × 50%");
+  auto c = compileOne(kindPolicy("TwoRatesOfOneBaseAboveIt"));
+  ASSERT_TRUE(c->program);
+  auto f = c->find(FindingKind::PairOverBase);
+  ASSERT_EQ(f.size(), 1u) << c->listing();
+  EXPECT_EQ(f[0]->refs[0].citation, "测试 第1条第1款");  // the larger award first
+  EXPECT_EQ(f[0]->refs[1].citation, "测试 第1条第2款");
+  EXPECT_NE(f[0]->message.find("both pay the same 项目 on 项目.设备投入, and together more than it"), std::string::npos)
+      << f[0]->message;
+  EXPECT_NE(f[0]->message.find("(120 % of it)"), std::string::npos) << f[0]->message;
+  ASSERT_TRUE(f[0]->limit);
+  EXPECT_FALSE(f[0]->limit->isZero());
+  replayAll(*c);
+  auto grouped = compileOne(kindsDoc("条 1 {\n" + pair + "}", "不重复 组 { 原文 \"就高\" 范围 文件 取 最高 每个 项目 }"));
+  ASSERT_TRUE(grouped->program);
+  EXPECT_TRUE(grouped->find(FindingKind::PairOverBase).empty()) << grouped->listing();
+  auto related = compileOne(kindsDoc("条 1 {\n" + clause("1", "项目", "设备奖励", "关系 第1条第2款 \"叠加\" 条件 改造 给予 设备投入 × 70%") +
+                                     clause("2", "项目", "节能奖励", "给予 设备投入 × 50%") + "}"));
+  ASSERT_TRUE(related->program) << related->listing();
+  EXPECT_TRUE(related->find(FindingKind::PairOverBase).empty()) << related->listing();
+}
+
 TEST(CheckKinds, DifferentEnumValuesAndSetsAreDisjoint) {
   auto c = compileOne(kindPolicy("DifferentEnumValuesAndSetsAreDisjoint"));
   ASSERT_TRUE(c->program);

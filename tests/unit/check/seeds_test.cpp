@@ -66,6 +66,19 @@ TEST_F(Seeds, WujinsSmartRetrofitAwardIsKeptBesideTheCitysEquipmentAward) {
       << covered[0]->message;
 }
 
+// The reviewer's row 22 (docs/findings.md, stop 34): a newly 规上 enterprise holding 省级专精特新小巨人企业
+// is paid the city's 50 % of its increase in 地方贡献 and reply 189's part of it above twice the city's
+// average growth in full: more than the increase.
+TEST_F(Seeds, TwoAwardsOnTheIncreaseInLocalContributionPayMoreThanIt) {
+  ASSERT_TRUE(seeds_->program);
+  auto f = seeds_->find(FindingKind::PairOverBase);
+  ASSERT_EQ(f.size(), 1u) << seeds_->listing();
+  EXPECT_EQ(f[0]->refs[0].citation, "常工信复〔2022〕第54号 第2条第1款");
+  EXPECT_EQ(f[0]->refs[1].citation, "常办发〔2022〕1号 第2条第4款");
+  EXPECT_EQ(f[0]->baseFact, "增量(企业.地方贡献)");
+  seeds_->expectReplays(*f[0]);
+}
+
 TEST_F(Seeds, StatedRelationIsReportedAsAccepted) {
   ASSERT_TRUE(seeds_->program);
   auto f = seeds_->find(FindingKind::AcceptedOverlap, "第2条第3款第3项");
