@@ -153,9 +153,10 @@ std::string renderEvalText(const ir::Program& p, const eval::Applicant& a, const
     const bool cappedToo = aw.status == Status::QuotaLimited && aw.capped;
     os << fmt::format("    状态     {}\n", cappedToo ? "保留（受合计上限削减，受名额限制）" : statusChinese(aw.status));
     if (!aw.reason.empty()) os << fmt::format("    原因     {}\n", aw.reason);
-    // The notes are the clause's 释义, the funding rule's (when undecided), then one per group that may
-    // replace the award: told by place and flag, never by their words, which a 释义 may use too.
-    const std::size_t own = cl.notes.size() + (aw.fundingUndecided ? 1 : 0);
+    // The notes are the clause's 释义, why the parts differ (the explanation says it), the funding
+    // rule's (when undecided), then one per group that may replace the award: told by place, flag
+    // and count, never by their words, which a 释义 may use too.
+    const std::size_t own = cl.notes.size() + (aw.fundingUndecided ? 1 : 0) + static_cast<std::size_t>(aw.remainderNotes);
     if (!aw.mayBeReplacedBy.empty())
       for (std::size_t k = own; k < aw.notes.size(); ++k)
         os << fmt::format("    {}     {}\n", polrt::replaceableLabel(), aw.notes[k]);

@@ -78,7 +78,11 @@ struct Award {
   // A funding rule's condition needs a fact not given (its note names them): the totals' 资金分担无法判断.
   bool fundingUndecided = false;
   std::vector<Installment> installments;
+  // The clause's 释义; as the steps go, why the parts of the installments differ, then why those of
+  // the funding split do or that its rule cannot be decided (polrt::remainderReason; `remainderNotes`
+  // of them, the undecided one aside); then one per non-stacking group that may still drop the award.
   std::vector<std::string> notes;
+  int remainderNotes = 0;
   // Not-assessable members of a non-stacking group that may replace this award once assessed
   // (polrt::replaceableNote): each named as describe() names an award, in award order.
   std::vector<std::string> mayBeReplacedBy;

@@ -561,12 +561,19 @@ class Evaluator {
         restHi = minus(restHi, part.hi, where);
         aw.installments.push_back(part);
       }
+      // A remainder the last year took is explained in the notes too, explained or not: the JSON
+      // result is what a finance bureau's program reads.
+      const std::string reason = polrt::installmentsRemainder(
+          static_cast<int>(aw.installments.size()), aw.lo, aw.hi, roundingText(doc),
+          [&](int i) -> const Installment& { return aw.installments[static_cast<std::size_t>(i)]; },
+          [&](int i) -> const Decimal& { return cl.installments[static_cast<std::size_t>(i)]; });
+      remainderNote(aw, reason, polrt::installmentsRemainderNote);
       if (o_.explain) {
         std::string line = "分期：";
         for (const auto& part : aw.installments)
           line += (&part == &aw.installments.front() ? "" : "，") + std::to_string(part.year) + "年 " +
                   amountText(part.lo, part.hi, aw.form);
-        aw.explanation.push_back(line);
+        aw.explanation.push_back(line + polrt::remainderAside(reason));
       }
     }
     if (doc.funding.empty()) return;
@@ -619,11 +626,19 @@ class Evaluator {
       });
       if (twice >= 0)
         throw EvalError(polrt::errorAt(cl.citation, rule.source, polrt::payerTwice(payers[static_cast<std::size_t>(twice)])));
-      const std::string remainder = split(aw, doc, rule, payers);
-      explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw) + remainder);
+      const std::string reason = split(aw, doc, rule, payers);
+      remainderNote(aw, reason, polrt::fundingRemainderNote);
+      explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw) + polrt::remainderAside(reason));
       explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
       return;
     }
+  }
+
+  // The note of a remainder (polrt::remainderReason), after the funding note that cannot be with it.
+  static void remainderNote(Award& aw, const std::string& reason, std::string (*note)(const std::string&)) {
+    if (reason.empty()) return;
+    aw.notes.push_back(note(reason));
+    ++aw.remainderNotes;
   }
 
   static Decimal atMost(const Decimal& v, const Decimal& limit) { return v > limit ? limit : v; }
@@ -633,10 +648,14 @@ class Evaluator {
       if (!shares[i].proportion) return i;
     return shares.size() - 1;
   }
-  // How a part of an award (a payer's, a year's) is rounded: the document's 舍入, else to the fen.
+  // How a part of an award (a payer's, a year's) is rounded: the document's 舍入, else to the fen;
+  // and that rule in words.
   static std::pair<Decimal, polrt::RoundingMode> partRounding(const ir::Document& doc) {
     if (doc.rounding.present) return {doc.rounding.unit, doc.rounding.mode};
     return {Decimal::fromParts(1, 2), polrt::RoundingMode::HalfUp};
+  }
+  static std::string roundingText(const ir::Document& doc) {
+    return doc.rounding.present ? doc.rounding.text : polrt::defaultPartRounding();
   }
 
   // A payer's part of a ratio split, amount × part ÷ total, rounded once to the unit with the mode.
@@ -649,7 +668,7 @@ class Evaluator {
     return times(q, unit, where).normalized();
   }
 
-  // Splits the award; when explaining, returns the words that say who took the remainder, if any.
+  // Splits the award; returns why its parts differ (polrt::remainderReason), "" when they do not.
   std::string split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule,
                     const std::vector<std::string>& payers) {
     const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
@@ -698,14 +717,13 @@ class Evaluator {
     });
   }
 
-  // The words after a split's line when some part is not its exact share (`exact(payer, amount,
-  // part)` for each end): the payer `rest` took the remainder (polrt::fundingRemainderWords).
+  // Why a split's parts differ when some part is not its exact share (`exact(payer, amount, part)`
+  // for each end): the payer `rest` took the remainder (polrt::remainderReason).
   template <class Exact>
-  std::string remainderWords(const Award& aw, const ir::Document& doc, int rest, Exact exact) const {
-    if (!o_.explain) return "";
+  static std::string remainderWords(const Award& aw, const ir::Document& doc, int rest, Exact exact) {
     auto part = [&](int i) -> const FundingPart& { return aw.funding[static_cast<std::size_t>(i)]; };
-    return polrt::fundingRemainderWords(
-        static_cast<int>(aw.funding.size()), rest, doc.rounding.present ? doc.rounding.text : polrt::defaultPartRounding(),
+    return polrt::remainderReason(
+        static_cast<int>(aw.funding.size()), rest, roundingText(doc),
         [&](int i) { return exact(i, aw.lo, part(i).lo) && exact(i, aw.hi, part(i).hi); },
         [&](int i) { return part(i).payer; });
   }

@@ -200,8 +200,11 @@ int polrt_award_missing_count(const polrt_session* s, int award);
 const char* polrt_award_missing(const polrt_session* s, int award, int i);
 int polrt_award_explanation_count(const polrt_session* s, int award);
 const char* polrt_award_explanation(const polrt_session* s, int award, int line);
-/* The award's notes, as the JSON result's "notes": the clause's 释义, then, when a funding rule
- * needed a fact the applicant did not give, "资金分担无法判断，缺少：企业.所在地", then, for an award a
+/* The award's notes, as the JSON result's "notes": the clause's 释义; then, when its installments or
+ * its funding split do not divide evenly at the rounding unit, who took the remainder and why
+ * ("分期不能按比例整分：2024年、2025年 的份额按 0.01元 进一 舍入，余额由 2026年 承担", "资金分担不能按比例整分：市
+ * 的份额按 0.01元 四舍五入 舍入，余额由 新北区 承担"); or, when a funding rule
+ * needed a fact the applicant did not give, "资金分担无法判断，缺少：企业.所在地"; then, for an award a
  * non-stacking group keeps while some of its members are not assessable, one per such group:
  * "不重复享受（从优从高）中 常办发〔2022〕1号 第2条第1款 无法评估：评估后本项可能被替换". */
 int polrt_award_note_count(const polrt_session* s, int award);

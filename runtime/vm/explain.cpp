@@ -93,6 +93,8 @@ std::vector<std::string> Session::missing(const AwardR& a) const {
 std::vector<std::string> Session::notes(const AwardR& a) const {
   std::vector<std::string> out;
   for (uint32_t n : p_.clauses[a.clause].notes) out.push_back(p_.strings[n]);
+  // As the steps go (docs/ir.md, step 10): the installments, then the funding, decided or not.
+  for (std::string& n : remainderNotes(a)) out.push_back(std::move(n));
   if (a.fundingUnknown) {
     std::vector<std::string> m;
     for (uint32_t i = 0; i < a.fundMissCount; ++i) m.push_back(missingText(missingPool_[a.fundMissBegin + i]));

@@ -26,6 +26,10 @@ std::pair<Decimal, uint8_t> partRounding(const Program& p, const DocumentDef& do
   return {Decimal::fromParts(1, 2), static_cast<uint8_t>(RoundingMode::HalfUp)};
 }
 Decimal atMost(const Decimal& v, const Decimal& limit) { return v > limit ? limit : v; }
+// That rule in words, for the explanation of a remainder.
+std::string roundingText(const Program& p, const DocumentDef& doc) {
+  return doc.rounding ? p.strings[doc.roundText] : defaultPartRounding();
+}
 
 }  // namespace
 
@@ -66,7 +70,7 @@ void Session::finish(AwardR& aw) {
         const InstallmentR& part = instPool_[aw.instBegin + i];
         line += (i ? "，" : "") + std::to_string(part.year) + "年 " + text::amountText(part.lo, part.hi, aw.form);
       }
-      explainLine(aw, line);
+      explainLine(aw, line + remainderAside(installmentsRemainder(aw)));
     }
   }
   if (doc.funding.empty()) return;
@@ -111,9 +115,10 @@ void Session::finish(AwardR& aw) {
     if (twice >= 0)
       throw VmError{errorAt(p_.strings[cl.citation], p_.strings[rule.source],
                             payerTwice(p_.strings[payers_[static_cast<std::size_t>(twice)]]))};
-    const std::string remainder = split(aw, doc, rule);
+    aw.fundingRule = static_cast<int>(r);
+    split(aw, doc, rule);
     if (explain_) {
-      explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw) + remainder);
+      explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw) + remainderAside(fundingRemainder(aw)));
       explainNotes(aw, fundingName(), doc.fundingNotes);
     }
     return;
@@ -183,19 +188,48 @@ void Session::planSplits() {
   }
 }
 
-// The words after a split's line when some part is not its exact share (`exact(payer, amount, part)`
-// for each end): the payer `rest` took the remainder (polrt::fundingRemainderWords).
-template <class Exact>
-std::string Session::remainderWords(const AwardR& aw, const DocumentDef& doc, int rest, Exact exact) const {
-  if (!explain_) return "";
+// Made when asked (an explanation, the notes), not as the parts are: most callers never read them.
+std::vector<std::string> Session::remainderNotes(const AwardR& a) const {
+  std::vector<std::string> out;
+  if (std::string reason = installmentsRemainder(a); !reason.empty()) out.push_back(installmentsRemainderNote(reason));
+  if (std::string reason = fundingRemainder(a); !reason.empty()) out.push_back(fundingRemainderNote(reason));
+  return out;
+}
+
+std::string Session::installmentsRemainder(const AwardR& aw) const {
+  if (aw.instCount == 0) return "";
+  const ClauseDef& cl = p_.clauses[aw.clause];
+  return polrt::installmentsRemainder(
+      static_cast<int>(aw.instCount), aw.lo, aw.hi, roundingText(p_, p_.documents[cl.document]),
+      [&](int i) -> const InstallmentR& { return instPool_[aw.instBegin + static_cast<uint32_t>(i)]; },
+      [&](int i) -> const Decimal& { return p_.decimals[cl.installments[static_cast<std::size_t>(i)]]; });
+}
+
+// The payer that took the remainder is the last of a ratio split, else the 其余 one or the last.
+std::string Session::fundingRemainder(const AwardR& aw) const {
+  if (aw.fundingRule < 0 || aw.fundingCount == 0) return "";
+  const DocumentDef& doc = p_.documents[p_.clauses[aw.clause].document];
+  const std::size_t r = static_cast<std::size_t>(aw.fundingRule);
+  const FundingRuleDef& rule = doc.funding[r];
+  const bool byRatio = !rule.ratioPayers.empty();
+  const RatioPlan& plan = ratioPlans_[ruleBase_[static_cast<std::size_t>(&doc - p_.documents.data())] + r];
+  if (byRatio && !plan.totalOk) return "";  // the split failed at its sum: no award to explain
+  const int n = static_cast<int>(aw.fundingCount);
+  int rest = n - 1;
+  for (int i = 0; i < n && !byRatio; ++i)
+    if (rule.shares[static_cast<std::size_t>(i)].proportion == kNone) rest = i;
   auto part = [&](int i) -> const FundingPartR& { return fundingPool_[aw.fundingBegin + static_cast<uint32_t>(i)]; };
-  return fundingRemainderWords(
-      static_cast<int>(aw.fundingCount), rest, doc.rounding ? p_.strings[doc.roundText] : defaultPartRounding(),
-      [&](int i) { return exact(i, aw.lo, part(i).lo) && exact(i, aw.hi, part(i).hi); },
+  auto exact = [&](int i, const Decimal& amount, const Decimal& paid) {
+    const std::size_t k = static_cast<std::size_t>(i);
+    return byRatio ? exactRatioPart(amount, p_.decimals[rule.ratio[k]], plan.total, paid)
+                   : exactShare(amount, p_.decimals[rule.shares[k].proportion], paid);
+  };
+  return remainderReason(
+      n, rest, roundingText(p_, doc), [&](int i) { return exact(i, aw.lo, part(i).lo) && exact(i, aw.hi, part(i).hi); },
       [&](int i) { return p_.strings[part(i).payer]; });
 }
 
-std::string Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
+void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {
   const Where where("", p_.strings[p_.clauses[aw.clause].citation], " 资金分担");
   aw.fundingBegin = static_cast<uint32_t>(fundingPool_.size());
   if (!rule.ratioPayers.empty()) {
@@ -241,9 +275,7 @@ std::string Session::split(AwardR& aw, const DocumentDef& doc, const FundingRule
       fundingPool_.push_back(part);
     }
     aw.fundingCount = static_cast<uint32_t>(rule.ratioPayers.size());
-    return remainderWords(aw, doc, static_cast<int>(aw.fundingCount) - 1, [&](int i, const Decimal& amount, const Decimal& part) {
-      return exactRatioPart(amount, p_.decimals[rule.ratio[static_cast<std::size_t>(i)]], total, part);
-    });
+    return;
   }
   // The same shortcuts as the ratio split's: an exact award's lower parts are its upper ones, and
   // a zero lower end has zero parts (normalised, as the product would be) and leaves the rest.
@@ -282,9 +314,6 @@ std::string Session::split(AwardR& aw, const DocumentDef& doc, const FundingRule
   FundingPartR& rest = fundingPool_[aw.fundingBegin + restIndex];
   rest.hi = restHi.normalized();
   rest.lo = exact ? rest.hi : restLo.normalized();
-  return remainderWords(aw, doc, static_cast<int>(restIndex), [&](int i, const Decimal& amount, const Decimal& part) {
-    return exactShare(amount, p_.decimals[rule.shares[static_cast<std::size_t>(i)].proportion], part);
-  });
 }
 
 }  // namespace polrt

@@ -60,6 +60,7 @@ struct AwardR {
   uint32_t missingBegin = 0, missingCount = 0;  // missing-fact descriptors (Session::missingPool)
   int payeeInstance = -1, payeeSubject = -1;
   uint32_t fundingBegin = 0, fundingCount = 0;
+  int fundingRule = -1;  // of its document, that split it (Session::remainderNotes reads it)
   uint32_t arrangement = bc::kNone;  // string index
   uint32_t instBegin = 0, instCount = 0;
   bool fundingUnknown = false;
@@ -76,6 +77,7 @@ struct AwardR {
     reason = ReasonKind::None;
     group = keptAward = cap = -1;
     missingBegin = missingCount = fundingBegin = fundingCount = instBegin = instCount = 0;
+    fundingRule = -1;
     fundMissBegin = fundMissCount = 0;
     fundingUnknown = false;
     arrangement = bc::kNone;
@@ -196,6 +198,10 @@ class Session {
   std::string missingText(uint32_t desc) const;  // 企业.营业收入, 上年 企业.营业收入 (2023年), …
   std::vector<std::string> missing(const AwardR& a) const;
   std::vector<std::string> notes(const AwardR& a) const;
+  // Those of its notes that say why the parts of its installments and of its funding split differ
+  // (polrt::remainderReason), in that order, made when asked from the parts and the rules that made
+  // them.
+  std::vector<std::string> remainderNotes(const AwardR& a) const;
   // The not-assessable members of non-stacking groups that may replace the award once assessed.
   std::vector<std::string> mayBeReplacedBy(const AwardR& a) const;
   // The totals polc eval's JSON gives beside by_payer (by_arrangement, no_funding_rule,
@@ -331,12 +337,12 @@ class Session {
   void cap(const CapDef& k, bool trial);
   void payable();
   void finish(AwardR& aw);
-  // Splits the award; when explaining, returns the words that say who took the remainder, if any.
-  std::string split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
+  void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   void fundingUndecided(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   bool payersOf(const FundingRuleDef& rule, const std::vector<PayerFactDef>& facts);
-  template <class Exact>
-  std::string remainderWords(const AwardR& aw, const DocumentDef& doc, int rest, Exact exact) const;
+  // Why the parts differ, "" when they do not (polrt::remainderReason).
+  std::string installmentsRemainder(const AwardR& aw) const;
+  std::string fundingRemainder(const AwardR& aw) const;
   void planSplits();
   void computeTotals();
   void listNotInForce();

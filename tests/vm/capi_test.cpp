@@ -614,11 +614,13 @@ TEST(CApi, AwardNotesSayAGroupMayStillDropIt) {
   const int award = awardOf(s, "示甲〔2026〕1号 第3条第2款");
   ASSERT_GE(award, 0);
   EXPECT_STREQ(polrt_award_status(s, award), "kept");
-  ASSERT_EQ(polrt_award_note_count(s, award), 2);
-  EXPECT_STREQ(polrt_award_note(s, award, 0),
+  // After the note of its funding split's remainder (50万元 in thirds).
+  ASSERT_EQ(polrt_award_note_count(s, award), 3);
+  EXPECT_STREQ(polrt_award_note(s, award, 0), "资金分担不能按比例整分：市、新北区 的份额按 0.01元 进一 舍入，余额由 湖塘镇 承担");
+  EXPECT_STREQ(polrt_award_note(s, award, 1),
                "不重复享受（项目就高）中 示甲〔2026〕1号 第3条第3款 企业.项目[0]、示甲〔2026〕1号 第3条第4款 企业.项目[0] "
                "无法评估：评估后本项可能被替换");
-  EXPECT_STREQ(polrt_award_note(s, award, 1),
+  EXPECT_STREQ(polrt_award_note(s, award, 2),
                "不重复享受（从优从高）中 示乙〔2026〕2号 第1条第4款 企业.项目[0] 无法评估：评估后本项可能被替换");
   ASSERT_EQ(polrt_award_may_be_replaced_by_count(s, award), 3);
   EXPECT_STREQ(polrt_award_may_be_replaced_by(s, award, 2), "示乙〔2026〕2号 第1条第4款 企业.项目[0]");
@@ -662,12 +664,14 @@ TEST(CApi, AwardNotesNameTheFactAFundingRuleNeeds) {
   EXPECT_STREQ(polrt_total(s, "may_be_replaced_max"), "0");
   EXPECT_EQ(polrt_total_count(s, "may_be_replaced"), 0);
   EXPECT_EQ(polrt_total(s, "funding_undecided"), nullptr);
-  // Given the fact, the rule decides: the split is made and the note is gone.
+  // Given the fact, the rule decides: the split is made and the note is gone; 区, 镇 = 2:1 of 16万元
+  // is 106,667 and 53,333 at 示乙's 1元, and the note that replaces it says so.
   ASSERT_EQ(polrt_set_fact(s, firm, "研发费用", "0"), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
   award = find();
   ASSERT_GE(award, 0);
-  EXPECT_EQ(polrt_award_note_count(s, award), 0);
+  ASSERT_EQ(polrt_award_note_count(s, award), 1);
+  EXPECT_STREQ(polrt_award_note(s, award, 0), "资金分担不能按比例整分：区 的份额按 1元 四舍五入 舍入，余额由 镇 承担");
   EXPECT_EQ(polrt_award_funding_count(s, award), 2);
   EXPECT_EQ(polrt_award_funding_undecided(s, award), 0);
   EXPECT_STREQ(polrt_total(s, "funding_undecided_max"), "0");
@@ -689,6 +693,51 @@ TEST_F(CApiFeaturesFirm, FundingPayersNamedByFacts) {
   EXPECT_STREQ(polrt_award_funding_max(s, award, 2), "33.33");
 }
 
+// 累进 of 营业收入 10001元 pays 100.01元, which neither 分期 40%, 30%, 30% nor 1:1:1 divides to the
+// fen: 示甲 rounds each part up (0.01元 进一), 40.01 and 30.01 (of 40.004 and 30.003), 33.34 twice
+// (of 33.3366…), and the last year, the last payer, takes what is left. The notes say which parts
+// were rounded and who took the remainder, evaluated with explanations or not, as polc eval's JSON
+// "notes"; the explanation lines end with the same words.
+TEST_F(CApiFeaturesFirm, NotesSayWhichPartTookTheRemainder) {
+  describe("10001");
+  ASSERT_EQ(polrt_set_fact(s, firm, "镇街", "礼嘉镇"), POLRT_OK);
+  const char* installments = "分期不能按比例整分：2024年、2025年 的份额按 0.01元 进一 舍入，余额由 2026年 承担";
+  const char* funding = "资金分担不能按比例整分：市、新北区 的份额按 0.01元 进一 舍入，余额由 礼嘉镇 承担";
+  for (int flags : {0, static_cast<int>(POLRT_EXPLAIN)}) {
+    SCOPED_TRACE(flags);
+    ASSERT_EQ(polrt_evaluate(s, flags), POLRT_OK) << polrt_last_error();
+    const int award = awardOf(s, "示甲〔2026〕1号 第1条第1款");
+    ASSERT_GE(award, 0);
+    EXPECT_STREQ(polrt_award_installment_max(s, award, 2), "29.99");
+    ASSERT_EQ(polrt_award_note_count(s, award), 2);
+    EXPECT_STREQ(polrt_award_note(s, award, 0), installments);
+    EXPECT_STREQ(polrt_award_note(s, award, 1), funding);
+  }
+  const int award = awardOf(s, "示甲〔2026〕1号 第1条第1款");
+  std::string lines;
+  for (int i = 0; i < polrt_award_explanation_count(s, award); ++i) lines += polrt_award_explanation(s, award, i) + std::string("\n");
+  EXPECT_NE(lines.find("分期：2024年 40.01元，2025年 30.01元，2026年 29.99元（不能按比例整分：2024年、2025年 的份额按 0.01元 进一 "
+                       "舍入，余额由 2026年 承担）\n"),
+            std::string::npos)
+      << lines;
+  EXPECT_NE(lines.find("：市 33.34元，新北区 33.34元，礼嘉镇 33.33元（不能按比例整分：市、新北区 的份额按 0.01元 进一 舍入，"
+                       "余额由 礼嘉镇 承担）\n"),
+            std::string::npos)
+      << lines;
+  // 营业收入 1亿元 pays 100万元: 40万元, 30万元, 30万元 and a third each (to the fen, rounded up: 333,333.34
+  // twice, 333,333.32) — the split is uneven, the installments are not.
+  ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", "100000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  const int even = awardOf(s, "示甲〔2026〕1号 第1条第1款");
+  ASSERT_GE(even, 0);
+  ASSERT_EQ(polrt_award_note_count(s, even), 1);
+  EXPECT_STREQ(polrt_award_note(s, even, 0), "资金分担不能按比例整分：市、新北区 的份额按 0.01元 进一 舍入，余额由 礼嘉镇 承担");
+  // 营业收入 2亿元 pays 150万元: 60万元, 45万元, 45万元 and 50万元 each, both even: no note.
+  ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", "200000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  EXPECT_EQ(polrt_award_note_count(s, awardOf(s, "示甲〔2026〕1号 第1条第1款")), 0);
+}
+
 TEST_F(CApiFeaturesFirm, FundingPayerNotGivenLeavesTheSplitUndecided) {
   describe("10001");
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
@@ -696,7 +745,8 @@ TEST_F(CApiFeaturesFirm, FundingPayerNotGivenLeavesTheSplitUndecided) {
   ASSERT_GE(award, 0);
   EXPECT_EQ(polrt_award_funding_count(s, award), 0);
   EXPECT_EQ(polrt_award_funding_undecided(s, award), 1);
-  EXPECT_STREQ(polrt_award_note(s, award, 0), "资金分担无法判断，缺少：企业.镇街");
+  // After the installments' (100.01元 in 40%, 30%, 30% is not even at the fen), as the steps go.
+  EXPECT_STREQ(polrt_award_note(s, award, 1), "资金分担无法判断，缺少：企业.镇街");
 }
 
 // A kept award whose funding rule is one in words (按现行财政体制执行) is in no payer's total: the

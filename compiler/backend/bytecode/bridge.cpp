@@ -125,6 +125,7 @@ eval::Result toResult(const polrt::Session& s, bool explain) {
       aw.installments.push_back(eval::Installment{in.year, in.lo, in.hi});
     }
     aw.notes = s.notes(a);
+    aw.remainderNotes = static_cast<int>(s.remainderNotes(a).size());
     aw.mayBeReplacedBy = s.mayBeReplacedBy(a);
     if (explain) aw.explanation = a.explanation;
     r.awards.push_back(std::move(aw));

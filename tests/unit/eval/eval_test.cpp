@@ -231,9 +231,13 @@ TEST(Eval, FundingRatioAndShares) {
   EXPECT_EQ(str(a->funding[0].hi), "500.01") << "500.005 rounded half-up to the document's 0.01元";
   EXPECT_EQ(a->funding[1].payer, "辖区");
   EXPECT_EQ(str(a->funding[1].hi), "500") << "the last payer takes the remainder";
+  // The bureau billing each payer reads why the parts differ in the notes (the JSON result's),
+  // explained or not; an even split has no such note.
+  EXPECT_EQ(a->notes, std::vector<std::string>{"资金分担不能按比例整分：市 的份额按 0.01元 四舍五入 舍入，余额由 辖区 承担"});
   r = evaluate(*c, facts(R"("所在地": "溧阳市", "项目": [{"设备投入": "100万元"}])"));
   a = award(*c, r, "第1条第1款");
   ASSERT_EQ(a->funding.size(), 2u);
+  EXPECT_EQ(a->notes, std::vector<std::string>{});
   EXPECT_EQ(str(a->funding[0].hi), "150000");
   EXPECT_EQ(a->funding[1].payer, "溧阳市");
   EXPECT_EQ(str(a->funding[1].hi), "850000");
@@ -243,6 +247,34 @@ TEST(Eval, FundingRatioAndShares) {
 // `辖区（所在地）` pays the district the 项目's enterprise is in, under its name (a share here, the
 // city policy's ratio in the differential tests); a plain label with brackets is written in
 // backticks and stays a label.
+// 分期 40%, 30%, 30% of 100.01元, rounded half up to the fen: 40元 (of 40.004), 30元 (of 30.003), and
+// the last year what is left, 30.01元; split 1:1, 50.01元 and 50元. The notes, after the clause's 释义,
+// say which years and payers were rounded and which took the remainder, installments first as the
+// steps go; the explanation lines end with the same words. 100元 divides evenly: the 释义 alone.
+TEST(Eval, InstallmentsAndSplitsThatDoNotDivideEvenlySayWhoTookTheRemainder) {
+  auto c = doc(R"(资金分担 { 其他: 市, 辖区 = 1:1 }
+    条 1 { 款 1 { 原文 "x" 对象 项目 标的 设备奖励 给予 设备投入 分期 40%, 30%, 30% 说明 "分三年拨付。" } })");
+  ASSERT_TRUE(c);
+  const std::string installments = "不能按比例整分：2024年、2025年 的份额按 0.01元 四舍五入 舍入，余额由 2026年 承担";
+  const std::string split = "不能按比例整分：市 的份额按 0.01元 四舍五入 舍入，余额由 辖区 承担";
+  for (bool explain : {false, true}) {
+    auto r = evaluate(*c, facts(R"("项目": [{"设备投入": "100.01"}])"), explain);
+    auto* a = award(*c, r, "第1条第1款");
+    ASSERT_TRUE(a);
+    ASSERT_EQ(a->installments.size(), 3u);
+    EXPECT_EQ(str(a->installments[2].hi), "30.01");
+    EXPECT_EQ(a->notes, (std::vector<std::string>{"分三年拨付。", "分期" + installments, "资金分担" + split}));
+    EXPECT_EQ(a->remainderNotes, 2);
+    if (!explain) continue;
+    std::string lines;
+    for (const auto& line : a->explanation) lines += line + "\n";
+    EXPECT_NE(lines.find("分期：2024年 40元，2025年 30元，2026年 30.01元（" + installments + "）\n"), std::string::npos) << lines;
+    EXPECT_NE(lines.find("：市 50.01元，辖区 50元（" + split + "）\n"), std::string::npos) << lines;
+  }
+  auto r = evaluate(*c, facts(R"("项目": [{"设备投入": "100"}])"));
+  EXPECT_EQ(award(*c, r, "第1条第1款")->notes, std::vector<std::string>{"分三年拨付。"});
+}
+
 TEST(Eval, FundingPayerNamedByAFact) {
   auto c = doc(R"(资金分担 { 其他: `市（本级）` 40%, 辖区（所在地） 其余 }
     条 1 { 款 1 { 原文 "x" 对象 项目 标的 设备奖励 给予 设备投入 } })");

@@ -158,22 +158,31 @@ TEST(ExplainCli, DropsShowTheCapsTheyComparedAfterAndTheAwardFinallyKept) {
 
 // A 1:1 split of an odd amount: 330元 × 10% = 33元 gives 市 16.50元, paid as 17元, and 区 what is
 // left, 16元. A caseworker reconciling the accounts asked why the parts differ: the line says which
-// payer's share was rounded, by which rule, and who took the remainder. An even amount (34元: 17元
-// each) has no such words, and the amounts are the same with or without --explain.
+// payer's share was rounded, by which rule, and who took the remainder, and so does the award's
+// JSON note, which the finance bureau's program reads, before the notes of the groups that may still
+// drop the award (投入 not given); the block's 待定 lines are those groups' alone. An even amount (34元:
+// 17元 each) has no such words, and the amounts are the same with or without --explain.
 TEST(ExplainCli, AnUnevenSplitSaysWhoTookTheRemainder) {
-  expectLines(R"("营业收入": "330元", "所在地": "新北区")",
-              {"资金分担：其他: 市, 区 = 1:1：市 17元，区 16元（不能按比例整分：市 的份额按 1元 四舍五入 舍入，余额由 区 承担）"});
-  expectLines(R"("营业收入": "340元", "所在地": "新北区")", {"资金分担：其他: 市, 区 = 1:1：市 17元，区 17元"});
+  const std::string remainder = "不能按比例整分：市 的份额按 1元 四舍五入 舍入，余额由 区 承担";
+  const std::string pending[] = {"不重复享受（就高）中 甲〔2026〕1号 第1条第2款 无法评估：评估后本项可能被替换",
+                                 "不重复享受（从优从高）中 乙〔2026〕1号 第1条第1款 无法评估：评估后本项可能被替换"};
   for (const auto& backend : backends()) {
     SCOPED_TRACE(backend);
-    CliRun r = evalPolicy(R"("营业收入": "330元", "所在地": "新北区")", backend, "--format json --explain");
+    CliRun r = evalPolicy(R"("营业收入": "330元", "所在地": "新北区")", backend, "--explain");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("    资金分担：其他: 市, 区 = 1:1：市 17元，区 16元（" + remainder + "）\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("    待定     " + pending[0] + "\n    待定     " + pending[1] + "\n    受益人"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("待定     资金分担"), std::string::npos) << r.out;
+    r = evalPolicy(R"("营业收入": "330元", "所在地": "新北区")", backend, "--format json --explain");
     ASSERT_EQ(r.exit, 0) << r.err;
     const nlohmann::json award = nlohmann::json::parse(r.out).at("awards").at(0);
     EXPECT_EQ(award.at("funding"), nlohmann::json::parse(R"([{"payer": "市", "min": "17", "max": "17"},
                                                              {"payer": "区", "min": "16", "max": "16"}])"))
         << r.out;
+    EXPECT_EQ(award.at("notes"), nlohmann::json::array({"资金分担" + remainder, pending[0], pending[1]})) << r.out;
     EXPECT_NE(award.at("explanation").dump().find("余额由 区 承担"), std::string::npos) << r.out;
   }
+  expectLines(R"("营业收入": "340元", "所在地": "新北区")", {"资金分担：其他: 市, 区 = 1:1：市 17元，区 17元"});
 }
 
 // Three awards of 100元 each: 甲's two tie in 就高 (no 优先 there: citation order keeps 第1款), and

@@ -804,7 +804,7 @@ struct Run {
         for (int i = 0; i < parts.size; ++i)
           line += std::string(i ? "，" : "") + std::to_string(parts[i].year) + "年 " +
                   amountText(parts[i].lo, parts[i].hi, aw.form);
-        explainLine(aw, line);
+        explainLine(aw, line + remainderAside(r.installmentsRemainder(aw)));
       }
     }
     if (doc.funding.size == 0) return;
@@ -841,11 +841,12 @@ struct Run {
     const int twice = repeatedPayer(ratio ? fr.ratioPayers.size : fr.shares.size,
                                     [&](int i, int j) { return std::strcmp(name(i), name(j)) == 0; });
     if (twice >= 0) throw EvalError(errorAt(p.clauses[aw.clause].citation, fr.source, payerTwice(name(twice))));
-    const std::string remainder = split(aw, doc, fr);
+    aw.fundingRule = rule;
+    split(aw, doc, fr);
     if (explain) {
       std::string out;
       for (const auto& f : r.funding(aw)) out += (out.empty() ? "" : "，") + std::string(f.payer) + " " + amountText(f.lo, f.hi, aw.form);
-      explainLine(aw, std::string("资金分担：") + fr.source + "：" + out + remainder);
+      explainLine(aw, std::string("资金分担：") + fr.source + "：" + out + remainderAside(r.fundingRemainder(aw)));
       explainNotes(aw, fundingName(), doc.fundingNotes);
     }
   }
@@ -884,25 +885,13 @@ struct Run {
     return true;
   }
 
-  // The words after a split's line when some part is not its exact share (`exact(payer, amount,
-  // part)` for each end): the payer `rest` took the remainder (fundingRemainderWords).
-  template <class Exact>
-  std::string remainderWords(const Award& aw, const DocumentInfo& doc, int rest, Exact exact) const {
-    if (!explain) return "";
-    const Span<FundingPart> parts = r.funding(aw);
-    return fundingRemainderWords(
-        parts.size, rest, doc.rounds ? doc.roundingText : defaultPartRounding(),
-        [&](int i) { return exact(i, aw.lo, parts[i].lo) && exact(i, aw.hi, parts[i].hi); },
-        [&](int i) { return std::string(parts[i].payer); });
-  }
-
   // The payer at `place` of the rule applied: its label, or the value of the fact naming it.
   const char* payer(const char* label, int place) const {
     return payers[static_cast<std::size_t>(place)] ? payers[static_cast<std::size_t>(place)] : label;
   }
 
-  // Splits the award; when explaining, returns the words that say who took the remainder, if any.
-  std::string split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
+  // Splits the award (Result::fundingRemainder says why its parts differ, when they do).
+  void split(Award& aw, const DocumentInfo& doc, const FundingRule& rule) {
     const Where where{p.clauses[aw.clause].citation, nullptr, "", " 资金分担"};
     std::vector<FundingPart>& parts = r.fundingParts;
     aw.fundingFrom = static_cast<int>(parts.size());
@@ -924,9 +913,7 @@ struct Run {
       // The last payer takes what is left, so that the parts add up to the award.
       parts.push_back(FundingPart{payer(rule.ratioPayers[last], last), restLo, restHi});
       aw.fundingCount = rule.ratioPayers.size;
-      return remainderWords(aw, doc, last, [&](int i, const Dec& amount, const Dec& part) {
-        return exactRatioPart(amount, rule.ratio[i], total, part);
-      });
+      return;
     }
     // Shares are rounded as ratio parts are, never beyond what is left; the 其余 payer, or without
     // one the last, takes the remainder.
@@ -952,9 +939,6 @@ struct Run {
     aw.fundingCount = rule.shares.size;
     parts[static_cast<std::size_t>(first + restIndex)].lo = restLo.normalized();
     parts[static_cast<std::size_t>(first + restIndex)].hi = restHi.normalized();
-    return remainderWords(aw, doc, restIndex, [&](int i, const Dec& amount, const Dec& part) {
-      return exactShare(amount, rule.shares[i].proportion, part);
-    });
   }
 
   // A document without clauses cannot be why a clause is absent: it is not listed (as polc eval's).
