@@ -1248,13 +1248,14 @@ TEST(BuildCli, EmitIrToFile) {
   EXPECT_EQ(same.out, ir) << "--dump-ir and build --emit=ir print the same IR";
 }
 
-// eval's help names both facts that give a warning: it named the award received by its target alone
-// only, not the item listing several payees (two 引荐人), whose award goes to the first alone.
+// eval's help names every fact that gives a warning (docs/eval-output.md's four): it named the award
+// received by its target alone only, not the item listing several payees (two 引荐人), whose award
+// goes to the first alone; then not the award received this year under a 一次性 clause paid again.
 TEST(EvalCli, HelpNamesEveryWarning) {
   CliRun r = runPolc("eval --help", "eval_help");
   EXPECT_EQ(r.exit, 0) << r.err;
   for (const char* warning : {"a recognition granted after the\nevaluation date", "an award received given by its target alone",
-                              "an item listing several payees"})
+                              "an item listing several payees", "an award received this year under a 一次性 clause"})
     EXPECT_NE(r.out.find(warning), std::string::npos) << warning << "\n" << r.out;
 }
 
