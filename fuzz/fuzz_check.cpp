@@ -24,7 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                                   : polc::fuzz::compileTexts(polc::fuzz::splitFiles(input, 4));
   if (!c->program) return 0;
   polc::check::Options options;
-  options.z3TimeoutMs = 200;  // an undecided query is reported as undecided, never as an answer
+  // Quick over thorough: an undecided query is reported as undecided, never as an answer.
+  options.z3ResourceLimit = polc::check::kZ3ResourceLimit / 10;
+  options.z3BackstopMs = 2000;
   auto result = polc::check::run(*c->model, *c->program, options);
   for (const auto& f : result.findings) {
     auto r = polc::check::replay(*c->model, *c->program, f);

@@ -5,6 +5,7 @@
 // analyses; docs/diagnostics.md lists the codes (W06xx).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -91,8 +92,19 @@ struct Finding {
   std::string parameter;                     // ReadBeforeFirstValue: the parameter read
 };
 
+// Z3's resource limit per query (its `rlimit`, a count of the solver's steps): the same on every
+// machine at any load, where a time limit made a busy machine's report differ (W0605 for a finding).
+// The hardest query of the seeds and of the test suite uses 1,536, of the 10,000-clause benchmark 829
+// (`polc check --stats` and the benchmark print it); a hard linear query spends 4 million in about
+// 2 s of CPU, as the 2-s timeout this replaces allowed (docs/checker.md).
+inline constexpr unsigned kZ3ResourceLimit = 4000000;
+// A far backstop in wall-clock time: Z3 4.8.12 counts little of its work on products of facts
+// (nonlinear arithmetic: 30,000 took 1–6 s of CPU there), so such a query is stopped by time only.
+inline constexpr unsigned kZ3BackstopMs = 60000;
+
 struct Options {
-  unsigned z3TimeoutMs = 2000;
+  unsigned z3ResourceLimit = kZ3ResourceLimit;
+  unsigned z3BackstopMs = kZ3BackstopMs;
   // Confirm each overlap's witness with the reference evaluator before reporting it (and report the
   // pair as undecided when the evaluator disagrees).
   bool confirm = true;
@@ -112,6 +124,7 @@ struct Stats {
   int clauses = 0, payingClauses = 0;
   long candidatePairs = 0, overlapQueries = 0;
   long boxQueries = 0, z3Queries = 0, z3Unknown = 0;
+  std::uint64_t z3MostResources = 0;  // the most of Z3's resource count one query used
   long evaluations = 0;
   // Gap searches (W0622/W0624 between two clauses, on a number or a dated parameter) that stopped at
   // the cap on pairs of alternatives tried: the gaps past it are not known either way.

@@ -1,5 +1,7 @@
 #include "check/solver.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <set>
 
@@ -13,6 +15,13 @@ using C = ast::CmpOp;
 namespace {
 constexpr std::size_t kDnfLimit = 32;
 constexpr std::size_t kComboLimit = 4096;
+// Z3's resource count so far (a 32-bit statistic, cumulative over the context's queries).
+std::uint32_t resourceCount(const z3::solver& s) {
+  z3::stats st = s.statistics();
+  for (unsigned i = 0; i < st.size(); ++i)
+    if (st.key(i) == "rlimit count" && st.is_uint(i)) return st.uint_value(i);
+  return 0;
+}
 }  // namespace
 
 struct Solver::Z3 {
@@ -386,8 +395,8 @@ struct Solver::Z3 {
   }
 };
 
-Solver::Solver(Translator& tr, Boxes& boxes, unsigned timeoutMs)
-    : tr_(tr), boxes_(boxes), timeoutMs_(timeoutMs), z3_(std::make_unique<Z3>()) {
+Solver::Solver(Translator& tr, Boxes& boxes, unsigned resourceLimit, unsigned backstopMs)
+    : tr_(tr), boxes_(boxes), resourceLimit_(resourceLimit), backstopMs_(backstopMs), z3_(std::make_unique<Z3>()) {
   z3_->vars = &tr.vars();
   z3_->tr = &tr;
 }
@@ -460,10 +469,19 @@ Answer Solver::viaZ3(const std::vector<const Cond*>& conj, const std::vector<int
     if (!z.solver) {
       z.solver.emplace(z.ctx);
       z3::params prm(z.ctx);
-      prm.set("timeout", timeoutMs_);
+      // Per query: Z3 counts each check against the count at its start.
+      prm.set("rlimit", resourceLimit_);
+      prm.set("timeout", backstopMs_);
       z.solver->set(prm);
     }
     z3::solver& s = *z.solver;
+    auto check = [&] {
+      const std::uint32_t before = resourceCount(s);
+      z3::check_result r = s.check();
+      const std::uint32_t used = resourceCount(s) - before;  // modulo 2^32, as the statistic wraps
+      stats.z3MostResources = std::max<std::uint64_t>(stats.z3MostResources, used);
+      return r;
+    };
     struct Scope {
       z3::solver& s;
       explicit Scope(z3::solver& x) : s(x) { s.push(); }
@@ -474,7 +492,7 @@ Answer Solver::viaZ3(const std::vector<const Cond*>& conj, const std::vector<int
     // Domains of variables created while encoding (the list grows as terms appear).
     for (std::size_t i = 0; i < z.domain.size(); ++i) s.add(z.domain[i]);
     out.approx = z.approx;
-    auto r = s.check();
+    z3::check_result r = check();
     if (r == z3::unsat) {
       out.sat = Sat::No;
       return out;
@@ -543,7 +561,7 @@ Answer Solver::viaZ3(const std::vector<const Cond*>& conj, const std::vector<int
         if (t == z.terms.end() || val.num.toDecimal() || tr_.vars()[v].dom != DomKind::Num) continue;
         s.add(t->second == z.q(val.num.roundDown(6)));
       }
-      if (s.check() == z3::sat) {
+      if (check() == z3::sat) {
         z3::model m2 = s.get_model();
         out.model = read(m2, decimal);
       }

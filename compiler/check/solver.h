@@ -3,6 +3,7 @@
 // answer is Yes (with a model), No, or Unknown — never a guess.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -27,11 +28,16 @@ struct Answer {
 
 struct SolverStats {
   long boxQueries = 0, z3Queries = 0, z3Unknown = 0;
+  // The most of Z3's resource count (its `rlimit count`) one query used: what kZ3ResourceLimit is
+  // measured against.
+  std::uint64_t z3MostResources = 0;
 };
 
 class Solver {
  public:
-  Solver(Translator& tr, Boxes& boxes, unsigned timeoutMs = 2000);
+  // Per query: Z3's resource limit, which decides, and a wall-clock backstop (check.h's
+  // kZ3ResourceLimit and kZ3BackstopMs).
+  Solver(Translator& tr, Boxes& boxes, unsigned resourceLimit, unsigned backstopMs);
   ~Solver();
   Solver(const Solver&) = delete;
   Solver& operator=(const Solver&) = delete;
@@ -47,7 +53,7 @@ class Solver {
   struct Z3;
   Translator& tr_;
   Boxes& boxes_;
-  unsigned timeoutMs_;
+  unsigned resourceLimit_, backstopMs_;
   std::unique_ptr<Z3> z3_;
 };
 

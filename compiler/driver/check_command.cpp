@@ -65,10 +65,10 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
   }
   if (options.stats)
     std::cerr << fmt::format("check: {} clauses ({} paying), {} candidate pairs, {} box queries, {} Z3 queries "
-                             "({} unknown), {} evaluations, {} gap searches cut at {} pairs of alternatives, {:.3f} s\n",
+                             "({} unknown, the hardest {} of {} resources), {} evaluations, {} gap searches cut at {} pairs of alternatives, {:.3f} s\n",
                              result.stats.clauses, result.stats.payingClauses, result.stats.candidatePairs,
                              result.stats.boxQueries, result.stats.z3Queries, result.stats.z3Unknown,
-                             result.stats.evaluations, result.stats.gapSearchesCut, check::kGapPairsPerClausePair,
+                             result.stats.z3MostResources, check::kZ3ResourceLimit, result.stats.evaluations, result.stats.gapSearchesCut, check::kGapPairsPerClausePair,
                              seconds);
   if (options.output.format == OutputFormat::Text && !options.sarif) {
     const auto& m = *fe.model;

@@ -569,7 +569,7 @@ TEST(CheckCli, EveryKindsWitnessFilesReplayThroughPolcEval) {
       codes.insert(codeOf(f.kind));
     }
   }
-  // Every code but W0613 (an undecided clause needs a solver timeout) has a witness replayed here, or,
+  // Every code but W0613 (an undecided clause needs a solver query over its limit) has a witness replayed here, or,
   // for a finding about the rules (W0637), is reported without one. W0639, off here, goes through
   // the command line in the golden cases quote_number_* (text and JSON).
   for (FindingKind k : check::allKinds()) {
