@@ -120,6 +120,12 @@ struct Options {
 // (W0641, a note), so that a clean report does not read as "no gap" where none was looked for.
 inline constexpr std::size_t kGapPairsPerClausePair = 16;
 
+// The pairs of clauses on one base a W0644 search tries (check_shared_base.cpp): pairs whose rates may
+// sum above 100 %, rare in real policies (the seeds have one); a bucket of thousands of clauses at 80 %
+// would be millions of queries. The pairs past it are counted in Stats::basePairsNotTried (`polc check
+// --stats`, and the summary line when there are any).
+inline constexpr long kPairsPerBase = 64;
+
 struct Stats {
   int clauses = 0, payingClauses = 0;
   long candidatePairs = 0, overlapQueries = 0;
@@ -129,6 +135,8 @@ struct Stats {
   // Gap searches (W0622/W0624 between two clauses, on a number or a dated parameter) that stopped at
   // the cap on pairs of alternatives tried: the gaps past it are not known either way.
   long gapSearchesCut = 0;
+  // Pairs of awards on one base (W0644) past kPairsPerBase: whether they pay more than it is not known.
+  long basePairsNotTried = 0;
 };
 
 struct Result {

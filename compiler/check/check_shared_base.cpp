@@ -21,10 +21,6 @@ namespace polc::check {
 
 namespace {
 
-// Candidate pairs tried per base: the pairs are those whose rates may sum above 100 %, rare in real
-// policies (the seeds have one); a bucket of thousands of clauses at 80 % would be millions of queries.
-constexpr int kPairsPerBase = 64;
-
 ir::Expr node(Op op, std::vector<ir::Expr> kids) {
   ir::Expr e;
   e.op = op;
@@ -116,15 +112,26 @@ void Checker::sharedBases() {
     try {
       Q maxOffset(0);
       for (const auto& [c, r] : list) maxOffset = std::max(maxOffset, r.offset);
-      int tried = 0;
+      // Both at most rate × B + offset: with rates summing to at most 1 and no fixed part, never above B.
+      // The rates fall along the list, so past the first such partner of x, every one is.
+      auto neverAbove = [&](const RatedBase& x, const RatedBase& y) {
+        return x.rate + y.rate <= Q(1) && (x.offset + maxOffset).sign() <= 0;
+      };
+      long tried = 0;
       for (std::size_t i = 0; i < list.size() && tried < kPairsPerBase; ++i)
         for (std::size_t j = i + 1; j < list.size() && tried < kPairsPerBase; ++j) {
-          // Both at most rate × B + offset: with rates summing to at most 1 and no fixed part, never above B.
-          const RatedBase &x = list[i].second, &y = list[j].second;
-          if (x.rate + y.rate <= Q(1) && (x.offset + maxOffset).sign() <= 0) break;
+          if (neverAbove(list[i].second, list[j].second)) break;
           ++tried;
           overBase(list[i].first, list[j].first, key.second);
         }
+      if (tried < kPairsPerBase) continue;
+      // The pairs past the cap are not known either way: counted, so that a report without W0644
+      // does not read as "no two awards above their base" there.
+      long all = 0;
+      for (auto x = list.begin(); x != list.end(); ++x)
+        all += std::partition_point(x + 1, list.end(), [&](const auto& y) { return !neverAbove(x->second, y.second); }) -
+               (x + 1);
+      out_.stats.basePairsNotTried += all - tried;
     } catch (const ArithOverflow&) {
       // Rates or amounts beyond exact arithmetic: W0633 and W0636 speak of such clauses.
     }

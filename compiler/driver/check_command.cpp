@@ -65,20 +65,27 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
   }
   if (options.stats)
     std::cerr << fmt::format("check: {} clauses ({} paying), {} candidate pairs, {} box queries, {} Z3 queries "
-                             "({} unknown, the hardest {} of {} resources), {} evaluations, {} gap searches cut at {} pairs of alternatives, {:.3f} s\n",
+                             "({} unknown, the hardest {} of {} resources), {} evaluations, {} gap searches cut at {} pairs of alternatives, "
+                             "{} pairs on one base not tried past {} per base, {:.3f} s\n",
                              result.stats.clauses, result.stats.payingClauses, result.stats.candidatePairs,
                              result.stats.boxQueries, result.stats.z3Queries, result.stats.z3Unknown,
                              result.stats.z3MostResources, check::kZ3ResourceLimit, result.stats.evaluations, result.stats.gapSearchesCut, check::kGapPairsPerClausePair,
-                             seconds);
+                             result.stats.basePairsNotTried, check::kPairsPerBase, seconds);
   if (options.output.format == OutputFormat::Text && !options.sarif) {
     const auto& m = *fe.model;
     std::size_t paying = 0;
     for (const auto& c : m.clauses) paying += c.award == sema::AwardKind::Pay;
     // `failed` whenever the run fails: a finding made an error, or a witness file not written.
-    std::cout << fmt::format("{}: {}, {}, {} ({} paying), {}, {}, {}\n", status != kExitOk ? "failed" : "ok",
+    // Pairs a search did not try are said where everyone looks, as a clean report would otherwise
+    // read as "none there".
+    const long notTried = result.stats.basePairsNotTried;
+    std::cout << fmt::format("{}: {}, {}, {} ({} paying), {}, {}, {}{}\n", status != kExitOk ? "failed" : "ok",
                              counted(fe.sources.size(), "file"), counted(m.documents.size(), "document"),
                              counted(m.clauses.size(), "clause"), paying, counted(errors, "error"),
-                             counted(warnings, "warning"), counted(notes, "note"));
+                             counted(warnings, "warning"), counted(notes, "note"),
+                             notTried ? fmt::format("; {} of awards on one base not tried (W0644 tries {} per base)",
+                                                    counted(notTried, "pair"), check::kPairsPerBase)
+                                      : "");
   }
   return status;
 }

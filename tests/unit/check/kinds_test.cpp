@@ -167,6 +167,27 @@ TEST(CheckKinds, TwoRatesOfOneBaseAboveIt) {
   EXPECT_TRUE(related->find(FindingKind::PairOverBase).empty()) << related->listing();
 }
 
+// 13 awards of 60 % on one base are 78 pairs above it, past the 64 a W0644 search tries: the 14 left
+// are counted (`polc check --stats`, the summary line), so that a report short of them does not read
+// as "no other pair above its base". 11 of them, 55 pairs, are all tried.
+TEST(CheckKinds, PairsOfOneBasePastTheCapAreCounted) {
+  auto awards = [](int n) {
+    std::string body = "条 1 {\n";
+    for (int i = 1; i <= n; ++i)
+      body += clause(std::to_string(i), "项目", i % 2 ? "设备奖励" : "节能奖励", "给予 设备投入 × 60%");
+    return compileOne(kindsDoc(body + "}"));
+  };
+  auto many = awards(13);
+  ASSERT_TRUE(many->program);
+  EXPECT_EQ(many->find(FindingKind::PairOverBase).size(), static_cast<std::size_t>(check::kPairsPerBase))
+      << many->listing();
+  EXPECT_EQ(many->result.stats.basePairsNotTried, 13 * 12 / 2 - check::kPairsPerBase);
+  auto fewer = awards(11);
+  ASSERT_TRUE(fewer->program);
+  EXPECT_EQ(fewer->find(FindingKind::PairOverBase).size(), 55u) << fewer->listing();
+  EXPECT_EQ(fewer->result.stats.basePairsNotTried, 0);
+}
+
 TEST(CheckKinds, DifferentEnumValuesAndSetsAreDisjoint) {
   auto c = compileOne(kindPolicy("DifferentEnumValuesAndSetsAreDisjoint"));
   ASSERT_TRUE(c->program);
