@@ -6,6 +6,7 @@
 #include "sema/citation_help.h"
 #include "sema/parameter_reads.h"
 #include "sema/passes.h"
+#include "sema/payer_values.h"
 #include "sema/rational.h"
 #include "support/suggest.h"
 #include "syntax/literals.h"
@@ -55,7 +56,8 @@ class DocumentChecker {
       for (auto& g : doc.decl->groups) group(d, g);
       for (auto& k : doc.decl->caps) cap(d, k);
       auto& blocks = doc.decl->funding;
-      for (std::size_t b = 0; b < blocks.size(); ++b) funding(d, blocks[b], b + 1 == blocks.size());
+      std::vector<const ast::FundingRule*> tried;  // the rules before, over the blocks, in order
+      for (std::size_t b = 0; b < blocks.size(); ++b) funding(d, blocks[b], b + 1 == blocks.size(), tried);
     }
   }
 
@@ -445,9 +447,11 @@ class DocumentChecker {
 
   // The rules of a document's 资金分担 blocks are tried in order, one block after the other, so an
   // 其他 must end the last block: anything after it, in this block or a later one, is never used.
-  void funding(int d, ast::Funding& f, bool lastBlock) {
+  void funding(int d, ast::Funding& f, bool lastBlock, std::vector<const ast::FundingRule*>& tried) {
     for (std::size_t i = 0; i < f.rules.size(); ++i) {
       auto& rule = f.rules[i];
+      const std::vector<const ast::FundingRule*> earlier = tried;
+      tried.push_back(&rule);
       if (rule.condition) {
         perSubject(d, *rule.condition, [&](ExprChecker& c, const Scope& s) { c.checkCondition(*rule.condition, s); });
         // Tried for every award the document pays, on the evaluation date, as a 申报条件 is.
@@ -463,6 +467,7 @@ class DocumentChecker {
       for (auto& payer : rule.ratioPayers) payers.push_back(&payer);
       for (ast::Payer* payer : payers) payerFact(d, *payer);
       payerTwice(payers);
+      payerMayTakeLabel(cx_, earlier, rule, payers);
       if (!rule.ratioPayers.empty()) {
         auto parts = std::count(rule.ratio.begin(), rule.ratio.end(), ':') + 1;
         if (static_cast<std::size_t>(parts) != rule.ratioPayers.size())

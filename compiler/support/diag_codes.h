@@ -74,6 +74,8 @@ inline constexpr const char* kBeforeFirstValue = "E0420";
 inline constexpr const char* kRelationToItself = "E0421";
 inline constexpr const char* kPayerFact = "E0422";
 inline constexpr const char* kPayerTwice = "E0423";
+// W04xx: warnings of the same checks, numbered with the errors (no E0424 will follow W0424).
+inline constexpr const char* kPayerMayTakeLabel = "W0424";
 
 // E05xx: lowering to the IR (limits of the evaluator's representation)
 inline constexpr const char* kTooManyMembers = "E0501";
