@@ -249,7 +249,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       polc::facts::warnSharedPayees(program, result, facts);
       polc::facts::warnOnceThisYear(program, result, facts);
       const std::string idKey = facts.id.is_null() ? "" : doc.contains("id") ? "id" : "编号";
-      const std::uint64_t key = idKey.empty() ? facts::applicantDigest(facts.applicant) : facts::idDigest(facts.id);
+      const std::uint64_t key = idKey.empty() ? facts::applicantDigest(program, facts.applicant) : facts::idDigest(facts.id);
       const std::uint32_t first = seen.firstOrAdd(key, static_cast<std::uint32_t>(lineNo));
       if (first) facts.warnings.push_back(repeatWarning(idKey, first));
       warn();

@@ -1,6 +1,8 @@
 #include "facts/facts_digest.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace polc::facts {
 namespace {
@@ -64,6 +66,24 @@ void feed(Hash& h, const ir::Value& v) {
   }
 }
 
+// An award received, by what it says, not by where it is listed.
+std::uint64_t receivedDigest(const eval::ReceivedAward& r) {
+  Hash h;
+  h.count(static_cast<std::size_t>(r.target + 1));
+  // The clause it names, however its citation is written; the words when it names none.
+  if (r.clause >= 0) h.tag('c'), h.count(static_cast<std::size_t>(r.clause));
+  else h.tag('w'), h.text(r.citation);
+  feed(h, r.amount), h.count(static_cast<std::size_t>(r.year));
+  return h.value();
+}
+
+// Digests whose order means nothing: fed sorted, after their number.
+void sortedCount(Hash& h, std::vector<std::uint64_t>& digests) {
+  std::sort(digests.begin(), digests.end());
+  h.count(digests.size());
+  for (std::uint64_t d : digests) h.bytes(&d, sizeof d);
+}
+
 }  // namespace
 
 std::uint64_t idDigest(const json& id) {
@@ -73,13 +93,24 @@ std::uint64_t idDigest(const json& id) {
   return h.value();
 }
 
-std::uint64_t applicantDigest(const eval::Applicant& a) {
-  Hash h;
-  h.tag('a');
-  h.count(a.date ? static_cast<std::size_t>(*a.date) + 1 : 0);
-  h.count(a.instances.size());
-  for (const eval::Instance& in : a.instances) {
-    h.count(static_cast<std::size_t>(in.subject)), h.count(static_cast<std::size_t>(in.parent + 1));
+std::uint64_t applicantDigest(const ir::Program& program, const eval::Applicant& a) {
+  // A payee below a clause's subject is the first its owner lists (docs/facts.md): the order of
+  // those lists changes who is paid. Any other list's order changes nothing that is paid.
+  std::vector<bool> ordered(program.subjects.size(), false);
+  for (const ir::Clause& c : program.clauses)
+    if (c.payee >= 0 && c.payee != c.subject) ordered[static_cast<std::size_t>(c.payee)] = true;
+  std::vector<std::vector<const eval::ReceivedAward*>> received(a.instances.size());
+  for (const eval::ReceivedAward& r : a.received)
+    if (r.instance >= 0 && static_cast<std::size_t>(r.instance) < received.size())
+      received[static_cast<std::size_t>(r.instance)].push_back(&r);
+  // Each instance by its facts, its awards received and its items, children before owners (the
+  // facts reader lists an owner before its items); the awards and the items of a list whose order
+  // means nothing as a sorted list of their digests, so that any order gives the same.
+  std::vector<std::uint64_t> digest(a.instances.size());
+  for (std::size_t i = a.instances.size(); i-- > 0;) {
+    const eval::Instance& in = a.instances[i];
+    Hash h;
+    h.count(static_cast<std::size_t>(in.subject));
     for (const auto& f : in.facts) {
       h.tag(f ? '=' : '-');
       if (f) feed(h, *f);
@@ -88,15 +119,25 @@ std::uint64_t applicantDigest(const eval::Applicant& a) {
       h.count(years.size());
       for (const auto& [year, v] : years) h.count(static_cast<std::size_t>(year)), feed(h, v);
     }
+    std::vector<std::uint64_t> awards;
+    for (const eval::ReceivedAward* r : received[i]) awards.push_back(receivedDigest(*r));
+    std::vector<std::uint64_t> unordered, inOrder;
+    for (int c : in.children) {
+      const auto child = static_cast<std::size_t>(c);
+      const bool keep = ordered[static_cast<std::size_t>(a.instances[child].subject)];
+      (keep ? inOrder : unordered).push_back(digest[child]);
+    }
+    sortedCount(h, awards);
+    sortedCount(h, unordered);
+    h.count(inOrder.size());
+    for (std::uint64_t d : inOrder) h.bytes(&d, sizeof d);
+    digest[i] = h.value();
   }
-  h.count(a.received.size());
-  for (const eval::ReceivedAward& r : a.received) {
-    h.count(static_cast<std::size_t>(r.instance)), h.count(static_cast<std::size_t>(r.target + 1));
-    // The clause it names, however its citation is written; the words when it names none.
-    if (r.clause >= 0) h.tag('c'), h.count(static_cast<std::size_t>(r.clause));
-    else h.tag('w'), h.text(r.citation);
-    feed(h, r.amount), h.count(static_cast<std::size_t>(r.year));
-  }
+  Hash h;
+  h.tag('a');
+  h.count(a.date ? static_cast<std::size_t>(*a.date) + 1 : 0);
+  for (std::size_t i = 0; i < a.instances.size(); ++i)
+    if (a.instances[i].parent < 0) h.bytes(&digest[i], sizeof digest[i]);
   return h.value();
 }
 

@@ -167,4 +167,31 @@ TEST(BatchOperator, AnApplicantGivenTwiceIsNamedAndCounted) {
                             "min": "0", "max": "15000000"})"));
 }
 
+// A line whose 项目 are listed in another order is the same applicant: they were compared in the
+// order given, so a batch that sent one enterprise twice, its projects in another order the second
+// time, summed it twice without a word. A project's 引荐人 keep their order: the first is paid
+// (docs/facts.md), so two lists in other orders are two applicants.
+TEST(BatchOperator, ItemsInAnotherOrderAreTheSameApplicant) {
+  const fs::path f = scratch("reordered_items.jsonl");
+  auto line = [](const std::string& first, const std::string& second) {
+    return R"({"date":"2024-06-30","企业":{"所在地":"新北区","营业收入":"520亿元","项目":[)" + first + "," + second +
+           "]}}\n";
+  };
+  const std::string a = R"({"产业":"新能源","引荐人":[{"名称":"甲"},{"名称":"乙"}]})";
+  const std::string b = R"({"产业":"新材料","已获奖励":[{"target":"设备投入奖励","amount":"10万元","year":2023},)"
+                        R"({"target":"设备投入奖励","amount":"20万元","year":2022}]})";
+  const std::string aSwapped = R"({"产业":"新能源","引荐人":[{"名称":"乙"},{"名称":"甲"}]})";
+  const std::string bSwapped = R"({"产业":"新材料","已获奖励":[{"target":"设备投入奖励","amount":"20万元","year":2022},)"
+                               R"({"target":"设备投入奖励","amount":"10万元","year":2023}]})";
+  write(f, line(a, b) + line(b, a) + line(bSwapped, a) + line(aSwapped, b));
+  CliRun r = runPolc("eval policies/ --batch '" + f.string() + "'", "reordered_items");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const std::string file = f.string();
+  EXPECT_NE(r.err.find(file + ":2: warning: the same facts as line 1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file + ":3: warning: the same facts as line 1"), std::string::npos)
+      << "the awards received in another order: " << r.err;
+  EXPECT_EQ(r.err.find(file + ":4: warning: the same facts"), std::string::npos)
+      << "another first 引荐人 is another applicant: " << r.err;
+}
+
 }  // namespace
