@@ -79,7 +79,7 @@ struct Award {
   bool fundingUndecided = false;
   std::vector<Installment> installments;
   // The clause's 释义; as the steps go, why the parts of the installments differ, then why those of
-  // the funding split do or that its rule cannot be decided (polrt::remainderReason; `remainderNotes`
+  // the funding split do or that its rule cannot be decided (polrt::remainder; `remainderNotes`
   // of them, the undecided one aside); then one per non-stacking group that may still drop the award.
   std::vector<std::string> notes;
   int remainderNotes = 0;

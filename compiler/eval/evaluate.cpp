@@ -549,13 +549,13 @@ class Evaluator {
     if (full && !cl.installments.empty()) {
       // Each part is paid, so it is rounded as a funding part is (to the document's 舍入, else to
       // the fen), never beyond what is left; the last part takes the remainder.
-      const auto [unit, mode] = partRounding(doc);
+      const polrt::PartRounding rounding = partRounding(doc);
       Decimal restLo = aw.lo, restHi = aw.hi;
       for (std::size_t i = 0; i < cl.installments.size(); ++i) {
         Installment part{year_ + static_cast<int>(i), restLo, restHi};
         if (i + 1 < cl.installments.size()) {
-          part.lo = atMost(roundTo(times(aw.lo, cl.installments[i], where), unit, mode, where), restLo);
-          part.hi = atMost(roundTo(times(aw.hi, cl.installments[i], where), unit, mode, where), restHi);
+          part.lo = atMost(roundTo(times(aw.lo, cl.installments[i], where), rounding.unit, rounding.mode, where), restLo);
+          part.hi = atMost(roundTo(times(aw.hi, cl.installments[i], where), rounding.unit, rounding.mode, where), restHi);
         }
         restLo = minus(restLo, part.lo, where);
         restHi = minus(restHi, part.hi, where);
@@ -564,9 +564,9 @@ class Evaluator {
       // A remainder the last year took is explained in the notes too, explained or not: the JSON
       // result is what a finance bureau's program reads.
       const std::string reason = polrt::installmentsRemainder(
-          static_cast<int>(aw.installments.size()), aw.lo, aw.hi, roundingText(doc),
+          static_cast<int>(aw.installments.size()), aw.lo, aw.hi, rounding,
           [&](int i) -> const Installment& { return aw.installments[static_cast<std::size_t>(i)]; },
-          [&](int i) -> const Decimal& { return cl.installments[static_cast<std::size_t>(i)]; });
+          [&](int i) -> const Decimal& { return cl.installments[static_cast<std::size_t>(i)]; }).reason;
       remainderNote(aw, reason, polrt::installmentsRemainderNote);
       if (o_.explain) {
         std::string line = "分期：";
@@ -634,7 +634,7 @@ class Evaluator {
     }
   }
 
-  // The note of a remainder (polrt::remainderReason), after the funding note that cannot be with it.
+  // The note of a remainder (polrt::remainder), after the funding note that cannot be with it.
   static void remainderNote(Award& aw, const std::string& reason, std::string (*note)(const std::string&)) {
     if (reason.empty()) return;
     aw.notes.push_back(note(reason));
@@ -649,13 +649,10 @@ class Evaluator {
     return shares.size() - 1;
   }
   // How a part of an award (a payer's, a year's) is rounded: the document's 舍入, else to the fen;
-  // and that rule in words.
-  static std::pair<Decimal, polrt::RoundingMode> partRounding(const ir::Document& doc) {
-    if (doc.rounding.present) return {doc.rounding.unit, doc.rounding.mode};
-    return {Decimal::fromParts(1, 2), polrt::RoundingMode::HalfUp};
-  }
-  static std::string roundingText(const ir::Document& doc) {
-    return doc.rounding.present ? doc.rounding.text : polrt::defaultPartRounding();
+  // with that rule in words.
+  static polrt::PartRounding partRounding(const ir::Document& doc) {
+    if (doc.rounding.present) return {doc.rounding.unit, doc.rounding.mode, doc.rounding.text};
+    return polrt::defaultPartRounding();
   }
 
   // A payer's part of a ratio split, amount × part ÷ total, rounded once to the unit with the mode.
@@ -668,14 +665,16 @@ class Evaluator {
     return times(q, unit, where).normalized();
   }
 
-  // Splits the award; returns why its parts differ (polrt::remainderReason), "" when they do not.
+  // Splits the award; returns why its parts differ (polrt::remainder), "" when they do not.
   std::string split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule,
                     const std::vector<std::string>& payers) {
     const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
     if (!rule.ratioPayers.empty()) {
       Decimal total;
       for (const auto& part : rule.ratio) total = plus(total, part, where);
-      const auto [unit, mode] = partRounding(doc);
+      const polrt::PartRounding rounding = partRounding(doc);
+      const Decimal& unit = rounding.unit;
+      const polrt::RoundingMode mode = rounding.mode;
       Decimal restLo = aw.lo, restHi = aw.hi;
       for (std::size_t i = 0; i < rule.ratioPayers.size(); ++i) {
         FundingPart part{payers[rule.shares.size() + i], restLo, restHi};
@@ -689,14 +688,14 @@ class Evaluator {
         restHi = minus(restHi, part.hi, where);
         aw.funding.push_back(part);
       }
-      const int n = static_cast<int>(rule.ratioPayers.size());
-      return remainderWords(aw, doc, n - 1, [&](int i, const Decimal& amount, const Decimal& part) {
-        return polrt::exactRatioPart(amount, rule.ratio[static_cast<std::size_t>(i)], total, part);
-      });
+      return remainderWords(aw, rounding, static_cast<int>(rule.ratioPayers.size()) - 1, total,
+                            [&](int i) -> const Decimal& { return rule.ratio[static_cast<std::size_t>(i)]; });
     }
     // Shares are paid too: each rounded as a ratio part is, never beyond what is left; the 其余
     // payer, or without one the last, takes the remainder, so that the parts add up.
-    const auto [unit, mode] = partRounding(doc);
+    const polrt::PartRounding rounding = partRounding(doc);
+    const Decimal& unit = rounding.unit;
+    const polrt::RoundingMode mode = rounding.mode;
     const std::size_t restIndex = restShare(rule.shares);
     Decimal restLo = aw.lo, restHi = aw.hi;
     for (std::size_t i = 0; i < rule.shares.size(); ++i) {
@@ -712,20 +711,21 @@ class Evaluator {
     }
     aw.funding[restIndex].lo = restLo.normalized();
     aw.funding[restIndex].hi = restHi.normalized();
-    return remainderWords(aw, doc, static_cast<int>(restIndex), [&](int i, const Decimal& amount, const Decimal& part) {
-      return polrt::exactShare(amount, *rule.shares[static_cast<std::size_t>(i)].proportion, part);
+    return remainderWords(aw, rounding, static_cast<int>(restIndex), Decimal::fromParts(1, 0), [&](int i) -> const Decimal& {
+      const auto& share = rule.shares[static_cast<std::size_t>(i)];
+      return share.proportion ? *share.proportion : aw.lo;  // the rest's, never read
     });
   }
 
-  // Why a split's parts differ when some part is not its exact share (`exact(payer, amount, part)`
-  // for each end): the payer `rest` took the remainder (polrt::remainderReason).
-  template <class Exact>
-  static std::string remainderWords(const Award& aw, const ir::Document& doc, int rest, Exact exact) {
+  // Why a split's parts differ when some part is not its exact share, num(i) ÷ den of the award:
+  // the payer `rest` took the remainder (polrt::remainder).
+  template <class Num>
+  static std::string remainderWords(const Award& aw, const polrt::PartRounding& rounding, int rest, const Decimal& den,
+                                    Num num) {
     auto part = [&](int i) -> const FundingPart& { return aw.funding[static_cast<std::size_t>(i)]; };
-    return polrt::remainderReason(
-        static_cast<int>(aw.funding.size()), rest, roundingText(doc),
-        [&](int i) { return exact(i, aw.lo, part(i).lo) && exact(i, aw.hi, part(i).hi); },
-        [&](int i) { return part(i).payer; });
+    return polrt::remainder(static_cast<int>(aw.funding.size()), rest, aw.lo, aw.hi, den, rounding, num, part,
+                            [&](int i) { return part(i).payer; })
+        .reason;
   }
 
   std::string fundingText(const Award& aw) const {

@@ -5,8 +5,9 @@
 // place for every evaluator — the reference evaluator and the VM include this header, and
 // polc_decimal.h (made from these sources by compiler/backend/cpp/decimal_header.cmake) carries it
 // for the generated C++. The rule itself is docs/ir.md, step 10: each part but one is rounded to
-// the document's 舍入 (else to the fen, 四舍五入), never beyond what is left, and the 其余 payer (or
-// without one the last), or the last installment, takes what is left so that the parts add up.
+// the document's 舍入 (else to the fen, 四舍五入), never beyond what is left (a part held there is
+// said to be, not to be rounded), and the 其余 payer (or without one the last), or the last
+// installment, takes what is left so that the parts add up.
 #pragma once
 
 #include <string>
@@ -15,34 +16,63 @@
 
 namespace polrt {
 
-// How a part is rounded when the document says nothing (its 舍入 text otherwise).
-inline const char* defaultPartRounding() { return "0.01元 四舍五入"; }
+// How the parts of an award were made (docs/ir.md, step 10): part i is amount × num(i) ÷ den (a
+// ratio split; a share or an installment has den 1), rounded once to `unit` with `mode` (the
+// document's 舍入, in words `words`), never beyond what is left; the part `rest` takes what is left.
+struct PartRounding {
+  Decimal unit;
+  RoundingMode mode = RoundingMode::HalfUp;
+  std::string words;
+};
 
-// Whether `part` is exactly amount × ratio ÷ total (a ratio split), or amount × proportion (a
-// share, an installment): when it is not, rounding moved a remainder to the part that takes what
-// is left. An arithmetic error (an amount far beyond any award) counts as exact: no words rather
-// than wrong ones.
-inline bool exactRatioPart(const Decimal& amount, const Decimal& ratio, const Decimal& total, const Decimal& part) {
+// How a part is rounded when the document says nothing (its 舍入 otherwise): to the fen, 四舍五入.
+inline PartRounding defaultPartRounding() { return {Decimal::fromParts(1, 2), RoundingMode::HalfUp, "0.01元 四舍五入"}; }
+
+// Whether `part` is exactly amount × num ÷ den: when it is not, rounding (or what was left) moved a
+// remainder to the part that takes what is left. An arithmetic error (an amount far beyond any
+// award) counts as exact: no words rather than wrong ones.
+inline bool exactPart(const Decimal& amount, const Decimal& num, const Decimal& den, const Decimal& part) {
   Decimal whole, back;
-  if (mul(amount, ratio, whole) != ArithError::None || mul(part, total, back) != ArithError::None) return true;
+  if (mul(amount, num, whole) != ArithError::None || mul(part, den, back) != ArithError::None) return true;
   return whole == back;
 }
-inline bool exactShare(const Decimal& amount, const Decimal& proportion, const Decimal& part) {
-  Decimal share;
-  if (mul(amount, proportion, share) != ArithError::None) return true;
-  return share == part;
+
+// Whether `part` is below amount × num ÷ den rounded: the rounded share was more than what was left
+// (1:1:1 of 0.01元 rounded up gives 0.01, then 0.01 of nothing left: 0), so the part is what was
+// left, not a rounding. An arithmetic error counts as not held.
+inline bool heldPart(const Decimal& amount, const Decimal& num, const Decimal& den, const PartRounding& r,
+                     const Decimal& part) {
+  Decimal whole, step, q, rounded;
+  if (mul(amount, num, whole) != ArithError::None || mul(den, r.unit, step) != ArithError::None ||
+      div(whole, step, 0, r.mode, q) != ArithError::None || mul(q, r.unit, rounded) != ArithError::None)
+    return false;
+  return part < rounded;
 }
 
-// Why the parts differ, "" when every part is its exact share: the parts that were rounded
-// (`exact(i)` false for both ends of part i, named `name(i)`; `n` parts) and the one that took the
-// remainder (`rest`), by the document's rounding (`rounding`: its 舍入 text).
-template <class Exact, class Name>
-std::string remainderReason(int n, int rest, const std::string& rounding, Exact exact, Name name) {
-  std::string rounded;
-  for (int i = 0; i < n; ++i)
-    if (i != rest && !exact(i)) rounded += (rounded.empty() ? "" : "、") + name(i);
-  if (rounded.empty()) return "";
-  return "不能按比例整分：" + rounded + " 的份额按 " + rounding + " 舍入，余额由 " + name(rest) + " 承担";
+// Who took the remainder and why, when the parts do not divide evenly: `part` the index of the part
+// that took it (-1 when every part is its exact share), `reason` the words (empty then).
+struct Remainder {
+  int part = -1;
+  std::string reason;
+};
+
+// The parts (`n`, part(i) with lo and hi, named name(i)) of the award [lo, hi], each num(i) ÷ den of
+// it, by the rounding `r`: those rounded, those held at what was left, and the one that took the rest.
+template <class Num, class Part, class Name>
+Remainder remainder(int n, int rest, const Decimal& lo, const Decimal& hi, const Decimal& den, const PartRounding& r,
+                    Num num, Part part, Name name) {
+  std::string rounded, held;
+  for (int i = 0; i < n; ++i) {
+    if (i == rest || (exactPart(lo, num(i), den, part(i).lo) && exactPart(hi, num(i), den, part(i).hi))) continue;
+    const bool atRest = heldPart(lo, num(i), den, r, part(i).lo) || heldPart(hi, num(i), den, r, part(i).hi);
+    std::string& list = atRest ? held : rounded;
+    list += (list.empty() ? "" : "、") + name(i);
+  }
+  if (rounded.empty() && held.empty()) return {};
+  std::string reason = "不能按比例整分：";
+  if (!rounded.empty()) reason += rounded + " 的份额按 " + r.words + " 舍入，";
+  if (!held.empty()) reason += held + " 的份额舍入后超过剩余金额，只分得剩余金额，";
+  return {rest, reason + "余额由 " + name(rest) + " 承担"};
 }
 
 // The reason as the explanation line gives it, after the parts; and as the award's note, named by
@@ -54,12 +84,10 @@ inline std::string installmentsRemainderNote(const std::string& reason) { return
 // Installments: part i (`part(i)`: its year, lo and hi) is the award [lo, hi] × `share(i)`, rounded,
 // but the last, which takes the remainder. Each is named by its year (2026年), as its line is.
 template <class Part, class Share>
-std::string installmentsRemainder(int n, const Decimal& lo, const Decimal& hi, const std::string& rounding, Part part,
-                                  Share share) {
-  return remainderReason(
-      n, n - 1, rounding,
-      [&](int i) { return exactShare(lo, share(i), part(i).lo) && exactShare(hi, share(i), part(i).hi); },
-      [&](int i) { return std::to_string(part(i).year) + "年"; });
+Remainder installmentsRemainder(int n, const Decimal& lo, const Decimal& hi, const PartRounding& r, Part part,
+                                Share share) {
+  return remainder(n, n - 1, lo, hi, Decimal::fromParts(1, 0), r, share, part,
+                   [&](int i) { return std::to_string(part(i).year) + "年"; });
 }
 
 }  // namespace polrt

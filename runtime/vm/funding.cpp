@@ -26,9 +26,10 @@ std::pair<Decimal, uint8_t> partRounding(const Program& p, const DocumentDef& do
   return {Decimal::fromParts(1, 2), static_cast<uint8_t>(RoundingMode::HalfUp)};
 }
 Decimal atMost(const Decimal& v, const Decimal& limit) { return v > limit ? limit : v; }
-// That rule in words, for the explanation of a remainder.
-std::string roundingText(const Program& p, const DocumentDef& doc) {
-  return doc.rounding ? p.strings[doc.roundText] : defaultPartRounding();
+// That rule with its words, for the explanation of a remainder.
+PartRounding partRules(const Program& p, const DocumentDef& doc) {
+  if (!doc.rounding) return defaultPartRounding();
+  return {p.decimals[doc.roundUnit], static_cast<RoundingMode>(doc.roundMode), p.strings[doc.roundText]};
 }
 
 }  // namespace
@@ -70,7 +71,7 @@ void Session::finish(AwardR& aw) {
         const InstallmentR& part = instPool_[aw.instBegin + i];
         line += (i ? "，" : "") + std::to_string(part.year) + "年 " + text::amountText(part.lo, part.hi, aw.form);
       }
-      explainLine(aw, line + remainderAside(installmentsRemainder(aw)));
+      explainLine(aw, line + remainderAside(installmentsRemainder(aw).reason));
     }
   }
   if (doc.funding.empty()) return;
@@ -118,7 +119,7 @@ void Session::finish(AwardR& aw) {
     aw.fundingRule = static_cast<int>(r);
     split(aw, doc, rule);
     if (explain_) {
-      explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw) + remainderAside(fundingRemainder(aw)));
+      explainLine(aw, "资金分担：" + p_.strings[rule.source] + "：" + fundingText(aw) + remainderAside(fundingRemainder(aw).reason));
       explainNotes(aw, fundingName(), doc.fundingNotes);
     }
     return;
@@ -191,42 +192,41 @@ void Session::planSplits() {
 // Made when asked (an explanation, the notes), not as the parts are: most callers never read them.
 std::vector<std::string> Session::remainderNotes(const AwardR& a) const {
   std::vector<std::string> out;
-  if (std::string reason = installmentsRemainder(a); !reason.empty()) out.push_back(installmentsRemainderNote(reason));
-  if (std::string reason = fundingRemainder(a); !reason.empty()) out.push_back(fundingRemainderNote(reason));
+  if (std::string reason = installmentsRemainder(a).reason; !reason.empty()) out.push_back(installmentsRemainderNote(reason));
+  if (std::string reason = fundingRemainder(a).reason; !reason.empty()) out.push_back(fundingRemainderNote(reason));
   return out;
 }
 
-std::string Session::installmentsRemainder(const AwardR& aw) const {
-  if (aw.instCount == 0) return "";
+Remainder Session::installmentsRemainder(const AwardR& aw) const {
+  if (aw.instCount == 0) return {};
   const ClauseDef& cl = p_.clauses[aw.clause];
   return polrt::installmentsRemainder(
-      static_cast<int>(aw.instCount), aw.lo, aw.hi, roundingText(p_, p_.documents[cl.document]),
+      static_cast<int>(aw.instCount), aw.lo, aw.hi, partRules(p_, p_.documents[cl.document]),
       [&](int i) -> const InstallmentR& { return instPool_[aw.instBegin + static_cast<uint32_t>(i)]; },
       [&](int i) -> const Decimal& { return p_.decimals[cl.installments[static_cast<std::size_t>(i)]]; });
 }
 
 // The payer that took the remainder is the last of a ratio split, else the 其余 one or the last.
-std::string Session::fundingRemainder(const AwardR& aw) const {
-  if (aw.fundingRule < 0 || aw.fundingCount == 0) return "";
+Remainder Session::fundingRemainder(const AwardR& aw) const {
+  if (aw.fundingRule < 0 || aw.fundingCount == 0) return {};
   const DocumentDef& doc = p_.documents[p_.clauses[aw.clause].document];
   const std::size_t r = static_cast<std::size_t>(aw.fundingRule);
   const FundingRuleDef& rule = doc.funding[r];
   const bool byRatio = !rule.ratioPayers.empty();
   const RatioPlan& plan = ratioPlans_[ruleBase_[static_cast<std::size_t>(&doc - p_.documents.data())] + r];
-  if (byRatio && !plan.totalOk) return "";  // the split failed at its sum: no award to explain
+  if (byRatio && !plan.totalOk) return {};  // the split failed at its sum: no award to explain
   const int n = static_cast<int>(aw.fundingCount);
   int rest = n - 1;
   for (int i = 0; i < n && !byRatio; ++i)
     if (rule.shares[static_cast<std::size_t>(i)].proportion == kNone) rest = i;
-  auto part = [&](int i) -> const FundingPartR& { return fundingPool_[aw.fundingBegin + static_cast<uint32_t>(i)]; };
-  auto exact = [&](int i, const Decimal& amount, const Decimal& paid) {
-    const std::size_t k = static_cast<std::size_t>(i);
-    return byRatio ? exactRatioPart(amount, p_.decimals[rule.ratio[k]], plan.total, paid)
-                   : exactShare(amount, p_.decimals[rule.shares[k].proportion], paid);
-  };
-  return remainderReason(
-      n, rest, roundingText(p_, doc), [&](int i) { return exact(i, aw.lo, part(i).lo) && exact(i, aw.hi, part(i).hi); },
-      [&](int i) { return p_.strings[part(i).payer]; });
+  return remainder(
+      n, rest, aw.lo, aw.hi, byRatio ? plan.total : Decimal::fromParts(1, 0), partRules(p_, doc),
+      [&](int i) -> const Decimal& {
+        const std::size_t k = static_cast<std::size_t>(i);
+        return p_.decimals[byRatio ? rule.ratio[k] : rule.shares[k].proportion];  // never the rest's
+      },
+      [&](int i) -> const FundingPartR& { return fundingPool_[aw.fundingBegin + static_cast<uint32_t>(i)]; },
+      [&](int i) { return p_.strings[fundingPool_[aw.fundingBegin + static_cast<uint32_t>(i)].payer]; });
 }
 
 void Session::split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule) {

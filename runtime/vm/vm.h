@@ -15,6 +15,7 @@
 
 #include "bytecode/program.h"
 #include "decimal/funding_gap.h"
+#include "decimal/funding_remainder.h"
 #include "decimal/late_grant_words.h"
 #include "vm/applicant.h"
 
@@ -199,7 +200,7 @@ class Session {
   std::vector<std::string> missing(const AwardR& a) const;
   std::vector<std::string> notes(const AwardR& a) const;
   // Those of its notes that say why the parts of its installments and of its funding split differ
-  // (polrt::remainderReason), in that order, made when asked from the parts and the rules that made
+  // (polrt::remainder), in that order, made when asked from the parts and the rules that made
   // them.
   std::vector<std::string> remainderNotes(const AwardR& a) const;
   // The not-assessable members of non-stacking groups that may replace the award once assessed.
@@ -340,9 +341,9 @@ class Session {
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   void fundingUndecided(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   bool payersOf(const FundingRuleDef& rule, const std::vector<PayerFactDef>& facts);
-  // Why the parts differ, "" when they do not (polrt::remainderReason).
-  std::string installmentsRemainder(const AwardR& aw) const;
-  std::string fundingRemainder(const AwardR& aw) const;
+  // Who took the remainder and why, none when the parts are even (polrt::remainder).
+  Remainder installmentsRemainder(const AwardR& aw) const;
+  Remainder fundingRemainder(const AwardR& aw) const;
   void planSplits();
   void computeTotals();
   void listNotInForce();

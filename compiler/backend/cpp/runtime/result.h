@@ -217,45 +217,46 @@ struct Result {
   std::vector<std::string> notes(const Award& aw) const {
     const ClauseInfo& cl = clause(aw);
     std::vector<std::string> out(cl.notes.begin(), cl.notes.end());
-    if (std::string reason = installmentsRemainder(aw); !reason.empty()) out.push_back(installmentsRemainderNote(reason));
-    if (std::string reason = fundingRemainder(aw); !reason.empty()) out.push_back(fundingRemainderNote(reason));
+    if (std::string reason = installmentsRemainder(aw).reason; !reason.empty()) out.push_back(installmentsRemainderNote(reason));
+    if (std::string reason = fundingRemainder(aw).reason; !reason.empty()) out.push_back(fundingRemainderNote(reason));
     if (aw.fundingUndecided) out.push_back(fundingUndecidedNote(joined(texts(aw))));
     if (aw.counted())
       for (const Replaceable& m : replaceable)
         if (&awards[static_cast<std::size_t>(m.award)] == &aw) out.push_back(replaceableNote(program->groups[m.group].name, names(m)));
     return out;
   }
-  // Why the parts differ, "" when they do not (remainderReason): made when asked from the parts and
-  // the rules that made them, since most callers never read the notes.
-  std::string installmentsRemainder(const Award& aw) const {
-    if (aw.installmentsCount == 0) return "";
+  // Who took the remainder and why, none when the parts are even (remainder): made when asked from
+  // the parts and the rules that made them, since most callers never read the notes.
+  Remainder installmentsRemainder(const Award& aw) const {
+    if (aw.installmentsCount == 0) return {};
     const ClauseInfo& cl = clause(aw);
     const Span<Installment> parts = installments(aw);
     return polc_rt::installmentsRemainder(
-        parts.size, aw.lo, aw.hi, roundingWords(program->documents[cl.document]),
+        parts.size, aw.lo, aw.hi, partRules(program->documents[cl.document]),
         [&](int i) -> const Installment& { return parts[i]; }, [&](int i) -> const Dec& { return cl.installments[i]; });
   }
   // The payer that took the remainder is the last of a ratio split, else the 其余 one or the last.
-  std::string fundingRemainder(const Award& aw) const {
-    if (aw.fundingRule < 0 || aw.fundingCount == 0) return "";
+  Remainder fundingRemainder(const Award& aw) const {
+    if (aw.fundingRule < 0 || aw.fundingCount == 0) return {};
     const DocumentInfo& doc = program->documents[clause(aw).document];
     const FundingRule& rule = doc.funding[aw.fundingRule];
     const bool byRatio = rule.ratioPayers.size > 0;
     Dec total;
     for (const Dec& part : rule.ratio)
-      if (add(total, part, total) != ArithError::None) return "";  // the split failed at its sum
+      if (add(total, part, total) != ArithError::None) return {};  // the split failed at its sum
     int rest = aw.fundingCount - 1;
     for (int i = 0; i < rule.shares.size; ++i)
       if (rule.shares[i].rest) rest = i;
     const Span<FundingPart> parts = funding(aw);
-    auto exact = [&](int i, const Dec& amount, const Dec& paid) {
-      return byRatio ? exactRatioPart(amount, rule.ratio[i], total, paid) : exactShare(amount, rule.shares[i].proportion, paid);
-    };
-    return remainderReason(
-        parts.size, rest, roundingWords(doc), [&](int i) { return exact(i, aw.lo, parts[i].lo) && exact(i, aw.hi, parts[i].hi); },
-        [&](int i) { return std::string(parts[i].payer); });
+    return remainder(
+        parts.size, rest, aw.lo, aw.hi, byRatio ? total : Dec::fromParts(1, 0), partRules(doc),
+        [&](int i) -> const Dec& { return byRatio ? rule.ratio[i] : rule.shares[i].proportion; },
+        [&](int i) -> const FundingPart& { return parts[i]; }, [&](int i) { return std::string(parts[i].payer); });
   }
-  static std::string roundingWords(const DocumentInfo& doc) { return doc.rounds ? doc.roundingText : defaultPartRounding(); }
+  // How a part is rounded: the document's 舍入, else to the fen (Run::partUnit, Run::partMode).
+  static PartRounding partRules(const DocumentInfo& doc) {
+    return doc.rounds ? PartRounding{doc.unit, doc.mode, doc.roundingText} : defaultPartRounding();
+  }
   // The not-assessable members of non-stacking groups that may replace the award once assessed.
   std::vector<std::string> mayBeReplacedBy(const Award& aw) const {
     std::vector<std::string> out;

@@ -804,7 +804,7 @@ struct Run {
         for (int i = 0; i < parts.size; ++i)
           line += std::string(i ? "，" : "") + std::to_string(parts[i].year) + "年 " +
                   amountText(parts[i].lo, parts[i].hi, aw.form);
-        explainLine(aw, line + remainderAside(r.installmentsRemainder(aw)));
+        explainLine(aw, line + remainderAside(r.installmentsRemainder(aw).reason));
       }
     }
     if (doc.funding.size == 0) return;
@@ -846,7 +846,7 @@ struct Run {
     if (explain) {
       std::string out;
       for (const auto& f : r.funding(aw)) out += (out.empty() ? "" : "，") + std::string(f.payer) + " " + amountText(f.lo, f.hi, aw.form);
-      explainLine(aw, std::string("资金分担：") + fr.source + "：" + out + remainderAside(r.fundingRemainder(aw)));
+      explainLine(aw, std::string("资金分担：") + fr.source + "：" + out + remainderAside(r.fundingRemainder(aw).reason));
       explainNotes(aw, fundingName(), doc.fundingNotes);
     }
   }
