@@ -83,6 +83,9 @@ struct Award {
   // of them, the undecided one aside); then one per non-stacking group that may still drop the award.
   std::vector<std::string> notes;
   int remainderNotes = 0;
+  // The funding part and the installment that took the remainder of parts that do not divide
+  // evenly (polrt::remainder), -1 when they do or there are none: polrt_award_funding_remainder.
+  int fundingRemainder = -1, installmentsRemainder = -1;
   // Not-assessable members of a non-stacking group that may replace this award once assessed
   // (polrt::replaceableNote): each named as describe() names an award, in award order.
   std::vector<std::string> mayBeReplacedBy;

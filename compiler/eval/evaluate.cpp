@@ -563,10 +563,12 @@ class Evaluator {
       }
       // A remainder the last year took is explained in the notes too, explained or not: the JSON
       // result is what a finance bureau's program reads.
-      const std::string reason = polrt::installmentsRemainder(
+      const polrt::Remainder uneven = polrt::installmentsRemainder(
           static_cast<int>(aw.installments.size()), aw.lo, aw.hi, rounding,
           [&](int i) -> const Installment& { return aw.installments[static_cast<std::size_t>(i)]; },
-          [&](int i) -> const Decimal& { return cl.installments[static_cast<std::size_t>(i)]; }).reason;
+          [&](int i) -> const Decimal& { return cl.installments[static_cast<std::size_t>(i)]; });
+      const std::string& reason = uneven.reason;
+      aw.installmentsRemainder = uneven.part;
       remainderNote(aw, reason, polrt::installmentsRemainderNote);
       if (o_.explain) {
         std::string line = "分期：";
@@ -626,7 +628,9 @@ class Evaluator {
       });
       if (twice >= 0)
         throw EvalError(polrt::errorAt(cl.citation, rule.source, polrt::payerTwice(payers[static_cast<std::size_t>(twice)])));
-      const std::string reason = split(aw, doc, rule, payers);
+      const polrt::Remainder uneven = split(aw, doc, rule, payers);
+      const std::string& reason = uneven.reason;
+      aw.fundingRemainder = uneven.part;
       remainderNote(aw, reason, polrt::fundingRemainderNote);
       explainLine(aw, "资金分担：" + rule.source + "：" + fundingText(aw) + polrt::remainderAside(reason));
       explainNotes(aw, polrt::fundingName(), doc.fundingNotes);
@@ -665,8 +669,9 @@ class Evaluator {
     return times(q, unit, where).normalized();
   }
 
-  // Splits the award; returns why its parts differ (polrt::remainder), "" when they do not.
-  std::string split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule,
+  // Splits the award; returns who took the remainder and why its parts differ (polrt::remainder),
+  // none when they do not.
+  polrt::Remainder split(Award& aw, const ir::Document& doc, const ir::FundingRule& rule,
                     const std::vector<std::string>& payers) {
     const std::string where = p_.clauses[aw.clause].citation + " 资金分担";
     if (!rule.ratioPayers.empty()) {
@@ -720,12 +725,11 @@ class Evaluator {
   // Why a split's parts differ when some part is not its exact share, num(i) ÷ den of the award:
   // the payer `rest` took the remainder (polrt::remainder).
   template <class Num>
-  static std::string remainderWords(const Award& aw, const polrt::PartRounding& rounding, int rest, const Decimal& den,
+  static polrt::Remainder remainderWords(const Award& aw, const polrt::PartRounding& rounding, int rest, const Decimal& den,
                                     Num num) {
     auto part = [&](int i) -> const FundingPart& { return aw.funding[static_cast<std::size_t>(i)]; };
     return polrt::remainder(static_cast<int>(aw.funding.size()), rest, aw.lo, aw.hi, den, rounding, num, part,
-                            [&](int i) { return part(i).payer; })
-        .reason;
+                            [&](int i) { return part(i).payer; });
   }
 
   std::string fundingText(const Award& aw) const {

@@ -736,6 +736,14 @@ int polrt_total_count(const polrt_session* s, const char* which) {
 int polrt_award_funding_undecided(const polrt_session* s, int award) {
   return validAward(s, award) && s->s->award(award).fundingUnknown;
 }
+int polrt_award_funding_remainder(const polrt_session* s, int award) {
+  if (!validAward(s, award)) return -1;
+  return guardValue(-1, [&] { return s->s->fundingRemainder(s->s->award(award)).part; });
+}
+int polrt_award_installment_remainder(const polrt_session* s, int award) {
+  if (!validAward(s, award)) return -1;
+  return guardValue(-1, [&] { return s->s->installmentsRemainder(s->s->award(award)).part; });
+}
 
 static int payerAt(const polrt_session* s, int i) {
   if (!s || i < 0) return -1;

@@ -281,6 +281,14 @@ int polrt_total_arrangement_count(const polrt_session* s);
 const char* polrt_total_arrangement(const polrt_session* s, int i);
 const char* polrt_total_arrangement_min(const polrt_session* s, int i);
 const char* polrt_total_arrangement_max(const polrt_session* s, int i);
+/* Which part took the odd 分 when the award's funding split, or its installments, do not divide
+ * evenly at the rounding unit: the index of that part (polrt_award_funding_payer's `part`,
+ * polrt_award_installment_year's `i`), the 其余 payer or the last of a ratio split, the last
+ * installment; -1 when every part is its exact share (1:1 of 100,000元), when the award has no split
+ * or no installments, and for an index out of range. Read this, not the note's words
+ * ("资金分担不能按比例整分：…，余额由 新北区 承担"), to bill the payer of the remainder. */
+int polrt_award_funding_remainder(const polrt_session* s, int award);
+int polrt_award_installment_remainder(const polrt_session* s, int award);
 
 #ifdef __cplusplus
 }

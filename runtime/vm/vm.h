@@ -203,6 +203,11 @@ class Session {
   // (polrt::remainder), in that order, made when asked from the parts and the rules that made
   // them.
   std::vector<std::string> remainderNotes(const AwardR& a) const;
+  // Who took the remainder and why, none when the parts are even (polrt::remainder): the index of
+  // the installment or of the funding part, as polrt_award_installment_remainder and
+  // polrt_award_funding_remainder give it, and the words of the note.
+  Remainder installmentsRemainder(const AwardR& aw) const;
+  Remainder fundingRemainder(const AwardR& aw) const;
   // The not-assessable members of non-stacking groups that may replace the award once assessed.
   std::vector<std::string> mayBeReplacedBy(const AwardR& a) const;
   // The totals polc eval's JSON gives beside by_payer (by_arrangement, no_funding_rule,
@@ -341,9 +346,6 @@ class Session {
   void split(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   void fundingUndecided(AwardR& aw, const DocumentDef& doc, const FundingRuleDef& rule);
   bool payersOf(const FundingRuleDef& rule, const std::vector<PayerFactDef>& facts);
-  // Who took the remainder and why, none when the parts are even (polrt::remainder).
-  Remainder installmentsRemainder(const AwardR& aw) const;
-  Remainder fundingRemainder(const AwardR& aw) const;
   void planSplits();
   void computeTotals();
   void listNotInForce();

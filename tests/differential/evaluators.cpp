@@ -42,6 +42,7 @@ std::string core(const ir::Program& p, const eval::Applicant& a, const eval::Res
     for (const auto& f : aw.funding) out += " | " + f.payer + " " + dec(f.lo) + " " + dec(f.hi);
     if (!aw.fundingArrangement.empty()) out += " | " + aw.fundingArrangement;
     for (const auto& i : aw.installments) out += " | " + std::to_string(i.year) + " " + dec(i.lo) + " " + dec(i.hi);
+    out += " | remainder " + std::to_string(aw.fundingRemainder) + " " + std::to_string(aw.installmentsRemainder);
     if (!aw.reason.empty()) out += " | " + aw.reason;
     for (const auto& n : aw.notes) out += " | " + n;
     out += "\n";

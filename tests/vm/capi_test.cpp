@@ -711,6 +711,8 @@ TEST_F(CApiFeaturesFirm, NotesSayWhichPartTookTheRemainder) {
     EXPECT_STREQ(polrt_award_installment_max(s, award, 2), "29.99");
     ASSERT_EQ(polrt_award_note_count(s, award), 2);
     EXPECT_STREQ(polrt_award_note(s, award, 0), installments);
+    EXPECT_EQ(polrt_award_installment_remainder(s, award), 2);
+    EXPECT_EQ(polrt_award_funding_remainder(s, award), 2);
     EXPECT_STREQ(polrt_award_note(s, award, 1), funding);
   }
   const int award = awardOf(s, "示甲〔2026〕1号 第1条第1款");
@@ -732,10 +734,40 @@ TEST_F(CApiFeaturesFirm, NotesSayWhichPartTookTheRemainder) {
   ASSERT_GE(even, 0);
   ASSERT_EQ(polrt_award_note_count(s, even), 1);
   EXPECT_STREQ(polrt_award_note(s, even, 0), "资金分担不能按比例整分：市、新北区 的份额按 0.01元 进一 舍入，余额由 礼嘉镇 承担");
+  EXPECT_EQ(polrt_award_funding_remainder(s, even), 2);
+  EXPECT_EQ(polrt_award_installment_remainder(s, even), -1) << "40%, 30%, 30% of 100万元 are even";
   // 营业收入 2亿元 pays 150万元: 60万元, 45万元, 45万元 and 50万元 each, both even: no note.
   ASSERT_EQ(polrt_set_fact(s, firm, "营业收入", "200000000"), POLRT_OK);
   ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
-  EXPECT_EQ(polrt_award_note_count(s, awardOf(s, "示甲〔2026〕1号 第1条第1款")), 0);
+  const int both = awardOf(s, "示甲〔2026〕1号 第1条第1款");
+  EXPECT_EQ(polrt_award_note_count(s, both), 0);
+  EXPECT_EQ(polrt_award_funding_remainder(s, both), -1);
+  EXPECT_EQ(polrt_award_installment_remainder(s, both), -1);
+}
+
+// Who took the odd 分, as a flag rather than the note's words: the seeds' 设备投入奖励 (常办发〔2022〕1号
+// 第3条第3款, 12% of 设备投入 up to 1000万元) split 1:1 by 市 and 新北区. 50,000,000.25元 pays up to
+// 6,000,000.03元: 市 3,000,000.02, 新北区 (the last) the rest, 3,000,000.01. 5000万元 pays up to
+// 600万元, 300万元 each: even. Neither pays in installments.
+TEST_F(CApiP2, TheFundingPartThatTookTheRemainderIsNamedByItsIndex) {
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "50000000.25"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  int award = awardOf(s, "常办发〔2022〕1号 第3条第3款");
+  ASSERT_GE(award, 0);
+  ASSERT_EQ(polrt_award_funding_count(s, award), 2);
+  EXPECT_STREQ(polrt_award_funding_max(s, award, 0), "3000000.02");
+  EXPECT_STREQ(polrt_award_funding_max(s, award, 1), "3000000.01");
+  EXPECT_EQ(polrt_award_funding_remainder(s, award), 1);
+  EXPECT_STREQ(polrt_award_funding_payer(s, award, polrt_award_funding_remainder(s, award)), "新北区");
+  EXPECT_EQ(polrt_award_installment_remainder(s, award), -1);
+  ASSERT_EQ(polrt_set_fact(s, project, "设备投入", "50000000"), POLRT_OK);
+  ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+  award = awardOf(s, "常办发〔2022〕1号 第3条第3款");
+  ASSERT_GE(award, 0);
+  EXPECT_STREQ(polrt_award_funding_max(s, award, 0), "3000000");
+  EXPECT_EQ(polrt_award_funding_remainder(s, award), -1);
+  EXPECT_EQ(polrt_award_funding_remainder(s, 999), -1);
+  EXPECT_EQ(polrt_award_funding_remainder(nullptr, 0), -1);
 }
 
 TEST_F(CApiFeaturesFirm, FundingPayerNotGivenLeavesTheSplitUndecided) {

@@ -126,6 +126,8 @@ eval::Result toResult(const polrt::Session& s, bool explain) {
     }
     aw.notes = s.notes(a);
     aw.remainderNotes = static_cast<int>(s.remainderNotes(a).size());
+    aw.fundingRemainder = s.fundingRemainder(a).part;
+    aw.installmentsRemainder = s.installmentsRemainder(a).part;
     aw.mayBeReplacedBy = s.mayBeReplacedBy(a);
     if (explain) aw.explanation = a.explanation;
     r.awards.push_back(std::move(aw));

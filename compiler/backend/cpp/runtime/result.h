@@ -225,8 +225,9 @@ struct Result {
         if (&awards[static_cast<std::size_t>(m.award)] == &aw) out.push_back(replaceableNote(program->groups[m.group].name, names(m)));
     return out;
   }
-  // Who took the remainder and why, none when the parts are even (remainder): made when asked from
-  // the parts and the rules that made them, since most callers never read the notes.
+  // Who took the remainder and why, none when the parts are even (remainder): `part` the index of the
+  // installment or funding part that took it (-1 when even), `reason` the note's words. Made when
+  // asked from the parts and the rules that made them, since most callers never read the notes.
   Remainder installmentsRemainder(const Award& aw) const {
     if (aw.installmentsCount == 0) return {};
     const ClauseInfo& cl = clause(aw);
@@ -354,6 +355,7 @@ inline std::string summary(const Result& r) {
     for (const auto& f : r.funding(aw)) out += " | " + std::string(f.payer) + " " + d(f.lo) + " " + d(f.hi);
     if (aw.fundingArrangement) out += std::string(" | ") + aw.fundingArrangement;
     for (const auto& i : r.installments(aw)) out += " | " + std::to_string(i.year) + " " + d(i.lo) + " " + d(i.hi);
+    out += " | remainder " + std::to_string(r.fundingRemainder(aw).part) + " " + std::to_string(r.installmentsRemainder(aw).part);
     if (std::string reason = r.reason(aw); !reason.empty()) out += " | " + reason;
     for (const auto& n : r.notes(aw)) out += " | " + n;
     out += "\n";
