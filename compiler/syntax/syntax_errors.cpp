@@ -13,6 +13,7 @@
 #include "support/source.h"
 #include "support/suggest.h"
 #include "syntax/token_names.h"
+#include "syntax/unclosed_block.h"
 
 namespace polc {
 namespace {
@@ -156,6 +157,41 @@ bool isDocumentItem(std::size_t type) {
       return true;
     default: return false;
   }
+}
+
+// Whether a token of this type begins an item of a block around a block: where it is unexpected and
+// a `}` could stand, that `}` is likely the one missing.
+bool beginsOuterItem(std::size_t type) {
+  using L = gen::PolcLexer;
+  switch (type) {
+    case antlr4::Token::EOF: case L::DOCUMENT: case L::ENUM: case L::SUBJECT: case L::UNIT: case L::SET:
+    case L::PARAMETER:
+      return true;
+    default: return isDocumentItem(type);
+  }
+}
+
+// Points the diagnostic `d` at the block whose `}` is missing, when the error at `offending` is
+// where an enclosing block goes on (row 24 of docs/diagnostics-qa.md).
+void nameUnclosedBlock(Diagnostic& d, FileId file, antlr4::Parser* parser, const antlr4::Token* offending) {
+  auto open = unclosedBlock(parser, offending);
+  if (!open) return;
+  const std::string what = open->keyword.empty() ? "`{`" : open->keyword;
+  const Span at{file, static_cast<std::uint32_t>(open->first->getStartIndex()),
+                static_cast<std::uint32_t>(open->brace->getStopIndex() + 1)};
+  const std::size_t line = open->first->getLine();
+  if (open->misplaced) {
+    const std::size_t close = open->misplaced->getLine();
+    d.notes.push_back(DiagNote{at, fmt::format("this {} is not closed (the `}}` on line {}, indented as the block "
+                                               "around it, closes it instead)", what, close)});
+    d.help.push_back(fmt::format("add a `}}` before line {} to close the {} of line {}", close, what, line));
+    return;
+  }
+  d.notes.push_back(DiagNote{at, fmt::format("this {} is not closed", what)});
+  d.help.push_back(offending->getType() == antlr4::Token::EOF
+                       ? fmt::format("add a `}}` at the end of the file to close the {} of line {}", what, line)
+                       : fmt::format("add a `}}` before line {} to close the {} of line {}", offending->getLine(), what,
+                                     line));
 }
 
 // The token before `offending`, skipping white space and comments, and whether a line ends between
@@ -435,6 +471,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` stands inside a document, but the `}}` on line {} closed the document: "
                                    "is a `}}` before it one too many?",
                                    text, p.token->getLine()));
+  if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::RBRACE)) && beginsOuterItem(offending->getType()))
+    nameUnclosedBlock(d, file_, parser, offending);
   // `条件 营业收入 超` with the value left out: ANTLR ends the expression before the operator and
   // reports the operator itself, which reads as if the operator were wrong. Say what it needs.
   using L = gen::PolcLexer;
