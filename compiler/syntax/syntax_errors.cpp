@@ -12,6 +12,7 @@
 #include "support/diag_codes.h"
 #include "support/source.h"
 #include "support/suggest.h"
+#include "syntax/split_name.h"
 #include "syntax/token_names.h"
 #include "syntax/unclosed_block.h"
 
@@ -352,6 +353,13 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   const antlr4::misc::IntervalSet expectedSet = expectedTokens(parser);
   std::string expected = expectedList(expectedSet, parser->getVocabulary());
   const std::string text = offending->getText();
+  // `改造\uFEFF投资`: the writer sees one name; say which invisible character splits it, there.
+  if (auto split = splitName(parser, offending)) {
+    diags_.error(diag::kInvalidCharacter, tokenSpan(file_, split->character),
+                 fmt::format("{} splits `{}` here", split->what, split->name))
+        .help.push_back(fmt::format("delete it: `{}`", split->name));
+    return;
+  }
   if (offending->getType() == gen::PolcLexer::ERRCHAR) {
     if (text == "\"") {
       auto& d = diags_.error(diag::kUnterminatedString, span, "unterminated string");
