@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "support/name_brackets.h"
 #include "support/suggest.h"
 #include "sema/parameter_reads.h"
 #include "sema/rational.h"
@@ -363,7 +364,20 @@ Type ExprChecker::call(ast::Expr& e, const Scope& scope) {
       names.push_back(bn.english);
       names.push_back(bn.chinese);
     }
-    if (auto s = closestName(fn.text, names)) d.help.push_back(fmt::format("did you mean `{}`?", *s));
+    if (auto s = closestName(fn.text, names)) {
+      d.help.push_back(fmt::format("did you mean `{}`?", *s));
+      return Type::error();
+    }
+    // `{ 首台(套): 50万元 }`: a name whose （ ） were typed as ( ), written without a space, reads as a
+    // call of its first part (unless that part is a misspelt function: `增长(产销)` for 增量).
+    if (e.kids.size() == 1 && e.kids[0]->kind == ast::ExprKind::Path && e.kids[0]->path.size() == 1 &&
+        !fn.text.empty() && static_cast<unsigned char>(fn.text.back()) >= 0x80) {
+      const ast::Expr& arg = *e.kids[0];
+      if (arg.span.begin == fn.span.end + 1 && e.span.end == arg.span.end + 1) {
+        d.span = e.span;
+        d.help.push_back(asciiBracketsInNameHelp(fn.text + "（" + arg.path[0].text + "）"));
+      }
+    }
     return Type::error();
   }
   e.sema.ref = RefKind::Builtin;

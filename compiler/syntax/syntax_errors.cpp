@@ -10,6 +10,7 @@
 #include "PolcParser.h"
 #include "support/chinese_numerals.h"
 #include "support/diag_codes.h"
+#include "support/name_brackets.h"
 #include "support/source.h"
 #include "support/suggest.h"
 #include "syntax/split_name.h"
@@ -276,23 +277,40 @@ bool quotaNumber(antlr4::Parser* parser, const Previous& p) {
   return q.token && q.token->getType() == gen::PolcLexer::QUOTA;
 }
 
-// `省级首台(套)重大装备`: the full-width brackets of a name (name characters, language.md §2.2) typed
-// as ASCII ones, which split it into a name, a bracketed name and a name, and the error falls on
-// the last part. The name meant, with its （ ）, when `offending` is the last part of such a run.
+// `省级首台(套)重大装备`, `首台(套)`: the full-width brackets of a name (name characters,
+// language.md §2.2) typed as ASCII ones, which split it into a name, a bracketed name and maybe a
+// name. The error falls on the last part, or on the `(` where no call can stand (an enum's
+// members). The name meant, with its （ ）, when `offending` is so placed in such a run.
 std::optional<std::string> nameWithAsciiBrackets(antlr4::Parser* parser, const antlr4::Token* offending) {
   using L = gen::PolcLexer;
-  std::vector<const antlr4::Token*> parts{offending};
-  for (std::size_t type : {L::RPAREN, L::IDENT, L::LPAREN, L::IDENT}) {
-    const Previous p = previousToken(parser, parts.back());
-    if (!p.token || !p.adjacent || p.token->getType() != type) return std::nullopt;
-    parts.push_back(p.token);
-  }
+  auto* tokens = parser->getTokenStream();
+  const auto inRun = [&](std::size_t i) {
+    const std::size_t type = tokens->get(i)->getType();
+    return type == L::IDENT || type == L::LPAREN || type == L::RPAREN;
+  };
+  // White space or a comment between two tokens is a token of its own, so a run of consecutive
+  // indices is written without a space.
+  const std::size_t at = offending->getTokenIndex();
+  if (!inRun(at)) return std::nullopt;
+  std::size_t first = at, last = at;
+  while (first > 0 && inRun(first - 1)) --first;
+  while (last + 1 < tokens->size() && inRun(last + 1)) ++last;
+  std::vector<std::size_t> types;
   std::string name;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
-    const std::string text = (*it)->getText();
+  for (std::size_t i = first; i <= last; ++i) {
+    const std::string text = tokens->get(i)->getText();
+    types.push_back(tokens->get(i)->getType());
     name += text == "(" ? "（" : text == ")" ? "）" : text;
   }
-  return name;
+  const std::vector<std::size_t> closed{L::IDENT, L::LPAREN, L::IDENT, L::RPAREN};
+  std::vector<std::size_t> inner = closed;
+  inner.push_back(L::IDENT);
+  const bool endsInBracket = types == closed, middle = types == inner;
+  const std::string& head = tokens->get(first)->getText();
+  // A call such as `max(a)` is ASCII; a Chinese name before the bracket is a name's first part.
+  if ((!endsInBracket && !middle) || static_cast<unsigned char>(head.back()) < 0x80) return std::nullopt;
+  if (at == last || offending->getType() == L::LPAREN) return name;
+  return std::nullopt;
 }
 
 bool isSlip(const antlr4::Token* x) {
@@ -404,13 +422,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   if (!expected.empty()) d.label = "expected " + expected;
   // A Chinese keyword glued to a name lexes as one name: 对象企业. Say so — unless the name is one
   // slip away from a keyword (`否侧` for 否则, not 否 glued to 侧): the help below names that one.
-  if (offending->getType() == gen::PolcLexer::IDENT) {
+  const auto bracketName = nameWithAsciiBrackets(parser, offending);
+  if (bracketName) d.help.push_back(asciiBracketsInNameHelp(*bracketName));
+  if (offending->getType() == gen::PolcLexer::IDENT && !bracketName) {
     // `设备投入 x 5%`: the letter x typed for the multiplication sign reads as a name.
-    if (auto name = nameWithAsciiBrackets(parser, offending))
-      d.help.push_back(fmt::format("the ASCII brackets split a name; a name keeps the full-width brackets of the "
-                                   "text: `{}`",
-                                   *name));
-    else if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
+    if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
       d.help.push_back(fmt::format("`{}` reads as a name; multiplication is written `×` or `*`", text));
     else if (auto kw = keywordsOneCharAway(text) ? std::nullopt : leadingKeyword(text))
       d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
