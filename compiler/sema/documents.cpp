@@ -421,8 +421,7 @@ class DocumentChecker {
   // `辖区（所在地）`: the fact must resolve, as an enum, for the subject of every clause the rule may pay.
   void payerFact(int d, ast::Payer& payer) {
     if (!payer.fact) return;
-    const std::string written = payer.name.text + "（" + payer.fact->path.front().text + "）";
-    perSubject(d, *payer.fact, [&](ExprChecker& c, const Scope& s) { c.checkPayerFact(*payer.fact, written, s); });
+    perSubject(d, *payer.fact, [&](ExprChecker& c, const Scope& s) { c.checkPayerFact(*payer.fact, payer.written, s); });
   }
 
   // A split names each payer once: a label written twice, or two payers named by the same fact

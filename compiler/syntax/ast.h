@@ -287,6 +287,7 @@ struct Payer {
   Name name;     // 市; for 辖区（所在地）: 辖区
   ExprPtr fact;  // null for a plain label; else a Path naming the fact (所在地)
   Span span;     // the payer as written, brackets and fact included
+  std::string written;  // its text there: 辖区（所在地） or 辖区(所在地), as the writer typed it
 };
 
 struct Share {

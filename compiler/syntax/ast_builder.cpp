@@ -465,6 +465,13 @@ class Builder {
   // §10). A name in backticks stays a plain label, brackets and all. `辖区(所在地)`, typed with
   // ASCII brackets, is the grammar's label and fact already.
   ast::Payer payer(P::PayerContext* x) {
+    ast::Payer p = payerParts(x);
+    p.written = x->getStart()->getInputStream()->getText(
+        antlr4::misc::Interval(x->getStart()->getStartIndex(), x->getStop()->getStopIndex()));
+    return p;
+  }
+
+  ast::Payer payerParts(P::PayerContext* x) {
     std::vector<P::NameContext*> names = x->name();
     if (names.size() == 2) {
       ast::Name fact = name(names[1]);
