@@ -368,12 +368,37 @@ void Checker::lessInAscendingTable(const Table& t, std::size_t i, std::size_t j)
                            t.shape[i].form != AmountForm::Exact ? "can get" : "gets"));
 }
 
+namespace {
+
+// The number a threshold is, when it is one.
+std::optional<polrt::Decimal> threshold(const ir::Expr& node, std::size_t i) {
+  if (node.entries[i].key.empty()) return std::nullopt;
+  const ir::Expr& k = node.entries[i].key[0];
+  if (k.op != Op::Const || k.value.type != ir::VType::Num) return std::nullopt;
+  return k.value.lo;
+}
+
+// Whether the tier the table's order makes the higher one (the earlier in a 超 table, the later in
+// a 不超过 one) has the smaller threshold: the tiers were listed out of order (`{ 100亿元: …;
+// 1000亿元: … }` under 首次超, where both stay reachable), and "higher" and "lower" read backwards.
+bool listedOutOfOrder(const ir::Expr& node, std::size_t higher, std::size_t lower) {
+  if (!ordered(node)) return false;
+  auto h = threshold(node, higher), l = threshold(node, lower);
+  return h && l && *h < *l;
+}
+
+}  // namespace
+
 void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower, const Assignment& atHigher,
                            const Assignment& atLower, const std::string& why) {
   const int c = t.clause;
   const ir::Expr& node = *t.node;
   std::string what = node.op == Op::Tiers ? "tier" : "case";
-  const std::string other = (node.op == Op::Tiers ? "lower " : "later ") + what;
+  // Each pair keeps its finding, for each has its own two applicants (the witness and the contrast);
+  // when the order of the thresholds is the cause, every one of them says so, in the table's words.
+  const bool misordered = listedOutOfOrder(node, higher, lower);
+  const std::string other =
+      (misordered ? (ascending(node) ? "earlier " : "later ") : node.op == Op::Tiers ? "lower " : "later ") + what;
   Finding& f = add(FindingKind::TierPaysLess, c,
                    fmt::format("{} `{}` of {} pays {} but the {} `{}` pays {}: {}", what, entryName(node, higher),
                                cite(c), entryText(t, higher), other,
@@ -384,6 +409,10 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
   f.contrast = wb_.build(atLower, subject(c), "the lower tier's applicant");
   if (auto h = amountAt(c, t.shape[lower], atLower); h && h->toDecimal()) f.contrastHi = *h->toDecimal();
   f.help.push_back("an applicant at the " + other + ": " + wb_.summary(atLower));
+  if (misordered)
+    f.help.insert(f.help.begin(), fmt::format("the tiers are out of order: `{}` is listed before `{}`; write them from the {}",
+                                 entryName(node, std::min(higher, lower)), entryName(node, std::max(higher, lower)),
+                                 ascending(node) ? "lowest threshold up" : "highest threshold down"));
 }
 
 void Checker::caseBounds(const Table& t, bool overlaps) {
