@@ -1,5 +1,6 @@
 #include "driver/frontend.h"
 
+#include "driver/document_not_given.h"
 #include "driver/sources.h"
 #include "ir/lower.h"
 #include "sema/analyze.h"
@@ -16,6 +17,7 @@ std::unique_ptr<FrontEnd> runFrontEnd(const std::vector<std::string>& paths) {
     if (file) files.push_back(std::move(file));
   }
   if (!fe->diags.hasErrors()) fe->model = sema::analyze(std::move(files), fe->sources, fe->diags);
+  nameFilesNotGiven(fe->sources, fe->diags);
   fe->diags.sortByLocation();
   return fe;
 }

@@ -292,7 +292,9 @@ class DocumentChecker {
             .help.push_back("cite the other clause the relation is with");
     }
     if (ci.subject < 0) return;  // names in expressions cannot be resolved without a subject
-    Scope scope{ci.subject};
+    std::string quote;
+    for (const auto& t : c.text) quote += t.value;
+    Scope scope{ci.subject, quote};
     for (auto& cond : c.conditions) checker_.checkCondition(*cond, scope);
     if (c.pay) checker_.checkMoney(*c.pay, scope, "an award");
     if (c.cap) {

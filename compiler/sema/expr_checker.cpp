@@ -1,6 +1,7 @@
 #include "sema/expr_checker.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -127,6 +128,26 @@ const ast::Expr* plainLiteral(const ast::Expr& e) {
   if (e.kind != ast::ExprKind::Quantity || !e.sema.type.isNumber() || !e.sema.type.dim.dimensionless()) return nullptr;
   if (e.unit.find('%') != std::string::npos || e.unit.find("‰") != std::string::npos) return nullptr;
   return &e;
+}
+
+// The help for a number written without its unit where money is meant (`超 500`): the unit the
+// clause's 原文 writes after that number (`500万元`, or `500 万元` as some texts space it), else
+// the two readings a writer chooses between. `50万` lacks only its 元.
+std::string missingMoneyUnitHelp(const ast::Expr& number, std::string_view quote) {
+  const std::string& n = number.number;
+  if (!number.unit.empty())
+    return fmt::format("`{0}{1}` is a plain number; money has 元 glued to the number: `{0}{1}元`", n, number.unit);
+  for (std::size_t at = quote.find(n); at != std::string_view::npos; at = quote.find(n, at + 1)) {
+    const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.'; };
+    std::size_t after = at + n.size();
+    if ((at > 0 && digit(quote[at - 1])) || (after < quote.size() && digit(quote[after]))) continue;
+    while (after < quote.size() && quote[after] == ' ') ++after;
+    for (std::string_view unit : {"万元", "亿元", "千元", "元"})
+      if (quote.substr(after, unit.size()) == unit)
+        return fmt::format("`{0}` is a plain number; the 原文 says `{1}`: did you mean `{0}{2}`?", n,
+                           quote.substr(at, after + unit.size() - at), unit);
+  }
+  return fmt::format("`{0}` is a plain number; money has its unit glued to the number: `{0}元` or `{0}万元`", n);
 }
 
 }  // namespace
@@ -450,7 +471,7 @@ Type ExprChecker::setLiteral(ast::Expr& e, const Type* expected) {
 // ---- arithmetic and amounts -----------------------------------------------------------------------
 
 bool ExprChecker::sameDimension(ast::Expr& whole, ast::Expr& a, const Type& ta, ast::Expr& b,
-                                const Type& tb, const char* code, const std::string& verb) {
+                                const Type& tb, const char* code, const std::string& verb, std::string_view quote) {
   // `verb` is a message pattern with two {} for the two dimensions, e.g. "cannot add {} to {}".
   if (ta.dim == tb.dim) return true;
   const Model& m = cx_.model;
@@ -459,6 +480,12 @@ bool ExprChecker::sameDimension(ast::Expr& whole, ast::Expr& a, const Type& ta, 
   d.label = fmt::format("{} vs {}", m.describe(ta.dim), m.describe(tb.dim));
   d.notes.push_back(DiagNote{a.span, fmt::format("this is {}", m.describe(ta.dim))});
   d.notes.push_back(DiagNote{b.span, fmt::format("this is {}", m.describe(tb.dim))});
+  // `改造投资 超 500`: money compared with a number written without its unit.
+  const ast::Expr* number = isMoney(ta) ? plainLiteral(b) : isMoney(tb) ? plainLiteral(a) : nullptr;
+  if (number) {
+    d.help.push_back(missingMoneyUnitHelp(*number, quote));
+    return false;
+  }
   d.help.push_back("元, 万元 and 亿元 are one dimension; other units (吨标煤, 万美元, 人) are their own "
                    "and need a per-unit rate such as 500元/吨标煤 to become money");
   return false;
@@ -559,7 +586,8 @@ Type ExprChecker::compare(ast::Expr& e, const Scope& scope) {
       cx_.diags.error(diag::kAmountFormMisuse, e.span,
                       "an amount that is not exact (最高 or a range) cannot be compared");
     } else {
-      sameDimension(e, *e.kids[0], a, *e.kids[1], b, diag::kCompareDimensions, "cannot compare {} with {}");
+      sameDimension(e, *e.kids[0], a, *e.kids[1], b, diag::kCompareDimensions, "cannot compare {} with {}",
+                    scope.quote);
     }
     return Type::boolean();
   }
@@ -616,7 +644,8 @@ Type ExprChecker::firstOver(ast::Expr& e, const Scope& scope) {
     cx_.diags.error(diag::kTypeMismatch, e.span, "首次超 compares numbers");
     return Type::boolean();
   }
-  sameDimension(e, *e.kids[0], a, *e.kids[1], b, diag::kCompareDimensions, "cannot compare {} with {}");
+  sameDimension(e, *e.kids[0], a, *e.kids[1], b, diag::kCompareDimensions, "cannot compare {} with {}",
+                scope.quote);
   return Type::boolean();
 }
 
@@ -729,7 +758,8 @@ Type ExprChecker::tiers(ast::Expr& e, const Scope& scope) {
     if (ok && !k.isError()) {
       if (keyType.isNumber()) {
         if (!k.isNumber()) cx_.diags.error(diag::kTypeMismatch, en.key->span, "a tier threshold must be a number");
-        else sameDimension(*en.key, *e.kids[0], keyType, *en.key, k, diag::kCompareDimensions, "cannot compare {} with {}");
+        else sameDimension(*en.key, *e.kids[0], keyType, *en.key, k, diag::kCompareDimensions, "cannot compare {} with {}",
+                           scope.quote);
       } else if (k.kind != keyType.kind || k.enumIndex != keyType.enumIndex) {
         cx_.diags.error(diag::kEnumMismatch, en.key->span,
                         fmt::format("expected {}, but this is {}", cx_.model.describe(keyType),

@@ -3,6 +3,8 @@
 // conditions that are not conditions.
 #pragma once
 
+#include <string_view>
+
 #include "sema/context.h"
 
 namespace polc::sema {
@@ -11,6 +13,9 @@ namespace polc::sema {
 // the schema (parameter values, fact defaults, caps): literals, enum values and parameters only.
 struct Scope {
   int subject = -1;
+  // The 原文 of the clause the expression is in (empty outside a clause): a number written without
+  // its unit is looked up there, to name the unit the text gives it (`超 500` for 500万元).
+  std::string_view quote;
 };
 
 class ExprChecker {
@@ -55,7 +60,7 @@ class ExprChecker {
   // A history fact named by `e`, or null (reported) when `e` is not one.
   const FactInfo* historyFact(ast::Expr& e, const char* what);
   bool sameDimension(ast::Expr& whole, ast::Expr& a, const Type& ta, ast::Expr& b, const Type& tb,
-                     const char* code, const std::string& verb);
+                     const char* code, const std::string& verb, std::string_view quote = {});
   // `aExpr` is where the earlier alternatives' type `a` came from (the first one), for the note.
   Type unify(ast::Expr& where, const Type& a, const Type& b, ast::Expr& bExpr, ast::Expr& aExpr);
   int enumMember(int enumIndex, const std::string& name) const;

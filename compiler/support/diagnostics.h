@@ -40,6 +40,8 @@ class DiagnosticEngine {
   }
 
   const std::vector<Diagnostic>& all() const { return diags_; }
+  // For a pass that adds to diagnostics already reported (the driver's help about files not given).
+  std::vector<Diagnostic>& all() { return diags_; }
   std::size_t errorCount() const;
   std::size_t warningCount() const;
   bool hasErrors() const { return errorCount() > 0; }
