@@ -157,6 +157,9 @@ struct SeverityConfig {
   bool parseErrorOn(const std::string& value, std::string& error);
   // The severity a finding is reported with, or nullopt when it is turned off.
   std::optional<Severity> severityOf(FindingKind k) const;
+  std::optional<Severity> severityOf(const std::string& code, Severity byDefault) const;
+  // The front end's warnings (W04xx) under the same options: their severity changed, or dropped.
+  void applyToFrontEnd(std::vector<Diagnostic>& diags) const;
 };
 
 struct Reported {

@@ -1,6 +1,7 @@
 // Findings as diagnostics (text, JSON with the finding attached, SARIF 2.1.0), severity options and
 // witness files.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 
@@ -8,6 +9,7 @@
 
 #include "check/check.h"
 #include "support/atomic_file.h"
+#include "support/diag_codes.h"
 
 namespace polc::check {
 
@@ -21,8 +23,22 @@ std::optional<FindingKind> kindOfCode(const std::string& code) {
   return std::nullopt;
 }
 
-// "W0601–W0641": from the table, so that a new code is never left out of the usage messages.
-std::string codeRange() { return fmt::format("{}–{}", codeOf(allKinds().front()), codeOf(allKinds().back())); }
+// The front end's own warnings (sema), which the same options govern: a writer who asks for every
+// warning to fail the run (`--error-on warning`) means these too.
+constexpr std::array<const char*, 1> kFrontEndWarnings = {diag::kPayerMayTakeLabel};
+
+bool isFrontEndWarning(const std::string& code) {
+  return std::find(kFrontEndWarnings.begin(), kFrontEndWarnings.end(), code) != kFrontEndWarnings.end();
+}
+
+bool knownCode(const std::string& code) { return kindOfCode(code) || isFrontEndWarning(code); }
+
+// "W0424, W0601–W0641": from the tables, so that a new code is never left out of the usage messages.
+std::string codeRange() {
+  std::string out;
+  for (const char* c : kFrontEndWarnings) out += fmt::format("{}, ", c);
+  return out + fmt::format("{}–{}", codeOf(allKinds().front()), codeOf(allKinds().back()));
+}
 
 bool parseLevel(const std::string& s, std::optional<Severity>& out) {
   if (s == "error") out = Severity::Error;
@@ -51,8 +67,8 @@ bool SeverityConfig::parseW(const std::string& value, std::string& error) {
   std::string v = value;
   if (v.rfind("no-", 0) == 0) {
     std::string code = v.substr(3);
-    if (!kindOfCode(code)) {
-      error = fmt::format("-W {}: unknown code {} (the checker's codes are {})", value, code, codeRange());
+    if (!knownCode(code)) {
+      error = fmt::format("-W {}: unknown code {} (the warning codes are {})", value, code, codeRange());
       return false;
     }
     byCode[code] = std::nullopt;
@@ -66,33 +82,51 @@ bool SeverityConfig::parseW(const std::string& value, std::string& error) {
   std::string a = v.substr(0, eq), b = v.substr(eq + 1);
   std::optional<Severity> level;
   // Both CODE=level and level=CODE (as in -Werror=W0601).
-  if (kindOfCode(a) && parseLevel(b, level)) {
+  if (knownCode(a) && parseLevel(b, level)) {
     byCode[a] = level;
     return true;
   }
-  if (kindOfCode(b) && parseLevel(a, level)) {
+  if (knownCode(b) && parseLevel(a, level)) {
     byCode[b] = level;
     return true;
   }
-  error = fmt::format("-W {}: expected CODE=error|warning|note|off with a checker code ({})", value, codeRange());
+  error = fmt::format("-W {}: expected CODE=error|warning|note|off with a warning code ({})", value, codeRange());
   return false;
 }
 
 bool SeverityConfig::parseErrorOn(const std::string& value, std::string& error) {
-  if (value == "warning" || value == "warnings" || kindOfCode(value)) {
+  if (value == "warning" || value == "warnings" || knownCode(value)) {
     errorOn.insert(value == "warnings" ? "warning" : value);
     return true;
   }
-  error = fmt::format("--error-on {}: expected a checker code ({}) or `warning`", value, codeRange());
+  error = fmt::format("--error-on {}: expected a warning code ({}) or `warning`", value, codeRange());
   return false;
 }
 
-std::optional<Severity> SeverityConfig::severityOf(FindingKind k) const {
-  auto it = byCode.find(codeOf(k));
-  std::optional<Severity> s = it != byCode.end() ? it->second : std::optional<Severity>(defaultSeverity(k));
+std::optional<Severity> SeverityConfig::severityOf(const std::string& code, Severity byDefault) const {
+  auto it = byCode.find(code);
+  std::optional<Severity> s = it != byCode.end() ? it->second : std::optional<Severity>(byDefault);
   if (!s) return s;
-  if (errorOn.count(codeOf(k)) || (errorOn.count("warning") && *s == Severity::Warning)) return Severity::Error;
+  if (errorOn.count(code) || (errorOn.count("warning") && *s == Severity::Warning)) return Severity::Error;
   return s;
+}
+
+std::optional<Severity> SeverityConfig::severityOf(FindingKind k) const {
+  return severityOf(codeOf(k), defaultSeverity(k));
+}
+
+void SeverityConfig::applyToFrontEnd(std::vector<Diagnostic>& diags) const {
+  std::vector<Diagnostic> kept;
+  kept.reserve(diags.size());
+  for (auto& d : diags) {
+    if (d.severity == Severity::Warning && isFrontEndWarning(d.code)) {
+      auto s = severityOf(d.code, d.severity);
+      if (!s) continue;
+      d.severity = *s;
+    }
+    kept.push_back(std::move(d));
+  }
+  diags = std::move(kept);
 }
 
 std::vector<Reported> toDiagnostics(const Result& r, const SeverityConfig& cfg) {

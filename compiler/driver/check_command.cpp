@@ -1,5 +1,6 @@
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -12,23 +13,31 @@ namespace polc {
 namespace {
 
 
-// The consistency checker after a clean front end: findings as diagnostics, witnesses, exit status.
-int runConsistency(const CheckOptions& options, FrontEnd& fe) {
+// -W and --error-on, or a usage message.
+std::optional<check::SeverityConfig> severityOptions(const CheckOptions& options) {
   check::SeverityConfig cfg;
   std::string error;
   for (const auto& w : options.warnings) {
     // CLI11 hands `-Wno-W0601` over as "no-W0601".
     if (!cfg.parseW(w, error)) {
       std::cerr << "polc check: " << error << "\n";
-      return kExitUsage;
+      return std::nullopt;
     }
   }
   for (const auto& e : options.errorOn)
     if (!cfg.parseErrorOn(e, error)) {
       std::cerr << "polc check: " << error << "\n";
-      return kExitUsage;
+      return std::nullopt;
     }
+  return cfg;
+}
+
+// The consistency checker after a clean front end: findings as diagnostics, witnesses, exit status.
+int runConsistency(const CheckOptions& options, const check::SeverityConfig& cfg, FrontEnd& fe) {
   auto program = lowerModel(fe);
+  // After lowering, which needs a front end without errors: a front-end warning the options make an
+  // error fails the run, but the policy itself has none, so the checker still runs.
+  cfg.applyToFrontEnd(fe.diags.all());
   if (!program) {
     printDiagnostics(fe, options.output);
     return kExitErrors;
@@ -93,11 +102,15 @@ int runConsistency(const CheckOptions& options, FrontEnd& fe) {
 }  // namespace
 
 int runCheck(const CheckOptions& options) {
+  auto cfg = severityOptions(options);
+  if (!cfg) return kExitUsage;
   auto fe = runFrontEnd(options.paths);
-  if (!fe->diags.hasErrors() && !options.frontEndOnly) return runConsistency(options, *fe);
+  if (!fe->diags.hasErrors() && !options.frontEndOnly) return runConsistency(options, *cfg, *fe);
   // Without the checker the program is still lowered: its errors (E0417, E0418, E05xx) are the
   // policy's, and `polc build` would report them.
-  if (!fe->diags.hasErrors() && !lowerModel(*fe)) {
+  const bool loweringFailed = !fe->diags.hasErrors() && !lowerModel(*fe);
+  cfg->applyToFrontEnd(fe->diags.all());
+  if (loweringFailed) {
     if (options.sarif) std::cout << check::renderSarif(fe->sources, fe->diags.all(), {});
     else printDiagnostics(*fe, options.output);
     return kExitErrors;

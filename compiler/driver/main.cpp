@@ -74,7 +74,7 @@ CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
   // One value per -W or --error-on: CLI11 lets a repeatable option swallow the words after it, so
   // `polc check -W W0603=off a.pol b.pol` checked b.pol alone (a.pol was taken for a -W value).
   cmd->add_option("-W", options.warnings,
-                  "Severity of a checker finding: -W CODE=error|warning|note|off, or -Wno-CODE (repeatable)")
+                  "Severity of a warning code (a checker finding, or the front end's W0424): -W CODE=error|warning|note|off, or -Wno-CODE (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--error-on", options.errorOn,
                   "Make a finding code, or every warning (`warning`), an error that fails the run (repeatable)")

@@ -48,6 +48,49 @@ TEST(CheckReport, SeverityOptions) {
   EXPECT_EQ(cfg.severityOf(FindingKind::CoveredOverlap), std::nullopt);  // turned off above
 }
 
+// The front end's one warning, W0424, answers to the same options as the checker's findings: it
+// once stayed a warning under `--error-on warning`, and -W refused its code.
+TEST(CheckReport, SeverityOptionsGovernTheFrontEndsWarnings) {
+  auto diags = [] {
+    std::vector<Diagnostic> d(3);
+    d[0].code = "W0424";
+    d[0].severity = Severity::Warning;
+    d[1].code = "E0302";
+    d[1].severity = Severity::Error;
+    d[2].code = "W0424";
+    d[2].severity = Severity::Warning;
+    return d;
+  };
+  std::string err;
+  check::SeverityConfig none;
+  auto kept = diags();
+  none.applyToFrontEnd(kept);
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_EQ(kept[0].severity, Severity::Warning);
+
+  check::SeverityConfig all;
+  ASSERT_TRUE(all.parseErrorOn("warning", err)) << err;
+  auto failed = diags();
+  all.applyToFrontEnd(failed);
+  ASSERT_EQ(failed.size(), 3u);
+  EXPECT_EQ(failed[0].severity, Severity::Error);
+  EXPECT_EQ(failed[2].severity, Severity::Error);
+
+  check::SeverityConfig off;
+  ASSERT_TRUE(off.parseW("no-W0424", err)) << err;
+  auto quiet = diags();
+  off.applyToFrontEnd(quiet);
+  ASSERT_EQ(quiet.size(), 1u);
+  EXPECT_EQ(quiet[0].code, "E0302");
+
+  check::SeverityConfig one;
+  ASSERT_TRUE(one.parseErrorOn("W0424", err)) << err;
+  ASSERT_TRUE(one.parseW("W0424=note", err)) << err;
+  EXPECT_EQ(one.severityOf("W0424", Severity::Warning), Severity::Error);
+  EXPECT_FALSE(one.parseW("W0423=off", err));  // an error is not a warning to turn off
+  EXPECT_NE(err.find("W0424, W0601"), std::string::npos) << err;
+}
+
 TEST(CheckReport, JsonCarriesTheFindingAndWitness) {
   auto c = conflictPolicy();
   ASSERT_TRUE(c->program);
@@ -434,6 +477,21 @@ TEST(CheckCli, SeedsExitZeroAndErrorOnWarningFails) {
     EXPECT_EQ(status, 0) << e.path() << "\n" << r.substr(0, 400);
     break;
   }
+}
+
+// A policy whose only warning is the front end's W0424 (tests/golden): `--error-on warning` fails
+// the run, and -Wno-W0424 silences it; the checker runs in both.
+TEST(CheckCli, ErrorOnWarningCountsTheFrontEndsWarning) {
+  const std::string policy = std::string(POLC_SOURCE_DIR) + "/tests/golden/payer_fact_may_take_label.pol";
+  int status = -1;
+  std::string out = run("check " + policy + " --error-on warning --color never", status);
+  EXPECT_EQ(status, 1) << out;
+  EXPECT_NE(out.find("error[W0424]"), std::string::npos) << out;
+  EXPECT_NE(out.find("failed:"), std::string::npos) << out;
+  out = run("check " + policy + " -Wno-W0424 --color never", status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_EQ(out.find("W0424"), std::string::npos) << out;
+  EXPECT_NE(out.find("ok:"), std::string::npos) << out;
 }
 
 // -W and --error-on take one value each: written before the paths, they once took the first path
