@@ -51,43 +51,35 @@ TEST(CheckReport, SeverityOptions) {
 // The front end's one warning, W0424, answers to the same options as the checker's findings: it
 // once stayed a warning under `--error-on warning`, and -W refused its code.
 TEST(CheckReport, SeverityOptionsGovernTheFrontEndsWarnings) {
-  auto diags = [] {
+  // A W0424, an error, another W0424, under the given options: the severities left, in order
+  // (`-` for a diagnostic turned off).
+  auto applied = [](const std::vector<std::string>& w, const std::vector<std::string>& errorOn) {
     std::vector<Diagnostic> d(3);
-    d[0].code = "W0424";
-    d[0].severity = Severity::Warning;
+    d[0].code = d[2].code = "W0424";
+    d[0].severity = d[2].severity = Severity::Warning;
     d[1].code = "E0302";
     d[1].severity = Severity::Error;
-    d[2].code = "W0424";
-    d[2].severity = Severity::Warning;
-    return d;
+    check::SeverityConfig cfg;
+    std::string err;
+    for (const auto& v : w) EXPECT_TRUE(cfg.parseW(v, err)) << err;
+    for (const auto& v : errorOn) EXPECT_TRUE(cfg.parseErrorOn(v, err)) << err;
+    cfg.applyToFrontEnd(d);
+    std::string out;
+    for (const auto& x : d)
+      out += x.code + (x.severity == Severity::Error     ? "=error "
+                       : x.severity == Severity::Warning ? "=warning "
+                                                         : "=note ");
+    return out;
   };
+  EXPECT_EQ(applied({}, {}), "W0424=warning E0302=error W0424=warning ");
+  EXPECT_EQ(applied({}, {"warning"}), "W0424=error E0302=error W0424=error ");
+  EXPECT_EQ(applied({"no-W0424"}, {}), "E0302=error ");
+  EXPECT_EQ(applied({"W0424=note"}, {}), "W0424=note E0302=error W0424=note ");
+  EXPECT_EQ(applied({"W0424=note"}, {"W0424"}), "W0424=error E0302=error W0424=error ");
+
+  check::SeverityConfig cfg;
   std::string err;
-  check::SeverityConfig none;
-  auto kept = diags();
-  none.applyToFrontEnd(kept);
-  ASSERT_EQ(kept.size(), 3u);
-  EXPECT_EQ(kept[0].severity, Severity::Warning);
-
-  check::SeverityConfig all;
-  ASSERT_TRUE(all.parseErrorOn("warning", err)) << err;
-  auto failed = diags();
-  all.applyToFrontEnd(failed);
-  ASSERT_EQ(failed.size(), 3u);
-  EXPECT_EQ(failed[0].severity, Severity::Error);
-  EXPECT_EQ(failed[2].severity, Severity::Error);
-
-  check::SeverityConfig off;
-  ASSERT_TRUE(off.parseW("no-W0424", err)) << err;
-  auto quiet = diags();
-  off.applyToFrontEnd(quiet);
-  ASSERT_EQ(quiet.size(), 1u);
-  EXPECT_EQ(quiet[0].code, "E0302");
-
-  check::SeverityConfig one;
-  ASSERT_TRUE(one.parseErrorOn("W0424", err)) << err;
-  ASSERT_TRUE(one.parseW("W0424=note", err)) << err;
-  EXPECT_EQ(one.severityOf("W0424", Severity::Warning), Severity::Error);
-  EXPECT_FALSE(one.parseW("W0423=off", err));  // an error is not a warning to turn off
+  EXPECT_FALSE(cfg.parseW("W0423=off", err));  // an error is not a warning to turn off
   EXPECT_NE(err.find("W0424, W0601"), std::string::npos) << err;
 }
 
