@@ -2,6 +2,7 @@
 // give the same model; invalid ones get the right code at the right place.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -282,6 +283,33 @@ TEST(SemaDiagnostics, AParameterAtAWrittenDateBeforeItsFirstValue) {
     auto ok = compile(parameter + program("企业", std::string("给予 利润 × (利率 于 ") + day + ")"));
     EXPECT_TRUE(ok->codes().empty()) << day << "\n" << ok->dump();
   }
+}
+
+// W0424 reads every condition that can name a payer's fact: an order comparison, a declared set and
+// a 若 that keep the applicants whose fact is 市 out of the split, or take them in an earlier rule,
+// were once taken to let them through, and warned of; beside each, one that lets them through.
+TEST(SemaDiagnostics, PayerLabelWarningReadsOrderComparisonsSetsAndIf) {
+  auto warned = [](const std::string& rules) {
+    auto c = compile(
+        "枚举 层级 { 市 > 区 > 镇 }\n集合 基层 = { 区, 镇 }\n主体 企业 { 事实 所在层级: 层级\n 事实 获评: 布尔 }\n"
+        "标的 奖励\n文件 甲 {\n  条 1 {\n    款 1 {\n      原文 \"…\"\n      对象 企业\n      标的 奖励\n"
+        "      给予 1万元\n    }\n  }\n  资金分担 {\n" +
+        rules + "\n  }\n}\n");
+    const auto codes = c->codes();
+    return std::count(codes.begin(), codes.end(), std::string(diag::kPayerMayTakeLabel));
+  };
+  const std::string split = ": 市, 级（所在层级） = 1:1";
+  EXPECT_EQ(warned("条件 所在层级 低于 市" + split), 0);
+  EXPECT_EQ(warned("条件 所在层级 不超过 区" + split), 0);
+  EXPECT_EQ(warned("条件 所在层级 达 区 以上" + split + "\n其他: 市 100%"), 1);
+  EXPECT_EQ(warned("条件 所在层级 达 市 以上: 市 100%\n其他" + split), 0);
+  EXPECT_EQ(warned("条件 所在层级 超 区: 市 100%\n其他" + split), 0);
+  EXPECT_EQ(warned("条件 所在层级 超 镇: 市 100%\n其他" + split), 0);
+  EXPECT_EQ(warned("条件 所在层级 低于 区: 镇 100%\n其他" + split), 1);
+  EXPECT_EQ(warned("条件 所在层级 属于 基层" + split), 0);
+  EXPECT_EQ(warned("条件 所在层级 不属于 基层" + split), 1);
+  EXPECT_EQ(warned("条件 若 获评 则 所在层级 == 区 否则 所在层级 == 镇" + split), 0);
+  EXPECT_EQ(warned("条件 若 获评 则 所在层级 == 区 否则 所在层级 == 市" + split), 1);
 }
 
 TEST(SemaDiagnostics, UnknownFactSuggestsTheClosestName) {
