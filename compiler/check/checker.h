@@ -80,7 +80,7 @@ inline std::string amountText(const eval::Award& a) { return eval::amountText(a.
 class Checker {
  public:
   Checker(const sema::Model& m, const ir::Program& p, const Options& o)
-      : m_(m), p_(p), o_(o), tr_(p, vars_, ranges_), boxes_(vars_), solver_(tr_, boxes_, o.z3ResourceLimit, o.z3BackstopMs),
+      : m_(m), p_(p), o_(o), tr_(p, vars_, ranges_), boxes_(vars_, inForce(p)), solver_(tr_, boxes_, o.z3ResourceLimit, o.z3BackstopMs),
         wb_(p, vars_), runner_(m, p) {}
 
   Result run();

@@ -652,10 +652,32 @@ std::optional<Box> Boxes::join(const Box& a, const Box& b) const {
 }
 
 
+std::vector<Q> roundUnits(const VarInfo& v) {
+  if (v.kind == VarKind::Date || v.type.kind != TypeKind::Number) return {};
+  if (v.type.dim == Dimension::base(0)) return {Q(10000), Q(1)};  // whole 万元, else whole 元
+  if (v.type.dim.dimensionless() && !v.integer) return {Q::frac(1, 100), Q::frac(1, 10000)};  // whole %, else 0.01 %
+  return {};
+}
+
+InForce inForce(const ir::Program& p) {
+  InForce out;
+  for (const ir::Document& d : p.documents) {
+    if (d.effectiveFrom && (!out.from || *d.effectiveFrom < *out.from)) out.from = d.effectiveFrom;
+    if (d.effectiveTo && (!out.to || *d.effectiveTo > *out.to)) out.to = d.effectiveTo;
+  }
+  return out;
+}
+
 namespace {
 
-Q defaultValue(const VarInfo& v) {
-  if (v.kind == VarKind::Date) return Q(*ir::parseDate("2024-06-30"));
+// A date: mid-2024, or the nearest day some document is in force.
+Q defaultValue(const VarInfo& v, const InForce& days) {
+  if (v.kind == VarKind::Date || v.type.kind == TypeKind::Date) {
+    int d = *ir::parseDate("2024-06-30");
+    if (days.to && d > *days.to) d = *days.to;
+    if (days.from && d < *days.from) d = *days.from;
+    return Q(d);
+  }
   if (v.type.kind == TypeKind::Number) {
     if (v.type.dim == Dimension::base(0)) return Q(10000000);  // 1000万元
     if (!v.type.dim.dimensionless()) return Q(1000);
@@ -669,6 +691,30 @@ Q stepOf(const VarInfo& v) {
   if (v.integer || v.kind == VarKind::Date) return Q(1);
   if (v.type.kind == TypeKind::Number && v.type.dim.dimensionless()) return Q::frac(1, 10000);
   return Q(1);
+}
+
+// A witness reads as an applicant when its amounts are round: 501万元 above a threshold of 500万元,
+// not 500.0001万元. The multiple of the largest unit nearest to `x` that the domain allows, the
+// one above on a tie (x stands just inside a lower bound); `x` itself when none does.
+Q rounded(const VarInfo& v, const NumDom& n, const Q& x) {
+  if (v.kind == VarKind::HistMax && x.sign() < 0) return x;  // no earlier year
+  auto allowed = [&](const Q& y) {
+    if (n.hasLo && (y < n.lo || (y == n.lo && n.loStrict))) return false;
+    if (n.hasHi && (y > n.hi || (y == n.hi && n.hiStrict))) return false;
+    if (v.lo && y < *v.lo) return false;
+    if (v.hi && y > *v.hi) return false;
+    if (v.histLo && y < *v.histLo) return false;
+    return std::find(n.ne.begin(), n.ne.end(), y) == n.ne.end();
+  };
+  for (const Q& unit : roundUnits(v)) {
+    const Q down = (x / unit).floor() * unit;
+    if (down == x) return x;
+    const Q up = down + unit;
+    const bool upFirst = up - x <= x - down;
+    for (const Q& y : upFirst ? std::vector<Q>{up, down} : std::vector<Q>{down, up})
+      if (allowed(y)) return y;
+  }
+  return x;
 }
 
 }  // namespace
@@ -719,7 +765,7 @@ VarValue Boxes::pickVar(int var, const Box& b) const {
   if (lowFromPolicy) {
     x = above(n.lo, n.loStrict);
   } else {
-    x = defaultValue(v);
+    x = defaultValue(v, days_);
     if (n.hasLo && (x < n.lo || (x == n.lo && n.loStrict))) x = above(n.lo, n.loStrict);
   }
   if (n.hasHi && (x > n.hi || (x == n.hi && n.hiStrict))) {
@@ -744,7 +790,7 @@ VarValue Boxes::pickVar(int var, const Box& b) const {
     if (n.hasHi && (y > n.hi || (y == n.hi && n.hiStrict))) y = x - step;
     x = y;
   }
-  out.num = x;
+  out.num = rounded(v, n, x);
   return out;
 }
 

@@ -148,9 +148,21 @@ struct VarValue {
 };
 using Assignment = std::map<int, VarValue>;
 
+// The days some document of the program is in force: from the earliest 有效期 start to the latest
+// end (an end missing when no document states one). Witnesses' dates are taken inside them.
+struct InForce {
+  std::optional<int> from, to;
+};
+InForce inForce(const ir::Program& p);
+
+// The units a witness's value of `v` is rounded to, largest first: whole 万元 then whole 元 for
+// money, whole percents then hundredths of one for a rate; none for anything else.
+std::vector<Q> roundUnits(const VarInfo& v);
+
 class Boxes {
  public:
-  explicit Boxes(const VarTable& vars) : vars_(vars) {}
+  explicit Boxes(const VarTable& vars, InForce days = {}) : vars_(vars), days_(days) {}
+  const InForce& days() const { return days_; }
 
   Dom initial(int var) const;
   bool add(Box& b, const Lit& l) const;   // false when the box became empty
@@ -181,6 +193,7 @@ class Boxes {
   bool setSatWith(const Dom& d, std::vector<std::pair<int, std::uint8_t>>* model) const;
   Dom& slot(Box& b, int var) const;
   const VarTable& vars_;
+  InForce days_;
 };
 
 // A literal on a HistMax variable read on its domain {−1} ∪ [histLo, hi]: bounds that fall between

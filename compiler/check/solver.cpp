@@ -22,6 +22,28 @@ std::uint32_t resourceCount(const z3::solver& s) {
     if (st.key(i) == "rlimit count" && st.is_uint(i)) return st.uint_value(i);
   return 0;
 }
+
+// The values a witness shows as amounts and dates, and what makes them read as an applicant's.
+bool shown(const VarInfo& info) {
+  return info.dom == DomKind::Num && (info.kind == VarKind::Fact || info.kind == VarKind::Prev ||
+                                      info.kind == VarKind::HistMax || info.kind == VarKind::Date);
+}
+bool isDate(const VarInfo& info) { return info.kind == VarKind::Date || info.type.kind == TypeKind::Date; }
+
+// Every amount a multiple of its `level`th unit (roundUnits), every date inside the 有效期.
+bool readable(const VarTable& vars, const Assignment& a, std::size_t level, const InForce& days) {
+  for (const auto& [v, val] : a) {
+    const VarInfo& info = vars[v];
+    if (!shown(info) || val.absent) continue;
+    if (isDate(info)) {
+      if ((days.from && val.num < Q(*days.from)) || (days.to && val.num > Q(*days.to))) return false;
+      continue;
+    }
+    const std::vector<Q> units = roundUnits(info);
+    if (level < units.size() && !(val.num / units[level]).isInteger()) return false;
+  }
+  return true;
+}
 }  // namespace
 
 struct Solver::Z3 {
@@ -45,6 +67,41 @@ struct Solver::Z3 {
   }
 
   z3::expr q(const Q& v) { return ctx.real_val(v.fraction().c_str()); }
+
+  // Asks for the model `readable` wants at `level`, near `model` (Z3 would otherwise go to the ends
+  // of the 取值: 10000亿元); false when there is nothing to ask.
+  bool pinReadable(z3::solver& s, std::size_t level, const InForce& days, const Assignment& model) {
+    bool asked = false;
+    for (int v : used) {
+      const VarInfo& info = (*vars)[v];
+      auto t = terms.find(v);
+      auto was = model.find(v);
+      if (!shown(info) || t == terms.end() || was == model.end()) continue;
+      const z3::expr& x = t->second;
+      if (isDate(info)) {
+        // A date already inside stays: only the amounts are asked to change.
+        const Q& day = was->second.num;
+        const bool inside = (!days.from || day >= Q(*days.from)) && (!days.to || day <= Q(*days.to));
+        if (inside) s.add(x == q(day));
+        if (!inside && days.from) s.add(x >= ctx.real_val(*days.from));
+        if (!inside && days.to) s.add(x <= ctx.real_val(*days.to));
+        asked = asked || !inside;
+        continue;
+      }
+      const std::vector<Q> units = roundUnits(info);
+      if (level >= units.size()) continue;
+      const Q& unit = units[level];
+      const z3::expr whole = z3::is_int(x / q(unit));
+      s.add(info.kind == VarKind::HistMax ? (x < 0 || whole) : whole);  // −1: no earlier year
+      // Near the first model: from 0 (or its value, when negative) up to 1000万元 (a rate: 100 %) or
+      // its value, when higher.
+      const Q ceiling = info.type.dim == Dimension::base(0) ? Q(10000000) : Q(1);
+      s.add(x <= q((std::max(was->second.num, ceiling) / unit).ceil() * unit));
+      if (info.kind != VarKind::HistMax) s.add(x >= q((std::min(was->second.num, Q(0)) / unit).floor() * unit));
+      asked = true;
+    }
+    return asked;
+  }
 
   z3::expr term(int v) {
     const VarInfo& info = (*vars)[v];
@@ -553,6 +610,20 @@ Answer Solver::viaZ3(const std::vector<const Cond*>& conj, const std::vector<int
     z3::model m = s.get_model();
     bool decimal = true;
     out.model = read(m, decimal);
+    // Z3 answers with the smallest values it meets (0.01元, day 0): a witness a policy writer can
+    // read has round amounts and dates while the policies are in force. Asked again with every
+    // amount a multiple of the largest unit, then of the next, dates inside the 有效期; the first
+    // model kept, the plain one when neither is one.
+    for (std::size_t level = 0; level < 2 && !readable(tr_.vars(), out.model, level, boxes_.days()); ++level) {
+      s.push();
+      const bool found = z.pinReadable(s, level, boxes_.days(), out.model) && check() == z3::sat;
+      if (found) {
+        z3::model mr = s.get_model();
+        out.model = read(mr, decimal);
+      }
+      s.pop();
+      if (found) break;
+    }
     if (!decimal) {
       // Pin every non-decimal value to a nearby decimal and ask again.
       s.push();

@@ -29,8 +29,8 @@ TEST(CheckKinds, ConflictWithDifferentAmounts) {
   ASSERT_TRUE(c->program);
   auto f = c->find(FindingKind::Conflict);
   ASSERT_EQ(f.size(), 1u) << c->listing();
-  // Strict 超: the witness is just above the higher threshold.
-  EXPECT_NE(f[0]->witnessSummary.find("项目.设备投入=100.0001万元"), std::string::npos) << f[0]->witnessSummary;
+  // Strict 超: the witness is the first whole 万元 above the higher threshold.
+  EXPECT_NE(f[0]->witnessSummary.find("项目.设备投入=101万元"), std::string::npos) << f[0]->witnessSummary;
   ASSERT_EQ(f[0]->amounts.size(), 2u);
   replayAll(*c);
 }
@@ -281,7 +281,7 @@ TEST(CheckKinds, HigherTierPaysLess) {
   ASSERT_TRUE(c->program);
   auto f = c->find(FindingKind::TierPaysLess);
   ASSERT_EQ(f.size(), 1u) << c->listing();
-  EXPECT_NE(f[0]->witnessSummary.find("企业.营业收入=10000000.0001万元"), std::string::npos) << f[0]->witnessSummary;
+  EXPECT_NE(f[0]->witnessSummary.find("企业.营业收入=10000001万元"), std::string::npos) << f[0]->witnessSummary;
   EXPECT_FALSE(f[0]->contrast.is_null());
   replayAll(*c);
 }
