@@ -44,7 +44,7 @@ std::optional<SplitName> between(const antlr4::Token* before, const antlr4::Toke
   if (!chineseAt(before->getText(), true) || !chineseAt(after->getText(), false)) return std::nullopt;
   auto what = describe(character->getText());
   if (!what) return std::nullopt;
-  return SplitName{character, *what, before->getText() + after->getText()};
+  return SplitName{character, before, after, *what, before->getText() + after->getText()};
 }
 
 }  // namespace

@@ -12,6 +12,8 @@ namespace polc {
 
 struct SplitName {
   const antlr4::Token* character = nullptr;  // the token of the character: white space or ERRCHAR
+  const antlr4::Token* before = nullptr;     // the name's part before it: 改造
+  const antlr4::Token* after = nullptr;      // and after it: 投资
   std::string what;                          // "a zero-width no-break space (U+FEFF)"
   std::string name;                          // the name it splits, whole: 改造投资
 };

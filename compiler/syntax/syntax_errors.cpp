@@ -373,9 +373,13 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   const std::string text = offending->getText();
   // `改造\uFEFF投资`: the writer sees one name; say which invisible character splits it, there.
   if (auto split = splitName(parser, offending)) {
-    diags_.error(diag::kInvalidCharacter, tokenSpan(file_, split->character),
-                 fmt::format("{} splits `{}` here", split->what, split->name))
-        .help.push_back(fmt::format("delete it: `{}`", split->name));
+    // The caret goes under the whole name as written, which is what the writer looks for; the
+    // label says where in it the character stands, since it shows as nothing (or as a space).
+    const Span whole{file_, static_cast<std::uint32_t>(split->before->getStartIndex()),
+                     static_cast<std::uint32_t>(split->after->getStopIndex() + 1)};
+    auto& d = diags_.error(diag::kInvalidCharacter, whole, fmt::format("{} splits `{}` here", split->what, split->name));
+    d.label = fmt::format("between `{}` and `{}`", split->before->getText(), split->after->getText());
+    d.help.push_back(fmt::format("delete it: `{}`", split->name));
     return;
   }
   if (offending->getType() == gen::PolcLexer::ERRCHAR) {
