@@ -178,10 +178,25 @@ bool beginsOuterItem(std::size_t type) {
 void nameUnclosedBlock(Diagnostic& d, FileId file, antlr4::Parser* parser, const antlr4::Token* offending) {
   auto open = unclosedBlock(parser, offending);
   if (!open) return;
-  const std::string what = open->keyword.empty() ? "`{`" : open->keyword;
-  const Span at{file, static_cast<std::uint32_t>(open->first->getStartIndex()),
-                static_cast<std::uint32_t>(open->brace->getStopIndex() + 1)};
+  const auto blockName = [](const UnclosedBlock& b) { return b.keyword.empty() ? std::string("`{`") : b.keyword; };
+  const auto blockSpan = [file](const UnclosedBlock& b) {
+    return Span{file, static_cast<std::uint32_t>(b.first->getStartIndex()), static_cast<std::uint32_t>(b.brace->getStopIndex() + 1)};
+  };
+  const std::string what = blockName(*open);
+  const Span at = blockSpan(*open);
   const std::size_t line = open->first->getLine();
+  // Several blocks open at the end of the file: each one is named, the innermost first, so that
+  // the writer sees every `}` missing at once, not one a run.
+  if (!open->around.empty()) {
+    std::string list = fmt::format("the {} of line {}", what, line);
+    d.notes.push_back(DiagNote{at, fmt::format("this {} is not closed", what)});
+    for (const UnclosedBlock& b : open->around) {
+      d.notes.push_back(DiagNote{blockSpan(b), fmt::format("this {} is not closed either", blockName(b))});
+      list += fmt::format("{} the {} of line {}", &b == &open->around.back() ? " and" : ",", blockName(b), b.first->getLine());
+    }
+    d.help.push_back(fmt::format("add {} `}}` at the end of the file, one for each block left open: {}", open->around.size() + 1, list));
+    return;
+  }
   if (open->misplaced) {
     const std::size_t close = open->misplaced->getLine();
     d.notes.push_back(DiagNote{at, fmt::format("this {} is not closed (the `}}` on line {}, indented as the block "

@@ -61,7 +61,10 @@ std::optional<UnclosedBlock> unclosedBlock(antlr4::Parser* parser, const antlr4:
   // Only a `}` inside the block still open counts: one in a block closed since was made up for.
   for (auto [brace, close] : misplaced)
     if (close > open.back()) return describe(tokens, brace, tokens[close]);
-  return describe(tokens, open.back(), nullptr);
+  UnclosedBlock innermost = describe(tokens, open.back(), nullptr);
+  if (offending->getType() == antlr4::Token::EOF)
+    for (auto b = open.rbegin() + 1; b != open.rend(); ++b) innermost.around.push_back(describe(tokens, *b, nullptr));
+  return innermost;
 }
 
 }  // namespace polc

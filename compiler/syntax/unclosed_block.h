@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <antlr4-runtime.h>
 
@@ -16,6 +17,10 @@ struct UnclosedBlock {
   // The `}` that closed it in the parser's reading although it lines up with the block around it;
   // null when no `}` was so misplaced (the block open where the parser stands is named instead).
   const antlr4::Token* misplaced = nullptr;
+  // At the end of the file every block still open lacks its `}`: those around this one, from the
+  // nearest out (the 条 and the 文件 around a 款). Empty before another token, where they may
+  // still be closed further on.
+  std::vector<UnclosedBlock> around;
 };
 
 // The block left open when the parser meets `offending` (an item of an enclosing block, or the end
