@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "PolcLexer.h"
+#include "syntax/code_point_stream.h"
 #include "syntax/policy_lexer.h"
 #include "support/diag_codes.h"
 #include "PolcParser.h"
@@ -45,14 +46,6 @@ bool checkNesting(const std::vector<antlr4::Token*>& tokens, FileId file, Diagno
   }
   return true;
 }
-
-// ANTLR's input stream over code points SourceFile has already decoded. Its own UTF-8 decoding
-// (std::wstring_convert) kept a buffer of 16 bytes for every byte of the file: 200 MB for a
-// 12.8 MB policy, beside SourceFile's 4 bytes a code point.
-class CodePointStream : public antlr4::ANTLRInputStream {
- public:
-  explicit CodePointStream(std::u32string codepoints) { _data = std::move(codepoints); }
-};
 
 // A token that begins an item of a clause, an article or a document, which no expression holds.
 bool beginsItem(std::size_t type) {

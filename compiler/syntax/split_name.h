@@ -21,6 +21,8 @@ struct SplitName {
 // The split, when `offending` is the character itself (an invalid one such as U+200B or U+00A0)
 // or the name just after it (U+FEFF and U+3000 are white space) and Chinese characters stand
 // right before and after it. A BOM at the start of a file has no name before it and stays white space.
+// White space (U+3000, U+FEFF) splits a name only when the text parses once it is deleted, or the
+// name is written whole elsewhere in the file; else it stood for a space, and the error is another.
 std::optional<SplitName> splitName(antlr4::Parser* parser, const antlr4::Token* offending);
 
 }  // namespace polc
