@@ -395,6 +395,9 @@ int runEval(const EvalOptions& options) {
   polc::facts::warnSharedPayees(*program, result, facts);
   polc::facts::warnOnceThisYear(*program, result, facts);
   for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
+  // For the person reading the text only: a program asking for JSON writes its amounts in 元.
+  if (!json)
+    for (const auto& n : facts.notes) std::cerr << "note: " << n << "\n";
   // Computed from the IR whatever backend evaluated (eval/why_not.h), and only when asked: the
   // output without --why-not stays as it was.
   WhyNotReasons reasons;

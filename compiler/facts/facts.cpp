@@ -572,6 +572,10 @@ class Reader {
       error(path, f.rangeText.empty() ? polrt::negativeAmount(shown(v)) : polrt::outsideRange(shown(v), f.name, f.rangeText));
       return std::nullopt;
     }
+    if (v.is_binary() && t.dim == Dimension::base(0))
+      out_->notes.push_back(fmt::format("{}: the plain number {} is read as {}元; if 万元 was meant, write \"{}万元\" "
+                                        "(or \"{}亿元\" for 亿元)",
+                                        path, text, text, text, text));
     return Value::num(*d);
   }
 
@@ -629,7 +633,7 @@ FactsResult readFactsFile(const sema::Model& model, const ir::Program& program, 
   FactsResult r = readFacts(model, program, *in.text, date, today);
   r.file = inputName(path);
   r.text = std::move(*in.text);
-  for (auto* messages : {&r.errors, &r.warnings})
+  for (auto* messages : {&r.errors, &r.warnings, &r.notes})
     for (auto& m : *messages) m = r.at(m);
   return r;
 }

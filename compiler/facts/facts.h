@@ -23,6 +23,10 @@ struct FactsResult {
   // The applicant is evaluated, but a figure may not be what the agency expects (an award received
   // that no cap counts): said beside the result, never silently.
   std::vector<std::string> warnings;
+  // How a value was read, for a person reading `polc eval`'s text: a money fact given as a plain
+  // JSON number, read in 元 (docs/facts.md) although a writer may have meant 万元. Not a warning:
+  // a program writes amounts in 元 as numbers, and the C API and the generated C++ read them alike.
+  std::vector<std::string> notes;
   // The applicant's own id (top-level "id" or "编号"): a string or an unsigned integer as given, null
   // when none is; kept when other facts are refused, so that their errors name the applicant.
   nlohmann::json id;

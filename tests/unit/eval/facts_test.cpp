@@ -41,6 +41,18 @@ TEST_F(Facts, MoneyWithUnitsAndExactNumbers) {
   EXPECT_EQ(ir::formatDate(*r.applicant.date), "2024-06-30");
 }
 
+// `"营业收入": 520` meant as 520亿元 is read as 520元 (a program writes amounts in 元): a note for the
+// person reading polc eval's text names the fact and says how to write 万元; a value with its unit,
+// and a plain number of another unit (吨标煤), get none.
+TEST_F(Facts, APlainNumberForMoneyIsNotedAsReadIn元) {
+  auto r = read(R"({"企业": {"营业收入": 520, "产值": "520万元", "项目": [{"设备投入": 0.5, "节能量": 50}]}})");
+  ASSERT_TRUE(r.ok()) << r.errors.front();
+  ASSERT_EQ(r.notes.size(), 2u);
+  EXPECT_EQ(r.notes[0], "企业.营业收入: the plain number 520 is read as 520元; if 万元 was meant, write \"520万元\" (or \"520亿元\" for 亿元)");
+  EXPECT_EQ(r.notes[1].substr(0, r.notes[1].find(':')), "企业.项目[0].设备投入");
+  EXPECT_EQ(str(fact(r, 0, "营业收入").lo), "520") << "the note changes nothing read";
+}
+
 TEST_F(Facts, WrongTypeNamesThePath) {
   EXPECT_EQ(error(R"({"企业": {"项目": [{}, {"设备投入": "abc"}]}})"),
             "企业.项目[1].设备投入: expected money, got \"abc\"");
