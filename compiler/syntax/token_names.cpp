@@ -89,7 +89,10 @@ std::optional<std::string> keywordsOneCharAway(const std::string& name) {
   static const std::map<std::string, std::string> meaning = {
       {"大于", "超"},        {"多于", "超"},        {"小于", "低于"},       {"大于等于", "不低于"},
       {"大于或等于", "不低于"}, {"不小于", "不低于"}, {"小于等于", "不超过"}, {"小于或等于", "不超过"},
-      {"不大于", "不超过"}};
+      {"不大于", "不超过"},
+      // The text's words for joining conditions (`承担国家核心技术攻关 和 制造业`), no slip of a
+      // keyword: 和 and 及 are one character, 以及 differs from 并且 in both.
+      {"和", "且"},          {"及", "且"},          {"以及", "且"}};
   if (auto it = meaning.find(name); it != meaning.end()) return "`" + it->second + "`";
   if (findInvalidUtf8(name) != std::string::npos) return std::nullopt;
   const std::u32string u = decodeUtf8(name);

@@ -26,7 +26,8 @@ std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::V
 // letter added, dropped or replaced (caped for capped, upto for `up to`). Which look-alike was meant
 // (分档 or 分期 for 分挡) only the writer knows, so all are named, in the lexer's order.
 // Everyday comparison words that are not keywords (大于, 小于, 大于等于) name only the keyword of
-// their meaning: 低于 and 少于 are one character from 大于 too, and mean the opposite.
+// their meaning: 低于 and 少于 are one character from 大于 too, and mean the opposite. So do the
+// text's words that join conditions (和, 及, 以及: 且).
 std::optional<std::string> keywordsOneCharAway(const std::string& name);
 
 // The help for such a name: "`upto` reads as a name; did you mean the keyword `up to`?", where
