@@ -502,6 +502,13 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   // 月 and 日 (or numbers and slashes).
   if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::DATE)))
     if (auto date = writtenDate(offending)) d.help.push_back(fmt::format("a date is written YYYY-MM-DD: `{}`", *date));
+  // `原文 "推动重点项目攻关"揭榜挂帅"，…"`: the text's own quotation marks typed as ASCII `"` end
+  // the text early; the word quoted then lexes as a name right after it, where the error falls.
+  if (auto p = previousToken(parser, offending);
+      p.token && p.adjacent && p.token->getType() == gen::PolcLexer::STRING && offending->getType() != antlr4::Token::EOF)
+    d.help.push_back(fmt::format("the `\"` before `{}` ends the text; a quotation inside it is written with the "
+                                 "marks of the original, “{}”, or as \\\"",
+                                 text, text));
   // `原文 对…项目，按…奖励。` with the quotes left out: the text lexes as names and punctuation.
   if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::STRING)) &&
       !expectedSet.contains(static_cast<size_t>(gen::PolcLexer::IDENT)) &&
