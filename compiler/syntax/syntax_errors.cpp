@@ -533,6 +533,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       d.help.push_back(fmt::format("`{}` is an operator and needs a value on each side; is one missing?",
                                    text));
       break;
+    // `最高 200万元` on a line of its own, the text's 最高 for the clause's cap: an item begins there.
+    case L::UPTO:
+      if (previousToken(parser, offending).newLine && expectedSet.contains(static_cast<size_t>(L::CAP)))
+        d.help.push_back("a clause's cap is written `上限 …`; `最高` stands inside an amount: `给予 最高 …`");
+      break;
     // `超 5000万元 以上`: the postfix words close only a comparison begun with 达 or 在 (§7.4).
     case L::ABOVE: case L::BELOW:
       d.help.push_back(postfixAfterOtherComparisonHelp(text, offending->getType() == L::ABOVE));
