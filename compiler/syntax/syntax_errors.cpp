@@ -530,8 +530,14 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     case L::GT: case L::GE: case L::LE: case L::LT: case L::EQ: case L::NE: case L::REACH:
     case L::FIRSTOVER: case L::AND: case L::OR: case L::PLUS: case L::STAR: case L::SLASH:
     case L::IN: case L::NOTIN: case L::HAS:
-      d.help.push_back(fmt::format("`{}` is an operator and needs a value on each side; is one missing?",
-                                   text));
+      // `给予 不超过 项目实际付款额 × 30%`: the text's 不超过 for an amount that is a ceiling.
+      if (offending->getType() == L::LE && previousToken(parser, offending).token &&
+          previousToken(parser, offending).token->getType() == L::PAY)
+        d.help.push_back(fmt::format("`{}` compares two values; an amount up to a ceiling is written with `最高`: "
+                                     "`给予 最高 …`",
+                                     text));
+      else
+        d.help.push_back(fmt::format("`{}` is an operator and needs a value on each side; is one missing?", text));
       break;
     // `最高 200万元` on a line of its own, the text's 最高 for the clause's cap: an item begins there.
     case L::UPTO:
