@@ -244,10 +244,14 @@ nlohmann::json renderEvalJson(const ir::Program& p, const eval::Applicant& a, co
     j["funding"] = funding;
     j["funding_arrangement"] = aw.fundingArrangement.empty() ? json() : json(aw.fundingArrangement);
     j["funding_undecided"] = aw.fundingUndecided;
+    // Which part took the odd 分, as data: a billing program reads the index, not the note's words.
+    auto remainder = [](int part) { return part < 0 ? json() : json(part); };
+    j["funding_remainder"] = remainder(aw.fundingRemainder);
     json inst = json::array();
     for (const auto& i : aw.installments)
       inst.push_back({{"year", i.year}, {"min", i.lo.normalized().toString()}, {"max", i.hi.normalized().toString()}});
     j["installments"] = inst;
+    j["installments_remainder"] = remainder(aw.installmentsRemainder);
     j["text"] = cl.text;
     j["notes"] = aw.notes;
     if (!aw.mayBeReplacedBy.empty()) j["may_be_replaced_by"] = aw.mayBeReplacedBy;

@@ -181,8 +181,20 @@ TEST(ExplainCli, AnUnevenSplitSaysWhoTookTheRemainder) {
         << r.out;
     EXPECT_EQ(award.at("notes"), nlohmann::json::array({"资金分担" + remainder, pending[0], pending[1]})) << r.out;
     EXPECT_NE(award.at("explanation").dump().find("余额由 区 承担"), std::string::npos) << r.out;
+    // Which payer took it, as data (the C API's polrt_award_funding_remainder): 区, the second.
+    EXPECT_EQ(award.at("funding_remainder"), 1) << r.out;
+    EXPECT_EQ(award.at("installments_remainder"), nullptr) << r.out;
+    // In a batch line, an even split: no words, and no index.
+    const fs::path batch = scratch("explain.jsonl");
+    write(batch, R"({"date": "2026-06-30", "企业": {"营业收入": "340元", "所在地": "新北区"}})"
+                 "\n");
+    r = runPolc("eval '" + scratch("explain.pol").string() + "' --batch '" + batch.string() + "' --explain --backend=" + backend,
+                "explain-batch-" + backend);
+    ASSERT_EQ(r.exit, 0) << r.err;
+    const nlohmann::json even = nlohmann::json::parse(r.out).at("awards").at(0);
+    EXPECT_NE(even.at("explanation").dump().find("资金分担：其他: 市, 区 = 1:1：市 17元，区 17元\""), std::string::npos) << r.out;
+    EXPECT_EQ(even.at("funding_remainder"), nullptr) << r.out;
   }
-  expectLines(R"("营业收入": "340元", "所在地": "新北区")", {"资金分担：其他: 市, 区 = 1:1：市 17元，区 17元"});
 }
 
 // Three awards of 100元 each: 甲's two tie in 就高 (no 优先 there: citation order keeps 第1款), and
