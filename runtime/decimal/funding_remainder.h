@@ -6,8 +6,9 @@
 // polc_decimal.h (made from these sources by compiler/backend/cpp/decimal_header.cmake) carries it
 // for the generated C++. The rule itself is docs/ir.md, step 10: each part but one is rounded to
 // the document's 舍入 (else to the fen, 四舍五入), never beyond what is left (a part held there is
-// said to be, not to be rounded), and the 其余 payer (or without one the last), or the last
-// installment, takes what is left so that the parts add up.
+// said to be, not to be rounded; a range's part held at one end only has each end worded), and the
+// 其余 payer (or without one the last), or the last installment, takes what is left so that the
+// parts add up.
 #pragma once
 
 #include <string>
@@ -49,6 +50,23 @@ inline bool heldPart(const Decimal& amount, const Decimal& num, const Decimal& d
   return part < rounded;
 }
 
+// What rounding did to one end of a part: nothing (its exact share), rounded it, or held it at what
+// was left.
+enum class PartEnd { Exact, Rounded, Held };
+
+inline PartEnd partEnd(const Decimal& amount, const Decimal& num, const Decimal& den, const PartRounding& r,
+                       const Decimal& part) {
+  if (exactPart(amount, num, den, part)) return PartEnd::Exact;
+  return heldPart(amount, num, den, r, part) ? PartEnd::Held : PartEnd::Rounded;
+}
+
+// The words for one end of a part held at one end and not at the other (a range award: 最低份额, 最高
+// 份额), each for what happened to it; none for an end that is its exact share.
+inline std::string partEndWords(const char* end, PartEnd e, const PartRounding& r) {
+  if (e == PartEnd::Exact) return "";
+  return std::string(end) + (e == PartEnd::Held ? "份额舍入后超过剩余金额，只分得剩余金额，" : "份额按 " + r.words + " 舍入，");
+}
+
 // Who took the remainder and why, when the parts do not divide evenly: `part` the index of the part
 // that took it (-1 when every part is its exact share), `reason` the words (empty then).
 struct Remainder {
@@ -61,18 +79,25 @@ struct Remainder {
 template <class Num, class Part, class Name>
 Remainder remainder(int n, int rest, const Decimal& lo, const Decimal& hi, const Decimal& den, const PartRounding& r,
                     Num num, Part part, Name name) {
-  std::string rounded, held;
+  std::string rounded, held, mixed;
   for (int i = 0; i < n; ++i) {
-    if (i == rest || (exactPart(lo, num(i), den, part(i).lo) && exactPart(hi, num(i), den, part(i).hi))) continue;
-    const bool atRest = heldPart(lo, num(i), den, r, part(i).lo) || heldPart(hi, num(i), den, r, part(i).hi);
-    std::string& list = atRest ? held : rounded;
+    if (i == rest) continue;
+    const PartEnd low = partEnd(lo, num(i), den, r, part(i).lo), high = partEnd(hi, num(i), den, r, part(i).hi);
+    if (low == PartEnd::Exact && high == PartEnd::Exact) continue;
+    // A range's part held at one end only was rounded, or exact, at the other: each end is worded
+    // for what happened to it rather than the whole share said to be held.
+    if (low != high && (low == PartEnd::Held || high == PartEnd::Held)) {
+      mixed += name(i) + " 的" + partEndWords("最低", low, r) + partEndWords("最高", high, r);
+      continue;
+    }
+    std::string& list = low == PartEnd::Held ? held : rounded;
     list += (list.empty() ? "" : "、") + name(i);
   }
-  if (rounded.empty() && held.empty()) return {};
+  if (rounded.empty() && held.empty() && mixed.empty()) return {};
   std::string reason = "不能按比例整分：";
   if (!rounded.empty()) reason += rounded + " 的份额按 " + r.words + " 舍入，";
   if (!held.empty()) reason += held + " 的份额舍入后超过剩余金额，只分得剩余金额，";
-  return {rest, reason + "余额由 " + name(rest) + " 承担"};
+  return {rest, reason + mixed + "余额由 " + name(rest) + " 承担"};
 }
 
 // The reason as the explanation line gives it, after the parts; and as the award's note, named by

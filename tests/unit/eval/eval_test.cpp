@@ -307,6 +307,42 @@ TEST(Eval, FundingPayerNamedByAFactWithAsciiBrackets) {
   }
 }
 
+// A range award's part may be held at what was left at one end and only rounded at the other: the
+// note said the whole share was held. Each end is now worded for what happened to it. 1:1:1 of
+// 0.01元 至 0.02元 rounded up: 区 gets 0 at the low end (0.01 rounded up, but nothing was left) and
+// 0.01 at the high end (0.0066… rounded up); 2:2:1 of 0.02元 至 0.03元: 区 gets 0.01 at the low end
+// (0.008 rounded up) and at the high end 0.01, what was left of 0.012 rounded up to 0.02.
+TEST(Eval, ARangeSharePartlyHeldAtWhatWasLeftSaysWhichEnd) {
+  const std::string rounded = "不能按比例整分：市 的份额按 0.01元 进一 舍入，";
+  const struct {
+    const char* ratio;
+    const char* amount;
+    const char* lo;
+    const char* hi;
+    std::string note;
+  } cases[] = {
+      {"1:1:1", "0.01元 至 0.02元", "0", "0.01",
+       rounded + "区 的最低份额舍入后超过剩余金额，只分得剩余金额，最高份额按 0.01元 进一 舍入，余额由 镇 承担"},
+      {"2:2:1", "0.02元 至 0.03元", "0.01", "0.01",
+       rounded + "区 的最低份额按 0.01元 进一 舍入，最高份额舍入后超过剩余金额，只分得剩余金额，余额由 镇 承担"},
+  };
+  for (const auto& k : cases) {
+    SCOPED_TRACE(k.ratio);
+    auto c = compilePolicy(std::string(kSchema) + R"(文件 测试 { 文号 "测〔2024〕1号" 舍入 0.01元 进一
+      资金分担 { 其他: 市, 区, 镇 = )" + k.ratio + R"( }
+      条 1 { 款 1 { 原文 "x" 对象 企业 标的 设备奖励 给予 )" + k.amount + " } } }");
+    ASSERT_TRUE(c);
+    auto r = evaluate(*c, facts(""));
+    auto* a = award(*c, r, "第1条第1款");
+    ASSERT_TRUE(a);
+    ASSERT_EQ(a->funding.size(), 3u);
+    EXPECT_EQ(str(a->funding[1].lo), k.lo);
+    EXPECT_EQ(str(a->funding[1].hi), k.hi);
+    EXPECT_EQ(a->notes, std::vector<std::string>{"资金分担" + k.note});
+    EXPECT_EQ(a->fundingRemainder, 2);
+  }
+}
+
 TEST(Eval, FundingPartsWithoutRoundingGoToTheFenHalfUp) {
   // language.md §10 once said 1:1:1 of 0.01元 is 0.01, 0 and 0 without a 舍入: that is 进一's
   // result; the default is the fen, 四舍五入, so 0.0033… rounds to 0 and the last payer takes it all.
