@@ -596,7 +596,7 @@ class Evaluator {
         try {
           if (!ev.condition(cl.fundingConditions[r][0])) continue;
         } catch (const NotAssessable&) {
-          if (full) undecided(rule);
+          undecided(rule);  // a 一事一议 award too: the rule it falls under may be the one in words
           return;
         } catch (const NoMatch&) {
           continue;

@@ -10,7 +10,7 @@ namespace polrt {
 
 enum class FundingReach {
   None,         // no funding at all
-  Arrangement,  // only a rule in words, which states no split (按现行财政体制执行)
+  Arrangement,  // a rule in words, which states no split (按现行财政体制执行), or why none is decided yet
   Full,         // a split, a rule in words, or why the rule cannot be decided yet
 };
 
@@ -19,9 +19,11 @@ enum class FundingReach {
 // non-stacking rule, not assessable or already received. A 一事一议 award has no amount, so no part
 // of one can be computed nor added to a payer's total; but whoever pays it is told by a rule in
 // words (the Changzhou rule's 地方贡献奖励 类别, whose 说明 names 第3条第1款第1、2项), and the
-// clerk who negotiates it needs that. When the rule that matches it is a split, or a condition
-// before it needs a fact not given, it gets nothing: there is no arrangement to show, and asking for
-// a fact to decide a split that is never computed would be asking for nothing. A benefit pays no money.
+// clerk who negotiates it needs that. When the rule that matches it is a split it gets nothing: a
+// split of no amount bills no one. But when a condition before the rule that would match needs a fact
+// not given, its funding is undecided, as a paying award's is, naming the fact: the rule that
+// condition decides may be the one in words, so saying nothing would leave the clerk thinking no rule
+// names a payer. A benefit pays no money.
 inline FundingReach fundingReach(int kind, bool counted) {
   if (!counted) return FundingReach::None;
   return kind == 0 ? FundingReach::Full : kind == 2 ? FundingReach::Arrangement : FundingReach::None;

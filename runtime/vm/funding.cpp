@@ -91,7 +91,7 @@ void Session::finish(AwardR& aw) {
       if (o == Outcome::NoMatch || (o == Outcome::Value && !v->i)) continue;
       if (o == Outcome::NotAssessable) {
         explain_ = saveExplain;
-        if (full) fundingUndecided(aw, doc, rule);
+        fundingUndecided(aw, doc, rule);  // a 一事一议 award too (funding_reach.h)
         return;
       }
     }

@@ -73,10 +73,12 @@ void Generator::constants(std::ostream& os) {
 
 // `return r;` for the funding rule r that applies, after naming its payers read from facts
 // (辖区（所在地）: run.payers[place] = the value's name); one absent makes the funding undecided, as an
-// absent fact of the rule's condition does.
+// absent fact of the rule's condition does. A 一事一议 clause's award is never split, so it names no
+// payer: only a condition's absent fact leaves its funding undecided (funding_reach.h).
 void Generator::returnRule(const ir::Clause& cl, std::size_t r) {
   const int undecided = -2 - static_cast<int>(r);
-  if (r < cl.fundingPayers.size() && !cl.fundingPayers[r].empty()) {
+  const bool split = polrt::fundingReach(static_cast<int>(cl.award), true) == polrt::FundingReach::Full;
+  if (split && r < cl.fundingPayers.size() && !cl.fundingPayers[r].empty()) {
     std::string given = fresh("given");
     line(fmt::format("T4 {} = T4::T;  // the payers named by facts", given));
     for (const auto& pf : cl.fundingPayers[r]) {

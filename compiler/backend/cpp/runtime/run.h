@@ -813,8 +813,7 @@ struct Run {
     for (const auto& fr : doc.funding) most = std::max(most, static_cast<std::size_t>(fr.shares.size + fr.ratioPayers.size));
     payers.assign(most, nullptr);
     int rule = p.funding(*this, aw.clause, aw.instance);
-    if (rule <= -2) {  // the condition of rule -2 - rule needs an absent fact
-      if (!full) return;
+    if (rule <= -2) {  // the condition of rule -2 - rule needs an absent fact (a 一事一议 award's too)
       aw.fundingUndecided = true;
       keepMissing(aw);
       if (explain) {
