@@ -4,45 +4,16 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "eval/expr_eval.h"
 
 namespace polc::eval {
-
-const char* whyNotKindName(WhyNotKind k) {
-  switch (k) {
-    case WhyNotKind::Applied: return "applied";
-    case WhyNotKind::OtherSubject: return "other_subject";
-    case WhyNotKind::OutOfForce: return "out_of_force";
-    case WhyNotKind::NoItem: return "no_item";
-    case WhyNotKind::Condition: return "condition";
-    case WhyNotKind::NoTier: return "no_tier";
-    case WhyNotKind::NotAssessable: return "not_assessable";
-    case WhyNotKind::AlreadyReceived: return "already_received";
-    case WhyNotKind::Dropped: return "dropped";
-    case WhyNotKind::CappedToZero: return "capped_to_zero";
-  }
-  return "?";
-}
 
 namespace {
 
 using ir::Op;
 
-// What a condition gives, as ExprEval::decide and a clause's conditions see it (docs/ir.md).
-enum class Truth { True, False, NoValue, Absent, Error };
-
-const char* truthWords(Truth t) {
-  switch (t) {
-    case Truth::True: return "成立";
-    case Truth::False: return "不成立";
-    case Truth::NoValue: return "无适用档";
-    case Truth::Absent: return "缺少事实";
-    case Truth::Error: return "计算出错";
-  }
-  return "?";
-}
+using polrt::Truth;
+using polrt::truthWords;
 
 // Traces the conditions of one clause for one item with the reference evaluator.
 class Tracer {
@@ -75,7 +46,7 @@ class Tracer {
         // An operand that decides (false for 且, true for 或) is why: shown alone under its 且/或,
         // or in place of a 且 that is a condition itself.
         const Truth decider = e.op == Op::And ? Truth::False : Truth::True;
-        t.joiner = e.op == Op::And ? "且" : "或";
+        t.joiner = e.op == Op::And ? polrt::kJoinAnd : polrt::kJoinOr;
         std::vector<const ir::Expr*> operands;
         flatten(e, operands);
         if (whole == decider)
@@ -89,11 +60,11 @@ class Tracer {
         return t;
       }
       case Op::Not:
-        t.joiner = "非";
+        t.joiner = polrt::kJoinNot;
         t.parts.push_back(trace(e.kids[0]));
         return t;
       case Op::If: {
-        t.joiner = "若";
+        t.joiner = polrt::kJoinIf;
         const Truth test = truth(e.kids[0]);
         t.parts.push_back(trace(e.kids[0]));
         if (test == Truth::True || test == Truth::False) t.parts.push_back(trace(e.kids[test == Truth::True ? 1 : 2]));
@@ -120,7 +91,7 @@ class Tracer {
           reads(e.kids[0], t.values);
           if (e.tierMode == ir::TierMode::FirstOver) priorHighest(e.kids[0], t.values);
         } else {
-          t.joiner = "分情形";
+          t.joiner = polrt::kJoinCases;
           for (const auto& en : e.entries)
             if (!en.key.empty()) t.parts.push_back(trace(en.key[0]));
         }
@@ -188,8 +159,8 @@ class Tracer {
 
   std::string factValue(const ir::Expr& e) const {
     std::optional<ir::Value> v = ev_.fact(e.subject, e.fact);
-    if (!v) return "未提供";
-    return ev_.show(*v, e.type) + (given(e) ? "" : "（未提供，按默认）");
+    if (!v) return polrt::kFactNotGiven;
+    return ev_.show(*v, e.type) + (given(e) ? "" : polrt::kFactDefaulted);
   }
 
   std::string valueOf(const ir::Expr& e) {
@@ -207,7 +178,7 @@ class Tracer {
   // 首次超 compares this year's value with every earlier year's: the highest of them.
   void priorHighest(const ir::Expr& factExpr, std::vector<ReadValue>& out) const {
     const std::optional<Decimal> best = ev_.highestBefore(factExpr);
-    out.push_back({"往年最高 " + factPath(factExpr), best ? ev_.show(ir::Value::num(*best), factExpr.type) : "无往年记录"});
+    out.push_back({polrt::priorHighestWhat(factPath(factExpr)), best ? ev_.show(ir::Value::num(*best), factExpr.type) : polrt::kNoPriorYears});
   }
 
   const ir::Program& p_;
@@ -266,7 +237,7 @@ WhyNot notApplied(const ir::Program& p, const Applicant& a, const Result& r, int
   };
   if (failed(cl.eligibility, "申报条件") || failed(cl.conditions, "条件")) return w;
   w.kind = WhyNotKind::NoTier;
-  w.reason = "条件均满足，但金额的分档或分情形没有适用的一档";
+  w.reason = polrt::kNoTierReason;
   if (!cl.amount.empty()) w.condition = tracer.unmatched(cl.amount[0]);
   return w;
 }
@@ -285,15 +256,14 @@ std::vector<WhyNot> whyNot(const ir::Program& p, const Applicant& a, const Resul
     if (cl.subject < 0 || p.rootOf(cl.subject) != a.instances[0].subject) {
       if (onlyUnpaid) continue;  // not this applicant's to be asked about
       whole.kind = WhyNotKind::OtherSubject;
-      whole.reason = fmt::format("本条款的对象是 {}，申报主体是 {}", cl.subject < 0 ? "—" : p.subjects[cl.subject].name,
-                                 p.subjects[a.instances[0].subject].name);
+      whole.reason = polrt::otherSubjectReason(cl.subject < 0 ? "—" : p.subjects[cl.subject].name,
+                                               p.subjects[a.instances[0].subject].name);
       out.push_back(whole);
       continue;
     }
     if (!inForce(doc, r.date)) {
       whole.kind = WhyNotKind::OutOfForce;
-      whole.reason = fmt::format("评价日期 {} 不在该文件的有效期内：{}（{}）", ir::formatDate(r.date), doc.number,
-                                 doc.effectiveText);
+      whole.reason = polrt::outOfForceReason(ir::formatDate(r.date), doc.number, doc.effectiveText);
       out.push_back(whole);
       continue;
     }
@@ -309,7 +279,7 @@ std::vector<WhyNot> whyNot(const ir::Program& p, const Applicant& a, const Resul
     }
     if (!anyItem) {
       whole.kind = WhyNotKind::NoItem;
-      whole.reason = fmt::format("事实中没有{}（本条款的对象）", p.subjects[cl.subject].name);
+      whole.reason = polrt::noItemReason(p.subjects[cl.subject].name);
       out.push_back(whole);
     }
   }

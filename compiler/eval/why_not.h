@@ -11,25 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "decimal/why_not_words.h"
 #include "eval/eval.h"
 
 namespace polc::eval {
 
-enum class WhyNotKind {
-  Applied,          // the clause applies: its award is in the result
-  OtherSubject,     // about a subject of another applicant (a cluster's clause, an enterprise)
-  OutOfForce,       // its document is not in force on the evaluation date
-  NoItem,           // the facts list no item of its subject (no 项目)
-  Condition,        // a 申报条件 or 条件 failed
-  NoTier,           // the conditions hold but no tier or case of the amount applies
-  NotAssessable,    // a fact it needs is missing
-  AlreadyReceived,  // 一次性, paid in an earlier year
-  Dropped,          // a non-stacking group kept another award
-  CappedToZero,     // a cap over several clauses cut it to 0
-};
 // applied, other_subject, out_of_force, no_item, condition, no_tier, not_assessable,
-// already_received, dropped, capped_to_zero
-const char* whyNotKindName(WhyNotKind k);
+// already_received, dropped, capped_to_zero: the runtime's words too (decimal/why_not_words.h)
+using polrt::WhyNotKind;
+using polrt::whyNotKindName;
 
 // A value a condition read: `企业.项目[0].设备投入` = `8000万元`.
 struct ReadValue {

@@ -97,6 +97,21 @@ int main(int argc, char** argv) {
       found = 1;
   printf("P2 result: %s\n", found ? "第3条第3款 up to 10,000,000" : "NOT FOUND");
 
+  /* Why a clause paid nothing, as polc eval --why-not says it: the condition that failed, the parts
+   * that say why below it, and the applicant's values each read. */
+  int why = 0;
+  CHECK(polrt_why_not(s, "常办发〔2022〕1号 第2条第4款", &why));
+  for (int w = 0; w < why; ++w) {
+    const char* item = polrt_why_not_item(s, w);
+    printf("why not %s for %s: %s\n", polrt_why_not_citation(s, w), item ? item : "-", polrt_why_not_reason(s, w));
+    for (int l = 0; l < polrt_why_not_line_count(s, w); ++l) {
+      const int indent = 2 + 2 * polrt_why_not_line_depth(s, w, l);
+      printf("%*s%s: %s\n", indent, "", polrt_why_not_line_text(s, w, l), polrt_why_not_line_outcome(s, w, l));
+      for (int v = 0; v < polrt_why_not_value_count(s, w, l); ++v)
+        printf("%*s%s = %s\n", indent + 2, "", polrt_why_not_value_what(s, w, l, v), polrt_why_not_value(s, w, l, v));
+    }
+  }
+
   /* The same applicant on other dates, without describing it again: saved once, loaded into the
    * session before each evaluation (another applicant may have used the session in between). */
   polrt_applicant* p2 = NULL;

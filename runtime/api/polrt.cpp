@@ -16,6 +16,7 @@
 
 #include <sys/stat.h>
 
+#include "api/handles.h"
 #include "api/totals_text.h"
 #include "bytecode/program.h"
 #include "decimal/fact_errors.h"
@@ -25,76 +26,9 @@
 #include "text/text.h"
 #include "vm/vm.h"
 
-struct polrt_program {
-  std::unique_ptr<polrt::Program> p;
-  // Per subject, its required (必填) facts' slots: polrt_evaluate checks them (requiredGiven).
-  std::vector<std::vector<int>> required;
-};
-
-struct polrt_applicant {
-  polrt::Applicant a;
-};
-
-struct polrt_session {
-  const polrt_program* prog = nullptr;
-  std::unique_ptr<polrt::Session> s;
-  std::deque<std::string> strings;  // strings handed out since the last evaluation
-  bool evaluated = false;           // it holds the result of polrt_evaluate (polrt_evaluation_date)
-  // The totals' strings, made by the first getter that reads them after an evaluation (totals()).
-  mutable std::optional<polrt::TotalsText> totals;
-
-  // The result is about to change: what was handed out of it goes (its strings' lifetime ends).
-  void forgetResult() {
-    strings.clear();
-    evaluated = false;
-    totals.reset();
-  }
-};
-
 namespace {
 
-thread_local std::string g_error;
-
-polrt_status fail(polrt_status st, std::string msg) {
-  try {
-    g_error = std::move(msg);
-  } catch (...) {
-  }
-  return st;
-}
-
-template <class F>
-polrt_status guard(F&& f) noexcept {
-  try {
-    return f();
-  } catch (const std::bad_alloc&) {
-    return fail(POLRT_ERR_MEMORY, "out of memory");
-  } catch (const std::exception& e) {
-    return fail(POLRT_ERR_INTERNAL, std::string("internal error: ") + e.what());
-  } catch (...) {
-    return fail(POLRT_ERR_INTERNAL, "internal error");
-  }
-}
-
-template <class T, class F>
-T guardValue(T fallback, F&& f) noexcept {
-  try {
-    return f();
-  } catch (...) {
-    return fallback;
-  }
-}
-
-const char* keep(const polrt_session* s, std::string v) {
-  auto* self = const_cast<polrt_session*>(s);
-  self->strings.push_back(std::move(v));
-  return self->strings.back().c_str();
-}
-
-const polrt::TotalsText& totals(const polrt_session* s) {
-  if (!s->totals) s->totals.emplace(*s->s);
-  return *s->totals;
-}
+using namespace polrt::api;
 
 bool validAward(const polrt_session* s, int a) { return s && a >= 0 && a < s->s->awardCount(); }
 

@@ -14,7 +14,7 @@
 namespace polrt::bc {
 
 inline constexpr char kMagic[4] = {'P', 'O', 'L', 'B'};
-inline constexpr uint16_t kVersionMajor = 5;  // 5: funding payers named by a fact; 4: ANDOR_END's polarity; 3: caps' and funding's notes; 2: facts' range
+inline constexpr uint16_t kVersionMajor = 6;  // 6: why-not traces; 5: funding payers named by a fact; 4: ANDOR_END's polarity; 3: caps' and funding's notes; 2: facts' range
 inline constexpr uint16_t kVersionMinor = 0;
 inline constexpr std::size_t kHeaderSize = 24;
 // Hard limits the verifier enforces (a hostile file cannot make the VM allocate without bound).
@@ -31,7 +31,7 @@ inline constexpr uint32_t kNone = 0xFFFFFFFFu;      // "absent" index
 enum Section : uint32_t {
   kSecStrings = 1, kSecDecimals, kSecSets, kSecEnums, kSecTypes, kSecSubjects, kSecParams, kSecLabels,
   kSecDocuments, kSecClauses, kSecGroups, kSecCaps, kSecMissing, kSecExplain, kSecCode, kSecBlocks,
-  kSecEnd
+  kSecTraces, kSecEnd
 };
 
 // Value kinds on the operand stack and in tables.
@@ -104,6 +104,15 @@ enum ExplainKind : uint32_t {
   kExSteps,       // f0..2 x operand, f3 from source, f4 every source, f5 add source, f6 result type
 };
 inline constexpr int kExplainFields = 11;
+
+// Why-not traces (section kSecTraces, docs/bytecode.md): each condition of a clause as the policy
+// writes it, with its parts and the values it reads, each part with a block of its own, so that a
+// program embedding the runtime says why a clause paid nothing as `polc eval --why-not` does.
+enum TraceJoiner : uint8_t { kTraceLeaf = 0, kTraceAnd, kTraceOr, kTraceNot, kTraceIf, kTraceTiers, kTraceCases, kTraceJoinerCount };
+// A value a trace shows: a fact (as the item gives it), a computed value (上年, a parameter, a side
+// of a comparison), or the highest of a fact's earlier years (首次超).
+enum TraceRead : uint8_t { kReadFact = 0, kReadComputed, kReadHighest, kReadCount };
+inline constexpr uint32_t kMaxTraceDepth = 256;  // nesting of a trace's parts
 // Operand display modes in explanation records (ExprEval::withValue).
 enum ShowMode : uint32_t { kShowSource = 0, kShowNamed = 1, kShowValue = 2 };
 

@@ -391,7 +391,8 @@ void Parser::section(uint32_t id, Reader& r) {
           fail("block code range out of bounds");
         if (b.maxStack > kMaxStack || b.maxLocals > kMaxLocals || b.maxHandlers > kMaxHandlers)
           fail("block declares more stack, locals or handlers than the runtime allows");
-        if (b.result != kNum && b.result != kBool) fail("bad block result kind");
+        // A why-not trace's value block gives any kind (a parameter's member, 新认定's set).
+        if (b.result >= kVKindCount) fail("bad block result kind");
       }
       // Clauses were read before the blocks existed: check their block references now.
       auto ok = [&](uint32_t blk, uint8_t kind) {
@@ -408,6 +409,7 @@ void Parser::section(uint32_t id, Reader& r) {
       }
       break;
     }
+    case kSecTraces: traces(r); break;
     default: fail("unknown section");
   }
 }

@@ -53,6 +53,9 @@ class Parser {
   Val value(Reader& r, uint8_t expected, uint32_t enumIndex);
 
   void section(uint32_t id, Reader& r);
+  // The why-not traces (traces.cpp): read after the blocks, every index checked as it is read.
+  void traces(Reader& r);
+  TraceReadDef traceRead(Reader& r);
   // What the runtime derives from the tables once: payers, group scopes, cap coverage.
   void derive();
 

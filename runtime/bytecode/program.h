@@ -161,6 +161,29 @@ struct MissingDef {
   uint32_t text = 0;  // 主体.事实
 };
 
+// A condition (or an amount's 分档/分情形) as `polc eval --why-not` traces it (docs/bytecode.md).
+struct TraceReadDef {
+  uint8_t kind = bc::kReadFact;
+  int32_t subject = 0;   // kReadFact, kReadHighest
+  uint32_t slot = 0;
+  uint32_t source = 0;   // kReadComputed: the expression as written
+  uint32_t block = bc::kNone;  // kReadComputed: its value
+  uint32_t type = 0;
+};
+
+struct TraceNodeDef {
+  uint32_t source = 0;
+  uint8_t joiner = bc::kTraceLeaf;
+  uint32_t block = 0;           // its truth (Bool); for 分档/分情形 its value
+  std::vector<uint32_t> parts;  // earlier nodes
+  std::vector<TraceReadDef> reads;
+};
+
+struct ClauseTraceDef {
+  std::vector<uint32_t> eligibility, conditions;  // one node per condition of the clause
+  std::vector<uint32_t> unmatched;  // the amount's 分档/分情形, in the order the search meets them
+};
+
 struct Block {
   uint32_t start = 0, count = 0;
   uint32_t maxStack = 0, maxLocals = 0, maxHandlers = 0;
@@ -187,6 +210,9 @@ struct Program {
   std::vector<std::array<uint32_t, 12>> explain;  // [0] kind, then fields
   std::vector<bc::Insn> code;
   std::vector<Block> blocks;
+  std::vector<TraceNodeDef> traceNodes;
+  std::vector<ClauseTraceDef> traces;      // per clause
+  std::vector<uint32_t> effectiveTexts;    // per document: its period as written (有效期)
   // Payers: every distinct payer string of the funding rules, as a dense index, and the payer
   // indices in byte order of their names (the order totals are reported in).
   std::vector<uint32_t> payerOfString;  // string index → payer index or kNone

@@ -290,6 +290,58 @@ const char* polrt_total_arrangement_max(const polrt_session* s, int i);
 int polrt_award_funding_remainder(const polrt_session* s, int award);
 int polrt_award_installment_remainder(const polrt_session* s, int award);
 
+/* ---- why a clause did not apply (as `polc eval --why-not`, docs/eval-output.md) ---------------- */
+/* After a successful polrt_evaluate: whether a clause paid the applicant and, when it did not, why:
+ * the first 申报条件 or 条件 that failed, as the policy writes it, with the facts it read and the
+ * applicant's values, or the result's reason (dropped by a group, cut to 0 by a cap, 一次性 already
+ * received, not assessable and the facts it needs), or that its document is not in force, that the
+ * facts list no item of its subject, that it is about another applicant's subject, that no 分档 of
+ * its amount applies. The same reasons, in the same words, as `polc eval --why-not` gives for the
+ * same applicant and the same compiled policy (tests/differential compares them clause by clause).
+ *
+ * `citation` names one clause as polrt_add_received takes it (its full citation, "常办发〔2022〕1号
+ * 第2条第1款", or with its document's name for the 文号, blanks ignored; POLRT_ERR_NOT_FOUND
+ * otherwise): one entry per item of the clause's subject (each 项目), whether it paid or not, or one
+ * for the whole clause (other_subject, out_of_force, no_item). NULL or "all": as `--why-not all`,
+ * every clause of the applicant's subjects that pays an item nothing, one entry per such item.
+ * *out_count receives the number of entries (0: every clause asked about paid). Without a result
+ * (before polrt_evaluate, after one that failed, polrt_reset, polrt_applicant_load) POLRT_ERR_ARGUMENT.
+ * The entries and their strings live until the next polrt_why_not or until the result changes, as a
+ * session accessor's; an index out of range gives NULL (or -1, 0 for the counts). */
+polrt_status polrt_why_not(polrt_session* s, const char* citation, int* out_count);
+const char* polrt_why_not_citation(const polrt_session* s, int i); /* the clause's full citation */
+/* For whom, as polrt_award_item ("企业.项目[0]"); NULL for an entry about the whole clause. */
+const char* polrt_why_not_item(const polrt_session* s, int i);
+/* applied, condition, no_tier, not_assessable, already_received, dropped, capped_to_zero,
+ * other_subject, out_of_force, no_item: as the JSON "kind" of --why-not. */
+const char* polrt_why_not_kind(const polrt_session* s, int i);
+/* In the result's words: "申报条件不成立", a drop's or a cap's reason, "缺少事实：…", the document's
+ * period; "" for a clause that applied. */
+const char* polrt_why_not_reason(const polrt_session* s, int i);
+/* For kind "condition": 申报条件 or 条件; NULL otherwise. */
+const char* polrt_why_not_where(const polrt_session* s, int i);
+/* The entry's award in the result (polrt_award_*), -1 when the clause made none for the item. */
+int polrt_why_not_award(const polrt_session* s, int i);
+/* For kind "not_assessable": the facts it needs, as polrt_award_missing. */
+int polrt_why_not_missing_count(const polrt_session* s, int i);
+const char* polrt_why_not_missing(const polrt_session* s, int i, int m);
+/* The condition that failed (kind "condition"), or the amount's 分档/分情形 that found no entry
+ * (kind "no_tier"), as lines in reading order: line 0 is the condition itself, at depth 0; the parts
+ * that say why are below it at depth 1, theirs at 2 (a 或 none of whose sides holds shows each, a 非
+ * what held, a 若 its test and the branch taken, an undecided 且 each operand, a 分情形 each case).
+ * A line gives its text as written, its outcome (成立, 不成立, 无适用档, 缺少事实, 计算出错), how its
+ * parts make it ("且", "或", "非", "若", "分情形"; "" for a line without parts), and the values it read:
+ * what ("企业.项目[0].设备投入", "上年(企业.营业收入)", "往年最高 企业.营业收入") and its value as
+ * polc shows it ("8000万元", "未提供", "0（未提供，按默认）"). 0 lines for the other kinds. */
+int polrt_why_not_line_count(const polrt_session* s, int i);
+int polrt_why_not_line_depth(const polrt_session* s, int i, int line); /* -1 for an index out of range */
+const char* polrt_why_not_line_text(const polrt_session* s, int i, int line);
+const char* polrt_why_not_line_outcome(const polrt_session* s, int i, int line);
+const char* polrt_why_not_line_joiner(const polrt_session* s, int i, int line);
+int polrt_why_not_value_count(const polrt_session* s, int i, int line);
+const char* polrt_why_not_value_what(const polrt_session* s, int i, int line, int v);
+const char* polrt_why_not_value(const polrt_session* s, int i, int line, int v);
+
 #ifdef __cplusplus
 }
 #endif

@@ -303,18 +303,22 @@ const std::vector<std::pair<int, Val>>* Session::historyOf(int subject, int slot
   return &inst_[i].history[slot];
 }
 
-bool Session::firstOver(int subject, int slot, const Decimal& x, const Decimal& threshold) const {
-  if (!(x > threshold)) return false;
+bool Session::highestBefore(int subject, int slot, Decimal& best) const {
   const auto* h = historyOf(subject, slot);
   bool any = false;
-  Decimal best;
   if (h)
     for (const auto& e : *h)
       if (e.first < year_) {
         best = any ? max(best, e.second.lo) : e.second.lo;
         any = true;
       }
-  return !any || best <= threshold;
+  return any;
+}
+
+bool Session::firstOver(int subject, int slot, const Decimal& x, const Decimal& threshold) const {
+  if (!(x > threshold)) return false;
+  Decimal best;
+  return !highestBefore(subject, slot, best) || best <= threshold;
 }
 
 }  // namespace polrt

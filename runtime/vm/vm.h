@@ -18,6 +18,7 @@
 #include "decimal/funding_remainder.h"
 #include "decimal/late_grant_words.h"
 #include "vm/applicant.h"
+#include "vm/why_not.h"
 
 namespace polrt {
 
@@ -213,6 +214,10 @@ class Session {
   // The totals polc eval's JSON gives beside by_payer (by_arrangement, no_funding_rule,
   // funding_undecided, may_be_replaced): computed when asked, since most callers never read them.
   GapTotals gapTotals() const;
+  // After a successful evaluate(): for each clause of `clauses` and each item it is about, whether
+  // it paid and, when not, why (why_not.cpp); `onlyUnpaid` leaves out what a clause pays and the
+  // clauses of another applicant's subjects (`--why-not all`).
+  std::vector<WhyNotR> whyNot(const std::vector<int>& clauses, bool onlyUnpaid);
   std::string payeeText(const AwardR& a) const;
   const FundingPartR* funding(const AwardR& a) const { return fundingPool_.data() + a.fundingBegin; }
   const InstallmentR* installments(const AwardR& a) const { return instPool_.data() + a.instBegin; }
@@ -365,12 +370,27 @@ class Session {
     if (explain_) aw.explanation.push_back(std::move(line));
   }
 
+  // why-not traces (why_not.cpp)
+  bool traceRun(uint32_t block, Outcome& o, const Val*& v);
+  ::polrt::Truth traceTruth(uint32_t block);
+  std::string traceValue(uint32_t block, uint32_t type);
+  void traceNode(uint32_t node, bool top, int depth, std::vector<TraceLineR>& out);
+  void traceReads(const TraceNodeDef& n, std::vector<WhyNotValueR>& out);
+  std::string factPath(int subject, uint32_t slot) const;
+  std::string factValue(int subject, uint32_t slot, uint32_t type) const;
+  std::string priorHighest(int subject, uint32_t slot, uint32_t type) const;
+  void traceUnmatched(const ClauseTraceDef& t, std::vector<TraceLineR>& out);
+  WhyNotR notApplied(int c, int i);
+  WhyNotR fromAward(int k) const;
+
   // expressions
   Outcome run(uint32_t block, const Val*& out);  // out: valid until the next run
   bool fast(uint32_t block, Outcome& o);  // fast.cpp: false when the block needs the interpreter
   bool loadFact(int subject, int slot, Val& out) const;
   const std::vector<std::pair<int, Val>>* historyOf(int subject, int slot) const;
   bool firstOver(int subject, int slot, const Decimal& x, const Decimal& threshold) const;
+  // The highest value of a fact's years before the evaluation year; false when it has none.
+  bool highestBefore(int subject, int slot, Decimal& best) const;
   [[noreturn]] void fail(uint32_t site, const std::string& what) const;
   [[noreturn]] void failAt(const Where& where, ArithError e) const;
   Decimal add(const Decimal& a, const Decimal& b, uint32_t site) const;

@@ -76,6 +76,9 @@ int fromFiles(Evaluators& ev, int argc, char** argv) {
     if (refusedOnly && out[0].factsOk && ++failures <= 5)
       std::cerr << "ACCEPTED " << label << "\n  facts: " << json << "\n  (a case of --refused must be refused)\n";
     else agree(ev, out, label, json, failures, refusedOnly);
+    // And why each clause paid nothing: the C API's reasons are `polc eval --why-not`'s.
+    if (std::string why = ev.whyNotDisagreement(json); !why.empty() && ++failures <= 5)
+      std::cerr << "WHY-NOT MISMATCH " << label << "\n  facts: " << json << "\n" << why;
     ++n;
   };
   for (int i = 3; i < argc; ++i) {

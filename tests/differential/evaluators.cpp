@@ -8,7 +8,7 @@
 
 #include "backend/bytecode/bridge.h"
 #include "backend/bytecode/emit.h"
-#include "backend/llvm/jit.h"
+#include "differential/evaluators_state.h"
 #include "eval/why_not.h"
 #include "facts/facts.h"
 #include "ir/lower.h"
@@ -97,15 +97,6 @@ std::string refusedText(std::vector<std::string> errors) {
   return out + "\n";
 }
 
-struct Evaluators::State {
-  SourceManager sm;
-  DiagnosticEngine diags;
-  std::unique_ptr<sema::Model> model;
-  std::unique_ptr<ir::Program> program;
-  std::unique_ptr<polrt::Program> vmProgram, llvmProgram;
-  std::unique_ptr<llvmjit::NativeCode> native;  // destroyed before llvmProgram
-  std::unique_ptr<polrt::Session> vm, llvm;
-};
 
 std::string readInput(const std::string& path) {
   InputFile in = readInputFile(path, std::uintmax_t{64} << 20);

@@ -39,6 +39,11 @@ class Evaluators {
   // the reference's result; how many. Run by fuzz_evaluators on each input, for a crash or a
   // sanitizer report in them: they are the reference's condition evaluation, read after any backend.
   std::size_t whyNotAll(const std::string& json);
+  // Empty when the runtime (Session::whyNot, what the C API's polrt_why_not gives) and the LLVM
+  // blocks give, for every clause and item, the reasons `polc eval --why-not` gives (eval::whyNot):
+  // the same kind, reason, award, failed condition, its parts and the values they read, in the same
+  // words. Else the two texts. Applicants refused or in error are skipped (they have no reasons).
+  std::string whyNotDisagreement(const std::string& json);
 
  private:
   struct State;

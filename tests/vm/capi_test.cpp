@@ -5,6 +5,7 @@
 #include <string>
 
 #include "bytecode/format.h"
+#include "capi_session.h"
 #include "polrt.h"
 #include "vm_util.h"
 
@@ -42,18 +43,6 @@ TEST(CApi, LoadRejectsGarbageWithAMessage) {
             "invalid bytecode: unsupported format version 4: this runtime reads version " +
                 std::to_string(polrt::bc::kVersionMajor) +
                 "; rebuild the file from its policy sources with `polc build POLICY.pol… --emit=bytecode -o FILE.polb`");
-}
-
-// Scenario P2's enterprise and project by the named setters, but for the project's 设备投入.
-void describeP2(polrt_session* s, int& firm, int& project) {
-  ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
-  ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(s, firm, "制造业", "true"), POLRT_OK);
-  ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
-  ASSERT_EQ(polrt_add_set_member(s, project, "入库", "常州市重大项目库"), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(s, project, "当年竣工投产", "是"), POLRT_OK);
-  ASSERT_EQ(polrt_set_fact(s, project, "产业", "新能源"), POLRT_OK);
 }
 
 // A session of the city program holding scenario P2's applicant (describeP2).

@@ -11,7 +11,7 @@ namespace polc::bytecode {
 
 std::vector<uint8_t> Emitter::run() {
   // Tables first (they intern constants), then the sections in order.
-  Writer enums, subjects, params, labels, documents, clauses, groups, caps;
+  Writer enums, subjects, params, labels, documents, clauses, groups, caps, traces;
   enums.u32(static_cast<uint32_t>(p_.enums.size()));
   for (const auto& e : p_.enums) {
     enums.u32(str(e.name));
@@ -29,6 +29,7 @@ std::vector<uint8_t> Emitter::run() {
   writeClauses(clauses);
   writeGroups(groups);
   writeCaps(caps);
+  writeTraces(traces);
 
   Writer strings, decimals, sets, types, missing, explain, code, blocks;
   strings.u32(strings_.size());
@@ -62,8 +63,8 @@ std::vector<uint8_t> Emitter::run() {
     missing.u8(kind);
     missing.u32(text);
   }
-  explain.u32(static_cast<uint32_t>(explainList_.size()));
-  for (const auto& e : explainList_)
+  explain.u32(explain_.size());
+  for (const auto& e : explain_.list())
     for (uint32_t f : e) explain.u32(f);
   code.u32(static_cast<uint32_t>(code_.size()));
   for (const auto& in : code_) code.insn(in);
@@ -78,7 +79,7 @@ std::vector<uint8_t> Emitter::run() {
   }
   Writer body;
   const Writer* order[] = {&strings, &decimals, &sets, &enums, &types, &subjects, &params, &labels,
-                           &documents, &clauses, &groups, &caps, &missing, &explain, &code, &blocks};
+                           &documents, &clauses, &groups, &caps, &missing, &explain, &code, &blocks, &traces};
   for (uint32_t id = 1; id < kSecEnd; ++id) {
     body.u32(id);
     body.u32(static_cast<uint32_t>(order[id - 1]->bytes.size()));
@@ -116,10 +117,7 @@ uint32_t Emitter::type(const Type& t) {
   return types_.intern(std::make_tuple(kind, qmode, static_cast<uint8_t>(t.integer), en, suffix, dimText));
 }
 
-uint32_t Emitter::record(std::array<uint32_t, 12> r) {
-  explainList_.push_back(r);
-  return static_cast<uint32_t>(explainList_.size() - 1);
-}
+uint32_t Emitter::record(std::array<uint32_t, 12> r) { return explain_.intern(r); }
 
 void Emitter::value(Writer& w, const ir::Value& v, const Type& t) {
   uint8_t k = kindOf(t.kind);

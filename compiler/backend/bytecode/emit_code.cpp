@@ -25,6 +25,13 @@ uint32_t Emitter::block(const ir::Expr& e, uint8_t result, const std::string& wh
               maxHandlers_, result};
   if (maxDepth_ > kMaxStack || maxLocals_ > kMaxLocals || maxHandlers_ > kMaxHandlers)
     throw EmitError(fmt::format("{}: an expression nested too deeply for the bytecode format", where));
+  // The same code is the same block: a why-not trace compiles each condition again, and its parts
+  // (emit_traces.cpp); clauses share conditions too (制造业). Loading costs by the file's size.
+  Writer key;
+  key.u8(result);
+  for (const Insn& in : cur_) key.insn(in);
+  auto [known, added] = blockOf_.emplace(std::string(key.bytes.begin(), key.bytes.end()), static_cast<uint32_t>(blocks_.size()));
+  if (!added) return known->second;
   code_.insert(code_.end(), cur_.begin(), cur_.end());
   blocks_.push_back(b);
   return static_cast<uint32_t>(blocks_.size() - 1);

@@ -100,6 +100,13 @@ class Emitter {
   void writeGroups(Writer& w);
   void writeCaps(Writer& w);
 
+  // ---- why-not traces (emit_traces.cpp) ----
+  void writeTraces(Writer& w);
+  uint32_t traceNode(const ir::Expr& e, bool amount, const std::string& where);
+  void traceReads(const ir::Expr& e, std::vector<std::array<uint32_t, 6>>& out, const std::string& where);
+  void traceUnmatched(const ir::Expr& e, std::vector<uint32_t>& out, const std::string& where);
+  std::vector<std::vector<uint8_t>> traceNodes_;  // each node's bytes, in index order
+
   // ---- code (emit_code.cpp) ----
   struct BlockInfo {
     uint32_t start, count, maxStack, maxLocals, maxHandlers;
@@ -138,7 +145,8 @@ class Emitter {
   Pool<std::array<uint64_t, 4>> sets_;
   Pool<std::tuple<uint8_t, uint8_t, uint8_t, uint32_t, uint32_t, uint32_t>> types_;  // see type()
   Pool<std::pair<uint8_t, uint32_t>> missing_;
-  std::vector<std::array<uint32_t, 12>> explainList_;
+  Pool<std::array<uint32_t, 12>> explain_;  // equal records are one, so that equal code is (block())
+  std::map<std::string, uint32_t> blockOf_;  // a block's result and code → its index
   std::vector<Insn> code_;
   std::vector<BlockInfo> blocks_;
   std::vector<Insn> cur_;
