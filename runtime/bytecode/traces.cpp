@@ -29,12 +29,19 @@ TraceReadDef Parser::traceRead(Reader& r) {
 void Parser::traces(Reader& r) {
   Program& p = *p_;
   std::vector<uint32_t> depth;
+  // Each node is one place's: a part of one node, or one clause's. A node shared would make the
+  // walk over a hostile file exponential (each node's two parts the one before it).
+  std::vector<uint8_t> used;
+  auto use = [&](uint32_t k) {
+    if (r.ok && used[k]++) fail("a trace node is used twice");
+  };
   auto isCondition = [&](uint32_t k) {
     const uint8_t j = p.traceNodes[k].joiner;
     return j != kTraceTiers && j != kTraceCases;
   };
   uint32_t n = count(r, 17);
   p.traceNodes.resize(n);
+  used.assign(n, 0);
   for (uint32_t i = 0; i < n && r.ok; ++i) {
     TraceNodeDef& d = p.traceNodes[i];
     d.source = str(r);
@@ -45,6 +52,7 @@ void Parser::traces(Reader& r) {
     list(r, 4, d.parts, [&] {
       uint32_t k = r.u32();
       if (r.ok && k >= i) fail("a trace node's part is not an earlier node");
+      use(k);
       if (r.ok) deepest = std::max(deepest, depth[k]);
       return k;
     });
@@ -64,7 +72,13 @@ void Parser::traces(Reader& r) {
   uint32_t nc = count(r, 12);
   if (r.ok && nc != p.clauses.size()) fail("trace count does not match the clauses");
   p.traces.resize(nc);
-  auto nodes = [&](std::vector<uint32_t>& out) { list(r, 4, out, [&] { return ref(r, p.traceNodes.size(), "trace node"); }); };
+  auto nodes = [&](std::vector<uint32_t>& out) {
+    list(r, 4, out, [&] {
+      const uint32_t k = ref(r, p.traceNodes.size(), "trace node");
+      use(k);
+      return k;
+    });
+  };
   for (uint32_t c = 0; c < nc && r.ok; ++c) {
     ClauseTraceDef& t = p.traces[c];
     nodes(t.eligibility);

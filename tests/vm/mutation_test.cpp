@@ -193,6 +193,40 @@ TEST(Verifier, BoundsTheGroupsTimesClauses) {
   EXPECT_LT(big.size(), 1u << 20);  // under a megabyte
 }
 
+// A why-not trace node is one place's: shared, the walk over a hostile file could be exponential
+// (each node's parts the node before it, twice). The traces section (17) of the seed file is
+// rewritten so that a later node's first part is an earlier node's.
+TEST(Verifier, RefusesATraceNodeUsedTwice) {
+  std::vector<uint8_t> b = cityBytes();
+  auto u32at = [&](std::size_t at) {
+    return static_cast<uint32_t>(b[at] | b[at + 1] << 8 | b[at + 2] << 16 | static_cast<uint32_t>(b[at + 3]) << 24);
+  };
+  std::size_t at = kHeaderSize;
+  while (at + 8 <= b.size() && u32at(at) != polrt::bc::kSecTraces) at += 8 + u32at(at + 4);
+  ASSERT_LT(at + 8, b.size());
+  at += 12;  // id, length, node count
+  std::size_t firstPart = 0;
+  uint32_t shared = 0;
+  for (;;) {
+    ASSERT_LT(at + 13, b.size());
+    const uint32_t parts = u32at(at + 9);
+    const std::size_t partsAt = at + 13;
+    if (parts > 0 && firstPart == 0) {
+      firstPart = partsAt;
+      shared = u32at(partsAt);
+    } else if (parts > 0) {
+      for (int k = 0; k < 4; ++k) b[partsAt + k] = static_cast<uint8_t>(shared >> (8 * k));
+      break;
+    }
+    at = partsAt + 4 * parts;
+    at += 4 + 21 * u32at(at);  // the reads
+  }
+  reseal(b);
+  auto r = polrt::load(b.data(), b.size());
+  EXPECT_FALSE(r.program);
+  EXPECT_NE(r.error.find("a trace node is used twice"), std::string::npos) << r.error;
+}
+
 TEST(Verifier, RejectsWithClearErrors) {
   const auto& good = cityBytes();
   auto err = [](std::vector<uint8_t> b) { return polrt::load(b.data(), b.size()).error; };
