@@ -6,7 +6,9 @@
 // states the condition), then of the 释义, where a writer states a number derived on purpose (a rate
 // split in two). A clause quotes its own 原文, then its article's; a document's 申报条件 and 资金分担,
 // which every clause of the document meets, quote the document's, the 资金分担 its own first.
+#include <optional>
 #include <set>
+#include <string>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -34,6 +36,37 @@ bool sameNumber(const WrittenNumber& w, const QuotedNumber& q) {
   if (w.unit == q.unit || q.unitImplied) return true;
   const bool loose = w.unit.empty() || w.unit[0] == '/' || q.unit.empty();
   return loose && !money(w.unit) && !money(q.unit);
+}
+
+// An amount of money as code writes it, in the largest of 亿元, 万元, 元 it reaches: `1000万元`,
+// `1.5亿元`; the text may write it with a space or in Chinese numerals, which code does not take.
+std::string moneyCode(polrt::Decimal v) {
+  static constexpr std::tuple<int, int64_t, const char*> kScales[] = {{8, 100000000, "亿元"}, {4, 10000, "万元"}};
+  for (const auto& [exp, one, unit] : kScales) {
+    polrt::Decimal scaled;
+    if (v.abs() >= polrt::Decimal::fromInt(one) && polrt::shift(v, -exp, scaled) == polrt::ArithError::None)
+      return scaled.normalized().toString() + unit;
+  }
+  return v.normalized().toString() + "元";
+}
+
+// `超 1000元` for the text's `超过1000万元`: the text's amount with its 万 or 亿 left out (or one
+// added). The writer copied the number and slipped on the scale, so the help names the text's amount
+// and how far the code's is from it.
+std::optional<std::string> scaleSlip(const WrittenNumber& w, const std::vector<QuotedNumber>& quoted) {
+  if (w.value.isZero() || !w.ratio.empty() || !money(w.unit)) return std::nullopt;
+  static constexpr std::pair<int, const char*> kFactors[] = {
+      {4, "a ten-thousandth of it"}, {8, "a hundred-millionth of it"}, {-4, "10 000 times it"}, {-8, "100 000 000 times it"}};
+  for (const QuotedNumber& q : quoted) {
+    if (w.unit != q.unit && !q.unitImplied) continue;
+    for (const auto& [exp, words] : kFactors) {
+      polrt::Decimal scaled;
+      if (polrt::shift(w.value, exp, scaled) == polrt::ArithError::None && scaled == q.value)
+        return fmt::format("did you mean `{}`, as the 原文 states it (`{}`)? `{}` is {}: a 万 or 亿 left out or added",
+                           moneyCode(q.value), q.text, w.text, words);
+    }
+  }
+  return std::nullopt;
 }
 
 std::string joined(const std::vector<ast::Text>& texts) {
@@ -202,6 +235,7 @@ void Checker::unstatedNumber(const QuoteSource& src, const WrittenNumber& w, con
   if (!blank(src.wider))
     f.notes.push_back(DiagNote{src.widerSpan, fmt::format("{}「{}」 states {}", src.widerName, src.wider,
                                                           listed(quotedNumbers(src.wider, p_.baseUnits)))});
+  if (auto slip = scaleSlip(w, own)) f.help.push_back(*slip);
   f.help.push_back(fmt::format(
       "if `{}` is derived on purpose (a rate split in two, a sum, a date), state it in {}: a number its {} "
       "states is accepted",
