@@ -3,7 +3,7 @@
 // header, the size and the CRC-32 must reject almost every mutation) and with its body length and
 // checksum recomputed, so that mutations reach the verifier and, when it accepts, the VM. A loaded
 // program evaluates two applicants (small and huge values for every numeric fact) and every
-// accessor of the result is read. Nothing may crash, hang, leak or trip a sanitizer; errors are
+// accessor of the result is read, and why each clause that paid nothing did not. Nothing may crash, hang, leak or trip a sanitizer; errors are
 // statuses with a message.
 #include <cstddef>
 #include <cstdint>
@@ -80,6 +80,29 @@ void readResult(polrt_session* s) {
     use(polrt_not_in_force_from(s, i));
     use(polrt_not_in_force_to(s, i));
   }
+  // Why every clause that paid nothing did not: the walk over the file's traces, whose nodes a
+  // hostile file may point anywhere the verifier lets through.
+  int whyNots = 0;
+  if (polrt_why_not(s, "all", &whyNots) == POLRT_OK)
+    for (int i = 0; i < whyNots; ++i) {
+      use(polrt_why_not_citation(s, i));
+      use(polrt_why_not_item(s, i));
+      use(polrt_why_not_kind(s, i));
+      use(polrt_why_not_reason(s, i));
+      use(polrt_why_not_where(s, i));
+      flag(polrt_why_not_award(s, i));
+      for (int m = 0; m < polrt_why_not_missing_count(s, i); ++m) use(polrt_why_not_missing(s, i, m));
+      for (int l = 0; l < polrt_why_not_line_count(s, i); ++l) {
+        flag(polrt_why_not_line_depth(s, i, l));
+        use(polrt_why_not_line_text(s, i, l));
+        use(polrt_why_not_line_outcome(s, i, l));
+        use(polrt_why_not_line_joiner(s, i, l));
+        for (int v = 0; v < polrt_why_not_value_count(s, i, l); ++v) {
+          use(polrt_why_not_value_what(s, i, l, v));
+          use(polrt_why_not_value(s, i, l, v));
+        }
+      }
+    }
   (void)sink;
 }
 
