@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bytecode/crc32.h"
 #include "decimal/decimal.h"
 
 namespace polrt::bc {
@@ -122,22 +123,6 @@ struct Insn {
   uint32_t c = 0, d = 0, e = 0;
 };
 static_assert(sizeof(Insn) == 16);
-
-// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), the checksum of the body.
-inline uint32_t crc32(const uint8_t* p, std::size_t n) {
-  static const auto table = [] {
-    std::vector<uint32_t> t(256);
-    for (uint32_t i = 0; i < 256; ++i) {
-      uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  uint32_t c = 0xFFFFFFFFu;
-  for (std::size_t i = 0; i < n; ++i) c = table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
-}
 
 // ---- writing --------------------------------------------------------------------------------------
 
