@@ -220,12 +220,12 @@ int measure(int n, const std::string& emit) {
   double front = std::chrono::duration<double>(t1 - t0).count();
   double check = std::chrono::duration<double>(t2 - t1).count();
   std::printf("%7zu clauses %3zu documents | front end %7.2f s (cpu %7.2f) | check %7.2f s (cpu %6.2f) | peak %7.1f MB (front end %7.1f MB) | "
-              "pairs %ld, box %ld, z3 %ld (unknown %ld, hardest %llu resources), evaluations %ld, gap searches cut %ld, base pairs not tried %ld | findings %zu:%s\n",
+              "pairs %ld, box %ld, z3 %ld (asked again %ld, unknown %ld, hardest %llu resources), evaluations %ld, gap searches cut %ld, base pairs not tried %ld | findings %zu:%s\n",
               program->clauses.size(), program->documents.size(), front, c1 - c0, check, c2 - c1,
               static_cast<double>(peakKb()) / 1024.0,
               static_cast<double>(afterFront) / 1024.0,
-              result.stats.candidatePairs, result.stats.boxQueries, result.stats.z3Queries, result.stats.z3Unknown,
-              static_cast<unsigned long long>(result.stats.z3MostResources), result.stats.evaluations,
+              result.stats.candidatePairs, result.stats.boxQueries, result.stats.z3Queries, result.stats.z3Reasked,
+              result.stats.z3Unknown, static_cast<unsigned long long>(result.stats.z3MostResources), result.stats.evaluations,
               result.stats.gapSearchesCut, result.stats.basePairsNotTried, result.findings.size(), codes.c_str());
   std::fflush(stdout);
   return 0;

@@ -39,6 +39,7 @@ Result Checker::run() {
   out_.stats.boxQueries = solver_.stats.boxQueries;
   out_.stats.z3Queries = solver_.stats.z3Queries;
   out_.stats.z3Unknown = solver_.stats.z3Unknown;
+  out_.stats.z3Reasked = solver_.stats.z3Reasked;
   out_.stats.z3MostResources = solver_.stats.z3MostResources;
   out_.stats.evaluations = runner_.runs;
   return std::move(out_);

@@ -129,7 +129,7 @@ inline constexpr long kPairsPerBase = 64;
 struct Stats {
   int clauses = 0, payingClauses = 0;
   long candidatePairs = 0, overlapQueries = 0;
-  long boxQueries = 0, z3Queries = 0, z3Unknown = 0;
+  long boxQueries = 0, z3Queries = 0, z3Unknown = 0, z3Reasked = 0;
   std::uint64_t z3MostResources = 0;  // the most of Z3's resource count one query used
   long evaluations = 0;
   // Gap searches (W0622/W0624 between two clauses, on a number or a dated parameter) that stopped at

@@ -616,7 +616,9 @@ Answer Solver::viaZ3(const std::vector<const Cond*>& conj, const std::vector<int
     // model kept, the plain one when neither is one.
     for (std::size_t level = 0; level < 2 && !readable(tr_.vars(), out.model, level, boxes_.days()); ++level) {
       s.push();
-      const bool found = z.pinReadable(s, level, boxes_.days(), out.model) && check() == z3::sat;
+      const bool pinned = z.pinReadable(s, level, boxes_.days(), out.model);
+      stats.z3Reasked += pinned;
+      const bool found = pinned && check() == z3::sat;
       if (found) {
         z3::model mr = s.get_model();
         out.model = read(mr, decimal);
@@ -632,6 +634,7 @@ Answer Solver::viaZ3(const std::vector<const Cond*>& conj, const std::vector<int
         if (t == z.terms.end() || val.num.toDecimal() || tr_.vars()[v].dom != DomKind::Num) continue;
         s.add(t->second == z.q(val.num.roundDown(6)));
       }
+      ++stats.z3Reasked;
       if (check() == z3::sat) {
         z3::model m2 = s.get_model();
         out.model = read(m2, decimal);

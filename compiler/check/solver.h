@@ -28,6 +28,9 @@ struct Answer {
 
 struct SolverStats {
   long boxQueries = 0, z3Queries = 0, z3Unknown = 0;
+  // Second checks within a Z3 query, asking again for a readable witness (round amounts, dates in
+  // force, decimals): part of a query's cost that z3Queries does not show.
+  long z3Reasked = 0;
   // The most of Z3's resource count (its `rlimit count`) one query used: what kZ3ResourceLimit is
   // measured against.
   std::uint64_t z3MostResources = 0;

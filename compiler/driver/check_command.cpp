@@ -74,10 +74,10 @@ int runConsistency(const CheckOptions& options, const check::SeverityConfig& cfg
   }
   if (options.stats)
     std::cerr << fmt::format("check: {} clauses ({} paying), {} candidate pairs, {} box queries, {} Z3 queries "
-                             "({} unknown, the hardest {} of {} resources), {} evaluations, {} gap searches cut at {} pairs of alternatives, "
+                             "({} asked again for a readable witness, {} unknown, the hardest {} of {} resources), {} evaluations, {} gap searches cut at {} pairs of alternatives, "
                              "{} pairs on one base not tried past {} per base, {:.3f} s\n",
                              result.stats.clauses, result.stats.payingClauses, result.stats.candidatePairs,
-                             result.stats.boxQueries, result.stats.z3Queries, result.stats.z3Unknown,
+                             result.stats.boxQueries, result.stats.z3Queries, result.stats.z3Reasked, result.stats.z3Unknown,
                              result.stats.z3MostResources, check::kZ3ResourceLimit, result.stats.evaluations, result.stats.gapSearchesCut, check::kGapPairsPerClausePair,
                              result.stats.basePairsNotTried, check::kPairsPerBase, seconds);
   if (options.output.format == OutputFormat::Text && !options.sarif) {
