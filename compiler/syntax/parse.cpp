@@ -169,6 +169,26 @@ gen::PolcParser::FileContext* parseSll(gen::PolcParser& parser) {
   }
 }
 
+// A file SLL could not parse, parsed again to report its errors: lexed in full, since the hints of
+// syntax_errors.cpp look at the spaces and comments around a slip; in full LL with recovery, so
+// that its diagnostics are those of an ANTLR parse that skips bracketed groups whole.
+std::unique_ptr<ast::File> parseReportingErrors(antlr4::CharStream& input, FileId file, DiagnosticEngine& diags) {
+  input.seek(0);
+  PolicyLexer lexer(&input);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();  // the hints look ahead too, as far as the end of the file
+  gen::PolcParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.setErrorHandler(std::make_shared<BracketAwareErrorStrategy>());
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+  SyntaxErrorListener listener(file, diags);
+  parser.addErrorListener(&listener);
+  gen::PolcParser::FileContext* tree = parser.file();
+  if (listener.count() > 0) return nullptr;
+  return buildAst(tree, file, diags);
+}
+
 }  // namespace
 
 std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, DiagnosticEngine& diags) {
@@ -178,28 +198,19 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sm, FileId file, Diagn
   std::u32string codepoints = src.codepoints();
   if (!codepoints.empty() && codepoints[0] == U'\uFEFF') codepoints[0] = U' ';
   CodePointStream input(std::move(codepoints));
-  PolicyLexer lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
-  tokens.fill();
-  if (!checkNesting(tokens.getTokens(), file, diags)) return nullptr;
-  gen::PolcParser parser(&tokens);
-  parser.removeErrorListeners();
-  gen::PolcParser::FileContext* tree = parseSll(parser);
-  if (!tree) {
+  {
     // Only a file with a syntax error (or, in theory, one SLL cannot decide) pays for a second
-    // parse, in full LL with recovery: its diagnostics are those of an ANTLR parse that skips
-    // bracketed groups whole.
-    tokens.seek(0);
-    parser.reset();
-    parser.setErrorHandler(std::make_shared<BracketAwareErrorStrategy>());
-    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-    SyntaxErrorListener listener(file, diags);
-    parser.addErrorListener(&listener);
-    tree = parser.file();
-    if (listener.count() > 0) return nullptr;
+    // lexing and parse. The first one's tokens and tree are freed before it.
+    ParsingLexer lexer(&input);
+    lexer.removeErrorListeners();
+    antlr4::CommonTokenStream tokens(&lexer);
+    tokens.fill();
+    if (!checkNesting(tokens.getTokens(), file, diags)) return nullptr;
+    gen::PolcParser parser(&tokens);
+    parser.removeErrorListeners();
+    if (gen::PolcParser::FileContext* tree = parseSll(parser)) return buildAst(tree, file, diags);
   }
-  return buildAst(tree, file, diags);
+  return parseReportingErrors(input, file, diags);
 }
 
 }  // namespace polc

@@ -40,4 +40,9 @@ PolicyLexer::PolicyLexer(antlr4::CharStream* input) : gen::PolcLexer(input) {
   delete plain;
 }
 
+std::unique_ptr<antlr4::Token> ParsingLexer::nextToken() {
+  for (;;)
+    if (auto t = PolicyLexer::nextToken(); t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return t;
+}
+
 }  // namespace polc

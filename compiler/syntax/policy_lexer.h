@@ -1,6 +1,9 @@
-// The lexer the front end uses: ANTLR's generated PolcLexer, with a simulator that remembers its
-// DFA transitions for every code point, not only for ASCII.
+// The lexers the front end uses: ANTLR's generated PolcLexer, with a simulator that remembers its
+// DFA transitions for every code point, not only for ASCII; and, for the parse of a file that has
+// no syntax error, one that hands over only the tokens the parser reads.
 #pragma once
+
+#include <memory>
 
 #include "PolcLexer.h"
 
@@ -14,6 +17,16 @@ namespace polc {
 class PolicyLexer : public gen::PolcLexer {
  public:
   explicit PolicyLexer(antlr4::CharStream* input);
+};
+
+// PolicyLexer without the white space and comments (the hidden channel). They were half of a
+// policy's tokens, each a 112-byte object kept until the syntax tree was built: only the syntax
+// error hints look at them (the spacing around a slip), and a file with an error is lexed again
+// in full for those (syntax/parse.cpp).
+class ParsingLexer : public PolicyLexer {
+ public:
+  using PolicyLexer::PolicyLexer;
+  std::unique_ptr<antlr4::Token> nextToken() override;
 };
 
 }  // namespace polc

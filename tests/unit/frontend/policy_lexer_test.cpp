@@ -16,16 +16,19 @@
 namespace polc {
 namespace {
 
-std::vector<std::string> tokensOf(antlr4::Lexer& lexer) {
+// Every token of `lexer` (only those of the default channel with `defaultOnly`), all it says of
+// itself but its index in the stream.
+std::vector<std::string> tokensOf(antlr4::Lexer& lexer, bool defaultOnly = false) {
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
   std::vector<std::string> out;
   for (auto* t : tokens.getTokens())
-    out.push_back(std::to_string(t->getType()) + "/" + std::to_string(t->getChannel()) + " " +
-                  std::to_string(t->getStartIndex()) + "-" + std::to_string(t->getStopIndex()) + " " +
-                  std::to_string(t->getLine()) + ":" + std::to_string(t->getCharPositionInLine()) + " " +
-                  t->getText());
+    if (!defaultOnly || t->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
+      out.push_back(std::to_string(t->getType()) + "/" + std::to_string(t->getChannel()) + " " +
+                    std::to_string(t->getStartIndex()) + "-" + std::to_string(t->getStopIndex()) + " " +
+                    std::to_string(t->getLine()) + ":" + std::to_string(t->getCharPositionInLine()) + " " +
+                    t->getText());
   return out;
 }
 
@@ -47,6 +50,21 @@ TEST(PolicyLexer, GivesAntlrsTokensOnEveryPolicyFileOfTheRepository) {
   auto files = test::repositoryPolicyFiles();
   EXPECT_GT(files.size(), 50u);  // the seeds, the tests' programs and the golden cases were all read
   for (const auto& [path, text] : files) expectSameTokens(text, path);
+}
+
+// The parse of a file without syntax errors reads ParsingLexer's tokens: they must be the default
+// channel's of PolicyLexer, and nothing else.
+void expectDefaultChannelTokens(const std::string& text, const std::string& what) {
+  antlr4::ANTLRInputStream fullInput(text), parsingInput(text);
+  PolicyLexer full(&fullInput);
+  ParsingLexer parsing(&parsingInput);
+  ASSERT_EQ(tokensOf(full, true), tokensOf(parsing)) << what;
+}
+
+TEST(ParsingLexer, GivesTheDefaultChannelsTokensOnEveryPolicyFileOfTheRepository) {
+  for (const auto& [path, text] : test::repositoryPolicyFiles()) expectDefaultChannelTokens(text, path);
+  expectDefaultChannelTokens("单位 吨标煤\n// 注释：中文\n/* 块 */ 参数\u3000LPR \"未闭合", "comments, odd spaces");
+  expectDefaultChannelTokens("", "nothing");
 }
 
 TEST(PolicyLexer, GivesAntlrsTokensOnOddText) {
