@@ -2,6 +2,8 @@
 
 #include <antlr4-runtime.h>
 
+#include "syntax/compact_token.h"
+
 namespace polc {
 namespace {
 
@@ -38,6 +40,18 @@ PolicyLexer::PolicyLexer(antlr4::CharStream* input) : gen::PolcLexer(input) {
   auto* plain = getInterpreter<antlr4::atn::LexerATNSimulator>();
   _interpreter = new AllCodePointsSimulator(this, plain->atn, plain->_decisionToDFA, plain->getSharedContextCache());
   delete plain;
+}
+
+// As Lexer::emit, without the token factory (whose tokens are CommonTokens). A CompactToken's text
+// is read from the input (the grammar sets no token's text of its own), and its fields hold no EOF
+// type or position: the one EOF token of a file is made as before.
+antlr4::Token* ParsingLexer::emit() {
+  if (!_text.empty() || type == antlr4::Token::EOF) return PolicyLexer::emit();
+  auto token = std::make_unique<CompactToken>(this, type, channel, tokenStartCharIndex, getCharIndex() - 1,
+                                              tokenStartLine, tokenStartCharPositionInLine);
+  antlr4::Token* t = token.get();
+  emit(std::move(token));
+  return t;
 }
 
 std::unique_ptr<antlr4::Token> ParsingLexer::nextToken() {

@@ -19,14 +19,17 @@ class PolicyLexer : public gen::PolcLexer {
   explicit PolicyLexer(antlr4::CharStream* input);
 };
 
-// PolicyLexer without the white space and comments (the hidden channel). They were half of a
-// policy's tokens, each a 112-byte object kept until the syntax tree was built: only the syntax
-// error hints look at them (the spacing around a slip), and a file with an error is lexed again
-// in full for those (syntax/parse.cpp).
+// PolicyLexer without the white space and comments (the hidden channel), its tokens 40-byte
+// CompactTokens (syntax/compact_token.h). The spaces and comments were half of a policy's tokens,
+// each a 112-byte CommonToken kept until the syntax tree was built: only the syntax error hints
+// look at them (the spacing around a slip), and a file with an error is lexed again in full for
+// those (syntax/parse.cpp).
 class ParsingLexer : public PolicyLexer {
  public:
   using PolicyLexer::PolicyLexer;
   std::unique_ptr<antlr4::Token> nextToken() override;
+  using PolicyLexer::emit;
+  antlr4::Token* emit() override;
 };
 
 }  // namespace polc
