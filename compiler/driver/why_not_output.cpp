@@ -86,13 +86,13 @@ WhyNotAsked resolveWhyNot(const ir::Program& p, const sema::Model& m, const std:
       return out;
     }
     auto number = [&](int k) { return parts[k].matched ? std::stoi(parts[k].str()) : 0; };
-    const int article = number(1), clause = number(2), item = number(3);
+    const int article = number(1), clause = number(2);
     std::vector<int> documents;  // of the clauses it names, in program order
     for (int c = 0; c < static_cast<int>(p.clauses.size()); ++c) {
       const ir::Clause& cl = p.clauses[c];
-      if ((doc >= 0 && cl.document != doc) || cl.article != article || (clause && cl.clause != clause) ||
-          (item && cl.item != item))
-        continue;
+      // The rule polrt_why_not and the generated code's whyNot read a citation by.
+      const ir::Document& d = p.documents[cl.document];
+      if (!polrt::asksAboutClause(key, cl.citation, d.number, d.name)) continue;
       if (std::find(documents.begin(), documents.end(), cl.document) == documents.end())
         documents.push_back(cl.document);
       if (std::find(out.clauses.begin(), out.clauses.end(), c) == out.clauses.end()) out.clauses.push_back(c);

@@ -42,10 +42,10 @@ polrt_status polrt_why_not(polrt_session* s, const char* citation, int* out_coun
       clauses.resize(p.clauses.size());
       std::iota(clauses.begin(), clauses.end(), 0);
     } else {
-      const int c = p.findClause(citation);
-      if (c < 0)
+      // 第2条第1款 asks about that clause of every document that has it, as polc eval --why-not.
+      clauses = p.clausesAsked(citation);
+      if (clauses.empty())
         return fail(POLRT_ERR_NOT_FOUND, polrt::unknownCitation(polrt::quotedValue(citation), p.namesAnotherDocument(citation)));
-      clauses.push_back(c);
     }
     s->whyNot = s->s->whyNot(clauses, all);
     *out_count = static_cast<int>(s->whyNot.size());

@@ -508,6 +508,17 @@ int Program::findClause(std::string_view citation) const {
   return -1;
 }
 
+std::vector<int> Program::clausesAsked(std::string_view citation) const {
+  const std::string want = citationKey(citation);
+  std::vector<int> out;
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    const DocumentDef& d = documents[static_cast<std::size_t>(clauses[i].document)];
+    if (asksAboutClause(want, strings[clauses[i].citation], strings[d.number], strings[d.name]))
+      out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
 bool Program::namesAnotherDocument(std::string_view citation) const {
   return citesAnotherDocument(citation, static_cast<int>(documents.size()), [&](int d) {
     const DocumentDef& doc = documents[static_cast<std::size_t>(d)];

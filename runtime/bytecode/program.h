@@ -236,6 +236,9 @@ struct Program {
   int findSubject(std::string_view name) const;
   int findFact(int subject, std::string_view name) const;
   int findClause(std::string_view citation) const;  // spaces ignored
+  // The clauses a why-not citation asks about, in program order: a clause, or every clause of an
+  // article or 款, in its document or in each (decimal/citation_match.h, asksAboutClause).
+  std::vector<int> clausesAsked(std::string_view citation) const;
   // A citation findClause finds nothing for, naming a document the program does not have.
   bool namesAnotherDocument(std::string_view citation) const;
   // Whether `s` is `ancestor` or is owned by it, through its owners (bounded: a hostile file may

@@ -31,6 +31,31 @@ inline bool citesClause(const std::string& want, std::string_view full, std::str
   return key.compare(0, num.size(), num) == 0 && want == citationKey(name) + key.substr(num.size());
 }
 
+// Whether `want` (a citationKey) asks about the clause cited `full`, as `polc eval --why-not` and
+// polrt_why_not read a citation: the clause itself (citesClause), or a part of the policies that
+// holds it — 第2条 every 款 and 项 of article 2, 第2条第1款 every 项 of that 款 — with its document's
+// number or name before it, or without, for every document that has it (第2条第1款: the city's
+// and each district's). A document alone asks about nothing.
+inline bool asksAboutClause(const std::string& want, std::string_view full, std::string_view number,
+                            std::string_view name) {
+  if (citesClause(want, full, number, name)) return true;
+  const std::string key = citationKey(full), num = citationKey(number), article = "第";
+  if (key.compare(0, num.size(), num) != 0) return false;
+  const std::string local = key.substr(num.size());  // 第2条第1款第3项
+  // `part` is the clause, or it ends where one of the clause's own 第 begins: 第2条 holds 第2条第1款,
+  // not 第21条.
+  auto holds = [&](std::string_view part) {
+    return part.compare(0, article.size(), article) == 0 && local.compare(0, part.size(), part) == 0 &&
+           (local.size() == part.size() || local.compare(part.size(), article.size(), article) == 0);
+  };
+  if (holds(want)) return true;
+  for (std::string_view d : {number, name}) {
+    const std::string k = citationKey(d);
+    if (!k.empty() && want.compare(0, k.size(), k) == 0 && holds(std::string_view(want).substr(k.size()))) return true;
+  }
+  return false;
+}
+
 // Whether `citation` names a document none of the policies is (an earlier edition's, most often),
 // so that its refusal can say so: it starts with neither 第 nor @, nor with any document's number or
 // name followed by 第 or @. `names(i)` gives document i's number and name, for i below `count`.

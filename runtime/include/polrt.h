@@ -299,10 +299,12 @@ int polrt_award_installment_remainder(const polrt_session* s, int award);
  * its amount applies. The same reasons, in the same words, as `polc eval --why-not` gives for the
  * same applicant and the same compiled policy (tests/differential compares them clause by clause).
  *
- * `citation` names one clause as polrt_add_received takes it (its full citation, "常办发〔2022〕1号
- * 第2条第1款", or with its document's name for the 文号, blanks ignored; POLRT_ERR_NOT_FOUND
- * otherwise): one entry per item of the clause's subject (each 项目), whether it paid or not, or one
- * for the whole clause (other_subject, out_of_force, no_item). NULL or "all": as `--why-not all`,
+ * `citation` names clauses as `polc eval --why-not` reads it: one clause by its full citation
+ * ("常办发〔2022〕1号 第2条第1款", or with its document's name for the 文号, blanks ignored), a part
+ * of a document ("常办发〔2022〕1号 第2条": each of its 款 and 项), or either without its document
+ * ("第2条第1款": that clause of every document that has it), in the program's order;
+ * POLRT_ERR_NOT_FOUND when it names none. For each clause, one entry per item of its subject (each
+ * 项目), whether it paid or not, or one for the whole clause (other_subject, out_of_force, no_item). NULL or "all": as `--why-not all`,
  * every clause of the applicant's subjects that pays an item nothing, one entry per such item.
  * *out_count receives the number of entries (0: every clause asked about paid). Without a result
  * (before polrt_evaluate, after one that failed, polrt_reset, polrt_applicant_load) POLRT_ERR_ARGUMENT.

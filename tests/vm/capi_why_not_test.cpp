@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "capi_session.h"
 
@@ -88,6 +89,41 @@ TEST(CApiWhyNot, GivesTheFailedConditionItsPartsAndTheApplicantsValues) {
   ASSERT_EQ(polrt_reset(c.s), POLRT_OK);
   EXPECT_EQ(polrt_why_not_kind(c.s, 0), nullptr);
   EXPECT_EQ(polrt_why_not(c.s, "all", &n), POLRT_ERR_ARGUMENT);
+}
+
+// A citation without its document asks about that clause of every document that has it, and a
+// part of a document (第2条) about each of its clauses, as polc eval --why-not reads them.
+TEST(CApiWhyNot, TakesACitationWithoutItsDocumentOrAPartOfOneAsPolcDoes) {
+  static auto both = compile(kCityWujin);
+  CApiSession c(*both);
+  ASSERT_TRUE(c.error.empty()) << c.error;
+  int firm = -1, project = -1;
+  describeP2(c.s, firm, project);
+  ASSERT_EQ(polrt_evaluate(c.s, 0), POLRT_OK) << polrt_last_error();
+  auto citations = [&](const char* asked) {
+    int n = -1;
+    std::vector<std::string> out;
+    if (polrt_why_not(c.s, asked, &n) != POLRT_OK) return std::vector<std::string>{polrt_last_error()};
+    for (int i = 0; i < n; ++i) out.push_back(polrt_why_not_citation(c.s, i));
+    return out;
+  };
+  const std::vector<std::string> secondOne = {"常办发〔2022〕1号 第2条第1款", "武进区2024制造业若干措施 第2条第1款第1项",
+                                              "武进区2024制造业若干措施 第2条第1款第2项"};
+  EXPECT_EQ(citations("第2条第1款"), secondOne);
+  EXPECT_EQ(citations(" 第2条 第1款"), secondOne);  // blanks ignored, as in a full citation
+  EXPECT_EQ(citations("武进区2024制造业若干措施 第2条第1款"),
+            std::vector<std::string>(secondOne.begin() + 1, secondOne.end()));
+  // A part of a document: its 款 and 项, not 第21条's; the full citation is still one clause.
+  const std::vector<std::string> article = citations("常办发〔2022〕1号 第2条");
+  ASSERT_GT(article.size(), 4u);
+  for (const auto& cite : article) EXPECT_EQ(cite.rfind("常办发〔2022〕1号 第2条第", 0), 0u) << cite;
+  EXPECT_EQ(citations("常办发〔2022〕1号 第2条第1款"), std::vector<std::string>{secondOne[0]});
+  // Nothing named: the error of an unknown citation, as before; a document alone names no clause.
+  EXPECT_EQ(citations("第99条第1款"), std::vector<std::string>{"unknown citation \"第99条第1款\""});
+  int n = -1;
+  EXPECT_EQ(polrt_why_not(c.s, "武进区2024制造业若干措施", &n), POLRT_ERR_NOT_FOUND);
+  EXPECT_EQ(polrt_why_not(c.s, "第2条第1", &n), POLRT_ERR_NOT_FOUND);
+  EXPECT_EQ(n, 0);
 }
 
 }  // namespace
