@@ -200,18 +200,10 @@ WhyNot fromAward(const Result& r, int k) {
   w.clause = aw.clause;
   w.instance = aw.instance;
   w.award = k;
-  w.reason = aw.reason;
-  switch (aw.status) {
-    case Status::Dropped: w.kind = WhyNotKind::Dropped; break;
-    case Status::NotAssessable:
-      w.kind = WhyNotKind::NotAssessable;
-      w.missing = aw.missing;
-      break;
-    case Status::AlreadyReceived: w.kind = WhyNotKind::AlreadyReceived; break;
-    default:
-      w.kind = aw.capped && aw.hi.isZero() ? WhyNotKind::CappedToZero : WhyNotKind::Applied;
-      if (w.kind == WhyNotKind::Applied) w.reason.clear();
-  }
+  w.kind = polrt::awardWhyNotKind(aw.status == Status::Dropped, aw.status == Status::NotAssessable,
+                                   aw.status == Status::AlreadyReceived, aw.capped && aw.hi.isZero());
+  if (w.kind == WhyNotKind::NotAssessable) w.missing = aw.missing;
+  if (w.kind != WhyNotKind::Applied) w.reason = aw.reason;
   return w;
 }
 

@@ -1,6 +1,6 @@
 // "Another system" filling the generated facts structs in code rather than reading JSON: the firm of
 // docs/cpp.md, whose revenue first passes 500亿元 in 2024, evaluated with explanations. Run by the
-// tests, which check the award, its explanation and its funding split.
+// tests, which check the award, its explanation and its funding split, and why 第2条第4款 paid nothing.
 #include <iostream>
 
 #include "policy.h"
@@ -30,4 +30,14 @@ int main() {
       std::cout << "    " << part.payer << " 承担 " << polc_rt::money(part.hi) << "\n";
   }
   std::cout << "合计 " << polc_rt::money(result.totals.lo) << " 至 " << polc_rt::money(result.totals.hi) << "\n";
+
+  // Why a clause paid nothing (policy::whyNot): the firm has no new recognition for 第2条第4款.
+  for (const policy::WhyNot& w : policy::whyNot(result, "常办发〔2022〕1号 第2条第4款")) {
+    std::cout << "未适用 " << result.program->clauses[w.clause].citation << "：" << w.reason << "\n";
+    for (const polc_rt::TraceLine& line : w.condition) {
+      std::cout << std::string(static_cast<std::size_t>(4 + 2 * line.depth), ' ') << line.text << " → " << line.outcome;
+      for (const polc_rt::WhyNotValue& v : line.values) std::cout << "  " << v.what << " = " << v.value;
+      std::cout << "\n";
+    }
+  }
 }

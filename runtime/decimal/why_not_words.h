@@ -38,6 +38,15 @@ inline const char* whyNotKindName(WhyNotKind k) {
   return "?";
 }
 
+// What an award in the result says of its clause for its item, by its status: the result's reason
+// stays with it but for one that applies.
+inline WhyNotKind awardWhyNotKind(bool dropped, bool notAssessable, bool alreadyReceived, bool cappedToZero) {
+  if (dropped) return WhyNotKind::Dropped;
+  if (notAssessable) return WhyNotKind::NotAssessable;
+  if (alreadyReceived) return WhyNotKind::AlreadyReceived;
+  return cappedToZero ? WhyNotKind::CappedToZero : WhyNotKind::Applied;
+}
+
 // What a condition gives, as a clause's conditions see it (docs/ir.md).
 enum class Truth { True, False, NoValue, Absent, Error };
 

@@ -374,12 +374,11 @@ class Session {
   bool traceRun(uint32_t block, Outcome& o, const Val*& v);
   ::polrt::Truth traceTruth(uint32_t block);
   std::string traceValue(uint32_t block, uint32_t type);
-  void traceNode(uint32_t node, bool top, int depth, std::vector<TraceLineR>& out);
+  struct TraceWalk;  // the traces as decimal/why_not_walk.h walks them
   void traceReads(const TraceNodeDef& n, std::vector<WhyNotValueR>& out);
   std::string factPath(int subject, uint32_t slot) const;
   std::string factValue(int subject, uint32_t slot, uint32_t type) const;
   std::string priorHighest(int subject, uint32_t slot, uint32_t type) const;
-  void traceUnmatched(const ClauseTraceDef& t, std::vector<TraceLineR>& out);
   WhyNotR notApplied(int c, int i);
   WhyNotR fromAward(int k) const;
 

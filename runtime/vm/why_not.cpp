@@ -1,6 +1,7 @@
 // Why a clause paid an item nothing, from the compiled policy: the award's own reason when the
 // result has one, else the clause's conditions run again from their traces (section kSecTraces),
-// the first that failed traced down to what it read. The same choices as polc's Tracer
+// the first that failed traced down to what it read (decimal/why_not_walk.h, shared with the
+// generated C++). The same choices as polc's Tracer
 // (compiler/eval/why_not.cpp), in the same words (decimal/why_not_words.h); the differential test
 // (tests/differential/why_not_diff.cpp) compares the two clause by clause.
 #include <algorithm>
@@ -102,66 +103,22 @@ void Session::traceReads(const TraceNodeDef& n, std::vector<WhyNotValueR>& out) 
     }
 }
 
-// `top`: a 申报条件 or 条件 itself, where a false operand of 且 stands for the whole (a clause's
-// conditions are one 且); inside 或, 非 or 若 the 且 is shown with it, as the policy writes it.
-void Session::traceNode(uint32_t node, bool top, int depth, std::vector<TraceLineR>& out) {
-  const TraceNodeDef& n = p_.traceNodes[node];
-  const ::polrt::Truth whole = traceTruth(n.block);
-  out.push_back({depth, p_.strings[n.source], truthWords(whole), joinerWord(n.joiner), {}});
-  switch (n.joiner) {
-    case kTraceAnd:
-    case kTraceOr: {
-      // An operand that decides (false for 且, true for 或) is why: shown alone under its 且/或,
-      // or in place of a 且 that is a condition itself.
-      const auto decider = n.joiner == kTraceAnd ? ::polrt::Truth::False : ::polrt::Truth::True;
-      if (whole == decider)
-        for (uint32_t k : n.parts)
-          if (traceTruth(p_.traceNodes[k].block) == decider) {
-            if (top && n.joiner == kTraceAnd) {
-              out.pop_back();
-              traceNode(k, true, depth, out);
-            } else {
-              traceNode(k, false, depth + 1, out);
-            }
-            return;
-          }
-      for (uint32_t k : n.parts) traceNode(k, false, depth + 1, out);
-      return;
-    }
-    case kTraceNot: traceNode(n.parts[0], false, depth + 1, out); return;
-    case kTraceIf: {
-      const ::polrt::Truth test = traceTruth(p_.traceNodes[n.parts[0]].block);
-      traceNode(n.parts[0], false, depth + 1, out);
-      if (test == ::polrt::Truth::True || test == ::polrt::Truth::False)
-        traceNode(n.parts[test == ::polrt::Truth::True ? 1 : 2], false, depth + 1, out);
-      return;
-    }
-    default: {
-      std::vector<WhyNotValueR> values;
-      traceReads(n, values);
-      out.back().values = std::move(values);
-    }
-  }
-}
-
-// The amount's first 分档 or 分情形 that found no entry: the value it divided, or each case.
-void Session::traceUnmatched(const ClauseTraceDef& t, std::vector<TraceLineR>& out) {
-  for (uint32_t node : t.unmatched) {
-    const TraceNodeDef& n = p_.traceNodes[node];
+// The traces of this program, as decimal/why_not_walk.h walks them: each node run again for the
+// item.
+struct Session::TraceWalk {
+  Session& s;
+  const TraceNodeDef& node(uint32_t n) const { return s.p_.traceNodes[n]; }
+  ::polrt::Truth truth(uint32_t n) { return s.traceTruth(node(n).block); }
+  const std::string& text(uint32_t n) const { return s.p_.strings[node(n).source]; }
+  const char* joiner(uint32_t n) const { return joinerWord(node(n).joiner); }
+  const std::vector<uint32_t>& parts(uint32_t n) const { return node(n).parts; }
+  void reads(uint32_t n, std::vector<WhyNotValueR>& out) { s.traceReads(node(n), out); }
+  bool noEntry(uint32_t n) {
     const Val* v = nullptr;
     Outcome o;
-    if (!traceRun(n.block, o, v) || o != Outcome::NoMatch) continue;
-    out.push_back({0, p_.strings[n.source], truthWords(::polrt::Truth::NoValue), joinerWord(n.joiner), {}});
-    if (n.joiner == kTraceCases) {
-      for (uint32_t k : n.parts) traceNode(k, false, 1, out);
-    } else {
-      std::vector<WhyNotValueR> values;
-      traceReads(n, values);
-      out.back().values = std::move(values);
-    }
-    return;
+    return s.traceRun(node(n).block, o, v) && o == Outcome::NoMatch;
   }
-}
+};
 
 WhyNotR Session::fromAward(int k) const {
   const AwardR& aw = awards_[k];
@@ -169,18 +126,10 @@ WhyNotR Session::fromAward(int k) const {
   w.clause = aw.clause;
   w.instance = aw.instance;
   w.award = k;
-  w.reason = reasonText(aw);
-  switch (aw.status) {
-    case AwardStatus::Dropped: w.kind = WhyNotKind::Dropped; break;
-    case AwardStatus::NotAssessable:
-      w.kind = WhyNotKind::NotAssessable;
-      w.missing = missing(aw);
-      break;
-    case AwardStatus::AlreadyReceived: w.kind = WhyNotKind::AlreadyReceived; break;
-    default:
-      w.kind = aw.capped && aw.hi.isZero() ? WhyNotKind::CappedToZero : WhyNotKind::Applied;
-      if (w.kind == WhyNotKind::Applied) w.reason.clear();
-  }
+  w.kind = awardWhyNotKind(aw.status == AwardStatus::Dropped, aw.status == AwardStatus::NotAssessable,
+                           aw.status == AwardStatus::AlreadyReceived, aw.capped && aw.hi.isZero());
+  if (w.kind == WhyNotKind::NotAssessable) w.missing = missing(aw);
+  if (w.kind != WhyNotKind::Applied) w.reason = reasonText(aw);
   return w;
 }
 
@@ -193,22 +142,8 @@ WhyNotR Session::notApplied(int c, int i) {
   WhyNotR w;
   w.clause = c;
   w.instance = i;
-  auto failed = [&](const std::vector<uint32_t>& nodes, const char* where) {
-    for (uint32_t node : nodes) {
-      const ::polrt::Truth truth = traceTruth(p_.traceNodes[node].block);
-      if (truth != ::polrt::Truth::False && truth != ::polrt::Truth::NoValue) continue;
-      w.kind = WhyNotKind::Condition;
-      w.where = where;
-      w.reason = std::string(where) + truthWords(::polrt::Truth::False);
-      traceNode(node, true, 0, w.condition);
-      return true;
-    }
-    return false;
-  };
-  if (failed(t.eligibility, "申报条件") || failed(t.conditions, "条件")) return w;
-  w.kind = WhyNotKind::NoTier;
-  w.reason = kNoTierReason;
-  traceUnmatched(t, w.condition);
+  TraceWalk walk{*this};
+  traceNotApplied(walk, t.eligibility, t.conditions, t.unmatched, w.kind, w.where, w.reason, w.condition);
   return w;
 }
 

@@ -5,24 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "decimal/why_not_words.h"
+#include "decimal/why_not_walk.h"
 
 namespace polrt {
 
-struct WhyNotValueR {
-  std::string what;   // 企业.项目[0].设备投入, 上年(企业.营业收入), 往年最高 企业.营业收入
-  std::string value;  // 8000万元, 未提供
-};
-
-// One line of a traced condition, in preorder: the condition that failed at depth 0, its parts
-// below it (a 或 none of whose sides holds, a 非, a 若, an undecided 且, a 分情形's cases).
-struct TraceLineR {
-  int depth = 0;
-  std::string text;     // as the policy writes it
-  std::string outcome;  // 成立, 不成立, 无适用档, 缺少事实, 计算出错
-  std::string joiner;   // 且, 或, 非, 若, 分情形; "" for a leaf
-  std::vector<WhyNotValueR> values;
-};
+// A value a trace read, and a line of it: the walk's (decimal/why_not_walk.h), which the generated
+// C++ shares.
+using WhyNotValueR = WhyNotValue;
+using TraceLineR = TraceLine;
 
 struct WhyNotR {
   int clause = -1;

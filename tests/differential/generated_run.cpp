@@ -47,4 +47,28 @@ Outcome run(const std::string& json, bool explain) {
   }
 }
 
+std::string whyNotText(const std::string& json) {
+  policy::Facts facts;
+  std::vector<std::string> errors;
+  if (!policy::readFacts(json, facts, errors)) return "";
+  std::string out;
+  try {
+    const policy::Result r = policy::evaluate(facts);
+    for (const auto& c : r.program->clauses) {  // each clause by its citation: one clause each
+      for (const policy::WhyNot& w : policy::whyNot(r, c.citation)) {
+        out += whyNotHead(r.program->clauses[w.clause].citation, w.instance >= 0 ? r.path(w.instance) : "-",
+                          polc_rt::whyNotKindName(w.kind), w.reason, w.where, w.award, w.missing);
+        for (const auto& l : w.condition) {
+          out += whyNotLine(l.depth, l.text, l.outcome, l.joiner);
+          for (const auto& v : l.values) out += " {" + v.what + " = " + v.value + "}";
+          out += "\n";
+        }
+      }
+    }
+  } catch (const polc_rt::EvalError&) {
+    return "";
+  }
+  return out;
+}
+
 }  // namespace polc::difftest::generated

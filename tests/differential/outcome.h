@@ -31,12 +31,20 @@ std::string notInForceText(const std::vector<std::string>& numbers);
 std::string warnedText(std::vector<std::string> warnings);
 // A reader's facts errors as Outcome::core holds them: sorted, one a line.
 std::string refusedText(std::vector<std::string> errors);
+// A why-not entry as every evaluator writes it (why_not_diff.cpp compares them): its head, then one
+// line per line of its condition, with the values read.
+std::string whyNotHead(const std::string& citation, const std::string& item, const char* kind, const std::string& reason,
+                       const std::string& where, int award, const std::vector<std::string>& missing);
+std::string whyNotLine(int depth, const std::string& text, const std::string& outcome, const std::string& joiner);
 
 // The generated C++ of the policy set linked in (generated_run.cpp).
 namespace generated {
 // Its clauses' citations, in order: it must be of the same program as the others.
 std::vector<std::string> citations();
 Outcome run(const std::string& json, bool explain);
+// whyNot(result, "all"), every clause asked about, in whyNotHead/whyNotLine's text: "" when the
+// facts are refused or the evaluation fails (the reference's side says nothing then either).
+std::string whyNotText(const std::string& json);
 }  // namespace generated
 
 }  // namespace polc::difftest

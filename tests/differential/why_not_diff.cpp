@@ -1,6 +1,7 @@
 // The differential comparison of "why did this clause not apply": polc's (eval::whyNot, what
 // `polc eval --why-not` prints) against the runtime's (Session::whyNot, what the C API's
-// polrt_why_not gives), clause by clause, as one canonical text each.
+// polrt_why_not gives) and the generated C++'s (whyNot, generated_run.cpp), clause by clause, as one
+// canonical text each.
 #include <numeric>
 
 #include "backend/bytecode/bridge.h"
@@ -15,18 +16,12 @@ namespace {
 
 std::string head(const ir::Program& p, int clause, const std::string& item, polrt::WhyNotKind kind,
                  const std::string& reason, const std::string& where, int award, const std::vector<std::string>& missing) {
-  std::string out = p.clauses[static_cast<std::size_t>(clause)].citation + " | " + item + " | " +
-                    polrt::whyNotKindName(kind) + " | " + reason + " | " + where + " | award " + std::to_string(award);
-  for (const auto& m : missing) out += " | needs " + m;
-  return out + "\n";
-}
-
-std::string line(int depth, const std::string& text, const std::string& outcome, const std::string& joiner) {
-  return std::string(static_cast<std::size_t>(2 * depth + 2), ' ') + text + " => " + outcome + " [" + joiner + "]";
+  return whyNotHead(p.clauses[static_cast<std::size_t>(clause)].citation, item, polrt::whyNotKindName(kind), reason,
+                    where, award, missing);
 }
 
 void traceText(const eval::ConditionTrace& t, int depth, std::string& out) {
-  out += line(depth, t.text, t.outcome, t.joiner);
+  out += whyNotLine(depth, t.text, t.outcome, t.joiner);
   for (const auto& v : t.values) out += " {" + v.what + " = " + v.value + "}";
   out += "\n";
   for (const auto& k : t.parts) traceText(k, depth + 1, out);
@@ -48,7 +43,7 @@ std::string runtimeText(const ir::Program& p, const polrt::Session& s, const std
     out += head(p, w.clause, w.instance >= 0 ? s.instancePath(w.instance) : "-", w.kind, w.reason, w.where, w.award,
                 w.missing);
     for (const auto& l : w.condition) {
-      out += line(l.depth, l.text, l.outcome, l.joiner);
+      out += whyNotLine(l.depth, l.text, l.outcome, l.joiner);
       for (const auto& v : l.values) out += " {" + v.what + " = " + v.value + "}";
       out += "\n";
     }
@@ -57,6 +52,17 @@ std::string runtimeText(const ir::Program& p, const polrt::Session& s, const std
 }
 
 }  // namespace
+
+std::string whyNotHead(const std::string& citation, const std::string& item, const char* kind, const std::string& reason,
+                       const std::string& where, int award, const std::vector<std::string>& missing) {
+  std::string out = citation + " | " + item + " | " + kind + " | " + reason + " | " + where + " | award " + std::to_string(award);
+  for (const auto& m : missing) out += " | needs " + m;
+  return out + "\n";
+}
+
+std::string whyNotLine(int depth, const std::string& text, const std::string& outcome, const std::string& joiner) {
+  return std::string(static_cast<std::size_t>(2 * depth + 2), ' ') + text + " => " + outcome + " [" + joiner + "]";
+}
 
 std::string Evaluators::whyNotDisagreement(const std::string& json) {
   auto facts = facts::readFacts(*s_->model, *s_->program, json);
@@ -81,6 +87,8 @@ std::string Evaluators::whyNotDisagreement(const std::string& json) {
       report += std::string("--- polc eval --why-not\n") + reference + "--- " + (s == s_->vm.get() ? "vm" : "llvm") +
                 " (polrt_why_not)\n" + runtime;
   }
+  if (const std::string gen = generated::whyNotText(json); gen != reference)
+    report += std::string("--- polc eval --why-not\n") + reference + "--- generated C++ (whyNot)\n" + gen;
   return report;
 }
 

@@ -26,7 +26,7 @@ std::map<std::string, std::string> Generator::run() {
 
 void Generator::names() {
   Names top;
-  for (const char* r : {"Facts", "Result", "Award", "Options", "evaluate", "readFacts", "program", "Grant"})
+  for (const char* r : {"Facts", "Result", "Award", "Options", "evaluate", "readFacts", "program", "Grant", "WhyNot", "whyNot"})
     top.reserve(r);
   for (const auto& e : p_.enums) {
     enumNames_.push_back(top.take(ident(e.name)));
@@ -54,6 +54,10 @@ void Generator::names() {
       facts.push_back(fi);
     }
     facts_.push_back(facts);
+    // A plain member cannot be empty: which ones the facts gave, for whyNot's "not given".
+    bool plain = false;
+    for (const auto& fi : facts_.back()) plain = plain || !fi.optional;
+    givenMember_.push_back(plain ? fields.take("已提供") : "");
   }
   for (const auto& prm : p_.parameters) paramNames_.push_back(top.take("参数_" + ident(prm.name)));
   Names docs;

@@ -72,6 +72,15 @@ std::string Generator::header() {
     if (p_.subjects[s].owner < 0)
       os << "void evaluate(const " << subjectNames_[s] << "& applicant, Result& result, const Options& options = {});\n";
   os << "void evaluate(const Facts& facts, Result& result, const Options& options = {});\n\n";
+  os << "// Why a clause paid nothing, as polc eval --why-not and the C API's polrt_why_not say it: for\n"
+        "// each clause `citation` names (its full citation; 第2条 or 第2条第1款 of a document, or of every\n"
+        "// document that has it, without one) and each item it is about, whether it paid (kind Applied,\n"
+        "// `award` its index) and, when not, why: the condition that failed, as lines with the values it\n"
+        "// read, or the result's reason. \"all\": every clause that pays an item nothing. Reads the facts\n"
+        "// `result` was evaluated from, which must still be alive; throws polc_rt::EvalError for a\n"
+        "// citation that names no clause.\n";
+  os << "using WhyNot = polc_rt::WhyNotEntry;\n";
+  os << "std::vector<WhyNot> whyNot(const Result& result, std::string_view citation);\n\n";
   os << "// The policy tables: citations, 原文, documents, non-stacking groups, caps.\n";
   os << "const polc_rt::ProgramInfo& program();\n\n";
   os << "// Reads one applicant from the JSON of polc's docs/facts.md. Returns false and explains why in\n"
@@ -103,6 +112,10 @@ void Generator::subjectStruct(std::ostream& os, int s) {
     if (!fi.history.empty())
       os << "  std::map<int, " << fi.type << "> " << fi.history << ";  // 年份 → 往年的 " << commentText(slot.name) << "\n";
   }
+  if (const std::string& given = givenMember_[static_cast<std::size_t>(s)]; !given.empty())
+    os << "  std::bitset<" << sub.facts.size() << "> " << given
+       << ";  // the plain members above that readFacts read (by their order): whyNot shows one\n"
+          "  // not marked, equal to its default, as the default (未提供，按默认), as polc does\n";
   for (std::size_t c = 0; c < p_.subjects.size(); ++c)
     if (p_.subjects[c].owner == s)
       os << "  std::vector<" << o_.nameSpace << "::" << subjectNames_[c] << "> " << childField_[static_cast<int>(c)] << ";\n";

@@ -76,6 +76,7 @@ void Generator::readSubject(std::ostream& os, int s) {
     os << "    if (key == " << lit(slot.name) << ") {\n      if (v.isNull()) continue;\n";
     std::string target = fi.optional ? "x." + fi.member + ".emplace()" : "x." + fi.member;
     os << "      " << readValue(slot.type, "v", "at", target, boundsName(static_cast<std::size_t>(s), f)) << "\n";
+    if (!fi.optional) os << "      x." << givenMember_[static_cast<std::size_t>(s)] << ".set(" << f << ");\n";
     os << "      continue;\n    }\n";
   }
   for (std::size_t c = 0; c < p_.subjects.size(); ++c) {

@@ -28,14 +28,19 @@ std::string Generator::source() {
     if (doc.rounding.present) os << "// 舍入：" << commentText(doc.rounding.text) << "\n";
     os << "// " << std::string(96, '=') << "\n";
     os << "namespace " << docNames_[d] << " {\n\n";
-    for (int c : doc.clauses) clauseFunction(os, c);
+    for (int c : doc.clauses) {
+      clauseFunction(os, c);
+      clauseTraces(os, c);
+    }
     os << "}  // namespace " << docNames_[d] << "\n\n";
   }
   fundingFunctions(os);
   tables(os);
   flatten(os);
+  traceTable(os);
   os << "}  // namespace\n\n";
   evaluateFunctions(os);
+  whyNotFunction(os);
   reader(os);
   os << "}  // namespace " << o_.nameSpace << "\n";
   return os.str();

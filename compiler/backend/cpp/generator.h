@@ -208,6 +208,30 @@ class Generator {
   // The steps after the clauses (docs/ir.md, steps 7–11), only those the policy set has.
   void finishSteps(std::ostream& os);
 
+  // ---- why-not traces (emit_why_not.cpp) ----
+  // A value a trace shows beside a leaf, and a node of a clause's traces (polc_rt::TraceNode).
+  struct TraceRead {
+    enum Kind { Fact, Computed, Highest } kind;
+    const Expr* e;  // Highest: the fact
+  };
+  struct TraceNodeGen {
+    const Expr* e;
+    bool amount;  // a 分档 or 分情形 of the amount: its run says whether it found an entry
+    const char* joiner;
+    std::vector<int> parts;
+    std::vector<TraceRead> reads;
+  };
+  void traceReads(const Expr& e, std::vector<TraceRead>& out) const;
+  int traceNode(const Expr& e, bool amount, std::vector<TraceNodeGen>& nodes) const;
+  void traceUnmatched(const Expr& e, std::vector<int>& out, std::vector<TraceNodeGen>& nodes) const;
+  std::string tracePath(const Expr& fact) const;
+  void traceReadCode(const TraceRead& r);
+  // After a clause's function: its trace tables and the functions that run them; its row of
+  // kTraces is kept in traceTables_ for traceTable.
+  void clauseTraces(std::ostream& os, int c);
+  void traceTable(std::ostream& os);
+  void whyNotFunction(std::ostream& os);
+
   // ---- the facts reader (emit_reader.cpp) ----
   void reader(std::ostream& os);
 
@@ -223,6 +247,8 @@ class Generator {
   std::vector<std::vector<std::string>> memberNames_;
   std::vector<std::vector<FactInfo>> facts_;
   std::map<int, std::string> childField_;
+  std::vector<std::string> traceTables_;  // per clause: its row of kTraces
+  std::vector<std::string> givenMember_;  // per subject: the bits of its plain facts given, "" for none
 
   std::ostringstream fn_;
   int tmp_ = 0;

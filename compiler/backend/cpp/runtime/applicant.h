@@ -1,4 +1,4 @@
-// polc_runtime.h, part 5 of 10: the applicant, flattened into instances.
+// polc_runtime.h, part 5 of 11: the applicant, flattened into instances.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time.
 #pragma once

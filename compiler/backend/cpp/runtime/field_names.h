@@ -1,4 +1,4 @@
-// polc_runtime.h, part 8 of 10: the facts fields with two names, one definition for both readers.
+// polc_runtime.h, part 8 of 11: the facts fields with two names, one definition for both readers.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time. polc's own facts reader
 // (compiler/facts/facts.cpp) includes this part too, so that the two readers refuse the same files.

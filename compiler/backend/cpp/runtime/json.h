@@ -1,4 +1,4 @@
-// polc_runtime.h, part 9 of 10: a strict JSON parser (RFC 8259) that keeps numbers as text.
+// polc_runtime.h, part 9 of 11: a strict JSON parser (RFC 8259) that keeps numbers as text.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time. polc's own facts reader
 // (compiler/facts/facts.cpp) parses with it too, so that the two readers refuse a file that is not

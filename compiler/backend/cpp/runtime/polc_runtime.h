@@ -23,6 +23,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -41,5 +42,6 @@
 #include "field_names.h"
 #include "json.h"
 #include "facts_reader.h"
+#include "why_not.h"
 
 #endif  // POLC_RUNTIME_H

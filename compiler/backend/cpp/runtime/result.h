@@ -1,4 +1,4 @@
-// polc_runtime.h, part 6 of 10: the result (awards, their funding and installments, totals) and its canonical summary.
+// polc_runtime.h, part 6 of 11: the result (awards, their funding and installments, totals) and its canonical summary.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time.
 #pragma once

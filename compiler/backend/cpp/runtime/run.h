@@ -1,4 +1,4 @@
-// polc_runtime.h, part 7 of 10: one run: the steps after the clauses (non-stacking, caps, installments, funding, totals).
+// polc_runtime.h, part 7 of 11: one run: the steps after the clauses (non-stacking, caps, installments, funding, totals).
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time.
 #pragma once

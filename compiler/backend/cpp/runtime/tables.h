@@ -1,4 +1,4 @@
-// polc_runtime.h, part 4 of 10: the policy tables the generated code provides.
+// polc_runtime.h, part 4 of 11: the policy tables the generated code provides.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time.
 #pragma once

@@ -1,4 +1,4 @@
-// polc_runtime.h, part 3 of 10: money as people write it, and values as the explanation lines write them.
+// polc_runtime.h, part 3 of 11: money as people write it, and values as the explanation lines write them.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time.
 #pragma once

@@ -1,4 +1,4 @@
-// polc_runtime.h, part 1 of 10: exact values, amounts and three-valued conditions.
+// polc_runtime.h, part 1 of 11: exact values, amounts and three-valued conditions.
 // polc writes the parts as one header (runtime_header.cmake); each is a header of its own so
 // that the source can be read, and compiled, a part at a time.
 #pragma once
