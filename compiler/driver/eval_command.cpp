@@ -248,6 +248,7 @@ int runBatch(const EvalOptions& options, const sema::Model& model, const ir::Pro
       auto result = backend.evaluate(facts.applicant, evalOptions);
       polc::facts::warnSharedPayees(program, result, facts);
       polc::facts::warnOnceThisYear(program, result, facts);
+      polc::facts::warnCapThisYear(program, result, facts);
       const std::string idKey = facts.id.is_null() ? "" : doc.contains("id") ? "id" : "编号";
       const std::uint64_t key = idKey.empty() ? facts::applicantDigest(program, facts.applicant) : facts::idDigest(facts.id);
       const std::uint32_t first = seen.firstOrAdd(key, static_cast<std::uint32_t>(lineNo));
@@ -394,6 +395,7 @@ int runEval(const EvalOptions& options) {
   }
   polc::facts::warnSharedPayees(*program, result, facts);
   polc::facts::warnOnceThisYear(*program, result, facts);
+  polc::facts::warnCapThisYear(*program, result, facts);
   for (const auto& w : facts.warnings) std::cerr << "warning: " << w << "\n";
   // For the person reading the text only: a program asking for JSON writes its amounts in 元.
   if (!json)

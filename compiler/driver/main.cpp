@@ -102,8 +102,9 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options) {
       "evaluation date, which is not held yet; an award received given by its target alone, which\n"
       "no cap counts; an item listing several payees of a clause, such as two 引荐人, of which only\n"
       "the first is paid; an award received this year under a 一次性 clause that the result pays\n"
-      "again, which only an earlier year's award stops) are evaluated with a warning on stderr and\n"
-      "in the JSON.\n"
+      "again, which only an earlier year's award stops; an award received this year of a clause and\n"
+      "item that the result pays, which a 累计 or 年度 cap takes to be that same award and does not\n"
+      "count twice) are evaluated with a warning on stderr and in the JSON.\n"
       "Exit status: 0 evaluated, 1 policy errors, bad facts or an evaluation error (in a batch: of\n"
       "any line), 2 usage error.");
   cmd->add_option("POLICY_PATH", options.paths, "Policy files or directories")->required();

@@ -11,6 +11,7 @@
 #include "eval/expr_eval.h"
 #include "decimal/amount_rules.h"
 #include "decimal/award_words.h"
+#include "decimal/cap_year_words.h"
 #include "decimal/funding_reach.h"
 #include "decimal/funding_remainder.h"
 #include "decimal/eval_errors.h"
@@ -489,13 +490,25 @@ class Evaluator {
     const std::string where = "上限 " + k.name;
     for (auto& [owner, members] : byOwner) {
       Decimal received;
-      if (k.period != ir::CapPeriod::Once) {
-        for (const auto& r : a_.received) {
-          if (r.clause < 0 || std::find(k.clauses.begin(), k.clauses.end(), r.clause) == k.clauses.end()) continue;
-          if (ownerInstance(r.instance, k.per) != owner) continue;
-          if (k.period == ir::CapPeriod::Annual ? r.year != year_ : r.year > year_) continue;
-          received = plus(received, r.amount, where + "（加上已获奖励 " + r.citation + " 时）");
-        }
+      // An award received this year of a member's clause and item is that member, evaluated again:
+      // not counted a second time (cap_year_words.h).
+      auto pays = [&](int c, int item) {
+        return std::any_of(members.begin(), members.end(), [&](int i) {
+          const Award& aw = awards[i];
+          return aw.clause == c && aw.instance == item &&
+                 polrt::capPaysOwn(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.computedHi);
+        });
+      };
+      auto at = [&](int r) -> const ReceivedAward& { return a_.received[static_cast<std::size_t>(r)]; };
+      for (int ri = 0; k.period != ir::CapPeriod::Once && ri < static_cast<int>(a_.received.size()); ++ri) {
+        const ReceivedAward& r = at(ri);
+        if (r.clause < 0 || std::find(k.clauses.begin(), k.clauses.end(), r.clause) == k.clauses.end()) continue;
+        if (ownerInstance(r.instance, k.per) != owner) continue;
+        if (!polrt::capCountsAward(
+                static_cast<int>(k.period), ri, year_, [&](int x) { return at(x).clause; },
+                [&](int x) { return at(x).year; }, [&](int x) { return at(x).instance; }, pays))
+          continue;
+        received = plus(received, r.amount, where + "（加上已获奖励 " + r.citation + " 时）");
       }
       Decimal sumLo = received, sumHi = received;
       for (int i : members) {

@@ -22,6 +22,7 @@ using namespace polrt;
 #include "decimal/late_grant_words.h"
 #include "decimal/date_words.h"
 #include "decimal/once_year_words.h"
+#include "decimal/cap_year_words.h"
 #include "decimal/payee_words.h"
 #include "decimal/uncounted_words.h"
 #include "ir/lower.h"
@@ -661,6 +662,15 @@ void warnSharedPayees(const ir::Program& program, const eval::Result& result, Fa
   for (auto& w : found) facts.warnings.push_back(facts.at(w));
 }
 
+namespace {
+// Whether `result` holds an award of clause `c` evaluated for item `i` that `holds` accepts.
+template <class Holds>
+bool holdsAward(const eval::Result& result, int c, int i, Holds holds) {
+  return std::any_of(result.awards.begin(), result.awards.end(),
+                     [&](const eval::Award& aw) { return aw.clause == c && aw.instance == i && holds(aw); });
+}
+}  // namespace
+
 // The policy owner has not said whether a re-evaluation in the same year pays a 一次性 award again,
 // so the amount stays and the caseworker is told what to check.
 void warnOnceThisYear(const ir::Program& program, const eval::Result& result, FactsResult& facts) {
@@ -674,9 +684,28 @@ void warnOnceThisYear(const ir::Program& program, const eval::Result& result, Fa
       [&](int i) { return facts.applicant.instances[static_cast<std::size_t>(i)].path; },
       [](const ir::Clause& cl) { return cl.citation; },
       [&](int c, int i) {
-        return std::any_of(result.awards.begin(), result.awards.end(), [&](const eval::Award& aw) {
-          return aw.clause == c && aw.instance == i &&
-                 polrt::grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi);
+        return holdsAward(result, c, i, [](const eval::Award& aw) {
+          return polrt::grantsPayee(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.hi);
+        });
+      },
+      found);
+  for (auto& w : found) facts.warnings.push_back(facts.at(w));
+}
+
+// A 累计 or 年度 cap took an award received this year to be the result's own award, evaluated again,
+// and did not count it: if it is another, the result may pay more than the cap allows.
+void warnCapThisYear(const ir::Program& program, const eval::Result& result, FactsResult& facts) {
+  const auto& received = facts.applicant.received;
+  auto at = [&](int r) -> const eval::ReceivedAward& { return received[static_cast<std::size_t>(r)]; };
+  std::vector<std::string> found;
+  polrt::capThisYearWarnings(
+      static_cast<int>(received.size()), program.caps, program.clauses, ir::yearOf(result.date),
+      [&](int r) { return at(r).clause; }, [&](int r) { return at(r).year; }, [&](int r) { return at(r).instance; },
+      [&](int i) { return facts.applicant.instances[static_cast<std::size_t>(i)].path; },
+      [](const std::string& name) { return name; }, [](const ir::Clause& cl) { return cl.citation; },
+      [&](int c, int i) {
+        return holdsAward(result, c, i, [](const eval::Award& aw) {
+          return polrt::capPaysOwn(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.computedHi);
         });
       },
       found);

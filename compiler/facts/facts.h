@@ -47,6 +47,10 @@ void warnSharedPayees(const ir::Program& program, const eval::Result& result, Fa
 // again to the same item: 一次性 counts earlier years only (docs/eval-output.md). The VM and the
 // generated C++ find them by the same rule (decimal/once_year_words.h).
 void warnOnceThisYear(const ir::Program& program, const eval::Result& result, FactsResult& facts);
+// Then, an award received in the evaluation year that a 累计 or 年度 cap took to be the result's own
+// award of its clause for its item, evaluated again, and did not count a second time. The VM and the
+// generated C++ find them by the same rule (decimal/cap_year_words.h).
+void warnCapThisYear(const ir::Program& program, const eval::Result& result, FactsResult& facts);
 
 // Units in values ("1200万元", "500吨标煤") are resolved against the model's declared units. `date`:
 // the evaluation date when one is given besides the facts (`polc eval --date`), which wins over the

@@ -53,18 +53,23 @@ void uncountedRules(const Caps& caps, const Clauses& clauses, int target, int su
       rules.push_back(onceRule(name(cl.citation)));
 }
 
-// The warning for the award received at `where` (企业.项目[0].已获奖励[1]) of `target`, which
-// `rules` would count if it named its clause; "" when none would. At most three rules are named,
-// then how many more: a target paid under many clauses would make a line of every cap.
-inline std::string uncountedWarning(const std::string& where, const std::string& target,
-                                    const std::vector<std::string>& rules) {
-  if (rules.empty()) return "";
+// The rules a warning names: at most three, then how many more — a target paid under many clauses
+// would make a line of every cap.
+inline std::string namedRules(const std::vector<std::string>& rules) {
   constexpr std::size_t kNamed = 3;
   std::string named;
   for (std::size_t i = 0; i < rules.size() && i < kNamed; ++i) named += (i ? "、" : "") + rules[i];
   if (rules.size() > kNamed) named += " and " + std::to_string(rules.size() - kNamed) + " more";
-  return where + ": given by its target " + target + " alone, this award names no clause, so " + named + " do" +
-         (rules.size() == 1 ? "es" : "") +
+  return named;
+}
+
+// The warning for the award received at `where` (企业.项目[0].已获奖励[1]) of `target`, which
+// `rules` would count if it named its clause (namedRules); "" when none would.
+inline std::string uncountedWarning(const std::string& where, const std::string& target,
+                                    const std::vector<std::string>& rules) {
+  if (rules.empty()) return "";
+  return where + ": given by its target " + target + " alone, this award names no clause, so " + namedRules(rules) +
+         " do" + (rules.size() == 1 ? "es" : "") +
          " not count it: give its citation, the clause it was paid under, for them to count it";
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "decimal/award_words.h"
+#include "decimal/cap_year_words.h"
 #include "decimal/eval_errors.h"
 #include "text/text.h"
 #include "vm/vm_detail.h"
@@ -44,14 +45,27 @@ void Session::cap(const CapDef& k, bool trial) {
     while (e < capParts_.size() && capParts_[e].key == capParts_[s].key) ++e;
     int owner = capParts_[s].key;
     Decimal received;
-    if (k.period != kPeriodOnce) {
-      for (int ri = 0; ri < nrecv_; ++ri) {
-        const Received& r = received_[ri];
-        if (r.clause < 0 || !k.covers[r.clause]) continue;
-        if (ownerInstance(r.instance, k.per) != owner) continue;
-        if (k.period == kPeriodAnnual ? r.year != year_ : r.year > year_) continue;
-        received = sum(received, r.amount, "已获奖励 ", r.citation);
+    // An award received this year of a member's clause and item is that member, evaluated again:
+    // not counted a second time (cap_year_words.h).
+    auto pays = [&](int c, int item) {
+      for (std::size_t m = s; m < e; ++m) {
+        const AwardR& aw = awards_[capParts_[m].award];
+        if (aw.clause == c && aw.instance == item &&
+            capPaysOwn(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.computedHi))
+          return true;
       }
+      return false;
+    };
+    auto at = [&](int r) -> const Received& { return received_[static_cast<std::size_t>(r)]; };
+    for (int ri = 0; k.period != kPeriodOnce && ri < nrecv_; ++ri) {
+      const Received& r = at(ri);
+      if (r.clause < 0 || !k.covers[r.clause]) continue;
+      if (ownerInstance(r.instance, k.per) != owner) continue;
+      if (!capCountsAward(
+              k.period, ri, year_, [&](int x) { return at(x).clause; }, [&](int x) { return at(x).year; },
+              [&](int x) { return at(x).instance; }, pays))
+        continue;
+      received = sum(received, r.amount, "已获奖励 ", r.citation);
     }
     Decimal sumLo = received, sumHi = received;
     for (std::size_t m = s; m < e; ++m) {

@@ -83,6 +83,7 @@ bool Session::evaluate(bool explain) {
     listNotInForce();
     warnSharedPayees();  // for the awards granted: none after an error
     warnOnceThisYear();
+    warnCapThisYear();
   } catch (const VmError& e) {
     error_ = e.message;
     clearAwards();  // the warnings stay: they are about the applicant, not the result

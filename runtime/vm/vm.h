@@ -184,7 +184,9 @@ class Session {
   // found after the last step (so none after an error), each item listing several items a clause
   // pays (two 引荐人 of a project), naming the clauses whose whole award goes to the first of them
   // and grants it something (decimal/payee_words.h, grantsPayee); then each award received in the
-  // evaluation year under a 一次性 clause the result pays again to its item (once_year_words.h).
+  // evaluation year under a 一次性 clause the result pays again to its item (once_year_words.h);
+  // then each award received in the evaluation year that a 累计 or 年度 cap took to be the result's
+  // own award of its clause for its item and did not count (cap_year_words.h).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
   // ---- the result -------------------------------------------------------------------------------
@@ -361,6 +363,7 @@ class Session {
   void warnLateGrants();  // late_grants.cpp
   void warnSharedPayees();  // payees.cpp
   void warnOnceThisYear();  // once_year.cpp
+  void warnCapThisYear();  // cap_year.cpp
   void uncountedRules(const Received& aw, std::vector<std::string>& rules) const;
   AwardR& newAward();
   bool better(int a, int b, const GroupDef& g) const;

@@ -214,6 +214,7 @@ void Evaluators::run(const std::string& json, bool explain, Outcome out[kCount])
       auto r = eval::evaluate(*s_->program, a, o);
       polc::facts::warnSharedPayees(*s_->program, r, facts);
       polc::facts::warnOnceThisYear(*s_->program, r, facts);
+      polc::facts::warnCapThisYear(*s_->program, r, facts);
       std::vector<std::string> docs;
       for (const ir::Document* d : eval::outOfForce(*s_->program, r)) docs.push_back(d->number);
       out[0] = {true, core(*s_->program, a, r), detail(r) + notInForceText(docs) + warnedText(facts.warnings)};

@@ -87,6 +87,38 @@ TEST_F(CApiWarnings, NoWarningForACitationNorForARefusedApplicant) {
   EXPECT_EQ(polrt_warning_count(s), 0);
 }
 
+// A project's own award of 第6条第3款第1项 received this year, listed on it: 上限 先导区建设项目总额
+// (累计 200万) takes it to be the award the result pays the project, evaluated again, and does not
+// count it a second time (150万 + 50万, not 250万: not cut), with polc eval's warning
+// (AnAwardACapTakesToBeTheResultsOwnIsWarnedAbout). An earlier year's is another award: counted.
+TEST_F(CApiWarnings, AnAwardACapTakesToBeTheResultsOwnIsWarnedAbout) {
+  for (int year : {2024, 2023}) {
+    SCOPED_TRACE(year);
+    ASSERT_EQ(polrt_reset(s), POLRT_OK);
+    ASSERT_EQ(polrt_set_date(s, "2024-06-30"), POLRT_OK);
+    int firm = -1, project = -1;
+    ASSERT_EQ(polrt_add_instance(s, "企业", -1, &firm), POLRT_OK);
+    ASSERT_EQ(polrt_set_fact(s, firm, "所在地", "新北区"), POLRT_OK);
+    ASSERT_EQ(polrt_add_received(s, firm, "常办发〔2022〕1号 第6条第3款第1项", nullptr, "1500000", 2023), POLRT_OK);
+    ASSERT_EQ(polrt_add_instance(s, "项目", firm, &project), POLRT_OK);
+    ASSERT_EQ(polrt_set_fact(s, project, "先导区内5G工业互联网建设项目", "true"), POLRT_OK);
+    ASSERT_EQ(polrt_add_received(s, project, "常办发〔2022〕1号 第6条第3款第1项", nullptr, "500000", year), POLRT_OK);
+    ASSERT_EQ(polrt_evaluate(s, 0), POLRT_OK) << polrt_last_error();
+    int award = -1;
+    for (int i = 0; i < polrt_award_count(s); ++i)
+      if (std::string(polrt_award_citation(s, i)) == "常办发〔2022〕1号 第6条第3款第1项") award = i;
+    ASSERT_GE(award, 0);
+    EXPECT_STREQ(polrt_award_max(s, award), year == 2024 ? "500000" : "0");
+    EXPECT_EQ(warnings(), year == 2024 ? "企业.项目[0].已获奖励[0]: received in 2024, the evaluation year, under "
+                                         "常办发〔2022〕1号 第6条第3款第1项, which the result pays again to the same item: it "
+                                         "was taken to be this same award, evaluated again, so 上限 先导区建设项目总额 does not "
+                                         "count it a second time; if it is another award, the two cannot be told apart and "
+                                         "the result may pay more than the cap allows: give its year if it was received "
+                                         "earlier, or the citation it was really paid under\n"
+                                       : "");
+  }
+}
+
 // A fact error found at evaluation (a fact and its history's entry for the evaluation year
 // disagree) is an evaluation error of an applicant that was read: the warnings, which are about
 // the applicant, stay, as the generated C++ keeps them (examples/cpp_embed/in_code_mistakes.cpp).

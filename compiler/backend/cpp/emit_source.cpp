@@ -397,6 +397,7 @@ void Generator::evaluateFunctions(std::ostream& os) {
     finishSteps(os);
     os << "  run.warnSharedPayees();  // for the awards granted: none after an error\n";
     os << "  run.warnOnceThisYear();\n";
+    os << "  run.warnCapThisYear();\n";
     os << "}\n\n";
     os << "Result evaluate(const " << root << "& applicant, const Options& options) {\n";
     os << "  Result result;\n  evaluate(applicant, result, options);\n  return result;\n}\n\n";

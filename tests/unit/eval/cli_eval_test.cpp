@@ -669,6 +669,38 @@ TEST(EvalCli, AOnceAwardReceivedInTheEvaluationYearIsWarnedAbout) {
   EXPECT_TRUE(blocked) << earlier.out;
 }
 
+// An agency evaluating a project again after paying it lists the paid award for this year: 武进区
+// 第1条第1款第1项 pays 800万 × 5% = 40万 and the project lists those 40万 for 2024. The 年度 cap of
+// 50万 counted them beside the award itself and cut it to 10万 without a word; it now takes them to be
+// the award, and warns, since another award of that clause, item and year cannot be told apart.
+// Listed on the enterprise, the award names no item: the cap counts it, and there is no warning.
+std::string capReceivedOn(bool project) {
+  const std::string award = R"("已获奖励":[{"citation":"武进区2024制造业若干措施 第1条第1款第1项","amount":"40万元","year":2024}])";
+  return R"({"date":"2024-06-30","企业":{"所在地":"武进区","独立法人":true,"制造业":true,)" + (project ? "" : award + ",") +
+         R"("项目":[{"智能化改造":true,"改造投资":"800万元","智能化设备及信息化投入":"800万元")" + (project ? "," + award : "") +
+         "}]}}";
+}
+
+TEST(EvalCli, AnAwardACapTakesToBeTheResultsOwnIsWarnedAbout) {
+  expectWarned(capReceivedOn(true),
+               "企业.项目[0].已获奖励[0]: received in 2024, the evaluation year, under 武进区2024制造业若干措施 第1条第1款第1项, "
+               "which the result pays again to the same item: it was taken to be this same award, evaluated again, so 上限 "
+               "智改数转网联单个企业 does not count it a second time; if it is another award, the two cannot be told apart and "
+               "the result may pay more than the cap allows: give its year if it was received earlier, or the citation it "
+               "was really paid under",
+               "cap_this_year");
+  fs::path f = scratch("cap_this_year_enterprise.json");
+  write(f, capReceivedOn(false));
+  CliRun counted = runPolc("eval policies/ --facts '" + f.string() + "' --format json", "cap_this_year_enterprise");
+  EXPECT_EQ(counted.exit, 0) << counted.err;
+  const json result = json::parse(counted.out);
+  EXPECT_FALSE(result.contains("warnings")) << counted.out;
+  bool cut = false;
+  for (const auto& aw : result["awards"])
+    cut = cut || (aw["citation"] == "武进区2024制造业若干措施 第1条第1款第1项" && aw["max"] == "100000");
+  EXPECT_TRUE(cut) << "40万 + 40万 against 50万: cut to 10万\n" << counted.out;
+}
+
 // A project listing two 引荐人 whose 第3条第2款 grants 1% of 1亿元 (new, high-quality, a new legal
 // person): every evaluator pays the first 引荐人. The policy does not say how to share the award,
 // so the amount stays and a warning says whom it went to, as the warning about an award received.
@@ -1250,12 +1282,14 @@ TEST(BuildCli, EmitIrToFile) {
 
 // eval's help names every fact that gives a warning (docs/eval-output.md's four): it named the award
 // received by its target alone only, not the item listing several payees (two 引荐人), whose award
-// goes to the first alone; then not the award received this year under a 一次性 clause paid again.
+// goes to the first alone; then not the award received this year under a 一次性 clause paid again;
+// then not the one a 累计 or 年度 cap takes to be the result's own.
 TEST(EvalCli, HelpNamesEveryWarning) {
   CliRun r = runPolc("eval --help", "eval_help");
   EXPECT_EQ(r.exit, 0) << r.err;
   for (const char* warning : {"a recognition granted after the\nevaluation date", "an award received given by its target alone",
-                              "an item listing several payees", "an award received this year under a 一次性 clause"})
+                              "an item listing several payees", "an award received this year under a 一次性 clause",
+                              "which a 累计 or 年度 cap takes to be that same award"})
     EXPECT_NE(r.out.find(warning), std::string::npos) << warning << "\n" << r.out;
 }
 

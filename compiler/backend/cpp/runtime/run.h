@@ -147,6 +147,25 @@ struct Run {
         [this](int c, int item) { return grants(c, item, &Award::instance); }, r.warnings);
   }
 
+  // polc eval's warnings about an award received in the evaluation year that a 累计 or 年度 cap took
+  // to be the result's own award of its clause for its item, evaluated again, and did not count
+  // (polc_decimal.h, capThisYearWarnings, the rule cap() applied). After warnOnceThisYear.
+  void warnCapThisYear() {
+    auto at = [this](int x) -> const ReceivedAt& { return received[static_cast<std::size_t>(x)]; };
+    auto pays = [this](int c, int item) {
+      for (const Award& aw : r.awards)
+        if (aw.clause == c && aw.instance == item &&
+            capPaysOwn(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.computedHi))
+          return true;
+      return false;
+    };
+    capThisYearWarnings(
+        static_cast<int>(received.size()), p.caps, p.clauses, year, [&](int x) { return at(x).clause; },
+        [&](int x) { return at(x).award->year; }, [&](int x) { return at(x).instance; },
+        [this](int i) { return r.path(i); }, [](const char* name) { return std::string(name); },
+        [](const ClauseInfo& cl) { return std::string(cl.citation); }, pays, r.warnings);
+  }
+
   // A number filled in code outside its fact's bounds (values.h), tested where a clause reads it:
   // the lines are hot then, where testing every fact of every item first cost a batch ≈ 40 %.
   [[gnu::always_inline]] void bounded(int instance, const Dec& v, const Bounds& b) const {
@@ -698,18 +717,33 @@ struct Run {
       for (std::size_t i = s; i < e; ++i) members.push_back(byOwner[i].second);
       s = e;
       Dec rec;
-      if (k.period != CapPeriod::Once) {
-        for (const auto& x : received) {
-          if (x.clause < 0 || !k.clauses.contains(x.clause)) continue;
-          if (ownerInstance(x.instance, k.per) != owner) continue;
-          if (k.period == CapPeriod::Annual ? x.award->year != year : x.award->year > year) continue;
-          Dec sum;
-          if (ArithError err = polc_rt::add(rec, x.award->amount, sum); err != ArithError::None) {
-            const std::string adding = std::string("上限 ") + k.name + "（加上已获奖励 " + x.award->citation + " 时）";
-            fail(Where{adding.c_str(), nullptr}, toString(err));
-          }
-          rec = sum;
+      // An award received this year of a member's clause and item is that member, evaluated again:
+      // not counted a second time (polc_decimal.h, capCountsAward). The trial's members are those
+      // of r.awards, whose status and computedHi it copied.
+      auto pays = [&](int c, int item) {
+        for (int i : members) {
+          const Award& aw = r.awards[static_cast<std::size_t>(i)];
+          if (aw.clause == c && aw.instance == item &&
+              capPaysOwn(static_cast<int>(aw.status), static_cast<int>(aw.kind), aw.computedHi))
+            return true;
         }
+        return false;
+      };
+      auto at = [this](int x) -> const ReceivedAt& { return received[static_cast<std::size_t>(x)]; };
+      for (int xi = 0; k.period != CapPeriod::Once && xi < static_cast<int>(received.size()); ++xi) {
+        const ReceivedAt& x = at(xi);
+        if (x.clause < 0 || !k.clauses.contains(x.clause)) continue;
+        if (ownerInstance(x.instance, k.per) != owner) continue;
+        if (!capCountsAward(
+                static_cast<int>(k.period), xi, year, [&](int j) { return at(j).clause; },
+                [&](int j) { return at(j).award->year; }, [&](int j) { return at(j).instance; }, pays))
+          continue;
+        Dec sum;
+        if (ArithError err = polc_rt::add(rec, x.award->amount, sum); err != ArithError::None) {
+          const std::string adding = std::string("上限 ") + k.name + "（加上已获奖励 " + x.award->citation + " 时）";
+          fail(Where{adding.c_str(), nullptr}, toString(err));
+        }
+        rec = sum;
       }
       Dec sumLo = rec, sumHi = rec;
       for (int i : members) {
