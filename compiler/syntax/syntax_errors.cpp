@@ -14,6 +14,7 @@
 #include "support/source.h"
 #include "support/suggest.h"
 #include "syntax/split_name.h"
+#include "syntax/text_phrase_hints.h"
 #include "syntax/token_names.h"
 #include "syntax/unclosed_block.h"
 
@@ -448,9 +449,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
       d.help.push_back(fmt::format("`{}` reads as a name; multiplication is written `×` or `*`", text));
     else if (auto kw = keywordsOneCharAway(text) ? std::nullopt : leadingKeyword(text))
-      d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate keywords from names "
-                                   "with a space: `{} {}`",
-                                   text, *kw, *kw, text.substr(kw->size())));
+      d.help.push_back(gluedKeywordHelp(text, *kw, parser->getVocabulary()));
     else if (quotaNumber(parser, previousToken(parser, offending)))
       d.help.push_back(fmt::format("a quota counts each year (`名额 {0} 每年`) or the whole term (`名额 {0}`); "
                                    "`{1}` is no period polc knows",
