@@ -426,6 +426,14 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     d.help.push_back(readsAsName(slip->getText(), *keywordsOneCharAway(slip->getText())));
     return;
   }
+  if (auto phrase = textPhraseSlip(parser, offending)) {
+    const Span whole{file_, static_cast<std::uint32_t>(phrase->first->getStartIndex()),
+                     static_cast<std::uint32_t>(phrase->last->getStopIndex() + 1)};
+    auto& d = diags_.error(diag::kUnexpectedToken, whole, phrase->message);
+    d.label = phrase->label;
+    d.help.push_back(phrase->help);
+    return;
+  }
   if (msg.rfind("missing ", 0) == 0) {
     auto& d = diags_.error(diag::kMissingToken, span,
                            fmt::format("missing {} before {}", expected.empty() ? "a token" : expected,

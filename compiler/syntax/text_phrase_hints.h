@@ -3,6 +3,7 @@
 // parsing, so the hint names the phrase and says how the language writes it.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <antlr4-runtime.h>
@@ -14,5 +15,21 @@ namespace polc {
 // the clause's `给予 …` (`一次性 给予` would begin an award with no amount).
 std::string gluedKeywordHelp(const std::string& word, const std::string& keyword,
                              const antlr4::dfa::Vocabulary& vocabulary);
+
+// A phrase of the text that the grammar cannot read, reported whole: the caret goes from `first`
+// to `last`, which the writer wrote as one thing, rather than on the token where parsing stopped.
+struct PhraseSlip {
+  const antlr4::Token* first = nullptr;
+  const antlr4::Token* last = nullptr;
+  std::string message;
+  std::string label;
+  std::string help;
+};
+
+// The phrase the syntax error at `offending` comes from, when it is one of the text's wordings
+// the language writes otherwise:
+// - a 资金分担 split in prose, `其他: 市和辖区各承担一半`, which reads as one payer with no share (the
+//   error falls on what follows it, often the block's `}` a line below).
+std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending);
 
 }  // namespace polc
