@@ -13,6 +13,7 @@
 #include "support/name_brackets.h"
 #include "support/source.h"
 #include "support/suggest.h"
+#include "syntax/previous_token.h"
 #include "syntax/split_name.h"
 #include "syntax/text_phrase_hints.h"
 #include "syntax/token_names.h"
@@ -212,28 +213,6 @@ void nameUnclosedBlock(Diagnostic& d, FileId file, antlr4::Parser* parser, const
                                      line));
 }
 
-// The token before `offending`, skipping white space and comments, and whether a line ends between
-// them or anything separates them at all.
-struct Previous {
-  const antlr4::Token* token = nullptr;
-  bool newLine = false;
-  bool adjacent = true;
-};
-Previous previousToken(antlr4::Parser* parser, const antlr4::Token* offending) {
-  auto* tokens = parser->getTokenStream();
-  Previous p;
-  for (auto i = static_cast<std::ptrdiff_t>(offending->getTokenIndex()) - 1; i >= 0; --i) {
-    antlr4::Token* t = tokens->get(static_cast<std::size_t>(i));
-    if (t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
-      p.token = t;
-      return p;
-    }
-    p.adjacent = false;
-    p.newLine |= t->getText().find('\n') != std::string::npos;
-  }
-  return p;
-}
-
 // `5000 万元`: the unit was written apart from its number, so it lexes as a name of its own. The
 // number written just before it on the same line, without a unit, if that is what happened.
 std::optional<std::string> numberBeforeOnSameLine(const Previous& p) {
@@ -398,6 +377,15 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     d.help.push_back(fmt::format("delete it: `{}`", split->name));
     return;
   }
+  // The text's own wording (`其他: 市和辖区各承担一半`, `项目实际付款额的 30%`): the phrase, whole.
+  if (auto phrase = textPhraseSlip(parser, offending)) {
+    const Span whole{file_, static_cast<std::uint32_t>(phrase->first->getStartIndex()),
+                     static_cast<std::uint32_t>(phrase->last->getStopIndex() + 1)};
+    auto& d = diags_.error(diag::kUnexpectedToken, whole, phrase->message);
+    d.label = phrase->label;
+    d.help.push_back(phrase->help);
+    return;
+  }
   if (offending->getType() == gen::PolcLexer::ERRCHAR) {
     if (text == "\"") {
       auto& d = diags_.error(diag::kUnterminatedString, span, "unterminated string");
@@ -424,14 +412,6 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     d.label = fmt::format("read as a name here; then {} stands where {} was expected", describeToken(offending),
                           expected.empty() ? "`:`" : expected);
     d.help.push_back(readsAsName(slip->getText(), *keywordsOneCharAway(slip->getText())));
-    return;
-  }
-  if (auto phrase = textPhraseSlip(parser, offending)) {
-    const Span whole{file_, static_cast<std::uint32_t>(phrase->first->getStartIndex()),
-                     static_cast<std::uint32_t>(phrase->last->getStopIndex() + 1)};
-    auto& d = diags_.error(diag::kUnexpectedToken, whole, phrase->message);
-    d.label = phrase->label;
-    d.help.push_back(phrase->help);
     return;
   }
   if (msg.rfind("missing ", 0) == 0) {

@@ -1,11 +1,13 @@
 #include "syntax/text_phrase_hints.h"
 
 #include <algorithm>
+#include <regex>
 
 #include <fmt/format.h>
 
 #include "PolcLexer.h"
 #include "PolcParser.h"
+#include "syntax/previous_token.h"
 #include "syntax/token_names.h"
 
 namespace polc {
@@ -37,6 +39,27 @@ std::optional<PhraseSlip> fundingSplitInProse(antlr4::Parser* parser, const antl
   return std::nullopt;
 }
 
+std::optional<PhraseSlip> possessiveBeforeRate(antlr4::Parser* parser, const antlr4::Token* offending) {
+  const Previous p = previousToken(parser, offending);
+  if (!p.token || p.newLine || p.token->getType() != L::IDENT) return std::nullopt;
+  // `项目实际付款额的 30%` ends the name at 的; written without the space, `…的30%`, the digits are the
+  // name's too, and the `%` is the character that does not fit.
+  static const std::regex spaced("^(.+)的$"), glued("^(.+)的([0-9]+(\\.[0-9]+)?)$");
+  std::smatch m;
+  const std::string name = p.token->getText();
+  std::string rate;
+  if (offending->getType() == L::QUANTITY && std::regex_match(name, m, spaced))
+    rate = offending->getText();
+  else if (offending->getText() == "%" && p.adjacent && std::regex_match(name, m, glued))
+    rate = m.str(2) + "%";
+  else
+    return std::nullopt;
+  const std::string written = name + (rate == offending->getText() ? " " : "") + offending->getText();
+  return PhraseSlip{p.token, offending, fmt::format("`{}` is no amount", written),
+                    fmt::format("`的` reads as part of the name `{}`", name),
+                    fmt::format("a share of an amount is written with `×`: `{} × {}`", m.str(1), rate)};
+}
+
 }  // namespace
 
 std::string gluedKeywordHelp(const std::string& word, const std::string& keyword,
@@ -49,7 +72,8 @@ std::string gluedKeywordHelp(const std::string& word, const std::string& keyword
 }
 
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending) {
-  return fundingSplitInProse(parser, offending);
+  if (auto slip = fundingSplitInProse(parser, offending)) return slip;
+  return possessiveBeforeRate(parser, offending);
 }
 
 }  // namespace polc

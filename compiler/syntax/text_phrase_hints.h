@@ -30,6 +30,8 @@ struct PhraseSlip {
 // the language writes otherwise:
 // - a 资金分担 split in prose, `其他: 市和辖区各承担一半`, which reads as one payer with no share (the
 //   error falls on what follows it, often the block's `}` a line below).
+// - the text's 的 before a rate, `项目实际付款额的 30%`, which reads as a name ending in 的 followed
+//   by a number: a share of an amount is `项目实际付款额 × 30%`.
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending);
 
 }  // namespace polc
