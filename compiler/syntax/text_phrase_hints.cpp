@@ -60,6 +60,18 @@ std::optional<PhraseSlip> possessiveBeforeRate(antlr4::Parser* parser, const ant
                     fmt::format("a share of an amount is written with `×`: `{} × {}`", m.str(1), rate)};
 }
 
+std::optional<PhraseSlip> wordsBeforeCapAmount(antlr4::Parser* parser, const antlr4::Token* offending) {
+  const Previous p = previousToken(parser, offending);
+  if (offending->getType() != L::QUANTITY || !p.token || p.newLine || p.token->getType() != L::IDENT) return std::nullopt;
+  const Previous cap = previousToken(parser, p.token);
+  if (!cap.token || cap.newLine || (cap.token->getType() != L::CAP && cap.token->getType() != L::CAPPED)) return std::nullopt;
+  return PhraseSlip{p.token, p.token,
+                    fmt::format("`{}` stands between `{}` and its amount", p.token->getText(), cap.token->getText()),
+                    "the text's words for whom the cap is",
+                    fmt::format("a cap is written `{} {}`; whom it is for is the clause's `对象`", cap.token->getText(),
+                                offending->getText())};
+}
+
 }  // namespace
 
 std::string gluedKeywordHelp(const std::string& word, const std::string& keyword,
@@ -73,7 +85,8 @@ std::string gluedKeywordHelp(const std::string& word, const std::string& keyword
 
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending) {
   if (auto slip = fundingSplitInProse(parser, offending)) return slip;
-  return possessiveBeforeRate(parser, offending);
+  if (auto slip = possessiveBeforeRate(parser, offending)) return slip;
+  return wordsBeforeCapAmount(parser, offending);
 }
 
 }  // namespace polc

@@ -32,6 +32,8 @@ struct PhraseSlip {
 //   error falls on what follows it, often the block's `}` a line below).
 // - the text's 的 before a rate, `项目实际付款额的 30%`, which reads as a name ending in 的 followed
 //   by a number: a share of an amount is `项目实际付款额 × 30%`.
+// - the text's words for whom a cap is, `上限 单个项目 500万元`: the name reads as the cap, and the
+//   amount after it is the error; a cap is `上限 500万元`, for the clause's 对象.
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending);
 
 }  // namespace polc
