@@ -222,7 +222,7 @@ std::optional<std::string> numberBeforeOnSameLine(const Previous& p) {
   return text;
 }
 
-// `2025年1月1日`, `2025/1/1`, `2025.01.01` or `2025-1-1` where a date is expected — the ways a
+// `2025年1月1日`, `2025/1/1`, `2025.01.01`, `2025-1-1` or `2025年底` where a date is expected — the ways a
 // date is written in texts and spreadsheets, which lex as numbers, slashes and units — read from
 // the source at the token: the date it means, 2025-01-01, or nullopt when the text there is not
 // such a date.
@@ -230,10 +230,13 @@ std::optional<std::string> writtenDate(const antlr4::Token* t) {
   antlr4::CharStream* in = t->getInputStream();
   if (!in || t->getStartIndex() >= in->size()) return std::nullopt;
   const std::size_t end = std::min(in->size() - 1, t->getStartIndex() + 16);
-  static const std::regex pattern("^([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}))");
+  static const std::regex pattern(
+      "^([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|年(底|末|初))");
   std::smatch m;
   const std::string text = in->getText(antlr4::misc::Interval(t->getStartIndex(), end));
   if (!std::regex_search(text, m, pattern)) return std::nullopt;
+  // `至 2025年底`: the text's end (or start, 年初) of a year.
+  if (m[6].matched) return m.str(1) + (m.str(6) == "初" ? "-01-01" : "-12-31");
   const bool chinese = m[2].matched;
   return fmt::format("{}-{:0>2}-{:0>2}", m.str(1), m.str(chinese ? 2 : 4), m.str(chinese ? 3 : 5));
 }
