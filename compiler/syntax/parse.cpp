@@ -74,10 +74,12 @@ class BracketAwareErrorStrategy : public antlr4::DefaultErrorStrategy {
     for (std::size_t t = recognizer->getInputStream()->LA(1); t != antlr4::Token::EOF;
          t = recognizer->getInputStream()->LA(1)) {
       if (depth == 0 && set.contains(t)) return;
-      // A full-width ｛ or （ (already reported, E0103) opens a group all the same for the writer.
-      const std::string text = t == L::ERRCHAR ? recognizer->getCurrentToken()->getText() : std::string();
+      // A full-width ｛ or （ (already reported, E0103) opens a group all the same for the writer;
+      // a name's `）` closes a `(` typed ASCII (`辖区(所在地）`), else the rest of the file was skipped.
+      const std::string text = t == L::ERRCHAR || t == L::IDENT ? recognizer->getCurrentToken()->getText() : std::string();
+      const bool closesHalfPair = t == L::IDENT && text.find("）") != std::string::npos && text.find("（") == std::string::npos;
       if (t == L::LBRACE || t == L::LPAREN || text == "｛" || text == "（") ++depth;
-      if ((t == L::RBRACE || t == L::RPAREN || text == "｝" || text == "）") && depth > 0) --depth;
+      if ((t == L::RBRACE || t == L::RPAREN || text == "｝" || text == "）" || closesHalfPair) && depth > 0) --depth;
       recognizer->consume();
     }
   }

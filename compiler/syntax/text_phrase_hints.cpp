@@ -72,6 +72,35 @@ std::optional<PhraseSlip> wordsBeforeCapAmount(antlr4::Parser* parser, const ant
                                 offending->getText())};
 }
 
+std::optional<PhraseSlip> halfFullWidthBrackets(antlr4::Parser* parser, const antlr4::Token* offending) {
+  // The run of names and brackets written without a space around `offending`: white space or a
+  // comment is a token of its own, so the run is one of consecutive token indices.
+  auto* tokens = parser->getTokenStream();
+  const auto inRun = [&](std::size_t i) {
+    const std::size_t type = tokens->get(i)->getType();
+    return type == L::IDENT || type == L::LPAREN || type == L::RPAREN;
+  };
+  const std::size_t at = offending->getTokenIndex();
+  if (!inRun(at)) return std::nullopt;
+  std::size_t first = at, last = at;
+  while (first > 0 && inRun(first - 1)) --first;
+  while (last + 1 < tokens->size() && inRun(last + 1)) ++last;
+  std::string written;
+  for (std::size_t i = first; i <= last; ++i) written += tokens->get(i)->getText();
+  const auto count = [&](const std::string& s) {
+    std::size_t n = 0;
+    for (auto i = written.find(s); i != std::string::npos; i = written.find(s, i + s.size())) ++n;
+    return n;
+  };
+  const std::size_t fullOpen = count("（"), fullClose = count("）"), asciiOpen = count("("), asciiClose = count(")");
+  if (fullOpen + asciiOpen != 1 || fullClose + asciiClose != 1 || fullOpen == fullClose) return std::nullopt;
+  std::string name;
+  for (char c : written) name += c == '(' ? "（" : c == ')' ? "）" : std::string(1, c);
+  return PhraseSlip{tokens->get(first), tokens->get(last), fmt::format("the brackets of `{}` are half full-width", written),
+                    fmt::format("opened with `{}`, closed with `{}`", fullOpen ? "（" : "(", fullClose ? "）" : ")"),
+                    fmt::format("a name keeps the full-width brackets of the text: `{}`", name)};
+}
+
 }  // namespace
 
 std::string gluedKeywordHelp(const std::string& word, const std::string& keyword,
@@ -86,7 +115,8 @@ std::string gluedKeywordHelp(const std::string& word, const std::string& keyword
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending) {
   if (auto slip = fundingSplitInProse(parser, offending)) return slip;
   if (auto slip = possessiveBeforeRate(parser, offending)) return slip;
-  return wordsBeforeCapAmount(parser, offending);
+  if (auto slip = wordsBeforeCapAmount(parser, offending)) return slip;
+  return halfFullWidthBrackets(parser, offending);
 }
 
 }  // namespace polc

@@ -34,6 +34,8 @@ struct PhraseSlip {
 //   by a number: a share of an amount is `项目实际付款额 × 30%`.
 // - the text's words for whom a cap is, `上限 单个项目 500万元`: the name reads as the cap, and the
 //   amount after it is the error; a cap is `上限 500万元`, for the clause's 对象.
+// - a name's bracket pair typed half full-width, `辖区（所在地)`: `（` is a name character and `)` is
+//   not, so the name ends before the `)`; a name keeps the full-width pair, `辖区（所在地）`.
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending);
 
 }  // namespace polc
