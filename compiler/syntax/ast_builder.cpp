@@ -466,9 +466,14 @@ class Builder {
   // ASCII brackets, is the grammar's label and fact already.
   ast::Payer payer(P::PayerContext* x) {
     ast::Payer p = payerParts(x);
-    p.written = x->getStart()->getInputStream()->getText(
-        antlr4::misc::Interval(x->getStart()->getStartIndex(), x->getStop()->getStopIndex()));
+    p.written = written(x);
     return p;
+  }
+
+  // The source text of `x` as written, spaces and all.
+  static std::string written(antlr4::ParserRuleContext* x) {
+    return x->getStart()->getInputStream()->getText(
+        antlr4::misc::Interval(x->getStart()->getStartIndex(), x->getStop()->getStopIndex()));
   }
 
   ast::Payer payerParts(P::PayerContext* x) {
@@ -542,10 +547,18 @@ class Builder {
     if (!directed || !postfix) {
       auto e = binary(ast::ExprKind::Compare, x, x->expr());
       e->cmp = cmpOf(op);
-      // 在 (at) alone gives no direction.
-      if (op == L::AT_POS)
+      // 在 (at) alone gives no direction. `在 1000万元 至 3000万元`, the text's band, has two bounds:
+      // it is two comparisons.
+      auto* band = op == L::AT_POS ? dynamic_cast<P::RangeExprContext*>(x->expr(1)) : nullptr;
+      if (band) {
+        const std::string value = written(x->expr(0));
+        diags_.error(diag::kMissingToken, span(x), "a band `在 … 至 …` is written as two comparisons")
+            .help.push_back(fmt::format("with both bounds included: `{} 不低于 {} 且 {} 不超过 {}`", value, written(band->expr(0)), value,
+                                        written(band->expr(1))));
+      } else if (op == L::AT_POS) {
         diags_.error(diag::kMissingToken, span(x), "`在 …` needs `以上`, `以下` or `以内` after its bound")
             .help.push_back("`在 3年 以下` is at most 3年, `在 3年 以上` at least 3年");
+      }
       return e;
     }
     auto e = binary(ast::ExprKind::Compare, x, {x->expr(0), postfix->expr()});
