@@ -241,6 +241,17 @@ std::vector<std::string> ExprChecker::visibleNames(const Scope& scope) const {
   return out;
 }
 
+int ExprChecker::otherSubjectWithFact(const std::string& name, const Scope& scope) const {
+  const Model& m = cx_.model;
+  int found = -1;
+  for (int s = 0; s < static_cast<int>(m.subjects.size()); ++s) {
+    if (!m.subjects[s].factIndex.count(name) || m.ownedBy(scope.subject, s)) continue;
+    if (found >= 0) return -1;  // several: which one was meant only the writer knows
+    found = s;
+  }
+  return found;
+}
+
 void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char* code,
                               const char* what, int expectedEnum) {
   auto& d = cx_.diags.error(code, n.span, fmt::format("unknown {} `{}`", what, n.text));
@@ -255,8 +266,14 @@ void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char
   // its values come before every other name, which may be closer by letters (金坛贴息比例).
   std::optional<std::string> member;
   if (expectedEnum >= 0) member = closestName(n.text, cx_.model.enums[expectedEnum].members);
+  // `对象 企业` for a clause whose facts are 项目's: each fact is unknown, and a name close by letters
+  // is no help; the subject that has it is (docs/diagnostics-qa.md n14).
+  const int owner = scope.subject >= 0 ? otherSubjectWithFact(n.text, scope) : -1;
   if (member)
     d.help.push_back(fmt::format("did you mean `{}`, a value of {}?", *member, cx_.model.enums[expectedEnum].name));
+  else if (owner >= 0)
+    d.help.push_back(fmt::format("`{}` is a fact of {}: did you mean `对象 {}`?", n.text, cx_.model.subjects[owner].name,
+                                 cx_.model.subjects[owner].name));
   else if (auto s = closestName(n.text, visibleNames(scope)))
     d.help.push_back(fmt::format("did you mean `{}`?", *s));
   // A mistyped keyword where a name may stand parses, and only its lookup fails: `其它` for the

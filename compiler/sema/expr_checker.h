@@ -68,6 +68,8 @@ class ExprChecker {
   void unknownName(const ast::Name& n, const Scope& scope, const char* code, const char* what,
                    int expectedEnum = -1);
   std::vector<std::string> visibleNames(const Scope& scope) const;
+  // The one subject other than those looked up in `scope` that has a fact named `name`, or -1.
+  int otherSubjectWithFact(const std::string& name, const Scope& scope) const;
 
   Context& cx_;
 };
