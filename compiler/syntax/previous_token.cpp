@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <string>
 
+#include "PolcLexer.h"
+
 namespace polc {
 
 Previous previousToken(antlr4::Parser* parser, const antlr4::Token* offending) {
@@ -18,6 +20,23 @@ Previous previousToken(antlr4::Parser* parser, const antlr4::Token* offending) {
     p.newLine |= t->getText().find('\n') != std::string::npos;
   }
   return p;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> nameAndBracketRun(antlr4::Parser* parser, const antlr4::Token* t) {
+  using L = gen::PolcLexer;
+  auto* tokens = parser->getTokenStream();
+  const auto inRun = [&](std::size_t i) {
+    const std::size_t type = tokens->get(i)->getType();
+    return type == L::IDENT || type == L::LPAREN || type == L::RPAREN;
+  };
+  // White space or a comment between two tokens is a token of its own, so a run of consecutive
+  // indices is written without a space.
+  const std::size_t at = t->getTokenIndex();
+  if (!inRun(at)) return std::nullopt;
+  std::size_t first = at, last = at;
+  while (first > 0 && inRun(first - 1)) --first;
+  while (last + 1 < tokens->size() && inRun(last + 1)) ++last;
+  return std::make_pair(first, last);
 }
 
 }  // namespace polc

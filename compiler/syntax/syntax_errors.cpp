@@ -282,17 +282,10 @@ bool quotaNumber(antlr4::Parser* parser, const Previous& p) {
 std::optional<std::string> nameWithAsciiBrackets(antlr4::Parser* parser, const antlr4::Token* offending) {
   using L = gen::PolcLexer;
   auto* tokens = parser->getTokenStream();
-  const auto inRun = [&](std::size_t i) {
-    const std::size_t type = tokens->get(i)->getType();
-    return type == L::IDENT || type == L::LPAREN || type == L::RPAREN;
-  };
-  // White space or a comment between two tokens is a token of its own, so a run of consecutive
-  // indices is written without a space.
+  const auto run = nameAndBracketRun(parser, offending);
+  if (!run) return std::nullopt;
+  const auto [first, last] = *run;
   const std::size_t at = offending->getTokenIndex();
-  if (!inRun(at)) return std::nullopt;
-  std::size_t first = at, last = at;
-  while (first > 0 && inRun(first - 1)) --first;
-  while (last + 1 < tokens->size() && inRun(last + 1)) ++last;
   std::vector<std::size_t> types;
   std::string name;
   for (std::size_t i = first; i <= last; ++i) {

@@ -73,18 +73,10 @@ std::optional<PhraseSlip> wordsBeforeCapAmount(antlr4::Parser* parser, const ant
 }
 
 std::optional<PhraseSlip> halfFullWidthBrackets(antlr4::Parser* parser, const antlr4::Token* offending) {
-  // The run of names and brackets written without a space around `offending`: white space or a
-  // comment is a token of its own, so the run is one of consecutive token indices.
   auto* tokens = parser->getTokenStream();
-  const auto inRun = [&](std::size_t i) {
-    const std::size_t type = tokens->get(i)->getType();
-    return type == L::IDENT || type == L::LPAREN || type == L::RPAREN;
-  };
-  const std::size_t at = offending->getTokenIndex();
-  if (!inRun(at)) return std::nullopt;
-  std::size_t first = at, last = at;
-  while (first > 0 && inRun(first - 1)) --first;
-  while (last + 1 < tokens->size() && inRun(last + 1)) ++last;
+  const auto run = nameAndBracketRun(parser, offending);
+  if (!run) return std::nullopt;
+  const auto [first, last] = *run;
   std::string written;
   for (std::size_t i = first; i <= last; ++i) written += tokens->get(i)->getText();
   const auto count = [&](const std::string& s) {
