@@ -421,13 +421,24 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     }
     return;
   }
-  auto& d = diags_.error(diag::kUnexpectedToken, span,
-                         fmt::format("unexpected {}", describeToken(offending)));
+  // `省级首台(套)重大装备`: the caret goes under the whole name the brackets split, which is what
+  // the writer looks for, not under its last part, where the error falls (row 11 of
+  // docs/diagnostics-qa.md).
+  const auto bracketName = nameWithAsciiBrackets(parser, offending);
+  std::string message = fmt::format("unexpected {}", describeToken(offending));
+  if (bracketName) {
+    const auto [first, last] = *nameAndBracketRun(parser, offending);
+    const antlr4::Token* head = parser->getTokenStream()->get(first);
+    const antlr4::Token* tail = parser->getTokenStream()->get(last);
+    span = Span{file_, static_cast<std::uint32_t>(head->getStartIndex()), static_cast<std::uint32_t>(tail->getStopIndex() + 1)};
+    message += fmt::format(" in `{}`", offending->getInputStream()->getText(
+                                           antlr4::misc::Interval(head->getStartIndex(), tail->getStopIndex())));
+  }
+  auto& d = diags_.error(diag::kUnexpectedToken, span, message);
   if (!expected.empty()) d.label = "expected " + expected;
+  if (bracketName) d.help.push_back(asciiBracketsInNameHelp(*bracketName));
   // A Chinese keyword glued to a name lexes as one name: 对象企业. Say so — unless the name is one
   // slip away from a keyword (`否侧` for 否则, not 否 glued to 侧): the help below names that one.
-  const auto bracketName = nameWithAsciiBrackets(parser, offending);
-  if (bracketName) d.help.push_back(asciiBracketsInNameHelp(*bracketName));
   if (offending->getType() == gen::PolcLexer::IDENT && !bracketName) {
     // `设备投入 x 5%`: the letter x typed for the multiplication sign reads as a name.
     if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
