@@ -488,7 +488,11 @@ class Evaluator {
       if (owner >= 0) byOwner[owner].push_back(i);
     }
     const std::string where = "上限 " + k.name;
-    for (auto& [owner, members] : byOwner) {
+    for (auto& ownerMembers : byOwner) {
+      // Named, not a structured binding: a lambda below reads the members, and C++17 lets no lambda
+      // capture a structured binding (clang refuses it; gcc allows it).
+      const int owner = ownerMembers.first;
+      std::vector<int>& members = ownerMembers.second;
       Decimal received;
       // An award received this year of a member's clause and item is that member, evaluated again:
       // not counted a second time (cap_year_words.h).
