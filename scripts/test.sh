@@ -96,10 +96,11 @@ if [ -n "${POLC_QUICK:-}" ]; then
   exit 0
 fi
 
-# Under the sanitizers every test runs, with six trims, each also run in full by the normal build
+# Under the sanitizers every test runs, with seven trims, each also run in full by the normal build
 # above: the unit tests that run polc as a process run a sample of their cases (tests/CMakeLists.txt,
 # polc_unit_tests_cli_sample: each command and output form once), the random differential tests take POLC_DIFF_APPLICANTS applicants (400) each instead of 15,000
-# (tests/differential), the .polb mutation test 100 variants of each kind instead of 1,500
+# (tests/differential) and the cases from files compare why a clause paid nothing for every 20th
+# case (POLC_WHY_NOT_EVERY), the .polb mutation test 100 variants of each kind instead of 1,500
 # (POLC_MUTATION_EACH; fuzz_polb below mutates the same files), tests/limits/run.sh skips its few
 # cases that only measure size (POLC_LIMITS_SANITIZED, see that script), the backends' CLI test
 # runs 3 example applicants alone instead of all 12 (POLC_BACKENDS_ALONE; its batches hold all
@@ -112,7 +113,7 @@ fi
 # the free was among the last 32 MB freed.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:quarantine_size_mb=32 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-400} POLC_MUTATION_EACH=100 POLC_LIMITS_SANITIZED=1 POLC_BACKENDS_ALONE=3 \
+  POLC_DIFF_APPLICANTS=${POLC_DIFF_APPLICANTS:-400} POLC_WHY_NOT_EVERY=20 POLC_MUTATION_EACH=100 POLC_LIMITS_SANITIZED=1 POLC_BACKENDS_ALONE=3 \
   ctest --test-dir build-san --output-on-failure -j "$JOBS" -LE unsanitized_only
 phase "ctest suite under ASan+UBSan"
 
