@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "check/check.h"
+#include "driver/check_report.h"
 #include "driver/commands.h"
 #include "support/counted.h"
 
@@ -39,32 +40,24 @@ int runConsistency(const CheckOptions& options, const check::SeverityConfig& cfg
   // error fails the run, but the policy itself has none, so the checker still runs.
   cfg.applyToFrontEnd(fe.diags.all());
   if (!program) {
-    printDiagnostics(fe, options.output);
+    emitCheckReport(options, CheckReport{fe, {}, false});
     return kExitErrors;
   }
   auto start = std::chrono::steady_clock::now();
   check::Result result = check::run(*fe.model, *program);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  auto reported = check::toDiagnostics(result, cfg);
+  CheckReport report{fe, check::toDiagnostics(result, cfg), true};
   std::size_t errors = fe.diags.errorCount(), warnings = fe.diags.warningCount(), notes = 0;
-  for (const auto& r : reported) {
+  for (const auto& r : report.findings) {
     errors += r.diag.severity == Severity::Error;
     warnings += r.diag.severity == Severity::Warning;
     notes += r.diag.severity == Severity::Note;
   }
-  if (options.sarif) {
-    std::cout << check::renderSarif(fe.sources, fe.diags.all(), reported);
-  } else if (options.output.format == OutputFormat::Json) {
-    std::cout << check::renderFindingsJson(fe.sources, fe.diags.all(), reported);
-  } else {
-    std::vector<Diagnostic> all = fe.diags.all();
-    for (const auto& r : reported) all.push_back(r.diag);
-    std::cerr << renderText(fe.sources, all, RenderOptions{useColor(options.output.color)});
-  }
   int status = errors ? kExitErrors : kExitOk;
+  if (!emitCheckReport(options, report)) status = kExitErrors;
   if (!options.witnessDir.empty()) {
     std::vector<std::string> problems;
-    auto files = check::writeWitnesses(options.witnessDir, reported, problems);
+    auto files = check::writeWitnesses(options.witnessDir, report.findings, problems);
     std::size_t n = 0;
     for (const auto& f : files) n += f.contrast.empty() ? 1 : 2;
     for (const auto& p : problems) std::cerr << "polc check: " << p << "\n";
@@ -105,23 +98,18 @@ int runCheck(const CheckOptions& options) {
   auto cfg = severityOptions(options);
   if (!cfg) return kExitUsage;
   auto fe = runFrontEnd(options.paths);
+  if (std::string problem = reportFileProblem(options, *fe); !problem.empty()) {
+    std::cerr << "polc check: " << problem << "\n";
+    return kExitUsage;
+  }
   if (!fe->diags.hasErrors() && !options.frontEndOnly) return runConsistency(options, *cfg, *fe);
   // Without the checker the program is still lowered: its errors (E0417, E0418, E05xx) are the
   // policy's, and `polc build` would report them.
   const bool loweringFailed = !fe->diags.hasErrors() && !lowerModel(*fe);
   cfg->applyToFrontEnd(fe->diags.all());
-  if (loweringFailed) {
-    if (options.sarif) std::cout << check::renderSarif(fe->sources, fe->diags.all(), {});
-    else printDiagnostics(*fe, options.output);
-    return kExitErrors;
-  }
-  if (options.sarif) {
-    std::cout << check::renderSarif(fe->sources, fe->diags.all(), {});
-    return fe->diags.hasErrors() ? kExitErrors : kExitOk;
-  }
-  printDiagnostics(*fe, options.output);
-  if (fe->diags.hasErrors()) return kExitErrors;
-  if (options.output.format == OutputFormat::Text) {
+  const bool written = emitCheckReport(options, CheckReport{*fe, {}, false});
+  if (loweringFailed || fe->diags.hasErrors() || !written) return kExitErrors;
+  if (options.output.format == OutputFormat::Text && !options.sarif) {
     const auto& m = *fe->model;
     std::size_t paying = 0;
     for (const auto& c : m.clauses) paying += c.award == sema::AwardKind::Pay;

@@ -23,6 +23,8 @@ struct CheckOptions {
   std::vector<std::string> warnings;  // -W CODE=error|warning|note|off, -W no-CODE
   std::vector<std::string> errorOn;   // --error-on CODE|warning
   std::string witnessDir;             // --witness-dir DIR: one facts file per finding
+  std::string jsonFile;               // --json-file FILE: the --format json document, besides --format's
+  std::string sarifFile;              // --sarif-file FILE: the --format sarif document, alike
   bool frontEndOnly = false;          // --no-consistency
   bool stats = false;                 // --stats: solver statistics on stderr
 };

@@ -82,6 +82,11 @@ CLI::App* addCheckCommand(CLI::App& app, CheckOptions& options) {
   cmd->add_option("--witness-dir", options.witnessDir,
                   "Write each finding's witness applicant (a facts file for polc eval) into this directory, "
                   "replacing the witness files of an earlier run there");
+  cmd->add_option("--json-file", options.jsonFile,
+                  "Also write the --format json document into this file, whatever --format prints: the text for "
+                  "people and the document for tools from one run (written whole or not at all)");
+  cmd->add_option("--sarif-file", options.sarifFile,
+                  "Also write the --format sarif document into this file, alike");
   cmd->add_flag("--no-consistency", options.frontEndOnly, "Skip the consistency checker: only the front end and the lowering to the IR");
   cmd->add_flag("--stats", options.stats, "Print the checker's solver statistics on stderr");
   return cmd;

@@ -538,6 +538,53 @@ TEST(CheckCli, NoConsistencyStillReportsLoweringErrors) {
   EXPECT_NE(out.find("ok: 6 files"), std::string::npos) << out;
 }
 
+std::string fileText(const std::string& path) {
+  std::ostringstream buf;
+  buf << std::ifstream(path).rdbuf();
+  return buf.str();
+}
+
+// --json-file and --sarif-file write the documents --format json and --format sarif print, while
+// the text goes to stderr: one run of the checker for a CI job's log and its tools.
+TEST(CheckCli, ReportFilesHoldTheDocumentsFormatPrints) {
+  const std::string golden = std::string(POLC_SOURCE_DIR) + "/tests/golden/";
+  const std::string policy = golden + "kept_after_earlier_drop.pol";
+  const std::string jsonFile = uniqueTempPath("polc_report.json"), sarifFile = uniqueTempPath("polc_report.sarif");
+  int status = -1;
+  std::string text = run("check --color never " + policy + " --json-file " + jsonFile + " --sarif-file " + sarifFile, status);
+  EXPECT_EQ(status, 0) << text;
+  EXPECT_NE(text.find("note[W0643]"), std::string::npos) << text;
+  EXPECT_NE(text.find("ok: 1 file"), std::string::npos) << text;
+  const std::string json = fileText(jsonFile), sarif = fileText(sarifFile);
+  EXPECT_NE(json.find("\"finding\""), std::string::npos) << json.substr(0, 400);
+  EXPECT_EQ(json, run("check " + policy + " --format json 2>/dev/null", status));
+  EXPECT_EQ(sarif, run("check " + policy + " --format sarif 2>/dev/null", status));
+  // A file that cannot be written fails the run, after the text; the other file is still written.
+  std::filesystem::remove(sarifFile);
+  text = run("check --color never " + policy + " --json-file " + jsonFile + "/x --sarif-file " + sarifFile, status);
+  EXPECT_EQ(status, 1) << text;
+  EXPECT_NE(text.find("polc check: --json-file " + jsonFile + "/x"), std::string::npos) << text;
+  EXPECT_NE(text.find("note[W0643]"), std::string::npos) << text;
+  EXPECT_NE(text.find("failed: 1 file"), std::string::npos) << text;
+  EXPECT_EQ(fileText(sarifFile), sarif);
+  // A report that would replace a policy file read is a usage error, and the policy is kept.
+  const std::string before = fileText(policy);
+  text = run("check " + golden + " --sarif-file " + policy, status);
+  EXPECT_EQ(status, 2) << text;
+  EXPECT_NE(text.find("is the policy file"), std::string::npos) << text;
+  EXPECT_EQ(fileText(policy), before);
+  text = run("check " + policy + " --json-file " + jsonFile + " --sarif-file " + jsonFile, status);
+  EXPECT_EQ(status, 2) << text;
+  // When lowering fails after a clean front end, --format sarif prints SARIF (it printed the JSON
+  // document there), as the front end's errors do.
+  text = run("check --format sarif " + golden + "count_range_fraction.pol --json-file " + jsonFile, status);
+  EXPECT_EQ(status, 1) << text;
+  EXPECT_NE(text.find("\"version\": \"2.1.0\""), std::string::npos) << text.substr(0, 400);
+  EXPECT_NE(fileText(jsonFile).find("\"code\": \"E0418\""), std::string::npos);
+  std::filesystem::remove(jsonFile);
+  std::filesystem::remove(sarifFile);
+}
+
 // The witness file of the finding numbered `n` (1-based) in a --witness-dir directory, and its
 // contrast file (empty when there is none).
 std::pair<std::string, std::string> witnessFilesOf(const std::string& dir, std::size_t n, const char* code) {
