@@ -103,7 +103,7 @@ fi
 # case (POLC_WHY_NOT_EVERY), the .polb mutation test 100 variants of each kind instead of 1,500
 # (POLC_MUTATION_EACH; fuzz_polb below mutates the same files), tests/limits/run.sh skips its few
 # cases that only measure size (POLC_LIMITS_SANITIZED, see that script), the backends' CLI test
-# runs 3 example applicants alone instead of all 12 (POLC_BACKENDS_ALONE; its batches hold all
+# runs 3 example applicants alone instead of 6 (POLC_BACKENDS_ALONE; its batches hold all
 # 12), and the tests labelled unsanitized_only — of the docs, of the generated C++ under the
 # system compilers, and the golden diagnostics (the fuzz smoke runs every golden case under the
 # sanitizers as fuzz_frontend's seeds) — do not run again.
