@@ -169,7 +169,9 @@ CLI::App* addTestCommand(CLI::App& app, TestOptions& options) {
   cmd->add_option("--filter", options.filter, "Run only the cases whose name contains this text");
   cmd->add_flag("-v,--verbose", options.verbose, "Name every case that passes, not only the failures");
   cmd->add_flag("--coverage", options.coverage,
-                "Also list the clauses that no passing case shows paying, or shows not paying");
+                "Also list the clauses that no passing case shows paying, or shows not paying; a clause\n"
+                "the cases show dropped that its non-stacking group never keeps (polc check's W0640) is\n"
+                "listed as never kept, not as untested");
   cmd->add_option("--format", options.format,
                   "text (each failure as a diff, then `N passed, N failed`), json (one document: every\n"
                   "file and case with its differences, the counts, the coverage) or junit (JUnit XML, a\n"

@@ -86,6 +86,7 @@ void Comparison::award(const json& e, const std::string& where) {
   for (const json* a : found) {
     std::string st = a->at("status").get<std::string>();
     (st == "kept" || st == "capped" || st == "quota_limited" ? paid : unpaid).insert(cit);
+    if (st == "dropped") dropped.insert(cit);
   }
   if (e.contains("count")) {
     int n = intOf(e.at("count"), where + ".count");

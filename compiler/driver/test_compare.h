@@ -20,6 +20,7 @@ class Comparison {
   // Coverage: clauses the expectations show paying (kept, capped, quota-limited; benefits and
   // 一事一议 granted) and not paying (absent, dropped, not assessable, already received).
   std::set<std::string> paid, unpaid;
+  std::set<std::string> dropped;  // of the unpaid, those shown computed and dropped by a group
 
   // The citation as the program prints it, from the full citation or the document's name followed
   // by 第N条第M款 (spaces ignored); a typo is a test-file error, so that `absent` never passes vacuously.

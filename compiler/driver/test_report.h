@@ -10,11 +10,18 @@
 
 namespace polc {
 
+// A clause no case can show paying: its non-stacking group always keeps another clause's award
+// (the checker's W0640), and the cases show it computed and dropped. Not an untested clause.
+struct NeverKeptClause {
+  std::string citation, group, keptInstead;
+};
+
 // With --coverage: the clauses that no passing case shows paying, or not paying.
 struct TestCoverage {
   std::size_t clauses = 0;  // clauses that pay or grant something, over every policy set used
   int both = 0;             // of them, shown both paying and not paying
   std::vector<std::string> noCasePays, noCaseWithoutAward;
+  std::vector<NeverKeptClause> neverKept;  // not shown paying either, but no case could
 };
 
 class TestReporter {
