@@ -66,6 +66,30 @@ inline bool citesClause(const std::string& want, std::string_view full, std::str
   return rest && consumeKey(want, pos, name) && consumeKey(want, pos, *rest) && pos == want.size();
 }
 
+namespace citation_detail {
+// `want` with the leading zeros of its article, clause and item numbers left out (第02条 is 第2条:
+// the CLI read them as numbers before it matched through asksAboutClause), or nothing when it has
+// none — the usual case, which builds no string. A 文号's 第054号 is left as written.
+inline std::optional<std::string> withoutLeadingZeros(std::string_view want) {
+  constexpr std::string_view ordinal = "第";
+  auto digit = [&](std::size_t i) { return i < want.size() && want[i] >= '0' && want[i] <= '9'; };
+  std::optional<std::string> out;
+  std::size_t copied = 0;
+  for (std::size_t at = want.find(ordinal); at != std::string_view::npos; at = want.find(ordinal, at + 1)) {
+    std::size_t i = at + ordinal.size(), zeros = i, end = i;
+    while (want.compare(zeros, 1, "0") == 0 && digit(zeros + 1)) ++zeros;
+    while (digit(end)) ++end;
+    const std::string_view unit = want.substr(end, ordinal.size());
+    if (zeros == i || (unit != "条" && unit != "款" && unit != "项")) continue;
+    if (!out) out.emplace();
+    out->append(want.substr(copied, i - copied));
+    copied = zeros;
+  }
+  if (out) out->append(want.substr(copied));
+  return out;
+}
+}  // namespace citation_detail
+
 // Whether `want` (a citationKey) asks about the clause cited `full`, as `polc eval --why-not` and
 // polrt_why_not read a citation: the clause itself (citesClause), or a part of the policies that
 // holds it — 第2条 every 款 and 项 of article 2, 第2条第1款 every 项 of that 款 — with its document's
@@ -74,6 +98,8 @@ inline bool citesClause(const std::string& want, std::string_view full, std::str
 inline bool asksAboutClause(const std::string& want, std::string_view full, std::string_view number,
                             std::string_view name) {
   using namespace citation_detail;
+  if (const std::optional<std::string> plain = withoutLeadingZeros(want))
+    return asksAboutClause(*plain, full, number, name);
   if (citesClause(want, full, number, name)) return true;
   constexpr std::string_view article = "第";
   const std::optional<std::string_view> local = afterKey(full, number);  // 第2条第1款第3项

@@ -300,7 +300,8 @@ int polrt_award_installment_remainder(const polrt_session* s, int award);
  * same applicant and the same compiled policy (tests/differential compares them clause by clause).
  *
  * `citation` names clauses as `polc eval --why-not` reads it: one clause by its full citation
- * ("常办发〔2022〕1号 第2条第1款", or with its document's name for the 文号, blanks ignored), a part
+ * ("常办发〔2022〕1号 第2条第1款", or with its document's name for the 文号, blanks ignored, 第02条 for
+ * 第2条), a part
  * of a document ("常办发〔2022〕1号 第2条": each of its 款 and 项), or either without its document
  * ("第2条第1款": that clause of every document that has it), in the program's order;
  * POLRT_ERR_NOT_FOUND when it names none. For each clause, one entry per item of its subject (each

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "capi_session.h"
+#include "decimal/citation_match.h"
 
 namespace polc::vmtest {
 namespace {
@@ -111,6 +112,18 @@ TEST(CApiWhyNot, TakesACitationWithoutItsDocumentOrAPartOfOneAsPolcDoes) {
                                               "武进区2024制造业若干措施 第2条第1款第2项"};
   EXPECT_EQ(citations("第2条第1款"), secondOne);
   EXPECT_EQ(citations(" 第2条 第1款"), secondOne);  // blanks ignored, as in a full citation
+  // A number written with a leading zero is that number (polc eval --why-not 第02条 found 第2条
+  // before the one matcher, citation_match.h, read citations as text); a 文号's 第54号 is its own.
+  EXPECT_EQ(citations("第02条第01款"), secondOne);
+  EXPECT_EQ(citations("常办发〔2022〕1号 第002条第1款"), std::vector<std::string>{secondOne[0]});
+  EXPECT_EQ(citations("第2条第1款第01项"), std::vector<std::string>{secondOne[1]});
+  const std::vector<std::string> twentieth = citations("第020条");
+  ASSERT_FALSE(twentieth.empty());
+  for (const auto& cite : twentieth) EXPECT_EQ(cite.rfind("常办发〔2022〕1号 第20条第", 0), 0u) << cite;
+  EXPECT_TRUE(polrt::asksAboutClause(polrt::citationKey("甲〔2022〕第054号 第02条"), "甲〔2022〕第054号 第2条第1款",
+                                     "甲〔2022〕第054号", "甲"));
+  EXPECT_FALSE(polrt::asksAboutClause(polrt::citationKey("甲〔2022〕第54号 第2条"), "甲〔2022〕第054号 第2条第1款",
+                                      "甲〔2022〕第054号", "甲"));
   EXPECT_EQ(citations("武进区2024制造业若干措施 第2条第1款"),
             std::vector<std::string>(secondOne.begin() + 1, secondOne.end()));
   // A part of a document: its 款 and 项, not 第21条's; the full citation is still one clause.
