@@ -271,9 +271,12 @@ void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char
   const int owner = scope.subject >= 0 ? otherSubjectWithFact(n.text, scope) : -1;
   if (member)
     d.help.push_back(fmt::format("did you mean `{}`, a value of {}?", *member, cx_.model.enums[expectedEnum].name));
-  else if (owner >= 0)
+  else if (owner >= 0) {
     d.help.push_back(fmt::format("`{}` is a fact of {}: did you mean `对象 {}`?", n.text, cx_.model.subjects[owner].name,
                                  cx_.model.subjects[owner].name));
+    if (std::string(code) == diag::kUnknownName)
+      factsOfOtherSubjects_.push_back({cx_.diags.all().size() - 1, n.text, n.span, owner});
+  }
   else if (auto s = closestName(n.text, visibleNames(scope)))
     d.help.push_back(fmt::format("did you mean `{}`?", *s));
   // A mistyped keyword where a name may stand parses, and only its lookup fails: `其它` for the

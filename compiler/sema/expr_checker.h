@@ -4,6 +4,8 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "sema/context.h"
 
@@ -18,9 +20,21 @@ struct Scope {
   std::string_view quote;
 };
 
+// An unknown name that is a fact of one other subject (`对象 企业` on a clause of 项目's facts), kept
+// so that the clause checker can report a wrong 对象 once rather than once per name.
+struct FactOfOtherSubject {
+  std::size_t diagnostic;  // its E0201, an index into the engine's diagnostics
+  std::string name;
+  Span span;
+  int subject;  // the subject that has the fact
+};
+
 class ExprChecker {
  public:
   explicit ExprChecker(Context& cx) : cx_(cx) {}
+
+  // The names found since the last call that are facts of another subject, in the order reported.
+  std::vector<FactOfOtherSubject> takeFactsOfOtherSubjects() { return std::exchange(factsOfOtherSubjects_, {}); }
 
   // `expected` guides enum values written bare (`级别 == 国家级`) and set literals.
   Type check(ast::Expr& e, const Scope& scope, const Type* expected = nullptr);
@@ -72,6 +86,7 @@ class ExprChecker {
   int otherSubjectWithFact(const std::string& name, const Scope& scope) const;
 
   Context& cx_;
+  std::vector<FactOfOtherSubject> factsOfOtherSubjects_;
 };
 
 }  // namespace polc::sema
