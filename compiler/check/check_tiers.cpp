@@ -394,11 +394,21 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
   const int c = t.clause;
   const ir::Expr& node = *t.node;
   std::string what = node.op == Op::Tiers ? "tier" : "case";
-  // Each pair keeps its finding, for each has its own two applicants (the witness and the contrast);
-  // when the order of the thresholds is the cause, every one of them says so, in the table's words.
+  // When the order of the thresholds is the cause, the finding says so, in the table's words.
   const bool misordered = listedOutOfOrder(node, higher, lower);
   const std::string other =
       (misordered ? (ascending(node) ? "earlier " : "later ") : node.op == Op::Tiers ? "lower " : "later ") + what;
+  // One finding per entry that pays less: a tier listed before many better-paid ones (a table
+  // written upside down) had one W0620 per pair, each saying the same of it. The first pair keeps
+  // the finding, its witness and contrast (which the replay checks); each later one is a note at
+  // its entry.
+  if (auto first = t.paysLess.find(higher); first != t.paysLess.end()) {
+    out_.findings[first->second].notes.push_back(
+        DiagNote{entrySpan(node, lower),
+                 fmt::format("the {} `{}` pays {}, more than this one too", other, entryName(node, lower), entryText(t, lower))});
+    return;
+  }
+  t.paysLess.emplace(higher, out_.findings.size());
   Finding& f = add(FindingKind::TierPaysLess, c,
                    fmt::format("{} `{}` of {} pays {} but the {} `{}` pays {}: {}", what, entryName(node, higher),
                                cite(c), entryText(t, higher), other,

@@ -397,6 +397,9 @@ class Checker {
     std::vector<Shape> shape;  // as the clause pays it: with the caps and factors around the table
     std::vector<bool> capsRead;  // every cap on the entry's amount a constant its shape holds
     std::string factors;         // the constant factors around the table, as written (` × 50%`)
+    // The W0620 of each entry said to pay less (an index into the findings), which the later pairs
+    // of that entry join as notes.
+    mutable std::map<std::size_t, std::size_t> paysLess;
   };
   // Entry i of t as shapeText says it, `at most` when a cap the shape leaves out can lower it.
   std::string entryText(const Table& t, std::size_t i) const;
