@@ -222,23 +222,37 @@ std::optional<std::string> numberBeforeOnSameLine(const Previous& p) {
   return text;
 }
 
-// `2025年1月1日`, `2025/1/1`, `2025.01.01`, `2025-1-1` or `2025年底` where a date is expected — the ways a
-// date is written in texts and spreadsheets, which lex as numbers, slashes and units — read from
-// the source at the token: the date it means, 2025-01-01, or nullopt when the text there is not
+// `2025年1月1日`, `2025/1/1`, `2025.01.01`, `2025-1-1`, `2025年底` or `2025年6月底` where a date is
+// expected — the ways a date is written in texts and spreadsheets, which lex as numbers, slashes
+// and units — read from the source at the token: the help giving the date it means, 2025-01-01
+// (both ends of the month for a month alone, `2025年6月`), or nullopt when the text there is not
 // such a date.
-std::optional<std::string> writtenDate(const antlr4::Token* t) {
+std::optional<std::string> writtenDateHelp(const antlr4::Token* t) {
   antlr4::CharStream* in = t->getInputStream();
   if (!in || t->getStartIndex() >= in->size()) return std::nullopt;
   const std::size_t end = std::min(in->size() - 1, t->getStartIndex() + 16);
   static const std::regex pattern(
-      "^([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|年(底|末|初))");
+      "^([0-9]{4})(?:年([0-9]{1,2})月([0-9]{1,2})日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|年(底|末|初)|"
+      "年([0-9]{1,2})月(底|末|初)?)");
   std::smatch m;
   const std::string text = in->getText(antlr4::misc::Interval(t->getStartIndex(), end));
   if (!std::regex_search(text, m, pattern)) return std::nullopt;
+  const std::string said = "a date is written YYYY-MM-DD: ";
   // `至 2025年底`: the text's end (or start, 年初) of a year.
-  if (m[6].matched) return m.str(1) + (m.str(6) == "初" ? "-01-01" : "-12-31");
+  if (m[6].matched) return fmt::format("{}`{}{}`", said, m.str(1), m.str(6) == "初" ? "-01-01" : "-12-31");
+  // `至 2025年6月底`: the text's end (or start, 月初) of a month, or a month alone.
+  if (m[7].matched) {
+    const int year = std::stoi(m.str(1)), month = std::stoi(m.str(7));
+    if (month < 1 || month > 12) return std::nullopt;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const std::string first = fmt::format("{}-{:02}-01", year, month), last = fmt::format("{}-{:02}-{}", year, month, days[month - 1]);
+    if (!m[8].matched)
+      return fmt::format("{}`{}` for the first day of {}年{}月, `{}` for its last", said, first, year, month, last);
+    return fmt::format("{}`{}` for {}", said, m.str(8) == "初" ? first : last, m.str(0));
+  }
   const bool chinese = m[2].matched;
-  return fmt::format("{}-{:0>2}-{:0>2}", m.str(1), m.str(chinese ? 2 : 4), m.str(chinese ? 3 : 5));
+  return fmt::format("{}`{}-{:0>2}-{:0>2}`", said, m.str(1), m.str(chinese ? 2 : 4), m.str(chinese ? 3 : 5));
 }
 
 // `{ 10:5万元 }`: digits, a colon and digits are a ratio (language.md §2.4), so an entry of a table
@@ -293,15 +307,51 @@ std::optional<std::string> nameWithAsciiBrackets(antlr4::Parser* parser, const a
     types.push_back(tokens->get(i)->getType());
     name += text == "(" ? "（" : text == ")" ? "）" : text;
   }
-  const std::vector<std::size_t> closed{L::IDENT, L::LPAREN, L::IDENT, L::RPAREN};
-  std::vector<std::size_t> inner = closed;
-  inner.push_back(L::IDENT);
-  const bool endsInBracket = types == closed, middle = types == inner;
+  // A name, then one or more bracketed names, each maybe followed by more of the name:
+  // `研发费用(加计扣除)(上年)` has two pairs.
+  std::size_t k = 1, pairs = 0;
+  while (!types.empty() && types[0] == L::IDENT && k + 2 < types.size() && types[k] == L::LPAREN &&
+         types[k + 1] == L::IDENT && types[k + 2] == L::RPAREN) {
+    k += 3;
+    ++pairs;
+    if (k < types.size() && types[k] == L::IDENT) ++k;
+  }
   const std::string& head = tokens->get(first)->getText();
   // A call such as `max(a)` is ASCII; a Chinese name before the bracket is a name's first part.
-  if ((!endsInBracket && !middle) || static_cast<unsigned char>(head.back()) < 0x80) return std::nullopt;
+  if (pairs == 0 || k != types.size() || static_cast<unsigned char>(head.back()) < 0x80) return std::nullopt;
   if (at == last || offending->getType() == L::LPAREN) return name;
   return std::nullopt;
+}
+
+// Where the word `t` begins ends, as written up to the next blank: `至2025-12-31` lexes as `至2025`
+// and more.
+std::size_t wordEnd(const antlr4::Token* t) {
+  antlr4::CharStream* in = t->getInputStream();
+  std::size_t last = t->getStopIndex();
+  while (in && last + 1 < in->size()) {
+    const std::string c = in->getText(antlr4::misc::Interval(last + 1, last + 1));
+    if (c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\"" || c == "\u3000") break;
+    ++last;
+  }
+  return last;
+}
+std::string wordFrom(const antlr4::Token* t) {
+  antlr4::CharStream* in = t->getInputStream();
+  return in ? in->getText(antlr4::misc::Interval(t->getStartIndex(), wordEnd(t))) : t->getText();
+}
+
+// `营业收入超 100万元`, `100万元且 制造业`, `10%封顶 30万元`: a keyword glued to the end of the name or
+// number before `offending` is part of it, and the error falls on what follows. That token and the
+// keyword, when so.
+std::optional<std::pair<std::string, std::string>> keywordGluedBefore(const Previous& p) {
+  using L = gen::PolcLexer;
+  if (!p.token || p.newLine || (p.token->getType() != L::IDENT && p.token->getType() != L::QUANTITY)) return std::nullopt;
+  const std::string text = p.token->getText();
+  // A citation's 条, 款 and 项 (`第二条第一款`) are its own; a help names it.
+  if (text.rfind("第", 0) == 0) return std::nullopt;
+  auto kw = trailingKeyword(text);
+  if (!kw) return std::nullopt;
+  return std::make_pair(text, *kw);
 }
 
 bool isSlip(const antlr4::Token* x) {
@@ -434,17 +484,29 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     message += fmt::format(" in `{}`", offending->getInputStream()->getText(
                                            antlr4::misc::Interval(head->getStartIndex(), tail->getStopIndex())));
   }
+  // `给予最高30万元`: a Chinese keyword glued to what follows lexes as one name. Say so, rather than
+  // only that the name is unexpected — unless the name is one slip away from a keyword (`否侧` for
+  // 否则, not 否 glued to 侧): the help below names that one.
+  const bool x = (text == "x" || text == "X") && !previousToken(parser, offending).newLine;
+  const std::optional<std::string> glued =
+      offending->getType() == gen::PolcLexer::IDENT && !bracketName && !x && !keywordsOneCharAway(text)
+          ? leadingKeyword(text)
+          : std::nullopt;
+  const std::string word = glued ? wordFrom(offending) : text;
+  if (glued) {
+    message = fmt::format("`{}` is the keyword `{}` glued to `{}`", word, *glued, word.substr(glued->size()));
+    span.end = static_cast<std::uint32_t>(wordEnd(offending) + 1);  // the whole word, as the message says
+  }
   auto& d = diags_.error(diag::kUnexpectedToken, span, message);
-  if (!expected.empty()) d.label = "expected " + expected;
+  if (glued) d.label = "read as one name";
+  else if (!expected.empty()) d.label = "expected " + expected;
   if (bracketName) d.help.push_back(asciiBracketsInNameHelp(*bracketName));
-  // A Chinese keyword glued to a name lexes as one name: 对象企业. Say so — unless the name is one
-  // slip away from a keyword (`否侧` for 否则, not 否 glued to 侧): the help below names that one.
   if (offending->getType() == gen::PolcLexer::IDENT && !bracketName) {
     // `设备投入 x 5%`: the letter x typed for the multiplication sign reads as a name.
-    if ((text == "x" || text == "X") && !previousToken(parser, offending).newLine)
+    if (x)
       d.help.push_back(fmt::format("`{}` reads as a name; multiplication is written `×` or `*`", text));
-    else if (auto kw = keywordsOneCharAway(text) ? std::nullopt : leadingKeyword(text))
-      d.help.push_back(gluedKeywordHelp(text, *kw, parser->getVocabulary()));
+    else if (glued)
+      d.help.push_back(gluedKeywordHelp(word, *glued, parser->getVocabulary()));
     else if (quotaNumber(parser, previousToken(parser, offending)))
       d.help.push_back(fmt::format("a quota counts each year (`名额 {0} 每年`) or the whole term (`名额 {0}`); "
                                    "`{1}` is no period polc knows",
@@ -473,6 +535,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   if (auto range = rangeGluedBefore(previousToken(parser, offending)))
     d.help.push_back(fmt::format("`{}` reads as one number whose unit ends in 至; put spaces around 至: `{} 至 {}`",
                                  range->first, range->second, text));
+  else if (auto kw = offending->getType() == antlr4::Token::EOF ? std::nullopt : keywordGluedBefore(previousToken(parser, offending)))
+    d.help.push_back(fmt::format("`{}` ends with the keyword `{}`, glued to it; put a space before the keyword: `{} {} {}`",
+                                 kw->first, kw->second, kw->first.substr(0, kw->first.size() - kw->second.size()),
+                                 kw->second, wordFrom(offending)));
   // Numbers copied from the policy text in Chinese numerals: `条 二`, `关系 第二条第一款 "…"`. A
   // citation so written lexes as one name, and the error falls on the token after it.
   if (offending->getType() == gen::PolcLexer::IDENT) {
@@ -495,7 +561,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   // 有效期 自 2025年1月1日 (or 2025/1/1): the text's way of writing a date lexes as quantities in 年,
   // 月 and 日 (or numbers and slashes).
   if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::DATE)))
-    if (auto date = writtenDate(offending)) d.help.push_back(fmt::format("a date is written YYYY-MM-DD: `{}`", *date));
+    if (auto date = writtenDateHelp(offending)) d.help.push_back(*date);
   // `原文 "推动重点项目攻关"揭榜挂帅"，…"`: the text's own quotation marks typed as ASCII `"` end
   // the text early; the word quoted then lexes as a name right after it, where the error falls.
   if (auto p = previousToken(parser, offending);

@@ -100,8 +100,7 @@ std::string gluedKeywordHelp(const std::string& word, const std::string& keyword
   const auto once = keywordSpellings(gen::PolcLexer::ONCE, vocabulary);
   if (std::find(once.begin(), once.end(), keyword) != once.end())
     return fmt::format("`{0}` is written alone on its line; the award stays in the clause's `给予 …`: `{0}`", keyword);
-  return fmt::format("`{}` starts with the keyword `{}`; separate keywords from names with a space: `{} {}`", word,
-                     keyword, keyword, word.substr(keyword.size()));
+  return fmt::format("put a space after the keyword: `{}`", spacedKeywords(word));
 }
 
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending) {

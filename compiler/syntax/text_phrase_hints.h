@@ -10,7 +10,8 @@
 
 namespace polc {
 
-// The help for a keyword glued to a name (`对象企业`: separate them with a space), except where the
+// The help for a keyword glued to a name (`对象企业`: put a space after the keyword, `对象 企业`;
+// `给予最高30万元`: `给予 最高 30万元`; the word as written up to the next blank), except where the
 // keyword stands alone on its line: `一次性给予`, the text's phrase, is `一次性`, the award staying in
 // the clause's `给予 …` (`一次性 给予` would begin an award with no amount).
 std::string gluedKeywordHelp(const std::string& word, const std::string& keyword,

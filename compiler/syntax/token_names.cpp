@@ -80,6 +80,34 @@ std::optional<std::string> leadingKeyword(const std::string& word) {
   return best;
 }
 
+std::optional<std::string> trailingKeyword(const std::string& word) {
+  std::optional<std::string> best;
+  for (const auto& [token, list] : spellings())
+    for (const auto& s : list) {
+      if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) continue;  // see leadingKeyword
+      if (s.size() < word.size() && word.compare(word.size() - s.size(), s.size(), s) == 0 &&
+          (!best || s.size() > best->size()))
+        best = s;
+    }
+  return best;
+}
+
+bool isChineseKeyword(const std::string& word) {
+  if (word.empty() || static_cast<unsigned char>(word[0]) < 0x80) return false;
+  for (const auto& [token, list] : spellings())
+    if (std::find(list.begin(), list.end(), word) != list.end()) return true;
+  return false;
+}
+
+std::string spacedKeywords(const std::string& word) {
+  const std::optional<std::string> first = leadingKeyword(word);
+  if (!first) return word;
+  const std::string rest = word.substr(first->size());
+  const std::optional<std::string> second = leadingKeyword(rest);
+  const bool amount = second && rest.size() > second->size() && rest[second->size()] >= '0' && rest[second->size()] <= '9';
+  return *first + " " + (amount ? *second + " " + rest.substr(second->size()) : rest);
+}
+
 std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary) {
   auto it = spellingsOf(std::string(vocabulary.getSymbolicName(type)));
   return it == spellings().end() ? std::vector<std::string>{} : it->second;

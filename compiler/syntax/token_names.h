@@ -17,6 +17,18 @@ std::string describeTokenType(std::size_t type, const antlr4::dfa::Vocabulary& v
 // starts with `对象`. Used to explain that a keyword glued to a name lexes as one name.
 std::optional<std::string> leadingKeyword(const std::string& word);
 
+// The longest keyword spelling that `word` ends with but is not equal to, if any: `营业收入超`
+// ends with `超`, `100万元且` with `且`.
+std::optional<std::string> trailingKeyword(const std::string& word);
+
+// Whether `word` is a Chinese spelling of a keyword (`且`, `最高`).
+bool isChineseKeyword(const std::string& word);
+
+// `word`, which starts with a keyword glued to what follows, as it is written with spaces: the
+// keyword set apart, and a second keyword too when an amount follows it (`给予最高30万元`:
+// `给予 最高 30万元`); a keyword inside a name (`最高限额`) stays.
+std::string spacedKeywords(const std::string& word);
+
 // Every spelling of a keyword token type (`给予`, `pay`); empty for a token that is no keyword.
 std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary);
 

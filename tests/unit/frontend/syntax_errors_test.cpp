@@ -45,11 +45,21 @@ TEST(SyntaxErrors, AGluedKeywordGetsASpacingHint) {
   auto c = parseOnly("文件 甲 { 条 1 { 款 1 { 对象企业 } } }");
   ASSERT_EQ(c->codes(), std::vector<std::string>{diag::kUnexpectedToken}) << c->dump();
   const Diagnostic& d = c->diags.all()[0];
-  EXPECT_EQ(d.message, "unexpected `对象企业`");
+  EXPECT_EQ(d.message, "`对象企业` is the keyword `对象` glued to `企业`");
   EXPECT_EQ(c->textOf(d.span), "对象企业");
   ASSERT_EQ(d.help.size(), 1u);
-  EXPECT_EQ(d.help[0], "`对象企业` starts with the keyword `对象`; separate keywords from names with a space: "
-                       "`对象 企业`");
+  EXPECT_EQ(d.help[0], "put a space after the keyword: `对象 企业`");
+}
+
+// A second keyword is set apart only before an amount: `最高限额` is a name.
+TEST(TokenNames, SpacedKeywordsAndATrailingKeyword) {
+  EXPECT_EQ(spacedKeywords("给予最高30万元"), "给予 最高 30万元");
+  EXPECT_EQ(spacedKeywords("给予最高限额"), "给予 最高限额");
+  EXPECT_EQ(spacedKeywords("上限10万元"), "上限 10万元");
+  EXPECT_EQ(trailingKeyword("营业收入超过"), "超过");
+  EXPECT_EQ(trailingKeyword("100万元且"), "且");
+  EXPECT_FALSE(trailingKeyword("超"));
+  EXPECT_FALSE(trailingKeyword("营业收入"));
 }
 
 TEST(SyntaxErrors, AnUnclosedBlockListsTheClosingBraceFirst) {
