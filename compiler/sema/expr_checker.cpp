@@ -178,6 +178,25 @@ Type ExprChecker::checkNumber(ast::Expr& e, const Scope& scope, const char* what
 
 // ---- leaves -------------------------------------------------------------------------------------
 
+// `30万元奖励`, `100万元且制造业`: the text's word after an amount, or a keyword and what follows it,
+// glued to a unit polc knows reads as one unknown unit. The help saying so, when `unit` is such.
+std::optional<std::string> ExprChecker::wordAfterUnit(const std::string& number, const std::string& unit) const {
+  std::string bad;
+  if (unit.empty()) return std::nullopt;
+  for (std::size_t n = unit.size() - 1; n > 0; --n) {
+    if ((static_cast<unsigned char>(unit[n]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::string known = unit.substr(0, n), rest = unit.substr(n);
+    // `元/吨标准煤` is a unit per another, whose second unit the did-you-mean names.
+    if (static_cast<unsigned char>(rest[0]) < 0x80 || !resolveUnit(cx_.model, known, bad)) continue;
+    if (isChineseKeyword(rest) || leadingKeyword(rest))
+      return fmt::format("`{}` after the unit `{}` is a keyword glued to it; put a space before it: `{}{} {}`", rest, known,
+                         number, known, spacedKeywords(rest));
+    return fmt::format("`{}` after the unit `{}` reads as part of it; an amount is its number and unit alone: `{}{}`",
+                       rest, known, number, known);
+  }
+  return std::nullopt;
+}
+
 Type ExprChecker::quantity(ast::Expr& e) {
   std::string bad;
   auto unit = resolveUnit(cx_.model, e.unit, bad);
@@ -194,7 +213,8 @@ Type ExprChecker::quantity(ast::Expr& e) {
         return Type::error();
       }
     }
-    if (auto s = closestName(bad, names)) d.help.push_back(fmt::format("did you mean `{}`?", *s));
+    if (auto glued = wordAfterUnit(e.number, e.unit)) d.help.push_back(*glued);
+    else if (auto s = closestName(bad, names)) d.help.push_back(fmt::format("did you mean `{}`?", *s));
     else d.help.push_back("declare it with `单位 " + bad + "`");
     return Type::error();
   }
@@ -252,14 +272,32 @@ int ExprChecker::otherSubjectWithFact(const std::string& name, const Scope& scop
   return found;
 }
 
+// `制造业且营业收入`, `营业收入超100万元`: a name polc knows with a keyword glued after it, and what
+// follows, reads as one unknown name. The help saying so, when `text` is such.
+std::optional<std::string> ExprChecker::keywordAfterName(const std::string& text, const Scope& scope) const {
+  std::string known;
+  for (const std::string& name : visibleNames(scope)) {
+    if (name.size() >= text.size() || name.size() <= known.size() || text.compare(0, name.size(), name) != 0) continue;
+    const std::string rest = text.substr(name.size());
+    if (leadingKeyword(rest) && !isChineseKeyword(rest)) known = name;
+  }
+  if (known.empty()) return std::nullopt;
+  const std::string rest = text.substr(known.size()), kw = *leadingKeyword(rest);
+  return fmt::format("`{}` is `{}` with the keyword `{}` glued to it; put spaces around the keyword: `{} {}`", text, known,
+                     kw, known, spacedKeywords(rest));
+}
+
 void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char* code,
                               const char* what, int expectedEnum) {
   auto& d = cx_.diags.error(code, n.span, fmt::format("unknown {} `{}`", what, n.text));
   const std::optional<std::string> slipOf = keywordsOneCharAway(n.text);
+  if (auto glued = slipOf ? std::nullopt : keywordAfterName(n.text, scope)) {
+    d.help.push_back(*glued);
+    return;
+  }
   if (auto kw = slipOf ? std::nullopt : leadingKeyword(n.text)) {
-    d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; separate them with a space: "
-                                 "`{} {}`",
-                                 n.text, *kw, *kw, n.text.substr(kw->size())));
+    d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; put a space after it: `{}`", n.text, *kw,
+                                 spacedKeywords(n.text)));
     return;
   }
   // The other side's enum is what the writer meant to name a value of (`所在地 为 金坛` for 金坛区):

@@ -82,6 +82,8 @@ class ExprChecker {
   void unknownName(const ast::Name& n, const Scope& scope, const char* code, const char* what,
                    int expectedEnum = -1);
   std::vector<std::string> visibleNames(const Scope& scope) const;
+  std::optional<std::string> wordAfterUnit(const std::string& number, const std::string& unit) const;
+  std::optional<std::string> keywordAfterName(const std::string& text, const Scope& scope) const;
   // The one subject other than those looked up in `scope` that has a fact named `name`, or -1.
   int otherSubjectWithFact(const std::string& name, const Scope& scope) const;
 
