@@ -225,9 +225,9 @@ std::optional<std::string> numberBeforeOnSameLine(const Previous& p) {
 // `2025年1月1日`, `2025/1/1`, `2025.01.01`, `2025-1-1`, `2025年底` or `2025年6月底` where a date is
 // expected — the ways a date is written in texts and spreadsheets, which lex as numbers, slashes
 // and units — read from the source at the token: the help giving the date it means, 2025-01-01
-// (both ends of the month for a month alone, `2025年6月`), or nullopt when the text there is not
-// such a date.
-std::optional<std::string> writtenDateHelp(const antlr4::Token* t) {
+// (both ends of the month for a month alone, `2025年6月`), after the date as written; or nullopt
+// when the text there is not such a date.
+std::optional<std::pair<std::string, std::string>> writtenDateHelp(const antlr4::Token* t) {
   antlr4::CharStream* in = t->getInputStream();
   if (!in || t->getStartIndex() >= in->size()) return std::nullopt;
   const std::size_t end = std::min(in->size() - 1, t->getStartIndex() + 16);
@@ -237,9 +237,9 @@ std::optional<std::string> writtenDateHelp(const antlr4::Token* t) {
   std::smatch m;
   const std::string text = in->getText(antlr4::misc::Interval(t->getStartIndex(), end));
   if (!std::regex_search(text, m, pattern)) return std::nullopt;
-  const std::string said = "a date is written YYYY-MM-DD: ";
+  const std::string said = "a date is written YYYY-MM-DD: ", written = m.str(0);
   // `至 2025年底`: the text's end (or start, 年初) of a year.
-  if (m[6].matched) return fmt::format("{}`{}{}`", said, m.str(1), m.str(6) == "初" ? "-01-01" : "-12-31");
+  if (m[6].matched) return std::make_pair(written, fmt::format("{}`{}{}`", said, m.str(1), m.str(6) == "初" ? "-01-01" : "-12-31"));
   // `至 2025年6月底`: the text's end (or start, 月初) of a month, or a month alone.
   if (m[7].matched) {
     const int year = std::stoi(m.str(1)), month = std::stoi(m.str(7));
@@ -248,11 +248,11 @@ std::optional<std::string> writtenDateHelp(const antlr4::Token* t) {
     const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const std::string first = fmt::format("{}-{:02}-01", year, month), last = fmt::format("{}-{:02}-{}", year, month, days[month - 1]);
     if (!m[8].matched)
-      return fmt::format("{}`{}` for the first day of {}年{}月, `{}` for its last", said, first, year, month, last);
-    return fmt::format("{}`{}` for {}", said, m.str(8) == "初" ? first : last, m.str(0));
+      return std::make_pair(written, fmt::format("{}`{}` for its first day, `{}` for its last", said, first, last));
+    return std::make_pair(written, fmt::format("{}`{}`", said, m.str(8) == "初" ? first : last));
   }
   const bool chinese = m[2].matched;
-  return fmt::format("{}`{}-{:0>2}-{:0>2}`", said, m.str(1), m.str(chinese ? 2 : 4), m.str(chinese ? 3 : 5));
+  return std::make_pair(written, fmt::format("{}`{}-{:0>2}-{:0>2}`", said, m.str(1), m.str(chinese ? 2 : 4), m.str(chinese ? 3 : 5)));
 }
 
 // `{ 10:5万元 }`: digits, a colon and digits are a ratio (language.md §2.4), so an entry of a table
@@ -497,6 +497,14 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     message = fmt::format("`{}` is the keyword `{}` glued to `{}`", word, *glued, word.substr(glued->size()));
     span.end = static_cast<std::uint32_t>(wordEnd(offending) + 1);  // the whole word, as the message says
   }
+  // 有效期 自 2025年1月1日 (or 2025/1/1): the text's way of writing a date lexes as quantities in 年,
+  // 月 and 日 (or numbers and slashes); the error names the date as written, not its first token.
+  const auto date = expectedSet.contains(static_cast<size_t>(gen::PolcLexer::DATE)) ? writtenDateHelp(offending)
+                                                                                     : std::nullopt;
+  if (date) {
+    message = fmt::format("`{}` is no date polc reads", date->first);
+    span.end = span.begin + static_cast<std::uint32_t>(decodeUtf8(date->first).size());
+  }
   auto& d = diags_.error(diag::kUnexpectedToken, span, message);
   if (glued) d.label = "read as one name";
   else if (!expected.empty()) d.label = "expected " + expected;
@@ -558,10 +566,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     else if (auto kw = p.newLine ? std::nullopt : keywordsOneCharAway(p.token->getText()))
       d.help.push_back(readsAsName(p.token->getText(), *kw));
   }
-  // 有效期 自 2025年1月1日 (or 2025/1/1): the text's way of writing a date lexes as quantities in 年,
-  // 月 and 日 (or numbers and slashes).
-  if (expectedSet.contains(static_cast<size_t>(gen::PolcLexer::DATE)))
-    if (auto date = writtenDateHelp(offending)) d.help.push_back(*date);
+  if (date) d.help.push_back(date->second);
   // `原文 "推动重点项目攻关"揭榜挂帅"，…"`: the text's own quotation marks typed as ASCII `"` end
   // the text early; the word quoted then lexes as a name right after it, where the error falls.
   if (auto p = previousToken(parser, offending);
