@@ -145,24 +145,31 @@ void Generator::clauseFunction(std::ostream& os, int c) {
   os << "}\n\n";
 }
 
-void Generator::instanceRefs(std::ostream& os, const std::vector<int>& chain, const std::string& itemVar) {
+std::vector<Generator::Decl> Generator::instanceDecls(const std::vector<int>& chain, const std::string& itemVar) {
+  std::vector<Decl> out;
   std::string cur = itemVar;
   instId_.clear();
   for (std::size_t i = 0; i < chain.size(); ++i) {
     int s = chain[i];
-    std::string var = subjectNames_[static_cast<std::size_t>(s)] + "_";
+    const std::string& type = subjectNames_[static_cast<std::size_t>(s)];
+    std::string var = type + "_";
     if (i > 0) {
-      os << "  const int " << var << "id = run.parent(" << cur << ");\n";
+      out.push_back({var + "id", "const int " + var + "id = run.parent(" + cur + ");"});
       cur = var + "id";
     }
-    os << "  const " << subjectNames_[static_cast<std::size_t>(s)] << "& " << var << " = run.data<"
-       << subjectNames_[static_cast<std::size_t>(s)] << ">(" << cur << ");\n";
+    out.push_back({var, "const " + type + "& " + var + " = run.data<" + type + ">(" + cur + ");"});
     inst_[s] = var;
     instId_[s] = cur;
   }
+  return out;
+}
+
+void Generator::instanceRefs(std::ostream& os, const std::vector<int>& chain, const std::string& itemVar) {
+  const std::vector<Decl> decls = instanceDecls(chain, itemVar);
+  for (const Decl& d : decls) os << "  " << d.code << "\n";
   // Owners that no expression reads must not warn.
-  for (std::size_t i = 0; i < chain.size(); ++i)
-    os << "  (void)" << subjectNames_[static_cast<std::size_t>(chain[i])] << "_;\n";
+  for (const Decl& d : decls)
+    if (d.name.back() == '_') os << "  (void)" << d.name << ";\n";
 }
 
 std::string Generator::numFormat(const Type& t) const {

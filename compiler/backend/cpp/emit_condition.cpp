@@ -144,6 +144,7 @@ void Generator::lookFirst(const Expr& e, const std::string& st) {
 }
 
 Generator::Cond Generator::cond(const Expr& e) {
+  if (Cond call; traceCall(e, call)) return call;
   if (e.needsFirst.empty() || !(conditionOp(e.op) || e.op == Op::If)) return condBody(e);
   std::string t = fresh();
   line(fmt::format("T4 {} = T4::U;  // {}", t, commentText(e.source)));

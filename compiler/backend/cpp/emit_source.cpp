@@ -20,6 +20,7 @@ std::string Generator::source() {
   os << "namespace {\n\n";
   constants(os);
   boundsConstants(os);
+  traceFacts(os);
   for (std::size_t d = 0; d < p_.documents.size(); ++d) {
     const auto& doc = p_.documents[d];
     os << "// " << std::string(96, '=') << "\n";

@@ -3,6 +3,9 @@
 // leaf read. The shape is the bytecode's (backend/bytecode/emit_traces.cpp) and polc's Tracer's
 // (eval/why_not.cpp); polc_runtime.h's whyNot walks it by the runtime's choices
 // (decimal/why_not_walk.h). Only whyNot runs this code: evaluate never does.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "backend/cpp/generator.h"
@@ -81,6 +84,129 @@ void Generator::traceUnmatched(const Expr& e, std::vector<int>& out, std::vector
   for (const auto& k : e.kids) traceUnmatched(k, out, nodes);
 }
 
+void Generator::clauseTraceNodes(const ir::Clause& cl, std::vector<TraceNodeGen>& nodes,
+                                 std::vector<int> (&lists)[3]) const {
+  for (const auto& e : cl.eligibility) lists[0].push_back(traceNode(e, false, nodes));
+  for (const auto& e : cl.conditions) lists[1].push_back(traceNode(e, false, nodes));
+  if (!cl.amount.empty()) traceUnmatched(cl.amount[0], lists[2], nodes);
+}
+
+std::string Generator::traceFactName(const Expr& f) const { return fmt::format("traceFact{}_{}", f.subject, f.fact); }
+
+// A fact read the same way by every leaf of every clause whose item it belongs to (the item or an
+// owner of it): its code once, not once per leaf.
+void Generator::traceFactFunction(std::ostream& os, const Expr& f) {
+  fn_ = std::ostringstream();
+  tmp_ = 0;
+  indent_ = 1;
+  const std::string var = subjectNames_[static_cast<std::size_t>(f.subject)] + "_";
+  inst_ = {{f.subject, var}};
+  instId_ = {{f.subject, "id"}};
+  os << "// " << commentText(factName(f)) << ", as a why-not trace shows it beside a leaf that reads it.\n";
+  os << "void " << traceFactName(f) << "(polc_rt::Run& run, int id, std::vector<polc_rt::WhyNotValue>& out) {\n";
+  os << "  const " << subjectNames_[static_cast<std::size_t>(f.subject)] << "& " << var << " = run.data<"
+     << subjectNames_[static_cast<std::size_t>(f.subject)] << ">(id);\n";
+  traceValueCode({TraceRead::Fact, &f});
+  os << fn_.str() << "}\n";
+}
+
+// The functions of every fact a trace reads on its clause's item or an owner of it.
+void Generator::traceFacts(std::ostream& os) {
+  std::map<std::pair<int, int>, const Expr*> read;
+  for (const auto& cl : p_.clauses) {
+    std::vector<TraceNodeGen> nodes;
+    std::vector<int> lists[3];
+    clauseTraceNodes(cl, nodes, lists);
+    for (const auto& n : nodes)
+      for (const TraceRead& r : n.reads)
+        for (int s = cl.subject; s >= 0 && r.kind == TraceRead::Fact; s = p_.subjects[static_cast<std::size_t>(s)].owner)
+          if (s == r.e->subject) read.emplace(std::make_pair(r.e->subject, r.e->fact), r.e);
+  }
+  if (read.empty()) return;
+  os << "// ---- facts as why-not traces show them (whyNot) " << std::string(48, '-') << "\n\n";
+  for (const auto& kv : read) traceFactFunction(os, *kv.second);
+  os << "\n";
+}
+
+bool Generator::traceCall(const Expr& e, Cond& out) {
+  auto it = traceNodeOf_.find(&e);
+  if (it == traceNodeOf_.end() || &e == traceRoot_) return false;
+  // A plain bool reads better, and costs less, inline.
+  const std::string saved = fn_.str();
+  const int savedTmp = tmp_;
+  const Expr* root = traceRoot_;
+  traceRoot_ = &e;
+  Cond c = cond(e);
+  traceRoot_ = root;
+  if (c.simple && fn_.str().size() == saved.size()) {
+    out = c;
+    return true;
+  }
+  fn_ = std::ostringstream();
+  fn_ << saved;
+  tmp_ = savedTmp;
+  out = Cond{fresh(), false};
+  line(fmt::format("const T4 {} = {}(run, item, {});  // {}", out.code, traceFunction_, it->second, commentText(e.source)));
+  return true;
+}
+
+namespace {
+
+// Whether `code` names the variable `name` (not as a part of a longer name).
+bool uses(const std::string& code, const std::string& name) {
+  auto word = [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || std::isalnum(u) || ch == '_';
+  };
+  for (std::size_t at = code.find(name); at != std::string::npos; at = code.find(name, at + 1))
+    if ((at == 0 || !word(code[at - 1])) && (at + name.size() == code.size() || !word(code[at + name.size()])))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+// A trace function's body reads few of the clause's instances: declaring only those keeps it short
+// and free of unused-variable casts; a parameter it does not read is cast to void instead.
+std::string Generator::usedDecls(const ir::Clause& cl, const std::vector<Decl>& decls, const std::string& body,
+                                  bool reads) const {
+  std::string out, code = body;
+  for (auto d = decls.rbegin(); d != decls.rend(); ++d)
+    if (uses(code, d->name)) {
+      out.insert(0, "  " + d->code + "\n");
+      code += d->code;
+    }
+  if (uses(body, "kCitation")) out.insert(0, "  constexpr const char* kCitation = " + lit(cl.citation) + ";\n");
+  for (const char* param : {"run", "item", "out"})
+    if ((reads || param != std::string("out")) && !uses(code, param)) out += std::string("  (void)") + param + ";\n";
+  return out;
+}
+
+// Puts the statements fn_ has after `before` under node k's case label: on its line when they are
+// a call or a return without a declaration (the most of them), else in a block of their own.
+void Generator::traceCase(const std::string& before, int k, const Expr& e) {
+  std::string body = fn_.str().substr(before.size());
+  fn_ = std::ostringstream();
+  fn_ << before;
+  const std::string comment = commentText(e.source);
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < body.size();) {
+    const std::size_t end = std::min(body.find('\n', at), body.size());
+    const std::string one = body.substr(at, end - at);
+    lines.push_back(one.substr(std::min(one.find_first_not_of(' '), one.size())));
+    at = end + 1;
+  }
+  if (lines.empty()) lines.push_back("");
+  auto declaration = [](const std::string& l) { return l.compare(0, 6, "const ") == 0 || l.compare(0, 3, "T4 ") == 0; };
+  if (lines.size() <= 2 && !declaration(lines[0]) && lines.back().back() == ';') {
+    line(fmt::format("  case {}: {}{}  // {}", k, lines[0], lines.size() == 2 ? " " + lines[1] : "", comment));
+    return;
+  }
+  line(fmt::format("  case {}: {{  // {}", k, comment));
+  fn_ << body;
+  line("  }");
+}
+
 // The path of the instance of a fact's subject, as Result::path gives it.
 std::string Generator::tracePath(const Expr& f) const {
   auto id = instId_.find(f.subject);
@@ -89,9 +215,19 @@ std::string Generator::tracePath(const Expr& f) const {
   return "run.r.path(" + id->second + ") + " + lit("." + name);
 }
 
-// One read of a leaf, into `out`: a fact's value (and whether the facts give it), a computed value,
-// or a fact's highest earlier year.
+// One read of a leaf, into `out`: a fact of the item or an owner by its function, anything else
+// by its own code.
 void Generator::traceReadCode(const TraceRead& r) {
+  auto id = instId_.find(r.e->subject);
+  if (r.kind == TraceRead::Fact && id != instId_.end())
+    line(fmt::format("{}(run, {}, out);", traceFactName(*r.e), id->second));
+  else
+    traceValueCode(r);
+}
+
+// The code of one read: a fact's value (and whether the facts give it), a computed value, or a
+// fact's highest earlier year.
+void Generator::traceValueCode(const TraceRead& r) {
   const Expr& e = *r.e;
   if (r.kind == TraceRead::Highest) {
     auto it = inst_.find(e.subject);
@@ -106,13 +242,17 @@ void Generator::traceReadCode(const TraceRead& r) {
     return;
   }
   const bool fact = r.kind == TraceRead::Fact;
-  line(fmt::format("polc_rt::addRead(out, {}, polc_rt::traced([&] {{", fact ? tracePath(e) : "std::string(" + lit(e.source) + ")"));
-  ++indent_;
-  line("T4 st = T4::T;");
-  line("std::string shown;");
-  line("do {");
-  ++indent_;
+  const std::string what = fact ? tracePath(e) : "std::string(" + lit(e.source) + ")";
+  // The value's statements, if it needs any, apart: a value that needs none is read in one line.
+  const std::string outer = fn_.str();
+  const int outerIndent = indent_;
+  fn_ = std::ostringstream();
+  indent_ += 2;
   const std::string v = value(e, "st");
+  const std::string statements = fn_.str();
+  fn_ = std::ostringstream();
+  fn_ << outer;
+  indent_ = outerIndent;
   std::string given = "true";
   if (fact && inst_.count(e.subject)) {
     // A plain member cannot be empty: given when readFacts marked it, or when it is not its default.
@@ -127,9 +267,29 @@ void Generator::traceReadCode(const TraceRead& r) {
                : fi.init == "{}"                    ? ref + " != " + fi.type + "{}"
                                                     : ref + " != " + fi.init);
   }
-  line(fmt::format("shown = {}{};", show(v, e.type),
-                   given == "true" ? "" : fmt::format(" + (({}) ? \"\" : polc_rt::kFactDefaulted)", given)));
-  --indent_;
+  const std::string shown = show(v, e.type) + (given == "true" ? "" : fmt::format(" + (({}) ? \"\" : polc_rt::kFactDefaulted)", given));
+  if (statements.empty()) {
+    line(fmt::format("polc_rt::addRead(out, {}, polc_rt::traced([&] {{ return {}; }}));", what, shown));
+    return;
+  }
+  if (!uses(statements, "st") && !uses(statements, "break")) {  // nothing it reads can be absent
+    line(fmt::format("polc_rt::addRead(out, {}, polc_rt::traced([&] {{", what));
+    for (std::size_t at = 0; at < statements.size();) {  // one level out: no do-while around them
+      const std::size_t end = std::min(statements.find('\n', at), statements.size());
+      fn_ << statements.substr(std::min(at + 2, end), end - std::min(at + 2, end)) << "\n";
+      at = end + 1;
+    }
+    line("  return " + shown + ";");
+    line("}));");
+    return;
+  }
+  line(fmt::format("polc_rt::addRead(out, {}, polc_rt::traced([&] {{", what));
+  ++indent_;
+  line("T4 st = T4::T;");
+  line("std::string shown;");
+  line("do {");
+  fn_ << statements;
+  line("  shown = " + shown + ";");
   line("} while (false);");
   if (fact)
     line("return st == T4::U ? std::string(polc_rt::kFactNotGiven) : shown;");
@@ -144,10 +304,8 @@ void Generator::traceReadCode(const TraceRead& r) {
 void Generator::clauseTraces(std::ostream& os, int c) {
   const ir::Clause& cl = p_.clauses[static_cast<std::size_t>(c)];
   std::vector<TraceNodeGen> nodes;
-  std::vector<int> lists[3];  // 申报条件, 条件, the amount's 分档/分情形
-  for (const auto& e : cl.eligibility) lists[0].push_back(traceNode(e, false, nodes));
-  for (const auto& e : cl.conditions) lists[1].push_back(traceNode(e, false, nodes));
-  if (!cl.amount.empty()) traceUnmatched(cl.amount[0], lists[2], nodes);
+  std::vector<int> lists[3];
+  clauseTraceNodes(cl, nodes, lists);
   const std::string& name = clauseNames_[static_cast<std::size_t>(c)];
   const std::string& doc = docNames_[static_cast<std::size_t>(cl.document)];
   if (nodes.empty()) {
@@ -175,17 +333,19 @@ void Generator::clauseTraces(std::ostream& os, int c) {
   os << "const int kTrace_" << name << "[] = {";
   for (std::size_t i = 0; i < flat.size(); ++i) os << (i ? ", " : "") << flat[i];
   os << "};\n";
-  // The runs: the clause's conditions emitted again, one case per node, without explanations.
-  std::vector<int> chain = beginFunction(cl);
+  // The runs: the clause's conditions emitted again, one case per node, without explanations; a
+  // node's parts by calls of their own cases.
+  std::vector<Decl> decls = instanceDecls(beginFunction(cl), "item");
   explaining_ = false;
-  os << "T4 " << name << "_trace(polc_rt::Run& run, int item, int node) {\n";
-  os << "  constexpr const char* kCitation = " << lit(cl.citation) << ";\n  (void)kCitation;\n";
-  instanceRefs(os, chain, "item");
+  traceFunction_ = name + "_trace";
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    if (!nodes[i].amount) traceNodeOf_.emplace(nodes[i].e, static_cast<int>(i));
   line("switch (node) {");
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const TraceNodeGen& n = nodes[i];
-    line(fmt::format("  case {}: {{  // {}", i, commentText(n.e->source)));
+    const std::string before = fn_.str();
     indent_ += 2;
+    traceRoot_ = n.e;
     if (n.amount) {
       line("T4 st = T4::T;");
       line("do {");
@@ -199,29 +359,29 @@ void Generator::clauseTraces(std::ostream& os, int c) {
       line("return " + (t.simple ? "polc_rt::t4(" + t.code + ")" : t.code) + ";");
     }
     indent_ -= 2;
-    line("  }");
+    traceCase(before, static_cast<int>(i), *n.e);
   }
   line("}");
   line("return T4::U;");
-  os << fn_.str() << "}\n";
+  traceNodeOf_.clear();
+  traceRoot_ = nullptr;
+  os << "T4 " << name << "_trace(polc_rt::Run& run, int item, int node) {\n"
+     << usedDecls(cl, decls, fn_.str(), false) << fn_.str() << "}\n";
   // What each leaf read.
-  beginFunction(cl);
-  os << "void " << name << "_reads(polc_rt::Run& run, int item, int node, std::vector<polc_rt::WhyNotValue>& out) {\n";
-  os << "  constexpr const char* kCitation = " << lit(cl.citation) << ";\n  (void)kCitation;\n";
-  instanceRefs(os, chain, "item");
+  decls = instanceDecls(beginFunction(cl), "item");
   line("switch (node) {");
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].reads.empty()) continue;
-    line(fmt::format("  case {}: {{  // {}", i, commentText(nodes[i].e->source)));
+    const std::string before = fn_.str();
     indent_ += 2;
     for (const TraceRead& r : nodes[i].reads) traceReadCode(r);
     line("return;");
     indent_ -= 2;
-    line("  }");
+    traceCase(before, static_cast<int>(i), *nodes[i].e);
   }
-  line("  default: (void)out;");
   line("}");
-  os << fn_.str() << "}\n\n";
+  os << "void " << name << "_reads(polc_rt::Run& run, int item, int node, std::vector<polc_rt::WhyNotValue>& out) {\n"
+     << usedDecls(cl, decls, fn_.str(), true) << fn_.str() << "}\n\n";
   explaining_ = true;
   auto span = [&](std::size_t from, std::size_t to) {
     return to == from ? std::string("{nullptr, 0}") : fmt::format("{{{}::kTrace_{} + {}, {}}}", doc, name, from, to - from);

@@ -79,7 +79,16 @@ class Generator {
   std::vector<int> beginFunction(const ir::Clause& cl);
   void clauseFunction(std::ostream& os, int c);
 
+  // The variables of an item's instance and of its owners' (and their indices), as instanceRefs
+  // declares them; sets inst_ and instId_.
+  struct Decl {
+    std::string name, code;
+  };
+  std::vector<Decl> instanceDecls(const std::vector<int>& chain, const std::string& itemVar);
   void instanceRefs(std::ostream& os, const std::vector<int>& chain, const std::string& itemVar);
+  // Of `decls` and the clause's kCitation, the declarations `body` uses (and those they use); `reads`:
+  // the body of a clause's _reads, whose parameters include `out`.
+  std::string usedDecls(const ir::Clause& cl, const std::vector<Decl>& decls, const std::string& body, bool reads) const;
 
   void line(const std::string& s) { fn_ << std::string(static_cast<std::size_t>(indent_) * 2, ' ') << s << "\n"; }
   std::string fresh(const char* prefix = "t") { return fmt::format("{}{}", prefix, ++tmp_); }
@@ -224,8 +233,21 @@ class Generator {
   void traceReads(const Expr& e, std::vector<TraceRead>& out) const;
   int traceNode(const Expr& e, bool amount, std::vector<TraceNodeGen>& nodes) const;
   void traceUnmatched(const Expr& e, std::vector<int>& out, std::vector<TraceNodeGen>& nodes) const;
+  // A clause's trace nodes, and the lists of them kTrace_ holds: 申报条件, 条件, the amount's
+  // 分档/分情形.
+  void clauseTraceNodes(const ir::Clause& cl, std::vector<TraceNodeGen>& nodes, std::vector<int> (&lists)[3]) const;
   std::string tracePath(const Expr& fact) const;
+  // A fact's value as a trace shows it, in one function per fact that some trace reads (emitted
+  // before the clauses, by traceFacts): every leaf that reads the fact calls it.
+  std::string traceFactName(const Expr& fact) const;
+  void traceFactFunction(std::ostream& os, const Expr& fact);
+  void traceFacts(std::ostream& os);
   void traceReadCode(const TraceRead& r);
+  void traceCase(const std::string& before, int k, const Expr& e);
+  void traceValueCode(const TraceRead& r);
+  // A condition node of the trace being emitted (clauseTraces) as a call of the trace function for
+  // its own node, unless its code is a plain bool: each node's code is written once.
+  bool traceCall(const Expr& e, Cond& out);
   // After a clause's function: its trace tables and the functions that run them; its row of
   // kTraces is kept in traceTables_ for traceTable.
   void clauseTraces(std::ostream& os, int c);
@@ -249,6 +271,11 @@ class Generator {
   std::map<int, std::string> childField_;
   std::vector<std::string> traceTables_;  // per clause: its row of kTraces
   std::vector<std::string> givenMember_;  // per subject: the bits of its plain facts given, "" for none
+  // While a clause's trace function is emitted: the condition nodes by expression, the node being
+  // emitted, and the function's name (traceCall).
+  std::map<const Expr*, int> traceNodeOf_;
+  const Expr* traceRoot_ = nullptr;
+  std::string traceFunction_;
 
   std::ostringstream fn_;
   int tmp_ = 0;
