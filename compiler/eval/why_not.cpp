@@ -5,12 +5,11 @@
 #include <algorithm>
 
 #include "eval/expr_eval.h"
+#include "ir/trace_shape.h"
 
 namespace polc::eval {
 
 namespace {
-
-using ir::Op;
 
 using polrt::Truth;
 using polrt::truthWords;
@@ -39,108 +38,78 @@ class Tracer {
   // conditions are one 且); inside 或, 非 or 若 the 且 is shown with it, as the policy writes it.
   ConditionTrace trace(const ir::Expr& e, bool top = false) {
     const Truth whole = truth(e);
-    ConditionTrace t{e.source, e.span, truthWords(whole), "", {}, {}};
-    switch (e.op) {
-      case Op::And:
-      case Op::Or: {
+    const ir::TraceShape shape = ir::traceShape(e, false);
+    ConditionTrace t{e.source, e.span, truthWords(whole), ir::joinerWords(shape.join), {}, {}};
+    switch (shape.join) {
+      case ir::TraceJoin::And:
+      case ir::TraceJoin::Or: {
         // An operand that decides (false for 且, true for 或) is why: shown alone under its 且/或,
         // or in place of a 且 that is a condition itself.
-        const Truth decider = e.op == Op::And ? Truth::False : Truth::True;
-        t.joiner = e.op == Op::And ? polrt::kJoinAnd : polrt::kJoinOr;
-        std::vector<const ir::Expr*> operands;
-        flatten(e, operands);
+        const bool isAnd = shape.join == ir::TraceJoin::And;
+        const Truth decider = isAnd ? Truth::False : Truth::True;
         if (whole == decider)
-          for (const ir::Expr* k : operands)
+          for (const ir::Expr* k : shape.parts)
             if (truth(*k) == decider) {
-              if (top && e.op == Op::And) return trace(*k, true);
+              if (top && isAnd) return trace(*k, true);
               t.parts.push_back(trace(*k));
               return t;
             }
-        for (const ir::Expr* k : operands) t.parts.push_back(trace(*k));
+        for (const ir::Expr* k : shape.parts) t.parts.push_back(trace(*k));
         return t;
       }
-      case Op::Not:
-        t.joiner = polrt::kJoinNot;
-        t.parts.push_back(trace(e.kids[0]));
-        return t;
-      case Op::If: {
-        t.joiner = polrt::kJoinIf;
-        const Truth test = truth(e.kids[0]);
-        t.parts.push_back(trace(e.kids[0]));
-        if (test == Truth::True || test == Truth::False) t.parts.push_back(trace(e.kids[test == Truth::True ? 1 : 2]));
+      case ir::TraceJoin::If: {
+        // The test, then the branch it chose, if it chose one.
+        const Truth test = truth(*shape.parts[0]);
+        t.parts.push_back(trace(*shape.parts[0]));
+        if (test == Truth::True || test == Truth::False) t.parts.push_back(trace(*shape.parts[test == Truth::True ? 1 : 2]));
         return t;
       }
-      default: reads(e, t.values); return t;
+      default:
+        for (const ir::Expr* k : shape.parts) t.parts.push_back(trace(*k));  // 非
+        reads(shape.reads, t.values);
+        return t;
     }
   }
 
-  // The 分档 or 分情形 of an amount that found no entry, traced: the value it divided, or each case.
-  std::optional<ConditionTrace> unmatched(const ir::Expr& e) {
-    if (e.op == Op::Tiers || e.op == Op::Cases) {
+  // The amount's first 分档 or 分情形 that found no entry, traced: the value it divided, or each case.
+  std::optional<ConditionTrace> unmatched(const ir::Expr& amount) {
+    std::vector<const ir::Expr*> nodes;
+    ir::amountTraceNodes(amount, nodes);
+    for (const ir::Expr* e : nodes) {
       bool none = false;
       try {
-        ev_.eval(e);
+        ev_.eval(*e);
       } catch (const NoMatch&) {
         none = true;
       } catch (const NotAssessable&) {
       } catch (const EvalError&) {
       }
-      if (none) {
-        ConditionTrace t{e.source, e.span, truthWords(Truth::NoValue), "", {}, {}};
-        if (e.op == Op::Tiers) {
-          reads(e.kids[0], t.values);
-          if (e.tierMode == ir::TierMode::FirstOver) priorHighest(e.kids[0], t.values);
-        } else {
-          t.joiner = polrt::kJoinCases;
-          for (const auto& en : e.entries)
-            if (!en.key.empty()) t.parts.push_back(trace(en.key[0]));
-        }
-        return t;
-      }
+      if (!none) continue;
+      const ir::TraceShape shape = ir::traceShape(*e, true);
+      ConditionTrace t{e->source, e->span, truthWords(Truth::NoValue), ir::joinerWords(shape.join), {}, {}};
+      for (const ir::Expr* k : shape.parts) t.parts.push_back(trace(*k));
+      reads(shape.reads, t.values);
+      return t;
     }
-    for (const auto& k : e.kids)
-      if (auto t = unmatched(k)) return t;
     return std::nullopt;
   }
 
  private:
-  // `A 或 B 或 C` is read as `(A 或 B) 或 C`: its operands side by side, as the policy writes them.
-  static void flatten(const ir::Expr& e, std::vector<const ir::Expr*>& out) {
-    for (const auto& k : e.kids)
-      if (k.op == e.op)
-        flatten(k, out);
-      else
-        out.push_back(&k);
-  }
-
-  // The values an expression reads: its facts (with the item that gives each), and the values a
-  // fact alone does not show (上年, 增量, a parameter, a side of a comparison that computes).
-  void reads(const ir::Expr& e, std::vector<ReadValue>& out) {
+  // The values a leaf reads (its facts, with the item that gives each, and the values a fact alone
+  // does not show), each once; the highest earlier year of a 首次超 as it comes.
+  void reads(const std::vector<ir::TraceRead>& leaf, std::vector<ReadValue>& out) {
     auto add = [&](std::string what, std::string value) {
       for (const auto& r : out)
         if (r.what == what) return;
       out.push_back({std::move(what), std::move(value)});
     };
-    switch (e.op) {
-      case Op::Const: return;
-      case Op::Fact: add(factPath(e), factValue(e)); return;
-      case Op::Previous:
-      case Op::Increase:
-      case Op::HistoryMax:
-      case Op::ParamAt:
-      case Op::Newly: add(e.source, valueOf(e)); break;
-      case Op::FirstOver: priorHighest(e.kids[0], out); break;
-      case Op::Compare:
-        for (const auto& k : e.kids)
-          if (k.op != Op::Const && k.op != Op::Fact && k.op != Op::Previous && k.op != Op::Increase &&
-              k.op != Op::HistoryMax && k.op != Op::ParamAt && k.op != Op::Newly)
-            add(k.source, valueOf(k));
-        break;
-      default: break;
+    for (const ir::TraceRead& r : leaf) {
+      switch (r.kind) {
+        case ir::TraceRead::Fact: add(factPath(*r.e), factValue(*r.e)); break;
+        case ir::TraceRead::Computed: add(r.e->source, valueOf(*r.e)); break;
+        case ir::TraceRead::Highest: priorHighest(*r.e, out); break;
+      }
     }
-    for (const auto& k : e.kids) reads(k, out);
-    for (const auto& en : e.entries)
-      if (!en.key.empty()) reads(en.key[0], out);
   }
 
   std::string factPath(const ir::Expr& e) const {

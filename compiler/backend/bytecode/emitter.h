@@ -103,8 +103,6 @@ class Emitter {
   // ---- why-not traces (emit_traces.cpp) ----
   void writeTraces(Writer& w);
   uint32_t traceNode(const ir::Expr& e, bool amount, const std::string& where);
-  void traceReads(const ir::Expr& e, std::vector<std::array<uint32_t, 6>>& out, const std::string& where);
-  void traceUnmatched(const ir::Expr& e, std::vector<uint32_t>& out, const std::string& where);
   std::vector<std::vector<uint8_t>> traceNodes_;  // each node's bytes, in index order
 
   // ---- code (emit_code.cpp) ----

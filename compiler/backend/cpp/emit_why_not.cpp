@@ -1,7 +1,7 @@
 // A clause's why-not traces, after its function: each condition and each part of one that `whyNot`
 // may show, as a row of a table, and the code that runs each again for an item and lists what a
-// leaf read. The shape is the bytecode's (backend/bytecode/emit_traces.cpp) and polc's Tracer's
-// (eval/why_not.cpp); polc_runtime.h's whyNot walks it by the runtime's choices
+// leaf read. The parts and reads are ir/trace_shape.h's, as the bytecode's and polc's Tracer's
+// are; polc_runtime.h's whyNot walks them by the runtime's choices
 // (decimal/why_not_walk.h). Only whyNot runs this code: evaluate never does.
 #include <algorithm>
 #include <cctype>
@@ -10,85 +10,27 @@
 
 #include "backend/cpp/generator.h"
 #include "decimal/why_not_words.h"
+#include "ir/trace_shape.h"
 
 namespace polc::cpp {
 
-namespace {
-
-using ir::Op;
-
-// A value a fact alone does not show (eval/why_not.cpp, Tracer::reads).
-bool computed(Op op) {
-  return op == Op::Previous || op == Op::Increase || op == Op::HistoryMax || op == Op::ParamAt || op == Op::Newly;
-}
-
-}  // namespace
-
-// The values an expression reads, in the order eval/why_not.cpp's Tracer::reads lists them.
-void Generator::traceReads(const Expr& e, std::vector<TraceRead>& out) const {
-  switch (e.op) {
-    case Op::Const: return;
-    case Op::Fact: out.push_back({TraceRead::Fact, &e}); return;
-    case Op::FirstOver: out.push_back({TraceRead::Highest, &e.kids[0]}); break;
-    case Op::Compare:
-      for (const auto& k : e.kids)
-        if (k.op != Op::Const && k.op != Op::Fact && !computed(k.op)) out.push_back({TraceRead::Computed, &k});
-      break;
-    default:
-      if (computed(e.op)) out.push_back({TraceRead::Computed, &e});
-  }
-  for (const auto& k : e.kids) traceReads(k, out);
-  for (const auto& en : e.entries)
-    if (!en.key.empty()) traceReads(en.key[0], out);
-}
-
-// `amount`: a 分档 or 分情形 of an amount, whose run says whether it found an entry.
+// `amount`: a 分档 or 分情形 of an amount, whose run says whether it found an entry. Its parts
+// first: a node's index is after theirs.
 int Generator::traceNode(const Expr& e, bool amount, std::vector<TraceNodeGen>& nodes) const {
-  TraceNodeGen n{&e, amount, "", {}, {}};
-  switch (e.op) {
-    case Op::And:
-    case Op::Or: {
-      n.joiner = e.op == Op::And ? polrt::kJoinAnd : polrt::kJoinOr;
-      std::vector<const Expr*> operands;
-      flatKids(e, e.op, operands);
-      for (const Expr* k : operands) n.parts.push_back(traceNode(*k, false, nodes));
-      break;
-    }
-    case Op::Not:
-      n.joiner = polrt::kJoinNot;
-      n.parts.push_back(traceNode(e.kids[0], false, nodes));
-      break;
-    case Op::If:
-      n.joiner = polrt::kJoinIf;
-      for (const auto& k : e.kids) n.parts.push_back(traceNode(k, false, nodes));
-      break;
-    default:
-      if (amount && e.op == Op::Tiers) {
-        traceReads(e.kids[0], n.reads);
-        if (e.tierMode == ir::TierMode::FirstOver) n.reads.push_back({TraceRead::Highest, &e.kids[0]});
-      } else if (amount && e.op == Op::Cases) {
-        n.joiner = polrt::kJoinCases;
-        for (const auto& en : e.entries)
-          if (!en.key.empty()) n.parts.push_back(traceNode(en.key[0], false, nodes));
-      } else {
-        traceReads(e, n.reads);
-      }
-  }
+  ir::TraceShape shape = ir::traceShape(e, amount);
+  TraceNodeGen n{&e, amount, ir::joinerWords(shape.join), {}, std::move(shape.reads)};
+  for (const Expr* k : shape.parts) n.parts.push_back(traceNode(*k, false, nodes));
   nodes.push_back(std::move(n));
   return static_cast<int>(nodes.size() - 1);
-}
-
-// Every 分档 and 分情形 of an amount, in the order eval/why_not.cpp's Tracer::unmatched searches.
-void Generator::traceUnmatched(const Expr& e, std::vector<int>& out, std::vector<TraceNodeGen>& nodes) const {
-  if (e.op == Op::Tiers || e.op == Op::Cases) out.push_back(traceNode(e, true, nodes));
-  for (const auto& k : e.kids) traceUnmatched(k, out, nodes);
 }
 
 void Generator::clauseTraceNodes(const ir::Clause& cl, std::vector<TraceNodeGen>& nodes,
                                  std::vector<int> (&lists)[3]) const {
   for (const auto& e : cl.eligibility) lists[0].push_back(traceNode(e, false, nodes));
   for (const auto& e : cl.conditions) lists[1].push_back(traceNode(e, false, nodes));
-  if (!cl.amount.empty()) traceUnmatched(cl.amount[0], lists[2], nodes);
+  std::vector<const Expr*> amount;
+  if (!cl.amount.empty()) ir::amountTraceNodes(cl.amount[0], amount);
+  for (const Expr* e : amount) lists[2].push_back(traceNode(*e, true, nodes));
 }
 
 std::string Generator::traceFactName(const Expr& f) const { return fmt::format("traceFact{}_{}", f.subject, f.fact); }

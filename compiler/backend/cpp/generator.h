@@ -14,6 +14,7 @@
 
 #include "backend/cpp/cpp_emit.h"
 #include "backend/cpp/cpp_text.h"
+#include "ir/trace_shape.h"
 
 namespace polc::cpp {
 
@@ -219,10 +220,7 @@ class Generator {
 
   // ---- why-not traces (emit_why_not.cpp) ----
   // A value a trace shows beside a leaf, and a node of a clause's traces (polc_rt::TraceNode).
-  struct TraceRead {
-    enum Kind { Fact, Computed, Highest } kind;
-    const Expr* e;  // Highest: the fact
-  };
+  using TraceRead = ir::TraceRead;
   struct TraceNodeGen {
     const Expr* e;
     bool amount;  // a 分档 or 分情形 of the amount: its run says whether it found an entry
@@ -230,9 +228,7 @@ class Generator {
     std::vector<int> parts;
     std::vector<TraceRead> reads;
   };
-  void traceReads(const Expr& e, std::vector<TraceRead>& out) const;
   int traceNode(const Expr& e, bool amount, std::vector<TraceNodeGen>& nodes) const;
-  void traceUnmatched(const Expr& e, std::vector<int>& out, std::vector<TraceNodeGen>& nodes) const;
   // A clause's trace nodes, and the lists of them kTrace_ holds: 申报条件, 条件, the amount's
   // 分档/分情形.
   void clauseTraceNodes(const ir::Clause& cl, std::vector<TraceNodeGen>& nodes, std::vector<int> (&lists)[3]) const;
