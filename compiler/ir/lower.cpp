@@ -283,8 +283,8 @@ class Lowerer {
     DiagnosticEngine scratch;
     sema::Context cx{m_, scratch};
     sema::ExprChecker checker(cx);
-    if (condition) checker.checkCondition(e, sema::Scope{subject});
-    else checker.check(e, sema::Scope{subject});
+    if (condition) checker.checkCondition(e, sema::Scope{subject, {}});
+    else checker.check(e, sema::Scope{subject, {}});
     if (scratch.hasErrors())
       diags_.error(diag::kNotConstant, e.span,
                    fmt::format("`{}` does not resolve for {}: {}", source(e.span), m_.subjects[subject].name,

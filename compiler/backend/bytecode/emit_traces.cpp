@@ -52,7 +52,7 @@ uint32_t Emitter::traceNode(const ir::Expr& e, bool amount, const std::string& w
   Writer n;
   n.u32(str(e.source));
   n.u8(kJoiners[static_cast<int>(shape.join)]);
-  n.u32(block(e, amount ? stackKind(e.type) : kBool, where));
+  n.u32(block(e, amount ? stackKind(e.type) : static_cast<uint8_t>(kBool), where));
   n.u32(static_cast<uint32_t>(parts.size()));
   for (uint32_t k : parts) n.u32(k);
   n.u32(static_cast<uint32_t>(reads.size()));
