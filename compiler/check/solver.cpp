@@ -183,18 +183,7 @@ struct Solver::Z3 {
 
   z3::expr lit(const Lit& l) {
     switch (l.kind) {
-      case Lit::Cmp: {
-        z3::expr x = term(l.var), k = q(l.val);
-        switch (l.op) {
-          case C::Gt: return x > k;
-          case C::Ge: return x >= k;
-          case C::Lt: return x < k;
-          case C::Le: return x <= k;
-          case C::Eq: return x == k;
-          case C::Ne: return x != k;
-        }
-        break;
-      }
+      case Lit::Cmp: return cmp(term(l.var), q(l.val), l.op);
       case Lit::BoolIs: return l.b ? term(l.var) : !term(l.var);
       case Lit::EnumIn: {
         z3::expr x = term(l.var), out = ctx.bool_val(false);
