@@ -233,7 +233,7 @@ struct Run {
     if (!dayInRange(v)) badDay(instance, v, fact);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void badDay(int instance, int v, const char* fact) const {
-    throw EvalError(r.path(instance) + "." + fact + ": day " + std::to_string(v) +
+    throw FactError(r.path(instance) + "." + fact + ": day " + std::to_string(v) +
                     " is outside the years 0000 to 9999 (days " + std::to_string(kFirstDay) + " to " +
                     std::to_string(kLastDay) + ")");
   }
@@ -242,12 +242,12 @@ struct Run {
     if (v < 0 || v >= size) notAMember(instance, v, size, fact);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void notAMember(int instance, int v, int size, const char* fact) const {
-    throw EvalError(r.path(instance) + "." + fact + ": " + std::to_string(v) + " is not a member of its enum (0 to " +
+    throw FactError(r.path(instance) + "." + fact + ": " + std::to_string(v) + " is not a member of its enum (0 to " +
                     std::to_string(size - 1) + ")");
   }
   [[noreturn, gnu::cold, gnu::noinline]] void outOfBounds(int instance, const Dec& v, const Bounds& b,
                                                            const std::string& yearNote) const {
-    throw EvalError(r.path(instance) + "." + b.fact + yearNote + ": " + b.why(v, quotedValue(v.normalized().toString())));
+    throw FactError(r.path(instance) + "." + b.fact + yearNote + ": " + b.why(v, quotedValue(v.normalized().toString())));
   }
   Span<int> instancesOf(int subject) const {
     if (subject >= static_cast<int>(bySubject.size())) return {};
@@ -319,9 +319,9 @@ struct Run {
                                                        std::size_t n) const {
     const std::string where = r.path(instance) + "." + fact;
     if (m < 0 || static_cast<std::size_t>(m) >= n)
-      throw EvalError(where + ": member " + std::to_string(m) + " is not a member of its enum (0 to " +
+      throw FactError(where + ": member " + std::to_string(m) + " is not a member of its enum (0 to " +
                       std::to_string(n - 1) + ")");
-    throw EvalError(where + ": the day " + std::to_string(day) + " a recognition was granted is outside the years 0000 to 9999");
+    throw FactError(where + ": the day " + std::to_string(day) + " a recognition was granted is outside the years 0000 to 9999");
   }
   template <std::size_t N, class G>
   std::bitset<N> held(int instance, const char* fact, const std::vector<G>& grants) const {

@@ -60,6 +60,13 @@ inline T4 t4not(T4 v) { return v == T4::T ? T4::F : v == T4::F ? T4::T : v; }
 struct EvalError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// A value filled in code that the facts readers refuse (outside its 取值 or its enum, a day outside
+// the years 0000 to 9999), found where a clause reads it: whyNot lets it through where a trace
+// reads it, as evaluate does, instead of showing 计算出错, polc's words for a computation that
+// failed; the C API refuses such a value when it is set, so nothing else can show it.
+struct FactError : EvalError {
+  using EvalError::EvalError;
+};
 
 // The values a number fact may take, in its base unit: its 取值, and 0 at least for a quantity
 // with a unit. The reader refuses a value outside, as polc does, since the checker's findings

@@ -52,6 +52,8 @@ template <class F>
 std::string traced(F value) {
   try {
     return value();
+  } catch (const FactError&) {
+    throw;
   } catch (const EvalError&) {
     return truthWords(Truth::Error);
   }
@@ -70,6 +72,8 @@ struct TraceWalk {
         case T4::U: return Truth::Absent;
         case T4::N: return Truth::NoValue;
       }
+    } catch (const FactError&) {
+      throw;
     } catch (const EvalError&) {
     }
     return Truth::Error;
@@ -81,6 +85,8 @@ struct TraceWalk {
   bool noEntry(int n) {
     try {
       return t.trace(run, item, n) == T4::N;
+    } catch (const FactError&) {
+      throw;
     } catch (const EvalError&) {
       return false;
     }
