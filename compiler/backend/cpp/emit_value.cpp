@@ -238,9 +238,6 @@ std::string Generator::fact(const Expr& e, const std::string& st) {
   const ir::FactSlot& slot = p_.subjects[static_cast<std::size_t>(e.subject)].facts[static_cast<std::size_t>(e.fact)];
   if (it == inst_.end()) {
     // Not the item nor one of its owners: never given.
-    bool defaults = slot.defaultValue || slot.type.kind == TypeKind::Bool || slot.type.kind == TypeKind::Set ||
-                    slot.type.kind == TypeKind::Recognition;
-    (void)defaults;
     line(needStmt(st, factName(e)));
     return typeOf(e) + "()";
   }
@@ -271,11 +268,7 @@ std::string Generator::fact(const Expr& e, const std::string& st) {
     valueTest(e, d);
     return asValue(d);
   }
-  switch (slot.type.kind) {
-    case TypeKind::Bool: return fmt::format("({} && *{})", t, t);
-    case TypeKind::Set: return fmt::format("({} ? *{} : {}())", t, t, fi.type);
-    default: break;
-  }
+  // Only numbers keep a history (E0305): no yes/no or set default to fall back on.
   line(fmt::format("if (!{}) {}", t, needStmt(st, factName(e))));
   valueTest(e, "*" + t);
   return asValue("*" + t);
