@@ -177,7 +177,10 @@ void Generator::traceValueCode(const TraceRead& r) {
     std::string value = "std::string(polc_rt::kNoPriorYears)";
     if (it != inst_.end() && !fi.history.empty()) {
       const std::string best = fresh("best");
-      line(fmt::format("const auto {} = run.historyMax({}.{});", best, it->second, fi.history));
+      const std::string bounds = boundsName(static_cast<std::size_t>(e.subject), static_cast<std::size_t>(e.fact));
+      auto id = instId_.find(e.subject);
+      const std::string checked = bounds.empty() || id == instId_.end() ? "" : ", " + id->second + ", " + bounds;
+      line(fmt::format("const auto {} = run.historyMax({}.{}{});", best, it->second, fi.history, checked));
       value = fmt::format("{0} ? {1} : std::string(polc_rt::kNoPriorYears)", best, show("*" + best, e.type));
     }
     line(fmt::format("out.push_back({{polc_rt::priorHighestWhat({}), {}}});", tracePath(e), value));

@@ -1,8 +1,9 @@
-// A fact filled in code outside its 取值, read only by a branch evaluate does not take (第3条:
-// 若 开关 则 追加 否则 0元): evaluate pays nothing without reading it, and whyNot, whose trace of the
-// leaf shows every fact it reads, must refuse it as evaluate does where a clause reads it (the
-// same words), not show it as 计算出错 — the C API refuses such a value when it is set, and polc's
-// reader refuses the file, so neither could show it (docs/cpp.md, "Why a clause paid nothing").
+// Facts filled in code outside their 取值 that evaluate does not read but a why-not trace shows
+// (docs/cpp.md, "Why a clause paid nothing"): a fact only a branch not taken reads (第3条: 若 开关
+// 则 追加 否则 0元), and an earlier year of a 首次超 this year's value does not pass (第7条: evaluate
+// decides it without the history, the trace shows 往年最高). whyNot must refuse each in the words
+// evaluate gives where a clause reads it, never show it as a value or 计算出错: the C API refuses
+// such a value when it is set, and polc's reader refuses the file, so neither could show it.
 #include <iostream>
 #include <string>
 
@@ -10,33 +11,45 @@
 
 namespace {
 
-std::string refusal(bool evaluateReadsIt) {
+// What evaluate (when `evaluateReadsIt`), else whyNot of `citation`, refuses: "" for nothing.
+template <class Fill>
+std::string refusal(const char* citation, bool evaluateReadsIt, Fill fill) {
   policy::Facts facts;
   facts.date = polc_rt::date("2026-06-30");
   policy::企业 firm;
-  firm.开关 = evaluateReadsIt;
-  firm.追加 = polc_rt::D(200000000, 0);  // 2亿元; 取值 0元 至 1亿元
+  fill(firm, evaluateReadsIt);
   facts.企业 = firm;
   try {
     const policy::Result r = policy::evaluate(facts);
-    policy::whyNot(r, "示〔2026〕9号 第3条");
+    if (evaluateReadsIt) return "";
+    policy::whyNot(r, citation);
   } catch (const polc_rt::EvalError& e) {
     return e.what();
   }
   return "";
 }
 
+template <class Fill>
+bool refusedAlike(const char* citation, Fill fill) {
+  const std::string byEvaluate = refusal(citation, true, fill), byWhyNot = refusal(citation, false, fill);
+  if (byEvaluate.find("outside the declared range") != std::string::npos && byWhyNot == byEvaluate) return true;
+  std::cerr << citation << ": whyNot: \"" << byWhyNot << "\"\nevaluate: \"" << byEvaluate << "\"\n";
+  return false;
+}
+
 }  // namespace
 
 int main() {
-  const std::string byEvaluate = refusal(true), byWhyNot = refusal(false);
-  if (byEvaluate.find("outside the declared range") == std::string::npos) {
-    std::cerr << "evaluate did not refuse 企业.追加 outside its 取值: \"" << byEvaluate << "\"\n";
-    return 1;
-  }
-  if (byWhyNot != byEvaluate) {
-    std::cerr << "whyNot: \"" << byWhyNot << "\"\nevaluate: \"" << byEvaluate << "\"\n";
-    return 1;
-  }
-  return 0;
+  const bool branch = refusedAlike("示〔2026〕9号 第3条", [](policy::企业& f, bool taken) {
+    f.开关 = taken;
+    f.追加 = polc_rt::D(200000000, 0);  // 2亿元; 取值 0元 至 1亿元
+  });
+  const bool earlierYear = refusedAlike("示〔2026〕9号 第7条", [](policy::企业& f, bool over) {
+    f.收入 = polc_rt::D(over ? 2000000000 : 500000000, 0);  // 首次超 10亿元 only when over
+    f.收入_历史[2025] = polc_rt::D(over ? 1950000000 : 400000000, 0);  // 增量 not over 1亿元
+    f.投入 = polc_rt::D(100, 0);  // 投入 - 利润 超 0元: no
+    f.利润 = polc_rt::D(300, 0);
+    f.收入_历史[2024] = polc_rt::D(2000000000000000, 0);  // 2000万亿元; 取值 0元 至 10000亿元
+  });
+  return branch && earlierYear ? 0 : 1;
 }

@@ -300,9 +300,15 @@ struct Run {
   bool firstOver(const Dec& x, const std::map<int, Dec>& history, const Dec& threshold, int instance,
                  const Bounds& b) const {
     if (!(x > threshold)) return false;
+    auto best = historyMax(history, instance, b);
+    return !best || *best <= threshold;
+  }
+  // The highest earlier year, as 首次超 reads it (and whyNot shows it beside a 首次超 that
+  // evaluate may have decided on this year's value alone): within the fact's bounds.
+  std::optional<Dec> historyMax(const std::map<int, Dec>& history, int instance, const Bounds& b) const {
     auto best = historyMax(history);
     if (best && !b.holds(*best)) outOfBounds(instance, *best, b, " (an earlier year)");
-    return !best || *best <= threshold;
+    return best;
   }
   // Recognitions held on the evaluation date, and those granted in its year.
   // A member beyond the enum (a cast in an embedder's code) is an EvalError, not bitset's
