@@ -51,5 +51,33 @@ int main() {
     f.利润 = polc_rt::D(300, 0);
     f.收入_历史[2024] = polc_rt::D(2000000000000000, 0);  // 2000万亿元; 取值 0元 至 10000亿元
   });
-  return branch && earlierYear ? 0 : 1;
+  // A result evaluate threw on (费率 has no value before 2020: 第5条 fails), or never evaluated:
+  // whyNot refuses it, as polrt_why_not does, instead of tracing every clause again (第2条 would
+  // have paid: "条件均满足…" was its answer).
+  policy::Result kept;
+  policy::企业 firm;
+  firm.开关 = true;
+  firm.类 = policy::库::甲库;
+  firm.投入 = polc_rt::D(100, 0);
+  polc_rt::Options o;
+  o.date = polc_rt::date("2019-06-30");
+  bool noResult = true;
+  for (bool evaluateFirst : {true, false}) {
+    bool threw = !evaluateFirst;
+    try {
+      if (evaluateFirst) policy::evaluate(firm, kept, o);
+    } catch (const polc_rt::EvalError&) {
+      threw = true;
+    }
+    if (!threw) std::cerr << "evaluate on 2019-06-30 did not throw\n";
+    noResult = noResult && threw;
+    try {
+      const auto entries = policy::whyNot(kept, "all");
+      std::cerr << "whyNot of a result without an evaluation gave " << entries.size() << " entries\n";
+      noResult = false;
+    } catch (const polc_rt::EvalError&) {
+    }
+    kept = policy::Result();
+  }
+  return branch && earlierYear && noResult ? 0 : 1;
 }

@@ -128,6 +128,10 @@ struct Result {
   // order), which polc eval lists as not_in_force and the C API as polrt_not_in_force_*: the date
   // is why none of their clauses applies (no date means today), with other awards or none.
   std::vector<int> notInForce;
+  // Whether it holds an evaluation: set when evaluate returns, cleared when it throws. whyNot
+  // refuses a result without one, as polrt_why_not does after polrt_evaluate failed: it would
+  // trace again every clause of an evaluation that never finished, paid ones among them.
+  bool evaluated = false;
 
   // The evaluation's working buffers. Not part of the result: they live here so that evaluating
   // into a reused Result allocates nothing once they have grown, without any state outside it.
@@ -169,6 +173,7 @@ struct Result {
   // an error — neither the awards this evaluation made before it failed nor the previous
   // applicant's. The warnings stay: they are about the applicant, not the result.
   void clearAfterError() {
+    evaluated = false;
     awards.clear();
     std::vector<PayerTotal> byPayer = std::move(totals.byPayer);
     byPayer.clear();

@@ -40,7 +40,10 @@ struct Run {
   // An evaluation that throws leaves no awards behind (Result::clearAfterError): a caller that
   // catches the error and reads the reused Result must not see a part of an evaluation.
   ~Run() {
-    if (std::uncaught_exceptions() > unwinding) r.clearAfterError();
+    if (std::uncaught_exceptions() > unwinding)
+      r.clearAfterError();
+    else
+      r.evaluated = true;
   }
   const int unwinding = std::uncaught_exceptions();
 

@@ -115,6 +115,7 @@ inline WhyNotEntry fromAward(const Result& r, int k) {
 // must still be alive. Evaluates nothing into `r`: the runs use a result of their own.
 inline std::vector<WhyNotEntry> whyNot(const ProgramInfo& p, Span<ClauseTraces> traces, Span<const char*> periods,
                                        const Result& r, const std::vector<int>& clauses, bool onlyUnpaid) {
+  if (!r.evaluated) throw EvalError("no result: evaluate threw, or was not called");
   std::vector<WhyNotEntry> out;
   if (r.instances.empty()) return out;
   Result scratch;
