@@ -505,8 +505,21 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     message = fmt::format("`{}` is no date polc reads", date->first);
     span.end = span.begin + static_cast<std::uint32_t>(decodeUtf8(date->first).size());
   }
+  // `营业收入超 500亿元`: a keyword glued to the end of the word before; the error falls on what
+  // follows it, but the slip is that word, so the message names it and the caret goes under it.
+  const Previous before = previousToken(parser, offending);
+  const auto gluedBefore = glued || date || bracketName || offending->getType() == antlr4::Token::EOF ||
+                                   rangeGluedBefore(before)
+                               ? std::nullopt
+                               : keywordGluedBefore(before);
+  if (gluedBefore) {
+    const auto& [written, kw] = *gluedBefore;
+    message = fmt::format("`{}` is the keyword `{}` glued to `{}`", written, kw, written.substr(0, written.size() - kw.size()));
+    span = tokenSpan(file_, before.token);
+  }
   auto& d = diags_.error(diag::kUnexpectedToken, span, message);
   if (glued) d.label = "read as one name";
+  else if (gluedBefore) d.label = before.token->getType() == gen::PolcLexer::QUANTITY ? "read as one number" : "read as one name";
   else if (!expected.empty()) d.label = "expected " + expected;
   if (bracketName) d.help.push_back(asciiBracketsInNameHelp(*bracketName));
   if (offending->getType() == gen::PolcLexer::IDENT && !bracketName) {
@@ -543,10 +556,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   if (auto range = rangeGluedBefore(previousToken(parser, offending)))
     d.help.push_back(fmt::format("`{}` reads as one number whose unit ends in 至; put spaces around 至: `{} 至 {}`",
                                  range->first, range->second, text));
-  else if (auto kw = offending->getType() == antlr4::Token::EOF ? std::nullopt : keywordGluedBefore(previousToken(parser, offending)))
-    d.help.push_back(fmt::format("`{}` ends with the keyword `{}`, glued to it; put a space before the keyword: `{} {} {}`",
-                                 kw->first, kw->second, kw->first.substr(0, kw->first.size() - kw->second.size()),
-                                 kw->second, wordFrom(offending)));
+  else if (auto kw = offending->getType() == antlr4::Token::EOF ? std::nullopt : keywordGluedBefore(before))
+    d.help.push_back(fmt::format("{}put a space before the keyword: `{} {} {}`",
+                                 gluedBefore ? "" : fmt::format("`{}` ends with the keyword `{}`, glued to it; ", kw->first, kw->second),
+                                 kw->first.substr(0, kw->first.size() - kw->second.size()), kw->second, wordFrom(offending)));
   // Numbers copied from the policy text in Chinese numerals: `条 二`, `关系 第二条第一款 "…"`. A
   // citation so written lexes as one name, and the error falls on the token after it.
   if (offending->getType() == gen::PolcLexer::IDENT) {
