@@ -18,6 +18,9 @@ struct RoundingName {
   const char* english;
   const char* chinese;
 };
+// How a clause's cap and a document's cap are written, for the help that gives one without 最高.
+constexpr const char* kCap = "上限";
+
 constexpr RoundingName kRoundingModes[] = {
     {"half_up", "四舍五入"}, {"half_even", "银行家舍入"}, {"down", "舍去"},
     {"up", "进一"},         {"floor", "向下取整"},       {"ceiling", "向上取整"},
@@ -294,14 +297,13 @@ class DocumentChecker {
     if (ci.subject < 0) return;  // names in expressions cannot be resolved without a subject
     std::string quote;
     for (const auto& t : c.text) quote += t.value;
-    Scope scope{ci.subject, quote};
+    Scope scope{ci.subject, quote, {}};
     checker_.takeFactsOfOtherSubjects();  // the header's and the schema's, reported where they are
     for (auto& cond : c.conditions) checker_.checkCondition(*cond, scope);
     if (c.pay) checker_.checkMoney(*c.pay, scope, "an award");
     if (c.cap) {
-      checker_.checkMoney(*c.cap, scope, "a cap");
-      if (c.cap->sema.type.form != AmountForm::Exact)
-        cx_.diags.error(diag::kAmountFormMisuse, c.cap->span, "a cap must be an exact amount");
+      checker_.checkMoney(*c.cap, Scope{ci.subject, quote, kCap}, "a cap");
+      checker_.exactCap(*c.cap, kCap);
     }
     wrongSubject(ci, checker_.takeFactsOfOtherSubjects());
     const ast::DocumentDecl& doc = *m_.documents[ci.document].decl;
@@ -433,9 +435,9 @@ class DocumentChecker {
     CapInfo info;
     info.decl = &k;
     info.document = d;
-    checker_.checkMoney(*k.amount, Scope{}, "a cap");
-    if (k.amount->sema.type.form != AmountForm::Exact && !k.amount->sema.type.isError())
-      cx_.diags.error(diag::kAmountFormMisuse, k.amount->span, "a cap must be an exact amount");
+    const std::string written = fmt::format("{} {}", kCap, k.name.text);
+    checker_.checkMoney(*k.amount, Scope{-1, {}, written}, "a cap");
+    checker_.exactCap(*k.amount, written);
     info.per = lookup(cx_, m_.subjectIndex, m_.subjects, k.per, diag::kUnknownSubject, "subject");
     for (auto& r : k.covers) {
       for (int c : resolve(r, d)) {

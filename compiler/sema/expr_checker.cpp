@@ -25,6 +25,14 @@ AmountForm widerForm(AmountForm a, AmountForm b) {
   return rank(a) >= rank(b) ? a : b;
 }
 
+// The keyword 最高 (up to): a ceiling, which a cap already is.
+constexpr const char* kUpTo = "最高";
+
+// The help for a cap written `最高 10万元` (the text's 最高不超过): the cap without it.
+std::string capWithoutUpTo(std::string_view cap, const std::string& amount) {
+  return fmt::format("a cap is the most paid already: leave out `{}`: `{} {}`", kUpTo, cap, amount);
+}
+
 const char* cmpWord(ast::CmpOp op) {
   switch (op) {
     case ast::CmpOp::Gt: return "超";
@@ -55,7 +63,7 @@ constexpr BuiltinName kBuiltins[] = {
 Type ExprChecker::check(ast::Expr& e, const Scope& scope, const Type* expected) {
   Type t;
   switch (e.kind) {
-    case K::Quantity: t = quantity(e); break;
+    case K::Quantity: t = quantity(e, scope); break;
     case K::Ratio: t = ratio(e); break;
     case K::String: t = Type::text(); break;
     case K::Date: t = Type::date(); break;
@@ -180,7 +188,8 @@ Type ExprChecker::checkNumber(ast::Expr& e, const Scope& scope, const char* what
 
 // `30万元奖励`, `100万元且制造业`: the text's word after an amount, or a keyword and what follows it,
 // glued to a unit polc knows reads as one unknown unit. The help saying so, when `unit` is such.
-std::optional<std::string> ExprChecker::wordAfterUnit(const std::string& number, const std::string& unit) const {
+std::optional<std::string> ExprChecker::wordAfterUnit(const std::string& number, const std::string& unit,
+                                                      const Scope& scope) const {
   std::string bad;
   if (unit.empty()) return std::nullopt;
   for (std::size_t n = unit.size() - 1; n > 0; --n) {
@@ -190,14 +199,14 @@ std::optional<std::string> ExprChecker::wordAfterUnit(const std::string& number,
     if (static_cast<unsigned char>(rest[0]) < 0x80 || !resolveUnit(cx_.model, known, bad)) continue;
     if (isChineseKeyword(rest) || leadingKeyword(rest))
       return fmt::format("`{}` after the unit `{}` is a keyword glued to it; put a space before it: `{}{} {}`", rest, known,
-                         number, known, spacedKeywords(rest));
+                         number, known, spacedKeywords(rest, [&](const std::string& name) { return isVisible(name, scope); }));
     return fmt::format("`{}` after the unit `{}` reads as part of it; an amount is its number and unit alone: `{}{}`",
                        rest, known, number, known);
   }
   return std::nullopt;
 }
 
-Type ExprChecker::quantity(ast::Expr& e) {
+Type ExprChecker::quantity(ast::Expr& e, const Scope& scope) {
   std::string bad;
   auto unit = resolveUnit(cx_.model, e.unit, bad);
   if (!unit) {
@@ -213,7 +222,7 @@ Type ExprChecker::quantity(ast::Expr& e) {
         return Type::error();
       }
     }
-    if (auto glued = wordAfterUnit(e.number, e.unit)) d.help.push_back(*glued);
+    if (auto glued = wordAfterUnit(e.number, e.unit, scope)) d.help.push_back(*glued);
     else if (auto s = closestName(bad, names)) d.help.push_back(fmt::format("did you mean `{}`?", *s));
     else d.help.push_back("declare it with `单位 " + bad + "`");
     return Type::error();
@@ -261,6 +270,11 @@ std::vector<std::string> ExprChecker::visibleNames(const Scope& scope) const {
   return out;
 }
 
+bool ExprChecker::isVisible(const std::string& name, const Scope& scope) const {
+  const auto names = visibleNames(scope);
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 int ExprChecker::otherSubjectWithFact(const std::string& name, const Scope& scope) const {
   const Model& m = cx_.model;
   int found = -1;
@@ -284,7 +298,7 @@ std::optional<std::string> ExprChecker::keywordAfterName(const std::string& text
   if (known.empty()) return std::nullopt;
   const std::string rest = text.substr(known.size()), kw = *leadingKeyword(rest);
   return fmt::format("`{}` is `{}` with the keyword `{}` glued to it; put spaces around the keyword: `{} {}`", text, known,
-                     kw, known, spacedKeywords(rest));
+                     kw, known, spacedKeywords(rest, [&](const std::string& name) { return isVisible(name, scope); }));
 }
 
 void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char* code,
@@ -296,8 +310,12 @@ void ExprChecker::unknownName(const ast::Name& n, const Scope& scope, const char
     return;
   }
   if (auto kw = slipOf ? std::nullopt : leadingKeyword(n.text)) {
-    d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; put a space after it: `{}`", n.text, *kw,
-                                 spacedKeywords(n.text)));
+    const std::string rest = n.text.substr(kw->size());
+    if (*kw == kUpTo && !scope.cap.empty() && rest[0] >= '0' && rest[0] <= '9')
+      d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; {}", n.text, *kw, capWithoutUpTo(scope.cap, rest)));
+    else
+      d.help.push_back(fmt::format("`{}` starts with the keyword `{}`; put a space after it: `{}`", n.text, *kw,
+                                   spacedKeywords(n.text, [&](const std::string& name) { return isVisible(name, scope); })));
     return;
   }
   // The other side's enum is what the writer meant to name a value of (`所在地 为 金坛` for 金坛区):
@@ -616,14 +634,24 @@ Type ExprChecker::range(ast::Expr& e, const Scope& scope) {
   return t;
 }
 
+bool ExprChecker::exactCap(const ast::Expr& e, std::string_view cap) {
+  const Type& t = e.sema.type;
+  if (t.isError() || t.form == AmountForm::Exact) return true;
+  auto& d = cx_.diags.error(diag::kAmountFormMisuse, e.span, "a cap must be an exact amount");
+  if (e.kind == ast::ExprKind::UpTo) {
+    const ast::Expr& amount = *e.kids[0];
+    d.help.push_back(amount.kind == ast::ExprKind::Quantity ? capWithoutUpTo(cap, amount.number + amount.unit)
+                                                            : fmt::format("a cap is the most paid already: leave out `{}`", kUpTo));
+  }
+  return false;
+}
+
 Type ExprChecker::cap(ast::Expr& e, const Scope& scope) {
   Type a = checkNumber(*e.kids[0], scope, "封顶 (capped)");
-  Type b = checkNumber(*e.kids[1], scope, "封顶 (capped)");
-  if (a.isError() || b.isError()) return Type::error();
-  if (b.form != AmountForm::Exact) {
-    cx_.diags.error(diag::kAmountFormMisuse, e.kids[1]->span, "a cap must be an exact amount");
-    return Type::error();
-  }
+  Scope inCap = scope;
+  inCap.cap = "封顶";
+  Type b = checkNumber(*e.kids[1], inCap, "封顶 (capped)");
+  if (a.isError() || b.isError() || !exactCap(*e.kids[1], inCap.cap)) return Type::error();
   if (!sameDimension(e, *e.kids[0], a, *e.kids[1], b, diag::kDimensionMismatch, "cannot cap {} with {}"))
     return Type::error();
   return a;

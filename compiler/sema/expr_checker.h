@@ -18,6 +18,9 @@ struct Scope {
   // The 原文 of the clause the expression is in (empty outside a clause): a number written without
   // its unit is looked up there, to name the unit the text gives it (`超 500` for 500万元).
   std::string_view quote;
+  // How the cap the expression is in is written (`上限`, `封顶`), empty outside a cap: a ceiling
+  // (`最高 10万元`, the text's 最高不超过) has no place there, and the help gives the cap without it.
+  std::string_view cap;
 };
 
 // An unknown name that is a fact of one other subject (`对象 企业` on a clause of 项目's facts), kept
@@ -45,12 +48,15 @@ class ExprChecker {
   // The money literal a writer probably meant, when the error is a number written without 元.
   std::optional<std::string> moneyHint(const ast::Expr& e, const Type& t) const;
   Type checkNumber(ast::Expr& e, const Scope& scope, const char* what);
+  // Whether the cap `e`, checked and written after `cap` (`上限`, `封顶`), is an exact amount;
+  // E0311 when not, with the cap without its 最高 when it has one.
+  bool exactCap(const ast::Expr& e, std::string_view cap);
   // The fact of a funding payer `辖区（所在地）` (payer_fact.cpp): an enum fact of the subject or one
   // of its owners, whose value is the payer's name (E0422 otherwise).
   void checkPayerFact(ast::Expr& e, const std::string& written, const Scope& scope);
 
  private:
-  Type quantity(ast::Expr& e);
+  Type quantity(ast::Expr& e, const Scope& scope);
   Type ratio(ast::Expr& e);
   Type path(ast::Expr& e, const Scope& scope, const Type* expected);
   Type call(ast::Expr& e, const Scope& scope);
@@ -82,7 +88,9 @@ class ExprChecker {
   void unknownName(const ast::Name& n, const Scope& scope, const char* code, const char* what,
                    int expectedEnum = -1);
   std::vector<std::string> visibleNames(const Scope& scope) const;
-  std::optional<std::string> wordAfterUnit(const std::string& number, const std::string& unit) const;
+  bool isVisible(const std::string& name, const Scope& scope) const;
+  std::optional<std::string> wordAfterUnit(const std::string& number, const std::string& unit,
+                                           const Scope& scope) const;
   std::optional<std::string> keywordAfterName(const std::string& text, const Scope& scope) const;
   // The one subject other than those looked up in `scope` that has a fact named `name`, or -1.
   int otherSubjectWithFact(const std::string& name, const Scope& scope) const;

@@ -354,6 +354,17 @@ std::optional<std::pair<std::string, std::string>> keywordGluedBefore(const Prev
   return std::make_pair(text, *kw);
 }
 
+// Whether `name` is written as a name anywhere in the file being parsed (its declaration, another
+// use): the rest of the file is lexed for it.
+bool nameInFile(antlr4::Parser* parser, const std::string& name) {
+  auto* tokens = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
+  if (!tokens) return false;
+  tokens->fill();
+  for (const antlr4::Token* t : tokens->getTokens())
+    if (t->getType() == gen::PolcLexer::IDENT && t->getText() == name) return true;
+  return false;
+}
+
 bool isSlip(const antlr4::Token* x) {
   return x && x->getType() == gen::PolcLexer::IDENT && keywordsOneCharAway(x->getText());
 }
@@ -527,7 +538,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     if (x)
       d.help.push_back(fmt::format("`{}` reads as a name; multiplication is written `×` or `*`", text));
     else if (glued)
-      d.help.push_back(gluedKeywordHelp(word, *glued, parser->getVocabulary()));
+      d.help.push_back(gluedKeywordHelp(word, *glued, parser->getVocabulary(),
+                                        [parser](const std::string& name) { return nameInFile(parser, name); }));
     else if (quotaNumber(parser, previousToken(parser, offending)))
       d.help.push_back(fmt::format("a quota counts each year (`名额 {0} 每年`) or the whole term (`名额 {0}`); "
                                    "`{1}` is no period polc knows",

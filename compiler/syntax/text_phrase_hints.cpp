@@ -95,12 +95,24 @@ std::optional<PhraseSlip> halfFullWidthBrackets(antlr4::Parser* parser, const an
 
 }  // namespace
 
-std::string gluedKeywordHelp(const std::string& word, const std::string& keyword,
-                             const antlr4::dfa::Vocabulary& vocabulary) {
-  const auto once = keywordSpellings(gen::PolcLexer::ONCE, vocabulary);
-  if (std::find(once.begin(), once.end(), keyword) != once.end())
+std::string gluedKeywordHelp(const std::string& word, const std::string& keyword, const antlr4::dfa::Vocabulary& vocabulary,
+                             const std::function<bool(const std::string&)>& known) {
+  const auto spelling = [&](std::size_t type, const std::string& w) {
+    const auto list = keywordSpellings(type, vocabulary);
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  if (spelling(L::ONCE, keyword))
     return fmt::format("`{0}` is written alone on its line; the award stays in the clause's `给予 …`: `{0}`", keyword);
-  return fmt::format("put a space after the keyword: `{}`", spacedKeywords(word));
+  const std::string spaced = spacedKeywords(word, known);
+  // `上限最高10万元`, the text's 最高不超过10万元: spaced, `上限 最高 10万元` is a cap that is no exact
+  // amount (E0311). A cap is the most paid already; 最高 goes.
+  const std::string rest = spaced.substr(keyword.size() + 1);
+  if (spelling(L::CAP, keyword) || spelling(L::CAPPED, keyword))
+    if (const auto upto = leadingKeyword(rest); upto && spelling(L::UPTO, *upto) && rest.size() > upto->size() &&
+                                                rest[upto->size()] == ' ')
+      return fmt::format("put a space after the keyword, and leave out `{}`: a cap is the most paid already: `{} {}`", *upto,
+                         keyword, rest.substr(upto->size() + 1));
+  return fmt::format("put a space after the keyword: `{}`", spaced);
 }
 
 std::optional<PhraseSlip> textPhraseSlip(antlr4::Parser* parser, const antlr4::Token* offending) {

@@ -3,6 +3,7 @@
 // parsing, so the hint names the phrase and says how the language writes it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -14,8 +15,10 @@ namespace polc {
 // `给予最高30万元`: `给予 最高 30万元`; the word as written up to the next blank), except where the
 // keyword stands alone on its line: `一次性给予`, the text's phrase, is `一次性`, the award staying in
 // the clause's `给予 …` (`一次性 给予` would begin an award with no amount).
-std::string gluedKeywordHelp(const std::string& word, const std::string& keyword,
-                             const antlr4::dfa::Vocabulary& vocabulary);
+// `known` tells the names of the file, for a second keyword glued on (`且非制造业`, spacedKeywords).
+// A cap glued to `最高` and an amount (`上限最高10万元`) leaves `最高` out: `上限 10万元`.
+std::string gluedKeywordHelp(const std::string& word, const std::string& keyword, const antlr4::dfa::Vocabulary& vocabulary,
+                             const std::function<bool(const std::string&)>& known = {});
 
 // A phrase of the text that the grammar cannot read, reported whole: the caret goes from `first`
 // to `last`, which the writer wrote as one thing, rather than on the token where parsing stopped.

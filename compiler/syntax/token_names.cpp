@@ -99,13 +99,16 @@ bool isChineseKeyword(const std::string& word) {
   return false;
 }
 
-std::string spacedKeywords(const std::string& word) {
+std::string spacedKeywords(const std::string& word, const std::function<bool(const std::string&)>& known) {
   const std::optional<std::string> first = leadingKeyword(word);
   if (!first) return word;
   const std::string rest = word.substr(first->size());
   const std::optional<std::string> second = leadingKeyword(rest);
-  const bool amount = second && rest.size() > second->size() && rest[second->size()] >= '0' && rest[second->size()] <= '9';
-  return *first + " " + (amount ? *second + " " + rest.substr(second->size()) : rest);
+  if (!second) return *first + " " + rest;
+  const std::string after = rest.substr(second->size());
+  const bool amount = after[0] >= '0' && after[0] <= '9';
+  const bool name = known && known(after) && !known(rest);
+  return *first + " " + (amount || name ? *second + " " + after : rest);
 }
 
 std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary) {

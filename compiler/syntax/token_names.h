@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,8 +27,9 @@ bool isChineseKeyword(const std::string& word);
 
 // `word`, which starts with a keyword glued to what follows, as it is written with spaces: the
 // keyword set apart, and a second keyword too when an amount follows it (`给予最高30万元`:
-// `给予 最高 30万元`); a keyword inside a name (`最高限额`) stays.
-std::string spacedKeywords(const std::string& word);
+// `给予 最高 30万元`) or a name that `known` knows where the whole rest is not one (`且非制造业`:
+// `且 非 制造业` when 制造业 is a fact); a keyword inside a name (`最高限额`) stays.
+std::string spacedKeywords(const std::string& word, const std::function<bool(const std::string&)>& known = {});
 
 // Every spelling of a keyword token type (`给予`, `pay`); empty for a token that is no keyword.
 std::vector<std::string> keywordSpellings(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary);

@@ -56,6 +56,12 @@ TEST(TokenNames, SpacedKeywordsAndATrailingKeyword) {
   EXPECT_EQ(spacedKeywords("给予最高30万元"), "给予 最高 30万元");
   EXPECT_EQ(spacedKeywords("给予最高限额"), "给予 最高限额");
   EXPECT_EQ(spacedKeywords("上限10万元"), "上限 10万元");
+  // `且非制造业`: 非 takes a value, so it is set apart when 制造业 is a name and 非制造业 is not.
+  const auto fact = [](const std::string& n) { return n == "制造业"; };
+  const auto both = [](const std::string& n) { return n == "制造业" || n == "非制造业"; };
+  EXPECT_EQ(spacedKeywords("且非制造业", fact), "且 非 制造业");
+  EXPECT_EQ(spacedKeywords("且非制造业", both), "且 非制造业");
+  EXPECT_EQ(spacedKeywords("且非制造业"), "且 非制造业");
   EXPECT_EQ(trailingKeyword("营业收入超过"), "超过");
   EXPECT_EQ(trailingKeyword("100万元且"), "且");
   EXPECT_FALSE(trailingKeyword("超"));
