@@ -8,6 +8,7 @@
 #include "sema/passes.h"
 #include "sema/payer_values.h"
 #include "sema/rational.h"
+#include "sema/wrong_subject.h"
 #include "support/suggest.h"
 #include "syntax/literals.h"
 
@@ -234,6 +235,7 @@ class DocumentChecker {
       ExprChecker c(local);
       fn(c, Scope{subjects[i]});
       if (!scratch.hasErrors()) continue;
+      groupFactsOfOtherSubjects(local, c.takeFactsOfOtherSubjects(), WrongSubjectPlace{subjects[i], nullptr, false});
       example = examples[i];
       for (auto diagnostic : scratch.all()) {
         diagnostic.notes.push_back(DiagNote{example->decl->headerSpan,
@@ -305,7 +307,9 @@ class DocumentChecker {
       checker_.checkMoney(*c.cap, Scope{ci.subject, quote, kCap}, "a cap");
       checker_.exactCap(*c.cap, kCap);
     }
-    wrongSubject(ci, checker_.takeFactsOfOtherSubjects());
+    bool ownFacts = (c.pay && usesAFact(*c.pay)) || (c.cap && usesAFact(*c.cap));
+    for (const auto& cond : c.conditions) ownFacts = ownFacts || usesAFact(*cond);
+    groupFactsOfOtherSubjects(cx_, checker_.takeFactsOfOtherSubjects(), WrongSubjectPlace{ci.subject, &*c.subject, ownFacts});
     const ast::DocumentDecl& doc = *m_.documents[ci.document].decl;
     for (auto& cond : c.conditions) readsBeforeFirstValue(cx_, *cond, doc, ci.citation);
     if (c.pay) readsBeforeFirstValue(cx_, *c.pay, doc, ci.citation);
@@ -316,35 +320,6 @@ class DocumentChecker {
         cx_.diags.error(diag::kNotAnInteger, c.quota->span, "a quota is a whole number of awards");
     }
     installments(ci);
-  }
-
-  // `对象 企业` on a clause whose facts are 项目's gave one E0201 for each use of each fact, each saying
-  // the same: when two or more uses name facts of one other subject, they are one error at the 对象,
-  // naming the facts and the subject, with a note at each fact's first use.
-  void wrongSubject(const ClauseInfo& ci, const std::vector<FactOfOtherSubject>& uses) {
-    if (uses.size() < 2) return;
-    const int other = uses.front().subject;
-    for (const auto& u : uses)
-      if (u.subject != other) return;  // facts of several subjects: no one 对象 to suggest
-    std::vector<const FactOfOtherSubject*> first;  // of each name
-    for (const auto& u : uses)
-      if (std::none_of(first.begin(), first.end(), [&](const auto* f) { return f->name == u.name; }))
-        first.push_back(&u);
-    std::string names;
-    for (const auto* f : first) names += fmt::format("{}`{}`", names.empty() ? "" : ", ", f->name);
-    const std::string& mine = m_.subjects[ci.subject].name;
-    const std::string& theirs = m_.subjects[other].name;
-    Diagnostic d;
-    d.code = diag::kUnknownName;
-    d.span = ci.decl->subject->span;
-    d.message = fmt::format("{} has no fact {}: {} of {}", mine, names, first.size() > 1 ? "they are facts" : "it is a fact",
-                            theirs);
-    d.label = fmt::format("this clause's facts are looked up on {} and the subjects that own it", mine);
-    for (const auto* f : first) d.notes.push_back(DiagNote{f->span, fmt::format("`{}`, a fact of {}, is used here", f->name, theirs)});
-    d.help.push_back(fmt::format("did you mean `对象 {}`?", theirs));
-    auto& all = cx_.diags.all();
-    for (auto u = uses.rbegin(); u != uses.rend(); ++u) all.erase(all.begin() + static_cast<std::ptrdiff_t>(u->diagnostic));
-    cx_.diags.report(Severity::Error, d.code, d.span, d.message) = std::move(d);
   }
 
   // Items a clause or a document header has once, given twice: the second would silently win.
