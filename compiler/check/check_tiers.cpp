@@ -401,11 +401,12 @@ void Checker::tierPaysLess(const Table& t, std::size_t higher, std::size_t lower
   // One finding per entry that pays less: a tier listed before many better-paid ones (a table
   // written upside down) had one W0620 per pair, each saying the same of it. The first pair keeps
   // the finding, its witness and contrast (which the replay checks); each later one is a note at
-  // its entry.
+  // its entry, with the applicant the solver found that entry paying (a value the writer can try
+  // with `polc eval`; not replayed, as the note's claim is the entry's amount, read from the table).
   if (auto first = t.paysLess.find(higher); first != t.paysLess.end()) {
     out_.findings[first->second].notes.push_back(
-        DiagNote{entrySpan(node, lower),
-                 fmt::format("the {} `{}` pays {}, more than this one too", other, entryName(node, lower), entryText(t, lower))});
+        DiagNote{entrySpan(node, lower), fmt::format("the {} `{}` pays {}, more than this one too; an applicant at it: {}",
+                                                     other, entryName(node, lower), entryText(t, lower), wb_.summary(atLower))});
     return;
   }
   t.paysLess.emplace(higher, out_.findings.size());
