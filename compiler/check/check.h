@@ -80,6 +80,7 @@ struct Finding {
   std::vector<ClauseRefInfo> refs;  // the same, with citation, 原文 and place
   std::string group;                // the covering group, the cap, when there is one
   std::string relation;             // the stated relation's reason (accepted overlaps)
+  std::string contradiction;        // W0610, W0611: the conditions that cannot hold together, joined by ；
   nlohmann::ordered_json witness;   // the applicant, as a facts file (null when there is none)
   nlohmann::ordered_json contrast;  // a second applicant for comparisons (null when none)
   std::string witnessSummary;

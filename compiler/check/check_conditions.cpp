@@ -71,6 +71,7 @@ void Checker::dead(int c) {
     if (exprs[k] && exprs[k]->span.valid() && k + 1 != parts.size())
       f.notes.push_back(DiagNote{exprs[k]->span, "this condition is part of the contradiction"});
   (void)where;
+  f.contradiction = list;
   // Witness: everything but the last condition of the core holds; the clause still does not pay.
   std::vector<const Cond*> most;
   for (std::size_t i = 0; i + 1 < core.size(); ++i) most.push_back(parts[core[i]]);

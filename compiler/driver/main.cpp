@@ -171,7 +171,8 @@ CLI::App* addTestCommand(CLI::App& app, TestOptions& options) {
   cmd->add_flag("--coverage", options.coverage,
                 "Also list the clauses that no passing case shows paying, or shows not paying; a clause\n"
                 "the cases show dropped that its non-stacking group never keeps (polc check's W0640) is\n"
-                "listed as never kept, not as untested");
+                "listed as never kept, not as untested; one whose conditions cannot hold together (W0610,\n"
+                "W0611) as never applying, and in neither list");
   cmd->add_option("--format", options.format,
                   "text (each failure as a diff, then `N passed, N failed`), json (one document: every\n"
                   "file and case with its differences, the counts, the coverage) or junit (JUnit XML, a\n"

@@ -20,7 +20,7 @@
 #include "driver/eval_output.h"
 #include "driver/test_compare.h"
 #include "driver/test_file.h"
-#include "driver/test_never_kept.h"
+#include "driver/test_cannot_pay.h"
 #include "driver/test_report.h"
 #include "facts/facts.h"
 #include "syntax/literals.h"
@@ -81,7 +81,7 @@ class PolicyCache {
   template <typename F>
   void forEach(F f) const {
     for (const auto& [key, set] : sets_)
-      if (set->program) f(*set->program);
+      if (set->program) f(*set);
   }
 };
 
@@ -165,13 +165,18 @@ class Runner {
 
   // With --coverage: the clauses of every policy set used that no passing case shows paying, or not
   // paying. Listed in the policies' order (第4条 before 第10条), not the citations' byte order. A
-  // clause no case pays is told apart when no case could: its group never keeps it (below).
+  // clause no case pays is told apart when no case could: it never applies, or its group never keeps
+  // it (below).
   TestCoverage coverageReport() {
     std::vector<std::string> all;
-    std::set<std::string> seen;
-    cache_.forEach([&](const ir::Program& p) {
-      for (const auto& cl : p.clauses)
-        if (cl.award != ir::AwardKind::None && seen.insert(cl.citation).second) all.push_back(cl.citation);
+    std::map<std::string, std::set<const PolicySet*>> in;  // citation → the sets that have the clause
+    cache_.forEach([&](const PolicySet& set) {
+      for (const auto& cl : set.program->clauses) {
+        if (cl.award == ir::AwardKind::None) continue;
+        auto& sets = in[cl.citation];
+        if (sets.empty()) all.push_back(cl.citation);
+        sets.insert(&set);
+      }
     });
     TestCoverage out;
     out.clauses = all.size();
@@ -180,6 +185,10 @@ class Runner {
       bool pays = it != coverage.end() && it->second.first;
       bool not_ = it != coverage.end() && it->second.second;
       if (!pays) {
+        if (auto dead = neverApplies(c, in[c])) {
+          out.neverApply.push_back(*dead);
+          continue;
+        }
         if (auto never = neverKept(c)) out.neverKept.push_back(*never);
         else out.noCasePays.push_back(c);
       }
@@ -190,19 +199,37 @@ class Runner {
   }
 
  private:
+  // What the checker proves of a set, asked once per set and only for a clause no case paid.
+  const ClausesNoCaseCanPay& proven(const PolicySet* set) {
+    auto it = proven_.find(set);
+    if (it == proven_.end()) it = proven_.emplace(set, clausesNoCaseCanPay(*set->fe->model, *set->program)).first;
+    return it->second;
+  }
+
+  // A clause whose conditions the checker proves cannot hold together (W0610, W0611) in every policy
+  // set that has it: no case can show it paying, and any applicant shows it not paying.
+  std::optional<NeverAppliesClause> neverApplies(const std::string& citation, const std::set<const PolicySet*>& sets) {
+    return provenInEvery(citation, sets, &ClausesNoCaseCanPay::neverApply);
+  }
+
   // A clause the cases show computed and dropped, never paid, that the checker proves its group never
   // keeps (W0640) in every policy set those cases used: tested as far as any case can test it. One
   // the cases never showed computed stays untested, W0640 or not: nothing shows its amount right.
   std::optional<NeverKeptClause> neverKept(const std::string& citation) {
     auto sets = droppedIn.find(citation);
     if (sets == droppedIn.end()) return std::nullopt;
-    std::optional<NeverKeptClause> found;
-    for (const PolicySet* set : sets->second) {
-      auto proven = neverKept_.find(set);
-      if (proven == neverKept_.end())
-        proven = neverKept_.emplace(set, clausesNeverKept(*set->fe->model, *set->program)).first;
-      auto it = proven->second.find(citation);
-      if (it == proven->second.end()) return std::nullopt;
+    return provenInEvery(citation, sets->second, &ClausesNoCaseCanPay::neverKept);
+  }
+
+  // The clause as the checker's `which` proves it in the first of `sets`, if it does in all of them.
+  template <typename T>
+  std::optional<T> provenInEvery(const std::string& citation, const std::set<const PolicySet*>& sets,
+                                 std::map<std::string, T> ClausesNoCaseCanPay::*which) {
+    std::optional<T> found;
+    for (const PolicySet* set : sets) {
+      const auto& clauses = proven(set).*which;
+      auto it = clauses.find(citation);
+      if (it == clauses.end()) return std::nullopt;
       if (!found) found = it->second;
     }
     return found;
@@ -396,7 +423,7 @@ class Runner {
   const TestOptions& options_;
   TestReporter& report_;
   PolicyCache cache_;
-  std::map<const PolicySet*, std::map<std::string, NeverKeptClause>> neverKept_;  // the checker's, per set
+  std::map<const PolicySet*, ClausesNoCaseCanPay> proven_;  // the checker's, per set
 };
 
 // The test files under the paths: a *.test.json file as given, a directory searched recursively.

@@ -36,6 +36,8 @@ class TextReporter : public TestReporter {
       std::cout << fmt::format("coverage: {} of {} clauses have a case that pays and one that does not\n",
                                coverage->both, coverage->clauses);
       for (const auto& c : coverage->noCasePays) std::cout << "  no case pays:          " << c << "\n";
+      for (const auto& c : coverage->neverApply)
+        std::cout << fmt::format("  never applies ({}): {}: {}\n", c.code, c.citation, c.conditions);
       for (const auto& c : coverage->neverKept)
         std::cout << fmt::format("  never kept (W0640):    {}: {} keeps {} instead\n", c.citation, c.group, c.keptInstead);
       for (const auto& c : coverage->noCaseWithoutAward) std::cout << "  no case without award: " << c << "\n";
@@ -60,12 +62,16 @@ class JsonReporter : public TestReporter {
     nlohmann::ordered_json out;
     out["files"] = files_;
     if (coverage) {
+      nlohmann::ordered_json dead = nlohmann::ordered_json::array();
+      for (const auto& c : coverage->neverApply)
+        dead.push_back({{"citation", c.citation}, {"code", c.code}, {"conditions", c.conditions}});
       nlohmann::ordered_json never = nlohmann::ordered_json::array();
       for (const auto& c : coverage->neverKept)
         never.push_back({{"citation", c.citation}, {"group", c.group}, {"kept_instead", c.keptInstead}});
       out["coverage"] = {{"clauses", coverage->clauses},
                          {"shown_paying_and_not", coverage->both},
                          {"no_case_pays", coverage->noCasePays},
+                         {"never_applies", dead},
                          {"never_kept", never},
                          {"no_case_without_award", coverage->noCaseWithoutAward}};
     }

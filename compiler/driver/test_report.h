@@ -10,6 +10,12 @@
 
 namespace polc {
 
+// A clause no case can show paying: its conditions cannot hold together (the checker's W0610, or
+// W0611 when an exclusion is part of the contradiction). Neither paying nor not paying is a gap.
+struct NeverAppliesClause {
+  std::string citation, code, conditions;  // conditions: the contradictory ones, joined by ；
+};
+
 // A clause no case can show paying: its non-stacking group always keeps another clause's award
 // (the checker's W0640), and the cases show it computed and dropped. Not an untested clause.
 struct NeverKeptClause {
@@ -21,7 +27,8 @@ struct TestCoverage {
   std::size_t clauses = 0;  // clauses that pay or grant something, over every policy set used
   int both = 0;             // of them, shown both paying and not paying
   std::vector<std::string> noCasePays, noCaseWithoutAward;
-  std::vector<NeverKeptClause> neverKept;  // not shown paying either, but no case could
+  std::vector<NeverAppliesClause> neverApply;  // no case could show them paying, nor need show them not
+  std::vector<NeverKeptClause> neverKept;      // not shown paying either, but no case could
 };
 
 class TestReporter {

@@ -3,6 +3,8 @@
 // W0640), and were listed as "no case pays" beside untested clauses, with nothing to tell a clause
 // no case could pay from one no case tried. A clause the cases show computed and dropped, and the
 // checker proves never kept, is now "never kept (W0640)", with the group and the clause kept.
+// Likewise a clause whose conditions cannot hold together (W0610, W0611): "never applies", with the
+// contradictory conditions, and not a gap of either kind.
 #include <algorithm>
 #include <string>
 
@@ -49,6 +51,45 @@ TEST(TestCli, CoverageTellsAClauseNoCaseCanPayFromAnUntestedOne) {
       << t.out;
   EXPECT_NE(t.out.find("\n  no case pays:          武进区2024制造业若干措施 第5条第1款第2项\n"), std::string::npos) << t.out;
   EXPECT_EQ(t.out.find("no case pays:          武进区2024制造业若干措施 第4条第1款第2项\n"), std::string::npos) << t.out;
+}
+
+// 第1条第2款 cannot apply (超3亿元 and 低于2亿元: W0610), nor 第1条第3款 (排除 against the document's
+// 申报条件 非 排除: W0611). Neither is a gap: no case can pay them, any applicant shows them not paying.
+TEST(TestCli, CoverageTellsAClauseThatNeverAppliesFromAnUntestedOne) {
+  fs::path dir = scratch("test_coverage_never_applies");
+  fs::create_directories(dir);
+  write(dir / "p.pol", R"(主体 企业 "申报单位" { 事实 营业收入: 元  事实 排除: 布尔 }
+标的 规模奖励 "规模奖励"
+文件 某区政策 {
+  有效期 自 2024-01-01 至 2024-12-31
+  申报条件 非 排除
+  条 1 {
+    款 1 { 原文 "营业收入超1亿元的奖励10万元。" 对象 企业 标的 规模奖励 条件 营业收入 超 1亿元 给予 10万元 }
+    款 2 { 原文 "营业收入超3亿元且低于2亿元的奖励20万元。" 对象 企业 标的 规模奖励 条件 营业收入 超 3亿元 且 营业收入 低于 2亿元 给予 20万元 }
+    款 3 { 原文 "被排除的企业奖励1万元。" 对象 企业 标的 规模奖励 条件 排除 给予 1万元 }
+  }
+}
+)");
+  write(dir / "p.test.json", R"({"date": "2024-06-30", "base": {"企业": {"排除": false}}, "cases": [
+    {"name": "pays", "patch": {"企业": {"营业收入": "2亿元"}},
+     "expect": {"awards": [{"citation": "某区政策 第1条第1款", "max": "100000.00"}]}},
+    {"name": "does not", "patch": {"企业": {"营业收入": "1亿元"}}, "expect": {"absent": ["某区政策 第1条第1款"]}}]})");
+
+  CliRun j = runPolc("test '" + (dir / "p.test.json").string() + "' --coverage --format json", "coverage_never_applies_json");
+  ASSERT_EQ(j.exit, 0) << j.out << j.err;
+  json cov = json::parse(j.out).at("coverage");
+  EXPECT_EQ(cov.at("never_applies"), json::parse(R"([
+      {"citation": "某区政策 第1条第2款", "code": "W0610", "conditions": "营业收入 超 3亿元；营业收入 低于 2亿元"},
+      {"citation": "某区政策 第1条第3款", "code": "W0611", "conditions": "申报条件 非 排除；排除"}])"))
+      << j.out;
+  EXPECT_EQ(cov.at("no_case_pays"), json::array()) << j.out;
+  EXPECT_EQ(cov.at("no_case_without_award"), json::array()) << j.out;
+  EXPECT_EQ(cov.at("shown_paying_and_not"), 1) << j.out;
+
+  CliRun t = runPolc("test '" + (dir / "p.test.json").string() + "' --coverage", "coverage_never_applies_text");
+  EXPECT_NE(t.out.find("\n  never applies (W0610): 某区政策 第1条第2款: 营业收入 超 3亿元；营业收入 低于 2亿元\n"),
+            std::string::npos)
+      << t.out;
 }
 
 }  // namespace
