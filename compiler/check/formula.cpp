@@ -655,8 +655,11 @@ std::optional<Box> Boxes::join(const Box& a, const Box& b) const {
 std::vector<Q> roundUnits(const VarInfo& v) {
   if (v.kind == VarKind::Date || v.type.kind != TypeKind::Number) return {};
   if (v.type.dim == Dimension::base(0)) return {Q(10000), Q(1)};  // whole 万元, else whole 元
-  if (v.type.dim.dimensionless() && !v.integer) return {Q::frac(1, 100), Q::frac(1, 10000)};  // whole %, else 0.01 %
-  return {};
+  if (v.integer) return {Q(1)};
+  // Shown as a percentage: a share, or a rate per a unit (%/年), as ir::numberStyle writes it.
+  const auto& exps = v.type.dim.exps;
+  if (exps.empty() || (exps.size() == 1 && exps[0].second == -1)) return {Q::frac(1, 100), Q::frac(1, 10000)};
+  return {Q(1), Q::frac(1, 100)};  // whole 人, 平方米, 年, 吨标煤, else hundredths of one
 }
 
 InForce inForce(const ir::Program& p) {
@@ -680,7 +683,7 @@ Q defaultValue(const VarInfo& v, const InForce& days) {
   }
   if (v.type.kind == TypeKind::Number) {
     if (v.type.dim == Dimension::base(0)) return Q(10000000);  // 1000万元
-    if (!v.type.dim.dimensionless()) return Q(1000);
+    if (!v.type.dim.dimensionless()) return Q(10);  // 10年, 10人, 10吨标煤: 1000年 read as no applicant
     if (v.type.integer) return Q(10);
     return Q::frac(1, 2);
   }

@@ -156,7 +156,8 @@ struct InForce {
 InForce inForce(const ir::Program& p);
 
 // The units a witness's value of `v` is rounded to, largest first: whole 万元 then whole 元 for
-// money, whole percents then hundredths of one for a rate; none for anything else.
+// money; whole numbers for a count; whole percents then hundredths of one for a share or a rate
+// (%/年); whole units then hundredths for a quantity of another unit (人, 平方米, 年); none for a date.
 std::vector<Q> roundUnits(const VarInfo& v);
 
 class Boxes {
