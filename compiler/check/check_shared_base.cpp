@@ -80,7 +80,7 @@ std::optional<Checker::RatedBase> Checker::ratedBase(int c) {
         if (vars_[v].type.dim != Dimension::base(0)) return std::nullopt;
       const Q k = l->coef.begin()->second;
       if (k.sign() <= 0) return std::nullopt;
-      RatedBase r{{}, k, l->c};
+      RatedBase r{{}, k, l->c, {{k, l->c}}};
       for (const auto& [v, x] : l->coef) r.base.emplace_back(v, x / k);
       if (!out) {
         out = std::move(r);
@@ -89,6 +89,7 @@ std::optional<Checker::RatedBase> Checker::ratedBase(int c) {
       } else {
         out->rate = std::max(out->rate, r.rate);
         out->offset = std::max(out->offset, r.offset);
+        out->branches.emplace_back(k, l->c);
       }
     }
   } catch (const ArithOverflow&) {
@@ -122,7 +123,7 @@ void Checker::sharedBases() {
         for (std::size_t j = i + 1; j < list.size() && tried < kPairsPerBase; ++j) {
           if (neverAbove(list[i].second, list[j].second)) break;
           ++tried;
-          overBase(list[i].first, list[j].first, key.second);
+          overBase(list[i].first, list[i].second, list[j].first, list[j].second);
         }
       if (tried < kPairsPerBase) continue;
       // The pairs past the cap are not known either way: counted, so that a report without W0644
@@ -163,11 +164,11 @@ std::optional<ir::Expr> Checker::varExpr(int v) const {
   return e;
 }
 
-// What the evaluator pays before caps over several clauses: the one branch's amount under its cap.
-std::optional<ir::Expr> Checker::amountExpr(int c) {
-  const auto& branches = cl_[static_cast<std::size_t>(c)].branches;
-  if (branches.size() != 1 || !branches[0].shape.expr) return std::nullopt;
-  const Shape& s = branches[0].shape;
+// What the evaluator pays before caps over several clauses: the branch's amount under its cap.
+std::optional<ir::Expr> Checker::amountExpr(int c, std::size_t branch) {
+  const Branch& br = cl_[static_cast<std::size_t>(c)].branches[branch];
+  if (!br.shape.expr) return std::nullopt;
+  const Shape& s = br.shape;
   ir::Expr amount = *s.expr;
   if (!s.cap) return amount;
   auto cap = number(*s.cap);
@@ -175,8 +176,8 @@ std::optional<ir::Expr> Checker::amountExpr(int c) {
   return node(Op::Min, {std::move(amount), std::move(*cap)});
 }
 
-std::optional<ir::Expr> Checker::overBaseClaim(int a, int b, const BaseForm& base) {
-  auto x = amountExpr(a), y = amountExpr(b);
+std::optional<ir::Expr> Checker::overBaseClaim(int a, std::size_t ia, int b, std::size_t ib, const BaseForm& base) {
+  auto x = amountExpr(a, ia), y = amountExpr(b, ib);
   std::optional<ir::Expr> sum;
   for (const auto& [v, k] : base) {
     auto term = varExpr(v);
@@ -193,7 +194,7 @@ std::optional<ir::Expr> Checker::overBaseClaim(int a, int b, const BaseForm& bas
   return all;
 }
 
-void Checker::overBase(int a, int b, const BaseForm& base) {
+void Checker::overBase(int a, const RatedBase& ra, int b, const RatedBase& rb) {
   // A stated relation between the two is the policy saying they go together (W0604's reading).
   if (related_.count({std::min(a, b), std::max(a, b)})) return;
   // The witness is one chain of items: the deeper clause's.
@@ -201,27 +202,41 @@ void Checker::overBase(int a, int b, const BaseForm& base) {
   if (p_.ownedBy(subject(a), subject(b))) subj = subject(a);
   else if (p_.ownedBy(subject(b), subject(a))) subj = subject(b);
   if (subj < 0) return;
-  std::vector<Cond> extra;
+  const BaseForm& base = ra.base;
   Lin form;
   for (const auto& [v, k] : base) form.coef[v] = k;
-  if (auto l = tr_.literal(form, ast::CmpOp::Gt)) extra.push_back(solver_.prepare(F::of(*l)));
-  auto claim = overBaseClaim(a, b, base);
-  if (claim) {
-    F f;
-    f.op = F::Opaque;
-    f.expr = &*claim;
-    extra.push_back(solver_.prepare(std::move(f)));
-  }
-  std::vector<const Cond*> q{&pay(a), &pay(b)};
-  for (const Cond& e : extra) q.push_back(&e);
-  Answer ans = solver_.solve(q, touchOf({a, b}));
-  if (ans.sat != Sat::Yes) return;
-  // Z3 reads an increase as this year's value less last year's, and leaves the increase's own variable
-  // to the default of an amount's facts: the witness's summary shows the increase its facts give.
-  for (auto& [v, val] : ans.model)
-    if (vars_[v].kind == VarKind::Increase)
-      if (auto d = baseValue({{v, Q(1)}}, ans.model)) val.num = *d;
-  reportOverBase(a, b, subj, base, ans.model);
+  std::optional<Cond> above;
+  if (auto l = tr_.literal(form, ast::CmpOp::Gt)) above = solver_.prepare(F::of(*l));
+  // Entry by entry of a 分档 or 分情形 table: a witness the solver finds for the whole table may take an
+  // entry of a low rate (30 % beside the other's 40 %), where the pair stays within the base. The
+  // pairs of entries whose rates and fixed parts cannot take the two above it are not asked.
+  const ClauseData &da = cl_[static_cast<std::size_t>(a)], &db = cl_[static_cast<std::size_t>(b)];
+  for (std::size_t i = 0; i < ra.branches.size() && i < da.guards.size(); ++i)
+    for (std::size_t j = 0; j < rb.branches.size() && j < db.guards.size(); ++j) {
+      const auto& [rateA, offsetA] = ra.branches[i];
+      const auto& [rateB, offsetB] = rb.branches[j];
+      if (rateA + rateB <= Q(1) && (offsetA + offsetB).sign() <= 0) continue;
+      std::vector<const Cond*> q{&pay(a), &pay(b), &da.guards[i], &db.guards[j]};
+      if (above) q.push_back(&*above);
+      auto claim = overBaseClaim(a, i, b, j, base);
+      std::optional<Cond> claimed;
+      if (claim) {
+        F f;
+        f.op = F::Opaque;
+        f.expr = &*claim;
+        claimed = solver_.prepare(std::move(f));
+        q.push_back(&*claimed);
+      }
+      Answer ans = solver_.solve(q, touchOf({a, b}));
+      if (ans.sat != Sat::Yes) continue;
+      // Z3 reads an increase as this year's value less last year's, and leaves the increase's own
+      // variable to the default of an amount's facts: the witness's summary shows the increase its
+      // facts give.
+      for (auto& [v, val] : ans.model)
+        if (vars_[v].kind == VarKind::Increase)
+          if (auto d = baseValue({{v, Q(1)}}, ans.model)) val.num = *d;
+      if (reportOverBase(a, b, subj, base, ans.model)) return;
+    }
 }
 
 // The base as the witness's facts give it: an increase is this year's value less last year's when the

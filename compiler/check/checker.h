@@ -537,17 +537,18 @@ class Checker {
   using BaseForm = std::vector<std::pair<int, Q>>;
   struct RatedBase {
     BaseForm base;
-    Q rate, offset;
+    Q rate, offset;  // the highest of the branches'
+    std::vector<std::pair<Q, Q>> branches;  // each branch's (分档 or 分情形 entry's) rate and offset
   };
   std::optional<RatedBase> ratedBase(int c);
   std::optional<Lin> upperForm(const Shape& s);
   void sharedBases();
-  void overBase(int a, int b, const BaseForm& base);
+  void overBase(int a, const RatedBase& ra, int b, const RatedBase& rb);
   bool reportOverBase(int a, int b, int subj, const BaseForm& base, const Assignment& model);
-  // `amount(a) + amount(b) > base`, each at most the base, as an IR condition for Z3; nullopt when an
-  // amount has several branches or a number is not a decimal.
-  std::optional<ir::Expr> overBaseClaim(int a, int b, const BaseForm& base);
-  std::optional<ir::Expr> amountExpr(int c);
+  // `amount(a) + amount(b) > base`, each at most the base, with branch `ia` of a's amount and `ib` of
+  // b's, as an IR condition for Z3; nullopt when a number is not a decimal.
+  std::optional<ir::Expr> overBaseClaim(int a, std::size_t ia, int b, std::size_t ib, const BaseForm& base);
+  std::optional<ir::Expr> amountExpr(int c, std::size_t branch);
   std::optional<ir::Expr> varExpr(int v) const;
   std::string baseText(const BaseForm& base) const;
   std::optional<Q> baseValue(const BaseForm& base, const Assignment& model) const;
