@@ -233,7 +233,7 @@ class DocumentChecker {
       DiagnosticEngine scratch;
       Context local{m_, scratch};
       ExprChecker c(local);
-      fn(c, Scope{subjects[i]});
+      fn(c, Scope{subjects[i], {}, {}});
       if (!scratch.hasErrors()) continue;
       groupFactsOfOtherSubjects(local, c.takeFactsOfOtherSubjects(), WrongSubjectPlace{subjects[i], nullptr, false});
       example = examples[i];

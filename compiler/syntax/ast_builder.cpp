@@ -484,10 +484,10 @@ class Builder {
       e->kind = ast::ExprKind::Path;
       e->span = fact.span;
       e->path.push_back(std::move(fact));
-      return ast::Payer{name(names[0]), std::move(e), span(x)};
+      return ast::Payer{name(names[0]), std::move(e), span(x), {}};
     }
     P::NameContext* ctx = names[0];
-    ast::Payer p{name(ctx), nullptr, span(x)};
+    ast::Payer p{name(ctx), nullptr, span(x), {}};
     if (ctx->BACKTICK_IDENT()) return p;
     const std::u32string text = decodeUtf8(p.name.text);
     const std::size_t open = text.find(U'（');

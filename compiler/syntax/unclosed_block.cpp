@@ -35,7 +35,7 @@ bool opensNamedBlock(std::size_t type) {
 
 UnclosedBlock describe(const std::vector<antlr4::Token*>& tokens, std::size_t brace, const antlr4::Token* misplaced) {
   const antlr4::Token* first = tokens[lineStart(tokens, brace)];
-  return UnclosedBlock{first, tokens[brace], opensNamedBlock(first->getType()) ? first->getText() : "", misplaced};
+  return UnclosedBlock{first, tokens[brace], opensNamedBlock(first->getType()) ? first->getText() : "", misplaced, {}};
 }
 
 }  // namespace
