@@ -59,7 +59,17 @@ void groupFactsOfOtherSubjects(Context& cx, const std::vector<FactOfOtherSubject
   std::vector<std::size_t> replaced;
   for (const Group& g : groups) {
     const bool atSubject = place.subject && groups.size() == 1 && (!place.ownFacts || g.uses.size() > 1);
-    if (!atSubject && g.uses.size() < 2) continue;  // one name: the mistake is where it is
+    if (!atSubject && g.uses.size() < 2) {  // one name: the mistake is where it is
+      // Its own help says `对象 <theirs>`, which would break the clause's other facts (its own
+      // subject's, another subject's) or means nothing in a 申报条件, which has no 对象 of its own.
+      if (!place.subject || place.ownFacts || groups.size() > 1) {
+        const FactOfOtherSubject& u = *g.uses.front();
+        cx.diags.all()[u.diagnostic].help = {fmt::format("`{}` is a fact of {}, not of {}: check the name", u.name,
+                                                         cx.model.subjects[g.subject].name,
+                                                         cx.model.subjects[place.mine].name)};
+      }
+      continue;
+    }
     out.push_back(grouped(cx.model, g, place, atSubject));
     for (const auto* u : g.uses) replaced.push_back(u->diagnostic);
   }

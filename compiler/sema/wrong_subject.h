@@ -23,7 +23,8 @@ struct WrongSubjectPlace {
 //   `对象`, or two or more uses of it): the `对象` is the mistake;
 // - at the first use, with a note at each other name, when there are two or more uses of it beside
 //   facts of another subject, or in a 申报条件;
-// - a single use beside the place's own facts stays where it is: that name is the mistake.
+// - a single use beside the place's own facts stays where it is: that name is the mistake, and its
+//   help does not propose another `对象` (nor when other subjects are used too, or in a 申报条件).
 void groupFactsOfOtherSubjects(Context& cx, const std::vector<FactOfOtherSubject>& uses, const WrongSubjectPlace& place);
 
 // Whether `e` uses a fact that resolved (on the subject of its scope or one that owns it).
